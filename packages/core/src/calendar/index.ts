@@ -1,0 +1,58 @@
+export type { DayInfo, DayKind, DayReason } from './day-kind.js';
+export type { DueDateExplanation, ExplainedDay } from './explain.js';
+export {
+  dayNumberOf,
+  formatTimeOfDay,
+  isLocalDate,
+  isoWeekdayOf,
+  type LocalDate,
+  localDateOf,
+  parseLocalDate,
+  parseTimeOfDay,
+} from './local-date.js';
+export {
+  DEFAULT_SESSIONS,
+  type OfficeHoursInput,
+  OfficeHoursSchema,
+  resolveOfficeHours,
+  type Session,
+  SessionSchema,
+  TimeOfDaySchema,
+} from './office-hours.js';
+export {
+  type HolidaySchedule,
+  type HolidayScheduleInput,
+  HolidayScheduleSchema,
+  LocalDateSchema,
+  parseHolidaySchedule,
+  type ScheduleEntry,
+  type ScheduleEntryInput,
+  type ScheduleEntryKind,
+  ScheduleEntryKindSchema,
+  ScheduleEntrySchema,
+  type StatutoryHolidayRule,
+  StatutoryHolidayRuleSchema,
+} from './schedule-schema.js';
+export {
+  VIETNAM_CIVIL_SERVICE_SCHEDULES,
+  VIETNAM_STATUTORY_ADDITIONS,
+  vnCivilService2024,
+  vnCivilService2025,
+  vnCivilService2026,
+} from './schedules/index.js';
+export {
+  type DayCounting,
+  DayCountingSchema,
+  type ResolvedLimit,
+  resolveTimeLimit,
+  type TimeLimit,
+  TimeLimitSchema,
+} from './time-limit.js';
+export { type VietnamCalendarOptions, vietnamCalendar } from './vietnam-calendar.js';
+export {
+  CALENDAR_MAX_YEAR,
+  CALENDAR_MIN_YEAR,
+  WorkingCalendar,
+  type WorkingCalendarConfig,
+  type YearInfo,
+} from './working-calendar.js';

@@ -1,0 +1,105 @@
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+import { CalendarError } from '../errors/calendar-error.js';
+import { parseTimeOfDay } from './local-date.js';
+import { type OfficeHoursInput, resolveOfficeHours, TimeOfDaySchema } from './office-hours.js';
+import {
+  type HolidayScheduleInput,
+  parseHolidaySchedule,
+  type StatutoryHolidayRule,
+  StatutoryHolidayRuleSchema,
+  toCalendarError,
+} from './schedule-schema.js';
+import { VIETNAM_CIVIL_SERVICE_SCHEDULES, VIETNAM_STATUTORY_ADDITIONS } from './schedules/index.js';
+import { WorkingCalendar } from './working-calendar.js';
+
+/** Options of {@link vietnamCalendar}. Every option is optional. */
+export interface VietnamCalendarOptions {
+  /** IANA time zone of the office (default `'Asia/Ho_Chi_Minh'`). */
+  timeZone?: string;
+  /** Working week and sessions of the office (default Monday–Friday, 07:30–11:30 and 13:00–17:00). */
+  officeHours?: OfficeHoursInput;
+  /**
+   * The yearly schedules to use instead of the shipped ones ({@link VIETNAM_CIVIL_SERVICE_SCHEDULES}).
+   */
+  schedules?: readonly unknown[];
+  /** More schedules layered after `schedules`: next year's notice, a province's storm closure. */
+  extraSchedules?: readonly unknown[];
+  /** Statutory holidays on fixed dates with effective dates (default {@link VIETNAM_STATUTORY_ADDITIONS}). */
+  statutoryAdditions?: readonly StatutoryHolidayRule[];
+  /** Take the Labour Code holidays from date-holidays (default `true`). */
+  useDateHolidays?: boolean;
+  /** Cut-off of `sameDay` limits (default `'15:00'`). */
+  sameDayCutoff?: string;
+}
+
+const OptionsSchema = z
+  .object({
+    timeZone: z.string().optional(),
+    officeHours: z.unknown().optional(),
+    schedules: z.array(z.unknown()).optional(),
+    extraSchedules: z.array(z.unknown()).optional(),
+    statutoryAdditions: z.array(StatutoryHolidayRuleSchema).optional(),
+    useDateHolidays: z.boolean().optional(),
+    sameDayCutoff: TimeOfDaySchema.optional(),
+  })
+  .strict();
+
+/**
+ * The national civil-service working calendar of Vietnam (lịch làm việc của cơ quan hành chính):
+ * Labour Code holidays (date-holidays, Vietnamese lunar calendar), overlaid by the shipped official
+ * yearly schedules 2024–2026 (Tết days, compensatory days, swap days, make-up Saturdays, 24/11 from
+ * 2026), with per-office sessions and closures.
+ *
+ * @throws {@link CalendarError} naming the bad option, e.g. `officeHours.sessions[1]` or
+ * `extraSchedules[0].entries[2].kind`.
+ * @example
+ * ```ts
+ * import { vietnamCalendar } from '@motcua/core';
+ *
+ * const calendar = vietnamCalendar({
+ *   officeHours: { sessions: [{ start: '07:00', end: '11:30' }, { start: '13:30', end: '17:00' }] },
+ *   extraSchedules: [{
+ *     id: 'quang-ngai-storm-2026', version: '1', authority: 'UBND tỉnh Quảng Ngãi', scope: 'province',
+ *     entries: [{ date: '2026-10-27', kind: 'closure', name: 'Nghỉ tránh bão', source: 'Công điện 12/CĐ-UBND' }],
+ *   }],
+ * });
+ * calendar.dueDate(new Date('2026-10-26T09:00:00+07:00'), { workingDays: 1 }); // Wed 28/10 17:00
+ * ```
+ */
+export function vietnamCalendar(options: VietnamCalendarOptions = {}): WorkingCalendar {
+  const parsed = OptionsSchema.safeParse(options);
+  if (!parsed.success) throw toCalendarError(parsed.error, options, 'options', 'INVALID_OPTION');
+  const o = parsed.data;
+  const timeZone = o.timeZone ?? 'Asia/Ho_Chi_Minh';
+  if (!IANAZone.isValidZone(timeZone)) {
+    throw new CalendarError('INVALID_OPTION', 'timeZone', timeZone, 'not an IANA time zone');
+  }
+  const office = resolveOfficeHours(options.officeHours, 'officeHours');
+  const schedules = [
+    ...(o.schedules ?? VIETNAM_CIVIL_SERVICE_SCHEDULES).map((s: unknown, i: number) =>
+      parseHolidaySchedule(s, `schedules[${i}]`),
+    ),
+    ...(o.extraSchedules ?? []).map((s: unknown, i: number) =>
+      parseHolidaySchedule(s, `extraSchedules[${i}]`),
+    ),
+  ];
+  const ids = new Set<string>();
+  schedules.forEach((s, i) => {
+    if (ids.has(s.id))
+      throw new CalendarError('INVALID_SCHEDULE', `schedules[${i}].id`, s.id, 'duplicate schedule id');
+    ids.add(s.id);
+  });
+  return new WorkingCalendar({
+    timeZone,
+    zone: IANAZone.create(timeZone),
+    office,
+    schedules,
+    statutoryAdditions: o.statutoryAdditions ?? VIETNAM_STATUTORY_ADDITIONS,
+    useDateHolidays: o.useDateHolidays ?? true,
+    sameDayCutoffMs: parseTimeOfDay(o.sameDayCutoff ?? '15:00', 'sameDayCutoff'),
+  });
+}
+
+/** Re-exported for convenience: a schedule as a vendor writes it. */
+export type { HolidayScheduleInput };

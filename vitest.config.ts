@@ -1,0 +1,20 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+
+/** One vitest run for the whole workspace; workspace packages resolve to their sources. */
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@motcua/core': src('core'),
+      '@motcua/procedures': src('procedures'),
+      '@motcua/notify-sms': src('notify-sms'),
+      '@motcua/adapters': src('adapters'),
+    },
+  },
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'examples/*/src/**/*.test.ts', 'examples/*/test/**/*.test.ts'],
+    env: { TZ: process.env.TZ ?? 'UTC' },
+  },
+});
