@@ -12,8 +12,10 @@ export {
 } from './local-date.js';
 export {
   DEFAULT_SESSIONS,
+  type DayTemplate,
   type OfficeHoursInput,
   OfficeHoursSchema,
+  type ResolvedOfficeHours,
   resolveOfficeHours,
   type Session,
   SessionSchema,
@@ -48,6 +50,7 @@ export {
   type TimeLimit,
   TimeLimitSchema,
 } from './time-limit.js';
+export type { HolidaySources, ResolvedYear } from './year-resolution.js';
 export { type VietnamCalendarOptions, vietnamCalendar } from './vietnam-calendar.js';
 export {
   CALENDAR_MAX_YEAR,
