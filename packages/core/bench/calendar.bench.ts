@@ -5,7 +5,7 @@
  */
 import Holidays from 'date-holidays';
 import { vietnamCalendar } from '../src/index.js';
-import { formatNs, median, timeRounds } from './stats.js';
+import { median, timeRounds } from './stats.js';
 
 const DAY = 86_400_000;
 const ICT = 7 * 3_600_000;
@@ -20,7 +20,7 @@ function naiveDueDate(hd: Holidays, receivedAt: Date, workingDays: number): Date
     const weekday = new Date(local).getUTCDay();
     if (weekday === 0 || weekday === 6) continue;
     const h = hd.isHoliday(d);
-    if (h && h.some((x) => x.type === 'public')) continue;
+    if (h?.some((x) => x.type === 'public')) continue;
     counted++;
   }
   return new Date(local - ICT + 17 * 3_600_000);
