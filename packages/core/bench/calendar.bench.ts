@@ -20,7 +20,7 @@ function naiveDueDate(hd: Holidays, receivedAt: Date, workingDays: number): Date
     const weekday = new Date(local).getUTCDay();
     if (weekday === 0 || weekday === 6) continue;
     const h = hd.isHoliday(d);
-    if (h?.some((x) => x.type === 'public')) continue;
+    if (Array.isArray(h) && h.some((x) => x.type === 'public')) continue;
     counted++;
   }
   return new Date(local - ICT + 17 * 3_600_000);

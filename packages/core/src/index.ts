@@ -2,9 +2,18 @@
  * @packageDocumentation
  * `@motcua/core` — the engine inside Vietnamese one-stop (một cửa) software.
  *
- * This release holds the working-time calendar ({@link vietnamCalendar}): Vietnamese holidays
- * including lunar Tết, the official yearly swap and make-up days, working sessions, and
- * deadline arithmetic in working time.
+ * - The working-time calendar ({@link vietnamCalendar}): Vietnamese holidays including lunar Tết,
+ *   the official yearly swap and make-up days, working sessions, deadline arithmetic.
+ * - Procedures ({@link defineProcedure}): each version an XState v5 machine with the standard
+ *   one-stop lifecycle, deadlines, early/on-time/late classification and the control slip.
  */
 export * from './calendar/index.js';
+export * from './clock/index.js';
+export * from './dossier/index.js';
+export * from './engine/index.js';
 export * from './errors/index.js';
+export * from './procedure/index.js';
+export * from './report/index.js';
+export * from './slip/index.js';
+export * from './store/index.js';
+export * from './validation/index.js';

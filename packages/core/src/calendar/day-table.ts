@@ -69,7 +69,9 @@ export function buildDayTable(
     const reason = reasons.get(day);
     let t: DayTemplate;
     if (reason === undefined) t = weekly;
-    else if (reason.kind === 'make-up-working-day') t = weekly.total > 0 ? weekly : sources.office.makeUp;
+    // A make-up day (làm bù) replaces a whole weekday: it has the make-up sessions even where the
+    // office also opens on that weekday (e.g. a Saturday-morning desk).
+    else if (reason.kind === 'make-up-working-day') t = sources.office.makeUp;
     else t = templates[0]!;
     const k = indexOf(t);
     tpl[i] = k;

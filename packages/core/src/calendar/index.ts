@@ -11,8 +11,8 @@ export {
   parseTimeOfDay,
 } from './local-date.js';
 export {
-  DEFAULT_SESSIONS,
   type DayTemplate,
+  DEFAULT_SESSIONS,
   type OfficeHoursInput,
   OfficeHoursSchema,
   type ResolvedOfficeHours,
@@ -50,7 +50,6 @@ export {
   type TimeLimit,
   TimeLimitSchema,
 } from './time-limit.js';
-export type { HolidaySources, ResolvedYear } from './year-resolution.js';
 export { type VietnamCalendarOptions, vietnamCalendar } from './vietnam-calendar.js';
 export {
   CALENDAR_MAX_YEAR,
@@ -59,3 +58,4 @@ export {
   type WorkingCalendarConfig,
   type YearInfo,
 } from './working-calendar.js';
+export type { HolidaySources, ResolvedYear } from './year-resolution.js';

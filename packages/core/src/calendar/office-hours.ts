@@ -32,8 +32,13 @@ export const OfficeHoursSchema = z
     sessions: z.array(SessionSchema).optional(),
     /** Working weekdays (default Monday–Friday, Decision 188/1999/QĐ-TTg). */
     workingWeekdays: z.array(z.number().int().min(1).max(7)).optional(),
-    /** Per-weekday sessions that replace `sessions` for that weekday (an empty list: day off). */
-    weekdaySessions: z.record(z.enum(['1', '2', '3', '4', '5', '6', '7']), z.array(SessionSchema)).optional(),
+    /**
+     * Per-weekday sessions that replace `sessions` for that weekday (an empty list: day off). Any
+     * subset of weekdays (zod 4's `z.record` over an enum would demand all seven).
+     */
+    weekdaySessions: z
+      .partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), z.array(SessionSchema))
+      .optional(),
     /** Sessions of a make-up working Saturday (làm bù); default: `sessions`. */
     makeUpDaySessions: z.array(SessionSchema).optional(),
     /** Working hours that make one working day in `'elapsed'` counting (default 8). */

@@ -101,25 +101,32 @@ export const StatutoryHolidayRuleSchema = z
 /** A validated statutory holiday rule. */
 export type StatutoryHolidayRule = z.output<typeof StatutoryHolidayRuleSchema>;
 
-/** Turns a zod failure into a {@link CalendarError} naming the first bad field and its value. */
+/**
+ * Turns a zod failure into a {@link CalendarError} naming the first bad field and its value. An
+ * unknown key is named in the field (`officeHours.sesions`), as `resolveTimeLimit` does. An
+ * empty `root` names top-level fields bare (`sameDayCutoff`); `fallback` names the input itself.
+ */
 export function toCalendarError(
   error: z.ZodError,
   input: unknown,
   root: string,
   code: 'INVALID_SCHEDULE' | 'INVALID_OPTION' | 'INVALID_LIMIT' | 'INVALID_OFFICE_HOURS',
+  fallback = root,
 ): CalendarError {
   const issue = error.issues[0];
-  if (!issue) return new CalendarError(code, root, input, 'invalid');
+  if (!issue) return new CalendarError(code, fallback, input, 'invalid');
   let value: unknown = input;
   let field = root;
-  for (const key of issue.path) {
-    field += typeof key === 'number' ? `[${key}]` : `.${String(key)}`;
+  const path: PropertyKey[] = [...issue.path];
+  if (issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined) path.push(issue.keys[0]);
+  for (const key of path) {
+    field += typeof key === 'number' ? `[${key}]` : field === '' ? String(key) : `.${String(key)}`;
     value =
       value != null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
   }
   const detail =
     issue.code === 'unrecognized_keys' ? `unknown key(s) ${issue.keys.join(', ')}` : issue.message;
-  return new CalendarError(code, field, value, detail);
+  return new CalendarError(code, field === '' ? fallback : field, value, detail);
 }
 
 /**

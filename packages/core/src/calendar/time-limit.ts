@@ -30,7 +30,13 @@ const cutoff = TimeOfDaySchema.optional();
  * calendar's cut-off (default `'15:00'`) unless it names its own.
  */
 export const TimeLimitSchema = z.union([
-  z.object({ workingDays: amount, counting: DayCountingSchema.optional(), cutoff }).strict(),
+  z
+    .object({ workingDays: amount, counting: DayCountingSchema.optional(), cutoff })
+    .strict()
+    .refine((l) => l.counting === 'elapsed' || Number.isInteger(l.workingDays), {
+      message: "fractions of a day need counting: 'elapsed' (end-of-day counting uses whole days)",
+      path: ['workingDays'],
+    }),
   z.object({ workingHours: amount, cutoff }).strict(),
   z.object({ calendarDays: z.number().int().nonnegative(), cutoff }).strict(),
   z.object({ sameDay: z.literal(true), cutoff }).strict(),
@@ -65,7 +71,8 @@ function amountOf(value: unknown, field: string, integer: boolean): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
     throw new CalendarError('INVALID_LIMIT', field, value, 'expected a finite number ≥ 0');
   }
-  if (integer && !Number.isInteger(value)) {
+  // Number.isSafeInteger, as zod's .int(): 1e308 is not a whole number of days.
+  if (integer && !Number.isSafeInteger(value)) {
     throw new CalendarError('INVALID_LIMIT', field, value, 'expected a whole number');
   }
   return value;
@@ -88,8 +95,9 @@ export function resolveTimeLimit(limit: unknown, sameDayCutoffMs: number, field 
   const l = limit as Record<string, unknown>;
   let kind: ResolvedLimit['kind'] | undefined;
   let count = 0;
+  // A key present with the value `undefined` still counts, as in the strict zod objects: only the
+  // optional `cutoff` and `counting` may be `undefined`.
   for (const key in l) {
-    if (l[key] === undefined) continue;
     if (key === 'workingDays' || key === 'workingHours' || key === 'calendarDays' || key === 'sameDay') {
       kind = key;
       count++;

@@ -69,25 +69,24 @@ const OptionsSchema = z
  */
 export function vietnamCalendar(options: VietnamCalendarOptions = {}): WorkingCalendar {
   const parsed = OptionsSchema.safeParse(options);
-  if (!parsed.success) throw toCalendarError(parsed.error, options, 'options', 'INVALID_OPTION');
+  if (!parsed.success) throw toCalendarError(parsed.error, options, '', 'INVALID_OPTION', 'options');
   const o = parsed.data;
   const timeZone = o.timeZone ?? 'Asia/Ho_Chi_Minh';
   if (!IANAZone.isValidZone(timeZone)) {
     throw new CalendarError('INVALID_OPTION', 'timeZone', timeZone, 'not an IANA time zone');
   }
   const office = resolveOfficeHours(options.officeHours, 'officeHours');
-  const schedules = [
-    ...(o.schedules ?? VIETNAM_CIVIL_SERVICE_SCHEDULES).map((s: unknown, i: number) =>
-      parseHolidaySchedule(s, `schedules[${i}]`),
-    ),
-    ...(o.extraSchedules ?? []).map((s: unknown, i: number) =>
-      parseHolidaySchedule(s, `extraSchedules[${i}]`),
-    ),
+  const fields = [
+    ...(o.schedules ?? VIETNAM_CIVIL_SERVICE_SCHEDULES).map((_: unknown, i: number) => `schedules[${i}]`),
+    ...(o.extraSchedules ?? []).map((_: unknown, i: number) => `extraSchedules[${i}]`),
   ];
+  const schedules = [...(o.schedules ?? VIETNAM_CIVIL_SERVICE_SCHEDULES), ...(o.extraSchedules ?? [])].map(
+    (s: unknown, i: number) => parseHolidaySchedule(s, fields[i]),
+  );
   const ids = new Set<string>();
   schedules.forEach((s, i) => {
     if (ids.has(s.id))
-      throw new CalendarError('INVALID_SCHEDULE', `schedules[${i}].id`, s.id, 'duplicate schedule id');
+      throw new CalendarError('INVALID_SCHEDULE', `${fields[i]}.id`, s.id, 'duplicate schedule id');
     ids.add(s.id);
   });
   return new WorkingCalendar({

@@ -67,6 +67,11 @@ export class WorkingCalendar {
     this.timeZone = config.timeZone;
   }
 
+  /** Working minutes that make one working day in `'elapsed'` counting (default 480). */
+  get workingDayMinutes(): number {
+    return this.config.office.workingDayMs / MS_PER_MINUTE;
+  }
+
   // ---------------------------------------------------------------- days
 
   /**
@@ -224,7 +229,7 @@ export class WorkingCalendar {
    * ```ts
    * const at = new Date('2026-08-28T10:00:00+07:00');             // Friday
    * calendar.dueDate(at, { workingDays: 2 });                     // Fri 04/09 17:00 (31/08–02/09 off)
-   * calendar.dueDate(at, { workingDays: 0.5, counting: 'elapsed' }); // Fri 28/08 15:00
+   * calendar.dueDate(at, { workingDays: 0.5, counting: 'elapsed' }); // Fri 28/08 15:30
    * calendar.dueDate(at, { workingHours: 8 });                    // Thu 03/09 10:00
    * calendar.dueDate(new Date('2026-08-28T15:30:00+07:00'), { sameDay: true }); // Thu 03/09 17:00
    * ```
@@ -317,12 +322,19 @@ export class WorkingCalendar {
     return table.start[j]! + table.templates[table.tpl[j]!]!.close;
   }
 
-  /** Where counting starts: the receipt, or the next working day's opening after the cut-off. */
+  /**
+   * Where counting starts: the receipt, or the next working day's opening after the cut-off. The
+   * cut-off of a day is never later than its close: a receipt after a short day's close (e.g. 14:00
+   * on a Saturday-morning desk, cut-off 15:00) is after the cut-off too.
+   */
   private countStart(t: number, limit: ResolvedLimit): { at: number; cutoffApplied: boolean } {
     if (limit.cutoffMs < 0) return { at: t, cutoffApplied: false };
     let table = this.cover(this.dayOfInstant(t));
     const i = this.indexIn(table, t);
-    if (table.tpl[i] !== 0 && t - table.start[i]! <= limit.cutoffMs) return { at: t, cutoffApplied: false };
+    const today = table.templates[table.tpl[i]!]!;
+    if (today.total > 0 && t - table.start[i]! <= Math.min(limit.cutoffMs, today.close)) {
+      return { at: t, cutoffApplied: false };
+    }
     const target = table.cumDays[i + 1]! + 1;
     let k = lowerBound(table.cumDays, target, i + 1, table.n);
     while (k > table.n) {

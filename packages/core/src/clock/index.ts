@@ -1,0 +1,1 @@
+export { type Clock, SimulatedClock, systemClock } from './clock.js';

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/**
+ * Who acts on a dossier: an officer (cán bộ) of a unit (đơn vị / bộ phận). Every event names one.
+ * `roles` grant rights beyond holding the dossier (e.g. `'agency-head'` may sign an apology).
+ */
+export const ActorSchema = z
+  .object({
+    officerId: z.string().min(1),
+    unitId: z.string().min(1),
+    /** Officer's name as printed on the control slip and the forms. */
+    name: z.string().min(1).optional(),
+    roles: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+/** See {@link ActorSchema}. */
+export type Actor = z.output<typeof ActorSchema>;
+/** An actor as passed in (roles optional). */
+export type ActorInput = z.input<typeof ActorSchema>;
+
+/** An instant as an ISO 8601 string with an offset, e.g. `'2026-02-24T10:00:00+07:00'`. */
+export const InstantSchema = z.iso.datetime({ offset: true });
+/** See {@link InstantSchema}. */
+export type Instant = z.infer<typeof InstantSchema>;
+
+/** The ISO string of a `Date` (UTC, milliseconds). */
+export function toInstant(date: Date): Instant {
+  return date.toISOString();
+}

@@ -1,0 +1,44 @@
+import type { WorkingCalendar } from '../calendar/working-calendar.js';
+import { toInstant } from './actor.js';
+import type { DossierContext } from './dossier-context.js';
+
+/** A deadline the engine must fire: stored as an absolute instant, never as an in-memory timer. */
+export interface Deadline {
+  readonly kind: 'dossier-warning' | 'dossier-due' | 'step-due' | 'supplement-expiry';
+  readonly at: string;
+  /** For `step-due`: the step. */
+  readonly stepId?: string;
+}
+
+/** Options of {@link pendingDeadlines}. */
+export interface DeadlineOptions {
+  readonly calendar: WorkingCalendar;
+  /** Warn this many working minutes before the dossier's due time (default one working day). */
+  readonly warnBeforeMinutes?: number;
+}
+
+/**
+ * The deadlines of a dossier still to come, derived from its context alone: a warning before the
+ * due time, the due time itself (until marked overdue), the open step's due time, and the
+ * applicant's supplementation limit. None while the clock is paused, except the last; none once
+ * the dossier is closed.
+ */
+export function pendingDeadlines(ctx: DossierContext, options: DeadlineOptions): Deadline[] {
+  if (ctx.outcome) return [];
+  const out: Deadline[] = [];
+  if (ctx.pause) {
+    const last = ctx.supplements[ctx.supplements.length - 1];
+    if (last?.respondBy && !last.receivedAt) out.push({ kind: 'supplement-expiry', at: last.respondBy });
+    return out;
+  }
+  const warnBefore = options.warnBeforeMinutes ?? options.calendar.workingDayMinutes;
+  if (!ctx.overdue) {
+    const warning = options.calendar.addWorkingMinutes(new Date(ctx.due.current), -warnBefore);
+    if (warning.getTime() > Date.parse(ctx.receivedAt))
+      out.push({ kind: 'dossier-warning', at: toInstant(warning) });
+    out.push({ kind: 'dossier-due', at: ctx.due.legal });
+  }
+  const step = ctx.steps[ctx.steps.length - 1];
+  if (step && step.endedAt === null) out.push({ kind: 'step-due', at: step.due, stepId: step.stepId });
+  return out;
+}

@@ -1,0 +1,67 @@
+import type { LocalDate } from '../calendar/local-date.js';
+import { parseLocalDate } from '../calendar/local-date.js';
+import { MotcuaError } from '../errors/motcua-error.js';
+
+const AGENCY_RE = /^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/;
+const CODE_RE = /^([0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*)-(\d{2})(\d{2})(\d{2})-(\d{4,})$/;
+
+/** The parts of a dossier code (mã hồ sơ). */
+export interface DossierCodeParts {
+  /** Receiving agency's code, e.g. `'000.00.14.H56'` (Circular 01/2018 art. 19). */
+  readonly agency: string;
+  /** Receipt date (local), `'YYYY-MM-DD'`. */
+  readonly date: LocalDate;
+  /** Sequence of the dossier among those the agency received that day, from 1. */
+  readonly sequence: number;
+}
+
+/**
+ * Formats a dossier code `<agency>-<yymmdd>-<sequence>` (Circular 01/2018 art. 19): the sequence
+ * has at least 4 digits and grows when needed (Circular 04/2025 art. 13(3) — never truncated).
+ * @example
+ * ```ts
+ * formatDossierCode({ agency: '000.00.14.H56', date: '2020-02-03', sequence: 118 }); // '000.00.14.H56-200203-0118'
+ * ```
+ */
+export function formatDossierCode(parts: DossierCodeParts): string {
+  if (!AGENCY_RE.test(parts.agency)) {
+    throw new MotcuaError(
+      'INVALID_DOSSIER_CODE',
+      `agency: expected letters and digits separated by dots (got "${parts.agency}")`,
+      {
+        field: 'agency',
+        value: parts.agency,
+      },
+    );
+  }
+  parseLocalDate(parts.date, 'date');
+  if (!Number.isInteger(parts.sequence) || parts.sequence < 1) {
+    throw new MotcuaError(
+      'INVALID_DOSSIER_CODE',
+      `sequence: expected a whole number ≥ 1 (got ${parts.sequence})`,
+      {
+        field: 'sequence',
+        value: parts.sequence,
+      },
+    );
+  }
+  const yymmdd = parts.date.slice(2, 4) + parts.date.slice(5, 7) + parts.date.slice(8, 10);
+  return `${parts.agency}-${yymmdd}-${String(parts.sequence).padStart(4, '0')}`;
+}
+
+/**
+ * Parses a dossier code; the century of `yy` is taken as 20yy.
+ * @throws {@link MotcuaError} `INVALID_DOSSIER_CODE`.
+ */
+export function parseDossierCode(code: string): DossierCodeParts {
+  const m = CODE_RE.exec(code);
+  if (!m) {
+    throw new MotcuaError('INVALID_DOSSIER_CODE', `code: expected <agency>-<yymmdd>-<NNNN> (got "${code}")`, {
+      field: 'code',
+      value: code,
+    });
+  }
+  const date = `20${m[2]}-${m[3]}-${m[4]}`;
+  parseLocalDate(date, 'code');
+  return { agency: m[1]!, date, sequence: Number(m[5]) };
+}

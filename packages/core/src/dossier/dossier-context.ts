@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { ChannelSchema, RegimeSchema } from '../procedure/definition-schema.js';
+import { SlipRowSchema } from '../slip/slip-row.js';
+import { ActorSchema, InstantSchema } from './actor.js';
+import { ApplicantSchema } from './applicant.js';
+import { TimelinessSchema } from './timeliness.js';
+
+/** One step as it happened: who held the dossier, from when, until when, against which due time. */
+export const StepRecordSchema = z
+  .object({
+    stepId: z.string(),
+    unit: z.string(),
+    startedAt: InstantSchema,
+    due: InstantSchema,
+    endedAt: InstantSchema.nullable(),
+    result: TimelinessSchema.nullable(),
+    /** Working minutes of the step's budget left when the clock was paused (supplementation). */
+    remainingMinutes: z.number().nullable(),
+  })
+  .strict();
+/** See {@link StepRecordSchema}. */
+export type StepRecord = z.infer<typeof StepRecordSchema>;
+
+/** One supplementation request (yêu cầu bổ sung, Form 02) and its answer. */
+export const SupplementRecordSchema = z
+  .object({
+    requestedAt: InstantSchema,
+    requestedBy: ActorSchema,
+    items: z.array(z.object({ name: z.string().min(1), note: z.string().optional() }).strict()).min(1),
+    reason: z.string().min(1),
+    /** The applicant must answer by then, when the procedure sets a response limit. */
+    respondBy: InstantSchema.nullable(),
+    receivedAt: InstantSchema.nullable(),
+  })
+  .strict();
+/** See {@link SupplementRecordSchema}. */
+export type SupplementRecord = z.infer<typeof SupplementRecordSchema>;
+
+/** The apology and new appointment (Form 04), given at most once. */
+export const ApologySchema = z
+  .object({
+    at: InstantSchema,
+    by: ActorSchema,
+    /** The unit whose delay caused it. */
+    causedBy: z.string(),
+    reason: z.string().min(1),
+    previousDue: InstantSchema,
+    newDue: InstantSchema,
+    /** Whether it came at the latest one working day before the due time (Decree 61 art. 19(9)). */
+    noticeInTime: z.boolean(),
+  })
+  .strict();
+/** See {@link ApologySchema}. */
+export type Apology = z.infer<typeof ApologySchema>;
+
+/** How a dossier ended. */
+export const OutcomeSchema = z
+  .object({
+    kind: z.enum(['returned', 'refused', 'withdrawn', 'stopped', 'expired']),
+    at: InstantSchema,
+    by: ActorSchema,
+    /** Against the legal due time (statistics count late against it even after an apology). */
+    result: TimelinessSchema.nullable(),
+    /** The unit that held the dossier when it went late, when it did. */
+    lateUnit: z.string().nullable(),
+    reasons: z.array(z.string()).default([]),
+    /** How the result was collected (in person, by post, online). */
+    delivery: z.string().optional(),
+  })
+  .strict();
+/** See {@link OutcomeSchema}. */
+export type Outcome = z.output<typeof OutcomeSchema>;
+
+/**
+ * A dossier (hồ sơ) as its procedure machine holds it: everything needed to resume it after a
+ * restart, as plain JSON. Deadlines are absolute instants, fired by the engine, never timers.
+ */
+export const DossierContextSchema = z
+  .object({
+    /** The dossier code (mã hồ sơ), issued once at receipt. */
+    code: z.string().min(1),
+    /** Short secret printed on Form 01 for the public lookup. */
+    secret: z.string().min(1),
+    procedure: z.object({ code: z.string(), version: z.string(), regime: RegimeSchema }).strict(),
+    /** Agency code used in the dossier code. */
+    agency: z.string().min(1),
+    channel: ChannelSchema,
+    applicant: ApplicantSchema,
+    application: z.unknown(),
+    receivedAt: InstantSchema,
+    receivedBy: ActorSchema,
+    due: z
+      .object({
+        /** Legal due time (restarts after a supplementation under the `restart` policy). */
+        legal: InstantSchema,
+        /** Due time in force: the legal one, or the new date of an apology. */
+        current: InstantSchema,
+        /** Service target, when the procedure has one. */
+        service: InstantSchema.nullable(),
+      })
+      .strict(),
+    /** Set while the clock is paused (supplementation): when, and how much working time was left. */
+    pause: z.object({ since: InstantSchema, remainingMinutes: z.number() }).strict().nullable(),
+    /** Unit holding the dossier now. */
+    holder: z.string(),
+    steps: z.array(StepRecordSchema),
+    supplements: z.array(SupplementRecordSchema),
+    apology: ApologySchema.nullable(),
+    /** True once a step that issues the decision has completed. */
+    decisionIssued: z.boolean(),
+    /** When the dossier went past its due time, and who held it then. */
+    overdue: z.object({ at: InstantSchema, unit: z.string() }).strict().nullable(),
+    slip: z.array(SlipRowSchema),
+    outcome: OutcomeSchema.nullable(),
+    /** Time of the last event applied; a later event may not be earlier. */
+    updatedAt: InstantSchema,
+  })
+  .strict();
+/** See {@link DossierContextSchema}. */
+export type DossierContext = z.output<typeof DossierContextSchema>;

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import type { WorkingCalendar } from '../calendar/working-calendar.js';
+
+/** Early / on time / late (trước hạn / đúng hạn / quá hạn). */
+export const TimelinessSchema = z.enum(['EARLY', 'ON_TIME', 'LATE']);
+/** See {@link TimelinessSchema}. */
+export type Timeliness = z.infer<typeof TimelinessSchema>;
+
+/**
+ * Classifies a completion against its due time: `EARLY` when done on an earlier local day than the
+ * due day, `ON_TIME` when done on the due day at or before the due time, `LATE` after the due time.
+ * Days are local days of the calendar's time zone.
+ */
+export function classifyTimeliness(doneAt: Date, due: Date, calendar: WorkingCalendar): Timeliness {
+  if (doneAt.getTime() > due.getTime()) return 'LATE';
+  return calendar.localDate(doneAt) < calendar.localDate(due) ? 'EARLY' : 'ON_TIME';
+}

@@ -1,0 +1,24 @@
+export { type BackoffOptions, backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
+export {
+  createEngine,
+  type DossierRecord,
+  type DossierView,
+  type Engine,
+  type EngineEvent,
+  type EngineInspectionEvent,
+  type EngineLogEntry,
+  type EngineOptions,
+  type ReceiveCommand,
+  type SendOptions,
+  SYSTEM_ACTOR,
+} from './create-engine.js';
+export { summaryOf } from './dossier-summary.js';
+export {
+  type DeliveryContext,
+  type EffectRequest,
+  type EnginePlugin,
+  PermanentDeliveryError,
+  type TimerInfo,
+  type TransitionInfo,
+} from './plugin.js';
+export { type PublicDossierView, publicView, secretMatches } from './public-lookup.js';

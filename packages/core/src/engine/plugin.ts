@@ -1,0 +1,69 @@
+import type { WorkingCalendar } from '../calendar/working-calendar.js';
+import type { DossierContext } from '../dossier/dossier-context.js';
+import type { ProcedureDefinition } from '../procedure/definition-schema.js';
+import type { ClaimedTimer, OutboxItem } from '../store/store-types.js';
+
+/** An effect a plugin asks for; the engine enqueues it in the same transaction as the transition. */
+export interface EffectRequest {
+  /** Effect name inside the plugin, e.g. `notice`; stored as `<plugin>.<type>`. */
+  readonly type: string;
+  readonly payload: unknown;
+  /** Earliest delivery time (e.g. after quiet hours); default: now. */
+  readonly notBefore?: Date;
+  /** Distinguishes several effects of one type from one transition. */
+  readonly key?: string;
+}
+
+/** What a plugin sees of a transition. */
+export interface TransitionInfo {
+  /** `RECEIVE` for a new dossier, otherwise the event type. */
+  readonly type: string;
+  readonly event: unknown;
+  readonly before: DossierContext | null;
+  readonly after: DossierContext;
+  readonly beforeState: string | null;
+  readonly afterState: string;
+  readonly procedure: ProcedureDefinition;
+  readonly calendar: WorkingCalendar;
+  readonly now: Date;
+}
+
+/** What a plugin sees of a timer firing. */
+export interface TimerInfo {
+  readonly timer: ClaimedTimer;
+  readonly dossier: DossierContext;
+  readonly state: string;
+  readonly procedure: ProcedureDefinition;
+  readonly calendar: WorkingCalendar;
+  readonly now: Date;
+}
+
+/** Passed to a plugin's `deliver`. */
+export interface DeliveryContext {
+  readonly now: Date;
+  /** 1 for the first attempt. */
+  readonly attempt: number;
+}
+
+/** Thrown by a plugin's `deliver` to give up at once (no retry): the item becomes a dead letter. */
+export class PermanentDeliveryError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'PermanentDeliveryError';
+  }
+}
+
+/**
+ * An engine plugin: reacts to transitions and timers by asking for effects (pure: no I/O here),
+ * delivers its effects after commit (at least once, with retries), and may add commands.
+ * The SMS notices and the liaison transports are plugins.
+ */
+export interface EnginePlugin {
+  readonly name: string;
+  onTransition?(info: TransitionInfo): readonly EffectRequest[] | undefined;
+  onTimer?(info: TimerInfo): readonly EffectRequest[] | undefined;
+  /** Delivers one of this plugin's effects. Throw to retry later; throw {@link PermanentDeliveryError} to dead-letter. */
+  deliver?(item: OutboxItem, context: DeliveryContext): Promise<void>;
+  /** Extra commands, called with `engine.command('<plugin>.<name>', args)`. */
+  readonly commands?: Readonly<Record<string, (args: unknown) => Promise<unknown>>>;
+}

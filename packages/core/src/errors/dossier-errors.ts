@@ -1,0 +1,76 @@
+import { describeValue, MotcuaError } from './motcua-error.js';
+
+/** One problem found in input data: where, and why. */
+export interface FieldIssue {
+  /** Path of the field, e.g. `application.child.birthDate`. */
+  readonly field: string;
+  readonly message: string;
+}
+
+/**
+ * Input data (an application, an event, a definition) failed its schema. `issues` lists every
+ * field with its reason; values are not echoed, since they may hold personal data.
+ */
+export class ValidationError extends MotcuaError {
+  readonly issues: readonly FieldIssue[];
+
+  constructor(what: string, issues: readonly FieldIssue[]) {
+    const list = issues.map((i) => `${i.field}: ${i.message}`).join('; ');
+    super('VALIDATION_FAILED', `${what} is invalid — ${list}`, { field: issues[0]?.field });
+    this.issues = issues;
+  }
+}
+
+/** A procedure definition breaks a rule (budgets over the limit, a step without a unit, …). */
+export class DefinitionError extends MotcuaError {
+  constructor(procedure: string, field: string, reason: string, value?: unknown) {
+    super(
+      'INVALID_DEFINITION',
+      `procedure ${procedure}: ${field}: ${reason}${value === undefined ? '' : ` (got ${describeValue(value)})`}`,
+      { field, value },
+    );
+  }
+}
+
+/** The actor may not act on the dossier in its current state (it does not hold it, or lacks the role). */
+export class PermissionError extends MotcuaError {
+  constructor(dossierCode: string, eventType: string, reason: string) {
+    super('NOT_PERMITTED', `dossier ${dossierCode}: ${eventType} refused — ${reason}`, { field: 'actor' });
+  }
+}
+
+/** The event does not apply in the dossier's current state (e.g. an event on a closed dossier). */
+export class TransitionError extends MotcuaError {
+  readonly state: string;
+
+  constructor(dossierCode: string, eventType: string, state: string, reason: string) {
+    super(
+      'INVALID_TRANSITION',
+      `dossier ${dossierCode}: ${eventType} not allowed in state ${state} — ${reason}`,
+      {
+        field: 'event.type',
+        value: eventType,
+      },
+    );
+    this.state = state;
+  }
+}
+
+/**
+ * Another command changed the dossier first (optimistic concurrency): nothing was written.
+ * Load the dossier again and retry.
+ */
+export class ConflictError extends MotcuaError {
+  readonly retryable = true;
+
+  constructor(dossierCode: string, detail: string) {
+    super('CONFLICT', `dossier ${dossierCode}: ${detail}; retry`, { field: 'version' });
+  }
+}
+
+/** No dossier (or no procedure) with that code. */
+export class NotFoundError extends MotcuaError {
+  constructor(what: string, code: string) {
+    super('NOT_FOUND', `${what} ${code} not found`, { field: 'code', value: code });
+  }
+}

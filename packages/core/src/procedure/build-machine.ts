@@ -1,0 +1,150 @@
+import { assign, setup } from 'xstate';
+import type { DossierContext } from '../dossier/dossier-context.js';
+import type { DossierEvent } from '../dossier/dossier-events.js';
+import * as act from './lifecycle-actions.js';
+import type { LifecycleEnv } from './lifecycle-env.js';
+import { denialOf } from './lifecycle-rules.js';
+
+type Ev<T extends DossierEvent['type']> = Extract<DossierEvent, { type: T }>;
+
+/**
+ * `setup()` with the lifecycle's types, named actions and guards for one procedure and calendar.
+ * A developer who needs more than the declarative form writes the machine with
+ * `lifecycleSetup(env).createMachine({...})`, reusing these actions (`handOver`, `sendBack`,
+ * `requestSupplement`, `supplementReceived`, `apologize`, `markOverdue`, `returnResult`, `refuse`,
+ * `withdraw`, `stop`, `expire`) and the `allowed`, `resumesAt` and `sendBackTo` guards, so that it follows the same rules, deadlines
+ * and control slip as the declarative machines.
+ */
+export function lifecycleSetup(env: LifecycleEnv) {
+  return setup({
+    types: {
+      context: {} as DossierContext,
+      events: {} as DossierEvent,
+      input: {} as act.ReceiptInput,
+    },
+    actions: {
+      handOver: assign(({ context, event }) => act.handOver(env, context, event as Ev<'HAND_OVER'>)),
+      sendBack: assign(({ context, event }) => act.sendBack(env, context, event as Ev<'SEND_BACK'>)),
+      requestSupplement: assign(({ context, event }) =>
+        act.requestSupplement(env, context, event as Ev<'REQUEST_SUPPLEMENT'>),
+      ),
+      supplementReceived: assign(({ context, event }) =>
+        act.supplementReceived(env, context, event as Ev<'SUPPLEMENT_RECEIVED'>),
+      ),
+      apologize: assign(({ context, event }) => act.apologize(env, context, event as Ev<'APOLOGIZE'>)),
+      markOverdue: assign(({ context, event }) => act.markOverdue(env, context, event as Ev<'MARK_OVERDUE'>)),
+      returnResult: assign(({ context, event }) =>
+        act.returnResult(env, context, event as Ev<'RETURN_RESULT'>),
+      ),
+      refuse: assign(({ context, event }) => act.refuse(env, context, event as Ev<'REFUSE'>)),
+      withdraw: assign(({ context, event }) => act.withdraw(env, context, event as Ev<'WITHDRAW'>)),
+      stop: assign(({ context, event }) => act.stop(env, context, event as Ev<'STOP'>)),
+      expire: assign(({ context, event }) => act.expire(env, context, event as Ev<'EXPIRE'>)),
+    },
+    guards: {
+      allowed: ({ context, event }) => denialOf(env, context, event) === null,
+      resumesAt: ({ context, event }, params: { step: string }) =>
+        context.steps[context.steps.length - 1]?.stepId === params.step &&
+        denialOf(env, context, event) === null,
+      sendBackTo: ({ context, event }, params: { step: string }) =>
+        event.type === 'SEND_BACK' && event.toStep === params.step && denialOf(env, context, event) === null,
+    },
+  });
+}
+
+/**
+ * Builds the standard one-stop lifecycle machine of a procedure (see {@link defineProcedure}):
+ *
+ * `processing.<step>` (one state per step, in order) → `resultReady` (back at the desk) →
+ * `returned`; from processing, `supplementing` (clock stopped) and back to the same step;
+ * `refused`, `withdrawn`, `stopped`, `expired` end it. Apologies and overdue marks change the
+ * context without moving. Every transition is guarded by the lifecycle rules (who holds the dossier,
+ * how many supplementation requests, once-only apology, …).
+ */
+export function buildLifecycleMachine(env: LifecycleEnv) {
+  const { def } = env;
+  const steps = def.steps;
+  const stepStates: Record<string, object> = {};
+  steps.forEach((step, i) => {
+    const next = steps[i + 1];
+    stepStates[step.id] = {
+      description: `${step.name} — ${def.units[step.unit]?.name ?? step.unit}`,
+      meta: { stepId: step.id, unit: step.unit, budget: step.budget, kind: step.kind },
+      on: {
+        HAND_OVER: {
+          target: next ? next.id : `#${machineId(env)}.resultReady`,
+          guard: 'allowed',
+          actions: 'handOver',
+        },
+        ...(i > 0
+          ? {
+              SEND_BACK: steps.slice(0, i).map((earlier) => ({
+                target: earlier.id,
+                guard: { type: 'sendBackTo', params: { step: earlier.id } },
+                actions: 'sendBack',
+              })),
+            }
+          : {}),
+      },
+    };
+  });
+  const closeFrom = {
+    REFUSE: { target: `#${machineId(env)}.refused`, guard: 'allowed', actions: 'refuse' },
+    WITHDRAW: { target: `#${machineId(env)}.withdrawn`, guard: 'allowed', actions: 'withdraw' },
+  } as const;
+  return lifecycleSetup(env).createMachine({
+    id: machineId(env),
+    description: `${def.name.vi} (${def.code}, version ${def.version}, rules ${def.regime})`,
+    context: ({ input }) => act.receiptContext(env, input),
+    initial: 'processing',
+    states: {
+      processing: {
+        initial: steps[0]!.id,
+        states: stepStates,
+        on: {
+          ...closeFrom,
+          REQUEST_SUPPLEMENT: { target: 'supplementing', guard: 'allowed', actions: 'requestSupplement' },
+          STOP: { target: 'stopped', guard: 'allowed', actions: 'stop' },
+          APOLOGIZE: { guard: 'allowed', actions: 'apologize' },
+          MARK_OVERDUE: { guard: 'allowed', actions: 'markOverdue' },
+        },
+      },
+      supplementing: {
+        description: 'Waiting for the applicant to supplement; the clock is stopped',
+        on: {
+          // Back to the step that was open, read from the context (a history state would be lost
+          // when a persisted dossier is restored).
+          SUPPLEMENT_RECEIVED: steps.map((step) => ({
+            target: `processing.${step.id}`,
+            guard: { type: 'resumesAt', params: { step: step.id } },
+            actions: 'supplementReceived',
+          })),
+          EXPIRE: { target: 'expired', guard: 'allowed', actions: 'expire' },
+          ...closeFrom,
+          STOP: { target: 'stopped', guard: 'allowed', actions: 'stop' },
+        },
+      },
+      resultReady: {
+        description: 'The result is at the desk, waiting for the applicant',
+        on: {
+          RETURN_RESULT: { target: 'returned', guard: 'allowed', actions: 'returnResult' },
+          APOLOGIZE: { guard: 'allowed', actions: 'apologize' },
+          MARK_OVERDUE: { guard: 'allowed', actions: 'markOverdue' },
+        },
+      },
+      returned: { type: 'final', description: 'Result returned (trả kết quả)' },
+      refused: { type: 'final', description: 'Refused with reasons (từ chối)' },
+      withdrawn: { type: 'final', description: 'Withdrawn by the applicant (rút hồ sơ)' },
+      stopped: { type: 'final', description: 'Stopped at the applicant request (dừng giải quyết)' },
+      expired: { type: 'final', description: 'Closed: not supplemented in time' },
+    },
+  });
+}
+
+/** The XState id of a procedure version's machine. */
+export function machineId(env: LifecycleEnv): string {
+  return `${env.def.code}@${env.def.version}`.replace(/[#.]/g, '_');
+}
+
+/** The type of a standard dossier machine. */
+export type DossierMachine = ReturnType<typeof buildLifecycleMachine>;

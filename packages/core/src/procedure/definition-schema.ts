@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import { LocalDateSchema } from '../calendar/schedule-schema.js';
+import { TimeLimitSchema } from '../calendar/time-limit.js';
+
+/**
+ * The rules a procedure version follows.
+ * - `'2018'`: Decree 61/2018/NĐ-CP + Circular 01/2018/TT-VPCP (forms 01–06, control slip = 05).
+ * - `'2025'`: Decree 118/2025/NĐ-CP + Circular 03/2025/TT-VPCP (forms 01–07, stop notice = 05,
+ *   control slip = 06, tracking book = 07).
+ */
+export const RegimeSchema = z.enum(['2018', '2025']);
+/** See {@link RegimeSchema}. */
+export type Regime = z.infer<typeof RegimeSchema>;
+
+/** How a dossier reaches the desk (Decree 61 art. 16; Decision 45/2016 for the postal service). */
+export const ChannelSchema = z.enum(['in-person', 'postal', 'online-full', 'online-partial']);
+/** See {@link ChannelSchema}. */
+export type Channel = z.infer<typeof ChannelSchema>;
+
+/** One required paper (thành phần hồ sơ) with how many originals and copies. */
+export const RequiredDocumentSchema = z
+  .object({
+    id: z.string().min(1),
+    name: z.string().min(1),
+    originals: z.number().int().nonnegative().default(0),
+    copies: z.number().int().nonnegative().default(0),
+    required: z.boolean().default(true),
+    note: z.string().optional(),
+  })
+  .strict();
+
+/** A fee or charge (phí, lệ phí), in đồng. */
+export const FeeSchema = z
+  .object({
+    id: z.string().min(1),
+    name: z.string().min(1),
+    amountVnd: z.number().int().nonnegative(),
+    note: z.string().optional(),
+  })
+  .strict();
+
+/** A unit (đơn vị, bộ phận) that can hold a dossier. */
+export const UnitSchema = z
+  .object({
+    name: z.string().min(1),
+    /** The agency the unit belongs to (cơ quan), when it differs from the procedure's. */
+    agency: z.string().min(1).optional(),
+  })
+  .strict();
+
+/** What a step does; it decides the wording on forms and in reports. */
+export const StepKindSchema = z.enum([
+  'transfer',
+  'appraisal',
+  'consultation',
+  'approval',
+  'signing',
+  'other',
+]);
+
+/** A step's time budget: working hours, or working days counted as elapsed working time. */
+export const StepBudgetSchema = z.union([
+  z.object({ workingHours: z.number().positive().finite() }).strict(),
+  z.object({ workingDays: z.number().positive().finite() }).strict(),
+]);
+/** See {@link StepBudgetSchema}. */
+export type StepBudget = z.infer<typeof StepBudgetSchema>;
+
+/** One step of the internal process (quy trình nội bộ): the unit that holds the dossier and its budget. */
+export const StepSchema = z
+  .object({
+    id: z.string().regex(/^[a-zA-Z][\w-]*$/, 'letters, digits, - and _; starting with a letter'),
+    name: z.string().min(1),
+    /** Id of the unit (key of `units`) that holds the dossier during the step. */
+    unit: z.string().min(1),
+    budget: StepBudgetSchema,
+    kind: StepKindSchema.default('other'),
+    /** Set on the step whose completion issues the decision (after it, the 2025 "stop" is refused). */
+    issuesDecision: z.boolean().default(false),
+  })
+  .strict();
+/** A validated step. */
+export type Step = z.output<typeof StepSchema>;
+
+/** What happens to the clock when a supplemented dossier comes back (Decree 61 art. 19(4)). */
+export const SupplementationSchema = z
+  .object({
+    /** `restart`: the time limit counts again from zero; `resume`: the time left at the request resumes. */
+    clock: z.enum(['restart', 'resume']).default('restart'),
+    /** How many supplementation requests a dossier may get during processing. */
+    maxRequests: z.number().int().nonnegative().default(1),
+    /**
+     * Optional: the applicant must supplement within this limit of the request, after which the
+     * engine may close the dossier (Decree 297/2025 for online dossiers: 15 working days).
+     */
+    responseLimit: TimeLimitSchema.optional(),
+  })
+  .strict();
+
+/** Events whose permission a definition can widen to roles (see {@link DossierEvent}). */
+export const PermissionEventSchema = z.enum([
+  'HAND_OVER',
+  'REQUEST_SUPPLEMENT',
+  'SUPPLEMENT_RECEIVED',
+  'REFUSE',
+  'WITHDRAW',
+  'STOP',
+  'APOLOGIZE',
+  'RETURN_RESULT',
+  'SEND_BACK',
+]);
+
+/** Names in Vietnamese (English optional). */
+export const NamesSchema = z.object({ vi: z.string().min(1), en: z.string().min(1).optional() }).strict();
+
+/**
+ * A declarative procedure definition (one version of a thủ tục hành chính). See {@link defineProcedure}.
+ */
+export const ProcedureDefinitionSchema = z
+  .object({
+    /** National procedure code (mã TTHC), e.g. `'1.001193'`. */
+    code: z.string().min(1),
+    /** Version of this definition, e.g. `'2025.1'`. */
+    version: z.string().min(1),
+    /** First day dossiers are received under this version. */
+    effectiveFrom: LocalDateSchema,
+    /** Last day, if a newer version replaced it. */
+    effectiveTo: LocalDateSchema.optional(),
+    regime: RegimeSchema,
+    name: NamesSchema,
+    /** Legal basis (căn cứ pháp lý), one line per document. */
+    legalBasis: z.array(z.string().min(1)).min(1),
+    /** Competent agency (cơ quan có thẩm quyền). */
+    agency: z.string().min(1),
+    /** The legal time limit (thời hạn giải quyết). */
+    timeLimit: TimeLimitSchema,
+    /** An optional shorter service target the office commits to. */
+    serviceTarget: TimeLimitSchema.optional(),
+    /** The application data as a zod schema (tag personal fields with `personal()`). */
+    application: z.custom<z.ZodType>((v) => v instanceof z.ZodType, 'expected a zod schema'),
+    documents: z.array(RequiredDocumentSchema).default([]),
+    fees: z.array(FeeSchema).default([]),
+    channels: z.array(ChannelSchema).min(1),
+    /** Units by id; must include `desk` (the one-stop desk, bộ phận một cửa). */
+    units: z.record(z.string(), UnitSchema),
+    /** The one-stop desk's unit id (default `'desk'`). */
+    desk: z.string().min(1).default('desk'),
+    /** The internal process, in order. The desk holds the dossier before the first and after the last. */
+    steps: z.array(StepSchema).min(1),
+    supplementation: SupplementationSchema.default({ clock: 'restart', maxRequests: 1 }),
+    /** Roles that may send an event whoever holds the dossier, e.g. `{ APOLOGIZE: ['agency-head'] }`. */
+    permissions: z.partialRecord(PermissionEventSchema, z.array(z.string().min(1))).default({}),
+  })
+  .strict();
+/** A validated procedure definition. */
+export type ProcedureDefinition = z.output<typeof ProcedureDefinitionSchema>;
+/** A procedure definition as written by a developer. */
+export type ProcedureDefinitionInput = z.input<typeof ProcedureDefinitionSchema>;

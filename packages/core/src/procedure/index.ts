@@ -1,0 +1,36 @@
+export { buildLifecycleMachine, type DossierMachine, lifecycleSetup, machineId } from './build-machine.js';
+export { checkMachine, type MachineProblem } from './check-machine.js';
+export {
+  type DefineProcedureOptions,
+  type DossierSnapshot,
+  defineProcedure,
+  type MachineFactory,
+  type PersistedDossier,
+  type Procedure,
+  type ReceiveInput,
+  stateName,
+} from './define-procedure.js';
+export {
+  type Channel,
+  ChannelSchema,
+  FeeSchema,
+  NamesSchema,
+  PermissionEventSchema,
+  type ProcedureDefinition,
+  type ProcedureDefinitionInput,
+  ProcedureDefinitionSchema,
+  type Regime,
+  RegimeSchema,
+  RequiredDocumentSchema,
+  type Step,
+  type StepBudget,
+  StepBudgetSchema,
+  StepKindSchema,
+  StepSchema,
+  SupplementationSchema,
+  UnitSchema,
+} from './definition-schema.js';
+export { holderAt, type ReceiptInput } from './lifecycle-actions.js';
+export { APPLICANT_PARTY, budgetMinutes, type LifecycleEnv, stepDue } from './lifecycle-env.js';
+export { type Denial, denialOf, SYSTEM_ROLE } from './lifecycle-rules.js';
+export { type Migration, ProcedureRegistry } from './registry.js';

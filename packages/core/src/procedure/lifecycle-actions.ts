@@ -1,0 +1,383 @@
+import { type Actor, toInstant } from '../dossier/actor.js';
+import type { Applicant } from '../dossier/applicant.js';
+import type { DossierContext, Outcome, StepRecord } from '../dossier/dossier-context.js';
+import type { DossierEvent } from '../dossier/dossier-events.js';
+import { classifyTimeliness, type Timeliness } from '../dossier/timeliness.js';
+import { appendSlipRow } from '../slip/hash-chain.js';
+import type { Channel } from './definition-schema.js';
+import {
+  APPLICANT_PARTY,
+  actorParty,
+  type LifecycleEnv,
+  party,
+  stepById,
+  stepDue,
+  stepIndex,
+} from './lifecycle-env.js';
+import { openStep } from './lifecycle-rules.js';
+
+/** What a dossier machine is started with: the receipt (tiếp nhận). */
+export interface ReceiptInput {
+  /** The dossier code, issued once at receipt (see `formatDossierCode`). */
+  readonly code: string;
+  /** Short secret printed on Form 01 for the public lookup. */
+  readonly secret: string;
+  /** Agency code used in the dossier code. */
+  readonly agency: string;
+  readonly receivedAt: string;
+  /** The desk officer who received it. */
+  readonly receivedBy: Actor;
+  readonly channel: Channel;
+  readonly applicant: Applicant;
+  /** Application data, already validated against the procedure's schema. */
+  readonly application: unknown;
+}
+
+type E<T extends DossierEvent['type']> = Extract<DossierEvent, { type: T }>;
+const d = (iso: string) => new Date(iso);
+
+/** Who held the dossier at `instant`, from the step records (the desk outside any step). */
+export function holderAt(env: LifecycleEnv, ctx: DossierContext, instant: string): string {
+  const t = Date.parse(instant);
+  for (const s of ctx.steps) {
+    if (Date.parse(s.startedAt) <= t && (s.endedAt === null || t < Date.parse(s.endedAt))) return s.unit;
+  }
+  return env.def.desk;
+}
+
+function classify(env: LifecycleEnv, at: string, due: string): Timeliness {
+  return classifyTimeliness(d(at), d(due), env.calendar);
+}
+
+function closeOpenStep(
+  env: LifecycleEnv,
+  ctx: DossierContext,
+  at: string,
+): { steps: StepRecord[]; closed?: StepRecord } {
+  const open = openStep(ctx);
+  if (!open) return { steps: ctx.steps };
+  const closed: StepRecord = {
+    ...open,
+    endedAt: at,
+    result: classify(env, at, open.due),
+    remainingMinutes: null,
+  };
+  return { steps: [...ctx.steps.slice(0, -1), closed], closed };
+}
+
+function startStep(env: LifecycleEnv, stepId: string, at: string): StepRecord {
+  const step = stepById(env, stepId);
+  return {
+    stepId,
+    unit: step.unit,
+    startedAt: at,
+    due: toInstant(stepDue(env, d(at), step.budget)),
+    endedAt: null,
+    result: null,
+    remainingMinutes: null,
+  };
+}
+
+/** The context of a newly received dossier: due times from the calendar, the first step open. */
+export function receiptContext(env: LifecycleEnv, input: ReceiptInput): DossierContext {
+  const { def, calendar } = env;
+  const at = d(input.receivedAt);
+  const legal = toInstant(calendar.dueDate(at, def.timeLimit));
+  const first = def.steps[0]!;
+  const record = startStep(env, first.id, input.receivedAt);
+  let slip: DossierContext['slip'] = [];
+  if (first.unit !== def.desk) {
+    slip = appendSlipRow(slip, {
+      kind: 'handover',
+      from: actorParty(env, input.receivedBy),
+      to: party(env, first.unit),
+      at: input.receivedAt,
+      note: 'Tiếp nhận và chuyển hồ sơ',
+    });
+  }
+  return {
+    code: input.code,
+    secret: input.secret,
+    procedure: { code: def.code, version: def.version, regime: def.regime },
+    agency: input.agency,
+    channel: input.channel,
+    applicant: input.applicant,
+    application: input.application,
+    receivedAt: toInstant(at),
+    receivedBy: input.receivedBy,
+    due: {
+      legal,
+      current: legal,
+      service: def.serviceTarget ? toInstant(calendar.dueDate(at, def.serviceTarget)) : null,
+    },
+    pause: null,
+    holder: first.unit,
+    steps: [record],
+    supplements: [],
+    apology: null,
+    decisionIssued: false,
+    overdue: null,
+    slip,
+    outcome: null,
+    updatedAt: toInstant(at),
+  };
+}
+
+/** HAND_OVER: close the step (early / on time / late) and open the next, or hand to the desk. */
+export function handOver(env: LifecycleEnv, ctx: DossierContext, e: E<'HAND_OVER'>): DossierContext {
+  const { steps, closed } = closeOpenStep(env, ctx, e.at);
+  const i = closed ? stepIndex(env, closed.stepId) : env.def.steps.length - 1;
+  const next = env.def.steps[i + 1];
+  const toUnit = next ? next.unit : env.def.desk;
+  const slip = appendSlipRow(ctx.slip, {
+    kind: 'handover',
+    from: actorParty(env, e.actor),
+    to: party(env, toUnit, e.receiver),
+    at: e.at,
+    ...(closed ? { stepId: closed.stepId, due: closed.due, result: closed.result! } : {}),
+    note: e.note ?? '',
+  });
+  const issued = ctx.decisionIssued || (closed ? stepById(env, closed.stepId).issuesDecision : false);
+  return {
+    ...ctx,
+    steps: next ? [...steps, startStep(env, next.id, e.at)] : steps,
+    holder: toUnit,
+    decisionIssued: issued,
+    slip,
+    updatedAt: e.at,
+  };
+}
+
+/** SEND_BACK: close the step and reopen an earlier one with a fresh budget. */
+export function sendBack(env: LifecycleEnv, ctx: DossierContext, e: E<'SEND_BACK'>): DossierContext {
+  const { steps, closed } = closeOpenStep(env, ctx, e.at);
+  const target = stepById(env, e.toStep);
+  const slip = appendSlipRow(ctx.slip, {
+    kind: 'sent-back',
+    from: actorParty(env, e.actor),
+    to: party(env, target.unit),
+    at: e.at,
+    ...(closed ? { stepId: closed.stepId, due: closed.due, result: closed.result! } : {}),
+    note: e.reason,
+  });
+  return {
+    ...ctx,
+    steps: [...steps, startStep(env, target.id, e.at)],
+    holder: target.unit,
+    slip,
+    updatedAt: e.at,
+  };
+}
+
+/** REQUEST_SUPPLEMENT: stop the clock, keep the time left, and send the request to the applicant. */
+export function requestSupplement(
+  env: LifecycleEnv,
+  ctx: DossierContext,
+  e: E<'REQUEST_SUPPLEMENT'>,
+): DossierContext {
+  const { calendar, def } = env;
+  const at = d(e.at);
+  const left = (iso: string) => Math.max(0, calendar.workingMinutesBetween(at, d(iso)));
+  const open = openStep(ctx);
+  const steps = open ? [...ctx.steps.slice(0, -1), { ...open, remainingMinutes: left(open.due) }] : ctx.steps;
+  const respondBy = def.supplementation.responseLimit
+    ? toInstant(calendar.dueDate(at, def.supplementation.responseLimit))
+    : null;
+  const slip = appendSlipRow(ctx.slip, {
+    kind: 'supplement-request',
+    from: actorParty(env, e.actor),
+    to: APPLICANT_PARTY,
+    at: e.at,
+    note: `Yêu cầu bổ sung: ${e.reason}`,
+  });
+  return {
+    ...ctx,
+    steps,
+    pause: { since: e.at, remainingMinutes: left(ctx.due.current) },
+    supplements: [
+      ...ctx.supplements,
+      {
+        requestedAt: e.at,
+        requestedBy: e.actor,
+        items: e.items,
+        reason: e.reason,
+        respondBy,
+        receivedAt: null,
+      },
+    ],
+    holder: def.desk,
+    slip,
+    updatedAt: e.at,
+  };
+}
+
+/**
+ * SUPPLEMENT_RECEIVED: start the clock again. `restart`: the time limit counts from zero (Decree 61
+ * art. 19(4)); `resume`: the time left at the request resumes. Due times never move earlier.
+ */
+export function supplementReceived(
+  env: LifecycleEnv,
+  ctx: DossierContext,
+  e: E<'SUPPLEMENT_RECEIVED'>,
+): DossierContext {
+  const { calendar, def } = env;
+  const at = d(e.at);
+  const restart = def.supplementation.clock === 'restart';
+  const later = (a: string, b: string) => (Date.parse(a) >= Date.parse(b) ? a : b);
+  // `resume` shifts every due time by the working time the clock was stopped.
+  const paused = ctx.pause ? Math.max(0, calendar.workingMinutesBetween(d(ctx.pause.since), at)) : 0;
+  const shift = (iso: string) => toInstant(calendar.addWorkingMinutes(d(iso), paused));
+  let legal: string;
+  let current: string;
+  let service = ctx.due.service;
+  if (restart) {
+    legal = toInstant(calendar.dueDate(at, def.timeLimit));
+    current = later(legal, ctx.due.current);
+    if (service && def.serviceTarget)
+      service = later(toInstant(calendar.dueDate(at, def.serviceTarget)), service);
+  } else {
+    legal = shift(ctx.due.legal);
+    current = later(shift(ctx.due.current), legal);
+    if (service) service = shift(service);
+  }
+  const open = openStep(ctx);
+  let steps = ctx.steps;
+  if (open) {
+    const step = stepById(env, open.stepId);
+    const due = restart ? toInstant(stepDue(env, at, step.budget)) : shift(open.due);
+    steps = [...ctx.steps.slice(0, -1), { ...open, due: later(due, open.due), remainingMinutes: null }];
+  }
+  const holder = open ? open.unit : def.desk;
+  let slip = appendSlipRow(ctx.slip, {
+    kind: 'supplement-received',
+    from: APPLICANT_PARTY,
+    to: actorParty(env, e.actor),
+    at: e.at,
+    note: e.note ?? 'Nhận hồ sơ bổ sung',
+  });
+  if (holder !== e.actor.unitId) {
+    slip = appendSlipRow(slip, {
+      kind: 'handover',
+      from: actorParty(env, e.actor),
+      to: party(env, holder),
+      at: e.at,
+      note: 'Chuyển hồ sơ đã bổ sung',
+    });
+  }
+  const supplements = ctx.supplements.map((s, i) =>
+    i === ctx.supplements.length - 1 ? { ...s, receivedAt: e.at } : s,
+  );
+  return {
+    ...ctx,
+    due: { legal, current, service },
+    pause: null,
+    steps,
+    supplements,
+    holder,
+    slip,
+    updatedAt: e.at,
+  };
+}
+
+/** APOLOGIZE: record the apology (Form 04) and move the due time in force to the new date. */
+export function apologize(env: LifecycleEnv, ctx: DossierContext, e: E<'APOLOGIZE'>): DossierContext {
+  const { calendar } = env;
+  const latestNotice = calendar.addWorkingMinutes(d(ctx.due.current), -calendar.workingDayMinutes);
+  return {
+    ...ctx,
+    apology: {
+      at: e.at,
+      by: e.actor,
+      causedBy: e.causedBy ?? ctx.holder,
+      reason: e.reason,
+      previousDue: ctx.due.current,
+      newDue: e.newDue,
+      noticeInTime: Date.parse(e.at) <= latestNotice.getTime(),
+    },
+    due: { ...ctx.due, current: toInstant(d(e.newDue)) },
+    updatedAt: e.at,
+  };
+}
+
+/** MARK_OVERDUE: the dossier passed its legal due time; remember who held it then. */
+export function markOverdue(env: LifecycleEnv, ctx: DossierContext, e: E<'MARK_OVERDUE'>): DossierContext {
+  return { ...ctx, overdue: { at: ctx.due.legal, unit: holderAt(env, ctx, ctx.due.legal) }, updatedAt: e.at };
+}
+
+function close(
+  env: LifecycleEnv,
+  ctx: DossierContext,
+  e: DossierEvent,
+  kind: Outcome['kind'],
+  extra: { reasons?: string[]; delivery?: string; note: string; classify: boolean },
+): DossierContext {
+  const { steps } = closeOpenStep(env, ctx, e.at);
+  const result = extra.classify ? classify(env, e.at, ctx.due.legal) : null;
+  const lateUnit = result === 'LATE' ? (ctx.overdue?.unit ?? holderAt(env, ctx, ctx.due.legal)) : null;
+  const slip = appendSlipRow(ctx.slip, {
+    kind: kind === 'returned' ? 'result-returned' : 'closed',
+    from: actorParty(env, e.actor),
+    to: APPLICANT_PARTY,
+    at: e.at,
+    due: ctx.due.legal,
+    ...(result ? { result } : {}),
+    note: extra.note,
+  });
+  return {
+    ...ctx,
+    steps,
+    pause: null,
+    outcome: {
+      kind,
+      at: e.at,
+      by: e.actor,
+      result,
+      lateUnit,
+      reasons: extra.reasons ?? [],
+      ...(extra.delivery ? { delivery: extra.delivery } : {}),
+    },
+    slip,
+    updatedAt: e.at,
+  };
+}
+
+/** RETURN_RESULT: hand the result over; classify the dossier against its legal due time. */
+export function returnResult(env: LifecycleEnv, ctx: DossierContext, e: E<'RETURN_RESULT'>): DossierContext {
+  return close(env, ctx, e, 'returned', {
+    delivery: e.delivery,
+    note: e.note ?? 'Trả kết quả',
+    classify: true,
+  });
+}
+
+/** REFUSE: a refusal with reasons, itself due within the time limit (Decree 61 art. 19(8)). */
+export function refuse(env: LifecycleEnv, ctx: DossierContext, e: E<'REFUSE'>): DossierContext {
+  return close(env, ctx, e, 'refused', {
+    reasons: e.reasons,
+    note: `Từ chối: ${e.reasons.join('; ')}`,
+    classify: true,
+  });
+}
+
+/** WITHDRAW: the applicant withdraws the dossier. */
+export function withdraw(env: LifecycleEnv, ctx: DossierContext, e: E<'WITHDRAW'>): DossierContext {
+  return close(env, ctx, e, 'withdrawn', {
+    reasons: e.reason ? [e.reason] : [],
+    note: 'Rút hồ sơ theo đề nghị',
+    classify: false,
+  });
+}
+
+/** STOP: processing stops at the applicant's request (2025 stop notice). */
+export function stop(env: LifecycleEnv, ctx: DossierContext, e: E<'STOP'>): DossierContext {
+  return close(env, ctx, e, 'stopped', {
+    reasons: e.reason ? [e.reason] : [],
+    note: 'Dừng giải quyết theo đề nghị',
+    classify: false,
+  });
+}
+
+/** EXPIRE: the applicant did not supplement within the response limit. */
+export function expire(env: LifecycleEnv, ctx: DossierContext, e: E<'EXPIRE'>): DossierContext {
+  return close(env, ctx, e, 'expired', { note: 'Quá hạn bổ sung hồ sơ', classify: false });
+}

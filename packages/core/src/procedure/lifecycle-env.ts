@@ -1,0 +1,62 @@
+import type { WorkingCalendar } from '../calendar/working-calendar.js';
+import type { Actor } from '../dossier/actor.js';
+import type { SlipParty } from '../slip/slip-row.js';
+import type { ProcedureDefinition, Step, StepBudget } from './definition-schema.js';
+
+/** What the lifecycle rules and actions of one procedure need: its definition and a calendar. */
+export interface LifecycleEnv {
+  readonly def: ProcedureDefinition;
+  readonly calendar: WorkingCalendar;
+}
+
+/** The party standing for the applicant on the control slip. */
+export const APPLICANT_PARTY: SlipParty = { unitId: 'applicant', unitName: 'Tổ chức, cá nhân' };
+
+/** Index of a step by id, or -1. */
+export function stepIndex(env: LifecycleEnv, stepId: string): number {
+  return env.def.steps.findIndex((s) => s.id === stepId);
+}
+
+/** A step by id (throws if the definition has no such step). */
+export function stepById(env: LifecycleEnv, stepId: string): Step {
+  const step = env.def.steps.find((s) => s.id === stepId);
+  if (!step) throw new Error(`procedure ${env.def.code}: no step ${stepId}`);
+  return step;
+}
+
+/** The display name of a unit. */
+export function unitName(env: LifecycleEnv, unitId: string): string {
+  return env.def.units[unitId]?.name ?? unitId;
+}
+
+/** A slip party for a unit and, optionally, an officer. */
+export function party(
+  env: LifecycleEnv,
+  unitId: string,
+  officer?: { officerId: string; name?: string | undefined },
+): SlipParty {
+  return {
+    unitId,
+    unitName: unitName(env, unitId),
+    ...(officer
+      ? { officerId: officer.officerId, ...(officer.name ? { officerName: officer.name } : {}) }
+      : {}),
+  };
+}
+
+/** The slip party of an acting officer. */
+export function actorParty(env: LifecycleEnv, actor: Actor): SlipParty {
+  return party(env, actor.unitId, actor);
+}
+
+/** Working minutes of a step budget. */
+export function budgetMinutes(env: LifecycleEnv, budget: StepBudget): number {
+  return 'workingHours' in budget
+    ? budget.workingHours * 60
+    : budget.workingDays * env.calendar.workingDayMinutes;
+}
+
+/** Due time of a step started at `start`. */
+export function stepDue(env: LifecycleEnv, start: Date, budget: StepBudget): Date {
+  return env.calendar.addWorkingMinutes(start, budgetMinutes(env, budget));
+}

@@ -1,0 +1,129 @@
+import type { Actor } from '../dossier/actor.js';
+import type { DossierContext } from '../dossier/dossier-context.js';
+import type { DossierEvent, DossierEventType } from '../dossier/dossier-events.js';
+import { type LifecycleEnv, stepIndex } from './lifecycle-env.js';
+
+/** Why an event is refused: the actor lacks the right, or the dossier's state does not allow it. */
+export interface Denial {
+  readonly kind: 'permission' | 'state';
+  readonly reason: string;
+}
+
+/** The role the engine's own actor carries (timers). */
+export const SYSTEM_ROLE = 'system';
+
+function hasRole(env: LifecycleEnv, actor: Actor, type: DossierEventType): boolean {
+  const allowed = env.def.permissions[type as keyof typeof env.def.permissions];
+  return !!allowed && actor.roles.some((r) => allowed.includes(r));
+}
+
+function holderOnly(env: LifecycleEnv, ctx: DossierContext, e: DossierEvent): Denial | null {
+  if (e.actor.unitId === ctx.holder || hasRole(env, e.actor, e.type)) return null;
+  return {
+    kind: 'permission',
+    reason: `unit ${e.actor.unitId} does not hold the dossier (held by ${ctx.holder})`,
+  };
+}
+
+function deskOnly(env: LifecycleEnv, e: DossierEvent): Denial | null {
+  if (e.actor.unitId === env.def.desk || hasRole(env, e.actor, e.type)) return null;
+  return { kind: 'permission', reason: `only the one-stop desk (${env.def.desk}) may do this` };
+}
+
+function holderOrDesk(env: LifecycleEnv, ctx: DossierContext, e: DossierEvent): Denial | null {
+  return e.actor.unitId === env.def.desk ? null : holderOnly(env, ctx, e);
+}
+
+function systemOnly(e: DossierEvent): Denial | null {
+  return e.actor.roles.includes(SYSTEM_ROLE)
+    ? null
+    : { kind: 'permission', reason: 'only the engine may do this' };
+}
+
+/** The current (open) step record, if any. */
+export function openStep(ctx: DossierContext) {
+  const last = ctx.steps[ctx.steps.length - 1];
+  return last && last.endedAt === null ? last : undefined;
+}
+
+/**
+ * Whether `event` may be applied to a dossier in `ctx` (state-independent rules; the machine's
+ * states decide which events exist where). Returns `null` when allowed. The machine's guards and
+ * the kit's error messages both use these rules, so they cannot drift apart.
+ */
+export function denialOf(env: LifecycleEnv, ctx: DossierContext, e: DossierEvent): Denial | null {
+  switch (e.type) {
+    case 'HAND_OVER':
+      return holderOnly(env, ctx, e);
+    case 'SEND_BACK': {
+      const denied = holderOnly(env, ctx, e);
+      if (denied) return denied;
+      const current = openStep(ctx);
+      const target = stepIndex(env, e.toStep);
+      if (target < 0) return { kind: 'state', reason: `no step ${e.toStep}` };
+      if (!current || target >= stepIndex(env, current.stepId)) {
+        return { kind: 'state', reason: `step ${e.toStep} is not before the current step` };
+      }
+      return null;
+    }
+    case 'REQUEST_SUPPLEMENT': {
+      const denied = holderOrDesk(env, ctx, e);
+      if (denied) return denied;
+      const max = env.def.supplementation.maxRequests;
+      if (ctx.supplements.length >= max) {
+        return { kind: 'state', reason: `the procedure allows ${max} supplementation request(s), all used` };
+      }
+      return null;
+    }
+    case 'SUPPLEMENT_RECEIVED':
+    case 'RETURN_RESULT':
+    case 'WITHDRAW':
+      return deskOnly(env, e);
+    case 'REFUSE':
+      return holderOrDesk(env, ctx, e);
+    case 'STOP': {
+      const denied = deskOnly(env, e);
+      if (denied) return denied;
+      if (env.def.regime !== '2025') {
+        return {
+          kind: 'state',
+          reason: 'stopping at the applicant request exists under the 2025 rules only',
+        };
+      }
+      if (ctx.decisionIssued) return { kind: 'state', reason: 'a decision has already been issued' };
+      return null;
+    }
+    case 'APOLOGIZE': {
+      const denied = holderOnly(env, ctx, e);
+      if (denied) return denied;
+      if (ctx.apology)
+        return { kind: 'state', reason: 'the due date may be re-set only once (already apologised)' };
+      if (Date.parse(e.newDue) <= Date.parse(ctx.due.current)) {
+        return {
+          kind: 'state',
+          reason: `the new date must be after the current due time ${ctx.due.current}`,
+        };
+      }
+      return null;
+    }
+    case 'MARK_OVERDUE': {
+      const denied = systemOnly(e);
+      if (denied) return denied;
+      if (ctx.overdue) return { kind: 'state', reason: 'already marked overdue' };
+      if (ctx.pause) return { kind: 'state', reason: 'the clock is paused' };
+      if (Date.parse(e.at) <= Date.parse(ctx.due.legal))
+        return { kind: 'state', reason: 'not past its due time yet' };
+      return null;
+    }
+    case 'EXPIRE': {
+      const denied = systemOnly(e);
+      if (denied) return denied;
+      const last = ctx.supplements[ctx.supplements.length - 1];
+      if (!last?.respondBy || last.receivedAt)
+        return { kind: 'state', reason: 'no supplementation is awaited with a limit' };
+      if (Date.parse(e.at) <= Date.parse(last.respondBy))
+        return { kind: 'state', reason: 'the response limit has not passed' };
+      return null;
+    }
+  }
+}

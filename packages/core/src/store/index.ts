@@ -1,0 +1,15 @@
+export { MemoryStore } from './memory-store.js';
+export {
+  type ClaimedTimer,
+  type CommitRequest,
+  type DossierStore,
+  type DossierSummary,
+  type JournalEntry,
+  type ListQuery,
+  type OutboxEffect,
+  type OutboxItem,
+  type OutboxSettlement,
+  StoreConflictError,
+  type StoredDossier,
+  type TimerRow,
+} from './store-types.js';

@@ -1,0 +1,222 @@
+import { aggregateReport, aggregateUnitReport } from '../report/aggregate-report.js';
+import type { ReportQuery, ReportRow, UnitReportRow } from '../report/report-types.js';
+import type { SlipRow } from '../slip/slip-row.js';
+import {
+  type ClaimedTimer,
+  type CommitRequest,
+  type DossierStore,
+  type DossierSummary,
+  type JournalEntry,
+  type ListQuery,
+  type OutboxItem,
+  type OutboxSettlement,
+  StoreConflictError,
+  type StoredDossier,
+  type TimerRow,
+} from './store-types.js';
+
+interface TimerState extends TimerRow {
+  leaseOwner: string | null;
+  leaseUntil: number;
+}
+
+/**
+ * The in-memory store that ships with core: for tests, simulations and the demo's fastest mode.
+ * A commit checks every condition before it changes anything, so it is all or nothing. It keeps
+ * references to what it is given: callers must not mutate committed objects (the engine never does).
+ */
+export class MemoryStore implements DossierStore {
+  private readonly dossiers = new Map<string, StoredDossier>();
+  private readonly journals = new Map<string, JournalEntry[]>();
+  private readonly slips = new Map<string, SlipRow[]>();
+  private readonly timersByCode = new Map<string, TimerState[]>();
+  private readonly outboxItems = new Map<string, OutboxItem>();
+  private readonly idempotency = new Map<string, unknown>();
+  private readonly sequences = new Map<string, number>();
+
+  async load(code: string): Promise<StoredDossier | null> {
+    return this.dossiers.get(code) ?? null;
+  }
+
+  async idempotentResult(key: string): Promise<unknown | undefined> {
+    return this.idempotency.get(key);
+  }
+
+  async nextSequence(agency: string, date: string): Promise<number> {
+    const key = `${agency}|${date}`;
+    const next = (this.sequences.get(key) ?? 0) + 1;
+    this.sequences.set(key, next);
+    return next;
+  }
+
+  async commit(req: CommitRequest): Promise<void> {
+    const code = req.dossier.summary.code;
+    const current = this.dossiers.get(code);
+    const version = current?.version ?? 0;
+    if (version !== req.dossier.expectedVersion) {
+      throw new StoreConflictError(
+        'version',
+        `dossier ${code} is at version ${version}, expected ${req.dossier.expectedVersion}`,
+      );
+    }
+    if (req.idempotency && this.idempotency.has(req.idempotency.key)) {
+      throw new StoreConflictError('idempotency', `idempotency key ${req.idempotency.key} is already used`);
+    }
+    if (req.firedTimer) {
+      const t = this.timersByCode.get(code)?.find((x) => x.id === req.firedTimer!.id);
+      if (!t || t.leaseOwner !== req.firedTimer.leaseOwner) {
+        throw new StoreConflictError(
+          'timer',
+          `timer ${req.firedTimer.id} is no longer leased by ${req.firedTimer.leaseOwner}`,
+        );
+      }
+    }
+    for (const e of req.outbox) {
+      if (this.outboxItems.has(e.id))
+        throw new StoreConflictError('idempotency', `outbox item ${e.id} exists`);
+    }
+    // Every check passed: apply.
+    this.dossiers.set(code, {
+      summary: req.dossier.summary,
+      persisted: req.dossier.persisted,
+      version: req.dossier.version,
+      firedTimers: req.dossier.firedTimers,
+    });
+    const journal = this.journals.get(code);
+    if (journal) journal.push(req.journal);
+    else this.journals.set(code, [req.journal]);
+    if (req.slipRows.length) {
+      const slip = this.slips.get(code);
+      if (slip) slip.push(...req.slipRows);
+      else this.slips.set(code, [...req.slipRows]);
+    }
+    const previous = new Map((this.timersByCode.get(code) ?? []).map((t) => [t.id, t]));
+    this.timersByCode.set(
+      code,
+      req.timers
+        .filter((t) => t.id !== req.firedTimer?.id)
+        .map((t) => {
+          const old = previous.get(t.id);
+          return { ...t, leaseOwner: old?.leaseOwner ?? null, leaseUntil: old?.leaseUntil ?? 0 };
+        }),
+    );
+    for (const e of req.outbox) {
+      this.outboxItems.set(e.id, {
+        ...e,
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: e.notBefore,
+        lastError: null,
+        leaseOwner: null,
+        leaseUntil: null,
+      });
+    }
+    if (req.idempotency) this.idempotency.set(req.idempotency.key, req.idempotency.result);
+  }
+
+  async journal(code: string): Promise<JournalEntry[]> {
+    return [...(this.journals.get(code) ?? [])];
+  }
+
+  async slip(code: string): Promise<SlipRow[]> {
+    return [...(this.slips.get(code) ?? [])];
+  }
+
+  async list(query: ListQuery): Promise<DossierSummary[]> {
+    const out: DossierSummary[] = [];
+    const dueBefore = query.dueBefore === undefined ? undefined : Date.parse(query.dueBefore);
+    for (const { summary: s } of this.dossiers.values()) {
+      if (query.status && s.status !== query.status) continue;
+      if (query.agency && s.agency !== query.agency) continue;
+      if (query.holder && s.holder !== query.holder) continue;
+      if (query.procedureCode && s.procedureCode !== query.procedureCode) continue;
+      if (dueBefore !== undefined && (s.status !== 'active' || Date.parse(s.currentDueAt) >= dueBefore))
+        continue;
+      out.push(s);
+    }
+    out.sort((a, b) => Date.parse(a.currentDueAt) - Date.parse(b.currentDueAt) || (a.code < b.code ? -1 : 1));
+    return query.limit === undefined ? out : out.slice(0, query.limit);
+  }
+
+  async claimTimers(now: string, limit: number, owner: string, leaseMs: number): Promise<ClaimedTimer[]> {
+    const t = Date.parse(now);
+    const due: TimerState[] = [];
+    for (const list of this.timersByCode.values()) {
+      for (const timer of list) if (Date.parse(timer.at) <= t && timer.leaseUntil <= t) due.push(timer);
+    }
+    due.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.id < b.id ? -1 : 1));
+    return due.slice(0, limit).map((timer) => {
+      timer.leaseOwner = owner;
+      timer.leaseUntil = t + leaseMs;
+      const { leaseOwner: _o, leaseUntil: _u, ...row } = timer;
+      return { ...row, leaseOwner: owner, leaseUntil: new Date(t + leaseMs).toISOString() };
+    });
+  }
+
+  async timers(code: string): Promise<TimerRow[]> {
+    return (this.timersByCode.get(code) ?? []).map(({ leaseOwner: _o, leaseUntil: _u, ...row }) => row);
+  }
+
+  async claimOutbox(now: string, limit: number, owner: string, leaseMs: number): Promise<OutboxItem[]> {
+    const t = Date.parse(now);
+    const out: OutboxItem[] = [];
+    for (const item of this.outboxItems.values()) {
+      if (out.length >= limit) break;
+      if (item.status !== 'pending' || Date.parse(item.nextAttemptAt) > t) continue;
+      if (item.leaseUntil && Date.parse(item.leaseUntil) > t) continue;
+      const leased = { ...item, leaseOwner: owner, leaseUntil: new Date(t + leaseMs).toISOString() };
+      this.outboxItems.set(item.id, leased);
+      out.push(leased);
+    }
+    return out;
+  }
+
+  async settleOutbox(id: string, owner: string, settlement: OutboxSettlement): Promise<void> {
+    const item = this.outboxItems.get(id);
+    if (!item || item.leaseOwner !== owner) return;
+    if (settlement.delivered) {
+      this.outboxItems.set(id, {
+        ...item,
+        status: 'delivered',
+        attempts: item.attempts + 1,
+        leaseOwner: null,
+        leaseUntil: null,
+      });
+      return;
+    }
+    this.outboxItems.set(id, {
+      ...item,
+      status: settlement.retryAt === null ? 'dead' : 'pending',
+      attempts: item.attempts + 1,
+      nextAttemptAt: settlement.retryAt ?? item.nextAttemptAt,
+      lastError: settlement.error,
+      leaseOwner: null,
+      leaseUntil: null,
+    });
+  }
+
+  async outbox(query: { status?: OutboxItem['status']; code?: string }): Promise<OutboxItem[]> {
+    return [...this.outboxItems.values()].filter(
+      (i) => (!query.status || i.status === query.status) && (!query.code || i.code === query.code),
+    );
+  }
+
+  async retryDeadLetter(id: string, at: string): Promise<void> {
+    const item = this.outboxItems.get(id);
+    if (item?.status !== 'dead') return;
+    this.outboxItems.set(id, { ...item, status: 'pending', nextAttemptAt: at, attempts: 0 });
+  }
+
+  async report(query: ReportQuery): Promise<ReportRow[]> {
+    return aggregateReport(
+      (function* (d: Map<string, StoredDossier>) {
+        for (const x of d.values()) yield x.summary;
+      })(this.dossiers),
+      query,
+    );
+  }
+
+  async unitReport(query: { from: string; to: string }): Promise<UnitReportRow[]> {
+    return aggregateUnitReport([...this.slips.values()].flat(), query);
+  }
+}

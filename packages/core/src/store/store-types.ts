@@ -1,0 +1,193 @@
+import type { Actor } from '../dossier/actor.js';
+import type { Deadline } from '../dossier/deadlines.js';
+import type { Outcome } from '../dossier/dossier-context.js';
+import type { Timeliness } from '../dossier/timeliness.js';
+import type { PersistedDossier } from '../procedure/define-procedure.js';
+import type { Channel } from '../procedure/definition-schema.js';
+import type { ReportQuery, ReportRow, UnitReportRow } from '../report/report-types.js';
+import type { SlipRow } from '../slip/slip-row.js';
+
+/**
+ * The indexed facts of a dossier, kept beside its snapshot for queries, timers and reports.
+ * Holds no personal data: SQL stores index these columns only.
+ */
+export interface DossierSummary {
+  readonly code: string;
+  readonly agency: string;
+  readonly procedureCode: string;
+  readonly procedureVersion: string;
+  readonly channel: Channel;
+  /** Dotted state value, e.g. `processing.appraise`. */
+  readonly state: string;
+  readonly status: 'active' | 'done';
+  /** Unit holding the dossier. */
+  readonly holder: string;
+  readonly receivedAt: string;
+  /** Legal due time (statistics classify against it). */
+  readonly legalDueAt: string;
+  /** Due time in force (after an apology). */
+  readonly currentDueAt: string;
+  readonly closedAt: string | null;
+  readonly outcome: Outcome['kind'] | null;
+  readonly result: Timeliness | null;
+  readonly lateUnit: string | null;
+  /** The clock is stopped (waiting for a supplementation). */
+  readonly paused: boolean;
+}
+
+/** A dossier as stored: its summary, its snapshot, and its version for optimistic concurrency. */
+export interface StoredDossier {
+  readonly summary: DossierSummary;
+  readonly persisted: PersistedDossier;
+  /** 1 after receipt, +1 per committed transition. */
+  readonly version: number;
+  /** Ids of timers already fired for the dossier (a deadline fires once even if derived again). */
+  readonly firedTimers: readonly string[];
+}
+
+/** One line of a dossier's journal: what happened, who did it, the state before and after. */
+export interface JournalEntry {
+  readonly code: string;
+  /** Equal to the dossier version the entry produced. */
+  readonly seq: number;
+  readonly at: string;
+  /** Event type, `RECEIVE`, or `TIMER:<kind>` for a timer that changed nothing but fired. */
+  readonly type: string;
+  readonly actor: Actor;
+  readonly before: string | null;
+  readonly after: string;
+  /** The event as applied (applicant data is never put here). */
+  readonly event: unknown;
+  readonly idempotencyKey: string | null;
+}
+
+/** A pending timer: an absolute instant, fired by the engine. */
+export interface TimerRow {
+  /** Stable id: `<code>:<kind>[:<stepId>]:<at>`. */
+  readonly id: string;
+  readonly code: string;
+  readonly kind: Deadline['kind'];
+  readonly at: string;
+  readonly stepId?: string | undefined;
+}
+
+/** A timer claimed by a worker under a lease. */
+export interface ClaimedTimer extends TimerRow {
+  readonly leaseOwner: string;
+  readonly leaseUntil: string;
+}
+
+/** A plugin effect to deliver after commit (the outbox). */
+export interface OutboxEffect {
+  /** Unique id; also the idempotency key handed to the delivering plugin. */
+  readonly id: string;
+  readonly code: string | null;
+  /** `<plugin>.<effect>`, e.g. `sms.notice`. */
+  readonly type: string;
+  readonly payload: unknown;
+  readonly createdAt: string;
+  /** When it may first be delivered (e.g. after quiet hours). */
+  readonly notBefore: string;
+}
+
+/** An outbox item with its delivery state. */
+export interface OutboxItem extends OutboxEffect {
+  readonly status: 'pending' | 'delivered' | 'dead';
+  readonly attempts: number;
+  readonly nextAttemptAt: string;
+  readonly lastError: string | null;
+  readonly leaseOwner: string | null;
+  readonly leaseUntil: string | null;
+}
+
+/** Everything one transition writes: all of it or none of it. */
+export interface CommitRequest {
+  readonly dossier: {
+    readonly summary: DossierSummary;
+    readonly persisted: PersistedDossier;
+    readonly version: number;
+    readonly firedTimers: readonly string[];
+    /** The version read before the transition; 0 when the dossier is new. */
+    readonly expectedVersion: number;
+  };
+  readonly journal: JournalEntry;
+  /** Rows appended to the control slip by this transition. */
+  readonly slipRows: readonly SlipRow[];
+  /** The dossier's pending timers after this transition (they replace the previous set). */
+  readonly timers: readonly TimerRow[];
+  readonly outbox: readonly OutboxEffect[];
+  /** Remember the command's result under its idempotency key. */
+  readonly idempotency: { readonly key: string; readonly result: unknown } | null;
+  /** The timer this commit fires: it must still be pending and leased by this owner. */
+  readonly firedTimer: { readonly id: string; readonly leaseOwner: string } | null;
+}
+
+/** How an outbox delivery attempt ended. */
+export type OutboxSettlement =
+  | { readonly delivered: true }
+  | {
+      readonly delivered: false;
+      readonly error: string /** null: give up (dead letter). */;
+      readonly retryAt: string | null;
+    };
+
+/** Filters for {@link DossierStore.list}. */
+export interface ListQuery {
+  readonly status?: 'active' | 'done';
+  readonly agency?: string;
+  readonly holder?: string;
+  readonly procedureCode?: string;
+  /** Active dossiers whose due time in force is before this instant. */
+  readonly dueBefore?: string;
+  readonly limit?: number;
+}
+
+/**
+ * Where an engine keeps dossiers. One `commit` per transition writes the snapshot, the journal
+ * entry, the new control-slip rows, the dossier's timers and the outbox effects in one
+ * transaction. Adapters (SQLite, PostgreSQL) implement it; `@motcua/core/testing` has the
+ * conformance suite every adapter runs.
+ */
+export interface DossierStore {
+  load(code: string): Promise<StoredDossier | null>;
+  /** The stored result of an idempotency key, or `undefined`. */
+  idempotentResult(key: string): Promise<unknown | undefined>;
+  /** Atomically the next number of the agency's daily dossier sequence (1, 2, …). */
+  nextSequence(agency: string, date: string): Promise<number>;
+  /**
+   * Writes a transition. @throws {@link StoreConflictError} when the version moved on, the
+   * idempotency key is taken, or the fired timer is gone or leased by someone else; nothing is written.
+   */
+  commit(request: CommitRequest): Promise<void>;
+  journal(code: string): Promise<JournalEntry[]>;
+  /** Control-slip rows of a dossier, in order. */
+  slip(code: string): Promise<SlipRow[]>;
+  list(query: ListQuery): Promise<DossierSummary[]>;
+  /** Leases up to `limit` timers due at `now` (not leased, or their lease expired). */
+  claimTimers(now: string, limit: number, owner: string, leaseMs: number): Promise<ClaimedTimer[]>;
+  /** Pending timers of one dossier. */
+  timers(code: string): Promise<TimerRow[]>;
+  /** Leases up to `limit` outbox items whose next attempt is due at `now`. */
+  claimOutbox(now: string, limit: number, owner: string, leaseMs: number): Promise<OutboxItem[]>;
+  /** Records a delivery attempt of an item this owner leased. */
+  settleOutbox(id: string, owner: string, settlement: OutboxSettlement): Promise<void>;
+  outbox(query: { status?: OutboxItem['status']; code?: string }): Promise<OutboxItem[]>;
+  /** Puts a dead letter back in the queue. */
+  retryDeadLetter(id: string, at: string): Promise<void>;
+  /** Report figures for a period (see {@link ReportQuery}). */
+  report(query: ReportQuery): Promise<ReportRow[]>;
+  /** Steps closed per unit in a period, early / on time / late, from the control-slip rows. */
+  unitReport(query: { from: string; to: string }): Promise<UnitReportRow[]>;
+  close?(): Promise<void>;
+}
+
+/** Raised by a store when a commit loses a race; the engine turns it into a retryable error. */
+export class StoreConflictError extends Error {
+  readonly reason: 'version' | 'idempotency' | 'timer';
+
+  constructor(reason: 'version' | 'idempotency' | 'timer', message: string) {
+    super(message);
+    this.name = 'StoreConflictError';
+    this.reason = reason;
+  }
+}

@@ -1,0 +1,1 @@
+export { parseOrThrow, zodIssues } from './zod-issues.js';

@@ -1,0 +1,63 @@
+import { MotcuaError } from '@motcua/core';
+
+/**
+ * Codes of {@link SmsError}.
+ *
+ * Phone numbers:
+ * - `INVALID_PHONE` — not a phone number at all, a wrong length, or a range that is not allocated.
+ * - `FOREIGN_PHONE` — a country calling code other than +84.
+ * - `LANDLINE_PHONE` — a Vietnamese fixed-line number (02…): it cannot receive SMS.
+ * - `NOT_MOBILE_PHONE` — a valid Vietnamese number that is not a mobile (1800/1900, VoIP, …).
+ * - `LEGACY_PHONE` — an 11-digit pre-2018 mobile number while conversion is turned off.
+ * - `UNKNOWN_LEGACY_PREFIX` — an 11-digit 01… number whose prefix is not in the 2018 table.
+ *
+ * Templates and messages:
+ * - `INVALID_OPTION` — options or a template definition do not match their schema.
+ * - `INVALID_TEMPLATE` — a malformed placeholder (`{`, `}` without a pair, `{1x}`).
+ * - `UNKNOWN_VARIABLE` — a template uses a variable the catalogue does not define.
+ * - `MISSING_VARIABLE` — a template leaves out a variable its notice requires.
+ * - `UNKNOWN_TEMPLATE` — render was asked for a notice that has no template.
+ * - `MISSING_VALUE` — render got no value (or an empty one) for a variable the template uses.
+ * - `PERSONAL_ID_IN_TEXT` — a value or a template text looks like a personal ID number.
+ * - `NOT_GSM7` — the text without diacritics still holds a character GSM-7 cannot carry.
+ * - `TEMPLATE_TOO_LONG` — with the longest realistic values, a template needs more segments than allowed.
+ * - `MESSAGE_TOO_LONG` — a rendered message needs more segments than allowed.
+ */
+export type SmsErrorCode =
+  | 'INVALID_PHONE'
+  | 'FOREIGN_PHONE'
+  | 'LANDLINE_PHONE'
+  | 'NOT_MOBILE_PHONE'
+  | 'LEGACY_PHONE'
+  | 'UNKNOWN_LEGACY_PREFIX'
+  | 'INVALID_OPTION'
+  | 'INVALID_TEMPLATE'
+  | 'UNKNOWN_VARIABLE'
+  | 'MISSING_VARIABLE'
+  | 'UNKNOWN_TEMPLATE'
+  | 'MISSING_VALUE'
+  | 'PERSONAL_ID_IN_TEXT'
+  | 'NOT_GSM7'
+  | 'TEMPLATE_TOO_LONG'
+  | 'MESSAGE_TOO_LONG';
+
+/**
+ * Thrown by `@motcua/notify-sms` for bad input. `code` is stable, `field` names the input.
+ *
+ * Personal data never reaches an error: a phone number appears only masked (`09******78`) in the
+ * message and in `value`, and a value that looks like an ID number is not repeated at all.
+ *
+ * @example
+ * ```ts
+ * try { normalizePhone('024 3825 1234', { field: 'applicant.phone' }); }
+ * catch (e) { if (e instanceof SmsError) console.log(e.code, e.field, e.value); }
+ * // LANDLINE_PHONE applicant.phone 02*******34
+ * ```
+ */
+export class SmsError extends MotcuaError {
+  declare readonly code: SmsErrorCode;
+
+  constructor(code: SmsErrorCode, message: string, details: { field?: string; value?: unknown } = {}) {
+    super(code, message, details);
+  }
+}

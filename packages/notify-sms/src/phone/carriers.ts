@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+/** Vietnamese mobile network operators named in the numbering tables. */
+export const MobileCarrierSchema = z.enum([
+  'Viettel',
+  'VinaPhone',
+  'MobiFone',
+  'Vietnamobile',
+  'Gmobile',
+  'Itelecom',
+]);
+/** See {@link MobileCarrierSchema}. */
+export type MobileCarrier = z.infer<typeof MobileCarrierSchema>;
