@@ -7,6 +7,7 @@ const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.
 export default defineConfig({
   resolve: {
     alias: {
+      '@motcua/core/testing': fileURLToPath(new URL('./packages/core/src/testing/index.ts', import.meta.url)),
       '@motcua/core': src('core'),
       '@motcua/procedures': src('procedures'),
       '@motcua/notify-sms': src('notify-sms'),

@@ -125,6 +125,7 @@ describe('time limits', () => {
     [{ workingHours: Number.NEGATIVE_INFINITY }, 'limit.workingHours'],
     [{ calendarDays: 1.5 }, 'limit.calendarDays'],
     [{ calendarDays: -2 }, 'limit.calendarDays'],
+    [{ calendarDays: 1e308 }, 'limit.calendarDays'],
     [{ sameDay: false }, 'limit.sameDay'],
     [{ sameDay: 'yes' }, 'limit.sameDay'],
     [{ workingDays: 1, workingHours: 8 }, 'limit'],

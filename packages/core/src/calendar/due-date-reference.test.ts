@@ -44,17 +44,19 @@ function referenceDue(
     if (!inTime) day = onOrAfter(addDays(day, 1));
   }
 
+  // A zero-length period that would end before the receipt ends at the next working day's close.
+  const notBefore = (due: number) => new Date(due >= t ? due : close(onOrAfter(addDays(localDate(t), 1))));
   if ('workingDays' in limit) {
     // The day of receipt is not counted: the n-th working day after it, at its close.
     let d = day;
     for (let i = 0; i < limit.workingDays; i++) d = onOrAfter(addDays(d, 1));
-    return new Date(close(limit.workingDays === 0 ? onOrAfter(d) : d));
+    return notBefore(close(limit.workingDays === 0 ? onOrAfter(d) : d));
   }
   if ('calendarDays' in limit) {
     // The n-th day after receipt; not a working day → the next working day.
-    return new Date(close(onOrAfter(addDays(day, limit.calendarDays))));
+    return notBefore(close(onOrAfter(addDays(day, limit.calendarDays))));
   }
-  if ('sameDay' in limit) return new Date(close(onOrAfter(day)));
+  if ('sameDay' in limit) return notBefore(close(onOrAfter(day)));
   throw new Error('the model covers workingDays (end-of-day), calendarDays and sameDay');
 }
 

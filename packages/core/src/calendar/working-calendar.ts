@@ -290,6 +290,7 @@ export class WorkingCalendar {
     const start = this.countStart(t, limit);
     let table = this.cover(this.dayOfInstant(start.at));
     const i0 = this.indexIn(table, start.at);
+    let due: number;
     switch (limit.kind) {
       case 'workingHours':
         return this.addMs(start.at, Math.round(limit.amount * 3_600_000));
@@ -298,17 +299,24 @@ export class WorkingCalendar {
           return this.addMs(start.at, Math.round(limit.amount * this.config.office.workingDayMs));
         }
         const target = limit.amount === 0 ? table.cumDays[i0]! + 1 : table.cumDays[i0 + 1]! + limit.amount;
-        return this.closeOfCount(table, target, i0);
+        due = this.closeOfCount(table, target, i0);
+        break;
       }
       case 'calendarDays': {
-        let d = i0 + limit.amount;
-        while (d >= table.n) table = this.extendForward(table);
-        d = i0 + limit.amount;
-        return this.closeOfCount(table, table.cumDays[d]! + 1, d);
+        while (i0 + limit.amount >= table.n) table = this.extendForward(table);
+        const d = i0 + limit.amount;
+        due = this.closeOfCount(table, table.cumDays[d]! + 1, d);
+        break;
       }
       case 'sameDay':
-        return this.closeOfCount(table, table.cumDays[i0]! + 1, i0);
+        due = this.closeOfCount(table, table.cumDays[i0]! + 1, i0);
+        break;
     }
+    if (due >= start.at) return due;
+    // A zero-length period that starts after the day's close ends at the close of the next working day.
+    const table2 = this.cover(this.dayOfInstant(start.at));
+    const i = this.indexIn(table2, start.at);
+    return this.closeOfCount(table2, table2.cumDays[i + 1]! + 1, i);
   }
 
   /** Close of the day on which the working-day count reaches `target`, searching from index `from`. */

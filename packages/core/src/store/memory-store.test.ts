@@ -1,0 +1,4 @@
+import { storeConformanceSuite } from '../testing/store-conformance.js';
+import { MemoryStore } from './memory-store.js';
+
+storeConformanceSuite('memory', { makeStore: async () => new MemoryStore() });

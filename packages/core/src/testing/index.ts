@@ -1,0 +1,16 @@
+/**
+ * @packageDocumentation
+ * `@motcua/core/testing` — what store adapters and vendors' tests reuse: the store conformance
+ * suite (needs vitest), a sample procedure and fixtures.
+ */
+export {
+  handOverCommit,
+  newDossierCommit,
+  sampleActors,
+  sampleEngine,
+  sampleProcedure,
+  sampleReceipt,
+  testCalendar,
+} from './fixtures.js';
+export { sampleResidenceDefinition } from './sample-procedure.js';
+export { type ConformanceOptions, storeConformanceSuite } from './store-conformance.js';

@@ -1,0 +1,365 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConflictError } from '../errors/dossier-errors.js';
+import { type DossierStore, StoreConflictError, type TimerRow } from '../store/store-types.js';
+import {
+  handOverCommit,
+  newDossierCommit,
+  sampleActors,
+  sampleEngine,
+  sampleProcedure,
+  sampleReceipt,
+} from './fixtures.js';
+
+/** Options of {@link storeConformanceSuite}. */
+export interface ConformanceOptions {
+  /** A fresh, empty store for each test. */
+  readonly makeStore: () => Promise<DossierStore>;
+  /** Disposes of a store made by `makeStore` (default: `store.close?.()`). */
+  readonly disposeStore?: (store: DossierStore) => Promise<void>;
+}
+
+const timer = (code: string, kind: TimerRow['kind'], at: string): TimerRow => ({
+  id: `${code}:${kind}:${at}`,
+  code,
+  kind,
+  at,
+});
+
+/**
+ * The conformance suite every {@link DossierStore} passes: the in-memory store, SQLite and
+ * PostgreSQL run it unchanged. Call it inside a vitest file:
+ *
+ * ```ts
+ * import { storeConformanceSuite } from '@motcua/core/testing';
+ * storeConformanceSuite('sqlite', { makeStore: async () => new SqliteStore(':memory:') });
+ * ```
+ */
+export function storeConformanceSuite(name: string, options: ConformanceOptions): void {
+  describe(`DossierStore conformance: ${name}`, () => {
+    let store: DossierStore;
+    beforeEach(async () => {
+      store = await options.makeStore();
+    });
+    afterEach(async () => {
+      if (options.disposeStore) await options.disposeStore(store);
+      else await store.close?.();
+    });
+
+    it('loads nothing for an unknown code', async () => {
+      expect(await store.load('H56-260302-0001')).toBeNull();
+      expect(await store.journal('H56-260302-0001')).toEqual([]);
+    });
+
+    it('commits a new dossier and loads it back whole', async () => {
+      const c = newDossierCommit('H56-260302-0001');
+      await store.commit(c);
+      const loaded = await store.load('H56-260302-0001');
+      expect(loaded?.version).toBe(1);
+      expect(loaded?.summary).toEqual(c.dossier.summary);
+      expect(JSON.parse(JSON.stringify(loaded?.persisted))).toEqual(
+        JSON.parse(JSON.stringify(c.dossier.persisted)),
+      );
+      expect(await store.journal('H56-260302-0001')).toEqual([c.journal]);
+    });
+
+    it('refuses a commit whose expected version is stale, writing nothing', async () => {
+      const c = newDossierCommit('H56-260302-0002', {
+        timers: [timer('H56-260302-0002', 'dossier-due', '2026-03-11T10:00:00.000Z')],
+      });
+      await store.commit(c);
+      await expect(store.commit(newDossierCommit('H56-260302-0002'))).rejects.toMatchObject({
+        reason: 'version',
+      });
+      const next = handOverCommit(c);
+      await store.commit(next);
+      const stale = {
+        ...handOverCommit(c),
+        outbox: [
+          {
+            id: 'x1',
+            code: c.dossier.summary.code,
+            type: 'p.e',
+            payload: 1,
+            createdAt: '2026-03-02T03:00:00.000Z',
+            notBefore: '2026-03-02T03:00:00.000Z',
+          },
+        ],
+      };
+      await expect(store.commit(stale)).rejects.toBeInstanceOf(StoreConflictError);
+      expect((await store.load('H56-260302-0002'))?.version).toBe(2);
+      expect(await store.journal('H56-260302-0002')).toHaveLength(2);
+      expect(await store.outbox({})).toHaveLength(0);
+    });
+
+    it('lets exactly one of two racing commits win', async () => {
+      const c = newDossierCommit('H56-260302-0003');
+      await store.commit(c);
+      const results = await Promise.allSettled([
+        store.commit(handOverCommit(c)),
+        store.commit(handOverCommit(c)),
+      ]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+      expect(rejected.reason).toBeInstanceOf(StoreConflictError);
+      expect(await store.journal('H56-260302-0003')).toHaveLength(2);
+    });
+
+    it('keeps idempotency keys unique and returns their results', async () => {
+      await store.commit(newDossierCommit('H56-260302-0004', { idempotencyKey: 'key-1' }));
+      expect(await store.idempotentResult('key-1')).toEqual({ code: 'H56-260302-0004', version: 1 });
+      expect(await store.idempotentResult('key-2')).toBeUndefined();
+      await expect(
+        store.commit(newDossierCommit('H56-260302-0005', { idempotencyKey: 'key-1' })),
+      ).rejects.toMatchObject({
+        reason: 'idempotency',
+      });
+      expect(await store.load('H56-260302-0005')).toBeNull();
+    });
+
+    it('numbers each agency’s dossiers per day, without duplicates under concurrency', async () => {
+      expect(await store.nextSequence('H56', '2026-03-02')).toBe(1);
+      expect(await store.nextSequence('H56', '2026-03-02')).toBe(2);
+      expect(await store.nextSequence('H56', '2026-03-03')).toBe(1);
+      expect(await store.nextSequence('H57', '2026-03-02')).toBe(1);
+      const many = await Promise.all(
+        Array.from({ length: 20 }, () => store.nextSequence('H58', '2026-03-02')),
+      );
+      expect(new Set(many).size).toBe(20);
+      expect(Math.max(...many)).toBe(20);
+    });
+
+    it('appends control-slip rows in order', async () => {
+      const c = newDossierCommit('H56-260302-0006');
+      await store.commit(c);
+      const next = handOverCommit(c);
+      await store.commit(next);
+      expect(await store.slip('H56-260302-0006')).toEqual(next.slipRows);
+    });
+
+    it('replaces a dossier’s timers on each commit and claims only due ones, under a lease', async () => {
+      const code = 'H56-260302-0007';
+      const t1 = timer(code, 'dossier-warning', '2026-03-10T10:00:00.000Z');
+      const t2 = timer(code, 'dossier-due', '2026-03-11T10:00:00.000Z');
+      const c = newDossierCommit(code, { timers: [t1, t2] });
+      await store.commit(c);
+      expect((await store.timers(code)).map((t) => t.id).sort()).toEqual([t1.id, t2.id].sort());
+      expect(await store.claimTimers('2026-03-09T00:00:00.000Z', 10, 'w1', 60_000)).toEqual([]);
+      const claimed = await store.claimTimers('2026-03-10T10:00:00.000Z', 10, 'w1', 60_000);
+      expect(claimed.map((t) => t.id)).toEqual([t1.id]);
+      expect(claimed[0]?.leaseOwner).toBe('w1');
+      // Leased: another worker gets nothing until the lease expires.
+      expect(await store.claimTimers('2026-03-10T10:00:30.000Z', 10, 'w2', 60_000)).toEqual([]);
+      const again = await store.claimTimers('2026-03-10T10:01:01.000Z', 10, 'w2', 60_000);
+      expect(again.map((t) => [t.id, t.leaseOwner])).toEqual([[t1.id, 'w2']]);
+      // w1's lease is gone: its commit is refused; w2's goes through and removes the timer.
+      await expect(
+        store.commit(handOverCommit(c, { timers: [t2], firedTimer: { id: t1.id, leaseOwner: 'w1' } })),
+      ).rejects.toMatchObject({
+        reason: 'timer',
+      });
+      await store.commit(
+        handOverCommit(c, { timers: [t1, t2], firedTimer: { id: t1.id, leaseOwner: 'w2' } }),
+      );
+      expect((await store.timers(code)).map((t) => t.id)).toEqual([t2.id]);
+    });
+
+    it('claims timers in due order across dossiers, up to the limit', async () => {
+      for (let i = 1; i <= 5; i++) {
+        const code = `H56-260302-001${i}`;
+        await store.commit(
+          newDossierCommit(code, { timers: [timer(code, 'dossier-due', `2026-03-1${i}T10:00:00.000Z`)] }),
+        );
+      }
+      const claimed = await store.claimTimers('2026-03-20T00:00:00.000Z', 3, 'w1', 60_000);
+      expect(claimed.map((t) => t.code)).toEqual(['H56-260302-0011', 'H56-260302-0012', 'H56-260302-0013']);
+    });
+
+    it('runs the outbox: claim, retry later, dead letter, retry the dead letter, deliver', async () => {
+      const code = 'H56-260302-0020';
+      const at = '2026-03-02T02:00:00.000Z';
+      await store.commit(
+        newDossierCommit(code, {
+          outbox: [
+            { id: 'e1', code, type: 'sms.notice', payload: { n: 1 }, createdAt: at, notBefore: at },
+            {
+              id: 'e2',
+              code,
+              type: 'sms.notice',
+              payload: { n: 2 },
+              createdAt: at,
+              notBefore: '2026-03-02T05:00:00.000Z',
+            },
+          ],
+        }),
+      );
+      const first = await store.claimOutbox('2026-03-02T03:00:00.000Z', 10, 'w1', 60_000);
+      expect(first.map((i) => i.id)).toEqual(['e1']);
+      expect(first[0]?.payload).toEqual({ n: 1 });
+      expect(await store.claimOutbox('2026-03-02T03:00:10.000Z', 10, 'w2', 60_000)).toEqual([]);
+      await store.settleOutbox('e1', 'w1', {
+        delivered: false,
+        error: 'gateway 503',
+        retryAt: '2026-03-02T04:00:00.000Z',
+      });
+      const pending = await store.outbox({ status: 'pending' });
+      expect(pending.find((i) => i.id === 'e1')).toMatchObject({ attempts: 1, lastError: 'gateway 503' });
+      const second = await store.claimOutbox('2026-03-02T04:00:00.000Z', 10, 'w1', 60_000);
+      expect(second.map((i) => i.id)).toEqual(['e1']);
+      await store.settleOutbox('e1', 'w1', { delivered: false, error: 'gateway 400', retryAt: null });
+      expect((await store.outbox({ status: 'dead' })).map((i) => i.id)).toEqual(['e1']);
+      await store.retryDeadLetter('e1', '2026-03-02T06:00:00.000Z');
+      const third = await store.claimOutbox('2026-03-02T06:00:00.000Z', 10, 'w1', 60_000);
+      expect(third.map((i) => i.id).sort()).toEqual(['e1', 'e2']);
+      for (const i of third) await store.settleOutbox(i.id, 'w1', { delivered: true });
+      expect((await store.outbox({ status: 'delivered' })).map((i) => i.id).sort()).toEqual(['e1', 'e2']);
+      // A settlement from a worker that does not hold the lease is ignored.
+      await store.settleOutbox('e1', 'w9', { delivered: false, error: 'late', retryAt: null });
+      expect((await store.outbox({ status: 'delivered' })).map((i) => i.id).sort()).toEqual(['e1', 'e2']);
+    });
+
+    it('lists dossiers by status, holder and due time', async () => {
+      const a = newDossierCommit('H56-260302-0031', { at: '2026-03-02T09:00:00+07:00' });
+      const b = newDossierCommit('H56-260302-0032', { at: '2026-03-05T09:00:00+07:00' });
+      await store.commit(a);
+      await store.commit(b);
+      await store.commit(handOverCommit(a));
+      expect((await store.list({ holder: 'police' })).map((s) => s.code)).toEqual(['H56-260302-0031']);
+      expect((await store.list({ status: 'active' })).map((s) => s.code)).toEqual([
+        'H56-260302-0031',
+        'H56-260302-0032',
+      ]);
+      expect((await store.list({ dueBefore: '2026-03-12T00:00:00+07:00' })).map((s) => s.code)).toEqual([
+        'H56-260302-0031',
+      ]);
+      expect(await store.list({ status: 'done' })).toEqual([]);
+      expect(await store.list({ limit: 1 })).toHaveLength(1);
+    });
+
+    it('computes report figures that match a hand count', async () => {
+      const { engine, clock } = sampleEngine(store, { start: '2026-02-23T08:00:00+07:00' });
+      const { desk, police, leader } = sampleActors;
+      const receive = (channel: 'in-person' | 'online-full') =>
+        engine.receive({ procedure: '1.004194', channel, actor: desk, ...sampleReceipt });
+      // Carried over: received Mon 23/02, due Wed 04/03 17:00, returned Wed 04/03 09:00: on time.
+      const early = await receive('in-person');
+      // Received in March: one returned late, one refused early, one withdrawn, one open overdue, one open.
+      clock.set('2026-03-02T08:00:00+07:00');
+      const late = await receive('online-full');
+      const refused = await receive('in-person');
+      const withdrawn = await receive('in-person');
+      const overdue = await receive('online-full');
+      clock.set('2026-03-03T08:00:00+07:00');
+      const open = await receive('in-person');
+      const walk = async (code: string) => {
+        await engine.send(code, { type: 'HAND_OVER', actor: desk });
+        await engine.send(code, { type: 'HAND_OVER', actor: police });
+        await engine.send(code, { type: 'HAND_OVER', actor: leader });
+        await engine.send(code, { type: 'HAND_OVER', actor: police });
+      };
+      clock.set('2026-03-04T09:00:00+07:00');
+      await walk(early.code);
+      await engine.send(early.code, { type: 'RETURN_RESULT', actor: desk });
+      await engine.send(refused.code, { type: 'REFUSE', actor: desk, reasons: ['Không đủ điều kiện'] });
+      await engine.send(withdrawn.code, { type: 'WITHDRAW', actor: desk });
+      await engine.send(overdue.code, { type: 'HAND_OVER', actor: desk });
+      clock.set('2026-03-16T09:00:00+07:00');
+      await walk(late.code);
+      await engine.send(late.code, { type: 'RETURN_RESULT', actor: desk });
+      const rows = await engine.report({
+        from: '2026-03-01T00:00:00+07:00',
+        to: '2026-04-01T00:00:00+07:00',
+        groupBy: 'none',
+      });
+      expect(rows).toEqual([
+        {
+          group: '*',
+          carriedOver: 1,
+          received: 5,
+          receivedByChannel: { 'in-person': 3, 'online-full': 2 },
+          resolved: 3,
+          early: 1,
+          onTime: 1,
+          late: 1,
+          refused: 1,
+          withdrawn: 1,
+          stopped: 0,
+          expired: 0,
+          inProgressWithinTime: 0,
+          inProgressOverdue: 2,
+          earlyRate: 0.3333,
+          onTimeRate: 0.3333,
+          lateRate: 0.3333,
+          timelyRate: 0.6667,
+        },
+      ]);
+      const byChannel = await engine.report({
+        from: '2026-03-01T00:00:00+07:00',
+        to: '2026-04-01T00:00:00+07:00',
+        groupBy: 'channel',
+      });
+      expect(byChannel.map((r) => [r.group, r.received, r.carriedOver, r.late])).toEqual([
+        ['in-person', 3, 1, 0],
+        ['online-full', 2, 0, 1],
+      ]);
+      const units = await engine.unitReport({
+        from: '2026-03-01T00:00:00+07:00',
+        to: '2026-04-01T00:00:00+07:00',
+      });
+      // The desk's 4-hour step: all three dossiers it handed over days after receipt are late.
+      expect(units.find((u) => u.unit === 'desk')).toMatchObject({ early: 0, onTime: 0, late: 3 });
+      expect(units.reduce((n, u) => n + u.early + u.onTime + u.late, 0)).toBe(9);
+      void open;
+    });
+
+    it('runs whole lifecycles through the engine, idempotently, and survives a restart with pending timers', async () => {
+      const { engine, clock } = sampleEngine(store);
+      const { desk } = sampleActors;
+      const d = await engine.receive({
+        procedure: '1.004194',
+        channel: 'in-person',
+        actor: desk,
+        ...sampleReceipt,
+        idempotencyKey: 'r-1',
+      });
+      const again = await engine.receive({
+        procedure: '1.004194',
+        channel: 'in-person',
+        actor: desk,
+        ...sampleReceipt,
+        idempotencyKey: 'r-1',
+      });
+      expect(again.code).toBe(d.code);
+      const s1 = await engine.send(d.code, { type: 'HAND_OVER', actor: desk }, { idempotencyKey: 's-1' });
+      const s2 = await engine.send(d.code, { type: 'HAND_OVER', actor: desk }, { idempotencyKey: 's-1' });
+      expect(s2.version).toBe(s1.version);
+      expect((await engine.get(d.code)).journal).toHaveLength(2);
+      // A second engine on the same store (a restart) fires the timers the first one left.
+      const { engine: restarted } = sampleEngine(store, { clock, workerId: 'w-restarted' });
+      clock.set('2026-03-12T09:00:00+07:00');
+      const fired = await restarted.runDueTimers();
+      expect(fired.fired).toBeGreaterThanOrEqual(2);
+      expect((await restarted.get(d.code)).context.overdue?.unit).toBe('police');
+      expect((await restarted.runDueTimers()).fired).toBe(0);
+    });
+
+    it('lets two engines race on one dossier: one wins, the other gets a retryable conflict', async () => {
+      const { engine: a } = sampleEngine(store, { workerId: 'a' });
+      const d = await a.receive({
+        procedure: '1.004194',
+        channel: 'in-person',
+        actor: sampleActors.desk,
+        ...sampleReceipt,
+      });
+      const { engine: b } = sampleEngine(store, { workerId: 'b' });
+      const results = await Promise.allSettled([
+        a.send(d.code, { type: 'HAND_OVER', actor: sampleActors.desk }),
+        b.send(d.code, { type: 'HAND_OVER', actor: sampleActors.desk }),
+      ]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const lost = results.find((r) => r.status === 'rejected') as PromiseRejectedResult | undefined;
+      if (lost) expect(lost.reason).toBeInstanceOf(ConflictError);
+      expect((await a.get(d.code)).journal).toHaveLength(2);
+      void sampleProcedure;
+    });
+  });
+}
