@@ -132,6 +132,16 @@ export class WorkingCalendar {
     return localDateOf(table.first + this.indexIn(table, t));
   }
 
+  /**
+   * The local day of an instant as a day number (days since 1970-01-01), for fast comparisons of
+   * local dates on hot paths (no string is built).
+   */
+  localDayNumber(instant: Date): number {
+    const t = this.instant(instant, 'instant');
+    const table = this.cover(this.dayOfInstant(t));
+    return table.first + this.indexIn(table, t);
+  }
+
   /** Local midnight at the start of `date`. */
   startOfDay(date: Date | LocalDate): Date {
     return new Date(midnightOf(this.dayOf(date, 'date'), this.config.zone));

@@ -13,5 +13,5 @@ export type Timeliness = z.infer<typeof TimelinessSchema>;
  */
 export function classifyTimeliness(doneAt: Date, due: Date, calendar: WorkingCalendar): Timeliness {
   if (doneAt.getTime() > due.getTime()) return 'LATE';
-  return calendar.localDate(doneAt) < calendar.localDate(due) ? 'EARLY' : 'ON_TIME';
+  return calendar.localDayNumber(doneAt) < calendar.localDayNumber(due) ? 'EARLY' : 'ON_TIME';
 }

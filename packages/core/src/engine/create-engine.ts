@@ -292,6 +292,21 @@ export function createEngine(options: EngineOptions): Engine {
     });
   };
 
+  // The last snapshot of recently used dossiers, by code, valid while the stored version matches:
+  // saves restoring the machine state on every command. Bounded; a restart simply starts empty.
+  const snapshots = new Map<string, { version: number; snapshot: DossierSnapshot }>();
+  const restoreCached = (procedure: Procedure, stored: StoredDossier): DossierSnapshot => {
+    const hit = snapshots.get(stored.summary.code);
+    if (hit && hit.version === stored.version) return hit.snapshot;
+    return procedure.restore(stored.persisted);
+  };
+  const remember = (code: string, version: number, snapshot: DossierSnapshot, done: boolean) => {
+    snapshots.delete(code);
+    if (done) return;
+    snapshots.set(code, { version, snapshot });
+    if (snapshots.size > 10_000) snapshots.delete(snapshots.keys().next().value as string);
+  };
+
   /** Computes and commits one transition of an existing dossier. */
   const transitionAndCommit = async (
     stored: StoredDossier,
@@ -299,7 +314,7 @@ export function createEngine(options: EngineOptions): Engine {
     extra: { idempotencyKey?: string | undefined; firedTimer?: ClaimedTimer; journalType?: string },
   ): Promise<DossierView> => {
     const procedure = procedureOf(stored.persisted);
-    const before = procedure.restore(stored.persisted);
+    const before = restoreCached(procedure, stored);
     let after: DossierSnapshot = before;
     const moves = !extra.journalType;
     if (moves) after = procedure.apply(before, event as DossierEventInput);
@@ -351,7 +366,7 @@ export function createEngine(options: EngineOptions): Engine {
           seq: version,
           at: event.at,
           type: info.type,
-          actor: ActorSchema.parse(event.actor),
+          actor: { ...event.actor, roles: event.actor.roles ?? [] } as Actor,
           before: info.beforeState,
           after: info.afterState,
           event,
@@ -423,11 +438,12 @@ export function createEngine(options: EngineOptions): Engine {
         applicant: command.applicant,
         application: command.application,
       };
-      procedure.receive(input); // validates everything before a sequence number is taken
-      const sequence = await store.nextSequence(agency, calendar.localDate(at));
-      const code = formatDossierCode({ agency, date: calendar.localDate(at), sequence });
-      const snapshot = procedure.receive({ ...input, code, secret: secret() });
-      const persisted = procedure.persist(snapshot);
+      // Validates everything before a sequence number is taken; the code is filled in after.
+      const draft = procedure.persist(procedure.receive(input));
+      const localDate = calendar.localDate(at);
+      const sequence = await store.nextSequence(agency, localDate);
+      const code = formatDossierCode({ agency, date: localDate, sequence });
+      const persisted = { ...draft, context: { ...draft.context, code, secret: secret() } };
       const result = view(persisted, 1);
       const actor = ActorSchema.parse(command.actor);
       const info = {

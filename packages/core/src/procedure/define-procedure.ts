@@ -1,4 +1,4 @@
-import { type AnyStateMachine, initialTransition, type StateValue, transition } from 'xstate';
+import type { AnyStateMachine, StateValue } from 'xstate';
 import { vietnamCalendar } from '../calendar/vietnam-calendar.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { type ActorInput, ActorSchema, InstantSchema, toInstant } from '../dossier/actor.js';
@@ -24,6 +24,7 @@ import {
 import type { ReceiptInput } from './lifecycle-actions.js';
 import { budgetMinutes, type LifecycleEnv } from './lifecycle-env.js';
 import { denialOf } from './lifecycle-rules.js';
+import { pureStepper } from './pure-transition.js';
 
 /** A dossier's machine state as plain JSON: what a store saves and restores. */
 export interface PersistedDossier {
@@ -152,6 +153,7 @@ function build(
     );
   }
   const name = `${def.code}@${def.version}`;
+  const stepper = pureStepper(machine);
   const procedure: Procedure = {
     definition: def,
     code: def.code,
@@ -199,8 +201,7 @@ function build(
         applicant: applicant.data,
         application: application.data,
       };
-      const [snapshot] = initialTransition(machine, receipt);
-      return snapshot as unknown as DossierSnapshot;
+      return stepper.initial(receipt) as unknown as DossierSnapshot;
     },
     apply(snapshot, input) {
       const parsed = parseOrThrow(DossierEventSchema, input, 'event');
@@ -222,7 +223,7 @@ function build(
       const denial = denialOf(env, ctx, event);
       if (denial?.kind === 'permission') throw new PermissionError(ctx.code, event.type, denial.reason);
       if (denial) throw new TransitionError(ctx.code, event.type, stateName(snapshot.value), denial.reason);
-      const [next] = transition(machine, snapshot as never, event);
+      const next = stepper.next(snapshot as never, event);
       if (next === (snapshot as unknown) || next.context === snapshot.context) {
         throw new TransitionError(
           ctx.code,

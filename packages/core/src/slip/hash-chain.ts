@@ -14,11 +14,51 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
+const KNOWN_KEYS = new Set([
+  'seq',
+  'kind',
+  'from',
+  'to',
+  'at',
+  'stepId',
+  'due',
+  'result',
+  'note',
+  'prevHash',
+  'hash',
+]);
+
+type Party = SlipRow['from'];
+const party = (p: Party) => [p.unitId, p.unitName, p.officerId ?? null, p.officerName ?? null];
+
+/**
+ * The hashed content of a row: every field but `hash`, in a fixed order (fast: no key sorting on
+ * the hot path); any field outside the known ones is appended in canonical JSON, so the hash
+ * always covers the whole row.
+ */
+function rowContent(row: Omit<SlipRow, 'hash'>): string {
+  let text = JSON.stringify([
+    row.seq,
+    row.kind,
+    party(row.from),
+    party(row.to),
+    row.at,
+    row.stepId ?? null,
+    row.due ?? null,
+    row.result ?? null,
+    row.note ?? '',
+    row.prevHash,
+  ]);
+  for (const key in row) {
+    if (!KNOWN_KEYS.has(key))
+      text += `|${JSON.stringify(key)}:${canonicalJson((row as Record<string, unknown>)[key])}`;
+  }
+  return text;
+}
+
 /** SHA-256 of a row's content (every field but `hash`), chained to `prevHash`. */
 export function hashSlipRow(row: Omit<SlipRow, 'hash'>): string {
-  const { ...content } = row as Omit<SlipRow, 'hash'> & { hash?: string };
-  delete content.hash;
-  return createHash('sha256').update(row.prevHash).update('\n').update(canonicalJson(content)).digest('hex');
+  return createHash('sha256').update(row.prevHash).update('\n').update(rowContent(row)).digest('hex');
 }
 
 /** Appends a row to a slip: numbers it, chains it to the last row and hashes it. */
