@@ -382,7 +382,10 @@ export function createEngine(options: EngineOptions): Engine {
       });
     } catch (e) {
       if (e instanceof StoreConflictError) {
-        if (e.reason === 'idempotency' && extra.idempotencyKey) return replay(extra.idempotencyKey);
+        // The same command may have won the race under its idempotency key: answer with its result.
+        if (extra.idempotencyKey && (await store.idempotentResult(extra.idempotencyKey)) !== undefined) {
+          return replay(extra.idempotencyKey);
+        }
         throw new ConflictError(code, e.message);
       }
       throw e;

@@ -1,0 +1,215 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryStore } from '../store/memory-store.js';
+import type { CommitRequest, DossierStore } from '../store/store-types.js';
+import { sampleActors, sampleEngine, sampleReceipt } from '../testing/fixtures.js';
+import type { EnginePlugin } from './plugin.js';
+import { PermanentDeliveryError } from './plugin.js';
+
+const { desk, police, leader } = sampleActors;
+const receipt = { procedure: '1.004194', channel: 'in-person' as const, actor: desk, ...sampleReceipt };
+
+/** A store whose commits fail on demand: before writing (crash mid-transaction) or after (lost acknowledgement). */
+class FlakyStore extends MemoryStore {
+  failBefore = 0;
+  failAfter = 0;
+
+  override async commit(request: CommitRequest): Promise<void> {
+    if (this.failBefore > 0) {
+      this.failBefore--;
+      throw new Error('connection reset before commit');
+    }
+    await super.commit(request);
+    if (this.failAfter > 0) {
+      this.failAfter--;
+      throw new Error('connection reset after commit');
+    }
+  }
+}
+
+async function assertConsistent(store: DossierStore, code: string) {
+  const stored = await store.load(code);
+  const journal = await store.journal(code);
+  expect(journal.map((j) => j.seq)).toEqual(Array.from({ length: stored!.version }, (_, i) => i + 1));
+  expect(journal.at(-1)?.after).toBe(stored!.summary.state);
+  expect(await store.slip(code)).toEqual(stored!.persisted.context.slip);
+}
+
+describe('engine under faults', () => {
+  it('loses nothing and duplicates nothing when a commit fails mid-transaction', async () => {
+    const store = new FlakyStore();
+    const { engine } = sampleEngine(store);
+    const d = await engine.receive(receipt);
+    store.failBefore = 1;
+    await expect(engine.send(d.code, { type: 'HAND_OVER', actor: desk })).rejects.toThrow('before commit');
+    expect((await engine.get(d.code)).version).toBe(1);
+    await engine.send(d.code, { type: 'HAND_OVER', actor: desk });
+    await assertConsistent(store, d.code);
+    expect((await store.journal(d.code)).map((j) => j.type)).toEqual(['RECEIVE', 'HAND_OVER']);
+  });
+
+  it('applies a retried command once when the acknowledgement of its commit was lost', async () => {
+    const store = new FlakyStore();
+    const { engine } = sampleEngine(store);
+    const d = await engine.receive(receipt);
+    store.failAfter = 1;
+    const send = () => engine.send(d.code, { type: 'HAND_OVER', actor: desk }, { idempotencyKey: 'req-7' });
+    await expect(send()).rejects.toThrow('after commit');
+    const retried = await send();
+    expect(retried.version).toBe(2);
+    await assertConsistent(store, d.code);
+    expect((await store.journal(d.code)).filter((j) => j.type === 'HAND_OVER')).toHaveLength(1);
+  });
+
+  it('fires each timer exactly once with two engines polling one store', async () => {
+    const store = new MemoryStore();
+    const { engine: a, clock } = sampleEngine(store, { workerId: 'a' });
+    const { engine: b } = sampleEngine(store, { workerId: 'b', clock });
+    const codes: string[] = [];
+    for (let i = 0; i < 20; i++) codes.push((await a.receive(receipt)).code);
+    clock.set('2026-03-20T09:00:00+07:00');
+    const [ra, rb] = await Promise.all([a.runDueTimers(), b.runDueTimers()]);
+    expect(ra.fired + rb.fired).toBe(20 * 3); // warning, due, and the desk step per dossier
+    for (const code of codes) {
+      const journal = await store.journal(code);
+      expect(journal.filter((j) => j.type === 'MARK_OVERDUE')).toHaveLength(1);
+      expect(journal.filter((j) => j.type === 'TIMER:dossier-warning')).toHaveLength(1);
+      await assertConsistent(store, code);
+    }
+    expect((await a.runDueTimers()).fired + (await b.runDueTimers()).fired).toBe(0);
+  });
+
+  it('fires a timer left by a worker that died holding its lease, after the lease expires', async () => {
+    const store = new MemoryStore();
+    const { engine, clock } = sampleEngine(store, { leaseMs: 60_000 });
+    const d = await engine.receive(receipt);
+    clock.set('2026-03-20T09:00:00+07:00');
+    // A worker claims the timers and dies before committing.
+    const claimed = await store.claimTimers(clock.now().toISOString(), 10, 'dead-worker', 60_000);
+    expect(claimed.length).toBe(3);
+    expect((await engine.runDueTimers()).fired).toBe(0);
+    clock.advance({ minutes: 2 });
+    expect((await engine.runDueTimers()).fired).toBe(3);
+    expect((await engine.get(d.code)).context.overdue).not.toBeNull();
+  });
+
+  it('sends a one-working-day warning, marks overdue at the due time, and blames the holder', async () => {
+    const store = new MemoryStore();
+    const { engine, clock } = sampleEngine(store, { start: '2026-03-02T08:00:00+07:00' });
+    const d = await engine.receive(receipt); // due Wed 11/03 17:00
+    clock.set('2026-03-02T09:00:00+07:00');
+    await engine.send(d.code, { type: 'HAND_OVER', actor: desk });
+    clock.set('2026-03-10T16:59:00+07:00');
+    await engine.runDueTimers();
+    expect((await store.journal(d.code)).map((j) => j.type)).not.toContain('TIMER:dossier-warning');
+    clock.set('2026-03-10T17:00:00+07:00');
+    await engine.runDueTimers();
+    expect((await store.journal(d.code)).map((j) => j.type)).toContain('TIMER:dossier-warning');
+    clock.set('2026-03-11T17:00:01+07:00');
+    await engine.runDueTimers();
+    const record = await engine.get(d.code);
+    expect(record.context.overdue).toEqual({
+      at: new Date('2026-03-11T17:00:00+07:00').toISOString(),
+      unit: 'police',
+    });
+    // The appraisal step (4 working days from 02/03 09:00) went overdue on 06/03: a reminder fired once.
+    expect(record.journal.filter((j) => j.type === 'TIMER:step-due')).toHaveLength(1);
+    expect(record.timers).toEqual([]);
+  });
+
+  it('delivers plugin effects after commit, retries with backoff, dead-letters, and retries dead letters', async () => {
+    const attempts: number[] = [];
+    let failuresLeft = 2;
+    const plugin: EnginePlugin = {
+      name: 'notify',
+      onTransition: (t) =>
+        t.type === 'RECEIVE' ? [{ type: 'receipt', payload: { code: t.after.code } }] : undefined,
+      async deliver(_item, ctx) {
+        attempts.push(ctx.attempt);
+        if (failuresLeft-- > 0) throw new Error('gateway 503');
+      },
+    };
+    const store = new MemoryStore();
+    const { engine, clock } = sampleEngine(store, {
+      plugins: [plugin],
+      backoff: { baseDelayMs: 1000, maxAttempts: 3 },
+    });
+    await engine.receive(receipt);
+    expect(await engine.deliverOutbox()).toEqual({ delivered: 0, failed: 1, dead: 0 });
+    expect(await engine.deliverOutbox()).toEqual({ delivered: 0, failed: 0, dead: 0 }); // not yet due
+    clock.advance({ seconds: 1 });
+    expect(await engine.deliverOutbox()).toEqual({ delivered: 0, failed: 1, dead: 0 });
+    clock.advance({ seconds: 2 });
+    expect(await engine.deliverOutbox()).toEqual({ delivered: 1, failed: 0, dead: 0 });
+    expect(attempts).toEqual([1, 2, 3]);
+
+    // Permanent failures and exhausted retries become visible dead letters that can be retried.
+    failuresLeft = 100;
+    await engine.receive(receipt);
+    for (let i = 0; i < 3; i++) {
+      await engine.deliverOutbox();
+      clock.advance({ minutes: 1 });
+    }
+    const dead = await engine.deadLetters();
+    expect(dead).toHaveLength(1);
+    expect(dead[0]).toMatchObject({ status: 'dead', attempts: 3, lastError: 'gateway 503' });
+    failuresLeft = 0;
+    await engine.retryDeadLetter(dead[0]!.id);
+    expect(await engine.deliverOutbox()).toMatchObject({ delivered: 1 });
+    expect(await engine.deadLetters()).toEqual([]);
+  });
+
+  it('dead-letters at once on a permanent failure or an effect no plugin delivers', async () => {
+    const plugin: EnginePlugin = {
+      name: 'notify',
+      onTransition: () => [{ type: 'receipt', payload: 1 }],
+      async deliver() {
+        throw new PermanentDeliveryError('number is a landline');
+      },
+    };
+    const orphan: EnginePlugin = { name: 'orphan', onTransition: () => [{ type: 'x', payload: 1 }] };
+    const { engine } = sampleEngine(new MemoryStore(), { plugins: [plugin, orphan] });
+    await engine.receive(receipt);
+    expect(await engine.deliverOutbox()).toEqual({ delivered: 0, failed: 0, dead: 2 });
+    expect((await engine.deadLetters()).map((d) => d.lastError).sort()).toEqual([
+      'no plugin delivers orphan.x',
+      'number is a landline',
+    ]);
+  });
+
+  it('enqueues no effect when the transition does not commit', async () => {
+    const store = new FlakyStore();
+    const plugin: EnginePlugin = {
+      name: 'notify',
+      onTransition: (t) => [{ type: t.type, payload: null }],
+      deliver: async () => {},
+    };
+    const { engine } = sampleEngine(store, { plugins: [plugin] });
+    const d = await engine.receive(receipt);
+    store.failBefore = 1;
+    await engine.send(d.code, { type: 'HAND_OVER', actor: desk }).catch(() => {});
+    expect((await store.outbox({})).map((i) => i.type)).toEqual(['notify.RECEIVE']);
+  });
+
+  it('runs a plugin command and the background loop', async () => {
+    const delivered: string[] = [];
+    const plugin: EnginePlugin = {
+      name: 'notify',
+      onTransition: (t) => [{ type: 'seen', payload: t.type }],
+      deliver: async (item) => {
+        delivered.push(String(item.payload));
+      },
+      commands: { ping: async (args) => ({ pong: args }) },
+    };
+    const { engine } = sampleEngine(new MemoryStore(), { plugins: [plugin] });
+    expect(await engine.command('notify.ping', 1)).toEqual({ pong: 1 });
+    await expect(engine.command('notify.nope')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const d = await engine.receive(receipt);
+    await engine.send(d.code, { type: 'HAND_OVER', actor: desk });
+    engine.start({ intervalMs: 5 });
+    await new Promise((r) => setTimeout(r, 60));
+    await engine.stop();
+    expect(delivered).toEqual(['RECEIVE', 'HAND_OVER']);
+    void police;
+    void leader;
+  });
+});
