@@ -17,3 +17,4 @@ export * from './report/index.js';
 export * from './slip/index.js';
 export * from './store/index.js';
 export * from './validation/index.js';
+export * from './simulation/index.js';

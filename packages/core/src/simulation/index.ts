@@ -1,0 +1,11 @@
+export { EventQueue } from './event-queue.js';
+export { pickWeighted, poisson, seededRandom } from './seeded-random.js';
+export {
+  DEFAULT_BEHAVIOUR,
+  type SimulationArrivals,
+  type SimulationBehaviour,
+  type SimulationDay,
+  type SimulationOptions,
+  type SimulationResult,
+  simulate,
+} from './simulate.js';

@@ -1,0 +1,45 @@
+/** A small seeded random generator (mulberry32): the same seed gives the same run. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Picks a key by weight. */
+export function pickWeighted<K extends string>(
+  weights: Readonly<Record<K, number>>,
+  random: () => number,
+): K {
+  const entries = Object.entries(weights) as [K, number][];
+  const total = entries.reduce((s, [, w]) => s + w, 0);
+  let r = random() * total;
+  for (const [k, w] of entries) {
+    r -= w;
+    if (r < 0) return k;
+  }
+  return entries[entries.length - 1]![0];
+}
+
+/** A Poisson-distributed count with mean `mean` (Knuth for small means, normal approximation above 50). */
+export function poisson(mean: number, random: () => number): number {
+  if (mean <= 0) return 0;
+  if (mean > 50) {
+    const u = 1 - random();
+    const v = random();
+    const z = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    return Math.max(0, Math.round(mean + Math.sqrt(mean) * z));
+  }
+  const limit = Math.exp(-mean);
+  let k = 0;
+  let p = 1;
+  do {
+    k++;
+    p *= random();
+  } while (p > limit);
+  return k - 1;
+}
