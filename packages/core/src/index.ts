@@ -12,6 +12,7 @@ export * from './clock/index.js';
 export * from './dossier/index.js';
 export * from './engine/index.js';
 export * from './errors/index.js';
+export * from './forms/index.js';
 export * from './procedure/index.js';
 export * from './report/index.js';
 export * from './slip/index.js';
