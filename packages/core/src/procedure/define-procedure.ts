@@ -66,6 +66,8 @@ export interface Procedure {
   readonly calendar: WorkingCalendar;
   /** The XState v5 machine (built with `setup()`): inspect it, visualise it, run it with `createActor`. */
   readonly machine: AnyStateMachine;
+  /** `standard`: the built-in lifecycle machine; `custom`: a hand-written one (the `machine` option). */
+  readonly lifecycle: 'standard' | 'custom';
   /** The same procedure with deadlines counted on another office's calendar. */
   withCalendar(calendar: WorkingCalendar): Procedure;
   /**
@@ -160,6 +162,7 @@ function build(
     version: def.version,
     calendar,
     machine,
+    lifecycle: factory ? 'custom' : 'standard',
     withCalendar: (other) => (other === calendar ? procedure : build(def, other, factory)),
     receive(input) {
       const issues = [];

@@ -1,3 +1,4 @@
+export { directRunner, type SimulationTarget, type SimulationView, standardState } from './direct-runner.js';
 export { EventQueue } from './event-queue.js';
 export { pickWeighted, poisson, seededRandom } from './seeded-random.js';
 export {

@@ -61,3 +61,15 @@ describe('EventQueue', () => {
     expect(out).toEqual(['b', 'e', 'd', 'a', 'c']);
   });
 });
+
+describe('simulate in direct mode', () => {
+  it('gives the same report as the engine path for a seed', async () => {
+    const viaEngine = await simulate({ ...base, days: 21, seed: 21 });
+    const direct = await simulate({ ...base, days: 21, seed: 21, mode: 'direct' });
+    expect(direct.report).toEqual(viaEngine.report);
+    expect(direct.byProcedure).toEqual(viaEngine.byProcedure);
+    expect(direct.units).toEqual(viaEngine.units);
+    expect(direct.days).toEqual(viaEngine.days);
+    expect(direct.commands).toBe(viaEngine.commands);
+  });
+});

@@ -9,8 +9,10 @@ import { MotcuaError } from '../errors/motcua-error.js';
 import type { Procedure } from '../procedure/define-procedure.js';
 import type { Channel } from '../procedure/definition-schema.js';
 import { budgetMinutes } from '../procedure/lifecycle-env.js';
+import { ProcedureRegistry } from '../procedure/registry.js';
 import type { ReportRow, UnitReportRow } from '../report/report-types.js';
 import type { DossierStore } from '../store/store-types.js';
+import { directRunner, type SimulationTarget } from './direct-runner.js';
 import { EventQueue } from './event-queue.js';
 import { pickWeighted, poisson, seededRandom } from './seeded-random.js';
 
@@ -82,6 +84,12 @@ export interface SimulationOptions {
   readonly drainDays?: number;
   /** Called after each simulated day. */
   readonly onDay?: (progress: SimulationDay) => void;
+  /**
+   * `engine` (default): every command goes through an engine and its store. `direct`: the same
+   * lifecycle rules and context updates applied without a store (see {@link directRunner}), for
+   * province-scale runs; it needs `procedures` and `calendar`, and ignores `store` and `plugins`.
+   */
+  readonly mode?: 'engine' | 'direct';
 }
 
 /** What happened on one simulated day. */
@@ -96,7 +104,9 @@ export interface SimulationDay {
 
 /** The result of {@link simulate}. */
 export interface SimulationResult {
-  readonly engine: Engine;
+  /** The engine, in `engine` mode. */
+  readonly engine: Engine | undefined;
+  readonly target: SimulationTarget;
   readonly received: number;
   readonly commands: number;
   readonly days: readonly SimulationDay[];
@@ -152,31 +162,49 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
   const started = performance.now();
   const random = seededRandom(options.seed ?? 1);
   const behaviour: SimulationBehaviour = { ...DEFAULT_BEHAVIOUR, ...options.behaviour };
-  let engine = options.engine;
-  if (!engine) {
+  const engineRandom = seededRandom((options.seed ?? 1) ^ 0x9e3779b9);
+  let engine: Engine | undefined = options.engine;
+  let target: SimulationTarget;
+  if (options.mode === 'direct') {
     if (!options.procedures?.length || !options.calendar) {
-      throw new MotcuaError('INVALID_OPTION', 'simulate: give an engine, or procedures and a calendar', {
-        field: 'engine',
+      throw new MotcuaError('INVALID_OPTION', 'simulate: direct mode needs procedures and a calendar', {
+        field: 'procedures',
       });
     }
-    engine = createEngine({
-      procedures: options.procedures,
+    target = directRunner({
+      procedures: new ProcedureRegistry(options.procedures.map((p) => p.withCalendar(options.calendar!))),
       calendar: options.calendar,
-      agency: options.agency ?? 'SIM',
       clock: new SimulatedClock(`${options.start}T00:00:00+07:00`),
-      random,
-      ...(options.store ? { store: options.store } : {}),
-      ...(options.plugins ? { plugins: options.plugins } : {}),
+      agency: options.agency ?? 'SIM',
+      random: engineRandom,
     });
+  } else {
+    if (!engine) {
+      if (!options.procedures?.length || !options.calendar) {
+        throw new MotcuaError('INVALID_OPTION', 'simulate: give an engine, or procedures and a calendar', {
+          field: 'engine',
+        });
+      }
+      engine = createEngine({
+        procedures: options.procedures,
+        calendar: options.calendar,
+        agency: options.agency ?? 'SIM',
+        clock: new SimulatedClock(`${options.start}T00:00:00+07:00`),
+        random: engineRandom,
+        ...(options.store ? { store: options.store } : {}),
+        ...(options.plugins ? { plugins: options.plugins } : {}),
+      });
+    }
+    target = engine as unknown as SimulationTarget;
   }
-  const clock = engine.clock;
+  const clock = target.clock;
   if (!(clock instanceof SimulatedClock)) {
     throw new MotcuaError('INVALID_OPTION', 'simulate: the engine must run on a SimulatedClock', {
       field: 'engine.clock',
     });
   }
-  const calendar = engine.calendar;
-  const procedures = engine.procedures.all();
+  const calendar = target.calendar;
+  const procedures = target.procedures.all();
   const byCode = new Map(procedures.map((p) => [p.code, p]));
   const mix = options.arrivals.mix ?? Object.fromEntries([...byCode.keys()].map((c) => [c, 1]));
   for (const code of Object.keys(mix)) {
@@ -236,7 +264,7 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 
   const send = async (code: string, event: Record<string, unknown>) => {
     commands++;
-    const view = await engine.send(code, event as never);
+    const view = await target.send(code, event as never);
     const t = tracked.get(code);
     if (t) {
       t.ctx = view.context;
@@ -294,7 +322,7 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
     try {
       switch (plan.kind) {
         case 'tick': {
-          await engine.runDueTimers();
+          await target.runDueTimers();
           const day: SimulationDay = { date: calendar.localDate(new Date(now)), ...dayStats, open };
           days.push(day);
           options.onDay?.(day);
@@ -305,7 +333,7 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
         case 'arrive': {
           const sample = options.samples[plan.procedure.code]!(plan.index, random);
           commands++;
-          const view = await engine.receive({
+          const view = await target.receive({
             procedure: plan.procedure.code,
             version: plan.procedure.version,
             channel: plan.channel,
@@ -434,12 +462,13 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
   void currentDay;
   const period = { from: new Date(first).toISOString(), to: new Date(drainEnd).toISOString() };
   const [report, byProcedure, units] = await Promise.all([
-    engine.report({ ...period, groupBy: 'none' }),
-    engine.report({ ...period, groupBy: 'procedure' }),
-    engine.unitReport(period),
+    target.report({ ...period, groupBy: 'none' }),
+    target.report({ ...period, groupBy: 'procedure' }),
+    target.unitReport(period),
   ]);
   return {
     engine,
+    target,
     received,
     commands,
     days,
