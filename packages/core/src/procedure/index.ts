@@ -34,3 +34,4 @@ export { holderAt, type ReceiptInput } from './lifecycle-actions.js';
 export { APPLICANT_PARTY, budgetMinutes, type LifecycleEnv, stepDue } from './lifecycle-env.js';
 export { type Denial, denialOf, SYSTEM_ROLE } from './lifecycle-rules.js';
 export { type Migration, ProcedureRegistry } from './registry.js';
+export { machineToMermaid } from './state-diagram.js';
