@@ -1,18 +1,22 @@
+import type { DossierContext } from '../dossier/dossier-context.js';
 import type { PersistedDossier } from '../procedure/define-procedure.js';
 import { stateName } from '../procedure/define-procedure.js';
 import type { DossierSummary } from '../store/store-types.js';
 
-/** The indexed facts of a persisted dossier (no personal data). */
-export function summaryOf(persisted: PersistedDossier): DossierSummary {
-  const c = persisted.context;
+/** The indexed facts of a dossier from its context and state (no personal data). */
+export function summaryFromContext(
+  c: DossierContext,
+  procedure: { readonly code: string; readonly version: string },
+  state: string,
+): DossierSummary {
   return {
     code: c.code,
     agency: c.agency,
-    procedureCode: persisted.procedure.code,
-    procedureVersion: persisted.procedure.version,
+    procedureCode: procedure.code,
+    procedureVersion: procedure.version,
     channel: c.channel,
-    state: stateName(persisted.value),
-    status: persisted.status,
+    state,
+    status: c.outcome ? 'done' : 'active',
     holder: c.holder,
     receivedAt: c.receivedAt,
     legalDueAt: c.due.legal,
@@ -22,5 +26,13 @@ export function summaryOf(persisted: PersistedDossier): DossierSummary {
     result: c.outcome?.result ?? null,
     lateUnit: c.outcome?.lateUnit ?? c.overdue?.unit ?? null,
     paused: c.pause !== null,
+  };
+}
+
+/** The indexed facts of a persisted dossier (no personal data). */
+export function summaryOf(persisted: PersistedDossier): DossierSummary {
+  return {
+    ...summaryFromContext(persisted.context, persisted.procedure, stateName(persisted.value)),
+    status: persisted.status,
   };
 }

@@ -12,7 +12,7 @@ export {
   type SendOptions,
   SYSTEM_ACTOR,
 } from './create-engine.js';
-export { summaryOf } from './dossier-summary.js';
+export { summaryFromContext, summaryOf } from './dossier-summary.js';
 export {
   type DeliveryContext,
   type EffectRequest,

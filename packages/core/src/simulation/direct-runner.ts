@@ -6,6 +6,7 @@ import { formatDossierCode } from '../dossier/dossier-code.js';
 import type { DossierContext } from '../dossier/dossier-context.js';
 import type { DossierEvent } from '../dossier/dossier-events.js';
 import type { ReceiveCommand } from '../engine/create-engine.js';
+import { summaryFromContext } from '../engine/dossier-summary.js';
 import { PermissionError, TransitionError } from '../errors/dossier-errors.js';
 import { MotcuaError } from '../errors/motcua-error.js';
 import type { Procedure } from '../procedure/define-procedure.js';
@@ -130,27 +131,7 @@ export function directRunner(options: {
   const validated = new Set<string>();
   const systemActor: Actor = { officerId: 'system', unitId: 'system', name: 'motcua', roles: [SYSTEM_ROLE] };
 
-  const summaryOf = (o: Open, state: string): DossierSummary => {
-    const c = o.ctx;
-    return {
-      code: c.code,
-      agency: c.agency,
-      procedureCode: o.procedure.code,
-      procedureVersion: o.procedure.version,
-      channel: c.channel,
-      state,
-      status: c.outcome ? 'done' : 'active',
-      holder: c.holder,
-      receivedAt: c.receivedAt,
-      legalDueAt: c.due.legal,
-      currentDueAt: c.due.current,
-      closedAt: c.outcome?.at ?? null,
-      outcome: c.outcome?.kind ?? null,
-      result: c.outcome?.result ?? null,
-      lateUnit: c.outcome?.lateUnit ?? c.overdue?.unit ?? null,
-      paused: c.pause !== null,
-    };
-  };
+  const summaryOf = (o: Open, state: string): DossierSummary => summaryFromContext(o.ctx, o.procedure, state);
   const countSlip = (rows: DossierContext['slip'], from: number) => {
     for (let i = from; i < rows.length; i++) {
       const row = rows[i]!;
