@@ -1,6 +1,171 @@
 /**
  * @packageDocumentation
- * `@motcua/procedures` — not implemented yet: see issue #6. The package exists so the workspace,
- * its build and its docs are in place; it exports nothing until that issue lands.
+ * `@motcua/procedures` — real Vietnamese administrative procedures (thủ tục hành chính) as motcua
+ * procedure versions, single-agency and standalone: birth registration, permanent residence
+ * registration, the health-insurance card for a child under 6, marriage registration, copy
+ * certification, land-use-right mortgage registration, new enterprise registration and the
+ * judicial record certificate. Each has a version under Decree 61/2018 (to 30/06/2025) and one
+ * under Decree 118/2025 (from 01/07/2025), and `createCatalogue()` holds them all.
+ *
+ * Procedure codes are placeholders (`PLACEHOLDER:…`) until confirmed against the National Public
+ * Service Portal; facts the domain brief marks as unconfirmed are documented on each definition.
+ * The inter-agency liaison groups (the "3 in 1" birth liaison, the death liaison) are built
+ * separately and reuse these procedures.
  */
-export {};
+export {
+  BIRTH_REGISTRATION_CODE,
+  type BirthRegistrationApplication,
+  birthRegistration2018,
+  birthRegistration2025,
+  birthRegistrationApplication,
+  birthRegistrationDefinition,
+  birthRegistrationDefinition2018,
+  birthRegistrationDefinition2025,
+  birthRegistrationVersions,
+} from './birth-registration.js';
+export {
+  CATALOGUE_CODES,
+  type CatalogueOptions,
+  type CatalogueProcedureName,
+  catalogueVersions,
+  createCatalogue,
+  procedureFor,
+  proceduresInForce,
+  variantsInForce,
+} from './catalogue.js';
+export {
+  CHILD_HEALTH_INSURANCE_CODE,
+  type ChildHealthInsuranceApplication,
+  childHealthInsurance2018,
+  childHealthInsurance2025,
+  childHealthInsuranceApplication,
+  childHealthInsuranceDefinition,
+  childHealthInsuranceDefinition2018,
+  childHealthInsuranceDefinition2025,
+  childHealthInsuranceVersions,
+  isUnderSix,
+} from './child-health-insurance.js';
+export {
+  COPY_CERTIFICATION_CODE,
+  type CopyCertificationApplication,
+  copyCertification2018,
+  copyCertification2025,
+  copyCertificationApplication,
+  copyCertificationDefinition,
+  copyCertificationDefinition2018,
+  copyCertificationDefinition2025,
+  copyCertificationVersions,
+  pagesToCertify,
+} from './copy-certification.js';
+export {
+  ENTERPRISE_REGISTRATION_CODE,
+  type EnterpriseRegistrationApplication,
+  EnterpriseTypeSchema,
+  enterpriseRegistration2018,
+  enterpriseRegistration2025,
+  enterpriseRegistrationApplication,
+  enterpriseRegistrationDefinition,
+  enterpriseRegistrationDefinition2018,
+  enterpriseRegistrationDefinition2025,
+  enterpriseRegistrationVersions,
+} from './enterprise-registration.js';
+export {
+  JUDICIAL_RECORD_CODE,
+  JUDICIAL_RECORD_MOJ_LAST_DAY,
+  JUDICIAL_RECORD_MPS_IN_FORCE,
+  JUDICIAL_RECORD_WINDOW_2025,
+  JUDICIAL_RECORD_WINDOW_2026,
+  type JudicialRecordApplication,
+  type JudicialRecordVariant,
+  judicialRecord2018,
+  judicialRecord2025,
+  judicialRecord2026,
+  judicialRecordApplication,
+  judicialRecordDefinition,
+  judicialRecordDefinition2018,
+  judicialRecordDefinition2025,
+  judicialRecordDefinition2026,
+  judicialRecordExtended2018,
+  judicialRecordExtended2025,
+  judicialRecordExtendedDefinition2018,
+  judicialRecordExtendedDefinition2025,
+  judicialRecordNeedsExtendedLimit,
+  judicialRecordVersions,
+} from './judicial-record.js';
+export {
+  LAND_MORTGAGE_REGISTRATION_CODE,
+  type LandMortgageApplication,
+  type LandMortgageVariant,
+  landMortgage2018,
+  landMortgage2025,
+  landMortgageApplication,
+  landMortgageDefinition,
+  landMortgageDefinition2018,
+  landMortgageDefinition2025,
+  landMortgageSpecialCase2018,
+  landMortgageSpecialCase2025,
+  landMortgageSpecialCaseDefinition2018,
+  landMortgageSpecialCaseDefinition2025,
+  landMortgageVersions,
+} from './land-mortgage-registration.js';
+export {
+  MARRIAGE_REGISTRATION_CODE,
+  type MarriageRegistrationApplication,
+  type MarriageVariant,
+  marriageRegistration2018,
+  marriageRegistration2025,
+  marriageRegistrationApplication,
+  marriageRegistrationDefinition,
+  marriageRegistrationDefinition2018,
+  marriageRegistrationDefinition2025,
+  marriageRegistrationVerification2018,
+  marriageRegistrationVerification2025,
+  marriageRegistrationVerificationDefinition2018,
+  marriageRegistrationVerificationDefinition2025,
+  marriageRegistrationVersions,
+} from './marriage-registration.js';
+export {
+  PERMANENT_RESIDENCE_CODE,
+  type PermanentResidenceApplication,
+  permanentResidence2018,
+  permanentResidence2025,
+  permanentResidenceApplication,
+  permanentResidenceDefinition,
+  permanentResidenceDefinition2018,
+  permanentResidenceDefinition2025,
+  permanentResidenceVersions,
+} from './permanent-residence.js';
+export {
+  catalogueSamples,
+  type SampleDossier,
+  sampleBirthRegistration,
+  sampleChildHealthInsurance,
+  sampleCopyCertification,
+  sampleEnterpriseRegistration,
+  sampleJudicialRecord,
+  sampleLandMortgage,
+  sampleMarriageRegistration,
+  samplePermanentResidence,
+} from './samples.js';
+export { isPlaceholderCode, PLACEHOLDER_CODE_PREFIX, placeholderCode } from './shared/codes.js';
+export {
+  addressField,
+  birthDateField,
+  idNumberField,
+  localDateField,
+  nameField,
+  sexField,
+} from './shared/fields.js';
+export {
+  DECREE_61_IN_FORCE,
+  DECREE_61_LAST_DAY,
+  DECREE_118_IN_FORCE,
+  legalBasis,
+  ONE_STOP_BASIS,
+  PERMISSIONS,
+  SUPPLEMENTATION,
+  type VersionWindow,
+  WINDOW_2018,
+  WINDOW_2025,
+} from './shared/regimes.js';
+export { VARIANTS, type Variant, variantOf, variantVersion } from './shared/variants.js';

@@ -1,0 +1,164 @@
+import { defineProcedure, maskPersonalData, type Procedure, vietnamCalendar } from '@motcua/core';
+import { describe, expect, it } from 'vitest';
+import {
+  CATALOGUE_CODES,
+  catalogueVersions,
+  createCatalogue,
+  procedureFor,
+  proceduresInForce,
+} from './catalogue.js';
+import { catalogueSamples } from './samples.js';
+import { isPlaceholderCode } from './shared/codes.js';
+import { ONE_STOP_BASIS } from './shared/regimes.js';
+import { variantOf } from './shared/variants.js';
+import { catalogue } from './test-support.js';
+
+const minutesOf = (p: Procedure) =>
+  p.definition.steps.reduce(
+    (n, s) => n + ('workingHours' in s.budget ? s.budget.workingHours * 60 : s.budget.workingDays * 480),
+    0,
+  );
+
+const dayAfter = (date: string) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+describe('the catalogue', () => {
+  it('holds 8 procedures, 23 versions, every one defined again from its definition without error', () => {
+    expect(Object.keys(CATALOGUE_CODES)).toHaveLength(8);
+    expect(new Set(catalogueVersions.map((p) => p.code)).size).toBe(8);
+    expect(catalogueVersions).toHaveLength(23);
+    expect(createCatalogue().all()).toHaveLength(23);
+    for (const p of catalogueVersions) {
+      expect(() => defineProcedure({ ...p.definition })).not.toThrow();
+      expect(p.lifecycle).toBe('standard');
+    }
+  });
+
+  it('uses placeholder codes only: the brief gives none of these national codes', () => {
+    for (const code of Object.values(CATALOGUE_CODES)) {
+      expect(isPlaceholderCode(code)).toBe(true);
+      expect(code).not.toMatch(/^\d\.\d{6}$/);
+    }
+  });
+
+  it('budgets fit every limit; same-day steps fit between the 15:00 cut-off and the 17:00 close', () => {
+    for (const p of catalogueVersions) {
+      const limit = p.definition.timeLimit;
+      const total = minutesOf(p);
+      if ('sameDay' in limit) {
+        expect(limit.cutoff).toBe('15:00');
+        expect(total, `${p.code}@${p.version}`).toBeLessThanOrEqual(120);
+      } else if ('workingDays' in limit) {
+        expect(total, `${p.code}@${p.version}`).toBeLessThanOrEqual(limit.workingDays * 480);
+        // Some slack is left for the return at the desk.
+        expect(total).toBeLessThan(limit.workingDays * 480);
+      } else {
+        throw new Error(`unexpected limit in ${p.code}@${p.version}`);
+      }
+      const [first] = p.definition.steps;
+      expect(first?.unit).toBe(p.definition.desk);
+      expect(first?.kind).toBe('transfer');
+      expect(p.definition.steps.filter((s) => s.issuesDecision)).toHaveLength(1);
+      expect(p.definition.permissions.APOLOGIZE).toEqual(['agency-head']);
+      expect(p.definition.supplementation).toEqual({ clock: 'restart', maxRequests: 1 });
+      // No fee amount is in the brief: none is invented.
+      expect(p.definition.fees).toEqual([]);
+    }
+  });
+
+  it('cites the one-stop rules of its regime', () => {
+    for (const p of catalogueVersions) {
+      for (const line of ONE_STOP_BASIS[p.definition.regime]) expect(p.definition.legalBasis).toContain(line);
+      const other = p.definition.regime === '2018' ? '2025' : '2018';
+      expect(p.definition.legalBasis).not.toContain(ONE_STOP_BASIS[other][0]);
+    }
+  });
+
+  it('has contiguous periods per procedure and case, from Decree 61 (21/06/2018) on', () => {
+    const registry = createCatalogue();
+    for (const code of Object.values(CATALOGUE_CODES)) {
+      const byVariant = new Map<string, Procedure[]>();
+      for (const p of registry.versions(code)) {
+        byVariant.set(variantOf(p), [...(byVariant.get(variantOf(p)) ?? []), p]);
+      }
+      const standard = byVariant.get('standard')!;
+      expect(standard[0]?.definition.effectiveFrom).toBe('2018-06-21');
+      expect(standard[standard.length - 1]?.definition.effectiveTo).toBeUndefined();
+      for (const list of byVariant.values()) {
+        for (let i = 1; i < list.length; i++) {
+          expect(list[i]!.definition.effectiveFrom).toBe(dayAfter(list[i - 1]!.definition.effectiveTo!));
+          expect(list[i]!.definition.effectiveFrom > list[i - 1]!.definition.effectiveFrom).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('inForce picks each procedure by receipt date, the standard case when variants share the period', () => {
+    const registry = catalogue();
+    const expected: Record<string, [string, string][]> = {};
+    for (const code of Object.values(CATALOGUE_CODES)) {
+      expected[code] = [
+        ['2018-06-21', '2018.1'],
+        ['2021-09-15', '2018.1'],
+        ['2025-06-30', '2018.1'],
+        ['2025-07-01', '2025.1'],
+        ['2026-06-30', '2025.1'],
+        ['2026-07-01', code === CATALOGUE_CODES.judicialRecord ? '2026.1' : '2025.1'],
+        ['2026-12-31', code === CATALOGUE_CODES.judicialRecord ? '2026.1' : '2025.1'],
+      ];
+    }
+    for (const [code, cases] of Object.entries(expected)) {
+      for (const [date, version] of cases) {
+        expect(registry.inForce(code, date).version, `${code} on ${date}`).toBe(version);
+        expect(procedureFor(registry, code, date).version).toBe(version);
+      }
+      expect(() => registry.inForce(code, '2018-06-20')).toThrow();
+    }
+    expect(proceduresInForce(registry, '2026-08-17').map((p) => p.version)).toEqual([
+      '2025.1',
+      '2025.1',
+      '2025.1',
+      '2025.1',
+      '2025.1',
+      '2025.1',
+      '2025.1',
+      '2026.1',
+    ]);
+    expect(proceduresInForce(registry, '2017-01-01')).toEqual([]);
+  });
+
+  it('binds every version to an office calendar', () => {
+    const office = vietnamCalendar({
+      officeHours: {
+        sessions: [
+          { start: '07:00', end: '11:30' },
+          { start: '13:30', end: '17:00' },
+        ],
+      },
+    });
+    const registry = createCatalogue({ calendar: office });
+    expect(registry.all().every((p) => p.calendar === office)).toBe(true);
+    const p = registry.inForce(CATALOGUE_CODES.copyCertification, '2026-03-02');
+    expect(office.format(office.dueDate(new Date('2026-03-02T10:00:00+07:00'), p.definition.timeLimit))).toBe(
+      '2026-03-02 17:00',
+    );
+  });
+
+  it('accepts every sample under every version, and masks the people in it', () => {
+    const people = [
+      '001190012345',
+      '001088054321',
+      '001195011111',
+      '038080033333',
+      'Phạm Thị Dung',
+      'Đỗ Văn Nam',
+    ];
+    for (const p of catalogueVersions) {
+      const sample = catalogueSamples[p.code]!;
+      const parsed = p.definition.application.safeParse(sample.application);
+      expect(parsed.success, `${p.code}@${p.version}`).toBe(true);
+      const masked = JSON.stringify(maskPersonalData(p.definition.application, parsed.data));
+      for (const secret of people) expect(masked).not.toContain(secret);
+    }
+  });
+});

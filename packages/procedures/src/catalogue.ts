@@ -1,0 +1,124 @@
+import {
+  type LocalDate,
+  MotcuaError,
+  type Procedure,
+  ProcedureRegistry,
+  type WorkingCalendar,
+} from '@motcua/core';
+import { BIRTH_REGISTRATION_CODE, birthRegistrationVersions } from './birth-registration.js';
+import { CHILD_HEALTH_INSURANCE_CODE, childHealthInsuranceVersions } from './child-health-insurance.js';
+import { COPY_CERTIFICATION_CODE, copyCertificationVersions } from './copy-certification.js';
+import { ENTERPRISE_REGISTRATION_CODE, enterpriseRegistrationVersions } from './enterprise-registration.js';
+import { JUDICIAL_RECORD_CODE, judicialRecordVersions } from './judicial-record.js';
+import { LAND_MORTGAGE_REGISTRATION_CODE, landMortgageVersions } from './land-mortgage-registration.js';
+import { MARRIAGE_REGISTRATION_CODE, marriageRegistrationVersions } from './marriage-registration.js';
+import { PERMANENT_RESIDENCE_CODE, permanentResidenceVersions } from './permanent-residence.js';
+import { type Variant, variantOf } from './shared/variants.js';
+
+/** The code of every procedure in the catalogue, by name (all placeholders: see each module). */
+export const CATALOGUE_CODES = {
+  birthRegistration: BIRTH_REGISTRATION_CODE,
+  permanentResidence: PERMANENT_RESIDENCE_CODE,
+  childHealthInsurance: CHILD_HEALTH_INSURANCE_CODE,
+  marriageRegistration: MARRIAGE_REGISTRATION_CODE,
+  copyCertification: COPY_CERTIFICATION_CODE,
+  landMortgageRegistration: LAND_MORTGAGE_REGISTRATION_CODE,
+  enterpriseRegistration: ENTERPRISE_REGISTRATION_CODE,
+  judicialRecord: JUDICIAL_RECORD_CODE,
+} as const;
+
+/** Name of a catalogue procedure (a key of {@link CATALOGUE_CODES}). */
+export type CatalogueProcedureName = keyof typeof CATALOGUE_CODES;
+
+/**
+ * Every version of every catalogue procedure, each procedure's versions oldest period first and,
+ * within a period, variants before the standard case.
+ */
+export const catalogueVersions: readonly Procedure[] = [
+  ...birthRegistrationVersions,
+  ...permanentResidenceVersions,
+  ...childHealthInsuranceVersions,
+  ...marriageRegistrationVersions,
+  ...copyCertificationVersions,
+  ...landMortgageVersions,
+  ...enterpriseRegistrationVersions,
+  ...judicialRecordVersions,
+];
+
+/** Options of {@link createCatalogue}. */
+export interface CatalogueOptions {
+  /** Count deadlines on this office's calendar (default: the national civil-service calendar). */
+  readonly calendar?: WorkingCalendar;
+}
+
+/**
+ * A {@link ProcedureRegistry} holding every version of every catalogue procedure, ready for
+ * `createEngine({ procedures: createCatalogue(), … })`.
+ *
+ * `registry.inForce(code, receiptDate)` answers with the **standard** case in force that day: the
+ * variants with a longer statutory limit (marriage needing verification, mortgage special cases,
+ * the 15-day judicial-record cases) share the standard version's period and are registered before
+ * it, and the registry returns the last registered of the versions in force. Ask for a variant
+ * with {@link procedureFor}.
+ */
+export function createCatalogue(options: CatalogueOptions = {}): ProcedureRegistry {
+  const { calendar } = options;
+  return new ProcedureRegistry(
+    calendar ? catalogueVersions.map((p) => p.withCalendar(calendar)) : catalogueVersions,
+  );
+}
+
+const inPeriod = (p: Procedure, date: LocalDate) =>
+  p.definition.effectiveFrom <= date && (!p.definition.effectiveTo || date <= p.definition.effectiveTo);
+
+/**
+ * The version of a procedure in force on a receipt date for one case (default the standard
+ * case), e.g. `procedureFor(registry, CATALOGUE_CODES.marriageRegistration, '2026-03-02',
+ * 'verification')`. Receive the dossier with its version: `engine.receive({ procedure: p.code,
+ * version: p.version, … })`.
+ * @throws `NO_VERSION_IN_FORCE` when that case has no version that day (e.g. the 15-day
+ * judicial-record case from 01/07/2026, whose figure under the new law is unknown).
+ */
+export function procedureFor(
+  registry: ProcedureRegistry,
+  code: string,
+  date: LocalDate,
+  variant: Variant = 'standard',
+): Procedure {
+  const candidates = registry.versions(code).filter((p) => variantOf(p) === variant && inPeriod(p, date));
+  const hit = candidates[candidates.length - 1];
+  if (!hit) {
+    throw new MotcuaError(
+      'NO_VERSION_IN_FORCE',
+      `procedure ${code} has no ${variant} version in force on ${date}`,
+      { field: 'variant', value: variant },
+    );
+  }
+  return hit;
+}
+
+/** The cases (variants) of a procedure open on a receipt date, standard first. */
+export function variantsInForce(registry: ProcedureRegistry, code: string, date: LocalDate): Variant[] {
+  const found = new Set(
+    registry
+      .versions(code)
+      .filter((p) => inPeriod(p, date))
+      .map((p) => variantOf(p)),
+  );
+  return [...found].sort((a, b) => (a === 'standard' ? -1 : b === 'standard' ? 1 : a.localeCompare(b)));
+}
+
+/**
+ * The standard version of each procedure in force on a date (procedures with none that day are
+ * left out): what a simulation of traffic received around that date should run.
+ */
+export function proceduresInForce(registry: ProcedureRegistry, date: LocalDate): Procedure[] {
+  const codes = [...new Set(registry.all().map((p) => p.code))];
+  return codes.flatMap((code) => {
+    try {
+      return [procedureFor(registry, code, date)];
+    } catch {
+      return [];
+    }
+  });
+}

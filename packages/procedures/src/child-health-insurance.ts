@@ -1,0 +1,152 @@
+import { defineProcedure, type LocalDate, type Procedure, type ProcedureDefinitionInput } from '@motcua/core';
+import { z } from 'zod';
+import { placeholderCode } from './shared/codes.js';
+import { addressField, birthDateField, idNumberField, nameField, sexField } from './shared/fields.js';
+import {
+  legalBasis,
+  PERMISSIONS,
+  SUPPLEMENTATION,
+  type VersionWindow,
+  WINDOW_2018,
+  WINDOW_2025,
+} from './shared/regimes.js';
+
+/**
+ * Code of the health-insurance card for a child under 6: a placeholder. The brief gives no
+ * national code for it; to confirm against the National Public Service Portal.
+ */
+export const CHILD_HEALTH_INSURANCE_CODE = placeholderCode('cap-the-bhyt-tre-em-duoi-6-tuoi');
+
+/**
+ * The application of a health-insurance card for a child under 6 (the BHYT declaration of brief
+ * §5). The child's age is not checked here: a zod schema cannot see the receipt date, so the desk
+ * checks it with {@link isUnderSix}.
+ */
+export const childHealthInsuranceApplication = z
+  .object({
+    child: z
+      .object({
+        fullName: nameField(),
+        sex: sexField(),
+        birthDate: birthDateField(),
+        /** Given at birth registration; may be missing for a child registered long ago. */
+        idNumber: idNumberField().optional(),
+      })
+      .strict(),
+    guardian: z
+      .object({
+        fullName: nameField(),
+        idNumber: idNumberField().optional(),
+        relation: z.enum(['mother', 'father', 'guardian']),
+      })
+      .strict(),
+    residence: addressField(),
+    /** The health facility chosen for first-contact care (nơi đăng ký khám chữa bệnh ban đầu). */
+    primaryCareFacility: z.string().trim().min(2).max(200),
+  })
+  .strict();
+/** A child health-insurance card application. */
+export type ChildHealthInsuranceApplication = z.input<typeof childHealthInsuranceApplication>;
+
+/**
+ * Whether a child born on `birthDate` is still under 6 on `on` (both `'YYYY-MM-DD'`): the sixth
+ * birthday has not come yet. A 29 February birthday falls, in a common year, between 28/02 and
+ * 01/03.
+ */
+export function isUnderSix(birthDate: LocalDate, on: LocalDate): boolean {
+  const sixth = `${String(Number(birthDate.slice(0, 4)) + 6).padStart(4, '0')}${birthDate.slice(4)}`;
+  return birthDate <= on && on < sixth;
+}
+
+/**
+ * Health-insurance card for a child under 6 (cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi),
+ * standalone (outside the "3 in 1" liaison, where BHXH has 2 working days, Decree 63/2024 art.
+ * 8(3)), for one version period.
+ *
+ * - **Time limit**: at most 10 working days from a complete dossier, the general rule of the Law
+ *   on Health Insurance 25/2008 art. 17(2) [C for the **2008 text**]. **UNCONFIRMED**: the
+ *   article's current wording after its later amendments (including the 2024 amendment) was not
+ *   checked (brief §11 item 6). The figure is kept as the brief gives it; override `timeLimit` if
+ *   the amended text differs.
+ * - **Internal process** (7.5 working days, modelling choice): desk 4 h, BHXH appraisal and data
+ *   matching 4 days, approval 1 day, card issue 2 days.
+ * - **Documents**: the BHYT declaration [C, brief §5], one original. Nothing else is listed: the
+ *   brief names no other paper for the standalone procedure.
+ * - **Fees**: none. The contribution for under-6s is recalled as paid by the State budget [R]; no
+ *   amount is modelled either way.
+ * - **Competent agency**: Vietnam Social Security at the local level: district BHXH in the 2018
+ *   version [R], "BHXH cơ sở" in the 2025 version (brief §0). The code is a placeholder.
+ */
+export function childHealthInsuranceDefinition(window: VersionWindow): ProcedureDefinitionInput {
+  const agency = window.regime === '2018' ? 'Bảo hiểm xã hội cấp huyện' : 'Bảo hiểm xã hội cơ sở';
+  return {
+    code: CHILD_HEALTH_INSURANCE_CODE,
+    version: window.version,
+    effectiveFrom: window.effectiveFrom,
+    ...(window.effectiveTo ? { effectiveTo: window.effectiveTo } : {}),
+    regime: window.regime,
+    name: {
+      vi: 'Cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi',
+      en: 'Health-insurance card for a child under 6',
+    },
+    legalBasis: legalBasis(window.regime, ['Luật Bảo hiểm y tế 25/2008/QH12, điều 17 khoản 2']),
+    agency,
+    timeLimit: { workingDays: 10 },
+    channels: ['in-person', 'postal', 'online-full'],
+    application: childHealthInsuranceApplication,
+    documents: [{ id: 'to-khai-bhyt', name: 'Tờ khai tham gia bảo hiểm y tế', originals: 1 }],
+    fees: [],
+    units: {
+      desk: { name: `Bộ phận Một cửa (${agency})` },
+      collection: { name: 'Bộ phận Quản lý thu – Sổ, thẻ' },
+      leader: { name: `Lãnh đạo ${agency}` },
+    },
+    steps: [
+      {
+        id: 'receive',
+        name: 'Tiếp nhận, kiểm tra, chuyển hồ sơ',
+        unit: 'desk',
+        budget: { workingHours: 4 },
+        kind: 'transfer',
+      },
+      {
+        id: 'appraise',
+        name: 'Thẩm định hồ sơ, đối chiếu dữ liệu dân cư, ghi nhận quá trình tham gia',
+        unit: 'collection',
+        budget: { workingDays: 4 },
+        kind: 'appraisal',
+      },
+      {
+        id: 'approve',
+        name: 'Phê duyệt cấp thẻ',
+        unit: 'leader',
+        budget: { workingDays: 1 },
+        kind: 'approval',
+        issuesDecision: true,
+      },
+      {
+        id: 'issue',
+        name: 'In thẻ bảo hiểm y tế, chuyển kết quả về Bộ phận Một cửa',
+        unit: 'collection',
+        budget: { workingDays: 2 },
+        kind: 'other',
+      },
+    ],
+    supplementation: SUPPLEMENTATION,
+    permissions: PERMISSIONS,
+  };
+}
+
+/** Definition of the child health-insurance card under Decree 61 (21/06/2018 – 30/06/2025). */
+export const childHealthInsuranceDefinition2018 = childHealthInsuranceDefinition(WINDOW_2018);
+/** Definition of the child health-insurance card under Decree 118 (from 01/07/2025). */
+export const childHealthInsuranceDefinition2025 = childHealthInsuranceDefinition(WINDOW_2025);
+/** Health-insurance card for a child under 6, version `2018.1`. */
+export const childHealthInsurance2018: Procedure = defineProcedure(childHealthInsuranceDefinition2018);
+/** Health-insurance card for a child under 6, version `2025.1`. */
+export const childHealthInsurance2025: Procedure = defineProcedure(childHealthInsuranceDefinition2025);
+/** Every version of the child health-insurance card, oldest first. */
+export const childHealthInsuranceVersions: readonly Procedure[] = [
+  childHealthInsurance2018,
+  childHealthInsurance2025,
+];

@@ -1,0 +1,245 @@
+import { defineProcedure, type Procedure, type ProcedureDefinitionInput, type Step } from '@motcua/core';
+import { z } from 'zod';
+import { placeholderCode } from './shared/codes.js';
+import { addressField, birthDateField, idNumberField, nameField } from './shared/fields.js';
+import {
+  legalBasis,
+  PERMISSIONS,
+  SUPPLEMENTATION,
+  type VersionWindow,
+  WINDOW_2018,
+  WINDOW_2025,
+} from './shared/regimes.js';
+import { variantVersion } from './shared/variants.js';
+
+/**
+ * Code of marriage registration: a placeholder. The brief gives no national code for it; to
+ * confirm against the National Public Service Portal.
+ */
+export const MARRIAGE_REGISTRATION_CODE = placeholderCode('dang-ky-ket-hon');
+
+const party = () =>
+  z
+    .object({
+      fullName: nameField(),
+      birthDate: birthDateField(),
+      idNumber: idNumberField(),
+      nationality: z.string().trim().min(1).default('Việt Nam'),
+      residence: addressField(),
+    })
+    .strict();
+
+/**
+ * The application of a marriage registration (tờ khai đăng ký kết hôn): the two parties. Legal
+ * conditions of marriage (age, marital status) are not checked here: the brief states none, and
+ * they are appraised by the civil-status officer.
+ */
+export const marriageRegistrationApplication = z
+  .object({ partyA: party(), partyB: party() })
+  .strict()
+  .superRefine((a, ctx) => {
+    if (a.partyA.idNumber === a.partyB.idNumber) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['partyB', 'idNumber'],
+        message: 'the two parties are the same person',
+      });
+    }
+  });
+/** A marriage registration application. */
+export type MarriageRegistrationApplication = z.input<typeof marriageRegistrationApplication>;
+
+/** The two cases of marriage registration, each its own version (see the factory's notes). */
+export type MarriageVariant = 'standard' | 'verification';
+
+const IMMEDIATE_STEPS: Step[] = [
+  {
+    id: 'receive',
+    name: 'Tiếp nhận, kiểm tra hồ sơ, chuyển công chức Tư pháp – Hộ tịch',
+    unit: 'desk',
+    budget: { workingHours: 0.25 },
+    kind: 'transfer',
+    issuesDecision: false,
+  },
+  {
+    id: 'appraise',
+    name: 'Kiểm tra điều kiện kết hôn, ghi Sổ đăng ký kết hôn, in Giấy chứng nhận kết hôn',
+    unit: 'justice',
+    budget: { workingHours: 0.75 },
+    kind: 'appraisal',
+    issuesDecision: false,
+  },
+  {
+    id: 'sign',
+    name: 'Ký Giấy chứng nhận kết hôn',
+    unit: 'leader',
+    budget: { workingHours: 0.5 },
+    kind: 'signing',
+    issuesDecision: true,
+  },
+  {
+    id: 'seal',
+    name: 'Đóng dấu, vào sổ, chuyển kết quả về Bộ phận Một cửa',
+    unit: 'clerk',
+    budget: { workingHours: 0.25 },
+    kind: 'other',
+    issuesDecision: false,
+  },
+];
+
+const VERIFICATION_STEPS: Step[] = [
+  {
+    id: 'receive',
+    name: 'Tiếp nhận, kiểm tra hồ sơ, chuyển công chức Tư pháp – Hộ tịch',
+    unit: 'desk',
+    budget: { workingHours: 4 },
+    kind: 'transfer',
+    issuesDecision: false,
+  },
+  {
+    id: 'verify',
+    name: 'Xác minh điều kiện kết hôn của hai bên, ghi Sổ đăng ký kết hôn, in Giấy chứng nhận kết hôn',
+    unit: 'justice',
+    budget: { workingDays: 3 },
+    kind: 'appraisal',
+    issuesDecision: false,
+  },
+  {
+    id: 'sign',
+    name: 'Ký Giấy chứng nhận kết hôn',
+    unit: 'leader',
+    budget: { workingHours: 4 },
+    kind: 'signing',
+    issuesDecision: true,
+  },
+  {
+    id: 'seal',
+    name: 'Đóng dấu, vào sổ, chuyển kết quả về Bộ phận Một cửa',
+    unit: 'clerk',
+    budget: { workingHours: 2 },
+    kind: 'other',
+    issuesDecision: false,
+  },
+];
+
+/**
+ * Marriage registration (đăng ký kết hôn) at the commune People's Committee, for one version
+ * period and one case.
+ *
+ * - **Time limit** [C]: immediately once the papers are complete; at most 5 working days if the
+ *   marriage conditions need verification (Law on Civil Status art. 18(2)). The immediate case
+ *   follows the civil-status 15:00 rule of art. 5(3) as the brief states it for civil-status
+ *   matters (brief §6): `{ sameDay: true, cutoff: '15:00' }`. The verification case has a
+ *   statutory figure, so no cut-off: `{ workingDays: 5 }`.
+ * - **Choice: the verification case is a variant version**, `'<version>-verification'` (e.g.
+ *   `2025.1-verification`), with the same code and period. The one-stop rules fix the due time at
+ *   receipt (Form 01), and the definition schema has a single `timeLimit` with no way to lengthen
+ *   it during processing (an apology moves the due time in force but the dossier still counts as
+ *   late against the legal one). So the desk picks the case at receipt, as provinces do when they
+ *   approve one internal process per case: `engine.receive({ procedure, version })`, or
+ *   `procedureFor(registry, code, date, 'verification')` from the catalogue. `inForce` returns the
+ *   standard (immediate) case. A dossier found to need verification only after receipt cannot be
+ *   moved to the 5-day limit without a migration: a gap of the kit, reported.
+ * - **Internal process** (modelling choices): immediate case 1.75 working hours, so a dossier
+ *   received at the 15:00 cut-off can be finished by 17:00; verification case 4.25 working days
+ *   (desk 4 h, verification 3 days, signature 4 h, seal 2 h).
+ * - **Documents**: the brief lists none. Listed conservatively: the joint declaration, one
+ *   original, UNCONFIRMED [R]. The marital-status certificate needed in some cases is recalled
+ *   [R] and not listed.
+ * - **Fees**: none modelled; the brief gives no amount.
+ * - **Channels**: in person only (conservative: the parties are recalled to have to be present to
+ *   receive the certificate [R]).
+ */
+export function marriageRegistrationDefinition(
+  window: VersionWindow,
+  variant: MarriageVariant = 'standard',
+): ProcedureDefinitionInput {
+  const desk =
+    window.regime === '2018'
+      ? 'Bộ phận Một cửa UBND cấp xã'
+      : 'Trung tâm Phục vụ hành chính công cấp xã (Bộ phận Một cửa)';
+  const verification = variant === 'verification';
+  return {
+    code: MARRIAGE_REGISTRATION_CODE,
+    version: variantVersion(window, variant),
+    effectiveFrom: window.effectiveFrom,
+    ...(window.effectiveTo ? { effectiveTo: window.effectiveTo } : {}),
+    regime: window.regime,
+    name: verification
+      ? {
+          vi: 'Đăng ký kết hôn (trường hợp cần xác minh)',
+          en: 'Marriage registration (verification needed)',
+        }
+      : { vi: 'Đăng ký kết hôn', en: 'Marriage registration' },
+    legalBasis: legalBasis(window.regime, [
+      verification
+        ? 'Luật Hộ tịch 60/2014/QH13, điều 18 khoản 2 (cần xác minh: không quá 05 ngày làm việc)'
+        : 'Luật Hộ tịch 60/2014/QH13, điều 18 khoản 2 (giải quyết ngay khi nhận đủ giấy tờ)',
+      ...(verification
+        ? []
+        : [
+            'Luật Hộ tịch 60/2014/QH13, điều 5 khoản 3 (nhận hồ sơ sau 15 giờ: trả kết quả trong ngày làm việc tiếp theo)',
+          ]),
+    ]),
+    agency: 'Ủy ban nhân dân cấp xã',
+    timeLimit: verification ? { workingDays: 5 } : { sameDay: true, cutoff: '15:00' },
+    channels: ['in-person'],
+    application: marriageRegistrationApplication,
+    documents: [
+      {
+        id: 'to-khai',
+        name: 'Tờ khai đăng ký kết hôn',
+        originals: 1,
+        note: 'Chưa xác nhận [R]: không có trong tài liệu nghiệp vụ',
+      },
+    ],
+    fees: [],
+    units: {
+      desk: { name: desk },
+      justice: { name: 'Công chức Tư pháp – Hộ tịch' },
+      leader: { name: 'Lãnh đạo UBND xã (Chủ tịch hoặc Phó Chủ tịch)' },
+      clerk: { name: 'Văn thư UBND xã' },
+    },
+    steps: verification ? VERIFICATION_STEPS : IMMEDIATE_STEPS,
+    supplementation: SUPPLEMENTATION,
+    permissions: PERMISSIONS,
+  };
+}
+
+/** Definition of marriage registration under Decree 61, immediate case. */
+export const marriageRegistrationDefinition2018 = marriageRegistrationDefinition(WINDOW_2018);
+/** Definition of marriage registration under Decree 61, verification case. */
+export const marriageRegistrationVerificationDefinition2018 = marriageRegistrationDefinition(
+  WINDOW_2018,
+  'verification',
+);
+/** Definition of marriage registration under Decree 118, immediate case. */
+export const marriageRegistrationDefinition2025 = marriageRegistrationDefinition(WINDOW_2025);
+/** Definition of marriage registration under Decree 118, verification case. */
+export const marriageRegistrationVerificationDefinition2025 = marriageRegistrationDefinition(
+  WINDOW_2025,
+  'verification',
+);
+/** Marriage registration, version `2018.1` (immediate). */
+export const marriageRegistration2018: Procedure = defineProcedure(marriageRegistrationDefinition2018);
+/** Marriage registration, version `2018.1-verification` (≤ 5 working days). */
+export const marriageRegistrationVerification2018: Procedure = defineProcedure(
+  marriageRegistrationVerificationDefinition2018,
+);
+/** Marriage registration, version `2025.1` (immediate). */
+export const marriageRegistration2025: Procedure = defineProcedure(marriageRegistrationDefinition2025);
+/** Marriage registration, version `2025.1-verification` (≤ 5 working days). */
+export const marriageRegistrationVerification2025: Procedure = defineProcedure(
+  marriageRegistrationVerificationDefinition2025,
+);
+/**
+ * Every version of marriage registration, oldest period first; within a period the verification
+ * variant comes before the standard one, so a registry built in this order answers `inForce`
+ * with the standard case.
+ */
+export const marriageRegistrationVersions: readonly Procedure[] = [
+  marriageRegistrationVerification2018,
+  marriageRegistration2018,
+  marriageRegistrationVerification2025,
+  marriageRegistration2025,
+];

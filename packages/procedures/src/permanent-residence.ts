@@ -1,0 +1,161 @@
+import { defineProcedure, type Procedure, type ProcedureDefinitionInput } from '@motcua/core';
+import { z } from 'zod';
+import { placeholderCode } from './shared/codes.js';
+import { addressField, idNumberField, nameField } from './shared/fields.js';
+import {
+  legalBasis,
+  PERMISSIONS,
+  SUPPLEMENTATION,
+  type VersionWindow,
+  WINDOW_2018,
+  WINDOW_2025,
+} from './shared/regimes.js';
+
+/**
+ * Code of permanent residence registration: a placeholder. The brief gives no national code for it
+ * (the `1.004194` of the core test fixture is not from the brief); to confirm against the National
+ * Public Service Portal.
+ */
+export const PERMANENT_RESIDENCE_CODE = placeholderCode('dang-ky-thuong-tru');
+
+/**
+ * The application of a permanent residence registration. `ground` says on which basis the
+ * applicant claims the address (own lawful home, joining a family member, rented or borrowed
+ * home, other); the exact list of grounds of the Residence Law is UNCONFIRMED [R] and checked at
+ * appraisal.
+ */
+export const permanentResidenceApplication = z
+  .object({
+    address: addressField(),
+    ground: z.enum(['own-home', 'family-member', 'rented-or-borrowed', 'other']),
+    householdHead: z
+      .object({ fullName: nameField(), idNumber: idNumberField().optional() })
+      .strict()
+      .optional(),
+    /** The people registered at the address by this dossier. */
+    members: z
+      .array(
+        z
+          .object({
+            fullName: nameField(),
+            idNumber: idNumberField(),
+            relationToHead: z.string().trim().min(1).optional(),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+/** A permanent residence application. */
+export type PermanentResidenceApplication = z.input<typeof permanentResidenceApplication>;
+
+/**
+ * Permanent residence registration (đăng ký thường trú), standalone (outside the liaison, where it
+ * takes 2 working days, brief §7), for one version period.
+ *
+ * - **Time limit** [C]: 7 working days from a complete, valid dossier (Residence Law 2020 art.
+ *   22(3)). Counted under the Civil Code rule (the day of receipt is not counted; the period ends
+ *   at the close of the 7th working day). No 15:00 cut-off: the brief states none for it.
+ * - **Internal process** (6.5 working days, modelling choice): desk receipt and transfer 4 h,
+ *   appraisal and verification by the residence officer 4 days, approval by the head of the
+ *   commune police 1 day, database update and result 1 day; half a day is left for the return.
+ * - **Documents**: the brief lists none for the standalone procedure. Listed conservatively, both
+ *   UNCONFIRMED [R]: the change-of-residence declaration (CT01) and a paper proving the lawful
+ *   home.
+ * - **Fees**: none modelled; the brief gives no amount (the registration fee is set by local
+ *   councils [R]).
+ * - **Regimes**: the `2018` version starts with Decree 61 (21/06/2018) as the catalogue's
+ *   convention, but the Residence Law 2020 is later: its own commencement date is not in the brief
+ *   (recalled as 01/07/2021 [R]). Receipts before it fell under the earlier law, whose limit is not
+ *   modelled. Override `effectiveFrom` once confirmed.
+ * - **Competent agency**: the residence registration authority, the commune police (brief §0
+ *   notes the commune police after 07/2025; the 2018-era district police for places without
+ *   commune police is recalled [R]).
+ */
+export function permanentResidenceDefinition(window: VersionWindow): ProcedureDefinitionInput {
+  return {
+    code: PERMANENT_RESIDENCE_CODE,
+    version: window.version,
+    effectiveFrom: window.effectiveFrom,
+    ...(window.effectiveTo ? { effectiveTo: window.effectiveTo } : {}),
+    regime: window.regime,
+    name: { vi: 'Đăng ký thường trú', en: 'Permanent residence registration' },
+    legalBasis: legalBasis(window.regime, ['Luật Cư trú 68/2020/QH14, điều 22 khoản 3']),
+    agency: 'Cơ quan đăng ký cư trú (Công an cấp xã)',
+    timeLimit: { workingDays: 7 },
+    channels: ['in-person', 'postal', 'online-full'],
+    application: permanentResidenceApplication,
+    documents: [
+      {
+        id: 'ct01',
+        name: 'Tờ khai thay đổi thông tin cư trú (CT01)',
+        originals: 1,
+        note: 'Chưa xác nhận [R]: không có trong tài liệu nghiệp vụ',
+      },
+      {
+        id: 'cho-o-hop-phap',
+        name: 'Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp',
+        copies: 1,
+        note: 'Chưa xác nhận [R]: không có trong tài liệu nghiệp vụ',
+      },
+    ],
+    fees: [],
+    units: {
+      desk: {
+        name:
+          window.regime === '2018'
+            ? 'Bộ phận Một cửa (Công an cấp xã)'
+            : 'Trung tâm Phục vụ hành chính công cấp xã (Bộ phận Một cửa)',
+      },
+      police: { name: 'Cán bộ đăng ký cư trú' },
+      leader: { name: 'Trưởng Công an xã' },
+    },
+    steps: [
+      {
+        id: 'receive',
+        name: 'Tiếp nhận, kiểm tra, chuyển hồ sơ',
+        unit: 'desk',
+        budget: { workingHours: 4 },
+        kind: 'transfer',
+      },
+      {
+        id: 'appraise',
+        name: 'Thẩm định, xác minh hồ sơ',
+        unit: 'police',
+        budget: { workingDays: 4 },
+        kind: 'appraisal',
+      },
+      {
+        id: 'approve',
+        name: 'Phê duyệt đăng ký thường trú',
+        unit: 'leader',
+        budget: { workingDays: 1 },
+        kind: 'approval',
+        issuesDecision: true,
+      },
+      {
+        id: 'update',
+        name: 'Cập nhật Cơ sở dữ liệu về cư trú, thông báo kết quả',
+        unit: 'police',
+        budget: { workingDays: 1 },
+        kind: 'other',
+      },
+    ],
+    supplementation: SUPPLEMENTATION,
+    permissions: PERMISSIONS,
+  };
+}
+
+/** Definition of permanent residence registration under Decree 61 (see the factory's notes on dates). */
+export const permanentResidenceDefinition2018 = permanentResidenceDefinition(WINDOW_2018);
+/** Definition of permanent residence registration under Decree 118 (from 01/07/2025). */
+export const permanentResidenceDefinition2025 = permanentResidenceDefinition(WINDOW_2025);
+/** Permanent residence registration, version `2018.1`. */
+export const permanentResidence2018: Procedure = defineProcedure(permanentResidenceDefinition2018);
+/** Permanent residence registration, version `2025.1`. */
+export const permanentResidence2025: Procedure = defineProcedure(permanentResidenceDefinition2025);
+/** Every version of permanent residence registration, oldest first. */
+export const permanentResidenceVersions: readonly Procedure[] = [
+  permanentResidence2018,
+  permanentResidence2025,
+];
