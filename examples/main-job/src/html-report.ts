@@ -1,0 +1,91 @@
+import { escapeHtml, type ReportRow, type SimulationDay } from '@motcua/core';
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/** An inline SVG line chart of the daily on-time rate (early or on time / resolved). */
+export function dailyRateChart(days: readonly SimulationDay[]): string {
+  const points = days.filter((d) => d.resolved > 0);
+  const width = 760;
+  const height = 240;
+  const pad = 40;
+  if (points.length === 0) return '<p>No dossier was resolved in the period.</p>';
+  const x = (i: number) => pad + (i * (width - 2 * pad)) / Math.max(1, points.length - 1);
+  const y = (rate: number) => height - pad - rate * (height - 2 * pad);
+  const path = points
+    .map((d, i) => `${i ? 'L' : 'M'}${x(i).toFixed(1)},${y(d.timely / d.resolved).toFixed(1)}`)
+    .join(' ');
+  const dots = points
+    .map(
+      (d, i) =>
+        `<circle cx="${x(i).toFixed(1)}" cy="${y(d.timely / d.resolved).toFixed(1)}" r="3"><title>${escapeHtml(d.date)}: ${pct(d.timely / d.resolved)} of ${d.resolved}</title></circle>`,
+    )
+    .join('');
+  const grid = [0, 0.25, 0.5, 0.75, 1]
+    .map(
+      (r) =>
+        `<line x1="${pad}" x2="${width - pad}" y1="${y(r)}" y2="${y(r)}" class="grid"/><text x="4" y="${y(r) + 4}">${r * 100}%</text>`,
+    )
+    .join('');
+  const labels = points
+    .filter((_, i) => i % Math.ceil(points.length / 8) === 0)
+    .map(
+      (d) =>
+        `<text x="${x(points.indexOf(d))}" y="${height - 10}" text-anchor="middle">${escapeHtml(d.date.slice(5))}</text>`,
+    )
+    .join('');
+  return `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Daily on-time rate">${grid}<path d="${path}" class="line"/>${dots}${labels}</svg>`;
+}
+
+/** The HTML report of a run: the figures, the daily chart and links to the documents. */
+export function htmlReport(input: {
+  title: string;
+  period: string;
+  report: ReportRow;
+  byProcedure: readonly { name: string; row: ReportRow }[];
+  days: readonly SimulationDay[];
+  documents: readonly { href: string; label: string }[];
+}): string {
+  const r = input.report;
+  const channels = Object.entries(r.receivedByChannel)
+    .map(([c, n]) => `<tr><td>${escapeHtml(c)}</td><td class="n">${n}</td></tr>`)
+    .join('');
+  const procedures = input.byProcedure
+    .map(
+      ({ name, row }) =>
+        `<tr><td>${escapeHtml(name)}</td><td class="n">${row.received}</td><td class="n">${row.resolved}</td><td class="n">${pct(row.earlyRate)}</td><td class="n">${pct(row.onTimeRate)}</td><td class="n">${pct(row.lateRate)}</td><td class="n">${row.inProgressWithinTime + row.inProgressOverdue}</td></tr>`,
+    )
+    .join('');
+  const docs = input.documents
+    .map((d) => `<li><a href="${escapeHtml(d.href)}">${escapeHtml(d.label)}</a></li>`)
+    .join('');
+  return `<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><title>${escapeHtml(input.title)}</title>
+<style>
+body{font-family:system-ui,sans-serif;margin:2rem;max-width:60rem;color:#1a1a1a}
+table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #bbb;padding:.3rem .6rem}th{background:#f3f3f3}
+.n{text-align:right;font-variant-numeric:tabular-nums}
+svg text{font-size:11px;fill:#555}.grid{stroke:#ddd}.line{fill:none;stroke:#0b6e4f;stroke-width:2}circle{fill:#0b6e4f}
+</style></head><body>
+<h1>${escapeHtml(input.title)}</h1>
+<p>${escapeHtml(input.period)}</p>
+<h2>Tình hình giải quyết hồ sơ (report)</h2>
+<table>
+<tr><th>Kỳ trước chuyển qua (carried over)</th><td class="n">${r.carriedOver}</td></tr>
+<tr><th>Mới tiếp nhận (received)</th><td class="n">${r.received}</td></tr>
+<tr><th>Đã giải quyết (resolved)</th><td class="n">${r.resolved}</td></tr>
+<tr><th>— trước hạn (early)</th><td class="n">${r.early} (${pct(r.earlyRate)})</td></tr>
+<tr><th>— đúng hạn (on time)</th><td class="n">${r.onTime} (${pct(r.onTimeRate)})</td></tr>
+<tr><th>— quá hạn (late)</th><td class="n">${r.late} (${pct(r.lateRate)})</td></tr>
+<tr><th>Từ chối (refused)</th><td class="n">${r.refused}</td></tr>
+<tr><th>Rút hồ sơ (withdrawn)</th><td class="n">${r.withdrawn}</td></tr>
+<tr><th>Đang giải quyết trong hạn (in progress, within time)</th><td class="n">${r.inProgressWithinTime}</td></tr>
+<tr><th>Đang giải quyết quá hạn (in progress, overdue)</th><td class="n">${r.inProgressOverdue}</td></tr>
+</table>
+<h3>Received by channel</h3><table><tr><th>channel</th><th>dossiers</th></tr>${channels}</table>
+<h3>By procedure</h3><table><tr><th>procedure</th><th>received</th><th>resolved</th><th>early</th><th>on time</th><th>late</th><th>open</th></tr>${procedures}</table>
+<h2>Daily on-time rate (tỷ lệ đúng hạn theo ngày)</h2>
+${dailyRateChart(input.days)}
+<h2>Documents</h2><ul>${docs}</ul>
+</body></html>
+`;
+}

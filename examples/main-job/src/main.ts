@@ -1,0 +1,210 @@
+/**
+ * The main job: a simulated month at a provincial public administrative service centre (Trung
+ * tâm Phục vụ hành chính công): several real procedures, arrivals by working hour,
+ * supplementation, a few late dossiers with apologies, the engine's timers — then the report, the
+ * printable forms and control slips, and an HTML report with the daily on-time rate.
+ *
+ *   ./pnpmw demo                      # 30 days from 2026-08-17 (across the 31/08–02/09 block)
+ *   ./pnpmw demo -- --days 60 --seed 7 --per-day 200 --out /tmp/run
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  apologyForm,
+  controlSlipForm,
+  type Engine,
+  localDateOf,
+  type OfficeInfoInput,
+  parseLocalDate,
+  receiptForm,
+  renderApologyHtml,
+  renderControlSlipHtml,
+  renderReceiptHtml,
+  renderSupplementHtml,
+  renderTrackingBookHtml,
+  simulate,
+  supplementForm,
+  trackingBookForm,
+  vietnamCalendar,
+} from '@motcua/core';
+import { catalogueSamples, createCatalogue, proceduresInForce } from '@motcua/procedures';
+import { htmlReport } from './html-report.js';
+import { openStore } from './store.js';
+
+const { values } = parseArgs({
+  options: {
+    days: { type: 'string', default: '30' },
+    seed: { type: 'string', default: '2026' },
+    start: { type: 'string', default: '2026-08-17' },
+    'per-day': { type: 'string', default: '160' },
+    store: { type: 'string', default: 'sqlite' },
+    pg: { type: 'string' },
+    out: { type: 'string' },
+  },
+  allowPositionals: false,
+});
+
+const days = Number(values.days);
+const seed = Number(values.seed);
+const perDay = Number(values['per-day']);
+const start = values.start!;
+for (const [name, n] of [
+  ['--days', days],
+  ['--seed', seed],
+  ['--per-day', perDay],
+] as const) {
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name}: expected a number ≥ 0, got ${String(n)}`);
+}
+parseLocalDate(start, '--start');
+const out = resolve(values.out ?? join('out', `main-job-${start}-${days}d-seed${seed}`));
+mkdirSync(join(out, 'documents'), { recursive: true });
+
+const office: OfficeInfoInput = {
+  governingBody: 'UBND TỈNH QUẢNG NGÃI',
+  agencyName: 'UBND TỈNH QUẢNG NGÃI',
+  deskName: 'TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG',
+  placeName: 'Quảng Ngãi',
+  address: '54 Hùng Vương, phường Cẩm Thành, tỉnh Quảng Ngãi',
+  phone: '0255 3 822 222',
+};
+
+const calendar = vietnamCalendar();
+const catalogue = createCatalogue({ calendar });
+const procedures = proceduresInForce(catalogue, start);
+const names = new Map(procedures.map((p) => [p.code, p.definition.name.vi]));
+const samples = Object.fromEntries(
+  procedures.map((p) => [
+    p.code,
+    () => catalogueSamples[p.code] as { applicant: unknown; application: unknown },
+  ]),
+);
+const store = await openStore(values.store!, out, values.pg);
+
+console.log(`motcua — a simulated month at a provincial service centre`);
+console.log(
+  `  ${days} days from ${start}, about ${perDay} dossiers per working day, seed ${seed}, store: ${store.label}`,
+);
+console.log(`  ${procedures.length} procedures: ${procedures.map((p) => p.definition.name.vi).join('; ')}\n`);
+
+const t0 = performance.now();
+const result = await simulate({
+  procedures,
+  calendar,
+  store: store.store,
+  agency: '000.00.00.H55',
+  start,
+  days,
+  seed,
+  arrivals: {
+    perWorkingDay: perDay,
+    channels: { 'in-person': 60, 'online-full': 25, 'online-partial': 10, postal: 5 },
+  },
+  behaviour: { pickupHours: [0, 1] },
+  samples,
+  drainDays: 21,
+  onDay: (d) => {
+    if (d.received === 0 && d.resolved === 0) return;
+    const rate = d.resolved ? `${((d.timely / d.resolved) * 100).toFixed(1)}% on time` : '';
+    process.stdout.write(
+      `  ${d.date}  received ${String(d.received).padStart(4)}  resolved ${String(d.resolved).padStart(4)} ${rate.padStart(16)}  open ${String(d.open).padStart(5)}\n`,
+    );
+  },
+});
+const engine = result.engine as Engine;
+const seconds = (performance.now() - t0) / 1000;
+const r = result.report[0]!;
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
+
+console.log(`\nReport ${start} + ${days} days (and ${21} days to finish open dossiers)`);
+console.log(
+  `  received          ${String(r.received).padStart(6)}   by channel: ${Object.entries(r.receivedByChannel)
+    .map(([c, n]) => `${c} ${n}`)
+    .join(', ')}`,
+);
+console.log(`  resolved          ${String(r.resolved).padStart(6)}`);
+console.log(`    early           ${String(r.early).padStart(6)}  ${pct(r.earlyRate)}`);
+console.log(`    on time         ${String(r.onTime).padStart(6)}  ${pct(r.onTimeRate)}`);
+console.log(`    late            ${String(r.late).padStart(6)}  ${pct(r.lateRate)}`);
+console.log(`  refused           ${String(r.refused).padStart(6)}   withdrawn ${r.withdrawn}`);
+console.log(
+  `  in progress       ${String(r.inProgressWithinTime).padStart(6)} within time, ${r.inProgressOverdue} overdue`,
+);
+console.log(`  ${result.commands.toLocaleString('en')} commands in ${seconds.toFixed(1)} s\n`);
+
+// Printable documents for a few dossiers: a plain one, one supplemented, one late with an apology.
+const done = await engine.list({ status: 'done', limit: 100_000 });
+const documents: { href: string; label: string }[] = [];
+const pick = async (test: (c: Awaited<ReturnType<Engine['get']>>['context']) => boolean) => {
+  for (const s of done) {
+    const rec = await engine.get(s.code);
+    if (rec.context.outcome?.kind === 'returned' && test(rec.context)) return rec;
+  }
+  return undefined;
+};
+const write = (name: string, html: string, label: string) => {
+  writeFileSync(join(out, 'documents', name), html);
+  documents.push({ href: `documents/${name}`, label });
+};
+const chosen = [
+  ['plain', await pick((c) => c.supplements.length === 0 && !c.apology)],
+  ['supplemented', await pick((c) => c.supplements.length > 0)],
+  ['apology', await pick((c) => c.apology !== null)],
+] as const;
+for (const [kind, rec] of chosen) {
+  if (!rec) continue;
+  const def = engine.procedures.get(rec.summary.procedureCode, rec.summary.procedureVersion).definition;
+  const c = rec.context;
+  write(
+    `${c.code}-mau-01.html`,
+    renderReceiptHtml(receiptForm(def, c, office, calendar)),
+    `${c.code}: Form 01 (${kind})`,
+  );
+  write(
+    `${c.code}-phieu-kiem-soat.html`,
+    renderControlSlipHtml(controlSlipForm(def, c, office, calendar)),
+    `${c.code}: control slip`,
+  );
+  if (c.supplements.length)
+    write(
+      `${c.code}-mau-02.html`,
+      renderSupplementHtml(supplementForm(def, c, office, calendar)),
+      `${c.code}: Form 02`,
+    );
+  if (c.apology)
+    write(
+      `${c.code}-mau-04.html`,
+      renderApologyHtml(apologyForm(def, c, office, calendar)),
+      `${c.code}: Form 04`,
+    );
+}
+const bookEntries = [];
+for (const s of done.slice(0, 200)) {
+  const rec = await engine.get(s.code);
+  bookEntries.push({
+    definition: engine.procedures.get(s.procedureCode, s.procedureVersion).definition,
+    context: rec.context,
+  });
+}
+write(
+  'so-theo-doi.html',
+  renderTrackingBookHtml(trackingBookForm('2025', bookEntries, office, calendar, { period: `Từ ${start}` })),
+  'Tracking book (first 200 dossiers)',
+);
+
+const byProcedure = result.byProcedure.map((row) => ({ name: names.get(row.group) ?? row.group, row }));
+const last = localDateOf(parseLocalDate(start) + days - 1);
+writeFileSync(
+  join(out, 'report.html'),
+  htmlReport({
+    title: 'Báo cáo tình hình giải quyết hồ sơ — Trung tâm PVHCC (mô phỏng)',
+    period: `${start} – ${last}, seed ${seed}`,
+    report: r,
+    byProcedure,
+    days: result.days,
+    documents,
+  }),
+);
+await store.close();
+console.log(`Output: ${out}`);
+console.log(`  report.html, documents/ (${documents.length} files)${store.file ? `, ${store.file}` : ''}`);
