@@ -22,6 +22,14 @@ import { MotcuaError } from '@motcua/core';
  * - `NOT_GSM7` — the text without diacritics still holds a character GSM-7 cannot carry.
  * - `TEMPLATE_TOO_LONG` — with the longest realistic values, a template needs more segments than allowed.
  * - `MESSAGE_TOO_LONG` — a rendered message needs more segments than allowed.
+ *
+ * Delivery:
+ * - `INVALID_PAYLOAD` — an outbox item of the `sms` plugin does not match its schema (dead-lettered).
+ * - `DELIVERY_DEFERRED` — not sent now (quiet hours, daily cap per number): retried later, never dropped.
+ * - `PROVIDER_UNAVAILABLE` — the gateway could not be reached or answered with a temporary error
+ *   (network, timeout, HTTP 5xx/408/429, SMPP throttling, disconnected): retryable.
+ * - `PROVIDER_REJECTED` — the gateway refused the message for good (HTTP 4xx, an SMPP error status).
+ * - `INVALID_RECEIPT` — a delivery receipt that cannot be read.
  */
 export type SmsErrorCode =
   | 'INVALID_PHONE'
@@ -39,7 +47,12 @@ export type SmsErrorCode =
   | 'PERSONAL_ID_IN_TEXT'
   | 'NOT_GSM7'
   | 'TEMPLATE_TOO_LONG'
-  | 'MESSAGE_TOO_LONG';
+  | 'MESSAGE_TOO_LONG'
+  | 'INVALID_PAYLOAD'
+  | 'DELIVERY_DEFERRED'
+  | 'PROVIDER_UNAVAILABLE'
+  | 'PROVIDER_REJECTED'
+  | 'INVALID_RECEIPT';
 
 /**
  * Thrown by `@motcua/notify-sms` for bad input. `code` is stable, `field` names the input.
@@ -57,7 +70,11 @@ export type SmsErrorCode =
 export class SmsError extends MotcuaError {
   declare readonly code: SmsErrorCode;
 
-  constructor(code: SmsErrorCode, message: string, details: { field?: string; value?: unknown } = {}) {
+  constructor(
+    code: SmsErrorCode,
+    message: string,
+    details: { field?: string; value?: unknown; cause?: unknown } = {},
+  ) {
     super(code, message, details);
   }
 }

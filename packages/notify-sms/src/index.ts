@@ -6,9 +6,63 @@
  * (checked when defined), text with or without diacritics picked by policy, an exact GSM-7 /
  * UCS-2 segment counter, Vietnamese mobile number normalisation to E.164 (with the 2018
  * renumbering), masking, a carrier-by-prefix guess, and a guard that keeps personal ID numbers
- * out of messages. Delivery (engine outbox, quiet hours, rate limits, gateways) comes later.
+ * out of messages.
+ *
+ * Delivery: {@link smsNotices} is the engine plugin (`sms`) that turns dossier events into SMS
+ * effects in the engine outbox and delivers them at most once to the citizen, with quiet hours, a
+ * per-number daily cap, a rate limit and a {@link NoticeLog}; the gateways are behind
+ * {@link SmsProvider}: {@link createDevelopmentProvider}, {@link createHttpProvider} and
+ * {@link createSmppProvider} (SMPP 3.4).
  */
 
+export {
+  checkTimeZone,
+  formatReturnDate,
+  instantAt,
+  type LocalParts,
+  LocalTimeSchema,
+  localDayBounds,
+  localParts,
+  VIETNAM_TIME_ZONE,
+} from './delivery/local-time.js';
+export {
+  MemoryNoticeLog,
+  type NoticeLog,
+  type NoticeLogQuery,
+  type NoticePart,
+  NoticePartSchema,
+  type NoticeRecord,
+  NoticeRecordSchema,
+  type NoticeStatus,
+  NoticeStatusSchema,
+} from './delivery/notice-log.js';
+export {
+  DEFAULT_QUIET_HOURS,
+  isQuietTime,
+  nextDayStart,
+  type QuietHours,
+  QuietHoursSchema,
+  quietHoursEnd,
+} from './delivery/quiet-hours.js';
+export {
+  type DeferReason,
+  type ReceiptOptions,
+  SMS_PLUGIN_NAME,
+  SmsDeferredError,
+  type SmsLogEntry,
+  type SmsNoticePayload,
+  SmsNoticePayloadSchema,
+  SmsNoticesConfigSchema,
+  type SmsNoticesOptions,
+  type SmsNoticesPlugin,
+  smsNotices,
+} from './delivery/sms-notices.js';
+export {
+  type RateLimit,
+  RateLimitSchema,
+  TokenBucket,
+  type TokenBucketTiming,
+} from './delivery/token-bucket.js';
 export { SmsError, type SmsErrorCode } from './errors.js';
 export { findPersonalIdLike, type PersonalIdMatch } from './personal-data/find-personal-id.js';
 export { type CarrierPrefix, MOBILE_PREFIXES } from './phone/carrier-prefixes.js';
@@ -23,6 +77,42 @@ export {
   normalizePhone,
   parseMobilePhone,
 } from './phone/normalize-phone.js';
+export { createDevelopmentProvider, type DevelopmentProviderOptions } from './providers/development.js';
+export {
+  createHttpProvider,
+  type HttpAuth,
+  type HttpProviderOptions,
+  type HttpReceiptMapping,
+  parseHttpDeliveryReceipt,
+} from './providers/http.js';
+export {
+  type DeliveryReceipt,
+  type OutgoingSms,
+  type ReceiptListener,
+  type ReceiptStatus,
+  ReceiptStatusSchema,
+  receiptStatusOf,
+  redactNumbers,
+  type SendResult,
+  type SmsProvider,
+  SmsProviderError,
+} from './providers/provider.js';
+export {
+  concatReference,
+  concatUdh,
+  DATA_CODING,
+  encodeGsm7,
+  encodeUcs2,
+  type ParsedSmppReceipt,
+  parseReceiptText,
+} from './providers/smpp/smpp-pdus.js';
+export {
+  createSmppProvider,
+  type SmppLogEntry,
+  type SmppProvider,
+  type SmppProviderOptions,
+  type SmppProviderStats,
+} from './providers/smpp/smpp-provider.js';
 export { DEFAULT_TEMPLATES } from './templates/default-templates.js';
 export { type NoticeKind, NoticeKindSchema, REQUIRED_VARIABLES } from './templates/notice-kinds.js';
 export { type ParsedTemplate, parseTemplate, type TemplatePart } from './templates/parse-template.js';

@@ -7,6 +7,7 @@ import { formatDossierCode } from '../dossier/dossier-code.js';
 import type { DossierContext } from '../dossier/dossier-context.js';
 import type { DossierEventInput } from '../dossier/dossier-events.js';
 import { ConflictError, MotcuaError, NotFoundError } from '../errors/index.js';
+import type { LiaisonLinkInput } from '../liaison/liaison-context.js';
 import {
   type DossierSnapshot,
   type PersistedDossier,
@@ -34,7 +35,7 @@ import {
 import { type BackoffOptions, backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
 import { summaryOf } from './dossier-summary.js';
 import type { EffectRequest, EnginePlugin } from './plugin.js';
-import { PermanentDeliveryError } from './plugin.js';
+import { deferralOf, PermanentDeliveryError } from './plugin.js';
 import { type PublicDossierView, publicView, secretMatches } from './public-lookup.js';
 
 /** The engine's own actor, used for timers. */
@@ -110,6 +111,8 @@ export interface ReceiveCommand {
   /** Default: the clock's now. */
   readonly at?: Date;
   readonly idempotencyKey?: string;
+  /** A member agency's dossier of a liaison: its link to the parent dossier (set by the liaison plugin). */
+  readonly liaison?: LiaisonLinkInput;
 }
 
 /** An event sent to a dossier; `at` defaults to the clock's now. */
@@ -161,7 +164,10 @@ export interface Engine {
   unitReport(query: { from: string; to: string }): Promise<UnitReportRow[]>;
   /** Fires every timer due at `now` (default: the clock), exactly once each. */
   runDueTimers(now?: Date): Promise<{ fired: number; skipped: number }>;
-  /** Delivers due outbox items (at least once; retries with backoff; dead letters). */
+  /**
+   * Delivers due outbox items (at least once; retries with backoff; dead letters). `failed` counts
+   * items not delivered this time that will be tried again, including deferrals by the plugin.
+   */
   deliverOutbox(now?: Date): Promise<{ delivered: number; failed: number; dead: number }>;
   deadLetters(): Promise<OutboxItem[]>;
   retryDeadLetter(id: string): Promise<void>;
@@ -440,6 +446,7 @@ export function createEngine(options: EngineOptions): Engine {
         channel: command.channel,
         applicant: command.applicant,
         application: command.application,
+        ...(command.liaison ? { liaison: command.liaison } : {}),
       };
       // Validates everything before a sequence number is taken; the code is filled in after.
       const draft = procedure.persist(procedure.receive(input));
@@ -475,6 +482,7 @@ export function createEngine(options: EngineOptions): Engine {
               type: 'RECEIVE',
               channel: command.channel,
               procedure: `${procedure.code}@${procedure.version}`,
+              ...(persisted.context.liaison?.role === 'member' ? { liaison: persisted.context.liaison } : {}),
             },
             idempotencyKey: command.idempotencyKey ?? null,
           },
@@ -594,6 +602,20 @@ export function createEngine(options: EngineOptions): Engine {
             await store.settleOutbox(item.id, workerId, { delivered: true });
             delivered++;
           } catch (e) {
+            const until = deferralOf(e);
+            if (until) {
+              // Held by the plugin (quiet hours, a cap): not a failure, not counted, never dead.
+              const retryAt = toInstant(new Date(Math.max(until.getTime(), now.getTime() + 1000)));
+              const error = e instanceof Error ? e.message : String(e);
+              await store.settleOutbox(item.id, workerId, {
+                delivered: false,
+                error,
+                retryAt,
+                deferred: true,
+              });
+              failed++;
+              continue;
+            }
             const attempt = item.attempts + 1;
             const permanent = e instanceof PermanentDeliveryError || attempt >= backoff.maxAttempts;
             const error = e instanceof Error ? e.message : String(e);

@@ -3,7 +3,7 @@ import { MemoryStore } from '../store/memory-store.js';
 import type { CommitRequest, DossierStore } from '../store/store-types.js';
 import { sampleActors, sampleEngine, sampleReceipt } from '../testing/fixtures.js';
 import type { EnginePlugin } from './plugin.js';
-import { PermanentDeliveryError } from './plugin.js';
+import { DeferredDeliveryError, PermanentDeliveryError } from './plugin.js';
 
 const { desk, police, leader } = sampleActors;
 const receipt = { procedure: '1.004194', channel: 'in-person' as const, actor: desk, ...sampleReceipt };
@@ -211,5 +211,32 @@ describe('engine under faults', () => {
     expect(delivered).toEqual(['RECEIVE', 'HAND_OVER']);
     void police;
     void leader;
+  });
+});
+
+describe('deferred deliveries', () => {
+  it('holds an item until the time the plugin asks for, without counting attempts or dead-lettering', async () => {
+    let holdUntil: Date | undefined;
+    const plugin: EnginePlugin = {
+      name: 'notify',
+      onTransition: (t) => (t.type === 'RECEIVE' ? [{ type: 'receipt', payload: 1 }] : undefined),
+      async deliver(_item, ctx) {
+        if (holdUntil && ctx.now < holdUntil) throw new DeferredDeliveryError(holdUntil, 'quiet hours');
+      },
+    };
+    const store = new MemoryStore();
+    const { engine, clock } = sampleEngine(store, { plugins: [plugin], backoff: { maxAttempts: 2 } });
+    holdUntil = new Date('2026-03-03T07:00:00+07:00');
+    await engine.receive(receipt);
+    for (let i = 0; i < 5; i++) await engine.deliverOutbox();
+    const [held] = await store.outbox({});
+    expect(held).toMatchObject({
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: holdUntil.toISOString(),
+      lastError: 'quiet hours',
+    });
+    clock.set(holdUntil);
+    expect(await engine.deliverOutbox()).toEqual({ delivered: 1, failed: 0, dead: 0 });
   });
 });

@@ -14,11 +14,18 @@ export {
 } from './create-engine.js';
 export { summaryFromContext, summaryOf } from './dossier-summary.js';
 export {
+  DeferredDeliveryError,
   type DeliveryContext,
+  deferralOf,
   type EffectRequest,
   type EnginePlugin,
   PermanentDeliveryError,
   type TimerInfo,
   type TransitionInfo,
 } from './plugin.js';
-export { type PublicDossierView, publicView, secretMatches } from './public-lookup.js';
+export {
+  type PublicDossierView,
+  type PublicLiaisonView,
+  publicView,
+  secretMatches,
+} from './public-lookup.js';

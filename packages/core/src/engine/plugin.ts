@@ -67,3 +67,24 @@ export interface EnginePlugin {
   /** Extra commands, called with `engine.command('<plugin>.<name>', args)`. */
   readonly commands?: Readonly<Record<string, (args: unknown) => Promise<unknown>>>;
 }
+
+/**
+ * Thrown by a plugin's `deliver` to hold an item until a later time (quiet hours, a daily cap)
+ * without counting a failed attempt: it never becomes a dead letter by waiting. Any error with a
+ * `deferUntil: Date` property is treated the same way, so plugins can keep their own error classes.
+ */
+export class DeferredDeliveryError extends Error {
+  readonly deferUntil: Date;
+
+  constructor(deferUntil: Date, message: string) {
+    super(message);
+    this.name = 'DeferredDeliveryError';
+    this.deferUntil = deferUntil;
+  }
+}
+
+/** The instant a delivery error asks to wait until, when it is a deferral. */
+export function deferralOf(error: unknown): Date | undefined {
+  const until = (error as { deferUntil?: unknown } | null)?.deferUntil;
+  return until instanceof Date && !Number.isNaN(until.getTime()) ? until : undefined;
+}

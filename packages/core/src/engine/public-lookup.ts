@@ -28,6 +28,63 @@ export interface PublicDossierView {
   readonly timeliness: Timeliness | 'WITHIN_TIME' | 'OVERDUE' | null;
   readonly apologised: boolean;
   readonly closedAt: string | null;
+  /** For the parent dossier of a liaison: where each member agency's part stands. */
+  readonly liaison?: PublicLiaisonView;
+}
+
+/** The public view of a liaison's parts (no personal data). */
+export interface PublicLiaisonView {
+  /** `complete`, `partial` (some parts refused: said in `status` too) or `refused`, once every part is back. */
+  readonly outcome: 'complete' | 'partial' | 'refused' | null;
+  readonly members: readonly {
+    readonly id: string;
+    /** The part's name, e.g. `'Đăng ký thường trú'`. */
+    readonly name: string;
+    /** The agency doing it. */
+    readonly agency: string;
+    /** Its state in Vietnamese, e.g. `'Đang giải quyết'`, `'Từ chối'`. */
+    readonly status: string;
+    readonly statusCode: string;
+    readonly dueAt: string | null;
+    readonly timeliness: Timeliness | null;
+    /** Reasons of a refusal. */
+    readonly reasons: readonly string[];
+  }[];
+}
+
+const MEMBER_STATUS: Record<string, string> = {
+  'not-requested': 'Không yêu cầu',
+  waiting: 'Chờ chuyển',
+  'handed-off': 'Đã chuyển cơ quan giải quyết',
+  accepted: 'Đang giải quyết',
+  supplementing: 'Chờ bổ sung hồ sơ',
+  cancelled: 'Không thực hiện',
+};
+
+function liaisonView(
+  c: PersistedDossier['context'],
+  def: ProcedureDefinition,
+): PublicLiaisonView | undefined {
+  const l = c.liaison;
+  if (l?.role !== 'parent') return undefined;
+  return {
+    outcome: l.outcome,
+    members: l.members.map((m) => ({
+      id: m.id,
+      name: def.steps.find((s) => s.id === m.id)?.name ?? m.id,
+      agency: def.units[m.unit]?.agency ?? def.units[m.unit]?.name ?? m.unit,
+      statusCode: m.status === 'done' ? (m.outcome ?? 'done') : m.status,
+      status:
+        m.status === 'done'
+          ? m.outcome === 'refused'
+            ? 'Từ chối'
+            : 'Đã có kết quả'
+          : (MEMBER_STATUS[m.status] ?? m.status),
+      dueAt: m.due,
+      timeliness: m.timeliness,
+      reasons: m.outcome === 'refused' ? m.reasons : [],
+    })),
+  };
 }
 
 const STATUS: Record<PublicDossierView['statusCode'], string> = {
@@ -70,16 +127,30 @@ export function publicView(
       : now.getTime() > Date.parse(c.due.legal)
         ? 'OVERDUE'
         : 'WITHIN_TIME';
+  const liaison = liaisonView(c, def);
+  let status = STATUS[statusCode];
+  let currentUnit = def.units[c.holder]?.name ?? c.holder;
+  if (liaison) {
+    if (liaison.outcome === 'partial') {
+      status =
+        statusCode === 'returned' ? 'Đã trả kết quả một phần (có phần bị từ chối)' : `${status} (một phần)`;
+    }
+    const holding = liaison.members.filter(
+      (m) => m.statusCode === 'handed-off' || m.statusCode === 'accepted',
+    );
+    if (holding.length > 1) currentUnit = holding.map((m) => m.agency).join(', ');
+  }
   return {
     code: c.code,
     procedure: { code: def.code, name: def.name.vi },
-    status: STATUS[statusCode],
+    status,
     statusCode,
-    currentUnit: def.units[c.holder]?.name ?? c.holder,
+    currentUnit,
     receivedAt: c.receivedAt,
     dueAt: c.due.current,
     timeliness,
     apologised: c.apology !== null,
     closedAt: c.outcome?.at ?? null,
+    ...(liaison ? { liaison } : {}),
   };
 }

@@ -187,7 +187,7 @@ export class MemoryStore implements DossierStore {
     this.outboxItems.set(id, {
       ...item,
       status: settlement.retryAt === null ? 'dead' : 'pending',
-      attempts: item.attempts + 1,
+      attempts: item.attempts + (settlement.deferred ? 0 : 1),
       nextAttemptAt: settlement.retryAt ?? item.nextAttemptAt,
       lastError: settlement.error,
       leaseOwner: null,

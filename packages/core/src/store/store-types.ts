@@ -127,8 +127,11 @@ export type OutboxSettlement =
   | { readonly delivered: true }
   | {
       readonly delivered: false;
-      readonly error: string /** null: give up (dead letter). */;
+      readonly error: string;
+      /** null: give up (dead letter). */
       readonly retryAt: string | null;
+      /** A deferral asked for by the plugin (quiet hours, a cap): the attempt is not counted. */
+      readonly deferred?: boolean;
     };
 
 /** Filters for {@link DossierStore.list}. */

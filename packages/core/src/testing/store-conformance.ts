@@ -212,6 +212,34 @@ export function storeConformanceSuite(name: string, options: ConformanceOptions)
       expect(third.map((i) => i.id).sort()).toEqual(['e1', 'e2']);
       for (const i of third) await store.settleOutbox(i.id, 'w1', { delivered: true });
       expect((await store.outbox({ status: 'delivered' })).map((i) => i.id).sort()).toEqual(['e1', 'e2']);
+      // A deferral asked for by the plugin does not count as an attempt.
+      await store.commit(
+        newDossierCommit('H56-260302-0021', {
+          outbox: [
+            {
+              id: 'e3',
+              code: 'H56-260302-0021',
+              type: 'sms.notice',
+              payload: 3,
+              createdAt: at,
+              notBefore: at,
+            },
+          ],
+        }),
+      );
+      await store.claimOutbox('2026-03-02T07:00:00.000Z', 10, 'w1', 60_000);
+      await store.settleOutbox('e3', 'w1', {
+        delivered: false,
+        error: 'quiet hours',
+        retryAt: '2026-03-03T00:00:00.000Z',
+        deferred: true,
+      });
+      expect((await store.outbox({ code: 'H56-260302-0021' }))[0]).toMatchObject({
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: '2026-03-03T00:00:00.000Z',
+        lastError: 'quiet hours',
+      });
       // A settlement from a worker that does not hold the lease is ignored.
       await store.settleOutbox('e1', 'w9', { delivered: false, error: 'late', retryAt: null });
       expect((await store.outbox({ status: 'delivered' })).map((i) => i.id).sort()).toEqual(['e1', 'e2']);
