@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import {
   apologyForm,
   controlSlipForm,
+  createEngine,
   type Engine,
   localDateOf,
   type OfficeInfoInput,
@@ -23,11 +24,13 @@ import {
   renderReceiptHtml,
   renderSupplementHtml,
   renderTrackingBookHtml,
+  SimulatedClock,
   simulate,
   supplementForm,
   trackingBookForm,
   vietnamCalendar,
 } from '@motcua/core';
+import { createDevelopmentProvider, smsNotices } from '@motcua/notify-sms';
 import { catalogueSamples, createCatalogue, proceduresInForce } from '@motcua/procedures';
 import { htmlReport } from './html-report.js';
 import { openStore } from './store.js';
@@ -73,10 +76,15 @@ const calendar = vietnamCalendar();
 const catalogue = createCatalogue({ calendar });
 const procedures = proceduresInForce(catalogue, start);
 const names = new Map(procedures.map((p) => [p.code, p.definition.name.vi]));
+// Invented applicants, each with their own (made-up) mobile number, so SMS caps apply per person.
 const samples = Object.fromEntries(
   procedures.map((p) => [
     p.code,
-    () => catalogueSamples[p.code] as { applicant: unknown; application: unknown },
+    (index: number) => {
+      const sample = catalogueSamples[p.code] as { applicant: Record<string, unknown>; application: unknown };
+      const phone = `0912${String(index % 1_000_000).padStart(6, '0')}`;
+      return { ...sample, applicant: { ...sample.applicant, phone } };
+    },
   ]),
 );
 const store = await openStore(values.store!, out, values.pg);
@@ -87,12 +95,27 @@ console.log(
 );
 console.log(`  ${procedures.length} procedures: ${procedures.map((p) => p.definition.name.vi).join('; ')}\n`);
 
-const t0 = performance.now();
-const result = await simulate({
+const clock = new SimulatedClock(`${start}T00:00:00+07:00`);
+const smsFile = join(out, 'sms.jsonl');
+const sms = smsNotices({
+  provider: createDevelopmentProvider({ output: { file: smsFile }, now: () => clock.now() }),
+  templates: {
+    fixedValues: { agency: 'TT PVHCC Quảng Ngãi', lookupUrl: 'dichvucong.quangngai.gov.vn', hotline: '1022' },
+  },
+  clock,
+});
+const engine = createEngine({
   procedures,
   calendar,
+  clock,
   store: store.store,
   agency: '000.00.00.H55',
+  plugins: [sms],
+});
+
+const t0 = performance.now();
+const result = await simulate({
+  engine,
   start,
   days,
   seed,
@@ -111,7 +134,6 @@ const result = await simulate({
     );
   },
 });
-const engine = result.engine as Engine;
 const seconds = (performance.now() - t0) / 1000;
 const r = result.report[0]!;
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
@@ -205,6 +227,10 @@ writeFileSync(
     documents,
   }),
 );
+await sms.close();
 await store.close();
 console.log(`Output: ${out}`);
-console.log(`  report.html, documents/ (${documents.length} files)${store.file ? `, ${store.file}` : ''}`);
+const smsCount = (await sms.noticeLog.list()).length;
+console.log(
+  `  report.html, documents/ (${documents.length} files), sms.jsonl (${smsCount} notices)${store.file ? `, ${store.file}` : ''}`,
+);

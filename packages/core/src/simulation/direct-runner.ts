@@ -9,6 +9,7 @@ import type { ReceiveCommand } from '../engine/create-engine.js';
 import { summaryFromContext } from '../engine/dossier-summary.js';
 import { PermissionError, TransitionError } from '../errors/dossier-errors.js';
 import { MotcuaError } from '../errors/motcua-error.js';
+import type { LiaisonEventType } from '../liaison/liaison-events.js';
 import type { Procedure } from '../procedure/define-procedure.js';
 import * as act from '../procedure/lifecycle-actions.js';
 import type { LifecycleEnv } from '../procedure/lifecycle-env.js';
@@ -39,7 +40,8 @@ export interface SimulationTarget {
 }
 
 type Action = (env: LifecycleEnv, ctx: DossierContext, event: never) => DossierContext;
-const ACTIONS: Record<DossierEvent['type'], Action> = {
+/** Liaison events need a liaison's hand-written machine, which this runner does not run. */
+const ACTIONS: Record<Exclude<DossierEvent['type'], LiaisonEventType>, Action> = {
   HAND_OVER: act.handOver as Action,
   SEND_BACK: act.sendBack as Action,
   REQUEST_SUPPLEMENT: act.requestSupplement as Action,
@@ -158,7 +160,7 @@ export function directRunner(options: {
       throw new TransitionError(code, event.type, state, 'no transition for this event here');
     const before = o.ctx.slip.length;
     const legalBefore = o.ctx.due.legal;
-    o.ctx = ACTIONS[event.type](o.env, o.ctx, event as never);
+    o.ctx = ACTIONS[event.type as keyof typeof ACTIONS](o.env, o.ctx, event as never);
     countSlip(o.ctx.slip, before);
     const next = standardState(o.ctx);
     if (o.ctx.outcome) {

@@ -323,6 +323,8 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
       switch (plan.kind) {
         case 'tick': {
           await target.runDueTimers();
+          // On an engine, plugin effects (SMS notices, liaison messages) go out at the end of each day.
+          await (target as { deliverOutbox?: () => Promise<unknown> }).deliverOutbox?.();
           const day: SimulationDay = { date: calendar.localDate(new Date(now)), ...dayStats, open };
           days.push(day);
           options.onDay?.(day);
