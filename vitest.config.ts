@@ -8,6 +8,9 @@ export default defineConfig({
   resolve: {
     alias: {
       '@motcua/core/testing': fileURLToPath(new URL('./packages/core/src/testing/index.ts', import.meta.url)),
+      '@motcua/core/liaison-nats': fileURLToPath(
+        new URL('./packages/core/src/liaison-nats/index.ts', import.meta.url),
+      ),
       '@motcua/core': src('core'),
       '@motcua/procedures': src('procedures'),
       '@motcua/notify-sms': src('notify-sms'),

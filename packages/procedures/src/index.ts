@@ -108,6 +108,7 @@ export {
   landMortgageSpecialCaseDefinition2025,
   landMortgageVersions,
 } from './land-mortgage-registration.js';
+export * from './liaison/index.js';
 export {
   MARRIAGE_REGISTRATION_CODE,
   type MarriageRegistrationApplication,

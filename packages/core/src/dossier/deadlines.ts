@@ -19,7 +19,8 @@ export interface DeadlineOptions {
 
 /**
  * The deadlines of a dossier still to come, derived from its context alone: a warning before the
- * due time, the due time itself (until marked overdue), the open step's due time, and the
+ * due time, the due time itself (until marked overdue), the open step's due time (for a liaison's
+ * parent: each member agency's due time), and the
  * applicant's supplementation limit. None while the clock is paused, except the last; none once
  * the dossier is closed.
  */
@@ -40,5 +41,12 @@ export function pendingDeadlines(ctx: DossierContext, options: DeadlineOptions):
   }
   const step = ctx.steps[ctx.steps.length - 1];
   if (step && step.endedAt === null) out.push({ kind: 'step-due', at: step.due, stepId: step.stepId });
+  // A liaison's parent: each member agency holding the dossier has its own due time (step = member).
+  if (ctx.liaison?.role === 'parent') {
+    for (const m of ctx.liaison.members) {
+      if (m.due && (m.status === 'handed-off' || m.status === 'accepted'))
+        out.push({ kind: 'step-due', at: m.due, stepId: m.id });
+    }
+  }
   return out;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LiaisonSectionSchema } from '../liaison/liaison-context.js';
 import { ChannelSchema, RegimeSchema } from '../procedure/definition-schema.js';
 import { SlipRowSchema } from '../slip/slip-row.js';
 import { ActorSchema, InstantSchema } from './actor.js';
@@ -114,6 +115,12 @@ export const DossierContextSchema = z
     outcome: OutcomeSchema.nullable(),
     /** Time of the last event applied; a later event may not be earlier. */
     updatedAt: InstantSchema,
+    /**
+     * Inter-agency liaison (một cửa liên thông), when the dossier takes part in one: the parent
+     * dossier at the focal desk (`role: 'parent'`, one entry per member agency), or a member
+     * agency's own dossier (`role: 'member'`, linked to its parent). Absent otherwise.
+     */
+    liaison: LiaisonSectionSchema.optional(),
   })
   .strict();
 /** See {@link DossierContextSchema}. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIAISON_EVENT_SCHEMAS } from '../liaison/liaison-events.js';
 import { ActorSchema, InstantSchema } from './actor.js';
 
 const base = { at: InstantSchema, actor: ActorSchema };
@@ -80,7 +81,10 @@ export const MarkOverdueEventSchema = z.object({ type: z.literal('MARK_OVERDUE')
 /** The applicant did not supplement in time: the dossier is closed (Decree 297/2025). */
 export const ExpireEventSchema = z.object({ type: z.literal('EXPIRE'), ...base }).strict();
 
-/** Every event a dossier machine accepts. */
+/**
+ * Every event a dossier machine accepts. The liaison events (`HAND_OFF`, `MEMBER_*`) are accepted
+ * by the parent dossiers of a liaison only (see `defineLiaison`); other dossiers refuse them.
+ */
 export const DossierEventSchema = z.discriminatedUnion('type', [
   HandOverEventSchema,
   SendBackEventSchema,
@@ -93,6 +97,7 @@ export const DossierEventSchema = z.discriminatedUnion('type', [
   ReturnResultEventSchema,
   MarkOverdueEventSchema,
   ExpireEventSchema,
+  ...LIAISON_EVENT_SCHEMAS,
 ]);
 /** A validated dossier event. */
 export type DossierEvent = z.output<typeof DossierEventSchema>;

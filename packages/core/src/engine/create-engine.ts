@@ -396,6 +396,7 @@ export function createEngine(options: EngineOptions): Engine {
       }
       throw e;
     }
+    remember(code, version, after, persisted.status === 'done');
     log({
       level: 'info',
       message: 'transition',

@@ -11,6 +11,7 @@ import {
   TransitionError,
   ValidationError,
 } from '../errors/dossier-errors.js';
+import { type LiaisonLinkInput, LiaisonLinkSchema } from '../liaison/liaison-context.js';
 import { parseOrThrow, zodIssues } from '../validation/zod-issues.js';
 import { buildLifecycleMachine, lifecycleSetup } from './build-machine.js';
 import { checkMachine } from './check-machine.js';
@@ -52,6 +53,8 @@ export interface ReceiveInput {
   readonly channel: Channel;
   readonly applicant: unknown;
   readonly application: unknown;
+  /** For a member agency's dossier of a liaison: its link to the parent dossier at the focal desk. */
+  readonly liaison?: LiaisonLinkInput;
 }
 
 /** Builds a custom machine with the lifecycle kit (see {@link lifecycleSetup}). */
@@ -101,7 +104,7 @@ function limitMinutes(def: ProcedureDefinition, dayMinutes: number): number {
   return dayMinutes;
 }
 
-function checkDefinition(def: ProcedureDefinition, calendar: WorkingCalendar): void {
+function checkDefinition(def: ProcedureDefinition, calendar: WorkingCalendar, parallelSteps: boolean): void {
   const name = `${def.code}@${def.version}`;
   const fail = (field: string, reason: string, value?: unknown) => {
     throw new DefinitionError(name, field, reason, value);
@@ -126,7 +129,7 @@ function checkDefinition(def: ProcedureDefinition, calendar: WorkingCalendar): v
   const env: LifecycleEnv = { def, calendar };
   const total = def.steps.reduce((sum, s) => sum + budgetMinutes(env, s.budget), 0);
   const limit = limitMinutes(def, calendar.workingDayMinutes);
-  if (total > limit + 1e-9) {
+  if (!parallelSteps && total > limit + 1e-9) {
     fail(
       'steps',
       `step budgets add up to ${total / 60} working hours, more than the legal limit (${limit / 60} working hours)`,
@@ -142,8 +145,9 @@ function build(
   def: ProcedureDefinition,
   calendar: WorkingCalendar,
   factory: MachineFactory | undefined,
+  parallelSteps = false,
 ): Procedure {
-  checkDefinition(def, calendar);
+  checkDefinition(def, calendar, parallelSteps);
   const env: LifecycleEnv = { def, calendar };
   const machine: AnyStateMachine = factory ? factory(lifecycleSetup(env), env) : buildLifecycleMachine(env);
   const problems = checkMachine(machine);
@@ -163,7 +167,7 @@ function build(
     calendar,
     machine,
     lifecycle: factory ? 'custom' : 'standard',
-    withCalendar: (other) => (other === calendar ? procedure : build(def, other, factory)),
+    withCalendar: (other) => (other === calendar ? procedure : build(def, other, factory, parallelSteps)),
     receive(input) {
       const issues = [];
       const receivedAt = input.receivedAt instanceof Date ? toInstant(input.receivedAt) : input.receivedAt;
@@ -191,6 +195,9 @@ function build(
       if (!application.success) issues.push(...zodIssues(application.error, 'application'));
       if (!input.code) issues.push({ field: 'code', message: 'required' });
       if (!input.secret) issues.push({ field: 'secret', message: 'required' });
+      if (!input.agency) issues.push({ field: 'agency', message: 'required' });
+      const link = input.liaison === undefined ? undefined : LiaisonLinkSchema.safeParse(input.liaison);
+      if (link && !link.success) issues.push(...zodIssues(link.error, 'liaison'));
       if (issues.length || !at.success || !actor.success || !applicant.success || !application.success) {
         throw new ValidationError(`receipt of a ${name} dossier`, issues);
       }
@@ -203,6 +210,7 @@ function build(
         channel: input.channel,
         applicant: applicant.data,
         application: application.data,
+        ...(link?.success ? { liaison: link.data } : {}),
       };
       return stepper.initial(receipt) as unknown as DossierSnapshot;
     },
@@ -280,6 +288,12 @@ export interface DefineProcedureOptions {
    * It gets the same definition checks and graph checks.
    */
   readonly machine?: MachineFactory;
+  /**
+   * The hand-written machine runs steps at the same time (a liaison sending to all agencies at
+   * once): step budgets are then not added up against the legal limit (the machine's author
+   * checks its own critical path, as `defineLiaison` does).
+   */
+  readonly parallelSteps?: boolean;
 }
 
 /**
@@ -328,5 +342,5 @@ export function defineProcedure(
     );
   }
   nationalCalendar ??= vietnamCalendar();
-  return build(parsed.data, options.calendar ?? nationalCalendar, options.machine);
+  return build(parsed.data, options.calendar ?? nationalCalendar, options.machine, options.parallelSteps);
 }

@@ -30,7 +30,7 @@ export {
   SupplementationSchema,
   UnitSchema,
 } from './definition-schema.js';
-export { holderAt, type ReceiptInput } from './lifecycle-actions.js';
+export { holderAt, type ReceiptInput, receiptContext } from './lifecycle-actions.js';
 export { APPLICANT_PARTY, budgetMinutes, type LifecycleEnv, stepDue } from './lifecycle-env.js';
 export { type Denial, denialOf, SYSTEM_ROLE } from './lifecycle-rules.js';
 export { type Migration, ProcedureRegistry } from './registry.js';

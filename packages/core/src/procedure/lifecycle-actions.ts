@@ -3,6 +3,7 @@ import type { Applicant } from '../dossier/applicant.js';
 import type { DossierContext, Outcome, StepRecord } from '../dossier/dossier-context.js';
 import type { DossierEvent } from '../dossier/dossier-events.js';
 import { classifyTimeliness, type Timeliness } from '../dossier/timeliness.js';
+import type { LiaisonLink } from '../liaison/liaison-context.js';
 import { appendSlipRow } from '../slip/hash-chain.js';
 import type { Channel } from './definition-schema.js';
 import {
@@ -31,6 +32,8 @@ export interface ReceiptInput {
   readonly applicant: Applicant;
   /** Application data, already validated against the procedure's schema. */
   readonly application: unknown;
+  /** A member agency's dossier received for a liaison: its link to the parent dossier. */
+  readonly liaison?: LiaisonLink | undefined;
 }
 
 type E<T extends DossierEvent['type']> = Extract<DossierEvent, { type: T }>;
@@ -53,13 +56,14 @@ function closeOpenStep(
   env: LifecycleEnv,
   ctx: DossierContext,
   at: string,
+  countedAt: string = at,
 ): { steps: StepRecord[]; closed?: StepRecord } {
   const open = openStep(ctx);
   if (!open) return { steps: ctx.steps };
   const closed: StepRecord = {
     ...open,
     endedAt: at,
-    result: classify(env, at, open.due),
+    result: classify(env, countedAt, open.due),
     remainingMinutes: null,
   };
   return { steps: [...ctx.steps.slice(0, -1), closed], closed };
@@ -82,16 +86,18 @@ function startStep(env: LifecycleEnv, stepId: string, at: string): StepRecord {
 export function receiptContext(env: LifecycleEnv, input: ReceiptInput): DossierContext {
   const { def, calendar } = env;
   const at = d(input.receivedAt);
+  // One form for every instant (UTC ISO), whatever offset the input was written with.
+  const receivedAt = toInstant(at);
   const legal = toInstant(calendar.dueDate(at, def.timeLimit));
   const first = def.steps[0]!;
-  const record = startStep(env, first.id, input.receivedAt);
+  const record = startStep(env, first.id, receivedAt);
   let slip: DossierContext['slip'] = [];
   if (first.unit !== def.desk) {
     slip = appendSlipRow(slip, {
       kind: 'handover',
       from: actorParty(env, input.receivedBy),
       to: party(env, first.unit),
-      at: input.receivedAt,
+      at: receivedAt,
       note: 'Tiếp nhận và chuyển hồ sơ',
     });
   }
@@ -103,7 +109,7 @@ export function receiptContext(env: LifecycleEnv, input: ReceiptInput): DossierC
     channel: input.channel,
     applicant: input.applicant,
     application: input.application,
-    receivedAt: toInstant(at),
+    receivedAt,
     receivedBy: input.receivedBy,
     due: {
       legal,
@@ -119,7 +125,8 @@ export function receiptContext(env: LifecycleEnv, input: ReceiptInput): DossierC
     overdue: null,
     slip,
     outcome: null,
-    updatedAt: toInstant(at),
+    updatedAt: receivedAt,
+    ...(input.liaison ? { liaison: input.liaison } : {}),
   };
 }
 
@@ -224,9 +231,11 @@ export function supplementReceived(
   const at = d(e.at);
   const restart = def.supplementation.clock === 'restart';
   const later = (a: string, b: string) => (Date.parse(a) >= Date.parse(b) ? a : b);
-  // `resume` shifts every due time by the working time the clock was stopped.
+  // `resume` shifts every due time by the working time the clock was stopped. No working time
+  // stopped shifts nothing (adding 0 would move a due time at a session's end, e.g. 17:00, to the
+  // next session's start).
   const paused = ctx.pause ? Math.max(0, calendar.workingMinutesBetween(d(ctx.pause.since), at)) : 0;
-  const shift = (iso: string) => toInstant(calendar.addWorkingMinutes(d(iso), paused));
+  const shift = (iso: string) => (paused > 0 ? toInstant(calendar.addWorkingMinutes(d(iso), paused)) : iso);
   let legal: string;
   let current: string;
   let service = ctx.due.service;
@@ -267,9 +276,13 @@ export function supplementReceived(
   const supplements = ctx.supplements.map((s, i) =>
     i === ctx.supplements.length - 1 ? { ...s, receivedAt: e.at } : s,
   );
+  // An overdue mark stands only while the legal due time it was set for has passed: after a
+  // restart the dossier has a fresh time limit and may be marked again against it.
+  const overdue = ctx.overdue && Date.parse(legal) > Date.parse(e.at) ? null : ctx.overdue;
   return {
     ...ctx,
     due: { legal, current, service },
+    overdue,
     pause: null,
     steps,
     supplements,
@@ -311,8 +324,11 @@ function close(
   kind: Outcome['kind'],
   extra: { reasons?: string[]; delivery?: string; note: string; classify: boolean },
 ): DossierContext {
-  const { steps } = closeOpenStep(env, ctx, e.at);
-  const result = extra.classify ? classify(env, e.at, ctx.due.legal) : null;
+  // While the clock is stopped (supplementation) no time counts, as MARK_OVERDUE is refused then:
+  // a dossier closed while paused is classified at the moment the clock stopped.
+  const countedAt = ctx.pause ? ctx.pause.since : e.at;
+  const { steps } = closeOpenStep(env, ctx, e.at, countedAt);
+  const result = extra.classify ? classify(env, countedAt, ctx.due.legal) : null;
   const lateUnit = result === 'LATE' ? (ctx.overdue?.unit ?? holderAt(env, ctx, ctx.due.legal)) : null;
   const slip = appendSlipRow(ctx.slip, {
     kind: kind === 'returned' ? 'result-returned' : 'closed',

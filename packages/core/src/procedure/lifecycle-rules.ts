@@ -1,6 +1,7 @@
 import type { Actor } from '../dossier/actor.js';
 import type { DossierContext } from '../dossier/dossier-context.js';
 import type { DossierEvent, DossierEventType } from '../dossier/dossier-events.js';
+import { liaisonDenial } from '../liaison/liaison-rules.js';
 import { type LifecycleEnv, stepIndex } from './lifecycle-env.js';
 
 /** Why an event is refused: the actor lacks the right, or the dossier's state does not allow it. */
@@ -14,7 +15,7 @@ export const SYSTEM_ROLE = 'system';
 
 function hasRole(env: LifecycleEnv, actor: Actor, type: DossierEventType): boolean {
   const allowed = env.def.permissions[type as keyof typeof env.def.permissions];
-  return !!allowed && actor.roles.some((r) => allowed.includes(r));
+  return !!allowed && (actor.roles ?? []).some((r) => allowed.includes(r));
 }
 
 function holderOnly(env: LifecycleEnv, ctx: DossierContext, e: DossierEvent): Denial | null {
@@ -125,5 +126,12 @@ export function denialOf(env: LifecycleEnv, ctx: DossierContext, e: DossierEvent
         return { kind: 'state', reason: 'the response limit has not passed' };
       return null;
     }
+    case 'HAND_OFF':
+    case 'MEMBER_ACCEPTED':
+    case 'MEMBER_VERIFICATION':
+    case 'MEMBER_SUPPLEMENT':
+    case 'MEMBER_APOLOGY':
+    case 'MEMBER_RESULT':
+      return liaisonDenial(env, ctx, e);
   }
 }

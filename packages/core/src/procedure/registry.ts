@@ -1,12 +1,17 @@
+import type { AnyStateNode } from 'xstate';
 import type { LocalDate } from '../calendar/local-date.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { DossierContext } from '../dossier/dossier-context.js';
 import { MotcuaError } from '../errors/motcua-error.js';
 import type { PersistedDossier, Procedure } from './define-procedure.js';
+import type { Step } from './definition-schema.js';
 
 /** How to move an in-flight dossier from one version to another. */
 export interface Migration {
-  /** Old state value (dotted, e.g. `processing.appraise`) → new one, for states that were renamed or removed. */
+  /**
+   * Old state value (dotted, e.g. `processing.appraise`) → new one, for states that were renamed or
+   * removed. A renamed step's open record follows (also while the dossier is `supplementing`).
+   */
   readonly states?: Readonly<Record<string, string>>;
   /** Adjusts the context (e.g. fills a field the new application schema requires). */
   readonly context?: (context: DossierContext) => DossierContext;
@@ -104,15 +109,27 @@ export class ProcedureRegistry {
     }
     const dotted = toDotted(persisted.value);
     const mapped = migration.states?.[dotted] ?? dotted;
-    const node = target.machine.getStateNodeById(`${target.machine.id}.${mapped}`);
+    const from = `${persisted.procedure.code}@${persisted.procedure.version}`;
+    // Walk the state path (getStateNodeById throws a plain Error for a missing child).
+    let node: AnyStateNode | undefined = target.machine.root;
+    for (const key of mapped.split('.')) node = node?.states[key];
     if (!node || (node.type !== 'atomic' && node.type !== 'final')) {
       throw new MotcuaError(
         'MIGRATION_FAILED',
-        `state ${dotted} of ${persisted.procedure.code}@${persisted.procedure.version} has no counterpart in ${toVersion}; map it in migration.states`,
+        `state ${dotted} of ${from} has no counterpart in ${toVersion}; map it in migration.states`,
         { field: 'states', value: dotted },
       );
     }
-    const context = migration.context ? migration.context(persisted.context) : persisted.context;
+    const adjusted = migration.context ? migration.context(persisted.context) : persisted.context;
+    const context = followRenamedStep(adjusted, migration.states, target.definition.steps);
+    const open = context.steps[context.steps.length - 1];
+    if (open && open.endedAt === null && !target.definition.steps.some((s) => s.id === open.stepId)) {
+      throw new MotcuaError(
+        'MIGRATION_FAILED',
+        `step ${open.stepId} of ${from}, open in state ${dotted}, has no counterpart in ${toVersion}; map processing.${open.stepId} in migration.states`,
+        { field: 'states', value: open.stepId },
+      );
+    }
     return {
       procedure: { code: target.code, version: toVersion },
       value: fromDotted(mapped),
@@ -123,6 +140,28 @@ export class ProcedureRegistry {
       },
     };
   }
+}
+
+/**
+ * The open step record follows its step's state when `states` renames it (e.g.
+ * `processing.appraise` → `processing.verify`), also while the dossier waits in `supplementing`:
+ * the lifecycle reads the open step from the context to hand over, send back and resume.
+ */
+function followRenamedStep(
+  context: DossierContext,
+  states: Migration['states'],
+  targetSteps: readonly Step[],
+): DossierContext {
+  const open = context.steps[context.steps.length - 1];
+  if (!states || !open || open.endedAt !== null || targetSteps.some((s) => s.id === open.stepId))
+    return context;
+  for (const [from, to] of Object.entries(states)) {
+    if (from.split('.').pop() !== open.stepId) continue;
+    const renamed = to.split('.').pop();
+    if (!targetSteps.some((s) => s.id === renamed)) continue;
+    return { ...context, steps: [...context.steps.slice(0, -1), { ...open, stepId: renamed! }] };
+  }
+  return context;
 }
 
 function toDotted(value: PersistedDossier['value']): string {

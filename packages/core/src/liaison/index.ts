@@ -1,0 +1,78 @@
+export { type DefineLiaisonOptions, defineLiaison, isLiaison, type Liaison } from './define-liaison.js';
+export { type LiaisonEnv, liaisonHolderAt } from './liaison-actions.js';
+export {
+  type LiaisonExtension,
+  LiaisonExtensionSchema,
+  type LiaisonLink,
+  type LiaisonLinkInput,
+  LiaisonLinkSchema,
+  type LiaisonMemberState,
+  LiaisonMemberStateSchema,
+  type LiaisonMemberStatus,
+  LiaisonMemberStatusSchema,
+  type LiaisonParent,
+  LiaisonParentSchema,
+  type LiaisonSection,
+  LiaisonSectionSchema,
+  type MemberApology,
+  MemberApologySchema,
+  OPEN_MEMBER_STATUSES,
+} from './liaison-context.js';
+export {
+  AgencyIdSchema,
+  addWorkingDays,
+  LiaisonAllowanceSchema,
+  type LiaisonDefinition,
+  type LiaisonDefinitionInput,
+  LiaisonDefinitionSchema,
+  type LiaisonLimitInput,
+  type LiaisonLimitRule,
+  LiaisonLimitRuleSchema,
+  type LiaisonMember,
+  LiaisonMemberSchema,
+  LiaisonSupplementationSchema,
+  liaisonOf,
+  type MemberApplication,
+  type ResolvedLiaison,
+} from './liaison-definition.js';
+export {
+  HandOffEventSchema,
+  LIAISON_EVENT_TYPES,
+  type LiaisonEventType,
+  MemberAcceptedEventSchema,
+  MemberApologyEventSchema,
+  MemberResultEventSchema,
+  MemberSupplementEventSchema,
+  MemberVerificationEventSchema,
+} from './liaison-events.js';
+export {
+  AcceptedMessageSchema,
+  ApologyMessageSchema,
+  CancelMessageSchema,
+  HandoffMessageSchema,
+  handoffId,
+  type LiaisonMessage,
+  type LiaisonMessageKind,
+  LiaisonMessageSchema,
+  ResultMessageSchema,
+  SupplementedMessageSchema,
+  SupplementMessageSchema,
+  VerificationMessageSchema,
+} from './liaison-message.js';
+export { type LiaisonPlugin, type LiaisonPluginOptions, liaisonPlugin } from './liaison-plugin.js';
+export {
+  eligibleMembers,
+  isOpenMember,
+  LIAISON_ROLE,
+  type LiaisonEvent,
+  liaisonDenial,
+  readyMembers,
+} from './liaison-rules.js';
+export {
+  type InProcessTransport,
+  type InProcessTransportOptions,
+  inProcessTransport,
+  type LiaisonHandler,
+  type LiaisonSubscription,
+  type LiaisonTransport,
+} from './transport.js';

@@ -1,0 +1,293 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { pendingDeadlines } from '../dossier/deadlines.js';
+import type { DossierContext } from '../dossier/dossier-context.js';
+import type { DossierEventInput } from '../dossier/dossier-events.js';
+import { DefinitionError, PermissionError, TransitionError } from '../errors/dossier-errors.js';
+import { checkMachine } from '../procedure/check-machine.js';
+import type { DossierSnapshot } from '../procedure/define-procedure.js';
+import { residenceProcedure, residenceReceipt } from '../testing/dossier-harness.js';
+import { testCalendar } from '../testing/fixtures.js';
+import { defineLiaison } from './define-liaison.js';
+import type { LiaisonDefinitionInput } from './liaison-definition.js';
+import type { LiaisonMessage } from './liaison-message.js';
+import { inProcessTransport } from './transport.js';
+
+const utc = (iso: string) => new Date(iso).toISOString();
+const desk = { officerId: 'desk-1', unitId: 'desk' };
+const police = { officerId: 'police-1', unitId: 'police' };
+const system = { officerId: 'engine', unitId: 'system', roles: ['system'] };
+
+const base: LiaisonDefinitionInput = {
+  code: 'LT-TEST',
+  version: '2025.1',
+  effectiveFrom: '2025-07-01',
+  regime: '2025',
+  name: { vi: 'Liên thông thử' },
+  legalBasis: ['Thử'],
+  agency: 'UBND xã',
+  mode: 'parallel',
+  timeLimit: { workingDays: 3, cutoff: '15:00' },
+  channels: ['online-full'],
+  application: z.object({ a: z.string(), b: z.string().optional() }).strict(),
+  members: [
+    {
+      id: 'a',
+      name: { vi: 'Phần A' },
+      procedure: 'A',
+      agency: { id: 'justice', name: 'Tư pháp' },
+      budget: { workingDays: 1 },
+      application: (x: { a: string }) => ({ a: x.a }),
+    },
+    {
+      id: 'b',
+      name: { vi: 'Phần B' },
+      procedure: 'B',
+      agency: { id: 'police', name: 'Công an xã' },
+      budget: { workingDays: 2 },
+      after: ['a'],
+      optional: true,
+      application: (x: { b?: string }) => (x.b ? { b: x.b } : null),
+    },
+    {
+      id: 'c',
+      name: { vi: 'Phần C' },
+      procedure: 'C',
+      agency: { id: 'bhxh', name: 'BHXH' },
+      budget: { workingDays: 2 },
+      application: () => ({}),
+    },
+  ],
+};
+
+const liaison = defineLiaison(base, { calendar: testCalendar() });
+
+function received(
+  at = '2026-03-02T09:00:00+07:00',
+  application: unknown = { a: 'x', b: 'y' },
+): DossierSnapshot {
+  return liaison.receive({
+    code: 'H56-260302-0001',
+    secret: 'ABCDEF',
+    agency: 'H56',
+    receivedAt: at,
+    receivedBy: desk,
+    channel: 'online-full',
+    applicant: { fullName: 'Phạm Thị Dung' },
+    application,
+  });
+}
+const apply = (s: DossierSnapshot, ...events: DossierEventInput[]) =>
+  events.reduce((x, e) => liaison.apply(x, e), s);
+const members = (ctx: DossierContext) => (ctx.liaison?.role === 'parent' ? ctx.liaison.members : []);
+const thrown = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('nothing thrown');
+};
+const result = (
+  member: string,
+  at: string,
+  outcome: 'returned' | 'refused' = 'returned',
+  reasons: string[] = [],
+) => ({ type: 'MEMBER_RESULT', at, actor: desk, member, outcome, reasons }) as const;
+
+describe('defineLiaison', () => {
+  it('builds a Procedure whose hand-written machine passes the graph checks', () => {
+    expect(liaison.lifecycle).toBe('custom');
+    expect(checkMachine(liaison.machine)).toEqual([]);
+    expect(liaison.definition.steps.map((s) => [s.id, s.unit])).toEqual([
+      ['a', 'justice'],
+      ['b', 'police'],
+      ['c', 'bhxh'],
+    ]);
+    expect(liaison.withCalendar(testCalendar())).toBe(liaison);
+    expect(liaison.memberApplication('b', { a: 'x' })).toBeNull();
+  });
+
+  it.each([
+    ['a duplicate member', { members: [base.members[0]!, base.members[0]!] }, /duplicate member id/],
+    ['an unknown dependency', { members: [{ ...base.members[0]!, after: ['zz'] }] }, /no member zz/],
+    [
+      'a dependency cycle',
+      {
+        members: [
+          { ...base.members[0]!, after: ['b'] },
+          { ...base.members[1]!, after: ['a'] },
+        ],
+      },
+      /cycle/,
+    ],
+    ['budgets over the total', { timeLimit: { workingDays: 2 } }, /more than the longest total/],
+  ])('refuses %s', (_, change, message) => {
+    const error = thrown(() =>
+      defineLiaison({ ...base, ...change } as LiaisonDefinitionInput, { calendar: testCalendar() }),
+    );
+    expect(error).toBeInstanceOf(DefinitionError);
+    expect(String(error)).toMatch(message);
+  });
+
+  it('refuses an allowance the definition does not have', () => {
+    expect(() => defineLiaison(base, { allowances: ['remote-commune'] })).toThrow(
+      /no allowance remote-commune/,
+    );
+  });
+});
+
+describe('liaison rules', () => {
+  it('marks optional members not requested when the application has no data for them', () => {
+    const s = received('2026-03-02T09:00:00+07:00', { a: 'x' });
+    expect(members(s.context).map((m) => m.status)).toEqual(['waiting', 'not-requested', 'waiting']);
+    expect(
+      thrown(() => apply(s, { type: 'HAND_OFF', at: '2026-03-02T09:05:00+07:00', actor: desk, member: 'b' })),
+    ).toMatchObject({
+      message: expect.stringMatching(/not requested/),
+    });
+  });
+
+  it('hands off at once every member whose dependencies are back, then the dependants', () => {
+    let s = apply(received(), { type: 'HAND_OFF', at: '2026-03-02T09:05:00+07:00', actor: desk });
+    expect(members(s.context).map((m) => m.status)).toEqual(['handed-off', 'waiting', 'handed-off']);
+    // Two agencies hold it: the dossier is with "the agencies", the desk for the holder field.
+    expect(s.context.holder).toBe('desk');
+    s = apply(s, result('a', '2026-03-02T10:00:00+07:00'), {
+      type: 'HAND_OFF',
+      at: '2026-03-02T10:05:00+07:00',
+      actor: desk,
+    });
+    expect(members(s.context).map((m) => m.status)).toEqual(['done', 'handed-off', 'handed-off']);
+    const timers = pendingDeadlines(s.context, { calendar: testCalendar() });
+    expect(timers.filter((t) => t.kind === 'step-due').map((t) => t.stepId)).toEqual(['b', 'c']);
+  });
+
+  it('lets only the member agency, the liaison software or the desk report, once per state', () => {
+    const s = apply(received(), { type: 'HAND_OFF', at: '2026-03-02T09:05:00+07:00', actor: desk });
+    expect(
+      thrown(() => apply(s, { ...result('a', '2026-03-02T10:00:00+07:00'), actor: police })),
+    ).toBeInstanceOf(PermissionError);
+    const byAgency = apply(s, {
+      ...result('a', '2026-03-02T10:00:00+07:00'),
+      actor: { officerId: 'j', unitId: 'justice' },
+    });
+    expect(byAgency.context.slip.at(-1)).toMatchObject({
+      from: { unitId: 'justice', officerId: 'j' },
+      stepId: 'a',
+    });
+    expect(thrown(() => apply(s, result('a', '2026-03-02T10:00:00+07:00', 'refused')))).toMatchObject({
+      message: expect.stringMatching(/needs its reasons/),
+    });
+    const apologised = apply(s, {
+      type: 'MEMBER_APOLOGY',
+      at: '2026-03-02T10:00:00+07:00',
+      actor: desk,
+      member: 'c',
+      reason: 'Chậm',
+      newDue: '2026-03-06T17:00:00+07:00',
+    });
+    expect(apologised.context.due.current).toBe(utc('2026-03-06T17:00:00+07:00'));
+    expect(apologised.context.apology).toMatchObject({ causedBy: 'bhxh' });
+    expect(
+      thrown(() =>
+        apply(apologised, {
+          type: 'MEMBER_APOLOGY',
+          at: '2026-03-02T11:00:00+07:00',
+          actor: desk,
+          member: 'c',
+          reason: 'Chậm nữa',
+          newDue: '2026-03-09T17:00:00+07:00',
+        }),
+      ),
+    ).toBeInstanceOf(TransitionError);
+  });
+
+  it('a result from the member the liaison waited for ends the pause', () => {
+    let s = apply(
+      received(),
+      { type: 'HAND_OFF', at: '2026-03-02T09:05:00+07:00', actor: desk },
+      {
+        type: 'MEMBER_SUPPLEMENT',
+        at: '2026-03-02T10:00:00+07:00',
+        actor: desk,
+        member: 'c',
+        items: [{ name: 'Tờ khai' }],
+        reason: 'Thiếu tờ khai',
+      },
+    );
+    expect(s.value).toBe('supplementing');
+    expect(s.context.pause).not.toBeNull();
+    s = apply(s, result('a', '2026-03-03T10:00:00+07:00'));
+    expect(s.value).toBe('supplementing');
+    s = apply(s, result('c', '2026-03-04T10:00:00+07:00', 'refused', ['Không bổ sung']));
+    expect(s.value).toBe('processing');
+    expect(s.context.pause).toBeNull();
+    // Paused 2 working days (02/03 10:00 → 04/03 10:00): the total moved by as much.
+    expect(s.context.due.legal).toBe(utc('2026-03-09T17:00:00+07:00'));
+  });
+
+  it('a standard dossier refuses the liaison events', () => {
+    const residence = residenceProcedure();
+    const s = residence.receive(residenceReceipt('2026-03-02T09:00:00+07:00'));
+    const error = thrown(() =>
+      residence.apply(s, { type: 'HAND_OFF', at: '2026-03-02T09:05:00+07:00', actor: desk }),
+    );
+    expect(error).toBeInstanceOf(TransitionError);
+    expect(String(error)).toMatch(/not the parent dossier of a liaison/);
+  });
+
+  it('MARK_OVERDUE blames the agency that held the liaison when it went late', () => {
+    let s = apply(received(), { type: 'HAND_OFF', at: '2026-03-02T09:05:00+07:00', actor: desk });
+    s = apply(s, result('a', '2026-03-02T10:00:00+07:00'), result('c', '2026-03-03T10:00:00+07:00'));
+    s = apply(s, { type: 'HAND_OFF', at: '2026-03-03T10:05:00+07:00', actor: desk });
+    s = apply(s, { type: 'MARK_OVERDUE', at: '2026-03-06T08:00:00+07:00', actor: system });
+    expect(s.context.overdue).toEqual({ at: utc('2026-03-05T17:00:00+07:00'), unit: 'police' });
+  });
+});
+
+describe('inProcessTransport', () => {
+  const message = (id: string, to = 'police'): LiaisonMessage => ({
+    kind: 'accepted',
+    id,
+    from: 'justice',
+    to,
+    at: '2026-03-02T02:00:00.000Z',
+    parentCode: 'P',
+    memberId: 'a',
+    childCode: 'C',
+  });
+
+  it('keeps messages until a subscriber comes, delivers in order, redelivers on failure, drops duplicate ids', async () => {
+    const t = inProcessTransport({ retryDelayMs: 1 });
+    await t.publish(message('1'));
+    await t.publish(message('1'));
+    await t.publish(message('2'));
+    expect(t.pending('police')).toBe(2);
+    const seen: string[] = [];
+    let fail = true;
+    await t.subscribe('police', async (m) => {
+      seen.push(m.id);
+      if (m.id === '1' && fail) {
+        fail = false;
+        throw new Error('boom');
+      }
+    });
+    await t.idle();
+    expect(seen).toEqual(['1', '1', '2']);
+    await expect(t.subscribe('police', async () => {})).rejects.toThrow(/already has a subscriber/);
+    await t.close();
+    await expect(t.publish(message('3'))).rejects.toThrow(/closed/);
+  });
+
+  it('sets a message aside after maxAttempts failures', async () => {
+    const t = inProcessTransport({ retryDelayMs: 1, maxAttempts: 3 });
+    await t.subscribe('police', async () => {
+      throw new Error('always');
+    });
+    await t.publish(message('x'));
+    await t.idle();
+    expect(t.deadLetters()).toMatchObject([{ message: { id: 'x' }, error: 'always' }]);
+    await t.close();
+  });
+});
