@@ -1,0 +1,811 @@
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import {
+  type ClaimedTimer,
+  type CommitRequest,
+  type DossierStore,
+  type DossierSummary,
+  type JournalEntry,
+  type ListQuery,
+  MotcuaError,
+  type OutboxItem,
+  type OutboxSettlement,
+  type PersistedDossier,
+  type ReportQuery,
+  type ReportRow,
+  type SlipRow,
+  StoreConflictError,
+  type StoredDossier,
+  type TimerRow,
+  type UnitReportRow,
+} from '@motcua/core';
+import {
+  StoreError,
+  StoreFullError,
+  StoreLockedError,
+  StoreNotMigratedError,
+  StoreUnavailableError,
+} from '../shared/errors.js';
+import type { Migration, MigrationResult } from '../shared/migration.js';
+import {
+  assembleReport,
+  assembleUnitReport,
+  byAtThenId,
+  canonicalInstant,
+  canonicalOrNull,
+  type JournalColumns,
+  journalFromColumns,
+  type OutboxColumns,
+  outboxFromColumns,
+  type ReportFigures,
+  reportSql,
+  SUMMARY_COLUMNS,
+  type SummaryColumns,
+  slipColumns,
+  summaryFromColumns,
+  type TimerColumns,
+  timerFromColumns,
+  unitReportSql,
+} from '../shared/rows.js';
+import { SnapshotCache } from '../shared/snapshot-cache.js';
+import { postgresMigrations } from './migrations.js';
+
+/** A query as node-postgres takes it: text, values and, for a prepared statement, a name. */
+export interface PgQuery {
+  readonly text: string;
+  readonly values?: unknown[];
+  readonly name?: string;
+}
+
+/** What node-postgres answers to a query (the part the store reads). */
+export interface PgResult {
+  readonly rows: unknown[];
+  readonly rowCount: number | null;
+}
+
+/** A client checked out of a pool (node-postgres `PoolClient` fits). */
+export interface PgPoolClient {
+  query(query: PgQuery): Promise<PgResult>;
+  query(text: string): Promise<PgResult>;
+  /** Returns the client to its pool; `true` or an error destroys the connection instead. */
+  release(destroy?: boolean | Error): void;
+  /** The connection failed while the client was checked out (it is then destroyed, not reused). */
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  removeListener(event: 'error', listener: (error: Error) => void): unknown;
+}
+
+/** A connection pool (node-postgres `Pool` fits). */
+export interface PgPool {
+  connect(): Promise<PgPoolClient>;
+  query(query: PgQuery): Promise<PgResult>;
+  end(): Promise<void>;
+}
+
+/** Options of {@link PostgresStore}: a pool passed in, or a connection string to make one. */
+export interface PostgresStoreOptions {
+  /** A pool the application owns (a node-postgres `Pool`); {@link PostgresStore.close} leaves it open. */
+  readonly pool?: PgPool;
+  /**
+   * Or a connection string (`postgres://user@host:5432/db`): the store creates its own pool
+   * (with the `pg` driver) and ends it on {@link PostgresStore.close}.
+   */
+  readonly connectionString?: string;
+  /** Connections of the pool created from `connectionString` (default 10). */
+  readonly max?: number;
+  /** `application_name` of the created pool's connections (default `'motcua'`). */
+  readonly applicationName?: string;
+  /** How long to wait for a connection of the created pool (default 10,000 ms). */
+  readonly connectionTimeoutMs?: number;
+  /** Errors of idle connections of the created pool (default: ignored; the pool replaces them). */
+  readonly onPoolError?: (error: Error) => void;
+  /** The schema holding every motcua table (default `'motcua'`); {@link PostgresStore.migrate} creates it. */
+  readonly schema?: string;
+  /**
+   * Use named prepared statements for the hot queries (default true). Turn off behind a pooler
+   * that does not support them (PgBouncer before 1.21 in transaction mode).
+   */
+  readonly preparedStatements?: boolean;
+  /**
+   * Snapshots kept by dossier code and version (default 1000; 0 turns it off), so that loading a
+   * dossier this process just wrote or read skips transferring and parsing its snapshot. Safe
+   * with many processes: the stored version is read every time, and a version is committed once.
+   */
+  readonly snapshotCache?: number;
+}
+
+interface DossierRowData extends SummaryColumns<Date> {
+  snapshot: PersistedDossier | null;
+  version: number;
+  fired_timers: string[];
+}
+
+const iso = (v: Date): string => v.toISOString();
+const json = (v: unknown): unknown => v;
+const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
+
+const BOOTSTRAP = `CREATE TABLE IF NOT EXISTS motcua_migrations (
+  version integer PRIMARY KEY,
+  name text NOT NULL,
+  applied_at timestamptz NOT NULL DEFAULT now()
+)`;
+
+const nodeRequire = createRequire(import.meta.url);
+
+interface PgModule {
+  Pool: new (
+    config: Record<string, unknown>,
+  ) => PgPool & {
+    on(event: 'error', listener: (error: Error) => void): unknown;
+  };
+}
+
+/** Loads `pg` (an optional peer dependency) only when a pool must be created. */
+function loadDriver(): PgModule {
+  try {
+    return nodeRequire('pg') as PgModule;
+  } catch (e) {
+    throw new StoreUnavailableError(
+      'PostgresStore needs the pg driver to create a pool: install it beside @motcua/adapters (npm install pg@8)',
+      e,
+    );
+  }
+}
+
+/** Error codes of a lost or refused connection (PostgreSQL SQLSTATEs and Node socket errors). */
+const UNAVAILABLE_CODES = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'EAI_AGAIN',
+]);
+
+/**
+ * The store for many engine processes sharing one PostgreSQL database. Every table lives in one
+ * schema (option `schema`). A commit is one transaction on one connection (`BEGIN … COMMIT`):
+ * the dossier row is written only at the expected version (`UPDATE … WHERE version = $n`, or an
+ * insert-if-absent for a new dossier), the idempotency key and outbox ids are unique keys, and a
+ * fired timer must still be leased by the committing worker; on any conflict nothing is written
+ * and core's `StoreConflictError` is thrown. Workers claim due timers and outbox items with
+ * `FOR UPDATE SKIP LOCKED` under a lease, so none fires twice and a dead worker's leases expire.
+ * Reports and lists are SQL over indexed summary columns.
+ *
+ * @example
+ * ```ts
+ * import { PostgresStore } from '@motcua/adapters/postgres';
+ * const store = new PostgresStore({ connectionString: process.env.DATABASE_URL, schema: 'motcua' });
+ * await store.migrate();
+ * const engine = createEngine({ store, procedures, calendar, agency: 'H56' });
+ * ```
+ */
+export class PostgresStore implements DossierStore {
+  /** The schema holding the tables. */
+  readonly schema: string;
+  /** The pool the store runs its queries on. */
+  readonly pool: PgPool;
+  /** The migrations this store runs, in order (the text of `sql/postgres/*.sql`). */
+  static readonly migrations: readonly Migration[] = postgresMigrations;
+  private readonly ownsPool: boolean;
+  private readonly prepared: boolean;
+  private readonly t: Record<
+    'dossiers' | 'journal' | 'slip' | 'timers' | 'outbox' | 'idempotency' | 'sequences',
+    string
+  >;
+  private readonly names = new Map<string, string>();
+  private closed = false;
+  private readonly cache: SnapshotCache;
+
+  /** @throws {@link StoreError} when neither a pool nor a connection string is given, or the schema name is invalid. */
+  constructor(options: PostgresStoreOptions) {
+    const schema = options.schema ?? 'motcua';
+    if (!IDENTIFIER.test(schema)) {
+      throw new MotcuaError(
+        'INVALID_OPTION',
+        `schema: expected lower-case letters, digits and _ (got ${JSON.stringify(schema)})`,
+        { field: 'schema', value: schema },
+      );
+    }
+    this.schema = schema;
+    this.prepared = options.preparedStatements ?? true;
+    this.cache = new SnapshotCache(options.snapshotCache ?? 1000);
+    if (options.pool) {
+      this.pool = options.pool;
+      this.ownsPool = false;
+    } else if (options.connectionString) {
+      const { Pool } = loadDriver();
+      const pool = new Pool({
+        connectionString: options.connectionString,
+        max: options.max ?? 10,
+        application_name: options.applicationName ?? 'motcua',
+        connectionTimeoutMillis: options.connectionTimeoutMs ?? 10_000,
+      });
+      pool.on('error', (e) => options.onPoolError?.(e));
+      this.pool = pool;
+      this.ownsPool = true;
+    } else {
+      throw new MotcuaError('INVALID_OPTION', 'PostgresStore needs a pool or a connectionString', {
+        field: 'pool',
+      });
+    }
+    const q = (table: string) => `"${schema}".${table}`;
+    this.t = {
+      dossiers: q('dossiers'),
+      journal: q('journal'),
+      slip: q('slip_rows'),
+      timers: q('timers'),
+      outbox: q('outbox'),
+      idempotency: q('idempotency'),
+      sequences: q('sequences'),
+    };
+  }
+
+  /**
+   * Creates the schema and tables, or upgrades them: in one transaction (serialised between
+   * processes by an advisory lock), runs each shipped migration not yet recorded in
+   * `motcua_migrations` (see `sql/postgres/*.sql`). Running it again does nothing.
+   */
+  async migrate(): Promise<MigrationResult> {
+    return this.transaction('migrate', 'BEGIN', async (client) => {
+      await client.query({
+        text: 'SELECT pg_advisory_xact_lock(hashtext($1))',
+        values: [`motcua:${this.schema}`],
+      });
+      await client.query(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
+      await client.query(`SET LOCAL search_path TO "${this.schema}"`);
+      await client.query(BOOTSTRAP);
+      const done = new Set(
+        ((await client.query('SELECT version FROM motcua_migrations')).rows as { version: number }[]).map(
+          (r) => r.version,
+        ),
+      );
+      const applied: string[] = [];
+      for (const m of postgresMigrations) {
+        if (done.has(m.version)) continue;
+        await client.query(m.sql);
+        applied.push(m.name);
+      }
+      const version = (
+        (await client.query('SELECT max(version) AS v FROM motcua_migrations')).rows[0] as { v: number }
+      ).v;
+      return { applied, version };
+    });
+  }
+
+  /** The dossier `code` with its summary, snapshot, version and fired timers, or `null`. */
+  async load(code: string): Promise<StoredDossier | null> {
+    // The snapshot is sent only when the cached one is not at the stored version.
+    const rows = (await this.run(
+      'load',
+      `SELECT ${SUMMARY_COLUMNS}, version, fired_timers,
+         CASE WHEN version = $2::int THEN NULL ELSE snapshot END AS snapshot
+       FROM ${this.t.dossiers} WHERE code = $1`,
+      [code, this.cache.version(code)],
+    )) as DossierRowData[];
+    const row = rows[0];
+    if (!row) return null;
+    let persisted = row.snapshot === null ? this.cache.get(code, row.version) : row.snapshot;
+    if (!persisted) {
+      const again = (await this.run('load', `SELECT snapshot FROM ${this.t.dossiers} WHERE code = $1`, [
+        code,
+      ])) as { snapshot: PersistedDossier }[];
+      persisted = again[0]!.snapshot;
+    }
+    this.cache.set(code, row.version, persisted);
+    return {
+      summary: summaryFromColumns(row, iso),
+      persisted,
+      version: row.version,
+      firedTimers: row.fired_timers,
+    };
+  }
+
+  /** The result stored under an idempotency key, or `undefined`. */
+  async idempotentResult(key: string): Promise<unknown | undefined> {
+    const rows = (await this.run(
+      'idempotentResult',
+      `SELECT result FROM ${this.t.idempotency} WHERE key = $1`,
+      [key],
+    )) as { result: unknown }[];
+    return rows.length === 0 ? undefined : rows[0]!.result;
+  }
+
+  /** Atomically the next number of the agency's daily dossier sequence (1, 2, …), one upsert. */
+  async nextSequence(agency: string, date: string): Promise<number> {
+    const rows = (await this.run(
+      'nextSequence',
+      `INSERT INTO ${this.t.sequences} AS q (agency, date, value) VALUES ($1, $2, 1)
+       ON CONFLICT (agency, date) DO UPDATE SET value = q.value + 1 RETURNING value`,
+      [agency, date],
+    )) as { value: number }[];
+    return rows[0]!.value;
+  }
+
+  /**
+   * Writes one transition in one transaction: dossier row at the expected version, journal entry,
+   * control-slip rows, the dossier's timers (replaced; an unchanged timer keeps its lease), outbox
+   * items, idempotency key, and removes the fired timer. @throws core's `StoreConflictError`
+   * (`version`, `idempotency` or `timer`) with nothing written; a {@link StoreError} when the
+   * database fails.
+   */
+  async commit(request: CommitRequest): Promise<void> {
+    const d = request.dossier;
+    const s = d.summary;
+    const code = s.code;
+    const fired = request.firedTimer;
+    // Timers are kept under the dossier's code (as the in-memory store keys them).
+    const timers: { id: string; kind: string; at: string; step_id: string | null }[] = [];
+    const seen = new Set<string>();
+    for (const t of request.timers) {
+      if (t.id === fired?.id || seen.has(t.id)) continue;
+      seen.add(t.id);
+      timers.push({
+        id: t.id,
+        kind: t.kind,
+        at: canonicalInstant(t.at, 'timers[].at'),
+        step_id: t.stepId ?? null,
+      });
+    }
+    // The fired timer is kept out of the replacement: it is deleted below, under its lease check.
+    const keep = fired ? [...seen, fired.id] : [...seen];
+    const dossier = [
+      code,
+      s.agency,
+      s.procedureCode,
+      s.procedureVersion,
+      s.channel,
+      s.state,
+      s.status,
+      s.holder,
+      canonicalInstant(s.receivedAt, 'summary.receivedAt'),
+      canonicalInstant(s.legalDueAt, 'summary.legalDueAt'),
+      canonicalInstant(s.currentDueAt, 'summary.currentDueAt'),
+      canonicalOrNull(s.closedAt, 'summary.closedAt'),
+      s.outcome,
+      s.result,
+      s.lateUnit,
+      s.paused,
+      JSON.stringify(d.persisted),
+      d.version,
+      [...d.firedTimers],
+    ];
+    const j = request.journal;
+    const rest = [
+      j.seq,
+      canonicalInstant(j.at, 'journal.at'),
+      j.type,
+      JSON.stringify(j.actor),
+      j.before,
+      j.after,
+      JSON.stringify(j.event ?? null),
+      j.idempotencyKey,
+      JSON.stringify(
+        request.slipRows.map((row) => {
+          const c = slipColumns(row);
+          return {
+            seq: c.seq,
+            at: c.at,
+            from_unit: c.fromUnit,
+            step_id: c.stepId,
+            result: c.result,
+            data: row,
+          };
+        }),
+      ),
+      JSON.stringify(timers),
+      keep,
+    ];
+    const isNew = d.expectedVersion === 0;
+    const values = isNew ? [...dossier, ...rest] : [...dossier, d.expectedVersion, ...rest];
+    const outbox = request.outbox.map((o) => ({
+      id: o.id,
+      code: o.code,
+      type: o.type,
+      ...(o.payload === undefined ? {} : { payload: o.payload }),
+      created_at: canonicalInstant(o.createdAt, 'outbox[].createdAt'),
+      not_before: canonicalInstant(o.notBefore, 'outbox[].notBefore'),
+    }));
+    const idem = request.idempotency;
+
+    await this.transaction('commit', 'BEGIN', async (client) => {
+      const main = await client.query(this.query(this.commitSql(isNew), values));
+      if ((main.rows[0] as { ok: number }).ok !== 1) {
+        throw new StoreConflictError(
+          'version',
+          isNew
+            ? `dossier ${code} already exists, expected none`
+            : `dossier ${code} is no longer at version ${d.expectedVersion}`,
+        );
+      }
+      if (idem) {
+        const r = await client.query(
+          this.query(
+            `INSERT INTO ${this.t.idempotency} (key, result) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO NOTHING`,
+            [idem.key, idem.result === undefined ? null : JSON.stringify(idem.result)],
+          ),
+        );
+        if (r.rowCount !== 1) {
+          throw new StoreConflictError('idempotency', `idempotency key ${idem.key} is already used`);
+        }
+      }
+      if (fired) {
+        const r = await client.query(
+          this.query(`DELETE FROM ${this.t.timers} WHERE id = $1 AND code = $2 AND lease_owner = $3`, [
+            fired.id,
+            code,
+            fired.leaseOwner,
+          ]),
+        );
+        if (r.rowCount !== 1) {
+          throw new StoreConflictError(
+            'timer',
+            `timer ${fired.id} is no longer leased by ${fired.leaseOwner}`,
+          );
+        }
+      }
+      if (outbox.length) {
+        const r = await client.query(
+          this.query(
+            `INSERT INTO ${this.t.outbox} (id, code, type, payload, created_at, not_before, next_attempt_at)
+               SELECT e.v->>'id', e.v->>'code', e.v->>'type', e.v->'payload', (e.v->>'created_at')::timestamptz,
+                 (e.v->>'not_before')::timestamptz, (e.v->>'not_before')::timestamptz
+               FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(v, ord)
+               ORDER BY e.ord
+               ON CONFLICT (id) DO NOTHING`,
+            [JSON.stringify(outbox)],
+          ),
+        );
+        if (r.rowCount !== outbox.length) {
+          throw new StoreConflictError('idempotency', `an outbox item of dossier ${code} exists`);
+        }
+      }
+    });
+    this.cache.set(code, d.version, d.persisted);
+  }
+
+  /** The statement that writes the dossier, its journal entry, slip rows and timers, if the version matches. */
+  private commitSql(isNew: boolean): string {
+    const t = this.t;
+    const p = (n: number) => `$${isNew ? n - 1 : n}`;
+    const write = isNew
+      ? `INSERT INTO ${t.dossiers} (${SUMMARY_COLUMNS}, snapshot, version, fired_timers)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::timestamptz, $10::timestamptz, $11::timestamptz, $12::timestamptz,
+      $13, $14, $15, $16::boolean, $17::jsonb, $18::int, $19::text[])
+    ON CONFLICT (code) DO NOTHING
+    RETURNING code`
+      : `UPDATE ${t.dossiers} SET agency = $2, procedure_code = $3, procedure_version = $4, channel = $5, state = $6,
+      status = $7, holder = $8, received_at = $9::timestamptz, legal_due_at = $10::timestamptz,
+      current_due_at = $11::timestamptz, closed_at = $12::timestamptz, outcome = $13, result = $14, late_unit = $15,
+      paused = $16::boolean, snapshot = $17::jsonb, version = $18::int, fired_timers = $19::text[]
+    WHERE code = $1 AND version = $20::int
+    RETURNING code`;
+    return `WITH d AS (
+  ${write}
+), j AS (
+  INSERT INTO ${t.journal} (code, seq, at, type, actor, before, after, event, idempotency_key)
+  SELECT d.code, ${p(21)}::int, ${p(22)}::timestamptz, ${p(23)}::text, ${p(24)}::jsonb, ${p(25)}::text,
+    ${p(26)}::text, ${p(27)}::jsonb, ${p(28)}::text
+  FROM d
+), s AS (
+  INSERT INTO ${t.slip} (code, seq, at, from_unit, step_id, result, data)
+  SELECT d.code, r.seq, r.at, r.from_unit, r.step_id, r.result, r.data
+  FROM d, jsonb_to_recordset(${p(29)}::jsonb) AS r(seq int, at timestamptz, from_unit text, step_id text, result text, data jsonb)
+), gone AS (
+  DELETE FROM ${t.timers}
+  WHERE code = (SELECT code FROM d) AND NOT (id = ANY (${p(31)}::text[]))
+), kept AS (
+  INSERT INTO ${t.timers} AS x (id, code, kind, at, step_id)
+  SELECT r.id, d.code, r.kind, r.at, r.step_id
+  FROM d, jsonb_to_recordset(${p(30)}::jsonb) AS r(id text, kind text, at timestamptz, step_id text)
+  ON CONFLICT (id) DO UPDATE SET code = excluded.code, kind = excluded.kind, at = excluded.at, step_id = excluded.step_id
+  WHERE (x.code, x.kind, x.at, x.step_id) IS DISTINCT FROM (excluded.code, excluded.kind, excluded.at, excluded.step_id)
+)
+SELECT count(*)::int AS ok FROM d`;
+  }
+
+  /** The journal of a dossier, in order (seq 1..version). */
+  async journal(code: string): Promise<JournalEntry[]> {
+    const rows = (await this.run(
+      'journal',
+      `SELECT code, seq, at, type, actor, before, after, event, idempotency_key FROM ${this.t.journal}
+       WHERE code = $1 ORDER BY seq`,
+      [code],
+    )) as JournalColumns<Date, unknown>[];
+    return rows.map((r) => journalFromColumns(r, iso, json));
+  }
+
+  /** The control-slip rows of a dossier, in order. */
+  async slip(code: string): Promise<SlipRow[]> {
+    const rows = (await this.run('slip', `SELECT data FROM ${this.t.slip} WHERE code = $1 ORDER BY seq`, [
+      code,
+    ])) as { data: SlipRow }[];
+    return rows.map((r) => r.data);
+  }
+
+  /** Dossier summaries matching the filters, by due time in force then code (one indexed query). */
+  async list(query: ListQuery): Promise<DossierSummary[]> {
+    const where: string[] = [];
+    const values: unknown[] = [];
+    const param = (v: unknown) => {
+      values.push(v);
+      return `$${values.length}`;
+    };
+    if (query.status) where.push(`status = ${param(query.status)}`);
+    if (query.agency) where.push(`agency = ${param(query.agency)}`);
+    if (query.holder) where.push(`holder = ${param(query.holder)}`);
+    if (query.procedureCode) where.push(`procedure_code = ${param(query.procedureCode)}`);
+    if (query.dueBefore !== undefined) {
+      where.push(
+        `status = 'active' AND current_due_at < ${param(canonicalInstant(query.dueBefore, 'dueBefore'))}::timestamptz`,
+      );
+    }
+    let sql = `SELECT ${SUMMARY_COLUMNS} FROM ${this.t.dossiers}`;
+    if (where.length) sql += ` WHERE ${where.join(' AND ')}`;
+    sql += ' ORDER BY current_due_at, code';
+    if (query.limit !== undefined) sql += ` LIMIT ${param(Math.max(0, Math.floor(query.limit)))}::int`;
+    const rows = (await this.run('list', sql, values, false)) as SummaryColumns<Date>[];
+    return rows.map((r) => summaryFromColumns(r, iso));
+  }
+
+  /**
+   * Leases up to `limit` timers due at `now` that are not leased or whose lease expired, in due
+   * order: each goes to one worker only.
+   */
+  async claimTimers(now: string, limit: number, owner: string, leaseMs: number): Promise<ClaimedTimer[]> {
+    if (limit <= 0) return [];
+    const at = canonicalInstant(now, 'now');
+    const until = new Date(Date.parse(at) + leaseMs).toISOString();
+    const rows = (await this.run(
+      'claimTimers',
+      `WITH due AS (
+         SELECT id FROM ${this.t.timers}
+         WHERE at <= $1::timestamptz AND (lease_until IS NULL OR lease_until <= $1::timestamptz)
+         ORDER BY at, id
+         LIMIT $2::int
+         FOR UPDATE SKIP LOCKED
+       )
+       UPDATE ${this.t.timers} AS t SET lease_owner = $3, lease_until = $4::timestamptz
+       FROM due WHERE t.id = due.id
+       RETURNING t.id, t.code, t.kind, t.at, t.step_id`,
+      [at, limit, owner, until],
+    )) as TimerColumns<Date>[];
+    return rows
+      .map((r) => ({ ...timerFromColumns(r, iso), leaseOwner: owner, leaseUntil: until }))
+      .sort(byAtThenId);
+  }
+
+  /** The pending timers of a dossier, by due instant. */
+  async timers(code: string): Promise<TimerRow[]> {
+    const rows = (await this.run(
+      'timers',
+      `SELECT id, code, kind, at, step_id FROM ${this.t.timers} WHERE code = $1 ORDER BY at, id`,
+      [code],
+    )) as TimerColumns<Date>[];
+    return rows.map((r) => timerFromColumns(r, iso));
+  }
+
+  /** Leases up to `limit` outbox items due at `now` (pending, lease free or expired), oldest first. */
+  async claimOutbox(now: string, limit: number, owner: string, leaseMs: number): Promise<OutboxItem[]> {
+    if (limit <= 0) return [];
+    const at = canonicalInstant(now, 'now');
+    const until = new Date(Date.parse(at) + leaseMs).toISOString();
+    const rows = (await this.run(
+      'claimOutbox',
+      `WITH due AS (
+         SELECT id FROM ${this.t.outbox}
+         WHERE status = 'pending' AND next_attempt_at <= $1::timestamptz
+           AND (lease_until IS NULL OR lease_until <= $1::timestamptz)
+         ORDER BY seq
+         LIMIT $2::int
+         FOR UPDATE SKIP LOCKED
+       )
+       UPDATE ${this.t.outbox} AS o SET lease_owner = $3, lease_until = $4::timestamptz
+       FROM due WHERE o.id = due.id
+       RETURNING o.seq, ${OUTBOX_COLUMNS.map((c) => `o.${c}`).join(', ')}`,
+      [at, limit, owner, until],
+    )) as (OutboxColumns<Date, unknown> & { seq: string })[];
+    return rows.sort((a, b) => Number(a.seq) - Number(b.seq)).map((r) => outboxFromColumns(r, iso, json));
+  }
+
+  /**
+   * Records a delivery attempt of an item this owner leased (ignored from any other worker); a
+   * deferral asked for by the plugin is not counted as an attempt.
+   */
+  async settleOutbox(id: string, owner: string, settlement: OutboxSettlement): Promise<void> {
+    if (settlement.delivered) {
+      await this.run(
+        'settleOutbox',
+        `UPDATE ${this.t.outbox} SET status = 'delivered', attempts = attempts + 1, lease_owner = NULL, lease_until = NULL
+         WHERE id = $1 AND lease_owner = $2`,
+        [id, owner],
+      );
+      return;
+    }
+    await this.run(
+      'settleOutbox',
+      `UPDATE ${this.t.outbox} SET status = $3, attempts = attempts + $6::int,
+         next_attempt_at = coalesce($4::timestamptz, next_attempt_at), last_error = $5,
+         lease_owner = NULL, lease_until = NULL
+       WHERE id = $1 AND lease_owner = $2`,
+      [
+        id,
+        owner,
+        settlement.retryAt === null ? 'dead' : 'pending',
+        canonicalOrNull(settlement.retryAt, 'retryAt'),
+        settlement.error,
+        // A deferral asked for by the plugin (quiet hours, a cap) is not counted as an attempt.
+        settlement.deferred ? 0 : 1,
+      ],
+    );
+  }
+
+  /** Outbox items, optionally by status and dossier, in the order they were written. */
+  async outbox(query: { status?: OutboxItem['status']; code?: string }): Promise<OutboxItem[]> {
+    const rows = (await this.run(
+      'outbox',
+      `SELECT ${OUTBOX_COLUMNS.join(', ')} FROM ${this.t.outbox}
+       WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR code = $2) ORDER BY seq`,
+      [query.status || null, query.code || null],
+    )) as OutboxColumns<Date, unknown>[];
+    return rows.map((r) => outboxFromColumns(r, iso, json));
+  }
+
+  /** Puts a dead letter back in the queue, due at `at`, with its attempts reset. */
+  async retryDeadLetter(id: string, at: string): Promise<void> {
+    await this.run(
+      'retryDeadLetter',
+      `UPDATE ${this.t.outbox} SET status = 'pending', next_attempt_at = $2::timestamptz, attempts = 0
+       WHERE id = $1 AND status = 'dead'`,
+      [id, canonicalInstant(at, 'at')],
+    );
+  }
+
+  /**
+   * Report figures for a period, as core's `aggregateReport` computes them, in SQL over the summary
+   * columns (received, carried over, resolved early / on time / late, refused, withdrawn, stopped,
+   * expired, in progress within time or overdue; rates to 4 decimals).
+   */
+  async report(query: ReportQuery): Promise<ReportRow[]> {
+    const values = [canonicalInstant(query.from, 'from'), canonicalInstant(query.to, 'to')];
+    const sql = reportSql(this.t.dossiers, query.groupBy, { from: '$1::timestamptz', to: '$2::timestamptz' });
+    // Both queries read one snapshot, so the channel counts add up to the received count.
+    return this.transaction('report', 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', async (client) => {
+      const figures = (await client.query({ text: sql.figures, values })).rows as ReportFigures[];
+      const channels = (await client.query({ text: sql.channels, values })).rows as {
+        grp: string;
+        channel: string;
+        n: string;
+      }[];
+      return assembleReport(figures, channels);
+    });
+  }
+
+  /** Steps closed per giving unit in [from, to), early / on time / late, in SQL over the slip rows. */
+  async unitReport(query: { from: string; to: string }): Promise<UnitReportRow[]> {
+    const rows = (await this.run(
+      'unitReport',
+      unitReportSql(this.t.slip, { from: '$1::timestamptz', to: '$2::timestamptz' }),
+      [canonicalInstant(query.from, 'from'), canonicalInstant(query.to, 'to')],
+    )) as { unit: string; early: string; on_time: string; late: string }[];
+    return assembleUnitReport(rows);
+  }
+
+  /** Ends the pool if the store created it (a pool passed in is left to its owner). */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.ownsPool) await this.pool.end();
+  }
+
+  /** A query object, named (prepared once per connection) when prepared statements are on. */
+  private query(text: string, values: unknown[], prepare = true): PgQuery {
+    if (!this.prepared || !prepare) return { text, values };
+    let name = this.names.get(text);
+    if (!name) {
+      name = `motcua_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+      this.names.set(text, name);
+    }
+    return { name, text, values };
+  }
+
+  /** Runs one statement on the pool and returns its rows, translating driver errors. */
+  private async run(what: string, text: string, values: unknown[], prepare = true): Promise<unknown[]> {
+    try {
+      return (await this.pool.query(this.query(text, values, prepare))).rows;
+    } catch (e) {
+      throw this.translate(e, what);
+    }
+  }
+
+  /**
+   * Runs `fn` in one transaction on one client of the pool: `begin`, then `COMMIT`, or `ROLLBACK` on
+   * any error. A client whose connection failed is destroyed, never handed back to the pool.
+   */
+  private async transaction<T>(
+    what: string,
+    begin: string,
+    fn: (client: PgPoolClient) => Promise<T>,
+  ): Promise<T> {
+    let client: PgPoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (e) {
+      throw this.translate(e, what);
+    }
+    let destroy = false;
+    // A connection lost between two queries is reported as an event: note it, never crash on it.
+    const onError = () => {
+      destroy = true;
+    };
+    client.on('error', onError);
+    try {
+      await client.query(begin);
+      const result = await fn(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (e) {
+      try {
+        await client.query('ROLLBACK');
+      } catch {
+        destroy = true;
+      }
+      const error = this.translate(e, what);
+      if (error instanceof StoreUnavailableError) destroy = true;
+      throw error;
+    } finally {
+      client.removeListener('error', onError);
+      client.release(destroy);
+    }
+  }
+
+  private translate(e: unknown, what: string): unknown {
+    if (e instanceof MotcuaError || e instanceof StoreConflictError) return e;
+    const code = (e as { code?: unknown }).code;
+    const message = e instanceof Error ? e.message : String(e);
+    if (
+      (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) ||
+      /Connection terminated|connection error|not queryable|timeout exceeded when trying to connect|Cannot use a pool after calling end/i.test(
+        message,
+      )
+    ) {
+      return new StoreUnavailableError(`${what}: PostgreSQL connection failed: ${message}`, e);
+    }
+    if (code === '53100') {
+      return new StoreFullError(`${what}: the PostgreSQL disk is full; nothing was written`, e);
+    }
+    if (code === '55P03') return new StoreLockedError(`${what}: ${message}`, e);
+    if (code === '40001' || code === '40P01') {
+      return new StoreConflictError(
+        'version',
+        `${what}: transaction aborted by PostgreSQL (${message}); retry`,
+      );
+    }
+    if (code === '42P01' || code === '3F000') {
+      return new StoreNotMigratedError(
+        `${what}: schema "${this.schema}" has no motcua tables: run await store.migrate()`,
+        e,
+      );
+    }
+    return new StoreError('STORE_FAILED', `${what}: ${message}`, { cause: e });
+  }
+}
+
+const OUTBOX_COLUMNS = [
+  'id',
+  'code',
+  'type',
+  'payload',
+  'created_at',
+  'not_before',
+  'status',
+  'attempts',
+  'next_attempt_at',
+  'last_error',
+  'lease_owner',
+  'lease_until',
+];

@@ -1,0 +1,683 @@
+import { createRequire } from 'node:module';
+import {
+  type ClaimedTimer,
+  type CommitRequest,
+  type DossierStore,
+  type DossierSummary,
+  type JournalEntry,
+  type ListQuery,
+  MotcuaError,
+  type OutboxItem,
+  type OutboxSettlement,
+  type PersistedDossier,
+  type ReportQuery,
+  type ReportRow,
+  type SlipRow,
+  StoreConflictError,
+  type StoredDossier,
+  type TimerRow,
+  type UnitReportRow,
+} from '@motcua/core';
+import type BetterSqlite3 from 'better-sqlite3';
+import {
+  StoreError,
+  StoreFullError,
+  StoreLockedError,
+  StoreNotMigratedError,
+  StoreUnavailableError,
+} from '../shared/errors.js';
+import type { Migration, MigrationResult } from '../shared/migration.js';
+import {
+  assembleReport,
+  assembleUnitReport,
+  byAtThenId,
+  canonicalInstant,
+  canonicalOrNull,
+  type JournalColumns,
+  journalFromColumns,
+  type OutboxColumns,
+  outboxFromColumns,
+  type ReportFigures,
+  reportSql,
+  SUMMARY_COLUMNS,
+  type SummaryColumns,
+  slipColumns,
+  summaryFromColumns,
+  type TimerColumns,
+  timerFromColumns,
+  unitReportSql,
+} from '../shared/rows.js';
+import { SnapshotCache } from '../shared/snapshot-cache.js';
+import { sqliteMigrations } from './migrations.js';
+
+/** Options of {@link SqliteStore}. */
+export interface SqliteStoreOptions {
+  /**
+   * How long a write waits for another connection's lock before failing with
+   * {@link StoreLockedError} (SQLite `busy_timeout`, default 5000 ms).
+   */
+  readonly busyTimeoutMs?: number;
+  /**
+   * `'full'` (default): every commit is on disk before it returns. `'normal'`: faster in WAL mode;
+   * a power cut may lose the last commits, but never leaves a half-written one.
+   */
+  readonly synchronous?: 'full' | 'normal';
+  /**
+   * Snapshots kept by dossier code and version (default 1000; 0 turns it off), so that loading a
+   * dossier this store just wrote or read skips parsing its snapshot. Safe with other processes
+   * on the file: the stored version is read every time.
+   */
+  readonly snapshotCache?: number;
+}
+
+type Db = BetterSqlite3.Database;
+type Stmt = BetterSqlite3.Statement<unknown[], unknown>;
+type DossierRowData = SummaryColumns<string> & {
+  snapshot: string | null;
+  version: number;
+  fired_timers: string;
+};
+
+const iso = (v: string): string => v;
+const parseJson = (v: string | null): unknown => (v === null ? null : JSON.parse(v));
+
+const BOOTSTRAP = `CREATE TABLE IF NOT EXISTS motcua_migrations (
+  version INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+) STRICT`;
+
+const OUTBOX_COLUMNS =
+  'rowid AS pos, id, code, type, payload, created_at, not_before, status, attempts, next_attempt_at, last_error, lease_owner, lease_until';
+
+/** Everything a commit writes, prepared (canonical instants, JSON text) before the transaction. */
+interface PreparedCommit {
+  readonly code: string;
+  readonly expectedVersion: number;
+  readonly dossier: readonly unknown[];
+  readonly journal: readonly unknown[];
+  readonly slip: readonly (readonly unknown[])[];
+  readonly timers: readonly (readonly [string, string, string, string, string | null])[];
+  /** JSON array of the ids of `timers`. */
+  readonly timerIds: string;
+  readonly outbox: readonly (readonly unknown[])[];
+  readonly idempotency: readonly [string, string | null] | null;
+  readonly firedTimer: { readonly id: string; readonly leaseOwner: string } | null;
+}
+
+const nodeRequire = createRequire(import.meta.url);
+
+/** Loads better-sqlite3 (an optional peer dependency) only when a SqliteStore is made. */
+function loadDriver(): typeof BetterSqlite3 {
+  try {
+    return nodeRequire('better-sqlite3') as typeof BetterSqlite3;
+  } catch (e) {
+    throw new StoreUnavailableError(
+      'SqliteStore needs the better-sqlite3 driver: install it beside @motcua/adapters (npm install better-sqlite3@12)',
+      e,
+    );
+  }
+}
+
+/**
+ * The embedded store: one SQLite file (or `':memory:'`) through better-sqlite3, in WAL mode with a
+ * busy timeout. Each commit is one `BEGIN IMMEDIATE` transaction; timer and outbox claims are one
+ * immediate transaction each, so several processes sharing the file never fire a timer twice.
+ * Create the tables with {@link SqliteStore.migrate} before use.
+ *
+ * @example
+ * ```ts
+ * import { SqliteStore } from '@motcua/adapters/sqlite';
+ * const store = new SqliteStore('motcua.db');
+ * await store.migrate();
+ * const engine = createEngine({ store, procedures, calendar, agency: 'H56' });
+ * ```
+ */
+export class SqliteStore implements DossierStore {
+  /** The file this store opened (`':memory:'` for an in-memory database). */
+  readonly filename: string;
+  private readonly db: Db;
+  private readonly busyTimeoutMs: number;
+  private readonly statements = new Map<string, Stmt>();
+  private readonly commitTx: (w: PreparedCommit) => void;
+  private readonly cache: SnapshotCache;
+
+  /**
+   * Opens (or creates) the database. @throws {@link StoreError} when the file cannot be opened
+   * (`STORE_UNAVAILABLE`) or is locked (`STORE_LOCKED`).
+   */
+  constructor(filename: string, options: SqliteStoreOptions = {}) {
+    this.filename = filename;
+    this.busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+    this.cache = new SnapshotCache(options.snapshotCache ?? 1000);
+    const Driver = loadDriver();
+    try {
+      this.db = new Driver(filename, { timeout: this.busyTimeoutMs });
+    } catch (e) {
+      throw new StoreUnavailableError(`cannot open SQLite database ${filename}: ${(e as Error).message}`, e);
+    }
+    try {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+    } catch (e) {
+      this.db.close();
+      throw this.translate(e, 'open');
+    }
+    const tx = this.db.transaction((w: PreparedCommit) => this.writeCommit(w));
+    this.commitTx = (w) => tx.immediate(w);
+  }
+
+  /**
+   * Creates or upgrades the tables: runs, in one transaction, each shipped migration not yet
+   * recorded in `motcua_migrations` (see `sql/sqlite/*.sql`). Running it again does nothing.
+   */
+  async migrate(): Promise<MigrationResult> {
+    return this.guard('migrate', () =>
+      this.db
+        .transaction(() => {
+          this.db.exec(BOOTSTRAP);
+          const done = new Set(
+            this.db.prepare('SELECT version FROM motcua_migrations').pluck().all() as number[],
+          );
+          const applied: string[] = [];
+          for (const m of sqliteMigrations) {
+            if (done.has(m.version)) continue;
+            this.db.exec(m.sql);
+            applied.push(m.name);
+          }
+          const version = this.db
+            .prepare('SELECT max(version) FROM motcua_migrations')
+            .pluck()
+            .get() as number;
+          return { applied, version };
+        })
+        .immediate(),
+    );
+  }
+
+  /** The migrations this store runs, in order (the text of `sql/sqlite/*.sql`). */
+  static readonly migrations: readonly Migration[] = sqliteMigrations;
+
+  /**
+   * Runs a PRAGMA on this store's connection and returns its result (e.g. `'max_page_count = 5000'`
+   * to cap the file size, or `'wal_checkpoint(TRUNCATE)'`).
+   */
+  pragma(source: string): unknown {
+    return this.guard('pragma', () => this.db.pragma(source));
+  }
+
+  /** The dossier `code` with its summary, snapshot, version and fired timers, or `null`. */
+  async load(code: string): Promise<StoredDossier | null> {
+    return this.guard('load', () => {
+      // The snapshot is read only when the cached one is not at the stored version.
+      const row = this.stmt(
+        `SELECT ${SUMMARY_COLUMNS}, version, fired_timers, CASE WHEN version = ? THEN NULL ELSE snapshot END AS snapshot
+         FROM dossiers WHERE code = ?`,
+      ).get(this.cache.version(code), code) as DossierRowData | undefined;
+      if (!row) return null;
+      let persisted = row.snapshot === null ? this.cache.get(code, row.version) : undefined;
+      if (!persisted) {
+        persisted = JSON.parse(
+          row.snapshot ??
+            (this.stmt('SELECT snapshot FROM dossiers WHERE code = ?').pluck().get(code) as string),
+        ) as PersistedDossier;
+        this.cache.set(code, row.version, persisted);
+      }
+      return {
+        summary: summaryFromColumns(row, iso),
+        persisted,
+        version: row.version,
+        firedTimers: JSON.parse(row.fired_timers) as string[],
+      };
+    });
+  }
+
+  /** The result stored under an idempotency key, or `undefined`. */
+  async idempotentResult(key: string): Promise<unknown | undefined> {
+    return this.guard('idempotentResult', () => {
+      const row = this.stmt('SELECT result FROM idempotency WHERE key = ?').get(key) as
+        | { result: string | null }
+        | undefined;
+      return row === undefined ? undefined : parseJson(row.result);
+    });
+  }
+
+  /** Atomically the next number of the agency's daily dossier sequence (1, 2, …), one upsert. */
+  async nextSequence(agency: string, date: string): Promise<number> {
+    return this.guard(
+      'nextSequence',
+      () =>
+        this.stmt(
+          `INSERT INTO sequences (agency, date, value) VALUES (?, ?, 1)
+           ON CONFLICT (agency, date) DO UPDATE SET value = value + 1 RETURNING value`,
+        )
+          .pluck()
+          .get(agency, date) as number,
+    );
+  }
+
+  /**
+   * Writes one transition in one transaction: dossier row at the expected version, journal entry,
+   * control-slip rows, the dossier's timers (replaced; an unchanged timer keeps its lease), outbox
+   * items, idempotency key, and removes the fired timer. @throws core's `StoreConflictError`
+   * (`version`, `idempotency` or `timer`) with nothing written; a {@link StoreError} when the
+   * database fails.
+   */
+  async commit(request: CommitRequest): Promise<void> {
+    const w = prepareCommit(request);
+    this.guard('commit', () => this.commitTx(w));
+    this.cache.set(w.code, request.dossier.version, request.dossier.persisted);
+  }
+
+  /** The body of the commit transaction: checks in the in-memory store's order, then writes. */
+  private writeCommit(w: PreparedCommit): void {
+    const { code } = w;
+    if (w.expectedVersion === 0) {
+      const r = this.stmt(
+        `INSERT INTO dossiers (${SUMMARY_COLUMNS}, snapshot, version, fired_timers)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING`,
+      ).run(...w.dossier);
+      if (r.changes === 0)
+        throw new StoreConflictError('version', `dossier ${code} already exists, expected none`);
+    } else {
+      const r = this.stmt(
+        `UPDATE dossiers SET agency = ?, procedure_code = ?, procedure_version = ?, channel = ?, state = ?,
+           status = ?, holder = ?, received_at = ?, legal_due_at = ?, current_due_at = ?, closed_at = ?,
+           outcome = ?, result = ?, late_unit = ?, paused = ?, snapshot = ?, version = ?, fired_timers = ?
+         WHERE code = ? AND version = ?`,
+      ).run(...w.dossier.slice(1), code, w.expectedVersion);
+      if (r.changes === 0) {
+        const current = this.stmt('SELECT version FROM dossiers WHERE code = ?').pluck().get(code);
+        throw new StoreConflictError(
+          'version',
+          `dossier ${code} is at version ${current ?? 0}, expected ${w.expectedVersion}`,
+        );
+      }
+    }
+    if (w.idempotency) {
+      const r = this.stmt(
+        'INSERT INTO idempotency (key, result) VALUES (?, ?) ON CONFLICT (key) DO NOTHING',
+      ).run(...w.idempotency);
+      if (r.changes === 0) {
+        throw new StoreConflictError('idempotency', `idempotency key ${w.idempotency[0]} is already used`);
+      }
+    }
+    if (w.firedTimer) {
+      const r = this.stmt('DELETE FROM timers WHERE id = ? AND code = ? AND lease_owner = ?').run(
+        w.firedTimer.id,
+        code,
+        w.firedTimer.leaseOwner,
+      );
+      if (r.changes === 0) {
+        throw new StoreConflictError(
+          'timer',
+          `timer ${w.firedTimer.id} is no longer leased by ${w.firedTimer.leaseOwner}`,
+        );
+      }
+    }
+    for (const o of w.outbox) {
+      const r = this.stmt(
+        `INSERT INTO outbox (id, code, type, payload, created_at, not_before, next_attempt_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+      ).run(...o);
+      if (r.changes === 0) throw new StoreConflictError('idempotency', `outbox item ${o[0]} exists`);
+    }
+    this.stmt(
+      `INSERT INTO journal (code, seq, at, type, actor, before, after, event, idempotency_key)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(...w.journal);
+    for (const s of w.slip) {
+      this.stmt(
+        'INSERT INTO slip_rows (code, seq, at, from_unit, step_id, result, data) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ).run(...s);
+    }
+    // Replace the dossier's timers; a timer whose id stays keeps its lease (and is not rewritten).
+    this.stmt('DELETE FROM timers WHERE code = ? AND id NOT IN (SELECT value FROM json_each(?))').run(
+      code,
+      w.timerIds,
+    );
+    for (const t of w.timers) {
+      this.stmt(
+        `INSERT INTO timers (id, code, kind, at, step_id) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET code = excluded.code, kind = excluded.kind, at = excluded.at,
+           step_id = excluded.step_id
+         WHERE code IS NOT excluded.code OR kind IS NOT excluded.kind OR at IS NOT excluded.at
+           OR step_id IS NOT excluded.step_id`,
+      ).run(...t);
+    }
+  }
+
+  /** The journal of a dossier, in order (seq 1..version). */
+  async journal(code: string): Promise<JournalEntry[]> {
+    return this.guard('journal', () =>
+      (
+        this.stmt(
+          'SELECT code, seq, at, type, actor, before, after, event, idempotency_key FROM journal WHERE code = ? ORDER BY seq',
+        ).all(code) as JournalColumns<string, string>[]
+      ).map((r) => journalFromColumns(r, iso, parseJson)),
+    );
+  }
+
+  /** The control-slip rows of a dossier, in order. */
+  async slip(code: string): Promise<SlipRow[]> {
+    return this.guard('slip', () =>
+      (this.stmt('SELECT data FROM slip_rows WHERE code = ? ORDER BY seq').pluck().all(code) as string[]).map(
+        (d) => JSON.parse(d) as SlipRow,
+      ),
+    );
+  }
+
+  /** Dossier summaries matching the filters, by due time in force then code (one indexed query). */
+  async list(query: ListQuery): Promise<DossierSummary[]> {
+    const where: string[] = [];
+    const params: Record<string, unknown> = {};
+    if (query.status) {
+      where.push('status = @status');
+      params.status = query.status;
+    }
+    if (query.agency) {
+      where.push('agency = @agency');
+      params.agency = query.agency;
+    }
+    if (query.holder) {
+      where.push('holder = @holder');
+      params.holder = query.holder;
+    }
+    if (query.procedureCode) {
+      where.push('procedure_code = @procedureCode');
+      params.procedureCode = query.procedureCode;
+    }
+    if (query.dueBefore !== undefined) {
+      where.push("status = 'active' AND current_due_at < @dueBefore");
+      params.dueBefore = canonicalInstant(query.dueBefore, 'dueBefore');
+    }
+    let sql = `SELECT ${SUMMARY_COLUMNS} FROM dossiers`;
+    if (where.length) sql += ` WHERE ${where.join(' AND ')}`;
+    sql += ' ORDER BY current_due_at, code';
+    if (query.limit !== undefined) {
+      sql += ' LIMIT @limit';
+      params.limit = Math.max(0, Math.floor(query.limit));
+    }
+    return this.guard('list', () =>
+      (this.stmt(sql).all(params) as SummaryColumns<string>[]).map((r) => summaryFromColumns(r, iso)),
+    );
+  }
+
+  /**
+   * Leases up to `limit` timers due at `now` that are not leased or whose lease expired, in due
+   * order: each goes to one worker only.
+   */
+  async claimTimers(now: string, limit: number, owner: string, leaseMs: number): Promise<ClaimedTimer[]> {
+    if (limit <= 0) return [];
+    const at = canonicalInstant(now, 'now');
+    const until = new Date(Date.parse(at) + leaseMs).toISOString();
+    return this.guard('claimTimers', () => {
+      const rows = this.db
+        .transaction(
+          () =>
+            this.stmt(
+              `UPDATE timers SET lease_owner = @owner, lease_until = @until
+               WHERE id IN (SELECT id FROM timers WHERE at <= @now AND (lease_until IS NULL OR lease_until <= @now)
+                            ORDER BY at, id LIMIT @limit)
+               RETURNING id, code, kind, at, step_id, lease_owner, lease_until`,
+            ).all({ owner, until, now: at, limit }) as TimerColumns<string>[],
+        )
+        .immediate();
+      return rows
+        .map((r) => ({ ...timerFromColumns(r, iso), leaseOwner: owner, leaseUntil: until }))
+        .sort(byAtThenId);
+    });
+  }
+
+  /** The pending timers of a dossier, by due instant. */
+  async timers(code: string): Promise<TimerRow[]> {
+    return this.guard('timers', () =>
+      (
+        this.stmt('SELECT id, code, kind, at, step_id FROM timers WHERE code = ? ORDER BY at, id').all(
+          code,
+        ) as TimerColumns<string>[]
+      ).map((r) => timerFromColumns(r, iso)),
+    );
+  }
+
+  /** Leases up to `limit` outbox items due at `now` (pending, lease free or expired), oldest first. */
+  async claimOutbox(now: string, limit: number, owner: string, leaseMs: number): Promise<OutboxItem[]> {
+    if (limit <= 0) return [];
+    const at = canonicalInstant(now, 'now');
+    const until = new Date(Date.parse(at) + leaseMs).toISOString();
+    return this.guard('claimOutbox', () => {
+      const rows = this.db
+        .transaction(
+          () =>
+            this.stmt(
+              `UPDATE outbox SET lease_owner = @owner, lease_until = @until
+               WHERE rowid IN (SELECT rowid FROM outbox
+                               WHERE status = 'pending' AND next_attempt_at <= @now
+                                 AND (lease_until IS NULL OR lease_until <= @now)
+                               ORDER BY rowid LIMIT @limit)
+               RETURNING ${OUTBOX_COLUMNS}`,
+            ).all({ owner, until, now: at, limit }) as (OutboxColumns<string, string> & { pos: number })[],
+        )
+        .immediate();
+      return rows.sort((a, b) => a.pos - b.pos).map((r) => outboxFromColumns(r, iso, parseJson));
+    });
+  }
+
+  /**
+   * Records a delivery attempt of an item this owner leased (ignored from any other worker); a
+   * deferral asked for by the plugin is not counted as an attempt.
+   */
+  async settleOutbox(id: string, owner: string, settlement: OutboxSettlement): Promise<void> {
+    this.guard('settleOutbox', () => {
+      if (settlement.delivered) {
+        this.stmt(
+          `UPDATE outbox SET status = 'delivered', attempts = attempts + 1, lease_owner = NULL, lease_until = NULL
+           WHERE id = ? AND lease_owner = ?`,
+        ).run(id, owner);
+        return;
+      }
+      this.stmt(
+        `UPDATE outbox SET status = ?, attempts = attempts + ?, next_attempt_at = coalesce(?, next_attempt_at),
+           last_error = ?, lease_owner = NULL, lease_until = NULL
+         WHERE id = ? AND lease_owner = ?`,
+      ).run(
+        settlement.retryAt === null ? 'dead' : 'pending',
+        // A deferral asked for by the plugin (quiet hours, a cap) is not counted as an attempt.
+        settlement.deferred ? 0 : 1,
+        canonicalOrNull(settlement.retryAt, 'retryAt'),
+        settlement.error,
+        id,
+        owner,
+      );
+    });
+  }
+
+  /** Outbox items, optionally by status and dossier, in the order they were written. */
+  async outbox(query: { status?: OutboxItem['status']; code?: string }): Promise<OutboxItem[]> {
+    return this.guard('outbox', () =>
+      (
+        this.stmt(
+          `SELECT ${OUTBOX_COLUMNS} FROM outbox
+           WHERE (@status IS NULL OR status = @status) AND (@code IS NULL OR code = @code) ORDER BY rowid`,
+        ).all({ status: query.status || null, code: query.code || null }) as OutboxColumns<string, string>[]
+      ).map((r) => outboxFromColumns(r, iso, parseJson)),
+    );
+  }
+
+  /** Puts a dead letter back in the queue, due at `at`, with its attempts reset. */
+  async retryDeadLetter(id: string, at: string): Promise<void> {
+    const next = canonicalInstant(at, 'at');
+    this.guard('retryDeadLetter', () => {
+      this.stmt(
+        `UPDATE outbox SET status = 'pending', next_attempt_at = ?, attempts = 0 WHERE id = ? AND status = 'dead'`,
+      ).run(next, id);
+    });
+  }
+
+  /**
+   * Report figures for a period, as core's `aggregateReport` computes them, in SQL over the summary
+   * columns (received, carried over, resolved early / on time / late, refused, withdrawn, stopped,
+   * expired, in progress within time or overdue; rates to 4 decimals).
+   */
+  async report(query: ReportQuery): Promise<ReportRow[]> {
+    const params = { from: canonicalInstant(query.from, 'from'), to: canonicalInstant(query.to, 'to') };
+    const sql = reportSql('dossiers', query.groupBy, { from: '@from', to: '@to' });
+    return this.guard('report', () => {
+      const read = this.db.transaction(() => ({
+        figures: this.stmt(sql.figures).all(params) as ReportFigures[],
+        channels: this.stmt(sql.channels).all(params) as { grp: string; channel: string; n: number }[],
+      }));
+      const { figures, channels } = read.deferred();
+      return assembleReport(figures, channels);
+    });
+  }
+
+  /** Steps closed per giving unit in [from, to), early / on time / late, in SQL over the slip rows. */
+  async unitReport(query: { from: string; to: string }): Promise<UnitReportRow[]> {
+    const params = { from: canonicalInstant(query.from, 'from'), to: canonicalInstant(query.to, 'to') };
+    return this.guard('unitReport', () =>
+      assembleUnitReport(
+        this.stmt(unitReportSql('slip_rows', { from: '@from', to: '@to' })).all(params) as {
+          unit: string;
+          early: number;
+          on_time: number;
+          late: number;
+        }[],
+      ),
+    );
+  }
+
+  /** Closes the database connection. */
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private stmt(sql: string): Stmt {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  /** Runs `fn`, translating driver errors into {@link StoreError}s. */
+  private guard<T>(what: string, fn: () => T): T {
+    try {
+      return fn();
+    } catch (e) {
+      throw this.translate(e, what);
+    }
+  }
+
+  private translate(e: unknown, what: string): unknown {
+    if (e instanceof MotcuaError || e instanceof StoreConflictError) return e;
+    const code = (e as { code?: unknown }).code;
+    const message = e instanceof Error ? e.message : String(e);
+    if (typeof code !== 'string') {
+      if (e instanceof TypeError && /not open/.test(message)) {
+        return new StoreUnavailableError(`${what}: the SQLite database ${this.filename} is closed`, e);
+      }
+      return e;
+    }
+    if (code.startsWith('SQLITE_FULL')) {
+      return new StoreFullError(
+        `${what}: the SQLite database ${this.filename} is full (disk or max_page_count); nothing was written`,
+        e,
+      );
+    }
+    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+      return new StoreLockedError(
+        `${what}: the SQLite database ${this.filename} stayed locked by another connection for ${this.busyTimeoutMs} ms; nothing was written`,
+        e,
+      );
+    }
+    if (/no such table/.test(message)) {
+      return new StoreNotMigratedError(
+        `${what}: the SQLite database ${this.filename} has no motcua tables: run await store.migrate()`,
+        e,
+      );
+    }
+    if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR') || code === 'SQLITE_READONLY') {
+      return new StoreUnavailableError(`${what}: ${message} (${this.filename})`, e);
+    }
+    return new StoreError('STORE_FAILED', `${what}: ${message}`, { cause: e });
+  }
+}
+
+/** Turns a commit request into column values: canonical instants, JSON text. */
+function prepareCommit(req: CommitRequest): PreparedCommit {
+  const d = req.dossier;
+  const s = d.summary;
+  const code = s.code;
+  const firedId = req.firedTimer?.id;
+  const seen = new Set<string>();
+  const timers: [string, string, string, string, string | null][] = [];
+  for (const t of req.timers) {
+    if (t.id === firedId || seen.has(t.id)) continue;
+    seen.add(t.id);
+    // Timers are kept under the dossier's code (as the in-memory store keys them).
+    timers.push([t.id, code, t.kind, canonicalInstant(t.at, 'timers[].at'), t.stepId ?? null]);
+  }
+  return {
+    code,
+    expectedVersion: d.expectedVersion,
+    dossier: [
+      code,
+      s.agency,
+      s.procedureCode,
+      s.procedureVersion,
+      s.channel,
+      s.state,
+      s.status,
+      s.holder,
+      canonicalInstant(s.receivedAt, 'summary.receivedAt'),
+      canonicalInstant(s.legalDueAt, 'summary.legalDueAt'),
+      canonicalInstant(s.currentDueAt, 'summary.currentDueAt'),
+      canonicalOrNull(s.closedAt, 'summary.closedAt'),
+      s.outcome,
+      s.result,
+      s.lateUnit,
+      s.paused ? 1 : 0,
+      JSON.stringify(d.persisted),
+      d.version,
+      JSON.stringify(d.firedTimers),
+    ],
+    journal: [
+      code,
+      req.journal.seq,
+      canonicalInstant(req.journal.at, 'journal.at'),
+      req.journal.type,
+      JSON.stringify(req.journal.actor),
+      req.journal.before,
+      req.journal.after,
+      JSON.stringify(req.journal.event ?? null),
+      req.journal.idempotencyKey,
+    ],
+    slip: req.slipRows.map((row) => {
+      const c = slipColumns(row);
+      return [code, c.seq, c.at, c.fromUnit, c.stepId, c.result, JSON.stringify(row)];
+    }),
+    timers,
+    timerIds: JSON.stringify(timers.map((t) => t[0])),
+    outbox: req.outbox.map((o) => {
+      const notBefore = canonicalInstant(o.notBefore, 'outbox[].notBefore');
+      return [
+        o.id,
+        o.code,
+        o.type,
+        o.payload === undefined ? null : JSON.stringify(o.payload),
+        canonicalInstant(o.createdAt, 'outbox[].createdAt'),
+        notBefore,
+        notBefore,
+      ];
+    }),
+    idempotency: req.idempotency
+      ? [
+          req.idempotency.key,
+          req.idempotency.result === undefined ? null : JSON.stringify(req.idempotency.result),
+        ]
+      : null,
+    firedTimer: req.firedTimer,
+  };
+}
