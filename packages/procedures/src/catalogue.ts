@@ -52,7 +52,7 @@ export interface CatalogueOptions {
 }
 
 /**
- * A {@link ProcedureRegistry} holding every version of every catalogue procedure, ready for
+ * A `ProcedureRegistry` holding every version of every catalogue procedure, ready for
  * `createEngine({ procedures: createCatalogue(), … })`.
  *
  * `registry.inForce(code, receiptDate)` answers with the **standard** case in force that day: the
