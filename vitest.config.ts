@@ -14,9 +14,15 @@ export default defineConfig({
       '@motcua/core': src('core'),
       '@motcua/procedures': src('procedures'),
       '@motcua/notify-sms': src('notify-sms'),
-      '@motcua/adapters/sqlite': fileURLToPath(new URL('./packages/adapters/src/sqlite/index.ts', import.meta.url)),
-      '@motcua/adapters/postgres': fileURLToPath(new URL('./packages/adapters/src/postgres/index.ts', import.meta.url)),
-      '@motcua/adapters/memory': fileURLToPath(new URL('./packages/adapters/src/memory/index.ts', import.meta.url)),
+      '@motcua/adapters/sqlite': fileURLToPath(
+        new URL('./packages/adapters/src/sqlite/index.ts', import.meta.url),
+      ),
+      '@motcua/adapters/postgres': fileURLToPath(
+        new URL('./packages/adapters/src/postgres/index.ts', import.meta.url),
+      ),
+      '@motcua/adapters/memory': fileURLToPath(
+        new URL('./packages/adapters/src/memory/index.ts', import.meta.url),
+      ),
       '@motcua/adapters': src('adapters'),
     },
   },

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { type DossierStore, MemoryStore } from '@motcua/core';
 
 /** The store the main job runs on. */
@@ -9,14 +10,30 @@ export interface OpenedStore {
   close(): Promise<void>;
 }
 
-/** Opens the store named on the command line: `memory` (the SQLite and PostgreSQL stores come with @motcua/adapters). */
+/**
+ * Opens the store named on the command line: `sqlite` (the embedded default, a file in the output
+ * folder), `postgres` (with `--pg <url>`, in its own schema), or `memory`.
+ */
 export async function openStore(
   kind: string,
-  _outDir: string,
-  _pgUrl: string | undefined,
+  outDir: string,
+  pgUrl: string | undefined,
 ): Promise<OpenedStore> {
-  if (kind === 'memory' || kind === 'sqlite') {
-    return { store: new MemoryStore(), label: 'in-memory', close: async () => {} };
+  if (pgUrl || kind === 'postgres') {
+    if (!pgUrl) throw new Error('--store postgres needs --pg <connection url>');
+    const { PostgresStore } = await import('@motcua/adapters/postgres');
+    const schema = `motcua_demo_${Date.now()}`;
+    const store = new PostgresStore({ connectionString: pgUrl, schema });
+    await store.migrate();
+    return { store, label: `PostgreSQL (schema ${schema})`, close: () => store.close() };
   }
-  throw new Error(`--store: expected memory, sqlite or postgres, got ${kind}`);
+  if (kind === 'sqlite') {
+    const { SqliteStore } = await import('@motcua/adapters/sqlite');
+    const file = join(outDir, 'motcua.sqlite');
+    const store = new SqliteStore(file, { synchronous: 'normal' });
+    await store.migrate();
+    return { store, label: `SQLite (${file})`, file: 'motcua.sqlite', close: async () => store.close?.() };
+  }
+  if (kind === 'memory') return { store: new MemoryStore(), label: 'in-memory', close: async () => {} };
+  throw new Error(`--store: expected sqlite, postgres or memory, got ${kind}`);
 }
