@@ -35,7 +35,9 @@ import { catalogueSamples, createCatalogue, proceduresInForce } from '@motcua/pr
 import { htmlReport } from './html-report.js';
 import { openStore } from './store.js';
 
+// `pnpm demo -- --days 10` passes the `--` through: drop it.
 const { values } = parseArgs({
+  args: process.argv.slice(2).filter((a) => a !== '--'),
   options: {
     days: { type: 'string', default: '30' },
     seed: { type: 'string', default: '2026' },
