@@ -27,3 +27,15 @@ export type Instant = z.infer<typeof InstantSchema>;
 export function toInstant(date: Date): Instant {
   return date.toISOString();
 }
+
+/** motcua's one form of an instant: `YYYY-MM-DDTHH:mm:ss.sssZ`. */
+export const CANONICAL_INSTANT = /^\d{4}-[01]\d-[0-3]\dT[0-2]\d:[0-5]\d:[0-5]\d\.\d{3}Z$/;
+
+/**
+ * An instant already checked by {@link InstantSchema}, in the one form motcua keeps (UTC ISO with
+ * milliseconds, as {@link toInstant} writes it). A string already in that form is returned as is
+ * (no `Date` round trip on the hot path); any other offset or precision is converted.
+ */
+export function canonicalInstant(iso: string): Instant {
+  return CANONICAL_INSTANT.test(iso) ? iso : new Date(iso).toISOString();
+}

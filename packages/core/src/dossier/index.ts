@@ -1,4 +1,12 @@
-export { type Actor, type ActorInput, ActorSchema, type Instant, InstantSchema, toInstant } from './actor.js';
+export {
+  type Actor,
+  type ActorInput,
+  ActorSchema,
+  canonicalInstant,
+  type Instant,
+  InstantSchema,
+  toInstant,
+} from './actor.js';
 export { type Applicant, ApplicantSchema } from './applicant.js';
 export { type Deadline, type DeadlineOptions, pendingDeadlines } from './deadlines.js';
 export { type DossierCodeParts, formatDossierCode, parseDossierCode } from './dossier-code.js';

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { type Clock, systemClock } from '../clock/clock.js';
-import { type Actor, type ActorInput, ActorSchema, toInstant } from '../dossier/actor.js';
+import { type Actor, type ActorInput, ActorSchema, CANONICAL_INSTANT, toInstant } from '../dossier/actor.js';
 import { pendingDeadlines } from '../dossier/deadlines.js';
 import { formatDossierCode } from '../dossier/dossier-code.js';
 import type { DossierContext } from '../dossier/dossier-context.js';
@@ -178,6 +178,19 @@ export interface Engine {
   stop(): Promise<void>;
 }
 
+/**
+ * The `at` of an event as the procedure will check it: the clock's now when absent, a `Date` or a
+ * string in motcua's one form (UTC ISO); anything that is not an instant is passed on unchanged so
+ * the event's validation names the field, instead of failing here.
+ */
+function eventInstant(at: string | Date | undefined, clock: Clock): string {
+  if (at === undefined) return toInstant(clock.now());
+  if (at instanceof Date) return Number.isNaN(at.getTime()) ? (at as unknown as string) : toInstant(at);
+  if (typeof at !== 'string' || CANONICAL_INSTANT.test(at)) return at;
+  const parsed = new Date(at);
+  return Number.isNaN(parsed.getTime()) ? at : toInstant(parsed);
+}
+
 const SECRET_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 /** A retry-safe read of a dossier's procedure version, bound to the office calendar. */
@@ -229,19 +242,23 @@ export function createEngine(options: EngineOptions): Engine {
     }
   };
 
-  const timerRows = (ctx: DossierContext, fired: readonly string[]): TimerRow[] =>
-    pendingDeadlines(ctx, {
-      calendar,
-      ...(options.warnBeforeMinutes === undefined ? {} : { warnBeforeMinutes: options.warnBeforeMinutes }),
-    })
-      .map((d) => ({
-        id: `${ctx.code}:${d.kind}${d.stepId ? `:${d.stepId}` : ''}:${d.at}`,
-        code: ctx.code,
-        kind: d.kind,
-        at: d.at,
-        ...(d.stepId ? { stepId: d.stepId } : {}),
-      }))
-      .filter((t) => !fired.includes(t.id));
+  const deadlineOptions = {
+    calendar,
+    ...(options.warnBeforeMinutes === undefined ? {} : { warnBeforeMinutes: options.warnBeforeMinutes }),
+  };
+  const timerRows = (ctx: DossierContext, fired: readonly string[]): TimerRow[] => {
+    const rows: TimerRow[] = [];
+    for (const d of pendingDeadlines(ctx, deadlineOptions)) {
+      const id = d.stepId ? `${ctx.code}:${d.kind}:${d.stepId}:${d.at}` : `${ctx.code}:${d.kind}:${d.at}`;
+      if (fired.length > 0 && fired.includes(id)) continue;
+      rows.push(
+        d.stepId
+          ? { id, code: ctx.code, kind: d.kind, at: d.at, stepId: d.stepId }
+          : { id, code: ctx.code, kind: d.kind, at: d.at },
+      );
+    }
+    return rows;
+  };
 
   const effectsOf = (
     code: string,
@@ -250,16 +267,19 @@ export function createEngine(options: EngineOptions): Engine {
     collect: (p: EnginePlugin) => readonly EffectRequest[] | undefined,
   ): OutboxEffect[] => {
     const out: OutboxEffect[] = [];
+    let createdAt: string | undefined;
     for (const p of plugins) {
-      const requested = collect(p) ?? [];
+      const requested = collect(p);
+      if (!requested || requested.length === 0) continue;
+      createdAt ??= toInstant(now);
       requested.forEach((e, i) => {
         out.push({
           id: `${code}:${version}:${p.name}.${e.type}:${e.key ?? i}`,
           code,
           type: `${p.name}.${e.type}`,
           payload: e.payload,
-          createdAt: toInstant(now),
-          notBefore: toInstant(e.notBefore && e.notBefore > now ? e.notBefore : now),
+          createdAt: createdAt as string,
+          notBefore: e.notBefore && e.notBefore > now ? toInstant(e.notBefore) : (createdAt as string),
         });
       });
     }
@@ -528,10 +548,11 @@ export function createEngine(options: EngineOptions): Engine {
           `at version ${stored.version}, expected ${sendOptions.expectedVersion}`,
         );
       }
-      const at = event.at === undefined ? clock.now() : new Date(event.at);
-      return transitionAndCommit(stored, { ...event, at: toInstant(at) } as EngineEvent & { at: string }, {
-        idempotencyKey: sendOptions.idempotencyKey,
-      });
+      return transitionAndCommit(
+        stored,
+        { ...event, at: eventInstant(event.at, clock) } as EngineEvent & { at: string },
+        { idempotencyKey: sendOptions.idempotencyKey },
+      );
     },
 
     async get(code) {

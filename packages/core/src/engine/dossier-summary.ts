@@ -3,11 +3,15 @@ import type { PersistedDossier } from '../procedure/define-procedure.js';
 import { stateName } from '../procedure/define-procedure.js';
 import type { DossierSummary } from '../store/store-types.js';
 
-/** The indexed facts of a dossier from its context and state (no personal data). */
+/**
+ * The indexed facts of a dossier from its context and state (no personal data). `status` defaults
+ * to `done` once the context has an outcome.
+ */
 export function summaryFromContext(
   c: DossierContext,
   procedure: { readonly code: string; readonly version: string },
   state: string,
+  status: 'active' | 'done' = c.outcome ? 'done' : 'active',
 ): DossierSummary {
   return {
     code: c.code,
@@ -16,7 +20,7 @@ export function summaryFromContext(
     procedureVersion: procedure.version,
     channel: c.channel,
     state,
-    status: c.outcome ? 'done' : 'active',
+    status,
     holder: c.holder,
     receivedAt: c.receivedAt,
     legalDueAt: c.due.legal,
@@ -31,8 +35,10 @@ export function summaryFromContext(
 
 /** The indexed facts of a persisted dossier (no personal data). */
 export function summaryOf(persisted: PersistedDossier): DossierSummary {
-  return {
-    ...summaryFromContext(persisted.context, persisted.procedure, stateName(persisted.value)),
-    status: persisted.status,
-  };
+  return summaryFromContext(
+    persisted.context,
+    persisted.procedure,
+    stateName(persisted.value),
+    persisted.status,
+  );
 }

@@ -181,14 +181,18 @@ export function handOff(env: LiaisonEnv, ctx: DossierContext, e: E<'HAND_OFF'>):
     if (!ids.includes(m.id)) return m;
     const spec = memberSpec(env, m.id);
     const due = toInstant(env.calendar.dueDate(d(e.at), spec.budget));
-    slip = appendSlipRow(slip, {
-      kind: 'handover',
-      from: actorParty(env, e.actor),
-      to: party(env, m.unit),
-      at: e.at,
-      due,
-      note: [`Chuyển hồ sơ liên thông: ${spec.name.vi}`, e.note].filter(Boolean).join('. '),
-    });
+    slip = appendSlipRow(
+      slip,
+      {
+        kind: 'handover',
+        from: actorParty(env, e.actor),
+        to: party(env, m.unit),
+        at: e.at,
+        due,
+        note: [`Chuyển hồ sơ liên thông: ${spec.name.vi}`, e.note].filter(Boolean).join('. '),
+      },
+      !env.unhashedSlip,
+    );
     return { ...m, status: 'handed-off', handedAt: e.at, due };
   });
   return withMembers(env, ctx, members, { slip, updatedAt: e.at });
@@ -297,13 +301,17 @@ export function memberSupplement(
   const respondBy = def.supplementation.responseLimit
     ? toInstant(calendar.dueDate(at, def.supplementation.responseLimit))
     : null;
-  const slip = appendSlipRow(ctx.slip, {
-    kind: 'supplement-request',
-    from: memberParty(env, e.actor, target),
-    to: APPLICANT_PARTY,
-    at: e.at,
-    note: `Yêu cầu bổ sung (${memberSpec(env, e.member).name.vi}): ${e.reason}`,
-  });
+  const slip = appendSlipRow(
+    ctx.slip,
+    {
+      kind: 'supplement-request',
+      from: memberParty(env, e.actor, target),
+      to: APPLICANT_PARTY,
+      at: e.at,
+      note: `Yêu cầu bổ sung (${memberSpec(env, e.member).name.vi}): ${e.reason}`,
+    },
+    !env.unhashedSlip,
+  );
   return {
     ...withMembers(env, ctx, members, {
       pause: ctx.pause ?? { since: e.at, remainingMinutes: left(ctx.due.current) },
@@ -393,22 +401,30 @@ export function liaisonSupplementReceived(
   e: E<'SUPPLEMENT_RECEIVED'>,
 ): DossierContext {
   const { legal, current, members, resumed, extensions } = endPause(env, ctx, e.at, true);
-  let slip = appendSlipRow(ctx.slip, {
-    kind: 'supplement-received',
-    from: APPLICANT_PARTY,
-    to: actorParty(env, e.actor),
-    at: e.at,
-    note: e.note ?? 'Nhận hồ sơ bổ sung',
-  });
-  for (const m of resumed) {
-    slip = appendSlipRow(slip, {
-      kind: 'handover',
-      from: actorParty(env, e.actor),
-      to: party(env, m.unit),
+  let slip = appendSlipRow(
+    ctx.slip,
+    {
+      kind: 'supplement-received',
+      from: APPLICANT_PARTY,
+      to: actorParty(env, e.actor),
       at: e.at,
-      ...(m.due ? { due: m.due } : {}),
-      note: `Chuyển hồ sơ đã bổ sung: ${memberSpec(env, m.id).name.vi}`,
-    });
+      note: e.note ?? 'Nhận hồ sơ bổ sung',
+    },
+    !env.unhashedSlip,
+  );
+  for (const m of resumed) {
+    slip = appendSlipRow(
+      slip,
+      {
+        kind: 'handover',
+        from: actorParty(env, e.actor),
+        to: party(env, m.unit),
+        at: e.at,
+        ...(m.due ? { due: m.due } : {}),
+        note: `Chuyển hồ sơ đã bổ sung: ${memberSpec(env, m.id).name.vi}`,
+      },
+      !env.unhashedSlip,
+    );
   }
   return withMembers(env, ctx, members, {
     due: { ...ctx.due, legal, current },
@@ -496,21 +512,25 @@ export function memberResult(env: LiaisonEnv, ctx: DossierContext, e: E<'MEMBER_
   const legalDue = m.apology?.previousDue ?? m.due;
   const timeliness = legalDue ? classifyTimeliness(d(resultAt), d(legalDue), env.calendar) : null;
   const refused = e.outcome === 'refused';
-  const slip = appendSlipRow(base.slip, {
-    kind: 'handover',
-    from: memberParty(env, e.actor, m),
-    to: party(env, env.def.desk),
-    at: e.at,
-    stepId: m.id,
-    ...(legalDue ? { due: legalDue } : {}),
-    ...(timeliness ? { result: timeliness } : {}),
-    note: [
-      refused ? `Từ chối (${spec.name.vi}): ${e.reasons.join('; ')}` : `Trả kết quả: ${spec.name.vi}`,
-      e.note,
-    ]
-      .filter(Boolean)
-      .join('. '),
-  });
+  const slip = appendSlipRow(
+    base.slip,
+    {
+      kind: 'handover',
+      from: memberParty(env, e.actor, m),
+      to: party(env, env.def.desk),
+      at: e.at,
+      stepId: m.id,
+      ...(legalDue ? { due: legalDue } : {}),
+      ...(timeliness ? { result: timeliness } : {}),
+      note: [
+        refused ? `Từ chối (${spec.name.vi}): ${e.reasons.join('; ')}` : `Trả kết quả: ${spec.name.vi}`,
+        e.note,
+      ]
+        .filter(Boolean)
+        .join('. '),
+    },
+    !env.unhashedSlip,
+  );
   let members = section.members.map(
     (x): LiaisonMemberState =>
       x.id === m.id

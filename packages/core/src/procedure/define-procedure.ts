@@ -1,7 +1,13 @@
 import type { AnyStateMachine, StateValue } from 'xstate';
 import { vietnamCalendar } from '../calendar/vietnam-calendar.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
-import { type ActorInput, ActorSchema, InstantSchema, toInstant } from '../dossier/actor.js';
+import {
+  type ActorInput,
+  ActorSchema,
+  canonicalInstant,
+  InstantSchema,
+  toInstant,
+} from '../dossier/actor.js';
 import { ApplicantSchema } from '../dossier/applicant.js';
 import type { DossierContext } from '../dossier/dossier-context.js';
 import { type DossierEventInput, DossierEventSchema } from '../dossier/dossier-events.js';
@@ -219,8 +225,8 @@ function build(
       // Instants are kept in one form (UTC ISO) whatever offset the caller wrote.
       const event = {
         ...parsed,
-        at: toInstant(new Date(parsed.at)),
-        ...(parsed.type === 'APOLOGIZE' ? { newDue: toInstant(new Date(parsed.newDue)) } : {}),
+        at: canonicalInstant(parsed.at),
+        ...(parsed.type === 'APOLOGIZE' ? { newDue: canonicalInstant(parsed.newDue) } : {}),
       } as typeof parsed;
       const ctx = snapshot.context;
       if (snapshot.status === 'done') {

@@ -93,13 +93,17 @@ export function receiptContext(env: LifecycleEnv, input: ReceiptInput): DossierC
   const record = startStep(env, first.id, receivedAt);
   let slip: DossierContext['slip'] = [];
   if (first.unit !== def.desk) {
-    slip = appendSlipRow(slip, {
-      kind: 'handover',
-      from: actorParty(env, input.receivedBy),
-      to: party(env, first.unit),
-      at: receivedAt,
-      note: 'Tiếp nhận và chuyển hồ sơ',
-    });
+    slip = appendSlipRow(
+      slip,
+      {
+        kind: 'handover',
+        from: actorParty(env, input.receivedBy),
+        to: party(env, first.unit),
+        at: receivedAt,
+        note: 'Tiếp nhận và chuyển hồ sơ',
+      },
+      !env.unhashedSlip,
+    );
   }
   return {
     code: input.code,
@@ -136,14 +140,18 @@ export function handOver(env: LifecycleEnv, ctx: DossierContext, e: E<'HAND_OVER
   const i = closed ? stepIndex(env, closed.stepId) : env.def.steps.length - 1;
   const next = env.def.steps[i + 1];
   const toUnit = next ? next.unit : env.def.desk;
-  const slip = appendSlipRow(ctx.slip, {
-    kind: 'handover',
-    from: actorParty(env, e.actor),
-    to: party(env, toUnit, e.receiver),
-    at: e.at,
-    ...(closed ? { stepId: closed.stepId, due: closed.due, result: closed.result! } : {}),
-    note: e.note ?? '',
-  });
+  const slip = appendSlipRow(
+    ctx.slip,
+    {
+      kind: 'handover',
+      from: actorParty(env, e.actor),
+      to: party(env, toUnit, e.receiver),
+      at: e.at,
+      ...(closed ? { stepId: closed.stepId, due: closed.due, result: closed.result! } : {}),
+      note: e.note ?? '',
+    },
+    !env.unhashedSlip,
+  );
   const issued = ctx.decisionIssued || (closed ? stepById(env, closed.stepId).issuesDecision : false);
   return {
     ...ctx,
@@ -159,14 +167,18 @@ export function handOver(env: LifecycleEnv, ctx: DossierContext, e: E<'HAND_OVER
 export function sendBack(env: LifecycleEnv, ctx: DossierContext, e: E<'SEND_BACK'>): DossierContext {
   const { steps, closed } = closeOpenStep(env, ctx, e.at);
   const target = stepById(env, e.toStep);
-  const slip = appendSlipRow(ctx.slip, {
-    kind: 'sent-back',
-    from: actorParty(env, e.actor),
-    to: party(env, target.unit),
-    at: e.at,
-    ...(closed ? { stepId: closed.stepId, due: closed.due, result: closed.result! } : {}),
-    note: e.reason,
-  });
+  const slip = appendSlipRow(
+    ctx.slip,
+    {
+      kind: 'sent-back',
+      from: actorParty(env, e.actor),
+      to: party(env, target.unit),
+      at: e.at,
+      ...(closed ? { stepId: closed.stepId, due: closed.due, result: closed.result! } : {}),
+      note: e.reason,
+    },
+    !env.unhashedSlip,
+  );
   return {
     ...ctx,
     steps: [...steps, startStep(env, target.id, e.at)],
@@ -190,13 +202,17 @@ export function requestSupplement(
   const respondBy = def.supplementation.responseLimit
     ? toInstant(calendar.dueDate(at, def.supplementation.responseLimit))
     : null;
-  const slip = appendSlipRow(ctx.slip, {
-    kind: 'supplement-request',
-    from: actorParty(env, e.actor),
-    to: APPLICANT_PARTY,
-    at: e.at,
-    note: `Yêu cầu bổ sung: ${e.reason}`,
-  });
+  const slip = appendSlipRow(
+    ctx.slip,
+    {
+      kind: 'supplement-request',
+      from: actorParty(env, e.actor),
+      to: APPLICANT_PARTY,
+      at: e.at,
+      note: `Yêu cầu bổ sung: ${e.reason}`,
+    },
+    !env.unhashedSlip,
+  );
   return {
     ...ctx,
     steps,
@@ -257,21 +273,29 @@ export function supplementReceived(
     steps = [...ctx.steps.slice(0, -1), { ...open, due: later(due, open.due), remainingMinutes: null }];
   }
   const holder = open ? open.unit : def.desk;
-  let slip = appendSlipRow(ctx.slip, {
-    kind: 'supplement-received',
-    from: APPLICANT_PARTY,
-    to: actorParty(env, e.actor),
-    at: e.at,
-    note: e.note ?? 'Nhận hồ sơ bổ sung',
-  });
-  if (holder !== e.actor.unitId) {
-    slip = appendSlipRow(slip, {
-      kind: 'handover',
-      from: actorParty(env, e.actor),
-      to: party(env, holder),
+  let slip = appendSlipRow(
+    ctx.slip,
+    {
+      kind: 'supplement-received',
+      from: APPLICANT_PARTY,
+      to: actorParty(env, e.actor),
       at: e.at,
-      note: 'Chuyển hồ sơ đã bổ sung',
-    });
+      note: e.note ?? 'Nhận hồ sơ bổ sung',
+    },
+    !env.unhashedSlip,
+  );
+  if (holder !== e.actor.unitId) {
+    slip = appendSlipRow(
+      slip,
+      {
+        kind: 'handover',
+        from: actorParty(env, e.actor),
+        to: party(env, holder),
+        at: e.at,
+        note: 'Chuyển hồ sơ đã bổ sung',
+      },
+      !env.unhashedSlip,
+    );
   }
   const supplements = ctx.supplements.map((s, i) =>
     i === ctx.supplements.length - 1 ? { ...s, receivedAt: e.at } : s,
@@ -330,15 +354,19 @@ function close(
   const { steps } = closeOpenStep(env, ctx, e.at, countedAt);
   const result = extra.classify ? classify(env, countedAt, ctx.due.legal) : null;
   const lateUnit = result === 'LATE' ? (ctx.overdue?.unit ?? holderAt(env, ctx, ctx.due.legal)) : null;
-  const slip = appendSlipRow(ctx.slip, {
-    kind: kind === 'returned' ? 'result-returned' : 'closed',
-    from: actorParty(env, e.actor),
-    to: APPLICANT_PARTY,
-    at: e.at,
-    due: ctx.due.legal,
-    ...(result ? { result } : {}),
-    note: extra.note,
-  });
+  const slip = appendSlipRow(
+    ctx.slip,
+    {
+      kind: kind === 'returned' ? 'result-returned' : 'closed',
+      from: actorParty(env, e.actor),
+      to: APPLICANT_PARTY,
+      at: e.at,
+      due: ctx.due.legal,
+      ...(result ? { result } : {}),
+      note: extra.note,
+    },
+    !env.unhashedSlip,
+  );
   return {
     ...ctx,
     steps,

@@ -7,6 +7,11 @@ import type { ProcedureDefinition, Step, StepBudget } from './definition-schema.
 export interface LifecycleEnv {
   readonly def: ProcedureDefinition;
   readonly calendar: WorkingCalendar;
+  /**
+   * Reports-only simulations (`simulate` in direct mode) set this: control-slip rows are written
+   * without their hash chain (`prevHash` and `hash` empty), which no report reads.
+   */
+  readonly unhashedSlip?: boolean;
 }
 
 /** The party standing for the applicant on the control slip. */

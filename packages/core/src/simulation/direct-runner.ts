@@ -92,7 +92,8 @@ interface Open {
  * Runs standard-lifecycle procedures for large simulations without a store: the same receipt
  * context, the same rules (`denialOf`), the same context updates (the lifecycle actions) and the
  * same accepted events per state (read from each procedure's machine), applied directly instead of
- * through XState; closed dossiers are reduced to their report summary. A year of a province fits
+ * through XState; closed dossiers are reduced to their report summary, and control-slip rows are
+ * not hashed (no report reads the chain). A year of a province fits
  * in memory and runs in seconds. The engine path and this one give equal reports for a seed
  * (tested). No journal, no outbox, no plugins: use an engine to test those.
  */
@@ -121,7 +122,7 @@ export function directRunner(options: {
     const bound = p.withCalendar(calendar);
     byKey.set(`${p.code}@${p.version}`, {
       procedure: bound,
-      env: { def: bound.definition, calendar },
+      env: { def: bound.definition, calendar, unhashedSlip: true },
       events: acceptedEvents(bound),
     });
   }
@@ -215,7 +216,8 @@ export function directRunner(options: {
     async send(code, event) {
       const e = event as unknown as DossierEvent & { at?: string };
       const at = e.at ?? clock.now().toISOString();
-      return apply(code, { ...e, at, actor: { ...e.actor, roles: e.actor.roles ?? [] } } as DossierEvent);
+      const actor = e.actor.roles ? e.actor : { ...e.actor, roles: [] };
+      return apply(code, { ...e, at, actor } as DossierEvent);
     },
     async runDueTimers() {
       const now = clock.now().getTime();

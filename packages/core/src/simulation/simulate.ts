@@ -230,37 +230,45 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
   let dayStats = { received: 0, resolved: 0, timely: 0 };
   let open = 0;
 
-  // Arrivals, day by day.
+  // Arrivals, day by day: known in advance, so they wait in the queue's sorted backlog.
   const first = Date.parse(`${options.start}T00:00:00+07:00`);
+  const channelWeights = options.arrivals.channels ?? {
+    'in-person': 70,
+    'online-full': 20,
+    'online-partial': 5,
+    postal: 5,
+  };
+  // The channel weights each procedure accepts, computed once per procedure.
+  const channelsOf = new Map(
+    procedures.map((p) => {
+      const accepted = p.definition.channels;
+      const allowed = Object.fromEntries(
+        Object.entries(channelWeights).filter(([c]) => accepted.includes(c as Channel)),
+      ) as Record<Channel, number>;
+      return [p, { allowed, any: Object.keys(allowed).length > 0, fallback: accepted[0]! }] as const;
+    }),
+  );
+  const planned: { at: number; item: Plan }[] = [];
   let index = 0;
   for (let d = 0; d < options.days; d++) {
     const date = new Date(first + d * DAY);
-    queue.push(first + d * DAY + 17.5 * 3_600_000, { kind: 'tick' });
+    planned.push({ at: first + d * DAY + 17.5 * 3_600_000, item: { kind: 'tick' } });
     if (!calendar.isWorkingDay(date)) continue;
     const count = poisson(options.arrivals.perWorkingDay, random);
     for (let i = 0; i < count; i++) {
       const hour = 7 + indexByWeight(hours, random);
       const at = first + d * DAY + hour * 3_600_000 + Math.floor(random() * 3_600_000);
       const procedure = byCode.get(pickWeighted(mix, random))!;
-      const accepted = procedure.definition.channels;
-      const weights = options.arrivals.channels ?? {
-        'in-person': 70,
-        'online-full': 20,
-        'online-partial': 5,
-        postal: 5,
-      };
-      const allowed = Object.fromEntries(
-        Object.entries(weights).filter(([c]) => accepted.includes(c as Channel)),
-      );
-      const channel = (
-        Object.keys(allowed).length ? pickWeighted(allowed as Record<Channel, number>, random) : accepted[0]!
-      ) as Channel;
-      queue.push(at, { kind: 'arrive', procedure, channel, index: index++ });
+      const channels = channelsOf.get(procedure)!;
+      const channel = channels.any ? pickWeighted(channels.allowed, random) : channels.fallback;
+      planned.push({ at, item: { kind: 'arrive', procedure, channel, index: index++ } });
     }
   }
   const drainEnd = first + (options.days + (options.drainDays ?? 30)) * DAY;
   for (let d = options.days; first + d * DAY < drainEnd; d++)
-    queue.push(first + d * DAY + 17.5 * 3_600_000, { kind: 'tick' });
+    planned.push({ at: first + d * DAY + 17.5 * 3_600_000, item: { kind: 'tick' } });
+  queue.preload(planned);
+  planned.length = 0;
 
   const send = async (code: string, event: Record<string, unknown>) => {
     commands++;

@@ -90,16 +90,22 @@ export class MemoryStore implements DossierStore {
       if (slip) slip.push(...req.slipRows);
       else this.slips.set(code, [...req.slipRows]);
     }
-    const previous = new Map((this.timersByCode.get(code) ?? []).map((t) => [t.id, t]));
-    this.timersByCode.set(
-      code,
-      req.timers
-        .filter((t) => t.id !== req.firedTimer?.id)
-        .map((t) => {
-          const old = previous.get(t.id);
-          return { ...t, leaseOwner: old?.leaseOwner ?? null, leaseUntil: old?.leaseUntil ?? 0 };
-        }),
-    );
+    const previous = this.timersByCode.get(code);
+    const firedId = req.firedTimer?.id;
+    const timers: TimerState[] = [];
+    for (const t of req.timers) {
+      if (t.id === firedId) continue;
+      const old = previous?.find((p) => p.id === t.id);
+      const leaseOwner = old ? old.leaseOwner : null;
+      const leaseUntil = old ? old.leaseUntil : 0;
+      // Built field by field (no spreads): one object shape per kind of row.
+      timers.push(
+        t.stepId === undefined
+          ? { id: t.id, code: t.code, kind: t.kind, at: t.at, leaseOwner, leaseUntil }
+          : { id: t.id, code: t.code, kind: t.kind, at: t.at, stepId: t.stepId, leaseOwner, leaseUntil },
+      );
+    }
+    this.timersByCode.set(code, timers);
     for (const e of req.outbox) {
       this.outboxItems.set(e.id, {
         ...e,
