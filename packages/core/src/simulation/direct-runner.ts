@@ -55,12 +55,21 @@ const ACTIONS: Record<Exclude<DossierEvent['type'], LiaisonEventType>, Action> =
   EXPIRE: act.expire as Action,
 };
 
+/** `processing.<step>` names, made once per step id (the runner asks for them on every command). */
+const processingNames = new Map<string, string>();
+
 /** The state of a standard-lifecycle dossier, read from its context alone. */
 export function standardState(ctx: DossierContext): string {
   if (ctx.outcome) return ctx.outcome.kind;
   if (ctx.pause) return 'supplementing';
   const open = openStep(ctx);
-  return open ? `processing.${open.stepId}` : 'resultReady';
+  if (!open) return 'resultReady';
+  let name = processingNames.get(open.stepId);
+  if (name === undefined) {
+    name = `processing.${open.stepId}`;
+    processingNames.set(open.stepId, name);
+  }
+  return name;
 }
 
 /** Event types each state of a procedure's machine accepts (its own transitions and its ancestors'). */

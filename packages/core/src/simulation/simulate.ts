@@ -215,12 +215,16 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
   }
   const hours = options.arrivals.byHour ?? DEFAULT_HOURS;
   const uniform = (range: readonly [number, number]) => range[0] + random() * (range[1] - range[0]);
-  const actorOf = (unit: string): Actor => ({
-    officerId: `${unit}-1`,
-    unitId: unit,
-    name: `Cán bộ ${unit}`,
-    roles: [],
-  });
+  // One officer per unit, made once: events and contexts only read actors.
+  const actors = new Map<string, Actor>();
+  const actorOf = (unit: string): Actor => {
+    let actor = actors.get(unit);
+    if (!actor) {
+      actor = { officerId: `${unit}-1`, unitId: unit, name: `Cán bộ ${unit}`, roles: [] };
+      actors.set(unit, actor);
+    }
+    return actor;
+  };
 
   const queue = new EventQueue<Plan>();
   const tracked = new Map<string, Tracked>();
