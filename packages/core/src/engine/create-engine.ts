@@ -9,7 +9,6 @@ import type { DossierEventInput } from '../dossier/dossier-events.js';
 import { ConflictError, MotcuaError, NotFoundError } from '../errors/index.js';
 import type { LiaisonLinkInput } from '../liaison/liaison-context.js';
 import {
-  type DossierSnapshot,
   type PersistedDossier,
   type Procedure,
   stateName,
@@ -318,21 +317,6 @@ export function createEngine(options: EngineOptions): Engine {
     });
   };
 
-  // The last snapshot of recently used dossiers, by code, valid while the stored version matches:
-  // saves restoring the machine state on every command. Bounded; a restart simply starts empty.
-  const snapshots = new Map<string, { version: number; snapshot: DossierSnapshot }>();
-  const restoreCached = (procedure: Procedure, stored: StoredDossier): DossierSnapshot => {
-    const hit = snapshots.get(stored.summary.code);
-    if (hit && hit.version === stored.version) return hit.snapshot;
-    return procedure.restore(stored.persisted);
-  };
-  const remember = (code: string, version: number, snapshot: DossierSnapshot, done: boolean) => {
-    snapshots.delete(code);
-    if (done) return;
-    snapshots.set(code, { version, snapshot });
-    if (snapshots.size > 10_000) snapshots.delete(snapshots.keys().next().value as string);
-  };
-
   /** Computes and commits one transition of an existing dossier. */
   const transitionAndCommit = async (
     stored: StoredDossier,
@@ -340,11 +324,10 @@ export function createEngine(options: EngineOptions): Engine {
     extra: { idempotencyKey?: string | undefined; firedTimer?: ClaimedTimer; journalType?: string },
   ): Promise<DossierView> => {
     const procedure = procedureOf(stored.persisted);
-    const before = restoreCached(procedure, stored);
-    let after: DossierSnapshot = before;
+    const before = stored.persisted;
     const moves = !extra.journalType;
-    if (moves) after = procedure.apply(before, event as DossierEventInput);
-    const persisted = procedure.persist(after);
+    const persisted = moves ? procedure.step(before, event as DossierEventInput) : before;
+    const after = persisted;
     const version = stored.version + 1;
     const now = new Date(event.at);
     const code = persisted.context.code;
@@ -416,7 +399,6 @@ export function createEngine(options: EngineOptions): Engine {
       }
       throw e;
     }
-    remember(code, version, after, persisted.status === 'done');
     log({
       level: 'info',
       message: 'transition',
@@ -470,7 +452,7 @@ export function createEngine(options: EngineOptions): Engine {
         ...(command.liaison ? { liaison: command.liaison } : {}),
       };
       // Validates everything before a sequence number is taken; the code is filled in after.
-      const draft = procedure.persist(procedure.receive(input));
+      const draft = procedure.start(input);
       const localDate = calendar.localDate(at);
       const sequence = await store.nextSequence(agency, localDate);
       const code = formatDossierCode({ agency, date: localDate, sequence });
@@ -715,10 +697,8 @@ export function createEngine(options: EngineOptions): Engine {
     };
     let moves = machineEvent !== null;
     if (moves) {
-      const procedure = procedureOf(stored.persisted);
-      const snapshot = procedure.restore(stored.persisted);
       try {
-        procedure.apply(snapshot, event as DossierEventInput);
+        procedureOf(stored.persisted).step(stored.persisted, event as DossierEventInput);
       } catch {
         moves = false; // e.g. already overdue: the timer still fires for the plugins
       }

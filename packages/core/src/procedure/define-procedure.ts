@@ -10,7 +10,7 @@ import {
 } from '../dossier/actor.js';
 import { ApplicantSchema } from '../dossier/applicant.js';
 import type { DossierContext } from '../dossier/dossier-context.js';
-import { type DossierEventInput, DossierEventSchema } from '../dossier/dossier-events.js';
+import { type DossierEvent, type DossierEventInput, DossierEventSchema } from '../dossier/dossier-events.js';
 import {
   DefinitionError,
   PermissionError,
@@ -21,6 +21,7 @@ import { type LiaisonLinkInput, LiaisonLinkSchema } from '../liaison/liaison-con
 import { parseOrThrow, zodIssues } from '../validation/zod-issues.js';
 import { buildLifecycleMachine, lifecycleSetup } from './build-machine.js';
 import { checkMachine } from './check-machine.js';
+import { compileMachine } from './compiled-machine.js';
 import {
   type Channel,
   ChannelSchema,
@@ -92,6 +93,18 @@ export interface Procedure {
    * apology, …).
    */
   apply(snapshot: DossierSnapshot, event: DossierEventInput): DossierSnapshot;
+  /**
+   * {@link Procedure.receive} straight to plain JSON: `persist(receive(input))`, without building
+   * an XState snapshot when the machine compiles to a table (see {@link compileMachine}).
+   */
+  start(input: ReceiveInput): PersistedDossier;
+  /**
+   * {@link Procedure.apply} on plain JSON: the same rules, errors and result as
+   * `persist(apply(restore(persisted), event))`. Machines that compile to a table (the standard
+   * lifecycle and most kit machines) step without XState snapshots; the others run on XState.
+   * This is what the engine and stores use.
+   */
+  step(persisted: PersistedDossier, event: DossierEventInput): PersistedDossier;
   /** Plain JSON of a snapshot, for a store. */
   persist(snapshot: DossierSnapshot): PersistedDossier;
   /** A snapshot from its JSON. */
@@ -166,6 +179,96 @@ function build(
   }
   const name = `${def.code}@${def.version}`;
   const stepper = pureStepper(machine);
+  /** Validates a receipt (every bad field listed) and gives the machine's input. */
+  const validateReceipt = (input: ReceiveInput): ReceiptInput => {
+    const issues = [];
+    const receivedAt = input.receivedAt instanceof Date ? toInstant(input.receivedAt) : input.receivedAt;
+    const at = InstantSchema.safeParse(receivedAt);
+    if (!at.success) issues.push(...zodIssues(at.error, 'receivedAt'));
+    const actor = ActorSchema.safeParse(input.receivedBy);
+    if (!actor.success) issues.push(...zodIssues(actor.error, 'receivedBy'));
+    else if (actor.data.unitId !== def.desk) {
+      issues.push({
+        field: 'receivedBy.unitId',
+        message: `dossiers are received by the desk (${def.desk})`,
+      });
+    }
+    const channel = ChannelSchema.safeParse(input.channel);
+    if (!channel.success) issues.push(...zodIssues(channel.error, 'channel'));
+    else if (!def.channels.includes(channel.data)) {
+      issues.push({
+        field: 'channel',
+        message: `not accepted by this procedure (${def.channels.join(', ')})`,
+      });
+    }
+    const applicant = ApplicantSchema.safeParse(input.applicant);
+    if (!applicant.success) issues.push(...zodIssues(applicant.error, 'applicant'));
+    const application = def.application.safeParse(input.application);
+    if (!application.success) issues.push(...zodIssues(application.error, 'application'));
+    if (!input.code) issues.push({ field: 'code', message: 'required' });
+    if (!input.secret) issues.push({ field: 'secret', message: 'required' });
+    if (!input.agency) issues.push({ field: 'agency', message: 'required' });
+    const link = input.liaison === undefined ? undefined : LiaisonLinkSchema.safeParse(input.liaison);
+    if (link && !link.success) issues.push(...zodIssues(link.error, 'liaison'));
+    if (issues.length || !at.success || !actor.success || !applicant.success || !application.success) {
+      throw new ValidationError(`receipt of a ${name} dossier`, issues);
+    }
+    const receipt: ReceiptInput = {
+      code: input.code,
+      secret: input.secret,
+      agency: input.agency,
+      receivedAt: toInstant(new Date(at.data)),
+      receivedBy: actor.data,
+      channel: input.channel,
+      applicant: applicant.data,
+      application: application.data,
+      ...(link?.success ? { liaison: link.data } : {}),
+    };
+    return receipt;
+  };
+  /** The event, validated, in one instant form, and allowed by the rules; throws otherwise. */
+  const checkedEvent = (
+    ctx: DossierContext,
+    closed: boolean,
+    value: StateValue,
+    input: DossierEventInput,
+  ) => {
+    const parsed = parseOrThrow(DossierEventSchema, input, 'event');
+    // Instants are kept in one form (UTC ISO) whatever offset the caller wrote.
+    const event = {
+      ...parsed,
+      at: canonicalInstant(parsed.at),
+      ...(parsed.type === 'APOLOGIZE' ? { newDue: canonicalInstant(parsed.newDue) } : {}),
+    } as typeof parsed;
+    if (closed) {
+      throw new TransitionError(ctx.code, event.type, stateName(value), 'the dossier is closed');
+    }
+    if (Date.parse(event.at) < Date.parse(ctx.updatedAt)) {
+      throw new ValidationError('event', [
+        { field: 'event.at', message: `earlier than the dossier's last event (${ctx.updatedAt})` },
+      ]);
+    }
+    const denial = denialOf(env, ctx, event);
+    if (denial?.kind === 'permission') throw new PermissionError(ctx.code, event.type, denial.reason);
+    if (denial) throw new TransitionError(ctx.code, event.type, stateName(value), denial.reason);
+    return event;
+  };
+  const noTransition = (ctx: DossierContext, value: StateValue, event: DossierEvent) =>
+    new TransitionError(ctx.code, event.type, stateName(value), 'no transition for this event here');
+  const ref = { code: def.code, version: def.version };
+  const compiled = compileMachine<DossierContext>(machine);
+  // Snapshots of the last results of `step`, for machines that run on XState (no table).
+  const lastSnapshots = new WeakMap<PersistedDossier, DossierSnapshot>();
+  const checkVersion = (persisted: PersistedDossier) => {
+    if (persisted.procedure.code !== def.code || persisted.procedure.version !== def.version) {
+      throw new TransitionError(
+        persisted.context.code,
+        'RESTORE',
+        stateName(persisted.value),
+        `saved under ${persisted.procedure.code}@${persisted.procedure.version}, not ${name}; migrate it first`,
+      );
+    }
+  };
   const procedure: Procedure = {
     definition: def,
     code: def.code,
@@ -175,81 +278,46 @@ function build(
     lifecycle: factory ? 'custom' : 'standard',
     withCalendar: (other) => (other === calendar ? procedure : build(def, other, factory, parallelSteps)),
     receive(input) {
-      const issues = [];
-      const receivedAt = input.receivedAt instanceof Date ? toInstant(input.receivedAt) : input.receivedAt;
-      const at = InstantSchema.safeParse(receivedAt);
-      if (!at.success) issues.push(...zodIssues(at.error, 'receivedAt'));
-      const actor = ActorSchema.safeParse(input.receivedBy);
-      if (!actor.success) issues.push(...zodIssues(actor.error, 'receivedBy'));
-      else if (actor.data.unitId !== def.desk) {
-        issues.push({
-          field: 'receivedBy.unitId',
-          message: `dossiers are received by the desk (${def.desk})`,
-        });
-      }
-      const channel = ChannelSchema.safeParse(input.channel);
-      if (!channel.success) issues.push(...zodIssues(channel.error, 'channel'));
-      else if (!def.channels.includes(channel.data)) {
-        issues.push({
-          field: 'channel',
-          message: `not accepted by this procedure (${def.channels.join(', ')})`,
-        });
-      }
-      const applicant = ApplicantSchema.safeParse(input.applicant);
-      if (!applicant.success) issues.push(...zodIssues(applicant.error, 'applicant'));
-      const application = def.application.safeParse(input.application);
-      if (!application.success) issues.push(...zodIssues(application.error, 'application'));
-      if (!input.code) issues.push({ field: 'code', message: 'required' });
-      if (!input.secret) issues.push({ field: 'secret', message: 'required' });
-      if (!input.agency) issues.push({ field: 'agency', message: 'required' });
-      const link = input.liaison === undefined ? undefined : LiaisonLinkSchema.safeParse(input.liaison);
-      if (link && !link.success) issues.push(...zodIssues(link.error, 'liaison'));
-      if (issues.length || !at.success || !actor.success || !applicant.success || !application.success) {
-        throw new ValidationError(`receipt of a ${name} dossier`, issues);
-      }
-      const receipt: ReceiptInput = {
-        code: input.code,
-        secret: input.secret,
-        agency: input.agency,
-        receivedAt: toInstant(new Date(at.data)),
-        receivedBy: actor.data,
-        channel: input.channel,
-        applicant: applicant.data,
-        application: application.data,
-        ...(link?.success ? { liaison: link.data } : {}),
-      };
-      return stepper.initial(receipt) as unknown as DossierSnapshot;
+      return stepper.initial(validateReceipt(input)) as unknown as DossierSnapshot;
     },
     apply(snapshot, input) {
-      const parsed = parseOrThrow(DossierEventSchema, input, 'event');
-      // Instants are kept in one form (UTC ISO) whatever offset the caller wrote.
-      const event = {
-        ...parsed,
-        at: canonicalInstant(parsed.at),
-        ...(parsed.type === 'APOLOGIZE' ? { newDue: canonicalInstant(parsed.newDue) } : {}),
-      } as typeof parsed;
-      const ctx = snapshot.context;
-      if (snapshot.status === 'done') {
-        throw new TransitionError(ctx.code, event.type, stateName(snapshot.value), 'the dossier is closed');
-      }
-      if (Date.parse(event.at) < Date.parse(ctx.updatedAt)) {
-        throw new ValidationError('event', [
-          { field: 'event.at', message: `earlier than the dossier's last event (${ctx.updatedAt})` },
-        ]);
-      }
-      const denial = denialOf(env, ctx, event);
-      if (denial?.kind === 'permission') throw new PermissionError(ctx.code, event.type, denial.reason);
-      if (denial) throw new TransitionError(ctx.code, event.type, stateName(snapshot.value), denial.reason);
+      const event = checkedEvent(snapshot.context, snapshot.status === 'done', snapshot.value, input);
       const next = stepper.next(snapshot as never, event);
-      if (next === (snapshot as unknown) || next.context === snapshot.context) {
-        throw new TransitionError(
-          ctx.code,
-          event.type,
-          stateName(snapshot.value),
-          'no transition for this event here',
-        );
-      }
+      if (next === (snapshot as unknown) || next.context === snapshot.context)
+        throw noTransition(snapshot.context, snapshot.value, event);
       return next as unknown as DossierSnapshot;
+    },
+    start(input) {
+      const receipt = validateReceipt(input);
+      if (compiled) {
+        const first = compiled.initial(receipt);
+        return {
+          procedure: ref,
+          value: first.value,
+          status: first.done ? 'done' : 'active',
+          context: first.context,
+        };
+      }
+      return procedure.persist(stepper.initial(receipt) as unknown as DossierSnapshot);
+    },
+    step(persisted, input) {
+      if (!compiled) {
+        const before = lastSnapshots.get(persisted) ?? procedure.restore(persisted);
+        const after = procedure.apply(before, input);
+        const out = procedure.persist(after);
+        lastSnapshots.set(out, after);
+        return out;
+      }
+      checkVersion(persisted);
+      const event = checkedEvent(persisted.context, persisted.status === 'done', persisted.value, input);
+      const next = compiled.next(persisted.value, persisted.context, event);
+      if (!next) throw noTransition(persisted.context, persisted.value, event);
+      return {
+        procedure: ref,
+        value: next.value,
+        status: next.done ? 'done' : 'active',
+        context: next.context,
+      };
     },
     persist(snapshot) {
       return {
@@ -260,14 +328,7 @@ function build(
       };
     },
     restore(persisted) {
-      if (persisted.procedure.code !== def.code || persisted.procedure.version !== def.version) {
-        throw new TransitionError(
-          persisted.context.code,
-          'RESTORE',
-          stateName(persisted.value),
-          `saved under ${persisted.procedure.code}@${persisted.procedure.version}, not ${name}; migrate it first`,
-        );
-      }
+      checkVersion(persisted);
       return machine.resolveState({
         value: persisted.value,
         context: persisted.context,

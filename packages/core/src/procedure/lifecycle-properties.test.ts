@@ -239,16 +239,29 @@ describe('lifecycle invariants under random event sequences', () => {
             break;
           }
           const before = frozen(s);
+          // The compiled table (Procedure.step) gives what XState gives, result or error.
+          const persisted = p.persist(s);
+          let stepped: PersistedDossier | Error;
+          try {
+            stepped = p.step(persisted, event);
+          } catch (error) {
+            stepped = error as Error;
+          }
           let next: DossierSnapshot;
           try {
             next = p.apply(s, event);
           } catch (error) {
+            expect(stepped).toBeInstanceOf(Error);
+            expect((stepped as Error).constructor).toBe((error as Error).constructor);
+            expect((stepped as Error).message).toBe((error as Error).message);
             if (!isTyped(error)) throw error;
             refusals++;
             // A typed error leaves the snapshot as it was.
             expect(frozen(s)).toEqual(before);
             continue;
           }
+          expect(stepped).not.toBeInstanceOf(Error);
+          expect(stepped).toEqual(p.persist(next));
           expect(s.status).toBe('active');
           expect(frozen(s)).toEqual(before);
           checkStep(p, s, next, event);

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { and, assign, createMachine, setup } from 'xstate';
+import { residenceProcedure } from '../testing/dossier-harness.js';
+import { compileMachine } from './compiled-machine.js';
+import { pureStepper } from './pure-transition.js';
+
+/** A small machine in the subset: nested states, a targetless assign, params guards, a final. */
+const counter = setup({
+  types: {
+    context: {} as { n: number; log: string[] },
+    events: {} as { type: 'INC' | 'GO' | 'END'; by?: number },
+  },
+  actions: {
+    inc: assign(({ context, event }) => ({ n: context.n + (event.by ?? 1) })),
+    note: assign({ log: ({ context }, params: { word: string }) => [...context.log, params.word] }),
+  },
+  guards: {
+    below: ({ context }, params: { max: number }) => context.n < params.max,
+    alias: { type: 'below', params: { max: 2 } } as never,
+  },
+}).createMachine({
+  context: { n: 0, log: [] },
+  initial: 'a',
+  states: {
+    a: {
+      initial: 'a1',
+      states: {
+        a1: { on: { GO: { target: 'a2', actions: [{ type: 'note', params: { word: 'go' } }] } } },
+        a2: {},
+      },
+      on: {
+        INC: [
+          { guard: { type: 'below', params: { max: 3 } }, actions: 'inc' },
+          { target: 'b', actions: 'inc' },
+        ],
+      },
+    },
+    b: { on: { END: { target: 'done', guard: 'alias', actions: 'inc' } } },
+    done: { type: 'final' },
+  },
+});
+
+describe('compileMachine', () => {
+  it('compiles the standard lifecycle', () => {
+    expect(compileMachine(residenceProcedure().machine)).not.toBeNull();
+  });
+
+  it('follows XState on a machine of the subset, event by event', () => {
+    const compiled = compileMachine<{ n: number; log: string[] }>(counter)!;
+    expect(compiled).not.toBeNull();
+    const xs = pureStepper(counter);
+    let snap = xs.initial(undefined);
+    let mine = compiled.initial(undefined);
+    expect(mine.value).toEqual(snap.value);
+    expect(mine.context).toEqual(snap.context);
+    const events = [
+      { type: 'GO' },
+      { type: 'GO' },
+      { type: 'END' },
+      { type: 'INC' },
+      { type: 'INC', by: 1 },
+      { type: 'INC' },
+      { type: 'INC', by: 5 },
+      { type: 'END' },
+    ] as const;
+    for (const e of events) {
+      const next = xs.next(snap, e);
+      const step = compiled.next(mine.value, mine.context, e);
+      if (next === snap || next.context === snap.context) expect(step).toBeNull();
+      else {
+        expect(step).not.toBeNull();
+        expect(step!.value).toEqual(next.value);
+        expect(step!.context).toEqual(next.context);
+        expect(step!.done).toBe(next.status === 'done');
+        snap = next;
+        mine = step!;
+      }
+    }
+    expect(mine.value).toBe('b'); // END refused while n ≥ 2 (the aliased guard's own params)
+    expect(mine.context).toEqual({ n: 8, log: ['go'] });
+  });
+
+  it('declines what the table does not model', () => {
+    const withEntry = createMachine({ initial: 'a', states: { a: { entry: assign({}) } } });
+    const withAlways = createMachine({ initial: 'a', states: { a: { always: { target: 'b' } }, b: {} } });
+    const parallel = createMachine({ type: 'parallel', states: { a: {}, b: {} } });
+    const higherOrder = setup({ guards: { yes: () => true } }).createMachine({
+      initial: 'a',
+      states: { a: { on: { E: { target: 'b', guard: and(['yes', 'yes']), actions: assign({}) } } }, b: {} },
+    });
+    const nonAssign = createMachine({
+      initial: 'a',
+      states: { a: { on: { E: { actions: () => {} } } } },
+    });
+    const delayed = createMachine({ initial: 'a', states: { a: { after: { 10: 'b' } }, b: {} } });
+    for (const m of [withEntry, withAlways, parallel, higherOrder, nonAssign, delayed])
+      expect(compileMachine(m)).toBeNull();
+  });
+
+  it('rejects a state value the machine does not have', () => {
+    const compiled = compileMachine(residenceProcedure().machine)!;
+    expect(() => compiled.next('nowhere', {}, { type: 'HAND_OVER' })).toThrow(/not a state of this machine/);
+  });
+});

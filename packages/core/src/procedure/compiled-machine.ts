@@ -1,0 +1,275 @@
+import type { AnyStateMachine, AnyStateNode, StateValue } from 'xstate';
+
+/** What a compiled machine computes for one event: the next state value, context and status. */
+export interface CompiledStep<C> {
+  readonly value: StateValue;
+  readonly context: C;
+  readonly done: boolean;
+}
+
+/**
+ * A machine's transitions as a plain table, for machines that use only what a dossier lifecycle
+ * needs: nested compound states, final states at the top level, `on` transitions with guards
+ * (named, with params, or inline functions) and `assign` actions. Built by {@link compileMachine}.
+ */
+export interface CompiledMachine<C = unknown> {
+  /** The initial state value and whether it is final, for `context` computed from the input. */
+  initial(input: unknown): CompiledStep<C>;
+  /**
+   * The transition `event` takes from `value` with `context`, or `null` when no enabled transition
+   * changes anything (XState would return the same snapshot).
+   */
+  next(value: StateValue, context: C, event: { readonly type: string }): CompiledStep<C> | null;
+}
+
+type Assignment = (args: object, params: unknown) => object;
+type GuardFn = (args: { context: unknown; event: unknown }, params: unknown) => boolean;
+
+interface Candidate {
+  readonly guard: ((context: unknown, event: unknown) => boolean) | null;
+  readonly assigns: readonly ((context: object, event: unknown) => object)[];
+  /** The leaf entered, or `null` for a targetless transition. */
+  readonly target: Leaf | null;
+}
+
+interface Leaf {
+  readonly key: string;
+  readonly value: StateValue;
+  readonly done: boolean;
+  readonly candidates: Map<string, Candidate[]>;
+}
+
+/** Thrown while compiling: the machine uses something the table does not model. */
+class Unsupported extends Error {}
+
+const noSpawn = () => {
+  throw new Error('spawning actors is not supported in dossier machines');
+};
+
+/** The state value XState gives a leaf at `path`: `'a'` or `{ a: { b: 'c' } }`. */
+function leafValue(path: readonly string[]): StateValue {
+  let value: StateValue = path[path.length - 1]!;
+  for (let i = path.length - 2; i >= 0; i--) value = { [path[i]!]: value };
+  return value;
+}
+
+/** The dotted key of a state value with one active leaf (`processing.appraise`), or `null`. */
+function keyOf(value: StateValue): string | null {
+  let key = '';
+  let v: StateValue = value;
+  for (;;) {
+    if (typeof v === 'string') return key ? `${key}.${v}` : v;
+    const keys = Object.keys(v);
+    if (keys.length !== 1) return null;
+    const k = keys[0]!;
+    key = key ? `${key}.${k}` : k;
+    const inner = (v as Record<string, StateValue | undefined>)[k];
+    if (inner === undefined) return key;
+    v = inner;
+  }
+}
+
+function childrenOf(node: AnyStateNode): AnyStateNode[] {
+  return Object.values(node.states) as AnyStateNode[];
+}
+
+/** The leaf a transition into `node` ends in: `node` itself, or its initial descendants. */
+function enteredLeaf(node: AnyStateNode): AnyStateNode {
+  let n = node;
+  while (n.type === 'compound') {
+    const initial = n.initial;
+    if (initial.actions.length) throw new Unsupported('initial actions');
+    const target = initial.target[0];
+    if (!target || initial.target.length !== 1) throw new Unsupported('initial target');
+    if (target.entry.length) throw new Unsupported('entry actions');
+    n = target;
+  }
+  return n;
+}
+
+function isAncestorOrSelf(node: AnyStateNode, of: AnyStateNode): boolean {
+  for (let n: AnyStateNode | undefined = of; n; n = n.parent) if (n === node) return true;
+  return false;
+}
+
+function compileGuard(machine: AnyStateMachine, guard: unknown): Candidate['guard'] {
+  if (guard === undefined || guard === null) return null;
+  let resolved: unknown = guard;
+  let params: unknown;
+  // A named guard may be implemented by another guard reference: follow the chain as XState does;
+  // the params are those of the reference that resolves to the function.
+  for (let depth = 0; typeof resolved !== 'function'; depth++) {
+    if (depth > 10) throw new Unsupported('guard chain');
+    const ref = resolved as string | { type: string; params?: unknown };
+    const name = typeof ref === 'string' ? ref : ref.type;
+    params = undefined;
+    if (typeof ref === 'object' && 'params' in ref) {
+      if (typeof ref.params === 'function') throw new Unsupported('dynamic guard params');
+      params = ref.params;
+    }
+    resolved = (machine.implementations.guards as Record<string, unknown>)[name];
+    if (resolved === undefined) throw new Unsupported(`guard ${name} not implemented`);
+  }
+  if ('check' in (resolved as object)) throw new Unsupported('built-in higher-order guard');
+  const fn = resolved as GuardFn;
+  return (context, event) => fn({ context, event }, params);
+}
+
+function compileActions(machine: AnyStateMachine, actions: readonly unknown[]): Candidate['assigns'] {
+  return actions.map((action) => {
+    let resolved: unknown = action;
+    let params: unknown;
+    if (typeof action === 'string' || (typeof action === 'object' && action !== null)) {
+      const ref = action as string | { type: string; params?: unknown };
+      const name = typeof ref === 'string' ? ref : ref.type;
+      if (typeof ref === 'object' && 'params' in ref) {
+        if (typeof ref.params === 'function') throw new Unsupported('dynamic action params');
+        params = ref.params;
+      }
+      resolved = (machine.implementations.actions as Record<string, unknown>)[name];
+    }
+    if (typeof resolved !== 'function') throw new Unsupported('action not implemented');
+    const fn = resolved as unknown as { type?: unknown; assignment?: unknown };
+    if (fn.type !== 'xstate.assign') throw new Unsupported('non-assign action');
+    const assignment = fn.assignment;
+    if (typeof assignment === 'function') {
+      const assign = assignment as Assignment;
+      return (context: object, event: unknown) =>
+        Object.assign({}, context, assign({ context, event, spawn: noSpawn }, params));
+    }
+    if (assignment && typeof assignment === 'object') {
+      const props = Object.entries(assignment as Record<string, unknown>);
+      return (context: object, event: unknown) => {
+        const update: Record<string, unknown> = {};
+        for (const [key, prop] of props) {
+          update[key] =
+            typeof prop === 'function'
+              ? (prop as Assignment)({ context, event, spawn: noSpawn }, params)
+              : prop;
+        }
+        return Object.assign({}, context, update);
+      };
+    }
+    throw new Unsupported('assign without an assignment');
+  });
+}
+
+/**
+ * Compiles an XState v5 machine into a transition table when it uses only what dossier machines
+ * use (the standard lifecycle and most hand-written kit machines): compound states, top-level
+ * final states, event transitions with guards and `assign` actions. Anything else — entry/exit
+ * actions, eventless (`always`) or delayed transitions, invoked actors, parallel or history
+ * states, wildcard events, built-in higher-order guards (`and`, `or`, `not`), actions other
+ * than `assign`, re-entering transitions — gives `null`, and the caller runs XState itself.
+ *
+ * The table follows XState's own selection: the candidates of the active leaf in document order,
+ * then its ancestors'; the first whose guard passes is taken; its assigns run in order, each
+ * merged into the context as XState does (`Object.assign({}, context, update)`). Equivalence with
+ * XState is property-tested on every procedure of the catalogue.
+ */
+export function compileMachine<C = unknown>(machine: AnyStateMachine): CompiledMachine<C> | null {
+  try {
+    return build<C>(machine);
+  } catch (e) {
+    if (e instanceof Unsupported) return null;
+    throw e;
+  }
+}
+
+function build<C>(machine: AnyStateMachine): CompiledMachine<C> {
+  const root = machine.root as AnyStateNode;
+  const leaves = new Map<AnyStateNode, Leaf>();
+  const check = (node: AnyStateNode) => {
+    if (node.type === 'parallel' || node.type === 'history') throw new Unsupported(node.type);
+    if (node.type === 'final' && node.parent !== root) throw new Unsupported('nested final state');
+    if (node.entry.length || node.exit.length) throw new Unsupported('entry/exit actions');
+    if (node.always?.length) throw new Unsupported('eventless transitions');
+    if (node.after.length) throw new Unsupported('delayed transitions');
+    if (node.invoke.length) throw new Unsupported('invoked actors');
+    for (const child of childrenOf(node)) check(child);
+  };
+  check(root);
+  if (root.type !== 'compound') throw new Unsupported('root is not compound');
+
+  const collect = (node: AnyStateNode) => {
+    const children = childrenOf(node);
+    if (children.length === 0) {
+      leaves.set(node, {
+        key: node.path.join('.'),
+        value: leafValue(node.path),
+        done: node.type === 'final',
+        candidates: new Map(),
+      });
+    }
+    for (const child of children) collect(child);
+  };
+  collect(root);
+
+  for (const [node, leaf] of leaves) {
+    for (let n: AnyStateNode | undefined = node; n; n = n.parent) {
+      for (const [eventType, transitions] of n.transitions) {
+        if (eventType.includes('*')) throw new Unsupported('wildcard event');
+        let list = leaf.candidates.get(eventType);
+        if (!list) {
+          list = [];
+          leaf.candidates.set(eventType, list);
+        }
+        for (const t of transitions) {
+          if (t.reenter) throw new Unsupported('re-entering transition');
+          const targets = t.target as readonly AnyStateNode[] | undefined;
+          if (targets && targets.length > 1) throw new Unsupported('several targets');
+          const targetNode = targets?.[0];
+          if (targetNode && targetNode.type === 'compound' && isAncestorOrSelf(targetNode, node))
+            throw new Unsupported('transition into an ancestor');
+          const entered = targetNode ? enteredLeaf(targetNode) : null;
+          list.push({
+            guard: compileGuard(machine, t.guard),
+            assigns: compileActions(machine, t.actions),
+            target: entered ? leafOf(entered) : null,
+          });
+        }
+      }
+    }
+  }
+
+  function leafOf(node: AnyStateNode): Leaf {
+    const leaf = leaves.get(node);
+    if (!leaf) throw new Unsupported('target is not a leaf');
+    return leaf;
+  }
+
+  const byKey = new Map<string, Leaf>();
+  for (const leaf of leaves.values()) byKey.set(leaf.key, leaf);
+  const initialLeaf = leafOf(enteredLeaf(root));
+  const contextConfig = (machine.config as { context?: unknown }).context;
+
+  return {
+    initial(input) {
+      const made =
+        typeof contextConfig === 'function'
+          ? (contextConfig as (args: object) => object)({ input, spawn: noSpawn })
+          : (contextConfig ?? {});
+      return {
+        value: initialLeaf.value,
+        context: Object.assign({}, {}, made) as C,
+        done: initialLeaf.done,
+      };
+    },
+    next(value, context, event) {
+      const key = keyOf(value);
+      const leaf = key === null ? undefined : byKey.get(key);
+      if (!leaf) throw new Error(`state ${JSON.stringify(value)} is not a state of this machine`);
+      const candidates = leaf.candidates.get(event.type);
+      if (!candidates) return null;
+      for (const c of candidates) {
+        if (c.guard && !c.guard(context, event)) continue;
+        if (c.assigns.length === 0) return null;
+        let next = context as object;
+        for (const assign of c.assigns) next = assign(next, event);
+        const target = c.target ?? leaf;
+        return { value: c.target ? target.value : value, context: next as C, done: target.done };
+      }
+      return null;
+    },
+  };
+}
