@@ -395,7 +395,7 @@ export function createEngine(options: EngineOptions): Engine {
         if (extra.idempotencyKey && (await store.idempotentResult(extra.idempotencyKey)) !== undefined) {
           return replay(extra.idempotencyKey);
         }
-        throw new ConflictError(code, e.message);
+        throw new ConflictError(code, e.message, e.reason);
       }
       throw e;
     }
@@ -685,33 +685,41 @@ export function createEngine(options: EngineOptions): Engine {
   let interval: ReturnType<typeof setInterval> | undefined;
   let running: Promise<void> | undefined;
 
-  /** Fires one claimed timer: its machine event if it has one, plugin effects, and its removal. */
+  /**
+   * Fires one claimed timer: its machine event if it has one, plugin effects, and its removal.
+   * When a command changed the dossier between the claim and the commit, it is tried again on the
+   * new version (the claim is still ours); when another worker fired it, it is skipped.
+   */
   async function fireTimer(timer: ClaimedTimer, now: Date): Promise<boolean> {
-    const stored = await store.load(timer.code);
-    if (!stored || stored.persisted.status === 'done') return false;
-    const at = toInstant(now > new Date(timer.at) ? now : new Date(timer.at));
-    const machineEvent =
-      timer.kind === 'dossier-due' ? 'MARK_OVERDUE' : timer.kind === 'supplement-expiry' ? 'EXPIRE' : null;
-    const event = { type: machineEvent ?? 'MARK_OVERDUE', at, actor: SYSTEM_ACTOR } as EngineEvent & {
-      at: string;
-    };
-    let moves = machineEvent !== null;
-    if (moves) {
-      try {
-        procedureOf(stored.persisted).step(stored.persisted, event as DossierEventInput);
-      } catch {
-        moves = false; // e.g. already overdue: the timer still fires for the plugins
+    for (let attempt = 1; ; attempt++) {
+      const stored = await store.load(timer.code);
+      if (!stored || stored.persisted.status === 'done') return false;
+      const at = toInstant(now > new Date(timer.at) ? now : new Date(timer.at));
+      const machineEvent =
+        timer.kind === 'dossier-due' ? 'MARK_OVERDUE' : timer.kind === 'supplement-expiry' ? 'EXPIRE' : null;
+      const event = { type: machineEvent ?? 'MARK_OVERDUE', at, actor: SYSTEM_ACTOR } as EngineEvent & {
+        at: string;
+      };
+      let moves = machineEvent !== null;
+      if (moves) {
+        try {
+          procedureOf(stored.persisted).step(stored.persisted, event as DossierEventInput);
+        } catch {
+          moves = false; // e.g. already overdue: the timer still fires for the plugins
+        }
       }
-    }
-    try {
-      await transitionAndCommit(stored, event, {
-        firedTimer: timer,
-        ...(moves ? {} : { journalType: `TIMER:${timer.kind}` }),
-      });
-      return true;
-    } catch (e) {
-      if (e instanceof ConflictError) return false; // another worker fired it, or the dossier moved: a later run sees the new timers
-      throw e;
+      try {
+        await transitionAndCommit(stored, event, {
+          firedTimer: timer,
+          ...(moves ? {} : { journalType: `TIMER:${timer.kind}` }),
+        });
+        return true;
+      } catch (e) {
+        if (!(e instanceof ConflictError)) throw e;
+        // The dossier moved under us: its timers were rewritten; fire on the new version.
+        if (e.reason === 'version' && attempt < 3) continue;
+        return false; // another worker fired it, or the timer is gone with the dossier's new deadlines
+      }
     }
   }
 

@@ -92,6 +92,38 @@ describe('engine under faults', () => {
     expect((await engine.get(d.code)).context.overdue).not.toBeNull();
   });
 
+  it('fires a timer on the new version when a command lands between its claim and its commit', async () => {
+    // A command by another process commits just before the timer's commit: a version conflict.
+    class RacedStore extends MemoryStore {
+      race: (() => Promise<void>) | undefined;
+      override async commit(request: CommitRequest): Promise<void> {
+        const race = request.firedTimer?.id.includes(':dossier-due:') ? this.race : undefined;
+        if (race) this.race = undefined;
+        if (race) await race();
+        await super.commit(request);
+      }
+    }
+    const store = new RacedStore();
+    const { engine, clock } = sampleEngine(store);
+    const { engine: other } = sampleEngine(store, { clock });
+    const d = await engine.receive(receipt);
+    await engine.send(d.code, { type: 'HAND_OVER', actor: desk, at: '2026-03-02T09:00:00+07:00' });
+    clock.set('2026-03-20T09:00:00+07:00');
+    store.race = async () => {
+      await other.send(d.code, { type: 'HAND_OVER', actor: police });
+    };
+    const result = await engine.runDueTimers();
+    expect(result.skipped).toBe(0);
+    const record = await engine.get(d.code);
+    expect(record.context.overdue).not.toBeNull();
+    expect(record.journal.map((j) => j.type).slice(-2)).toEqual(['HAND_OVER', 'MARK_OVERDUE']);
+    // Left: the reminder of the step the racing hand-over opened.
+    expect(record.timers.map((t) => t.kind)).toEqual(['step-due']);
+    await assertConsistent(store, d.code);
+    // Nothing is left leased: a second run has nothing to fire.
+    expect(await engine.runDueTimers()).toEqual({ fired: 0, skipped: 0 });
+  });
+
   it('sends a one-working-day warning, marks overdue at the due time, and blames the holder', async () => {
     const store = new MemoryStore();
     const { engine, clock } = sampleEngine(store, { start: '2026-03-02T08:00:00+07:00' });

@@ -62,9 +62,15 @@ export class TransitionError extends MotcuaError {
  */
 export class ConflictError extends MotcuaError {
   readonly retryable = true;
+  /**
+   * What collided, when the store said: `version` (another command changed the dossier first),
+   * `idempotency` (the key was used), `timer` (another worker fired the timer).
+   */
+  readonly reason: 'version' | 'idempotency' | 'timer' | undefined;
 
-  constructor(dossierCode: string, detail: string) {
+  constructor(dossierCode: string, detail: string, reason?: 'version' | 'idempotency' | 'timer') {
     super('CONFLICT', `dossier ${dossierCode}: ${detail}; retry`, { field: 'version' });
+    this.reason = reason;
   }
 }
 
