@@ -544,9 +544,16 @@ SELECT count(*)::int AS ok FROM d`;
         `status = 'active' AND current_due_at < ${param(canonicalInstant(query.dueBefore, 'dueBefore'))}::timestamptz`,
       );
     }
+    if (query.after) {
+      const due = param(canonicalInstant(query.after.currentDueAt, 'after.currentDueAt'));
+      const code = param(query.after.code);
+      where.push(
+        `(current_due_at > ${due}::timestamptz OR (current_due_at = ${due}::timestamptz AND code COLLATE "C" > ${code}))`,
+      );
+    }
     let sql = `SELECT ${SUMMARY_COLUMNS} FROM ${this.t.dossiers}`;
     if (where.length) sql += ` WHERE ${where.join(' AND ')}`;
-    sql += ' ORDER BY current_due_at, code';
+    sql += ' ORDER BY current_due_at, code COLLATE "C"';
     if (query.limit !== undefined) sql += ` LIMIT ${param(Math.max(0, Math.floor(query.limit)))}::int`;
     const rows = (await this.run('list', sql, values, false)) as SummaryColumns<Date>[];
     return rows.map((r) => summaryFromColumns(r, iso));

@@ -391,6 +391,11 @@ export class SqliteStore implements DossierStore {
       where.push("status = 'active' AND current_due_at < @dueBefore");
       params.dueBefore = canonicalInstant(query.dueBefore, 'dueBefore');
     }
+    if (query.after) {
+      where.push('(current_due_at, code) > (@afterDue, @afterCode)');
+      params.afterDue = canonicalInstant(query.after.currentDueAt, 'after.currentDueAt');
+      params.afterCode = query.after.code;
+    }
     let sql = `SELECT ${SUMMARY_COLUMNS} FROM dossiers`;
     if (where.length) sql += ` WHERE ${where.join(' AND ')}`;
     sql += ' ORDER BY current_due_at, code';

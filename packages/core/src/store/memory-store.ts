@@ -131,7 +131,12 @@ export class MemoryStore implements DossierStore {
   async list(query: ListQuery): Promise<DossierSummary[]> {
     const out: DossierSummary[] = [];
     const dueBefore = query.dueBefore === undefined ? undefined : Date.parse(query.dueBefore);
+    const afterDue = query.after ? Date.parse(query.after.currentDueAt) : undefined;
     for (const { summary: s } of this.dossiers.values()) {
+      if (query.after && afterDue !== undefined) {
+        const due = Date.parse(s.currentDueAt);
+        if (due < afterDue || (due === afterDue && s.code <= query.after.code)) continue;
+      }
       if (query.status && s.status !== query.status) continue;
       if (query.agency && s.agency !== query.agency) continue;
       if (query.holder && s.holder !== query.holder) continue;

@@ -142,7 +142,13 @@ export interface ListQuery {
   readonly procedureCode?: string;
   /** Active dossiers whose due time in force is before this instant. */
   readonly dueBefore?: string;
+  /** At most this many, in due order (due time in force, then code). */
   readonly limit?: number;
+  /**
+   * The next page: only dossiers after this one in due order. Pass the last summary of the
+   * previous page (keyset pagination: stable while dossiers are added or closed).
+   */
+  readonly after?: { readonly currentDueAt: string; readonly code: string };
 }
 
 /**

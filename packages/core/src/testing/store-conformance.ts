@@ -263,6 +263,34 @@ export function storeConformanceSuite(name: string, options: ConformanceOptions)
       expect(await store.list({ limit: 1 })).toHaveLength(1);
     });
 
+    it('pages through dossiers in due order with a keyset cursor', async () => {
+      // Two share a due time (ties go by code), one is due earlier, one later.
+      const commits = [
+        newDossierCommit('H56-260302-0044', { at: '2026-03-02T09:00:00+07:00' }),
+        newDossierCommit('H56-260302-0042', { at: '2026-03-02T09:00:00+07:00' }),
+        newDossierCommit('H56-260301-0041', { at: '2026-02-27T09:00:00+07:00' }),
+        newDossierCommit('H56-260305-0043', { at: '2026-03-05T09:00:00+07:00' }),
+      ];
+      for (const c of commits) await store.commit(c);
+      const all = (await store.list({})).map((s) => s.code);
+      expect(all).toEqual(['H56-260301-0041', 'H56-260302-0042', 'H56-260302-0044', 'H56-260305-0043']);
+      const seen: string[] = [];
+      let page = await store.list({ limit: 2 });
+      while (page.length) {
+        seen.push(...page.map((s) => s.code));
+        page = await store.list({ limit: 2, after: page[page.length - 1]! });
+      }
+      expect(seen).toEqual(all);
+      const tie = (await store.list({}))[1]!;
+      expect((await store.list({ after: tie })).map((s) => s.code)).toEqual(all.slice(2));
+      // A cursor whose due time is written with another offset means the same instant.
+      const sameInstant = {
+        currentDueAt: new Date(tie.currentDueAt).toISOString().replace('Z', '+00:00'),
+        code: tie.code,
+      };
+      expect((await store.list({ after: sameInstant })).map((s) => s.code)).toEqual(all.slice(2));
+    });
+
     it('computes report figures that match a hand count', async () => {
       const { engine, clock } = sampleEngine(store, { start: '2026-02-23T08:00:00+07:00' });
       const { desk, police, leader } = sampleActors;
