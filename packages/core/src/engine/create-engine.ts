@@ -8,11 +8,7 @@ import type { DossierContext } from '../dossier/dossier-context.js';
 import type { DossierEventInput } from '../dossier/dossier-events.js';
 import { ConflictError, MotcuaError, NotFoundError } from '../errors/index.js';
 import type { LiaisonLinkInput } from '../liaison/liaison-context.js';
-import {
-  type PersistedDossier,
-  type Procedure,
-  stateName,
-} from '../procedure/define-procedure.js';
+import { type PersistedDossier, type Procedure, stateName } from '../procedure/define-procedure.js';
 import type { Channel } from '../procedure/definition-schema.js';
 import { SYSTEM_ROLE } from '../procedure/lifecycle-rules.js';
 import { ProcedureRegistry } from '../procedure/registry.js';
