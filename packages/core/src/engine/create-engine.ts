@@ -371,7 +371,7 @@ export function createEngine(options: EngineOptions): Engine {
           seq: version,
           at: event.at,
           type: info.type,
-          actor: { ...event.actor, roles: event.actor.roles ?? [] } as Actor,
+          actor: (event.actor.roles ? event.actor : { ...event.actor, roles: [] }) as Actor,
           before: info.beforeState,
           after: info.afterState,
           event,
