@@ -13,6 +13,15 @@ export default defineConfig({
       ),
       '@motcua/core': src('core'),
       '@motcua/procedures': src('procedures'),
+      '@motcua/notify-sms/sqlite': fileURLToPath(
+        new URL('./packages/notify-sms/src/sqlite/index.ts', import.meta.url),
+      ),
+      '@motcua/notify-sms/postgres': fileURLToPath(
+        new URL('./packages/notify-sms/src/postgres/index.ts', import.meta.url),
+      ),
+      '@motcua/notify-sms/testing': fileURLToPath(
+        new URL('./packages/notify-sms/src/testing/index.ts', import.meta.url),
+      ),
       '@motcua/notify-sms': src('notify-sms'),
       '@motcua/adapters/sqlite': fileURLToPath(
         new URL('./packages/adapters/src/sqlite/index.ts', import.meta.url),

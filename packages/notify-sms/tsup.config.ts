@@ -1,11 +1,19 @@
 import { defineConfig } from 'tsup';
 
+/** One entry per subpath export; the database drivers and vitest stay external (optional peers). */
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: {
+    index: 'src/index.ts',
+    'sqlite/index': 'src/sqlite/index.ts',
+    'postgres/index': 'src/postgres/index.ts',
+    'testing/index': 'src/testing/index.ts',
+  },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,
   sourcemap: true,
   target: 'node20',
   tsconfig: 'tsconfig.build.json',
+  shims: true,
+  external: ['better-sqlite3', 'pg', 'vitest', '@motcua/core'],
 });

@@ -26,6 +26,7 @@ export {
   VIETNAM_TIME_ZONE,
 } from './delivery/local-time.js';
 export {
+  checkedNoticeRecord,
   MemoryNoticeLog,
   type NoticeLog,
   type NoticeLogQuery,

@@ -65,6 +65,22 @@ export const NoticeRecordSchema = z
 /** See {@link NoticeRecordSchema}. */
 export type NoticeRecord = z.infer<typeof NoticeRecordSchema>;
 
+/**
+ * A notice log row checked against {@link NoticeRecordSchema}, for the logs' `put`.
+ * @throws {@link SmsError} `INVALID_OPTION` naming the first bad field.
+ */
+export function checkedNoticeRecord(record: NoticeRecord): NoticeRecord {
+  const parsed = NoticeRecordSchema.safeParse(record);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = (issue?.path ?? []).map(String).join('.') || 'record';
+    throw new SmsError('INVALID_OPTION', `notice log row: ${field}: ${issue?.message ?? 'invalid'}`, {
+      field,
+    });
+  }
+  return parsed.data;
+}
+
 /** Filters of {@link NoticeLog.list}. */
 export interface NoticeLogQuery {
   readonly code?: string;
@@ -82,10 +98,19 @@ export interface NoticeLog {
   get(id: string): Promise<NoticeRecord | undefined>;
   /** Inserts or replaces the row of `record.id`. */
   put(record: NoticeRecord): Promise<void>;
+  /**
+   * Records an attempt to hand a notice to the gateway, atomically: writes `record` only if the
+   * row of `record.id` is absent (and `previousAttempts` is 0) or still shows `previousAttempts`
+   * attempts and no acceptance by a gateway. `false` means another worker got there first (it is
+   * sending, or sent): the caller must not send. This is what keeps two engine processes from
+   * both sending one notice when an outbox lease runs out mid-send.
+   */
+  claimAttempt(record: NoticeRecord, previousAttempts: number): Promise<boolean>;
   /** The row holding this gateway message id (of any part), optionally of one provider. */
   findByProviderMessageId(messageId: string, provider?: string): Promise<NoticeRecord | undefined>;
   /** Rows of this number accepted by a gateway in `[from, to)`. */
   countSent(numberRef: string, from: Date, to: Date): Promise<number>;
+  /** Rows in the order they were first written (`createdAt`, then id). */
   list(query?: NoticeLogQuery): Promise<NoticeRecord[]>;
 }
 
@@ -103,16 +128,19 @@ export class MemoryNoticeLog implements NoticeLog {
     return this.rows.get(id);
   }
 
+  async claimAttempt(record: NoticeRecord, previousAttempts: number): Promise<boolean> {
+    const row = checkedNoticeRecord(record);
+    const current = this.rows.get(row.id);
+    const free = current
+      ? current.attempts === previousAttempts && current.sentAt === null
+      : previousAttempts === 0;
+    if (!free) return false;
+    await this.put(row);
+    return true;
+  }
+
   async put(record: NoticeRecord): Promise<void> {
-    const parsed = NoticeRecordSchema.safeParse(record);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const field = (issue?.path ?? []).map(String).join('.') || 'record';
-      throw new SmsError('INVALID_OPTION', `notice log row: ${field}: ${issue?.message ?? 'invalid'}`, {
-        field,
-      });
-    }
-    const row = parsed.data;
+    const row = checkedNoticeRecord(record);
     this.rows.set(row.id, row);
     for (const part of row.parts) {
       if (!part.messageId) continue;
@@ -148,8 +176,11 @@ export class MemoryNoticeLog implements NoticeLog {
   }
 
   async list(query: NoticeLogQuery = {}): Promise<NoticeRecord[]> {
-    return [...this.rows.values()].filter(
-      (r) => (!query.code || r.code === query.code) && (!query.status || r.status === query.status),
-    );
+    return [...this.rows.values()]
+      .filter((r) => (!query.code || r.code === query.code) && (!query.status || r.status === query.status))
+      .sort(
+        (a, b) =>
+          Date.parse(a.createdAt) - Date.parse(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      );
   }
 }

@@ -79,7 +79,7 @@ export interface SmsLogEntry {
 }
 
 /** Why a notice was not sent now (see {@link SmsDeferredError}). */
-export type DeferReason = 'quiet-hours' | 'daily-cap';
+export type DeferReason = 'quiet-hours' | 'daily-cap' | 'in-flight';
 
 /**
  * Thrown by the plugin's `deliver` when a notice must wait (quiet hours, daily cap): the engine
@@ -506,7 +506,17 @@ export function smsNotices(options: SmsNoticesOptions): SmsNoticesPlugin {
       doneAt: null,
       error: null,
     };
-    await noticeLog.put(attempt); // recorded before sending
+    // Recorded before sending, atomically: a worker whose outbox lease ran out mid-send and a
+    // second worker that took the item over cannot both send it.
+    if (!(await noticeLog.claimAttempt(attempt, base.attempts))) {
+      const until = new Date(now.getTime() + 60_000);
+      log({ level: 'info', message: 'another worker is sending this notice: not sent here', ...about });
+      throw new SmsDeferredError(
+        'in-flight',
+        until,
+        `${p.notice} to ${masked}: being sent by another worker`,
+      );
+    }
     const accepted = attempt.parts.map((part) => part.messageId);
     try {
       const result = await provider.send({

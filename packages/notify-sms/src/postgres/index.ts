@@ -1,0 +1,6 @@
+export {
+  type PgQueryable,
+  type PgRows,
+  PostgresNoticeLog,
+  type PostgresNoticeLogOptions,
+} from './postgres-notice-log.js';

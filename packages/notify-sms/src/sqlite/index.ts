@@ -1,0 +1,1 @@
+export { type SqliteDatabase, SqliteNoticeLog, type SqliteNoticeLogOptions } from './sqlite-notice-log.js';

@@ -1,0 +1,5 @@
+export {
+  type NoticeLogSuiteOptions,
+  noticeLogConformanceSuite,
+  sampleNoticeRecord,
+} from './notice-log-conformance.js';
