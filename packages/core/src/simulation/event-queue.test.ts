@@ -55,6 +55,72 @@ describe('EventQueue (property)', () => {
     );
   });
 
+  it('keeps that order with sorted batches appended to the backlog, and returns the tag of each entry', () => {
+    type BatchOp = { kind: 'push'; at: number } | { kind: 'pop' } | { kind: 'batch'; deltas: number[] };
+    const at = fc.integer({ min: 0, max: 40 });
+    const op: fc.Arbitrary<BatchOp> = fc.oneof(
+      at.map((a) => ({ kind: 'push' as const, at: a })),
+      fc.constant({ kind: 'pop' as const }),
+      fc
+        .array(fc.integer({ min: 0, max: 6 }), { maxLength: 8 })
+        .map((deltas) => ({ kind: 'batch' as const, deltas })),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 200 }), (ops) => {
+        const q = new EventQueue<number>();
+        const pending: { at: number; seq: number; id: number }[] = [];
+        const expected: number[] = [];
+        const out: number[] = [];
+        let id = 0;
+        let end = 0; // batches start where the last one ended, or later
+        const take = () => {
+          pending.sort((a, b) => a.at - b.at || a.seq - b.seq);
+          const first = pending.shift();
+          if (first) expected.push(first.id);
+          const item = q.shift();
+          if (item !== undefined) {
+            expect(q.lastTag).toBe(item % 256);
+            expect(q.lastAt).toBe(first!.at);
+            out.push(item);
+          }
+        };
+        for (const o of ops) {
+          if (o.kind === 'push') {
+            pending.push({ at: o.at, seq: id, id });
+            q.push(o.at, id, id % 256);
+            id++;
+          } else if (o.kind === 'batch') {
+            const ats: number[] = [];
+            const items: number[] = [];
+            for (const delta of o.deltas) {
+              end += delta;
+              ats.push(end);
+              items.push(id);
+              pending.push({ at: end, seq: id, id });
+              id++;
+            }
+            q.appendSorted(
+              ats,
+              items,
+              items.map((i) => i % 256),
+            );
+          } else take();
+        }
+        while (pending.length) take();
+        expect(out).toEqual(expected);
+        expect(q.size).toBe(0);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('refuses a batch that is not sorted or starts before the waiting backlog ends', () => {
+    const q = new EventQueue<string>();
+    expect(() => q.appendSorted([2, 1], ['a', 'b'])).toThrow(/not sorted/);
+    q.appendSorted([5], ['a']);
+    expect(() => q.appendSorted([4], ['b'])).toThrow(/before the waiting backlog/);
+  });
+
   it('refuses a preload on a queue that is not empty', () => {
     const q = new EventQueue<string>();
     q.push(1, 'a');

@@ -43,3 +43,25 @@ export function poisson(mean: number, random: () => number): number {
   } while (p > limit);
   return k - 1;
 }
+
+/**
+ * {@link pickWeighted} with its weights read once: the returned function draws the same key for
+ * the same random number, without reading the weights again.
+ */
+export function weightedPicker<K extends string>(
+  weights: Readonly<Record<K, number>>,
+): (random: () => number) => K {
+  const entries = Object.entries(weights) as [K, number][];
+  const keys = entries.map(([k]) => k);
+  const values = entries.map(([, w]) => w);
+  const total = values.reduce((s, w) => s + w, 0);
+  const last = keys[keys.length - 1]!;
+  return (random) => {
+    let r = random() * total;
+    for (let i = 0; i < values.length; i++) {
+      r -= values[i]!;
+      if (r < 0) return keys[i]!;
+    }
+    return last;
+  };
+}

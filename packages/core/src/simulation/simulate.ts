@@ -2,19 +2,23 @@ import type { LocalDate } from '../calendar/local-date.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { SimulatedClock } from '../clock/clock.js';
 import type { Actor } from '../dossier/actor.js';
-import type { DossierContext } from '../dossier/dossier-context.js';
-import { createEngine, type Engine } from '../engine/create-engine.js';
+import { formatDossierCode } from '../dossier/dossier-code.js';
+import type { DossierEvent, DossierEventInput } from '../dossier/dossier-events.js';
+import { createEngine, type Engine, type EngineEvent } from '../engine/create-engine.js';
 import type { EnginePlugin } from '../engine/plugin.js';
 import { MotcuaError } from '../errors/motcua-error.js';
 import type { Procedure } from '../procedure/define-procedure.js';
 import type { Channel } from '../procedure/definition-schema.js';
+import type { ReceiptInput } from '../procedure/lifecycle-actions.js';
 import { budgetMinutes } from '../procedure/lifecycle-env.js';
 import { ProcedureRegistry } from '../procedure/registry.js';
 import type { ReportRow, UnitReportRow } from '../report/report-types.js';
 import type { DossierStore } from '../store/store-types.js';
-import { directRunner, type SimulationTarget } from './direct-runner.js';
+import { DirectCore, type DirectDossier, type DirectProcedure } from './direct-core.js';
+import { directTarget, type SimulationTarget, type SimulationView } from './direct-runner.js';
 import { EventQueue } from './event-queue.js';
-import { pickWeighted, poisson, seededRandom } from './seeded-random.js';
+import { instantWriter } from './instant-text.js';
+import { poisson, seededRandom, weightedPicker } from './seeded-random.js';
 
 /** How officers and applicants behave in a simulation. Shares are probabilities per dossier. */
 export interface SimulationBehaviour {
@@ -117,20 +121,48 @@ export interface SimulationResult {
   readonly elapsedMs: number;
 }
 
-type Plan =
-  | { kind: 'arrive'; procedure: Procedure; channel: Channel; index: number }
-  | { kind: 'advance'; code: string }
-  | { kind: 'supplemented'; code: string }
-  | { kind: 'apologize'; code: string; newDue: number }
-  | { kind: 'withdraw'; code: string }
-  | { kind: 'return'; code: string }
-  | { kind: 'tick' };
+/** Which share of the arrivals a run simulates: arrival `i` belongs to share `i % of`. */
+export interface SimulationShare {
+  readonly index: number;
+  readonly of: number;
+}
 
-interface Tracked {
-  procedure: Procedure;
-  /** The dossier as the last command left it. */
-  ctx: DossierContext;
-  state: string;
+const TICK = 0;
+const ARRIVE = 1;
+const ADVANCE = 2;
+const SUPPLEMENTED = 3;
+const APOLOGIZE = 4;
+const WITHDRAW = 5;
+const RETURN = 6;
+
+/** What the simulation needs of a procedure, computed once. */
+interface ProcedurePlan {
+  readonly procedure: Procedure;
+  readonly desk: Actor;
+  readonly stepIndex: ReadonlyMap<string, number>;
+  /** Working minutes of each step's budget, and of the steps after it. */
+  readonly budgets: readonly number[];
+  readonly remainingAfter: readonly number[];
+  readonly channels: {
+    readonly pick: (random: () => number) => Channel;
+    readonly any: boolean;
+    readonly fallback: Channel;
+  };
+  /** The direct core's entry, in direct mode. */
+  entry: DirectProcedure | undefined;
+}
+
+/**
+ * One simulated dossier: its arrival, what will happen to it, and (in direct mode) the direct
+ * core's record of it: one object per dossier, carried by the event queue.
+ */
+interface SimDossier extends DirectDossier {
+  readonly plan: ProcedurePlan;
+  readonly channel: Channel;
+  /** Arrival index, over all shares (given to the sample function). */
+  readonly index: number;
+  /** Place among the day's arrivals, from 1 (the dossier code's sequence). */
+  readonly sequence: number;
   slowStep: number;
   supplementStep: number;
   refuseStep: number;
@@ -139,14 +171,47 @@ interface Tracked {
   closed: boolean;
 }
 
+/** A planned apology: the dossier and the new date it will give. */
+interface Apology {
+  readonly dossier: SimDossier;
+  readonly newDue: number;
+}
+
+type Item = SimDossier | Apology | null;
+
+/** How the loop reaches an engine or the direct core. Direct-mode methods return nothing (no await). */
+interface Driver {
+  readonly target: SimulationTarget;
+  /** The time moves on to `at` (ms). */
+  advance(at: number): void;
+  receive(
+    d: SimDossier,
+    actor: Actor,
+    sample: { applicant: unknown; application: unknown },
+    at: string,
+    date: LocalDate,
+  ): void | Promise<void>;
+  send(d: SimDossier, event: DossierEventInput): void | Promise<void>;
+  /** End of a day: timers, and an engine's outbox. */
+  endOfDay(now: number): undefined | Promise<unknown>;
+}
+
 const DEFAULT_HOURS = [1, 3, 4, 3, 2, 1, 2, 3, 2, 1];
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
+
+/** The seed of the behaviour draws of share `k`: not the arrivals' seed, the same for every share count. */
+function behaviourSeed(seed: number, k: number): number {
+  return (Math.imul((seed ^ 0x5bd1e995) >>> 0, 0x9e3779b1) + Math.imul(k + 1, 0x85ebca6b)) >>> 0;
+}
 
 /**
  * Simulates dossier traffic on an engine under a simulated clock: arrivals by working hour,
  * officers handing dossiers on at a pace drawn from each step's budget, supplementation,
  * refusals, withdrawals, slow steps that make dossiers late, apologies with new dates, applicants
  * collecting results, and the engine's timers. Deterministic for a seed. Returns the report.
+ * Arrivals and behaviour are drawn from two streams of the seed, so the same seed gives the same
+ * arrivals whatever the rest does (and whatever the number of workers of `simulateInWorkers`).
  *
  * @example
  * ```ts
@@ -158,26 +223,50 @@ const DAY = 86_400_000;
  * console.log(result.report[0].timelyRate);
  * ```
  */
-export async function simulate(options: SimulationOptions): Promise<SimulationResult> {
+export function simulate(options: SimulationOptions): Promise<SimulationResult> {
+  return runSimulation(options, { index: 0, of: 1 });
+}
+
+/**
+ * {@link simulate} over one share of the arrivals (all arrivals are drawn, the others are skipped);
+ * the behaviour draws of share `k` come from their own stream. Share 0 of 1 is `simulate`.
+ * @internal
+ */
+export async function runSimulation(
+  options: SimulationOptions,
+  share: SimulationShare,
+): Promise<SimulationResult> {
   const started = performance.now();
-  const random = seededRandom(options.seed ?? 1);
+  if (
+    !Number.isInteger(share.of) ||
+    share.of < 1 ||
+    !Number.isInteger(share.index) ||
+    share.index < 0 ||
+    share.index >= share.of
+  )
+    throw new MotcuaError('INVALID_OPTION', `simulate: no share ${share.index} of ${share.of}`, {
+      field: 'share',
+    });
+  const seed = options.seed ?? 1;
+  const arrivalRandom = seededRandom(seed);
+  const random = seededRandom(behaviourSeed(seed, share.index));
   const behaviour: SimulationBehaviour = { ...DEFAULT_BEHAVIOUR, ...options.behaviour };
-  const engineRandom = seededRandom((options.seed ?? 1) ^ 0x9e3779b9);
+  const engineRandom = seededRandom(seed ^ 0x9e3779b9);
+  const agency = options.agency ?? 'SIM';
   let engine: Engine | undefined = options.engine;
-  let target: SimulationTarget;
+  let driver: Driver;
   if (options.mode === 'direct') {
     if (!options.procedures?.length || !options.calendar) {
       throw new MotcuaError('INVALID_OPTION', 'simulate: direct mode needs procedures and a calendar', {
         field: 'procedures',
       });
     }
-    target = directRunner({
-      procedures: new ProcedureRegistry(options.procedures.map((p) => p.withCalendar(options.calendar!))),
-      calendar: options.calendar,
-      clock: new SimulatedClock(`${options.start}T00:00:00+07:00`),
-      agency: options.agency ?? 'SIM',
-      random: engineRandom,
-    });
+    driver = directDriver(
+      new ProcedureRegistry(options.procedures.map((p) => p.withCalendar(options.calendar!))),
+      options.calendar,
+      new SimulatedClock(`${options.start}T00:00:00+07:00`),
+      agency,
+    );
   } else {
     if (!engine) {
       if (!options.procedures?.length || !options.calendar) {
@@ -188,15 +277,16 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
       engine = createEngine({
         procedures: options.procedures,
         calendar: options.calendar,
-        agency: options.agency ?? 'SIM',
+        agency,
         clock: new SimulatedClock(`${options.start}T00:00:00+07:00`),
         random: engineRandom,
         ...(options.store ? { store: options.store } : {}),
         ...(options.plugins ? { plugins: options.plugins } : {}),
       });
     }
-    target = engine as unknown as SimulationTarget;
+    driver = engineDriver(engine);
   }
+  const target = driver.target;
   const clock = target.clock;
   if (!(clock instanceof SimulatedClock)) {
     throw new MotcuaError('INVALID_OPTION', 'simulate: the engine must run on a SimulatedClock', {
@@ -225,246 +315,287 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
     }
     return actor;
   };
-
-  const queue = new EventQueue<Plan>();
-  const tracked = new Map<string, Tracked>();
-  const days: SimulationDay[] = [];
-  let commands = 0;
-  let received = 0;
-  let dayStats = { received: 0, resolved: 0, timely: 0 };
-  let open = 0;
-
-  // Arrivals, day by day: known in advance, so they wait in the queue's sorted backlog.
-  const first = Date.parse(`${options.start}T00:00:00+07:00`);
   const channelWeights = options.arrivals.channels ?? {
     'in-person': 70,
     'online-full': 20,
     'online-partial': 5,
     postal: 5,
   };
-  // The channel weights each procedure accepts, computed once per procedure.
-  const channelsOf = new Map(
-    procedures.map((p) => {
-      const accepted = p.definition.channels;
+  const plans = new Map(
+    procedures.map((p): [string, ProcedurePlan] => {
+      const def = p.definition;
+      const accepted = def.channels;
       const allowed = Object.fromEntries(
         Object.entries(channelWeights).filter(([c]) => accepted.includes(c as Channel)),
       ) as Record<Channel, number>;
-      return [p, { allowed, any: Object.keys(allowed).length > 0, fallback: accepted[0]! }] as const;
+      const budgets = def.steps.map((s) => budgetMinutes({ def, calendar }, s.budget));
+      return [
+        p.code,
+        {
+          procedure: p,
+          desk: actorOf(def.desk),
+          stepIndex: new Map(def.steps.map((s, i) => [s.id, i])),
+          budgets,
+          // Summed left to right from the next step, as a reduce over the steps after it would.
+          remainingAfter: budgets.map((_, i) => budgets.slice(i + 1).reduce((s, x) => s + x, 0)),
+          channels: {
+            pick: weightedPicker(allowed),
+            any: Object.keys(allowed).length > 0,
+            fallback: accepted[0]!,
+          },
+          entry: undefined,
+        },
+      ];
     }),
   );
-  const planned: { at: number; item: Plan }[] = [];
-  let index = 0;
-  for (let d = 0; d < options.days; d++) {
-    const date = new Date(first + d * DAY);
-    planned.push({ at: first + d * DAY + 17.5 * 3_600_000, item: { kind: 'tick' } });
-    if (!calendar.isWorkingDay(date)) continue;
-    const count = poisson(options.arrivals.perWorkingDay, random);
-    for (let i = 0; i < count; i++) {
-      const hour = 7 + indexByWeight(hours, random);
-      const at = first + d * DAY + hour * 3_600_000 + Math.floor(random() * 3_600_000);
-      const procedure = byCode.get(pickWeighted(mix, random))!;
-      const channels = channelsOf.get(procedure)!;
-      const channel = channels.any ? pickWeighted(channels.allowed, random) : channels.fallback;
-      planned.push({ at, item: { kind: 'arrive', procedure, channel, index: index++ } });
-    }
-  }
+  const pickProcedure = weightedPicker(mix);
+
+  const queue = new EventQueue<Item>();
+  const days: SimulationDay[] = [];
+  let commands = 0;
+  let received = 0;
+  let dayStats = { received: 0, resolved: 0, timely: 0 };
+  let open = 0;
+
+  // Arrivals are drawn a day at a time, each day before it starts, and wait in the queue's backlog.
+  const first = Date.parse(`${options.start}T00:00:00+07:00`);
   const drainEnd = first + (options.days + (options.drainDays ?? 30)) * DAY;
-  for (let d = options.days; first + d * DAY < drainEnd; d++)
-    planned.push({ at: first + d * DAY + 17.5 * 3_600_000, item: { kind: 'tick' } });
-  queue.preload(planned);
-  planned.length = 0;
-
-  const send = async (code: string, event: Record<string, unknown>) => {
-    commands++;
-    const view = await target.send(code, event as never);
-    const t = tracked.get(code);
-    if (t) {
-      t.ctx = view.context;
-      t.state = view.state;
+  let arrivalIndex = 0;
+  let planned = -1;
+  let dayDate = '';
+  const planDay = (d: number) => {
+    planned = d;
+    const ats: number[] = [];
+    const items: Item[] = [];
+    const tags: number[] = [];
+    if (d < options.days && calendar.isWorkingDay(new Date(first + d * DAY))) {
+      const count = poisson(options.arrivals.perWorkingDay, arrivalRandom);
+      const at = new Float64Array(count);
+      const drawn: { plan: ProcedurePlan; channel: Channel; index: number }[] = [];
+      for (let i = 0; i < count; i++) {
+        const hour = 7 + indexByWeight(hours, arrivalRandom);
+        at[i] = first + d * DAY + hour * HOUR + Math.floor(arrivalRandom() * HOUR);
+        const plan = plans.get(pickProcedure(arrivalRandom))!;
+        const channel = plan.channels.any ? plan.channels.pick(arrivalRandom) : plan.channels.fallback;
+        drawn.push({ plan, channel, index: arrivalIndex++ });
+      }
+      // Receipt order: by time, ties in drawing order; the place is the dossier code's sequence.
+      const order = drawn.map((_, i) => i).sort((a, b) => at[a]! - at[b]! || a - b);
+      for (let k = 0; k < count; k++) {
+        const a = drawn[order[k]!]!;
+        if (a.index % share.of !== share.index) continue;
+        ats.push(at[order[k]!]!);
+        tags.push(ARRIVE);
+        items.push({
+          code: '',
+          ctx: undefined,
+          state: '',
+          procedureEntry: undefined,
+          slot: -1,
+          order: 0,
+          legalMs: 0,
+          plan: a.plan,
+          channel: a.channel,
+          index: a.index,
+          sequence: k + 1,
+          slowStep: -1,
+          supplementStep: -1,
+          refuseStep: -1,
+          withdrawAfterDays: -1,
+          apologise: false,
+          closed: false,
+        } satisfies SimDossier);
+      }
     }
-    return view;
+    ats.push(first + d * DAY + 17.5 * HOUR);
+    items.push(null);
+    tags.push(TICK);
+    queue.appendSorted(ats, items, tags);
   };
+  planDay(0);
 
-  const scheduleAdvance = (code: string, ctx: DossierContext, t: Tracked, now: number) => {
+  const scheduleAdvance = (d: SimDossier, now: number) => {
+    const ctx = d.ctx!;
     const step = ctx.steps[ctx.steps.length - 1];
     if (!step || step.endedAt !== null) return;
-    const index = t.procedure.definition.steps.findIndex((s) => s.id === step.stepId);
-    const def = t.procedure.definition.steps[index]!;
+    const plan = d.plan;
+    const index = plan.stepIndex.get(step.stepId) ?? -1;
     let pace = uniform(behaviour.stepPace);
-    if (index === t.slowStep) pace = 1.5 + random() * 2.5;
-    const end = calendar.addWorkingMinutes(
-      new Date(now),
-      budgetMinutes({ def: t.procedure.definition, calendar }, def.budget) * pace,
-    );
-    queue.push(end.getTime(), { kind: 'advance', code });
+    if (index === d.slowStep) pace = 1.5 + random() * 2.5;
+    const end = calendar.addWorkingMinutes(new Date(now), plan.budgets[index]! * pace);
+    queue.push(end.getTime(), d, ADVANCE);
     // An agency that sees the dossier will be late apologises a working day before the due time.
-    if (t.apologise && !ctx.apology && index === t.slowStep) {
+    if (d.apologise && !ctx.apology && index === d.slowStep) {
       const due = Date.parse(ctx.due.current);
-      const remaining = t.procedure.definition.steps
-        .slice(index + 1)
-        .reduce((s, x) => s + budgetMinutes({ def: t.procedure.definition, calendar }, x.budget), 0);
+      const remaining = plan.remainingAfter[index]!;
       const projected = calendar.addWorkingMinutes(end, remaining + calendar.workingDayMinutes).getTime();
       if (projected > due) {
         const notice = Math.max(
           now + 60_000,
           calendar.addWorkingMinutes(new Date(due), -calendar.workingDayMinutes).getTime(),
         );
-        if (notice < end.getTime()) queue.push(notice, { kind: 'apologize', code, newDue: projected });
+        if (notice < end.getTime()) queue.push(notice, { dossier: d, newDue: projected }, APOLOGIZE);
       }
     }
   };
 
-  const close = (code: string, ctx: DossierContext) => {
-    const t = tracked.get(code)!;
-    t.closed = true;
+  const close = (d: SimDossier) => {
+    const outcome = d.ctx!.outcome;
+    d.closed = true;
     open--;
-    if (ctx.outcome?.kind === 'returned' || ctx.outcome?.kind === 'refused') {
+    if (outcome?.kind === 'returned' || outcome?.kind === 'refused') {
       dayStats.resolved++;
-      if (ctx.outcome.result !== 'LATE') dayStats.timely++;
+      if (outcome.result !== 'LATE') dayStats.timely++;
     }
-    tracked.delete(code);
+    d.ctx = undefined; // queued plans may still hold the record: let the context go
   };
 
-  let currentDay = Math.floor((first + 7 * 3_600_000) / DAY);
+  const instant = instantWriter();
+  let now = clock.now().getTime();
+  let nowIso = instant(now);
   while (queue.size) {
-    const next = queue.pop()!;
-    if (next.at > clock.now().getTime()) clock.set(new Date(next.at));
-    const now = clock.now().getTime();
-    const plan = next.item;
+    const item = queue.shift()!;
+    const kind = queue.lastTag;
+    if (queue.lastAt > now) {
+      now = queue.lastAt;
+      nowIso = instant(now);
+      driver.advance(now);
+    }
     try {
-      switch (plan.kind) {
-        case 'tick': {
-          await target.runDueTimers();
-          // On an engine, plugin effects (SMS notices, liaison messages) go out at the end of each day.
-          await (target as { deliverOutbox?: () => Promise<unknown> }).deliverOutbox?.();
+      switch (kind) {
+        case TICK: {
+          const r = driver.endOfDay(now);
+          if (r) await r;
           const day: SimulationDay = { date: calendar.localDate(new Date(now)), ...dayStats, open };
           days.push(day);
           options.onDay?.(day);
           dayStats = { received: 0, resolved: 0, timely: 0 };
-          currentDay++;
+          const next = planned + 1;
+          if (next < options.days || first + next * DAY < drainEnd) planDay(next);
           break;
         }
-        case 'arrive': {
-          const sample = options.samples[plan.procedure.code]!(plan.index, random);
+        case ARRIVE: {
+          const d = item as SimDossier;
+          const procedure = d.plan.procedure;
+          const sample = options.samples[procedure.code]!(d.index, random);
           commands++;
-          const view = await target.receive({
-            procedure: plan.procedure.code,
-            version: plan.procedure.version,
-            channel: plan.channel,
-            actor: actorOf(plan.procedure.definition.desk),
-            applicant: sample.applicant,
-            application: sample.application,
-          });
+          if (d.sequence === 1 || dayDate === '') dayDate = calendar.localDate(new Date(now));
+          const r = driver.receive(d, d.plan.desk, sample, nowIso, dayDate);
+          if (r) await r;
           received++;
           dayStats.received++;
           open++;
-          const steps = plan.procedure.definition.steps;
+          const steps = procedure.definition.steps;
           const pickStep = () => Math.floor(random() * steps.length);
-          const t: Tracked = {
-            procedure: plan.procedure,
-            slowStep: random() < behaviour.lateShare ? pickStep() : -1,
-            supplementStep: random() < behaviour.supplementShare ? Math.max(1, pickStep()) : -1,
-            refuseStep: random() < behaviour.refusalShare ? Math.max(1, pickStep()) : -1,
-            withdrawAfterDays: random() < behaviour.withdrawalShare ? 1 + Math.floor(random() * 5) : -1,
-            apologise: random() < behaviour.apologyShare,
-            closed: false,
-            ctx: view.context,
-            state: view.state,
-          };
-          tracked.set(view.code, t);
-          if (t.withdrawAfterDays > 0) {
+          d.slowStep = random() < behaviour.lateShare ? pickStep() : -1;
+          d.supplementStep = random() < behaviour.supplementShare ? Math.max(1, pickStep()) : -1;
+          d.refuseStep = random() < behaviour.refusalShare ? Math.max(1, pickStep()) : -1;
+          d.withdrawAfterDays = random() < behaviour.withdrawalShare ? 1 + Math.floor(random() * 5) : -1;
+          d.apologise = random() < behaviour.apologyShare;
+          if (d.withdrawAfterDays > 0) {
             queue.push(
               calendar
-                .addWorkingMinutes(new Date(now), t.withdrawAfterDays * calendar.workingDayMinutes)
+                .addWorkingMinutes(new Date(now), d.withdrawAfterDays * calendar.workingDayMinutes)
                 .getTime(),
-              {
-                kind: 'withdraw',
-                code: view.code,
-              },
+              d,
+              WITHDRAW,
             );
           }
-          scheduleAdvance(view.code, view.context, t, now);
+          scheduleAdvance(d, now);
           break;
         }
-        case 'advance': {
-          const t = tracked.get(plan.code);
-          if (!t) break;
-          const ctx = t.ctx;
-          if (t.state === 'supplementing' || t.state === 'resultReady') break;
+        case ADVANCE: {
+          const d = item as SimDossier;
+          if (d.closed) break;
+          const ctx = d.ctx!;
+          if (d.state === 'supplementing' || d.state === 'resultReady') break;
           const step = ctx.steps[ctx.steps.length - 1]!;
-          const index = t.procedure.definition.steps.findIndex((s) => s.id === step.stepId);
+          const index = d.plan.stepIndex.get(step.stepId) ?? -1;
           const holder = actorOf(ctx.holder);
-          if (index === t.supplementStep && ctx.supplements.length === 0) {
-            await send(plan.code, {
+          if (index === d.supplementStep && ctx.supplements.length === 0) {
+            commands++;
+            const r = driver.send(d, {
               type: 'REQUEST_SUPPLEMENT',
+              at: nowIso,
               actor: holder,
               items: [{ name: 'Giấy tờ chứng minh bổ sung' }],
               reason: 'Thành phần hồ sơ chưa đầy đủ',
             });
+            if (r) await r;
             const back = calendar.addWorkingMinutes(
               new Date(now),
               uniform(behaviour.supplementDays) * calendar.workingDayMinutes,
             );
-            queue.push(back.getTime(), { kind: 'supplemented', code: plan.code });
+            queue.push(back.getTime(), d, SUPPLEMENTED);
             break;
           }
-          if (index === t.refuseStep) {
-            const v = await send(plan.code, {
+          if (index === d.refuseStep) {
+            commands++;
+            const r = driver.send(d, {
               type: 'REFUSE',
+              at: nowIso,
               actor: holder,
               reasons: ['Không đủ điều kiện theo quy định'],
             });
-            close(plan.code, v.context);
+            if (r) await r;
+            close(d);
             break;
           }
-          const v = await send(plan.code, { type: 'HAND_OVER', actor: holder });
-          if (v.state === 'resultReady') {
+          commands++;
+          const r = driver.send(d, { type: 'HAND_OVER', at: nowIso, actor: holder });
+          if (r) await r;
+          if (d.state === 'resultReady') {
             const pickup = calendar.addWorkingMinutes(new Date(now), uniform(behaviour.pickupHours) * 60);
-            queue.push(pickup.getTime(), { kind: 'return', code: plan.code });
-          } else scheduleAdvance(plan.code, v.context, t, now);
+            queue.push(pickup.getTime(), d, RETURN);
+          } else scheduleAdvance(d, now);
           break;
         }
-        case 'supplemented': {
-          const t = tracked.get(plan.code);
-          if (!t) break;
-          const v = await send(plan.code, {
-            type: 'SUPPLEMENT_RECEIVED',
-            actor: actorOf(t.procedure.definition.desk),
-          });
-          scheduleAdvance(plan.code, v.context, t, now);
+        case SUPPLEMENTED: {
+          const d = item as SimDossier;
+          if (d.closed) break;
+          commands++;
+          const r = driver.send(d, { type: 'SUPPLEMENT_RECEIVED', at: nowIso, actor: d.plan.desk });
+          if (r) await r;
+          scheduleAdvance(d, now);
           break;
         }
-        case 'apologize': {
-          const t = tracked.get(plan.code);
-          if (!t) break;
-          if (t.ctx.apology || t.ctx.outcome || t.state === 'supplementing') break;
-          await send(plan.code, {
+        case APOLOGIZE: {
+          const { dossier: d, newDue } = item as Apology;
+          if (d.closed) break;
+          const ctx = d.ctx!;
+          if (ctx.apology || ctx.outcome || d.state === 'supplementing') break;
+          commands++;
+          const r = driver.send(d, {
             type: 'APOLOGIZE',
-            actor: actorOf(t.ctx.holder),
+            at: nowIso,
+            actor: actorOf(ctx.holder),
             reason: 'Hồ sơ cần xác minh thêm',
-            newDue: new Date(Math.max(plan.newDue, Date.parse(t.ctx.due.current) + 60_000)).toISOString(),
+            newDue: new Date(Math.max(newDue, Date.parse(ctx.due.current) + 60_000)).toISOString(),
           });
+          if (r) await r;
           break;
         }
-        case 'withdraw': {
-          const t = tracked.get(plan.code);
-          if (!t) break;
-          const v = await send(plan.code, {
+        case WITHDRAW: {
+          const d = item as SimDossier;
+          if (d.closed) break;
+          commands++;
+          const r = driver.send(d, {
             type: 'WITHDRAW',
-            actor: actorOf(t.procedure.definition.desk),
+            at: nowIso,
+            actor: d.plan.desk,
             reason: 'Theo đề nghị',
           });
-          close(plan.code, v.context);
+          if (r) await r;
+          close(d);
           break;
         }
-        case 'return': {
-          const t = tracked.get(plan.code);
-          if (!t) break;
-          const v = await send(plan.code, {
-            type: 'RETURN_RESULT',
-            actor: actorOf(t.procedure.definition.desk),
-          });
-          close(plan.code, v.context);
+        case RETURN: {
+          const d = item as SimDossier;
+          if (d.closed) break;
+          commands++;
+          const r = driver.send(d, { type: 'RETURN_RESULT', at: nowIso, actor: d.plan.desk });
+          if (r) await r;
+          close(d);
           break;
         }
       }
@@ -473,7 +604,7 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
       if (!(e instanceof MotcuaError)) throw e;
     }
   }
-  void currentDay;
+  if (now > clock.now().getTime()) clock.set(new Date(now));
   const period = { from: new Date(first).toISOString(), to: new Date(drainEnd).toISOString() };
   const [report, byProcedure, units] = await Promise.all([
     target.report({ ...period, groupBy: 'none' }),
@@ -490,6 +621,77 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
     byProcedure,
     units,
     elapsedMs: performance.now() - started,
+  };
+}
+
+/** The loop's way to an engine: every command awaited, the clock set before each. */
+function engineDriver(engine: Engine): Driver {
+  const clock = engine.clock as SimulatedClock;
+  const target = engine as unknown as SimulationTarget;
+  const update = (d: SimDossier) => (view: SimulationView) => {
+    d.code = view.code;
+    d.ctx = view.context;
+    d.state = view.state;
+  };
+  return {
+    target,
+    advance(at) {
+      if (clock instanceof SimulatedClock && at > clock.now().getTime()) clock.set(new Date(at));
+    },
+    receive(d, actor, sample) {
+      return target
+        .receive({
+          procedure: d.plan.procedure.code,
+          version: d.plan.procedure.version,
+          channel: d.channel,
+          actor,
+          applicant: sample.applicant,
+          application: sample.application,
+        })
+        .then(update(d));
+    },
+    send(d, event) {
+      return engine.send(d.code, event as EngineEvent).then(update(d));
+    },
+    async endOfDay() {
+      await engine.runDueTimers();
+      // Plugin effects (SMS notices, liaison messages) go out at the end of each day.
+      await engine.deliverOutbox();
+    },
+  };
+}
+
+/** The loop's way to the direct core: synchronous commands on the loop's own records. */
+function directDriver(
+  procedures: ProcedureRegistry,
+  calendar: WorkingCalendar,
+  clock: SimulatedClock,
+  agency: string,
+): Driver {
+  const core = new DirectCore<SimDossier>(procedures, calendar);
+  return {
+    target: directTarget(core as unknown as DirectCore<DirectDossier>, clock, agency),
+    advance() {},
+    receive(d, actor, sample, at, date) {
+      const plan = d.plan;
+      plan.entry ??= core.procedure(plan.procedure.code, plan.procedure.version, date);
+      core.receive(d, plan.entry, {
+        code: formatDossierCode({ agency, date, sequence: d.sequence }),
+        secret: 'SIM',
+        agency,
+        receivedAt: at,
+        receivedBy: actor,
+        channel: d.channel,
+        applicant: sample.applicant as ReceiptInput['applicant'],
+        application: sample.application,
+      });
+    },
+    send(d, event) {
+      core.apply(d, event as DossierEvent);
+    },
+    endOfDay(now) {
+      core.runDueTimers(now);
+    },
   };
 }
 
