@@ -111,7 +111,11 @@ function numberedRow(row: NewRow, seq: number, prevHash: string): Omit<SlipRow, 
  * leaves `prevHash` and `hash` empty: only for reports-only simulations, whose slips are never
  * verified or printed (see `LifecycleEnv.unhashedSlip`).
  */
-export function appendSlipRow(slip: readonly SlipRow[], row: NewRow, hashed = true): SlipRow[] {
+export function appendSlipRow(
+  slip: readonly SlipRow[],
+  row: Omit<SlipRow, 'seq' | 'prevHash' | 'hash'>,
+  hashed = true,
+): SlipRow[] {
   const prev = slip[slip.length - 1];
   const seq = slip.length + 1;
   const prevHash = hashed ? (prev ? prev.hash : GENESIS_HASH) : '';
