@@ -5,12 +5,16 @@ export default defineConfig({
     index: 'src/index.ts',
     'testing/index': 'src/testing/index.ts',
     'liaison-nats/index': 'src/liaison-nats/index.ts',
+    // Loaded by path in worker threads by simulateInWorkers (beside index.js / index.cjs).
+    'simulation-worker': 'src/simulation/simulation-worker.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,
   sourcemap: true,
   target: 'node20',
+  // import.meta.url in the CommonJS build (simulateInWorkers finds its worker beside itself).
+  shims: true,
   tsconfig: 'tsconfig.build.json',
   external: ['vitest', 'nats'],
 });

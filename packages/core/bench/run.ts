@@ -1,4 +1,6 @@
 /** `pnpm bench` for @motcua/core: runs each benchmark and prints its figures beside its baseline. */
+
+import { testCalendar } from '../src/testing/fixtures.js';
 import { runCalendarBench } from './calendar.bench.js';
 import { runEngineBench } from './engine.bench.js';
 import { runProvinceYearBench } from './province-year.bench.js';
@@ -27,20 +29,37 @@ console.log(
 );
 
 const days = Number(process.env.MOTCUA_BENCH_YEAR_DAYS ?? 91);
-const year = await runProvinceYearBench({ perWorkingDay: 4000, days });
-const perYear = (year.seconds * 365) / days;
+const workers = process.env.MOTCUA_BENCH_WORKERS ? Number(process.env.MOTCUA_BENCH_WORKERS) : undefined;
+const year = await runProvinceYearBench({ perWorkingDay: 4000, days, ...(workers ? { workers } : {}) });
+// A year's dossiers: 4,000 per working day of the year the run starts.
+const workingDays = Array.from({ length: 365 }, (_, d) =>
+  testCalendar().isWorkingDay(new Date(Date.parse('2026-01-01T12:00:00+07:00') + d * 86_400_000)),
+).filter(Boolean).length;
+const yearDossiers = 4000 * workingDays;
+const fullYear = days >= 365;
+const yearTime = (seconds: number, dossiers: number) =>
+  fullYear
+    ? `${seconds.toFixed(0)} s (measured)`
+    : `about ${((seconds * yearDossiers) / dossiers).toFixed(0)} s (projected)`;
+const { single, parallel } = year;
 console.log(
-  `\nsimulation: a province at 4,000 dossiers per working day, ${days} days simulated (set MOTCUA_BENCH_YEAR_DAYS=365 for a full year)`,
+  `\nsimulation: a province at 4,000 dossiers per working day, ${days} days simulated + 30 days of drain (set MOTCUA_BENCH_YEAR_DAYS=365 for a full year, MOTCUA_BENCH_WORKERS for the workers)`,
 );
 console.log(
-  `  direct mode: ${year.dossiers.toLocaleString('en')} dossiers, ${year.commands.toLocaleString('en')} commands in ${year.seconds.toFixed(1)} s = ${Math.round(year.directDossiersPerSecond).toLocaleString('en')} dossiers/s`,
+  `  direct mode, one thread: ${single.dossiers.toLocaleString('en')} dossiers, ${single.commands.toLocaleString('en')} commands in ${single.seconds.toFixed(1)} s = ${Math.round(single.dossiersPerSecond).toLocaleString('en')} dossiers/s`,
+);
+console.log(
+  `  direct mode, ${parallel.workers} worker threads: ${parallel.dossiers.toLocaleString('en')} dossiers in ${parallel.seconds.toFixed(1)} s = ${Math.round(parallel.dossiersPerSecond).toLocaleString('en')} dossiers/s (workers simulating ${parallel.workerSeconds.toFixed(1)} s, thread CPU ${parallel.workerCpuSeconds.map((s) => s.toFixed(1)).join(' + ')} s; start-up and module loading ${parallel.startupSeconds.toFixed(1)} s)`,
 );
 console.log(
   `  engine mode (same traffic shape, in-memory store): ${Math.round(year.engineDossiersPerSecond).toLocaleString('en')} dossiers/s`,
 );
 console.log(
-  `  a year (~${Math.round((year.dossiers * 365) / days / 1000) * 1000} dossiers) takes about ${perYear.toFixed(0)} s in direct mode  (goal: < 60 s)`,
+  `  a year (~${yearDossiers.toLocaleString('en')} dossiers): ${yearTime(single.seconds, single.dossiers)} on one thread, ${yearTime(parallel.seconds, parallel.dossiers)} on ${parallel.workers} workers  (goal: < 60 s)`,
 );
 console.log(
-  `  timely rate ${(year.timelyRate * 100).toFixed(1)}%, early rate ${(year.earlyRate * 100).toFixed(1)}%`,
+  `  peak memory (RSS): ${Math.round(parallel.peakRssMb)} MB after the workers, ${Math.round(single.peakRssMb)} MB after the single thread`,
+);
+console.log(
+  `  timely rate ${(parallel.timelyRate * 100).toFixed(1)}%, early rate ${(parallel.earlyRate * 100).toFixed(1)}% (workers); timely ${(single.timelyRate * 100).toFixed(1)}% (one thread)`,
 );

@@ -10,3 +10,10 @@ export {
   type SimulationResult,
   simulate,
 } from './simulate.js';
+export {
+  simulateInWorkers,
+  type WorkerShareResult,
+  type WorkerSimulationOptions,
+  type WorkerSimulationResult,
+} from './simulate-in-workers.js';
+export type { SimulationDataOptions, SimulationSetup, SimulationSetupFunction } from './worker-protocol.js';

@@ -1,0 +1,12 @@
+/** A setup module for the tests of `simulateInWorkers`: the sample procedure and receipt. */
+import { sampleProcedure, sampleReceipt, testCalendar } from '../testing/fixtures.js';
+import type { SimulationSetup } from './worker-protocol.js';
+
+export function setup(argument: { failWith?: string } | undefined): SimulationSetup {
+  if (argument?.failWith) throw new Error(argument.failWith);
+  return {
+    procedures: [sampleProcedure()],
+    calendar: testCalendar(),
+    samples: { '1.004194': () => sampleReceipt },
+  };
+}
