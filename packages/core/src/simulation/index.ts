@@ -1,5 +1,10 @@
 export { directRunner, type SimulationTarget, type SimulationView, standardState } from './direct-runner.js';
 export { EventQueue } from './event-queue.js';
+export type {
+  LiaisonMemberTally,
+  SimulationLiaison,
+  SimulationLiaisonResult,
+} from './liaison-traffic.js';
 export { pickWeighted, poisson, seededRandom } from './seeded-random.js';
 export {
   DEFAULT_BEHAVIOUR,

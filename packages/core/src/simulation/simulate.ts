@@ -7,6 +7,7 @@ import type { DossierEvent, DossierEventInput } from '../dossier/dossier-events.
 import { createEngine, type Engine, type EngineEvent } from '../engine/create-engine.js';
 import type { EnginePlugin } from '../engine/plugin.js';
 import { MotcuaError } from '../errors/motcua-error.js';
+import { isLiaison, type Liaison } from '../liaison/define-liaison.js';
 import type { Procedure } from '../procedure/define-procedure.js';
 import type { Channel } from '../procedure/definition-schema.js';
 import type { ReceiptInput } from '../procedure/lifecycle-actions.js';
@@ -18,6 +19,12 @@ import { DirectCore, type DirectDossier, type DirectProcedure } from './direct-c
 import { directTarget, type SimulationTarget, type SimulationView } from './direct-runner.js';
 import { EventQueue } from './event-queue.js';
 import { instantWriter } from './instant-text.js';
+import {
+  LiaisonTraffic,
+  memberProcedureCodes,
+  type SimulationLiaison,
+  type SimulationLiaisonResult,
+} from './liaison-traffic.js';
 import { poisson, seededRandom, weightedPicker } from './seeded-random.js';
 
 /** How officers and applicants behave in a simulation. Shares are probabilities per dossier. */
@@ -56,7 +63,7 @@ export const DEFAULT_BEHAVIOUR: SimulationBehaviour = {
 export interface SimulationArrivals {
   /** Mean dossiers received per working day (Poisson). */
   readonly perWorkingDay: number;
-  /** Weights of the procedures by code (default: equal). */
+  /** Weights of the procedures by code (default: equal, leaving out the member procedures of liaisons). */
   readonly mix?: Readonly<Record<string, number>>;
   /** Weights of the channels (default: 70% in person, 25% online, 5% postal, where the procedure accepts them). */
   readonly channels?: Readonly<Partial<Record<Channel, number>>>;
@@ -94,6 +101,13 @@ export interface SimulationOptions {
    * province-scale runs; it needs `procedures` and `calendar`, and ignores `store` and `plugins`.
    */
   readonly mode?: 'engine' | 'direct';
+  /**
+   * The member agencies of the liaison procedures (một cửa liên thông) among the arrivals, in
+   * `engine` mode: the desk hands each parent's parts off, the agencies work on their own dossiers
+   * (with the same behaviour: pace, slow steps, supplementation, refusals, apologies) and return
+   * their results, and the desk returns the whole to the applicant. Needed when a liaison arrives.
+   */
+  readonly liaison?: SimulationLiaison;
 }
 
 /** What happened on one simulated day. */
@@ -104,6 +118,8 @@ export interface SimulationDay {
   readonly resolved: number;
   readonly timely: number;
   readonly open: number;
+  /** Liaison parents received and resolved that day (also counted above), and parts handed off; with `liaison` only. */
+  readonly liaison?: { readonly received: number; readonly resolved: number; readonly handoffs: number };
 }
 
 /** The result of {@link simulate}. */
@@ -118,6 +134,8 @@ export interface SimulationResult {
   readonly report: ReportRow[];
   readonly byProcedure: ReportRow[];
   readonly units: UnitReportRow[];
+  /** What the liaisons did, with `liaison` only. */
+  readonly liaison?: SimulationLiaisonResult;
   readonly elapsedMs: number;
 }
 
@@ -134,6 +152,7 @@ const SUPPLEMENTED = 3;
 const APOLOGIZE = 4;
 const WITHDRAW = 5;
 const RETURN = 6;
+const HAND_OFF = 7;
 
 /** What the simulation needs of a procedure, computed once. */
 interface ProcedurePlan {
@@ -150,6 +169,17 @@ interface ProcedurePlan {
   };
   /** The direct core's entry, in direct mode. */
   entry: DirectProcedure | undefined;
+  /** The liaison, when the procedure is one. */
+  readonly liaison: Liaison | undefined;
+}
+
+/** A liaison dossier's links: a parent's children, or a child's parent and agency engine. */
+interface LiaisonLinks {
+  readonly parent: SimDossier | undefined;
+  readonly engine: Engine | undefined;
+  readonly children: SimDossier[];
+  /** A parent's handoff or return is queued. */
+  planned: boolean;
 }
 
 /**
@@ -169,6 +199,8 @@ interface SimDossier extends DirectDossier {
   withdrawAfterDays: number;
   apologise: boolean;
   closed: boolean;
+  /** Engine mode with liaisons only. */
+  links: LiaisonLinks | undefined;
 }
 
 /** A planned apology: the dossier and the new date it will give. */
@@ -296,12 +328,25 @@ export async function runSimulation(
   const calendar = target.calendar;
   const procedures = target.procedures.all();
   const byCode = new Map(procedures.map((p) => [p.code, p]));
-  const mix = options.arrivals.mix ?? Object.fromEntries([...byCode.keys()].map((c) => [c, 1]));
+  const memberCodes = memberProcedureCodes(procedures);
+  const mix =
+    options.arrivals.mix ??
+    Object.fromEntries([...byCode.keys()].filter((c) => !memberCodes.has(c)).map((c) => [c, 1]));
+  const liaison =
+    engine && options.liaison && options.mode !== 'direct'
+      ? new LiaisonTraffic(engine, options.liaison, clock)
+      : undefined;
   for (const code of Object.keys(mix)) {
     if (!byCode.has(code))
       throw new MotcuaError('INVALID_OPTION', `simulate: no procedure ${code}`, { field: 'arrivals.mix' });
     if (!options.samples[code])
       throw new MotcuaError('INVALID_OPTION', `simulate: no sample data for ${code}`, { field: 'samples' });
+    if (!liaison && (mix[code] ?? 0) > 0 && isLiaison(byCode.get(code)!))
+      throw new MotcuaError(
+        'INVALID_OPTION',
+        `simulate: ${code} is a liaison: give its member agencies (liaison.agencies) in engine mode`,
+        { field: 'liaison' },
+      );
   }
   const hours = options.arrivals.byHour ?? DEFAULT_HOURS;
   const uniform = (range: readonly [number, number]) => range[0] + random() * (range[1] - range[0]);
@@ -321,33 +366,30 @@ export async function runSimulation(
     'online-partial': 5,
     postal: 5,
   };
-  const plans = new Map(
-    procedures.map((p): [string, ProcedurePlan] => {
-      const def = p.definition;
-      const accepted = def.channels;
-      const allowed = Object.fromEntries(
-        Object.entries(channelWeights).filter(([c]) => accepted.includes(c as Channel)),
-      ) as Record<Channel, number>;
-      const budgets = def.steps.map((s) => budgetMinutes({ def, calendar }, s.budget));
-      return [
-        p.code,
-        {
-          procedure: p,
-          desk: actorOf(def.desk),
-          stepIndex: new Map(def.steps.map((s, i) => [s.id, i])),
-          budgets,
-          // Summed left to right from the next step, as a reduce over the steps after it would.
-          remainingAfter: budgets.map((_, i) => budgets.slice(i + 1).reduce((s, x) => s + x, 0)),
-          channels: {
-            pick: weightedPicker(allowed),
-            any: Object.keys(allowed).length > 0,
-            fallback: accepted[0]!,
-          },
-          entry: undefined,
-        },
-      ];
-    }),
-  );
+  const planOf = (p: Procedure): ProcedurePlan => {
+    const def = p.definition;
+    const accepted = def.channels;
+    const allowed = Object.fromEntries(
+      Object.entries(channelWeights).filter(([c]) => accepted.includes(c as Channel)),
+    ) as Record<Channel, number>;
+    const budgets = def.steps.map((s) => budgetMinutes({ def, calendar }, s.budget));
+    return {
+      procedure: p,
+      desk: actorOf(def.desk),
+      stepIndex: new Map(def.steps.map((s, i) => [s.id, i])),
+      budgets,
+      // Summed left to right from the next step, as a reduce over the steps after it would.
+      remainingAfter: budgets.map((_, i) => budgets.slice(i + 1).reduce((s, x) => s + x, 0)),
+      channels: {
+        pick: weightedPicker(allowed),
+        any: Object.keys(allowed).length > 0,
+        fallback: accepted[0]!,
+      },
+      entry: undefined,
+      liaison: isLiaison(p) ? p : undefined,
+    };
+  };
+  const plans = new Map(procedures.map((p): [string, ProcedurePlan] => [p.code, planOf(p)]));
   const pickProcedure = weightedPicker(mix);
 
   const queue = new EventQueue<Item>();
@@ -404,6 +446,7 @@ export async function runSimulation(
           withdrawAfterDays: -1,
           apologise: false,
           closed: false,
+          links: undefined,
         } satisfies SimDossier);
       }
     }
@@ -442,12 +485,120 @@ export async function runSimulation(
   const close = (d: SimDossier) => {
     const outcome = d.ctx!.outcome;
     d.closed = true;
+    const links = d.links;
+    if (links?.parent) {
+      // A member agency's own dossier: not one of the simulated desk's dossiers.
+      d.ctx = undefined;
+      return;
+    }
     open--;
-    if (outcome?.kind === 'returned' || outcome?.kind === 'refused') {
+    const resolved = outcome?.kind === 'returned' || outcome?.kind === 'refused';
+    if (resolved) {
       dayStats.resolved++;
       if (outcome.result !== 'LATE') dayStats.timely++;
     }
+    if (links) {
+      liaison!.closed(d.ctx!);
+      openParents.delete(d);
+      for (const c of links.children) c.closed = true;
+      if (resolved) liaisonDay.resolved++;
+    }
     d.ctx = undefined; // queued plans may still hold the record: let the context go
+  };
+
+  /** What will happen to a dossier: a slow step, supplementation, refusal, withdrawal, an apology. */
+  const drawFate = (d: SimDossier, now: number, withdrawal: boolean) => {
+    const steps = d.plan.procedure.definition.steps;
+    const pickStep = () => Math.floor(random() * steps.length);
+    d.slowStep = random() < behaviour.lateShare ? pickStep() : -1;
+    d.supplementStep = random() < behaviour.supplementShare ? Math.max(1, pickStep()) : -1;
+    d.refuseStep = random() < behaviour.refusalShare ? Math.max(1, pickStep()) : -1;
+    if (withdrawal) drawWithdrawal(d, now);
+    d.apologise = random() < behaviour.apologyShare;
+  };
+  const drawWithdrawal = (d: SimDossier, now: number) => {
+    d.withdrawAfterDays = random() < behaviour.withdrawalShare ? 1 + Math.floor(random() * 5) : -1;
+    if (d.withdrawAfterDays > 0) {
+      queue.push(
+        calendar.addWorkingMinutes(new Date(now), d.withdrawAfterDays * calendar.workingDayMinutes).getTime(),
+        d,
+        WITHDRAW,
+      );
+    }
+  };
+
+  // Liaisons: parents at the simulated desk, their parts on the member agencies' engines.
+  let liaisonDay = { received: 0, resolved: 0, handoffs: 0 };
+  const openParents = new Set<SimDossier>();
+  const childPlans = new Map<string, ProcedurePlan>();
+  const laterBy = (now: number, range: readonly [number, number]) =>
+    calendar.addWorkingMinutes(new Date(now), uniform(range)).getTime();
+
+  /** Reads a parent back after its messages settled: new parts, its end, what the desk does next. */
+  const checkParent = async (d: SimDossier, now: number) => {
+    if (d.closed) return;
+    const links = d.links!;
+    const view = await liaison!.parent(d.plan.liaison!, d.code);
+    d.ctx = view.context;
+    d.state = view.state;
+    for (const m of view.section.members) {
+      if (!m.childCode || links.children.some((c) => c.code === m.childCode)) continue;
+      const engine = liaison!.engineOf(m.agency);
+      const child = await liaison!.view(engine, m.childCode);
+      const { code, version } = child.context.procedure;
+      const key = `${m.agency}|${code}@${version}`;
+      let plan = childPlans.get(key);
+      if (!plan) {
+        plan = planOf(engine.procedures.get(code, version));
+        childPlans.set(key, plan);
+      }
+      const c: SimDossier = {
+        code: m.childCode,
+        ctx: child.context,
+        state: child.state,
+        procedureEntry: undefined,
+        slot: -1,
+        order: 0,
+        legalMs: 0,
+        plan,
+        channel: child.context.channel,
+        index: d.index,
+        sequence: 0,
+        slowStep: -1,
+        supplementStep: -1,
+        refuseStep: -1,
+        withdrawAfterDays: -1,
+        apologise: false,
+        closed: child.done,
+        links: { parent: d, engine, children: [], planned: false },
+      };
+      links.children.push(c);
+      liaison!.handedOff();
+      liaisonDay.handoffs++;
+      if (!c.closed) {
+        drawFate(c, now, false);
+        scheduleAdvance(c, now);
+      }
+    }
+    if (view.done) {
+      close(d);
+      return;
+    }
+    if (links.planned) return;
+    if (view.state === 'resultReady') {
+      queue.push(laterBy(now, [behaviour.pickupHours[0] * 60, behaviour.pickupHours[1] * 60]), d, RETURN);
+      links.planned = true;
+    } else if (view.handOffReady) {
+      queue.push(laterBy(now, liaison!.handOffMinutes), d, HAND_OFF);
+      links.planned = true;
+    }
+  };
+  /** After a command on a member agency's dossier: its messages reach the parent. */
+  const afterChild = async (d: SimDossier, now: number) => {
+    const parent = d.links?.parent;
+    if (!parent) return;
+    await liaison!.settle();
+    await checkParent(parent, now);
   };
 
   const instant = instantWriter();
@@ -466,10 +617,20 @@ export async function runSimulation(
         case TICK: {
           const r = driver.endOfDay(now);
           if (r) await r;
-          const day: SimulationDay = { date: calendar.localDate(new Date(now)), ...dayStats, open };
+          if (liaison) {
+            await liaison.endOfDay();
+            for (const p of [...openParents]) await checkParent(p, now);
+          }
+          const day: SimulationDay = {
+            date: calendar.localDate(new Date(now)),
+            ...dayStats,
+            open,
+            ...(liaison ? { liaison: liaisonDay } : {}),
+          };
           days.push(day);
           options.onDay?.(day);
           dayStats = { received: 0, resolved: 0, timely: 0 };
+          liaisonDay = { received: 0, resolved: 0, handoffs: 0 };
           const next = planned + 1;
           if (next < options.days || first + next * DAY < drainEnd) planDay(next);
           break;
@@ -485,23 +646,28 @@ export async function runSimulation(
           received++;
           dayStats.received++;
           open++;
-          const steps = procedure.definition.steps;
-          const pickStep = () => Math.floor(random() * steps.length);
-          d.slowStep = random() < behaviour.lateShare ? pickStep() : -1;
-          d.supplementStep = random() < behaviour.supplementShare ? Math.max(1, pickStep()) : -1;
-          d.refuseStep = random() < behaviour.refusalShare ? Math.max(1, pickStep()) : -1;
-          d.withdrawAfterDays = random() < behaviour.withdrawalShare ? 1 + Math.floor(random() * 5) : -1;
-          d.apologise = random() < behaviour.apologyShare;
-          if (d.withdrawAfterDays > 0) {
-            queue.push(
-              calendar
-                .addWorkingMinutes(new Date(now), d.withdrawAfterDays * calendar.workingDayMinutes)
-                .getTime(),
-              d,
-              WITHDRAW,
-            );
+          if (d.plan.liaison) {
+            // A liaison's parent: the desk hands its parts off; the agencies' dossiers do the steps.
+            d.links = { parent: undefined, engine: undefined, children: [], planned: true };
+            openParents.add(d);
+            liaison!.received();
+            liaisonDay.received++;
+            drawWithdrawal(d, now);
+            queue.push(laterBy(now, liaison!.handOffMinutes), d, HAND_OFF);
+            break;
           }
+          drawFate(d, now, true);
           scheduleAdvance(d, now);
+          break;
+        }
+        case HAND_OFF: {
+          const d = item as SimDossier;
+          if (d.closed) break;
+          d.links!.planned = false;
+          commands++;
+          await driver.send(d, { type: 'HAND_OFF', at: nowIso, actor: d.plan.desk });
+          await liaison!.settle();
+          await checkParent(d, now);
           break;
         }
         case ADVANCE: {
@@ -527,6 +693,7 @@ export async function runSimulation(
               uniform(behaviour.supplementDays) * calendar.workingDayMinutes,
             );
             queue.push(back.getTime(), d, SUPPLEMENTED);
+            if (d.links) await afterChild(d, now);
             break;
           }
           if (index === d.refuseStep) {
@@ -539,14 +706,18 @@ export async function runSimulation(
             });
             if (r) await r;
             close(d);
+            if (d.links) await afterChild(d, now);
             break;
           }
           commands++;
           const r = driver.send(d, { type: 'HAND_OVER', at: nowIso, actor: holder });
           if (r) await r;
           if (d.state === 'resultReady') {
-            const pickup = calendar.addWorkingMinutes(new Date(now), uniform(behaviour.pickupHours) * 60);
-            queue.push(pickup.getTime(), d, RETURN);
+            // A member agency returns its part to the focal desk; an applicant comes to collect.
+            const pickup = d.links
+              ? laterBy(now, liaison!.returnMinutes)
+              : calendar.addWorkingMinutes(new Date(now), uniform(behaviour.pickupHours) * 60).getTime();
+            queue.push(pickup, d, RETURN);
           } else scheduleAdvance(d, now);
           break;
         }
@@ -554,6 +725,21 @@ export async function runSimulation(
           const d = item as SimDossier;
           if (d.closed) break;
           commands++;
+          const parent = d.links?.parent;
+          if (parent) {
+            // The applicant brings the papers to the focal desk, which passes them on.
+            const view = await liaison!.supplemented(
+              parent.plan.liaison!,
+              parent.code,
+              { engine: d.links!.engine!, code: d.code },
+              { focal: parent.plan.desk, member: d.plan.desk },
+            );
+            d.ctx = view.context;
+            d.state = view.state;
+            await checkParent(parent, now);
+            if (!view.done) scheduleAdvance(d, now);
+            break;
+          }
           const r = driver.send(d, { type: 'SUPPLEMENT_RECEIVED', at: nowIso, actor: d.plan.desk });
           if (r) await r;
           scheduleAdvance(d, now);
@@ -573,6 +759,7 @@ export async function runSimulation(
             newDue: new Date(Math.max(newDue, Date.parse(ctx.due.current) + 60_000)).toISOString(),
           });
           if (r) await r;
+          if (d.links) await afterChild(d, now);
           break;
         }
         case WITHDRAW: {
@@ -596,6 +783,7 @@ export async function runSimulation(
           const r = driver.send(d, { type: 'RETURN_RESULT', at: nowIso, actor: d.plan.desk });
           if (r) await r;
           close(d);
+          if (d.links) await afterChild(d, now);
           break;
         }
       }
@@ -620,6 +808,7 @@ export async function runSimulation(
     report,
     byProcedure,
     units,
+    ...(liaison ? { liaison: liaison.result() } : {}),
     elapsedMs: performance.now() - started,
   };
 }
@@ -651,7 +840,7 @@ function engineDriver(engine: Engine): Driver {
         .then(update(d));
     },
     send(d, event) {
-      return engine.send(d.code, event as EngineEvent).then(update(d));
+      return (d.links?.engine ?? engine).send(d.code, event as EngineEvent).then(update(d));
     },
     async endOfDay() {
       await engine.runDueTimers();

@@ -1,0 +1,240 @@
+import type { Clock } from '../clock/clock.js';
+import type { Actor } from '../dossier/actor.js';
+import type { DossierContext } from '../dossier/dossier-context.js';
+import type { Engine } from '../engine/create-engine.js';
+import { MotcuaError } from '../errors/motcua-error.js';
+import { isLiaison, type Liaison } from '../liaison/define-liaison.js';
+import type { LiaisonParent } from '../liaison/liaison-context.js';
+import { readyMembers } from '../liaison/liaison-rules.js';
+import { type Procedure, stateName } from '../procedure/define-procedure.js';
+import type { SimulationView } from './direct-runner.js';
+
+/**
+ * The member agencies of the liaisons (một cửa liên thông) in a simulation's traffic: their
+ * engines, each with a `liaisonPlugin` attached, on one transport.
+ */
+export interface SimulationLiaison {
+  /**
+   * Every member agency's engine by its address on the liaison transport (the agency ids the
+   * liaison definitions name); the simulated engine too when it is a member itself. All on the
+   * simulation's clock.
+   */
+  readonly agencies: Readonly<Record<string, Engine>>;
+  /** Resolves once the transport has handed every published message to its handler (e.g. `inProcessTransport().idle`). */
+  readonly idle: () => Promise<void>;
+  /** Working minutes from receipt until the desk hands the parts off (default [5, 60]). */
+  readonly handOffMinutes?: readonly [number, number];
+  /** Working minutes from a member agency's result being ready to its return to the focal desk (default [0, 60]). */
+  readonly returnMinutes?: readonly [number, number];
+}
+
+/** One member of the liaisons simulated, counted over the parents that closed. */
+export interface LiaisonMemberTally {
+  /** Member id of the liaison definition, e.g. `residence`. */
+  readonly member: string;
+  readonly agency: string;
+  /** Parts handed off to the agency. */
+  handedOff: number;
+  returned: number;
+  refused: number;
+  /** Cancelled, or never handed off, when the liaison closed. */
+  cancelled: number;
+  /** Early / on time / late against the member's own due time. */
+  early: number;
+  onTime: number;
+  late: number;
+  /** Parts the agency asked to supplement. */
+  supplemented: number;
+  /** Parts whose agency apologised with a new date. */
+  apologised: number;
+}
+
+/** What a simulation's liaisons did. */
+export interface SimulationLiaisonResult {
+  /** Parent dossiers received at the focal desk. */
+  readonly parents: number;
+  /** Parts handed off (child dossiers received by member agencies). */
+  readonly handoffs: number;
+  /** How the closed parents ended: every part done, some refused, all refused. */
+  readonly outcomes: { complete: number; partial: number; refused: number };
+  /** Per member (in the order first seen), over the parents that closed. */
+  readonly members: readonly LiaisonMemberTally[];
+}
+
+/** A parent dossier as read back after the transport settled. */
+export interface ParentView extends SimulationView {
+  readonly done: boolean;
+  readonly section: LiaisonParent;
+  /** The desk may hand a member off now (its turn in a sequential liaison, its `after` members done). */
+  readonly handOffReady: boolean;
+}
+
+const sameRange = (r: readonly [number, number] | undefined, d: readonly [number, number]) => r ?? d;
+
+/**
+ * The simulation's side of the liaisons: commands to parent and child dossiers on their engines,
+ * waiting for the liaison messages to settle after each, and the member tallies.
+ */
+export class LiaisonTraffic {
+  readonly handOffMinutes: readonly [number, number];
+  readonly returnMinutes: readonly [number, number];
+  private readonly engines: readonly Engine[];
+  private readonly byAgency: ReadonlyMap<string, Engine>;
+  private parents = 0;
+  private handoffs = 0;
+  private readonly outcomes = { complete: 0, partial: 0, refused: 0 };
+  private readonly tallies = new Map<string, LiaisonMemberTally>();
+
+  constructor(
+    private readonly main: Engine,
+    private readonly options: SimulationLiaison,
+    clock: Clock,
+  ) {
+    this.byAgency = new Map(Object.entries(options.agencies));
+    for (const [agency, engine] of this.byAgency) {
+      if (engine.clock !== clock) {
+        throw new MotcuaError(
+          'INVALID_OPTION',
+          `simulate: the engine of liaison agency ${agency} must run on the simulation's clock`,
+          { field: `liaison.agencies.${agency}` },
+        );
+      }
+    }
+    this.engines = [main, ...new Set(this.byAgency.values())].filter((e, i, all) => all.indexOf(e) === i);
+    this.handOffMinutes = sameRange(options.handOffMinutes, [5, 60]);
+    this.returnMinutes = sameRange(options.returnMinutes, [0, 60]);
+  }
+
+  /** Delivers every engine's outbox and waits for the transport, until no message moves. */
+  async settle(): Promise<void> {
+    for (let round = 0; round < 20; round++) {
+      let moved = 0;
+      for (const e of this.engines) moved += (await e.deliverOutbox()).delivered;
+      await this.options.idle();
+      if (moved === 0) return;
+    }
+    throw new Error('simulate: the liaison messages did not settle');
+  }
+
+  /** End of a day at the member agencies: their timers (the simulated engine ran its own), then the messages. */
+  async endOfDay(): Promise<void> {
+    for (const e of this.engines) if (e !== this.main) await e.runDueTimers();
+    await this.settle();
+  }
+
+  /** The engine of a member agency. */
+  engineOf(agency: string): Engine {
+    const engine = this.byAgency.get(agency);
+    if (!engine) {
+      throw new MotcuaError('INVALID_OPTION', `simulate: no engine for liaison agency ${agency}`, {
+        field: 'liaison.agencies',
+      });
+    }
+    return engine;
+  }
+
+  /** A parent was received. */
+  received(): void {
+    this.parents++;
+  }
+
+  /** A part was handed off and received by its agency. */
+  handedOff(): void {
+    this.handoffs++;
+  }
+
+  /** A dossier on an engine, as the loop keeps it. */
+  async view(engine: Engine, code: string): Promise<SimulationView & { done: boolean }> {
+    const stored = await engine.store.load(code);
+    if (!stored) throw new Error(`simulate: dossier ${code} is gone`);
+    const p = stored.persisted;
+    return { code, state: stateName(p.value), context: p.context, done: p.status === 'done' };
+  }
+
+  /** The parent dossier now. */
+  async parent(procedure: Liaison, code: string): Promise<ParentView> {
+    const v = await this.view(this.main, code);
+    const section = v.context.liaison;
+    if (section?.role !== 'parent') throw new Error(`simulate: ${code} is not a liaison parent`);
+    return {
+      ...v,
+      section,
+      handOffReady: v.state === 'processing' && readyMembers(procedure.liaison, section).length > 0,
+    };
+  }
+
+  /**
+   * A child dossier's supplement came in: at the focal desk when the liaison waits for it (the
+   * desk tells the agency), or at the agency's own desk otherwise. Returns the child now.
+   */
+  async supplemented(
+    procedure: Liaison,
+    parentCode: string,
+    child: { engine: Engine; code: string },
+    desks: { focal: Actor; member: Actor },
+  ): Promise<SimulationView & { done: boolean }> {
+    const before = await this.view(child.engine, child.code);
+    // Another part's supplement may have resumed it already (the desk tells every agency that asked).
+    if (before.state !== 'supplementing') return before;
+    const parent = await this.parent(procedure, parentCode);
+    if (parent.state === 'supplementing') {
+      await this.main.send(parentCode, { type: 'SUPPLEMENT_RECEIVED', actor: desks.focal });
+    } else {
+      await child.engine.send(child.code, { type: 'SUPPLEMENT_RECEIVED', actor: desks.member });
+    }
+    await this.settle();
+    return this.view(child.engine, child.code);
+  }
+
+  /** Counts a closed parent's members. */
+  closed(ctx: DossierContext): void {
+    const section = ctx.liaison;
+    if (section?.role !== 'parent') return;
+    if (section.outcome) this.outcomes[section.outcome]++;
+    for (const m of section.members) {
+      if (m.status === 'not-requested') continue;
+      let t = this.tallies.get(m.id);
+      if (!t) {
+        t = {
+          member: m.id,
+          agency: m.agency,
+          handedOff: 0,
+          returned: 0,
+          refused: 0,
+          cancelled: 0,
+          early: 0,
+          onTime: 0,
+          late: 0,
+          supplemented: 0,
+          apologised: 0,
+        };
+        this.tallies.set(m.id, t);
+      }
+      if (m.handedAt) t.handedOff++;
+      if (m.outcome === 'returned') t.returned++;
+      else if (m.outcome === 'refused') t.refused++;
+      else t.cancelled++;
+      if (m.timeliness === 'EARLY') t.early++;
+      else if (m.timeliness === 'ON_TIME') t.onTime++;
+      else if (m.timeliness === 'LATE') t.late++;
+      if (m.supplementRequests > 0) t.supplemented++;
+      if (m.apology) t.apologised++;
+    }
+  }
+
+  result(): SimulationLiaisonResult {
+    return {
+      parents: this.parents,
+      handoffs: this.handoffs,
+      outcomes: { ...this.outcomes },
+      members: [...this.tallies.values()].map((t) => ({ ...t })),
+    };
+  }
+}
+
+/** Procedure codes that the liaisons among `procedures` hand to member agencies. */
+export function memberProcedureCodes(procedures: readonly Procedure[]): Set<string> {
+  const codes = new Set<string>();
+  for (const p of procedures) if (isLiaison(p)) for (const m of p.liaison.members) codes.add(m.procedure);
+  return codes;
+}
