@@ -30,9 +30,10 @@ td.num{text-align:right;width:48px;color:#64748b}
 .empty{color:#64748b;font-style:italic;background:#fff;border:1px dashed #cbd5e1;border-radius:8px;padding:14px}
 form.inline{display:flex;gap:12px;align-items:flex-end;flex-wrap:wrap;margin:6px 0 4px}
 label{display:block;font-weight:600;font-size:14px;margin-bottom:4px}
-input,select{font:inherit;padding:8px 10px;border:1px solid #b8c1cf;border-radius:6px;background:#fff;min-width:120px}
+input,select{font:inherit;height:40px;padding:0 10px;border:1px solid #b8c1cf;border-radius:6px;background:#fff;min-width:120px}
+select{max-width:440px}
 input:focus,select:focus{outline:2px solid #0b3d91;outline-offset:1px}
-button{font:inherit;font-weight:700;padding:9px 18px;border:0;border-radius:6px;background:#0b3d91;color:#fff;cursor:pointer}
+button{font:inherit;font-weight:700;height:40px;padding:0 18px;border:0;border-radius:6px;background:#0b3d91;color:#fff;cursor:pointer}
 button:hover{background:#082f70}
 .lookup{max-width:720px}
 .lookup .fields{display:grid;grid-template-columns:1fr 1fr;gap:14px;margin-bottom:14px}

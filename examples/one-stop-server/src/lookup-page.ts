@@ -50,11 +50,11 @@ ${liaison}
 export function renderLookupPage(state: LookupPageState, calendar: WorkingCalendar): string {
   const body = html`<div class="lookup">
 <h1>Tra cứu hồ sơ</h1>
-<p class="lead">Nhập mã hồ sơ và mã bí mật in trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả để xem tiến độ giải quyết.</p>
+<p class="lead">Nhập mã hồ sơ và mã tra cứu in trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả để xem tiến độ giải quyết.</p>
 <form class="card" method="post" action="/lookup" autocomplete="off">
 <div class="fields">
 <div><label for="code">Mã hồ sơ</label><input id="code" name="code" required maxlength="80" value="${state.code ?? ''}" placeholder="000.00.14.H56-260302-0001" spellcheck="false"></div>
-<div><label for="secret">Mã bí mật</label><input id="secret" name="secret" required maxlength="32" type="password" placeholder="6 ký tự" spellcheck="false"><div class="hint">Không phân biệt chữ hoa, chữ thường.</div></div>
+<div><label for="secret">Mã tra cứu</label><input id="secret" name="secret" required maxlength="32" type="password" spellcheck="false"><div class="hint">6 ký tự, không phân biệt chữ hoa, chữ thường.</div></div>
 </div>
 <button type="submit">Tra cứu</button>
 </form>

@@ -63,13 +63,13 @@ export function registerPageRoutes(app: FastifyInstance, ctx: ServerContext): vo
       result = await engine.lookup(q.code, q.secret);
     } catch (e) {
       if (e instanceof ValidationError) {
-        const error = 'Vui lòng nhập đúng mã hồ sơ và mã bí mật.';
+        const error = 'Vui lòng nhập đúng mã hồ sơ và mã tra cứu.';
         return sendHtml(reply, 400, renderLookupPage({ code: typed, error }, engine.calendar));
       }
       if (e instanceof MotcuaError && e.code === 'LOOKUP_FAILED') {
         ctx.throttle?.fail(request.ip);
         const error =
-          'Không tìm thấy hồ sơ khớp với mã hồ sơ và mã bí mật đã nhập. Vui lòng kiểm tra lại Giấy tiếp nhận.';
+          'Không tìm thấy hồ sơ khớp với mã hồ sơ và mã tra cứu đã nhập. Vui lòng kiểm tra lại Giấy tiếp nhận.';
         return sendHtml(reply, 404, renderLookupPage({ code: typed, error }, engine.calendar));
       }
       throw e;

@@ -9,9 +9,10 @@ import { actorHeaders, officers, startTestOffice, type TestOffice } from './test
 describe('html', () => {
   it('escapes every interpolated value, arrays included, and passes safe markup through', () => {
     const items = ['<b>', '"x" & \'y\''];
-    expect(html`<p title="${'"quoted"'}">${items.map((i) => html`<i>${i}</i>`)}${trustedHtml('<br>')}${null}${false}</p>`.text).toBe(
-      '<p title="&quot;quoted&quot;"><i>&lt;b&gt;</i><i>&quot;x&quot; &amp; &#39;y&#39;</i><br></p>',
-    );
+    expect(
+      html`<p title="${'"quoted"'}">${items.map((i) => html`<i>${i}</i>`)}${trustedHtml('<br>')}${null}${false}</p>`
+        .text,
+    ).toBe('<p title="&quot;quoted&quot;"><i>&lt;b&gt;</i><i>&quot;x&quot; &amp; &#39;y&#39;</i><br></p>');
   });
 
   it('writes working time in Vietnamese, 8 hours a day', () => {
@@ -100,7 +101,10 @@ describe('the pages over HTTP on loopback', () => {
     expect(r.text).toContain('17:00 11/03/2026');
     expect(r.text).toContain('Trong hạn');
     expect(r.text).not.toContain(secret);
-    for (const p of [samplePermanentResidence.applicant.fullName, samplePermanentResidence.applicant.idNumber!]) {
+    for (const p of [
+      samplePermanentResidence.applicant.fullName,
+      samplePermanentResidence.applicant.idNumber!,
+    ]) {
       expect(r.text).not.toContain(p);
     }
     const late = await post(codes.copy!.code, codes.copy!.secret);

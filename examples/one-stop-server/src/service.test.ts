@@ -66,7 +66,11 @@ describe('main.ts', () => {
     child = spawn(
       process.execPath,
       ['--import', 'tsx', 'examples/one-stop-server/src/main.ts', '--port', '0', '--db', db, '--demo'],
-      { cwd: root, env: { ...process.env, TSX_TSCONFIG_PATH: join(root, 'tsconfig.json') }, stdio: ['ignore', 'pipe', 'pipe'] },
+      {
+        cwd: root,
+        env: { ...process.env, TSX_TSCONFIG_PATH: join(root, 'tsconfig.json') },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
     );
     let output = '';
     child.stdout!.on('data', (d) => {

@@ -1,0 +1,132 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { samplePermanentResidence } from '@motcua/procedures';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, ensureChromium } from './chromium.js';
+import { actorHeaders, officers, startTestOffice, type TestOffice } from './test-office.js';
+
+const images = fileURLToPath(new URL('../../../docs/images/', import.meta.url));
+const viewport = { width: 1280, height: 860 };
+
+/**
+ * End to end in a real browser: Debian's Chromium (headless, driven by playwright-core) against the
+ * server on loopback. Dossiers are received and moved through the JSON API under a simulated
+ * clock, then an officer opens the desk page and an applicant looks one up with the form. The
+ * screenshots are kept in docs/images for the guide.
+ */
+describe('in headless Chromium', () => {
+  let office: TestOffice;
+  let browser: Browser;
+  const dossiers: Record<string, { code: string; secret: string }> = {};
+
+  beforeAll(async () => {
+    const executablePath = ensureChromium((m) => console.log(m));
+    office = await startTestOffice();
+    const act = (code: string, actor: (typeof officers)[keyof typeof officers], body: unknown) =>
+      office.request('POST', `/api/dossiers/${code}/events`, { actor, body });
+    // Monday 2 March 2026.
+    office.clock.set('2026-03-02T08:10:00+07:00');
+    dossiers.copy = (await office.receive('copyCertification')).body;
+    await act(dossiers.copy!.code, officers.desk, { type: 'HAND_OVER' });
+    office.clock.set('2026-03-02T08:40:00+07:00');
+    dossiers.birth = (await office.receive('birthRegistration')).body;
+    office.clock.set('2026-03-02T09:15:00+07:00');
+    dossiers.enterprise = (await office.receive('enterpriseRegistration')).body;
+    await act(dossiers.enterprise!.code, officers.desk, { type: 'HAND_OVER' });
+    office.clock.set('2026-03-02T10:05:00+07:00');
+    dossiers.residence = (await office.receive('permanentResidence')).body;
+    await act(dossiers.residence!.code, officers.desk, { type: 'HAND_OVER', note: 'Hồ sơ đầy đủ' });
+    // Tuesday: a marriage registration, due the same day.
+    office.clock.set('2026-03-03T14:20:00+07:00');
+    dossiers.marriage = (await office.receive('marriageRegistration')).body;
+    // Wednesday morning: a mortgage (due today) and a judicial record (10 working days).
+    office.clock.set('2026-03-04T08:05:00+07:00');
+    dossiers.mortgage = (await office.receive('landMortgageRegistration')).body;
+    dossiers.judicial = (await office.receive('judicialRecord')).body;
+    office.clock.set('2026-03-04T09:30:00+07:00');
+    await office.engine.runDueTimers();
+    await act(dossiers.residence!.code, officers.police, { type: 'HAND_OVER' });
+
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+    mkdirSync(images, { recursive: true });
+  }, 20 * 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await office?.close();
+  });
+
+  it('shows an officer the overdue and due-soon dossiers on the desk page', async () => {
+    const context = await browser.newContext({
+      viewport,
+      extraHTTPHeaders: actorHeaders(officers.desk),
+      locale: 'vi-VN',
+    });
+    const page = await context.newPage();
+    const response = await page.goto(`${office.url}/desk`);
+    expect(response?.status()).toBe(200);
+    await expect(page.title()).resolves.toBe('Hồ sơ đến hạn — Một cửa');
+    const overdue = page.locator('table[data-list="overdue"] tbody tr');
+    const soon = page.locator('table[data-list="soon"] tbody tr');
+    const overdueCodes = await overdue.locator('td.code').allInnerTexts();
+    expect(overdueCodes).toEqual([dossiers.copy!.code, dossiers.birth!.code, dossiers.marriage!.code]);
+    expect(await soon.locator('td.code').allInnerTexts()).toEqual([
+      dossiers.mortgage!.code,
+      dossiers.enterprise!.code,
+    ]);
+    const first = await overdue.first().locator('td').allInnerTexts();
+    expect(first.slice(2)).toEqual([
+      'Chứng thực bản sao từ bản chính',
+      'Công chức Tư pháp – Hộ tịch (người thực hiện chứng thực)',
+      '17:00 02/03/2026',
+      'Đang giải quyết: Đối chiếu bản sao với bản chính, ghi lời chứng',
+      'Quá hạn 1 ngày 2 giờ',
+    ]);
+    // The style sheet loaded (no CSP violation): the header is the page's navy.
+    const header = await page.locator('header.top').evaluate((e) => getComputedStyle(e).backgroundColor);
+    expect(header).toBe('rgb(11, 61, 145)');
+    await page.screenshot({ path: `${images}one-stop-server-desk.png`, fullPage: true });
+    await context.close();
+  });
+
+  it('lets an applicant look a dossier up by code and secret, and shows no personal data', async () => {
+    const context = await browser.newContext({ viewport, locale: 'vi-VN' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.goto(`${office.url}/lookup`);
+    await page.getByLabel('Mã hồ sơ').fill(dossiers.residence!.code);
+    await page.getByLabel('Mã tra cứu').fill(dossiers.residence!.secret.toLowerCase());
+    await Promise.all([
+      page.waitForURL(`${office.url}/lookup`),
+      page.getByRole('button', { name: 'Tra cứu' }).click(),
+    ]);
+    const result = page.locator('#ket-qua');
+    await expect(result.locator('[data-field="code"]').innerText()).resolves.toBe(dossiers.residence!.code);
+    await expect(result.locator('[data-field="procedure"]').innerText()).resolves.toBe('Đăng ký thường trú');
+    await expect(result.locator('[data-field="status"]').innerText()).resolves.toBe('Đang giải quyết');
+    await expect(result.locator('[data-field="unit"]').innerText()).resolves.toBe('Trưởng Công an xã');
+    await expect(result.locator('[data-field="received"]').innerText()).resolves.toBe('10:05 02/03/2026');
+    await expect(result.locator('[data-field="due"]').innerText()).resolves.toBe('17:00 11/03/2026');
+    await expect(result.locator('[data-field="timeliness"]').innerText()).resolves.toBe('Trong hạn');
+    const text = await page.locator('body').innerText();
+    for (const p of [
+      samplePermanentResidence.applicant.fullName,
+      samplePermanentResidence.applicant.idNumber!,
+    ]) {
+      expect(text).not.toContain(p);
+    }
+    expect(await page.getByLabel('Mã tra cứu').inputValue()).toBe(''); // the secret is not written back
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: `${images}one-stop-server-lookup.png`, fullPage: true });
+
+    await page.getByLabel('Mã tra cứu').fill('ZZZZZZ');
+    await page.getByRole('button', { name: 'Tra cứu' }).click();
+    await expect(page.getByRole('alert').innerText()).resolves.toContain('Không tìm thấy hồ sơ khớp');
+    expect(await page.locator('#ket-qua').count()).toBe(0);
+    await context.close();
+  });
+});
