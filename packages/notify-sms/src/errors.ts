@@ -30,6 +30,14 @@ import { MotcuaError } from '@motcua/core';
  *   (network, timeout, HTTP 5xx/408/429, SMPP throttling, disconnected): retryable.
  * - `PROVIDER_REJECTED` — the gateway refused the message for good (HTTP 4xx, an SMPP error status).
  * - `INVALID_RECEIPT` — a delivery receipt that cannot be read.
+ *
+ * Notice logs in a database (`NoticeLogError`):
+ * - `NOTICE_LOG_UNAVAILABLE` — the database cannot be reached, the connection was lost or the
+ *   file cannot be opened: retryable.
+ * - `NOTICE_LOG_LOCKED` — another connection held the write lock too long: retryable.
+ * - `NOTICE_LOG_FULL` — the disk or the database's size limit is full: nothing was written.
+ * - `NOTICE_LOG_NOT_MIGRATED` — the tables are missing: run `await noticeLog.migrate()`.
+ * - `NOTICE_LOG_FAILED` — any other database failure (the driver's error is the `cause`).
  */
 export type SmsErrorCode =
   | 'INVALID_PHONE'
@@ -52,7 +60,12 @@ export type SmsErrorCode =
   | 'DELIVERY_DEFERRED'
   | 'PROVIDER_UNAVAILABLE'
   | 'PROVIDER_REJECTED'
-  | 'INVALID_RECEIPT';
+  | 'INVALID_RECEIPT'
+  | 'NOTICE_LOG_UNAVAILABLE'
+  | 'NOTICE_LOG_LOCKED'
+  | 'NOTICE_LOG_FULL'
+  | 'NOTICE_LOG_NOT_MIGRATED'
+  | 'NOTICE_LOG_FAILED';
 
 /**
  * Thrown by `@motcua/notify-sms` for bad input. `code` is stable, `field` names the input.
@@ -76,5 +89,24 @@ export class SmsError extends MotcuaError {
     details: { field?: string; value?: unknown; cause?: unknown } = {},
   ) {
     super(code, message, details);
+  }
+}
+
+/** Codes of {@link NoticeLogError}. */
+export type NoticeLogErrorCode = Extract<SmsErrorCode, `NOTICE_LOG_${string}`>;
+
+/**
+ * A failure of the database under a notice log (`SqliteNoticeLog`, `PostgresNoticeLog`),
+ * translated from the driver's error (kept as `cause`). Thrown from the plugin's delivery, it makes
+ * the engine retry the outbox item later; nothing is sent on a failed claim.
+ */
+export class NoticeLogError extends SmsError {
+  declare readonly code: NoticeLogErrorCode;
+  /** True when the same operation may succeed if tried again later (locked, connection lost). */
+  readonly retryable: boolean;
+
+  constructor(code: NoticeLogErrorCode, message: string, options: { cause?: unknown } = {}) {
+    super(code, message, options.cause === undefined ? {} : { cause: options.cause });
+    this.retryable = code === 'NOTICE_LOG_UNAVAILABLE' || code === 'NOTICE_LOG_LOCKED';
   }
 }

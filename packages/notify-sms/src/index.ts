@@ -25,9 +25,14 @@ export {
   localParts,
   VIETNAM_TIME_ZONE,
 } from './delivery/local-time.js';
+export { MemoryNoticeLog } from './delivery/memory-notice-log.js';
 export {
+  type ClaimOptions,
+  type ClaimOutcome,
+  type ClaimState,
   checkedNoticeRecord,
-  MemoryNoticeLog,
+  claimVerdict,
+  type DailyCapCheck,
   type NoticeLog,
   type NoticeLogQuery,
   type NoticePart,
@@ -37,6 +42,13 @@ export {
   type NoticeStatus,
   NoticeStatusSchema,
 } from './delivery/notice-log.js';
+export {
+  checkedIdentifier,
+  DEFAULT_NOTICE_TABLE_PREFIX,
+  type NoticeLogMigration,
+  type NoticeLogMigrationResult,
+  type NoticeLogTables,
+} from './delivery/notice-log-migration.js';
 export {
   DEFAULT_QUIET_HOURS,
   isQuietTime,
@@ -64,7 +76,7 @@ export {
   TokenBucket,
   type TokenBucketTiming,
 } from './delivery/token-bucket.js';
-export { SmsError, type SmsErrorCode } from './errors.js';
+export { NoticeLogError, type NoticeLogErrorCode, SmsError, type SmsErrorCode } from './errors.js';
 export { findPersonalIdLike, type PersonalIdMatch } from './personal-data/find-personal-id.js';
 export { type CarrierPrefix, MOBILE_PREFIXES } from './phone/carrier-prefixes.js';
 export { type MobileCarrier, MobileCarrierSchema } from './phone/carriers.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatReturnDate, localDayBounds, localParts } from './local-time.js';
-import { MemoryNoticeLog, type NoticeRecord } from './notice-log.js';
+import { MemoryNoticeLog } from './memory-notice-log.js';
+import type { NoticeRecord } from './notice-log.js';
 import { DEFAULT_QUIET_HOURS, isQuietTime, nextDayStart, quietHoursEnd } from './quiet-hours.js';
 import { TokenBucket } from './token-bucket.js';
 
@@ -119,6 +120,7 @@ describe('MemoryNoticeLog', () => {
     sentAt: '2026-03-02T02:00:00.000Z',
     doneAt: null,
     attempts: 1,
+    claimedUntil: null,
     error: null,
   };
 

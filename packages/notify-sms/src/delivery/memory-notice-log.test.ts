@@ -1,4 +1,4 @@
 import { noticeLogConformanceSuite } from '../testing/notice-log-conformance.js';
-import { MemoryNoticeLog } from './notice-log.js';
+import { MemoryNoticeLog } from './memory-notice-log.js';
 
 noticeLogConformanceSuite('MemoryNoticeLog', { makeLog: () => new MemoryNoticeLog() });

@@ -48,7 +48,7 @@ export const NoticeRecordSchema = z
     /** One entry per SMS part. */
     parts: z.array(NoticePartSchema),
     status: NoticeStatusSchema,
-    /** When the row was first written (the first delivery attempt). */
+    /** When the row was first written (the first delivery attempt, or the first hold). */
     createdAt: Instant,
     /** Last attempt to hand it to the gateway. */
     attemptedAt: Instant.nullable(),
@@ -58,6 +58,12 @@ export const NoticeRecordSchema = z
     doneAt: Instant.nullable(),
     /** Attempts to hand it to the gateway (not counting waits for quiet hours or the cap). */
     attempts: z.number().int().min(0),
+    /**
+     * While a worker hands the notice to the gateway: when its claim runs out. No other worker
+     * sends the notice before then; a worker that died mid-send leaves it set, and the notice may
+     * be tried again once it has passed. `null` when no attempt is under way.
+     */
+    claimedUntil: Instant.nullable(),
     /** The last error or reason for waiting, never with a number unmasked. */
     error: z.string().nullable(),
   })
@@ -87,100 +93,90 @@ export interface NoticeLogQuery {
   readonly status?: NoticeStatus;
 }
 
+/** The per-number daily cap a {@link NoticeLog.claim} checks, in the same atomic step. */
+export interface DailyCapCheck {
+  /** Most notices to the number in `[from, to)` (its local day). */
+  readonly limit: number;
+  readonly from: Date;
+  readonly to: Date;
+}
+
+/** Options of {@link NoticeLog.claim}. */
+export interface ClaimOptions {
+  /** The attempts the caller read on the row (0 when there was none): a row that moved on since loses. */
+  readonly previousAttempts: number;
+  /** The caller's time: a claim whose `claimedUntil` is after it is still held by its worker. */
+  readonly now: Date;
+  /**
+   * Refuse (`'daily-cap'`) when the number already has `limit` notices accepted by a gateway in
+   * `[from, to)`, counting the other notices to it that workers are sending now.
+   */
+  readonly dailyCap?: DailyCapCheck;
+}
+
+/**
+ * What {@link NoticeLog.claim} did:
+ * - `claimed` — the row was written: the caller may send (when it set `claimedUntil`);
+ * - `sent` — a gateway already accepted this notice: never send it again;
+ * - `in-flight` — another worker's claim is still running (`claimedUntil` after `now`);
+ * - `changed` — the row moved on since the caller read it (another attempt was recorded): read again;
+ * - `daily-cap` — the number reached its daily cap; nothing was written.
+ */
+export type ClaimOutcome = 'claimed' | 'sent' | 'in-flight' | 'changed' | 'daily-cap';
+
+/** The state of a row that decides a claim (see {@link claimVerdict}). */
+export interface ClaimState {
+  readonly attempts: number;
+  readonly sentAt: string | null;
+  readonly claimedUntil: string | null;
+}
+
+/**
+ * The rule every {@link NoticeLog} applies to a claim, before the daily cap: `undefined` when the
+ * row of `current` (absent: `undefined`) may be claimed by a caller that read `previousAttempts`
+ * attempts, at `now`; otherwise why not.
+ */
+export function claimVerdict(
+  current: ClaimState | undefined,
+  previousAttempts: number,
+  now: Date,
+): Exclude<ClaimOutcome, 'claimed' | 'daily-cap'> | undefined {
+  if (!current) return previousAttempts === 0 ? undefined : 'changed';
+  if (current.sentAt !== null) return 'sent';
+  if (current.claimedUntil !== null && Date.parse(current.claimedUntil) > now.getTime()) return 'in-flight';
+  if (current.attempts !== previousAttempts) return 'changed';
+  return undefined;
+}
+
 /**
  * Where the `sms` plugin records every notice it hands to a gateway. It is what makes delivery
- * at most once towards the citizen (a row is written before sending, and a notice whose row
- * shows the gateway accepted it is not sent again), what the daily cap counts, and what delivery
- * receipts update. A deployment backs it with its database; {@link MemoryNoticeLog} is the
- * in-memory one.
+ * at most once towards the citizen: before sending, a worker {@link NoticeLog.claim | claims} the
+ * notice's row (keyed by the outbox id) until a deadline, atomically, so no other worker or
+ * process sends it meanwhile; once the gateway accepted it (`sentAt`), it is never claimed again,
+ * also after a restart when the log is durable. It is also what the per-number daily cap counts
+ * and what delivery receipts update.
+ *
+ * Implementations: {@link MemoryNoticeLog} (one process), `SqliteNoticeLog`
+ * (`@motcua/notify-sms/sqlite`) and `PostgresNoticeLog` (`@motcua/notify-sms/postgres`); every one
+ * passes `noticeLogConformanceSuite` (`@motcua/notify-sms/testing`).
  */
 export interface NoticeLog {
   get(id: string): Promise<NoticeRecord | undefined>;
-  /** Inserts or replaces the row of `record.id`. */
+  /** Inserts or replaces the row of `record.id` (the outcome of an attempt the caller claimed, a receipt). */
   put(record: NoticeRecord): Promise<void>;
   /**
-   * Records an attempt to hand a notice to the gateway, atomically: writes `record` only if the
-   * row of `record.id` is absent (and `previousAttempts` is 0) or still shows `previousAttempts`
-   * attempts and no acceptance by a gateway. `false` means another worker got there first (it is
-   * sending, or sent): the caller must not send. This is what keeps two engine processes from
-   * both sending one notice when an outbox lease runs out mid-send.
+   * Writes `record` only if, atomically, {@link claimVerdict} allows it (the row is absent, or not
+   * accepted by a gateway, not claimed by a live worker, and still at `previousAttempts`
+   * attempts) and, with `dailyCap`, the number is under its cap. With `record.claimedUntil` set
+   * it is the claim of an attempt: the caller sends only on `'claimed'`. With `claimedUntil: null`
+   * it is a conditional note (a notice held for quiet hours) that never overwrites a live claim or
+   * an accepted notice.
    */
-  claimAttempt(record: NoticeRecord, previousAttempts: number): Promise<boolean>;
+  claim(record: NoticeRecord, options: ClaimOptions): Promise<ClaimOutcome>;
   /** The row holding this gateway message id (of any part), optionally of one provider. */
   findByProviderMessageId(messageId: string, provider?: string): Promise<NoticeRecord | undefined>;
   /** Rows of this number accepted by a gateway in `[from, to)`. */
   countSent(numberRef: string, from: Date, to: Date): Promise<number>;
   /** Rows in the order they were first written (`createdAt`, then id). */
   list(query?: NoticeLogQuery): Promise<NoticeRecord[]>;
-}
-
-/**
- * The in-memory {@link NoticeLog}: rows are checked against {@link NoticeRecordSchema} on
- * `put`, indexed by part message id and by number. For tests, demos and single-process use.
- */
-export class MemoryNoticeLog implements NoticeLog {
-  private readonly rows = new Map<string, NoticeRecord>();
-  private readonly byMessageId = new Map<string, string>();
-  private readonly byBareMessageId = new Map<string, string>();
-  private readonly byNumber = new Map<string, Set<string>>();
-
-  async get(id: string): Promise<NoticeRecord | undefined> {
-    return this.rows.get(id);
-  }
-
-  async claimAttempt(record: NoticeRecord, previousAttempts: number): Promise<boolean> {
-    const row = checkedNoticeRecord(record);
-    const current = this.rows.get(row.id);
-    const free = current
-      ? current.attempts === previousAttempts && current.sentAt === null
-      : previousAttempts === 0;
-    if (!free) return false;
-    await this.put(row);
-    return true;
-  }
-
-  async put(record: NoticeRecord): Promise<void> {
-    const row = checkedNoticeRecord(record);
-    this.rows.set(row.id, row);
-    for (const part of row.parts) {
-      if (!part.messageId) continue;
-      this.byMessageId.set(`${row.provider}\u0000${part.messageId}`, row.id);
-      this.byBareMessageId.set(part.messageId, row.id);
-    }
-    let ids = this.byNumber.get(row.numberRef);
-    if (!ids) {
-      ids = new Set();
-      this.byNumber.set(row.numberRef, ids);
-    }
-    ids.add(row.id);
-  }
-
-  async findByProviderMessageId(messageId: string, provider?: string): Promise<NoticeRecord | undefined> {
-    if (provider !== undefined) {
-      const id = this.byMessageId.get(`${provider}\u0000${messageId}`);
-      return id === undefined ? undefined : this.rows.get(id);
-    }
-    const id = this.byBareMessageId.get(messageId);
-    return id === undefined ? undefined : this.rows.get(id);
-  }
-
-  async countSent(numberRef: string, from: Date, to: Date): Promise<number> {
-    let n = 0;
-    for (const id of this.byNumber.get(numberRef) ?? []) {
-      const sentAt = this.rows.get(id)?.sentAt;
-      if (!sentAt) continue;
-      const t = Date.parse(sentAt);
-      if (t >= from.getTime() && t < to.getTime()) n++;
-    }
-    return n;
-  }
-
-  async list(query: NoticeLogQuery = {}): Promise<NoticeRecord[]> {
-    return [...this.rows.values()]
-      .filter((r) => (!query.code || r.code === query.code) && (!query.status || r.status === query.status))
-      .sort(
-        (a, b) =>
-          Date.parse(a.createdAt) - Date.parse(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-      );
-  }
 }

@@ -155,6 +155,7 @@ describe('smsNotices with the engine, end to end', () => {
       sentAt: '2026-03-02T01:01:00.000Z',
       doneAt: expect.any(String),
       attempts: 1,
+      claimedUntil: null,
       error: null,
     });
     expect(JSON.stringify(row)).not.toMatch(/912345678|001190012345/);

@@ -32,7 +32,8 @@ import {
   localParts,
   VIETNAM_TIME_ZONE,
 } from './local-time.js';
-import { MemoryNoticeLog, type NoticeLog, type NoticeRecord, type NoticeStatus } from './notice-log.js';
+import { MemoryNoticeLog } from './memory-notice-log.js';
+import type { NoticeLog, NoticeRecord, NoticeStatus } from './notice-log.js';
 import {
   DEFAULT_QUIET_HOURS,
   isQuietTime,
@@ -111,6 +112,7 @@ export const SmsNoticesConfigSchema = z
     dailyCap: z.union([z.number().int().min(1), z.literal(false)]).default(5),
     notices: z.partialRecord(NoticeKindSchema, z.boolean()).default({}),
     legacyPhones: z.enum(['convert', 'reject']).default('convert'),
+    sendClaimMs: z.number().int().min(1000).default(300_000),
   })
   .strict();
 
@@ -136,6 +138,14 @@ export interface SmsNoticesOptions {
   readonly notices?: Partial<Record<NoticeKind, boolean>>;
   /** 11-digit pre-2018 numbers: `convert` (default) or `reject` (no SMS, a log note). */
   readonly legacyPhones?: 'convert' | 'reject';
+  /**
+   * How long a worker's claim on a notice lasts while it hands it to the gateway (default 300,000
+   * ms = 5 minutes; at least 1000). No other worker sends the notice meanwhile, even when the
+   * engine's outbox lease ran out and another worker took the item over. Make it longer than the
+   * provider can take to send, its own retries included; a worker that dies mid-send delays the
+   * notice by this much.
+   */
+  readonly sendClaimMs?: number;
   /** Formats return dates (default `'17 giờ 00 phút ngày 11/03/2026'`, see `formatReturnDate`). */
   readonly formatDate?: (instant: Date, timeZone: string) => string;
   /** Extra values per notice, e.g. the agency name of the dossier's office. They win over the built-in ones. */
@@ -211,6 +221,8 @@ function invalidOption(error: z.ZodError): never {
 
 const FINAL: ReadonlySet<NoticeStatus> = new Set(['delivered', 'failed', 'expired']);
 
+const startEnd = (day: { start: Date; end: Date }) => ({ from: day.start, to: day.end });
+
 /**
  * The SMS notices plugin of the engine (named `sms`). It sends an applicant:
  *
@@ -229,8 +241,9 @@ const FINAL: ReadonlySet<NoticeStatus> = new Set(['delivered', 'failed', 'expire
  * `notBefore` at their end (07:00).
  *
  * `deliver` (after commit, at least once by the engine) makes it at most once to the citizen: it
- * writes the notice log row (keyed by the outbox id) before sending and skips a notice the log
- * shows a gateway accepted. It holds a notice in quiet hours or over the per-number daily cap
+ * claims the notice log row (keyed by the outbox id) for `sendClaimMs` before sending, atomically
+ * with the daily cap, and skips a notice the log shows a gateway accepted or another worker is
+ * sending. It holds a notice in quiet hours or over the per-number daily cap
  * (throwing {@link SmsDeferredError}: the engine retries it later, it is never dropped), waits
  * for the rate limit, and turns a permanent gateway refusal into `PermanentDeliveryError`.
  *
@@ -257,6 +270,7 @@ export function smsNotices(options: SmsNoticesOptions): SmsNoticesPlugin {
     dailyCap: options.dailyCap,
     notices: options.notices,
     legacyPhones: options.legacyPhones,
+    sendClaimMs: options.sendClaimMs,
   });
   if (!parsed.success) invalidOption(parsed.error);
   const config = parsed.data;
@@ -443,6 +457,28 @@ export function smsNotices(options: SmsNoticesOptions): SmsNoticesPlugin {
       }
     });
 
+  /**
+   * Records the gateway's acceptance, trying again a few times: a row left claimed but not sent
+   * would be sent again once the claim ran out.
+   */
+  const recordSent = async (sent: NoticeRecord): Promise<void> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await noticeLog.put(sent);
+        return;
+      } catch (e) {
+        if (attempt >= 3) throw e;
+        log({
+          level: 'warn',
+          message: 'notice log write failed, trying again',
+          outboxId: sent.id,
+          error: safeMessage(e),
+        });
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      }
+    }
+  };
+
   const deliver = async (item: OutboxItem, context: DeliveryContext): Promise<void> => {
     const parsedPayload = SmsNoticePayloadSchema.safeParse(item.payload);
     if (!parsedPayload.success) {
@@ -459,6 +495,19 @@ export function smsNotices(options: SmsNoticesOptions): SmsNoticesPlugin {
       log({ level: 'info', message: 'already accepted by the gateway: not sent again', ...about });
       return;
     }
+    /** Another worker holds the notice (or wrote it since it was read): wait, never send here. */
+    const elsewhere = async (): Promise<never> => {
+      const row = await noticeLog.get(item.id);
+      const claimed = row?.claimedUntil ? new Date(row.claimedUntil) : undefined;
+      const until = claimed && claimed.getTime() > now.getTime() ? claimed : now;
+      log({ level: 'info', message: 'another worker is sending this notice: not sent here', ...about });
+      throw new SmsDeferredError(
+        'in-flight',
+        until,
+        `${p.notice} to ${masked}: being sent by another worker`,
+      );
+    };
+    if (existing?.claimedUntil && Date.parse(existing.claimedUntil) > now.getTime()) await elsewhere();
     const base: NoticeRecord = existing ?? {
       id: item.id,
       code: p.code,
@@ -474,27 +523,21 @@ export function smsNotices(options: SmsNoticesOptions): SmsNoticesPlugin {
       sentAt: null,
       doneAt: null,
       attempts: 0,
+      claimedUntil: null,
       error: null,
     };
     const hold = async (reason: DeferReason, until: Date, why: string): Promise<never> => {
       const message = `${p.notice} to ${masked} held until ${local(until)}: ${why}`;
-      await noticeLog.put({ ...base, status: 'queued', error: message });
+      // A note only: it never overwrites another worker's live claim or an accepted notice.
+      await noticeLog.claim(
+        { ...base, status: 'queued', claimedUntil: null, error: message },
+        { previousAttempts: base.attempts, now },
+      );
       log({ level: 'info', message: `SMS held: ${why}`, ...about });
       throw new SmsDeferredError(reason, until, message);
     };
     if (quiet !== false && config.quietHoursAtDelivery && isQuietTime(now, quiet, zone)) {
       await hold('quiet-hours', quietHoursEnd(now, quiet, zone), `quiet hours ${quiet.start}–${quiet.end}`);
-    }
-    if (config.dailyCap !== false) {
-      const day = localDayBounds(now, zone);
-      const used = await noticeLog.countSent(base.numberRef, day.start, day.end);
-      if (used >= config.dailyCap) {
-        await hold(
-          'daily-cap',
-          nextDayStart(now, quiet, zone),
-          `daily cap of ${config.dailyCap} notices to this number reached`,
-        );
-      }
     }
     if (bucket) await bucket.take(bucket.unit === 'segment' ? p.segments : 1);
     const attempt: NoticeRecord = {
@@ -504,19 +547,31 @@ export function smsNotices(options: SmsNoticesOptions): SmsNoticesPlugin {
       attempts: base.attempts + 1,
       attemptedAt: now.toISOString(),
       doneAt: null,
+      claimedUntil: new Date(now.getTime() + config.sendClaimMs).toISOString(),
       error: null,
     };
-    // Recorded before sending, atomically: a worker whose outbox lease ran out mid-send and a
-    // second worker that took the item over cannot both send it.
-    if (!(await noticeLog.claimAttempt(attempt, base.attempts))) {
-      const until = new Date(now.getTime() + 60_000);
-      log({ level: 'info', message: 'another worker is sending this notice: not sent here', ...about });
-      throw new SmsDeferredError(
-        'in-flight',
-        until,
-        `${p.notice} to ${masked}: being sent by another worker`,
+    // Claimed before sending, atomically with the daily cap: a worker whose outbox lease ran out
+    // mid-send and a second worker that took the item over cannot both send it, and two notices to
+    // one number cannot both pass its cap.
+    const outcome = await noticeLog.claim(attempt, {
+      previousAttempts: base.attempts,
+      now,
+      ...(config.dailyCap === false
+        ? {}
+        : { dailyCap: { limit: config.dailyCap, ...startEnd(localDayBounds(now, zone)) } }),
+    });
+    if (outcome === 'sent') {
+      log({ level: 'info', message: 'already accepted by the gateway: not sent again', ...about });
+      return;
+    }
+    if (outcome === 'daily-cap') {
+      await hold(
+        'daily-cap',
+        nextDayStart(now, quiet, zone),
+        `daily cap of ${config.dailyCap} notices to this number reached`,
       );
     }
+    if (outcome !== 'claimed') await elsewhere();
     const accepted = attempt.parts.map((part) => part.messageId);
     try {
       const result = await provider.send({
@@ -534,8 +589,9 @@ export function smsNotices(options: SmsNoticesOptions): SmsNoticesPlugin {
         providerMessageId: result.providerMessageId,
         parts: ids.map((messageId) => ({ messageId, receipt: null })),
         sentAt: now.toISOString(),
+        claimedUntil: null,
       };
-      await noticeLog.put(sent);
+      await recordSent(sent);
       log({ level: 'info', message: 'SMS accepted by the gateway', ...about });
       await applyEarlyReceipts(item.id, ids);
     } catch (e) {
@@ -551,6 +607,7 @@ export function smsNotices(options: SmsNoticesOptions): SmsNoticesPlugin {
         await noticeLog.put({
           ...attempt,
           parts,
+          claimedUntil: null,
           status: 'failed',
           doneAt: now.toISOString(),
           error: message,
@@ -558,7 +615,7 @@ export function smsNotices(options: SmsNoticesOptions): SmsNoticesPlugin {
         log({ level: 'error', message: 'SMS refused by the gateway', ...about, error: error.message });
         throw new PermanentDeliveryError(message);
       }
-      await noticeLog.put({ ...attempt, parts, error: message });
+      await noticeLog.put({ ...attempt, parts, claimedUntil: null, error: message });
       log({ level: 'warn', message: 'SMS not sent, will retry', ...about, error: error.message });
       throw new SmsError('PROVIDER_UNAVAILABLE', message, { field: 'provider' });
     }

@@ -1,210 +1,281 @@
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import {
+  type ClaimOptions,
+  type ClaimOutcome,
   checkedNoticeRecord,
+  claimVerdict,
   type NoticeLog,
   type NoticeLogQuery,
   type NoticeRecord,
 } from '../delivery/notice-log.js';
-import { SmsError } from '../errors.js';
+import {
+  checkedIdentifier,
+  DEFAULT_NOTICE_TABLE_PREFIX,
+  type NoticeLogMigration,
+  type NoticeLogMigrationResult,
+  type NoticeLogTables,
+} from '../delivery/notice-log-migration.js';
+import { NoticeLogError, SmsError } from '../errors.js';
+import { postgresNoticeLogMigrations } from './postgres-notice-log-migrations.js';
 
-/** A query result of node-postgres. */
-export interface PgRows {
-  readonly rows: Record<string, unknown>[];
+/** A query as node-postgres takes it (named: prepared once per connection). */
+export interface PgQueryConfig {
+  readonly text: string;
+  readonly values?: unknown[];
+  readonly name?: string;
+}
+
+/** What node-postgres answers to a query (the part the log reads). */
+export interface PgQueryResult {
+  readonly rows: unknown[];
   readonly rowCount: number | null;
 }
 
-/** What the log needs of a node-postgres `Pool` (the one the engine's store uses fits). */
-export interface PgQueryable {
-  query(text: string, values?: unknown[]): Promise<PgRows>;
+/** A client checked out of a pool (node-postgres `PoolClient` fits). */
+export interface PgNoticeLogClient {
+  query(query: PgQueryConfig): Promise<PgQueryResult>;
+  /** Returns the client to its pool; `true` destroys the connection instead. */
+  release(destroy?: boolean | Error): void;
+}
+
+/** What the log needs of a connection pool: a node-postgres `Pool`, or the engine `PostgresStore`'s `pool`. */
+export interface PgNoticeLogPool {
+  connect(): Promise<PgNoticeLogClient>;
+  query(query: PgQueryConfig): Promise<PgQueryResult>;
   end(): Promise<void>;
 }
 
 /** Options of {@link PostgresNoticeLog}: a pool passed in, or a connection string to make one. */
 export interface PostgresNoticeLogOptions {
-  /** A pool the application owns (a node-postgres `Pool`); {@link PostgresNoticeLog.close} leaves it open. */
-  readonly pool?: PgQueryable;
-  /** Or a connection string: the log makes its own small pool and ends it on close. */
+  /** A pool the application owns (a node-postgres `Pool`, `store.pool`); {@link PostgresNoticeLog.close} leaves it open. */
+  readonly pool?: PgNoticeLogPool;
+  /** Or a connection string: the log makes its own small pool (4 connections) and ends it on close. */
   readonly connectionString?: string;
-  /** The schema of the tables (default `'motcua'`, as the engine's `PostgresStore`). */
+  /** The schema of the tables (default `'motcua'`, the engine `PostgresStore`'s); `migrate` creates it. */
   readonly schema?: string;
-  /** Name of the table (default `sms_notices`; `<name>_parts` indexes message ids). */
-  readonly table?: string;
+  /** Start of the table names (default `sms_`: `sms_notices`, `sms_notice_parts`, `sms_notice_migrations`). */
+  readonly tablePrefix?: string;
+  /**
+   * Named prepared statements for the hot queries (default true). Turn off behind a pooler that
+   * does not support them (PgBouncer before 1.21 in transaction mode).
+   */
+  readonly preparedStatements?: boolean;
 }
 
 const nodeRequire = createRequire(import.meta.url);
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 
-const fromRow = (row: Record<string, unknown>): NoticeRecord => row.record as NoticeRecord;
+/** Error codes of a lost or refused connection (PostgreSQL SQLSTATEs and Node socket errors). */
+const UNAVAILABLE_CODES = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'EAI_AGAIN',
+]);
+
+type Row = { record: NoticeRecord };
 
 /**
  * The {@link NoticeLog} in PostgreSQL: one log for every engine worker sharing the database, so a
- * notice the gateway accepted is never sent again, whichever worker retries it; attempts are
- * claimed with a conditional write, so two workers never both send one notice. Call
- * {@link PostgresNoticeLog.migrate} once before use (it creates the schema and tables if absent).
+ * notice a gateway accepted is never sent again, whichever worker retries it. Pass the pool of the
+ * engine's `PostgresStore` to keep the notices in its database and schema. Run
+ * {@link PostgresNoticeLog.migrate} once before use (it creates the schema and tables if absent,
+ * serialised between workers).
+ *
+ * A claim is one transaction that first takes a transaction-scoped advisory lock on the number
+ * (the notice's `number_ref`), then reads the row `FOR UPDATE`, counts the number's notices of the
+ * day (an index range count on `(number_ref, sent_at)`) and writes: two workers never both claim
+ * a notice, and two notices to one number never both pass its daily cap.
  *
  * @example
  * ```ts
+ * import { PostgresStore } from '@motcua/adapters/postgres';
  * import { PostgresNoticeLog } from '@motcua/notify-sms/postgres';
- * const noticeLog = new PostgresNoticeLog({ pool });   // the engine store's pool
+ * const store = new PostgresStore({ connectionString: process.env.DATABASE_URL });
+ * const noticeLog = new PostgresNoticeLog({ pool: store.pool, schema: store.schema });
+ * await store.migrate();
  * await noticeLog.migrate();
  * ```
  */
 export class PostgresNoticeLog implements NoticeLog {
-  private readonly pool: PgQueryable;
+  /** The migrations this log runs, in order. */
+  static readonly migrations: readonly NoticeLogMigration[] = postgresNoticeLogMigrations;
+  /** The schema holding the tables. */
+  readonly schema: string;
+  private readonly pool: PgNoticeLogPool;
   private readonly owned: boolean;
-  private readonly table: string;
-  private readonly parts: string;
-  private readonly schema: string;
+  private readonly prefix: string;
+  private readonly prepared: boolean;
+  private readonly t: NoticeLogTables;
+  private readonly names = new Map<string, string>();
+  private closed = false;
 
+  /** @throws {@link SmsError} `INVALID_OPTION` without a pool or connection string, or for a bad name. */
   constructor(options: PostgresNoticeLogOptions) {
-    const schema = options.schema ?? 'motcua';
-    const table = options.table ?? 'sms_notices';
-    for (const [field, value] of [
-      ['schema', schema],
-      ['table', table],
-    ] as const) {
-      if (!IDENTIFIER.test(value))
-        throw new SmsError('INVALID_OPTION', `${field}: letters, digits and _ only`, { field });
-    }
-    this.schema = schema;
-    this.table = `"${schema}"."${table}"`;
-    this.parts = `"${schema}"."${table}_parts"`;
-    if (options.pool) {
+    this.schema = checkedIdentifier('schema', options?.schema ?? 'motcua');
+    this.prefix = checkedIdentifier('tablePrefix', options?.tablePrefix ?? DEFAULT_NOTICE_TABLE_PREFIX, true);
+    this.prepared = options?.preparedStatements ?? true;
+    const q = (name: string) => `"${this.schema}"."${this.prefix}${name}"`;
+    this.t = { notices: q('notices'), parts: q('notice_parts'), migrations: q('notice_migrations') };
+    if (options?.pool) {
       this.pool = options.pool;
       this.owned = false;
-    } else if (options.connectionString) {
-      let pg: { Pool: new (config: object) => PgQueryable };
+    } else if (options?.connectionString) {
+      let pg: { Pool: new (config: object) => PgNoticeLogPool & { on(e: 'error', f: () => void): unknown } };
       try {
         pg = nodeRequire('pg');
-      } catch {
-        throw new SmsError(
-          'INVALID_OPTION',
-          'PostgresNoticeLog needs the pg driver: install it beside @motcua/notify-sms (npm install pg@8)',
-          { field: 'connectionString' },
+      } catch (e) {
+        throw new NoticeLogError(
+          'NOTICE_LOG_UNAVAILABLE',
+          'PostgresNoticeLog needs the pg driver to create a pool: install it beside @motcua/notify-sms (npm install pg@8)',
+          { cause: e },
         );
       }
-      this.pool = new pg.Pool({ connectionString: options.connectionString, max: 4 });
+      const pool = new pg.Pool({
+        connectionString: options.connectionString,
+        max: 4,
+        application_name: 'motcua-sms',
+      });
+      pool.on('error', () => {}); // an idle connection lost: the pool replaces it
+      this.pool = pool;
       this.owned = true;
     } else {
-      throw new SmsError('INVALID_OPTION', 'give a pool or a connectionString', { field: 'pool' });
+      throw new SmsError('INVALID_OPTION', 'pool: PostgresNoticeLog needs a pool or a connectionString', {
+        field: 'pool',
+      });
     }
-  }
-
-  /** Creates the schema and tables if absent; safe to run from several workers at once. */
-  async migrate(): Promise<void> {
-    const name = this.table.split('.')[1]!.replaceAll('"', '');
-    // One migration at a time across workers (transaction-scoped advisory lock).
-    await this.pool.query(`
-      DO $$ BEGIN
-        PERFORM pg_advisory_xact_lock(hashtext('motcua-sms-notice-log'));
-        CREATE SCHEMA IF NOT EXISTS "${this.schema}";
-        CREATE TABLE IF NOT EXISTS ${this.table} (
-          id text PRIMARY KEY,
-          code text NOT NULL,
-          status text NOT NULL,
-          number_ref text NOT NULL,
-          provider text NOT NULL,
-          attempts integer NOT NULL,
-          created_at timestamptz NOT NULL,
-          sent_at timestamptz,
-          record jsonb NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS "${name}_number_sent" ON ${this.table} (number_ref, sent_at);
-        CREATE INDEX IF NOT EXISTS "${name}_code" ON ${this.table} (code);
-        CREATE TABLE IF NOT EXISTS ${this.parts} (
-          message_id text NOT NULL,
-          provider text NOT NULL,
-          notice_id text NOT NULL,
-          PRIMARY KEY (message_id, provider)
-        );
-        CREATE INDEX IF NOT EXISTS "${name}_parts_notice" ON ${this.parts} (notice_id);
-      END $$;`);
   }
 
   /**
-   * The row's write and its message-id index, in one statement (a data-modifying CTE). Index
-   * entries are only added: a notice's parts only gain ids, and a lookup reads the row itself.
+   * Creates the schema and tables, or upgrades them: in one transaction (serialised between
+   * workers by an advisory lock), runs each migration not yet recorded in
+   * `<prefix>notice_migrations`. Running it again does nothing.
    */
-  private upsertSql(condition: string): string {
-    return `WITH written AS (
-        INSERT INTO ${this.table} AS t (id, code, status, number_ref, provider, attempts, created_at, sent_at, record)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb)
-        ON CONFLICT (id) DO UPDATE SET code = excluded.code, status = excluded.status,
-          number_ref = excluded.number_ref, provider = excluded.provider, attempts = excluded.attempts,
-          created_at = excluded.created_at, sent_at = excluded.sent_at, record = excluded.record
-        ${condition}
-        RETURNING id
-      ), indexed AS (
-        INSERT INTO ${this.parts} (message_id, provider, notice_id)
-        SELECT m, $5, w.id FROM written w, unnest($10::text[]) AS m
-        ON CONFLICT (message_id, provider) DO UPDATE SET notice_id = excluded.notice_id
-      )
-      SELECT count(*)::int AS n FROM written`;
-  }
-
-  private values(row: NoticeRecord, extra: unknown[] = []): unknown[] {
-    return [
-      row.id,
-      row.code,
-      row.status,
-      row.numberRef,
-      row.provider,
-      row.attempts,
-      row.createdAt,
-      row.sentAt,
-      JSON.stringify(row),
-      row.parts.map((p) => p.messageId).filter((m): m is string => m !== null),
-      ...extra,
-    ];
+  async migrate(): Promise<NoticeLogMigrationResult> {
+    return this.transaction('migrate', async (client) => {
+      const run = (text: string, values?: unknown[]) => client.query(values ? { text, values } : { text });
+      await run('SELECT pg_advisory_xact_lock(hashtext($1))', [`motcua-sms:${this.schema}.${this.prefix}`]);
+      await run(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
+      await run(`CREATE TABLE IF NOT EXISTS ${this.t.migrations} (
+        version integer PRIMARY KEY,
+        name text NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT now()
+      )`);
+      const done = new Set(
+        ((await run(`SELECT version FROM ${this.t.migrations}`)).rows as { version: number }[]).map(
+          (r) => r.version,
+        ),
+      );
+      const applied: string[] = [];
+      for (const m of postgresNoticeLogMigrations) {
+        if (done.has(m.version)) continue;
+        await run(m.sql({ ...this.t, prefix: this.prefix, schema: this.schema }));
+        applied.push(m.name);
+      }
+      const { version } = (await run(`SELECT max(version) AS version FROM ${this.t.migrations}`)).rows[0] as {
+        version: number;
+      };
+      return { applied, version };
+    });
   }
 
   async get(id: string): Promise<NoticeRecord | undefined> {
-    const r = await this.pool.query(`SELECT record FROM ${this.table} WHERE id = $1`, [id]);
-    return r.rows[0] ? fromRow(r.rows[0]) : undefined;
+    const rows = (await this.run('get', `SELECT record FROM ${this.t.notices} WHERE id = $1`, [id])) as Row[];
+    return rows[0]?.record;
   }
 
   async put(record: NoticeRecord): Promise<void> {
     const row = checkedNoticeRecord(record);
-    await this.pool.query(this.upsertSql(''), this.values(row));
+    await this.run('put', this.upsertSql, this.values(row));
   }
 
-  async claimAttempt(record: NoticeRecord, previousAttempts: number): Promise<boolean> {
+  async claim(record: NoticeRecord, options: ClaimOptions): Promise<ClaimOutcome> {
     const row = checkedNoticeRecord(record);
-    if (previousAttempts === 0) {
-      // Absent (insert), or present with no attempt yet and not sent.
-      const r = await this.pool.query(
-        this.upsertSql('WHERE t.attempts = 0 AND t.sent_at IS NULL'),
-        this.values(row),
+    return this.transaction('claim', async (client) => {
+      // Every claim of a notice and every claim under its number's cap, one at a time.
+      await client.query(
+        this.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+          `motcua-sms:${this.schema}.${this.prefix}:${row.numberRef}`,
+        ]),
       );
-      return (r.rows[0]?.n as number) === 1;
-    }
-    const r = await this.pool.query(
-      this.upsertSql('WHERE t.attempts = $11 AND t.sent_at IS NULL'),
-      this.values(row, [previousAttempts]),
-    );
-    return (r.rows[0]?.n as number) === 1;
+      const current = (
+        await client.query(
+          this.query(
+            `SELECT attempts, sent_at AS "sentAt", claimed_until AS "claimedUntil"
+             FROM ${this.t.notices} WHERE id = $1 FOR UPDATE`,
+            [row.id],
+          ),
+        )
+      ).rows[0] as { attempts: number; sentAt: Date | null; claimedUntil: Date | null } | undefined;
+      const refused = claimVerdict(
+        current && {
+          attempts: current.attempts,
+          sentAt: current.sentAt?.toISOString() ?? null,
+          claimedUntil: current.claimedUntil?.toISOString() ?? null,
+        },
+        options.previousAttempts,
+        options.now,
+      );
+      if (refused) return refused;
+      const cap = options.dailyCap;
+      if (cap) {
+        const { n } = (
+          await client.query(
+            this.query(
+              `SELECT (SELECT count(*) FROM ${this.t.notices}
+                        WHERE number_ref = $1 AND sent_at >= $2 AND sent_at < $3)
+                    + (SELECT count(*) FROM ${this.t.notices}
+                        WHERE number_ref = $1 AND claimed_until > $4 AND sent_at IS NULL AND id <> $5) AS n`,
+              [
+                row.numberRef,
+                cap.from.toISOString(),
+                cap.to.toISOString(),
+                options.now.toISOString(),
+                row.id,
+              ],
+            ),
+          )
+        ).rows[0] as { n: string };
+        if (Number(n) >= cap.limit) return 'daily-cap';
+      }
+      await client.query(this.query(this.upsertSql, this.values(row)));
+      return 'claimed';
+    });
   }
 
   async findByProviderMessageId(messageId: string, provider?: string): Promise<NoticeRecord | undefined> {
-    const r =
+    const rows = (
       provider === undefined
-        ? await this.pool.query(
-            `SELECT n.record FROM ${this.parts} p JOIN ${this.table} n ON n.id = p.notice_id WHERE p.message_id = $1 LIMIT 1`,
+        ? await this.run(
+            'findByProviderMessageId',
+            `SELECT n.record FROM ${this.t.parts} p JOIN ${this.t.notices} n ON n.id = p.notice_id
+             WHERE p.message_id = $1 LIMIT 1`,
             [messageId],
           )
-        : await this.pool.query(
-            `SELECT n.record FROM ${this.parts} p JOIN ${this.table} n ON n.id = p.notice_id WHERE p.message_id = $1 AND p.provider = $2`,
+        : await this.run(
+            'findByProviderMessageId',
+            `SELECT n.record FROM ${this.t.parts} p JOIN ${this.t.notices} n ON n.id = p.notice_id
+             WHERE p.message_id = $1 AND p.provider = $2`,
             [messageId, provider],
-          );
-    return r.rows[0] ? fromRow(r.rows[0]) : undefined;
+          )
+    ) as Row[];
+    return rows[0]?.record;
   }
 
   async countSent(numberRef: string, from: Date, to: Date): Promise<number> {
-    const r = await this.pool.query(
-      `SELECT count(*)::int AS n FROM ${this.table} WHERE number_ref = $1 AND sent_at >= $2 AND sent_at < $3`,
+    const rows = (await this.run(
+      'countSent',
+      `SELECT count(*) AS n FROM ${this.t.notices} WHERE number_ref = $1 AND sent_at >= $2 AND sent_at < $3`,
       [numberRef, from.toISOString(), to.toISOString()],
-    );
-    return r.rows[0]!.n as number;
+    )) as { n: string }[];
+    return Number(rows[0]!.n);
   }
 
   async list(query: NoticeLogQuery = {}): Promise<NoticeRecord[]> {
@@ -218,15 +289,147 @@ export class PostgresNoticeLog implements NoticeLog {
       values.push(query.status);
       where.push(`status = $${values.length}`);
     }
-    const r = await this.pool.query(
-      `SELECT record FROM ${this.table}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at, id`,
+    const rows = (await this.run(
+      'list',
+      `SELECT record FROM ${this.t.notices}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY created_at, id COLLATE "C"`,
       values,
-    );
-    return r.rows.map(fromRow);
+      false,
+    )) as Row[];
+    return rows.map((r) => r.record);
   }
 
   /** Ends the pool if the log made it (a pool passed in stays open). */
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     if (this.owned) await this.pool.end();
+  }
+
+  /**
+   * The row and the index of its part message ids, in one statement (a data-modifying CTE). Index
+   * entries are only added: a notice's parts only gain ids.
+   */
+  private get upsertSql(): string {
+    return `WITH written AS (
+        INSERT INTO ${this.t.notices} AS t
+          (id, code, notice, status, number_ref, provider, attempts, created_at, sent_at, claimed_until, record)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb)
+        ON CONFLICT (id) DO UPDATE SET code = excluded.code, notice = excluded.notice,
+          status = excluded.status, number_ref = excluded.number_ref, provider = excluded.provider,
+          attempts = excluded.attempts, created_at = excluded.created_at, sent_at = excluded.sent_at,
+          claimed_until = excluded.claimed_until, record = excluded.record
+        RETURNING id
+      )
+      INSERT INTO ${this.t.parts} (message_id, provider, notice_id)
+      SELECT m, $6, w.id FROM written w, unnest($12::text[]) AS m
+      ON CONFLICT (message_id, provider) DO UPDATE SET notice_id = excluded.notice_id`;
+  }
+
+  private values(row: NoticeRecord): unknown[] {
+    return [
+      row.id,
+      row.code,
+      row.notice,
+      row.status,
+      row.numberRef,
+      row.provider,
+      row.attempts,
+      row.createdAt,
+      row.sentAt,
+      row.claimedUntil,
+      JSON.stringify(row),
+      row.parts.map((p) => p.messageId).filter((m): m is string => m !== null),
+    ];
+  }
+
+  /** A query object, named (prepared once per connection) when prepared statements are on. */
+  private query(text: string, values: unknown[], prepare = true): PgQueryConfig {
+    if (!this.prepared || !prepare) return { text, values };
+    let name = this.names.get(text);
+    if (!name) {
+      name = `motcua_sms_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+      this.names.set(text, name);
+    }
+    return { name, text, values };
+  }
+
+  private async run(what: string, text: string, values: unknown[], prepare = true): Promise<unknown[]> {
+    try {
+      return (await this.pool.query(this.query(text, values, prepare))).rows;
+    } catch (e) {
+      throw this.translate(e, what);
+    }
+  }
+
+  /** Runs `fn` in one transaction on one client: `BEGIN`, then `COMMIT`, or `ROLLBACK` on any error. */
+  private async transaction<T>(what: string, fn: (client: PgNoticeLogClient) => Promise<T>): Promise<T> {
+    let client: PgNoticeLogClient;
+    try {
+      client = await this.pool.connect();
+    } catch (e) {
+      throw this.translate(e, what);
+    }
+    let destroy = false;
+    try {
+      await client.query({ text: 'BEGIN' });
+      const result = await fn(client);
+      await client.query({ text: 'COMMIT' });
+      return result;
+    } catch (e) {
+      try {
+        await client.query({ text: 'ROLLBACK' });
+      } catch {
+        destroy = true;
+      }
+      const error = this.translate(e, what);
+      if (error instanceof NoticeLogError && error.code === 'NOTICE_LOG_UNAVAILABLE') destroy = true;
+      throw error;
+    } finally {
+      client.release(destroy);
+    }
+  }
+
+  private translate(e: unknown, what: string): unknown {
+    if (e instanceof SmsError) return e;
+    const code = (e as { code?: unknown }).code;
+    const message = e instanceof Error ? e.message : String(e);
+    const where = `PostgresNoticeLog.${what}`;
+    if (
+      (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) ||
+      /Connection terminated|connection error|not queryable|timeout exceeded when trying to connect|Cannot use a pool after calling end/i.test(
+        message,
+      )
+    ) {
+      return new NoticeLogError(
+        'NOTICE_LOG_UNAVAILABLE',
+        `${where}: PostgreSQL connection failed: ${message}`,
+        {
+          cause: e,
+        },
+      );
+    }
+    if (code === '53100') {
+      return new NoticeLogError(
+        'NOTICE_LOG_FULL',
+        `${where}: the PostgreSQL disk is full; nothing was written`,
+        {
+          cause: e,
+        },
+      );
+    }
+    if (code === '55P03' || code === '40001' || code === '40P01') {
+      return new NoticeLogError('NOTICE_LOG_LOCKED', `${where}: ${message}; nothing was written, retry`, {
+        cause: e,
+      });
+    }
+    if (code === '42P01' || code === '3F000') {
+      return new NoticeLogError(
+        'NOTICE_LOG_NOT_MIGRATED',
+        `${where}: schema "${this.schema}" has no ${this.prefix}notices table: run await noticeLog.migrate()`,
+        { cause: e },
+      );
+    }
+    return new NoticeLogError('NOTICE_LOG_FAILED', `${where}: ${message}`, { cause: e });
   }
 }

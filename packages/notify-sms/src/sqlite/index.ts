@@ -1,1 +1,7 @@
-export { type SqliteDatabase, SqliteNoticeLog, type SqliteNoticeLogOptions } from './sqlite-notice-log.js';
+export {
+  type SqliteDatabase,
+  SqliteNoticeLog,
+  type SqliteNoticeLogOptions,
+  type SqliteStatement,
+} from './sqlite-notice-log.js';
+export { sqliteNoticeLogMigrations } from './sqlite-notice-log-migrations.js';

@@ -1,201 +1,350 @@
 import { createRequire } from 'node:module';
 import {
+  type ClaimOptions,
+  type ClaimOutcome,
+  type ClaimState,
   checkedNoticeRecord,
+  claimVerdict,
   type NoticeLog,
   type NoticeLogQuery,
   type NoticeRecord,
 } from '../delivery/notice-log.js';
-import { SmsError } from '../errors.js';
+import {
+  checkedIdentifier,
+  DEFAULT_NOTICE_TABLE_PREFIX,
+  type NoticeLogMigration,
+  type NoticeLogMigrationResult,
+  type NoticeLogTables,
+} from '../delivery/notice-log-migration.js';
+import { NoticeLogError, SmsError } from '../errors.js';
+import { sqliteNoticeLogMigrations } from './sqlite-notice-log-migrations.js';
 
-/** What the log needs of a better-sqlite3 `Database` (one the application already has fits). */
+/** A prepared statement of better-sqlite3 (the part the log uses). */
+export interface SqliteStatement {
+  run(...params: unknown[]): { changes: number };
+  get(...params: unknown[]): unknown;
+  all(...params: unknown[]): unknown[];
+}
+
+/** What the log needs of a better-sqlite3 `Database` (one the application already opened fits). */
 export interface SqliteDatabase {
-  prepare(sql: string): {
-    run(...params: unknown[]): { changes: number };
-    get(...params: unknown[]): unknown;
-    all(...params: unknown[]): unknown[];
-  };
+  prepare(sql: string): SqliteStatement;
   exec(sql: string): unknown;
-  transaction<T>(fn: () => T): () => T;
+  /** better-sqlite3's transactions: `.immediate()` takes the write lock at `BEGIN`. */
+  transaction<T>(fn: () => T): { (): T; immediate(): T };
   pragma(source: string): unknown;
   close(): unknown;
+  readonly open: boolean;
 }
 
 /** Options of {@link SqliteNoticeLog}. */
 export interface SqliteNoticeLogOptions {
-  /** Name of the table (default `sms_notices`; a second table `<name>_parts` indexes message ids). */
-  readonly table?: string;
+  /**
+   * Start of the table names (default `sms_`: `sms_notices`, `sms_notice_parts`,
+   * `sms_notice_migrations`), so the log can live in the engine's database file beside its tables.
+   */
+  readonly tablePrefix?: string;
   /** How long a write waits for another connection's lock, in ms (default 5000; a file it opens). */
   readonly busyTimeoutMs?: number;
 }
 
 const nodeRequire = createRequire(import.meta.url);
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 
-function instant(value: string | null): string | null {
-  return value === null ? null : new Date(value).toISOString();
+/** Loads better-sqlite3 (an optional peer dependency) only when the log opens a file itself. */
+function openDatabase(filename: string, timeout: number): SqliteDatabase {
+  let Driver: new (file: string, options: { timeout: number }) => SqliteDatabase;
+  try {
+    Driver = nodeRequire('better-sqlite3');
+  } catch (e) {
+    throw new NoticeLogError(
+      'NOTICE_LOG_UNAVAILABLE',
+      'SqliteNoticeLog needs the better-sqlite3 driver: install it beside @motcua/notify-sms (npm install better-sqlite3@12)',
+      { cause: e },
+    );
+  }
+  try {
+    return new Driver(filename, { timeout });
+  } catch (e) {
+    throw new NoticeLogError(
+      'NOTICE_LOG_UNAVAILABLE',
+      `cannot open SQLite database ${filename}: ${(e as Error).message}`,
+      { cause: e },
+    );
+  }
 }
 
+/** An instant as the canonical text the columns hold (`…T02:00:00.000Z`). */
+const canonical = (value: string | null): string | null =>
+  value === null ? null : new Date(value).toISOString();
+
 /**
- * The {@link NoticeLog} in SQLite (better-sqlite3): survives restarts and is shared by every
- * process using the same file, so a notice the gateway accepted is never sent again. Give it a
- * file name (it opens the file in WAL mode, as the engine's `SqliteStore` does) or a `Database`
- * the application already has — the engine's database file is the natural home. The tables are
- * created when it is built (`CREATE TABLE IF NOT EXISTS`).
+ * The {@link NoticeLog} in SQLite (better-sqlite3): it survives restarts and is shared by every
+ * process using the same file, so a notice a gateway accepted is never sent again. Give it a file
+ * name (it opens the file in WAL mode, as the engine's `SqliteStore` does: the engine's database
+ * file is the natural home, beside the store's tables) or a `Database` the application already
+ * has open. Run {@link SqliteNoticeLog.migrate} once before use.
+ *
+ * A claim is one `BEGIN IMMEDIATE` transaction (read the row, count the number's notices of the
+ * day, write), so two processes on the file never both claim a notice, and the daily cap is
+ * counted under the same write lock. The cap is a range count on an index of
+ * `(number_ref, sent_at)`; receipts find their notice through the primary key of the parts table.
  *
  * @example
  * ```ts
  * import { SqliteNoticeLog } from '@motcua/notify-sms/sqlite';
- * const noticeLog = new SqliteNoticeLog('motcua.db');
+ * const noticeLog = new SqliteNoticeLog('motcua.db'); // the engine's SqliteStore file
+ * await noticeLog.migrate();
  * const sms = smsNotices({ provider, noticeLog, numberKey: process.env.SMS_NUMBER_KEY });
  * ```
  */
 export class SqliteNoticeLog implements NoticeLog {
+  /** The migrations this log runs, in order. */
+  static readonly migrations: readonly NoticeLogMigration[] = sqliteNoticeLogMigrations;
   private readonly db: SqliteDatabase;
   private readonly owned: boolean;
-  private readonly table: string;
-  private readonly parts: string;
+  private readonly prefix: string;
+  private readonly t: NoticeLogTables;
+  private readonly busyTimeoutMs: number;
+  private readonly statements = new Map<string, SqliteStatement>();
 
+  /** @throws {@link SmsError} `INVALID_OPTION` for a bad prefix; {@link NoticeLogError} when the file cannot be opened. */
   constructor(database: string | SqliteDatabase, options: SqliteNoticeLogOptions = {}) {
-    this.table = options.table ?? 'sms_notices';
-    if (!IDENTIFIER.test(this.table)) {
-      throw new SmsError('INVALID_OPTION', 'table: letters, digits and _ only', { field: 'table' });
-    }
-    this.parts = `${this.table}_parts`;
+    this.prefix = checkedIdentifier('tablePrefix', options.tablePrefix ?? DEFAULT_NOTICE_TABLE_PREFIX, true);
+    this.t = {
+      notices: `${this.prefix}notices`,
+      parts: `${this.prefix}notice_parts`,
+      migrations: `${this.prefix}notice_migrations`,
+    };
+    this.busyTimeoutMs = options.busyTimeoutMs ?? 5000;
     if (typeof database === 'string') {
-      let Driver: new (file: string, options: { timeout: number }) => SqliteDatabase;
-      try {
-        Driver = nodeRequire('better-sqlite3');
-      } catch {
-        throw new SmsError(
-          'INVALID_OPTION',
-          'SqliteNoticeLog needs the better-sqlite3 driver: install it beside @motcua/notify-sms (npm install better-sqlite3@12)',
-          { field: 'database' },
-        );
-      }
-      this.db = new Driver(database, { timeout: options.busyTimeoutMs ?? 5000 });
-      this.db.pragma('journal_mode = WAL');
+      this.db = openDatabase(database, this.busyTimeoutMs);
       this.owned = true;
-    } else {
+      try {
+        this.db.pragma('journal_mode = WAL');
+      } catch (e) {
+        this.db.close();
+        throw this.translate(e, 'open');
+      }
+    } else if (database && typeof database.prepare === 'function') {
       this.db = database;
       this.owned = false;
+    } else {
+      throw new SmsError('INVALID_OPTION', 'database: expected a file name or a better-sqlite3 Database', {
+        field: 'database',
+      });
     }
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS ${this.table} (
-        id TEXT PRIMARY KEY,
-        code TEXT NOT NULL,
-        status TEXT NOT NULL,
-        number_ref TEXT NOT NULL,
-        provider TEXT NOT NULL,
-        attempts INTEGER NOT NULL,
-        created_at TEXT NOT NULL,
-        sent_at TEXT,
-        record TEXT NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS ${this.table}_number_sent ON ${this.table} (number_ref, sent_at);
-      CREATE INDEX IF NOT EXISTS ${this.table}_code ON ${this.table} (code);
-      CREATE TABLE IF NOT EXISTS ${this.parts} (
-        message_id TEXT NOT NULL,
-        provider TEXT NOT NULL,
-        notice_id TEXT NOT NULL,
-        PRIMARY KEY (message_id, provider)
-      );
-      CREATE INDEX IF NOT EXISTS ${this.parts}_notice ON ${this.parts} (notice_id);
-    `);
   }
 
-  private write(row: NoticeRecord): void {
-    this.db
-      .prepare(
-        `INSERT INTO ${this.table} (id, code, status, number_ref, provider, attempts, created_at, sent_at, record)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET code = excluded.code, status = excluded.status,
-           number_ref = excluded.number_ref, provider = excluded.provider, attempts = excluded.attempts,
-           created_at = excluded.created_at, sent_at = excluded.sent_at, record = excluded.record`,
-      )
-      .run(
-        row.id,
-        row.code,
-        row.status,
-        row.numberRef,
-        row.provider,
-        row.attempts,
-        instant(row.createdAt),
-        instant(row.sentAt),
-        JSON.stringify(row),
+  /**
+   * Creates or upgrades the tables: in one immediate transaction, runs each migration not yet
+   * recorded in `<prefix>notice_migrations`. Running it again does nothing.
+   */
+  async migrate(): Promise<NoticeLogMigrationResult> {
+    return this.guard('migrate', () =>
+      this.db
+        .transaction(() => {
+          this.db.exec(`CREATE TABLE IF NOT EXISTS ${this.t.migrations} (
+            version INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+          ) STRICT`);
+          const done = new Set(
+            (this.db.prepare(`SELECT version FROM ${this.t.migrations}`).all() as { version: number }[]).map(
+              (r) => r.version,
+            ),
+          );
+          const applied: string[] = [];
+          for (const m of sqliteNoticeLogMigrations) {
+            if (done.has(m.version)) continue;
+            this.db.exec(m.sql({ ...this.t, prefix: this.prefix }));
+            applied.push(m.name);
+          }
+          const { version } = this.db
+            .prepare(`SELECT max(version) AS version FROM ${this.t.migrations}`)
+            .get() as { version: number };
+          return { applied, version };
+        })
+        .immediate(),
+    );
+  }
+
+  async get(id: string): Promise<NoticeRecord | undefined> {
+    return this.guard('get', () => {
+      const found = this.stmt(`SELECT record FROM ${this.t.notices} WHERE id = ?`).get(id) as
+        | { record: string }
+        | undefined;
+      return found ? (JSON.parse(found.record) as NoticeRecord) : undefined;
+    });
+  }
+
+  async put(record: NoticeRecord): Promise<void> {
+    const row = checkedNoticeRecord(record);
+    this.guard('put', () => this.db.transaction(() => this.write(row)).immediate());
+  }
+
+  async claim(record: NoticeRecord, options: ClaimOptions): Promise<ClaimOutcome> {
+    const row = checkedNoticeRecord(record);
+    const now = options.now.toISOString();
+    return this.guard('claim', () =>
+      this.db
+        .transaction((): ClaimOutcome => {
+          const current = this.stmt(
+            `SELECT attempts, sent_at AS sentAt, claimed_until AS claimedUntil FROM ${this.t.notices} WHERE id = ?`,
+          ).get(row.id) as ClaimState | undefined;
+          const refused = claimVerdict(current, options.previousAttempts, options.now);
+          if (refused) return refused;
+          const cap = options.dailyCap;
+          if (cap) {
+            const sent = this.countIn(row.numberRef, cap.from, cap.to);
+            const sending = this.stmt(
+              `SELECT count(*) AS n FROM ${this.t.notices}
+               WHERE number_ref = ? AND claimed_until > ? AND sent_at IS NULL AND id <> ?`,
+            ).get(row.numberRef, now, row.id) as { n: number };
+            if (sent + sending.n >= cap.limit) return 'daily-cap';
+          }
+          this.write(row);
+          return 'claimed';
+        })
+        .immediate(),
+    );
+  }
+
+  async findByProviderMessageId(messageId: string, provider?: string): Promise<NoticeRecord | undefined> {
+    return this.guard('findByProviderMessageId', () => {
+      const found = (
+        provider === undefined
+          ? this.stmt(
+              `SELECT n.record FROM ${this.t.parts} p JOIN ${this.t.notices} n ON n.id = p.notice_id
+               WHERE p.message_id = ? LIMIT 1`,
+            ).get(messageId)
+          : this.stmt(
+              `SELECT n.record FROM ${this.t.parts} p JOIN ${this.t.notices} n ON n.id = p.notice_id
+               WHERE p.message_id = ? AND p.provider = ?`,
+            ).get(messageId, provider)
+      ) as { record: string } | undefined;
+      return found ? (JSON.parse(found.record) as NoticeRecord) : undefined;
+    });
+  }
+
+  async countSent(numberRef: string, from: Date, to: Date): Promise<number> {
+    return this.guard('countSent', () => this.countIn(numberRef, from, to));
+  }
+
+  async list(query: NoticeLogQuery = {}): Promise<NoticeRecord[]> {
+    return this.guard('list', () => {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      if (query.code) {
+        where.push('code = ?');
+        params.push(query.code);
+      }
+      if (query.status) {
+        where.push('status = ?');
+        params.push(query.status);
+      }
+      const sql = `SELECT record FROM ${this.t.notices}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at, id`;
+      return (this.stmt(sql).all(...params) as { record: string }[]).map(
+        (r) => JSON.parse(r.record) as NoticeRecord,
       );
-    this.db.prepare(`DELETE FROM ${this.parts} WHERE notice_id = ?`).run(row.id);
-    const insert = this.db.prepare(
-      `INSERT INTO ${this.parts} (message_id, provider, notice_id) VALUES (?, ?, ?)
+    });
+  }
+
+  /** Closes the database if the log opened it (a `Database` passed in stays open). */
+  close(): void {
+    if (this.owned && this.db.open) this.db.close();
+  }
+
+  private countIn(numberRef: string, from: Date, to: Date): number {
+    const found = this.stmt(
+      `SELECT count(*) AS n FROM ${this.t.notices} WHERE number_ref = ? AND sent_at >= ? AND sent_at < ?`,
+    ).get(numberRef, from.toISOString(), to.toISOString()) as { n: number };
+    return found.n;
+  }
+
+  /** The row and its part message ids; call inside a transaction. */
+  private write(row: NoticeRecord): void {
+    this.stmt(
+      `INSERT INTO ${this.t.notices}
+         (id, code, notice, status, number_ref, provider, attempts, created_at, sent_at, claimed_until, record)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET code = excluded.code, notice = excluded.notice,
+         status = excluded.status, number_ref = excluded.number_ref, provider = excluded.provider,
+         attempts = excluded.attempts, created_at = excluded.created_at, sent_at = excluded.sent_at,
+         claimed_until = excluded.claimed_until, record = excluded.record`,
+    ).run(
+      row.id,
+      row.code,
+      row.notice,
+      row.status,
+      row.numberRef,
+      row.provider,
+      row.attempts,
+      canonical(row.createdAt),
+      canonical(row.sentAt),
+      canonical(row.claimedUntil),
+      JSON.stringify(row),
+    );
+    // A notice's parts only gain ids: index the new ones.
+    const insert = this.stmt(
+      `INSERT INTO ${this.t.parts} (message_id, provider, notice_id) VALUES (?, ?, ?)
        ON CONFLICT (message_id, provider) DO UPDATE SET notice_id = excluded.notice_id`,
     );
     for (const part of row.parts) if (part.messageId) insert.run(part.messageId, row.provider, row.id);
   }
 
-  async get(id: string): Promise<NoticeRecord | undefined> {
-    const found = this.db.prepare(`SELECT record FROM ${this.table} WHERE id = ?`).get(id) as
-      | { record: string }
-      | undefined;
-    return found ? (JSON.parse(found.record) as NoticeRecord) : undefined;
-  }
-
-  async put(record: NoticeRecord): Promise<void> {
-    const row = checkedNoticeRecord(record);
-    this.db.transaction(() => this.write(row))();
-  }
-
-  async claimAttempt(record: NoticeRecord, previousAttempts: number): Promise<boolean> {
-    const row = checkedNoticeRecord(record);
-    return this.db.transaction(() => {
-      const current = this.db
-        .prepare(`SELECT attempts, sent_at FROM ${this.table} WHERE id = ?`)
-        .get(row.id) as { attempts: number; sent_at: string | null } | undefined;
-      const free = current
-        ? current.attempts === previousAttempts && current.sent_at === null
-        : previousAttempts === 0;
-      if (free) this.write(row);
-      return free;
-    })();
-  }
-
-  async findByProviderMessageId(messageId: string, provider?: string): Promise<NoticeRecord | undefined> {
-    const found = (
-      provider === undefined
-        ? this.db.prepare(`SELECT notice_id FROM ${this.parts} WHERE message_id = ? LIMIT 1`).get(messageId)
-        : this.db
-            .prepare(`SELECT notice_id FROM ${this.parts} WHERE message_id = ? AND provider = ?`)
-            .get(messageId, provider)
-    ) as { notice_id: string } | undefined;
-    return found ? this.get(found.notice_id) : undefined;
-  }
-
-  async countSent(numberRef: string, from: Date, to: Date): Promise<number> {
-    const found = this.db
-      .prepare(
-        `SELECT count(*) AS n FROM ${this.table} WHERE number_ref = ? AND sent_at >= ? AND sent_at < ?`,
-      )
-      .get(numberRef, from.toISOString(), to.toISOString()) as { n: number };
-    return found.n;
-  }
-
-  async list(query: NoticeLogQuery = {}): Promise<NoticeRecord[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (query.code) {
-      where.push('code = ?');
-      params.push(query.code);
+  private stmt(sql: string): SqliteStatement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
     }
-    if (query.status) {
-      where.push('status = ?');
-      params.push(query.status);
-    }
-    const sql = `SELECT record FROM ${this.table}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at, id`;
-    return (this.db.prepare(sql).all(...params) as { record: string }[]).map(
-      (r) => JSON.parse(r.record) as NoticeRecord,
-    );
+    return s;
   }
 
-  /** Closes the database if the log opened it (a `Database` passed in stays open). */
-  close(): void {
-    if (this.owned) this.db.close();
+  /** Runs `fn`, translating driver errors into {@link NoticeLogError}s. */
+  private guard<T>(what: string, fn: () => T): T {
+    try {
+      return fn();
+    } catch (e) {
+      throw this.translate(e, what);
+    }
+  }
+
+  private translate(e: unknown, what: string): unknown {
+    if (e instanceof SmsError) return e;
+    const code = (e as { code?: unknown }).code;
+    const message = e instanceof Error ? e.message : String(e);
+    const where = `SqliteNoticeLog.${what}`;
+    if (typeof code !== 'string') {
+      if (e instanceof TypeError && /not open/.test(message)) {
+        return new NoticeLogError('NOTICE_LOG_UNAVAILABLE', `${where}: the database is closed`, { cause: e });
+      }
+      return e;
+    }
+    if (code.startsWith('SQLITE_FULL')) {
+      return new NoticeLogError(
+        'NOTICE_LOG_FULL',
+        `${where}: the SQLite database is full (disk or max_page_count); nothing was written`,
+        { cause: e },
+      );
+    }
+    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+      return new NoticeLogError(
+        'NOTICE_LOG_LOCKED',
+        `${where}: the SQLite database stayed locked by another connection for ${this.busyTimeoutMs} ms; nothing was written`,
+        { cause: e },
+      );
+    }
+    if (/no such table/.test(message)) {
+      return new NoticeLogError(
+        'NOTICE_LOG_NOT_MIGRATED',
+        `${where}: no ${this.t.notices} table: run await noticeLog.migrate()`,
+        { cause: e },
+      );
+    }
+    if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR') || code === 'SQLITE_READONLY') {
+      return new NoticeLogError('NOTICE_LOG_UNAVAILABLE', `${where}: ${message}`, { cause: e });
+    }
+    return new NoticeLogError('NOTICE_LOG_FAILED', `${where}: ${message}`, { cause: e });
   }
 }

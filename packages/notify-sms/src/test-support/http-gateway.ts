@@ -17,7 +17,9 @@ export type HttpBehaviour =
   /** Never answers (the client's timeout aborts it). */
   | 'hang'
   /** Accepts the message (it goes to the handset), then drops the connection: the answer is lost. */
-  | 'drop-after-accept';
+  | 'drop-after-accept'
+  /** Accepts the message, but answers only when the test calls `releaseHeld()` (a slow gateway). */
+  | 'held';
 
 export interface RecordedRequest {
   readonly method: string;
@@ -34,6 +36,8 @@ export interface HttpGateway {
   readonly handset: Map<string, { messageId: string; body: unknown }>;
   /** Queues behaviours for the next requests (then `ok`). */
   next(...behaviours: HttpBehaviour[]): void;
+  /** Answers the requests held by the `held` behaviour (200, accepted). */
+  releaseHeld(): void;
   close(): Promise<void>;
 }
 
@@ -56,6 +60,7 @@ export async function startHttpGateway(
   const requests: RecordedRequest[] = [];
   const handset = new Map<string, { messageId: string; body: unknown }>();
   const hanging = new Set<ServerResponse>();
+  const held: (() => void)[] = [];
   let counter = 0;
 
   const server = createServer((req, res) => {
@@ -103,6 +108,13 @@ export async function startHttpGateway(
           accept();
           req.socket.destroy();
           return;
+        case 'held': {
+          const messageId = accept();
+          hanging.add(res);
+          res.on('close', () => hanging.delete(res));
+          held.push(() => json(200, { messageId, status: 'accepted' }));
+          return;
+        }
       }
     })();
   });
@@ -113,6 +125,9 @@ export async function startHttpGateway(
     requests,
     handset,
     next: (...behaviours) => queue.push(...behaviours),
+    releaseHeld() {
+      for (const answer of held.splice(0)) answer();
+    },
     async close() {
       for (const res of hanging) res.destroy();
       server.closeAllConnections();
