@@ -1,4 +1,4 @@
-import { escapeHtml, type ReportRow, type SimulationDay } from '@motcua/core';
+import { escapeHtml, type LiaisonMemberTally, type ReportRow, type SimulationDay } from '@motcua/core';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -36,6 +36,36 @@ export function dailyRateChart(days: readonly SimulationDay[]): string {
   return `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Daily on-time rate">${grid}<path d="${path}" class="line"/>${dots}${labels}</svg>`;
 }
 
+/** The liaisons of a run: parents at the centre's desk, their parts at the member agencies. */
+export interface LiaisonSection {
+  readonly parents: number;
+  readonly handoffs: number;
+  readonly outcomes: { readonly complete: number; readonly partial: number; readonly refused: number };
+  readonly byLiaison: readonly { name: string; row: ReportRow | undefined }[];
+  readonly members: readonly (LiaisonMemberTally & { liaisonName: string; agencyName: string })[];
+}
+
+function liaisonHtml(l: LiaisonSection): string {
+  const liaisons = l.byLiaison
+    .map(
+      ({ name, row }) =>
+        `<tr><td>${escapeHtml(name)}</td><td class="n">${row?.received ?? 0}</td><td class="n">${row?.resolved ?? 0}</td><td class="n">${pct(row?.earlyRate ?? 0)}</td><td class="n">${pct(row?.onTimeRate ?? 0)}</td><td class="n">${pct(row?.lateRate ?? 0)}</td></tr>`,
+    )
+    .join('');
+  const members = l.members
+    .map(
+      (m) =>
+        `<tr><td>${escapeHtml(m.liaisonName)}: ${escapeHtml(m.member)}</td><td>${escapeHtml(m.agencyName)}</td><td class="n">${m.handedOff}</td><td class="n">${m.early}</td><td class="n">${m.onTime}</td><td class="n">${m.late}</td><td class="n">${m.refused}</td><td class="n">${m.supplemented}</td><td class="n">${m.apologised}</td></tr>`,
+    )
+    .join('');
+  return `<h2>Liên thông (liaisons)</h2>
+<p>${l.parents} parent dossiers received at the desk, ${l.handoffs} parts handed off to the member agencies;
+closed: ${l.outcomes.complete} complete, ${l.outcomes.partial} partial, ${l.outcomes.refused} refused.</p>
+<table><tr><th>liaison</th><th>received</th><th>resolved</th><th>early</th><th>on time</th><th>late</th></tr>${liaisons}</table>
+<h3>Parts by member agency (against each part's own due time)</h3>
+<table><tr><th>part</th><th>agency</th><th>handed off</th><th>early</th><th>on time</th><th>late</th><th>refused</th><th>supplemented</th><th>apologised</th></tr>${members}</table>`;
+}
+
 /** The HTML report of a run: the figures, the daily chart and links to the documents. */
 export function htmlReport(input: {
   title: string;
@@ -44,6 +74,7 @@ export function htmlReport(input: {
   byProcedure: readonly { name: string; row: ReportRow }[];
   days: readonly SimulationDay[];
   documents: readonly { href: string; label: string }[];
+  liaison?: LiaisonSection;
 }): string {
   const r = input.report;
   const channels = Object.entries(r.receivedByChannel)
@@ -83,6 +114,7 @@ svg text{font-size:11px;fill:#555}.grid{stroke:#ddd}.line{fill:none;stroke:#0b6e
 </table>
 <h3>Received by channel</h3><table><tr><th>channel</th><th>dossiers</th></tr>${channels}</table>
 <h3>By procedure</h3><table><tr><th>procedure</th><th>received</th><th>resolved</th><th>early</th><th>on time</th><th>late</th><th>open</th></tr>${procedures}</table>
+${input.liaison ? liaisonHtml(input.liaison) : ''}
 <h2>Daily on-time rate (tỷ lệ đúng hạn theo ngày)</h2>
 ${dailyRateChart(input.days)}
 <h2>Documents</h2><ul>${docs}</ul>

@@ -1,8 +1,10 @@
 /**
  * The main job: a simulated month at a provincial public administrative service centre (Trung
- * tâm Phục vụ hành chính công): several real procedures, arrivals by working hour,
- * supplementation, a few late dossiers with apologies, the engine's timers — then the report, the
- * printable forms and control slips, and an HTML report with the daily on-time rate.
+ * tâm Phục vụ hành chính công): several real procedures and the "3 in 1" birth and death
+ * liaisons (một cửa liên thông: the centre's desk hands the parts to the commune's justice
+ * officer, the police and social insurance, each on an engine and a store of its own), arrivals
+ * by working hour, supplementation, a few late dossiers with apologies, the engine's timers — then
+ * the report, the printable forms and control slips, and an HTML report with the daily on-time rate.
  *
  *   ./pnpmw demo                      # 30 days from 2026-08-17 (across the 31/08–02/09 block)
  *   ./pnpmw demo -- --days 60 --seed 7 --per-day 200 --out /tmp/run
@@ -14,7 +16,10 @@ import {
   apologyForm,
   controlSlipForm,
   createEngine,
+  type DossierContext,
   type Engine,
+  inProcessTransport,
+  liaisonPlugin,
   localDateOf,
   type OfficeInfoInput,
   parseLocalDate,
@@ -31,8 +36,16 @@ import {
   vietnamCalendar,
 } from '@motcua/core';
 import { createDevelopmentProvider, smsNotices } from '@motcua/notify-sms';
-import { catalogueSamples, createCatalogue, proceduresInForce } from '@motcua/procedures';
-import { htmlReport } from './html-report.js';
+import {
+  birthLiaison2024,
+  catalogueSamples,
+  createCatalogue,
+  deathLiaison,
+  proceduresInForce,
+} from '@motcua/procedures';
+import { openAgencies } from './agencies.js';
+import { htmlReport, type LiaisonSection } from './html-report.js';
+import { birthLiaisonSample, deathLiaisonSample } from './liaison-samples.js';
 import { openStore } from './store.js';
 
 // `pnpm demo -- --days 10` passes the `--` through: drop it.
@@ -64,6 +77,7 @@ for (const [name, n] of [
 parseLocalDate(start, '--start');
 const out = resolve(values.out ?? join('out', `main-job-${start}-${days}d-seed${seed}`));
 mkdirSync(join(out, 'documents'), { recursive: true });
+mkdirSync(join(out, 'agencies'), { recursive: true });
 
 const office: OfficeInfoInput = {
   governingBody: 'UBND TỈNH QUẢNG NGÃI',
@@ -76,11 +90,20 @@ const office: OfficeInfoInput = {
 
 const calendar = vietnamCalendar();
 const catalogue = createCatalogue({ calendar });
-const procedures = proceduresInForce(catalogue, start);
+const standalone = proceduresInForce(catalogue, start);
+// The liaisons: the centre's desk is the focal point; the parts go to the agencies' engines.
+const birth = birthLiaison2024({ calendar });
+const death = deathLiaison({ calendar });
+const liaisons = [birth, death];
+const procedures = [...standalone, birth.liaison, death.liaison];
 const names = new Map(procedures.map((p) => [p.code, p.definition.name.vi]));
+const shortNames = new Map([
+  [birth.liaison.code, '3 in 1 (birth)'],
+  [death.liaison.code, 'death'],
+]);
 // Invented applicants, each with their own (made-up) mobile number, so SMS caps apply per person.
 const samples = Object.fromEntries(
-  procedures.map((p) => [
+  standalone.map((p) => [
     p.code,
     (index: number) => {
       const sample = catalogueSamples[p.code] as { applicant: Record<string, unknown>; application: unknown };
@@ -89,13 +112,18 @@ const samples = Object.fromEntries(
     },
   ]),
 );
+samples[birth.liaison.code] = birthLiaisonSample;
+samples[death.liaison.code] = deathLiaisonSample;
 const store = await openStore(values.store!, out, values.pg);
 
 console.log(`motcua — a simulated month at a provincial service centre`);
 console.log(
   `  ${days} days from ${start}, about ${perDay} dossiers per working day, seed ${seed}, store: ${store.label}`,
 );
-console.log(`  ${procedures.length} procedures: ${procedures.map((p) => p.definition.name.vi).join('; ')}\n`);
+console.log(`  ${standalone.length} procedures: ${standalone.map((p) => p.definition.name.vi).join('; ')}`);
+console.log(
+  `  liaisons (một cửa liên thông): "3 in 1" birth (khai sinh – thường trú – thẻ BHYT), death (khai tử – xóa thường trú – mai táng phí)\n`,
+);
 
 const clock = new SimulatedClock(`${start}T00:00:00+07:00`);
 const smsFile = join(out, 'sms.jsonl');
@@ -106,13 +134,36 @@ const sms = smsNotices({
   },
   clock,
 });
+// One in-process transport between the centre and the member agencies (NATS JetStream in production).
+const transport = inProcessTransport({ retryDelayMs: 1 });
+const focal = liaisonPlugin({ agency: 'tt-pvhcc-quang-ngai', transport });
 const engine = createEngine({
   procedures,
   calendar,
   clock,
   store: store.store,
   agency: '000.00.00.H55',
-  plugins: [sms],
+  plugins: [sms, focal],
+});
+await focal.attach(engine);
+const agencies = await openAgencies({
+  packages: liaisons,
+  calendar,
+  clock,
+  transport,
+  codes: {
+    'ubnd-xa': '000.31.01.H55',
+    'cong-an-xa': '000.31.02.H55',
+    'bhxh-co-so': '000.31.03.H55',
+    'ubnd-xa-vhxh': '000.31.04.H55',
+    'ubnd-xa-nguoi-co-cong': '000.31.05.H55',
+  },
+  place: {
+    governingBody: 'UBND PHƯỜNG CẨM THÀNH',
+    placeName: 'Cẩm Thành',
+    address: 'phường Cẩm Thành, tỉnh Quảng Ngãi',
+  },
+  openStore: (name) => openStore(values.store!, join(out, 'agencies'), values.pg, name),
 });
 
 const t0 = performance.now();
@@ -123,16 +174,30 @@ const result = await simulate({
   seed,
   arrivals: {
     perWorkingDay: perDay,
+    // Each standalone procedure 1; the birth liaison about one dossier in sixteen, the death liaison one in thirty-five.
+    mix: {
+      ...Object.fromEntries(standalone.map((p) => [p.code, 1])),
+      [birth.liaison.code]: 0.55,
+      [death.liaison.code]: 0.25,
+    },
     channels: { 'in-person': 60, 'online-full': 25, 'online-partial': 10, postal: 5 },
   },
   behaviour: { pickupHours: [0, 1] },
   samples,
   drainDays: 21,
+  liaison: {
+    agencies: Object.fromEntries(agencies.map((a) => [a.id, a.engine])),
+    idle: () => transport.idle(),
+  },
   onDay: (d) => {
     if (d.received === 0 && d.resolved === 0) return;
     const rate = d.resolved ? `${((d.timely / d.resolved) * 100).toFixed(1)}% on time` : '';
+    const l = d.liaison;
+    const liaison = l
+      ? `  liaison ${String(l.received).padStart(3)} in, ${String(l.handoffs).padStart(3)} parts out`
+      : '';
     process.stdout.write(
-      `  ${d.date}  received ${String(d.received).padStart(4)}  resolved ${String(d.resolved).padStart(4)} ${rate.padStart(16)}  open ${String(d.open).padStart(5)}\n`,
+      `  ${d.date}  received ${String(d.received).padStart(4)}  resolved ${String(d.resolved).padStart(4)} ${rate.padStart(16)}  open ${String(d.open).padStart(5)}${liaison}\n`,
     );
   },
 });
@@ -154,6 +219,21 @@ console.log(`  refused           ${String(r.refused).padStart(6)}   withdrawn ${
 console.log(
   `  in progress       ${String(r.inProgressWithinTime).padStart(6)} within time, ${r.inProgressOverdue} overdue`,
 );
+const liaison = result.liaison!;
+const parentsOf = (code: string) => result.byProcedure.find((row) => row.group === code);
+console.log(
+  `  liaison parents   ${String(liaison.parents).padStart(6)}   ${liaisons
+    .map((l) => `${shortNames.get(l.liaison.code)} ${parentsOf(l.liaison.code)?.received ?? 0}`)
+    .join(
+      ', ',
+    )}; closed complete ${liaison.outcomes.complete}, partial ${liaison.outcomes.partial}, refused ${liaison.outcomes.refused}`,
+);
+console.log(`  parts handed off  ${String(liaison.handoffs).padStart(6)}   to ${agencies.length} agencies:`);
+for (const m of liaison.members) {
+  console.log(
+    `    ${`${shortNames.get(m.liaison)}: ${m.member}`.padEnd(26)} ${m.agency.padEnd(22)} ${String(m.handedOff).padStart(5)} handed off  ${m.early} early, ${m.onTime} on time, ${m.late} late; ${m.refused} refused, ${m.supplemented} supplemented, ${m.apologised} apologised`,
+  );
+}
 console.log(`  ${result.commands.toLocaleString('en')} commands in ${seconds.toFixed(1)} s\n`);
 
 // Printable documents for a few dossiers: a plain one, one supplemented, one late with an apology.
@@ -162,7 +242,7 @@ const documents: { href: string; label: string }[] = [];
 const pick = async (test: (c: Awaited<ReturnType<Engine['get']>>['context']) => boolean) => {
   for (const s of done) {
     const rec = await engine.get(s.code);
-    if (rec.context.outcome?.kind === 'returned' && test(rec.context)) return rec;
+    if (rec.context.outcome?.kind === 'returned' && !rec.context.liaison && test(rec.context)) return rec;
   }
   return undefined;
 };
@@ -202,6 +282,55 @@ for (const [kind, rec] of chosen) {
       `${c.code}: Form 04`,
     );
 }
+// A liaison parent and its parts: the centre's Form 01 and control slip (desk ⇄ agencies), and
+// each agency's own control slip of its part.
+const parentPick = async (code: string, test: (c: DossierContext) => boolean) => {
+  for (const s of await engine.list({ status: 'done', procedureCode: code, limit: 100_000 })) {
+    const rec = await engine.get(s.code);
+    const section = rec.context.liaison;
+    if (section?.role === 'parent' && section.outcome === 'complete' && test(rec.context)) return rec;
+  }
+  return undefined;
+};
+const partsOf = (c: DossierContext) =>
+  c.liaison?.role === 'parent' ? c.liaison.members.filter((m) => m.childCode !== null) : [];
+for (const l of liaisons) {
+  const rec =
+    (await parentPick(
+      l.liaison.code,
+      (c) => partsOf(c).length >= 3 && partsOf(c).some((m) => m.supplementRequests > 0),
+    )) ??
+    (await parentPick(l.liaison.code, (c) => partsOf(c).length >= 3)) ??
+    (await parentPick(l.liaison.code, () => true));
+  if (!rec) continue;
+  const c = rec.context;
+  const def = l.liaison.definition;
+  const kind = shortNames.get(l.liaison.code);
+  write(
+    `${c.code}-mau-01.html`,
+    renderReceiptHtml(receiptForm(def, c, office, calendar)),
+    `${c.code}: Form 01 (liaison ${kind})`,
+  );
+  write(
+    `${c.code}-phieu-kiem-soat.html`,
+    renderControlSlipHtml(controlSlipForm(def, c, office, calendar)),
+    `${c.code}: control slip of the liaison (desk ⇄ agencies)`,
+  );
+  for (const m of partsOf(c)) {
+    const agency = agencies.find((a) => a.id === m.agency)!;
+    const child = await agency.engine.get(m.childCode!);
+    const childDef = agency.engine.procedures.get(
+      child.summary.procedureCode,
+      child.summary.procedureVersion,
+    ).definition;
+    write(
+      `${child.code}-phieu-kiem-soat.html`,
+      renderControlSlipHtml(controlSlipForm(childDef, child.context, agency.office, calendar)),
+      `${child.code}: control slip of the ${m.id} part at ${agency.name}`,
+    );
+  }
+}
+
 const bookEntries = [];
 for (const s of done.slice(0, 200)) {
   const rec = await engine.get(s.code);
@@ -227,12 +356,28 @@ writeFileSync(
     byProcedure,
     days: result.days,
     documents,
+    liaison: {
+      parents: liaison.parents,
+      handoffs: liaison.handoffs,
+      outcomes: liaison.outcomes,
+      byLiaison: liaisons.map((l) => ({
+        name: names.get(l.liaison.code) ?? l.liaison.code,
+        row: parentsOf(l.liaison.code),
+      })),
+      members: liaison.members.map((m) => ({
+        ...m,
+        liaisonName: shortNames.get(m.liaison) ?? m.liaison,
+        agencyName: agencies.find((a) => a.id === m.agency)?.name ?? m.agency,
+      })),
+    } satisfies LiaisonSection,
   }),
 );
 await sms.close();
+for (const a of agencies) await a.store.close();
+await transport.close();
 await store.close();
 console.log(`Output: ${out}`);
 const smsCount = (await sms.noticeLog.list()).length;
 console.log(
-  `  report.html, documents/ (${documents.length} files), sms.jsonl (${smsCount} notices)${store.file ? `, ${store.file}` : ''}`,
+  `  report.html, documents/ (${documents.length} files), sms.jsonl (${smsCount} notices)${store.file ? `, ${store.file}` : ''}${agencies.some((a) => a.store.file) ? `, agencies/ (${agencies.length} stores)` : ''}`,
 );

@@ -152,9 +152,9 @@ describe('simulate with liaisons', () => {
     const a = await agencies.justice!.report({ ...period(), groupBy: 'none' });
     const b = await agencies.police!.report({ ...period(), groupBy: 'none' });
     expect(a[0]!.received + b[0]!.received).toBe(liaison.handoffs);
-    expect(liaison.members.map((m) => [m.member, m.agency])).toEqual([
-      ['a', 'justice'],
-      ['b', 'police'],
+    expect(liaison.members.map((m) => [m.liaison, m.member, m.agency])).toEqual([
+      ['LT-AB', 'a', 'justice'],
+      ['LT-AB', 'b', 'police'],
     ]);
     for (const m of liaison.members) {
       expect(m.returned + m.refused + m.cancelled).toBeGreaterThanOrEqual(m.handedOff);
@@ -162,7 +162,7 @@ describe('simulate with liaisons', () => {
     }
     // Some agencies asked for supplementation: the whole liaison paused and resumed at the desk.
     expect(liaison.members.some((m) => m.supplemented > 0)).toBe(true);
-    const summaries = await desk.list({ procedure: 'LT-AB', limit: 1000 });
+    const summaries = await desk.list({ procedureCode: 'LT-AB', limit: 1000 });
     const journals = await Promise.all(summaries.map(async (s) => (await desk.get(s.code)).journal));
     const types = journals.flat().map((j) => j.type);
     expect(types).toContain('MEMBER_SUPPLEMENT');
@@ -180,7 +180,7 @@ describe('simulate with liaisons', () => {
   it('hands a sequential liaison off one agency at a time, the next after the previous result', async () => {
     const { desk, result } = await run('sequential', 9, 0);
     expect(result.liaison!.handoffs).toBeGreaterThan(0);
-    const summaries = await desk.list({ procedure: 'LT-AB', limit: 1000 });
+    const summaries = await desk.list({ procedureCode: 'LT-AB', limit: 1000 });
     let both = 0;
     for (const s of summaries) {
       const ctx = (await desk.get(s.code)).context;

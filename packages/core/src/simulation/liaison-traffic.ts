@@ -28,8 +28,10 @@ export interface SimulationLiaison {
   readonly returnMinutes?: readonly [number, number];
 }
 
-/** One member of the liaisons simulated, counted over the parents that closed. */
+/** One member of a liaison simulated, counted over the parents that closed. */
 export interface LiaisonMemberTally {
+  /** The liaison's procedure code. */
+  readonly liaison: string;
   /** Member id of the liaison definition, e.g. `residence`. */
   readonly member: string;
   readonly agency: string;
@@ -57,7 +59,7 @@ export interface SimulationLiaisonResult {
   readonly handoffs: number;
   /** How the closed parents ended: every part done, some refused, all refused. */
   readonly outcomes: { complete: number; partial: number; refused: number };
-  /** Per member (in the order first seen), over the parents that closed. */
+  /** Per liaison and member (in the order first seen), over the parents that closed. */
   readonly members: readonly LiaisonMemberTally[];
 }
 
@@ -79,6 +81,7 @@ export class LiaisonTraffic {
   readonly handOffMinutes: readonly [number, number];
   readonly returnMinutes: readonly [number, number];
   private readonly engines: readonly Engine[];
+  private readonly members: readonly Engine[];
   private readonly byAgency: ReadonlyMap<string, Engine>;
   private parents = 0;
   private handoffs = 0;
@@ -101,24 +104,56 @@ export class LiaisonTraffic {
       }
     }
     this.engines = [main, ...new Set(this.byAgency.values())].filter((e, i, all) => all.indexOf(e) === i);
+    this.members = this.engines.filter((e) => e !== main);
     this.handOffMinutes = sameRange(options.handOffMinutes, [5, 60]);
     this.returnMinutes = sameRange(options.returnMinutes, [0, 60]);
   }
 
-  /** Delivers every engine's outbox and waits for the transport, until no message moves. */
-  async settle(): Promise<void> {
+  /**
+   * Delivers the outbox of the engines that just committed (default: all), waits for the
+   * transport, and goes on with the engines the messages went to, until nothing moves. Parents
+   * live on the simulated engine: its messages go to `peers` (default: every agency), theirs come
+   * back to it.
+   */
+  async settle(
+    from: readonly Engine[] = this.engines,
+    peers: readonly Engine[] = this.members,
+  ): Promise<void> {
+    let dirty = from;
     for (let round = 0; round < 20; round++) {
       let moved = 0;
-      for (const e of this.engines) moved += (await e.deliverOutbox()).delivered;
-      await this.options.idle();
+      const next = new Set<Engine>();
+      for (const e of dirty) {
+        const delivered = (await e.deliverOutbox()).delivered;
+        if (delivered === 0) continue;
+        moved += delivered;
+        if (e === this.main) for (const m of peers) next.add(m);
+        else next.add(this.main);
+      }
       if (moved === 0) return;
+      await this.options.idle();
+      dirty = [...next];
     }
     throw new Error('simulate: the liaison messages did not settle');
   }
 
+  /** The engines of the agencies a parent's parts go to. */
+  peersOf(ctx: DossierContext | undefined): Engine[] {
+    const section = ctx?.liaison;
+    if (section?.role !== 'parent') return [...this.members];
+    const out = new Set<Engine>();
+    for (const m of section.members) {
+      if (m.status === 'not-requested') continue;
+      const engine = this.byAgency.get(m.agency);
+      if (engine && engine !== this.main) out.add(engine);
+    }
+    return [...out];
+  }
+
   /** End of a day at the member agencies: their timers (the simulated engine ran its own), then the messages. */
   async endOfDay(): Promise<void> {
-    for (const e of this.engines) if (e !== this.main) await e.runDueTimers();
+    await this.options.idle(); // what the simulated engine delivered at its end of day
+    for (const e of this.members) await e.runDueTimers();
     await this.settle();
   }
 
@@ -177,12 +212,14 @@ export class LiaisonTraffic {
     // Another part's supplement may have resumed it already (the desk tells every agency that asked).
     if (before.state !== 'supplementing') return before;
     const parent = await this.parent(procedure, parentCode);
+    const peers = this.peersOf(parent.context);
     if (parent.state === 'supplementing') {
       await this.main.send(parentCode, { type: 'SUPPLEMENT_RECEIVED', actor: desks.focal });
+      await this.settle([this.main], peers);
     } else {
       await child.engine.send(child.code, { type: 'SUPPLEMENT_RECEIVED', actor: desks.member });
+      await this.settle([child.engine], peers);
     }
-    await this.settle();
     return this.view(child.engine, child.code);
   }
 
@@ -191,11 +228,14 @@ export class LiaisonTraffic {
     const section = ctx.liaison;
     if (section?.role !== 'parent') return;
     if (section.outcome) this.outcomes[section.outcome]++;
+    const liaison = ctx.procedure.code;
     for (const m of section.members) {
       if (m.status === 'not-requested') continue;
-      let t = this.tallies.get(m.id);
+      const key = `${liaison}/${m.id}`;
+      let t = this.tallies.get(key);
       if (!t) {
         t = {
+          liaison,
           member: m.id,
           agency: m.agency,
           handedOff: 0,
@@ -208,7 +248,7 @@ export class LiaisonTraffic {
           supplemented: 0,
           apologised: 0,
         };
-        this.tallies.set(m.id, t);
+        this.tallies.set(key, t);
       }
       if (m.handedAt) t.handedOff++;
       if (m.outcome === 'returned') t.returned++;

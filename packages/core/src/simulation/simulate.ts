@@ -597,7 +597,7 @@ export async function runSimulation(
   const afterChild = async (d: SimDossier, now: number) => {
     const parent = d.links?.parent;
     if (!parent) return;
-    await liaison!.settle();
+    await liaison!.settle([d.links!.engine!], liaison!.peersOf(parent.ctx));
     await checkParent(parent, now);
   };
 
@@ -666,7 +666,7 @@ export async function runSimulation(
           d.links!.planned = false;
           commands++;
           await driver.send(d, { type: 'HAND_OFF', at: nowIso, actor: d.plan.desk });
-          await liaison!.settle();
+          await liaison!.settle([engine!], liaison!.peersOf(d.ctx));
           await checkParent(d, now);
           break;
         }
