@@ -84,7 +84,11 @@ describe('in headless Chromium', () => {
       'Quá hạn 1 ngày 2 giờ',
     ]);
     // The style sheet loaded (no CSP violation): the header is the page's navy.
-    const header = await page.locator('header.top').evaluate((e) => getComputedStyle(e).backgroundColor);
+    // (Runs in the page, where getComputedStyle exists; this project's types have no DOM.)
+    type Styled = { getComputedStyle(e: unknown): { backgroundColor: string } };
+    const header = await page
+      .locator('header.top')
+      .evaluate((e) => (globalThis as unknown as Styled).getComputedStyle(e).backgroundColor);
     expect(header).toBe('rgb(11, 61, 145)');
     await page.screenshot({ path: `${images}one-stop-server-desk.png`, fullPage: true });
     await context.close();
@@ -105,14 +109,16 @@ describe('in headless Chromium', () => {
       page.getByRole('button', { name: 'Tra cứu' }).click(),
     ]);
     const result = page.locator('#ket-qua');
-    await expect(result.locator('[data-field="code"]').innerText()).resolves.toBe(dossiers.residence!.code);
-    await expect(result.locator('[data-field="procedure"]').innerText()).resolves.toBe('Đăng ký thường trú');
-    await expect(result.locator('[data-field="status"]').innerText()).resolves.toBe('Đang giải quyết');
-    await expect(result.locator('[data-field="unit"]').innerText()).resolves.toBe('Trưởng Công an xã');
-    await expect(result.locator('[data-field="received"]').innerText()).resolves.toBe('10:05 02/03/2026');
-    await expect(result.locator('[data-field="due"]').innerText()).resolves.toBe('17:00 11/03/2026');
-    await expect(result.locator('[data-field="timeliness"]').innerText()).resolves.toBe('Trong hạn');
-    const text = await page.locator('body').innerText();
+    await expect(result.locator('[data-field="code"]').textContent()).resolves.toBe(dossiers.residence!.code);
+    await expect(result.locator('[data-field="procedure"]').textContent()).resolves.toBe(
+      'Đăng ký thường trú',
+    );
+    await expect(result.locator('[data-field="status"]').textContent()).resolves.toBe('Đang giải quyết');
+    await expect(result.locator('[data-field="unit"]').textContent()).resolves.toBe('Trưởng Công an xã');
+    await expect(result.locator('[data-field="received"]').textContent()).resolves.toBe('10:05 02/03/2026');
+    await expect(result.locator('[data-field="due"]').textContent()).resolves.toBe('17:00 11/03/2026');
+    await expect(result.locator('[data-field="timeliness"]').textContent()).resolves.toBe('Trong hạn');
+    const text = await page.locator('body').textContent();
     for (const p of [
       samplePermanentResidence.applicant.fullName,
       samplePermanentResidence.applicant.idNumber!,
@@ -125,7 +131,7 @@ describe('in headless Chromium', () => {
 
     await page.getByLabel('Mã tra cứu').fill('ZZZZZZ');
     await page.getByRole('button', { name: 'Tra cứu' }).click();
-    await expect(page.getByRole('alert').innerText()).resolves.toContain('Không tìm thấy hồ sơ khớp');
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('Không tìm thấy hồ sơ khớp');
     expect(await page.locator('#ket-qua').count()).toBe(0);
     await context.close();
   });
