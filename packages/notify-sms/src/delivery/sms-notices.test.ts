@@ -242,6 +242,43 @@ describe('smsNotices with the engine, end to end', () => {
     );
   });
 
+  it("tells a liaison's applicant of a member agency's supplementation request and of the first apology that moves the date", async () => {
+    const { provider } = devProvider();
+    const { engine, plugin } = setup(provider);
+    const d = await engine.receive(receipt); // a parent's context has the same fields these notices read
+    const info = (type: string, before: typeof d.context, after: typeof d.context) => ({
+      type,
+      event: { type },
+      before,
+      after,
+      beforeState: 'processing',
+      afterState: type === 'MEMBER_SUPPLEMENT' ? 'supplementing' : 'processing',
+      procedure: engine.procedures.get('1.004194', d.summary.procedureVersion).definition,
+      calendar: engine.calendar,
+      now: new Date('2026-03-03T09:00:00+07:00'),
+    });
+    const kinds = (effects: ReturnType<typeof plugin.onTransition>) =>
+      (effects ?? []).map((e) => (e.payload as SmsNoticePayload).notice);
+    expect(kinds(plugin.onTransition!(info('MEMBER_SUPPLEMENT', d.context, d.context)))).toEqual([
+      'supplement-request',
+    ]);
+    const apology = {
+      at: '2026-03-03T02:00:00.000Z',
+      reason: 'Cần xác minh thêm',
+      previousDue: d.context.due.current,
+      newDue: '2026-03-20T09:30:00.000Z',
+      noticeInTime: true,
+    };
+    const apologised = { ...d.context, apology } as typeof d.context;
+    const [effect] = plugin.onTransition!(info('MEMBER_APOLOGY', d.context, apologised)) ?? [];
+    expect((effect!.payload as SmsNoticePayload).notice).toBe('apology');
+    expect((effect!.payload as SmsNoticePayload).text).toMatch(
+      /Ngay hen tra moi: 16 gio 30 phut ngay 20\/03\/2026\.$/,
+    );
+    // A second member's apology that leaves the parent's apology as it was: no second SMS.
+    expect(kinds(plugin.onTransition!(info('MEMBER_APOLOGY', apologised, apologised)))).toEqual([]);
+  });
+
   it('asks for no SMS without a phone or with one that cannot receive SMS, and logs a masked note', async () => {
     const { provider } = devProvider();
     const { engine, store, logs } = setup(provider);

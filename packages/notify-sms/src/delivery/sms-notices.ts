@@ -228,11 +228,13 @@ const startEnd = (day: { start: Date; end: Date }) => ({ from: day.start, to: da
  *
  * - `receipt` when a dossier is received, with its return date (its due time, formatted in
  *   Vietnamese in the office's zone) and lookup code;
- * - `supplement-request` on REQUEST_SUPPLEMENT;
+ * - `supplement-request` on REQUEST_SUPPLEMENT (and, on a liaison's parent dossier, on a member
+ *   agency's MEMBER_SUPPLEMENT);
  * - `result-ready-early` / `result-ready-on-time` when the last step hands the dossier over and
  *   it enters `resultReady` (early: on a local day before the due day; a late result gets the
  *   on-time text, which makes no claim about the date);
- * - `apology` on APOLOGIZE, with the new date.
+ * - `apology` on APOLOGIZE, with the new date (on a liaison's parent: the first MEMBER_APOLOGY that
+ *   moves the parent's date).
  *
  * `onTransition` is pure: it renders the template (per-procedure overrides apply), normalises the
  * applicant's phone (none, or an invalid one: no effect and a masked log note) and asks for one
@@ -307,8 +309,10 @@ export function smsNotices(options: SmsNoticesOptions): SmsNoticesPlugin {
 
   const noticeOf = (info: TransitionInfo): NoticeKind | undefined => {
     if (info.type === 'RECEIVE') return 'receipt';
-    if (info.type === 'REQUEST_SUPPLEMENT') return 'supplement-request';
+    // A liaison's parent: a member agency's request or apology reaches the applicant as the desk's.
+    if (info.type === 'REQUEST_SUPPLEMENT' || info.type === 'MEMBER_SUPPLEMENT') return 'supplement-request';
     if (info.type === 'APOLOGIZE') return 'apology';
+    if (info.type === 'MEMBER_APOLOGY' && info.after.apology && !info.before?.apology) return 'apology';
     if (info.afterState === 'resultReady' && info.beforeState !== 'resultReady') {
       const due = new Date(info.after.due.current);
       return classifyTimeliness(info.now, due, info.calendar) === 'EARLY'
