@@ -1,15 +1,21 @@
 /**
- * `pnpm bench` for @motcua/notify-sms. Prints two figures, each beside a baseline measured in
+ * `pnpm bench` for @motcua/notify-sms. Prints these figures, each beside a baseline measured in
  * the same run on the same machine:
  *
  * 1. notices rendered and segment-counted per second (templates, both diacritics forms, exact
  *    GSM-7/UCS-2 counting, ID guard) against a naive `normalize('NFD')` strip + `length / 160`;
  * 2. end-to-end submit_sm throughput of the SMPP provider to a loopback SMPP server against the
- *    bare `smpp` client sending the same PDUs with the same window.
+ *    bare `smpp` client sending the same PDUs with the same window;
+ * 3. local time in Asia/Ho_Chi_Minh (wall clock, local-day bounds) by cached offsets against an
+ *    Intl `formatToParts` call per computation (see local-time-bench.ts);
+ * 4. the daily-cap count with 100,000 notices in the log, 10,000 to one number: memory, SQLite
+ *    and (when a server answers) PostgreSQL against a scan (see notice-log-bench.ts).
  */
 import smpp, { type PDU } from 'smpp';
 import { countSegments, createSmppProvider, createSmsTemplates, type NoticeKind } from '../src/index.js';
 import { startSmppGateway } from '../src/test-support/smpp-gateway.js';
+import { localTimeBench } from './local-time-bench.js';
+import { noticeLogBench } from './notice-log-bench.js';
 
 const KINDS: NoticeKind[] = [
   'receipt',
@@ -198,3 +204,37 @@ console.log(
 console.log(`  createSmppProvider().send (split, encode, UDH, ack tracking): ${fmt(wire.ours)} messages/s`);
 console.log(`  bare smpp client, same PDUs and window:                       ${fmt(wire.bare)} messages/s`);
 console.log(`  ratio provider/bare: ${(wire.ours / wire.bare).toFixed(2)}×`);
+
+const time = localTimeBench();
+console.log(
+  `\nnotify-sms: local time in Asia/Ho_Chi_Minh (${fmt(time.n)} instants over two years, best of 3)`,
+);
+console.log(`  localParts (cached offset per UTC hour):       ${fmt(time.partsOurs)}/s`);
+console.log(`  baseline: Intl formatToParts per call:         ${fmt(time.partsIntl)}/s`);
+console.log(`  localDayBounds (cached offsets):               ${fmt(time.dayOurs)}/s`);
+console.log(`  baseline: 5 formatToParts calls per day bound: ${fmt(time.dayIntl)}/s`);
+console.log(
+  `  ratios: wall clock ${(time.partsOurs / time.partsIntl).toFixed(1)}×, local day ${(time.dayOurs / time.dayIntl).toFixed(1)}×`,
+);
+
+const logs = await noticeLogBench();
+console.log(
+  '\nnotify-sms: daily-cap count of one local day, 100,000 notices in the log, 10,000 of them to the number asked about (best of 3)',
+);
+console.log(`  MemoryNoticeLog.countSent (binary search):          ${fmt(logs.memory.hotOurs)}/s`);
+console.log(`  baseline: scan of the number's rows, parse sentAt:  ${fmt(logs.memory.hotScan)}/s`);
+console.log(`  SqliteNoticeLog.countSent (index range count):      ${fmt(logs.sqlite.hotOurs)}/s`);
+console.log(`  baseline: same query NOT INDEXED (table scan):      ${fmt(logs.sqlite.hotScan)}/s`);
+console.log(
+  `  SqliteNoticeLog claim (cap counted) + acceptance, in memory: ${fmt(logs.sqlite.claims)} notices/s`,
+);
+console.log(`  (SqliteNoticeLog.put while filling, in memory: ${fmt(logs.sqlite.putsPerSecond)}/s)`);
+if ('skipped' in logs.postgres) {
+  console.log(`  PostgresNoticeLog: skipped, ${logs.postgres.skipped}`);
+} else {
+  console.log(`  PostgresNoticeLog.countSent (index range count):    ${fmt(logs.postgres.hotOurs)}/s`);
+  console.log(`  baseline: same query, sequential scan:              ${fmt(logs.postgres.hotScan)}/s`);
+}
+console.log(
+  `  ratios: memory ${(logs.memory.hotOurs / logs.memory.hotScan).toFixed(0)}×, SQLite ${(logs.sqlite.hotOurs / logs.sqlite.hotScan).toFixed(0)}×${'skipped' in logs.postgres ? '' : `, PostgreSQL ${(logs.postgres.hotOurs / logs.postgres.hotScan).toFixed(0)}×`}`,
+);

@@ -24,6 +24,7 @@ export {
   localDayBounds,
   localParts,
   VIETNAM_TIME_ZONE,
+  zoneOffsetMs,
 } from './delivery/local-time.js';
 export { MemoryNoticeLog } from './delivery/memory-notice-log.js';
 export {

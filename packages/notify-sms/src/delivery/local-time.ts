@@ -46,8 +46,50 @@ export function checkTimeZone(timeZone: string): void {
   formatter(timeZone);
 }
 
+const HOUR_MS = 3_600_000;
+
+/** The offset of `timeZone` at `t` read from Intl (exact, slow: a `formatToParts` call). */
+function intlOffsetMs(t: number, timeZone: string): number {
+  const p = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  for (const part of formatter(timeZone).formatToParts(t)) {
+    if (part.type in p) p[part.type as keyof typeof p] = Number(part.value);
+  }
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return asUtc - Math.floor(t / 1000) * 1000;
+}
+
+/** Per zone: offsets by UTC hour, for the hours with no offset change inside them. */
+const offsets = new Map<string, Map<number, number>>();
+const MAX_CACHED_HOURS = 100_000;
+
 /**
- * The wall-clock date and time of `instant` in `timeZone`.
+ * Milliseconds `timeZone` is ahead of UTC at `instant` (+7 h for Vietnam). Intl is asked only
+ * once per zone and UTC hour: when the offset is the same at both ends of the hour it holds for
+ * the whole hour (time zones change offset at most once in an hour) and is cached; an hour with a
+ * change (a daylight-saving switch) is read from Intl each time. Exact in every zone, and cheap
+ * after the first call in an hour.
+ */
+export function zoneOffsetMs(instant: Date | number, timeZone: string): number {
+  const t = typeof instant === 'number' ? instant : instant.getTime();
+  let cache = offsets.get(timeZone);
+  if (!cache) {
+    formatter(timeZone); // throws INVALID_OPTION for an unknown zone
+    cache = new Map();
+    offsets.set(timeZone, cache);
+  }
+  const hour = Math.floor(t / HOUR_MS);
+  const cached = cache.get(hour);
+  if (cached !== undefined) return cached;
+  const start = intlOffsetMs(hour * HOUR_MS, timeZone);
+  if (start !== intlOffsetMs(hour * HOUR_MS + HOUR_MS - 1, timeZone)) return intlOffsetMs(t, timeZone);
+  if (cache.size >= MAX_CACHED_HOURS) cache.clear();
+  cache.set(hour, start);
+  return start;
+}
+
+/**
+ * The wall-clock date and time of `instant` in `timeZone` (offset arithmetic on
+ * {@link zoneOffsetMs}: no Intl call once the hour's offset is known).
  *
  * @example
  * ```ts
@@ -55,23 +97,22 @@ export function checkTimeZone(timeZone: string): void {
  * ```
  */
 export function localParts(instant: Date, timeZone: string): LocalParts {
-  const out = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
-  for (const part of formatter(timeZone).formatToParts(instant)) {
-    if (part.type in out) out[part.type as keyof typeof out] = Number(part.value);
-  }
-  return out;
-}
-
-/** Milliseconds the zone is ahead of UTC at `instant` (+7 h for Vietnam). */
-function offsetMs(instant: Date, timeZone: string): number {
-  const p = localParts(instant, timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+  const t = instant.getTime();
+  const wall = new Date(t + zoneOffsetMs(t, timeZone));
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+  };
 }
 
 /**
  * The instant at a wall-clock time in `timeZone`. `day` may overflow (day 32 is the 1st of the
- * next month), as with `Date.UTC`.
+ * next month), as with `Date.UTC`. Where daylight saving applies, a wall time skipped by the
+ * spring switch maps to an instant before the switch, and a repeated one to its first occurrence.
  */
 export function instantAt(
   timeZone: string,
@@ -81,8 +122,8 @@ export function instantAt(
   minutesOfDay: number,
 ): Date {
   const wall = Date.UTC(year, month - 1, day, 0, minutesOfDay);
-  let t = wall - offsetMs(new Date(wall), timeZone);
-  t = wall - offsetMs(new Date(t), timeZone); // once more, in case the offset changed in between
+  let t = wall - zoneOffsetMs(wall, timeZone);
+  t = wall - zoneOffsetMs(t, timeZone); // once more, in case the offset changed in between
   return new Date(t);
 }
 
