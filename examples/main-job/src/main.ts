@@ -220,6 +220,12 @@ console.log(
   `  in progress       ${String(r.inProgressWithinTime).padStart(6)} within time, ${r.inProgressOverdue} overdue`,
 );
 const liaison = result.liaison!;
+// Parts in the order of the liaisons and of their members.
+const partOrder = (m: { liaison: string; member: string }) => {
+  const l = liaisons.findIndex((x) => x.liaison.code === m.liaison);
+  return l * 100 + (liaisons[l]?.liaison.liaison.members.findIndex((x) => x.id === m.member) ?? 0);
+};
+const parts = [...liaison.members].sort((a, b) => partOrder(a) - partOrder(b));
 const parentsOf = (code: string) => result.byProcedure.find((row) => row.group === code);
 console.log(
   `  liaison parents   ${String(liaison.parents).padStart(6)}   ${liaisons
@@ -229,9 +235,9 @@ console.log(
     )}; closed complete ${liaison.outcomes.complete}, partial ${liaison.outcomes.partial}, refused ${liaison.outcomes.refused}`,
 );
 console.log(`  parts handed off  ${String(liaison.handoffs).padStart(6)}   to ${agencies.length} agencies:`);
-for (const m of liaison.members) {
+for (const m of parts) {
   console.log(
-    `    ${`${shortNames.get(m.liaison)}: ${m.member}`.padEnd(26)} ${m.agency.padEnd(22)} ${String(m.handedOff).padStart(5)} handed off  ${m.early} early, ${m.onTime} on time, ${m.late} late; ${m.refused} refused, ${m.supplemented} supplemented, ${m.apologised} apologised`,
+    `    ${`${shortNames.get(m.liaison)}: ${m.member}`.padEnd(31)} ${m.agency.padEnd(22)} ${String(m.handedOff).padStart(5)} handed off  ${m.early} early, ${m.onTime} on time, ${m.late} late; ${m.refused} refused, ${m.supplemented} supplemented, ${m.apologised} apologised`,
   );
 }
 console.log(`  ${result.commands.toLocaleString('en')} commands in ${seconds.toFixed(1)} s\n`);
@@ -364,7 +370,7 @@ writeFileSync(
         name: names.get(l.liaison.code) ?? l.liaison.code,
         row: parentsOf(l.liaison.code),
       })),
-      members: liaison.members.map((m) => ({
+      members: parts.map((m) => ({
         ...m,
         liaisonName: shortNames.get(m.liaison) ?? m.liaison,
         agencyName: agencies.find((a) => a.id === m.agency)?.name ?? m.agency,
