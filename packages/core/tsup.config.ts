@@ -3,6 +3,8 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   entry: {
     index: 'src/index.ts',
+    // ESM only in package.json (vitest, which it imports, cannot be required): its CommonJS files
+    // are built with the rest but left out of the tarball by "files".
     'testing/index': 'src/testing/index.ts',
     'liaison-nats/index': 'src/liaison-nats/index.ts',
     // Loaded by path in worker threads by simulateInWorkers (beside index.js / index.cjs).

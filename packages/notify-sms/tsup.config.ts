@@ -6,6 +6,8 @@ export default defineConfig({
     index: 'src/index.ts',
     'sqlite/index': 'src/sqlite/index.ts',
     'postgres/index': 'src/postgres/index.ts',
+    // ESM only in package.json (vitest, which it imports, cannot be required): its CommonJS files
+    // are built with the rest but left out of the tarball by "files".
     'testing/index': 'src/testing/index.ts',
   },
   format: ['esm', 'cjs'],
