@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { NoticeLog } from '../delivery/notice-log.js';
@@ -25,7 +27,51 @@ noticeLogConformanceSuite('SqliteNoticeLog (file)', {
   closeLog: (log) => (log as SqliteNoticeLog).close(),
 });
 
+/** Runs the claim-race worker in its own Node process; resolves with the ids it won. */
+function raceWorker(file: string, worker: number, notices: number): Promise<string[]> {
+  const root = fileURLToPath(new URL('../../../../', import.meta.url));
+  const script = fileURLToPath(new URL('../test-support/claim-race-worker.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: root,
+    env: {
+      ...process.env,
+      MOTCUA_SMS_DB: file,
+      MOTCUA_SMS_WORKER: String(worker),
+      MOTCUA_SMS_NOTICES: String(notices),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  return new Promise((resolve, reject) =>
+    child.on('exit', (code) => {
+      if (code !== 0) reject(new Error(`worker ${worker} exited with ${code}: ${out}`));
+      else resolve(JSON.parse(out.trim().split('\n').pop()!) as string[]);
+    }),
+  );
+}
+
 describe('SqliteNoticeLog', () => {
+  it('gives each notice to one of several processes racing on the file, one per number under a cap of one', async () => {
+    const file = join(dir, 'race.db');
+    (await open(file)).close();
+    const notices = 200;
+    const won = await Promise.all([0, 1, 2].map((w) => raceWorker(file, w, notices)));
+    const all = won.flat();
+    expect(new Set(all).size).toBe(all.length);
+    const numbers = all.map((id) => Math.floor(Number(id.slice('notice-'.length)) / 4));
+    expect(new Set(numbers).size).toBe(notices / 4);
+    expect(all).toHaveLength(notices / 4);
+    const log = await open(file);
+    expect((await log.list()).filter((r) => r.claimedUntil !== null)).toHaveLength(notices / 4);
+    log.close();
+  }, 120_000); // a safety net for starting three Node processes on a busy machine, not a measure
+
   it('migrates once, beside the tables of an application database it shares, and survives reopening', async () => {
     const file = join(dir, 'shared.db');
     const db = new Database(file);
