@@ -68,41 +68,41 @@ const thirdParty = {
 const packed = await step('pack', () =>
   Promise.all(packages.map((p) => packPackage(p, join(work, 'tarballs'), join(root, 'pnpmw')))),
 );
+/** Installs the tarballs into the scratch project, loads every export path and runs the consumers. */
+async function useAsConsumer(packed: readonly PackedPackage[]): Promise<void> {
+  const installed = await step('npm install', async () => {
+    await installScratchProject({ root, dir: project, packages, packed, thirdParty, rebuildNative });
+    const pins = Object.entries(thirdParty).map(([n, v]) => `${n}@${v}`);
+    console.log(`  installed the tarballs and ${pins.join(', ')}`);
+    return true;
+  });
+  if (!installed) return;
+  copyConsumerFiles(project);
+  const paths: ExportPath[] = packed.flatMap((p) =>
+    exportPaths(p.name, readManifest(join(project, 'node_modules', p.name)).exports, p.files),
+  );
+  const loaded = await step('load every export path', () => loadEveryExport(project, paths));
+  if (loaded) {
+    problems.push(...loaded);
+    const modules = paths.filter((p) => p.kind === 'module');
+    const required = modules.filter((p) => p.requirable).length;
+    console.log(
+      `  ${paths.length} export paths: ${modules.length} imported, ${required} required, names compared`,
+    );
+  }
+  const ran = await step('consumers', () => runApiConsumers(root, project));
+  for (const line of ran ?? []) console.log(`  ${line}`);
+}
+
 if (packed) {
   for (const p of packed) console.log(`  packed ${p.name}@${p.version}: ${p.files.length} files`);
-  const [lintProblems, installed] = await Promise.all([
+  // Linting is CPU, installing mostly network: the two run side by side.
+  await Promise.all([
     step('publint + attw', async () => {
-      const found: string[] = [];
-      for (const p of packed) found.push(...(await lintTarball(p)));
-      return found;
+      for (const p of packed) problems.push(...(await lintTarball(p)));
     }),
-    step('npm install', async () => {
-      await installScratchProject({ root, dir: project, packages, packed, thirdParty, rebuildNative });
-      console.log(
-        `  installed the tarballs and ${Object.entries(thirdParty)
-          .map(([n, v]) => `${n}@${v}`)
-          .join(', ')}`,
-      );
-      return true;
-    }),
+    useAsConsumer(packed),
   ]);
-  problems.push(...(lintProblems ?? []));
-  if (installed) {
-    copyConsumerFiles(project);
-    const paths: ExportPath[] = packed.flatMap((p) =>
-      exportPaths(p.name, readManifest(join(project, 'node_modules', p.name)).exports, p.files),
-    );
-    const loaded = await step('load every export path', () => loadEveryExport(project, paths));
-    if (loaded) {
-      problems.push(...loaded);
-      const modules = paths.filter((p) => p.kind === 'module');
-      console.log(
-        `  ${paths.length} export paths: ${modules.length} imported, ${modules.filter((p) => p.requirable).length} required, the ESM and CJS names compared`,
-      );
-    }
-    const ran = await step('consumers', () => runApiConsumers(root, project));
-    for (const line of ran ?? []) console.log(`  ${line}`);
-  }
 }
 
 timings.push(`total ${((performance.now() - started) / 1000).toFixed(1)} s`);
