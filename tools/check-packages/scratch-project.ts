@@ -19,18 +19,16 @@ export interface ScratchOptions {
   readonly rebuildNative: boolean;
 }
 
+/** What pnpm sets for the scripts it runs, which would steer npm as if npm ran them. */
+const PNPM_SCRIPT_VARIABLES =
+  /^(npm_(lifecycle_|package_|command$|execpath$|node_execpath$|config_user_agent$)|pnpm_)/i;
+
 /**
- * The environment for npm: this process's without what pnpm passes to the scripts it runs
- * (`npm_*`, `pnpm_*`), which would otherwise steer npm, except the Node headers location.
+ * The environment for npm: this process's without what pnpm passes to the scripts it runs; npm's
+ * own settings (`npm_config_*`: registry, cache, Node headers) are kept.
  */
 function npmEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    const lower = key.toLowerCase();
-    if ((lower.startsWith('npm_') || lower.startsWith('pnpm_')) && lower !== 'npm_config_nodedir') continue;
-    env[key] = value;
-  }
-  return env;
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !PNPM_SCRIPT_VARIABLES.test(key)));
 }
 
 /**

@@ -1,10 +1,11 @@
 /*
  * A CommonJS consumer of the packed packages (require() through TypeScript's `import = require`),
  * type-checked and run: a deadline explained, a catalogue procedure defined again on the office's
- * calendar, an engine on the in-memory store receiving and handing over a dossier, an in-memory
- * SQLite store, SMS phone numbers and a notice log.
+ * calendar, an engine on the in-memory store receiving a dossier and listing it, an in-memory
+ * SQLite store, SMS phone numbers, a notice log and a simulation on a worker thread.
  */
 import assert = require('node:assert/strict');
+import path = require('node:path');
 import memory = require('@motcua/adapters/memory');
 import sqlite = require('@motcua/adapters/sqlite');
 import core = require('@motcua/core');
@@ -48,7 +49,19 @@ async function main(): Promise<void> {
   await notices.migrate();
   notices.close();
 
-  console.log('CommonJS consumer: ok');
+  // The worker entry is loaded by path from the package's dist/, beside the CommonJS build.
+  const simulated = await core.simulateInWorkers({
+    setupModule: path.join(__dirname, '..', 'simulation-setup.cjs'),
+    workers: 1,
+    start: '2026-03-02',
+    days: 2,
+    drainDays: 15,
+    seed: 7,
+    arrivals: { perWorkingDay: 5 },
+  });
+  assert.ok(simulated.received > 0);
+
+  console.log(`CommonJS consumer: ok (simulated ${simulated.received} dossiers on a worker thread)`);
 }
 
 main().catch((error: unknown) => {

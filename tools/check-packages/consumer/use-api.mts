@@ -2,12 +2,19 @@
  * An ES module consumer of the packed packages, type-checked (TypeScript's nodenext resolution,
  * with every library .d.ts checked) and run: a deadline on the national calendar, a procedure
  * defined from the testing kit's sample, an engine on an in-memory SQLite store, the catalogue, an
- * SMS phone number and notice log, the NATS liaison's naming and the PostgreSQL adapter's DDL.
+ * SMS phone number and notice log, the NATS liaison's naming, the PostgreSQL adapter's DDL and a
+ * simulation on a worker thread (its entry is a file of dist/ loaded by path).
  */
 import assert from 'node:assert/strict';
 import { postgresMigrations } from '@motcua/adapters/postgres';
 import { SqliteStore } from '@motcua/adapters/sqlite';
-import { createEngine, defineProcedure, SimulatedClock, vietnamCalendar } from '@motcua/core';
+import {
+  createEngine,
+  defineProcedure,
+  SimulatedClock,
+  simulateInWorkers,
+  vietnamCalendar,
+} from '@motcua/core';
 import { agencyToken } from '@motcua/core/liaison-nats';
 import { sampleActors, sampleReceipt, sampleResidenceDefinition } from '@motcua/core/testing';
 import { maskPhone, normalizePhone } from '@motcua/notify-sms';
@@ -62,4 +69,17 @@ assert.equal(typeof PostgresNoticeLog, 'function');
 assert.ok(postgresMigrations.length > 0);
 assert.match(agencyToken('000.00.14.H56'), /^[A-Za-z0-9_-]+$/);
 
-console.log('ESM consumer: ok');
+// The worker entry is loaded by path from the package's dist/, beside the ESM build.
+const simulated = await simulateInWorkers({
+  setupModule: new URL('../simulation-setup.mjs', import.meta.url),
+  workers: 1,
+  start: '2026-03-02',
+  days: 2,
+  drainDays: 15,
+  seed: 7,
+  arrivals: { perWorkingDay: 5 },
+});
+assert.ok(simulated.received > 0);
+assert.equal(simulated.perWorker.length, 1);
+
+console.log(`ESM consumer: ok (simulated ${simulated.received} dossiers on a worker thread)`);
