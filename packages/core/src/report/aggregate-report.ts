@@ -1,38 +1,7 @@
 import type { SlipRow } from '../slip/slip-row.js';
 import type { DossierSummary } from '../store/store-types.js';
+import { emptyReportRow, finishReportRows, type MutableReportRow } from './report-rows.js';
 import type { ReportQuery, ReportRow, UnitReportRow } from './report-types.js';
-
-type Mutable<T> = {
-  -readonly [K in keyof T]: T[K] extends Readonly<Record<string, number>> ? Record<string, number> : T[K];
-};
-
-function emptyRow(group: string): Mutable<ReportRow> {
-  return {
-    group,
-    carriedOver: 0,
-    received: 0,
-    receivedByChannel: {},
-    resolved: 0,
-    early: 0,
-    onTime: 0,
-    late: 0,
-    refused: 0,
-    withdrawn: 0,
-    stopped: 0,
-    expired: 0,
-    inProgressWithinTime: 0,
-    inProgressOverdue: 0,
-    earlyRate: 0,
-    onTimeRate: 0,
-    lateRate: 0,
-    timelyRate: 0,
-  };
-}
-
-/** Rounds a rate to 4 decimals (55.7% = 0.557). */
-function rate(n: number, d: number): number {
-  return d === 0 ? 0 : Math.round((n / d) * 10_000) / 10_000;
-}
 
 /** The group of a dossier for a query. */
 export function groupOf(s: DossierSummary, groupBy: ReportQuery['groupBy']): string {
@@ -63,11 +32,11 @@ export function groupOf(s: DossierSummary, groupBy: ReportQuery['groupBy']): str
 export function aggregateReport(summaries: Iterable<DossierSummary>, query: ReportQuery): ReportRow[] {
   const from = Date.parse(query.from);
   const to = Date.parse(query.to);
-  const rows = new Map<string, Mutable<ReportRow>>();
+  const rows = new Map<string, MutableReportRow>();
   const row = (g: string) => {
     let r = rows.get(g);
     if (!r) {
-      r = emptyRow(g);
+      r = emptyReportRow(g);
       rows.set(g, r);
     }
     return r;
@@ -95,14 +64,7 @@ export function aggregateReport(summaries: Iterable<DossierSummary>, query: Repo
     } else if (!s.paused && Date.parse(s.legalDueAt) < to) r.inProgressOverdue++;
     else r.inProgressWithinTime++;
   }
-  const out = [...rows.values()].sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
-  for (const r of out) {
-    r.earlyRate = rate(r.early, r.resolved);
-    r.onTimeRate = rate(r.onTime, r.resolved);
-    r.lateRate = rate(r.late, r.resolved);
-    r.timelyRate = rate(r.early + r.onTime, r.resolved);
-  }
-  return out;
+  return finishReportRows([...rows.values()]);
 }
 
 /** Steps closed per giving unit in [from, to), from control-slip rows that carry a step result. */

@@ -1,14 +1,16 @@
 import type { DossierContext } from '../dossier/dossier-context.js';
+import {
+  emptyReportRow as emptyRow,
+  finishReportRows as finishRows,
+  type MutableReportRow,
+} from '../report/report-rows.js';
 import type { ReportQuery, ReportRow } from '../report/report-types.js';
 import type { DossierSummary } from '../store/store-types.js';
 
 const OUTCOMES = [null, 'returned', 'refused', 'withdrawn', 'stopped', 'expired'] as const;
 const RESULTS = [null, 'EARLY', 'ON_TIME', 'LATE'] as const;
 
-type Mutable<T> = {
-  -readonly [K in keyof T]: T[K] extends Readonly<Record<string, number>> ? Record<string, number> : T[K];
-};
-type Row = Mutable<ReportRow>;
+type Row = MutableReportRow;
 
 /** Small integer ids of repeated strings (agencies, procedure codes, channels). */
 class Interned {
@@ -255,45 +257,4 @@ function count(
     else if (outcome === 'expired') r.expired++;
   } else if (!paused && legal < to) r.inProgressOverdue++;
   else r.inProgressWithinTime++;
-}
-
-/** An empty report row. */
-export function emptyRow(group: string): Row {
-  return {
-    group,
-    carriedOver: 0,
-    received: 0,
-    receivedByChannel: {},
-    resolved: 0,
-    early: 0,
-    onTime: 0,
-    late: 0,
-    refused: 0,
-    withdrawn: 0,
-    stopped: 0,
-    expired: 0,
-    inProgressWithinTime: 0,
-    inProgressOverdue: 0,
-    earlyRate: 0,
-    onTimeRate: 0,
-    lateRate: 0,
-    timelyRate: 0,
-  };
-}
-
-/** A rate rounded to 4 decimals, as `aggregateReport` rounds it (55.7% = 0.557). */
-function rate(n: number, d: number): number {
-  return d === 0 ? 0 : Math.round((n / d) * 10_000) / 10_000;
-}
-
-/** Rows sorted by group with their rates computed from their counts, as `aggregateReport` does. */
-export function finishRows(rows: Row[]): ReportRow[] {
-  rows.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
-  for (const r of rows) {
-    r.earlyRate = rate(r.early, r.resolved);
-    r.onTimeRate = rate(r.onTime, r.resolved);
-    r.lateRate = rate(r.late, r.resolved);
-    r.timelyRate = rate(r.early + r.onTime, r.resolved);
-  }
-  return rows;
 }

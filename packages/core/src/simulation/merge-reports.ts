@@ -1,5 +1,5 @@
+import { emptyReportRow as emptyRow, finishReportRows as finishRows } from '../report/report-rows.js';
 import type { ReportRow, UnitReportRow } from '../report/report-types.js';
-import { emptyRow, finishRows } from './closed-summaries.js';
 import type { SimulationDay } from './simulate.js';
 
 const COUNTS = [
