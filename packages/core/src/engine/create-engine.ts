@@ -317,12 +317,18 @@ export function createEngine(options: EngineOptions): Engine {
   const transitionAndCommit = async (
     stored: StoredDossier,
     event: EngineEvent & { at: string },
-    extra: { idempotencyKey?: string | undefined; firedTimer?: ClaimedTimer; journalType?: string },
+    extra: {
+      idempotencyKey?: string | undefined;
+      firedTimer?: ClaimedTimer;
+      journalType?: string;
+      /** The dossier after the event, when the caller already stepped it. */
+      stepped?: PersistedDossier;
+    },
   ): Promise<DossierView> => {
     const procedure = procedureOf(stored.persisted);
     const before = stored.persisted;
     const moves = !extra.journalType;
-    const persisted = moves ? procedure.step(before, event as DossierEventInput) : before;
+    const persisted = moves ? (extra.stepped ?? procedure.step(before, event as DossierEventInput)) : before;
     const after = persisted;
     const version = stored.version + 1;
     const now = new Date(event.at);
@@ -696,18 +702,20 @@ export function createEngine(options: EngineOptions): Engine {
       const event = { type: machineEvent ?? 'MARK_OVERDUE', at, actor: SYSTEM_ACTOR } as EngineEvent & {
         at: string;
       };
-      let moves = machineEvent !== null;
-      if (moves) {
+      // The machine event, when the dossier takes it; otherwise (e.g. already overdue) the timer
+      // still fires for the plugins, journalled as a timer.
+      let stepped: PersistedDossier | undefined;
+      if (machineEvent !== null) {
         try {
-          procedureOf(stored.persisted).step(stored.persisted, event as DossierEventInput);
+          stepped = procedureOf(stored.persisted).step(stored.persisted, event as DossierEventInput);
         } catch {
-          moves = false; // e.g. already overdue: the timer still fires for the plugins
+          stepped = undefined;
         }
       }
       try {
         await transitionAndCommit(stored, event, {
           firedTimer: timer,
-          ...(moves ? {} : { journalType: `TIMER:${timer.kind}` }),
+          ...(stepped ? { stepped } : { journalType: `TIMER:${timer.kind}` }),
         });
         return true;
       } catch (e) {

@@ -4,8 +4,13 @@ import type { DossierContext } from '../dossier/dossier-context.js';
 import type { DossierEvent } from '../dossier/dossier-events.js';
 import { classifyTimeliness } from '../dossier/timeliness.js';
 import * as act from '../procedure/lifecycle-actions.js';
-import { APPLICANT_PARTY, actorParty, type LifecycleEnv, party } from '../procedure/lifecycle-env.js';
-import { appendSlipRow } from '../slip/hash-chain.js';
+import {
+  APPLICANT_PARTY,
+  actorParty,
+  appendSlip,
+  type LifecycleEnv,
+  party,
+} from '../procedure/lifecycle-env.js';
 import type { SlipParty } from '../slip/slip-row.js';
 import type { LiaisonMemberState, LiaisonParent } from './liaison-context.js';
 import {
@@ -181,18 +186,14 @@ export function handOff(env: LiaisonEnv, ctx: DossierContext, e: E<'HAND_OFF'>):
     if (!ids.includes(m.id)) return m;
     const spec = memberSpec(env, m.id);
     const due = toInstant(env.calendar.dueDate(d(e.at), spec.budget));
-    slip = appendSlipRow(
-      slip,
-      {
-        kind: 'handover',
-        from: actorParty(env, e.actor),
-        to: party(env, m.unit),
-        at: e.at,
-        due,
-        note: [`Chuyển hồ sơ liên thông: ${spec.name.vi}`, e.note].filter(Boolean).join('. '),
-      },
-      !env.unhashedSlip,
-    );
+    slip = appendSlip(env, slip, {
+      kind: 'handover',
+      from: actorParty(env, e.actor),
+      to: party(env, m.unit),
+      at: e.at,
+      due,
+      note: [`Chuyển hồ sơ liên thông: ${spec.name.vi}`, e.note].filter(Boolean).join('. '),
+    });
     return { ...m, status: 'handed-off', handedAt: e.at, due };
   });
   return withMembers(env, ctx, members, { slip, updatedAt: e.at });
@@ -301,17 +302,13 @@ export function memberSupplement(
   const respondBy = def.supplementation.responseLimit
     ? toInstant(calendar.dueDate(at, def.supplementation.responseLimit))
     : null;
-  const slip = appendSlipRow(
-    ctx.slip,
-    {
-      kind: 'supplement-request',
-      from: memberParty(env, e.actor, target),
-      to: APPLICANT_PARTY,
-      at: e.at,
-      note: `Yêu cầu bổ sung (${memberSpec(env, e.member).name.vi}): ${e.reason}`,
-    },
-    !env.unhashedSlip,
-  );
+  const slip = appendSlip(env, ctx.slip, {
+    kind: 'supplement-request',
+    from: memberParty(env, e.actor, target),
+    to: APPLICANT_PARTY,
+    at: e.at,
+    note: `Yêu cầu bổ sung (${memberSpec(env, e.member).name.vi}): ${e.reason}`,
+  });
   return {
     ...withMembers(env, ctx, members, {
       pause: ctx.pause ?? { since: e.at, remainingMinutes: left(ctx.due.current) },
@@ -401,30 +398,22 @@ export function liaisonSupplementReceived(
   e: E<'SUPPLEMENT_RECEIVED'>,
 ): DossierContext {
   const { legal, current, members, resumed, extensions } = endPause(env, ctx, e.at, true);
-  let slip = appendSlipRow(
-    ctx.slip,
-    {
-      kind: 'supplement-received',
-      from: APPLICANT_PARTY,
-      to: actorParty(env, e.actor),
-      at: e.at,
-      note: e.note ?? 'Nhận hồ sơ bổ sung',
-    },
-    !env.unhashedSlip,
-  );
+  let slip = appendSlip(env, ctx.slip, {
+    kind: 'supplement-received',
+    from: APPLICANT_PARTY,
+    to: actorParty(env, e.actor),
+    at: e.at,
+    note: e.note ?? 'Nhận hồ sơ bổ sung',
+  });
   for (const m of resumed) {
-    slip = appendSlipRow(
-      slip,
-      {
-        kind: 'handover',
-        from: actorParty(env, e.actor),
-        to: party(env, m.unit),
-        at: e.at,
-        ...(m.due ? { due: m.due } : {}),
-        note: `Chuyển hồ sơ đã bổ sung: ${memberSpec(env, m.id).name.vi}`,
-      },
-      !env.unhashedSlip,
-    );
+    slip = appendSlip(env, slip, {
+      kind: 'handover',
+      from: actorParty(env, e.actor),
+      to: party(env, m.unit),
+      at: e.at,
+      ...(m.due ? { due: m.due } : {}),
+      note: `Chuyển hồ sơ đã bổ sung: ${memberSpec(env, m.id).name.vi}`,
+    });
   }
   return withMembers(env, ctx, members, {
     due: { ...ctx.due, legal, current },
@@ -512,25 +501,21 @@ export function memberResult(env: LiaisonEnv, ctx: DossierContext, e: E<'MEMBER_
   const legalDue = m.apology?.previousDue ?? m.due;
   const timeliness = legalDue ? classifyTimeliness(d(resultAt), d(legalDue), env.calendar) : null;
   const refused = e.outcome === 'refused';
-  const slip = appendSlipRow(
-    base.slip,
-    {
-      kind: 'handover',
-      from: memberParty(env, e.actor, m),
-      to: party(env, env.def.desk),
-      at: e.at,
-      stepId: m.id,
-      ...(legalDue ? { due: legalDue } : {}),
-      ...(timeliness ? { result: timeliness } : {}),
-      note: [
-        refused ? `Từ chối (${spec.name.vi}): ${e.reasons.join('; ')}` : `Trả kết quả: ${spec.name.vi}`,
-        e.note,
-      ]
-        .filter(Boolean)
-        .join('. '),
-    },
-    !env.unhashedSlip,
-  );
+  const slip = appendSlip(env, base.slip, {
+    kind: 'handover',
+    from: memberParty(env, e.actor, m),
+    to: party(env, env.def.desk),
+    at: e.at,
+    stepId: m.id,
+    ...(legalDue ? { due: legalDue } : {}),
+    ...(timeliness ? { result: timeliness } : {}),
+    note: [
+      refused ? `Từ chối (${spec.name.vi}): ${e.reasons.join('; ')}` : `Trả kết quả: ${spec.name.vi}`,
+      e.note,
+    ]
+      .filter(Boolean)
+      .join('. '),
+  });
   let members = section.members.map(
     (x): LiaisonMemberState =>
       x.id === m.id

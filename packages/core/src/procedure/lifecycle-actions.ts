@@ -4,11 +4,11 @@ import type { DossierContext, Outcome, StepRecord } from '../dossier/dossier-con
 import type { DossierEvent } from '../dossier/dossier-events.js';
 import { classifyTimeliness, type Timeliness } from '../dossier/timeliness.js';
 import type { LiaisonLink } from '../liaison/liaison-context.js';
-import { appendSlipRow } from '../slip/hash-chain.js';
 import type { Channel } from './definition-schema.js';
 import {
   APPLICANT_PARTY,
   actorParty,
+  appendSlip,
   type LifecycleEnv,
   party,
   stepById,
@@ -93,17 +93,13 @@ export function receiptContext(env: LifecycleEnv, input: ReceiptInput): DossierC
   const record = startStep(env, first.id, receivedAt);
   let slip: DossierContext['slip'] = [];
   if (first.unit !== def.desk) {
-    slip = appendSlipRow(
-      slip,
-      {
-        kind: 'handover',
-        from: actorParty(env, input.receivedBy),
-        to: party(env, first.unit),
-        at: receivedAt,
-        note: 'Tiếp nhận và chuyển hồ sơ',
-      },
-      !env.unhashedSlip,
-    );
+    slip = appendSlip(env, slip, {
+      kind: 'handover',
+      from: actorParty(env, input.receivedBy),
+      to: party(env, first.unit),
+      at: receivedAt,
+      note: 'Tiếp nhận và chuyển hồ sơ',
+    });
   }
   return {
     code: input.code,
@@ -140,18 +136,14 @@ export function handOver(env: LifecycleEnv, ctx: DossierContext, e: E<'HAND_OVER
   const i = closed ? stepIndex(env, closed.stepId) : env.def.steps.length - 1;
   const next = env.def.steps[i + 1];
   const toUnit = next ? next.unit : env.def.desk;
-  const slip = appendSlipRow(
-    ctx.slip,
-    {
-      kind: 'handover',
-      from: actorParty(env, e.actor),
-      to: party(env, toUnit, e.receiver),
-      at: e.at,
-      ...(closed ? { stepId: closed.stepId, due: closed.due, result: closed.result! } : {}),
-      note: e.note ?? '',
-    },
-    !env.unhashedSlip,
-  );
+  const slip = appendSlip(env, ctx.slip, {
+    kind: 'handover',
+    from: actorParty(env, e.actor),
+    to: party(env, toUnit, e.receiver),
+    at: e.at,
+    ...(closed ? { stepId: closed.stepId, due: closed.due, result: closed.result! } : {}),
+    note: e.note ?? '',
+  });
   const issued = ctx.decisionIssued || (closed ? stepById(env, closed.stepId).issuesDecision : false);
   return {
     ...ctx,
@@ -167,18 +159,14 @@ export function handOver(env: LifecycleEnv, ctx: DossierContext, e: E<'HAND_OVER
 export function sendBack(env: LifecycleEnv, ctx: DossierContext, e: E<'SEND_BACK'>): DossierContext {
   const { steps, closed } = closeOpenStep(env, ctx, e.at);
   const target = stepById(env, e.toStep);
-  const slip = appendSlipRow(
-    ctx.slip,
-    {
-      kind: 'sent-back',
-      from: actorParty(env, e.actor),
-      to: party(env, target.unit),
-      at: e.at,
-      ...(closed ? { stepId: closed.stepId, due: closed.due, result: closed.result! } : {}),
-      note: e.reason,
-    },
-    !env.unhashedSlip,
-  );
+  const slip = appendSlip(env, ctx.slip, {
+    kind: 'sent-back',
+    from: actorParty(env, e.actor),
+    to: party(env, target.unit),
+    at: e.at,
+    ...(closed ? { stepId: closed.stepId, due: closed.due, result: closed.result! } : {}),
+    note: e.reason,
+  });
   return {
     ...ctx,
     steps: [...steps, startStep(env, target.id, e.at)],
@@ -202,17 +190,13 @@ export function requestSupplement(
   const respondBy = def.supplementation.responseLimit
     ? toInstant(calendar.dueDate(at, def.supplementation.responseLimit))
     : null;
-  const slip = appendSlipRow(
-    ctx.slip,
-    {
-      kind: 'supplement-request',
-      from: actorParty(env, e.actor),
-      to: APPLICANT_PARTY,
-      at: e.at,
-      note: `Yêu cầu bổ sung: ${e.reason}`,
-    },
-    !env.unhashedSlip,
-  );
+  const slip = appendSlip(env, ctx.slip, {
+    kind: 'supplement-request',
+    from: actorParty(env, e.actor),
+    to: APPLICANT_PARTY,
+    at: e.at,
+    note: `Yêu cầu bổ sung: ${e.reason}`,
+  });
   return {
     ...ctx,
     steps,
@@ -273,29 +257,21 @@ export function supplementReceived(
     steps = [...ctx.steps.slice(0, -1), { ...open, due: later(due, open.due), remainingMinutes: null }];
   }
   const holder = open ? open.unit : def.desk;
-  let slip = appendSlipRow(
-    ctx.slip,
-    {
-      kind: 'supplement-received',
-      from: APPLICANT_PARTY,
-      to: actorParty(env, e.actor),
-      at: e.at,
-      note: e.note ?? 'Nhận hồ sơ bổ sung',
-    },
-    !env.unhashedSlip,
-  );
+  let slip = appendSlip(env, ctx.slip, {
+    kind: 'supplement-received',
+    from: APPLICANT_PARTY,
+    to: actorParty(env, e.actor),
+    at: e.at,
+    note: e.note ?? 'Nhận hồ sơ bổ sung',
+  });
   if (holder !== e.actor.unitId) {
-    slip = appendSlipRow(
-      slip,
-      {
-        kind: 'handover',
-        from: actorParty(env, e.actor),
-        to: party(env, holder),
-        at: e.at,
-        note: 'Chuyển hồ sơ đã bổ sung',
-      },
-      !env.unhashedSlip,
-    );
+    slip = appendSlip(env, slip, {
+      kind: 'handover',
+      from: actorParty(env, e.actor),
+      to: party(env, holder),
+      at: e.at,
+      note: 'Chuyển hồ sơ đã bổ sung',
+    });
   }
   const supplements = ctx.supplements.map((s, i) =>
     i === ctx.supplements.length - 1 ? { ...s, receivedAt: e.at } : s,
@@ -354,19 +330,15 @@ function close(
   const { steps } = closeOpenStep(env, ctx, e.at, countedAt);
   const result = extra.classify ? classify(env, countedAt, ctx.due.legal) : null;
   const lateUnit = result === 'LATE' ? (ctx.overdue?.unit ?? holderAt(env, ctx, ctx.due.legal)) : null;
-  const slip = appendSlipRow(
-    ctx.slip,
-    {
-      kind: kind === 'returned' ? 'result-returned' : 'closed',
-      from: actorParty(env, e.actor),
-      to: APPLICANT_PARTY,
-      at: e.at,
-      due: ctx.due.legal,
-      ...(result ? { result } : {}),
-      note: extra.note,
-    },
-    !env.unhashedSlip,
-  );
+  const slip = appendSlip(env, ctx.slip, {
+    kind: kind === 'returned' ? 'result-returned' : 'closed',
+    from: actorParty(env, e.actor),
+    to: APPLICANT_PARTY,
+    at: e.at,
+    due: ctx.due.legal,
+    ...(result ? { result } : {}),
+    note: extra.note,
+  });
   return {
     ...ctx,
     steps,

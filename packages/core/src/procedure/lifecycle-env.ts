@@ -1,6 +1,7 @@
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { Actor } from '../dossier/actor.js';
-import type { SlipParty } from '../slip/slip-row.js';
+import { appendSlipRow } from '../slip/hash-chain.js';
+import type { SlipParty, SlipRow } from '../slip/slip-row.js';
 import type { ProcedureDefinition, Step, StepBudget } from './definition-schema.js';
 
 /** What the lifecycle rules and actions of one procedure need: its definition and a calendar. */
@@ -64,4 +65,16 @@ export function budgetMinutes(env: LifecycleEnv, budget: StepBudget): number {
 /** Due time of a step started at `start`. */
 export function stepDue(env: LifecycleEnv, start: Date, budget: StepBudget): Date {
   return env.calendar.addWorkingMinutes(start, budgetMinutes(env, budget));
+}
+
+/**
+ * Appends a row to a dossier's control slip under this environment's rules: hashed and chained,
+ * or not hashed when the environment is a reports-only simulation (`unhashedSlip`).
+ */
+export function appendSlip(
+  env: LifecycleEnv,
+  slip: readonly SlipRow[],
+  row: Omit<SlipRow, 'seq' | 'prevHash' | 'hash'>,
+): SlipRow[] {
+  return appendSlipRow(slip, row, !env.unhashedSlip);
 }

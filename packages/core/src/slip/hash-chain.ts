@@ -65,9 +65,9 @@ const partyJson = (p: Party): string =>
  * outside the known ones (of the row or of a party) is appended in canonical JSON, so the hash
  * always covers the whole row.
  */
-function rowContent(row: Omit<SlipRow, 'hash'>): string {
+function rowContent(row: Omit<SlipRow, 'hash'>, rowExtras: boolean): string {
   let text = `[${JSON.stringify(row.seq)},${q(row.kind)},${partyJson(row.from)},${partyJson(row.to)},${q(row.at)},${q(row.stepId)},${q(row.due)},${q(row.result)},${q(row.note ?? '')},${q(row.prevHash)}]`;
-  if (hasExtraFields(row)) {
+  if (rowExtras) {
     for (const key in row) {
       if (!KNOWN_KEYS.has(key))
         text += `|${JSON.stringify(key)}:${canonicalJson((row as Record<string, unknown>)[key])}`;
@@ -87,7 +87,12 @@ const sha256Hex: (data: string) => string = oneShot
 
 /** SHA-256 of a row's content (every field but `hash`), chained to `prevHash`. */
 export function hashSlipRow(row: Omit<SlipRow, 'hash'>): string {
-  return sha256Hex(`${row.prevHash}\n${rowContent(row)}`);
+  return hashRow(row, hasExtraFields(row));
+}
+
+/** {@link hashSlipRow} when the caller already knows whether the row has unknown fields. */
+function hashRow(row: Omit<SlipRow, 'hash'>, rowExtras: boolean): string {
+  return sha256Hex(`${row.prevHash}\n${rowContent(row, rowExtras)}`);
 }
 
 type NewRow = Omit<SlipRow, 'seq' | 'prevHash' | 'hash'>;
@@ -122,10 +127,10 @@ export function appendSlipRow(
   let next: SlipRow;
   if (hasExtraFields(row)) {
     const base = { ...row, seq, prevHash };
-    next = { ...base, hash: hashed ? hashSlipRow(base) : '' };
+    next = { ...base, hash: hashed ? hashRow(base, true) : '' };
   } else {
     const built = numberedRow(row, seq, prevHash);
-    built.hash = hashed ? hashSlipRow(built) : '';
+    built.hash = hashed ? hashRow(built, false) : '';
     next = built;
   }
   const out = slip.slice();
