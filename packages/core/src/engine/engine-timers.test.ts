@@ -89,3 +89,39 @@ describe('warnings with several engines', () => {
     void police;
   });
 });
+
+describe('leases in long rounds', () => {
+  it('delivers no outbox item twice when a round outlasts its first lease and another engine starts a round', async () => {
+    const store = new MemoryStore();
+    const deliveries = new Map<string, number>();
+    let total = 0;
+    let second: Promise<unknown> | undefined;
+    let startSecond: (() => Promise<unknown>) | undefined;
+    let clock: { advance(ms: number): void } | undefined;
+    const plugin = {
+      name: 'slow',
+      onTransition: (t: { type: string; after: { code: string } }) =>
+        t.type === 'RECEIVE' ? [{ type: 'notice', payload: { code: t.after.code } }] : undefined,
+      async deliver(item: { id: string }) {
+        deliveries.set(item.id, (deliveries.get(item.id) ?? 0) + 1);
+        // A slow gateway: each delivery takes a second of the (simulated) clock.
+        clock?.advance(1000);
+        if (++total === 150) second = startSecond?.();
+        await new Promise((r) => setImmediate(r));
+      },
+    };
+    const a = sampleEngine(store, { workerId: 'a', plugins: [plugin], leaseMs: 60_000 });
+    const b = sampleEngine(store, { workerId: 'b', plugins: [plugin], clock: a.clock, leaseMs: 60_000 });
+    clock = a.clock;
+    startSecond = () => b.engine.deliverOutbox();
+    for (let i = 0; i < 300; i++) await a.engine.receive(receipt);
+    // Engine a's round runs for minutes; engine b starts its own round in the middle of it.
+    for (let round = 0; round < 20 && deliveries.size < 300; round++) {
+      await a.engine.deliverOutbox();
+      await second;
+      a.clock.advance(61_000);
+    }
+    expect(deliveries.size).toBe(300);
+    expect([...deliveries.values()].filter((n) => n > 1)).toEqual([]);
+  });
+});
