@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConflictError } from '../errors/dossier-errors.js';
+import { ConflictError, PermissionError } from '../errors/dossier-errors.js';
 import { type DossierStore, StoreConflictError, type TimerRow } from '../store/store-types.js';
 import {
   handOverCommit,
@@ -493,7 +493,9 @@ export function storeConformanceSuite(name: string, options: ConformanceOptions)
       ]);
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       const lost = results.find((r) => r.status === 'rejected') as PromiseRejectedResult | undefined;
-      if (lost) expect(lost.reason).toBeInstanceOf(ConflictError);
+      // The loser either collided at commit (a retryable conflict) or, when it read the dossier
+      // after the winner's commit, was refused by the new state (the desk no longer holds it).
+      if (lost) expect(lost.reason instanceof ConflictError || lost.reason instanceof PermissionError).toBe(true);
       expect((await a.get(d.code)).journal).toHaveLength(2);
       void sampleProcedure;
     });
