@@ -14,9 +14,13 @@ export interface LunarHolidayDates {
   readonly tetBlock: readonly number[];
   /** Giỗ Tổ Hùng Vương, 10/3 (of the ordinary month 3 when there is a leap month 3). */
   readonly hungKings: number;
-  /** Seconds between the new moon that begins month 1 and the nearest local midnight. */
+  /** The new moon that begins month 1, epoch milliseconds (UTC). */
+  readonly tetNewMoon: number;
+  /** Seconds between that new moon and the nearest local midnight. */
   readonly tetNewMoonMarginSeconds: number;
-  /** Seconds between the new moon that begins month 3 and the nearest local midnight. */
+  /** The new moon that begins month 3, epoch milliseconds (UTC). */
+  readonly hungKingsNewMoon: number;
+  /** Seconds between that new moon and the nearest local midnight. */
   readonly hungKingsNewMoonMarginSeconds: number;
   /** The {@link LunarMonth.solarTermMarginSeconds} of months 1 and 3 (the same months 11 fix both). */
   readonly solarTermMarginSeconds: number;
@@ -46,7 +50,9 @@ export function lunarHolidayDates(year: number, calendar = vietnameseLunarCalend
     tet,
     tetBlock: [tet - 1, tet, tet + 1, tet + 2, tet + 3],
     hungKings: month3.firstDay + 9,
+    tetNewMoon: month1.newMoon,
     tetNewMoonMarginSeconds: month1.newMoonMarginSeconds,
+    hungKingsNewMoon: month3.newMoon,
     hungKingsNewMoonMarginSeconds: month3.newMoonMarginSeconds,
     solarTermMarginSeconds: Math.min(month1.solarTermMarginSeconds, month3.solarTermMarginSeconds),
   };
