@@ -100,7 +100,6 @@ describe(`every year ${CALENDAR_MIN_YEAR}–${CALENDAR_MAX_YEAR} against the ind
     // UTC+7 wall clock. ΔT is a prediction after 2025: about a minute uncertain by 2100, several by 2200.
     expect(near).toEqual([
       '1976 Giỗ Tổ 1976-04-09: new moon 1976-03-31 00:08:01, 481 s',
-      "2033 solar term 512 s from a month's first midnight",
       '2086 Giỗ Tổ 2086-04-22: new moon 2086-04-13 23:52:53, 426 s',
       '2114 Giỗ Tổ 2114-04-15: new moon 2114-04-06 00:03:52, 232 s',
       '2117 Tết 2117-02-02: new moon 2117-02-02 00:09:35, 575 s',
@@ -109,6 +108,16 @@ describe(`every year ${CALENDAR_MIN_YEAR}–${CALENDAR_MAX_YEAR} against the ind
       '2179 Tết 2179-02-07: new moon 2179-02-07 00:04:33, 274 s',
       '2199 Tết 2199-01-26: new moon 2199-01-26 23:57:52, 127 s',
       '2199 Giỗ Tổ 2199-04-05: new moon 2199-03-27 00:09:58, 598 s',
+    ]);
+  });
+
+  it('the solar terms that decide a month 11 or a leap month come no nearer than 2148 (32 min) and 1985 (37 min)', () => {
+    const nearest = YEARS.map((y) => [y, Math.round(ref(y).solarTermMarginSeconds / 60)] as const)
+      .sort((a, b) => a[1] - b[1])
+      .slice(0, 2);
+    expect(nearest).toEqual([
+      [2148, 32],
+      [1985, 37],
     ]);
   });
 

@@ -30,10 +30,10 @@ export interface LunarMonth {
    */
   readonly newMoonMarginSeconds: number;
   /**
-   * Seconds between a major solar term (trung khí, the winter solstice included) and the nearest
-   * local midnight that begins a month, over the months from one month 11 to the next (they fix
-   * this month's number). A term that close to a month's boundary could move the
-   * winter-solstice month or the leap month.
+   * Seconds between a major solar term (trung khí) that decides the month numbers and the nearest
+   * local midnight that begins a month, over the months from one month 11 to the next: the winter
+   * solstices (they fix the months 11) and, when 13 months begin in between, every term (they fix
+   * the leap month). A term that close to a month's boundary could move month 11 or the leap month.
    */
   readonly solarTermMarginSeconds: number;
 }
@@ -181,8 +181,10 @@ export class LunarCalendar {
     if (count === 13) {
       for (let i = 1; i < 13 && leapIndex < 0; i++) if (!hasTerm(i)) leapIndex = i;
     }
+    // The solstices fix the months 11; the other terms matter only where a month may be leap.
+    const deciding = count === 13 ? terms : [terms[0]!, terms[12]!];
     let solarTermMarginSeconds = Number.POSITIVE_INFINITY;
-    for (const t of terms) {
+    for (const t of deciding) {
       for (const l of lunations) {
         const midnight = l.firstDay * MS_PER_DAY - this.offsetMs;
         solarTermMarginSeconds = Math.min(solarTermMarginSeconds, Math.abs(t - midnight) / 1000);
