@@ -54,7 +54,7 @@ const lunarByYear = new Map<number, readonly ComputedHoliday[]>();
  * Parses a lunar rule of date-holidays (`vietnamese 3-0-10`, `1 day before vietnamese 1-0-1 P5D`);
  * `undefined` for any other rule.
  */
-export function parseDateHolidaysLunarRule(
+function parseDateHolidaysLunarRule(
   rule: string,
   name: string,
   nameEn?: string,
