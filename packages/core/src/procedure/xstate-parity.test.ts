@@ -19,7 +19,13 @@ import {
 } from 'xstate';
 import type { DossierEventInput } from '../dossier/dossier-events.js';
 import { MotcuaError, TransitionError } from '../errors/index.js';
-import { officers, residenceReceipt, residenceVariant, utc } from '../testing/dossier-harness.js';
+import {
+  officers,
+  residenceProcedure,
+  residenceReceipt,
+  residenceVariant,
+  utc,
+} from '../testing/dossier-harness.js';
 import { compileMachine } from './compiled-machine.js';
 import type { DossierSnapshot, MachineFactory, Procedure } from './define-procedure.js';
 import { receiptContext } from './lifecycle-actions.js';
@@ -338,6 +344,62 @@ describe('Procedure.step and Procedure.apply follow XState on hand-written kit m
       expect(moves).toBeGreaterThanOrEqual(3);
     });
   }
+});
+
+describe('Procedure.step follows XState on the standard lifecycle', () => {
+  it('for every state the walk reaches and every event, by every officer and the engine', () => {
+    const p = residenceProcedure();
+    expect(compileMachine(p.machine)).not.toBeNull();
+    const receipt = residenceReceipt('2026-03-02T09:00:00+07:00');
+    const input = { ...receipt, receivedAt: utc(receipt.receivedAt as string), receivedBy: officers.desk };
+    const at = utc('2026-03-20T09:00:00+07:00'); // past the due time: MARK_OVERDUE is allowed
+    const events = Object.values(officers).flatMap((actor) => [
+      { type: 'HAND_OVER', at, actor },
+      { type: 'SEND_BACK', at, actor, toStep: 'appraise', reason: 'Bổ sung thẩm định' },
+      { type: 'REQUEST_SUPPLEMENT', at, actor, items: [{ name: 'CT01' }], reason: 'Thiếu' },
+      { type: 'SUPPLEMENT_RECEIVED', at, actor },
+      { type: 'APOLOGIZE', at, actor, reason: 'Chờ xác minh', newDue: utc('2026-03-27T17:00:00+07:00') },
+      { type: 'RETURN_RESULT', at, actor, delivery: 'in-person' },
+      { type: 'REFUSE', at, actor, reasons: ['Không đủ điều kiện'] },
+      { type: 'WITHDRAW', at, actor },
+      { type: 'STOP', at, actor },
+      { type: 'MARK_OVERDUE', at, actor },
+      { type: 'EXPIRE', at, actor },
+    ]);
+    const map = getAdjacencyMap(p.machine, {
+      events,
+      input,
+      limit: 5_000,
+      // A dossier's state: where it is and what the rules look at (not the growing slip).
+      serializeState: (s) => {
+        const c = s.context as DossierSnapshot['context'];
+        return JSON.stringify([s.value, c.holder, c.supplements.length, !!c.apology, !!c.overdue, s.status]);
+      },
+    });
+    const edges = adjacencyMapToArray(map) as {
+      state: AnyMachineSnapshot;
+      event: EventObject;
+      nextState: AnyMachineSnapshot;
+    }[];
+    let moves = 0;
+    const states = new Set<string>();
+    for (const { state, event, nextState } of edges) {
+      if (state.status === 'done') continue;
+      states.add(JSON.stringify(state.value));
+      const where = `${JSON.stringify(state.value)} --${event.type} by ${(event as { actor: { unitId: string } }).actor.unitId}-->`;
+      const viaStep = attempt(() =>
+        p.step(p.persist(state as unknown as DossierSnapshot), event as DossierEventInput),
+      );
+      if (!moved(state, nextState)) {
+        expect(viaStep, where).toBeInstanceOf(MotcuaError);
+        continue;
+      }
+      moves++;
+      expect(viaStep, where).toEqual(p.persist(nextState as unknown as DossierSnapshot));
+    }
+    expect(states.size).toBeGreaterThanOrEqual(6);
+    expect(moves).toBeGreaterThan(30);
+  });
 });
 
 function attempt<T>(fn: () => T): T | Error {
