@@ -386,7 +386,7 @@ describe('Procedure.step follows XState on the standard lifecycle', () => {
     for (const { state, event, nextState } of edges) {
       if (state.status === 'done') continue;
       states.add(JSON.stringify(state.value));
-      const where = `${JSON.stringify(state.value)} --${event.type} by ${(event as { actor: { unitId: string } }).actor.unitId}-->`;
+      const where = `${JSON.stringify(state.value)} --${event.type} by ${(event as unknown as { actor: { unitId: string } }).actor.unitId}-->`;
       const viaStep = attempt(() =>
         p.step(p.persist(state as unknown as DossierSnapshot), event as DossierEventInput),
       );
