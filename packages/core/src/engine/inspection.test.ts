@@ -7,6 +7,7 @@ import { createInspector, type StatelyInspectionEvent } from '@statelyai/inspect
 import { describe, expect, it } from 'vitest';
 import { createActor, type InspectionEvent } from 'xstate';
 import { DossierEventSchema } from '../dossier/dossier-events.js';
+import { stateName } from '../procedure/define-procedure.js';
 import { ProcedureRegistry } from '../procedure/registry.js';
 import { MemoryStore } from '../store/memory-store.js';
 import { sampleActors, sampleEngine, sampleProcedure, sampleReceipt } from '../testing/fixtures.js';
@@ -199,6 +200,29 @@ describe('maskInspection', () => {
     });
     // The engine's own snapshots are untouched.
     expect(raw.at(-1)!.actorRef.getSnapshot().context.applicant.fullName).toBe('Phạm Thị Dung');
+  });
+
+  it('feeds telemetry as the guide shows (typed events, masked)', async () => {
+    const emitted: object[] = [];
+    const telemetry = { emit: (x: object) => emitted.push(x) };
+    const toTelemetry = (e: EngineInspectionEvent) => {
+      if (e.type !== '@xstate.snapshot') return;
+      telemetry.emit({
+        code: e.rootId,
+        event: e.event.type,
+        state: stateName(e.snapshot.value),
+        status: e.snapshot.status,
+        holder: e.snapshot.context.holder,
+      });
+    };
+    const { code } = await lifeOnEngine(maskInspection(toTelemetry, [sampleProcedure()]));
+    expect(emitted.map((x) => Object.values(x).slice(1).join(' '))).toEqual([
+      'xstate.init processing.receive active desk',
+      'HAND_OVER processing.appraise active police',
+      'HAND_OVER processing.approve active leader',
+      'HAND_OVER processing.update active police',
+    ]);
+    expect(emitted[0]).toMatchObject({ code });
   });
 
   it('hides the whole application of a procedure it does not know', async () => {
