@@ -141,6 +141,30 @@ describe('the engine inspection stream', () => {
     expect(inspected[0]!.actorRef.getSnapshot().value).toEqual({ processing: 'receive' });
   });
 
+  it('reports fired timers: the machine event when it moves, TIMER:<kind> with the unchanged snapshot when not', async () => {
+    const inspected: EngineInspectionEvent[] = [];
+    const { engine, clock } = sampleEngine(new MemoryStore(), { inspect: (e) => inspected.push(e) });
+    const d = await engine.receive(receipt);
+    await engine.send(d.code, { type: 'HAND_OVER', actor: desk });
+    clock.set(new Date(Date.parse(d.context.due.legal) + 60_000).toISOString());
+    await engine.runDueTimers();
+    const fired = inspected
+      .slice(5)
+      .filter((e) => e.type === '@xstate.snapshot')
+      .map(outline);
+    expect(fired.map((o) => o[1]).sort()).toEqual([
+      'MARK_OVERDUE',
+      'TIMER:dossier-warning',
+      'TIMER:step-due',
+    ]);
+    for (const o of fired) expect(o.slice(2)).toEqual(['{"processing":"appraise"}', 'active']);
+    const snapshots = inspected.filter((e) => e.type === '@xstate.snapshot');
+    const overdue = snapshots.find((e) => e.event.type === 'MARK_OVERDUE')!;
+    expect(overdue.snapshot.context.overdue).not.toBeNull();
+    const before = snapshots[snapshots.indexOf(overdue) - 1]!;
+    expect(before.snapshot.context.overdue).toBeNull();
+  });
+
   it('never fails a committed command: an inspector that throws is logged as a warning', async () => {
     const logs: EngineLogEntry[] = [];
     const { engine } = sampleEngine(new MemoryStore(), {
