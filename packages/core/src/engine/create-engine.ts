@@ -42,6 +42,7 @@ import {
   checkSendOptions,
   checkText,
 } from './engine-input.js';
+import { dossierInspection, type EngineInspector } from './inspection.js';
 import type { EffectRequest, EnginePlugin } from './plugin.js';
 import { deferralOf, PermanentDeliveryError } from './plugin.js';
 import { type PublicDossierView, publicView, secretMatches } from './public-lookup.js';
@@ -63,20 +64,6 @@ export interface EngineLogEntry {
   readonly officerId?: string;
   readonly unitId?: string;
   readonly error?: string;
-}
-
-/**
- * An inspection event in the shape of XState's inspection events (`@xstate.event`,
- * `@xstate.snapshot`), one pair per committed transition; `rootId` and `sessionId` are the
- * dossier code. Snapshots carry the full context: filter before sending them outside.
- */
-export interface EngineInspectionEvent {
-  readonly type: '@xstate.event' | '@xstate.snapshot';
-  readonly rootId: string;
-  readonly sessionId: string;
-  readonly actorRef: { readonly id: string; readonly sessionId: string };
-  readonly event: { readonly type: string; readonly [key: string]: unknown };
-  readonly snapshot?: { readonly value: unknown; readonly context: DossierContext; readonly status: string };
 }
 
 /** Options of {@link createEngine}. */
@@ -101,7 +88,8 @@ export interface EngineOptions {
   readonly leaseMs?: number;
   /** Random numbers in [0, 1) for secrets and jitter (default: crypto); pass a seeded one to replay. */
   readonly random?: () => number;
-  readonly inspect?: (event: EngineInspectionEvent) => void;
+  /** Inspection events of every dossier, shaped as XState's (`EngineInspectionEvent`). */
+  readonly inspect?: EngineInspector;
   readonly log?: (entry: EngineLogEntry) => void;
 }
 
@@ -367,25 +355,7 @@ export function createEngine(options: EngineOptions): Engine {
     };
   };
 
-  const emit = (code: string, type: string, event: unknown, persisted: PersistedDossier) => {
-    if (!options.inspect) return;
-    const actorRef = { id: code, sessionId: code };
-    options.inspect({
-      type: '@xstate.event',
-      rootId: code,
-      sessionId: code,
-      actorRef,
-      event: { ...(event as object), type },
-    });
-    options.inspect({
-      type: '@xstate.snapshot',
-      rootId: code,
-      sessionId: code,
-      actorRef,
-      event: { ...(event as object), type },
-      snapshot: { value: persisted.value, context: persisted.context, status: persisted.status },
-    });
-  };
+  const inspection = dossierInspection(options.inspect, log);
 
   /** Computes and commits one transition of an existing dossier. */
   const transitionAndCommit = async (
@@ -480,7 +450,7 @@ export function createEngine(options: EngineOptions): Engine {
       officerId: event.actor.officerId,
       unitId: event.actor.unitId,
     });
-    emit(code, info.type, event, persisted);
+    inspection.transitioned(procedure, info.type, event, before, persisted);
     return result;
   };
 
@@ -650,7 +620,7 @@ export function createEngine(options: EngineOptions): Engine {
           officerId: actor.officerId,
           unitId: actor.unitId,
         });
-        emit(code, 'RECEIVE', info.event, persisted);
+        inspection.received(procedure, persisted, command);
         return result;
       });
     },

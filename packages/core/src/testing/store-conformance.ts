@@ -495,7 +495,8 @@ export function storeConformanceSuite(name: string, options: ConformanceOptions)
       const lost = results.find((r) => r.status === 'rejected') as PromiseRejectedResult | undefined;
       // The loser either collided at commit (a retryable conflict) or, when it read the dossier
       // after the winner's commit, was refused by the new state (the desk no longer holds it).
-      if (lost) expect(lost.reason instanceof ConflictError || lost.reason instanceof PermissionError).toBe(true);
+      if (lost)
+        expect(lost.reason instanceof ConflictError || lost.reason instanceof PermissionError).toBe(true);
       expect((await a.get(d.code)).journal).toHaveLength(2);
       void sampleProcedure;
     });
