@@ -9,6 +9,7 @@ import {
   type SmsProvider,
   SmsProviderError,
 } from '../provider.js';
+import { ReadFirstSocket } from './read-first-socket.js';
 import {
   concatReference,
   DATA_CODING,
@@ -163,6 +164,8 @@ export function createSmppProvider(options: SmppProviderOptions): SmppProvider {
   let enquireTimer: ReturnType<typeof setInterval> | undefined;
   let enquirePending = false;
   let bindTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Destroys a connection being given up (see `drop`) that did not close by itself. */
+  let giveUpTimer: ReturnType<typeof setTimeout> | undefined;
   const queue: PartJob[] = [];
   const inFlight = new Set<PartJob>();
   const delayed = new Set<ReturnType<typeof setTimeout>>();
@@ -220,6 +223,8 @@ export function createSmppProvider(options: SmppProviderOptions): SmppProvider {
     stopEnquire();
     if (bindTimer) clearTimeout(bindTimer);
     bindTimer = undefined;
+    if (giveUpTimer) clearTimeout(giveUpTimer);
+    giveUpTimer = undefined;
     const back = [...inFlight].sort((a, b) => a.index - b.index);
     inFlight.clear();
     for (const job of back) {
@@ -232,10 +237,22 @@ export function createSmppProvider(options: SmppProviderOptions): SmppProvider {
     scheduleReconnect();
   };
 
-  const drop = (which: Session, reason: string) => {
+  /**
+   * Gives up a connection: no more writes on it, but what the SMSC already sent is still read (a
+   * submit_sm_resp read now keeps its part from being sent again). `finish` sends a FIN so the SMSC
+   * closes its end; after a failed write the connection is already gone and the read side ends by
+   * itself. Either way the socket is destroyed if it has not closed within `responseTimeoutMs`;
+   * the parts still in flight go back to the queue when it closes.
+   */
+  const drop = (which: Session, reason: string, finish = true) => {
+    if (which !== session || giveUpTimer) return;
     log({ level: 'warn', message: `dropping the connection: ${reason}` });
-    if (which === session && state !== 'closed') state = 'idle'; // no more writes on it
-    which.destroy();
+    if (state !== 'closed') state = 'idle'; // no more writes on it
+    stopEnquire();
+    if (bindTimer) clearTimeout(bindTimer);
+    bindTimer = undefined;
+    giveUpTimer = setTimeout(() => which.destroy(), responseTimeoutMs);
+    if (finish) which.close();
   };
 
   const onResponse = (job: PartJob, pdu: PDU) => {
@@ -356,13 +373,17 @@ export function createSmppProvider(options: SmppProviderOptions): SmppProvider {
     if (state === 'closed' || session) return;
     state = 'connecting';
     counters.connects++;
-    const current = smpp.connect({ host: options.host, port: options.port });
+    const socket = new ReadFirstSocket();
+    const current = new smpp.Session({ socket });
     session = current;
     current.on('error', (e: Error) => {
       log({ level: 'warn', message: 'connection error', error: redactNumbers(e.message) });
     });
+    socket.on('write-failed', (e: Error) => {
+      drop(current, `write failed (${redactNumbers(e.message)}); reading what the SMSC sent before`, false);
+    });
     current.on('close', () => disconnected(current));
-    current.on('connect', () => {
+    socket.on('connect', () => {
       if (current !== session) return;
       state = 'binding';
       bindTimer = setTimeout(() => drop(current, 'no bind_transceiver_resp'), responseTimeoutMs);
@@ -411,6 +432,7 @@ export function createSmppProvider(options: SmppProviderOptions): SmppProvider {
       current.send(pdu.response());
       current.close();
     });
+    socket.connect({ host: options.host, port: options.port });
   }
 
   const start = () => {
