@@ -1,4 +1,10 @@
-import { type EngineLogEntry, type EngineOptions, MemoryStore, type OutboxSettlement } from '@motcua/core';
+import {
+  type EngineLogEntry,
+  type EngineOptions,
+  MemoryStore,
+  type OutboxSettlement,
+  SimulatedClock,
+} from '@motcua/core';
 import { sampleActors, sampleEngine, sampleReceipt } from '@motcua/core/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDevelopmentProvider } from '../providers/development.js';
@@ -63,17 +69,21 @@ function setup(
 ) {
   const logs: SmsLogEntry[] = [];
   const engineLogs: EngineLogEntry[] = [];
+  // The plugin reads the engine's clock (claims are timed when they are written).
+  const clock = new SimulatedClock(engineOptions.start ?? '2026-03-02T08:00:00+07:00');
   const plugin = smsNotices({
     provider,
     templates: { fixedValues: FIXED },
     log: (entry) => logs.push(entry),
+    clock,
     ...options,
   });
   cleanups.push(() => plugin.close());
-  const { engine, clock } = sampleEngine(store, {
+  const { engine } = sampleEngine(store, {
     plugins: [plugin],
     log: (entry) => engineLogs.push(entry),
     ...engineOptions,
+    clock,
   });
   return { engine, clock, plugin, store, logs, engineLogs };
 }
