@@ -158,7 +158,12 @@ export interface SmsNoticesOptions {
   readonly numberKey?: string | Uint8Array;
   /** Log hook; entries hold masked numbers only. */
   readonly log?: (entry: SmsLogEntry) => void;
-  /** Clock for receipt times (default the system clock); delivery uses the engine's time. */
+  /**
+   * The clock the plugin reads when it claims a notice, records its acceptance and records a
+   * receipt (default the system clock). Give it the engine's clock (a `SimulatedClock` in a
+   * simulation). A claim runs `sendClaimMs` from this clock's time when it is written, never
+   * from before the engine's delivery pass began: a long pass does not shorten it.
+   */
   readonly clock?: { now(): Date };
 }
 
@@ -258,9 +263,12 @@ const startEnd = (day: { start: Date; end: Date }) => ({ from: day.start, to: da
  * `notBefore` at their end (07:00).
  *
  * `deliver` (after commit, at least once by the engine) makes it at most once to the citizen: it
- * claims the notice log row (keyed by the outbox id) for `sendClaimMs` before sending, atomically
- * with the daily cap, and skips a notice the log shows a gateway accepted or another worker is
- * sending. It holds a notice in quiet hours or over the per-number daily cap
+ * claims the notice log row (keyed by the outbox id) for `sendClaimMs` from the time it writes the
+ * claim (its `clock`), atomically with the daily cap, and skips a notice the log shows a gateway
+ * accepted or another worker is sending. It records the outcome with a conditional write
+ * (`NoticeLog.update`): a failure only while no other attempt has claimed the notice since, an
+ * acceptance as long as none is recorded, so a worker whose claim was taken over never resets
+ * the newer row. It holds a notice in quiet hours or over the per-number daily cap
  * (throwing {@link SmsDeferredError}: the engine retries it later, it is never dropped), waits
  * for the rate limit, and turns a permanent gateway refusal into `PermanentDeliveryError`.
  *

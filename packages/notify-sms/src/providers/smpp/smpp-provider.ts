@@ -57,7 +57,12 @@ export interface SmppProviderOptions {
   readonly name?: string;
   /** enquire_link period while bound (default 30 000 ms); an unanswered one drops the connection. */
   readonly enquireLinkMs?: number;
-  /** Time for a submit_sm_resp or bind_transceiver_resp (default 10 000 ms); then the connection is dropped and the part resent. */
+  /**
+   * Time for a submit_sm_resp or bind_transceiver_resp (default 10 000 ms). Then the connection
+   * is given up: no more writes, a FIN, and the answers that still come are read for up to this
+   * long again before the socket is destroyed; the parts left unanswered are sent on the next
+   * connection.
+   */
   readonly responseTimeoutMs?: number;
   /** Time for a whole message, reconnections included (default 60 000 ms); then `send` fails, retryable. */
   readonly sendTimeoutMs?: number;
@@ -128,6 +133,11 @@ interface PartJob {
  * - a part whose connection dropped before its submit_sm_resp is sent again on the next
  *   connection; a part the SMSC acknowledged is never sent again, also on a later `send` of the
  *   same id (the acknowledged ids are remembered here and in the notice log);
+ * - when the SMSC resets the connection (TCP RST), the answers it sent before the reset are read
+ *   before the parts in flight are given back: a failed write does not destroy the socket
+ * (`ReadFirstSocket`), which ends when its read side reaches the reset. The one part that
+ *   can reach the handset twice is one the SMSC took but whose submit_sm_resp never reached this
+ *   host (lost with the connection, or later than `responseTimeoutMs` plus the same again);
  * - delivery receipts (deliver_sm with esm_class 0x04) are answered, read (receipted_message_id /
  *   message_state TLVs, else the receipt text: stat DELIVRD, UNDELIV, EXPIRED, REJECTD, …) and
  *   passed to {@link SmsProvider.onReceipt} listeners.
