@@ -135,9 +135,9 @@ interface PartJob {
  *   same id (the acknowledged ids are remembered here and in the notice log);
  * - when the SMSC resets the connection (TCP RST), the answers it sent before the reset are read
  *   before the parts in flight are given back: a failed write does not destroy the socket
- * (`ReadFirstSocket`), which ends when its read side reaches the reset. The one part that
- *   can reach the handset twice is one the SMSC took but whose submit_sm_resp never reached this
- *   host (lost with the connection, or later than `responseTimeoutMs` plus the same again);
+ *   (`ReadFirstSocket`), which ends when its read side reaches the reset. A part can reach the
+ *   handset twice only when the SMSC took it but its submit_sm_resp never reached this host: lost
+ *   with the connection, or later than the connection was given up and closed;
  * - delivery receipts (deliver_sm with esm_class 0x04) are answered, read (receipted_message_id /
  *   message_state TLVs, else the receipt text: stat DELIVRD, UNDELIV, EXPIRED, REJECTD, …) and
  *   passed to {@link SmsProvider.onReceipt} listeners.
