@@ -33,6 +33,7 @@ import { commandFingerprint } from './command-fingerprint.js';
 import { summaryOf } from './dossier-summary.js';
 import {
   checkCode,
+  checkEngineOptions,
   checkEvent,
   checkListQuery,
   checkNow,
@@ -271,6 +272,7 @@ function bindProcedures(
  * ```
  */
 export function createEngine(options: EngineOptions): Engine {
+  checkEngineOptions(options);
   const calendar = options.calendar;
   const registry = bindProcedures(options.procedures, calendar);
   const store = options.store ?? new MemoryStore();
