@@ -256,9 +256,7 @@ const EngineOptionsSchema = z
   .object({
     procedures: z.union([
       objectWith(['all', 'get', 'inForce'], 'a ProcedureRegistry or a list of procedures'),
-      z
-        .array(objectWith(['withCalendar', 'step', 'start'], 'a procedure made by defineProcedure'))
-        .min(1, 'at least one procedure'),
+      z.array(objectWith(['withCalendar', 'step', 'start'], 'a procedure made by defineProcedure')),
     ]),
     calendar: objectWith(
       ['dueDate', 'localDate', 'addWorkingMinutes'],

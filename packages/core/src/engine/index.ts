@@ -7,6 +7,8 @@ export {
   type EngineEvent,
   type EngineLogEntry,
   type EngineOptions,
+  type EngineReportQuery,
+  type PeriodQuery,
   type ReceiveCommand,
   type SendOptions,
   SYSTEM_ACTOR,

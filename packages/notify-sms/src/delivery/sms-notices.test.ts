@@ -125,7 +125,7 @@ describe('smsNotices with the engine, end to end', () => {
     expect(rest).toEqual([]);
     const text =
       `UBND phuong Ben Nghe da tiep nhan ho so ${d.code}. Hen tra ket qua: 17 gio 00 phut ngay 11/03/2026. ` +
-      'Tra cuu bang ma ho so tai dichvucong.gov.vn.';
+      `Tra cuu tai dichvucong.gov.vn, ma tra cuu ${d.context.secret}.`;
     expect(item).toMatchObject({
       id: `${d.code}:1:sms.notice:receipt`,
       type: 'sms.notice',

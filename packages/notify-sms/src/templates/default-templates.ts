@@ -7,7 +7,7 @@ import type { NoticeKind } from './notice-kinds.js';
 export const DEFAULT_TEMPLATES: Readonly<Record<NoticeKind, string>> = {
   receipt:
     '{agency} đã tiếp nhận hồ sơ {dossierCode}. Hẹn trả kết quả: {returnDate}. ' +
-    'Tra cứu bằng mã hồ sơ tại {lookupUrl}.',
+    'Tra cứu tại {lookupUrl}, mã tra cứu {lookupCode}.',
   'supplement-request':
     'Hồ sơ {dossierCode} cần bổ sung, hoàn thiện. Nội dung cần bổ sung xem tại {lookupUrl} ' +
     'hoặc liên hệ {agency}.',

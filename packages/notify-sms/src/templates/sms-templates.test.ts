@@ -24,6 +24,7 @@ const VALUES = {
   dossierCode: '000.00.14.H56-260107-0001',
   returnDate: '15/07/2026',
   newReturnDate: '20/07/2026',
+  lookupCode: 'K7QX2M',
 };
 
 describe('createSmsTemplates — built-in templates', () => {
@@ -39,7 +40,7 @@ describe('createSmsTemplates — built-in templates', () => {
     }
   });
 
-  it('renders a receipt with the dossier code, return date and where to look it up', () => {
+  it('renders a receipt with the dossier code, return date, where to look it up and the lookup secret', () => {
     const message = createSmsTemplates({ fixedValues: FIXED }).render('receipt', VALUES);
     expect(message).toMatchObject({
       templateId: 'receipt',
@@ -47,14 +48,13 @@ describe('createSmsTemplates — built-in templates', () => {
       procedure: undefined,
       diacritics: false,
       encoding: 'GSM-7',
-      segments: 1,
       text:
         'UBND phuong Ben Nghe da tiep nhan ho so 000.00.14.H56-260107-0001. Hen tra ket qua: 15/07/2026. ' +
-        'Tra cuu bang ma ho so tai dichvucong.gov.vn.',
+        'Tra cuu tai dichvucong.gov.vn, ma tra cuu K7QX2M.',
     });
     expect(message.withDiacritics.text).toBe(
       'UBND phường Bến Nghé đã tiếp nhận hồ sơ 000.00.14.H56-260107-0001. Hẹn trả kết quả: 15/07/2026. ' +
-        'Tra cứu bằng mã hồ sơ tại dichvucong.gov.vn.',
+        'Tra cứu tại dichvucong.gov.vn, mã tra cứu K7QX2M.',
     );
     expect(message.withDiacritics.count.encoding).toBe('UCS-2');
   });
