@@ -75,4 +75,5 @@ export {
   type LiaisonHandler,
   type LiaisonSubscription,
   type LiaisonTransport,
+  TransportUnavailableError,
 } from './transport.js';

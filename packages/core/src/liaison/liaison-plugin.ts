@@ -3,7 +3,7 @@ import { toInstant } from '../dossier/actor.js';
 import type { DossierContext } from '../dossier/dossier-context.js';
 import type { Engine, EngineEvent, EngineLogEntry } from '../engine/create-engine.js';
 import type { EffectRequest, EnginePlugin, TransitionInfo } from '../engine/plugin.js';
-import { PermanentDeliveryError } from '../engine/plugin.js';
+import { DeferredDeliveryError, PermanentDeliveryError } from '../engine/plugin.js';
 import {
   ConflictError,
   DefinitionError,
@@ -18,7 +18,7 @@ import type { LiaisonLink, LiaisonMemberState, LiaisonParent } from './liaison-c
 import { liaisonOf } from './liaison-definition.js';
 import { handoffId, type LiaisonMessage, LiaisonMessageSchema } from './liaison-message.js';
 import { isOpenMember, LIAISON_ROLE } from './liaison-rules.js';
-import type { LiaisonSubscription, LiaisonTransport } from './transport.js';
+import { type LiaisonSubscription, type LiaisonTransport, TransportUnavailableError } from './transport.js';
 
 /** Options of {@link liaisonPlugin}. */
 export interface LiaisonPluginOptions {
@@ -440,10 +440,18 @@ export function liaisonPlugin(options: LiaisonPluginOptions): LiaisonPlugin {
       if (section?.role === 'member') return childEffects(info, section);
       return undefined;
     },
-    async deliver(item) {
+    async deliver(item, context) {
       const parsed = LiaisonMessageSchema.safeParse(item.payload);
       if (!parsed.success) throw new PermanentDeliveryError(`malformed liaison message in ${item.id}`);
-      await transport.publish(parsed.data);
+      try {
+        await transport.publish(parsed.data);
+      } catch (e) {
+        // The broker is unreachable: hold the item (not a failed attempt, never a dead letter).
+        if (e instanceof TransportUnavailableError) {
+          throw new DeferredDeliveryError(new Date(context.now.getTime() + e.retryAfterMs), e.message);
+        }
+        throw e;
+      }
     },
     async attach(target) {
       if (engine && engine !== target) throw new Error('liaisonPlugin: already attached to another engine');

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { pendingDeadlines } from '../dossier/deadlines.js';
 import type { DossierContext } from '../dossier/dossier-context.js';
 import type { DossierEventInput } from '../dossier/dossier-events.js';
+import { createEngine } from '../engine/create-engine.js';
 import { DefinitionError, PermissionError, TransitionError } from '../errors/dossier-errors.js';
 import { checkMachine } from '../procedure/check-machine.js';
 import type { DossierSnapshot } from '../procedure/define-procedure.js';
@@ -11,7 +12,8 @@ import { testCalendar } from '../testing/fixtures.js';
 import { defineLiaison } from './define-liaison.js';
 import type { LiaisonDefinitionInput } from './liaison-definition.js';
 import type { LiaisonMessage } from './liaison-message.js';
-import { inProcessTransport } from './transport.js';
+import { liaisonPlugin } from './liaison-plugin.js';
+import { inProcessTransport, type LiaisonTransport, TransportUnavailableError } from './transport.js';
 
 const utc = (iso: string) => new Date(iso).toISOString();
 const desk = { officerId: 'desk-1', unitId: 'desk' };
@@ -289,5 +291,49 @@ describe('inProcessTransport', () => {
     await t.idle();
     expect(t.deadLetters()).toMatchObject([{ message: { id: 'x' }, error: 'always' }]);
     await t.close();
+  });
+});
+
+describe('liaisonPlugin delivery', () => {
+  it('holds its outbox items while the transport is unreachable: no failed attempt, no dead letter', async () => {
+    let down = true;
+    const sent: string[] = [];
+    const transport: LiaisonTransport = {
+      async publish(m) {
+        if (down) throw new TransportUnavailableError('unreachable; reconnecting', 2000);
+        sent.push(m.id);
+      },
+      subscribe: async () => ({ stop: async () => {} }),
+      close: async () => {},
+    };
+    const engine = createEngine({
+      procedures: [liaison],
+      calendar: testCalendar(),
+      agency: 'H56',
+      plugins: [liaisonPlugin({ agency: 'ubnd-xa', transport })],
+      backoff: { maxAttempts: 2, baseDelayMs: 0, maxDelayMs: 0 },
+    });
+    const d = await engine.receive({
+      procedure: 'LT-TEST',
+      channel: 'online-full',
+      actor: desk,
+      applicant: { fullName: 'Phạm Thị Dung' },
+      application: { a: 'x', b: 'y' },
+      at: new Date('2026-03-02T09:00:00+07:00'),
+    });
+    await engine.send(d.code, { type: 'HAND_OFF', actor: desk, at: '2026-03-02T09:05:00+07:00' });
+    let now = Date.parse('2026-03-02T09:05:00+07:00');
+    for (let i = 0; i < 5; i++) {
+      now += 60_000;
+      expect(await engine.deliverOutbox(new Date(now))).toMatchObject({ delivered: 0, dead: 0 });
+    }
+    const held = await engine.store.outbox({});
+    expect(held.map((i) => [i.status, i.attempts])).toEqual([
+      ['pending', 0],
+      ['pending', 0],
+    ]);
+    down = false;
+    expect(await engine.deliverOutbox(new Date(now + 60_000))).toMatchObject({ delivered: 2, dead: 0 });
+    expect(sent).toHaveLength(2);
   });
 });
