@@ -42,6 +42,8 @@ export interface LiaisonPlugin extends EnginePlugin {
   detach(): Promise<void>;
 }
 
+type LiaisonCancelled = Extract<LiaisonMessage, { kind: 'cancelled' }>;
+
 type Outgoing = {
   [K in LiaisonMessage['kind']]: Omit<Extract<LiaisonMessage, { kind: K }>, 'from'>;
 }[LiaisonMessage['kind']];
@@ -148,7 +150,7 @@ export function liaisonPlugin(options: LiaisonPluginOptions): LiaisonPlugin {
         );
       } else if (
         isOpenMember({ status: was } as LiaisonMemberState) &&
-        m.status === 'cancelled' &&
+        m.status === 'cancelling' &&
         m.handedAt
       ) {
         out.push(
@@ -165,6 +167,18 @@ export function liaisonPlugin(options: LiaisonPluginOptions): LiaisonPlugin {
     }
     return out;
   };
+
+  /** The answer of a member agency whose dossier for the part was withdrawn or stopped. */
+  const cancelled = (ctx: DossierContext, link: LiaisonLink): Omit<LiaisonCancelled, 'from'> => ({
+    kind: 'cancelled',
+    id: `cancelled:${ctx.code}`,
+    parentCode: link.parentCode,
+    memberId: link.memberId,
+    to: link.focalAgency,
+    at: ctx.updatedAt,
+    childCode: ctx.code,
+    ...(link.liaison ? { liaison: link.liaison } : {}),
+  });
 
   const childEffects = (info: TransitionInfo, link: LiaisonLink): EffectRequest[] => {
     const ctx = info.after;
@@ -219,6 +233,9 @@ export function liaisonPlugin(options: LiaisonPluginOptions): LiaisonPlugin {
         return [result('refused', ctx.outcome?.reasons.length ? ctx.outcome.reasons : ['Từ chối'])];
       case 'EXPIRE':
         return [result('refused', ['Quá hạn bổ sung hồ sơ'])];
+      case 'WITHDRAW':
+      case 'STOP':
+        return [effect('cancelled', cancelled(ctx, link))];
       default:
         return [];
     }
@@ -239,7 +256,7 @@ export function liaisonPlugin(options: LiaisonPluginOptions): LiaisonPlugin {
   /** Sends an event built from the dossier's current state, retrying races on its version or time. */
   const sendTo = async (
     code: string,
-    build: (ctx: DossierContext, at: string) => EngineEvent | null,
+    build: (ctx: DossierContext, at: string, state: string) => EngineEvent | null,
     key: string,
   ): Promise<void> => {
     const e = attached();
@@ -250,7 +267,7 @@ export function liaisonPlugin(options: LiaisonPluginOptions): LiaisonPlugin {
         return;
       }
       const at = later(toInstant(e.clock.now()), view.context.updatedAt);
-      const event = build(view.context, at);
+      const event = build(view.context, at, view.state);
       if (!event) return;
       try {
         await e.send(code, event, { idempotencyKey: key });
@@ -292,6 +309,8 @@ export function liaisonPlugin(options: LiaisonPluginOptions): LiaisonPlugin {
               reason: m.reason,
               newDue: m.newDue,
             };
+          case 'cancelled':
+            return { type: 'MEMBER_CANCELLED', ...base, childCode: m.childCode };
           case 'result':
             return {
               type: 'MEMBER_RESULT',
@@ -378,19 +397,68 @@ export function liaisonPlugin(options: LiaisonPluginOptions): LiaisonPlugin {
     }
   };
 
-  const toChild = async (m: Extract<LiaisonMessage, { kind: 'supplemented' | 'cancel' }>): Promise<void> => {
+  const onSupplemented = async (m: Extract<LiaisonMessage, { kind: 'supplemented' }>): Promise<void> => {
     const code = await childOf(m.childCode, m.handoffId);
     await sendTo(
       code,
-      (ctx, at) =>
-        m.kind === 'supplemented'
-          ? {
-              type: 'SUPPLEMENT_RECEIVED',
-              at,
-              actor: actorFor(deskOf(ctx), m.from),
-              note: m.note ?? 'Nhận hồ sơ bổ sung (liên thông)',
-            }
-          : { type: 'WITHDRAW', at, actor: actorFor(deskOf(ctx), m.from), reason: m.reason },
+      (ctx, at) => ({
+        type: 'SUPPLEMENT_RECEIVED',
+        at,
+        actor: actorFor(deskOf(ctx), m.from),
+        note: m.note ?? 'Nhận hồ sơ bổ sung (liên thông)',
+      }),
+      `liaison:${m.id}`,
+    );
+  };
+
+  /**
+   * The focal desk asks to stop a part (the liaison is being closed early). A part not decided yet
+   * is withdrawn (answered with `cancelled`); a decided one is not undone: its result ready at the
+   * agency's desk is returned (answered with its `result`), one still being finished is returned by
+   * the agency when it is done. A dossier already closed has answered with its own message; a
+   * withdrawn or stopped one answers again.
+   */
+  const onCancel = async (m: Extract<LiaisonMessage, { kind: 'cancel' }>): Promise<void> => {
+    const e = attached();
+    const code = await childOf(m.childCode, m.handoffId);
+    const view = await e.get(code);
+    if (view.status === 'done') {
+      const kind = view.context.outcome?.kind;
+      const link = view.context.liaison;
+      if ((kind === 'withdrawn' || kind === 'stopped') && link?.role === 'member') {
+        // An id of its own: the first answer may have been dropped (the desk had not asked yet).
+        await transport.publish({
+          ...cancelled(view.context, link),
+          id: `cancelled:${code}:${m.id}`,
+          from: agency,
+        });
+      }
+      return;
+    }
+    await sendTo(
+      code,
+      (ctx, at, state): EngineEvent | null => {
+        const actor = actorFor(deskOf(ctx), m.from);
+        if (state === 'resultReady') {
+          return {
+            type: 'RETURN_RESULT',
+            at,
+            actor,
+            delivery: 'online',
+            note: 'Đã có kết quả khi nhận đề nghị dừng xử lý: trả về bộ phận một cửa liên thông',
+          };
+        }
+        if (ctx.decisionIssued) {
+          log({
+            level: 'info',
+            message: 'liaison part already decided: it is returned when finished',
+            code: ctx.code,
+            type: 'cancel',
+          });
+          return null;
+        }
+        return { type: 'WITHDRAW', at, actor, reason: m.reason };
+      },
       `liaison:${m.id}`,
     );
   };
@@ -408,7 +476,8 @@ export function liaisonPlugin(options: LiaisonPluginOptions): LiaisonPlugin {
     const m = parsed.data;
     try {
       if (m.kind === 'handoff') await onHandoff(m);
-      else if (m.kind === 'supplemented' || m.kind === 'cancel') await toChild(m);
+      else if (m.kind === 'supplemented') await onSupplemented(m);
+      else if (m.kind === 'cancel') await onCancel(m);
       else await toParent(m);
     } catch (err) {
       if (permanent(err)) {
