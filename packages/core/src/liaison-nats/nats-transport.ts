@@ -47,7 +47,10 @@ export interface NatsTransportOptions {
    * open it with `maxReconnectAttempts: -1` so that it is never given up.
    */
   readonly connection?: NatsConnection;
-  /** Further options of the client's `connect` (credentials, TLS, name…); the options below take precedence. */
+  /**
+   * Further options of the client's `connect` (credentials, TLS, name…). The options below, when
+   * given, take precedence over the same settings here; the defaults below apply when neither is.
+   */
   readonly connectOptions?: Omit<ConnectionOptions, 'servers'>;
   /**
    * Reconnect attempts after the connection is lost before the client gives up for good (default
@@ -166,7 +169,7 @@ export async function natsTransport(options: NatsTransportOptions = {}): Promise
   const prefix = options.subjectPrefix ?? 'motcua.liaison';
   const durablePrefix = options.durablePrefix ?? 'motcua-liaison';
   const retryDelayMs = options.retryDelayMs ?? 1000;
-  const reconnectTimeWait = options.reconnectTimeWaitMs ?? 2000;
+  const reconnectTimeWait = options.reconnectTimeWaitMs ?? options.connectOptions?.reconnectTimeWait ?? 2000;
   const publishTimeout = options.publishTimeoutMs ?? 5000;
   const pullExpires = Math.max(1000, options.pullExpiresMs ?? 10_000);
   const report = options.onError ?? (() => {});
@@ -183,7 +186,8 @@ export async function natsTransport(options: NatsTransportOptions = {}): Promise
     (await connect({
       ...options.connectOptions,
       servers: options.servers ?? '127.0.0.1:4222',
-      maxReconnectAttempts: options.maxReconnectAttempts ?? -1,
+      maxReconnectAttempts:
+        options.maxReconnectAttempts ?? options.connectOptions?.maxReconnectAttempts ?? -1,
       reconnectTimeWait,
       pingInterval: options.pingIntervalMs ?? options.connectOptions?.pingInterval ?? 30_000,
     }));
