@@ -153,7 +153,7 @@ async function measure(
   const probe = `H56-260302-${String(Math.ceil(dossiers / 2)).padStart(7, '0')}`;
   await engine.lookup(probe, secret);
   const servingMs = performance.now() - start;
-  const claimed = await store.claimTimers(now, 1, 'probe', 1);
+  const claimed = await store.claimTimers({ due: now, now, limit: 1, owner: 'probe', leaseMs: 1 });
   const firstClaimMs = performance.now() - start;
   const { fired } = await engine.runDueTimers(new Date(Date.parse(now) + 1000));
   const timersLiveMs = performance.now() - start;

@@ -76,7 +76,15 @@ describePostgres('PostgresStore under faults', () => {
     await finishAll(engine, store);
     expect(await store.list({ status: 'active' })).toEqual([]);
     expect(await integrityProblems(store)).toEqual([]);
-    expect(await store.claimTimers('2027-01-01T00:00:00.000Z', 10, 'late', 1000)).toEqual([]);
+    expect(
+      await store.claimTimers({
+        due: '2027-01-01T00:00:00.000Z',
+        now: '2027-01-01T00:00:00.000Z',
+        limit: 10,
+        owner: 'late',
+        leaseMs: 1000,
+      }),
+    ).toEqual([]);
   }, 120_000);
 
   it('recovers when PostgreSQL drops its connections under load (pg_terminate_backend)', async () => {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import {
   type ClaimedTimer,
+  type ClaimRequest,
   type CommitRequest,
   type DossierStore,
   type DossierSummary,
@@ -33,6 +34,7 @@ import {
   byAtThenId,
   canonicalInstant,
   canonicalOrNull,
+  claimParams,
   type JournalColumns,
   journalFromColumns,
   type OutboxColumns,
@@ -563,15 +565,14 @@ SELECT count(*)::int AS ok FROM d`;
    * Leases up to `limit` timers due at `now` that are not leased or whose lease expired, in due
    * order: each goes to one worker only.
    */
-  async claimTimers(now: string, limit: number, owner: string, leaseMs: number): Promise<ClaimedTimer[]> {
+  async claimTimers(request: ClaimRequest): Promise<ClaimedTimer[]> {
+    const { limit, owner, due, until, now } = claimParams(request);
     if (limit <= 0) return [];
-    const at = canonicalInstant(now, 'now');
-    const until = new Date(Date.parse(at) + leaseMs).toISOString();
     const rows = (await this.run(
       'claimTimers',
       `WITH due AS (
          SELECT id FROM ${this.t.timers}
-         WHERE at <= $1::timestamptz AND (lease_until IS NULL OR lease_until <= $1::timestamptz)
+         WHERE at < $1::timestamptz AND (lease_until IS NULL OR lease_until <= $5::timestamptz)
          ORDER BY at, id
          LIMIT $2::int
          FOR UPDATE SKIP LOCKED
@@ -579,7 +580,7 @@ SELECT count(*)::int AS ok FROM d`;
        UPDATE ${this.t.timers} AS t SET lease_owner = $3, lease_until = $4::timestamptz
        FROM due WHERE t.id = due.id
        RETURNING t.id, t.code, t.kind, t.at, t.step_id`,
-      [at, limit, owner, until],
+      [due, limit, owner, until, now],
     )) as TimerColumns<Date>[];
     return rows
       .map((r) => ({ ...timerFromColumns(r, iso), leaseOwner: owner, leaseUntil: until }))
@@ -597,16 +598,15 @@ SELECT count(*)::int AS ok FROM d`;
   }
 
   /** Leases up to `limit` outbox items due at `now` (pending, lease free or expired), oldest first. */
-  async claimOutbox(now: string, limit: number, owner: string, leaseMs: number): Promise<OutboxItem[]> {
+  async claimOutbox(request: ClaimRequest): Promise<OutboxItem[]> {
+    const { limit, owner, due, until, now } = claimParams(request);
     if (limit <= 0) return [];
-    const at = canonicalInstant(now, 'now');
-    const until = new Date(Date.parse(at) + leaseMs).toISOString();
     const rows = (await this.run(
       'claimOutbox',
       `WITH due AS (
          SELECT id FROM ${this.t.outbox}
          WHERE status = 'pending' AND next_attempt_at <= $1::timestamptz
-           AND (lease_until IS NULL OR lease_until <= $1::timestamptz)
+           AND (lease_until IS NULL OR lease_until <= $5::timestamptz)
          ORDER BY seq
          LIMIT $2::int
          FOR UPDATE SKIP LOCKED
@@ -614,7 +614,7 @@ SELECT count(*)::int AS ok FROM d`;
        UPDATE ${this.t.outbox} AS o SET lease_owner = $3, lease_until = $4::timestamptz
        FROM due WHERE o.id = due.id
        RETURNING o.seq, ${OUTBOX_COLUMNS.map((c) => `o.${c}`).join(', ')}`,
-      [at, limit, owner, until],
+      [due, limit, owner, until, now],
     )) as (OutboxColumns<Date, unknown> & { seq: string })[];
     return rows.sort((a, b) => Number(a.seq) - Number(b.seq)).map((r) => outboxFromColumns(r, iso, json));
   }

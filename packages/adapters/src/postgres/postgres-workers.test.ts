@@ -33,7 +33,9 @@ describePostgres('PostgresStore with several workers', () => {
     // Raw claims, all at once from 4 connections: every timer exactly once.
     const now = '2026-03-20T00:00:00.000Z';
     const claims = await Promise.all(
-      stores.flatMap((s, w) => [0, 1, 2].map(() => s.claimTimers(now, 20, `w${w}`, 60_000))),
+      stores.flatMap((s, w) =>
+        [0, 1, 2].map(() => s.claimTimers({ due: now, now, limit: 20, owner: `w${w}`, leaseMs: 60_000 })),
+      ),
     );
     const ids = claims.flat().map((t) => t.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -51,7 +53,15 @@ describePostgres('PostgresStore with several workers', () => {
       clock.advance({ seconds: 61 });
       if (n === 0) break;
     }
-    expect(await stores[0]!.claimTimers('2026-12-31T00:00:00.000Z', 1000, 'check', 1000)).toEqual([]);
+    expect(
+      await stores[0]!.claimTimers({
+        due: '2026-12-31T00:00:00.000Z',
+        now: '2026-12-31T00:00:00.000Z',
+        limit: 1000,
+        owner: 'check',
+        leaseMs: 1000,
+      }),
+    ).toEqual([]);
     let recorded = 0;
     for (const s of await stores[0]!.list({})) {
       const stored = (await stores[0]!.load(s.code))!;
@@ -85,7 +95,15 @@ describePostgres('PostgresStore with several workers', () => {
     const others = pools.map((pool) => new PostgresStore({ pool, schema: `${schema}_o` }));
     const claims = await Promise.all(
       others.flatMap((s, w) =>
-        [0, 1].map(() => s.claimOutbox('2026-03-02T03:00:00.000Z', 7, `w${w}`, 60_000)),
+        [0, 1].map(() =>
+          s.claimOutbox({
+            due: '2026-03-02T03:00:00.000Z',
+            now: '2026-03-02T03:00:00.000Z',
+            limit: 7,
+            owner: `w${w}`,
+            leaseMs: 60_000,
+          }),
+        ),
       ),
     );
     const ids = claims.flat().map((i) => i.id);

@@ -1,4 +1,5 @@
 import {
+  type ClaimRequest,
   type DossierSummary,
   type JournalEntry,
   MotcuaError,
@@ -31,6 +32,30 @@ export function canonicalInstant(value: string, field: string): string {
     );
   }
   return new Date(ms).toISOString();
+}
+
+/** A claim's parameters as the SQL stores bind them: canonical instants and the lease's end. */
+export function claimParams(request: ClaimRequest): {
+  due: string;
+  now: string;
+  until: string;
+  limit: number;
+  owner: string;
+} {
+  const { limit, owner, leaseMs } = request;
+  if (!Number.isSafeInteger(limit) || limit < 0)
+    throw new MotcuaError('INVALID_OPTION', 'limit: expected a whole number ≥ 0', { field: 'limit' });
+  if (!Number.isSafeInteger(leaseMs) || leaseMs <= 0)
+    throw new MotcuaError('INVALID_OPTION', 'leaseMs: expected a whole number of milliseconds > 0', {
+      field: 'leaseMs',
+    });
+  if (typeof owner !== 'string' || owner.length === 0 || owner.length > 200)
+    throw new MotcuaError('INVALID_OPTION', 'owner: expected a worker id of 1 to 200 characters', {
+      field: 'owner',
+    });
+  const due = canonicalInstant(request.due, 'due');
+  const now = canonicalInstant(request.now, 'now');
+  return { due, now, until: new Date(Date.parse(now) + leaseMs).toISOString(), limit, owner };
 }
 
 /** Like {@link canonicalInstant}, keeping `null`. */

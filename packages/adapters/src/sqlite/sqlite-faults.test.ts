@@ -126,9 +126,15 @@ describe('SqliteStore faults', () => {
     expect(locked).toBeInstanceOf(StoreLockedError);
     expect(locked).toMatchObject({ code: 'STORE_LOCKED', retryable: true });
     await expect(store.nextSequence('H56', '2026-03-02')).rejects.toBeInstanceOf(StoreLockedError);
-    await expect(store.claimTimers('2026-03-20T00:00:00.000Z', 10, 'w', 1000)).rejects.toBeInstanceOf(
-      StoreLockedError,
-    );
+    await expect(
+      store.claimTimers({
+        due: '2026-03-20T00:00:00.000Z',
+        now: '2026-03-20T00:00:00.000Z',
+        limit: 10,
+        owner: 'w',
+        leaseMs: 1000,
+      }),
+    ).rejects.toBeInstanceOf(StoreLockedError);
     // Readers are not blocked in WAL mode, and nothing of the refused commit is there.
     expect((await store.load('H56-260302-0001'))?.version).toBe(1);
     expect(await store.journal('H56-260302-0001')).toHaveLength(1);

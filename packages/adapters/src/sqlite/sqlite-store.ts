@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import {
   type ClaimedTimer,
+  type ClaimRequest,
   type CommitRequest,
   type DossierStore,
   type DossierSummary,
@@ -33,6 +34,7 @@ import {
   byAtThenId,
   canonicalInstant,
   canonicalOrNull,
+  claimParams,
   type JournalColumns,
   journalFromColumns,
   type OutboxColumns,
@@ -409,23 +411,22 @@ export class SqliteStore implements DossierStore {
   }
 
   /**
-   * Leases up to `limit` timers due at `now` that are not leased or whose lease expired, in due
-   * order: each goes to one worker only.
+   * Leases up to `limit` due timers (instant strictly before `due`) that are not leased or whose
+   * lease ended at or before `now`, in due order: each goes to one worker only.
    */
-  async claimTimers(now: string, limit: number, owner: string, leaseMs: number): Promise<ClaimedTimer[]> {
+  async claimTimers(request: ClaimRequest): Promise<ClaimedTimer[]> {
+    const { limit, owner, due, until, now } = claimParams(request);
     if (limit <= 0) return [];
-    const at = canonicalInstant(now, 'now');
-    const until = new Date(Date.parse(at) + leaseMs).toISOString();
     return this.guard('claimTimers', () => {
       const rows = this.db
         .transaction(
           () =>
             this.stmt(
               `UPDATE timers SET lease_owner = @owner, lease_until = @until
-               WHERE id IN (SELECT id FROM timers WHERE at <= @now AND (lease_until IS NULL OR lease_until <= @now)
+               WHERE id IN (SELECT id FROM timers WHERE at < @due AND (lease_until IS NULL OR lease_until <= @now)
                             ORDER BY at, id LIMIT @limit)
                RETURNING id, code, kind, at, step_id, lease_owner, lease_until`,
-            ).all({ owner, until, now: at, limit }) as TimerColumns<string>[],
+            ).all({ owner, until, due, now, limit }) as TimerColumns<string>[],
         )
         .immediate();
       return rows
@@ -445,11 +446,13 @@ export class SqliteStore implements DossierStore {
     );
   }
 
-  /** Leases up to `limit` outbox items due at `now` (pending, lease free or expired), oldest first. */
-  async claimOutbox(now: string, limit: number, owner: string, leaseMs: number): Promise<OutboxItem[]> {
+  /**
+   * Leases up to `limit` pending outbox items whose next attempt is at or before `due` and whose
+   * lease is free or ended at or before `now`, oldest first.
+   */
+  async claimOutbox(request: ClaimRequest): Promise<OutboxItem[]> {
+    const { limit, owner, due, until, now } = claimParams(request);
     if (limit <= 0) return [];
-    const at = canonicalInstant(now, 'now');
-    const until = new Date(Date.parse(at) + leaseMs).toISOString();
     return this.guard('claimOutbox', () => {
       const rows = this.db
         .transaction(
@@ -457,11 +460,11 @@ export class SqliteStore implements DossierStore {
             this.stmt(
               `UPDATE outbox SET lease_owner = @owner, lease_until = @until
                WHERE rowid IN (SELECT rowid FROM outbox
-                               WHERE status = 'pending' AND next_attempt_at <= @now
+                               WHERE status = 'pending' AND next_attempt_at <= @due
                                  AND (lease_until IS NULL OR lease_until <= @now)
                                ORDER BY rowid LIMIT @limit)
                RETURNING ${OUTBOX_COLUMNS}`,
-            ).all({ owner, until, now: at, limit }) as (OutboxColumns<string, string> & { pos: number })[],
+            ).all({ owner, until, due, now, limit }) as (OutboxColumns<string, string> & { pos: number })[],
         )
         .immediate();
       return rows.sort((a, b) => a.pos - b.pos).map((r) => outboxFromColumns(r, iso, parseJson));

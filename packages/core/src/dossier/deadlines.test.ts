@@ -48,12 +48,13 @@ describe('pendingDeadlines', () => {
     ]);
   });
 
-  it('once marked overdue: only the step; once closed: none', () => {
+  it('once marked overdue: the warning (owed until fired) and the step, no due time; once closed: none', () => {
     const s = applyAll(p, start(), [
       { type: 'HAND_OVER', at: '2026-03-02T10:00:00+07:00', actor: desk },
       { type: 'MARK_OVERDUE', at: '2026-03-12T08:00:00+07:00', actor: system },
     ]);
     expect(pendingDeadlines(s.context, options)).toEqual([
+      { kind: 'dossier-warning', at: utc('2026-03-10T17:00:00+07:00') },
       { kind: 'step-due', at: utc('2026-03-06T10:00:00+07:00'), stepId: 'appraise' },
     ]);
     const closed = p.apply(s, { type: 'WITHDRAW', at: '2026-03-12T09:00:00+07:00', actor: desk });

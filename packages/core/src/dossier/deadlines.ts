@@ -18,8 +18,9 @@ export interface DeadlineOptions {
 }
 
 /**
- * The deadlines of a dossier still to come, derived from its context alone: a warning before the
- * due time, the due time itself (until marked overdue), the open step's due time (for a liaison's
+ * The deadlines of a dossier still owed, derived from its context alone: a warning before the due
+ * time in force (owed until fired, even once overdue: the engine leaves out timers already fired),
+ * the legal due time itself (until marked overdue), the open step's due time (for a liaison's
  * parent: each member agency's due time), and the
  * applicant's supplementation limit. None while the clock is paused, except the last; none once
  * the dossier is closed.
@@ -33,12 +34,12 @@ export function pendingDeadlines(ctx: DossierContext, options: DeadlineOptions):
     return out;
   }
   const warnBefore = options.warnBeforeMinutes ?? options.calendar.workingDayMinutes;
-  if (!ctx.overdue) {
-    const warning = options.calendar.addWorkingMinutes(new Date(ctx.due.current), -warnBefore);
-    if (warning.getTime() > Date.parse(ctx.receivedAt))
-      out.push({ kind: 'dossier-warning', at: toInstant(warning) });
-    out.push({ kind: 'dossier-due', at: ctx.due.legal });
-  }
+  // The warning stays owed until it fires, also once the dossier is overdue (a worker may fire the
+  // due time before another fires the warning): the engine drops a fired timer by its id.
+  const warning = options.calendar.addWorkingMinutes(new Date(ctx.due.current), -warnBefore);
+  if (warning.getTime() > Date.parse(ctx.receivedAt))
+    out.push({ kind: 'dossier-warning', at: toInstant(warning) });
+  if (!ctx.overdue) out.push({ kind: 'dossier-due', at: ctx.due.legal });
   const step = ctx.steps[ctx.steps.length - 1];
   if (step && step.endedAt === null) out.push({ kind: 'step-due', at: step.due, stepId: step.stepId });
   // A liaison's parent: each member agency holding the dossier has its own due time (step = member).

@@ -17,6 +17,7 @@ import type { SlipRow } from '../slip/slip-row.js';
 import { MemoryStore } from '../store/memory-store.js';
 import {
   type ClaimedTimer,
+  type ClaimRequest,
   type DossierStore,
   type DossierSummary,
   type JournalEntry,
@@ -187,6 +188,9 @@ function eventInstant(at: string | Date | undefined, clock: Clock): string {
 }
 
 const SECRET_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** Rows claimed per batch by the timer and outbox rounds. */
+const BATCH = 100;
 
 /** A retry-safe read of a dossier's procedure version, bound to the office calendar. */
 function bindProcedures(
@@ -570,10 +574,10 @@ export function createEngine(options: EngineOptions): Engine {
     async runDueTimers(now = clock.now()) {
       let fired = 0;
       let skipped = 0;
-      for (;;) {
-        const batch = await store.claimTimers(toInstant(now), 100, workerId, leaseMs);
-        if (batch.length === 0) break;
-        for (const timer of batch) {
+      await claimRounds(
+        now,
+        (claim) => store.claimTimers(claim),
+        async (timer) => {
           try {
             if (await fireTimer(timer, now)) fired++;
             else skipped++;
@@ -587,9 +591,8 @@ export function createEngine(options: EngineOptions): Engine {
               error: String((e as Error).message ?? e),
             });
           }
-        }
-        if (batch.length < 100) break;
-      }
+        },
+      );
       return { fired, skipped };
     },
 
@@ -597,10 +600,10 @@ export function createEngine(options: EngineOptions): Engine {
       let delivered = 0;
       let failed = 0;
       let dead = 0;
-      for (;;) {
-        const batch = await store.claimOutbox(toInstant(now), 100, workerId, leaseMs);
-        if (batch.length === 0) break;
-        for (const item of batch) {
+      await claimRounds(
+        now,
+        (claim) => store.claimOutbox(claim),
+        async (item) => {
           const plugin = pluginByName.get(item.type.slice(0, item.type.indexOf('.')));
           try {
             if (!plugin?.deliver) throw new PermanentDeliveryError(`no plugin delivers ${item.type}`);
@@ -620,7 +623,7 @@ export function createEngine(options: EngineOptions): Engine {
                 deferred: true,
               });
               failed++;
-              continue;
+              return;
             }
             const attempt = item.attempts + 1;
             const permanent = e instanceof PermanentDeliveryError || attempt >= backoff.maxAttempts;
@@ -639,9 +642,8 @@ export function createEngine(options: EngineOptions): Engine {
               error,
             });
           }
-        }
-        if (batch.length < 100) break;
-      }
+        },
+      );
       return { delivered, failed, dead };
     },
 
@@ -688,32 +690,81 @@ export function createEngine(options: EngineOptions): Engine {
   let running: Promise<void> | undefined;
 
   /**
+   * Claims due rows in batches and handles each while its lease holds. Every batch's lease is
+   * computed from the clock when it is claimed (not from the round's start), a row whose lease has
+   * (nearly) run out is left for whoever claims it next, and a round claims no new batch once it
+   * has run for half a lease.
+   */
+  async function claimRounds<T extends { readonly leaseUntil: string | null }>(
+    due: Date,
+    claim: (request: ClaimRequest) => Promise<T[]>,
+    handle: (row: T) => Promise<void>,
+  ): Promise<void> {
+    const dueAt = toInstant(due);
+    const started = clock.now().getTime();
+    const margin = Math.min(leaseMs / 10, 5000);
+    for (;;) {
+      const batch = await claim({
+        due: dueAt,
+        now: toInstant(clock.now()),
+        limit: BATCH,
+        owner: workerId,
+        leaseMs,
+      });
+      for (const row of batch) {
+        if (row.leaseUntil !== null && clock.now().getTime() > Date.parse(row.leaseUntil) - margin) continue;
+        await handle(row);
+      }
+      if (batch.length < BATCH || clock.now().getTime() - started >= leaseMs / 2) return;
+    }
+  }
+
+  /**
    * Fires one claimed timer: its machine event if it has one, plugin effects, and its removal.
    * When a command changed the dossier between the claim and the commit, it is tried again on the
-   * new version (the claim is still ours); when another worker fired it, it is skipped.
+   * new version (the claim is still ours); when another worker fired it, or a command moved the
+   * deadline it stood for (its row is gone), it is skipped.
+   *
+   * The event's time is after the timer's instant (a timer at `T` is claimed only once `T` has
+   * passed, see {@link ClaimRequest.due}) and never before the dossier's last event, so the
+   * lifecycle's own rules (overdue once the due time has passed, expired once the response limit
+   * has) accept it. A machine that has no transition for the event in the dossier's state leaves
+   * the event to the plugins: the timer is journalled as `TIMER:<kind>` with the refusal's reason.
    */
   async function fireTimer(timer: ClaimedTimer, now: Date): Promise<boolean> {
     for (let attempt = 1; ; attempt++) {
       const stored = await store.load(timer.code);
       if (!stored || stored.persisted.status === 'done') return false;
-      const at = toInstant(now > new Date(timer.at) ? now : new Date(timer.at));
+      const atMs = Math.max(
+        now.getTime(),
+        Date.parse(timer.at) + 1,
+        Date.parse(stored.persisted.context.updatedAt),
+      );
+      const at = toInstant(new Date(atMs));
       const machineEvent =
         timer.kind === 'dossier-due' ? 'MARK_OVERDUE' : timer.kind === 'supplement-expiry' ? 'EXPIRE' : null;
       const event = { type: machineEvent ?? 'MARK_OVERDUE', at, actor: SYSTEM_ACTOR } as EngineEvent & {
         at: string;
       };
-      // The machine event, when the dossier takes it; otherwise (e.g. already overdue) the timer
-      // still fires for the plugins, journalled as a timer.
       let stepped: PersistedDossier | undefined;
+      let refused: string | undefined;
       if (machineEvent !== null) {
         try {
           stepped = procedureOf(stored.persisted).step(stored.persisted, event as DossierEventInput);
-        } catch {
-          stepped = undefined;
+        } catch (e) {
+          if (!(e instanceof MotcuaError)) throw e;
+          refused = e.message;
+          log({
+            level: 'warn',
+            message: 'timer event refused by the lifecycle',
+            code: timer.code,
+            type: timer.kind,
+            error: e.code,
+          });
         }
       }
       try {
-        await transitionAndCommit(stored, event, {
+        await transitionAndCommit(stored, stepped ? event : { ...event, ...(refused ? { refused } : {}) }, {
           firedTimer: timer,
           ...(stepped ? { stepped } : { journalType: `TIMER:${timer.kind}` }),
         });

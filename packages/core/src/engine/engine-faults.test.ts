@@ -84,7 +84,14 @@ describe('engine under faults', () => {
     const d = await engine.receive(receipt);
     clock.set('2026-03-20T09:00:00+07:00');
     // A worker claims the timers and dies before committing.
-    const claimed = await store.claimTimers(clock.now().toISOString(), 10, 'dead-worker', 60_000);
+    const now = clock.now().toISOString();
+    const claimed = await store.claimTimers({
+      due: now,
+      now,
+      limit: 10,
+      owner: 'dead-worker',
+      leaseMs: 60_000,
+    });
     expect(claimed.length).toBe(3);
     expect((await engine.runDueTimers()).fired).toBe(0);
     clock.advance({ minutes: 2 });
@@ -124,7 +131,7 @@ describe('engine under faults', () => {
     expect(await engine.runDueTimers()).toEqual({ fired: 0, skipped: 0 });
   });
 
-  it('sends a one-working-day warning, marks overdue at the due time, and blames the holder', async () => {
+  it('sends a one-working-day warning, marks overdue once the due time has passed, and blames the holder', async () => {
     const store = new MemoryStore();
     const { engine, clock } = sampleEngine(store, { start: '2026-03-02T08:00:00+07:00' });
     const d = await engine.receive(receipt); // due Wed 11/03 17:00
@@ -134,6 +141,9 @@ describe('engine under faults', () => {
     await engine.runDueTimers();
     expect((await store.journal(d.code)).map((j) => j.type)).not.toContain('TIMER:dossier-warning');
     clock.set('2026-03-10T17:00:00+07:00');
+    await engine.runDueTimers();
+    expect((await store.journal(d.code)).map((j) => j.type)).not.toContain('TIMER:dossier-warning');
+    clock.set('2026-03-10T17:00:00.001+07:00');
     await engine.runDueTimers();
     expect((await store.journal(d.code)).map((j) => j.type)).toContain('TIMER:dossier-warning');
     clock.set('2026-03-11T17:00:01+07:00');

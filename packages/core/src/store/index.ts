@@ -1,6 +1,7 @@
 export { MemoryStore } from './memory-store.js';
 export {
   type ClaimedTimer,
+  type ClaimRequest,
   type CommitRequest,
   type DossierStore,
   type DossierSummary,

@@ -3,6 +3,7 @@ import type { ReportQuery, ReportRow, UnitReportRow } from '../report/report-typ
 import type { SlipRow } from '../slip/slip-row.js';
 import {
   type ClaimedTimer,
+  type ClaimRequest,
   type CommitRequest,
   type DossierStore,
   type DossierSummary,
@@ -149,14 +150,16 @@ export class MemoryStore implements DossierStore {
     return query.limit === undefined ? out : out.slice(0, query.limit);
   }
 
-  async claimTimers(now: string, limit: number, owner: string, leaseMs: number): Promise<ClaimedTimer[]> {
+  async claimTimers({ due, now, limit, owner, leaseMs }: ClaimRequest): Promise<ClaimedTimer[]> {
+    const cutoff = Date.parse(due);
     const t = Date.parse(now);
-    const due: TimerState[] = [];
-    for (const list of this.timersByCode.values()) {
-      for (const timer of list) if (Date.parse(timer.at) <= t && timer.leaseUntil <= t) due.push(timer);
+    const list: TimerState[] = [];
+    for (const timers of this.timersByCode.values()) {
+      for (const timer of timers)
+        if (Date.parse(timer.at) < cutoff && timer.leaseUntil <= t) list.push(timer);
     }
-    due.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.id < b.id ? -1 : 1));
-    return due.slice(0, limit).map((timer) => {
+    list.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.id < b.id ? -1 : 1));
+    return list.slice(0, Math.max(0, limit)).map((timer) => {
       timer.leaseOwner = owner;
       timer.leaseUntil = t + leaseMs;
       const { leaseOwner: _o, leaseUntil: _u, ...row } = timer;
@@ -168,12 +171,13 @@ export class MemoryStore implements DossierStore {
     return (this.timersByCode.get(code) ?? []).map(({ leaseOwner: _o, leaseUntil: _u, ...row }) => row);
   }
 
-  async claimOutbox(now: string, limit: number, owner: string, leaseMs: number): Promise<OutboxItem[]> {
+  async claimOutbox({ due, now, limit, owner, leaseMs }: ClaimRequest): Promise<OutboxItem[]> {
+    const cutoff = Date.parse(due);
     const t = Date.parse(now);
     const out: OutboxItem[] = [];
     for (const item of this.outboxItems.values()) {
       if (out.length >= limit) break;
-      if (item.status !== 'pending' || Date.parse(item.nextAttemptAt) > t) continue;
+      if (item.status !== 'pending' || Date.parse(item.nextAttemptAt) > cutoff) continue;
       if (item.leaseUntil && Date.parse(item.leaseUntil) > t) continue;
       const leased = { ...item, leaseOwner: owner, leaseUntil: new Date(t + leaseMs).toISOString() };
       this.outboxItems.set(item.id, leased);

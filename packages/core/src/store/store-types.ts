@@ -134,6 +134,31 @@ export type OutboxSettlement =
       readonly deferred?: boolean;
     };
 
+/**
+ * What {@link DossierStore.claimTimers} and {@link DossierStore.claimOutbox} take: which rows are
+ * due, and the lease to put on them.
+ */
+export interface ClaimRequest {
+  /**
+   * The round's instant. A timer is due when its instant is strictly before it: a timer at `T` is a
+   * deadline that is still met at `T`, so it fires from the first instant after `T` (the same rule
+   * the lifecycle applies to overdue marks and response limits). An outbox item is due when its next
+   * attempt is at or before it.
+   */
+  readonly due: string;
+  /**
+   * The current time when the claim is made (read from the clock just before it, not at the start
+   * of the round): a lease that ended at or before it is free, and a new lease ends `leaseMs` after it.
+   */
+  readonly now: string;
+  /** At most this many rows. */
+  readonly limit: number;
+  /** The claiming worker. */
+  readonly owner: string;
+  /** The lease's length in milliseconds. */
+  readonly leaseMs: number;
+}
+
 /** Filters for {@link DossierStore.list}. */
 export interface ListQuery {
   readonly status?: 'active' | 'done';
@@ -172,12 +197,18 @@ export interface DossierStore {
   /** Control-slip rows of a dossier, in order. */
   slip(code: string): Promise<SlipRow[]>;
   list(query: ListQuery): Promise<DossierSummary[]>;
-  /** Leases up to `limit` timers due at `now` (not leased, or their lease expired). */
-  claimTimers(now: string, limit: number, owner: string, leaseMs: number): Promise<ClaimedTimer[]>;
+  /**
+   * Leases up to `limit` due timers (instant strictly before `due`) that are not leased or whose
+   * lease ended at or before `now`, in due order (instant, then id).
+   */
+  claimTimers(request: ClaimRequest): Promise<ClaimedTimer[]>;
   /** Pending timers of one dossier. */
   timers(code: string): Promise<TimerRow[]>;
-  /** Leases up to `limit` outbox items whose next attempt is due at `now`. */
-  claimOutbox(now: string, limit: number, owner: string, leaseMs: number): Promise<OutboxItem[]>;
+  /**
+   * Leases up to `limit` pending outbox items whose next attempt is at or before `due` and whose
+   * lease is free or ended at or before `now`, in the order they were written.
+   */
+  claimOutbox(request: ClaimRequest): Promise<OutboxItem[]>;
   /** Records a delivery attempt of an item this owner leased. */
   settleOutbox(id: string, owner: string, settlement: OutboxSettlement): Promise<void>;
   outbox(query: { status?: OutboxItem['status']; code?: string }): Promise<OutboxItem[]>;

@@ -18,6 +18,15 @@ export interface ConformanceOptions {
   readonly disposeStore?: (store: DossierStore) => Promise<void>;
 }
 
+/** A claim made at `now`, for rows due by then. */
+const claim = (now: string, limit: number, owner: string, leaseMs: number) => ({
+  due: now,
+  now,
+  limit,
+  owner,
+  leaseMs,
+});
+
 const timer = (code: string, kind: TimerRow['kind'], at: string): TimerRow => ({
   id: `${code}:${kind}:${at}`,
   code,
@@ -143,13 +152,15 @@ export function storeConformanceSuite(name: string, options: ConformanceOptions)
       const c = newDossierCommit(code, { timers: [t1, t2] });
       await store.commit(c);
       expect((await store.timers(code)).map((t) => t.id).sort()).toEqual([t1.id, t2.id].sort());
-      expect(await store.claimTimers('2026-03-09T00:00:00.000Z', 10, 'w1', 60_000)).toEqual([]);
-      const claimed = await store.claimTimers('2026-03-10T10:00:00.000Z', 10, 'w1', 60_000);
+      expect(await store.claimTimers(claim('2026-03-09T00:00:00.000Z', 10, 'w1', 60_000))).toEqual([]);
+      // A timer's instant is a deadline still met at that instant: it is due from the next one.
+      expect(await store.claimTimers(claim('2026-03-10T10:00:00.000Z', 10, 'w1', 60_000))).toEqual([]);
+      const claimed = await store.claimTimers(claim('2026-03-10T10:00:00.001Z', 10, 'w1', 60_000));
       expect(claimed.map((t) => t.id)).toEqual([t1.id]);
       expect(claimed[0]?.leaseOwner).toBe('w1');
       // Leased: another worker gets nothing until the lease expires.
-      expect(await store.claimTimers('2026-03-10T10:00:30.000Z', 10, 'w2', 60_000)).toEqual([]);
-      const again = await store.claimTimers('2026-03-10T10:01:01.000Z', 10, 'w2', 60_000);
+      expect(await store.claimTimers(claim('2026-03-10T10:00:30.000Z', 10, 'w2', 60_000))).toEqual([]);
+      const again = await store.claimTimers(claim('2026-03-10T10:01:01.000Z', 10, 'w2', 60_000));
       expect(again.map((t) => [t.id, t.leaseOwner])).toEqual([[t1.id, 'w2']]);
       // w1's lease is gone: its commit is refused; w2's goes through and removes the timer.
       await expect(
@@ -163,6 +174,34 @@ export function storeConformanceSuite(name: string, options: ConformanceOptions)
       expect((await store.timers(code)).map((t) => t.id)).toEqual([t2.id]);
     });
 
+    it('computes a lease from the claim time, not from the round’s due cutoff', async () => {
+      const code = 'H56-260302-0008';
+      const at = '2026-03-02T09:00:00.000Z';
+      await store.commit(
+        newDossierCommit(code, {
+          timers: [timer(code, 'dossier-due', '2026-03-02T10:00:00.000Z')],
+          outbox: [{ id: 'lease-1', code, type: 'p.e', payload: 1, createdAt: at, notBefore: at }],
+        }),
+      );
+      // A round that started at 11:00 claims at 11:05 (its earlier batches took five minutes).
+      const round = { due: '2026-03-02T11:00:00.000Z', now: '2026-03-02T11:05:00.000Z', leaseMs: 60_000 };
+      const [t] = await store.claimTimers({ ...round, limit: 10, owner: 'w1' });
+      const [o] = await store.claimOutbox({ ...round, limit: 10, owner: 'w1' });
+      expect(t?.leaseUntil).toBe('2026-03-02T11:06:00.000Z');
+      expect(o?.leaseUntil).toBe('2026-03-02T11:06:00.000Z');
+      // Another worker at 11:05:30 finds both leases still held, whatever its own round's cutoff.
+      const other = { due: '2026-03-02T12:00:00.000Z', now: '2026-03-02T11:05:30.000Z', leaseMs: 60_000 };
+      expect(await store.claimTimers({ ...other, limit: 10, owner: 'w2' })).toEqual([]);
+      expect(await store.claimOutbox({ ...other, limit: 10, owner: 'w2' })).toEqual([]);
+      const later = { ...other, now: '2026-03-02T11:06:00.000Z' };
+      expect(
+        (await store.claimTimers({ ...later, limit: 10, owner: 'w2' })).map((x) => x.leaseOwner),
+      ).toEqual(['w2']);
+      expect((await store.claimOutbox({ ...later, limit: 10, owner: 'w2' })).map((x) => x.id)).toEqual([
+        'lease-1',
+      ]);
+    });
+
     it('claims timers in due order across dossiers, up to the limit', async () => {
       for (let i = 1; i <= 5; i++) {
         const code = `H56-260302-001${i}`;
@@ -170,7 +209,7 @@ export function storeConformanceSuite(name: string, options: ConformanceOptions)
           newDossierCommit(code, { timers: [timer(code, 'dossier-due', `2026-03-1${i}T10:00:00.000Z`)] }),
         );
       }
-      const claimed = await store.claimTimers('2026-03-20T00:00:00.000Z', 3, 'w1', 60_000);
+      const claimed = await store.claimTimers(claim('2026-03-20T00:00:00.000Z', 3, 'w1', 60_000));
       expect(claimed.map((t) => t.code)).toEqual(['H56-260302-0011', 'H56-260302-0012', 'H56-260302-0013']);
     });
 
@@ -192,10 +231,10 @@ export function storeConformanceSuite(name: string, options: ConformanceOptions)
           ],
         }),
       );
-      const first = await store.claimOutbox('2026-03-02T03:00:00.000Z', 10, 'w1', 60_000);
+      const first = await store.claimOutbox(claim('2026-03-02T03:00:00.000Z', 10, 'w1', 60_000));
       expect(first.map((i) => i.id)).toEqual(['e1']);
       expect(first[0]?.payload).toEqual({ n: 1 });
-      expect(await store.claimOutbox('2026-03-02T03:00:10.000Z', 10, 'w2', 60_000)).toEqual([]);
+      expect(await store.claimOutbox(claim('2026-03-02T03:00:10.000Z', 10, 'w2', 60_000))).toEqual([]);
       await store.settleOutbox('e1', 'w1', {
         delivered: false,
         error: 'gateway 503',
@@ -203,12 +242,12 @@ export function storeConformanceSuite(name: string, options: ConformanceOptions)
       });
       const pending = await store.outbox({ status: 'pending' });
       expect(pending.find((i) => i.id === 'e1')).toMatchObject({ attempts: 1, lastError: 'gateway 503' });
-      const second = await store.claimOutbox('2026-03-02T04:00:00.000Z', 10, 'w1', 60_000);
+      const second = await store.claimOutbox(claim('2026-03-02T04:00:00.000Z', 10, 'w1', 60_000));
       expect(second.map((i) => i.id)).toEqual(['e1']);
       await store.settleOutbox('e1', 'w1', { delivered: false, error: 'gateway 400', retryAt: null });
       expect((await store.outbox({ status: 'dead' })).map((i) => i.id)).toEqual(['e1']);
       await store.retryDeadLetter('e1', '2026-03-02T06:00:00.000Z');
-      const third = await store.claimOutbox('2026-03-02T06:00:00.000Z', 10, 'w1', 60_000);
+      const third = await store.claimOutbox(claim('2026-03-02T06:00:00.000Z', 10, 'w1', 60_000));
       expect(third.map((i) => i.id).sort()).toEqual(['e1', 'e2']);
       for (const i of third) await store.settleOutbox(i.id, 'w1', { delivered: true });
       expect((await store.outbox({ status: 'delivered' })).map((i) => i.id).sort()).toEqual(['e1', 'e2']);
@@ -227,7 +266,7 @@ export function storeConformanceSuite(name: string, options: ConformanceOptions)
           ],
         }),
       );
-      await store.claimOutbox('2026-03-02T07:00:00.000Z', 10, 'w1', 60_000);
+      await store.claimOutbox(claim('2026-03-02T07:00:00.000Z', 10, 'w1', 60_000));
       await store.settleOutbox('e3', 'w1', {
         delivered: false,
         error: 'quiet hours',
@@ -396,6 +435,40 @@ export function storeConformanceSuite(name: string, options: ConformanceOptions)
       expect(fired.fired).toBeGreaterThanOrEqual(2);
       expect((await restarted.get(d.code)).context.overdue?.unit).toBe('police');
       expect((await restarted.runDueTimers()).fired).toBe(0);
+    });
+
+    it('fires every due timer once with two engines polling together, warnings included', async () => {
+      const { engine: a, clock } = sampleEngine(store, { workerId: 'a' });
+      const { engine: b } = sampleEngine(store, { workerId: 'b', clock });
+      const codes: string[] = [];
+      // Received over four weeks, so that one dossier's due time comes before another's warning.
+      for (let day = 0; day < 20; day++) {
+        for (let i = 0; i < 2; i++) {
+          codes.push(
+            (
+              await a.receive({
+                procedure: '1.004194',
+                channel: 'in-person',
+                actor: sampleActors.desk,
+                ...sampleReceipt,
+              })
+            ).code,
+          );
+        }
+        clock.advance({ days: 1 });
+      }
+      clock.set('2026-05-04T09:00:00+07:00');
+      await Promise.all([a.runDueTimers(), b.runDueTimers()]);
+      for (const code of codes) {
+        const { journal, context, timers } = await a.get(code);
+        const types = journal.map((j) => j.type);
+        expect(types.filter((t) => t === 'TIMER:dossier-warning')).toHaveLength(1);
+        expect(types.filter((t) => t === 'MARK_OVERDUE')).toHaveLength(1);
+        expect(types.filter((t) => t === 'TIMER:step-due')).toHaveLength(1);
+        expect(context.overdue).not.toBeNull();
+        expect(timers).toEqual([]);
+      }
+      expect((await a.runDueTimers()).fired + (await b.runDueTimers()).fired).toBe(0);
     });
 
     it('lets two engines race on one dossier: one wins, the other gets a retryable conflict', async () => {
