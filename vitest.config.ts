@@ -43,5 +43,9 @@ export default defineConfig({
       'tools/**/*.test.ts',
     ],
     env: { TZ: process.env.TZ ?? 'UTC' },
+    // A guard against hangs, not a speed goal (those live in the benchmarks): property tests of
+    // 500 runs and the loopback servers take seconds on a loaded 2-core machine.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });

@@ -131,8 +131,8 @@ export function parseRequest<S extends z.ZodType>(schema: S, value: unknown, wha
     let field = '';
     for (const key of issue.path)
       field += typeof key === 'number' ? `[${key}]` : `${field ? '.' : ''}${String(key)}`;
-    const message =
-      issue.code === 'unrecognized_keys' ? `unknown key(s) ${issue.keys.join(', ')}` : issue.message;
+    // Unknown keys are not named: their names are the caller's text, never echoed.
+    const message = issue.code === 'unrecognized_keys' ? 'unknown key(s)' : issue.message;
     return { field: field || what, message };
   });
   throw new ValidationError(what, issues);

@@ -87,7 +87,7 @@ describe('the JSON API over HTTP on loopback', () => {
       },
     });
     expect(extra.status).toBe(400);
-    expect(extra.body.issues).toContainEqual({ field: 'body', message: 'unknown key(s) at' });
+    expect(extra.body.issues).toContainEqual({ field: 'body', message: 'unknown key(s)' });
     const missing = await office.request('POST', '/api/dossiers', {
       actor: officers.desk,
       body: { procedure: residence, applicant, application: {} },
@@ -97,7 +97,70 @@ describe('the JSON API over HTTP on loopback', () => {
       actor: officers.desk,
       body: { procedure: 'no-such-procedure', channel: 'in-person', applicant, application: {} },
     });
-    expect(unknown.body).toMatchObject({ status: 422, code: 'NO_VERSION_IN_FORCE', field: 'procedure' });
+    expect(unknown.body).toMatchObject({ status: 422, code: 'UNKNOWN_PROCEDURE', field: 'procedure' });
+  });
+
+  it('echoes nothing the caller sent: control characters, long texts, unknown key names, codes in paths', async () => {
+    const marker = 'Q'.repeat(3000);
+    const probes = [
+      await office.request('POST', '/api/dossiers', {
+        actor: officers.desk,
+        body: {
+          procedure: `1.0\u0000${marker}`,
+          version: `v\u0000${marker}`,
+          channel: 'in-person',
+          applicant,
+          application: {},
+        },
+      }),
+      await office.request('POST', '/api/dossiers', {
+        actor: officers.desk,
+        body: { procedure: residence, channel: 'in-person', applicant, application: {}, [`k${marker}`]: 1 },
+      }),
+      await office.request('POST', '/api/dossiers', {
+        actor: officers.desk,
+        body: {
+          procedure: residence,
+          channel: 'in-person',
+          applicant: { ...applicant, [`x${marker}`]: 1 },
+          application: {},
+        },
+      }),
+      await office.request('GET', `/api/dossiers/H56-${marker}`, { actor: officers.desk }),
+      await office.request('POST', `/api/dossiers/000.00.14.H56-260302-9${'9'.repeat(60)}/events`, {
+        actor: officers.desk,
+        body: { type: 'HAND_OVER' },
+      }),
+    ];
+    for (const r of probes) {
+      expect(r.status).toBeGreaterThanOrEqual(400);
+      expect(r.status).toBeLessThan(500);
+      expect(r.text).not.toContain('QQQQQQQQ');
+      expect(r.text).not.toContain('9999999999');
+      // Neither the NUL nor an escaped form of it (JSON writes a NUL as a backslash-u escape).
+      expect(r.text).not.toContain(String.fromCharCode(0));
+      expect(r.text).not.toContain('\\u0000');
+    }
+  });
+
+  it('answers 422 for an Idempotency-Key reused with another request, and writes nothing', async () => {
+    const headers = { 'idempotency-key': 'desk-01/receipt-reused' };
+    const first = await office.receive('permanentResidence', headers);
+    expect(first.status).toBe(201);
+    const other = await office.request('POST', '/api/dossiers', {
+      actor: officers.desk,
+      headers,
+      body: {
+        procedure: residence,
+        channel: 'postal',
+        applicant,
+        application: samplePermanentResidence.application,
+      },
+    });
+    expect(other.status).toBe(422);
+    expect(other.body).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    expect(other.text).not.toContain(first.body.code);
+    expect(other.text).not.toContain(first.body.secret);
   });
 
   it('never echoes a body that is not JSON, nor logs it', async () => {
@@ -197,7 +260,7 @@ describe('the JSON API over HTTP on loopback', () => {
         body: { type: 'HAND_OVER', actor: officers.head, at: '2026-01-01T00:00:00Z' },
       });
       expect(actor.status).toBe(400);
-      expect(actor.body.issues[0].message).toBe('unknown key(s) actor, at');
+      expect(actor.body.issues[0].message).toBe('unknown key(s)');
       const refuse = await office.request('POST', `/api/dossiers/${code}/events`, {
         actor: officers.police,
         body: { type: 'REFUSE', reasons: [] },

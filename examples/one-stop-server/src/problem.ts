@@ -1,6 +1,7 @@
 import {
   ConflictError,
   type FieldIssue,
+  IdempotencyKeyError,
   MotcuaError,
   NotFoundError,
   PermissionError,
@@ -49,6 +50,7 @@ const TITLES: Record<number, string> = {
   406: 'Not Acceptable',
   409: 'Conflict',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
@@ -73,6 +75,8 @@ const FRAMEWORK_DETAILS: Record<string, string> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: 'the JSON body is empty',
   FST_ERR_CTP_BODY_TOO_LARGE: 'the body is too large',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'the content length does not match the body',
+  URI_TOO_LONG: 'a part of the path is too long',
+  BAD_URL: 'the URL is malformed',
 };
 
 /** What {@link toProblem} answers: the body, and whether the server should log the error as its own fault. */
@@ -84,10 +88,43 @@ export interface MappedProblem {
 }
 
 /**
+ * Fixed details for motcua's error codes. Never the error's own message: it may quote the request
+ * (a dossier code, a procedure code, an unknown key's name, capped but still the caller's text).
+ */
+const DETAILS: Record<string, string> = {
+  VALIDATION_FAILED: 'the request is invalid: see issues',
+  NOT_PERMITTED: 'the actor may not do this to the dossier now',
+  NOT_FOUND: 'nothing with this code was found',
+  CONFLICT: 'the dossier changed meanwhile: read it again and retry',
+  INVALID_TRANSITION: 'this event does not apply to the dossier in its current state',
+  IDEMPOTENCY_KEY_REUSED: 'this Idempotency-Key was used for another request: send a new key',
+  UNKNOWN_PROCEDURE: 'no procedure (or no such version) with this code',
+  NO_VERSION_IN_FORCE: 'the procedure has no version in force on the receipt date',
+  LOOKUP_FAILED: 'no dossier matches this code and secret',
+};
+
+/** A field path safe to send back: the path as motcua built it, or the top-level field only. */
+function safeField(field: string): string {
+  if (/^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*|\[\d{1,6}\])*$/.test(field) && field.length <= 120)
+    return field;
+  const top = /^[A-Za-z][A-Za-z0-9]{0,40}/.exec(field);
+  return top ? top[0] : 'body';
+}
+
+/** Issues as sent back: safe fields, and messages that never quote the caller (unknown keys unnamed). */
+function safeIssues(issues: readonly FieldIssue[]): FieldIssue[] {
+  return issues.slice(0, 50).map((i) => ({
+    field: safeField(i.field),
+    message: i.message.startsWith('unknown key') ? 'unknown key(s)' : i.message.slice(0, 200),
+  }));
+}
+
+/**
  * Maps an error to a problem response: motcua's `ValidationError` → 400 with the field and every
  * issue, `PermissionError` → 403, `NotFoundError` → 404, `ConflictError` and `TransitionError` →
- * 409, a failed public lookup → 404 (the same for an unknown code and a wrong secret), a busy or
- * unreachable store → 503, anything unexpected → 500 without details.
+ * 409, a reused idempotency key → 422, a failed public lookup → 404 (the same for an unknown code
+ * and a wrong secret), a busy or unreachable store → 503, anything unexpected → 500 without
+ * details. Details are fixed texts per code: nothing the caller sent is copied back.
  */
 export function toProblem(error: unknown): MappedProblem {
   if (error instanceof HttpProblem) {
@@ -97,39 +134,23 @@ export function toProblem(error: unknown): MappedProblem {
       serverFault: error.status >= 500,
     };
   }
+  const fixed = (status: number, e: MotcuaError, extra: Partial<Problem> = {}): MappedProblem => ({
+    problem: problem(status, e.code, DETAILS[e.code] ?? 'the request could not be done', extra),
+    serverFault: false,
+  });
   if (error instanceof ValidationError) {
-    return {
-      problem: problem(400, error.code, error.message, {
-        ...(error.field ? { field: error.field } : {}),
-        issues: error.issues,
-      }),
-      serverFault: false,
-    };
+    const issues = safeIssues(error.issues);
+    return fixed(400, error, { ...(issues[0] ? { field: issues[0].field } : {}), issues });
   }
-  if (error instanceof PermissionError) {
-    return { problem: problem(403, error.code, error.message, { field: 'actor' }), serverFault: false };
-  }
-  if (error instanceof NotFoundError) {
-    return { problem: problem(404, error.code, error.message, { field: 'code' }), serverFault: false };
-  }
-  if (error instanceof ConflictError) {
-    return {
-      problem: problem(409, error.code, error.message, { field: 'expectedVersion', retryable: true }),
-      serverFault: false,
-    };
-  }
-  if (error instanceof TransitionError) {
-    return { problem: problem(409, error.code, error.message, { field: 'type' }), serverFault: false };
-  }
+  if (error instanceof PermissionError) return fixed(403, error, { field: 'actor' });
+  if (error instanceof NotFoundError) return fixed(404, error, { field: 'code' });
+  if (error instanceof ConflictError) return fixed(409, error, { field: 'expectedVersion', retryable: true });
+  if (error instanceof TransitionError) return fixed(409, error, { field: 'type' });
+  if (error instanceof IdempotencyKeyError) return fixed(422, error, { field: 'Idempotency-Key' });
   if (error instanceof MotcuaError) {
-    if (error.code === 'LOOKUP_FAILED') {
-      return {
-        problem: problem(404, error.code, 'no dossier matches this code and secret'),
-        serverFault: false,
-      };
-    }
+    if (error.code === 'LOOKUP_FAILED') return fixed(404, error);
     if (error.code === 'UNKNOWN_PROCEDURE' || error.code === 'NO_VERSION_IN_FORCE') {
-      return { problem: problem(422, error.code, error.message, { field: 'procedure' }), serverFault: false };
+      return fixed(422, error, { field: error.field === 'version' ? 'version' : 'procedure' });
     }
     if (error.code === 'STORE_LOCKED' || error.code === 'STORE_UNAVAILABLE') {
       return {

@@ -112,6 +112,13 @@ export function createServer(options: ServerOptions): FastifyInstance {
     bodyLimit: options.bodyLimit ?? 256 * 1024,
     trustProxy: options.trustProxy ?? false,
     return503OnClosing: true,
+    // The router's own refusals (a malformed URL, an over-long path parameter) quote the path:
+    // answer them with a fixed problem instead.
+    frameworkErrors: (error, request, reply) => {
+      const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
+      const code = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'URI_TOO_LONG' : 'BAD_URL';
+      return sendProblem(request, reply, toProblem({ statusCode: status, code, message: '' }).problem);
+    },
   });
   const ctx: ServerContext = {
     engine: options.engine,

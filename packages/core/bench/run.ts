@@ -3,6 +3,7 @@
 import { testCalendar } from '../src/testing/fixtures.js';
 import { runCalendarBench } from './calendar.bench.js';
 import { runEngineBench } from './engine.bench.js';
+import { runLunarBench } from './lunar.bench.js';
 import { runProvinceYearBench } from './province-year.bench.js';
 import { formatNs } from './stats.js';
 
@@ -13,6 +14,12 @@ console.log(`  naive day-by-day loop over date-holidays: ${formatNs(calendar.nai
 console.log(
   `  ratio: ${Math.round(calendar.ratio).toLocaleString('en')}× faster  (goal: < 1 µs and ≥ 1000×)`,
 );
+
+const lunar = runLunarBench();
+console.log('\nstatutory holidays of one year (2101–2200, each year computed once)');
+console.log(`  date-holidays getHolidays('VN', public), the old path: ${formatNs(lunar.dateHolidaysNs)}`);
+console.log(`  dateHolidaysOf (fixed rules + corrected lunar conversion): ${formatNs(lunar.resolvedNs)}`);
+console.log(`  independent lunar calendar (Tết, Giỗ Tổ, margins):       ${formatNs(lunar.referenceNs)}`);
 
 const engine = await runEngineBench();
 console.log(

@@ -403,4 +403,18 @@ describe(`years outside ${CALENDAR_MIN_YEAR}–${CALENDAR_MAX_YEAR}`, () => {
       code: 'OUT_OF_RANGE',
     });
   });
+
+  it('an instant at the ends of the JavaScript date range is refused before it reaches the tables', () => {
+    const c = vietnamCalendar();
+    const t = c.dueDate(at, { workingDays: 3 });
+    for (const ms of [8.64e15, 8.64e15 - 3_600_000, -8.64e15, -8.64e15 + 1]) {
+      const edge = new Date(ms);
+      expect(thrown(() => c.localDate(edge))).toMatchObject({ code: 'OUT_OF_RANGE', field: 'instant' });
+      expect(thrown(() => c.dueDate(edge, { workingDays: 1 }))).toMatchObject({ code: 'OUT_OF_RANGE' });
+      expect(thrown(() => c.isWorkingTime(edge))).toMatchObject({ code: 'OUT_OF_RANGE' });
+    }
+    // The calendar still answers afterwards, as before.
+    expect(c.dueDate(at, { workingDays: 3 })).toEqual(t);
+    expect(c.isWorkingDay('2026-01-10')).toBe(true);
+  });
 });

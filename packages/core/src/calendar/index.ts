@@ -52,6 +52,7 @@ export {
 } from './time-limit.js';
 export { type VietnamCalendarOptions, vietnamCalendar } from './vietnam-calendar.js';
 export {
+  CALENDAR_INSTANT_RANGE,
   CALENDAR_MAX_YEAR,
   CALENDAR_MIN_YEAR,
   WorkingCalendar,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CalendarError } from '../errors/calendar-error.js';
+import { unknownKeys } from '../validation/zod-issues.js';
 import { isLocalDate } from './local-date.js';
 
 /** A `'YYYY-MM-DD'` date that exists in the calendar. */
@@ -124,8 +125,7 @@ export function toCalendarError(
     value =
       value != null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
   }
-  const detail =
-    issue.code === 'unrecognized_keys' ? `unknown key(s) ${issue.keys.join(', ')}` : issue.message;
+  const detail = issue.code === 'unrecognized_keys' ? unknownKeys(issue.keys) : issue.message;
   return new CalendarError(code, field === '' ? fallback : field, value, detail);
 }
 

@@ -27,7 +27,10 @@ export interface VietnamCalendarOptions {
   extraSchedules?: readonly unknown[];
   /** Statutory holidays on fixed dates with effective dates (default {@link VIETNAM_STATUTORY_ADDITIONS}). */
   statutoryAdditions?: readonly StatutoryHolidayRule[];
-  /** Take the Labour Code holidays from date-holidays (default `true`). */
+  /**
+   * Take the Labour Code holidays from date-holidays (default `true`); the lunar ones (Tết, Giỗ Tổ
+   * Hùng Vương) by date-holidays' own conversion rounded to the local day (UTC+7).
+   */
   useDateHolidays?: boolean;
   /** Cut-off of `sameDay` limits (default `'15:00'`). */
   sameDayCutoff?: string;

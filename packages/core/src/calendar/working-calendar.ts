@@ -20,6 +20,14 @@ const MS_PER_MINUTE = 60_000;
 export const CALENDAR_MIN_YEAR = 1976;
 /** Years a calendar can answer for. */
 export const CALENDAR_MAX_YEAR = 2200;
+/**
+ * The first and last instants (ms since the epoch) a calendar takes: its years with a day's margin
+ * for the time zone. Anything outside is refused before it reaches the calendar's tables.
+ */
+export const CALENDAR_INSTANT_RANGE = {
+  first: Date.UTC(CALENDAR_MIN_YEAR - 1, 11, 31),
+  last: Date.UTC(CALENDAR_MAX_YEAR + 1, 0, 2) - 1,
+} as const;
 
 /** What is known about one year's data. */
 export interface YearInfo {
@@ -431,6 +439,14 @@ export class WorkingCalendar {
     if (!(value instanceof Date)) throw new CalendarError('INVALID_DATE', field, value, 'expected a Date');
     const t = value.getTime();
     if (Number.isNaN(t)) throw new CalendarError('INVALID_DATE', field, value, 'invalid Date');
+    if (t < CALENDAR_INSTANT_RANGE.first || t > CALENDAR_INSTANT_RANGE.last) {
+      throw new CalendarError(
+        'OUT_OF_RANGE',
+        field,
+        value,
+        `the calendar answers for years ${CALENDAR_MIN_YEAR}–${CALENDAR_MAX_YEAR}`,
+      );
+    }
     return t;
   }
 

@@ -5,6 +5,19 @@ import { MotcuaError } from '../errors/motcua-error.js';
 const AGENCY_RE = /^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/;
 const CODE_RE = /^([0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*)-(\d{2})(\d{2})(\d{2})-(\d{4,})$/;
 
+/** The longest agency code motcua takes (the national codes have about 13 characters). */
+export const MAX_AGENCY_CODE_LENGTH = 64;
+
+/** Whether `value` is an agency code motcua can put in a dossier code: letters and digits separated by dots. */
+export function isAgencyCode(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= MAX_AGENCY_CODE_LENGTH && AGENCY_RE.test(value);
+}
+
+/** Whether `value` has the form of a dossier code, `<agency>-<yymmdd>-<NNNN>` (the date is not checked). */
+export function isDossierCodeShape(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= MAX_AGENCY_CODE_LENGTH + 30 && CODE_RE.test(value);
+}
+
 /** The parts of a dossier code (mã hồ sơ). */
 export interface DossierCodeParts {
   /** Receiving agency's code, e.g. `'000.00.14.H56'` (Circular 01/2018 art. 19). */

@@ -9,7 +9,14 @@ export {
 } from './actor.js';
 export { type Applicant, ApplicantSchema } from './applicant.js';
 export { type Deadline, type DeadlineOptions, pendingDeadlines } from './deadlines.js';
-export { type DossierCodeParts, formatDossierCode, parseDossierCode } from './dossier-code.js';
+export {
+  type DossierCodeParts,
+  formatDossierCode,
+  isAgencyCode,
+  isDossierCodeShape,
+  MAX_AGENCY_CODE_LENGTH,
+  parseDossierCode,
+} from './dossier-code.js';
 export {
   type Apology,
   ApologySchema,
@@ -39,6 +46,7 @@ export {
   SupplementReceivedEventSchema,
   WithdrawEventSchema,
 } from './dossier-events.js';
+export { instantProblem, parseInstant } from './instant-input.js';
 export {
   maskPersonalData,
   maskValue,

@@ -1,12 +1,12 @@
 import { randomInt } from 'node:crypto';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { type Clock, systemClock } from '../clock/clock.js';
-import { type Actor, type ActorInput, ActorSchema, CANONICAL_INSTANT, toInstant } from '../dossier/actor.js';
+import { type Actor, type ActorInput, toInstant } from '../dossier/actor.js';
 import { pendingDeadlines } from '../dossier/deadlines.js';
 import { formatDossierCode } from '../dossier/dossier-code.js';
 import type { DossierContext } from '../dossier/dossier-context.js';
 import type { DossierEventInput } from '../dossier/dossier-events.js';
-import { ConflictError, MotcuaError, NotFoundError } from '../errors/index.js';
+import { ConflictError, IdempotencyKeyError, MotcuaError, NotFoundError } from '../errors/index.js';
 import type { LiaisonLinkInput } from '../liaison/liaison-context.js';
 import { type PersistedDossier, type Procedure, stateName } from '../procedure/define-procedure.js';
 import type { Channel } from '../procedure/definition-schema.js';
@@ -29,7 +29,20 @@ import {
   type TimerRow,
 } from '../store/store-types.js';
 import { type BackoffOptions, backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
+import { commandFingerprint } from './command-fingerprint.js';
 import { summaryOf } from './dossier-summary.js';
+import {
+  checkCode,
+  checkEvent,
+  checkListQuery,
+  checkNow,
+  checkPeriodQuery,
+  checkReceive,
+  checkReportQuery,
+  checkSendOptions,
+  checkText,
+} from './engine-input.js';
+import { dossierInspection, type EngineInspector } from './inspection.js';
 import type { EffectRequest, EnginePlugin } from './plugin.js';
 import { deferralOf, PermanentDeliveryError } from './plugin.js';
 import { type PublicDossierView, publicView, secretMatches } from './public-lookup.js';
@@ -51,20 +64,6 @@ export interface EngineLogEntry {
   readonly officerId?: string;
   readonly unitId?: string;
   readonly error?: string;
-}
-
-/**
- * An inspection event in the shape of XState's inspection events (`@xstate.event`,
- * `@xstate.snapshot`), one pair per committed transition; `rootId` and `sessionId` are the
- * dossier code. Snapshots carry the full context: filter before sending them outside.
- */
-export interface EngineInspectionEvent {
-  readonly type: '@xstate.event' | '@xstate.snapshot';
-  readonly rootId: string;
-  readonly sessionId: string;
-  readonly actorRef: { readonly id: string; readonly sessionId: string };
-  readonly event: { readonly type: string; readonly [key: string]: unknown };
-  readonly snapshot?: { readonly value: unknown; readonly context: DossierContext; readonly status: string };
 }
 
 /** Options of {@link createEngine}. */
@@ -89,7 +88,8 @@ export interface EngineOptions {
   readonly leaseMs?: number;
   /** Random numbers in [0, 1) for secrets and jitter (default: crypto); pass a seeded one to replay. */
   readonly random?: () => number;
-  readonly inspect?: (event: EngineInspectionEvent) => void;
+  /** Inspection events of every dossier, shaped as XState's (`EngineInspectionEvent`). */
+  readonly inspect?: EngineInspector;
   readonly log?: (entry: EngineLogEntry) => void;
 }
 
@@ -104,22 +104,57 @@ export interface ReceiveCommand {
   readonly actor: ActorInput;
   readonly applicant: unknown;
   readonly application: unknown;
-  /** Default: the clock's now. */
-  readonly at?: Date;
+  /**
+   * When the dossier was received (default: the clock's now): a `Date`, or an ISO 8601 instant with
+   * an offset or `Z` (`'2026-03-02T09:30:00+07:00'`). A string without an offset, or one that names
+   * no real instant (`'2026-02-30T…'`), is refused with a `ValidationError` naming `at`.
+   */
+  readonly at?: Date | string;
+  /**
+   * Makes a retry safe: the same key with the same command returns the first result exactly; the
+   * same key with anything else (another applicant, officer, procedure, channel or time) is an
+   * {@link IdempotencyKeyError}. Keys are one namespace per store: scope them per caller and
+   * operation (e.g. `receive:<client>:<key>`).
+   */
   readonly idempotencyKey?: string;
   /** A member agency's dossier of a liaison: its link to the parent dossier (set by the liaison plugin). */
   readonly liaison?: LiaisonLinkInput;
 }
 
-/** An event sent to a dossier; `at` defaults to the clock's now. */
+/**
+ * An event sent to a dossier; `at` defaults to the clock's now and is otherwise a `Date` or an ISO
+ * 8601 instant with an offset or `Z` (anything else is a `ValidationError` naming `event.at`).
+ */
 export type EngineEvent = DossierEventInput extends infer E
   ? E extends { at: unknown }
     ? Omit<E, 'at'> & { at?: string | Date }
     : never
   : never;
 
+/** A period of a report: from (included) to (excluded). */
+export interface PeriodQuery {
+  /**
+   * An ISO 8601 instant with an offset or `Z`, a `Date`, or a local date `'YYYY-MM-DD'` meaning
+   * the local midnight that starts it in the calendar's time zone.
+   */
+  readonly from: string | Date;
+  /** Like `from`; must be after it. */
+  readonly to: string | Date;
+}
+
+/** What {@link Engine.report} takes. */
+export interface EngineReportQuery extends PeriodQuery {
+  /** Default `'none'`. */
+  readonly groupBy?: ReportQuery['groupBy'];
+}
+
 /** Options of {@link Engine.send}. */
 export interface SendOptions {
+  /**
+   * Makes a retry safe: the same key with the same event (type, fields, actor, and `at` when given)
+   * on the same dossier returns the first result exactly; anything else under that key is an
+   * {@link IdempotencyKeyError}.
+   */
   readonly idempotencyKey?: string;
   /** Fail with a conflict unless the dossier is still at this version. */
   readonly expectedVersion?: number;
@@ -155,10 +190,16 @@ export interface Engine {
   get(code: string): Promise<DossierRecord>;
   /** The public progress view, by code and the secret printed on Form 01. */
   lookup(code: string, secret: string): Promise<PublicDossierView>;
-  list(query: ListQuery): Promise<DossierSummary[]>;
-  report(query: ReportQuery): Promise<ReportRow[]>;
-  unitReport(query: { from: string; to: string }): Promise<UnitReportRow[]>;
-  /** Fires every timer due at `now` (default: the clock), exactly once each. */
+  /** Summaries in due order; instants in the query as in {@link EngineEvent}. */
+  list(query?: ListQuery): Promise<DossierSummary[]>;
+  /** Report figures for a period (see {@link aggregateReport} for the counting rules). */
+  report(query: EngineReportQuery): Promise<ReportRow[]>;
+  /** Steps closed per unit in a period, early / on time / late. */
+  unitReport(query: PeriodQuery): Promise<UnitReportRow[]>;
+  /**
+   * Fires every timer due at `now` (default: the clock): those whose instant is before `now`, each
+   * once (see the engine guide for what "due" means at the boundary instant).
+   */
   runDueTimers(now?: Date): Promise<{ fired: number; skipped: number }>;
   /**
    * Delivers due outbox items (at least once; retries with backoff; dead letters). `failed` counts
@@ -174,20 +215,37 @@ export interface Engine {
   stop(): Promise<void>;
 }
 
+const SECRET_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
 /**
- * The `at` of an event as the procedure will check it: the clock's now when absent, a `Date` or a
- * string in motcua's one form (UTC ISO); anything that is not an instant is passed on unchanged so
- * the event's validation names the field, instead of failing here.
+ * What an idempotency key keeps: the first result (the dossier as that command left it, so a
+ * replay returns exactly what the first application returned) and the command's fingerprint.
+ * The applicant and the application are left out — personal data stays in the dossier's snapshot
+ * only — and taken back from the snapshot on replay: both are set at receipt and never change.
+ * Keys stored by earlier versions hold only `code` and `version`.
  */
-function eventInstant(at: string | Date | undefined, clock: Clock): string {
-  if (at === undefined) return toInstant(clock.now());
-  if (at instanceof Date) return Number.isNaN(at.getTime()) ? (at as unknown as string) : toInstant(at);
-  if (typeof at !== 'string' || CANONICAL_INSTANT.test(at)) return at;
-  const parsed = new Date(at);
-  return Number.isNaN(parsed.getTime()) ? at : toInstant(parsed);
+interface IdempotencyRecord {
+  readonly code: string;
+  readonly version: number;
+  readonly fingerprint?: string;
+  readonly persisted?: Omit<PersistedDossier, 'context'> & {
+    readonly context: Omit<DossierContext, 'applicant' | 'application'>;
+  };
 }
 
-const SECRET_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+function idempotencyRecord(
+  persisted: PersistedDossier,
+  version: number,
+  idempotency: { readonly fingerprint: string },
+): IdempotencyRecord {
+  const { applicant: _a, application: _b, ...context } = persisted.context;
+  return {
+    code: persisted.context.code,
+    version,
+    fingerprint: idempotency.fingerprint,
+    persisted: { ...persisted, context },
+  };
+}
 
 /** Rows claimed per batch by the timer and outbox rounds. */
 const BATCH = 100;
@@ -297,32 +355,15 @@ export function createEngine(options: EngineOptions): Engine {
     };
   };
 
-  const emit = (code: string, type: string, event: unknown, persisted: PersistedDossier) => {
-    if (!options.inspect) return;
-    const actorRef = { id: code, sessionId: code };
-    options.inspect({
-      type: '@xstate.event',
-      rootId: code,
-      sessionId: code,
-      actorRef,
-      event: { ...(event as object), type },
-    });
-    options.inspect({
-      type: '@xstate.snapshot',
-      rootId: code,
-      sessionId: code,
-      actorRef,
-      event: { ...(event as object), type },
-      snapshot: { value: persisted.value, context: persisted.context, status: persisted.status },
-    });
-  };
+  const inspection = dossierInspection(options.inspect, log);
 
   /** Computes and commits one transition of an existing dossier. */
   const transitionAndCommit = async (
     stored: StoredDossier,
     event: EngineEvent & { at: string },
     extra: {
-      idempotencyKey?: string | undefined;
+      /** The command's idempotency key and fingerprint, stored with its result. */
+      idempotency?: { readonly key: string; readonly fingerprint: string } | undefined;
       firedTimer?: ClaimedTimer;
       journalType?: string;
       /** The dossier after the event, when the caller already stepped it. */
@@ -385,24 +426,20 @@ export function createEngine(options: EngineOptions): Engine {
           before: info.beforeState,
           after: info.afterState,
           event,
-          idempotencyKey: extra.idempotencyKey ?? null,
+          idempotencyKey: extra.idempotency?.key ?? null,
         },
         slipRows: after.context.slip.slice(before.context.slip.length),
         timers: timerRows(after.context, firedTimers),
         outbox,
-        idempotency: extra.idempotencyKey ? { key: extra.idempotencyKey, result: { code, version } } : null,
+        idempotency: extra.idempotency
+          ? { key: extra.idempotency.key, result: idempotencyRecord(persisted, version, extra.idempotency) }
+          : null,
         firedTimer: extra.firedTimer
           ? { id: extra.firedTimer.id, leaseOwner: extra.firedTimer.leaseOwner }
           : null,
       });
     } catch (e) {
-      if (e instanceof StoreConflictError) {
-        // The same command may have won the race under its idempotency key: answer with its result.
-        if (extra.idempotencyKey && (await store.idempotentResult(extra.idempotencyKey)) !== undefined) {
-          return replay(extra.idempotencyKey);
-        }
-        throw new ConflictError(code, e.message, e.reason);
-      }
+      if (e instanceof StoreConflictError) throw new ConflictError(code, e.message, e.reason);
       throw e;
     }
     log({
@@ -413,7 +450,7 @@ export function createEngine(options: EngineOptions): Engine {
       officerId: event.actor.officerId,
       unitId: event.actor.unitId,
     });
-    emit(code, info.type, event, persisted);
+    inspection.transitioned(procedure, info.type, event, before, persisted);
     return result;
   };
 
@@ -423,12 +460,65 @@ export function createEngine(options: EngineOptions): Engine {
     return stored;
   };
 
-  /** The first result of an idempotency key: the dossier at the version that command produced. */
-  const replay = async (key: string): Promise<DossierView> => {
-    const first = (await store.idempotentResult(key)) as { code: string; version: number } | undefined;
-    if (!first) throw new MotcuaError('IDEMPOTENCY', `idempotency key ${key} has no stored result`);
+  /**
+   * The first result of an idempotency key, when it has one: exactly the view the first command
+   * returned. @throws {@link IdempotencyKeyError} when the key names another command.
+   */
+  const firstResult = async (key: string, fingerprint: string): Promise<DossierView | undefined> => {
+    const first = (await store.idempotentResult(key)) as IdempotencyRecord | undefined;
+    if (first === undefined || first === null) return undefined;
+    if (first.fingerprint !== undefined && first.fingerprint !== fingerprint) throw new IdempotencyKeyError();
     const stored = await load(first.code);
+    if (first.persisted) {
+      const { applicant, application } = stored.persisted.context;
+      const context = { ...first.persisted.context, applicant, application } as DossierContext;
+      return view({ ...first.persisted, context }, first.version);
+    }
+    // A key stored before results were kept: the dossier now, under the first version number.
     return { ...view(stored.persisted, stored.version), version: first.version };
+  };
+
+  /**
+   * Runs a command under an idempotency key: the first result when the key was used by the same
+   * command; otherwise the command, and when it fails (lost a race, or was refused because the same
+   * command was applied meanwhile) the first result if there now is one.
+   */
+  const keyed = async (
+    idempotency: { key: string; fingerprint: string } | undefined,
+    run: () => Promise<DossierView>,
+  ): Promise<DossierView> => {
+    if (!idempotency) return run();
+    const first = await firstResult(idempotency.key, idempotency.fingerprint);
+    if (first) return first;
+    try {
+      return await run();
+    } catch (e) {
+      let again: DossierView | undefined;
+      try {
+        again = await firstResult(idempotency.key, idempotency.fingerprint);
+      } catch (check) {
+        if (check instanceof IdempotencyKeyError) throw check;
+        throw e;
+      }
+      if (again) return again;
+      throw e;
+    }
+  };
+
+  /** The procedure version a receipt names, with errors naming the command's fields. */
+  const procedureFor = (code: string, version: string | undefined, at: Date): Procedure => {
+    try {
+      return version ? registry.get(code, version) : registry.inForce(code, calendar.localDate(at));
+    } catch (e) {
+      if (!(e instanceof MotcuaError)) throw e;
+      if (e.field === 'version')
+        throw new MotcuaError(e.code, 'version: the procedure has no such version', { field: 'version' });
+      if (e.code === 'NO_VERSION_IN_FORCE')
+        throw new MotcuaError(e.code, 'procedure: no version in force on the receipt date', {
+          field: 'procedure',
+        });
+      throw new MotcuaError(e.code, 'procedure: no procedure with this code', { field: 'procedure' });
+    }
   };
 
   const engine: Engine = {
@@ -437,113 +527,130 @@ export function createEngine(options: EngineOptions): Engine {
     clock,
     procedures: registry,
 
-    async receive(command) {
-      if (command.idempotencyKey && (await store.idempotentResult(command.idempotencyKey)) !== undefined) {
-        return replay(command.idempotencyKey);
-      }
-      const at = command.at ?? clock.now();
-      const procedure = command.version
-        ? registry.get(command.procedure, command.version)
-        : registry.inForce(command.procedure, calendar.localDate(at));
+    async receive(input) {
+      // Every check comes before anything is read or written (no sequence number is taken).
+      const command = checkReceive(input);
+      const at = command.at === undefined ? clock.now() : new Date(command.at);
+      const procedure = procedureFor(command.procedure, command.version, at);
       const agency = command.agency ?? options.agency;
-      const input = {
+      const actor = command.actor;
+      const draft = procedure.start({
         code: 'pending',
         secret: 'pending',
         agency,
         receivedAt: at,
-        receivedBy: command.actor,
+        receivedBy: actor,
         channel: command.channel,
         applicant: command.applicant,
         application: command.application,
-        ...(command.liaison ? { liaison: command.liaison } : {}),
-      };
-      // Validates everything before a sequence number is taken; the code is filled in after.
-      const draft = procedure.start(input);
-      const localDate = calendar.localDate(at);
-      const sequence = await store.nextSequence(agency, localDate);
-      const code = formatDossierCode({ agency, date: localDate, sequence });
-      const persisted = { ...draft, context: { ...draft.context, code, secret: secret() } };
-      const result = view(persisted, 1);
-      const actor = ActorSchema.parse(command.actor);
-      const info = {
-        type: 'RECEIVE',
-        event: { type: 'RECEIVE', channel: command.channel },
-        before: null,
-        after: persisted.context,
-        beforeState: null,
-        afterState: result.state,
-        procedure: procedure.definition,
-        calendar,
-        now: at,
-      };
-      try {
-        await store.commit({
-          dossier: { summary: result.summary, persisted, version: 1, expectedVersion: 0, firedTimers: [] },
-          journal: {
-            code,
-            seq: 1,
-            at: persisted.context.receivedAt,
-            type: 'RECEIVE',
-            actor,
-            before: null,
-            after: result.state,
-            event: {
-              type: 'RECEIVE',
-              channel: command.channel,
-              procedure: `${procedure.code}@${procedure.version}`,
-              ...(persisted.context.liaison?.role === 'member' ? { liaison: persisted.context.liaison } : {}),
-            },
-            idempotencyKey: command.idempotencyKey ?? null,
-          },
-          slipRows: persisted.context.slip,
-          timers: timerRows(persisted.context, []),
-          outbox: effectsOf(code, 1, at, (p) => p.onTransition?.(info)),
-          idempotency: command.idempotencyKey
-            ? { key: command.idempotencyKey, result: { code, version: 1 } }
-            : null,
-          firedTimer: null,
-        });
-      } catch (e) {
-        if (e instanceof StoreConflictError && e.reason === 'idempotency' && command.idempotencyKey) {
-          return replay(command.idempotencyKey);
-        }
-        if (e instanceof StoreConflictError) throw new ConflictError(code, e.message);
-        throw e;
-      }
-      log({
-        level: 'info',
-        message: 'received',
-        code,
-        type: 'RECEIVE',
-        officerId: actor.officerId,
-        unitId: actor.unitId,
+        ...(command.liaison === undefined ? {} : { liaison: command.liaison as LiaisonLinkInput }),
       });
-      emit(code, 'RECEIVE', info.event, persisted);
-      return result;
-    },
-
-    async send(code, event, sendOptions = {}) {
-      if (
-        sendOptions.idempotencyKey &&
-        (await store.idempotentResult(sendOptions.idempotencyKey)) !== undefined
-      ) {
-        return replay(sendOptions.idempotencyKey);
-      }
-      const stored = await load(code);
-      if (sendOptions.expectedVersion !== undefined && sendOptions.expectedVersion !== stored.version) {
-        throw new ConflictError(
+      const idempotency = command.idempotencyKey
+        ? {
+            key: command.idempotencyKey,
+            fingerprint: commandFingerprint({
+              command: 'receive',
+              procedure: command.procedure,
+              version: command.version,
+              agency,
+              channel: command.channel,
+              actor,
+              applicant: command.applicant,
+              application: command.application,
+              at: command.at,
+              liaison: command.liaison,
+            }),
+          }
+        : undefined;
+      return keyed(idempotency, async () => {
+        const localDate = calendar.localDate(at);
+        const sequence = await store.nextSequence(agency, localDate);
+        const code = formatDossierCode({ agency, date: localDate, sequence });
+        const persisted = { ...draft, context: { ...draft.context, code, secret: secret() } };
+        const result = view(persisted, 1);
+        const info = {
+          type: 'RECEIVE',
+          event: { type: 'RECEIVE', channel: command.channel },
+          before: null,
+          after: persisted.context,
+          beforeState: null,
+          afterState: result.state,
+          procedure: procedure.definition,
+          calendar,
+          now: at,
+        };
+        try {
+          await store.commit({
+            dossier: { summary: result.summary, persisted, version: 1, expectedVersion: 0, firedTimers: [] },
+            journal: {
+              code,
+              seq: 1,
+              at: persisted.context.receivedAt,
+              type: 'RECEIVE',
+              actor,
+              before: null,
+              after: result.state,
+              event: {
+                type: 'RECEIVE',
+                channel: command.channel,
+                procedure: `${procedure.code}@${procedure.version}`,
+                ...(persisted.context.liaison?.role === 'member'
+                  ? { liaison: persisted.context.liaison }
+                  : {}),
+              },
+              idempotencyKey: idempotency?.key ?? null,
+            },
+            slipRows: persisted.context.slip,
+            timers: timerRows(persisted.context, []),
+            outbox: effectsOf(code, 1, at, (p) => p.onTransition?.(info)),
+            idempotency: idempotency
+              ? { key: idempotency.key, result: idempotencyRecord(persisted, 1, idempotency) }
+              : null,
+            firedTimer: null,
+          });
+        } catch (e) {
+          if (e instanceof StoreConflictError) throw new ConflictError(code, e.message, e.reason);
+          throw e;
+        }
+        log({
+          level: 'info',
+          message: 'received',
           code,
-          `at version ${stored.version}, expected ${sendOptions.expectedVersion}`,
-        );
-      }
-      return transitionAndCommit(
-        stored,
-        { ...event, at: eventInstant(event.at, clock) } as EngineEvent & { at: string },
-        { idempotencyKey: sendOptions.idempotencyKey },
-      );
+          type: 'RECEIVE',
+          officerId: actor.officerId,
+          unitId: actor.unitId,
+        });
+        inspection.received(procedure, persisted, command);
+        return result;
+      });
     },
 
-    async get(code) {
+    async send(codeInput, eventInput, optionsInput) {
+      const code = checkCode(codeInput);
+      const sendOptions = checkSendOptions(optionsInput);
+      const event = checkEvent(eventInput, () => clock.now());
+      const idempotency = sendOptions.idempotencyKey
+        ? {
+            key: sendOptions.idempotencyKey,
+            // The event as the caller wrote it: its `at` only when the caller gave one.
+            fingerprint: commandFingerprint({ command: 'send', code, event: eventInput }),
+          }
+        : undefined;
+      return keyed(idempotency, async () => {
+        const stored = await load(code);
+        if (sendOptions.expectedVersion !== undefined && sendOptions.expectedVersion !== stored.version) {
+          throw new ConflictError(
+            code,
+            `at version ${stored.version}, expected ${sendOptions.expectedVersion}`,
+            'version',
+          );
+        }
+        return transitionAndCommit(stored, event as unknown as EngineEvent & { at: string }, { idempotency });
+      });
+    },
+
+    async get(codeInput) {
+      const code = checkCode(codeInput);
       const stored = await load(code);
       const [journal, slip, timers] = await Promise.all([
         store.journal(code),
@@ -567,11 +674,12 @@ export function createEngine(options: EngineOptions): Engine {
       return publicView(stored.persisted, procedureOf(stored.persisted).definition, clock.now());
     },
 
-    list: (query) => store.list(query),
-    report: (query) => store.report(query),
-    unitReport: (query) => store.unitReport(query),
+    list: async (query) => store.list(checkListQuery(query)),
+    report: async (query) => store.report(checkReportQuery(query, calendar)),
+    unitReport: async (query) => store.unitReport(checkPeriodQuery(query, calendar)),
 
-    async runDueTimers(now = clock.now()) {
+    async runDueTimers(nowInput) {
+      const now = checkNow(nowInput, () => clock.now());
       let fired = 0;
       let skipped = 0;
       await claimRounds(
@@ -596,7 +704,8 @@ export function createEngine(options: EngineOptions): Engine {
       return { fired, skipped };
     },
 
-    async deliverOutbox(now = clock.now()) {
+    async deliverOutbox(nowInput) {
+      const now = checkNow(nowInput, () => clock.now());
       let delivered = 0;
       let failed = 0;
       let dead = 0;
@@ -648,9 +757,10 @@ export function createEngine(options: EngineOptions): Engine {
     },
 
     deadLetters: () => store.outbox({ status: 'dead' }),
-    retryDeadLetter: (id) => store.retryDeadLetter(id, toInstant(clock.now())),
+    retryDeadLetter: async (id) => store.retryDeadLetter(checkText(id, 'id'), toInstant(clock.now())),
 
-    async command(name, args) {
+    async command(nameInput, args) {
+      const name = checkText(nameInput, 'name', 200);
       const dot = name.indexOf('.');
       const handler = pluginByName.get(name.slice(0, dot))?.commands?.[name.slice(dot + 1)];
       if (!handler) throw new NotFoundError('command', name);

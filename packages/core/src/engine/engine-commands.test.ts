@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ConflictError, NotFoundError, PermissionError, ValidationError } from '../errors/dossier-errors.js';
 import { MemoryStore } from '../store/memory-store.js';
 import { sampleActors, sampleEngine, sampleReceipt } from '../testing/fixtures.js';
-import type { EngineInspectionEvent, EngineLogEntry } from './create-engine.js';
+import type { EngineLogEntry } from './create-engine.js';
+import type { EngineInspectionEvent } from './inspection.js';
 
 const { desk, police, leader } = sampleActors;
 const receipt = { procedure: '1.004194', channel: 'in-person' as const, actor: desk, ...sampleReceipt };
@@ -126,12 +127,13 @@ describe('engine commands', () => {
     await engine.send(d.code, { type: 'HAND_OVER', actor: desk });
     await engine.send(d.code, { type: 'HAND_OVER', actor: leader }).catch(() => {});
     expect(inspected.map((e) => e.type)).toEqual([
+      '@xstate.actor',
       '@xstate.event',
       '@xstate.snapshot',
       '@xstate.event',
       '@xstate.snapshot',
     ]);
-    expect(inspected[3]).toMatchObject({
+    expect(inspected[4]).toMatchObject({
       rootId: d.code,
       event: { type: 'HAND_OVER' },
       snapshot: { value: { processing: 'appraise' } },

@@ -47,17 +47,22 @@ describe('engine under faults', () => {
     expect((await store.journal(d.code)).map((j) => j.type)).toEqual(['RECEIVE', 'HAND_OVER']);
   });
 
-  it('applies a retried command once when the acknowledgement of its commit was lost', async () => {
+  it('applies a keyed command once when the acknowledgement of its commit was lost, and answers with its result', async () => {
     const store = new FlakyStore();
     const { engine } = sampleEngine(store);
     const d = await engine.receive(receipt);
     store.failAfter = 1;
     const send = () => engine.send(d.code, { type: 'HAND_OVER', actor: desk }, { idempotencyKey: 'req-7' });
-    await expect(send()).rejects.toThrow('after commit');
+    // The store failed after committing: the engine finds the key applied and returns its result.
+    const first = await send();
+    expect(first.version).toBe(2);
     const retried = await send();
-    expect(retried.version).toBe(2);
+    expect(retried).toEqual(first);
+    // Without a key the caller sees the failure (and must check before retrying).
+    store.failAfter = 1;
+    await expect(engine.send(d.code, { type: 'HAND_OVER', actor: police })).rejects.toThrow('after commit');
     await assertConsistent(store, d.code);
-    expect((await store.journal(d.code)).filter((j) => j.type === 'HAND_OVER')).toHaveLength(1);
+    expect((await store.journal(d.code)).filter((j) => j.type === 'HAND_OVER')).toHaveLength(2);
   });
 
   it('fires each timer exactly once with two engines polling one store', async () => {

@@ -5,7 +5,6 @@ export {
   type DossierView,
   type Engine,
   type EngineEvent,
-  type EngineInspectionEvent,
   type EngineLogEntry,
   type EngineOptions,
   type ReceiveCommand,
@@ -13,6 +12,16 @@ export {
   SYSTEM_ACTOR,
 } from './create-engine.js';
 export { summaryFromContext, summaryOf } from './dossier-summary.js';
+export {
+  type DossierActorRef,
+  type EngineInspectionBase,
+  type EngineInspectionEvent,
+  type EngineInspector,
+  type InspectedDossierEvent,
+  type InspectedDossierSnapshot,
+  type InspectedProcedures,
+  maskInspection,
+} from './inspection.js';
 export {
   DeferredDeliveryError,
   type DeliveryContext,

@@ -1,4 +1,4 @@
-import { describeValue, MotcuaError } from './motcua-error.js';
+import { describeValue, MotcuaError, safeText } from './motcua-error.js';
 
 /** One problem found in input data: where, and why. */
 export interface FieldIssue {
@@ -15,9 +15,15 @@ export class ValidationError extends MotcuaError {
   readonly issues: readonly FieldIssue[];
 
   constructor(what: string, issues: readonly FieldIssue[]) {
-    const list = issues.map((i) => `${i.field}: ${i.message}`).join('; ');
-    super('VALIDATION_FAILED', `${what} is invalid — ${list}`, { field: issues[0]?.field });
-    this.issues = issues;
+    // At most 50 issues, each capped: a huge or hostile input never comes back whole.
+    const kept = issues
+      .slice(0, 50)
+      .map((i) => ({ field: safeText(i.field, 200), message: safeText(i.message, 300) }));
+    if (issues.length > kept.length)
+      kept.push({ field: '…', message: `${issues.length - kept.length} more issue(s)` });
+    const list = kept.map((i) => `${i.field}: ${i.message}`).join('; ');
+    super('VALIDATION_FAILED', `${safeText(what, 100)} is invalid — ${list}`, { field: kept[0]?.field });
+    this.issues = kept;
   }
 }
 
@@ -78,5 +84,20 @@ export class ConflictError extends MotcuaError {
 export class NotFoundError extends MotcuaError {
   constructor(what: string, code: string) {
     super('NOT_FOUND', `${what} ${code} not found`, { field: 'code', value: code });
+  }
+}
+
+/**
+ * An idempotency key already names another command — other content, another dossier or another
+ * caller — so the command was not applied and nothing was written. A retry must repeat the first
+ * command exactly; a new command needs a new key. (HTTP: 422, as the Idempotency-Key drafts advise.)
+ */
+export class IdempotencyKeyError extends MotcuaError {
+  constructor() {
+    super(
+      'IDEMPOTENCY_KEY_REUSED',
+      'idempotencyKey: this key was used for another command; send a new key for a new command',
+      { field: 'idempotencyKey' },
+    );
   }
 }

@@ -3,9 +3,10 @@ export {
   ConflictError,
   DefinitionError,
   type FieldIssue,
+  IdempotencyKeyError,
   NotFoundError,
   PermissionError,
   TransitionError,
   ValidationError,
 } from './dossier-errors.js';
-export { describeValue, MotcuaError } from './motcua-error.js';
+export { describeValue, MotcuaError, safeText } from './motcua-error.js';

@@ -7,6 +7,7 @@ import { DeferredDeliveryError, PermanentDeliveryError } from '../engine/plugin.
 import {
   ConflictError,
   DefinitionError,
+  IdempotencyKeyError,
   NotFoundError,
   PermissionError,
   TransitionError,
@@ -261,6 +262,9 @@ export function liaisonPlugin(options: LiaisonPluginOptions): LiaisonPlugin {
   ): Promise<void> => {
     const e = attached();
     for (let i = 1; ; i++) {
+      // A message delivered again (at least once) whose event was applied: its key is stored. The
+      // event is rebuilt with the time of each delivery, so it is found by key, not by replay.
+      if ((await e.store.idempotentResult(key)) !== undefined) return;
       const view = await e.get(code);
       if (view.status === 'done') {
         log({ level: 'info', message: 'liaison message for a closed dossier ignored', code, type: key });
@@ -273,6 +277,8 @@ export function liaisonPlugin(options: LiaisonPluginOptions): LiaisonPlugin {
         await e.send(code, event, { idempotencyKey: key });
         return;
       } catch (err) {
+        // Another delivery of the same message applied it meanwhile, at another instant.
+        if (err instanceof IdempotencyKeyError) return;
         if (i < attempts && (err instanceof ConflictError || staleTime(err))) continue;
         throw err;
       }

@@ -4,10 +4,11 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { createMachine } from 'xstate';
+import { and, createMachine, setup } from 'xstate';
 import { DefinitionError } from '../errors/dossier-errors.js';
 import { officers, residenceReceipt, residenceVariant, thrown, utc } from '../testing/dossier-harness.js';
 import { checkMachine } from './check-machine.js';
+import { compileMachine } from './compiled-machine.js';
 import type { MachineFactory } from './define-procedure.js';
 import { receiptContext } from './lifecycle-actions.js';
 
@@ -72,6 +73,37 @@ describe('checkMachine on plain XState machines', () => {
       },
     });
     expect(checkMachine(m)).toEqual([{ kind: 'unreachable', state: 'nested.work.never' }]);
+  });
+});
+
+describe('checkMachine flags what the compiled table cannot run', () => {
+  it('lists each place with its reason, only when asked', () => {
+    const m = setup({ guards: { yes: () => true } }).createMachine({
+      id: 'gaps',
+      initial: 'a',
+      states: {
+        a: { entry: () => {}, on: { GO: 'b' } },
+        b: { on: { END: { target: 'end', guard: and(['yes', 'yes']) }, NOTE: { actions: () => {} } } },
+        end: { type: 'final' },
+      },
+    });
+    expect(checkMachine(m)).toEqual([]);
+    expect(checkMachine(m, { table: true })).toEqual([
+      { kind: 'not-in-table', state: 'gaps.a', reason: 'entry/exit actions' },
+      { kind: 'not-in-table', state: 'gaps.b', reason: 'END: built-in higher-order guard' },
+      { kind: 'not-in-table', state: 'gaps.b', reason: 'NOTE: non-assign action' },
+    ]);
+    expect(compileMachine(m)).toBeNull();
+  });
+
+  it('finds nothing in a machine of the subset, targets without actions included', () => {
+    const m = createMachine({
+      id: 'plain',
+      initial: 'a',
+      states: { a: { on: { GO: 'b' } }, b: { on: { STOP: 'end' } }, end: { type: 'final' } },
+    });
+    expect(checkMachine(m, { table: true })).toEqual([]);
+    expect(compileMachine(m)).not.toBeNull();
   });
 });
 

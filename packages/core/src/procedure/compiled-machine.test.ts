@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { and, assign, createMachine, setup } from 'xstate';
+import { and, assign, createMachine, initialTransition, setup, transition } from 'xstate';
 import { residenceProcedure } from '../testing/dossier-harness.js';
 import { compileMachine } from './compiled-machine.js';
 import { pureStepper } from './pure-transition.js';
@@ -95,6 +95,20 @@ describe('compileMachine', () => {
     const delayed = createMachine({ initial: 'a', states: { a: { after: { 10: 'b' } }, b: {} } });
     for (const m of [withEntry, withAlways, parallel, higherOrder, nonAssign, delayed])
       expect(compileMachine(m)).toBeNull();
+  });
+
+  it('moves on a transition with a target and no action, as XState does', () => {
+    const m = createMachine({ initial: 'a', states: { a: { on: { GO: 'b' } }, b: {} } });
+    const [start] = initialTransition(m);
+    const [moved] = transition(m, start, { type: 'GO' });
+    expect(moved.value).toBe('b');
+    const compiled = compileMachine(m)!;
+    expect(compiled).not.toBeNull();
+    expect(compiled.next('a', start.context, { type: 'GO' })).toEqual({
+      value: 'b',
+      context: start.context,
+      done: false,
+    });
   });
 
   it('rejects a state value the machine does not have', () => {

@@ -9,15 +9,16 @@ export interface CompiledStep<C> {
 
 /**
  * A machine's transitions as a plain table, for machines that use only what a dossier lifecycle
- * needs: nested compound states, final states at the top level, `on` transitions with guards
- * (named, with params, or inline functions) and `assign` actions. Built by {@link compileMachine}.
+ * needs: nested compound states, final states at the top level, `on` transitions (with or without
+ * a target) with guards (named, with params, or inline functions) and `assign` actions. Built by
+ * {@link compileMachine}.
  */
 export interface CompiledMachine<C = unknown> {
   /** The initial state value and whether it is final, for `context` computed from the input. */
   initial(input: unknown): CompiledStep<C>;
   /**
-   * The transition `event` takes from `value` with `context`, or `null` when no enabled transition
-   * changes anything (XState would return the same snapshot).
+   * The transition `event` takes from `value` with `context`, or `null` where XState keeps the
+   * snapshot: no enabled transition, or the enabled one has no action and stays in the same leaf.
    */
   next(value: StateValue, context: C, event: { readonly type: string }): CompiledStep<C> | null;
 }
@@ -39,7 +40,7 @@ interface Leaf {
   readonly candidates: Map<string, Candidate[]>;
 }
 
-/** Thrown while compiling: the machine uses something the table does not model. */
+/** Thrown while compiling one transition: it uses something the table does not model. */
 class Unsupported extends Error {}
 
 const noSpawn = () => {
@@ -81,15 +82,9 @@ function enteredLeaf(node: AnyStateNode): AnyStateNode {
     if (initial.actions.length) throw new Unsupported('initial actions');
     const target = initial.target[0];
     if (!target || initial.target.length !== 1) throw new Unsupported('initial target');
-    if (target.entry.length) throw new Unsupported('entry actions');
     n = target;
   }
   return n;
-}
-
-function isAncestorOrSelf(node: AnyStateNode, of: AnyStateNode): boolean {
-  for (let n: AnyStateNode | undefined = of; n; n = n.parent) if (n === node) return true;
-  return false;
 }
 
 function compileGuard(machine: AnyStateMachine, guard: unknown): Candidate['guard'] {
@@ -155,42 +150,70 @@ function compileActions(machine: AnyStateMachine, actions: readonly unknown[]): 
 }
 
 /**
+ * Something in a machine that the compiled table does not model (see {@link compileMachine}):
+ * where it is and what it is. A machine with any runs on XState instead of the table.
+ */
+export interface TableGap {
+  /** The id of the state node that holds it, e.g. `1_001193@1.processing.appraise`. */
+  readonly state: string;
+  /** What it is, e.g. `entry/exit actions` or `HAND_OVER: built-in higher-order guard`. */
+  readonly reason: string;
+}
+
+/**
  * Compiles an XState v5 machine into a transition table when it uses only what dossier machines
  * use (the standard lifecycle and most hand-written kit machines): compound states, top-level
- * final states, event transitions with guards and `assign` actions. Anything else — entry/exit
- * actions, eventless (`always`) or delayed transitions, invoked actors, parallel or history
- * states, wildcard events, built-in higher-order guards (`and`, `or`, `not`), actions other
- * than `assign`, re-entering transitions — gives `null`, and the caller runs XState itself.
+ * final states, event transitions — with or without a target, with or without actions — whose
+ * guards are named (with params) or inline functions and whose actions are `assign`s. Anything
+ * else — entry/exit actions, eventless (`always`) or delayed transitions, invoked actors,
+ * parallel or history states, wildcard events, built-in higher-order guards (`and`, `or`, `not`),
+ * actions other than `assign`, re-entering transitions — gives `null`, and the caller runs XState
+ * itself ({@link tableGaps} lists each such place).
  *
  * The table follows XState's own selection: the candidates of the active leaf in document order,
  * then its ancestors'; the first whose guard passes is taken; its assigns run in order, each
- * merged into the context as XState does (`Object.assign({}, context, update)`). Equivalence with
- * XState is property-tested on every procedure of the catalogue.
+ * merged into the context as XState does (`Object.assign({}, context, update)`); the leaf it
+ * enters is the target's initial leaf (states have no entry or exit actions here, so exiting and
+ * re-entering changes nothing else). Where XState keeps the snapshot — no enabled transition, or
+ * one with no action that stays in the same leaf — `next` gives `null`. Equivalence with XState
+ * is tested edge by edge with `@xstate/graph` on hand-written machines and on every procedure of
+ * the catalogue.
  */
 export function compileMachine<C = unknown>(machine: AnyStateMachine): CompiledMachine<C> | null {
-  try {
-    return build<C>(machine);
-  } catch (e) {
-    if (e instanceof Unsupported) return null;
-    throw e;
-  }
+  return analyse<C>(machine).table;
 }
 
-function build<C>(machine: AnyStateMachine): CompiledMachine<C> {
+/**
+ * Where a machine uses what the compiled table does not model, one entry per place (`[]` when
+ * {@link compileMachine} compiles it). Such a machine still runs, on XState.
+ */
+export function tableGaps(machine: AnyStateMachine): TableGap[] {
+  return analyse(machine).gaps;
+}
+
+function analyse<C>(machine: AnyStateMachine): { table: CompiledMachine<C> | null; gaps: TableGap[] } {
+  const gaps: TableGap[] = [];
+  const table = build<C>(machine, gaps);
+  return { table: gaps.length ? null : table, gaps };
+}
+
+/** The table, or `null` with `gaps` filled. */
+function build<C>(machine: AnyStateMachine, gaps: TableGap[]): CompiledMachine<C> | null {
   const root = machine.root as AnyStateNode;
-  const leaves = new Map<AnyStateNode, Leaf>();
+  const gap = (node: AnyStateNode, reason: string) => gaps.push({ state: node.id, reason });
   const check = (node: AnyStateNode) => {
-    if (node.type === 'parallel' || node.type === 'history') throw new Unsupported(node.type);
-    if (node.type === 'final' && node.parent !== root) throw new Unsupported('nested final state');
-    if (node.entry.length || node.exit.length) throw new Unsupported('entry/exit actions');
-    if (node.always?.length) throw new Unsupported('eventless transitions');
-    if (node.after.length) throw new Unsupported('delayed transitions');
-    if (node.invoke.length) throw new Unsupported('invoked actors');
+    if (node.type === 'parallel' || node.type === 'history') gap(node, `${node.type} state`);
+    if (node.type === 'final' && node.parent && node.parent !== root) gap(node, 'nested final state');
+    if (node.entry.length || node.exit.length) gap(node, 'entry/exit actions');
+    if (node.always?.length) gap(node, 'eventless (always) transitions');
+    if (node.after.length) gap(node, 'delayed (after) transitions');
+    if (node.invoke.length) gap(node, 'invoked actors');
     for (const child of childrenOf(node)) check(child);
   };
   check(root);
-  if (root.type !== 'compound') throw new Unsupported('root is not compound');
+  if (root.type !== 'compound') gap(root, 'root is not a compound state');
 
+  const leaves = new Map<AnyStateNode, Leaf>();
   const collect = (node: AnyStateNode) => {
     const children = childrenOf(node);
     if (children.length === 0) {
@@ -204,43 +227,66 @@ function build<C>(machine: AnyStateMachine): CompiledMachine<C> {
     for (const child of children) collect(child);
   };
   collect(root);
+  const leafOf = (node: AnyStateNode): Leaf => {
+    const leaf = leaves.get(node);
+    if (!leaf) throw new Unsupported('target is not a leaf');
+    return leaf;
+  };
 
-  for (const [node, leaf] of leaves) {
-    for (let n: AnyStateNode | undefined = node; n; n = n.parent) {
-      for (const [eventType, transitions] of n.transitions) {
-        if (eventType.includes('*')) throw new Unsupported('wildcard event');
-        let list = leaf.candidates.get(eventType);
-        if (!list) {
-          list = [];
-          leaf.candidates.set(eventType, list);
-        }
-        for (const t of transitions) {
+  // Each node's own transitions, compiled once; a leaf's candidates are its own, then its ancestors'.
+  const own = new Map<AnyStateNode, Map<string, Candidate[]>>();
+  const compileNode = (node: AnyStateNode) => {
+    const byEvent = new Map<string, Candidate[]>();
+    for (const [eventType, transitions] of node.transitions) {
+      if (eventType.includes('*')) {
+        gap(node, `${eventType}: wildcard event`);
+        continue;
+      }
+      const list: Candidate[] = [];
+      for (const t of transitions) {
+        try {
           if (t.reenter) throw new Unsupported('re-entering transition');
           const targets = t.target as readonly AnyStateNode[] | undefined;
           if (targets && targets.length > 1) throw new Unsupported('several targets');
           const targetNode = targets?.[0];
-          if (targetNode && targetNode.type === 'compound' && isAncestorOrSelf(targetNode, node))
-            throw new Unsupported('transition into an ancestor');
-          const entered = targetNode ? enteredLeaf(targetNode) : null;
           list.push({
             guard: compileGuard(machine, t.guard),
             assigns: compileActions(machine, t.actions),
-            target: entered ? leafOf(entered) : null,
+            target: targetNode ? leafOf(enteredLeaf(targetNode)) : null,
           });
+        } catch (e) {
+          if (!(e instanceof Unsupported)) throw e;
+          gap(node, `${eventType}: ${e.message}`);
         }
+      }
+      byEvent.set(eventType, list);
+    }
+    own.set(node, byEvent);
+    for (const child of childrenOf(node)) compileNode(child);
+  };
+  compileNode(root);
+  if (gaps.length) return null;
+
+  for (const [node, leaf] of leaves) {
+    for (let n: AnyStateNode | undefined = node; n; n = n.parent) {
+      for (const [eventType, list] of own.get(n)!) {
+        const into = leaf.candidates.get(eventType);
+        if (into) into.push(...list);
+        else leaf.candidates.set(eventType, [...list]);
       }
     }
   }
 
-  function leafOf(node: AnyStateNode): Leaf {
-    const leaf = leaves.get(node);
-    if (!leaf) throw new Unsupported('target is not a leaf');
-    return leaf;
-  }
-
   const byKey = new Map<string, Leaf>();
   for (const leaf of leaves.values()) byKey.set(leaf.key, leaf);
-  const initialLeaf = leafOf(enteredLeaf(root));
+  let initialLeaf: Leaf;
+  try {
+    initialLeaf = leafOf(enteredLeaf(root));
+  } catch (e) {
+    if (!(e instanceof Unsupported)) throw e;
+    gap(root, e.message);
+    return null;
+  }
   const contextConfig = (machine.config as { context?: unknown }).context;
 
   return {
@@ -263,11 +309,13 @@ function build<C>(machine: AnyStateMachine): CompiledMachine<C> {
       if (!candidates) return null;
       for (const c of candidates) {
         if (c.guard && !c.guard(context, event)) continue;
-        if (c.assigns.length === 0) return null;
+        const target = c.target ?? leaf;
+        // No action and the same leaf: XState keeps the snapshot as it is.
+        if (c.assigns.length === 0 && target === leaf) return null;
         let next = context as object;
         for (const assign of c.assigns) next = assign(next, event);
-        const target = c.target ?? leaf;
-        return { value: c.target ? target.value : value, context: next as C, done: target.done };
+        // Once done, a snapshot stays done under XState's transition(), wherever it goes.
+        return { value: c.target ? target.value : value, context: next as C, done: leaf.done || target.done };
       }
       return null;
     },

@@ -1,4 +1,4 @@
-import type { AnyStateMachine, StateValue } from 'xstate';
+import type { AnyMachineSnapshot, AnyStateMachine, StateValue } from 'xstate';
 import { vietnamCalendar } from '../calendar/vietnam-calendar.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import {
@@ -283,8 +283,7 @@ function build(
     apply(snapshot, input) {
       const event = checkedEvent(snapshot.context, snapshot.status === 'done', snapshot.value, input);
       const next = stepper.next(snapshot as never, event);
-      if (next === (snapshot as unknown) || next.context === snapshot.context)
-        throw noTransition(snapshot.context, snapshot.value, event);
+      if (!movedBy(snapshot, next)) throw noTransition(snapshot.context, snapshot.value, event);
       return next as unknown as DossierSnapshot;
     },
     start(input) {
@@ -336,6 +335,20 @@ function build(
     },
   };
   return procedure;
+}
+
+/**
+ * Whether XState moved: another state value, context or status. A transition with a target and no
+ * action moves (same context, another value); none, or one that stays put without an action, does
+ * not (XState keeps the snapshot), and `apply` refuses it.
+ */
+function movedBy(before: DossierSnapshot, after: AnyMachineSnapshot): boolean {
+  if (after === (before as unknown)) return false;
+  return (
+    after.context !== before.context ||
+    after.status !== before.status ||
+    stateName(after.value) !== stateName(before.value)
+  );
 }
 
 /** A state value as a dotted name, e.g. `processing.appraise`. */

@@ -1,6 +1,12 @@
 export { buildLifecycleMachine, type DossierMachine, lifecycleSetup, machineId } from './build-machine.js';
-export { checkMachine, type MachineProblem } from './check-machine.js';
-export { type CompiledMachine, type CompiledStep, compileMachine } from './compiled-machine.js';
+export { type CheckMachineOptions, checkMachine, type MachineProblem } from './check-machine.js';
+export {
+  type CompiledMachine,
+  type CompiledStep,
+  compileMachine,
+  type TableGap,
+  tableGaps,
+} from './compiled-machine.js';
 export {
   type DefineProcedureOptions,
   type DossierSnapshot,

@@ -58,15 +58,18 @@ describe('versions in force', () => {
     expect(r.inForce('1.004194', '2026-07-01').version).toBe('2026.1');
   });
 
-  it('a date before any version, or an unknown code: NO_VERSION_IN_FORCE', () => {
-    for (const [code, date] of [
-      ['1.004194', '2025-06-30'],
-      ['9.999999', '2026-01-01'],
-    ] as const) {
-      const error = thrown(() => registry().inForce(code, date));
-      expect(error).toBeInstanceOf(MotcuaError);
-      expect(error).toMatchObject({ code: 'NO_VERSION_IN_FORCE', field: 'date', value: date });
-    }
+  it('a date before any version: NO_VERSION_IN_FORCE naming the date; an unknown code: UNKNOWN_PROCEDURE naming the code', () => {
+    const error = thrown(() => registry().inForce('1.004194', '2025-06-30'));
+    expect(error).toBeInstanceOf(MotcuaError);
+    expect(error).toMatchObject({ code: 'NO_VERSION_IN_FORCE', field: 'date', value: '2025-06-30' });
+    expect(thrown(() => registry().inForce('9.999999', '2026-01-01'))).toMatchObject({
+      code: 'UNKNOWN_PROCEDURE',
+      field: 'code',
+    });
+    expect(thrown(() => registry().get('9.999999', '2025.1'))).toMatchObject({
+      code: 'UNKNOWN_PROCEDURE',
+      field: 'code',
+    });
   });
 
   it('at an instant, by its local date in Vietnam', () => {
@@ -79,7 +82,10 @@ describe('versions in force', () => {
   it('get, duplicates, all', () => {
     const r = registry();
     expect(r.get('1.004194', '2026.1')).toBe(v2);
-    expect(thrown(() => r.get('1.004194', '2027.1'))).toMatchObject({ code: 'UNKNOWN_PROCEDURE' });
+    expect(thrown(() => r.get('1.004194', '2027.1'))).toMatchObject({
+      code: 'UNKNOWN_PROCEDURE',
+      field: 'version',
+    });
     expect(thrown(() => r.register(residenceVariant({})))).toMatchObject({ code: 'DUPLICATE_PROCEDURE' });
     expect(r.all()).toHaveLength(2);
   });

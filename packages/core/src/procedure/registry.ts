@@ -58,15 +58,27 @@ export class ProcedureRegistry {
     return this.byCode.get(code) ?? [];
   }
 
-  /** One version. @throws `UNKNOWN_PROCEDURE`. */
+  /** One version. @throws `UNKNOWN_PROCEDURE` naming `code` (no such procedure) or `version`. */
   get(code: string, version: string): Procedure {
-    const p = this.versions(code).find((v) => v.version === version);
+    const versions = this.known(code);
+    const p = versions.find((v) => v.version === version);
     if (!p)
-      throw new MotcuaError('UNKNOWN_PROCEDURE', `no procedure ${code}@${version}`, {
+      throw new MotcuaError('UNKNOWN_PROCEDURE', `procedure ${code} has no version ${version}`, {
         field: 'version',
         value: version,
       });
     return p;
+  }
+
+  /** The versions of a code, or `UNKNOWN_PROCEDURE` naming `code`. */
+  private known(code: string): readonly Procedure[] {
+    const versions = typeof code === 'string' ? this.versions(code) : [];
+    if (versions.length === 0)
+      throw new MotcuaError('UNKNOWN_PROCEDURE', 'no procedure with this code', {
+        field: 'code',
+        value: code,
+      });
+    return versions;
   }
 
   /**
@@ -74,7 +86,7 @@ export class ProcedureRegistry {
    * contains it. @throws `NO_VERSION_IN_FORCE`.
    */
   inForce(code: string, date: LocalDate): Procedure {
-    const candidates = this.versions(code).filter(
+    const candidates = this.known(code).filter(
       (p) =>
         p.definition.effectiveFrom <= date && (!p.definition.effectiveTo || date <= p.definition.effectiveTo),
     );

@@ -69,7 +69,7 @@ export function directTarget(
     calendar: core.calendar,
     procedures: core.procedures,
     async receive(command) {
-      const at = command.at ?? clock.now();
+      const at = command.at === undefined ? clock.now() : new Date(command.at);
       const date = core.calendar.localDate(at);
       const entry = core.procedure(command.procedure, command.version, date);
       const agencyCode = command.agency ?? agency;

@@ -1,0 +1,241 @@
+import { z } from 'zod';
+import { type LocalDate, parseLocalDate } from '../calendar/local-date.js';
+import type { WorkingCalendar } from '../calendar/working-calendar.js';
+import { type Actor, ActorSchema, type Instant } from '../dossier/actor.js';
+import { isAgencyCode, isDossierCodeShape } from '../dossier/dossier-code.js';
+import { instantProblem, parseInstant } from '../dossier/instant-input.js';
+import { type FieldIssue, ValidationError } from '../errors/dossier-errors.js';
+import { type Channel, ChannelSchema } from '../procedure/definition-schema.js';
+import type { ReportQuery } from '../report/report-types.js';
+import type { ListQuery } from '../store/store-types.js';
+import { unknownKeys, zodIssues } from '../validation/zod-issues.js';
+
+/** A text of printable characters (no control characters such as NUL), 1 to `max` long. */
+const printable = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused.
+    .regex(/^[^\u0000-\u001f\u007f]*$/, 'control characters are not allowed');
+
+/** An instant as a caller may pass it: a `Date` or an ISO 8601 string with an offset. */
+const InstantInputSchema = z.custom<string | Date>((v) => instantProblem(v) === null, {
+  error: (issue) => instantProblem(issue.input) ?? 'invalid instant',
+});
+
+const IdempotencyKeySchema = printable(255);
+
+/** What `engine.receive` takes, checked before anything is read or written. */
+const ReceiveCommandSchema = z
+  .object({
+    procedure: printable(100),
+    version: printable(50).optional(),
+    agency: z
+      .custom<string>((v) => isAgencyCode(v), 'expected letters and digits separated by dots, at most 64')
+      .optional(),
+    channel: ChannelSchema,
+    actor: ActorSchema,
+    applicant: z.unknown().optional(),
+    application: z.unknown().optional(),
+    at: InstantInputSchema.optional(),
+    idempotencyKey: IdempotencyKeySchema.optional(),
+    liaison: z.unknown().optional(),
+  })
+  .strict();
+
+/** A receive command after its checks. */
+export interface CheckedReceive {
+  readonly procedure: string;
+  readonly version: string | undefined;
+  readonly agency: string | undefined;
+  readonly channel: Channel;
+  readonly actor: Actor;
+  readonly applicant: unknown;
+  readonly application: unknown;
+  /** The receipt instant when the caller gave one. */
+  readonly at: Instant | undefined;
+  readonly idempotencyKey: string | undefined;
+  readonly liaison: unknown;
+}
+
+function fail(what: string, issues: FieldIssue[]): never {
+  throw new ValidationError(what, issues);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+/** Checks a receive command; every problem is named by the caller's field (`actor.unitId`, `at`, …). */
+export function checkReceive(command: unknown): CheckedReceive {
+  if (!isPlainObject(command)) fail('receive command', [{ field: 'command', message: 'expected an object' }]);
+  const parsed = ReceiveCommandSchema.safeParse(command);
+  if (!parsed.success) fail('receive command', zodIssues(parsed.error, '').map(unroot));
+  const c = parsed.data;
+  return {
+    procedure: c.procedure,
+    version: c.version,
+    agency: c.agency,
+    channel: c.channel,
+    actor: c.actor,
+    applicant: c.applicant,
+    application: c.application,
+    at: c.at === undefined ? undefined : parseInstant(c.at, 'at'),
+    idempotencyKey: c.idempotencyKey,
+    liaison: c.liaison,
+  };
+}
+
+/** zod paths from the root come out as `.field`: drop the dot. */
+function unroot(issue: FieldIssue): FieldIssue {
+  return issue.field.startsWith('.') ? { ...issue, field: issue.field.slice(1) } : issue;
+}
+
+/** Checks a dossier code argument. */
+export function checkCode(code: unknown, field = 'code'): string {
+  if (!isDossierCodeShape(code)) {
+    fail(field, [{ field, message: 'expected a dossier code <agency>-<yymmdd>-<NNNN>' }]);
+  }
+  return code;
+}
+
+const SendOptionsSchema = z
+  .object({
+    idempotencyKey: IdempotencyKeySchema.optional(),
+    expectedVersion: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+  })
+  .strict();
+
+/** Options of `engine.send`, checked. */
+export function checkSendOptions(options: unknown): { idempotencyKey?: string; expectedVersion?: number } {
+  if (options === undefined) return {};
+  if (!isPlainObject(options)) fail('options', [{ field: 'options', message: 'expected an object' }]);
+  const parsed = SendOptionsSchema.safeParse(options);
+  if (!parsed.success) fail('options', zodIssues(parsed.error, 'options'));
+  return parsed.data;
+}
+
+/**
+ * The event of `engine.send` with its instant in motcua's one form (the clock's now when absent);
+ * the rest of the event is checked by the procedure, which names the fields `event.*`.
+ */
+export function checkEvent(
+  event: unknown,
+  now: () => Date,
+): Record<string, unknown> & { at: Instant; type: string } {
+  if (!isPlainObject(event)) fail('event', [{ field: 'event', message: 'expected an object' }]);
+  if (typeof event.type !== 'string' || event.type.length === 0 || event.type.length > 64) {
+    fail('event', [{ field: 'event.type', message: 'expected an event type' }]);
+  }
+  const at = event.at === undefined ? now().toISOString() : parseInstant(event.at, 'event.at');
+  return { ...event, type: event.type, at };
+}
+
+/** A period bound as a caller may pass it: an instant, or a local date meaning its local midnight. */
+function periodBound(value: unknown, field: string, calendar: WorkingCalendar): Instant {
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    try {
+      parseLocalDate(value, field);
+    } catch {
+      fail(field, [{ field, message: 'no such calendar date' }]);
+    }
+    return calendar.startOfDay(value as LocalDate).toISOString();
+  }
+  const problem = instantProblem(value);
+  if (problem !== null) {
+    fail(field, [
+      {
+        field,
+        message: `expected a local date 'YYYY-MM-DD' or an ISO 8601 instant with an offset (${problem})`,
+      },
+    ]);
+  }
+  return parseInstant(value, field);
+}
+
+const GroupBySchema = z.enum(['agency', 'procedure', 'channel', 'none']);
+
+/** A report query with its period as instants (`to` after `from`). */
+export function checkReportQuery(query: unknown, calendar: WorkingCalendar): ReportQuery {
+  const { from, to, rest } = checkPeriod(query, calendar, ['groupBy']);
+  const groupBy = GroupBySchema.safeParse(rest.groupBy ?? 'none');
+  if (!groupBy.success)
+    fail('query', [{ field: 'query.groupBy', message: 'expected agency, procedure, channel or none' }]);
+  return { from, to, groupBy: groupBy.data };
+}
+
+/** A unit report's period as instants (`to` after `from`). */
+export function checkPeriodQuery(query: unknown, calendar: WorkingCalendar): { from: Instant; to: Instant } {
+  const { from, to } = checkPeriod(query, calendar, []);
+  return { from, to };
+}
+
+function checkPeriod(
+  query: unknown,
+  calendar: WorkingCalendar,
+  extra: readonly string[],
+): { from: Instant; to: Instant; rest: Record<string, unknown> } {
+  if (!isPlainObject(query)) fail('query', [{ field: 'query', message: 'expected an object' }]);
+  const unknown = Object.keys(query).filter((k) => k !== 'from' && k !== 'to' && !extra.includes(k));
+  if (unknown.length) fail('query', [{ field: 'query', message: unknownKeys(unknown) }]);
+  const from = periodBound(query.from, 'query.from', calendar);
+  const to = periodBound(query.to, 'query.to', calendar);
+  if (Date.parse(to) <= Date.parse(from))
+    fail('query', [{ field: 'query.to', message: 'must be after query.from' }]);
+  return { from, to, rest: query };
+}
+
+const ListQuerySchema = z
+  .object({
+    status: z.enum(['active', 'done']).optional(),
+    agency: printable(64).optional(),
+    holder: printable(200).optional(),
+    procedureCode: printable(100).optional(),
+    dueBefore: InstantInputSchema.optional(),
+    limit: z.number().int().min(0).max(10_000).optional(),
+    after: z
+      .object({ currentDueAt: InstantInputSchema, code: printable(100) })
+      .loose()
+      .optional(),
+  })
+  .strict();
+
+/** A list query, checked, with its instants in motcua's one form. */
+export function checkListQuery(query: unknown): ListQuery {
+  if (query === undefined) return {};
+  if (!isPlainObject(query)) fail('query', [{ field: 'query', message: 'expected an object' }]);
+  const parsed = ListQuerySchema.safeParse(query);
+  if (!parsed.success) fail('query', zodIssues(parsed.error, 'query'));
+  const q = parsed.data;
+  return {
+    ...(q.status ? { status: q.status } : {}),
+    ...(q.agency ? { agency: q.agency } : {}),
+    ...(q.holder ? { holder: q.holder } : {}),
+    ...(q.procedureCode ? { procedureCode: q.procedureCode } : {}),
+    ...(q.dueBefore !== undefined ? { dueBefore: parseInstant(q.dueBefore, 'query.dueBefore') } : {}),
+    ...(q.limit !== undefined ? { limit: q.limit } : {}),
+    ...(q.after
+      ? {
+          after: {
+            currentDueAt: parseInstant(q.after.currentDueAt, 'query.after.currentDueAt'),
+            code: q.after.code,
+          },
+        }
+      : {}),
+  };
+}
+
+/** The `now` of `runDueTimers` / `deliverOutbox`: the clock's when absent. */
+export function checkNow(now: unknown, clock: () => Date): Date {
+  if (now === undefined) return clock();
+  return new Date(parseInstant(now, 'now'));
+}
+
+/** An idempotency key or outbox id argument. */
+export function checkText(value: unknown, field: string, max = 500): string {
+  const parsed = printable(max).safeParse(value);
+  if (!parsed.success)
+    fail(field, [{ field, message: `expected a text of 1 to ${max} printable characters` }]);
+  return parsed.data;
+}
