@@ -26,6 +26,36 @@ describe('birth registration (đăng ký khai sinh)', () => {
     expect(birthRegistration2025.definition.legalBasis.join('\n')).toContain('Nghị định 118/2025/NĐ-CP');
   });
 
+  it('refuses a child born after the receipt date (or a parent born after the child), writing nothing', async () => {
+    const { engine } = catalogueEngine('2026-02-13T09:00:00+07:00');
+    const receive = (application: unknown) =>
+      engine.receive({
+        procedure: BIRTH_REGISTRATION_CODE,
+        channel: 'in-person',
+        actor: officer('desk'),
+        applicant: sampleBirthRegistration.applicant,
+        application,
+        at: '2026-02-13T10:00:00+07:00',
+      });
+    const base = sampleBirthRegistration.application;
+    const future = await receive({ ...base, child: { ...base.child, birthDate: '2026-02-14' } }).catch(
+      (e) => e,
+    );
+    expect(future).toBeInstanceOf(ValidationError);
+    expect((future as ValidationError).issues).toEqual([
+      { field: 'application.child.birthDate', message: 'is after the receipt date 2026-02-13' },
+    ]);
+    const parent = await receive({
+      ...base,
+      mother: { ...base.mother, birthDate: '2026-02-10' },
+    }).catch((e) => e);
+    expect((parent as ValidationError).issues.map((i) => i.field)).toEqual(['application.child.birthDate']);
+    expect(await engine.list({})).toEqual([]);
+    // Born on the receipt date itself: accepted.
+    const today = await receive({ ...base, child: { ...base.child, birthDate: '2026-02-13' } });
+    expect(today.code).toMatch(/-0001$/);
+  });
+
   it('inForce picks the Decree 61 version up to 30/06/2025 and the Decree 118 one from 01/07/2025', () => {
     const r = catalogue();
     expect(r.inForce(BIRTH_REGISTRATION_CODE, '2018-06-21').version).toBe('2018.1');

@@ -2,6 +2,7 @@ import { defineProcedure, type Procedure, type ProcedureDefinitionInput } from '
 import { z } from 'zod';
 import { placeholderCode } from './shared/codes.js';
 import { addressField, birthDateField, idNumberField, nameField, sexField } from './shared/fields.js';
+import { inOrder, notAfterReceipt, receiptChecks } from './shared/receipt-checks.js';
 import {
   legalBasis,
   PERMISSIONS,
@@ -109,6 +110,11 @@ export function birthRegistrationDefinition(window: VersionWindow): ProcedureDef
     timeLimit: { sameDay: true, cutoff: '15:00' },
     channels: ['in-person', 'postal', 'online-full'],
     application: birthRegistrationApplication,
+    checkReceipt: receiptChecks(
+      notAfterReceipt('child.birthDate', 'mother.birthDate', 'father.birthDate'),
+      inOrder('mother.birthDate', 'child.birthDate'),
+      inOrder('father.birthDate', 'child.birthDate'),
+    ),
     documents: [
       { id: 'to-khai', name: 'Tờ khai đăng ký khai sinh', originals: 1 },
       {

@@ -2,6 +2,7 @@ import { defineProcedure, type LocalDate, type Procedure, type ProcedureDefiniti
 import { z } from 'zod';
 import { placeholderCode } from './shared/codes.js';
 import { addressField, birthDateField, idNumberField, nameField, sexField } from './shared/fields.js';
+import { notAfterReceipt, receiptChecks } from './shared/receipt-checks.js';
 import {
   legalBasis,
   PERMISSIONS,
@@ -94,6 +95,7 @@ export function childHealthInsuranceDefinition(window: VersionWindow): Procedure
     timeLimit: { workingDays: 10 },
     channels: ['in-person', 'postal', 'online-full'],
     application: childHealthInsuranceApplication,
+    checkReceipt: receiptChecks(notAfterReceipt('child.birthDate')),
     documents: [{ id: 'to-khai-bhyt', name: 'Tờ khai tham gia bảo hiểm y tế', originals: 1 }],
     fees: [],
     units: {

@@ -15,6 +15,7 @@ import {
   nameField,
   sexField,
 } from './shared/fields.js';
+import { inOrder, notAfterReceipt, receiptChecks } from './shared/receipt-checks.js';
 import {
   DECREE_118_IN_FORCE,
   legalBasis,
@@ -231,6 +232,10 @@ export function judicialRecordDefinition(
     timeLimit: { workingDays: limit },
     channels: ['in-person', 'postal', 'online-full'],
     application: judicialRecordApplication,
+    checkReceipt: receiptChecks(
+      notAfterReceipt('subject.birthDate', 'residences[*].from', 'residences[*].to'),
+      inOrder('residences[*].from', 'residences[*].to'),
+    ),
     documents: [
       {
         id: 'to-khai',

@@ -8,6 +8,7 @@ import {
 import { z } from 'zod';
 import { placeholderCode } from './shared/codes.js';
 import { addressField, idNumberField, localDateField, nameField } from './shared/fields.js';
+import { notAfterReceipt, receiptChecks } from './shared/receipt-checks.js';
 import {
   legalBasis,
   PERMISSIONS,
@@ -176,6 +177,7 @@ export function landMortgageDefinition(
     timeLimit: special ? { workingDays: 3 } : { sameDay: true, cutoff: '15:00' },
     channels: ['in-person', 'postal', 'online-full'],
     application: landMortgageApplication,
+    checkReceipt: receiptChecks(notAfterReceipt('contract.signedOn')),
     documents: [
       {
         id: 'phieu-yeu-cau',

@@ -2,6 +2,7 @@ import { defineProcedure, type Procedure, type ProcedureDefinitionInput, type St
 import { z } from 'zod';
 import { placeholderCode } from './shared/codes.js';
 import { addressField, birthDateField, idNumberField, nameField } from './shared/fields.js';
+import { notAfterReceipt, receiptChecks } from './shared/receipt-checks.js';
 import {
   legalBasis,
   PERMISSIONS,
@@ -185,6 +186,7 @@ export function marriageRegistrationDefinition(
     timeLimit: verification ? { workingDays: 5 } : { sameDay: true, cutoff: '15:00' },
     channels: ['in-person'],
     application: marriageRegistrationApplication,
+    checkReceipt: receiptChecks(notAfterReceipt('partyA.birthDate', 'partyB.birthDate')),
     documents: [
       {
         id: 'to-khai',

@@ -31,6 +31,24 @@ describePostgres('PostgresStore', () => {
       schemas.set(store, schema);
       return store;
     },
+    // Every row of every table of the store's schema: sequences and idempotency keys included.
+    fingerprint: async (store) => {
+      const schema = schemas.get(store as PostgresStore)!;
+      const tables = await pool.query(
+        'SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name',
+        [schema],
+      );
+      const out: unknown[] = [];
+      for (const { table_name: t } of tables.rows as { table_name: string }[]) {
+        const rows = await pool.query(`SELECT to_jsonb(r)::text AS row FROM "${schema}"."${t}" r ORDER BY 1`);
+        out.push(
+          t,
+          rows.rows.map((r: { row: string }) => r.row),
+        );
+      }
+      return JSON.stringify(out);
+    },
+    fuzzRuns: 60,
     disposeStore: async (store) => {
       const schema = schemas.get(store as PostgresStore)!;
       schemas.delete(store as PostgresStore);

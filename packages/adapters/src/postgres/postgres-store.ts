@@ -4,6 +4,16 @@ import {
   type ClaimedTimer,
   type ClaimRequest,
   type CommitRequest,
+  checkClaimRequest,
+  checkCommitRequest,
+  checkOutboxQuery,
+  checkSettlement,
+  checkStoreInstant,
+  checkStoreListQuery,
+  checkStoreLocalDate,
+  checkStorePeriod,
+  checkStoreReportQuery,
+  checkStoreText,
   type DossierStore,
   type DossierSummary,
   type JournalEntry,
@@ -281,6 +291,7 @@ export class PostgresStore implements DossierStore {
 
   /** The dossier `code` with its summary, snapshot, version and fired timers, or `null`. */
   async load(code: string): Promise<StoredDossier | null> {
+    checkStoreText(code, 'code');
     // The snapshot is sent only when the cached one is not at the stored version.
     const rows = (await this.run(
       'load',
@@ -309,6 +320,7 @@ export class PostgresStore implements DossierStore {
 
   /** The result stored under an idempotency key, or `undefined`. */
   async idempotentResult(key: string): Promise<unknown | undefined> {
+    checkStoreText(key, 'key', 500);
     const rows = (await this.run(
       'idempotentResult',
       `SELECT result FROM ${this.t.idempotency} WHERE key = $1`,
@@ -319,6 +331,8 @@ export class PostgresStore implements DossierStore {
 
   /** Atomically the next number of the agency's daily dossier sequence (1, 2, …), one upsert. */
   async nextSequence(agency: string, date: string): Promise<number> {
+    checkStoreText(agency, 'agency', 64);
+    checkStoreLocalDate(date, 'date');
     const rows = (await this.run(
       'nextSequence',
       `INSERT INTO ${this.t.sequences} AS q (agency, date, value) VALUES ($1, $2, 1)
@@ -336,6 +350,7 @@ export class PostgresStore implements DossierStore {
    * database fails.
    */
   async commit(request: CommitRequest): Promise<void> {
+    checkCommitRequest(request);
     const d = request.dossier;
     const s = d.summary;
     const code = s.code;
@@ -512,6 +527,7 @@ SELECT count(*)::int AS ok FROM d`;
 
   /** The journal of a dossier, in order (seq 1..version). */
   async journal(code: string): Promise<JournalEntry[]> {
+    checkStoreText(code, 'code');
     const rows = (await this.run(
       'journal',
       `SELECT code, seq, at, type, actor, before, after, event, idempotency_key FROM ${this.t.journal}
@@ -523,6 +539,7 @@ SELECT count(*)::int AS ok FROM d`;
 
   /** The control-slip rows of a dossier, in order. */
   async slip(code: string): Promise<SlipRow[]> {
+    checkStoreText(code, 'code');
     const rows = (await this.run('slip', `SELECT data FROM ${this.t.slip} WHERE code = $1 ORDER BY seq`, [
       code,
     ])) as { data: SlipRow }[];
@@ -531,6 +548,7 @@ SELECT count(*)::int AS ok FROM d`;
 
   /** Dossier summaries matching the filters, by due time in force then code (one indexed query). */
   async list(query: ListQuery): Promise<DossierSummary[]> {
+    query = checkStoreListQuery(query);
     const where: string[] = [];
     const values: unknown[] = [];
     const param = (v: unknown) => {
@@ -566,6 +584,7 @@ SELECT count(*)::int AS ok FROM d`;
    * order: each goes to one worker only.
    */
   async claimTimers(request: ClaimRequest): Promise<ClaimedTimer[]> {
+    request = checkClaimRequest(request);
     const { limit, owner, due, until, now } = claimParams(request);
     if (limit <= 0) return [];
     const rows = (await this.run(
@@ -589,6 +608,7 @@ SELECT count(*)::int AS ok FROM d`;
 
   /** The pending timers of a dossier, by due instant. */
   async timers(code: string): Promise<TimerRow[]> {
+    checkStoreText(code, 'code');
     const rows = (await this.run(
       'timers',
       `SELECT id, code, kind, at, step_id FROM ${this.t.timers} WHERE code = $1 ORDER BY at, id`,
@@ -599,6 +619,7 @@ SELECT count(*)::int AS ok FROM d`;
 
   /** Leases up to `limit` outbox items due at `now` (pending, lease free or expired), oldest first. */
   async claimOutbox(request: ClaimRequest): Promise<OutboxItem[]> {
+    request = checkClaimRequest(request);
     const { limit, owner, due, until, now } = claimParams(request);
     if (limit <= 0) return [];
     const rows = (await this.run(
@@ -624,6 +645,9 @@ SELECT count(*)::int AS ok FROM d`;
    * deferral asked for by the plugin is not counted as an attempt.
    */
   async settleOutbox(id: string, owner: string, settlement: OutboxSettlement): Promise<void> {
+    checkStoreText(id, 'id', 500);
+    checkStoreText(owner, 'owner');
+    settlement = checkSettlement(settlement);
     if (settlement.delivered) {
       await this.run(
         'settleOutbox',
@@ -653,6 +677,7 @@ SELECT count(*)::int AS ok FROM d`;
 
   /** Outbox items, optionally by status and dossier, in the order they were written. */
   async outbox(query: { status?: OutboxItem['status']; code?: string }): Promise<OutboxItem[]> {
+    query = checkOutboxQuery(query);
     const rows = (await this.run(
       'outbox',
       `SELECT ${OUTBOX_COLUMNS.join(', ')} FROM ${this.t.outbox}
@@ -664,6 +689,8 @@ SELECT count(*)::int AS ok FROM d`;
 
   /** Puts a dead letter back in the queue, due at `at`, with its attempts reset. */
   async retryDeadLetter(id: string, at: string): Promise<void> {
+    checkStoreText(id, 'id', 500);
+    at = checkStoreInstant(at, 'at');
     await this.run(
       'retryDeadLetter',
       `UPDATE ${this.t.outbox} SET status = 'pending', next_attempt_at = $2::timestamptz, attempts = 0
@@ -678,6 +705,7 @@ SELECT count(*)::int AS ok FROM d`;
    * expired, in progress within time or overdue; rates to 4 decimals).
    */
   async report(query: ReportQuery): Promise<ReportRow[]> {
+    query = checkStoreReportQuery(query);
     const values = [canonicalInstant(query.from, 'from'), canonicalInstant(query.to, 'to')];
     const sql = reportSql(this.t.dossiers, query.groupBy, { from: '$1::timestamptz', to: '$2::timestamptz' });
     // Both queries read one snapshot, so the channel counts add up to the received count.
@@ -694,6 +722,7 @@ SELECT count(*)::int AS ok FROM d`;
 
   /** Steps closed per giving unit in [from, to), early / on time / late, in SQL over the slip rows. */
   async unitReport(query: { from: string; to: string }): Promise<UnitReportRow[]> {
+    query = checkStorePeriod(query);
     const rows = (await this.run(
       'unitReport',
       unitReportSql(this.t.slip, { from: '$1::timestamptz', to: '$2::timestamptz' }),

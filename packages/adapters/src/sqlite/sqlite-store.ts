@@ -3,6 +3,16 @@ import {
   type ClaimedTimer,
   type ClaimRequest,
   type CommitRequest,
+  checkClaimRequest,
+  checkCommitRequest,
+  checkOutboxQuery,
+  checkSettlement,
+  checkStoreInstant,
+  checkStoreListQuery,
+  checkStoreLocalDate,
+  checkStorePeriod,
+  checkStoreReportQuery,
+  checkStoreText,
   type DossierStore,
   type DossierSummary,
   type JournalEntry,
@@ -210,6 +220,7 @@ export class SqliteStore implements DossierStore {
 
   /** The dossier `code` with its summary, snapshot, version and fired timers, or `null`. */
   async load(code: string): Promise<StoredDossier | null> {
+    checkStoreText(code, 'code');
     return this.guard('load', () => {
       // The snapshot is read only when the cached one is not at the stored version.
       const row = this.stmt(
@@ -236,6 +247,7 @@ export class SqliteStore implements DossierStore {
 
   /** The result stored under an idempotency key, or `undefined`. */
   async idempotentResult(key: string): Promise<unknown | undefined> {
+    checkStoreText(key, 'key', 500);
     return this.guard('idempotentResult', () => {
       const row = this.stmt('SELECT result FROM idempotency WHERE key = ?').get(key) as
         | { result: string | null }
@@ -246,6 +258,8 @@ export class SqliteStore implements DossierStore {
 
   /** Atomically the next number of the agency's daily dossier sequence (1, 2, …), one upsert. */
   async nextSequence(agency: string, date: string): Promise<number> {
+    checkStoreText(agency, 'agency', 64);
+    checkStoreLocalDate(date, 'date');
     return this.guard(
       'nextSequence',
       () =>
@@ -266,6 +280,7 @@ export class SqliteStore implements DossierStore {
    * database fails.
    */
   async commit(request: CommitRequest): Promise<void> {
+    checkCommitRequest(request);
     const w = prepareCommit(request);
     this.guard('commit', () => this.commitTx(w));
     this.cache.set(w.code, request.dossier.version, request.dossier.persisted);
@@ -351,6 +366,7 @@ export class SqliteStore implements DossierStore {
 
   /** The journal of a dossier, in order (seq 1..version). */
   async journal(code: string): Promise<JournalEntry[]> {
+    checkStoreText(code, 'code');
     return this.guard('journal', () =>
       (
         this.stmt(
@@ -362,6 +378,7 @@ export class SqliteStore implements DossierStore {
 
   /** The control-slip rows of a dossier, in order. */
   async slip(code: string): Promise<SlipRow[]> {
+    checkStoreText(code, 'code');
     return this.guard('slip', () =>
       (this.stmt('SELECT data FROM slip_rows WHERE code = ? ORDER BY seq').pluck().all(code) as string[]).map(
         (d) => JSON.parse(d) as SlipRow,
@@ -371,6 +388,7 @@ export class SqliteStore implements DossierStore {
 
   /** Dossier summaries matching the filters, by due time in force then code (one indexed query). */
   async list(query: ListQuery): Promise<DossierSummary[]> {
+    query = checkStoreListQuery(query);
     const where: string[] = [];
     const params: Record<string, unknown> = {};
     if (query.status) {
@@ -415,6 +433,7 @@ export class SqliteStore implements DossierStore {
    * lease ended at or before `now`, in due order: each goes to one worker only.
    */
   async claimTimers(request: ClaimRequest): Promise<ClaimedTimer[]> {
+    request = checkClaimRequest(request);
     const { limit, owner, due, until, now } = claimParams(request);
     if (limit <= 0) return [];
     return this.guard('claimTimers', () => {
@@ -437,6 +456,7 @@ export class SqliteStore implements DossierStore {
 
   /** The pending timers of a dossier, by due instant. */
   async timers(code: string): Promise<TimerRow[]> {
+    checkStoreText(code, 'code');
     return this.guard('timers', () =>
       (
         this.stmt('SELECT id, code, kind, at, step_id FROM timers WHERE code = ? ORDER BY at, id').all(
@@ -451,6 +471,7 @@ export class SqliteStore implements DossierStore {
    * lease is free or ended at or before `now`, oldest first.
    */
   async claimOutbox(request: ClaimRequest): Promise<OutboxItem[]> {
+    request = checkClaimRequest(request);
     const { limit, owner, due, until, now } = claimParams(request);
     if (limit <= 0) return [];
     return this.guard('claimOutbox', () => {
@@ -476,6 +497,9 @@ export class SqliteStore implements DossierStore {
    * deferral asked for by the plugin is not counted as an attempt.
    */
   async settleOutbox(id: string, owner: string, settlement: OutboxSettlement): Promise<void> {
+    checkStoreText(id, 'id', 500);
+    checkStoreText(owner, 'owner');
+    settlement = checkSettlement(settlement);
     this.guard('settleOutbox', () => {
       if (settlement.delivered) {
         this.stmt(
@@ -502,6 +526,7 @@ export class SqliteStore implements DossierStore {
 
   /** Outbox items, optionally by status and dossier, in the order they were written. */
   async outbox(query: { status?: OutboxItem['status']; code?: string }): Promise<OutboxItem[]> {
+    query = checkOutboxQuery(query);
     return this.guard('outbox', () =>
       (
         this.stmt(
@@ -514,6 +539,8 @@ export class SqliteStore implements DossierStore {
 
   /** Puts a dead letter back in the queue, due at `at`, with its attempts reset. */
   async retryDeadLetter(id: string, at: string): Promise<void> {
+    checkStoreText(id, 'id', 500);
+    at = checkStoreInstant(at, 'at');
     const next = canonicalInstant(at, 'at');
     this.guard('retryDeadLetter', () => {
       this.stmt(
@@ -528,6 +555,7 @@ export class SqliteStore implements DossierStore {
    * expired, in progress within time or overdue; rates to 4 decimals).
    */
   async report(query: ReportQuery): Promise<ReportRow[]> {
+    query = checkStoreReportQuery(query);
     const params = { from: canonicalInstant(query.from, 'from'), to: canonicalInstant(query.to, 'to') };
     const sql = reportSql('dossiers', query.groupBy, { from: '@from', to: '@to' });
     return this.guard('report', () => {
@@ -542,6 +570,7 @@ export class SqliteStore implements DossierStore {
 
   /** Steps closed per giving unit in [from, to), early / on time / late, in SQL over the slip rows. */
   async unitReport(query: { from: string; to: string }): Promise<UnitReportRow[]> {
+    query = checkStorePeriod(query);
     const params = { from: canonicalInstant(query.from, 'from'), to: canonicalInstant(query.to, 'to') };
     return this.guard('unitReport', () =>
       assembleUnitReport(

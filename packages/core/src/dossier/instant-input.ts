@@ -4,7 +4,7 @@ import {
   CALENDAR_MIN_YEAR,
 } from '../calendar/working-calendar.js';
 import { ValidationError } from '../errors/dossier-errors.js';
-import { canonicalInstant, type Instant, InstantSchema } from './actor.js';
+import { CANONICAL_INSTANT, canonicalInstant, type Instant, InstantSchema } from './actor.js';
 
 /**
  * Why `value` is not an instant motcua takes, or `null` when it is one: a valid `Date`, or an ISO 8601
@@ -18,10 +18,13 @@ export function instantProblem(value: unknown): string | null {
     ms = value.getTime();
     if (Number.isNaN(ms)) return 'an invalid Date';
   } else if (typeof value === 'string') {
-    if (value.length > 40 || !InstantSchema.safeParse(value).success) {
+    // motcua's own form (what the engine writes) is checked by a round trip: no schema on hot paths.
+    ms = Date.parse(value);
+    const canonical =
+      CANONICAL_INSTANT.test(value) && !Number.isNaN(ms) && new Date(ms).toISOString() === value;
+    if (!canonical && (value.length > 40 || !InstantSchema.safeParse(value).success)) {
       return "expected an ISO 8601 instant with an offset, e.g. '2026-03-02T09:30:00+07:00'";
     }
-    ms = Date.parse(value);
   } else {
     return 'expected an ISO 8601 instant string or a Date';
   }

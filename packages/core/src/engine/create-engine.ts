@@ -6,7 +6,13 @@ import { pendingDeadlines } from '../dossier/deadlines.js';
 import { formatDossierCode } from '../dossier/dossier-code.js';
 import type { DossierContext } from '../dossier/dossier-context.js';
 import type { DossierEventInput } from '../dossier/dossier-events.js';
-import { ConflictError, IdempotencyKeyError, MotcuaError, NotFoundError } from '../errors/index.js';
+import {
+  ConflictError,
+  IdempotencyKeyError,
+  MotcuaError,
+  NotFoundError,
+  ValidationError,
+} from '../errors/index.js';
 import type { LiaisonLinkInput } from '../liaison/liaison-context.js';
 import { type PersistedDossier, type Procedure, stateName } from '../procedure/define-procedure.js';
 import type { Channel } from '../procedure/definition-schema.js';
@@ -33,6 +39,7 @@ import { commandFingerprint } from './command-fingerprint.js';
 import { summaryOf } from './dossier-summary.js';
 import {
   checkCode,
+  checkEngineOptions,
   checkEvent,
   checkListQuery,
   checkNow,
@@ -247,6 +254,24 @@ function idempotencyRecord(
   };
 }
 
+/**
+ * Runs a procedure's receipt check, naming its problems by the receive command's fields: the
+ * procedure's `receivedBy` and `receivedAt` are the command's `actor` and `at`.
+ */
+function asCommand<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (!(e instanceof ValidationError)) throw e;
+    const rename = (field: string) =>
+      field.replace(/^receivedBy(?=\.|$)/, 'actor').replace(/^receivedAt$/, 'at');
+    throw new ValidationError(
+      'receive command',
+      e.issues.map((i) => ({ field: rename(i.field), message: i.message })),
+    );
+  }
+}
+
 /** Rows claimed per batch by the timer and outbox rounds. */
 const BATCH = 100;
 
@@ -271,6 +296,7 @@ function bindProcedures(
  * ```
  */
 export function createEngine(options: EngineOptions): Engine {
+  checkEngineOptions(options);
   const calendar = options.calendar;
   const registry = bindProcedures(options.procedures, calendar);
   const store = options.store ?? new MemoryStore();
@@ -534,17 +560,19 @@ export function createEngine(options: EngineOptions): Engine {
       const procedure = procedureFor(command.procedure, command.version, at);
       const agency = command.agency ?? options.agency;
       const actor = command.actor;
-      const draft = procedure.start({
-        code: 'pending',
-        secret: 'pending',
-        agency,
-        receivedAt: at,
-        receivedBy: actor,
-        channel: command.channel,
-        applicant: command.applicant,
-        application: command.application,
-        ...(command.liaison === undefined ? {} : { liaison: command.liaison as LiaisonLinkInput }),
-      });
+      const draft = asCommand(() =>
+        procedure.start({
+          code: 'pending',
+          secret: 'pending',
+          agency,
+          receivedAt: at,
+          receivedBy: actor,
+          channel: command.channel,
+          applicant: command.applicant,
+          application: command.application,
+          ...(command.liaison === undefined ? {} : { liaison: command.liaison as LiaisonLinkInput }),
+        }),
+      );
       const idempotency = command.idempotencyKey
         ? {
             key: command.idempotencyKey,

@@ -239,3 +239,68 @@ export function checkText(value: unknown, field: string, max = 500): string {
     fail(field, [{ field, message: `expected a text of 1 to ${max} printable characters` }]);
   return parsed.data;
 }
+
+const fn = (what: string) =>
+  z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', `expected ${what}`);
+const objectWith = (methods: readonly string[], what: string) =>
+  z.custom<object>(
+    (v) =>
+      typeof v === 'object' &&
+      v !== null &&
+      methods.every((m) => typeof (v as Record<string, unknown>)[m] === 'function'),
+    `expected ${what}`,
+  );
+
+/** The engine's options, checked for their shapes (the calendar and procedures by their kind). */
+const EngineOptionsSchema = z
+  .object({
+    procedures: z.union([
+      objectWith(['all', 'get', 'inForce'], 'a ProcedureRegistry or a list of procedures'),
+      z
+        .array(objectWith(['withCalendar', 'step', 'start'], 'a procedure made by defineProcedure'))
+        .min(1, 'at least one procedure'),
+    ]),
+    calendar: objectWith(
+      ['dueDate', 'localDate', 'addWorkingMinutes'],
+      'a WorkingCalendar (vietnamCalendar())',
+    ),
+    store: objectWith(['load', 'commit', 'claimTimers', 'claimOutbox'], 'a DossierStore').optional(),
+    plugins: z
+      .array(z.object({ name: printable(64) }).loose())
+      .max(100)
+      .optional(),
+    clock: objectWith(['now'], 'a clock with now()').optional(),
+    agency: z.custom<string>(
+      (v) => isAgencyCode(v),
+      'expected letters and digits separated by dots, at most 64',
+    ),
+    workerId: printable(200).optional(),
+    warnBeforeMinutes: z.number().finite().min(0).max(1_000_000).optional(),
+    backoff: z
+      .object({
+        maxAttempts: z.number().int().min(1).max(1000).optional(),
+        baseDelayMs: z.number().int().min(0).max(86_400_000).optional(),
+        maxDelayMs: z
+          .number()
+          .int()
+          .min(0)
+          .max(30 * 86_400_000)
+          .optional(),
+      })
+      .strict()
+      .optional(),
+    leaseMs: z.number().int().min(1000).max(86_400_000).optional(),
+    random: fn('a function returning numbers in [0, 1)').optional(),
+    inspect: z.union([fn('an inspector function'), objectWith([], 'an inspection observer')]).optional(),
+    log: fn('a log function').optional(),
+  })
+  .loose();
+
+/** Checks `createEngine`'s options: a typed error naming the first bad one, before anything is built. */
+export function checkEngineOptions(options: unknown): void {
+  if (!isPlainObject(options)) {
+    throw new ValidationError('engine options', [{ field: 'options', message: 'expected an object' }]);
+  }
+  const parsed = EngineOptionsSchema.safeParse(options);
+  if (!parsed.success) throw new ValidationError('engine options', zodIssues(parsed.error, 'options'));
+}

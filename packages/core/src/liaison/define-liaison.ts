@@ -364,6 +364,7 @@ export function defineLiaison(
         ? { ...def.timeLimit, workingDays: def.timeLimit.workingDays + extra }
         : def.timeLimit,
     application: def.application,
+    ...(def.checkReceipt ? { checkReceipt: def.checkReceipt } : {}),
     documents: def.documents,
     fees: def.fees,
     channels: def.channels,

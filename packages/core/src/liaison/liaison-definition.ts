@@ -7,6 +7,7 @@ import {
   NamesSchema,
   PermissionEventSchema,
   type ProcedureDefinition,
+  type ReceiptCheck,
   RegimeSchema,
   RequiredDocumentSchema,
 } from '../procedure/definition-schema.js';
@@ -130,6 +131,13 @@ export const LiaisonDefinitionSchema = z
     timeLimits: z.array(LiaisonLimitRuleSchema).default([]),
     /** The composite application (tag personal fields with `personal()`). */
     application: z.custom<z.ZodType>((v) => v instanceof z.ZodType, 'expected a zod schema'),
+    /** Cross-field checks of the composite application at receipt (see `ProcedureDefinition.checkReceipt`). */
+    checkReceipt: z
+      .custom<ReceiptCheck>(
+        (v) => typeof v === 'function',
+        'expected a function (application, receipt) => issues',
+      )
+      .optional(),
     documents: z.array(RequiredDocumentSchema).default([]),
     fees: z.array(FeeSchema).default([]),
     channels: z.array(ChannelSchema).min(1),

@@ -17,6 +17,7 @@ import {
   TransitionError,
   ValidationError,
 } from '../errors/dossier-errors.js';
+import { MotcuaError } from '../errors/motcua-error.js';
 import { type LiaisonLinkInput, LiaisonLinkSchema } from '../liaison/liaison-context.js';
 import { parseOrThrow, zodIssues } from '../validation/zod-issues.js';
 import { buildLifecycleMachine, lifecycleSetup } from './build-machine.js';
@@ -210,6 +211,22 @@ function build(
     if (!input.agency) issues.push({ field: 'agency', message: 'required' });
     const link = input.liaison === undefined ? undefined : LiaisonLinkSchema.safeParse(input.liaison);
     if (link && !link.success) issues.push(...zodIssues(link.error, 'liaison'));
+    if (def.checkReceipt && application.success && at.success && channel.success) {
+      const receivedAt = toInstant(new Date(at.data));
+      const facts = {
+        receivedAt,
+        receivedOn: calendar.localDate(new Date(receivedAt)),
+        channel: channel.data,
+      };
+      let found: readonly { field: string; message: string }[];
+      try {
+        found = def.checkReceipt(application.data as never, facts);
+      } catch (e) {
+        if (e instanceof MotcuaError) throw e;
+        throw new DefinitionError(name, 'checkReceipt', 'threw instead of returning issues');
+      }
+      for (const i of found) issues.push({ field: `application.${i.field}`, message: i.message });
+    }
     if (issues.length || !at.success || !actor.success || !applicant.success || !application.success) {
       throw new ValidationError(`receipt of a ${name} dossier`, issues);
     }

@@ -138,6 +138,17 @@ export const ProcedureDefinitionSchema = z
     serviceTarget: TimeLimitSchema.optional(),
     /** The application data as a zod schema (tag personal fields with `personal()`). */
     application: z.custom<z.ZodType>((v) => v instanceof z.ZodType, 'expected a zod schema'),
+    /**
+     * Checks across the application and its receipt that the law implies and the schema cannot see
+     * (a child born after the receipt date, a death before a birth): returns the problems, each
+     * naming a field of the application (`'child.birthDate'`). Runs at receipt, after the schema.
+     */
+    checkReceipt: z
+      .custom<ReceiptCheck>(
+        (v) => typeof v === 'function',
+        'expected a function (application, receipt) => issues',
+      )
+      .optional(),
     documents: z.array(RequiredDocumentSchema).default([]),
     fees: z.array(FeeSchema).default([]),
     channels: z.array(ChannelSchema).min(1),
@@ -152,6 +163,21 @@ export const ProcedureDefinitionSchema = z
     permissions: z.partialRecord(PermissionEventSchema, z.array(z.string().min(1))).default({}),
   })
   .strict();
+/** What a {@link ProcedureDefinition.checkReceipt} sees of the receipt. */
+export interface ReceiptFacts {
+  /** The receipt instant, `YYYY-MM-DDTHH:mm:ss.sssZ`. */
+  readonly receivedAt: string;
+  /** Its local date in the office's time zone, `'YYYY-MM-DD'`. */
+  readonly receivedOn: string;
+  readonly channel: Channel;
+}
+
+/** A cross-field check of an application at receipt (see {@link ProcedureDefinition.checkReceipt}). */
+export type ReceiptCheck = (
+  application: never,
+  receipt: ReceiptFacts,
+) => readonly { readonly field: string; readonly message: string }[];
+
 /** A validated procedure definition. */
 export type ProcedureDefinition = z.output<typeof ProcedureDefinitionSchema>;
 /** A procedure definition as written by a developer. */

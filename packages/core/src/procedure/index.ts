@@ -26,6 +26,8 @@ export {
   type ProcedureDefinition,
   type ProcedureDefinitionInput,
   ProcedureDefinitionSchema,
+  type ReceiptCheck,
+  type ReceiptFacts,
   type Regime,
   RegimeSchema,
   RequiredDocumentSchema,

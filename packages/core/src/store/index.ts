@@ -1,5 +1,18 @@
 export { MemoryStore } from './memory-store.js';
 export {
+  checkClaimRequest,
+  checkCommitRequest,
+  checkOutboxQuery,
+  checkSettlement,
+  checkStoreInstant,
+  checkStoreInteger,
+  checkStoreListQuery,
+  checkStoreLocalDate,
+  checkStorePeriod,
+  checkStoreReportQuery,
+  checkStoreText,
+} from './store-input.js';
+export {
   type ClaimedTimer,
   type ClaimRequest,
   type CommitRequest,

@@ -2,6 +2,18 @@ import { aggregateReport, aggregateUnitReport } from '../report/aggregate-report
 import type { ReportQuery, ReportRow, UnitReportRow } from '../report/report-types.js';
 import type { SlipRow } from '../slip/slip-row.js';
 import {
+  checkClaimRequest,
+  checkCommitRequest,
+  checkOutboxQuery,
+  checkSettlement,
+  checkStoreInstant,
+  checkStoreListQuery,
+  checkStoreLocalDate,
+  checkStorePeriod,
+  checkStoreReportQuery,
+  checkStoreText,
+} from './store-input.js';
+import {
   type ClaimedTimer,
   type ClaimRequest,
   type CommitRequest,
@@ -36,14 +48,18 @@ export class MemoryStore implements DossierStore {
   private readonly sequences = new Map<string, number>();
 
   async load(code: string): Promise<StoredDossier | null> {
+    checkStoreText(code, 'code');
     return this.dossiers.get(code) ?? null;
   }
 
   async idempotentResult(key: string): Promise<unknown | undefined> {
+    checkStoreText(key, 'key', 500);
     return this.idempotency.get(key);
   }
 
   async nextSequence(agency: string, date: string): Promise<number> {
+    checkStoreText(agency, 'agency', 64);
+    checkStoreLocalDate(date, 'date');
     const key = `${agency}|${date}`;
     const next = (this.sequences.get(key) ?? 0) + 1;
     this.sequences.set(key, next);
@@ -51,6 +67,7 @@ export class MemoryStore implements DossierStore {
   }
 
   async commit(req: CommitRequest): Promise<void> {
+    checkCommitRequest(req);
     const code = req.dossier.summary.code;
     const current = this.dossiers.get(code);
     const version = current?.version ?? 0;
@@ -122,14 +139,17 @@ export class MemoryStore implements DossierStore {
   }
 
   async journal(code: string): Promise<JournalEntry[]> {
+    checkStoreText(code, 'code');
     return [...(this.journals.get(code) ?? [])];
   }
 
   async slip(code: string): Promise<SlipRow[]> {
+    checkStoreText(code, 'code');
     return [...(this.slips.get(code) ?? [])];
   }
 
-  async list(query: ListQuery): Promise<DossierSummary[]> {
+  async list(input: ListQuery): Promise<DossierSummary[]> {
+    const query = checkStoreListQuery(input);
     const out: DossierSummary[] = [];
     const dueBefore = query.dueBefore === undefined ? undefined : Date.parse(query.dueBefore);
     const afterDue = query.after ? Date.parse(query.after.currentDueAt) : undefined;
@@ -150,7 +170,8 @@ export class MemoryStore implements DossierStore {
     return query.limit === undefined ? out : out.slice(0, query.limit);
   }
 
-  async claimTimers({ due, now, limit, owner, leaseMs }: ClaimRequest): Promise<ClaimedTimer[]> {
+  async claimTimers(request: ClaimRequest): Promise<ClaimedTimer[]> {
+    const { due, now, limit, owner, leaseMs } = checkClaimRequest(request);
     const cutoff = Date.parse(due);
     const t = Date.parse(now);
     const list: TimerState[] = [];
@@ -168,10 +189,12 @@ export class MemoryStore implements DossierStore {
   }
 
   async timers(code: string): Promise<TimerRow[]> {
+    checkStoreText(code, 'code');
     return (this.timersByCode.get(code) ?? []).map(({ leaseOwner: _o, leaseUntil: _u, ...row }) => row);
   }
 
-  async claimOutbox({ due, now, limit, owner, leaseMs }: ClaimRequest): Promise<OutboxItem[]> {
+  async claimOutbox(request: ClaimRequest): Promise<OutboxItem[]> {
+    const { due, now, limit, owner, leaseMs } = checkClaimRequest(request);
     const cutoff = Date.parse(due);
     const t = Date.parse(now);
     const out: OutboxItem[] = [];
@@ -186,7 +209,10 @@ export class MemoryStore implements DossierStore {
     return out;
   }
 
-  async settleOutbox(id: string, owner: string, settlement: OutboxSettlement): Promise<void> {
+  async settleOutbox(id: string, owner: string, input: OutboxSettlement): Promise<void> {
+    checkStoreText(id, 'id', 500);
+    checkStoreText(owner, 'owner');
+    const settlement = checkSettlement(input);
     const item = this.outboxItems.get(id);
     if (!item || item.leaseOwner !== owner) return;
     if (settlement.delivered) {
@@ -210,19 +236,23 @@ export class MemoryStore implements DossierStore {
     });
   }
 
-  async outbox(query: { status?: OutboxItem['status']; code?: string }): Promise<OutboxItem[]> {
+  async outbox(input: { status?: OutboxItem['status']; code?: string }): Promise<OutboxItem[]> {
+    const query = checkOutboxQuery(input);
     return [...this.outboxItems.values()].filter(
       (i) => (!query.status || i.status === query.status) && (!query.code || i.code === query.code),
     );
   }
 
-  async retryDeadLetter(id: string, at: string): Promise<void> {
+  async retryDeadLetter(id: string, input: string): Promise<void> {
+    checkStoreText(id, 'id', 500);
+    const at = checkStoreInstant(input, 'at');
     const item = this.outboxItems.get(id);
     if (item?.status !== 'dead') return;
     this.outboxItems.set(id, { ...item, status: 'pending', nextAttemptAt: at, attempts: 0 });
   }
 
-  async report(query: ReportQuery): Promise<ReportRow[]> {
+  async report(input: ReportQuery): Promise<ReportRow[]> {
+    const query = checkStoreReportQuery(input);
     return aggregateReport(
       (function* (d: Map<string, StoredDossier>) {
         for (const x of d.values()) yield x.summary;
@@ -231,7 +261,8 @@ export class MemoryStore implements DossierStore {
     );
   }
 
-  async unitReport(query: { from: string; to: string }): Promise<UnitReportRow[]> {
+  async unitReport(input: { from: string; to: string }): Promise<UnitReportRow[]> {
+    const query = checkStorePeriod(input);
     return aggregateUnitReport([...this.slips.values()].flat(), query);
   }
 }

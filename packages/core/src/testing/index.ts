@@ -19,5 +19,6 @@ export {
   sampleReceipt,
   testCalendar,
 } from './fixtures.js';
+export { hostileValue, mutated } from './hostile-values.js';
 export { sampleResidenceDefinition } from './sample-procedure.js';
 export { type ConformanceOptions, storeConformanceSuite } from './store-conformance.js';

@@ -1,6 +1,13 @@
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError, PermissionError } from '../errors/dossier-errors.js';
-import { type DossierStore, StoreConflictError, type TimerRow } from '../store/store-types.js';
+import { MotcuaError } from '../errors/motcua-error.js';
+import {
+  type CommitRequest,
+  type DossierStore,
+  StoreConflictError,
+  type TimerRow,
+} from '../store/store-types.js';
 import {
   handOverCommit,
   newDossierCommit,
@@ -9,6 +16,7 @@ import {
   sampleProcedure,
   sampleReceipt,
 } from './fixtures.js';
+import { hostileValue, mutated } from './hostile-values.js';
 
 /** Options of {@link storeConformanceSuite}. */
 export interface ConformanceOptions {
@@ -16,6 +24,117 @@ export interface ConformanceOptions {
   readonly makeStore: () => Promise<DossierStore>;
   /** Disposes of a store made by `makeStore` (default: `store.close?.()`). */
   readonly disposeStore?: (store: DossierStore) => Promise<void>;
+  /**
+   * Everything the store holds, as text, to check that a refused call changed nothing (default:
+   * what the store's own reads return — dossiers, journals, slips, timers, outbox; give a dump of
+   * the tables to cover sequences and idempotency keys too).
+   */
+  readonly fingerprint?: (store: DossierStore) => Promise<string>;
+  /** Runs of the hostile-argument test, 8 calls each (default 150). */
+  readonly fuzzRuns?: number;
+}
+
+/** What a store's reads return, as text. */
+async function readBack(store: DossierStore): Promise<string> {
+  const summaries = await store.list({});
+  const parts: unknown[] = [summaries, await store.outbox({})];
+  for (const s of summaries) {
+    parts.push(
+      await store.load(s.code),
+      await store.journal(s.code),
+      await store.slip(s.code),
+      await store.timers(s.code),
+    );
+  }
+  return JSON.stringify(parts);
+}
+
+/** The calls a store answers, with generated arguments: hostile values and near-valid ones. */
+function storeCalls(valid: CommitRequest): fc.Arbitrary<(store: DossierStore) => Promise<unknown>> {
+  const h = hostileValue();
+  const code = fc.oneof(fc.constant(valid.dossier.summary.code), h);
+  const claim = fc.oneof(
+    h,
+    mutated(
+      {
+        due: '2026-03-20T00:00:00.000Z',
+        now: '2026-03-20T00:00:00.000Z',
+        limit: 10,
+        owner: 'w',
+        leaseMs: 1000,
+      },
+      ['due', 'now', 'limit', 'owner', 'leaseMs'],
+    ),
+  );
+  const period = fc.oneof(
+    h,
+    mutated({ from: '2026-03-01T00:00:00+07:00', to: '2026-04-01T00:00:00+07:00', groupBy: 'channel' }, [
+      'from',
+      'to',
+      'groupBy',
+    ]),
+  );
+  const commit = fc.oneof(
+    h,
+    mutated(valid as unknown as Record<string, unknown>, [
+      'dossier',
+      'dossier.summary',
+      'dossier.summary.code',
+      'dossier.summary.receivedAt',
+      'dossier.version',
+      'dossier.expectedVersion',
+      'dossier.firedTimers',
+      'journal',
+      'journal.at',
+      'journal.seq',
+      'journal.code',
+      'slipRows',
+      'timers',
+      'outbox',
+      'idempotency',
+      'firedTimer',
+    ]),
+  );
+  return fc.oneof(
+    code.map((c) => (s: DossierStore) => s.load(c as never)),
+    h.map((k) => (s: DossierStore) => s.idempotentResult(k as never)),
+    fc.tuple(h, h).map(
+      ([a, d]) =>
+        (s: DossierStore) =>
+          s.nextSequence(a as never, d as never),
+    ),
+    commit.map((c) => (s: DossierStore) => s.commit(c as never)),
+    code.map((c) => (s: DossierStore) => s.journal(c as never)),
+    code.map((c) => (s: DossierStore) => s.slip(c as never)),
+    code.map((c) => (s: DossierStore) => s.timers(c as never)),
+    fc
+      .oneof(
+        h,
+        mutated({ status: 'active', dueBefore: '2026-04-01T00:00:00Z', limit: 3 }, [
+          'status',
+          'dueBefore',
+          'limit',
+          'after',
+          'holder',
+        ]),
+      )
+      .map((q) => (s: DossierStore) => s.list(q as never)),
+    claim.map((c) => (s: DossierStore) => s.claimTimers(c as never)),
+    claim.map((c) => (s: DossierStore) => s.claimOutbox(c as never)),
+    fc.tuple(h, h, h).map(
+      ([i, o, x]) =>
+        (s: DossierStore) =>
+          s.settleOutbox(i as never, o as never, x as never),
+    ),
+    h.map((q) => (s: DossierStore) => s.outbox(q as never)),
+    fc.tuple(h, h).map(
+      ([i, a]) =>
+        (s: DossierStore) =>
+          s.retryDeadLetter(i as never, a as never),
+    ),
+    period.map((q) => (s: DossierStore) => s.report(q as never)),
+    period.map((q) => (s: DossierStore) => s.unitReport(q as never)),
+  );
 }
 
 /** A claim made at `now`, for rows due by then. */
@@ -53,6 +172,36 @@ export function storeConformanceSuite(name: string, options: ConformanceOptions)
       if (options.disposeStore) await options.disposeStore(store);
       else await store.close?.();
     });
+
+    it('answers hostile arguments with typed errors and changes nothing when it refuses them', async () => {
+      const fingerprint = options.fingerprint ?? readBack;
+      const seed = newDossierCommit('H56-260302-0099', {
+        timers: [timer('H56-260302-0099', 'dossier-due', '2026-03-11T10:00:00.000Z')],
+      });
+      await store.commit(seed);
+      const next = handOverCommit(seed);
+      let calls = 0;
+      await fc.assert(
+        fc.asyncProperty(fc.array(storeCalls(next), { minLength: 8, maxLength: 8 }), async (sequence) => {
+          for (const call of sequence) {
+            const before = await fingerprint(store);
+            calls++;
+            try {
+              await call(store);
+            } catch (error) {
+              if (!(error instanceof MotcuaError) && !(error instanceof StoreConflictError)) {
+                throw new Error(
+                  `raw error: ${error instanceof Error ? `${error.constructor.name}: ${error.message.slice(0, 200)}` : String(error)}`,
+                );
+              }
+              expect(await fingerprint(store)).toBe(before);
+            }
+          }
+        }),
+        { numRuns: options.fuzzRuns ?? 150 },
+      );
+      expect(calls).toBe(8 * (options.fuzzRuns ?? 150));
+    }, 300_000);
 
     it('loads nothing for an unknown code', async () => {
       expect(await store.load('H56-260302-0001')).toBeNull();

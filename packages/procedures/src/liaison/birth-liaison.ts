@@ -10,6 +10,7 @@ import {
 import { z } from 'zod';
 import { placeholderCode } from '../shared/codes.js';
 import { addressField, birthDateField, idNumberField, nameField, sexField } from '../shared/fields.js';
+import { inOrder, notAfterReceipt, receiptChecks } from '../shared/receipt-checks.js';
 import { legalBasis, type VersionWindow, WINDOW_2025 } from '../shared/regimes.js';
 import { type LiaisonAgency, memberProcedure, splitSteps } from './member-procedure.js';
 
@@ -239,6 +240,11 @@ function buildBirthLiaison(
       ...definition,
       agency: agencies.justice.name,
       application: birthLiaisonApplication,
+      checkReceipt: receiptChecks(
+        notAfterReceipt('child.birthDate', 'mother.birthDate', 'father.birthDate'),
+        inOrder('mother.birthDate', 'child.birthDate'),
+        inOrder('father.birthDate', 'child.birthDate'),
+      ),
       members: [
         {
           id: 'birth',

@@ -57,6 +57,23 @@ afterEach(async () => {
 });
 
 describe('death liaison (Decree 63/2024, group 2) — figures [S], provisional', () => {
+  it('refuses a death after the receipt date, or before the birth, naming the field', () => {
+    const deceased = application().deceased;
+    expect(() => receipt(application({ deceased: { ...deceased, deathDate: '2026-03-04' } }))).toThrow(
+      expect.objectContaining({
+        issues: [
+          { field: 'application.deceased.deathDate', message: 'is after the receipt date 2026-03-03' },
+        ],
+      }),
+    );
+    expect(() => receipt(application({ deceased: { ...deceased, birthDate: '2026-03-02' } }))).toThrow(
+      expect.objectContaining({
+        issues: [{ field: 'application.deceased.deathDate', message: 'is before deceased.birthDate' }],
+      }),
+    );
+    expect(receipt(application()).code).toBe('X-1');
+  });
+
   it('uses code 1.011537 by default and documents the conflicting 1.006714', () => {
     expect(pkg.liaison.code).toBe(DEATH_LIAISON_CODE);
     expect(DEATH_LIAISON_ALTERNATIVE_CODE).toBe('1.006714');

@@ -9,6 +9,7 @@ import {
   nameField,
   sexField,
 } from '../shared/fields.js';
+import { inOrder, notAfterReceipt, receiptChecks } from '../shared/receipt-checks.js';
 import { legalBasis, type VersionWindow, WINDOW_2025 } from '../shared/regimes.js';
 import type { LiaisonPackage } from './birth-liaison.js';
 import { type LiaisonAgency, memberProcedure, splitSteps } from './member-procedure.js';
@@ -255,6 +256,10 @@ export function deathLiaison(options: DeathLiaisonOptions = {}): LiaisonPackage<
         },
       ],
       application: deathLiaisonApplication,
+      checkReceipt: receiptChecks(
+        notAfterReceipt('deceased.birthDate', 'deceased.deathDate'),
+        inOrder('deceased.birthDate', 'deceased.deathDate'),
+      ),
       channels: ['online-full'],
       supplementation: { clock: 'restart', maxRequests: 1 },
       permissions: { APOLOGIZE: ['agency-head'] },

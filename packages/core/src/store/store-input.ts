@@ -1,0 +1,226 @@
+import { parseLocalDate } from '../calendar/local-date.js';
+import { instantProblem, parseInstant } from '../dossier/instant-input.js';
+import { ValidationError } from '../errors/dossier-errors.js';
+import type { ReportQuery } from '../report/report-types.js';
+import type { ClaimRequest, CommitRequest, ListQuery, OutboxSettlement } from './store-types.js';
+
+/**
+ * Argument checks every {@link DossierStore} runs before it reads or writes anything, so that a
+ * wrong-typed or hostile argument (a number for a code, a NUL byte that PostgreSQL refuses, a
+ * 1 MB text, an impossible instant) is a `ValidationError` naming the argument — never a driver's
+ * `TypeError` — and changes nothing. They are cheap (no schema parsing on the commit path).
+ */
+
+function fail(field: string, message: string): never {
+  throw new ValidationError(field, [{ field, message }]);
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused.
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** A key text: a string of 1 to `max` characters without control characters. */
+export function checkStoreText(value: unknown, field: string, max = 200): string {
+  if (typeof value !== 'string' || value.length === 0 || value.length > max || CONTROL.test(value)) {
+    fail(field, `expected a text of 1 to ${max} characters without control characters`);
+  }
+  return value;
+}
+
+/** A whole number in a range. */
+export function checkStoreInteger(
+  value: unknown,
+  field: string,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > max) {
+    fail(field, `expected a whole number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+/** An instant in motcua's one form (see {@link parseInstant}). */
+export function checkStoreInstant(value: unknown, field: string): string {
+  return parseInstant(value, field);
+}
+
+/** A local date `'YYYY-MM-DD'` that exists. */
+export function checkStoreLocalDate(value: unknown, field: string): string {
+  try {
+    parseLocalDate(value, field);
+  } catch {
+    fail(field, "expected a calendar date 'YYYY-MM-DD'");
+  }
+  return value as string;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A claim request, with its instants in motcua's one form. */
+export function checkClaimRequest(request: unknown): ClaimRequest {
+  if (!isRecord(request)) fail('request', 'expected a claim request');
+  return {
+    due: checkStoreInstant(request.due, 'due'),
+    now: checkStoreInstant(request.now, 'now'),
+    limit: checkStoreInteger(request.limit, 'limit', 0, 100_000),
+    owner: checkStoreText(request.owner, 'owner'),
+    leaseMs: checkStoreInteger(request.leaseMs, 'leaseMs', 1, 7 * 86_400_000),
+  };
+}
+
+/** A list query, with its instants in motcua's one form. */
+export function checkStoreListQuery(query: unknown): ListQuery {
+  if (query === undefined) return {};
+  if (!isRecord(query)) fail('query', 'expected a list query');
+  const q = query as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  if (q.status !== undefined) {
+    if (q.status !== 'active' && q.status !== 'done') fail('query.status', "expected 'active' or 'done'");
+    out.status = q.status;
+  }
+  for (const key of ['agency', 'holder', 'procedureCode'] as const) {
+    if (q[key] !== undefined) out[key] = checkStoreText(q[key], `query.${key}`);
+  }
+  if (q.dueBefore !== undefined) out.dueBefore = checkStoreInstant(q.dueBefore, 'query.dueBefore');
+  if (q.limit !== undefined) out.limit = checkStoreInteger(q.limit, 'query.limit', 0, 100_000);
+  if (q.after !== undefined) {
+    if (!isRecord(q.after)) fail('query.after', 'expected the last summary of the previous page');
+    out.after = {
+      currentDueAt: checkStoreInstant(q.after.currentDueAt, 'query.after.currentDueAt'),
+      code: checkStoreText(q.after.code, 'query.after.code'),
+    };
+  }
+  return out as ListQuery;
+}
+
+/** A report period of instants, `to` after `from`. */
+export function checkStorePeriod(query: unknown): { from: string; to: string } {
+  if (!isRecord(query)) fail('query', 'expected a period { from, to }');
+  const from = checkStoreInstant(query.from, 'query.from');
+  const to = checkStoreInstant(query.to, 'query.to');
+  if (Date.parse(to) <= Date.parse(from)) fail('query.to', 'must be after query.from');
+  return { from, to };
+}
+
+/** A report query of instants. */
+export function checkStoreReportQuery(query: unknown): ReportQuery {
+  const period = checkStorePeriod(query);
+  const groupBy = (query as Record<string, unknown>).groupBy;
+  if (groupBy !== 'agency' && groupBy !== 'procedure' && groupBy !== 'channel' && groupBy !== 'none') {
+    fail('query.groupBy', 'expected agency, procedure, channel or none');
+  }
+  return { ...period, groupBy };
+}
+
+/** An outbox settlement. */
+export function checkSettlement(settlement: unknown): OutboxSettlement {
+  if (!isRecord(settlement) || typeof settlement.delivered !== 'boolean') {
+    fail('settlement', 'expected { delivered: true } or { delivered: false, error, retryAt }');
+  }
+  if (settlement.delivered) return { delivered: true };
+  if (typeof settlement.error !== 'string') fail('settlement.error', 'expected a text');
+  const retryAt =
+    settlement.retryAt === null ? null : checkStoreInstant(settlement.retryAt, 'settlement.retryAt');
+  if (settlement.deferred !== undefined && typeof settlement.deferred !== 'boolean') {
+    fail('settlement.deferred', 'expected true or false');
+  }
+  return {
+    delivered: false,
+    error: settlement.error.slice(0, 2000),
+    retryAt,
+    ...(settlement.deferred ? { deferred: true } : {}),
+  };
+}
+
+/**
+ * The shape of a commit request: the keys and instants a store indexes, without parsing the
+ * snapshot or payloads (the engine built them). @throws `ValidationError` naming the part.
+ */
+export function checkCommitRequest(request: unknown): CommitRequest {
+  if (!isRecord(request)) fail('request', 'expected a commit request');
+  const r = request as Record<string, unknown>;
+  const dossier = r.dossier;
+  if (!isRecord(dossier) || !isRecord(dossier.summary) || !isRecord(dossier.persisted)) {
+    fail('dossier', 'expected { summary, persisted, version, expectedVersion, firedTimers }');
+  }
+  const summary = dossier.summary as Record<string, unknown>;
+  const code = checkStoreText(summary.code, 'dossier.summary.code');
+  for (const key of ['agency', 'procedureCode', 'procedureVersion', 'channel', 'state', 'holder'] as const) {
+    checkStoreText(summary[key], `dossier.summary.${key}`, 500);
+  }
+  if (summary.status !== 'active' && summary.status !== 'done')
+    fail('dossier.summary.status', "expected 'active' or 'done'");
+  for (const key of ['receivedAt', 'legalDueAt', 'currentDueAt'] as const) {
+    if (instantProblem(summary[key]) !== null) fail(`dossier.summary.${key}`, 'expected an ISO 8601 instant');
+  }
+  if (summary.closedAt !== null && instantProblem(summary.closedAt) !== null) {
+    fail('dossier.summary.closedAt', 'expected an ISO 8601 instant or null');
+  }
+  const version = checkStoreInteger(dossier.version, 'dossier.version', 1);
+  checkStoreInteger(dossier.expectedVersion, 'dossier.expectedVersion', 0);
+  if (version !== (dossier.expectedVersion as number) + 1)
+    fail('dossier.version', 'must be expectedVersion + 1');
+  if (!Array.isArray(dossier.firedTimers) || !dossier.firedTimers.every((t) => typeof t === 'string')) {
+    fail('dossier.firedTimers', 'expected a list of timer ids');
+  }
+  const journal = r.journal;
+  if (!isRecord(journal)) fail('journal', 'expected a journal entry');
+  if (journal.code !== code) fail('journal.code', 'must be the dossier code');
+  if (journal.seq !== version) fail('journal.seq', 'must be the new version');
+  if (instantProblem(journal.at) !== null) fail('journal.at', 'expected an ISO 8601 instant');
+  checkStoreText(journal.type, 'journal.type');
+  if (!isRecord(journal.actor)) fail('journal.actor', 'expected an actor');
+  if (journal.idempotencyKey !== null) checkStoreText(journal.idempotencyKey, 'journal.idempotencyKey', 500);
+  for (const list of ['slipRows', 'timers', 'outbox'] as const) {
+    if (!Array.isArray(r[list])) fail(list, 'expected a list');
+  }
+  (r.timers as unknown[]).forEach((t, i) => {
+    if (!isRecord(t)) fail(`timers[${i}]`, 'expected a timer row');
+    checkStoreText(t.id, `timers[${i}].id`, 500);
+    if (t.code !== code) fail(`timers[${i}].code`, 'must be the dossier code');
+    checkStoreText(t.kind, `timers[${i}].kind`);
+    if (instantProblem(t.at) !== null) fail(`timers[${i}].at`, 'expected an ISO 8601 instant');
+    if (t.stepId !== undefined) checkStoreText(t.stepId, `timers[${i}].stepId`);
+  });
+  (r.outbox as unknown[]).forEach((o, i) => {
+    if (!isRecord(o)) fail(`outbox[${i}]`, 'expected an outbox effect');
+    checkStoreText(o.id, `outbox[${i}].id`, 500);
+    checkStoreText(o.type, `outbox[${i}].type`);
+    if (o.code !== null && o.code !== code) fail(`outbox[${i}].code`, 'must be the dossier code or null');
+    if (instantProblem(o.createdAt) !== null) fail(`outbox[${i}].createdAt`, 'expected an ISO 8601 instant');
+    if (instantProblem(o.notBefore) !== null) fail(`outbox[${i}].notBefore`, 'expected an ISO 8601 instant');
+  });
+  (r.slipRows as unknown[]).forEach((row, i) => {
+    if (!isRecord(row)) fail(`slipRows[${i}]`, 'expected a control-slip row');
+  });
+  if (r.idempotency !== null) {
+    if (!isRecord(r.idempotency)) fail('idempotency', 'expected { key, result } or null');
+    checkStoreText(r.idempotency.key, 'idempotency.key', 500);
+  }
+  if (r.firedTimer !== null) {
+    if (!isRecord(r.firedTimer)) fail('firedTimer', 'expected { id, leaseOwner } or null');
+    checkStoreText(r.firedTimer.id, 'firedTimer.id', 500);
+    checkStoreText(r.firedTimer.leaseOwner, 'firedTimer.leaseOwner');
+  }
+  return request as unknown as CommitRequest;
+}
+
+/** A filter of the outbox listing. */
+export function checkOutboxQuery(query: unknown): {
+  status?: 'pending' | 'delivered' | 'dead';
+  code?: string;
+} {
+  if (query === undefined) return {};
+  if (!isRecord(query)) fail('query', 'expected { status?, code? }');
+  const out: { status?: 'pending' | 'delivered' | 'dead'; code?: string } = {};
+  if (query.status !== undefined) {
+    if (query.status !== 'pending' && query.status !== 'delivered' && query.status !== 'dead') {
+      fail('query.status', "expected 'pending', 'delivered' or 'dead'");
+    }
+    out.status = query.status;
+  }
+  if (query.code !== undefined) out.code = checkStoreText(query.code, 'query.code');
+  return out;
+}
