@@ -542,7 +542,8 @@ describe('liaison delivery (in-process transport)', () => {
       agencies: [
         { agency: FOCAL, procedures: [electronic.liaison, electronic.members.birth] },
         { agency: POLICE, procedures: [electronic.members.residence] },
-        { agency: BHXH, procedures: [] },
+        // Social insurance runs another procedure, not the health-insurance card's.
+        { agency: BHXH, procedures: [electronic.members.residence] },
       ],
     });
     const focal = world.nodes[FOCAL]!.engine;
