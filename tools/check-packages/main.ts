@@ -4,7 +4,8 @@
  * node16 profile), installs them with npm into a fresh project in a temp directory (our packages
  * from the tarballs only, third-party packages from the registry at their pins), loads every
  * export path from ESM and CommonJS, and type-checks and runs an ESM and a CommonJS consumer of
- * the API. Exits 1 and lists every problem when anything is wrong.
+ * the API, and follows the getting-started guide in a new `npm init -y` project. Exits 1 and lists
+ * every problem when anything is wrong.
  *
  * Options: `--keep` keeps the temp directory; `--rebuild-native` compiles better-sqlite3 in the
  * project instead of reusing the workspace's binary.
@@ -16,6 +17,7 @@ import { type ExportPath, exportPaths } from './export-paths.js';
 import { type LintReport, runAttw, runPublint } from './lint-tarball.js';
 import { type PackedPackage, packPackage } from './pack-package.js';
 import { copyConsumerFiles, loadEveryExport, runApiConsumers } from './run-consumer.js';
+import { followGettingStarted } from './run-guide.js';
 import { installScratchProject } from './scratch-project.js';
 import { peerPins, publishablePackages, readManifest } from './workspace-packages.js';
 
@@ -60,9 +62,12 @@ async function lintTarball(p: PackedPackage): Promise<string[]> {
 const started = performance.now();
 const packages = publishablePackages(root);
 console.log(`check:packages: ${packages.map((p) => p.name).join(', ')} (in ${work})`);
+const rootDev = readManifest(root).devDependencies ?? {};
 const thirdParty = {
   ...peerPins(packages),
-  '@types/node': readManifest(root).devDependencies?.['@types/node'] ?? '20',
+  '@types/node': rootDev['@types/node'] ?? '20',
+  // What the getting-started guide installs besides our packages: tsx to run its program.
+  tsx: rootDev.tsx ?? '4',
 };
 
 const packed = await step('pack', () =>
@@ -92,6 +97,10 @@ async function useAsConsumer(packed: readonly PackedPackage[]): Promise<void> {
   }
   const ran = await step('consumers', () => runApiConsumers(root, project));
   for (const line of ran ?? []) console.log(`  ${line}`);
+  const followed = await step('getting-started as a newcomer', () =>
+    followGettingStarted(root, project, work),
+  );
+  if (followed) problems.push(...followed);
 }
 
 if (packed) {

@@ -38,9 +38,7 @@ console.log(
 );
 
 // The report of the month (báo cáo tình hình giải quyết hồ sơ).
-const from = new Date('2026-03-01T00:00:00+07:00').toISOString();
-const to = new Date('2026-04-01T00:00:00+07:00').toISOString();
-const [row] = await engine.report({ from, to, groupBy: 'none' });
+const [row] = await engine.report({ from: '2026-03-01', to: '2026-04-01' }); // local dates: midnight in Hà Nội
 console.log(
   `received ${row!.received}, resolved ${row!.resolved} (early ${row!.early}), overdue ${row!.inProgressOverdue}`,
 );
