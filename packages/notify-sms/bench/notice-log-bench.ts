@@ -6,14 +6,16 @@
  *   parsing each `sentAt` (how it counted before);
  * - SqliteNoticeLog (range count on the `(number_ref, sent_at)` index) against the same query
  *   with the index switched off (`NOT INDEXED`);
- * - the claim of an attempt with the daily cap checked in the same transaction (the write each
- *   delivery makes), SQLite;
+ * - the writes each delivery makes, SQLite: the claim of an attempt with the daily cap checked in
+ *   the same transaction, then the acceptance written conditionally on the claimed row (`update`)
+ *   against the same claim followed by an unconditional `put` (how the acceptance was written
+ *   before);
  * - PostgresNoticeLog, when a server answers at MOTCUA_PG_URL: the indexed count against a
- *   sequential scan (index scans off).
+ *   sequential scan (index scans off), and the same delivery writes as SQLite's.
  */
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { localDayBounds, MemoryNoticeLog, type NoticeRecord } from '../src/index.js';
+import { localDayBounds, MemoryNoticeLog, type NoticeLog, type NoticeRecord } from '../src/index.js';
 import { PostgresNoticeLog } from '../src/postgres/index.js';
 import { SqliteNoticeLog } from '../src/sqlite/index.js';
 
@@ -98,6 +100,42 @@ async function memoryBench() {
   return { hotOurs, hotScan };
 }
 
+/**
+ * What each delivery writes: the claim of a new notice to the hot number (the cap counted in the
+ * same transaction), then the gateway's acceptance, written conditionally on the claimed row
+ * (`update`, as the plugin does) or, for the baseline, unconditionally (`put`, as before).
+ */
+let deliveries = 0;
+function deliveryWrites(log: NoticeLog, conditional: boolean) {
+  return async (i: number) => {
+    const d = range(i);
+    const now = new Date(d.start.getTime() + 3 * 3_600_000);
+    const r: NoticeRecord = {
+      ...record(HOT - 1),
+      id: `claim-${deliveries++}`,
+      status: 'queued',
+      sentAt: null,
+      parts: [],
+      claimedUntil: new Date(now.getTime() + 300_000).toISOString(),
+    };
+    const outcome = await log.claim(r, {
+      previousAttempts: 0,
+      now,
+      dailyCap: { limit: 1_000_000, from: d.start, to: d.end },
+    });
+    if (outcome !== 'claimed') throw new Error(`claim: ${outcome}`);
+    const sent: NoticeRecord = {
+      ...r,
+      status: 'sent',
+      sentAt: now.toISOString(),
+      claimedUntil: null,
+      parts: [{ messageId: r.id, receipt: null }],
+    };
+    if (!conditional) await log.put(sent);
+    else if ((await log.update(sent, r)) !== 'updated') throw new Error('update refused');
+  };
+}
+
 async function sqliteBench() {
   const db = new Database(':memory:');
   const log = new SqliteNoticeLog(db);
@@ -117,36 +155,10 @@ async function sqliteBench() {
   }
   const hotOurs = await bestOf3(20_000, (i) => log.countSent('hot', range(i).start, range(i).end));
   const hotScan = await bestOf3(100, (i) => scanCount('hot', range(i).start, range(i).end));
-  // What each delivery writes: the claim of a new notice to the hot number (the cap counted in the
-  // same transaction), then the gateway's acceptance.
-  let k = 0;
-  const claims = await bestOf3(5_000, async (i) => {
-    const d = range(i);
-    const now = new Date(d.start.getTime() + 3 * 3_600_000);
-    const r: NoticeRecord = {
-      ...record(HOT - 1),
-      id: `claim-${k++}`,
-      status: 'queued',
-      sentAt: null,
-      parts: [],
-      claimedUntil: new Date(now.getTime() + 300_000).toISOString(),
-    };
-    const outcome = await log.claim(r, {
-      previousAttempts: 0,
-      now,
-      dailyCap: { limit: 1_000_000, from: d.start, to: d.end },
-    });
-    if (outcome !== 'claimed') throw new Error(`claim: ${outcome}`);
-    await log.put({
-      ...r,
-      status: 'sent',
-      sentAt: now.toISOString(),
-      claimedUntil: null,
-      parts: [{ messageId: r.id, receipt: null }],
-    });
-  });
+  const claimsPut = await bestOf3(5_000, deliveryWrites(log, false));
+  const claims = await bestOf3(5_000, deliveryWrites(log, true));
   db.close();
-  return { putsPerSecond, hotOurs, hotScan, claims };
+  return { putsPerSecond, hotOurs, hotScan, claims, claimsPut };
 }
 
 async function postgresBench() {
@@ -191,7 +203,9 @@ async function postgresBench() {
     } finally {
       client.release();
     }
-    return { hotOurs, hotScan } as const;
+    const claimsPut = await bestOf3(500, deliveryWrites(log, false));
+    const claims = await bestOf3(500, deliveryWrites(log, true));
+    return { hotOurs, hotScan, claims, claimsPut } as const;
   } finally {
     await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
     await pool.end();

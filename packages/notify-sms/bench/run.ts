@@ -226,7 +226,7 @@ console.log(`  baseline: scan of the number's rows, parse sentAt:  ${fmt(logs.me
 console.log(`  SqliteNoticeLog.countSent (index range count):      ${fmt(logs.sqlite.hotOurs)}/s`);
 console.log(`  baseline: same query NOT INDEXED (table scan):      ${fmt(logs.sqlite.hotScan)}/s`);
 console.log(
-  `  SqliteNoticeLog claim (cap counted) + acceptance, in memory: ${fmt(logs.sqlite.claims)} notices/s`,
+  `  SqliteNoticeLog claim (cap counted) + conditional acceptance (update), in memory: ${fmt(logs.sqlite.claims)} notices/s (baseline claim + put: ${fmt(logs.sqlite.claimsPut)}/s)`,
 );
 console.log(`  (SqliteNoticeLog.put while filling, in memory: ${fmt(logs.sqlite.putsPerSecond)}/s)`);
 if ('skipped' in logs.postgres) {
@@ -234,6 +234,9 @@ if ('skipped' in logs.postgres) {
 } else {
   console.log(`  PostgresNoticeLog.countSent (index range count):    ${fmt(logs.postgres.hotOurs)}/s`);
   console.log(`  baseline: same query, sequential scan:              ${fmt(logs.postgres.hotScan)}/s`);
+  console.log(
+    `  PostgresNoticeLog claim (cap counted) + conditional acceptance (update): ${fmt(logs.postgres.claims)} notices/s (baseline claim + put: ${fmt(logs.postgres.claimsPut)}/s)`,
+  );
 }
 console.log(
   `  ratios: memory ${(logs.memory.hotOurs / logs.memory.hotScan).toFixed(0)}×, SQLite ${(logs.sqlite.hotOurs / logs.sqlite.hotScan).toFixed(0)}×${'skipped' in logs.postgres ? '' : `, PostgreSQL ${(logs.postgres.hotOurs / logs.postgres.hotScan).toFixed(0)}×`}`,

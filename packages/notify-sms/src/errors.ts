@@ -37,6 +37,8 @@ import { MotcuaError } from '@motcua/core';
  * - `NOTICE_LOG_LOCKED` — another connection held the write lock too long: retryable.
  * - `NOTICE_LOG_FULL` — the disk or the database's size limit is full: nothing was written.
  * - `NOTICE_LOG_NOT_MIGRATED` — the tables are missing: run `await noticeLog.migrate()`.
+ * - `NOTICE_LOG_CONFLICT` — a conditional write found the row changed again and again (other
+ *   writers kept updating it): nothing was written; retryable.
  * - `NOTICE_LOG_FAILED` — any other database failure (the driver's error is the `cause`).
  */
 export type SmsErrorCode =
@@ -65,6 +67,7 @@ export type SmsErrorCode =
   | 'NOTICE_LOG_LOCKED'
   | 'NOTICE_LOG_FULL'
   | 'NOTICE_LOG_NOT_MIGRATED'
+  | 'NOTICE_LOG_CONFLICT'
   | 'NOTICE_LOG_FAILED';
 
 /**
@@ -97,7 +100,8 @@ export type NoticeLogErrorCode = Extract<SmsErrorCode, `NOTICE_LOG_${string}`>;
 
 /**
  * A failure of the database under a notice log (`SqliteNoticeLog`, `PostgresNoticeLog`),
- * translated from the driver's error (kept as `cause`). Thrown from the plugin's delivery, it makes
+ * translated from the driver's error (kept as `cause`), or a conditional write that kept finding
+ * the row changed (`NOTICE_LOG_CONFLICT`). Thrown from the plugin's delivery, it makes
  * the engine retry the outbox item later; nothing is sent on a failed claim.
  */
 export class NoticeLogError extends SmsError {
@@ -107,6 +111,7 @@ export class NoticeLogError extends SmsError {
 
   constructor(code: NoticeLogErrorCode, message: string, options: { cause?: unknown } = {}) {
     super(code, message, options.cause === undefined ? {} : { cause: options.cause });
-    this.retryable = code === 'NOTICE_LOG_UNAVAILABLE' || code === 'NOTICE_LOG_LOCKED';
+    this.retryable =
+      code === 'NOTICE_LOG_UNAVAILABLE' || code === 'NOTICE_LOG_LOCKED' || code === 'NOTICE_LOG_CONFLICT';
   }
 }

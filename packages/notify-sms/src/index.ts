@@ -40,8 +40,11 @@ export {
   NoticePartSchema,
   type NoticeRecord,
   NoticeRecordSchema,
+  type NoticeRowState,
   type NoticeStatus,
   NoticeStatusSchema,
+  sameRowState,
+  type UpdateOutcome,
 } from './delivery/notice-log.js';
 export {
   checkedIdentifier,

@@ -69,13 +69,14 @@ async function nextProcess(file: string, gateway: HttpGateway, at: string, worke
   await store.migrate();
   const noticeLog = new SqliteNoticeLog(file);
   await noticeLog.migrate();
+  const clock = new SimulatedClock(at);
   const plugin = smsNotices({
     provider: createHttpProvider({ url: gateway.url, timeoutMs: 60_000, retries: 0 }),
     noticeLog,
     numberKey: RESTART_NUMBER_KEY,
     templates: RESTART_TEMPLATES,
+    clock,
   });
-  const clock = new SimulatedClock(at);
   const { engine } = sampleEngine(store, { plugins: [plugin], workerId, clock });
   cleanups.push(async () => {
     await plugin.close();

@@ -6,6 +6,9 @@ import {
   type NoticeLog,
   type NoticeLogQuery,
   type NoticeRecord,
+  type NoticeRowState,
+  sameRowState,
+  type UpdateOutcome,
 } from './notice-log.js';
 
 /** First index of `sorted` whose value is `>= value`. */
@@ -44,6 +47,13 @@ export class MemoryNoticeLog implements NoticeLog {
 
   async put(record: NoticeRecord): Promise<void> {
     this.write(checkedNoticeRecord(record));
+  }
+
+  async update(record: NoticeRecord, expected: NoticeRowState): Promise<UpdateOutcome> {
+    const row = checkedNoticeRecord(record);
+    if (!sameRowState(this.rows.get(row.id), expected)) return 'changed';
+    this.write(row);
+    return 'updated';
   }
 
   async claim(record: NoticeRecord, options: ClaimOptions): Promise<ClaimOutcome> {

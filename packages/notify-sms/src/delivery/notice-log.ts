@@ -149,12 +149,43 @@ export function claimVerdict(
 }
 
 /**
+ * What a conditional {@link NoticeLog.update} compares: the state of a row as the writer read or
+ * claimed it. Two rows are in the same state when they have the same attempts, acceptance time
+ * (the same instant, whatever its offset), status, and parts with the same message ids and
+ * receipts. The claim deadline, the error and the times of an attempt are not part of it.
+ */
+export type NoticeRowState = Pick<NoticeRecord, 'attempts' | 'sentAt' | 'status' | 'parts'>;
+
+/** What {@link NoticeLog.update} did: `updated`, or `changed` (the row is not in the expected state, or absent): nothing written. */
+export type UpdateOutcome = 'updated' | 'changed';
+
+/**
+ * The rule every {@link NoticeLog.update} applies: whether the stored row `current` (absent:
+ * `undefined`) is still in the state `expected` (see {@link NoticeRowState}).
+ */
+export function sameRowState(current: NoticeRowState | undefined, expected: NoticeRowState): boolean {
+  if (!current) return false;
+  const instant = (value: string | null) => (value === null ? null : Date.parse(value));
+  return (
+    current.attempts === expected.attempts &&
+    instant(current.sentAt) === instant(expected.sentAt) &&
+    current.status === expected.status &&
+    current.parts.length === expected.parts.length &&
+    current.parts.every(
+      (part, i) =>
+        part.messageId === expected.parts[i]!.messageId && part.receipt === expected.parts[i]!.receipt,
+    )
+  );
+}
+
+/**
  * Where the `sms` plugin records every notice it hands to a gateway. It is what makes delivery
  * at most once towards the citizen: before sending, a worker {@link NoticeLog.claim | claims} the
  * notice's row (keyed by the outbox id) until a deadline, atomically, so no other worker or
  * process sends it meanwhile; once the gateway accepted it (`sentAt`), it is never claimed again,
- * also after a restart when the log is durable. It is also what the per-number daily cap counts
- * and what delivery receipts update.
+ * also after a restart when the log is durable. The outcome of an attempt and every receipt are
+ * written with {@link NoticeLog.update}, conditionally on the row being as the writer last saw it.
+ * It is also what the per-number daily cap counts and what delivery receipts update.
  *
  * Implementations: {@link MemoryNoticeLog} (one process), `SqliteNoticeLog`
  * (`@motcua/notify-sms/sqlite`) and `PostgresNoticeLog` (`@motcua/notify-sms/postgres`); every one
@@ -162,8 +193,20 @@ export function claimVerdict(
  */
 export interface NoticeLog {
   get(id: string): Promise<NoticeRecord | undefined>;
-  /** Inserts or replaces the row of `record.id` (the outcome of an attempt the caller claimed, a receipt). */
+  /**
+   * Inserts or replaces the row of `record.id`, unconditionally (imports, tests, repairs). The
+   * plugin itself writes only through {@link NoticeLog.claim} and {@link NoticeLog.update}.
+   */
   put(record: NoticeRecord): Promise<void>;
+  /**
+   * Replaces the row of `record.id` with `record` only if, atomically, the stored row is still in
+   * the state `expected` ({@link sameRowState}: the row as the caller read or claimed it);
+   * otherwise writes nothing and returns `'changed'`, also when there is no row. The plugin
+   * records an attempt's outcome and a receipt this way, so a worker whose claim was taken over,
+   * or that read the row before another write, never overwrites the newer row: a late failure
+   * cannot reset an accepted notice, and two receipts of one notice cannot lose each other.
+   */
+  update(record: NoticeRecord, expected: NoticeRowState): Promise<UpdateOutcome>;
   /**
    * Writes `record` only if, atomically, {@link claimVerdict} allows it (the row is absent, or not
    * accepted by a gateway, not claimed by a live worker, and still at `previousAttempts`

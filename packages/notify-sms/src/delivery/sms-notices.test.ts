@@ -1,4 +1,10 @@
-import { type EngineLogEntry, type EngineOptions, MemoryStore, type OutboxSettlement } from '@motcua/core';
+import {
+  type EngineLogEntry,
+  type EngineOptions,
+  MemoryStore,
+  type OutboxSettlement,
+  SimulatedClock,
+} from '@motcua/core';
 import { sampleActors, sampleEngine, sampleReceipt } from '@motcua/core/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDevelopmentProvider } from '../providers/development.js';
@@ -7,6 +13,7 @@ import type { SmsProvider } from '../providers/provider.js';
 import { createSmppProvider } from '../providers/smpp/smpp-provider.js';
 import { type HttpGateway, startHttpGateway } from '../test-support/http-gateway.js';
 import { type SmppGateway, startSmppGateway } from '../test-support/smpp-gateway.js';
+import { startSmsc } from '../test-support/smsc.js';
 import { leakCheck, waitFor } from '../test-support/wait.js';
 import type { NoticeRecord } from './notice-log.js';
 import {
@@ -63,17 +70,21 @@ function setup(
 ) {
   const logs: SmsLogEntry[] = [];
   const engineLogs: EngineLogEntry[] = [];
+  // The plugin reads the engine's clock (claims are timed when they are written).
+  const clock = new SimulatedClock(engineOptions.start ?? '2026-03-02T08:00:00+07:00');
   const plugin = smsNotices({
     provider,
     templates: { fixedValues: FIXED },
     log: (entry) => logs.push(entry),
+    clock,
     ...options,
   });
   cleanups.push(() => plugin.close());
-  const { engine, clock } = sampleEngine(store, {
+  const { engine } = sampleEngine(store, {
     plugins: [plugin],
     log: (entry) => engineLogs.push(entry),
     ...engineOptions,
+    clock,
   });
   return { engine, clock, plugin, store, logs, engineLogs };
 }
@@ -549,6 +560,47 @@ describe('delivery receipts', () => {
       status: 'failed',
     });
     expect((await rowOf(plugin, b!.id)).doneAt).not.toBeNull();
+  });
+
+  it('keeps the message ids the SMSC gave when it resets the connection mid-window: every receipt lands on its notice', async () => {
+    const smsc = await startSmsc({
+      onSubmit: (submit, count) => (submit.connection === 1 && count === 2 ? 'ack-then-reset' : 'ack'),
+    });
+    cleanups.push(() => smsc.close());
+    const provider = createSmppProvider({
+      host: '127.0.0.1',
+      port: smsc.port,
+      systemId: 'motcua',
+      password: 'secret',
+      sourceAddr: 'MOTCUA',
+      reconnect: { initialDelayMs: 5, maxDelayMs: 40 },
+    });
+    const { engine, plugin } = setup(provider, {
+      templates: { fixedValues: FIXED, policy: 'always-with-diacritics', maxSegments: 4 },
+    });
+    for (let i = 0; i < 3; i++) await engine.receive(withPhone(`091234567${i}`));
+    expect(await engine.deliverOutbox()).toEqual({ delivered: 3, failed: 0, dead: 0 });
+    expect(smsc.counts.resets).toBe(1);
+    await waitFor(
+      async () => (await plugin.noticeLog.list({ status: 'delivered' })).length === 3,
+      'receipts',
+    );
+    await waitFor(() => smsc.pendingReceipts().length === 0, 'every receipt answered');
+    // Each part taken once; each row holds the ids the SMSC gave its parts, in order.
+    const taken = smsc.submits.filter((x) => x.messageId !== null);
+    const byPart = new Set(taken.map((x) => `${x.destination}/${x.udh?.index}`));
+    expect(byPart.size).toBe(taken.length);
+    const byId = new Map(taken.map((x) => [x.messageId!, x]));
+    const rows = await plugin.noticeLog.list();
+    for (const row of rows) {
+      const parts = row.parts.map((part) => byId.get(part.messageId!)!);
+      expect(new Set(parts.map((x) => x.destination)).size).toBe(1);
+      expect(parts.map((x) => x.udh?.index)).toEqual([1, 2, 3]);
+      expect(row.parts.map((part) => part.receipt)).toEqual(['delivered', 'delivered', 'delivered']);
+    }
+    expect(rows.flatMap((row) => row.parts.map((part) => part.messageId)).sort()).toEqual(
+      taken.map((x) => x.messageId).sort(),
+    );
   });
 
   it('keeps a receipt that comes before its notice is recorded, and applies it then', async () => {

@@ -9,7 +9,7 @@ import {
   type TransitionInfo,
 } from '@motcua/core';
 import { z } from 'zod';
-import { SmsError } from '../errors.js';
+import { NoticeLogError, SmsError } from '../errors.js';
 import { maskPhone } from '../phone/mask-phone.js';
 import { normalizePhone } from '../phone/normalize-phone.js';
 import {
@@ -18,6 +18,7 @@ import {
   ReceiptStatusSchema,
   receiptStatusOf,
   redactNumbers,
+  type SendResult,
   type SmsProvider,
   SmsProviderError,
 } from '../providers/provider.js';
@@ -33,7 +34,7 @@ import {
   VIETNAM_TIME_ZONE,
 } from './local-time.js';
 import { MemoryNoticeLog } from './memory-notice-log.js';
-import type { NoticeLog, NoticeRecord, NoticeStatus } from './notice-log.js';
+import type { NoticeLog, NoticePart, NoticeRecord, NoticeStatus } from './notice-log.js';
 import {
   DEFAULT_QUIET_HOURS,
   isQuietTime,
@@ -157,7 +158,12 @@ export interface SmsNoticesOptions {
   readonly numberKey?: string | Uint8Array;
   /** Log hook; entries hold masked numbers only. */
   readonly log?: (entry: SmsLogEntry) => void;
-  /** Clock for receipt times (default the system clock); delivery uses the engine's time. */
+  /**
+   * The clock the plugin reads when it claims a notice, records its acceptance and records a
+   * receipt (default the system clock). Give it the engine's clock (a `SimulatedClock` in a
+   * simulation). A claim runs `sendClaimMs` from this clock's time when it is written, never
+   * from before the engine's delivery pass began: a long pass does not shorten it.
+   */
   readonly clock?: { now(): Date };
 }
 
@@ -221,6 +227,20 @@ function invalidOption(error: z.ZodError): never {
 
 const FINAL: ReadonlySet<NoticeStatus> = new Set(['delivered', 'failed', 'expired']);
 
+/** Conditional notice log writes tried before giving up (the row kept changing under them). */
+const WRITE_ROUNDS = 5;
+
+/**
+ * A notice's status from its parts' receipts: `failed` / `expired` as soon as a part is,
+ * `delivered` once every part is, otherwise `otherwise`.
+ */
+function statusOf(parts: readonly NoticePart[], otherwise: NoticeStatus): NoticeStatus {
+  if (parts.some((p) => p.receipt === 'failed')) return 'failed';
+  if (parts.some((p) => p.receipt === 'expired')) return 'expired';
+  if (parts.length > 0 && parts.every((p) => p.receipt === 'delivered')) return 'delivered';
+  return otherwise;
+}
+
 const startEnd = (day: { start: Date; end: Date }) => ({ from: day.start, to: day.end });
 
 /**
@@ -243,9 +263,12 @@ const startEnd = (day: { start: Date; end: Date }) => ({ from: day.start, to: da
  * `notBefore` at their end (07:00).
  *
  * `deliver` (after commit, at least once by the engine) makes it at most once to the citizen: it
- * claims the notice log row (keyed by the outbox id) for `sendClaimMs` before sending, atomically
- * with the daily cap, and skips a notice the log shows a gateway accepted or another worker is
- * sending. It holds a notice in quiet hours or over the per-number daily cap
+ * claims the notice log row (keyed by the outbox id) for `sendClaimMs` from the time it writes the
+ * claim (its `clock`), atomically with the daily cap, and skips a notice the log shows a gateway
+ * accepted or another worker is sending. It records the outcome with a conditional write
+ * (`NoticeLog.update`): a failure only while no other attempt has claimed the notice since, an
+ * acceptance as long as none is recorded, so a worker whose claim was taken over never resets
+ * the newer row. It holds a notice in quiet hours or over the per-number daily cap
  * (throwing {@link SmsDeferredError}: the engine retries it later, it is never dropped), waits
  * for the rate limit, and turns a permanent gateway refusal into `PermanentDeliveryError`.
  *
@@ -381,37 +404,45 @@ export function smsNotices(options: SmsNoticesOptions): SmsNoticesPlugin {
     }
   };
 
+  /**
+   * Records a receipt on the row holding `messageId`, conditionally on the row being as read (see
+   * `NoticeLog.update`): when another write came in between (another receipt, an attempt's
+   * outcome), the row is read again and the receipt applied to it. `undefined`: no such row.
+   */
   const applyReceipt = async (
-    row: NoticeRecord,
+    find: () => Promise<NoticeRecord | undefined>,
     messageId: string,
     status: ReceiptStatus,
     at: Date,
-  ): Promise<NoticeRecord> => {
-    if (status === 'sent') return row;
-    const parts = row.parts.map((p) => (p.messageId === messageId ? { ...p, receipt: status } : p));
-    const next: NoticeStatus = parts.some((p) => p.receipt === 'failed')
-      ? 'failed'
-      : parts.some((p) => p.receipt === 'expired')
-        ? 'expired'
-        : parts.length > 0 && parts.every((p) => p.receipt === 'delivered')
-          ? 'delivered'
-          : row.status;
-    const updated: NoticeRecord = {
-      ...row,
-      parts,
-      status: next,
-      doneAt: FINAL.has(next) && !FINAL.has(row.status) ? at.toISOString() : row.doneAt,
-    };
-    await noticeLog.put(updated);
-    log({
-      level: next === 'delivered' ? 'info' : 'warn',
-      message: `delivery receipt: ${status}`,
-      code: row.code,
-      notice: row.notice,
-      to: row.to,
-      outboxId: row.id,
-    });
-    return updated;
+  ): Promise<NoticeRecord | undefined> => {
+    for (let round = 1; ; round++) {
+      const row = await find();
+      if (!row || status === 'sent') return row;
+      const parts = row.parts.map((p) => (p.messageId === messageId ? { ...p, receipt: status } : p));
+      const next = statusOf(parts, row.status);
+      const updated: NoticeRecord = {
+        ...row,
+        parts,
+        status: next,
+        doneAt: FINAL.has(next) && !FINAL.has(row.status) ? at.toISOString() : row.doneAt,
+      };
+      if ((await noticeLog.update(updated, row)) === 'changed') {
+        if (round < WRITE_ROUNDS) continue;
+        throw new NoticeLogError(
+          'NOTICE_LOG_CONFLICT',
+          `delivery receipt: the notice ${row.id} kept changing`,
+        );
+      }
+      log({
+        level: next === 'delivered' ? 'info' : 'warn',
+        message: `delivery receipt: ${status}`,
+        code: row.code,
+        notice: row.notice,
+        to: row.to,
+        outboxId: row.id,
+      });
+      return updated;
+    }
   };
 
   /** Receipts and the rows they update are read and written one at a time (no lost update). */
@@ -438,14 +469,14 @@ export function smsNotices(options: SmsNoticesOptions): SmsNoticesPlugin {
     }
     const at = receiptOptions.at ?? clock.now();
     return serial(async () => {
-      const row = await noticeLog.findByProviderMessageId(providerMessageId, receiptOptions.provider);
+      const find = () => noticeLog.findByProviderMessageId(providerMessageId, receiptOptions.provider);
+      const row = await applyReceipt(find, providerMessageId, checked.data, at);
       if (!row) {
         early.set(providerMessageId, { status: checked.data, options: { ...receiptOptions, at } });
         if (early.size > 1000) early.delete(early.keys().next().value as string);
         log({ level: 'debug', message: 'delivery receipt for a message not (yet) in the notice log' });
-        return undefined;
       }
-      return applyReceipt(row, providerMessageId, checked.data, at);
+      return row;
     });
   };
 
@@ -456,31 +487,85 @@ export function smsNotices(options: SmsNoticesOptions): SmsNoticesPlugin {
         const waiting = early.get(messageId);
         if (!waiting) continue;
         early.delete(messageId);
-        const row = await noticeLog.get(id);
-        if (row) await applyReceipt(row, messageId, waiting.status, waiting.options.at ?? clock.now());
+        await applyReceipt(
+          () => noticeLog.get(id),
+          messageId,
+          waiting.status,
+          waiting.options.at ?? clock.now(),
+        );
       }
     });
 
-  /**
-   * Records the gateway's acceptance, trying again a few times: a row left claimed but not sent
-   * would be sent again once the claim ran out.
-   */
-  const recordSent = async (sent: NoticeRecord): Promise<void> => {
+  /** A notice log write, tried again a few times when the log fails (not when it refuses). */
+  const withRetries = async <T>(outboxId: string, write: () => Promise<T>): Promise<T> => {
     for (let attempt = 1; ; attempt++) {
       try {
-        await noticeLog.put(sent);
-        return;
+        return await write();
       } catch (e) {
         if (attempt >= 3) throw e;
         log({
           level: 'warn',
           message: 'notice log write failed, trying again',
-          outboxId: sent.id,
+          outboxId,
           error: safeMessage(e),
         });
         await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
       }
     }
+  };
+
+  /**
+   * Writes the outcome of the attempt this worker claimed (`attempt`, the row it wrote), with
+   * `NoticeLog.update`, so it never overwrites a newer row:
+   * - an acceptance (`sentAt` set) is written as long as no acceptance is recorded, even after the
+   *   claim ran out: a notice the gateway took must not be sent again;
+   * - a failure only while the claim is held: no other attempt claimed the notice since.
+   * Receipts recorded meanwhile on parts with the same message id are kept. Returns the row
+   * written, or the newer row that won (nothing written).
+   */
+  const writeOutcome = async (
+    attempt: NoticeRecord,
+    outcome: NoticeRecord,
+  ): Promise<{ written: boolean; row: NoticeRecord | undefined }> => {
+    const accepted = outcome.sentAt !== null;
+    let current: NoticeRecord = attempt;
+    for (let round = 1; ; round++) {
+      const known = current.parts;
+      const parts = outcome.parts.map((part, i) =>
+        known[i]?.messageId === part.messageId && known[i].receipt !== null ? known[i] : part,
+      );
+      const row: NoticeRecord = {
+        ...outcome,
+        attempts: Math.max(outcome.attempts, current.attempts),
+        parts,
+        status: accepted ? statusOf(parts, outcome.status) : outcome.status,
+      };
+      const expected = current;
+      if ((await withRetries(attempt.id, () => noticeLog.update(row, expected))) === 'updated') {
+        return { written: true, row };
+      }
+      const fresh = await withRetries(attempt.id, () => noticeLog.get(attempt.id));
+      if (!fresh || fresh.sentAt !== null || (!accepted && fresh.attempts !== attempt.attempts)) {
+        return { written: false, row: fresh };
+      }
+      if (round >= WRITE_ROUNDS) {
+        throw new NoticeLogError(
+          'NOTICE_LOG_CONFLICT',
+          `notice ${attempt.id}: the notice log row kept changing`,
+        );
+      }
+      current = fresh;
+    }
+  };
+
+  /**
+   * The time as the plugin reads it: its clock now, never before `floor` (the delivery pass's
+   * time, or an earlier reading). A pass delivers many items and a send can wait for the rate
+   * limit: a claim timed from the pass's start could run out before it is even written.
+   */
+  const timeNow = (floor: Date): Date => {
+    const t = clock.now();
+    return t.getTime() > floor.getTime() ? t : floor;
   };
 
   const deliver = async (item: OutboxItem, context: DeliveryContext): Promise<void> => {
@@ -491,7 +576,7 @@ export function smsNotices(options: SmsNoticesOptions): SmsNoticesPlugin {
       );
     }
     const p = parsedPayload.data;
-    const now = context.now;
+    const now = timeNow(context.now);
     const masked = maskPhone(p.to);
     const about = { code: p.code, notice: p.notice, to: masked, outboxId: item.id };
     const existing = await noticeLog.get(item.id);
@@ -500,10 +585,10 @@ export function smsNotices(options: SmsNoticesOptions): SmsNoticesPlugin {
       return;
     }
     /** Another worker holds the notice (or wrote it since it was read): wait, never send here. */
-    const elsewhere = async (): Promise<never> => {
+    const elsewhere = async (at: Date): Promise<never> => {
       const row = await noticeLog.get(item.id);
       const claimed = row?.claimedUntil ? new Date(row.claimedUntil) : undefined;
-      const until = claimed && claimed.getTime() > now.getTime() ? claimed : now;
+      const until = claimed && claimed.getTime() > at.getTime() ? claimed : at;
       log({ level: 'info', message: 'another worker is sending this notice: not sent here', ...about });
       throw new SmsDeferredError(
         'in-flight',
@@ -511,7 +596,7 @@ export function smsNotices(options: SmsNoticesOptions): SmsNoticesPlugin {
         `${p.notice} to ${masked}: being sent by another worker`,
       );
     };
-    if (existing?.claimedUntil && Date.parse(existing.claimedUntil) > now.getTime()) await elsewhere();
+    if (existing?.claimedUntil && Date.parse(existing.claimedUntil) > now.getTime()) await elsewhere(now);
     const base: NoticeRecord = existing ?? {
       id: item.id,
       code: p.code,
@@ -530,28 +615,35 @@ export function smsNotices(options: SmsNoticesOptions): SmsNoticesPlugin {
       claimedUntil: null,
       error: null,
     };
-    const hold = async (reason: DeferReason, until: Date, why: string): Promise<never> => {
+    const hold = async (reason: DeferReason, at: Date, until: Date, why: string): Promise<never> => {
       const message = `${p.notice} to ${masked} held until ${local(until)}: ${why}`;
       // A note only: it never overwrites another worker's live claim or an accepted notice.
       await noticeLog.claim(
         { ...base, status: 'queued', claimedUntil: null, error: message },
-        { previousAttempts: base.attempts, now },
+        { previousAttempts: base.attempts, now: at },
       );
       log({ level: 'info', message: `SMS held: ${why}`, ...about });
       throw new SmsDeferredError(reason, until, message);
     };
     if (quiet !== false && config.quietHoursAtDelivery && isQuietTime(now, quiet, zone)) {
-      await hold('quiet-hours', quietHoursEnd(now, quiet, zone), `quiet hours ${quiet.start}–${quiet.end}`);
+      await hold(
+        'quiet-hours',
+        now,
+        quietHoursEnd(now, quiet, zone),
+        `quiet hours ${quiet.start}–${quiet.end}`,
+      );
     }
     if (bucket) await bucket.take(bucket.unit === 'segment' ? p.segments : 1);
+    // The claim is timed when it is written: after the rate limit's wait, late in a long pass.
+    const claimAt = timeNow(now);
     const attempt: NoticeRecord = {
       ...base,
       provider: provider.name,
       status: 'queued',
       attempts: base.attempts + 1,
-      attemptedAt: now.toISOString(),
+      attemptedAt: claimAt.toISOString(),
       doneAt: null,
-      claimedUntil: new Date(now.getTime() + config.sendClaimMs).toISOString(),
+      claimedUntil: new Date(claimAt.getTime() + config.sendClaimMs).toISOString(),
       error: null,
     };
     // Claimed before sending, atomically with the daily cap: a worker whose outbox lease ran out
@@ -559,10 +651,10 @@ export function smsNotices(options: SmsNoticesOptions): SmsNoticesPlugin {
     // one number cannot both pass its cap.
     const outcome = await noticeLog.claim(attempt, {
       previousAttempts: base.attempts,
-      now,
+      now: claimAt,
       ...(config.dailyCap === false
         ? {}
-        : { dailyCap: { limit: config.dailyCap, ...startEnd(localDayBounds(now, zone)) } }),
+        : { dailyCap: { limit: config.dailyCap, ...startEnd(localDayBounds(claimAt, zone)) } }),
     });
     if (outcome === 'sent') {
       log({ level: 'info', message: 'already accepted by the gateway: not sent again', ...about });
@@ -571,14 +663,16 @@ export function smsNotices(options: SmsNoticesOptions): SmsNoticesPlugin {
     if (outcome === 'daily-cap') {
       await hold(
         'daily-cap',
-        nextDayStart(now, quiet, zone),
+        claimAt,
+        nextDayStart(claimAt, quiet, zone),
         `daily cap of ${config.dailyCap} notices to this number reached`,
       );
     }
-    if (outcome !== 'claimed') await elsewhere();
+    if (outcome !== 'claimed') await elsewhere(claimAt);
     const accepted = attempt.parts.map((part) => part.messageId);
+    let result: SendResult;
     try {
-      const result = await provider.send({
+      result = await provider.send({
         id: item.id,
         to: p.to,
         text: p.text,
@@ -586,18 +680,6 @@ export function smsNotices(options: SmsNoticesOptions): SmsNoticesPlugin {
         segments: p.segments,
         ...(accepted.some((id) => id !== null) ? { acceptedParts: accepted } : {}),
       });
-      const ids = result.partMessageIds?.length ? result.partMessageIds : [result.providerMessageId];
-      const sent: NoticeRecord = {
-        ...attempt,
-        status: 'sent',
-        providerMessageId: result.providerMessageId,
-        parts: ids.map((messageId) => ({ messageId, receipt: null })),
-        sentAt: now.toISOString(),
-        claimedUntil: null,
-      };
-      await recordSent(sent);
-      log({ level: 'info', message: 'SMS accepted by the gateway', ...about });
-      await applyEarlyReceipts(item.id, ids);
     } catch (e) {
       const error =
         e instanceof SmsProviderError
@@ -607,22 +689,49 @@ export function smsNotices(options: SmsNoticesOptions): SmsNoticesPlugin {
         ? error.acceptedParts.map((messageId) => ({ messageId, receipt: null }))
         : attempt.parts;
       const message = `${p.notice} to ${masked} via ${provider.name}: ${error.message}`;
+      const failed: NoticeRecord = error.retryable
+        ? { ...attempt, parts, claimedUntil: null, error: message }
+        : {
+            ...attempt,
+            parts,
+            claimedUntil: null,
+            status: 'failed',
+            doneAt: timeNow(claimAt).toISOString(),
+            error: message,
+          };
+      const { written } = await writeOutcome(attempt, failed);
+      if (!written) {
+        // This worker's claim ran out and another attempt holds the notice: its row stays.
+        log({ level: 'warn', message: 'a newer attempt holds this notice: failure not recorded', ...about });
+      }
       if (!error.retryable) {
-        await noticeLog.put({
-          ...attempt,
-          parts,
-          claimedUntil: null,
-          status: 'failed',
-          doneAt: now.toISOString(),
-          error: message,
-        });
         log({ level: 'error', message: 'SMS refused by the gateway', ...about, error: error.message });
         throw new PermanentDeliveryError(message);
       }
-      await noticeLog.put({ ...attempt, parts, claimedUntil: null, error: message });
       log({ level: 'warn', message: 'SMS not sent, will retry', ...about, error: error.message });
       throw new SmsError('PROVIDER_UNAVAILABLE', message, { field: 'provider' });
     }
+    const ids = result.partMessageIds?.length ? result.partMessageIds : [result.providerMessageId];
+    const sent: NoticeRecord = {
+      ...attempt,
+      status: 'sent',
+      providerMessageId: result.providerMessageId,
+      parts: ids.map((messageId) => ({ messageId, receipt: null })),
+      sentAt: timeNow(claimAt).toISOString(),
+      claimedUntil: null,
+    };
+    const { written } = await writeOutcome(attempt, sent);
+    if (!written) {
+      // The send outlasted the claim (`sendClaimMs`) and another worker sent the notice too.
+      log({
+        level: 'error',
+        message: 'accepted by the gateway after another worker had sent this notice: sent twice',
+        ...about,
+      });
+      return;
+    }
+    log({ level: 'info', message: 'SMS accepted by the gateway', ...about });
+    await applyEarlyReceipts(item.id, ids);
   };
 
   const receiptListener = (receipt: DeliveryReceipt) => {

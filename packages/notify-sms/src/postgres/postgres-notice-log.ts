@@ -8,6 +8,9 @@ import {
   type NoticeLog,
   type NoticeLogQuery,
   type NoticeRecord,
+  type NoticeRowState,
+  sameRowState,
+  type UpdateOutcome,
 } from '../delivery/notice-log.js';
 import {
   checkedIdentifier,
@@ -194,6 +197,20 @@ export class PostgresNoticeLog implements NoticeLog {
   async put(record: NoticeRecord): Promise<void> {
     const row = checkedNoticeRecord(record);
     await this.run('put', this.upsertSql, this.values(row));
+  }
+
+  async update(record: NoticeRecord, expected: NoticeRowState): Promise<UpdateOutcome> {
+    const row = checkedNoticeRecord(record);
+    return this.transaction('update', async (client) => {
+      const found = (
+        await client.query(
+          this.query(`SELECT record FROM ${this.t.notices} WHERE id = $1 FOR UPDATE`, [row.id]),
+        )
+      ).rows[0] as Row | undefined;
+      if (!sameRowState(found?.record, expected)) return 'changed';
+      await client.query(this.query(this.upsertSql, this.values(row)));
+      return 'updated';
+    });
   }
 
   async claim(record: NoticeRecord, options: ClaimOptions): Promise<ClaimOutcome> {

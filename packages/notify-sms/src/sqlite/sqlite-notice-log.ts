@@ -8,6 +8,9 @@ import {
   type NoticeLog,
   type NoticeLogQuery,
   type NoticeRecord,
+  type NoticeRowState,
+  sameRowState,
+  type UpdateOutcome,
 } from '../delivery/notice-log.js';
 import {
   checkedIdentifier,
@@ -180,6 +183,22 @@ export class SqliteNoticeLog implements NoticeLog {
   async put(record: NoticeRecord): Promise<void> {
     const row = checkedNoticeRecord(record);
     this.guard('put', () => this.db.transaction(() => this.write(row)).immediate());
+  }
+
+  async update(record: NoticeRecord, expected: NoticeRowState): Promise<UpdateOutcome> {
+    const row = checkedNoticeRecord(record);
+    return this.guard('update', () =>
+      this.db
+        .transaction((): UpdateOutcome => {
+          const found = this.stmt(`SELECT record FROM ${this.t.notices} WHERE id = ?`).get(row.id) as
+            | { record: string }
+            | undefined;
+          if (!sameRowState(found && (JSON.parse(found.record) as NoticeRecord), expected)) return 'changed';
+          this.write(row);
+          return 'updated';
+        })
+        .immediate(),
+    );
   }
 
   async claim(record: NoticeRecord, options: ClaimOptions): Promise<ClaimOutcome> {

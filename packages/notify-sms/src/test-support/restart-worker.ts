@@ -9,6 +9,7 @@
  * Environment: MOTCUA_SMS_DB (file), MOTCUA_SMS_GATEWAY (URL), MOTCUA_SMS_CRASH.
  */
 import { SqliteStore } from '@motcua/adapters/sqlite';
+import { SimulatedClock } from '@motcua/core';
 import { sampleEngine } from '@motcua/core/testing';
 import { smsNotices } from '../delivery/sms-notices.js';
 import { createHttpProvider } from '../providers/http.js';
@@ -20,13 +21,15 @@ const store = new SqliteStore(file);
 await store.migrate();
 const noticeLog = new SqliteNoticeLog(file);
 await noticeLog.migrate();
+const clock = new SimulatedClock('2026-03-02T08:00:00+07:00');
 const plugin = smsNotices({
   provider: createHttpProvider({ url: process.env.MOTCUA_SMS_GATEWAY ?? '', timeoutMs: 60_000, retries: 0 }),
   noticeLog,
   numberKey: RESTART_NUMBER_KEY,
   templates: RESTART_TEMPLATES,
+  clock,
 });
-const { engine } = sampleEngine(store, { plugins: [plugin], workerId: `w-${process.pid}` });
+const { engine } = sampleEngine(store, { plugins: [plugin], workerId: `w-${process.pid}`, clock });
 await engine.receive(restartReceipt);
 if (process.env.MOTCUA_SMS_CRASH === 'before-settle') {
   store.settleOutbox = () => {

@@ -66,7 +66,9 @@ function sentOf(row: NoticeRecord, sentAt: string, messageId = `m-${row.id}`): N
  * The behaviour every {@link NoticeLog} must have, as a vitest suite: rows round-trip; claims are
  * atomic (one winner among concurrent workers, also across connections when `openAgain` is
  * given), a live claim blocks every other one until it runs out, a stale reader loses, nothing is
- * claimed after acceptance, and a hold note never overwrites a claim; the daily cap is checked in
+ * claimed after acceptance, and a hold note never overwrites a claim; an update is written only
+ * over the row state its writer expects (one winner among concurrent writers; a late outcome of
+ * an attempt whose claim was taken over leaves the newer, accepted row alone); the daily cap is checked in
  * the claim (accepted notices of the day plus the others being sent now); message ids find their
  * notice (per provider); sent notices are counted in a half-open range; bad rows are refused
  * naming the field. Run it from a `*.test.ts` file:
@@ -233,6 +235,117 @@ export function noticeLogConformanceSuite(name: string, options: NoticeLogSuiteO
           await log.claim({ ...held, attempts: 1, error: 'late note' }, { previousAttempts: 1, now }),
         ).toBe('sent');
         expect((await log.get('held'))?.sentAt).toBe(now.toISOString());
+      }),
+    );
+
+    it(
+      'updates a row only while it is in the state the writer expects',
+      withLog(async (log) => {
+        const t0 = '2026-03-02T02:00:05.000Z';
+        const base = sampleNoticeRecord();
+        const claimed = attemptOf(base, 1, t0);
+        // No row: nothing to update, nothing created.
+        expect(await log.update(sentOf(claimed, t0), claimed)).toBe('changed');
+        expect(await log.get(base.id)).toBeUndefined();
+        expect(await log.claim(claimed, { previousAttempts: 0, now: at(t0) })).toBe('claimed');
+        // The claim deadline, the error and the attempt's times are not part of the state.
+        const noted = { ...claimed, claimedUntil: null, error: 'held', attemptedAt: null };
+        expect(await log.update(noted, claimed)).toBe('updated');
+        const sent = sentOf(claimed, '2026-03-02T02:00:07.000Z', 'm1');
+        expect(await log.update(sent, claimed)).toBe('updated');
+        expect(await log.get(base.id)).toEqual(sent);
+        // A writer that read the row before the acceptance writes nothing.
+        expect(await log.update({ ...noted, error: 'late' }, claimed)).toBe('changed');
+        expect(await log.get(base.id)).toEqual(sent);
+        // The same instant written with another offset is the same acceptance time.
+        const delivered: NoticeRecord = {
+          ...sent,
+          status: 'delivered',
+          parts: [{ messageId: 'm1', receipt: 'delivered' }],
+          doneAt: '2026-03-02T02:01:00.000Z',
+        };
+        expect(await log.update(delivered, { ...sent, sentAt: '2026-03-02T09:00:07.000+07:00' })).toBe(
+          'updated',
+        );
+        // Each field of the state counts: attempts, acceptance time, status, a part's id or receipt.
+        for (const stale of [
+          { ...delivered, attempts: 2 },
+          { ...delivered, sentAt: '2026-03-02T02:00:08.000Z' },
+          { ...delivered, sentAt: null },
+          { ...delivered, status: 'sent' as const },
+          { ...delivered, parts: [{ messageId: 'm1', receipt: null }] },
+          { ...delivered, parts: [{ messageId: 'm2', receipt: 'delivered' as const }] },
+          { ...delivered, parts: [] },
+        ]) {
+          expect(await log.update({ ...delivered, error: 'stale' }, stale)).toBe('changed');
+        }
+        expect(await log.get(base.id)).toEqual(delivered);
+        expect((await log.findByProviderMessageId('m1'))?.status).toBe('delivered');
+        await expect(log.update({ ...delivered, attempts: -1 }, delivered)).rejects.toMatchObject({
+          field: 'attempts',
+        });
+        expect(await log.get(base.id)).toEqual(delivered);
+      }),
+    );
+
+    it(
+      'lets one of many concurrent updates from the same state through, across connections',
+      withLog(async (log) => {
+        const t0 = '2026-03-02T02:00:05.000Z';
+        const claimed = attemptOf(sampleNoticeRecord(), 1, t0);
+        expect(await log.claim(claimed, { previousAttempts: 0, now: at(t0) })).toBe('claimed');
+        const handles = [log];
+        if (options.openAgain) handles.push(await options.openAgain(log), await options.openAgain(log));
+        try {
+          const results = await Promise.all(
+            Array.from({ length: 9 }, (_, i) =>
+              handles[i % handles.length]!.update(sentOf(claimed, t0, `m${i}`), claimed),
+            ),
+          );
+          expect(results.filter((r) => r === 'updated')).toHaveLength(1);
+          const row = await handles[handles.length - 1]!.get(claimed.id);
+          expect(row?.providerMessageId).toBe(`m${results.indexOf('updated')}`);
+        } finally {
+          for (const h of handles.slice(1)) await options.closeLog?.(h);
+        }
+      }),
+    );
+
+    it(
+      'keeps an accepted, delivered notice when the attempt whose claim was taken over writes late',
+      withLog(async (log) => {
+        const base = sampleNoticeRecord();
+        // Worker A claims at 02:00 and its send outlasts the claim (5 minutes).
+        const a = attemptOf(base, 1, '2026-03-02T02:00:00.000Z');
+        expect(await log.claim(a, { previousAttempts: 0, now: at('2026-03-02T02:00:00.000Z') })).toBe(
+          'claimed',
+        );
+        // Worker B finds the claim run out, claims, sends; the gateway's receipt comes.
+        const bAt = '2026-03-02T02:05:01.000Z';
+        const b = attemptOf(base, 2, bAt);
+        expect(await log.claim(b, { previousAttempts: 1, now: at(bAt) })).toBe('claimed');
+        const sentB = sentOf(b, '2026-03-02T02:05:02.000Z', 'mb');
+        expect(await log.update(sentB, b)).toBe('updated');
+        const delivered: NoticeRecord = {
+          ...sentB,
+          status: 'delivered',
+          parts: [{ messageId: 'mb', receipt: 'delivered' }],
+          doneAt: '2026-03-02T02:05:30.000Z',
+        };
+        expect(await log.update(delivered, sentB)).toBe('updated');
+        // A's late outcome, whatever it is, is written over the state A claimed: refused.
+        expect(await log.update({ ...a, claimedUntil: null, error: 'gateway timeout' }, a)).toBe('changed');
+        expect(await log.update(sentOf(a, '2026-03-02T02:05:40.000Z', 'ma'), a)).toBe('changed');
+        expect(await log.get(base.id)).toEqual(delivered);
+        expect(
+          await log.countSent(base.numberRef, at('2026-03-01T17:00:00.000Z'), at('2026-03-02T17:00:00.000Z')),
+        ).toBe(1);
+        expect((await log.findByProviderMessageId('mb'))?.status).toBe('delivered');
+        expect(await log.findByProviderMessageId('ma')).toBeUndefined();
+        const later = at('2026-03-02T03:00:00.000Z');
+        expect(
+          await log.claim(attemptOf(base, 3, later.toISOString()), { previousAttempts: 2, now: later }),
+        ).toBe('sent');
       }),
     );
 

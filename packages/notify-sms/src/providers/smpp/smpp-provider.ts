@@ -9,6 +9,7 @@ import {
   type SmsProvider,
   SmsProviderError,
 } from '../provider.js';
+import { ReadFirstSocket } from './read-first-socket.js';
 import {
   concatReference,
   DATA_CODING,
@@ -56,7 +57,12 @@ export interface SmppProviderOptions {
   readonly name?: string;
   /** enquire_link period while bound (default 30 000 ms); an unanswered one drops the connection. */
   readonly enquireLinkMs?: number;
-  /** Time for a submit_sm_resp or bind_transceiver_resp (default 10 000 ms); then the connection is dropped and the part resent. */
+  /**
+   * Time for a submit_sm_resp or bind_transceiver_resp (default 10 000 ms). Then the connection
+   * is given up: no more writes, a FIN, and the answers that still come are read for up to this
+   * long again before the socket is destroyed; the parts left unanswered are sent on the next
+   * connection.
+   */
   readonly responseTimeoutMs?: number;
   /** Time for a whole message, reconnections included (default 60 000 ms); then `send` fails, retryable. */
   readonly sendTimeoutMs?: number;
@@ -127,6 +133,11 @@ interface PartJob {
  * - a part whose connection dropped before its submit_sm_resp is sent again on the next
  *   connection; a part the SMSC acknowledged is never sent again, also on a later `send` of the
  *   same id (the acknowledged ids are remembered here and in the notice log);
+ * - when the SMSC resets the connection (TCP RST), the answers it sent before the reset are read
+ *   before the parts in flight are given back: a failed write does not destroy the socket
+ *   (`ReadFirstSocket`), which ends when its read side reaches the reset. A part can reach the
+ *   handset twice only when the SMSC took it but its submit_sm_resp never reached this host: lost
+ *   with the connection, or later than the connection was given up and closed;
  * - delivery receipts (deliver_sm with esm_class 0x04) are answered, read (receipted_message_id /
  *   message_state TLVs, else the receipt text: stat DELIVRD, UNDELIV, EXPIRED, REJECTD, …) and
  *   passed to {@link SmsProvider.onReceipt} listeners.
@@ -163,6 +174,8 @@ export function createSmppProvider(options: SmppProviderOptions): SmppProvider {
   let enquireTimer: ReturnType<typeof setInterval> | undefined;
   let enquirePending = false;
   let bindTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Destroys a connection being given up (see `drop`) that did not close by itself. */
+  let giveUpTimer: ReturnType<typeof setTimeout> | undefined;
   const queue: PartJob[] = [];
   const inFlight = new Set<PartJob>();
   const delayed = new Set<ReturnType<typeof setTimeout>>();
@@ -220,6 +233,8 @@ export function createSmppProvider(options: SmppProviderOptions): SmppProvider {
     stopEnquire();
     if (bindTimer) clearTimeout(bindTimer);
     bindTimer = undefined;
+    if (giveUpTimer) clearTimeout(giveUpTimer);
+    giveUpTimer = undefined;
     const back = [...inFlight].sort((a, b) => a.index - b.index);
     inFlight.clear();
     for (const job of back) {
@@ -232,10 +247,22 @@ export function createSmppProvider(options: SmppProviderOptions): SmppProvider {
     scheduleReconnect();
   };
 
-  const drop = (which: Session, reason: string) => {
+  /**
+   * Gives up a connection: no more writes on it, but what the SMSC already sent is still read (a
+   * submit_sm_resp read now keeps its part from being sent again). `finish` sends a FIN so the SMSC
+   * closes its end; after a failed write the connection is already gone and the read side ends by
+   * itself. Either way the socket is destroyed if it has not closed within `responseTimeoutMs`;
+   * the parts still in flight go back to the queue when it closes.
+   */
+  const drop = (which: Session, reason: string, finish = true) => {
+    if (which !== session || giveUpTimer) return;
     log({ level: 'warn', message: `dropping the connection: ${reason}` });
-    if (which === session && state !== 'closed') state = 'idle'; // no more writes on it
-    which.destroy();
+    if (state !== 'closed') state = 'idle'; // no more writes on it
+    stopEnquire();
+    if (bindTimer) clearTimeout(bindTimer);
+    bindTimer = undefined;
+    giveUpTimer = setTimeout(() => which.destroy(), responseTimeoutMs);
+    if (finish) which.close();
   };
 
   const onResponse = (job: PartJob, pdu: PDU) => {
@@ -356,13 +383,17 @@ export function createSmppProvider(options: SmppProviderOptions): SmppProvider {
     if (state === 'closed' || session) return;
     state = 'connecting';
     counters.connects++;
-    const current = smpp.connect({ host: options.host, port: options.port });
+    const socket = new ReadFirstSocket();
+    const current = new smpp.Session({ socket });
     session = current;
     current.on('error', (e: Error) => {
       log({ level: 'warn', message: 'connection error', error: redactNumbers(e.message) });
     });
+    socket.on('write-failed', (e: Error) => {
+      drop(current, `write failed (${redactNumbers(e.message)}); reading what the SMSC sent before`, false);
+    });
     current.on('close', () => disconnected(current));
-    current.on('connect', () => {
+    socket.on('connect', () => {
       if (current !== session) return;
       state = 'binding';
       bindTimer = setTimeout(() => drop(current, 'no bind_transceiver_resp'), responseTimeoutMs);
@@ -411,6 +442,7 @@ export function createSmppProvider(options: SmppProviderOptions): SmppProvider {
       current.send(pdu.response());
       current.close();
     });
+    socket.connect({ host: options.host, port: options.port });
   }
 
   const start = () => {

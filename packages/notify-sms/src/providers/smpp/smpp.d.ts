@@ -59,6 +59,8 @@ declare module 'smpp' {
 
   /** One SMPP session (client or server side). */
   export class Session extends EventEmitter {
+    /** A session on a socket the caller made (and connects); it emits no `connect` of its own. */
+    constructor(options: { socket: import('node:net').Socket });
     socket: import('node:net').Socket;
     send(pdu: PDU, responseCallback?: ResponseCallback, sendCallback?: ResponseCallback): boolean;
     bind_transceiver(options: PduFields, responseCallback?: ResponseCallback): boolean;
@@ -85,6 +87,7 @@ declare module 'smpp' {
 
   export interface SmppModule {
     connect(options: { host: string; port: number }, listener?: () => void): Session;
+    Session: typeof Session;
     createServer(options: Record<string, never>, listener?: (session: Session) => void): SmppServer;
     PDU: typeof PDU;
     ESME_ROK: number;
