@@ -58,6 +58,7 @@ const MEMBER_STATUS: Record<string, string> = {
   'handed-off': 'Đã chuyển cơ quan giải quyết',
   accepted: 'Đang giải quyết',
   supplementing: 'Chờ bổ sung hồ sơ',
+  cancelling: 'Đang dừng xử lý',
   cancelled: 'Không thực hiện',
 };
 

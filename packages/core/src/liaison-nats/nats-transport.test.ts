@@ -3,7 +3,8 @@ import { connect as tcpConnect } from 'node:net';
 import { connect } from 'nats';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { LiaisonMessage } from '../liaison/liaison-message.js';
-import { agencyToken, type NatsTransport, natsTransport } from './index.js';
+import { agencyToken, type NatsTransport, type NatsTransportOptions, natsTransport } from './index.js';
+import { tcpCutProxy } from './tcp-cut-proxy.js';
 
 /*
  * The NATS JetStream transport against a real server (127.0.0.1:4222, or MOTCUA_NATS_URL), on a
@@ -69,13 +70,14 @@ describe.runIf(up)('natsTransport (JetStream)', () => {
   const suffix = randomBytes(4).toString('hex');
   const stream = `MOTCUA_TRANSPORT_TEST_${suffix}`;
   const open: NatsTransport[] = [];
-  const make = async () => {
+  const make = async (extra: NatsTransportOptions = {}) => {
     const t = await natsTransport({
       servers: SERVER,
       stream,
       subjectPrefix: `motcua.ttest.${suffix}`,
       durablePrefix: `tt-${suffix}`,
       retryDelayMs: 30,
+      ...extra,
     });
     open.push(t);
     return t;
@@ -128,4 +130,87 @@ describe.runIf(up)('natsTransport (JetStream)', () => {
     await waitFor(() => seen.length === 2);
     expect(seen).toEqual(['a', 'b']);
   });
+
+  it('reconnects after a cut longer than the client gives up by default: every message arrives once after it heals', async () => {
+    const [host, port] = SERVER.replace(/^nats:\/\//, '').split(':');
+    const proxy = await tcpCutProxy({ target: { host: host!, port: Number(port ?? 4222) } });
+    const states: string[] = [];
+    try {
+      // Short waits between attempts: with the client's default of 10 attempts, it would give up
+      // within about 2 s; the cut lasts longer. The number of attempts is left at the transport's default.
+      const timing = {
+        servers: proxy.url,
+        reconnectTimeWaitMs: 100,
+        ackWaitMs: 1000,
+        onError: (_e: unknown, info: { connection?: string }) => {
+          if (info.connection) states.push(info.connection);
+        },
+      };
+      const desk = await make(timing);
+      const agency = await make(timing);
+      const seen: string[] = [];
+      await agency.subscribe('so-tu-phap', async (m) => {
+        seen.push(m.id);
+      });
+      await desk.publish(message('before', 'so-tu-phap'));
+      await waitFor(() => seen.length === 1);
+      // Its ack is in (otherwise the server rightly delivers it again after the cut).
+      const other = await make();
+      const jsm = await other.connection.jetstreamManager();
+      const info = () => jsm.consumers.info(stream, agency.durable('so-tu-phap'));
+      for (let i = 0; (await info()).num_ack_pending > 0; i++) {
+        if (i > 100) throw new Error('the first message was never acknowledged');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+
+      proxy.cut();
+      // Published by another engine (not behind the proxy) while this one is cut off.
+      await other.publish(message('during', 'so-tu-phap'));
+      await new Promise((r) => setTimeout(r, 3000));
+      proxy.heal();
+
+      // The desk's outbox tries again until the transport takes the message (bounded).
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        try {
+          await desk.publish(message('after', 'so-tu-phap'));
+          break;
+        } catch (e) {
+          if (Date.now() > deadline) throw e;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
+      await waitFor(() => seen.includes('during') && seen.includes('after'), 15_000);
+      await new Promise((r) => setTimeout(r, 200));
+      expect([...seen].sort()).toEqual(['after', 'before', 'during']);
+      expect(proxy.stats().severed).toBeGreaterThanOrEqual(2);
+      expect(states).toContain('reconnecting');
+      const health = await desk.health();
+      expect(health).toMatchObject({ state: 'connected', healthy: true });
+      expect(health.reconnects).toBeGreaterThanOrEqual(1);
+      expect((await agency.health()).subscriptions).toEqual([{ agency: 'so-tu-phap', consuming: true }]);
+    } finally {
+      await proxy.close();
+    }
+  }, 40_000);
+
+  it('sets up again a durable consumer the server lost, and keeps reading', async () => {
+    const errors: string[] = [];
+    const t = await make({
+      pullExpiresMs: 2000,
+      onError: (e) => errors.push((e as { code?: string }).code ?? String(e)),
+    });
+    const seen: string[] = [];
+    await t.subscribe('bhxh', async (m) => {
+      seen.push(m.id);
+    });
+    await t.publish(message('x1', 'bhxh'));
+    await waitFor(() => seen.length === 1);
+    const jsm = await t.connection.jetstreamManager();
+    await jsm.consumers.delete(stream, t.durable('bhxh'));
+    await t.publish(message('x2', 'bhxh'));
+    await waitFor(() => seen.includes('x2'), 20_000);
+    expect(errors).toContain('LIAISON_CONSUMER_LOST');
+    expect((await t.health()).subscriptions).toEqual([{ agency: 'bhxh', consuming: true }]);
+  }, 30_000);
 });

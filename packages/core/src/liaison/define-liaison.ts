@@ -130,6 +130,8 @@ function liaisonMachine(env: la.LiaisonEnv) {
     denialOf(env, context, event) === null;
   const afterResult = (context: DossierContext, event: DossierEvent) =>
     la.memberResult(env, context, event as Ev<'MEMBER_RESULT'>);
+  const afterAnswer = (context: DossierContext, event: DossierEvent) =>
+    la.closingAnswer(env, context, event as Ev<'MEMBER_RESULT'> | Ev<'MEMBER_CANCELLED'>);
   const machine = setup({
     types: {
       context: {} as DossierContext,
@@ -162,6 +164,7 @@ function liaisonMachine(env: la.LiaisonEnv) {
       close: assign(({ context, event }) =>
         la.closeLiaison(env, context, event as Ev<'REFUSE' | 'WITHDRAW' | 'STOP' | 'EXPIRE'>),
       ),
+      answer: assign(({ context, event }) => afterAnswer(context, event)),
     },
     guards: {
       allowed,
@@ -170,14 +173,34 @@ function liaisonMachine(env: la.LiaisonEnv) {
       /** The clock runs after this result (the member the liaison waited for closed its part). */
       runs: ({ context, event }) => afterResult(context, event).pause === null,
       allRefused: ({ context }) => la.parentOf(context).outcome === 'refused',
+      /** Closing now must first ask the agencies holding parts to stop them. */
+      asksAgencies: ({ context }) => la.closingAsksAgencies(context),
+      /** After this answer the liaison closes as `params.end` (every agency answered, some part stopped). */
+      closesAs: ({ context, event }, params: { end: string }) => {
+        const after = afterAnswer(context, event);
+        return after.outcome?.kind === params.end;
+      },
+      /** After this answer every agency has answered and none stopped its part: the request cannot take effect. */
+      allDecided: ({ context, event }) => {
+        const after = afterAnswer(context, event);
+        return !after.outcome && !la.parentOf(after).members.some((m) => m.status === 'cancelling');
+      },
     },
   });
   const id = machineId(env);
-  const close = (target: string) => ({
-    target: `#${id}.${target}`,
-    guard: 'allowed' as const,
-    actions: 'close' as const,
+  const close = (target: string) => [
+    { target: `#${id}.closing`, guard: and(['allowed', 'asksAgencies']), actions: 'close' as const },
+    { target: `#${id}.${target}`, guard: 'allowed' as const, actions: 'close' as const },
+  ];
+  // The last answer closes the liaison as it was asked (withdrawn, stopped, refused, expired), or,
+  // when it is a result and no part at all was stopped, leaves it at resultReady.
+  const closeAs = (end: string) => ({
+    target: `#${id}.${end}`,
+    guard: and(['allowed', { type: 'closesAs', params: { end } }]),
+    actions: 'answer' as const,
   });
+  const ends = ['withdrawn', 'stopped', 'refused', 'expired'].map(closeAs);
+  const waitMore = { guard: 'allowed' as const, actions: 'answer' as const };
   const member = {
     MEMBER_ACCEPTED: { guard: 'allowed' as const, actions: 'memberAccepted' as const },
     MEMBER_VERIFICATION: { guard: 'allowed' as const, actions: 'memberVerification' as const },
@@ -232,6 +255,22 @@ function liaisonMachine(env: la.LiaisonEnv) {
           MARK_OVERDUE: { guard: 'allowed', actions: 'markOverdue' },
         },
       },
+      closing: {
+        description:
+          'Closed early (withdrawn, stopped, refused, expired) while agencies held parts: each stops its part or, when it was already decided, returns it',
+        on: {
+          MEMBER_RESULT: [
+            ...ends,
+            {
+              target: `#${id}.resultReady`,
+              guard: and(['allowed', 'allDecided']),
+              actions: 'answer' as const,
+            },
+            waitMore,
+          ],
+          MEMBER_CANCELLED: [...ends, waitMore],
+        },
+      },
       returned: { type: 'final', description: 'Every part returned together (complete or partial)' },
       refused: {
         type: 'final',
@@ -254,9 +293,12 @@ function liaisonMachine(env: la.LiaisonEnv) {
  * `MEMBER_ACCEPTED`, `MEMBER_VERIFICATION`, `MEMBER_APOLOGY`, `MEMBER_RESULT`) →
  * `supplementing` (a `MEMBER_SUPPLEMENT` pauses the whole liaison until `SUPPLEMENT_RECEIVED`) →
  * `resultReady` (every requested member done) → `RETURN_RESULT` returns everything together
- * (`returned`; `refused` when every part was refused). The context's `liaison` section holds each
- * member's status, child dossier code, handoff, due and return times, result and apology; one
- * control slip records every handover desk ⇄ agency.
+ * (`returned`; `refused` when every part was refused). `WITHDRAW`, `STOP`, `REFUSE` and `EXPIRE`
+ * close it early: at once when no agency holds a part, otherwise through `closing`, where each
+ * agency holding one answers (`MEMBER_CANCELLED`: it stopped the part; `MEMBER_RESULT`: the part
+ * was already decided and stands) and the last answer closes it. The context's `liaison` section
+ * holds each member's status, child dossier code, handoff, due and return times, result and
+ * apology; one control slip records every handover desk ⇄ agency.
  *
  * Checked when built: the schema; member ids unique, `after` naming members without cycles; the
  * members' budgets fit the longest total (one after another in a sequential liaison, along the

@@ -1,6 +1,8 @@
 export { type DefineLiaisonOptions, defineLiaison, isLiaison, type Liaison } from './define-liaison.js';
 export { type LiaisonEnv, liaisonHolderAt } from './liaison-actions.js';
 export {
+  type LiaisonClosing,
+  LiaisonClosingSchema,
   type LiaisonExtension,
   LiaisonExtensionSchema,
   type LiaisonLink,
@@ -41,6 +43,7 @@ export {
   type LiaisonEventType,
   MemberAcceptedEventSchema,
   MemberApologyEventSchema,
+  MemberCancelledEventSchema,
   MemberResultEventSchema,
   MemberSupplementEventSchema,
   MemberVerificationEventSchema,
@@ -48,6 +51,7 @@ export {
 export {
   AcceptedMessageSchema,
   ApologyMessageSchema,
+  CancelledMessageSchema,
   CancelMessageSchema,
   HandoffMessageSchema,
   handoffId,
@@ -75,4 +79,5 @@ export {
   type LiaisonHandler,
   type LiaisonSubscription,
   type LiaisonTransport,
+  TransportUnavailableError,
 } from './transport.js';

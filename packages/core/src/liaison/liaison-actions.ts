@@ -624,20 +624,130 @@ export function returnAll(env: LiaisonEnv, ctx: DossierContext, e: E<'RETURN_RES
   return closed.outcome ? { ...closed, outcome: { ...closed.outcome, reasons } } : closed;
 }
 
-/** REFUSE / WITHDRAW / STOP / EXPIRE of the whole liaison: the agencies still working are told to stop. */
-export function closeLiaison(
-  env: LiaisonEnv,
-  ctx: DossierContext,
-  e: E<'REFUSE'> | E<'WITHDRAW'> | E<'STOP'> | E<'EXPIRE'>,
-): DossierContext {
+type CloseEvent = E<'REFUSE'> | E<'WITHDRAW'> | E<'STOP'> | E<'EXPIRE'>;
+
+/** Why the parts are cancelled when the liaison closes with `e`. */
+function closeReason(e: CloseEvent): string {
   switch (e.type) {
     case 'REFUSE':
-      return closeWith(env, ctx, e, act.refuse, `Hồ sơ liên thông bị từ chối: ${e.reasons.join('; ')}`);
+      return `Hồ sơ liên thông bị từ chối: ${e.reasons.join('; ')}`;
     case 'WITHDRAW':
-      return closeWith(env, ctx, e, act.withdraw, 'Người yêu cầu rút hồ sơ liên thông');
+      return 'Người yêu cầu rút hồ sơ liên thông';
     case 'STOP':
-      return closeWith(env, ctx, e, act.stop, 'Dừng giải quyết hồ sơ liên thông theo đề nghị');
+      return 'Dừng giải quyết hồ sơ liên thông theo đề nghị';
     case 'EXPIRE':
-      return closeWith(env, ctx, e, act.expire, 'Quá hạn bổ sung hồ sơ liên thông');
+      return 'Quá hạn bổ sung hồ sơ liên thông';
   }
+}
+
+/** Closes the liaison now with the kit's action for `e`: the parts not done are cancelled. */
+function closeNow(env: LiaisonEnv, ctx: DossierContext, e: CloseEvent): DossierContext {
+  const reason = closeReason(e);
+  switch (e.type) {
+    case 'REFUSE':
+      return closeWith(env, ctx, e, act.refuse, reason);
+    case 'WITHDRAW':
+      return closeWith(env, ctx, e, act.withdraw, reason);
+    case 'STOP':
+      return closeWith(env, ctx, e, act.stop, reason);
+    case 'EXPIRE':
+      return closeWith(env, ctx, e, act.expire, reason);
+  }
+}
+
+/** Whether closing the liaison now must first ask member agencies to stop: some agency holds a part. */
+export function closingAsksAgencies(ctx: DossierContext): boolean {
+  return parentOf(ctx).members.some(isOpenMember);
+}
+
+/**
+ * REFUSE / WITHDRAW / STOP / EXPIRE of the whole liaison. When no agency holds a part, it closes at
+ * once (the parts not done are cancelled). Otherwise the parts not handed off are cancelled, each
+ * agency holding one is asked to stop it (`cancelling`, a `cancel` message), and the request is
+ * kept in `liaison.closing`: the liaison closes with it once every agency has answered (see
+ * {@link closingAnswer}).
+ */
+export function closeLiaison(env: LiaisonEnv, ctx: DossierContext, e: CloseEvent): DossierContext {
+  if (!closingAsksAgencies(ctx)) return closeNow(env, ctx, e);
+  const reason = closeReason(e);
+  const section = parentOf(ctx);
+  let stopped = false;
+  const members = section.members.map((m): LiaisonMemberState => {
+    if (isOpenMember(m)) return { ...m, status: 'cancelling', reasons: [reason], remainingMinutes: null };
+    if (m.status !== 'waiting') return m;
+    stopped = true;
+    return { ...m, status: 'cancelled', reasons: [reason], remainingMinutes: null };
+  });
+  return withMembers(env, ctx, members, {
+    updatedAt: e.at,
+    section: {
+      closing: {
+        type: e.type,
+        at: e.at,
+        actor: e.actor,
+        reasons: e.type === 'REFUSE' ? e.reasons : 'reason' in e && e.reason ? [e.reason] : [],
+        stopped,
+      },
+    },
+  });
+}
+
+/** MEMBER_CANCELLED: the agency stopped its part at the desk's request; a control-slip row agency → desk. */
+function memberCancelled(env: LiaisonEnv, ctx: DossierContext, e: E<'MEMBER_CANCELLED'>): DossierContext {
+  const m = parentOf(ctx).members.find((x) => x.id === e.member)!;
+  const slip = appendSlip(env, ctx.slip, {
+    kind: 'handover',
+    from: memberParty(env, e.actor, m),
+    to: party(env, env.def.desk),
+    at: e.at,
+    stepId: m.id,
+    note: [`Dừng xử lý: ${memberSpec(env, m.id).name.vi}`, e.note].filter(Boolean).join('. '),
+  });
+  return update(
+    env,
+    ctx,
+    e.member,
+    (x) => ({ ...x, status: 'cancelled', childCode: x.childCode ?? e.childCode ?? null, returnedAt: e.at }),
+    { slip, updatedAt: e.at },
+  );
+}
+
+/**
+ * An agency's answer to a request to close the liaison early: `MEMBER_CANCELLED` (it stopped the
+ * part) or `MEMBER_RESULT` (the part was already decided: its result stands and is recorded like any
+ * result). Once every agency asked has answered, the liaison closes with the request; when no part
+ * at all was stopped (every one already decided), the request cannot take effect and the liaison
+ * waits at `resultReady` for the desk to return the results.
+ */
+export function closingAnswer(
+  env: LiaisonEnv,
+  ctx: DossierContext,
+  e: E<'MEMBER_RESULT'> | E<'MEMBER_CANCELLED'>,
+): DossierContext {
+  const closing = parentOf(ctx).closing;
+  if (!closing) throw new Error(`liaison ${ctx.code} is not being closed`);
+  const answered =
+    e.type === 'MEMBER_CANCELLED'
+      ? memberCancelled(env, ctx, e)
+      : memberResult(env, ctx, {
+          ...e,
+          note: [e.note, 'Đã có kết quả khi nhận đề nghị dừng xử lý'].filter(Boolean).join('. '),
+        });
+  const section = parentOf(answered);
+  const next = { ...closing, stopped: closing.stopped || e.type === 'MEMBER_CANCELLED' };
+  const waiting = section.members.some((m) => m.status === 'cancelling');
+  const withClosing = (outcome: LiaisonParent['outcome']): DossierContext => ({
+    ...answered,
+    liaison: { ...section, outcome, closing: next },
+  });
+  if (waiting) return withClosing(null);
+  if (!next.stopped) return withClosing(outcomeOf(section.members));
+  const base = { at: e.at, actor: closing.actor };
+  const request: CloseEvent =
+    closing.type === 'REFUSE'
+      ? { type: 'REFUSE', ...base, reasons: closing.reasons }
+      : closing.type === 'EXPIRE'
+        ? { type: 'EXPIRE', ...base }
+        : { type: closing.type, ...base, ...(closing.reasons[0] ? { reason: closing.reasons[0] } : {}) };
+  return closeNow(env, withClosing(null), request);
 }

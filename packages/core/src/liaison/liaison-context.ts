@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InstantSchema } from '../dossier/actor.js';
+import { ActorSchema, InstantSchema } from '../dossier/actor.js';
 import { TimelinessSchema } from '../dossier/timeliness.js';
 
 /**
@@ -9,6 +9,9 @@ import { TimelinessSchema } from '../dossier/timeliness.js';
  * - `handed-off`: sent to the member agency, its dossier code not known yet;
  * - `accepted`: the agency received it as a dossier of its own (`childCode`);
  * - `supplementing`: the agency asked for supplementation (the whole liaison is paused);
+ * - `cancelling`: the liaison was closed early (withdrawn, stopped, refused, expired) while the
+ *   agency held the part: the desk asked it to stop and waits for its answer, `cancelled` when it
+ *   stopped, `done` with its result when the part was already decided;
  * - `done`: the agency's result (returned or refused) is back at the desk;
  * - `cancelled`: it will not be done (a member it depends on was refused, or the liaison closed).
  */
@@ -18,6 +21,7 @@ export const LiaisonMemberStatusSchema = z.enum([
   'handed-off',
   'accepted',
   'supplementing',
+  'cancelling',
   'done',
   'cancelled',
 ]);
@@ -96,6 +100,26 @@ export const LiaisonExtensionSchema = z
 export type LiaisonExtension = z.infer<typeof LiaisonExtensionSchema>;
 
 /**
+ * A request to close a liaison early (withdrawal, stop, refusal, expiry) made while member agencies
+ * held parts: the liaison closes with it once every such agency has answered.
+ */
+export const LiaisonClosingSchema = z
+  .object({
+    /** The event that closes the liaison. */
+    type: z.enum(['WITHDRAW', 'STOP', 'REFUSE', 'EXPIRE']),
+    /** When it was asked for. */
+    at: InstantSchema,
+    actor: ActorSchema,
+    /** Its reason (`WITHDRAW`, `STOP`) or reasons (`REFUSE`). */
+    reasons: z.array(z.string()),
+    /** Some part was stopped by it; when none was (every part already decided), it cannot take effect. */
+    stopped: z.boolean(),
+  })
+  .strict();
+/** See {@link LiaisonClosingSchema}. */
+export type LiaisonClosing = z.infer<typeof LiaisonClosingSchema>;
+
+/**
  * The parent dossier of a liaison (một cửa liên thông) at the focal desk: one entry per member
  * agency, and how the liaison as a whole ended: `complete` (every requested member returned its
  * result), `partial` (some refused: the desk returns what was done and the refusals together),
@@ -113,6 +137,8 @@ export const LiaisonParentSchema = z
     verification: z.boolean(),
     extensions: z.array(LiaisonExtensionSchema),
     outcome: z.enum(['complete', 'partial', 'refused']).nullable(),
+    /** The request to close the liaison early that waited (or waits) for the agencies' answers. */
+    closing: LiaisonClosingSchema.nullable().optional(),
   })
   .strict();
 /** See {@link LiaisonParentSchema}. */

@@ -66,6 +66,14 @@ export const MemberResultEventSchema = z
   })
   .strict();
 
+/**
+ * The member agency stopped its part (its dossier withdrawn) when the desk asked it to, the
+ * liaison being closed early: the member is `cancelled`; a control-slip row agency → desk.
+ */
+export const MemberCancelledEventSchema = z
+  .object({ type: z.literal('MEMBER_CANCELLED'), ...base, member, childCode, note: z.string().optional() })
+  .strict();
+
 /** The liaison events of a parent dossier (see `defineLiaison`). */
 export const LIAISON_EVENT_SCHEMAS = [
   HandOffEventSchema,
@@ -74,6 +82,7 @@ export const LIAISON_EVENT_SCHEMAS = [
   MemberSupplementEventSchema,
   MemberApologyEventSchema,
   MemberResultEventSchema,
+  MemberCancelledEventSchema,
 ] as const;
 
 /** Names of the liaison events. */
@@ -84,6 +93,7 @@ export const LIAISON_EVENT_TYPES = [
   'MEMBER_SUPPLEMENT',
   'MEMBER_APOLOGY',
   'MEMBER_RESULT',
+  'MEMBER_CANCELLED',
 ] as const;
 /** One of {@link LIAISON_EVENT_TYPES}. */
 export type LiaisonEventType = (typeof LIAISON_EVENT_TYPES)[number];

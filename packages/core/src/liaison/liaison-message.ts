@@ -97,7 +97,11 @@ export const ResultMessageSchema = z
   })
   .strict();
 
-/** Focal desk → member agency: the liaison closed (withdrawn, stopped, refused): stop the part. */
+/**
+ * Focal desk → member agency: the liaison is being closed early (withdrawn, stopped, refused,
+ * expired): stop the part unless it is already decided. The agency answers with `cancelled`, or
+ * with its `result` when the part was decided.
+ */
 export const CancelMessageSchema = z
   .object({
     kind: z.literal('cancel'),
@@ -106,6 +110,11 @@ export const CancelMessageSchema = z
     handoffId: z.string().min(1),
     reason: z.string().min(1),
   })
+  .strict();
+
+/** Member agency → focal desk: it stopped the part (its dossier was withdrawn or stopped). */
+export const CancelledMessageSchema = z
+  .object({ kind: z.literal('cancelled'), ...common, childCode: z.string().min(1) })
   .strict();
 
 /** A message between a focal desk and a member agency (plain JSON on every transport). */
@@ -118,6 +127,7 @@ export const LiaisonMessageSchema = z.discriminatedUnion('kind', [
   ApologyMessageSchema,
   ResultMessageSchema,
   CancelMessageSchema,
+  CancelledMessageSchema,
 ]);
 /** See {@link LiaisonMessageSchema}. */
 export type LiaisonMessage = z.infer<typeof LiaisonMessageSchema>;

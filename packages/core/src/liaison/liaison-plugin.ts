@@ -3,7 +3,7 @@ import { toInstant } from '../dossier/actor.js';
 import type { DossierContext } from '../dossier/dossier-context.js';
 import type { Engine, EngineEvent, EngineLogEntry } from '../engine/create-engine.js';
 import type { EffectRequest, EnginePlugin, TransitionInfo } from '../engine/plugin.js';
-import { PermanentDeliveryError } from '../engine/plugin.js';
+import { DeferredDeliveryError, PermanentDeliveryError } from '../engine/plugin.js';
 import {
   ConflictError,
   DefinitionError,
@@ -19,7 +19,7 @@ import type { LiaisonLink, LiaisonMemberState, LiaisonParent } from './liaison-c
 import { liaisonOf } from './liaison-definition.js';
 import { handoffId, type LiaisonMessage, LiaisonMessageSchema } from './liaison-message.js';
 import { isOpenMember, LIAISON_ROLE } from './liaison-rules.js';
-import type { LiaisonSubscription, LiaisonTransport } from './transport.js';
+import { type LiaisonSubscription, type LiaisonTransport, TransportUnavailableError } from './transport.js';
 
 /** Options of {@link liaisonPlugin}. */
 export interface LiaisonPluginOptions {
@@ -42,6 +42,8 @@ export interface LiaisonPlugin extends EnginePlugin {
   /** Stops listening (the messages that arrive meanwhile wait on the transport). */
   detach(): Promise<void>;
 }
+
+type LiaisonCancelled = Extract<LiaisonMessage, { kind: 'cancelled' }>;
 
 type Outgoing = {
   [K in LiaisonMessage['kind']]: Omit<Extract<LiaisonMessage, { kind: K }>, 'from'>;
@@ -149,7 +151,7 @@ export function liaisonPlugin(options: LiaisonPluginOptions): LiaisonPlugin {
         );
       } else if (
         isOpenMember({ status: was } as LiaisonMemberState) &&
-        m.status === 'cancelled' &&
+        m.status === 'cancelling' &&
         m.handedAt
       ) {
         out.push(
@@ -166,6 +168,18 @@ export function liaisonPlugin(options: LiaisonPluginOptions): LiaisonPlugin {
     }
     return out;
   };
+
+  /** The answer of a member agency whose dossier for the part was withdrawn or stopped. */
+  const cancelled = (ctx: DossierContext, link: LiaisonLink): Omit<LiaisonCancelled, 'from'> => ({
+    kind: 'cancelled',
+    id: `cancelled:${ctx.code}`,
+    parentCode: link.parentCode,
+    memberId: link.memberId,
+    to: link.focalAgency,
+    at: ctx.updatedAt,
+    childCode: ctx.code,
+    ...(link.liaison ? { liaison: link.liaison } : {}),
+  });
 
   const childEffects = (info: TransitionInfo, link: LiaisonLink): EffectRequest[] => {
     const ctx = info.after;
@@ -220,6 +234,9 @@ export function liaisonPlugin(options: LiaisonPluginOptions): LiaisonPlugin {
         return [result('refused', ctx.outcome?.reasons.length ? ctx.outcome.reasons : ['Từ chối'])];
       case 'EXPIRE':
         return [result('refused', ['Quá hạn bổ sung hồ sơ'])];
+      case 'WITHDRAW':
+      case 'STOP':
+        return [effect('cancelled', cancelled(ctx, link))];
       default:
         return [];
     }
@@ -240,7 +257,7 @@ export function liaisonPlugin(options: LiaisonPluginOptions): LiaisonPlugin {
   /** Sends an event built from the dossier's current state, retrying races on its version or time. */
   const sendTo = async (
     code: string,
-    build: (ctx: DossierContext, at: string) => EngineEvent | null,
+    build: (ctx: DossierContext, at: string, state: string) => EngineEvent | null,
     key: string,
   ): Promise<void> => {
     const e = attached();
@@ -254,7 +271,7 @@ export function liaisonPlugin(options: LiaisonPluginOptions): LiaisonPlugin {
         return;
       }
       const at = later(toInstant(e.clock.now()), view.context.updatedAt);
-      const event = build(view.context, at);
+      const event = build(view.context, at, view.state);
       if (!event) return;
       try {
         await e.send(code, event, { idempotencyKey: key });
@@ -298,6 +315,8 @@ export function liaisonPlugin(options: LiaisonPluginOptions): LiaisonPlugin {
               reason: m.reason,
               newDue: m.newDue,
             };
+          case 'cancelled':
+            return { type: 'MEMBER_CANCELLED', ...base, childCode: m.childCode };
           case 'result':
             return {
               type: 'MEMBER_RESULT',
@@ -384,19 +403,68 @@ export function liaisonPlugin(options: LiaisonPluginOptions): LiaisonPlugin {
     }
   };
 
-  const toChild = async (m: Extract<LiaisonMessage, { kind: 'supplemented' | 'cancel' }>): Promise<void> => {
+  const onSupplemented = async (m: Extract<LiaisonMessage, { kind: 'supplemented' }>): Promise<void> => {
     const code = await childOf(m.childCode, m.handoffId);
     await sendTo(
       code,
-      (ctx, at) =>
-        m.kind === 'supplemented'
-          ? {
-              type: 'SUPPLEMENT_RECEIVED',
-              at,
-              actor: actorFor(deskOf(ctx), m.from),
-              note: m.note ?? 'Nhận hồ sơ bổ sung (liên thông)',
-            }
-          : { type: 'WITHDRAW', at, actor: actorFor(deskOf(ctx), m.from), reason: m.reason },
+      (ctx, at) => ({
+        type: 'SUPPLEMENT_RECEIVED',
+        at,
+        actor: actorFor(deskOf(ctx), m.from),
+        note: m.note ?? 'Nhận hồ sơ bổ sung (liên thông)',
+      }),
+      `liaison:${m.id}`,
+    );
+  };
+
+  /**
+   * The focal desk asks to stop a part (the liaison is being closed early). A part not decided yet
+   * is withdrawn (answered with `cancelled`); a decided one is not undone: its result ready at the
+   * agency's desk is returned (answered with its `result`), one still being finished is returned by
+   * the agency when it is done. A dossier already closed has answered with its own message; a
+   * withdrawn or stopped one answers again.
+   */
+  const onCancel = async (m: Extract<LiaisonMessage, { kind: 'cancel' }>): Promise<void> => {
+    const e = attached();
+    const code = await childOf(m.childCode, m.handoffId);
+    const view = await e.get(code);
+    if (view.status === 'done') {
+      const kind = view.context.outcome?.kind;
+      const link = view.context.liaison;
+      if ((kind === 'withdrawn' || kind === 'stopped') && link?.role === 'member') {
+        // An id of its own: the first answer may have been dropped (the desk had not asked yet).
+        await transport.publish({
+          ...cancelled(view.context, link),
+          id: `cancelled:${code}:${m.id}`,
+          from: agency,
+        });
+      }
+      return;
+    }
+    await sendTo(
+      code,
+      (ctx, at, state): EngineEvent | null => {
+        const actor = actorFor(deskOf(ctx), m.from);
+        if (state === 'resultReady') {
+          return {
+            type: 'RETURN_RESULT',
+            at,
+            actor,
+            delivery: 'online',
+            note: 'Đã có kết quả khi nhận đề nghị dừng xử lý: trả về bộ phận một cửa liên thông',
+          };
+        }
+        if (ctx.decisionIssued) {
+          log({
+            level: 'info',
+            message: 'liaison part already decided: it is returned when finished',
+            code: ctx.code,
+            type: 'cancel',
+          });
+          return null;
+        }
+        return { type: 'WITHDRAW', at, actor, reason: m.reason };
+      },
       `liaison:${m.id}`,
     );
   };
@@ -414,7 +482,8 @@ export function liaisonPlugin(options: LiaisonPluginOptions): LiaisonPlugin {
     const m = parsed.data;
     try {
       if (m.kind === 'handoff') await onHandoff(m);
-      else if (m.kind === 'supplemented' || m.kind === 'cancel') await toChild(m);
+      else if (m.kind === 'supplemented') await onSupplemented(m);
+      else if (m.kind === 'cancel') await onCancel(m);
       else await toParent(m);
     } catch (err) {
       if (permanent(err)) {
@@ -446,10 +515,18 @@ export function liaisonPlugin(options: LiaisonPluginOptions): LiaisonPlugin {
       if (section?.role === 'member') return childEffects(info, section);
       return undefined;
     },
-    async deliver(item) {
+    async deliver(item, context) {
       const parsed = LiaisonMessageSchema.safeParse(item.payload);
       if (!parsed.success) throw new PermanentDeliveryError(`malformed liaison message in ${item.id}`);
-      await transport.publish(parsed.data);
+      try {
+        await transport.publish(parsed.data);
+      } catch (e) {
+        // The broker is unreachable: hold the item (not a failed attempt, never a dead letter).
+        if (e instanceof TransportUnavailableError) {
+          throw new DeferredDeliveryError(new Date(context.now.getTime() + e.retryAfterMs), e.message);
+        }
+        throw e;
+      }
     },
     async attach(target) {
       if (engine && engine !== target) throw new Error('liaisonPlugin: already attached to another engine');

@@ -58,8 +58,8 @@ function memberActor(env: LifecycleEnv, actor: Actor, m: LiaisonMemberState): De
 /**
  * Whether a liaison event may be applied to a dossier (see `denialOf`): the dossier must be the
  * parent of a liaison; `HAND_OFF` is the desk's; member events come from the member's unit, the
- * liaison software (role `liaison`) or the desk, for a member whose agency holds the dossier.
- * Returns `null` when allowed.
+ * liaison software (role `liaison`) or the desk, for a member whose agency holds the dossier, or
+ * (`MEMBER_RESULT`, `MEMBER_CANCELLED`) was asked to stop it. Returns `null` when allowed.
  */
 export function liaisonDenial(env: LifecycleEnv, ctx: DossierContext, e: LiaisonEvent): Denial | null {
   const section = ctx.liaison;
@@ -96,11 +96,21 @@ export function liaisonDenial(env: LifecycleEnv, ctx: DossierContext, e: Liaison
     if (m.status !== 'handed-off') return state(`member ${m.id} is ${m.status}, not awaiting acceptance`);
     return null;
   }
-  if (!isOpenMember(m)) return state(`member ${m.id} is ${m.status}: its agency does not hold the dossier`);
+  // An agency asked to stop answers with MEMBER_CANCELLED, or with its result when the part was decided.
+  const answering =
+    m.status === 'cancelling' && (e.type === 'MEMBER_RESULT' || e.type === 'MEMBER_CANCELLED');
+  if (e.type === 'MEMBER_CANCELLED' && !answering) {
+    return state(`member ${m.id} is ${m.status}: its agency was not asked to stop`);
+  }
+  if (!isOpenMember(m) && !answering) {
+    return state(`member ${m.id} is ${m.status}: its agency does not hold the dossier`);
+  }
   if (e.childCode && m.childCode && e.childCode !== m.childCode) {
     return state(`member ${m.id} is dossier ${m.childCode}, not ${e.childCode}`);
   }
   switch (e.type) {
+    case 'MEMBER_CANCELLED':
+      return null;
     case 'MEMBER_VERIFICATION': {
       if (m.verification) return state(`member ${m.id} already needs verification`);
       const spec = def.members.find((d) => d.id === m.id);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { pendingDeadlines } from '../dossier/deadlines.js';
 import type { DossierContext } from '../dossier/dossier-context.js';
 import type { DossierEventInput } from '../dossier/dossier-events.js';
+import { createEngine } from '../engine/create-engine.js';
 import { DefinitionError, PermissionError, TransitionError } from '../errors/dossier-errors.js';
 import { checkMachine } from '../procedure/check-machine.js';
 import type { DossierSnapshot } from '../procedure/define-procedure.js';
@@ -11,7 +12,8 @@ import { testCalendar } from '../testing/fixtures.js';
 import { defineLiaison } from './define-liaison.js';
 import type { LiaisonDefinitionInput } from './liaison-definition.js';
 import type { LiaisonMessage } from './liaison-message.js';
-import { inProcessTransport } from './transport.js';
+import { liaisonPlugin } from './liaison-plugin.js';
+import { inProcessTransport, type LiaisonTransport, TransportUnavailableError } from './transport.js';
 
 const utc = (iso: string) => new Date(iso).toISOString();
 const desk = { officerId: 'desk-1', unitId: 'desk' };
@@ -246,6 +248,90 @@ describe('liaison rules', () => {
   });
 });
 
+describe('closing a liaison early while agencies hold parts', () => {
+  const handed = () =>
+    apply(received('2026-03-02T09:00:00+07:00', { a: 'x' }), {
+      type: 'HAND_OFF',
+      at: '2026-03-02T09:05:00+07:00',
+      actor: desk,
+    });
+  const withdraw = { type: 'WITHDRAW', at: '2026-03-02T10:00:00+07:00', actor: desk, reason: 'Rút' } as const;
+  const cancelledBy = (member: string, at: string) =>
+    ({ type: 'MEMBER_CANCELLED', at, actor: desk, member }) as const;
+  const section = (ctx: DossierContext) => (ctx.liaison?.role === 'parent' ? ctx.liaison : undefined);
+
+  it('asks the agencies, waits for every answer, and closes with the request: a decided part stays returned', () => {
+    let s = apply(handed(), withdraw);
+    expect(s.value).toBe('closing');
+    expect(s.status).toBe('active');
+    expect(s.context.outcome).toBeNull();
+    expect(members(s.context).map((m) => m.status)).toEqual(['cancelling', 'not-requested', 'cancelling']);
+    expect(section(s.context)?.closing).toMatchObject({ type: 'WITHDRAW', reasons: ['Rút'], stopped: false });
+    // Nothing but the answers is taken while closing.
+    expect(
+      thrown(() =>
+        apply(s, {
+          type: 'MEMBER_ACCEPTED',
+          at: '2026-03-02T10:01:00+07:00',
+          actor: desk,
+          member: 'a',
+          childCode: 'X',
+        }),
+      ),
+    ).toBeInstanceOf(TransitionError);
+    s = apply(s, result('a', '2026-03-02T10:05:00+07:00'));
+    expect(s.value).toBe('closing');
+    s = apply(s, cancelledBy('c', '2026-03-02T10:10:00+07:00'));
+    expect(s.value).toBe('withdrawn');
+    expect(s.context.outcome).toMatchObject({
+      kind: 'withdrawn',
+      at: utc('2026-03-02T10:10:00+07:00'),
+      reasons: ['Rút'],
+    });
+    expect(members(s.context).map((m) => [m.status, m.outcome])).toEqual([
+      ['done', 'returned'],
+      ['not-requested', null],
+      ['cancelled', null],
+    ]);
+    expect(members(s.context)[2]!.returnedAt).toBe(utc('2026-03-02T10:10:00+07:00'));
+    expect(section(s.context)?.outcome).toBeNull();
+    expect(s.context.slip.map((r) => r.note).slice(-3)).toEqual([
+      'Trả kết quả: Phần A. Đã có kết quả khi nhận đề nghị dừng xử lý',
+      'Dừng xử lý: Phần C',
+      'Rút hồ sơ theo đề nghị',
+    ]);
+    expect(pendingDeadlines(s.context, { calendar: testCalendar() })).toEqual([]);
+  });
+
+  it('a request no part could follow (every part already decided) leaves the results to be returned', () => {
+    let s = apply(handed(), withdraw, result('a', '2026-03-02T10:05:00+07:00'));
+    s = apply(s, result('c', '2026-03-02T10:06:00+07:00', 'refused', ['Không đủ điều kiện']));
+    expect(s.value).toBe('resultReady');
+    expect(s.context.outcome).toBeNull();
+    expect(section(s.context)).toMatchObject({
+      outcome: 'partial',
+      closing: { type: 'WITHDRAW', stopped: false },
+    });
+  });
+
+  it('parts not handed off yet are cancelled at once, so the request takes effect', () => {
+    // b comes after a: still waiting when the liaison is withdrawn.
+    let s = apply(received(), { type: 'HAND_OFF', at: '2026-03-02T09:05:00+07:00', actor: desk }, withdraw);
+    expect(members(s.context).map((m) => m.status)).toEqual(['cancelling', 'cancelled', 'cancelling']);
+    s = apply(s, result('a', '2026-03-02T10:05:00+07:00'), result('c', '2026-03-02T10:06:00+07:00'));
+    expect(s.value).toBe('withdrawn');
+  });
+
+  it('closes at once when no agency holds a part; MEMBER_CANCELLED needs a request to stop', () => {
+    const s = apply(received(), withdraw);
+    expect(s.value).toBe('withdrawn');
+    expect(members(s.context).map((m) => m.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
+    expect(thrown(() => apply(handed(), cancelledBy('a', '2026-03-02T10:00:00+07:00')))).toBeInstanceOf(
+      TransitionError,
+    );
+  });
+});
+
 describe('inProcessTransport', () => {
   const message = (id: string, to = 'police'): LiaisonMessage => ({
     kind: 'accepted',
@@ -289,5 +375,49 @@ describe('inProcessTransport', () => {
     await t.idle();
     expect(t.deadLetters()).toMatchObject([{ message: { id: 'x' }, error: 'always' }]);
     await t.close();
+  });
+});
+
+describe('liaisonPlugin delivery', () => {
+  it('holds its outbox items while the transport is unreachable: no failed attempt, no dead letter', async () => {
+    let down = true;
+    const sent: string[] = [];
+    const transport: LiaisonTransport = {
+      async publish(m) {
+        if (down) throw new TransportUnavailableError('unreachable; reconnecting', 2000);
+        sent.push(m.id);
+      },
+      subscribe: async () => ({ stop: async () => {} }),
+      close: async () => {},
+    };
+    const engine = createEngine({
+      procedures: [liaison],
+      calendar: testCalendar(),
+      agency: 'H56',
+      plugins: [liaisonPlugin({ agency: 'ubnd-xa', transport })],
+      backoff: { maxAttempts: 2, baseDelayMs: 0, maxDelayMs: 0 },
+    });
+    const d = await engine.receive({
+      procedure: 'LT-TEST',
+      channel: 'online-full',
+      actor: desk,
+      applicant: { fullName: 'Phạm Thị Dung' },
+      application: { a: 'x', b: 'y' },
+      at: new Date('2026-03-02T09:00:00+07:00'),
+    });
+    await engine.send(d.code, { type: 'HAND_OFF', actor: desk, at: '2026-03-02T09:05:00+07:00' });
+    let now = Date.parse('2026-03-02T09:05:00+07:00');
+    for (let i = 0; i < 5; i++) {
+      now += 60_000;
+      expect(await engine.deliverOutbox(new Date(now))).toMatchObject({ delivered: 0, dead: 0 });
+    }
+    const held = await engine.store.outbox({});
+    expect(held.map((i) => [i.status, i.attempts])).toEqual([
+      ['pending', 0],
+      ['pending', 0],
+    ]);
+    down = false;
+    expect(await engine.deliverOutbox(new Date(now + 60_000))).toMatchObject({ delivered: 2, dead: 0 });
+    expect(sent).toHaveLength(2);
   });
 });

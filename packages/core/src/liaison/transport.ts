@@ -1,4 +1,21 @@
+import { MotcuaError } from '../errors/motcua-error.js';
 import type { LiaisonMessage } from './liaison-message.js';
+
+/**
+ * Thrown by a transport's `publish` while its broker cannot be reached and the transport is
+ * reconnecting: nothing is wrong with the message. The liaison plugin holds the outbox item for
+ * `retryAfterMs` instead of counting a failed attempt, so an outage never turns handoffs into dead
+ * letters (code `LIAISON_TRANSPORT_UNAVAILABLE`).
+ */
+export class TransportUnavailableError extends MotcuaError {
+  /** How long to wait before publishing again. */
+  readonly retryAfterMs: number;
+
+  constructor(message: string, retryAfterMs: number, options: { cause?: unknown } = {}) {
+    super('LIAISON_TRANSPORT_UNAVAILABLE', message, options);
+    this.retryAfterMs = retryAfterMs;
+  }
+}
 
 /**
  * Handles one message for an agency. Resolving acknowledges it; throwing leaves it to be delivered
@@ -20,7 +37,10 @@ export interface LiaisonSubscription {
  * `@motcua/core/liaison-nats` (NATS JetStream).
  */
 export interface LiaisonTransport {
-  /** Publishes a message to `message.to`; resolves once the transport has it durably. */
+  /**
+   * Publishes a message to `message.to`; resolves once the transport has it durably. Throws
+   * {@link TransportUnavailableError} while the broker is unreachable.
+   */
   publish(message: LiaisonMessage): Promise<void>;
   /** Delivers the messages addressed to `agency` to `handler`, including those sent while nobody listened. */
   subscribe(agency: string, handler: LiaisonHandler): Promise<LiaisonSubscription>;

@@ -132,6 +132,7 @@ export function denialOf(env: LifecycleEnv, ctx: DossierContext, e: DossierEvent
     case 'MEMBER_SUPPLEMENT':
     case 'MEMBER_APOLOGY':
     case 'MEMBER_RESULT':
+    case 'MEMBER_CANCELLED':
       return liaisonDenial(env, ctx, e);
   }
 }

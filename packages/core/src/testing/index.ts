@@ -1,8 +1,15 @@
 /**
  * @packageDocumentation
  * `@motcua/core/testing` — what store adapters and vendors' tests reuse: the store conformance
- * suite (needs vitest), a sample procedure and fixtures.
+ * suite (needs vitest), a sample procedure and fixtures, a loopback TCP proxy that cuts the network.
  */
+
+export {
+  type TcpCutProxy,
+  type TcpCutProxyOptions,
+  type TcpCutProxyStats,
+  tcpCutProxy,
+} from '../liaison-nats/tcp-cut-proxy.js';
 export {
   handOverCommit,
   newDossierCommit,

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { connect as tcpConnect } from 'node:net';
 import type { DossierContext, LiaisonTransport } from '@motcua/core';
-import { type NatsTransport, natsTransport } from '@motcua/core/liaison-nats';
+import { type NatsTransport, type NatsTransportOptions, natsTransport } from '@motcua/core/liaison-nats';
+import { tcpCutProxy } from '@motcua/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { birthLiaison2024 } from './birth-liaison.js';
 import {
@@ -61,7 +62,7 @@ describe.runIf(up)('"3 in 1" birth liaison over NATS JetStream, engines with sep
   const suffix = randomBytes(4).toString('hex');
   const stream = `MOTCUA_LIAISON_TEST_${suffix}`;
   const transports: NatsTransport[] = [];
-  const make = async () => {
+  const make = async (extra: NatsTransportOptions = {}) => {
     const t = await natsTransport({
       servers: SERVER,
       stream,
@@ -69,6 +70,7 @@ describe.runIf(up)('"3 in 1" birth liaison over NATS JetStream, engines with sep
       durablePrefix: `t-${suffix}`,
       retryDelayMs: 50,
       ackWaitMs: 5000,
+      ...extra,
     });
     transports.push(t);
     return t;
@@ -84,7 +86,7 @@ describe.runIf(up)('"3 in 1" birth liaison over NATS JetStream, engines with sep
     const pkg = birthLiaison2024({ calendar: liaisonCalendar() });
     const w = await liaisonWorld({
       start: '2026-03-02T09:00:00+07:00',
-      transport: make,
+      transport: () => make(),
       agencies: [
         { agency: FOCAL, procedures: [pkg.liaison, pkg.members.birth] },
         { agency: POLICE, procedures: [pkg.members.residence] },
@@ -192,6 +194,126 @@ describe.runIf(up)('"3 in 1" birth liaison over NATS JetStream, engines with sep
       expect(await w.nodes[BHXH]!.engine.list({})).toHaveLength(1);
     } finally {
       await w.close();
+    }
+  }, 60_000);
+
+  it('a network cut longer than the client gives up by default: every handoff and result arrives once after it heals', async () => {
+    const [host, port] = SERVER.replace(/^nats:\/\//, '').split(':');
+    const proxy = await tcpCutProxy({ target: { host: host!, port: Number(port ?? 4222) } });
+    const connection: string[] = [];
+    const pkg = birthLiaison2024({ calendar: liaisonCalendar() });
+    // Every engine reaches NATS through the proxy. Short waits between reconnect attempts: the
+    // client's default of 10 attempts would give up within about 2 s, and the cut lasts longer.
+    // Another day than the test above: dossier codes, hence message ids, differ from its own (the
+    // stream drops an id it saw within its duplicate window).
+    const w = await liaisonWorld({
+      start: '2026-03-03T08:00:00+07:00',
+      transport: () =>
+        make({
+          servers: proxy.url,
+          reconnectTimeWaitMs: 100,
+          ackWaitMs: 1000,
+          onError: (_e, info) => {
+            if (info.connection) connection.push(info.connection);
+          },
+        }),
+      agencies: [
+        { agency: FOCAL, procedures: [pkg.liaison, pkg.members.birth] },
+        { agency: POLICE, procedures: [pkg.members.residence] },
+        { agency: BHXH, procedures: [pkg.members.healthInsurance] },
+      ],
+    });
+    const focal = w.nodes[FOCAL]!.engine;
+    const members = ['birth', 'residence', 'healthInsurance'];
+    const section = async (code: string) => {
+      const l = (await focal.get(code)).context.liaison;
+      if (l?.role !== 'parent') throw new Error('not a parent');
+      return l;
+    };
+    /** Delivers every engine's outbox (the simulated clock moves a minute a round) until `check` holds. */
+    const until = async (what: string, check: () => Promise<boolean>) => {
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        w.clock.set(new Date(w.clock.now().getTime() + 60_000));
+        for (const node of Object.values(w.nodes)) await node.engine.deliverOutbox();
+        if (await check()) return;
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    const every = async (codes: string[], check: (l: Awaited<ReturnType<typeof section>>) => boolean) => {
+      for (const code of codes) if (!check(await section(code))) return false;
+      return true;
+    };
+    const accepted = (l: Awaited<ReturnType<typeof section>>) =>
+      l.members.every((m) => m.status === 'accepted');
+    const complete = (l: Awaited<ReturnType<typeof section>>) => l.outcome === 'complete';
+    const finishAll = async (codes: string[]) => {
+      for (const code of codes) {
+        for (const id of members) {
+          const c = await childOf(w, focal, code, id);
+          await finishChild(c.engine, c.code);
+        }
+      }
+    };
+
+    try {
+      const codes: string[] = [];
+      for (let i = 0; i < 4; i++) {
+        const d = await focal.receive({
+          procedure: pkg.liaison.code,
+          channel: 'online-full',
+          actor: actors.desk,
+          applicant,
+          application: birthApplication(),
+        });
+        codes.push(d.code);
+      }
+      const [early, late] = [codes.slice(0, 2), codes.slice(2)];
+      for (const code of early) await focal.send(code, { type: 'HAND_OFF', actor: actors.desk });
+      await until('the first parts accepted', () => every(early, accepted));
+
+      // The network goes down. Meanwhile the desk hands the other dossiers off and the agencies
+      // finish the first ones: the handoffs and the results wait in the outboxes.
+      proxy.cut();
+      for (const code of late) await focal.send(code, { type: 'HAND_OFF', actor: actors.desk });
+      await finishAll(early);
+      const stop = Date.now() + 3000;
+      while (Date.now() < stop) {
+        for (const node of Object.values(w.nodes)) await node.engine.deliverOutbox();
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      expect(await every(early, complete)).toBe(false);
+      proxy.heal();
+
+      await until('the late parts accepted and the first results back', async () => {
+        return (await every(late, accepted)) && (await every(early, complete));
+      });
+      await finishAll(late);
+      await until('every result back', () => every(codes, complete));
+
+      for (const code of codes) {
+        const types = (await focal.get(code)).journal.map((j) => j.type);
+        expect(types.filter((t) => t === 'HAND_OFF')).toHaveLength(1);
+        expect(types.filter((t) => t === 'MEMBER_ACCEPTED')).toHaveLength(3);
+        expect(types.filter((t) => t === 'MEMBER_RESULT')).toHaveLength(3);
+      }
+      // One dossier per handoff at each agency (the focal desk also does the birth registrations).
+      expect(await w.nodes[POLICE]!.engine.list({})).toHaveLength(4);
+      expect(await w.nodes[BHXH]!.engine.list({})).toHaveLength(4);
+      expect(await focal.list({})).toHaveLength(8);
+      for (const node of Object.values(w.nodes)) {
+        expect(await node.engine.deadLetters()).toEqual([]);
+        expect(await (node.transport as NatsTransport).health()).toMatchObject({
+          state: 'connected',
+          healthy: true,
+        });
+      }
+      expect(connection).toContain('reconnecting');
+      expect(proxy.stats().severed).toBeGreaterThanOrEqual(3);
+    } finally {
+      await w.close();
+      await proxy.close();
     }
   }, 60_000);
 });

@@ -542,7 +542,8 @@ describe('liaison delivery (in-process transport)', () => {
       agencies: [
         { agency: FOCAL, procedures: [electronic.liaison, electronic.members.birth] },
         { agency: POLICE, procedures: [electronic.members.residence] },
-        { agency: BHXH, procedures: [] },
+        // Social insurance runs another procedure, not the health-insurance card's.
+        { agency: BHXH, procedures: [electronic.members.residence] },
       ],
     });
     const focal = world.nodes[FOCAL]!.engine;
@@ -555,5 +556,95 @@ describe('liaison delivery (in-process transport)', () => {
       outcome: 'refused',
       childCode: null,
     });
+  });
+});
+
+describe('withdrawing a liaison while parts are finished: the desk and the agencies agree', () => {
+  const withdraw = (focal: Engine, code: string) =>
+    focal.send(code, { type: 'WITHDRAW', actor: actors.desk, reason: 'Người yêu cầu rút hồ sơ' });
+
+  it('a part returned by its agency whose result is not back yet stays returned on both records', async () => {
+    const w = await start(electronic, '2026-03-02T09:00:00+07:00');
+    const focal = w.nodes[FOCAL]!.engine;
+    const d = await receive(w, electronic);
+    await focal.send(d.code, { type: 'HAND_OFF', actor: actors.desk });
+    await w.settle();
+    // The birth registration is done and returned at its agency; its result message has not reached the desk.
+    const birth = await childOf(w, focal, d.code, 'birth');
+    await finishChild(birth.engine, birth.code);
+    const residence = await childOf(w, focal, d.code, 'residence');
+    const card = await childOf(w, focal, d.code, 'healthInsurance');
+    const asked = await withdraw(focal, d.code);
+    // The desk waits for each agency's answer before the liaison is closed.
+    expect(asked.state).toBe('closing');
+    expect(section(asked.context).members.map((m) => m.status)).toEqual([
+      'cancelling',
+      'cancelling',
+      'cancelling',
+    ]);
+    const shown = await focal.lookup(d.code, d.context.secret);
+    expect(shown.liaison?.members.map((m) => m.status)).toEqual([
+      'Đang dừng xử lý',
+      'Đang dừng xử lý',
+      'Đang dừng xử lý',
+    ]);
+    await w.settle();
+
+    const parent = await focal.get(d.code);
+    expect(parent.state).toBe('withdrawn');
+    expect(parent.context.outcome?.kind).toBe('withdrawn');
+    expect(member(parent.context, 'birth')).toMatchObject({ status: 'done', outcome: 'returned' });
+    expect((await birth.engine.get(birth.code)).state).toBe('returned');
+    for (const [id, child] of [
+      ['residence', residence],
+      ['healthInsurance', card],
+    ] as const) {
+      expect(member(parent.context, id).status).toBe('cancelled');
+      expect((await child.engine.get(child.code)).state).toBe('withdrawn');
+    }
+    expect(verifySlip(parent.slip).ok).toBe(true);
+  });
+
+  it('a part decided at its agency but not handed back yet is returned by the agency and recorded by the desk', async () => {
+    const w = await start(electronic, '2026-03-02T09:00:00+07:00');
+    const focal = w.nodes[FOCAL]!.engine;
+    const d = await receive(w, electronic);
+    await focal.send(d.code, { type: 'HAND_OFF', actor: actors.desk });
+    await w.settle();
+    // The police decided the residence registration (signed): the result is ready, not returned.
+    const residence = await childOf(w, focal, d.code, 'residence');
+    await residence.engine.send(residence.code, { type: 'HAND_OVER', actor: actors.officer });
+    await residence.engine.send(residence.code, { type: 'HAND_OVER', actor: actors.leader });
+    expect((await residence.engine.get(residence.code)).state).toBe('resultReady');
+    await withdraw(focal, d.code);
+    await w.settle();
+
+    const parent = await focal.get(d.code);
+    expect(parent.state).toBe('withdrawn');
+    expect(member(parent.context, 'residence')).toMatchObject({ status: 'done', outcome: 'returned' });
+    expect((await residence.engine.get(residence.code)).state).toBe('returned');
+    expect(section(parent.context).members.map((m) => m.status)).toEqual(['cancelled', 'done', 'cancelled']);
+  });
+
+  it('an agency that had withdrawn its dossier on its own answers the desk again', async () => {
+    const w = await start(electronic, '2026-03-02T09:00:00+07:00');
+    const focal = w.nodes[FOCAL]!.engine;
+    const d = await receive(w, electronic);
+    await focal.send(d.code, { type: 'HAND_OFF', actor: actors.desk });
+    await w.settle();
+    const residence = await childOf(w, focal, d.code, 'residence');
+    await residence.engine.send(residence.code, { type: 'WITHDRAW', actor: actors.desk });
+    await w.settle();
+    // The desk had not asked: it keeps waiting for that part.
+    expect(member((await focal.get(d.code)).context, 'residence').status).toBe('accepted');
+    await withdraw(focal, d.code);
+    await w.settle();
+    const parent = await focal.get(d.code);
+    expect(parent.state).toBe('withdrawn');
+    expect(section(parent.context).members.map((m) => m.status)).toEqual([
+      'cancelled',
+      'cancelled',
+      'cancelled',
+    ]);
   });
 });
