@@ -91,7 +91,7 @@ export function registerApiRoutes(app: FastifyInstance, ctx: ServerContext): voi
       });
     } catch (e) {
       // Only the desk receives: say so as a permission problem, not as bad data.
-      if (e instanceof ValidationError && e.issues.some((i) => i.field === 'receivedBy.unitId')) {
+      if (e instanceof ValidationError && e.issues.some((i) => i.field === 'actor.unitId')) {
         throw new HttpProblem(
           403,
           'NOT_PERMITTED',

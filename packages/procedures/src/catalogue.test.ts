@@ -169,6 +169,16 @@ describe('the catalogue', () => {
   });
 });
 
+/** `value` with every local date after `day` moved back to `day`. */
+function notAfter(value: unknown, day: string): unknown {
+  if (typeof value === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(value) && value > day ? day : value;
+  if (Array.isArray(value)) return value.map((v) => notAfter(v, day));
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, notAfter(v, day)]));
+  }
+  return value;
+}
+
 describe('every catalogue version steps on its compiled table as on XState', () => {
   const calendar = vietnamCalendar();
   it('compiles, and gives the same dossiers and errors through receipt, supplement, hand-overs and return', () => {
@@ -185,7 +195,8 @@ describe('every catalogue version steps on its compiled table as on XState', () 
         receivedBy: desk,
         channel: p.definition.channels[0]!,
         applicant: sample.applicant,
-        application: sample.application,
+        // The samples are dated 2026: an older version's receipt sees them no later than its own day.
+        application: notAfter(sample.application, p.definition.effectiveFrom),
       };
       let snapshot = p.receive(input);
       let persisted = p.start(input);
