@@ -1,15 +1,15 @@
 import { and, assign, setup } from 'xstate';
 import type { TimeLimit } from '../calendar/time-limit.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
-import type { DossierContext } from '../dossier/dossier-context.js';
-import type { DossierEvent } from '../dossier/dossier-events.js';
 import { DefinitionError } from '../errors/dossier-errors.js';
+import type { DossierContext } from '../model/dossier-context.js';
+import type { DossierEvent } from '../model/dossier-events.js';
 import { machineId } from '../procedure/build-machine.js';
 import { defineProcedure, type Procedure } from '../procedure/define-procedure.js';
 import type { ProcedureDefinitionInput, StepBudget } from '../procedure/definition-schema.js';
 import * as act from '../procedure/lifecycle-actions.js';
 import type { LifecycleEnv } from '../procedure/lifecycle-env.js';
-import { denialOf } from '../procedure/lifecycle-rules.js';
+import { denialOf, registerRules } from '../procedure/lifecycle-rules.js';
 import { zodIssues } from '../validation/zod-issues.js';
 import * as la from './liaison-actions.js';
 import {
@@ -19,6 +19,7 @@ import {
   type ResolvedLiaison,
   registerLiaison,
 } from './liaison-definition.js';
+import { isLiaisonEvent, liaisonDenial } from './liaison-rules.js';
 
 type Ev<T extends DossierEvent['type']> = Extract<DossierEvent, { type: T }>;
 
@@ -391,6 +392,9 @@ export function defineLiaison(
     machine: (_kit, env: LifecycleEnv) => liaisonMachine({ ...env, liaison: resolved }),
   });
   registerLiaison(procedure.definition, resolved);
+  registerRules(procedure.definition, (env, ctx, e) =>
+    isLiaisonEvent(e) ? liaisonDenial(env, ctx, e) : null,
+  );
   const memberApplication = (memberId: string, application: unknown): unknown => {
     const m = def.members.find((x) => x.id === memberId);
     if (!m)

@@ -1,8 +1,10 @@
 import type { TimeLimit } from '../calendar/time-limit.js';
-import { type Actor, toInstant } from '../dossier/actor.js';
-import type { DossierContext } from '../dossier/dossier-context.js';
-import type { DossierEvent } from '../dossier/dossier-events.js';
-import { classifyTimeliness } from '../dossier/timeliness.js';
+import { type Actor, toInstant } from '../model/actor.js';
+import type { DossierContext } from '../model/dossier-context.js';
+import type { DossierEvent } from '../model/dossier-events.js';
+import type { LiaisonMemberState, LiaisonParent } from '../model/liaison-context.js';
+import type { SlipParty } from '../model/slip-row.js';
+import { classifyTimeliness } from '../model/timeliness.js';
 import * as act from '../procedure/lifecycle-actions.js';
 import {
   APPLICANT_PARTY,
@@ -11,8 +13,6 @@ import {
   type LifecycleEnv,
   party,
 } from '../procedure/lifecycle-env.js';
-import type { SlipParty } from '../slip/slip-row.js';
-import type { LiaisonMemberState, LiaisonParent } from './liaison-context.js';
 import {
   addWorkingDays,
   type LiaisonLimitRule,

@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { LocalDateSchema } from '../calendar/schedule-schema.js';
 import { type TimeLimit, TimeLimitSchema } from '../calendar/time-limit.js';
+import { ChannelSchema, RegimeSchema } from '../model/channel.js';
 import {
-  ChannelSchema,
   FeeSchema,
   NamesSchema,
   PermissionEventSchema,
   type ProcedureDefinition,
   type ReceiptCheck,
-  RegimeSchema,
   RequiredDocumentSchema,
 } from '../procedure/definition-schema.js';
 

@@ -2,30 +2,23 @@ import type { AnyMachineSnapshot, AnyStateMachine, StateValue } from 'xstate';
 import { vietnamCalendar } from '../calendar/vietnam-calendar.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import {
-  type ActorInput,
-  ActorSchema,
-  canonicalInstant,
-  InstantSchema,
-  toInstant,
-} from '../dossier/actor.js';
-import { ApplicantSchema } from '../dossier/applicant.js';
-import type { DossierContext } from '../dossier/dossier-context.js';
-import { type DossierEvent, type DossierEventInput, DossierEventSchema } from '../dossier/dossier-events.js';
-import {
   DefinitionError,
   PermissionError,
   TransitionError,
   ValidationError,
 } from '../errors/dossier-errors.js';
 import { MotcuaError } from '../errors/motcua-error.js';
-import { type LiaisonLinkInput, LiaisonLinkSchema } from '../liaison/liaison-context.js';
+import { type ActorInput, ActorSchema, canonicalInstant, InstantSchema, toInstant } from '../model/actor.js';
+import { ApplicantSchema } from '../model/applicant.js';
+import { type Channel, ChannelSchema } from '../model/channel.js';
+import type { DossierContext } from '../model/dossier-context.js';
+import { type DossierEvent, type DossierEventInput, DossierEventSchema } from '../model/dossier-events.js';
+import { type LiaisonLinkInput, LiaisonLinkSchema } from '../model/liaison-context.js';
 import { parseOrThrow, zodIssues } from '../validation/zod-issues.js';
 import { buildLifecycleMachine, lifecycleSetup } from './build-machine.js';
 import { checkMachine } from './check-machine.js';
 import { compileMachine } from './compiled-machine.js';
 import {
-  type Channel,
-  ChannelSchema,
   type ProcedureDefinition,
   type ProcedureDefinitionInput,
   ProcedureDefinitionSchema,
