@@ -25,7 +25,10 @@ const layerRules = layers.slice(0, -1).map((row, i) => ({
     .flat()
     .join(', ')})`,
   // Fixtures still in src until they move to test-support/ (#14).
-  from: { path: folders([row]), pathNot: '\\.test\\.ts$|forms/example-dossiers\\.ts$|simulate-in-workers\\.setup\\.ts$' },
+  from: {
+    path: folders([row]),
+    pathNot: '\\.test\\.ts$|forms/example-dossiers\\.ts$|simulate-in-workers\\.setup\\.ts$',
+  },
   to: { path: folders(layers.slice(i + 1)) },
 }));
 
@@ -68,6 +71,10 @@ module.exports = {
     exclude: { path: '(^|/)(node_modules|dist)/' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
-    enhancedResolveOptions: { extensions: ['.ts', '.js'], exportsFields: ['exports'], conditionNames: ['import', 'types', 'default'] },
+    enhancedResolveOptions: {
+      extensions: ['.ts', '.js'],
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'types', 'default'],
+    },
   },
 };
