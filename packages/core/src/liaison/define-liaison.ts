@@ -1,5 +1,6 @@
 import { and, assign, setup } from 'xstate';
 import type { TimeLimit } from '../calendar/time-limit.js';
+import { limitWorkingMinutes } from '../calendar/time-limit.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { DefinitionError } from '../errors/dossier-errors.js';
 import type { DossierContext } from '../model/dossier-context.js';
@@ -42,14 +43,6 @@ export interface DefineLiaisonOptions {
   readonly allowances?: readonly string[];
 }
 
-/** Working minutes of a time limit, to compare budgets (calendar days and `sameDay` count as working days). */
-function minutesOf(limit: TimeLimit, dayMinutes: number): number {
-  if ('workingDays' in limit) return limit.workingDays * dayMinutes;
-  if ('workingHours' in limit) return limit.workingHours * 60;
-  if ('calendarDays' in limit) return Math.max(1, limit.calendarDays) * dayMinutes;
-  return dayMinutes;
-}
-
 function stepBudget(limit: TimeLimit): StepBudget {
   if ('workingHours' in limit && limit.workingHours > 0) return { workingHours: limit.workingHours };
   if ('workingDays' in limit && limit.workingDays > 0) return { workingDays: limit.workingDays };
@@ -84,7 +77,7 @@ function check(def: LiaisonDefinition, allowanceIds: readonly string[], dayMinut
     if (visiting.has(id)) return fail('members', `the after dependencies of ${id} form a cycle`, id);
     visiting.add(id);
     const m = def.members.find((x) => x.id === id)!;
-    const own = minutesOf(m.budget, dayMinutes);
+    const own = limitWorkingMinutes(m.budget, dayMinutes);
     const total = own + Math.max(0, ...m.after.map(longest));
     visiting.delete(id);
     chain.set(id, total);
@@ -92,7 +85,7 @@ function check(def: LiaisonDefinition, allowanceIds: readonly string[], dayMinut
   };
   const critical =
     def.mode === 'sequential'
-      ? def.members.reduce((n, m) => n + minutesOf(m.budget, dayMinutes), 0)
+      ? def.members.reduce((n, m) => n + limitWorkingMinutes(m.budget, dayMinutes), 0)
       : Math.max(...def.members.map((m) => longest(m.id)));
   for (const m of def.members) longest(m.id);
   const totals = [
@@ -101,7 +94,7 @@ function check(def: LiaisonDefinition, allowanceIds: readonly string[], dayMinut
     ...def.timeLimits.flatMap((r) => [r.timeLimit, r.verificationTimeLimit]),
   ]
     .filter((l): l is TimeLimit => l !== undefined)
-    .map((l) => minutesOf(l, dayMinutes));
+    .map((l) => limitWorkingMinutes(l, dayMinutes));
   const max = Math.max(...totals);
   if (critical > max + 1e-9) {
     fail(

@@ -2,7 +2,6 @@ export { type DefineLiaisonOptions, defineLiaison, isLiaison, type Liaison } fro
 export { type LiaisonEnv, liaisonHolderAt } from './liaison-actions.js';
 export {
   AgencyIdSchema,
-  addWorkingDays,
   LiaisonAllowanceSchema,
   type LiaisonDefinition,
   type LiaisonDefinitionInput,

@@ -171,10 +171,3 @@ export function registerLiaison(def: ProcedureDefinition, liaison: ResolvedLiais
 export function liaisonOf(def: ProcedureDefinition): ResolvedLiaison | undefined {
   return byProcedure.get(def);
 }
-
-/** A time limit with `days` more working days (limits in working days only). */
-export function addWorkingDays(limit: TimeLimit, days: number): TimeLimit {
-  if (days === 0) return limit;
-  if (!('workingDays' in limit)) throw new Error('extra working days need a limit in working days');
-  return { ...limit, workingDays: limit.workingDays + days };
-}
