@@ -91,6 +91,12 @@ export interface PgPool {
   connect(): Promise<PgPoolClient>;
   query(query: PgQuery): Promise<PgResult>;
   end(): Promise<void>;
+  /**
+   * node-postgres pool events; when present, the store listens to `'error'` (an idle connection
+   * lost) and `'connect'` (a new client: it gets an `'error'` listener from birth). Typed loosely so
+   * that any node-postgres version's overloads fit.
+   */
+  readonly on?: unknown;
 }
 
 /** Options of {@link PostgresStore}: a pool passed in, or a connection string to make one. */
@@ -108,7 +114,12 @@ export interface PostgresStoreOptions {
   readonly applicationName?: string;
   /** How long to wait for a connection of the created pool (default 10,000 ms). */
   readonly connectionTimeoutMs?: number;
-  /** Errors of idle connections of the created pool (default: ignored; the pool replaces them). */
+  /**
+   * Told of every connection fault of the pool (an idle connection lost, a session terminated while
+   * in use); default: ignored, since the pool replaces lost connections and the operation that was
+   * running fails with `STORE_UNAVAILABLE`. Whatever the pool, the store makes sure no fault is ever
+   * an unhandled `'error'` event (the first store or log to guard a shared pool sets the hook).
+   */
   readonly onPoolError?: (error: Error) => void;
   /** The schema holding every motcua table (default `'motcua'`); {@link PostgresStore.migrate} creates it. */
   readonly schema?: string;
@@ -178,6 +189,40 @@ const UNAVAILABLE_CODES = new Set([
   'EAI_AGAIN',
 ]);
 
+/** Clients whose connection failed (noted by the listener every client gets at birth). */
+const lostClients = new WeakSet<object>();
+/** Pools already guarded (several stores and notice logs may share one). */
+const guardedPools = new WeakSet<object>();
+
+/**
+ * Makes sure no connection fault of `pool` is ever an unhandled `'error'` event: the pool's own
+ * `'error'` (an idle client lost) is handled, and every new client gets an `'error'` listener the
+ * moment the pool creates it (`'connect'`), before the pool hands it out. Without it, a session
+ * terminated in the same network read that made it ready emits `'error'` before any caller of
+ * `await pool.connect()` can listen, and node crashes the process.
+ */
+function guardPool(pool: PgPool, onError: ((error: Error) => void) | undefined): void {
+  if (typeof pool.on !== 'function' || guardedPools.has(pool)) return;
+  guardedPools.add(pool);
+  const report = (error: Error) => {
+    try {
+      onError?.(error);
+    } catch {
+      // A failing error hook must not turn a handled fault into a crash.
+    }
+  };
+  (pool.on as (event: string, listener: (arg: unknown) => void) => unknown).call(pool, 'error', (e) =>
+    report(e as Error),
+  );
+  (pool.on as (event: string, listener: (arg: unknown) => void) => unknown).call(pool, 'connect', (c) => {
+    const client = c as { on?: (event: 'error', listener: (error: Error) => void) => unknown };
+    client.on?.('error', (error) => {
+      lostClients.add(client);
+      report(error);
+    });
+  });
+}
+
 /**
  * The store for many engine processes sharing one PostgreSQL database. Every table lives in one
  * schema (option `schema`). A commit is one transaction on one connection (`BEGIN … COMMIT`):
@@ -237,7 +282,6 @@ export class PostgresStore implements DossierStore {
         application_name: options.applicationName ?? 'motcua',
         connectionTimeoutMillis: options.connectionTimeoutMs ?? 10_000,
       });
-      pool.on('error', (e) => options.onPoolError?.(e));
       this.pool = pool;
       this.ownsPool = true;
     } else {
@@ -245,6 +289,7 @@ export class PostgresStore implements DossierStore {
         field: 'pool',
       });
     }
+    guardPool(this.pool, options.onPoolError);
     const q = (table: string) => `"${schema}".${table}`;
     this.t = {
       dossiers: q('dossiers'),
@@ -773,8 +818,9 @@ SELECT count(*)::int AS ok FROM d`;
     } catch (e) {
       throw this.translate(e, what);
     }
-    let destroy = false;
-    // A connection lost between two queries is reported as an event: note it, never crash on it.
+    // A connection lost between two queries is reported as an event: note it, never crash on it
+    // (the client already has a listener from birth, see guardPool: this one only notes the loss).
+    let destroy = lostClients.has(client);
     const onError = () => {
       destroy = true;
     };

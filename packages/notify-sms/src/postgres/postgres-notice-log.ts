@@ -40,6 +40,9 @@ export interface PgNoticeLogClient {
   query(query: PgQueryConfig): Promise<PgQueryResult>;
   /** Returns the client to its pool; `true` destroys the connection instead. */
   release(destroy?: boolean | Error): void;
+  /** The connection failed while the client was checked out (node-postgres emits `'error'`). */
+  on?(event: 'error', listener: (error: Error) => void): unknown;
+  removeListener?(event: 'error', listener: (error: Error) => void): unknown;
 }
 
 /** What the log needs of a connection pool: a node-postgres `Pool`, or the engine `PostgresStore`'s `pool`. */
@@ -47,6 +50,12 @@ export interface PgNoticeLogPool {
   connect(): Promise<PgNoticeLogClient>;
   query(query: PgQueryConfig): Promise<PgQueryResult>;
   end(): Promise<void>;
+  /**
+   * node-postgres pool events; when present, the log listens to `'error'` (an idle connection
+   * lost) and `'connect'` (a new client: it gets an `'error'` listener from birth). Typed loosely so
+   * that any node-postgres version's overloads fit.
+   */
+  readonly on?: unknown;
 }
 
 /** Options of {@link PostgresNoticeLog}: a pool passed in, or a connection string to make one. */
@@ -84,6 +93,29 @@ const UNAVAILABLE_CODES = new Set([
 ]);
 
 type Row = { record: NoticeRecord };
+
+/** Clients whose connection failed (noted by the listener every client gets at birth). */
+const lostClients = new WeakSet<object>();
+/** Pools already guarded (the engine store and the log may share one). */
+const guardedPools = new WeakSet<object>();
+
+/**
+ * Makes sure no connection fault of `pool` is ever an unhandled `'error'` event: the pool's own
+ * `'error'` (an idle client lost; the pool replaces it) is handled, and every new client gets an
+ * `'error'` listener the moment the pool creates it (`'connect'`), before the pool hands it out.
+ * Without it, a session terminated in the same network read that made it ready emits `'error'`
+ * before any caller of `await pool.connect()` can listen, and node crashes the process.
+ */
+function guardPool(pool: PgNoticeLogPool): void {
+  if (typeof pool.on !== 'function' || guardedPools.has(pool)) return;
+  guardedPools.add(pool);
+  const on = pool.on as (event: string, listener: (arg: unknown) => void) => unknown;
+  on.call(pool, 'error', () => {});
+  on.call(pool, 'connect', (c) => {
+    const client = c as { on?: (event: 'error', listener: (error: Error) => void) => unknown };
+    client.on?.('error', () => lostClients.add(client));
+  });
+}
 
 /**
  * The {@link NoticeLog} in PostgreSQL: one log for every engine worker sharing the database, so a
@@ -131,7 +163,7 @@ export class PostgresNoticeLog implements NoticeLog {
       this.pool = options.pool;
       this.owned = false;
     } else if (options?.connectionString) {
-      let pg: { Pool: new (config: object) => PgNoticeLogPool & { on(e: 'error', f: () => void): unknown } };
+      let pg: { Pool: new (config: object) => PgNoticeLogPool };
       try {
         pg = nodeRequire('pg');
       } catch (e) {
@@ -146,7 +178,6 @@ export class PostgresNoticeLog implements NoticeLog {
         max: 4,
         application_name: 'motcua-sms',
       });
-      pool.on('error', () => {}); // an idle connection lost: the pool replaces it
       this.pool = pool;
       this.owned = true;
     } else {
@@ -154,6 +185,7 @@ export class PostgresNoticeLog implements NoticeLog {
         field: 'pool',
       });
     }
+    guardPool(this.pool);
   }
 
   /**
@@ -387,7 +419,12 @@ export class PostgresNoticeLog implements NoticeLog {
     } catch (e) {
       throw this.translate(e, what);
     }
-    let destroy = false;
+    // A connection lost between two queries is reported as an event: note it, never crash on it.
+    let destroy = lostClients.has(client);
+    const onError = () => {
+      destroy = true;
+    };
+    client.on?.('error', onError);
     try {
       await client.query({ text: 'BEGIN' });
       const result = await fn(client);
@@ -403,6 +440,7 @@ export class PostgresNoticeLog implements NoticeLog {
       if (error instanceof NoticeLogError && error.code === 'NOTICE_LOG_UNAVAILABLE') destroy = true;
       throw error;
     } finally {
+      client.removeListener?.('error', onError);
       client.release(destroy);
     }
   }
