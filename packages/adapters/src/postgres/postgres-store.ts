@@ -61,6 +61,7 @@ import {
 } from '../shared/rows.js';
 import { SnapshotCache } from '../shared/snapshot-cache.js';
 import { postgresMigrations } from './migrations.js';
+import { isTransientPostgresError } from './transient-conditions.js';
 
 /** A query as node-postgres takes it: text, values and, for a prepared statement, a name. */
 export interface PgQuery {
@@ -173,21 +174,6 @@ function loadDriver(): PgModule {
     );
   }
 }
-
-/** Error codes of a lost or refused connection (PostgreSQL SQLSTATEs and Node socket errors). */
-const UNAVAILABLE_CODES = new Set([
-  '57P01',
-  '57P02',
-  '57P03',
-  '53300',
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'EPIPE',
-  'ETIMEDOUT',
-  'ENOTFOUND',
-  'EHOSTUNREACH',
-  'EAI_AGAIN',
-]);
 
 /** Clients whose connection failed (noted by the listener every client gets at birth). */
 const lostClients = new WeakSet<object>();
@@ -849,16 +835,14 @@ SELECT count(*)::int AS ok FROM d`;
     if (e instanceof MotcuaError || e instanceof StoreConflictError) return e;
     const code = (e as { code?: unknown }).code;
     const message = e instanceof Error ? e.message : String(e);
-    if (
-      (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) ||
-      /Connection terminated|connection error|not queryable|timeout exceeded when trying to connect|Cannot use a pool after calling end/i.test(
-        message,
-      )
-    ) {
-      return new StoreUnavailableError(`${what}: PostgreSQL connection failed: ${message}`, e);
-    }
     if (code === '53100') {
       return new StoreFullError(`${what}: the PostgreSQL disk is full; nothing was written`, e);
+    }
+    if (isTransientPostgresError(e)) {
+      return new StoreUnavailableError(`${what}: PostgreSQL is unavailable for now (${message}); retry`, e);
+    }
+    if (/Cannot use a pool after calling end/i.test(message)) {
+      return new StoreUnavailableError(`${what}: the store's pool was ended (${message})`, e);
     }
     if (code === '55P03') return new StoreLockedError(`${what}: ${message}`, e);
     if (code === '40001' || code === '40P01') {

@@ -47,3 +47,16 @@ describe('PostgresNoticeLog when a session is terminated the moment it is ready'
     await pool.end();
   });
 });
+
+describe('PostgresNoticeLog when PostgreSQL refuses connections for now', () => {
+  it('answers 55000 (ALLOW_CONNECTIONS false), 57P03, 53300 and 08006 with retryable NOTICE_LOG_UNAVAILABLE', async () => {
+    for (const code of ['55000', '57P03', '53300', '08006', '57014']) {
+      const refuse = () => Promise.reject(Object.assign(new Error('refused'), { code }));
+      const log = new PostgresNoticeLog({ pool: { connect: refuse, query: refuse, end: async () => {} } });
+      await expect(log.get('H56-260302-0001:1:sms.notice:receipt'), code).rejects.toMatchObject({
+        code: 'NOTICE_LOG_UNAVAILABLE',
+      });
+      await expect(log.migrate(), code).rejects.toMatchObject({ code: 'NOTICE_LOG_UNAVAILABLE' });
+    }
+  });
+});

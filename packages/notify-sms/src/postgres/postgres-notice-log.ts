@@ -21,6 +21,7 @@ import {
 } from '../delivery/notice-log-migration.js';
 import { NoticeLogError, SmsError } from '../errors.js';
 import { postgresNoticeLogMigrations } from './postgres-notice-log-migrations.js';
+import { isTransientPostgresFailure } from './postgres-transient.js';
 
 /** A query as node-postgres takes it (named: prepared once per connection). */
 export interface PgQueryConfig {
@@ -76,21 +77,6 @@ export interface PostgresNoticeLogOptions {
 }
 
 const nodeRequire = createRequire(import.meta.url);
-
-/** Error codes of a lost or refused connection (PostgreSQL SQLSTATEs and Node socket errors). */
-const UNAVAILABLE_CODES = new Set([
-  '57P01',
-  '57P02',
-  '57P03',
-  '53300',
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'EPIPE',
-  'ETIMEDOUT',
-  'ENOTFOUND',
-  'EHOSTUNREACH',
-  'EAI_AGAIN',
-]);
 
 type Row = { record: NoticeRecord };
 
@@ -450,20 +436,6 @@ export class PostgresNoticeLog implements NoticeLog {
     const code = (e as { code?: unknown }).code;
     const message = e instanceof Error ? e.message : String(e);
     const where = `PostgresNoticeLog.${what}`;
-    if (
-      (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) ||
-      /Connection terminated|connection error|not queryable|timeout exceeded when trying to connect|Cannot use a pool after calling end/i.test(
-        message,
-      )
-    ) {
-      return new NoticeLogError(
-        'NOTICE_LOG_UNAVAILABLE',
-        `${where}: PostgreSQL connection failed: ${message}`,
-        {
-          cause: e,
-        },
-      );
-    }
     if (code === '53100') {
       return new NoticeLogError(
         'NOTICE_LOG_FULL',
@@ -471,6 +443,13 @@ export class PostgresNoticeLog implements NoticeLog {
         {
           cause: e,
         },
+      );
+    }
+    if (isTransientPostgresFailure(e) || /Cannot use a pool after calling end/i.test(message)) {
+      return new NoticeLogError(
+        'NOTICE_LOG_UNAVAILABLE',
+        `${where}: PostgreSQL is unavailable for now (${message}); retry`,
+        { cause: e },
       );
     }
     if (code === '55P03' || code === '40001' || code === '40P01') {
