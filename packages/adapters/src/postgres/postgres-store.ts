@@ -68,6 +68,8 @@ export interface PgQuery {
   readonly text: string;
   readonly values?: unknown[];
   readonly name?: string;
+  /** node-postgres: this query's client-side timeout in ms, instead of the pool's `query_timeout`. */
+  readonly query_timeout?: number;
 }
 
 /** What node-postgres answers to a query (the part the store reads). */
@@ -113,8 +115,34 @@ export interface PostgresStoreOptions {
   readonly max?: number;
   /** `application_name` of the created pool's connections (default `'motcua'`). */
   readonly applicationName?: string;
-  /** How long to wait for a connection of the created pool (default 10,000 ms). */
+  /**
+   * How long to wait for a connection of the created pool, to connect and be handed out (default
+   * 10,000 ms; pg `connectionTimeoutMillis`). A server that does not answer in time is
+   * `STORE_UNAVAILABLE`.
+   */
   readonly connectionTimeoutMs?: number;
+  /**
+   * Server-side limit on one statement (default 30,000 ms; PostgreSQL `statement_timeout`, set on
+   * each connection of the created pool; 0: the server's setting). A statement cancelled by it
+   * (SQLSTATE 57014) is `STORE_UNAVAILABLE`, its transaction rolled back. Migrations lift it.
+   */
+  readonly statementTimeoutMs?: number;
+  /**
+   * Client-side limit on waiting for one statement's answer (default `statementTimeoutMs` + 5,000 ms;
+   * pg `query_timeout`; 0: none). It catches what the server cannot: a half-open or black-holed
+   * connection. The command fails with `STORE_UNAVAILABLE` and the connection is destroyed.
+   */
+  readonly queryTimeoutMs?: number;
+  /**
+   * The server ends a session that stays idle inside a transaction this long (default 60,000 ms;
+   * PostgreSQL `idle_in_transaction_session_timeout`; 0: the server's setting), so a transaction
+   * whose client vanished rolls back and releases its row locks instead of blocking every worker.
+   */
+  readonly idleInTransactionTimeoutMs?: number;
+  /** TCP keepalive on the created pool's connections (default true; pg `keepAlive`). */
+  readonly keepAlive?: boolean;
+  /** Idle time before the first keepalive probe (default 10,000 ms; pg `keepAliveInitialDelayMillis`). */
+  readonly keepAliveInitialDelayMs?: number;
   /**
    * Told of every connection fault of the pool (an idle connection lost, a session terminated while
    * in use); default: ignored, since the pool replaces lost connections and the operation that was
@@ -174,6 +202,61 @@ function loadDriver(): PgModule {
     );
   }
 }
+
+/** The defaults of the connection and statement limits of a pool {@link PostgresStore} creates. */
+export const POSTGRES_TIMEOUT_DEFAULTS = {
+  connectionTimeoutMs: 10_000,
+  statementTimeoutMs: 30_000,
+  /** Added to `statementTimeoutMs` for the default `queryTimeoutMs`. */
+  queryTimeoutMarginMs: 5_000,
+  idleInTransactionTimeoutMs: 60_000,
+  keepAlive: true,
+  keepAliveInitialDelayMs: 10_000,
+} as const;
+
+const nonNegative = (value: number | undefined, field: string, fallback: number): number => {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 0) {
+    throw new MotcuaError('INVALID_OPTION', `${field}: expected a whole number of milliseconds >= 0`, {
+      field,
+    });
+  }
+  return value;
+};
+
+/** The node-postgres `Pool` configuration of a pool the store creates (limits and keepalive). */
+function postgresPoolConfig(connectionString: string, o: PostgresStoreOptions): Record<string, unknown> {
+  const d = POSTGRES_TIMEOUT_DEFAULTS;
+  const statement = nonNegative(o.statementTimeoutMs, 'statementTimeoutMs', d.statementTimeoutMs);
+  const query = nonNegative(
+    o.queryTimeoutMs,
+    'queryTimeoutMs',
+    statement === 0 ? 0 : statement + d.queryTimeoutMarginMs,
+  );
+  const idle = nonNegative(
+    o.idleInTransactionTimeoutMs,
+    'idleInTransactionTimeoutMs',
+    d.idleInTransactionTimeoutMs,
+  );
+  return {
+    connectionString,
+    max: o.max ?? 10,
+    application_name: o.applicationName ?? 'motcua',
+    connectionTimeoutMillis: nonNegative(o.connectionTimeoutMs, 'connectionTimeoutMs', d.connectionTimeoutMs),
+    ...(statement > 0 ? { statement_timeout: statement } : {}),
+    ...(query > 0 ? { query_timeout: query } : {}),
+    ...(idle > 0 ? { idle_in_transaction_session_timeout: idle } : {}),
+    keepAlive: o.keepAlive ?? d.keepAlive,
+    keepAliveInitialDelayMillis: nonNegative(
+      o.keepAliveInitialDelayMs,
+      'keepAliveInitialDelayMs',
+      d.keepAliveInitialDelayMs,
+    ),
+  };
+}
+
+/** Client-side limit on one migration statement: a migration may rewrite a large table. */
+const MIGRATION_QUERY_TIMEOUT_MS = 24 * 3_600_000;
 
 /** Clients whose connection failed (noted by the listener every client gets at birth). */
 const lostClients = new WeakSet<object>();
@@ -262,12 +345,7 @@ export class PostgresStore implements DossierStore {
       this.ownsPool = false;
     } else if (options.connectionString) {
       const { Pool } = loadDriver();
-      const pool = new Pool({
-        connectionString: options.connectionString,
-        max: options.max ?? 10,
-        application_name: options.applicationName ?? 'motcua',
-        connectionTimeoutMillis: options.connectionTimeoutMs ?? 10_000,
-      });
+      const pool = new Pool(postgresPoolConfig(options.connectionString, options));
       this.pool = pool;
       this.ownsPool = true;
     } else {
@@ -295,9 +373,13 @@ export class PostgresStore implements DossierStore {
    */
   async migrate(): Promise<MigrationResult> {
     return this.transaction('migrate', 'BEGIN', async (client) => {
+      // A migration (or waiting for another process's) may take longer than a command: no
+      // statement limit inside this transaction.
+      await client.query('SET LOCAL statement_timeout = 0');
       await client.query({
         text: 'SELECT pg_advisory_xact_lock(hashtext($1))',
         values: [`motcua:${this.schema}`],
+        query_timeout: MIGRATION_QUERY_TIMEOUT_MS,
       });
       await client.query(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
       await client.query(`SET LOCAL search_path TO "${this.schema}"`);
@@ -310,7 +392,7 @@ export class PostgresStore implements DossierStore {
       const applied: string[] = [];
       for (const m of postgresMigrations) {
         if (done.has(m.version)) continue;
-        await client.query(m.sql);
+        await client.query({ text: m.sql, query_timeout: MIGRATION_QUERY_TIMEOUT_MS });
         applied.push(m.name);
       }
       const version = (
@@ -817,13 +899,19 @@ SELECT count(*)::int AS ok FROM d`;
       await client.query('COMMIT');
       return result;
     } catch (e) {
+      const error = this.translate(e, what);
+      if (error instanceof StoreUnavailableError) {
+        // Lost, black-holed or cancelled: no ROLLBACK round trip (it could wait a whole query
+        // timeout again). The connection is destroyed and the server rolls the transaction back
+        // (at once, or after idle_in_transaction_session_timeout if it never hears the close).
+        destroy = true;
+        throw error;
+      }
       try {
         await client.query('ROLLBACK');
       } catch {
         destroy = true;
       }
-      const error = this.translate(e, what);
-      if (error instanceof StoreUnavailableError) destroy = true;
       throw error;
     } finally {
       client.removeListener('error', onError);

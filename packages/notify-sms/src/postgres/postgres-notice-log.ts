@@ -28,6 +28,8 @@ export interface PgQueryConfig {
   readonly text: string;
   readonly values?: unknown[];
   readonly name?: string;
+  /** node-postgres: this query's client-side timeout in ms, instead of the pool's `query_timeout`. */
+  readonly query_timeout?: number;
 }
 
 /** What node-postgres answers to a query (the part the log reads). */
@@ -65,6 +67,20 @@ export interface PostgresNoticeLogOptions {
   readonly pool?: PgNoticeLogPool;
   /** Or a connection string: the log makes its own small pool (4 connections) and ends it on close. */
   readonly connectionString?: string;
+  /**
+   * Limits of the pool made from `connectionString`, as the engine `PostgresStore`'s (same defaults):
+   * `connectionTimeoutMs` 10,000; `statementTimeoutMs` 30,000 (PostgreSQL `statement_timeout`);
+   * `queryTimeoutMs` statement + 5,000 (client-side, catches a black-holed connection);
+   * `idleInTransactionTimeoutMs` 60,000; `keepAlive` true. 0 turns a timeout off. A command past a
+   * limit fails with the retryable `NOTICE_LOG_UNAVAILABLE`, its transaction rolled back.
+   */
+  readonly limits?: {
+    readonly connectionTimeoutMs?: number;
+    readonly statementTimeoutMs?: number;
+    readonly queryTimeoutMs?: number;
+    readonly idleInTransactionTimeoutMs?: number;
+    readonly keepAlive?: boolean;
+  };
   /** The schema of the tables (default `'motcua'`, the engine `PostgresStore`'s); `migrate` creates it. */
   readonly schema?: string;
   /** Start of the table names (default `sms_`: `sms_notices`, `sms_notice_parts`, `sms_notice_migrations`). */
@@ -159,10 +175,20 @@ export class PostgresNoticeLog implements NoticeLog {
           { cause: e },
         );
       }
+      const l = options.limits ?? {};
+      const statement = l.statementTimeoutMs ?? 30_000;
+      const query = l.queryTimeoutMs ?? (statement === 0 ? 0 : statement + 5_000);
+      const idle = l.idleInTransactionTimeoutMs ?? 60_000;
       const pool = new pg.Pool({
         connectionString: options.connectionString,
         max: 4,
         application_name: 'motcua-sms',
+        connectionTimeoutMillis: l.connectionTimeoutMs ?? 10_000,
+        ...(statement > 0 ? { statement_timeout: statement } : {}),
+        ...(query > 0 ? { query_timeout: query } : {}),
+        ...(idle > 0 ? { idle_in_transaction_session_timeout: idle } : {}),
+        keepAlive: l.keepAlive ?? true,
+        keepAliveInitialDelayMillis: 10_000,
       });
       this.pool = pool;
       this.owned = true;
@@ -181,7 +207,11 @@ export class PostgresNoticeLog implements NoticeLog {
    */
   async migrate(): Promise<NoticeLogMigrationResult> {
     return this.transaction('migrate', async (client) => {
-      const run = (text: string, values?: unknown[]) => client.query(values ? { text, values } : { text });
+      // A migration may take longer than a command: no statement limit inside this transaction.
+      const query_timeout = 24 * 3_600_000;
+      const run = (text: string, values?: unknown[]) =>
+        client.query(values ? { text, values, query_timeout } : { text, query_timeout });
+      await run('SET LOCAL statement_timeout = 0');
       await run('SELECT pg_advisory_xact_lock(hashtext($1))', [`motcua-sms:${this.schema}.${this.prefix}`]);
       await run(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
       await run(`CREATE TABLE IF NOT EXISTS ${this.t.migrations} (
@@ -417,13 +447,18 @@ export class PostgresNoticeLog implements NoticeLog {
       await client.query({ text: 'COMMIT' });
       return result;
     } catch (e) {
+      const error = this.translate(e, what);
+      if (error instanceof NoticeLogError && error.code === 'NOTICE_LOG_UNAVAILABLE') {
+        // Lost, black-holed or cancelled: no ROLLBACK round trip; the connection is destroyed and
+        // the server rolls the transaction back.
+        destroy = true;
+        throw error;
+      }
       try {
         await client.query({ text: 'ROLLBACK' });
       } catch {
         destroy = true;
       }
-      const error = this.translate(e, what);
-      if (error instanceof NoticeLogError && error.code === 'NOTICE_LOG_UNAVAILABLE') destroy = true;
       throw error;
     } finally {
       client.removeListener?.('error', onError);
