@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { StoreConflictError } from '@motcua/core';
 import { handOverCommit, newDossierCommit } from '@motcua/core/testing';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -99,4 +100,71 @@ describePostgres('PostgresStore when PostgreSQL refuses or drops connections', (
     expect(await store.journal('H56-260302-0001')).toHaveLength(1);
     await store.close();
   });
+
+  it('never crashes on a pool passed in without an error listener of its own, while its backends are terminated', async () => {
+    const uncaught: unknown[] = [];
+    const onUncaught = (e: unknown) => uncaught.push(e);
+    process.on('uncaughtException', onUncaught);
+    const schema = freshSchema();
+    schemas.push(schema);
+    const applicationName = `motcua-raw-${randomBytes(4).toString('hex')}`;
+    const pool = new pg.Pool({ connectionString: PG_URL, max: 4, application_name: applicationName });
+    const store = new PostgresStore({ pool, schema });
+    await store.migrate();
+    let running = true;
+    let terminated = 0;
+    const killer = (async () => {
+      while (running) {
+        const r = await admin.query(
+          'SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE application_name = $1',
+          [applicationName],
+        );
+        terminated += r.rows.filter((x: { ok: boolean }) => x.ok).length;
+        await new Promise((res) => setTimeout(res, 10 + Math.random() * 40));
+      }
+    })();
+    let retries = 0;
+    try {
+      await Promise.all(
+        [0, 1, 2, 3].map(async (lane) => {
+          for (let i = 0; i < 30; i++) {
+            const code = `H56-260302-${lane}${String(i).padStart(3, '0')}`;
+            for (let attempt = 0; ; attempt++) {
+              try {
+                await store.commit(newDossierCommit(code));
+                break;
+              } catch (e) {
+                // A commit whose acknowledgement was lost: its retry finds the dossier there.
+                if (e instanceof StoreConflictError) break;
+                if (attempt > 200 || (e as { code?: string }).code !== 'STORE_UNAVAILABLE') throw e;
+                retries++;
+              }
+            }
+            for (let attempt = 0; ; attempt++) {
+              try {
+                await store.load(code);
+                break;
+              } catch (e) {
+                if (attempt > 200 || (e as { code?: string }).code !== 'STORE_UNAVAILABLE') throw e;
+                retries++;
+              }
+            }
+          }
+        }),
+      );
+    } finally {
+      running = false;
+      await killer;
+    }
+    await new Promise((res) => setTimeout(res, 100));
+    process.off('uncaughtException', onUncaught);
+    expect(uncaught).toEqual([]);
+    expect(terminated).toBeGreaterThan(0);
+    expect(await store.list({})).toHaveLength(120);
+    await store.close();
+    await pool.end();
+    console.info(
+      `[motcua] raw pool under pg_terminate_backend: ${terminated} backends terminated, ${retries} retries`,
+    );
+  }, 60_000);
 });
