@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LocalDateSchema } from '../calendar/schedule-schema.js';
-import { type TimeLimit, TimeLimitSchema } from '../calendar/time-limit.js';
+import { TimeLimitSchema } from '../calendar/time-limit.js';
 import { ChannelSchema, RegimeSchema } from '../model/channel.js';
 import {
   FeeSchema,
