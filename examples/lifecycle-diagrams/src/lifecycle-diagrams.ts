@@ -16,7 +16,7 @@ interface Diagram {
  * also writes each state's description (a step's name and its unit), which makes a drawing of a
  * dozen states unreadable; the steps are listed in the text above each diagram instead.
  */
-export function diagramOf(procedure: Procedure): string {
+function diagramOf(procedure: Procedure): string {
   return machineToMermaid(procedure.machine)
     .split('\n')
     .map((line) => line.replace(/^(\s*\w+ : [\w-]+): .*$/, '$1'))

@@ -5,7 +5,7 @@ import type { LiaisonMemberTally, SimulationDay } from '@motcua/core/simulation'
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 /** An inline SVG line chart of the daily on-time rate (early or on time / resolved). */
-export function dailyRateChart(days: readonly SimulationDay[]): string {
+function dailyRateChart(days: readonly SimulationDay[]): string {
   const points = days.filter((d) => d.resolved > 0);
   const width = 760;
   const height = 240;

@@ -28,7 +28,7 @@ import { catalogueSamples, createCatalogue, proceduresInForce } from '@motcua/pr
 let calendar: WorkingCalendar | undefined;
 
 /** The national civil-service calendar, built once. */
-export function nationalCalendar(): WorkingCalendar {
+function nationalCalendar(): WorkingCalendar {
   calendar ??= vietnamCalendar();
   return calendar;
 }
@@ -39,7 +39,7 @@ export function catalogueInForce(date: LocalDate): Procedure[] {
 }
 
 /** An engine over the catalogue in force on `start`, with a new in-memory store, its clock at midnight. */
-export function officeEngine(start: LocalDate, seed: number): Engine {
+function officeEngine(start: LocalDate, seed: number): Engine {
   return createEngine({
     procedures: catalogueInForce(start),
     calendar: nationalCalendar(),

@@ -204,7 +204,7 @@ function loadDriver(): PgModule {
 }
 
 /** The defaults of the connection and statement limits of a pool {@link PostgresStore} creates. */
-export const POSTGRES_TIMEOUT_DEFAULTS = {
+const POSTGRES_TIMEOUT_DEFAULTS = {
   connectionTimeoutMs: 10_000,
   statementTimeoutMs: 30_000,
   /** Added to `statementTimeoutMs` for the default `queryTimeoutMs`. */

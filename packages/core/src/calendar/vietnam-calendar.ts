@@ -3,7 +3,6 @@ import { CalendarError } from '../errors/calendar-error.js';
 import { parseTimeOfDay } from './local-date.js';
 import { type OfficeHoursInput, resolveOfficeHours, TimeOfDaySchema } from './office-hours.js';
 import {
-  type HolidayScheduleInput,
   parseHolidaySchedule,
   type StatutoryHolidayRule,
   StatutoryHolidayRuleSchema,
@@ -100,6 +99,3 @@ export function vietnamCalendar(options: VietnamCalendarOptions = {}): WorkingCa
     sameDayCutoffMs: parseTimeOfDay(o.sameDayCutoff ?? '15:00', 'sameDayCutoff'),
   });
 }
-
-/** Re-exported for convenience: a schedule as a vendor writes it. */
-export type { HolidayScheduleInput };

@@ -30,7 +30,7 @@ export function liaisonCalendar(): WorkingCalendar {
 }
 
 /** One agency's engine. */
-export interface AgencyNode {
+interface AgencyNode {
   readonly agency: string;
   engine: Engine;
   plugin: LiaisonPlugin;
