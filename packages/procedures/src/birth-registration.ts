@@ -1,4 +1,4 @@
-import { defineProcedure, type Procedure, type ProcedureDefinitionInput } from '@motcua/core';
+import type { ProcedureDefinitionInput } from '@motcua/core';
 import { z } from 'zod';
 import { placeholderCode } from './shared/codes.js';
 import { addressField, birthDateField, idNumberField, nameField, sexField } from './shared/fields.js';
@@ -11,6 +11,7 @@ import {
   WINDOW_2018,
   WINDOW_2025,
 } from './shared/regimes.js';
+import { defineVersions, type ProcedureVersions } from './shared/versions.js';
 
 /**
  * Code of birth registration: a placeholder. The brief gives no national code for it; to confirm
@@ -166,13 +167,11 @@ export function birthRegistrationDefinition(window: VersionWindow): ProcedureDef
   };
 }
 
-/** Definition of birth registration under Decree 61 (21/06/2018 – 30/06/2025). */
-export const birthRegistrationDefinition2018 = birthRegistrationDefinition(WINDOW_2018);
-/** Definition of birth registration under Decree 118 (from 01/07/2025). */
-export const birthRegistrationDefinition2025 = birthRegistrationDefinition(WINDOW_2025);
-/** Birth registration, version `2018.1`. */
-export const birthRegistration2018: Procedure = defineProcedure(birthRegistrationDefinition2018);
-/** Birth registration, version `2025.1`. */
-export const birthRegistration2025: Procedure = defineProcedure(birthRegistrationDefinition2025);
-/** Every version of birth registration, oldest first. */
-export const birthRegistrationVersions: readonly Procedure[] = [birthRegistration2018, birthRegistration2025];
+/**
+ * Birth registration: versions `2018.1` (Decree 61) and `2025.1` (Decree 118). Each version is compiled on first use
+ * (`birthRegistration.version('2025.1')`, `birthRegistration.versions`).
+ */
+export const birthRegistration: ProcedureVersions = defineVersions(birthRegistrationDefinition, [
+  WINDOW_2018,
+  WINDOW_2025,
+]);

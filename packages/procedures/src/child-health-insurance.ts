@@ -1,4 +1,4 @@
-import { defineProcedure, type LocalDate, type Procedure, type ProcedureDefinitionInput } from '@motcua/core';
+import type { LocalDate, ProcedureDefinitionInput } from '@motcua/core';
 import { z } from 'zod';
 import { placeholderCode } from './shared/codes.js';
 import { addressField, birthDateField, idNumberField, nameField, sexField } from './shared/fields.js';
@@ -11,6 +11,7 @@ import {
   WINDOW_2018,
   WINDOW_2025,
 } from './shared/regimes.js';
+import { defineVersions, type ProcedureVersions } from './shared/versions.js';
 
 /**
  * Code of the health-insurance card for a child under 6: a placeholder. The brief gives no
@@ -139,16 +140,11 @@ export function childHealthInsuranceDefinition(window: VersionWindow): Procedure
   };
 }
 
-/** Definition of the child health-insurance card under Decree 61 (21/06/2018 – 30/06/2025). */
-export const childHealthInsuranceDefinition2018 = childHealthInsuranceDefinition(WINDOW_2018);
-/** Definition of the child health-insurance card under Decree 118 (from 01/07/2025). */
-export const childHealthInsuranceDefinition2025 = childHealthInsuranceDefinition(WINDOW_2025);
-/** Health-insurance card for a child under 6, version `2018.1`. */
-export const childHealthInsurance2018: Procedure = defineProcedure(childHealthInsuranceDefinition2018);
-/** Health-insurance card for a child under 6, version `2025.1`. */
-export const childHealthInsurance2025: Procedure = defineProcedure(childHealthInsuranceDefinition2025);
-/** Every version of the child health-insurance card, oldest first. */
-export const childHealthInsuranceVersions: readonly Procedure[] = [
-  childHealthInsurance2018,
-  childHealthInsurance2025,
-];
+/**
+ * The health-insurance card for a child under 6: versions `2018.1` (Decree 61) and `2025.1` (Decree 118). Each version is compiled on first use
+ * (`childHealthInsurance.version('2025.1')`, `childHealthInsurance.versions`).
+ */
+export const childHealthInsurance: ProcedureVersions = defineVersions(childHealthInsuranceDefinition, [
+  WINDOW_2018,
+  WINDOW_2025,
+]);

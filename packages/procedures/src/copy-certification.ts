@@ -1,4 +1,4 @@
-import { defineProcedure, type Procedure, type ProcedureDefinitionInput } from '@motcua/core';
+import type { ProcedureDefinitionInput } from '@motcua/core';
 import { z } from 'zod';
 import { placeholderCode } from './shared/codes.js';
 import {
@@ -9,6 +9,7 @@ import {
   WINDOW_2018,
   WINDOW_2025,
 } from './shared/regimes.js';
+import { defineVersions, type ProcedureVersions } from './shared/versions.js';
 
 /**
  * Code of copy certification: a placeholder. The brief gives no national code for it (the
@@ -145,13 +146,11 @@ export function copyCertificationDefinition(window: VersionWindow): ProcedureDef
   };
 }
 
-/** Definition of copy certification under Decree 61 (21/06/2018 – 30/06/2025). */
-export const copyCertificationDefinition2018 = copyCertificationDefinition(WINDOW_2018);
-/** Definition of copy certification under Decree 118 (from 01/07/2025). */
-export const copyCertificationDefinition2025 = copyCertificationDefinition(WINDOW_2025);
-/** Copy certification, version `2018.1`. */
-export const copyCertification2018: Procedure = defineProcedure(copyCertificationDefinition2018);
-/** Copy certification, version `2025.1`. */
-export const copyCertification2025: Procedure = defineProcedure(copyCertificationDefinition2025);
-/** Every version of copy certification, oldest first. */
-export const copyCertificationVersions: readonly Procedure[] = [copyCertification2018, copyCertification2025];
+/**
+ * Copy certification: versions `2018.1` (Decree 61) and `2025.1` (Decree 118). Each version is compiled on first use
+ * (`copyCertification.version('2025.1')`, `copyCertification.versions`).
+ */
+export const copyCertification: ProcedureVersions = defineVersions(copyCertificationDefinition, [
+  WINDOW_2018,
+  WINDOW_2025,
+]);

@@ -1,4 +1,4 @@
-import { defineProcedure, type Procedure, type ProcedureDefinitionInput } from '@motcua/core';
+import type { ProcedureDefinitionInput } from '@motcua/core';
 import { z } from 'zod';
 import { placeholderCode } from './shared/codes.js';
 import { idNumberField, nameField } from './shared/fields.js';
@@ -10,6 +10,7 @@ import {
   WINDOW_2018,
   WINDOW_2025,
 } from './shared/regimes.js';
+import { defineVersions, type ProcedureVersions } from './shared/versions.js';
 
 /**
  * Code of new enterprise registration: a placeholder. The brief gives no national code for it (the
@@ -165,16 +166,11 @@ export function enterpriseRegistrationDefinition(window: VersionWindow): Procedu
   };
 }
 
-/** Definition of new enterprise registration under Decree 61 (see the factory's notes on dates). */
-export const enterpriseRegistrationDefinition2018 = enterpriseRegistrationDefinition(WINDOW_2018);
-/** Definition of new enterprise registration under Decree 118 (from 01/07/2025). */
-export const enterpriseRegistrationDefinition2025 = enterpriseRegistrationDefinition(WINDOW_2025);
-/** New enterprise registration, version `2018.1`. */
-export const enterpriseRegistration2018: Procedure = defineProcedure(enterpriseRegistrationDefinition2018);
-/** New enterprise registration, version `2025.1`. */
-export const enterpriseRegistration2025: Procedure = defineProcedure(enterpriseRegistrationDefinition2025);
-/** Every version of new enterprise registration, oldest first. */
-export const enterpriseRegistrationVersions: readonly Procedure[] = [
-  enterpriseRegistration2018,
-  enterpriseRegistration2025,
-];
+/**
+ * New enterprise registration: versions `2018.1` (Decree 61) and `2025.1` (Decree 118). Each version is compiled on first use
+ * (`enterpriseRegistration.version('2025.1')`, `enterpriseRegistration.versions`).
+ */
+export const enterpriseRegistration: ProcedureVersions = defineVersions(enterpriseRegistrationDefinition, [
+  WINDOW_2018,
+  WINDOW_2025,
+]);

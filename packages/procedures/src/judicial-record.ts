@@ -1,10 +1,4 @@
-import {
-  defineProcedure,
-  type Procedure,
-  type ProcedureDefinitionInput,
-  personal,
-  type Step,
-} from '@motcua/core';
+import { type ProcedureDefinitionInput, personal, type Step } from '@motcua/core';
 import { z } from 'zod';
 import { placeholderCode } from './shared/codes.js';
 import {
@@ -25,6 +19,7 @@ import {
   WINDOW_2018,
 } from './shared/regimes.js';
 import { variantVersion } from './shared/variants.js';
+import { defineVersions, type ProcedureVersions } from './shared/versions.js';
 
 /**
  * Code of the judicial record certificate: a placeholder. The brief gives no national code for
@@ -265,34 +260,14 @@ export function judicialRecordDefinition(
   };
 }
 
-/** Definition under Decree 61 and Law 28/2009, ≤ 10 working days. */
-export const judicialRecordDefinition2018 = judicialRecordDefinition(WINDOW_2018);
-/** Definition under Decree 61 and Law 28/2009, the ≤ 15 working-day cases. */
-export const judicialRecordExtendedDefinition2018 = judicialRecordDefinition(WINDOW_2018, 'extended');
-/** Definition under Decree 118 and Law 28/2009, ≤ 10 working days. */
-export const judicialRecordDefinition2025 = judicialRecordDefinition(JUDICIAL_RECORD_WINDOW_2025);
-/** Definition under Decree 118 and Law 28/2009, the ≤ 15 working-day cases. */
-export const judicialRecordExtendedDefinition2025 = judicialRecordDefinition(
-  JUDICIAL_RECORD_WINDOW_2025,
-  'extended',
-);
-/** Definition under Decree 118 and Law 107/2025: 5 working days, provisional [S]. */
-export const judicialRecordDefinition2026 = judicialRecordDefinition(JUDICIAL_RECORD_WINDOW_2026);
-/** Judicial record certificate, version `2018.1`. */
-export const judicialRecord2018: Procedure = defineProcedure(judicialRecordDefinition2018);
-/** Judicial record certificate, version `2018.1-extended`. */
-export const judicialRecordExtended2018: Procedure = defineProcedure(judicialRecordExtendedDefinition2018);
-/** Judicial record certificate, version `2025.1`. */
-export const judicialRecord2025: Procedure = defineProcedure(judicialRecordDefinition2025);
-/** Judicial record certificate, version `2025.1-extended`. */
-export const judicialRecordExtended2025: Procedure = defineProcedure(judicialRecordExtendedDefinition2025);
-/** Judicial record certificate, version `2026.1` (5 working days, provisional [S]). */
-export const judicialRecord2026: Procedure = defineProcedure(judicialRecordDefinition2026);
-/** Every version of the judicial record certificate, oldest period first, extended before standard. */
-export const judicialRecordVersions: readonly Procedure[] = [
-  judicialRecordExtended2018,
-  judicialRecord2018,
-  judicialRecordExtended2025,
-  judicialRecord2025,
-  judicialRecord2026,
-];
+/**
+ * The judicial record certificate: versions `2018.1-extended`, `2018.1` (Decree 61), `2025.1-extended`, `2025.1` (Decree 118, to
+ * 30/06/2026) and `2026.1` (Law 107/2025, from 01/07/2026, 5 working days, provisional): the
+ * 15-day cases come before the 10-day ones in each period. Each version is compiled on first use
+ * (`judicialRecord.version('2025.1')`, `judicialRecord.versions`).
+ */
+export const judicialRecord: ProcedureVersions = defineVersions(judicialRecordDefinition, [
+  { window: WINDOW_2018, variants: ['extended'] },
+  { window: JUDICIAL_RECORD_WINDOW_2025, variants: ['extended'] },
+  JUDICIAL_RECORD_WINDOW_2026,
+]);

@@ -1,10 +1,4 @@
-import {
-  defineProcedure,
-  type Procedure,
-  type ProcedureDefinitionInput,
-  personal,
-  type Step,
-} from '@motcua/core';
+import { type ProcedureDefinitionInput, personal, type Step } from '@motcua/core';
 import { z } from 'zod';
 import { placeholderCode } from './shared/codes.js';
 import { addressField, idNumberField, localDateField, nameField } from './shared/fields.js';
@@ -18,6 +12,7 @@ import {
   WINDOW_2025,
 } from './shared/regimes.js';
 import { variantVersion } from './shared/variants.js';
+import { defineVersions, type ProcedureVersions } from './shared/versions.js';
 
 /**
  * Code of land-use-right mortgage registration: a placeholder. The brief gives no national code
@@ -215,26 +210,12 @@ export function landMortgageDefinition(
   };
 }
 
-/** Definition of mortgage registration under Decree 61, same-day case. */
-export const landMortgageDefinition2018 = landMortgageDefinition(WINDOW_2018);
-/** Definition of mortgage registration under Decree 61, special cases. */
-export const landMortgageSpecialCaseDefinition2018 = landMortgageDefinition(WINDOW_2018, 'special-case');
-/** Definition of mortgage registration under Decree 118, same-day case. */
-export const landMortgageDefinition2025 = landMortgageDefinition(WINDOW_2025);
-/** Definition of mortgage registration under Decree 118, special cases. */
-export const landMortgageSpecialCaseDefinition2025 = landMortgageDefinition(WINDOW_2025, 'special-case');
-/** Mortgage registration, version `2018.1` (same day). */
-export const landMortgage2018: Procedure = defineProcedure(landMortgageDefinition2018);
-/** Mortgage registration, version `2018.1-special-case` (≤ 3 working days). */
-export const landMortgageSpecialCase2018: Procedure = defineProcedure(landMortgageSpecialCaseDefinition2018);
-/** Mortgage registration, version `2025.1` (same day). */
-export const landMortgage2025: Procedure = defineProcedure(landMortgageDefinition2025);
-/** Mortgage registration, version `2025.1-special-case` (≤ 3 working days). */
-export const landMortgageSpecialCase2025: Procedure = defineProcedure(landMortgageSpecialCaseDefinition2025);
-/** Every version of mortgage registration, oldest period first, the special case before the standard one. */
-export const landMortgageVersions: readonly Procedure[] = [
-  landMortgageSpecialCase2018,
-  landMortgage2018,
-  landMortgageSpecialCase2025,
-  landMortgage2025,
-];
+/**
+ * Land-use-right mortgage registration: versions `2018.1-special-case`, `2018.1`, `2025.1-special-case` and `2025.1`: the special cases
+ * (≤ 3 working days) come before the standard (same-day) one in each period. Each version is compiled on first use
+ * (`landMortgage.version('2025.1')`, `landMortgage.versions`).
+ */
+export const landMortgage: ProcedureVersions = defineVersions(landMortgageDefinition, [
+  { window: WINDOW_2018, variants: ['special-case'] },
+  { window: WINDOW_2025, variants: ['special-case'] },
+]);

@@ -1,4 +1,4 @@
-import { defineProcedure, type Procedure, type ProcedureDefinitionInput, type Step } from '@motcua/core';
+import type { ProcedureDefinitionInput, Step } from '@motcua/core';
 import { z } from 'zod';
 import { placeholderCode } from './shared/codes.js';
 import { addressField, birthDateField, idNumberField, nameField } from './shared/fields.js';
@@ -12,6 +12,7 @@ import {
   WINDOW_2025,
 } from './shared/regimes.js';
 import { variantVersion } from './shared/variants.js';
+import { defineVersions, type ProcedureVersions } from './shared/versions.js';
 
 /**
  * Code of marriage registration: a placeholder. The brief gives no national code for it; to
@@ -208,40 +209,12 @@ export function marriageRegistrationDefinition(
   };
 }
 
-/** Definition of marriage registration under Decree 61, immediate case. */
-export const marriageRegistrationDefinition2018 = marriageRegistrationDefinition(WINDOW_2018);
-/** Definition of marriage registration under Decree 61, verification case. */
-export const marriageRegistrationVerificationDefinition2018 = marriageRegistrationDefinition(
-  WINDOW_2018,
-  'verification',
-);
-/** Definition of marriage registration under Decree 118, immediate case. */
-export const marriageRegistrationDefinition2025 = marriageRegistrationDefinition(WINDOW_2025);
-/** Definition of marriage registration under Decree 118, verification case. */
-export const marriageRegistrationVerificationDefinition2025 = marriageRegistrationDefinition(
-  WINDOW_2025,
-  'verification',
-);
-/** Marriage registration, version `2018.1` (immediate). */
-export const marriageRegistration2018: Procedure = defineProcedure(marriageRegistrationDefinition2018);
-/** Marriage registration, version `2018.1-verification` (≤ 5 working days). */
-export const marriageRegistrationVerification2018: Procedure = defineProcedure(
-  marriageRegistrationVerificationDefinition2018,
-);
-/** Marriage registration, version `2025.1` (immediate). */
-export const marriageRegistration2025: Procedure = defineProcedure(marriageRegistrationDefinition2025);
-/** Marriage registration, version `2025.1-verification` (≤ 5 working days). */
-export const marriageRegistrationVerification2025: Procedure = defineProcedure(
-  marriageRegistrationVerificationDefinition2025,
-);
 /**
- * Every version of marriage registration, oldest period first; within a period the verification
- * variant comes before the standard one, so a registry built in this order answers `inForce`
- * with the standard case.
+ * Marriage registration: versions `2018.1-verification`, `2018.1` (Decree 61), `2025.1-verification` and `2025.1` (Decree 118): the
+ * verification case (≤ 5 working days) comes before the immediate one in each period. Each version is compiled on first use
+ * (`marriageRegistration.version('2025.1')`, `marriageRegistration.versions`).
  */
-export const marriageRegistrationVersions: readonly Procedure[] = [
-  marriageRegistrationVerification2018,
-  marriageRegistration2018,
-  marriageRegistrationVerification2025,
-  marriageRegistration2025,
-];
+export const marriageRegistration: ProcedureVersions = defineVersions(marriageRegistrationDefinition, [
+  { window: WINDOW_2018, variants: ['verification'] },
+  { window: WINDOW_2025, variants: ['verification'] },
+]);

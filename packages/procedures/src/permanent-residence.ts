@@ -1,4 +1,4 @@
-import { defineProcedure, type Procedure, type ProcedureDefinitionInput } from '@motcua/core';
+import type { ProcedureDefinitionInput } from '@motcua/core';
 import { z } from 'zod';
 import { placeholderCode } from './shared/codes.js';
 import { addressField, idNumberField, nameField } from './shared/fields.js';
@@ -10,6 +10,7 @@ import {
   WINDOW_2018,
   WINDOW_2025,
 } from './shared/regimes.js';
+import { defineVersions, type ProcedureVersions } from './shared/versions.js';
 
 /**
  * Code of permanent residence registration: a placeholder. The brief gives no national code for it
@@ -146,16 +147,11 @@ export function permanentResidenceDefinition(window: VersionWindow): ProcedureDe
   };
 }
 
-/** Definition of permanent residence registration under Decree 61 (see the factory's notes on dates). */
-export const permanentResidenceDefinition2018 = permanentResidenceDefinition(WINDOW_2018);
-/** Definition of permanent residence registration under Decree 118 (from 01/07/2025). */
-export const permanentResidenceDefinition2025 = permanentResidenceDefinition(WINDOW_2025);
-/** Permanent residence registration, version `2018.1`. */
-export const permanentResidence2018: Procedure = defineProcedure(permanentResidenceDefinition2018);
-/** Permanent residence registration, version `2025.1`. */
-export const permanentResidence2025: Procedure = defineProcedure(permanentResidenceDefinition2025);
-/** Every version of permanent residence registration, oldest first. */
-export const permanentResidenceVersions: readonly Procedure[] = [
-  permanentResidence2018,
-  permanentResidence2025,
-];
+/**
+ * Permanent residence registration: versions `2018.1` (Decree 61) and `2025.1` (Decree 118). Each version is compiled on first use
+ * (`permanentResidence.version('2025.1')`, `permanentResidence.versions`).
+ */
+export const permanentResidence: ProcedureVersions = defineVersions(permanentResidenceDefinition, [
+  WINDOW_2018,
+  WINDOW_2025,
+]);
