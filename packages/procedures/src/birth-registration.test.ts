@@ -1,12 +1,12 @@
 import { defineProcedure, maskPersonalData, ValidationError } from '@motcua/core';
 import { describe, expect, it } from 'vitest';
+import { catalogue, catalogueEngine, officer, runLifecycle, vn } from '../test-support/catalogue-engine.js';
 import {
   BIRTH_REGISTRATION_CODE,
   birthRegistration,
   birthRegistrationApplication,
 } from './birth-registration.js';
 import { sampleBirthRegistration } from './samples.js';
-import { catalogue, catalogueEngine, officer, runLifecycle, vn } from './test-support.js';
 
 describe('birth registration (đăng ký khai sinh)', () => {
   it('defines both regimes, same day with a 15:00 cut-off, budgets fitting 15:00–17:00', () => {

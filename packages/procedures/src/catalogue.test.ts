@@ -6,6 +6,7 @@ import {
   vietnamCalendar,
 } from '@motcua/core';
 import { describe, expect, it } from 'vitest';
+import { catalogue, officer } from '../test-support/catalogue-engine.js';
 import {
   CATALOGUE_CODES,
   catalogueVersions,
@@ -17,7 +18,6 @@ import { catalogueSamples } from './samples.js';
 import { isPlaceholderCode } from './shared/codes.js';
 import { ONE_STOP_BASIS } from './shared/regimes.js';
 import { variantOf } from './shared/variants.js';
-import { catalogue, officer } from './test-support.js';
 
 const minutesOf = (p: Procedure) =>
   p.definition.steps.reduce(

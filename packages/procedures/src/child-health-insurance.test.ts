@@ -1,8 +1,8 @@
 import { ValidationError } from '@motcua/core';
 import { describe, expect, it } from 'vitest';
+import { catalogue, catalogueEngine, officer, runLifecycle, vn } from '../test-support/catalogue-engine.js';
 import { CHILD_HEALTH_INSURANCE_CODE, childHealthInsurance, isUnderSix } from './child-health-insurance.js';
 import { sampleChildHealthInsurance } from './samples.js';
-import { catalogue, catalogueEngine, officer, runLifecycle, vn } from './test-support.js';
 
 describe('health-insurance card for a child under 6 (cấp thẻ BHYT trẻ em dưới 6 tuổi)', () => {
   it('defines both regimes: ≤ 10 working days (2008 text), 7.5 days of steps; agency by regime', () => {

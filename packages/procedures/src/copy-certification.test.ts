@@ -1,8 +1,15 @@
 import { ValidationError } from '@motcua/core';
 import { describe, expect, it } from 'vitest';
+import {
+  catalogue,
+  catalogueEngine,
+  nationalCalendar,
+  officer,
+  runLifecycle,
+  vn,
+} from '../test-support/catalogue-engine.js';
 import { COPY_CERTIFICATION_CODE, copyCertification, pagesToCertify } from './copy-certification.js';
 import { sampleCopyCertification } from './samples.js';
-import { catalogue, catalogueEngine, nationalCalendar, officer, runLifecycle, vn } from './test-support.js';
 
 describe('copy certification (chứng thực bản sao từ bản chính)', () => {
   it('defines both regimes: same day, 15:00 cut-off, in person only', () => {

@@ -1,8 +1,8 @@
 import { ValidationError } from '@motcua/core';
 import { describe, expect, it } from 'vitest';
+import { catalogue, catalogueEngine, officer, runLifecycle, vn } from '../test-support/catalogue-engine.js';
 import { ENTERPRISE_REGISTRATION_CODE, enterpriseRegistration } from './enterprise-registration.js';
 import { sampleEnterpriseRegistration } from './samples.js';
-import { catalogue, catalogueEngine, officer, runLifecycle, vn } from './test-support.js';
 
 describe('new enterprise registration (đăng ký thành lập doanh nghiệp)', () => {
   it('3 working days in both regimes; Decree 168/2025 cited only from 01/07/2025', () => {

@@ -1,5 +1,13 @@
 import { type Procedure, ValidationError } from '@motcua/core';
 import { describe, expect, it } from 'vitest';
+import {
+  catalogue,
+  catalogueEngine,
+  nationalCalendar,
+  officer,
+  runLifecycle,
+  vn,
+} from '../test-support/catalogue-engine.js';
 import { procedureFor, variantsInForce } from './catalogue.js';
 import {
   JUDICIAL_RECORD_CODE,
@@ -9,7 +17,6 @@ import {
   judicialRecordNeedsExtendedLimit,
 } from './judicial-record.js';
 import { sampleJudicialRecord } from './samples.js';
-import { catalogue, catalogueEngine, nationalCalendar, officer, runLifecycle, vn } from './test-support.js';
 
 const days = (p: Procedure) =>
   p.definition.steps.reduce(

@@ -1,9 +1,9 @@
 import { ValidationError } from '@motcua/core';
 import { describe, expect, it } from 'vitest';
+import { catalogue, catalogueEngine, officer, runLifecycle, vn } from '../test-support/catalogue-engine.js';
 import { procedureFor } from './catalogue.js';
 import { LAND_MORTGAGE_REGISTRATION_CODE, landMortgage } from './land-mortgage-registration.js';
 import { sampleLandMortgage } from './samples.js';
-import { catalogue, catalogueEngine, officer, runLifecycle, vn } from './test-support.js';
 
 describe('land-use-right mortgage registration (đăng ký thế chấp quyền sử dụng đất)', () => {
   it('same day with a 15:00 cut-off; special cases ≤ 3 working days with 2.75 days of steps', () => {

@@ -1,5 +1,6 @@
 import { ValidationError } from '@motcua/core';
 import { describe, expect, it } from 'vitest';
+import { catalogue, catalogueEngine, officer, runLifecycle, vn } from '../test-support/catalogue-engine.js';
 import { procedureFor, variantsInForce } from './catalogue.js';
 import {
   MARRIAGE_REGISTRATION_CODE,
@@ -8,7 +9,6 @@ import {
 } from './marriage-registration.js';
 import { sampleMarriageRegistration } from './samples.js';
 import { WINDOW_2025 } from './shared/regimes.js';
-import { catalogue, catalogueEngine, officer, runLifecycle, vn } from './test-support.js';
 
 describe('marriage registration (đăng ký kết hôn)', () => {
   it('has an immediate case (same day, 15:00) and a verification case (5 working days) per regime', () => {

@@ -1,8 +1,8 @@
 import { TransitionError, ValidationError } from '@motcua/core';
 import { describe, expect, it } from 'vitest';
+import { catalogue, catalogueEngine, officer, runLifecycle, vn } from '../test-support/catalogue-engine.js';
 import { PERMANENT_RESIDENCE_CODE, permanentResidence } from './permanent-residence.js';
 import { samplePermanentResidence } from './samples.js';
-import { catalogue, catalogueEngine, officer, runLifecycle, vn } from './test-support.js';
 
 describe('permanent residence registration (đăng ký thường trú)', () => {
   it('defines both regimes: 7 working days, 6.5 days of steps', () => {

@@ -7,7 +7,6 @@ import {
   verifySlip,
 } from '@motcua/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { birthLiaison2015, birthLiaison2024 } from './birth-liaison.js';
 import {
   actors,
   applicant,
@@ -17,7 +16,8 @@ import {
   type LiaisonWorld,
   liaisonCalendar,
   liaisonWorld,
-} from './liaison-test-world.js';
+} from '../../test-support/liaison-world.js';
+import { birthLiaison2015, birthLiaison2024 } from './birth-liaison.js';
 
 const utc = (iso: string) => new Date(iso).toISOString();
 const FOCAL = 'ubnd-xa';
