@@ -40,7 +40,7 @@ describe('the catalogue', () => {
     }
   });
 
-  it('uses placeholder codes only: the brief gives none of these national codes', () => {
+  it('uses placeholder codes only: no national code of these is confirmed', () => {
     for (const code of Object.values(CATALOGUE_CODES)) {
       expect(isPlaceholderCode(code)).toBe(true);
       expect(code).not.toMatch(/^\d\.\d{6}$/);
@@ -67,7 +67,7 @@ describe('the catalogue', () => {
       expect(p.definition.steps.filter((s) => s.issuesDecision)).toHaveLength(1);
       expect(p.definition.permissions.APOLOGIZE).toEqual(['agency-head']);
       expect(p.definition.supplementation).toEqual({ clock: 'restart', maxRequests: 1 });
-      // No fee amount is in the brief: none is invented.
+      // No fee amount is confirmed in a legal text: none is invented.
       expect(p.definition.fees).toEqual([]);
     }
   });

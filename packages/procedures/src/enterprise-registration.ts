@@ -13,7 +13,7 @@ import {
 import { defineVersions, type ProcedureVersions } from './shared/versions.js';
 
 /**
- * Code of new enterprise registration: a placeholder. The brief gives no national code for it (the
+ * Code of new enterprise registration: a placeholder. No national code (mã TTHC) for it has been confirmed (the
  * procedure differs by enterprise type on the portal [R]); to confirm against the National Public
  * Service Portal.
  */
@@ -65,18 +65,18 @@ export type EnterpriseRegistrationApplication = z.input<typeof enterpriseRegistr
  * Registration of a new enterprise (đăng ký thành lập doanh nghiệp), for one version period.
  *
  * - **Time limit** [C]: 3 working days (Enterprise Law 2020; Decree 168/2025/NĐ-CP), counted from
- *   receipt under the Civil Code rule. No cut-off: the brief states none.
+ *   receipt under the Civil Code rule. No cut-off: none is stated in these texts.
  * - **Internal process** (2.75 working days, modelling choice): desk 2 h, appraisal by the
  *   registration officer 1.5 days, approval 0.5 day, issue of the certificate and database update
  *   0.5 day.
- * - **Documents**: the brief lists none; listed conservatively, UNCONFIRMED [R]: the registration
+ * - **Documents**: no list has been confirmed; listed conservatively, UNCONFIRMED [R]: the registration
  *   request, one original; the charter (not for a private enterprise [R]) and the owners' list
  *   are recalled and listed with notes.
- * - **Fees**: none modelled. A registration fee exists [R]; the brief gives no amount.
+ * - **Fees**: none modelled. A registration fee exists [R]; no amount has been confirmed.
  * - **Regimes**: the `2018` version cites the Enterprise Law 2020 only: the decree in force before
- *   Decree 168/2025 is not in the brief, and the Law's own commencement (recalled as 01/01/2021
+ *   Decree 168/2025 has not been checked, and the Law's own commencement (recalled as 01/01/2021
  *   [R]) is after Decree 61: receipts before it followed the previous law, not modelled. Decree
- *   168/2025 is cited only by the `2025` version; its commencement date is not in the brief
+ *   168/2025 is cited only by the `2025` version; its commencement date has not been checked
  *   (recalled as 01/07/2025 [R]).
  * - **Competent agency**: the provincial business registration office (Phòng Đăng ký kinh doanh);
  *   its parent department changed in 2025 [R] and is not named.

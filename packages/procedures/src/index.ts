@@ -8,7 +8,11 @@
  * under Decree 118/2025 (from 01/07/2025), and `createCatalogue()` holds them all.
  *
  * Procedure codes are placeholders (`PLACEHOLDER:…`) until confirmed against the National Public
- * Service Portal; facts the domain brief marks as unconfirmed are documented on each definition.
+ * Service Portal. Each definition documents its facts with the legal text they come from and an
+ * evidence tag: **[C]** confirmed in at least one source read (the official text, a government
+ * portal page, or several independent secondary sources); **[S]** one secondary source only (a
+ * news article, a legal Q&A, one third-party implementation): provisional; **[R]** recalled and
+ * not re-verified: UNCONFIRMED.
  * The inter-agency liaison groups (the "3 in 1" birth liaison, the death liaison) are built
  * separately and reuse these procedures.
  */

@@ -22,8 +22,8 @@ import { variantVersion } from './shared/variants.js';
 import { defineVersions, type ProcedureVersions } from './shared/versions.js';
 
 /**
- * Code of the judicial record certificate: a placeholder. The brief gives no national code for
- * it (and the procedure moves to another ministry on 01/07/2026, so its code may change too); to
+ * Code of the judicial record certificate: a placeholder. No national code (mã TTHC) for it
+ * has been confirmed (and the procedure moves to another ministry on 01/07/2026, so its code may change too); to
  * confirm against the National Public Service Portal.
  */
 export const JUDICIAL_RECORD_CODE = placeholderCode('cap-phieu-ly-lich-tu-phap');
@@ -99,8 +99,8 @@ export const judicialRecordApplication = z
 export type JudicialRecordApplication = z.input<typeof judicialRecordApplication>;
 
 /**
- * Whether an application falls in the cases with the longer limit of Law 28/2009 art. 48 (brief
- * §7 [C]): residence in several places, residence abroad, a foreigner, or a check of automatic
+ * Whether an application falls in the cases with the longer limit of Law 28/2009/QH12 art. 48
+ * [C]: residence in several places, residence abroad, a foreigner, or a check of automatic
  * expungement. "Several places" is read as more than one listed residence; the law's exact
  * criterion is UNCONFIRMED, so the desk has the last word. Only meaningful until 30/06/2026.
  */
@@ -163,7 +163,7 @@ const stepsFor = (verifyDays: number, draft: Step['budget'], sign: Step['budget'
  *   The ≤ 24 h urgent case is for prosecuting bodies, not applicants at a desk: not modelled.
  * - **From 01/07/2026**: Law 107/2025/QH15 gives the function to the Ministry of Public Security
  *   [C]; the limit of **5 working days is [S]** (a National Assembly report on the draft; the
- *   final text of the new art. 48 is UNCONFIRMED, brief §11 item 6). Whether the new law keeps a
+ *   final text of the new art. 48 is UNCONFIRMED). Whether the new law keeps a
  *   longer limit for the listed cases is not known, so no extended variant exists from that date
  *   and the catalogue's `procedureFor(…, 'extended')` refuses it rather than invent a figure.
  *   Decree 216/2026 art. 23 [C] also sets intake answers (Forms 01/02/03 within 1 hour in person,
@@ -171,9 +171,9 @@ const stepsFor = (verifyDays: number, draft: Step['budget'], sign: Step['budget'
  *   definition schema cannot express intake deadlines, so they are not modelled.
  * - **Internal process** (modelling choices): 9 working days (10-day limit), 13.5 (15-day
  *   limit), 4 (5-day limit).
- * - **Documents**: the brief lists none; listed conservatively, UNCONFIRMED [R]: the request
+ * - **Documents**: no list has been confirmed; listed conservatively, UNCONFIRMED [R]: the request
  *   form, one original, and a copy of the ID or passport.
- * - **Fees**: none modelled; a fee exists [R] but the brief gives no amount.
+ * - **Fees**: none modelled; a fee exists [R]; no amount has been confirmed.
  * - **Competent agency**: the provincial Department of Justice until 30/06/2026 [R for the
  *   department]; the Ministry of Public Security from 01/07/2026 [C] (the unit receiving requests
  *   is UNCONFIRMED).

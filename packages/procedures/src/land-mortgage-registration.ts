@@ -15,8 +15,8 @@ import { variantVersion } from './shared/variants.js';
 import { defineVersions, type ProcedureVersions } from './shared/versions.js';
 
 /**
- * Code of land-use-right mortgage registration: a placeholder. The brief gives no national code
- * for it; to confirm against the National Public Service Portal.
+ * Code of land-use-right mortgage registration: a placeholder. No national code (mã TTHC)
+ * for it has been confirmed; to confirm against the National Public Service Portal.
  */
 export const LAND_MORTGAGE_REGISTRATION_CODE = placeholderCode('dang-ky-the-chap-quyen-su-dung-dat');
 
@@ -137,16 +137,16 @@ const SPECIAL_CASE_STEPS: Step[] = [
  *   working day; at most 3 working days in special cases (Decree 99/2022/NĐ-CP). Standard case
  *   `{ sameDay: true, cutoff: '15:00' }`; the special cases are a variant version
  *   `'<version>-special-case'` with `{ workingDays: 3 }`, chosen at receipt like the marriage
- *   verification case. Which cases are "special" is not in the brief: the desk decides, and the
+ *   verification case. Which cases are "special" has not been confirmed: the desk decides, and the
  *   list is an open question.
  * - **Internal process** (modelling choice): standard 1.75 working hours (fits from the 15:00
  *   cut-off to 17:00); special cases 2.75 working days.
- * - **Documents**: the brief lists none. Listed conservatively, UNCONFIRMED [R]: the registration
+ * - **Documents**: no list has been confirmed. Listed conservatively, UNCONFIRMED [R]: the registration
  *   request form and the mortgage contract, one original each, and the land-use-right
  *   certificate, one original (held for the registration).
- * - **Fees**: none modelled; the brief gives no amount.
+ * - **Fees**: none modelled; no amount has been confirmed.
  * - **Regimes**: the `2018` version starts with Decree 61 as the catalogue's convention, but
- *   Decree 99/2022 is later: its commencement date is not in the brief (recalled as 15/01/2023
+ *   Decree 99/2022 is later: its commencement date has not been checked (recalled as 15/01/2023
  *   [R]); receipts before it followed the previous decree, not modelled.
  * - **Competent agency**: the land registration office or its branch [R].
  */

@@ -15,8 +15,8 @@ import { variantVersion } from './shared/variants.js';
 import { defineVersions, type ProcedureVersions } from './shared/versions.js';
 
 /**
- * Code of marriage registration: a placeholder. The brief gives no national code for it; to
- * confirm against the National Public Service Portal.
+ * Code of marriage registration: a placeholder. No national code (mã TTHC) for it has been
+ * confirmed; to confirm against the National Public Service Portal.
  */
 export const MARRIAGE_REGISTRATION_CODE = placeholderCode('dang-ky-ket-hon');
 
@@ -33,7 +33,8 @@ const party = () =>
 
 /**
  * The application of a marriage registration (tờ khai đăng ký kết hôn): the two parties. Legal
- * conditions of marriage (age, marital status) are not checked here: the brief states none, and
+ * conditions of marriage (age, marital status) are not checked here: they are matters of the Law on
+ * Marriage and Family, not of the receipt, and
  * they are appraised by the civil-status officer.
  */
 export const marriageRegistrationApplication = z
@@ -130,8 +131,8 @@ const VERIFICATION_STEPS: Step[] = [
  *
  * - **Time limit** [C]: immediately once the papers are complete; at most 5 working days if the
  *   marriage conditions need verification (Law on Civil Status art. 18(2)). The immediate case
- *   follows the civil-status 15:00 rule of art. 5(3) as the brief states it for civil-status
- *   matters (brief §6): `{ sameDay: true, cutoff: '15:00' }`. The verification case has a
+ *   follows the civil-status 15:00 rule of art. 5(3) (Law on Civil Status 60/2014/QH13) for
+ *   civil-status matters with no statutory figure: `{ sameDay: true, cutoff: '15:00' }`. The verification case has a
  *   statutory figure, so no cut-off: `{ workingDays: 5 }`.
  * - **Choice: the verification case is a variant version**, `'<version>-verification'` (e.g.
  *   `2025.1-verification`), with the same code and period. The one-stop rules fix the due time at
@@ -145,10 +146,10 @@ const VERIFICATION_STEPS: Step[] = [
  * - **Internal process** (modelling choices): immediate case 1.75 working hours, so a dossier
  *   received at the 15:00 cut-off can be finished by 17:00; verification case 4.25 working days
  *   (desk 4 h, verification 3 days, signature 4 h, seal 2 h).
- * - **Documents**: the brief lists none. Listed conservatively: the joint declaration, one
+ * - **Documents**: no list has been confirmed. Listed conservatively: the joint declaration, one
  *   original, UNCONFIRMED [R]. The marital-status certificate needed in some cases is recalled
  *   [R] and not listed.
- * - **Fees**: none modelled; the brief gives no amount.
+ * - **Fees**: none modelled; no amount has been confirmed.
  * - **Channels**: in person only (conservative: the parties are recalled to have to be present to
  *   receive the certificate [R]).
  */
