@@ -238,7 +238,7 @@ describe('"3 in 1" birth liaison, electronic (Decree 63/2024)', () => {
       });
       expect(units.find((u) => u.unit === UNIT[late])?.late).toBe(1);
       const view = await focal.lookup(d.code, d.context.secret);
-      expect(view).toMatchObject({ timeliness: 'LATE', apologised: true });
+      expect(view).toMatchObject({ timeliness: 'LATE', apologized: true });
     },
   );
 
