@@ -7,11 +7,6 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ActorInput } from '../dossier/actor.js';
-import { type DossierContext, DossierContextSchema } from '../dossier/dossier-context.js';
-import type { DossierEventInput } from '../dossier/dossier-events.js';
-import { PermissionError, TransitionError, ValidationError } from '../errors/dossier-errors.js';
-import { verifySlip } from '../slip/hash-chain.js';
 import {
   kitCalendar,
   officerOf,
@@ -19,7 +14,12 @@ import {
   residenceProcedure,
   residenceReceipt,
   residenceVariant,
-} from '../testing/dossier-harness.js';
+} from '../../test-support/dossier-harness.js';
+import type { ActorInput } from '../dossier/actor.js';
+import { type DossierContext, DossierContextSchema } from '../dossier/dossier-context.js';
+import type { DossierEventInput } from '../dossier/dossier-events.js';
+import { PermissionError, TransitionError, ValidationError } from '../errors/dossier-errors.js';
+import { verifySlip } from '../slip/hash-chain.js';
 import {
   type DossierSnapshot,
   type PersistedDossier,
