@@ -6,8 +6,8 @@
  */
 import { vietnamCalendar } from '../src/calendar/vietnam-calendar.js';
 import type { WorkingCalendar } from '../src/calendar/working-calendar.js';
-import type { ActorInput } from '../src/dossier/actor.js';
-import type { DossierEventInput } from '../src/dossier/dossier-events.js';
+import type { ActorInput } from '../src/model/actor.js';
+import type { DossierEventInput } from '../src/model/dossier-events.js';
 import {
   type DefineProcedureOptions,
   type DossierSnapshot,

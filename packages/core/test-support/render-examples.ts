@@ -21,7 +21,7 @@ import { defaultPaper, type OfficialForm, renderFormHtml } from '../src/forms/re
 import { stopNoticeForm } from '../src/forms/stop-notice-form.js';
 import { supplementForm } from '../src/forms/supplement-form.js';
 import { trackingBookForm } from '../src/forms/tracking-book.js';
-import type { Regime } from '../src/procedure/definition-schema.js';
+import type { Regime } from '../src/model/channel.js';
 import {
   exampleAgency,
   exampleLifecycle,

@@ -9,9 +9,9 @@ import {
   officers,
   receiveExample,
 } from '../../test-support/example-dossiers.js';
-import { maskPersonalData } from '../dossier/personal-data.js';
 import { MotcuaError } from '../errors/motcua-error.js';
-import type { Regime } from '../procedure/definition-schema.js';
+import type { Regime } from '../model/channel.js';
+import { maskPersonalData } from '../model/personal-data.js';
 import { apologyForm } from './apology-form.js';
 import { controlSlipForm } from './control-slip-form.js';
 import { ReceiptFormSchema, receiptForm } from './receipt-form.js';

@@ -9,7 +9,7 @@ import {
   receiveExample,
 } from '../../test-support/example-dossiers.js';
 import { ValidationError } from '../errors/dossier-errors.js';
-import type { Regime } from '../procedure/definition-schema.js';
+import type { Regime } from '../model/channel.js';
 import { apologyForm } from './apology-form.js';
 import { controlSlipForm } from './control-slip-form.js';
 import { escapeHtml } from './html-escape.js';

@@ -13,8 +13,8 @@ import {
   thrown,
   utc,
 } from '../../test-support/dossier-harness.js';
-import type { DossierEventInput } from '../dossier/dossier-events.js';
 import { PermissionError, TransitionError } from '../errors/dossier-errors.js';
+import type { DossierEventInput } from '../model/dossier-events.js';
 import type { DossierSnapshot } from './define-procedure.js';
 
 const p = residenceProcedure();

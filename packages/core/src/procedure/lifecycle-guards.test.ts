@@ -12,9 +12,9 @@ import {
   residenceVariant,
   thrown,
 } from '../../test-support/dossier-harness.js';
-import { DossierContextSchema } from '../dossier/dossier-context.js';
-import type { DossierEventInput } from '../dossier/dossier-events.js';
 import { PermissionError, TransitionError, ValidationError } from '../errors/dossier-errors.js';
+import { DossierContextSchema } from '../model/dossier-context.js';
+import type { DossierEventInput } from '../model/dossier-events.js';
 import type { DossierSnapshot } from './define-procedure.js';
 
 const p = residenceProcedure();

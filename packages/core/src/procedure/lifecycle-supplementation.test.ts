@@ -14,9 +14,9 @@ import {
   thrown,
   utc,
 } from '../../test-support/dossier-harness.js';
-import type { ActorInput } from '../dossier/actor.js';
-import type { DossierEventInput } from '../dossier/dossier-events.js';
 import { PermissionError, TransitionError } from '../errors/dossier-errors.js';
+import type { ActorInput } from '../model/actor.js';
+import type { DossierEventInput } from '../model/dossier-events.js';
 import type { DossierSnapshot, Procedure } from './define-procedure.js';
 
 const { desk, police, leader, system } = officers;

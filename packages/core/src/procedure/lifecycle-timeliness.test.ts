@@ -11,7 +11,7 @@ import {
   residenceReceipt,
   utc,
 } from '../../test-support/dossier-harness.js';
-import type { DossierEventInput } from '../dossier/dossier-events.js';
+import type { DossierEventInput } from '../model/dossier-events.js';
 import type { DossierSnapshot } from './define-procedure.js';
 
 const p = residenceProcedure();

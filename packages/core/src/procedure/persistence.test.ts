@@ -12,8 +12,8 @@ import {
   residenceVariant,
   thrown,
 } from '../../test-support/dossier-harness.js';
-import type { DossierEventInput } from '../dossier/dossier-events.js';
 import { TransitionError } from '../errors/dossier-errors.js';
+import type { DossierEventInput } from '../model/dossier-events.js';
 import { verifySlip } from '../slip/hash-chain.js';
 import type { DossierSnapshot, PersistedDossier, Procedure } from './define-procedure.js';
 

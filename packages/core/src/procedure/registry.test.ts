@@ -14,8 +14,8 @@ import {
   thrown,
   utc,
 } from '../../test-support/dossier-harness.js';
-import type { DossierEventInput } from '../dossier/dossier-events.js';
 import { MotcuaError } from '../errors/motcua-error.js';
+import type { DossierEventInput } from '../model/dossier-events.js';
 import { verifySlip } from '../slip/hash-chain.js';
 import { sampleResidenceDefinition } from '../testing/sample-procedure.js';
 import type { DossierSnapshot } from './define-procedure.js';

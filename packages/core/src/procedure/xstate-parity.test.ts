@@ -24,8 +24,8 @@ import {
   residenceVariant,
   utc,
 } from '../../test-support/dossier-harness.js';
-import type { DossierEventInput } from '../dossier/dossier-events.js';
 import { MotcuaError, TransitionError } from '../errors/index.js';
+import type { DossierEventInput } from '../model/dossier-events.js';
 import { compileMachine } from './compiled-machine.js';
 import type { DossierSnapshot, MachineFactory, Procedure } from './define-procedure.js';
 import { receiptContext } from './lifecycle-actions.js';

@@ -11,9 +11,9 @@ import {
   residenceReceipt,
   utc,
 } from '../../test-support/dossier-harness.js';
+import { SlipRowSchema } from '../model/slip-row.js';
 import type { DossierSnapshot } from '../procedure/define-procedure.js';
 import { GENESIS_HASH, verifySlip } from './hash-chain.js';
-import { SlipRowSchema } from './slip-row.js';
 
 const p = residenceProcedure();
 const { desk, police, leader } = officers;

@@ -11,8 +11,8 @@ import {
   residenceReceipt,
   utc,
 } from '../../test-support/dossier-harness.js';
+import type { SlipRow } from '../model/slip-row.js';
 import { GENESIS_HASH, hashSlipRow, verifySlip } from './hash-chain.js';
-import type { SlipRow } from './slip-row.js';
 
 const p = residenceProcedure();
 const { desk, police, leader } = officers;
