@@ -99,8 +99,8 @@ export const judicialRecordApplication = z
 export type JudicialRecordApplication = z.input<typeof judicialRecordApplication>;
 
 /**
- * Whether an application falls in the cases with the longer limit of Law 28/2009/QH12 art. 48
- * [C]: residence in several places, residence abroad, a foreigner, or a check of automatic
+ * Whether an application falls in the cases with the longer limit of Law 28/2009/QH12 art. 48 [C]
+ * (the law lists them): residence in several places, residence abroad, a foreigner, or a check of automatic
  * expungement. "Several places" is read as more than one listed residence; the law's exact
  * criterion is UNCONFIRMED, so the desk has the last word. Only meaningful until 30/06/2026.
  */
