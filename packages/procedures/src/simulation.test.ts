@@ -1,4 +1,4 @@
-import { type SimulationOptions, simulate } from '@motcua/core';
+import { type SimulationOptions, simulate } from '@motcua/core/simulation';
 import { describe, expect, it } from 'vitest';
 import { catalogue, nationalCalendar } from '../test-support/catalogue-engine.js';
 import { proceduresInForce } from './catalogue.js';
