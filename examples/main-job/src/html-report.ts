@@ -57,7 +57,7 @@ function liaisonHtml(l: LiaisonSection): string {
   const members = l.members
     .map(
       (m) =>
-        `<tr><td>${escapeHtml(m.liaisonName)}: ${escapeHtml(m.member)}</td><td>${escapeHtml(m.agencyName)}</td><td class="n">${m.handedOff}</td><td class="n">${m.early}</td><td class="n">${m.onTime}</td><td class="n">${m.late}</td><td class="n">${m.refused}</td><td class="n">${m.supplemented}</td><td class="n">${m.apologised}</td></tr>`,
+        `<tr><td>${escapeHtml(m.liaisonName)}: ${escapeHtml(m.member)}</td><td>${escapeHtml(m.agencyName)}</td><td class="n">${m.handedOff}</td><td class="n">${m.early}</td><td class="n">${m.onTime}</td><td class="n">${m.late}</td><td class="n">${m.refused}</td><td class="n">${m.supplemented}</td><td class="n">${m.apologized}</td></tr>`,
     )
     .join('');
   return `<h2>Liên thông (liaisons)</h2>

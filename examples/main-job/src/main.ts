@@ -239,7 +239,7 @@ console.log(
 console.log(`  parts handed off  ${String(liaison.handoffs).padStart(6)}   to ${agencies.length} agencies:`);
 for (const m of parts) {
   console.log(
-    `    ${`${shortNames.get(m.liaison)}: ${m.member}`.padEnd(31)} ${m.agency.padEnd(22)} ${String(m.handedOff).padStart(5)} handed off  ${m.early} early, ${m.onTime} on time, ${m.late} late; ${m.refused} refused, ${m.supplemented} supplemented, ${m.apologised} apologised`,
+    `    ${`${shortNames.get(m.liaison)}: ${m.member}`.padEnd(31)} ${m.agency.padEnd(22)} ${String(m.handedOff).padStart(5)} handed off  ${m.early} early, ${m.onTime} on time, ${m.late} late; ${m.refused} refused, ${m.supplemented} supplemented, ${m.apologized} apologised`,
   );
 }
 console.log(`  ${result.commands.toLocaleString('en')} commands in ${seconds.toFixed(1)} s\n`);
