@@ -32,7 +32,7 @@ export interface SimulationTarget {
 }
 
 /** A fresh record for the direct core, every field set (one shape for all). */
-export function newDirectDossier(): DirectDossier {
+function newDirectDossier(): DirectDossier {
   return { code: '', ctx: undefined, state: '', procedureEntry: undefined, slot: -1, order: 0, legalMs: 0 };
 }
 
