@@ -2,6 +2,7 @@ export { MemoryStore } from './memory-store.js';
 export {
   checkClaimRequest,
   checkCommitRequest,
+  checkLookupAttemptRequest,
   checkOutboxQuery,
   checkSettlement,
   checkStoreInstant,
@@ -20,6 +21,8 @@ export {
   type DossierSummary,
   type JournalEntry,
   type ListQuery,
+  type LookupAttemptRequest,
+  type LookupWindow,
   type OutboxEffect,
   type OutboxItem,
   type OutboxSettlement,
