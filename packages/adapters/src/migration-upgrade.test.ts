@@ -20,7 +20,12 @@ async function upgradeScenario(
 ) {
   const { engine } = sampleEngine(store, { lookupLimit: { maxFailures: 2 } });
   const receive = () =>
-    engine.receive({ procedure: '1.004194', channel: 'in-person', actor: sampleActors.desk, ...sampleReceipt });
+    engine.receive({
+      procedure: '1.004194',
+      channel: 'in-person',
+      actor: sampleActors.desk,
+      ...sampleReceipt,
+    });
   const a = await receive();
   const b = await receive();
   await engine.send(a.code, { type: 'HAND_OVER', actor: sampleActors.desk });
