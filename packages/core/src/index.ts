@@ -9,11 +9,12 @@
  */
 export * from './calendar/index.js';
 export * from './clock/index.js';
-export * from './dossier/index.js';
+export * from './deadlines/index.js';
 export * from './engine/index.js';
 export * from './errors/index.js';
 export * from './forms/index.js';
 export * from './liaison/index.js';
+export * from './model/index.js';
 export * from './procedure/index.js';
 export * from './report/index.js';
 export * from './simulation/index.js';

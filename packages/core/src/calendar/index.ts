@@ -45,6 +45,8 @@ export {
 export {
   type DayCounting,
   DayCountingSchema,
+  extendLimit,
+  limitWorkingMinutes,
   type ResolvedLimit,
   resolveTimeLimit,
   type TimeLimit,

@@ -146,3 +146,45 @@ export function resolveTimeLimit(limit: unknown, sameDayCutoffMs: number, field 
   }
   return { kind, amount: value, counting, cutoffMs: cutoffOf(l.cutoff, `${field}.cutoff`, -1) };
 }
+
+/**
+ * The working minutes a time limit allows at most, to compare step budgets with:
+ * `workingDays` × a working day, `workingHours` × 60, one working day for `sameDay`, and
+ * `calendarDays` × a working day (an upper bound: a calendar day is at most one working day).
+ *
+ * @example
+ * ```ts
+ * limitWorkingMinutes({ workingDays: 3 }, 480); // 1440
+ * limitWorkingMinutes({ sameDay: true }, 480);  // 480
+ * ```
+ */
+export function limitWorkingMinutes(limit: TimeLimit, workingDayMinutes: number): number {
+  if ('workingDays' in limit) return limit.workingDays * workingDayMinutes;
+  if ('workingHours' in limit) return limit.workingHours * 60;
+  if ('calendarDays' in limit) return Math.max(1, limit.calendarDays) * workingDayMinutes;
+  return workingDayMinutes;
+}
+
+/**
+ * A time limit in working days with `workingDays` more (an allowance such as a remote commune's
+ * extra days). Throws {@link CalendarError} `INVALID_LIMIT` for a limit of another kind or a
+ * negative or non-finite number of days; `0` returns the limit unchanged.
+ *
+ * @example
+ * ```ts
+ * extendLimit({ workingDays: 10 }, 5); // { workingDays: 15 }
+ * ```
+ */
+export function extendLimit(limit: TimeLimit, workingDays: number, field = 'workingDays'): TimeLimit {
+  amountOf(workingDays, field, false);
+  if (workingDays === 0) return limit;
+  if (!('workingDays' in limit)) {
+    throw new CalendarError(
+      'INVALID_LIMIT',
+      field,
+      workingDays,
+      'extra working days need a limit in working days',
+    );
+  }
+  return { ...limit, workingDays: limit.workingDays + workingDays };
+}

@@ -1,4 +1,3 @@
-import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { CalendarError } from '../errors/calendar-error.js';
 import { parseTimeOfDay } from './local-date.js';
@@ -11,6 +10,7 @@ import {
   toCalendarError,
 } from './schedule-schema.js';
 import { VIETNAM_CIVIL_SERVICE_SCHEDULES, VIETNAM_STATUTORY_ADDITIONS } from './schedules/index.js';
+import { timeZoneOf } from './time-zone.js';
 import { WorkingCalendar } from './working-calendar.js';
 
 /** Options of {@link vietnamCalendar}. Every option is optional. */
@@ -75,9 +75,8 @@ export function vietnamCalendar(options: VietnamCalendarOptions = {}): WorkingCa
   if (!parsed.success) throw toCalendarError(parsed.error, options, '', 'INVALID_OPTION', 'options');
   const o = parsed.data;
   const timeZone = o.timeZone ?? 'Asia/Ho_Chi_Minh';
-  if (!IANAZone.isValidZone(timeZone)) {
-    throw new CalendarError('INVALID_OPTION', 'timeZone', timeZone, 'not an IANA time zone');
-  }
+  const zone = timeZoneOf(timeZone);
+  if (!zone) throw new CalendarError('INVALID_OPTION', 'timeZone', timeZone, 'not an IANA time zone');
   const office = resolveOfficeHours(options.officeHours, 'officeHours');
   const fields = [
     ...(o.schedules ?? VIETNAM_CIVIL_SERVICE_SCHEDULES).map((_: unknown, i: number) => `schedules[${i}]`),
@@ -94,7 +93,7 @@ export function vietnamCalendar(options: VietnamCalendarOptions = {}): WorkingCa
   });
   return new WorkingCalendar({
     timeZone,
-    zone: IANAZone.create(timeZone),
+    zone,
     office,
     schedules,
     statutoryAdditions: o.statutoryAdditions ?? VIETNAM_STATUTORY_ADDITIONS,

@@ -1,11 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { type Clock, systemClock } from '../clock/clock.js';
-import { type Actor, type ActorInput, toInstant } from '../dossier/actor.js';
-import { pendingDeadlines } from '../dossier/deadlines.js';
-import { formatDossierCode } from '../dossier/dossier-code.js';
-import type { DossierContext } from '../dossier/dossier-context.js';
-import type { DossierEventInput } from '../dossier/dossier-events.js';
+import { pendingDeadlines } from '../deadlines/deadlines.js';
 import {
   ConflictError,
   IdempotencyKeyError,
@@ -15,20 +11,24 @@ import {
   PermissionError,
   ValidationError,
 } from '../errors/index.js';
-import type { LiaisonLinkInput } from '../liaison/liaison-context.js';
+import { type Actor, type ActorInput, toInstant } from '../model/actor.js';
+import type { Channel } from '../model/channel.js';
+import { formatDossierCode } from '../model/dossier-code.js';
+import type { DossierContext } from '../model/dossier-context.js';
+import type { DossierEventInput } from '../model/dossier-events.js';
+import type { DossierSummary } from '../model/dossier-summary.js';
+import type { LiaisonLinkInput } from '../model/liaison-context.js';
+import type { SlipRow } from '../model/slip-row.js';
 import { type PersistedDossier, type Procedure, stateName } from '../procedure/define-procedure.js';
-import type { Channel } from '../procedure/definition-schema.js';
 import { SYSTEM_ROLE } from '../procedure/lifecycle-rules.js';
 import { ProcedureRegistry } from '../procedure/registry.js';
 import type { ReportQuery, ReportRow, UnitReportRow } from '../report/report-types.js';
-import type { SlipRow } from '../slip/slip-row.js';
 import { MemoryStore } from '../store/memory-store.js';
 import { checkStoreText } from '../store/store-input.js';
 import {
   type ClaimedTimer,
   type ClaimRequest,
   type DossierStore,
-  type DossierSummary,
   type JournalEntry,
   type ListQuery,
   type OutboxEffect,

@@ -1,7 +1,7 @@
-import type { DossierContext } from '../dossier/dossier-context.js';
+import type { DossierContext } from '../model/dossier-context.js';
+import type { DossierSummary } from '../model/dossier-summary.js';
 import type { PersistedDossier } from '../procedure/define-procedure.js';
 import { stateName } from '../procedure/define-procedure.js';
-import type { DossierSummary } from '../store/store-types.js';
 
 /**
  * The indexed facts of a dossier from its context and state (no personal data). `status` defaults

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { type LocalDate, parseLocalDate } from '../calendar/local-date.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
-import { type Actor, ActorSchema, type Instant } from '../dossier/actor.js';
-import { isAgencyCode, isDossierCodeShape } from '../dossier/dossier-code.js';
-import { instantProblem, parseInstant } from '../dossier/instant-input.js';
 import { type FieldIssue, ValidationError } from '../errors/dossier-errors.js';
-import { type Channel, ChannelSchema } from '../procedure/definition-schema.js';
+import { type Actor, ActorSchema, type Instant } from '../model/actor.js';
+import { type Channel, ChannelSchema } from '../model/channel.js';
+import { isAgencyCode, isDossierCodeShape } from '../model/dossier-code.js';
+import { instantProblem, parseInstant } from '../model/instant-input.js';
 import type { ReportQuery } from '../report/report-types.js';
 import type { ListQuery } from '../store/store-types.js';
 import { unknownKeys, zodIssues } from '../validation/zod-issues.js';

@@ -6,7 +6,7 @@
 import { createInspector, type StatelyInspectionEvent } from '@statelyai/inspect';
 import { describe, expect, it } from 'vitest';
 import { createActor, type InspectionEvent } from 'xstate';
-import { DossierEventSchema } from '../dossier/dossier-events.js';
+import { DossierEventSchema } from '../model/dossier-events.js';
 import { stateName } from '../procedure/define-procedure.js';
 import { ProcedureRegistry } from '../procedure/registry.js';
 import { MemoryStore } from '../store/memory-store.js';

@@ -1,7 +1,7 @@
 import type { AnyStateMachine, InspectionEvent, Observer, StateValue } from 'xstate';
-import { ApplicantSchema } from '../dossier/applicant.js';
-import type { DossierContext } from '../dossier/dossier-context.js';
-import { maskPersonalData } from '../dossier/personal-data.js';
+import { ApplicantSchema } from '../model/applicant.js';
+import type { DossierContext } from '../model/dossier-context.js';
+import { maskPersonalData } from '../model/personal-data.js';
 import type { PersistedDossier, Procedure } from '../procedure/define-procedure.js';
 
 /** A dossier's snapshot as inspection events carry it (the shape of an XState snapshot's data). */

@@ -1,5 +1,5 @@
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
-import type { DossierContext } from '../dossier/dossier-context.js';
+import type { DossierContext } from '../model/dossier-context.js';
 import type { ProcedureDefinition } from '../procedure/definition-schema.js';
 import type { ClaimedTimer, OutboxItem } from '../store/store-types.js';
 

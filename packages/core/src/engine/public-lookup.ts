@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { Timeliness } from '../dossier/timeliness.js';
+import type { Timeliness } from '../model/timeliness.js';
 import type { PersistedDossier } from '../procedure/define-procedure.js';
 import { stateName } from '../procedure/define-procedure.js';
 import type { ProcedureDefinition } from '../procedure/definition-schema.js';

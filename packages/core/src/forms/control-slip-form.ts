@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
-import type { DossierContext } from '../dossier/dossier-context.js';
-import { personal } from '../dossier/personal-data.js';
-import { TimelinessSchema } from '../dossier/timeliness.js';
+import type { DossierContext } from '../model/dossier-context.js';
+import { personal } from '../model/personal-data.js';
+import { type SlipParty, SlipRowKindSchema } from '../model/slip-row.js';
+import { TimelinessSchema } from '../model/timeliness.js';
 import type { ProcedureDefinition } from '../procedure/definition-schema.js';
 import { APPLICANT_PARTY } from '../procedure/lifecycle-env.js';
-import { type SlipParty, SlipRowKindSchema } from '../slip/slip-row.js';
 import {
   deskHeader,
   FormDateTimeSchema,

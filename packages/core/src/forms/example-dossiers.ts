@@ -2,9 +2,10 @@
  * Fictional dossiers for the form tests and the example renderings (render-examples.ts). Not part
  * of the public API. Every name, number and address here is invented.
  */
-import type { ActorInput } from '../dossier/actor.js';
+import type { ActorInput } from '../model/actor.js';
+import type { Regime } from '../model/channel.js';
 import { type DossierSnapshot, defineProcedure, type Procedure } from '../procedure/define-procedure.js';
-import type { ProcedureDefinitionInput, Regime } from '../procedure/definition-schema.js';
+import type { ProcedureDefinitionInput } from '../procedure/definition-schema.js';
 import { sampleResidenceDefinition } from '../testing/sample-procedure.js';
 import type { OfficeInfoInput } from './office-info.js';
 

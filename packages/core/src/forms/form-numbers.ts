@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Regime } from '../procedure/definition-schema.js';
+import type { Regime } from '../model/channel.js';
 
 /**
  * The official forms of the one-stop mechanism, by what they are rather than by number (numbers

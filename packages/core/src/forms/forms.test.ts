@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { maskPersonalData } from '../dossier/personal-data.js';
 import { MotcuaError } from '../errors/motcua-error.js';
-import type { Regime } from '../procedure/definition-schema.js';
+import type { Regime } from '../model/channel.js';
+import { maskPersonalData } from '../model/personal-data.js';
 import { apologyForm } from './apology-form.js';
 import { controlSlipForm } from './control-slip-form.js';
 import {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
-import type { DossierContext } from '../dossier/dossier-context.js';
+import type { DossierContext } from '../model/dossier-context.js';
 import type { ProcedureDefinition } from '../procedure/definition-schema.js';
 import {
   deskHeader,

@@ -12,7 +12,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Regime } from '../procedure/definition-schema.js';
+import type { Regime } from '../model/channel.js';
 import { apologyForm } from './apology-form.js';
 import { controlSlipForm } from './control-slip-form.js';
 import {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ValidationError } from '../errors/dossier-errors.js';
-import type { Regime } from '../procedure/definition-schema.js';
+import type { Regime } from '../model/channel.js';
 import { apologyForm } from './apology-form.js';
 import { controlSlipForm } from './control-slip-form.js';
 import {

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
-import type { DossierContext, Outcome } from '../dossier/dossier-context.js';
-import { personal } from '../dossier/personal-data.js';
-import { TimelinessSchema } from '../dossier/timeliness.js';
 import { MotcuaError } from '../errors/motcua-error.js';
-import { type ProcedureDefinition, type Regime, RegimeSchema } from '../procedure/definition-schema.js';
+import { type Regime, RegimeSchema } from '../model/channel.js';
+import type { DossierContext, Outcome } from '../model/dossier-context.js';
+import { personal } from '../model/personal-data.js';
+import { TimelinessSchema } from '../model/timeliness.js';
+import type { ProcedureDefinition } from '../procedure/definition-schema.js';
 import { parseOrThrow } from '../validation/zod-issues.js';
 import {
   FormDateTimeSchema,

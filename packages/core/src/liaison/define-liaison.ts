@@ -1,15 +1,16 @@
 import { and, assign, setup } from 'xstate';
 import type { TimeLimit } from '../calendar/time-limit.js';
+import { limitWorkingMinutes } from '../calendar/time-limit.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
-import type { DossierContext } from '../dossier/dossier-context.js';
-import type { DossierEvent } from '../dossier/dossier-events.js';
 import { DefinitionError } from '../errors/dossier-errors.js';
+import type { DossierContext } from '../model/dossier-context.js';
+import type { DossierEvent } from '../model/dossier-events.js';
 import { machineId } from '../procedure/build-machine.js';
 import { defineProcedure, type Procedure } from '../procedure/define-procedure.js';
 import type { ProcedureDefinitionInput, StepBudget } from '../procedure/definition-schema.js';
 import * as act from '../procedure/lifecycle-actions.js';
 import type { LifecycleEnv } from '../procedure/lifecycle-env.js';
-import { denialOf } from '../procedure/lifecycle-rules.js';
+import { denialOf, registerRules } from '../procedure/lifecycle-rules.js';
 import { zodIssues } from '../validation/zod-issues.js';
 import * as la from './liaison-actions.js';
 import {
@@ -19,6 +20,7 @@ import {
   type ResolvedLiaison,
   registerLiaison,
 } from './liaison-definition.js';
+import { isLiaisonEvent, liaisonDenial } from './liaison-rules.js';
 
 type Ev<T extends DossierEvent['type']> = Extract<DossierEvent, { type: T }>;
 
@@ -39,14 +41,6 @@ export interface DefineLiaisonOptions {
   readonly calendar?: WorkingCalendar;
   /** Allowances of the definition this office has, by id (e.g. `['remote-commune']`: +5 working days). */
   readonly allowances?: readonly string[];
-}
-
-/** Working minutes of a time limit, to compare budgets (calendar days and `sameDay` count as working days). */
-function minutesOf(limit: TimeLimit, dayMinutes: number): number {
-  if ('workingDays' in limit) return limit.workingDays * dayMinutes;
-  if ('workingHours' in limit) return limit.workingHours * 60;
-  if ('calendarDays' in limit) return Math.max(1, limit.calendarDays) * dayMinutes;
-  return dayMinutes;
 }
 
 function stepBudget(limit: TimeLimit): StepBudget {
@@ -83,7 +77,7 @@ function check(def: LiaisonDefinition, allowanceIds: readonly string[], dayMinut
     if (visiting.has(id)) return fail('members', `the after dependencies of ${id} form a cycle`, id);
     visiting.add(id);
     const m = def.members.find((x) => x.id === id)!;
-    const own = minutesOf(m.budget, dayMinutes);
+    const own = limitWorkingMinutes(m.budget, dayMinutes);
     const total = own + Math.max(0, ...m.after.map(longest));
     visiting.delete(id);
     chain.set(id, total);
@@ -91,7 +85,7 @@ function check(def: LiaisonDefinition, allowanceIds: readonly string[], dayMinut
   };
   const critical =
     def.mode === 'sequential'
-      ? def.members.reduce((n, m) => n + minutesOf(m.budget, dayMinutes), 0)
+      ? def.members.reduce((n, m) => n + limitWorkingMinutes(m.budget, dayMinutes), 0)
       : Math.max(...def.members.map((m) => longest(m.id)));
   for (const m of def.members) longest(m.id);
   const totals = [
@@ -100,7 +94,7 @@ function check(def: LiaisonDefinition, allowanceIds: readonly string[], dayMinut
     ...def.timeLimits.flatMap((r) => [r.timeLimit, r.verificationTimeLimit]),
   ]
     .filter((l): l is TimeLimit => l !== undefined)
-    .map((l) => minutesOf(l, dayMinutes));
+    .map((l) => limitWorkingMinutes(l, dayMinutes));
   const max = Math.max(...totals);
   if (critical > max + 1e-9) {
     fail(
@@ -391,6 +385,9 @@ export function defineLiaison(
     machine: (_kit, env: LifecycleEnv) => liaisonMachine({ ...env, liaison: resolved }),
   });
   registerLiaison(procedure.definition, resolved);
+  registerRules(procedure.definition, (env, ctx, e) =>
+    isLiaisonEvent(e) ? liaisonDenial(env, ctx, e) : null,
+  );
   const memberApplication = (memberId: string, application: unknown): unknown => {
     const m = def.members.find((x) => x.id === memberId);
     if (!m)

@@ -1,28 +1,7 @@
 export { type DefineLiaisonOptions, defineLiaison, isLiaison, type Liaison } from './define-liaison.js';
 export { type LiaisonEnv, liaisonHolderAt } from './liaison-actions.js';
 export {
-  type LiaisonClosing,
-  LiaisonClosingSchema,
-  type LiaisonExtension,
-  LiaisonExtensionSchema,
-  type LiaisonLink,
-  type LiaisonLinkInput,
-  LiaisonLinkSchema,
-  type LiaisonMemberState,
-  LiaisonMemberStateSchema,
-  type LiaisonMemberStatus,
-  LiaisonMemberStatusSchema,
-  type LiaisonParent,
-  LiaisonParentSchema,
-  type LiaisonSection,
-  LiaisonSectionSchema,
-  type MemberApology,
-  MemberApologySchema,
-  OPEN_MEMBER_STATUSES,
-} from './liaison-context.js';
-export {
   AgencyIdSchema,
-  addWorkingDays,
   LiaisonAllowanceSchema,
   type LiaisonDefinition,
   type LiaisonDefinitionInput,
@@ -37,17 +16,6 @@ export {
   type MemberApplication,
   type ResolvedLiaison,
 } from './liaison-definition.js';
-export {
-  HandOffEventSchema,
-  LIAISON_EVENT_TYPES,
-  type LiaisonEventType,
-  MemberAcceptedEventSchema,
-  MemberApologyEventSchema,
-  MemberCancelledEventSchema,
-  MemberResultEventSchema,
-  MemberSupplementEventSchema,
-  MemberVerificationEventSchema,
-} from './liaison-events.js';
 export {
   AcceptedMessageSchema,
   ApologyMessageSchema,

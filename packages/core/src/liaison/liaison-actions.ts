@@ -1,8 +1,11 @@
 import type { TimeLimit } from '../calendar/time-limit.js';
-import { type Actor, toInstant } from '../dossier/actor.js';
-import type { DossierContext } from '../dossier/dossier-context.js';
-import type { DossierEvent } from '../dossier/dossier-events.js';
-import { classifyTimeliness } from '../dossier/timeliness.js';
+import { extendLimit } from '../calendar/time-limit.js';
+import { type Actor, toInstant } from '../model/actor.js';
+import type { DossierContext } from '../model/dossier-context.js';
+import type { DossierEvent } from '../model/dossier-events.js';
+import type { LiaisonMemberState, LiaisonParent } from '../model/liaison-context.js';
+import type { SlipParty } from '../model/slip-row.js';
+import { classifyTimeliness } from '../model/timeliness.js';
 import * as act from '../procedure/lifecycle-actions.js';
 import {
   APPLICANT_PARTY,
@@ -11,14 +14,7 @@ import {
   type LifecycleEnv,
   party,
 } from '../procedure/lifecycle-env.js';
-import type { SlipParty } from '../slip/slip-row.js';
-import type { LiaisonMemberState, LiaisonParent } from './liaison-context.js';
-import {
-  addWorkingDays,
-  type LiaisonLimitRule,
-  type LiaisonMember,
-  type ResolvedLiaison,
-} from './liaison-definition.js';
+import type { LiaisonLimitRule, LiaisonMember, ResolvedLiaison } from './liaison-definition.js';
 import { isOpenMember, LIAISON_ROLE, readyMembers } from './liaison-rules.js';
 
 /** What the liaison actions need: the parent procedure's definition and calendar, and the liaison. */
@@ -66,7 +62,7 @@ export function totalLimit(
       ? (rule.verificationTimeLimit ?? rule.timeLimit)
       : (def.verificationTimeLimit ?? def.timeLimit)
     : (rule?.timeLimit ?? def.timeLimit);
-  return addWorkingDays(
+  return extendLimit(
     limit,
     env.liaison.allowances.reduce((n, a) => n + a.workingDays, 0),
   );

@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { LocalDateSchema } from '../calendar/schedule-schema.js';
 import { type TimeLimit, TimeLimitSchema } from '../calendar/time-limit.js';
+import { ChannelSchema, RegimeSchema } from '../model/channel.js';
 import {
-  ChannelSchema,
   FeeSchema,
   NamesSchema,
   PermissionEventSchema,
   type ProcedureDefinition,
   type ReceiptCheck,
-  RegimeSchema,
   RequiredDocumentSchema,
 } from '../procedure/definition-schema.js';
 
@@ -171,11 +170,4 @@ export function registerLiaison(def: ProcedureDefinition, liaison: ResolvedLiais
 /** The liaison a parent procedure definition was built from by `defineLiaison`, if any. */
 export function liaisonOf(def: ProcedureDefinition): ResolvedLiaison | undefined {
   return byProcedure.get(def);
-}
-
-/** A time limit with `days` more working days (limits in working days only). */
-export function addWorkingDays(limit: TimeLimit, days: number): TimeLimit {
-  if (days === 0) return limit;
-  if (!('workingDays' in limit)) throw new Error('extra working days need a limit in working days');
-  return { ...limit, workingDays: limit.workingDays + days };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { InstantSchema } from '../dossier/actor.js';
-import { ChannelSchema } from '../procedure/definition-schema.js';
+import { InstantSchema } from '../model/actor.js';
+import { ChannelSchema } from '../model/channel.js';
 import { AgencyIdSchema } from './liaison-definition.js';
 
 const common = {

@@ -1,6 +1,3 @@
-import type { ActorInput } from '../dossier/actor.js';
-import { toInstant } from '../dossier/actor.js';
-import type { DossierContext } from '../dossier/dossier-context.js';
 import type { Engine, EngineEvent, EngineLogEntry } from '../engine/create-engine.js';
 import type { EffectRequest, EnginePlugin, TransitionInfo } from '../engine/plugin.js';
 import { DeferredDeliveryError, PermanentDeliveryError } from '../engine/plugin.js';
@@ -14,8 +11,11 @@ import {
   ValidationError,
 } from '../errors/dossier-errors.js';
 import { MotcuaError } from '../errors/motcua-error.js';
+import type { ActorInput } from '../model/actor.js';
+import { toInstant } from '../model/actor.js';
+import type { DossierContext } from '../model/dossier-context.js';
+import type { LiaisonLink, LiaisonMemberState, LiaisonParent } from '../model/liaison-context.js';
 import type { Procedure } from '../procedure/define-procedure.js';
-import type { LiaisonLink, LiaisonMemberState, LiaisonParent } from './liaison-context.js';
 import { liaisonOf } from './liaison-definition.js';
 import { handoffId, type LiaisonMessage, LiaisonMessageSchema } from './liaison-message.js';
 import { isOpenMember, LIAISON_ROLE } from './liaison-rules.js';

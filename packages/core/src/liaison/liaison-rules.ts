@@ -1,17 +1,26 @@
-import type { Actor } from '../dossier/actor.js';
-import type { DossierContext } from '../dossier/dossier-context.js';
-import type { DossierEvent } from '../dossier/dossier-events.js';
+import type { Actor } from '../model/actor.js';
+import type { DossierContext } from '../model/dossier-context.js';
+import type { DossierEvent } from '../model/dossier-events.js';
+import {
+  type LiaisonMemberState,
+  type LiaisonParent,
+  OPEN_MEMBER_STATUSES,
+} from '../model/liaison-context.js';
+import { LIAISON_EVENT_TYPES, type LiaisonEventType } from '../model/liaison-events.js';
 import type { LifecycleEnv } from '../procedure/lifecycle-env.js';
 import type { Denial } from '../procedure/lifecycle-rules.js';
-import { type LiaisonMemberState, type LiaisonParent, OPEN_MEMBER_STATUSES } from './liaison-context.js';
 import { type LiaisonDefinition, liaisonOf } from './liaison-definition.js';
-import type { LiaisonEventType } from './liaison-events.js';
 
 /** The role the liaison plugin's actor carries when it applies a member agency's message. */
 export const LIAISON_ROLE = 'liaison';
 
 /** A validated liaison event (`HAND_OFF`, `MEMBER_*`). */
 export type LiaisonEvent = Extract<DossierEvent, { type: LiaisonEventType }>;
+
+/** Whether an event is one of the liaison's own (`HAND_OFF`, `MEMBER_*`). */
+export function isLiaisonEvent(e: DossierEvent): e is LiaisonEvent {
+  return (LIAISON_EVENT_TYPES as readonly string[]).includes(e.type);
+}
 
 /** Whether a member's agency holds the dossier. */
 export function isOpenMember(m: LiaisonMemberState): boolean {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { pendingDeadlines } from '../dossier/deadlines.js';
-import type { DossierContext } from '../dossier/dossier-context.js';
-import type { DossierEventInput } from '../dossier/dossier-events.js';
+import { pendingDeadlines } from '../deadlines/deadlines.js';
 import { createEngine } from '../engine/create-engine.js';
 import { DefinitionError, PermissionError, TransitionError } from '../errors/dossier-errors.js';
+import type { DossierContext } from '../model/dossier-context.js';
+import type { DossierEventInput } from '../model/dossier-events.js';
 import { checkMachine } from '../procedure/check-machine.js';
 import type { DossierSnapshot } from '../procedure/define-procedure.js';
 import { residenceProcedure, residenceReceipt } from '../testing/dossier-harness.js';

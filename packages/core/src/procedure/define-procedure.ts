@@ -1,16 +1,7 @@
 import type { AnyMachineSnapshot, AnyStateMachine, StateValue } from 'xstate';
+import { limitWorkingMinutes } from '../calendar/time-limit.js';
 import { vietnamCalendar } from '../calendar/vietnam-calendar.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
-import {
-  type ActorInput,
-  ActorSchema,
-  canonicalInstant,
-  InstantSchema,
-  toInstant,
-} from '../dossier/actor.js';
-import { ApplicantSchema } from '../dossier/applicant.js';
-import type { DossierContext } from '../dossier/dossier-context.js';
-import { type DossierEvent, type DossierEventInput, DossierEventSchema } from '../dossier/dossier-events.js';
 import {
   DefinitionError,
   PermissionError,
@@ -18,14 +9,17 @@ import {
   ValidationError,
 } from '../errors/dossier-errors.js';
 import { MotcuaError } from '../errors/motcua-error.js';
-import { type LiaisonLinkInput, LiaisonLinkSchema } from '../liaison/liaison-context.js';
+import { type ActorInput, ActorSchema, canonicalInstant, InstantSchema, toInstant } from '../model/actor.js';
+import { ApplicantSchema } from '../model/applicant.js';
+import { type Channel, ChannelSchema } from '../model/channel.js';
+import type { DossierContext } from '../model/dossier-context.js';
+import { type DossierEvent, type DossierEventInput, DossierEventSchema } from '../model/dossier-events.js';
+import { type LiaisonLinkInput, LiaisonLinkSchema } from '../model/liaison-context.js';
 import { parseOrThrow, zodIssues } from '../validation/zod-issues.js';
 import { buildLifecycleMachine, lifecycleSetup } from './build-machine.js';
 import { checkMachine } from './check-machine.js';
 import { compileMachine } from './compiled-machine.js';
 import {
-  type Channel,
-  ChannelSchema,
   type ProcedureDefinition,
   type ProcedureDefinitionInput,
   ProcedureDefinitionSchema,
@@ -112,18 +106,6 @@ export interface Procedure {
   restore(persisted: PersistedDossier): DossierSnapshot;
 }
 
-/**
- * Working minutes a time limit allows, to compare step budgets with: `workingDays` × a working day,
- * `workingHours`, one working day for `sameDay`, and `calendarDays` × a working day (an upper bound).
- */
-function limitMinutes(def: ProcedureDefinition, dayMinutes: number): number {
-  const l = def.timeLimit;
-  if ('workingDays' in l) return l.workingDays * dayMinutes;
-  if ('workingHours' in l) return l.workingHours * 60;
-  if ('calendarDays' in l) return Math.max(1, l.calendarDays) * dayMinutes;
-  return dayMinutes;
-}
-
 function checkDefinition(def: ProcedureDefinition, calendar: WorkingCalendar, parallelSteps: boolean): void {
   const name = `${def.code}@${def.version}`;
   const fail = (field: string, reason: string, value?: unknown) => {
@@ -148,7 +130,7 @@ function checkDefinition(def: ProcedureDefinition, calendar: WorkingCalendar, pa
   }
   const env: LifecycleEnv = { def, calendar };
   const total = def.steps.reduce((sum, s) => sum + budgetMinutes(env, s.budget), 0);
-  const limit = limitMinutes(def, calendar.workingDayMinutes);
+  const limit = limitWorkingMinutes(def.timeLimit, calendar.workingDayMinutes);
   if (!parallelSteps && total > limit + 1e-9) {
     fail(
       'steps',

@@ -18,8 +18,6 @@ export {
   stateName,
 } from './define-procedure.js';
 export {
-  type Channel,
-  ChannelSchema,
   FeeSchema,
   NamesSchema,
   PermissionEventSchema,
@@ -28,8 +26,6 @@ export {
   ProcedureDefinitionSchema,
   type ReceiptCheck,
   type ReceiptFacts,
-  type Regime,
-  RegimeSchema,
   RequiredDocumentSchema,
   type Step,
   type StepBudget,

@@ -1,10 +1,10 @@
-import { type Actor, toInstant } from '../dossier/actor.js';
-import type { Applicant } from '../dossier/applicant.js';
-import type { DossierContext, Outcome, StepRecord } from '../dossier/dossier-context.js';
-import type { DossierEvent } from '../dossier/dossier-events.js';
-import { classifyTimeliness, type Timeliness } from '../dossier/timeliness.js';
-import type { LiaisonLink } from '../liaison/liaison-context.js';
-import type { Channel } from './definition-schema.js';
+import { type Actor, toInstant } from '../model/actor.js';
+import type { Applicant } from '../model/applicant.js';
+import type { Channel } from '../model/channel.js';
+import type { DossierContext, Outcome, StepRecord } from '../model/dossier-context.js';
+import type { DossierEvent } from '../model/dossier-events.js';
+import type { LiaisonLink } from '../model/liaison-context.js';
+import { classifyTimeliness, type Timeliness } from '../model/timeliness.js';
 import {
   APPLICANT_PARTY,
   actorParty,

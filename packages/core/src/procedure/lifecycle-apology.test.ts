@@ -5,8 +5,8 @@
  * to the unit that held the dossier when it went late.
  */
 import { describe, expect, it } from 'vitest';
-import type { DossierEventInput } from '../dossier/dossier-events.js';
 import { PermissionError, TransitionError } from '../errors/dossier-errors.js';
+import type { DossierEventInput } from '../model/dossier-events.js';
 import {
   applyAll,
   officers,

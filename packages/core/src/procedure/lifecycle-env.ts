@@ -1,7 +1,7 @@
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
-import type { Actor } from '../dossier/actor.js';
+import type { Actor } from '../model/actor.js';
+import type { SlipParty, SlipRow } from '../model/slip-row.js';
 import { appendSlipRow } from '../slip/hash-chain.js';
-import type { SlipParty, SlipRow } from '../slip/slip-row.js';
 import type { ProcedureDefinition, Step, StepBudget } from './definition-schema.js';
 
 /** What the lifecycle rules and actions of one procedure need: its definition and a calendar. */

@@ -4,9 +4,9 @@
  * channel the procedure does not take, an event on a closed dossier, an event out of time order.
  */
 import { describe, expect, it } from 'vitest';
-import { DossierContextSchema } from '../dossier/dossier-context.js';
-import type { DossierEventInput } from '../dossier/dossier-events.js';
 import { PermissionError, TransitionError, ValidationError } from '../errors/dossier-errors.js';
+import { DossierContextSchema } from '../model/dossier-context.js';
+import type { DossierEventInput } from '../model/dossier-events.js';
 import {
   applyAll,
   officers,

@@ -7,10 +7,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ActorInput } from '../dossier/actor.js';
-import { type DossierContext, DossierContextSchema } from '../dossier/dossier-context.js';
-import type { DossierEventInput } from '../dossier/dossier-events.js';
 import { PermissionError, TransitionError, ValidationError } from '../errors/dossier-errors.js';
+import type { ActorInput } from '../model/actor.js';
+import { type DossierContext, DossierContextSchema } from '../model/dossier-context.js';
+import type { DossierEventInput } from '../model/dossier-events.js';
 import { verifySlip } from '../slip/hash-chain.js';
 import {
   kitCalendar,

@@ -1,13 +1,27 @@
-import type { Actor } from '../dossier/actor.js';
-import type { DossierContext } from '../dossier/dossier-context.js';
-import type { DossierEvent, DossierEventType } from '../dossier/dossier-events.js';
-import { liaisonDenial } from '../liaison/liaison-rules.js';
+import type { Actor } from '../model/actor.js';
+import type { DossierContext } from '../model/dossier-context.js';
+import type { DossierEvent, DossierEventType } from '../model/dossier-events.js';
+import type { ProcedureDefinition } from './definition-schema.js';
 import { type LifecycleEnv, stepIndex } from './lifecycle-env.js';
 
 /** Why an event is refused: the actor lacks the right, or the dossier's state does not allow it. */
 export interface Denial {
   readonly kind: 'permission' | 'state';
   readonly reason: string;
+}
+
+/**
+ * Rules for the events a module adds to the standard lifecycle (the liaison's `HAND_OFF` and
+ * `MEMBER_*`): the module that builds such a procedure supplies them with {@link registerRules}, so
+ * the standard lifecycle never imports it. Returns `null` when the event is allowed.
+ */
+export type ExtensionRules = (env: LifecycleEnv, ctx: DossierContext, e: DossierEvent) => Denial | null;
+
+const extensionRules = new WeakMap<ProcedureDefinition, ExtensionRules>();
+
+/** Attaches the rules of the events a module adds to the procedures built from `def`. */
+export function registerRules(def: ProcedureDefinition, rules: ExtensionRules): void {
+  extensionRules.set(def, rules);
 }
 
 /** The role the engine's own actor carries (timers). */
@@ -132,7 +146,11 @@ export function denialOf(env: LifecycleEnv, ctx: DossierContext, e: DossierEvent
     case 'MEMBER_SUPPLEMENT':
     case 'MEMBER_APOLOGY':
     case 'MEMBER_RESULT':
-    case 'MEMBER_CANCELLED':
-      return liaisonDenial(env, ctx, e);
+    case 'MEMBER_CANCELLED': {
+      const rules = extensionRules.get(env.def);
+      return rules
+        ? rules(env, ctx, e)
+        : { kind: 'state', reason: 'the dossier is not the parent dossier of a liaison' };
+    }
   }
 }

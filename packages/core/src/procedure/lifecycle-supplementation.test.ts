@@ -5,9 +5,9 @@
  * instants were counted by hand (sessions 07:30–11:30, 13:00–17:00).
  */
 import { describe, expect, it } from 'vitest';
-import type { ActorInput } from '../dossier/actor.js';
-import type { DossierEventInput } from '../dossier/dossier-events.js';
 import { PermissionError, TransitionError } from '../errors/dossier-errors.js';
+import type { ActorInput } from '../model/actor.js';
+import type { DossierEventInput } from '../model/dossier-events.js';
 import {
   applyAll,
   officers,

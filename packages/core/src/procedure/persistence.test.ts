@@ -4,8 +4,8 @@
  * under one version is not restored under another.
  */
 import { describe, expect, it } from 'vitest';
-import type { DossierEventInput } from '../dossier/dossier-events.js';
 import { TransitionError } from '../errors/dossier-errors.js';
+import type { DossierEventInput } from '../model/dossier-events.js';
 import { verifySlip } from '../slip/hash-chain.js';
 import {
   applyAll,

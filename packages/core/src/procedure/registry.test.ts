@@ -4,8 +4,8 @@
  * then continues under the new machine.
  */
 import { describe, expect, it } from 'vitest';
-import type { DossierEventInput } from '../dossier/dossier-events.js';
 import { MotcuaError } from '../errors/motcua-error.js';
+import type { DossierEventInput } from '../model/dossier-events.js';
 import { verifySlip } from '../slip/hash-chain.js';
 import {
   applyAll,

@@ -1,8 +1,8 @@
 import type { AnyStateNode } from 'xstate';
 import type { LocalDate } from '../calendar/local-date.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
-import type { DossierContext } from '../dossier/dossier-context.js';
 import { MotcuaError } from '../errors/motcua-error.js';
+import type { DossierContext } from '../model/dossier-context.js';
 import type { PersistedDossier, Procedure } from './define-procedure.js';
 import type { Step } from './definition-schema.js';
 

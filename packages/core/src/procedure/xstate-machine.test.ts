@@ -6,8 +6,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { type AnyMachineSnapshot, createActor, type InspectionEvent } from 'xstate';
-import type { DossierContext } from '../dossier/dossier-context.js';
-import type { DossierEvent } from '../dossier/dossier-events.js';
+import type { DossierContext } from '../model/dossier-context.js';
+import type { DossierEvent } from '../model/dossier-events.js';
 import { officers, residenceProcedure, residenceReceipt, utc } from '../testing/dossier-harness.js';
 import type { ReceiptInput } from './lifecycle-actions.js';
 

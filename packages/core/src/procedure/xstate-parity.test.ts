@@ -17,8 +17,8 @@ import {
   type StateValue,
   setup,
 } from 'xstate';
-import type { DossierEventInput } from '../dossier/dossier-events.js';
 import { MotcuaError, TransitionError } from '../errors/index.js';
+import type { DossierEventInput } from '../model/dossier-events.js';
 import {
   officers,
   residenceProcedure,

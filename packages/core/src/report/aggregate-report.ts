@@ -1,5 +1,5 @@
-import type { SlipRow } from '../slip/slip-row.js';
-import type { DossierSummary } from '../store/store-types.js';
+import type { DossierSummary } from '../model/dossier-summary.js';
+import type { SlipRow } from '../model/slip-row.js';
 import { emptyReportRow, finishReportRows, type MutableReportRow } from './report-rows.js';
 import type { ReportQuery, ReportRow, UnitReportRow } from './report-types.js';
 

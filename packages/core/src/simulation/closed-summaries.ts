@@ -1,11 +1,11 @@
-import type { DossierContext } from '../dossier/dossier-context.js';
+import type { DossierContext } from '../model/dossier-context.js';
+import type { DossierSummary } from '../model/dossier-summary.js';
 import {
   emptyReportRow as emptyRow,
   finishReportRows as finishRows,
   type MutableReportRow,
 } from '../report/report-rows.js';
 import type { ReportQuery, ReportRow } from '../report/report-types.js';
-import type { DossierSummary } from '../store/store-types.js';
 
 const OUTCOMES = [null, 'returned', 'refused', 'withdrawn', 'stopped', 'expired'] as const;
 const RESULTS = [null, 'EARLY', 'ON_TIME', 'LATE'] as const;

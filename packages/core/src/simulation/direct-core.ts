@@ -1,19 +1,19 @@
 import type { AnyStateNode } from 'xstate';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
-import type { Actor } from '../dossier/actor.js';
-import type { DossierContext } from '../dossier/dossier-context.js';
-import type { DossierEvent } from '../dossier/dossier-events.js';
 import { summaryFromContext } from '../engine/dossier-summary.js';
 import { PermissionError, TransitionError } from '../errors/dossier-errors.js';
 import { MotcuaError } from '../errors/motcua-error.js';
-import type { LiaisonEventType } from '../liaison/liaison-events.js';
+import type { Actor } from '../model/actor.js';
+import type { DossierContext } from '../model/dossier-context.js';
+import type { DossierEvent } from '../model/dossier-events.js';
+import type { DossierSummary } from '../model/dossier-summary.js';
+import type { LiaisonEventType } from '../model/liaison-events.js';
 import type { Procedure } from '../procedure/define-procedure.js';
 import * as act from '../procedure/lifecycle-actions.js';
 import type { LifecycleEnv } from '../procedure/lifecycle-env.js';
 import { denialOf, openStep, SYSTEM_ROLE } from '../procedure/lifecycle-rules.js';
 import type { ProcedureRegistry } from '../procedure/registry.js';
 import type { ReportQuery, ReportRow, UnitReportRow } from '../report/report-types.js';
-import type { DossierSummary } from '../store/store-types.js';
 import { ClosedSummaries } from './closed-summaries.js';
 import { EventQueue } from './event-queue.js';
 

@@ -1,10 +1,10 @@
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { Clock } from '../clock/clock.js';
-import { formatDossierCode } from '../dossier/dossier-code.js';
-import type { DossierContext } from '../dossier/dossier-context.js';
-import type { DossierEvent } from '../dossier/dossier-events.js';
 import type { ReceiveCommand } from '../engine/create-engine.js';
 import { TransitionError } from '../errors/dossier-errors.js';
+import { formatDossierCode } from '../model/dossier-code.js';
+import type { DossierContext } from '../model/dossier-context.js';
+import type { DossierEvent } from '../model/dossier-events.js';
 import type { ReceiptInput } from '../procedure/lifecycle-actions.js';
 import type { ProcedureRegistry } from '../procedure/registry.js';
 import type { ReportQuery, ReportRow, UnitReportRow } from '../report/report-types.js';

@@ -1,11 +1,11 @@
 import type { Clock } from '../clock/clock.js';
-import type { Actor } from '../dossier/actor.js';
-import type { DossierContext } from '../dossier/dossier-context.js';
 import type { Engine } from '../engine/create-engine.js';
 import { MotcuaError } from '../errors/motcua-error.js';
 import { isLiaison, type Liaison } from '../liaison/define-liaison.js';
-import type { LiaisonParent } from '../liaison/liaison-context.js';
 import { readyMembers } from '../liaison/liaison-rules.js';
+import type { Actor } from '../model/actor.js';
+import type { DossierContext } from '../model/dossier-context.js';
+import type { LiaisonParent } from '../model/liaison-context.js';
 import { type Procedure, stateName } from '../procedure/define-procedure.js';
 import type { SimulationView } from './direct-runner.js';
 

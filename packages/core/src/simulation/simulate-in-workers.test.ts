@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { DossierSummary } from '../model/dossier-summary.js';
 import { aggregateReport } from '../report/aggregate-report.js';
-import type { DossierSummary } from '../store/store-types.js';
 import { sampleProcedure, sampleReceipt, testCalendar } from '../testing/fixtures.js';
 import { mergeReports, mergeUnitReports } from './merge-reports.js';
 import { simulate } from './simulate.js';

@@ -1,5 +1,5 @@
 import * as crypto from 'node:crypto';
-import type { SlipRow } from './slip-row.js';
+import type { SlipRow } from '../model/slip-row.js';
 
 /** The `prevHash` of the first row. */
 export const GENESIS_HASH = '0'.repeat(64);

@@ -6,10 +6,3 @@ export {
   type SlipVerification,
   verifySlip,
 } from './hash-chain.js';
-export {
-  type SlipParty,
-  SlipPartySchema,
-  type SlipRow,
-  SlipRowKindSchema,
-  SlipRowSchema,
-} from './slip-row.js';

@@ -4,10 +4,10 @@
  * verified.
  */
 import { describe, expect, it } from 'vitest';
+import { SlipRowSchema } from '../model/slip-row.js';
 import type { DossierSnapshot } from '../procedure/define-procedure.js';
 import { applyAll, officers, residenceProcedure, residenceReceipt, utc } from '../testing/dossier-harness.js';
 import { GENESIS_HASH, verifySlip } from './hash-chain.js';
-import { SlipRowSchema } from './slip-row.js';
 
 const p = residenceProcedure();
 const { desk, police, leader } = officers;

@@ -4,9 +4,9 @@
  * swapped, a hash is changed, or an edited row is re-hashed.
  */
 import { describe, expect, it } from 'vitest';
+import type { SlipRow } from '../model/slip-row.js';
 import { applyAll, officers, residenceProcedure, residenceReceipt, utc } from '../testing/dossier-harness.js';
 import { GENESIS_HASH, hashSlipRow, verifySlip } from './hash-chain.js';
-import type { SlipRow } from './slip-row.js';
 
 const p = residenceProcedure();
 const { desk, police, leader } = officers;

@@ -18,7 +18,6 @@ export {
   type ClaimRequest,
   type CommitRequest,
   type DossierStore,
-  type DossierSummary,
   type JournalEntry,
   type ListQuery,
   type LookupAttemptRequest,

@@ -1,6 +1,7 @@
+import type { DossierSummary } from '../model/dossier-summary.js';
+import type { SlipRow } from '../model/slip-row.js';
 import { aggregateReport, aggregateUnitReport } from '../report/aggregate-report.js';
 import type { ReportQuery, ReportRow, UnitReportRow } from '../report/report-types.js';
-import type { SlipRow } from '../slip/slip-row.js';
 import {
   checkClaimRequest,
   checkCommitRequest,
@@ -19,7 +20,6 @@ import {
   type ClaimRequest,
   type CommitRequest,
   type DossierStore,
-  type DossierSummary,
   type JournalEntry,
   type ListQuery,
   type LookupAttemptRequest,

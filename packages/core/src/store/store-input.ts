@@ -1,6 +1,6 @@
 import { parseLocalDate } from '../calendar/local-date.js';
-import { instantProblem, parseInstant } from '../dossier/instant-input.js';
 import { ValidationError } from '../errors/dossier-errors.js';
+import { instantProblem, parseInstant } from '../model/instant-input.js';
 import type { ReportQuery } from '../report/report-types.js';
 import type {
   ClaimRequest,

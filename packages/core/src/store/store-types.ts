@@ -1,39 +1,9 @@
-import type { Actor } from '../dossier/actor.js';
-import type { Deadline } from '../dossier/deadlines.js';
-import type { Outcome } from '../dossier/dossier-context.js';
-import type { Timeliness } from '../dossier/timeliness.js';
+import type { Deadline } from '../deadlines/deadlines.js';
+import type { Actor } from '../model/actor.js';
+import type { DossierSummary } from '../model/dossier-summary.js';
+import type { SlipRow } from '../model/slip-row.js';
 import type { PersistedDossier } from '../procedure/define-procedure.js';
-import type { Channel } from '../procedure/definition-schema.js';
 import type { ReportQuery, ReportRow, UnitReportRow } from '../report/report-types.js';
-import type { SlipRow } from '../slip/slip-row.js';
-
-/**
- * The indexed facts of a dossier, kept beside its snapshot for queries, timers and reports.
- * Holds no personal data: SQL stores index these columns only.
- */
-export interface DossierSummary {
-  readonly code: string;
-  readonly agency: string;
-  readonly procedureCode: string;
-  readonly procedureVersion: string;
-  readonly channel: Channel;
-  /** Dotted state value, e.g. `processing.appraise`. */
-  readonly state: string;
-  readonly status: 'active' | 'done';
-  /** Unit holding the dossier. */
-  readonly holder: string;
-  readonly receivedAt: string;
-  /** Legal due time (statistics classify against it). */
-  readonly legalDueAt: string;
-  /** Due time in force (after an apology). */
-  readonly currentDueAt: string;
-  readonly closedAt: string | null;
-  readonly outcome: Outcome['kind'] | null;
-  readonly result: Timeliness | null;
-  readonly lateUnit: string | null;
-  /** The clock is stopped (waiting for a supplementation). */
-  readonly paused: boolean;
-}
 
 /** A dossier as stored: its summary, its snapshot, and its version for optimistic concurrency. */
 export interface StoredDossier {

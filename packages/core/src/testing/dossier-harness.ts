@@ -6,8 +6,8 @@
  */
 import { vietnamCalendar } from '../calendar/vietnam-calendar.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
-import type { ActorInput } from '../dossier/actor.js';
-import type { DossierEventInput } from '../dossier/dossier-events.js';
+import type { ActorInput } from '../model/actor.js';
+import type { DossierEventInput } from '../model/dossier-events.js';
 import {
   type DefineProcedureOptions,
   type DossierSnapshot,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { personal } from '../dossier/personal-data.js';
+import { personal } from '../model/personal-data.js';
 import type { ProcedureDefinitionInput } from '../procedure/definition-schema.js';
 
 /**

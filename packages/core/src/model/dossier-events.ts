@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { LIAISON_EVENT_SCHEMAS } from '../liaison/liaison-events.js';
 import { ActorSchema, InstantSchema } from './actor.js';
+import { LIAISON_EVENT_SCHEMAS } from './liaison-events.js';
 
 const base = { at: InstantSchema, actor: ActorSchema };
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ActorSchema, InstantSchema } from '../dossier/actor.js';
-import { TimelinessSchema } from '../dossier/timeliness.js';
+import { ActorSchema, InstantSchema } from './actor.js';
+import { TimelinessSchema } from './timeliness.js';
 
 /**
  * Where one member of a liaison stands, seen from the focal desk:

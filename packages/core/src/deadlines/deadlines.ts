@@ -1,6 +1,6 @@
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
-import { toInstant } from './actor.js';
-import type { DossierContext } from './dossier-context.js';
+import { toInstant } from '../model/actor.js';
+import type { DossierContext } from '../model/dossier-context.js';
 
 /** A deadline the engine must fire: stored as an absolute instant, never as an in-memory timer. */
 export interface Deadline {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { LiaisonSectionSchema } from '../liaison/liaison-context.js';
-import { ChannelSchema, RegimeSchema } from '../procedure/definition-schema.js';
-import { SlipRowSchema } from '../slip/slip-row.js';
+import { ChannelSchema, RegimeSchema } from '../model/channel.js';
 import { ActorSchema, InstantSchema } from './actor.js';
 import { ApplicantSchema } from './applicant.js';
+import { LiaisonSectionSchema } from './liaison-context.js';
+import { SlipRowSchema } from './slip-row.js';
 import { TimelinessSchema } from './timeliness.js';
 
 /** One step as it happened: who held the dossier, from when, until when, against which due time. */

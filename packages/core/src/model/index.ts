@@ -8,7 +8,7 @@ export {
   toInstant,
 } from './actor.js';
 export { type Applicant, ApplicantSchema } from './applicant.js';
-export { type Deadline, type DeadlineOptions, pendingDeadlines } from './deadlines.js';
+export { type Channel, ChannelSchema, type Regime, RegimeSchema } from './channel.js';
 export {
   type DossierCodeParts,
   formatDossierCode,
@@ -46,7 +46,39 @@ export {
   SupplementReceivedEventSchema,
   WithdrawEventSchema,
 } from './dossier-events.js';
+export type { DossierSummary } from './dossier-summary.js';
 export { instantProblem, parseInstant } from './instant-input.js';
+export {
+  type LiaisonClosing,
+  LiaisonClosingSchema,
+  type LiaisonExtension,
+  LiaisonExtensionSchema,
+  type LiaisonLink,
+  type LiaisonLinkInput,
+  LiaisonLinkSchema,
+  type LiaisonMemberState,
+  LiaisonMemberStateSchema,
+  type LiaisonMemberStatus,
+  LiaisonMemberStatusSchema,
+  type LiaisonParent,
+  LiaisonParentSchema,
+  type LiaisonSection,
+  LiaisonSectionSchema,
+  type MemberApology,
+  MemberApologySchema,
+  OPEN_MEMBER_STATUSES,
+} from './liaison-context.js';
+export {
+  HandOffEventSchema,
+  LIAISON_EVENT_TYPES,
+  type LiaisonEventType,
+  MemberAcceptedEventSchema,
+  MemberApologyEventSchema,
+  MemberCancelledEventSchema,
+  MemberResultEventSchema,
+  MemberSupplementEventSchema,
+  MemberVerificationEventSchema,
+} from './liaison-events.js';
 export {
   maskPersonalData,
   maskValue,
@@ -54,4 +86,11 @@ export {
   personal,
   personalDataRegistry,
 } from './personal-data.js';
+export {
+  type SlipParty,
+  SlipPartySchema,
+  type SlipRow,
+  SlipRowKindSchema,
+  SlipRowSchema,
+} from './slip-row.js';
 export { classifyTimeliness, type Timeliness, TimelinessSchema } from './timeliness.js';

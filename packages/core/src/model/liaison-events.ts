@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ActorSchema, InstantSchema } from '../dossier/actor.js';
+import { ActorSchema, InstantSchema } from './actor.js';
 
 const base = { at: InstantSchema, actor: ActorSchema };
 const member = z.string().min(1);

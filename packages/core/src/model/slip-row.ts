@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { InstantSchema } from '../dossier/actor.js';
-import { TimelinessSchema } from '../dossier/timeliness.js';
+import { InstantSchema } from './actor.js';
+import { TimelinessSchema } from './timeliness.js';
 
 /** One side of a handover: a unit (or the applicant) and, when known, the officer. */
 export const SlipPartySchema = z

@@ -1,0 +1,1 @@
+export { type Deadline, type DeadlineOptions, pendingDeadlines } from './deadlines.js';

@@ -1,0 +1,31 @@
+import type { Channel } from './channel.js';
+import type { Outcome } from './dossier-context.js';
+import type { Timeliness } from './timeliness.js';
+
+/**
+ * The indexed facts of a dossier, kept beside its snapshot for queries, timers and reports.
+ * Holds no personal data: SQL stores index these columns only.
+ */
+export interface DossierSummary {
+  readonly code: string;
+  readonly agency: string;
+  readonly procedureCode: string;
+  readonly procedureVersion: string;
+  readonly channel: Channel;
+  /** Dotted state value, e.g. `processing.appraise`. */
+  readonly state: string;
+  readonly status: 'active' | 'done';
+  /** Unit holding the dossier. */
+  readonly holder: string;
+  readonly receivedAt: string;
+  /** Legal due time (statistics classify against it). */
+  readonly legalDueAt: string;
+  /** Due time in force (after an apology). */
+  readonly currentDueAt: string;
+  readonly closedAt: string | null;
+  readonly outcome: Outcome['kind'] | null;
+  readonly result: Timeliness | null;
+  readonly lateUnit: string | null;
+  /** The clock is stopped (waiting for a supplementation). */
+  readonly paused: boolean;
+}
