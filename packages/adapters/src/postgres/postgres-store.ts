@@ -214,6 +214,8 @@ export class PostgresStore implements DossierStore {
   >;
   private readonly names = new Map<string, string>();
   private closed = false;
+  /** Reservations made by this store: every 64th sweeps windows that ended. */
+  private lookupWrites = 0;
   private readonly cache: SnapshotCache;
 
   /** @throws {@link StoreError} when neither a pool nor a connection string is given, or the schema name is invalid. */
@@ -762,7 +764,8 @@ SELECT count(*)::int AS ok FROM d`;
   /**
    * Counts one attempt in the key's window in one statement (an upsert that admits the attempt only
    * while the window holds fewer than `maxAttempts`: row-locked, so concurrent processes never
-   * admit more), and deletes up to 100 windows that ended.
+   * admit more). Every 64th call also deletes up to 500 windows that ended, in a statement of its
+   * own that skips locked rows (so it never waits for, nor deadlocks with, a reservation).
    */
   async reserveLookupAttempt(request: LookupAttemptRequest): Promise<LookupWindow> {
     const { key, now: nowInput, maxAttempts, windowMs } = checkLookupAttemptRequest(request);
@@ -771,20 +774,13 @@ SELECT count(*)::int AS ok FROM d`;
     const table = `"${this.schema}".lookup_attempts`;
     const rows = (await this.run(
       'reserveLookupAttempt',
-      `WITH gone AS (
-         DELETE FROM ${table} WHERE key IN (
-           SELECT key FROM ${table} WHERE window_ends_at <= $2::timestamptz AND key <> $1
-           ORDER BY window_ends_at LIMIT 100 FOR UPDATE SKIP LOCKED)
-       ), up AS (
-         INSERT INTO ${table} AS w (key, attempts, window_ends_at) VALUES ($1, 1, $3::timestamptz)
-         ON CONFLICT (key) DO UPDATE SET
-           attempts = CASE WHEN w.window_ends_at <= $2::timestamptz THEN 1 ELSE w.attempts + 1 END,
-           window_ends_at = CASE WHEN w.window_ends_at <= $2::timestamptz THEN $3::timestamptz
-                                 ELSE w.window_ends_at END
-         WHERE w.window_ends_at <= $2::timestamptz OR w.attempts < $4::int
-         RETURNING attempts, window_ends_at
-       )
-       SELECT true AS admitted, attempts, window_ends_at FROM up`,
+      `INSERT INTO ${table} AS w (key, attempts, window_ends_at) VALUES ($1, 1, $3::timestamptz)
+       ON CONFLICT (key) DO UPDATE SET
+         attempts = CASE WHEN w.window_ends_at <= $2::timestamptz THEN 1 ELSE w.attempts + 1 END,
+         window_ends_at = CASE WHEN w.window_ends_at <= $2::timestamptz THEN $3::timestamptz
+                               ELSE w.window_ends_at END
+       WHERE w.window_ends_at <= $2::timestamptz OR w.attempts < $4::int
+       RETURNING true AS admitted, attempts, window_ends_at`,
       [key, now, end, maxAttempts],
     )) as { admitted: boolean; attempts: number; window_ends_at: Date }[];
     let row = rows[0];
@@ -797,6 +793,15 @@ SELECT count(*)::int AS ok FROM d`;
         [key],
       )) as { admitted: boolean; attempts: number; window_ends_at: Date }[];
       row = full[0] ?? { admitted: false, attempts: maxAttempts, window_ends_at: new Date(end) };
+    }
+    if (++this.lookupWrites % 64 === 0) {
+      await this.run(
+        'reserveLookupAttempt',
+        `DELETE FROM ${table} WHERE key IN (
+           SELECT key FROM ${table} WHERE window_ends_at <= $1::timestamptz
+           ORDER BY window_ends_at LIMIT 500 FOR UPDATE SKIP LOCKED)`,
+        [now],
+      );
     }
     return { admitted: row.admitted, attempts: row.attempts, windowEndsAt: iso(row.window_ends_at) };
   }
