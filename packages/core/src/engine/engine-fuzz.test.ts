@@ -122,6 +122,24 @@ const callArb: fc.Arbitrary<Call> = fc.oneof(
       (w: World) =>
         w.engine.lookup(code(w, c) as never, s as never),
   ),
+  fc
+    .tuple(
+      codeArb,
+      fc.oneof(
+        hostileValue(),
+        mutated({ actor: desk, at: '2026-03-02T09:00:00+07:00', idempotencyKey: 'reissue-1' }, [
+          'actor',
+          'actor.unitId',
+          'at',
+          'idempotencyKey',
+        ]),
+      ),
+    )
+    .map(
+      ([c, cmd]) =>
+        (w: World) =>
+          w.engine.reissueSecret(code(w, c) as never, cmd as never),
+    ),
   listArb.map((q) => (w: World) => w.engine.list(q as never)),
   periodArb.map((q) => (w: World) => w.engine.report(q as never)),
   periodArb.map((q) => (w: World) => w.engine.unitReport(q as never)),
