@@ -1,4 +1,6 @@
-import { escapeHtml, type LiaisonMemberTally, type ReportRow, type SimulationDay } from '@motcua/core';
+import type { ReportRow } from '@motcua/core';
+import { escapeHtml } from '@motcua/core/forms';
+import type { LiaisonMemberTally, SimulationDay } from '@motcua/core/simulation';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 

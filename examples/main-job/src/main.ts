@@ -13,28 +13,30 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  apologyForm,
-  controlSlipForm,
   createEngine,
   type DossierContext,
   type Engine,
   inProcessTransport,
   liaisonPlugin,
   localDateOf,
-  type OfficeInfoInput,
   parseLocalDate,
+  SimulatedClock,
+  vietnamCalendar,
+} from '@motcua/core';
+import {
+  apologyForm,
+  controlSlipForm,
+  type OfficeInfoInput,
   receiptForm,
   renderApologyHtml,
   renderControlSlipHtml,
   renderReceiptHtml,
   renderSupplementHtml,
   renderTrackingBookHtml,
-  SimulatedClock,
-  simulate,
   supplementForm,
   trackingBookForm,
-  vietnamCalendar,
-} from '@motcua/core';
+} from '@motcua/core/forms';
+import { simulate } from '@motcua/core/simulation';
 import { createDevelopmentProvider, smsNotices } from '@motcua/notify-sms';
 import {
   birthLiaison2024,

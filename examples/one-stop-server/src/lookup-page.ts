@@ -1,4 +1,5 @@
-import { formatShortDateTime, type PublicDossierView, type WorkingCalendar } from '@motcua/core';
+import type { PublicDossierView, WorkingCalendar } from '@motcua/core';
+import { formatShortDateTime } from '@motcua/core/forms';
 import { html, type SafeHtml } from './html.js';
 import { TIMELINESS_LABELS } from './labels.js';
 import { page } from './layout.js';

@@ -7,14 +7,16 @@ import {
   type Procedure,
   ProcedureRegistry,
   SimulatedClock,
-  type SimulationOptions,
-  type SimulationResult,
   type StepBudget,
-  seededRandom,
-  simulate,
   vietnamCalendar,
   type WorkingCalendar,
 } from '@motcua/core';
+import {
+  type SimulationOptions,
+  type SimulationResult,
+  seededRandom,
+  simulate,
+} from '@motcua/core/simulation';
 import { catalogueSamples, createCatalogue, proceduresInForce } from '@motcua/procedures';
 
 /*

@@ -1,4 +1,4 @@
-import { type SimulationOptions, simulate } from '@motcua/core';
+import { type SimulationOptions, simulate } from '@motcua/core/simulation';
 import { describe, expect, it } from 'vitest';
 import { proceduresInForce } from './catalogue.js';
 import { catalogueSamples } from './samples.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CalendarError } from '../errors/calendar-error.js';
 import { parseTimeOfDay } from './local-date.js';
 import { type OfficeHoursInput, resolveOfficeHours, TimeOfDaySchema } from './office-hours.js';
@@ -12,6 +12,7 @@ import {
 import { VIETNAM_CIVIL_SERVICE_SCHEDULES, VIETNAM_STATUTORY_ADDITIONS } from './schedules/index.js';
 import { timeZoneOf } from './time-zone.js';
 import { WorkingCalendar } from './working-calendar.js';
+import { parseOptions } from './zod-messages.js';
 
 /** Options of {@link vietnamCalendar}. Every option is optional. */
 export interface VietnamCalendarOptions {
@@ -36,17 +37,15 @@ export interface VietnamCalendarOptions {
   sameDayCutoff?: string;
 }
 
-const OptionsSchema = z
-  .object({
-    timeZone: z.string().optional(),
-    officeHours: z.unknown().optional(),
-    schedules: z.array(z.unknown()).optional(),
-    extraSchedules: z.array(z.unknown()).optional(),
-    statutoryAdditions: z.array(StatutoryHolidayRuleSchema).optional(),
-    useDateHolidays: z.boolean().optional(),
-    sameDayCutoff: TimeOfDaySchema.optional(),
-  })
-  .strict();
+const OptionsSchema = z.strictObject({
+  timeZone: z.optional(z.string()),
+  officeHours: z.optional(z.unknown()),
+  schedules: z.optional(z.array(z.unknown())),
+  extraSchedules: z.optional(z.array(z.unknown())),
+  statutoryAdditions: z.optional(z.array(StatutoryHolidayRuleSchema)),
+  useDateHolidays: z.optional(z.boolean()),
+  sameDayCutoff: z.optional(TimeOfDaySchema),
+});
 
 /**
  * The national civil-service working calendar of Vietnam (lịch làm việc của cơ quan hành chính):
@@ -71,7 +70,7 @@ const OptionsSchema = z
  * ```
  */
 export function vietnamCalendar(options: VietnamCalendarOptions = {}): WorkingCalendar {
-  const parsed = OptionsSchema.safeParse(options);
+  const parsed = OptionsSchema.safeParse(options, parseOptions);
   if (!parsed.success) throw toCalendarError(parsed.error, options, '', 'INVALID_OPTION', 'options');
   const o = parsed.data;
   const timeZone = o.timeZone ?? 'Asia/Ho_Chi_Minh';

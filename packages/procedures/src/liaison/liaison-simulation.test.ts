@@ -1,4 +1,5 @@
-import { type DossierContext, simulate } from '@motcua/core';
+import type { DossierContext } from '@motcua/core';
+import { simulate } from '@motcua/core/simulation';
 import { afterEach, describe, expect, it } from 'vitest';
 import { birthLiaison2024 } from './birth-liaison.js';
 import { deathLiaison } from './death-liaison.js';
