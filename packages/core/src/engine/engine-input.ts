@@ -277,9 +277,9 @@ const objectWith = (methods: readonly string[], what: string) =>
 
 /** The engine's options, checked for their shapes (the calendar and procedures by their kind). */
 /** Shortest lookup secret an engine issues (6 characters: 30 bits). */
-export const MIN_SECRET_LENGTH = 6;
+const MIN_SECRET_LENGTH = 6;
 /** Longest lookup secret an engine issues. */
-export const MAX_SECRET_LENGTH = 32;
+const MAX_SECRET_LENGTH = 32;
 
 const EngineOptionsSchema = z
   .object({
