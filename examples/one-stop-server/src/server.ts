@@ -85,7 +85,7 @@ function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Prob
   return reply.type('text/html; charset=utf-8').send(page({ title, body, audience: 'public', path: '' }));
 }
 
-function loggerOption(logger: ServerOptions['logger']): FastifyServerOptions['logger'] {
+function loggerOption(logger: ServerOptions['logger']): NonNullable<FastifyServerOptions['logger']> {
   if (!logger) return false;
   const safe = {
     req: (request: FastifyRequest) => ({ method: request.method, url: pathOf(request.url), id: request.id }),

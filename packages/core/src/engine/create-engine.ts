@@ -70,7 +70,7 @@ export const SYSTEM_ACTOR: Actor = {
 export interface EngineLogEntry {
   readonly level: 'debug' | 'info' | 'warn' | 'error';
   readonly message: string;
-  readonly code?: string;
+  readonly code?: string | undefined;
   readonly type?: string;
   readonly officerId?: string;
   readonly unitId?: string;
