@@ -1,149 +1,28 @@
 import type { LocalDate } from '../calendar/local-date.js';
-import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { SimulatedClock } from '../clock/clock.js';
-import { createEngine, type Engine, type EngineEvent } from '../engine/create-engine.js';
-import type { EnginePlugin } from '../engine/plugin.js';
+import { createEngine, type Engine } from '../engine/create-engine.js';
 import { MotcuaError } from '../errors/motcua-error.js';
 import { isLiaison, type Liaison } from '../liaison/define-liaison.js';
 import type { Actor } from '../model/actor.js';
 import type { Channel } from '../model/channel.js';
-import { formatDossierCode } from '../model/dossier-code.js';
-import type { DossierEvent, DossierEventInput } from '../model/dossier-events.js';
+import type { DossierContext } from '../model/dossier-context.js';
 import type { Procedure } from '../procedure/define-procedure.js';
-import type { ReceiptInput } from '../procedure/lifecycle-actions.js';
 import { budgetMinutes } from '../procedure/lifecycle-env.js';
 import { ProcedureRegistry } from '../procedure/registry.js';
-import type { ReportRow, UnitReportRow } from '../report/report-types.js';
-import type { DossierStore } from '../store/store-types.js';
-import { DirectCore, type DirectDossier, type DirectProcedure } from './direct-core.js';
-import { directTarget, type SimulationTarget, type SimulationView } from './direct-runner.js';
+import { type Driver, engineDriver, storelessDriver } from './drivers.js';
 import { EventQueue } from './event-queue.js';
 import { instantWriter } from './instant-text.js';
-import {
-  LiaisonTraffic,
-  memberProcedureCodes,
-  type SimulationLiaison,
-  type SimulationLiaisonResult,
-} from './liaison-traffic.js';
+import { LiaisonTraffic, memberProcedureCodes } from './liaison-traffic.js';
 import { poisson, seededRandom, weightedPicker } from './seeded-random.js';
-
-/** How officers and applicants behave in a simulation. Shares are probabilities per dossier. */
-export interface SimulationBehaviour {
-  /** A step takes this share of its budget, drawn uniformly (default [0.3, 1.05]). */
-  readonly stepPace: readonly [number, number];
-  /** Share of dossiers with one slow step (1.5–4× its budget): most of them end late (default 0.04). */
-  readonly lateShare: number;
-  /** Share asked to supplement during processing (default 0.06). */
-  readonly supplementShare: number;
-  /** Working days the applicant takes to supplement (default [1, 8]). */
-  readonly supplementDays: readonly [number, number];
-  /** Share refused after appraisal (default 0.015). */
-  readonly refusalShare: number;
-  /** Share withdrawn by the applicant (default 0.005). */
-  readonly withdrawalShare: number;
-  /** Share of dossiers about to be late whose agency apologises with a new date (default 0.7). */
-  readonly apologyShare: number;
-  /** Working hours between the result being ready and the applicant collecting it (default [0, 16]). */
-  readonly pickupHours: readonly [number, number];
-}
-
-/** Default behaviour: figures of the order one-stop reports show (most early, a few late). */
-export const DEFAULT_BEHAVIOUR: SimulationBehaviour = {
-  stepPace: [0.3, 1.05],
-  lateShare: 0.04,
-  supplementShare: 0.06,
-  supplementDays: [1, 8],
-  refusalShare: 0.015,
-  withdrawalShare: 0.005,
-  apologyShare: 0.7,
-  pickupHours: [0, 16],
-};
-
-/** Arrivals: how many dossiers, of which procedures, by which channel, at which hours. */
-export interface SimulationArrivals {
-  /** Mean dossiers received per working day (Poisson). */
-  readonly perWorkingDay: number;
-  /** Weights of the procedures by code (default: equal, leaving out the member procedures of liaisons). */
-  readonly mix?: Readonly<Record<string, number>>;
-  /** Weights of the channels (default: 70% in person, 25% online, 5% postal, where the procedure accepts them). */
-  readonly channels?: Readonly<Partial<Record<Channel, number>>>;
-  /** Weights of the working hours 7…16 (default: a morning peak). */
-  readonly byHour?: readonly number[];
-}
-
-/** Options of {@link simulate}. */
-export interface SimulationOptions {
-  /** Run on this engine (its clock must be a `SimulatedClock`), or give `procedures` for a new in-memory one. */
-  readonly engine?: Engine;
-  readonly procedures?: readonly Procedure[];
-  readonly calendar?: WorkingCalendar;
-  readonly store?: DossierStore;
-  readonly plugins?: readonly EnginePlugin[];
-  readonly agency?: string;
-  /** First local day simulated, `'YYYY-MM-DD'`. */
-  readonly start: LocalDate;
-  /** Calendar days simulated (arrivals stop after them; open dossiers are carried to the end). */
-  readonly days: number;
-  readonly seed?: number;
-  readonly arrivals: SimulationArrivals;
-  readonly behaviour?: Partial<SimulationBehaviour>;
-  /** Applicant and application data of a new dossier, per procedure code. */
-  readonly samples: Readonly<
-    Record<string, (index: number, random: () => number) => { applicant: unknown; application: unknown }>
-  >;
-  /** Extra calendar days after the last arrival to let open dossiers finish (default 30). */
-  readonly drainDays?: number;
-  /** Called after each simulated day. */
-  readonly onDay?: (progress: SimulationDay) => void;
-  /**
-   * `engine` (default): every command goes through an engine and its store. `direct`: the same
-   * lifecycle rules and context updates applied without a store (see {@link directRunner}), for
-   * province-scale runs; it needs `procedures` and `calendar`, and ignores `store` and `plugins`.
-   */
-  readonly mode?: 'engine' | 'direct';
-  /**
-   * The member agencies of the liaison procedures (một cửa liên thông) among the arrivals, in
-   * `engine` mode: the desk hands each parent's parts off, the agencies work on their own dossiers
-   * (with the same behaviour: pace, slow steps, supplementation, refusals, apologies) and return
-   * their results, and the desk returns the whole to the applicant. Needed when a liaison arrives.
-   */
-  readonly liaison?: SimulationLiaison;
-}
-
-/** What happened on one simulated day. */
-export interface SimulationDay {
-  readonly date: LocalDate;
-  readonly received: number;
-  /** Returned or refused that day, and how many of them early or on time. */
-  readonly resolved: number;
-  readonly timely: number;
-  readonly open: number;
-  /** Liaison parents received and resolved that day (also counted above), and parts handed off; with `liaison` only. */
-  readonly liaison?: { readonly received: number; readonly resolved: number; readonly handoffs: number };
-}
-
-/** The result of {@link simulate}. */
-export interface SimulationResult {
-  /** The engine, in `engine` mode. */
-  readonly engine: Engine | undefined;
-  readonly target: SimulationTarget;
-  readonly received: number;
-  readonly commands: number;
-  readonly days: readonly SimulationDay[];
-  /** Report over the arrival period and the drain, all groups together and by procedure. */
-  readonly report: ReportRow[];
-  readonly byProcedure: ReportRow[];
-  readonly units: UnitReportRow[];
-  /** What the liaisons did, with `liaison` only. */
-  readonly liaison?: SimulationLiaisonResult;
-  readonly elapsedMs: number;
-}
-
-/** Which share of the arrivals a run simulates: arrival `i` belongs to share `i % of`. */
-export interface SimulationShare {
-  readonly index: number;
-  readonly of: number;
-}
+import {
+  DEFAULT_BEHAVIOUR,
+  type SimulationBehaviour,
+  type SimulationDay,
+  type SimulationOptions,
+  type SimulationResult,
+  type SimulationShare,
+} from './simulation-options.js';
+import { type CoreDossier, newCoreDossier } from './storeless-core.js';
 
 const TICK = 0;
 const ARRIVE = 1;
@@ -167,8 +46,6 @@ interface ProcedurePlan {
     readonly any: boolean;
     readonly fallback: Channel;
   };
-  /** The direct core's entry, in direct mode. */
-  entry: DirectProcedure | undefined;
   /** The liaison, when the procedure is one. */
   readonly liaison: Liaison | undefined;
 }
@@ -183,16 +60,17 @@ interface LiaisonLinks {
 }
 
 /**
- * One simulated dossier: its arrival, what will happen to it, and (in direct mode) the direct
- * core's record of it: one object per dossier, carried by the event queue.
+ * One simulated dossier: its arrival, what will happen to it, and (store-less) the core's record of
+ * it: one object per dossier, carried by the event queue.
  */
-interface SimDossier extends DirectDossier {
+export interface SimDossier extends CoreDossier {
+  /** The context and state as the last command left them; `undefined` and `''` before receipt and once closed. */
+  ctx: DossierContext | undefined;
+  state: string;
   readonly plan: ProcedurePlan;
   readonly channel: Channel;
   /** Arrival index, over all shares (given to the sample function). */
   readonly index: number;
-  /** Place among the day's arrivals, from 1 (the dossier code's sequence). */
-  readonly sequence: number;
   slowStep: number;
   supplementStep: number;
   refuseStep: number;
@@ -210,23 +88,6 @@ interface Apology {
 }
 
 type Item = SimDossier | Apology | null;
-
-/** How the loop reaches an engine or the direct core. Direct-mode methods return nothing (no await). */
-interface Driver {
-  readonly target: SimulationTarget;
-  /** The time moves on to `at` (ms). */
-  advance(at: number): void;
-  receive(
-    d: SimDossier,
-    actor: Actor,
-    sample: { applicant: unknown; application: unknown },
-    at: string,
-    date: LocalDate,
-  ): void | Promise<void>;
-  send(d: SimDossier, event: DossierEventInput): void | Promise<void>;
-  /** End of a day: timers, and an engine's outbox. */
-  endOfDay(now: number): undefined | Promise<unknown>;
-}
 
 const DEFAULT_HOURS = [1, 3, 4, 3, 2, 1, 2, 3, 2, 1];
 const DAY = 86_400_000;
@@ -293,12 +154,16 @@ export async function runSimulation(
         field: 'procedures',
       });
     }
-    driver = directDriver(
-      new ProcedureRegistry(options.procedures.map((p) => p.withCalendar(options.calendar!))),
-      options.calendar,
-      new SimulatedClock(`${options.start}T00:00:00+07:00`),
+    const calendar = options.calendar;
+    driver = storelessDriver({
+      // Bound to the office calendar, as the engine binds them.
+      procedures: new ProcedureRegistry(options.procedures.map((p) => p.withCalendar(calendar))),
+      calendar,
+      clock: new SimulatedClock(`${options.start}T00:00:00+07:00`),
       agency,
-    );
+      random: engineRandom,
+      ...(options.keepRecords ? { keepRecords: true } : {}),
+    });
   } else {
     if (!engine) {
       if (!options.procedures?.length || !options.calendar) {
@@ -385,7 +250,6 @@ export async function runSimulation(
         any: Object.keys(allowed).length > 0,
         fallback: accepted[0]!,
       },
-      entry: undefined,
       liaison: isLiaison(p) ? p : undefined,
     };
   };
@@ -404,7 +268,6 @@ export async function runSimulation(
   const drainEnd = first + (options.days + (options.drainDays ?? 30)) * DAY;
   let arrivalIndex = 0;
   let planned = -1;
-  let dayDate = '';
   const planDay = (d: number) => {
     planned = d;
     const ats: number[] = [];
@@ -429,17 +292,12 @@ export async function runSimulation(
         ats.push(at[order[k]!]!);
         tags.push(ARRIVE);
         items.push({
-          code: '',
+          ...newCoreDossier(),
           ctx: undefined,
           state: '',
-          procedureEntry: undefined,
-          slot: -1,
-          order: 0,
-          legalMs: 0,
           plan: a.plan,
           channel: a.channel,
           index: a.index,
-          sequence: k + 1,
           slowStep: -1,
           supplementStep: -1,
           refuseStep: -1,
@@ -503,7 +361,9 @@ export async function runSimulation(
       for (const c of links.children) c.closed = true;
       if (resolved) liaisonDay.resolved++;
     }
-    d.ctx = undefined; // queued plans may still hold the record: let the context go
+    // Queued plans may still hold the record: let the context go (kept records stay for `target.get`).
+    d.ctx = undefined;
+    if (!options.keepRecords) d.persisted = undefined;
   };
 
   /** What will happen to a dossier: a slow step, supplementation, refusal, withdrawal, an apology. */
@@ -553,17 +413,13 @@ export async function runSimulation(
         childPlans.set(key, plan);
       }
       const c: SimDossier = {
+        ...newCoreDossier(),
         code: m.childCode,
         ctx: child.context,
         state: child.state,
-        procedureEntry: undefined,
-        slot: -1,
-        order: 0,
-        legalMs: 0,
         plan,
         channel: child.context.channel,
         index: d.index,
-        sequence: 0,
         slowStep: -1,
         supplementStep: -1,
         refuseStep: -1,
@@ -640,8 +496,7 @@ export async function runSimulation(
           const procedure = d.plan.procedure;
           const sample = options.samples[procedure.code]!(d.index, random);
           commands++;
-          if (d.sequence === 1 || dayDate === '') dayDate = calendar.localDate(new Date(now));
-          const r = driver.receive(d, d.plan.desk, sample, nowIso, dayDate);
+          const r = driver.receive(d, d.plan.desk, sample, nowIso);
           if (r) await r;
           received++;
           dayStats.received++;
@@ -810,77 +665,6 @@ export async function runSimulation(
     units,
     ...(liaison ? { liaison: liaison.result() } : {}),
     elapsedMs: performance.now() - started,
-  };
-}
-
-/** The loop's way to an engine: every command awaited, the clock set before each. */
-function engineDriver(engine: Engine): Driver {
-  const clock = engine.clock as SimulatedClock;
-  const target = engine as unknown as SimulationTarget;
-  const update = (d: SimDossier) => (view: SimulationView) => {
-    d.code = view.code;
-    d.ctx = view.context;
-    d.state = view.state;
-  };
-  return {
-    target,
-    advance(at) {
-      if (clock instanceof SimulatedClock && at > clock.now().getTime()) clock.set(new Date(at));
-    },
-    receive(d, actor, sample) {
-      return target
-        .receive({
-          procedure: d.plan.procedure.code,
-          version: d.plan.procedure.version,
-          channel: d.channel,
-          actor,
-          applicant: sample.applicant,
-          application: sample.application,
-        })
-        .then(update(d));
-    },
-    send(d, event) {
-      return (d.links?.engine ?? engine).send(d.code, event as EngineEvent).then(update(d));
-    },
-    async endOfDay() {
-      await engine.runDueTimers();
-      // Plugin effects (SMS notices, liaison messages) go out at the end of each day.
-      await engine.deliverOutbox();
-    },
-  };
-}
-
-/** The loop's way to the direct core: synchronous commands on the loop's own records. */
-function directDriver(
-  procedures: ProcedureRegistry,
-  calendar: WorkingCalendar,
-  clock: SimulatedClock,
-  agency: string,
-): Driver {
-  const core = new DirectCore<SimDossier>(procedures, calendar);
-  return {
-    target: directTarget(core as unknown as DirectCore<DirectDossier>, clock, agency),
-    advance() {},
-    receive(d, actor, sample, at, date) {
-      const plan = d.plan;
-      plan.entry ??= core.procedure(plan.procedure.code, plan.procedure.version, date);
-      core.receive(d, plan.entry, {
-        code: formatDossierCode({ agency, date, sequence: d.sequence }),
-        secret: 'SIM',
-        agency,
-        receivedAt: at,
-        receivedBy: actor,
-        channel: d.channel,
-        applicant: sample.applicant as ReceiptInput['applicant'],
-        application: sample.application,
-      });
-    },
-    send(d, event) {
-      core.apply(d, event as DossierEvent);
-    },
-    endOfDay(now) {
-      core.runDueTimers(now);
-    },
   };
 }
 
