@@ -1,4 +1,3 @@
-import type { LocalDate } from '../calendar/local-date.js';
 import { SimulatedClock } from '../clock/clock.js';
 import { createEngine, type Engine } from '../engine/create-engine.js';
 import { MotcuaError } from '../errors/motcua-error.js';

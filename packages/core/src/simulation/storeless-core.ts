@@ -375,9 +375,7 @@ export class StorelessCore<D extends CoreDossier> {
       last.slot = d.slot;
     }
     d.slot = -1;
-    if (!this.records) {
-      d.persisted = undefined; // only its report facts are kept
-    }
+    // Its report facts are kept; the caller may let its snapshot go (unless records are kept).
   }
 
   private secret(): string {
