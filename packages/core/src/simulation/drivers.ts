@@ -3,7 +3,7 @@ import type { Engine, EngineEvent } from '../engine/create-engine.js';
 import type { Actor } from '../model/actor.js';
 import type { DossierEventInput } from '../model/dossier-events.js';
 import { stateName } from '../procedure/define-procedure.js';
-import type { SimDossier } from './simulate.js';
+import type { SimDossier } from './sim-dossiers.js';
 import type { SimulationTarget, SimulationView } from './simulation-options.js';
 import { StorelessCore, type StorelessCoreOptions } from './storeless-core.js';
 
@@ -53,7 +53,7 @@ export function engineDriver(engine: Engine): Driver {
         .then(update(d));
     },
     send(d, event) {
-      return (d.links?.engine ?? engine).send(d.code, event as EngineEvent).then(update(d));
+      return (d.kind === 'member' ? d.engine : engine).send(d.code, event as EngineEvent).then(update(d));
     },
     async endOfDay() {
       await engine.runDueTimers();
