@@ -77,10 +77,40 @@ export type WorkedDossier = PlainDossier | MemberDossier;
 /** No fate drawn yet. */
 const NO_FATE: Fate = { slowStep: -1, supplementStep: -1, refuseStep: -1, apologise: false };
 
-/** A new arrival (every field set: one shape per kind). */
+/** A new arrival (every field set, written out: one shape per kind, no spread on the hot path). */
 export function arrival(plan: ProcedurePlan, channel: Channel, index: number): PlainDossier | ParentDossier {
-  const base = {
-    ...newCoreDossier(),
+  if (plan.liaison) {
+    return {
+      code: '',
+      persisted: undefined,
+      procedure: undefined,
+      version: 0,
+      fired: [],
+      timers: [],
+      slot: -1,
+      order: 0,
+      ctx: undefined,
+      state: '',
+      plan,
+      channel,
+      index,
+      withdrawAfterDays: -1,
+      closed: false,
+      kind: 'parent',
+      liaison: plan.liaison,
+      children: [],
+      planned: false,
+    };
+  }
+  return {
+    code: '',
+    persisted: undefined,
+    procedure: undefined,
+    version: 0,
+    fired: [],
+    timers: [],
+    slot: -1,
+    order: 0,
     ctx: undefined,
     state: '',
     plan,
@@ -88,10 +118,12 @@ export function arrival(plan: ProcedurePlan, channel: Channel, index: number): P
     index,
     withdrawAfterDays: -1,
     closed: false,
+    slowStep: -1,
+    supplementStep: -1,
+    refuseStep: -1,
+    apologise: false,
+    kind: 'plain',
   };
-  return plan.liaison
-    ? { ...base, kind: 'parent', liaison: plan.liaison, children: [], planned: false }
-    : { ...base, ...NO_FATE, kind: 'plain' };
 }
 
 /** A member agency's dossier as the parent's handoff created it. */
