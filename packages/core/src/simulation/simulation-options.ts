@@ -4,20 +4,15 @@ import type { Clock } from '../clock/clock.js';
 import type { Engine, ReceiveCommand } from '../engine/create-engine.js';
 import type { EnginePlugin } from '../engine/plugin.js';
 import type { Channel } from '../model/channel.js';
-import type { DossierContext } from '../model/dossier-context.js';
 import type { SlipRow } from '../model/slip-row.js';
 import type { Procedure } from '../procedure/define-procedure.js';
 import type { ProcedureRegistry } from '../procedure/registry.js';
 import type { ReportQuery, ReportRow, UnitReportRow } from '../report/report-types.js';
 import type { DossierStore, JournalEntry } from '../store/store-types.js';
 import type { SimulationLiaison, SimulationLiaisonResult } from './liaison-traffic.js';
+import type { SimulationView } from './simulation-view.js';
 
-/** The dossier as a simulation sees it after a command. */
-export interface SimulationView {
-  readonly code: string;
-  readonly state: string;
-  readonly context: DossierContext;
-}
+export type { SimulationView } from './simulation-view.js';
 
 /** What {@link simulate} drove: an {@link Engine}, or the store-less core's face of the same commands. */
 export interface SimulationTarget {
