@@ -11,6 +11,13 @@ export default defineConfig({
       '@motcua/core/liaison-nats': fileURLToPath(
         new URL('./packages/core/src/liaison-nats/index.ts', import.meta.url),
       ),
+      '@motcua/core/calendar': fileURLToPath(
+        new URL('./packages/core/src/calendar/index.ts', import.meta.url),
+      ),
+      '@motcua/core/forms': fileURLToPath(new URL('./packages/core/src/forms/index.ts', import.meta.url)),
+      '@motcua/core/simulation': fileURLToPath(
+        new URL('./packages/core/src/simulation/index.ts', import.meta.url),
+      ),
       '@motcua/core': src('core'),
       '@motcua/procedures': src('procedures'),
       '@motcua/notify-sms/sqlite': fileURLToPath(

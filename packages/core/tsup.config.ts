@@ -3,6 +3,11 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   entry: {
     index: 'src/index.ts',
+    // Subpath entries sit beside index (dist/calendar.js …), so the simulation finds its worker
+    // beside itself in both formats.
+    calendar: 'src/calendar/index.ts',
+    forms: 'src/forms/index.ts',
+    simulation: 'src/simulation/index.ts',
     // ESM only in package.json (vitest, which it imports, cannot be required): its CommonJS files
     // are built with the rest but left out of the tarball by "files".
     'testing/index': 'src/testing/index.ts',
@@ -11,6 +16,9 @@ export default defineConfig({
     'simulation-worker': 'src/simulation/simulation-worker.ts',
   },
   format: ['esm', 'cjs'],
+  // Shared chunks in both formats: one copy of each module (and of each error class) whichever
+  // entries a program loads.
+  splitting: true,
   dts: true,
   clean: true,
   sourcemap: true,

@@ -19,6 +19,7 @@ import { type PackedPackage, packPackage } from './pack-package.js';
 import { copyConsumerFiles, loadEveryExport, runApiConsumers } from './run-consumer.js';
 import { followGettingStarted } from './run-guide.js';
 import { installScratchProject } from './scratch-project.js';
+import { testOnlyFiles } from './test-only-files.js';
 import { peerPins, publishablePackages, readManifest } from './workspace-packages.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -52,9 +53,14 @@ async function lintTarball(p: PackedPackage): Promise<string[]> {
   );
   const reports: LintReport[] = [await runPublint(p.tarball), await runAttw(root, p.tarball, esmOnly)];
   for (const note of reports.flatMap((r) => r.notes)) console.log(`  ${p.name}: ${note}`);
-  const found = reports.flatMap((r) => r.problems).map((problem) => `${p.name}: ${problem}`);
+  const found = [
+    ...reports.flatMap((r) => r.problems),
+    ...testOnlyFiles(p.files).map(
+      (file) => `test-only module in the tarball: ${file} (move it to test-support/)`,
+    ),
+  ].map((problem) => `${p.name}: ${problem}`);
   console.log(
-    `  ${p.name}: ${found.length === 0 ? 'publint and attw found nothing' : `${found.length} problem(s)`}`,
+    `  ${p.name}: ${found.length === 0 ? 'publint, attw and the test-only check found nothing' : `${found.length} problem(s)`}`,
   );
   return found;
 }

@@ -4,14 +4,8 @@
  * restarts), one that goes late and gets an apology (Form 04). The control slip verifies, and a
  * forged row is caught. Instants counted by hand (07:30–11:30, 13:00–17:00).
  */
-import {
-  type ActorInput,
-  apologyForm,
-  controlSlipForm,
-  type DossierView,
-  MemoryStore,
-  verifySlip,
-} from '@motcua/core';
+import { type ActorInput, type DossierView, MemoryStore, verifySlip } from '@motcua/core';
+import { apologyForm, controlSlipForm } from '@motcua/core/forms';
 import { sampleEngine } from '@motcua/core/testing';
 import { describe, expect, it } from 'vitest';
 import { applicant, application, officers } from './fixtures.js';

@@ -24,13 +24,13 @@ describe('docs/guides/lifecycle-diagrams.md', () => {
   it('has a diagram for every catalogue procedure and every liaison parent', () => {
     const blocks = generated.split('```mermaid\n').slice(1);
     for (const block of blocks) expect(block.startsWith('stateDiagram-v2\n')).toBe(true);
-    for (const code of new Set(catalogueVersions.map((p) => p.code))) {
+    for (const code of new Set(catalogueVersions().map((p) => p.code))) {
       expect(generated).toContain(`Code \`${code}\`.`);
     }
     expect(generated).toContain('## Liaison parents');
-    expect(generated.match(/^### /gm)).toHaveLength(new Set(catalogueVersions.map((p) => p.code)).size + 3);
+    expect(generated.match(/^### /gm)).toHaveLength(new Set(catalogueVersions().map((p) => p.code)).size + 3);
     // Every version of the catalogue is named under one diagram.
-    for (const p of catalogueVersions) expect(generated).toContain(`\`${p.version}\``);
+    for (const p of catalogueVersions()) expect(generated).toContain(`\`${p.version}\``);
   });
 
   it('is deterministic', () => {

@@ -16,7 +16,7 @@ interface Diagram {
  * also writes each state's description (a step's name and its unit), which makes a drawing of a
  * dozen states unreadable; the steps are listed in the text above each diagram instead.
  */
-export function diagramOf(procedure: Procedure): string {
+function diagramOf(procedure: Procedure): string {
   return machineToMermaid(procedure.machine)
     .split('\n')
     .map((line) => line.replace(/^(\s*\w+ : [\w-]+): .*$/, '$1'))
@@ -85,7 +85,7 @@ function section(heading: string, versions: readonly Procedure[]): string[] {
  * gives the same text.
  */
 export function lifecycleDiagramsMarkdown(): string {
-  const codes = [...new Set(catalogueVersions.map((p) => p.code))];
+  const codes = [...new Set(catalogueVersions().map((p) => p.code))];
   const liaisons: [string, Procedure][] = [
     ['"3 in 1" birth liaison, paper (Joint Circular 05/2015)', birthLiaison2015().liaison],
     ['"3 in 1" birth liaison, online (Decree 63/2024)', birthLiaison2024().liaison],
@@ -127,7 +127,7 @@ export function lifecycleDiagramsMarkdown(): string {
     '',
   ];
   for (const code of codes) {
-    const versions = catalogueVersions.filter((p) => p.code === code);
+    const versions = catalogueVersions().filter((p) => p.code === code);
     lines.push(...section(title(versions[versions.length - 1]!), versions));
   }
   lines.push('## Liaison parents', '');

@@ -5,14 +5,14 @@ import {
   type Liaison,
   type LiaisonTransport,
   liaisonPlugin,
-  type OfficeInfoInput,
   type Procedure,
   type WorkingCalendar,
 } from '@motcua/core';
+import type { OfficeInfoInput } from '@motcua/core/forms';
 import type { OpenedStore } from './store.js';
 
 /** A liaison (một cửa liên thông) and the procedures its member agencies run. */
-export interface LiaisonPackage {
+interface LiaisonPackage {
   readonly liaison: Liaison;
   readonly members: Readonly<Record<string, Procedure>>;
 }

@@ -1,9 +1,11 @@
-import { escapeHtml, type LiaisonMemberTally, type ReportRow, type SimulationDay } from '@motcua/core';
+import type { ReportRow } from '@motcua/core';
+import { escapeHtml } from '@motcua/core/forms';
+import type { LiaisonMemberTally, SimulationDay } from '@motcua/core/simulation';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 /** An inline SVG line chart of the daily on-time rate (early or on time / resolved). */
-export function dailyRateChart(days: readonly SimulationDay[]): string {
+function dailyRateChart(days: readonly SimulationDay[]): string {
   const points = days.filter((d) => d.resolved > 0);
   const width = 760;
   const height = 240;
@@ -55,7 +57,7 @@ function liaisonHtml(l: LiaisonSection): string {
   const members = l.members
     .map(
       (m) =>
-        `<tr><td>${escapeHtml(m.liaisonName)}: ${escapeHtml(m.member)}</td><td>${escapeHtml(m.agencyName)}</td><td class="n">${m.handedOff}</td><td class="n">${m.early}</td><td class="n">${m.onTime}</td><td class="n">${m.late}</td><td class="n">${m.refused}</td><td class="n">${m.supplemented}</td><td class="n">${m.apologised}</td></tr>`,
+        `<tr><td>${escapeHtml(m.liaisonName)}: ${escapeHtml(m.member)}</td><td>${escapeHtml(m.agencyName)}</td><td class="n">${m.handedOff}</td><td class="n">${m.early}</td><td class="n">${m.onTime}</td><td class="n">${m.late}</td><td class="n">${m.refused}</td><td class="n">${m.supplemented}</td><td class="n">${m.apologized}</td></tr>`,
     )
     .join('');
   return `<h2>Liên thông (liaisons)</h2>

@@ -13,28 +13,30 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  apologyForm,
-  controlSlipForm,
   createEngine,
   type DossierContext,
   type Engine,
   inProcessTransport,
   liaisonPlugin,
   localDateOf,
-  type OfficeInfoInput,
   parseLocalDate,
+  SimulatedClock,
+  vietnamCalendar,
+} from '@motcua/core';
+import {
+  apologyForm,
+  controlSlipForm,
+  type OfficeInfoInput,
   receiptForm,
   renderApologyHtml,
   renderControlSlipHtml,
   renderReceiptHtml,
   renderSupplementHtml,
   renderTrackingBookHtml,
-  SimulatedClock,
-  simulate,
   supplementForm,
   trackingBookForm,
-  vietnamCalendar,
-} from '@motcua/core';
+} from '@motcua/core/forms';
+import { simulate } from '@motcua/core/simulation';
 import { createDevelopmentProvider, smsNotices } from '@motcua/notify-sms';
 import {
   birthLiaison2024,
@@ -237,7 +239,7 @@ console.log(
 console.log(`  parts handed off  ${String(liaison.handoffs).padStart(6)}   to ${agencies.length} agencies:`);
 for (const m of parts) {
   console.log(
-    `    ${`${shortNames.get(m.liaison)}: ${m.member}`.padEnd(31)} ${m.agency.padEnd(22)} ${String(m.handedOff).padStart(5)} handed off  ${m.early} early, ${m.onTime} on time, ${m.late} late; ${m.refused} refused, ${m.supplemented} supplemented, ${m.apologised} apologised`,
+    `    ${`${shortNames.get(m.liaison)}: ${m.member}`.padEnd(31)} ${m.agency.padEnd(22)} ${String(m.handedOff).padStart(5)} handed off  ${m.early} early, ${m.onTime} on time, ${m.late} late; ${m.refused} refused, ${m.supplemented} supplemented, ${m.apologized} apologised`,
   );
 }
 console.log(`  ${result.commands.toLocaleString('en')} commands in ${seconds.toFixed(1)} s\n`);

@@ -28,8 +28,6 @@ export const ReceiveBodySchema = z
     application: z.unknown().refine((v) => v !== undefined, 'required'),
   })
   .strict();
-/** See {@link ReceiveBodySchema}. */
-export type ReceiveBody = z.output<typeof ReceiveBodySchema>;
 
 const expectedVersion = z.number().int().min(1).optional();
 // The actor comes from the request's identity and the time from the engine's clock: a body may
@@ -54,8 +52,6 @@ export const EventBodySchema = z.discriminatedUnion('type', [
   officerEvent(ApologizeEventSchema),
   officerEvent(ReturnResultEventSchema),
 ]);
-/** See {@link EventBodySchema}. */
-export type EventBody = z.output<typeof EventBodySchema>;
 
 /** A dossier code as it may appear in a path or a form: printable, short. */
 export const DossierCodeSchema = z

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 /** Debian's Chromium, as the browser test drives it. */
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+const CHROMIUM_PATH = '/usr/bin/chromium';
 
 /** Flags for a headless Chromium in a container: no sandbox (root), no GPU, no calls home. */
 export const CHROMIUM_ARGS = [

@@ -1,4 +1,5 @@
-import { formatShortDateTime, type WorkingCalendar } from '@motcua/core';
+import type { WorkingCalendar } from '@motcua/core';
+import { formatShortDateTime } from '@motcua/core/forms';
 import type { DeskRow, DeskView } from './desk.js';
 import { html, type SafeHtml } from './html.js';
 import { workingDurationLabel } from './labels.js';

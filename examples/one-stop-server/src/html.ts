@@ -1,4 +1,4 @@
-import { escapeHtml } from '@motcua/core';
+import { escapeHtml } from '@motcua/core/forms';
 
 /** Markup that is already safe to send: built by {@link html} or marked by {@link trustedHtml}. */
 export class SafeHtml {

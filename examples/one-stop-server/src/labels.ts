@@ -1,12 +1,4 @@
-import type { Channel, DossierSummary, ProcedureDefinition, Timeliness } from '@motcua/core';
-
-/** Channels in Vietnamese (kênh tiếp nhận). */
-export const CHANNEL_LABELS: Record<Channel, string> = {
-  'in-person': 'Trực tiếp',
-  postal: 'Qua bưu chính công ích',
-  'online-full': 'Trực tuyến toàn trình',
-  'online-partial': 'Trực tuyến một phần',
-};
+import type { DossierSummary, ProcedureDefinition, Timeliness } from '@motcua/core';
 
 /** Timeliness in Vietnamese: of a closed dossier (trước hạn / đúng hạn / quá hạn) or an open one. */
 export const TIMELINESS_LABELS: Record<Timeliness | 'WITHIN_TIME' | 'OVERDUE', string> = {

@@ -1,4 +1,5 @@
-import { formatShortDateTime, type PublicDossierView, type WorkingCalendar } from '@motcua/core';
+import type { PublicDossierView, WorkingCalendar } from '@motcua/core';
+import { formatShortDateTime } from '@motcua/core/forms';
 import { html, type SafeHtml } from './html.js';
 import { TIMELINESS_LABELS } from './labels.js';
 import { page } from './layout.js';
@@ -34,7 +35,7 @@ ${view.liaison.members.map(
 <dt>Trạng thái</dt><dd data-field="status"><strong>${view.status}</strong></dd>
 <dt>Đơn vị đang giải quyết</dt><dd data-field="unit">${view.currentUnit}</dd>
 <dt>Ngày tiếp nhận</dt><dd data-field="received">${formatShortDateTime(view.receivedAt, calendar)}</dd>
-<dt>Hạn trả kết quả</dt><dd data-field="due">${formatShortDateTime(view.dueAt, calendar)}${view.apologised ? html` <span class="badge info">Đã xin lỗi và hẹn lại</span>` : ''}</dd>
+<dt>Hạn trả kết quả</dt><dd data-field="due">${formatShortDateTime(view.dueAt, calendar)}${view.apologized ? html` <span class="badge info">Đã xin lỗi và hẹn lại</span>` : ''}</dd>
 <dt>Tình trạng thời hạn</dt><dd data-field="timeliness">${timelinessBadge(view)}</dd>
 ${view.closedAt ? html`<dt>Ngày hoàn thành</dt><dd data-field="closed">${formatShortDateTime(view.closedAt, calendar)}</dd>` : ''}
 </dl>

@@ -1,10 +1,5 @@
-import {
-  MotcuaError,
-  type PublicDossierView,
-  receiptForm,
-  renderReceiptHtml,
-  ValidationError,
-} from '@motcua/core';
+import { MotcuaError, type PublicDossierView, ValidationError } from '@motcua/core';
+import { receiptForm, renderReceiptHtml } from '@motcua/core/forms';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { DeskQuerySchema, DossierCodeSchema, LookupQuerySchema, parseRequest } from './api-schemas.js';
 import { loadDesk } from './desk.js';

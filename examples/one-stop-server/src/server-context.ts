@@ -1,4 +1,5 @@
-import type { ActorInput, Engine, OfficeInfoInput } from '@motcua/core';
+import type { ActorInput, Engine } from '@motcua/core';
+import type { OfficeInfoInput } from '@motcua/core/forms';
 import type { FastifyRequest } from 'fastify';
 import type { ActorResolver } from './actor-headers.js';
 import type { LookupThrottle } from './lookup-throttle.js';

@@ -1,4 +1,5 @@
-import type { Engine, OfficeInfoInput } from '@motcua/core';
+import type { Engine } from '@motcua/core';
+import type { OfficeInfoInput } from '@motcua/core/forms';
 import Fastify, {
   type FastifyInstance,
   type FastifyReply,

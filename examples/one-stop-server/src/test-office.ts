@@ -47,7 +47,7 @@ export function actorHeaders(actor: ActorInput): Record<string, string> {
 }
 
 /** A JSON answer. */
-export interface JsonAnswer {
+interface JsonAnswer {
   readonly status: number;
   readonly headers: Headers;
   readonly text: string;

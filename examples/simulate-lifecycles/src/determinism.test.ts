@@ -19,7 +19,7 @@ describe('determinism', () => {
       seed: 42,
       perWorkingDay: 12,
       behaviour: { supplementShare: 0.2, lateShare: 0.1 },
-      decorate: (engine) => withSlowUnit(engine, { unit: 'justice', factor: 3, apologise: true }),
+      decorate: (engine) => withSlowUnit(engine, { unit: 'justice', factor: 3, apologize: true }),
     };
     const a = await run(options);
     const b = await run(options);

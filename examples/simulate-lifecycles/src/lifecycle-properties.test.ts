@@ -72,7 +72,7 @@ describe('lifecycle invariants over seeds', () => {
             fc.record({
               unit: fc.constantFrom('leader', 'clerk', 'justice', 'police'),
               factor: fc.integer({ min: 2, max: 5 }),
-              apologise: fc.boolean(),
+              apologize: fc.boolean(),
             }),
             { nil: undefined },
           ),

@@ -7,14 +7,16 @@ import {
   type Procedure,
   ProcedureRegistry,
   SimulatedClock,
-  type SimulationOptions,
-  type SimulationResult,
   type StepBudget,
-  seededRandom,
-  simulate,
   vietnamCalendar,
   type WorkingCalendar,
 } from '@motcua/core';
+import {
+  type SimulationOptions,
+  type SimulationResult,
+  seededRandom,
+  simulate,
+} from '@motcua/core/simulation';
 import { catalogueSamples, createCatalogue, proceduresInForce } from '@motcua/procedures';
 
 /*
@@ -37,7 +39,7 @@ export function catalogueInForce(date: LocalDate): Procedure[] {
 }
 
 /** An engine over the catalogue in force on `start`, with a new in-memory store, its clock at midnight. */
-export function officeEngine(start: LocalDate, seed: number): Engine {
+function officeEngine(start: LocalDate, seed: number): Engine {
   return createEngine({
     procedures: catalogueInForce(start),
     calendar: nationalCalendar(),
@@ -98,7 +100,7 @@ export interface SlowUnit {
    * The unit apologises (Form 04) as soon as a dossier reaches it and its worst pace would make the
    * dossier late, with the new date that pace gives.
    */
-  readonly apologise: boolean;
+  readonly apologize: boolean;
 }
 
 const scaled = (budget: StepBudget, factor: number): StepBudget =>
@@ -110,7 +112,7 @@ const scaled = (budget: StepBudget, factor: number): StepBudget =>
  * The engine as a simulation sees it with one deliberately slow unit. `simulate` draws each step's
  * duration from the step's budget in the procedure the engine lists; this view lists the same
  * procedures with that unit's budgets multiplied, while the dossiers are still received and moved
- * by the real engine under the real budgets and due times. With `apologise`, the view also sends
+ * by the real engine under the real budgets and due times. With `apologize`, the view also sends
  * the unit's apology when a dossier reaches it, as an office that knows its backlog would.
  */
 export function withSlowUnit(engine: Engine, slow: SlowUnit): Engine {
@@ -127,7 +129,7 @@ export function withSlowUnit(engine: Engine, slow: SlowUnit): Engine {
     },
   });
   const apologyFor = (ctx: DossierContext): { newDue: Date } | null => {
-    if (!slow.apologise || ctx.holder !== slow.unit || ctx.apology || ctx.outcome || ctx.pause) return null;
+    if (!slow.apologize || ctx.holder !== slow.unit || ctx.apology || ctx.outcome || ctx.pause) return null;
     const open = ctx.steps[ctx.steps.length - 1];
     if (!open || open.endedAt !== null) return null;
     const def = engine.procedures.get(ctx.procedure.code, ctx.procedure.version).definition;

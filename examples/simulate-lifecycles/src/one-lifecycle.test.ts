@@ -5,14 +5,8 @@
  * Every catalogue procedure in force runs, under behaviour mixes that reach supplementation (both
  * clock policies, with and without a response limit), refusals, withdrawals and apologies.
  */
-import {
-  defineProcedure,
-  isLiaison,
-  type Procedure,
-  type SimulationOptions,
-  type SimulationResult,
-  simulate,
-} from '@motcua/core';
+import { defineProcedure, isLiaison, type Procedure } from '@motcua/core';
+import { type SimulationOptions, type SimulationResult, simulate } from '@motcua/core/simulation';
 import { catalogueSamples } from '@motcua/procedures';
 import { describe, expect, it } from 'vitest';
 import { catalogueInForce, nationalCalendar } from './office.js';

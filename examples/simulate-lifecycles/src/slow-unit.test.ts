@@ -15,7 +15,7 @@ beforeAll(async () => {
   baseline = await runOffice(period);
   slow = await runOffice({
     ...period,
-    decorate: (engine) => withSlowUnit(engine, { unit: 'leader', factor: 4, apologise: true }),
+    decorate: (engine) => withSlowUnit(engine, { unit: 'leader', factor: 4, apologize: true }),
   });
 }, 60_000);
 

@@ -8,7 +8,7 @@ import { type CommitRequest, createEngine, type Engine, MemoryStore, SimulatedCl
 import { sampleActors, sampleProcedure, sampleReceipt, testCalendar } from '@motcua/core/testing';
 
 /** Transitions per dossier: receipt + 4 hand-overs + return. */
-export const TRANSITIONS_PER_DOSSIER = 6;
+const TRANSITIONS_PER_DOSSIER = 6;
 
 /** An engine on `store` with the sample procedure and a simulated clock (dossiers received 2026-03-02). */
 export function benchEngine(store: DossierStore, workerId: string): Engine {

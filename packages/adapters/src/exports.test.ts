@@ -19,12 +19,15 @@ describe('@motcua/adapters exports', () => {
         'StoreLockedError',
         'StoreNotMigratedError',
         'StoreUnavailableError',
+        'isTransientPostgresError',
         'postgresMigrations',
         'sqliteMigrations',
+        'transientPostgresConditions',
       ].sort(),
     );
     expect(sqlite.SqliteStore).toBe(root.SqliteStore);
     expect(postgres.PostgresStore).toBe(root.PostgresStore);
+    expect(postgres.transientPostgresConditions).toBe(root.transientPostgresConditions);
     expect(memory.MemoryStore).toBe(MemoryStore);
     expect(root.MemoryStore).toBe(MemoryStore);
     expect(sqlite.StoreFullError).toBe(postgres.StoreFullError);

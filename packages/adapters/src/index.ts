@@ -19,6 +19,12 @@ export {
   type PostgresStoreOptions,
 } from './postgres/postgres-store.js';
 export {
+  isTransientPostgresError,
+  type TransientPostgresCondition,
+  type TransientPostgresMatch,
+  transientPostgresConditions,
+} from './postgres/transient-conditions.js';
+export {
   StoreError,
   type StoreErrorCode,
   StoreFullError,

@@ -6,8 +6,8 @@
  * computed once (the calendar caches years), over 100 years no other benchmark touches.
  */
 import Holidays from 'date-holidays';
+import { dateHolidaysOf } from '../scripts/holiday-table/date-holidays-source.js';
 import { LunarCalendar, lunarHolidayDates } from '../src/calendar/lunar/index.js';
-import { dateHolidaysOf } from '../src/calendar/statutory-holidays.js';
 
 const FIRST = 2101;
 const LAST = 2200;

@@ -3,12 +3,19 @@
 import { testCalendar } from '../src/testing/fixtures.js';
 import { runCalendarBench } from './calendar.bench.js';
 import { runEngineBench } from './engine.bench.js';
+import { runImportTimeBench } from './import-time.bench.js';
 import { runLunarBench } from './lunar.bench.js';
 import { runProvinceYearBench } from './province-year.bench.js';
 import { formatNs } from './stats.js';
 
+const imports = runImportTimeBench();
+console.log(
+  'import time of the built entries (fresh process each, median of 9; goal: @motcua/core ≤ 150 ms)',
+);
+for (const [entry, ms] of Object.entries(imports)) console.log(`  ${entry.padEnd(26)} ${ms.toFixed(0)} ms`);
+
 const calendar = runCalendarBench();
-console.log('calendar.dueDate, 1–60 working days, random receipts 2024–2026');
+console.log('\ncalendar.dueDate, 1–60 working days, random receipts 2024–2026');
 console.log(`  motcua dueDate (median per query):        ${formatNs(calendar.fastNs)}`);
 console.log(`  naive day-by-day loop over date-holidays: ${formatNs(calendar.naiveNs)}`);
 console.log(

@@ -1,19 +1,17 @@
 import { defineProcedure, maskPersonalData, ValidationError } from '@motcua/core';
 import { describe, expect, it } from 'vitest';
+import { catalogue, catalogueEngine, officer, runLifecycle, vn } from '../test-support/catalogue-engine.js';
 import {
   BIRTH_REGISTRATION_CODE,
-  birthRegistration2018,
-  birthRegistration2025,
+  birthRegistration,
   birthRegistrationApplication,
-  birthRegistrationDefinition2025,
 } from './birth-registration.js';
 import { sampleBirthRegistration } from './samples.js';
-import { catalogue, catalogueEngine, officer, runLifecycle, vn } from './test-support.js';
 
 describe('birth registration (đăng ký khai sinh)', () => {
   it('defines both regimes, same day with a 15:00 cut-off, budgets fitting 15:00–17:00', () => {
-    expect(() => defineProcedure(birthRegistrationDefinition2025)).not.toThrow();
-    for (const p of [birthRegistration2018, birthRegistration2025]) {
+    expect(() => defineProcedure(birthRegistration.definition('2025.1'))).not.toThrow();
+    for (const p of [birthRegistration.version('2018.1'), birthRegistration.version('2025.1')]) {
       expect(p.definition.timeLimit).toEqual({ sameDay: true, cutoff: '15:00' });
       expect(p.definition.fees).toEqual([]);
       const minutes = p.definition.steps.reduce(
@@ -22,8 +20,10 @@ describe('birth registration (đăng ký khai sinh)', () => {
       );
       expect(minutes).toBe(105);
     }
-    expect(birthRegistration2018.definition.regime).toBe('2018');
-    expect(birthRegistration2025.definition.legalBasis.join('\n')).toContain('Nghị định 118/2025/NĐ-CP');
+    expect(birthRegistration.version('2018.1').definition.regime).toBe('2018');
+    expect(birthRegistration.version('2025.1').definition.legalBasis.join('\n')).toContain(
+      'Nghị định 118/2025/NĐ-CP',
+    );
   });
 
   it('refuses a child born after the receipt date (or a parent born after the child), writing nothing', async () => {

@@ -1,4 +1,4 @@
-import { defineProcedure, type Procedure, type ProcedureDefinitionInput } from '@motcua/core';
+import type { ProcedureDefinitionInput } from '@motcua/core';
 import { z } from 'zod';
 import { placeholderCode } from './shared/codes.js';
 import { addressField, birthDateField, idNumberField, nameField, sexField } from './shared/fields.js';
@@ -11,10 +11,11 @@ import {
   WINDOW_2018,
   WINDOW_2025,
 } from './shared/regimes.js';
+import { defineVersions, type ProcedureVersions } from './shared/versions.js';
 
 /**
- * Code of birth registration: a placeholder. The brief gives no national code for it; to confirm
- * against the National Public Service Portal.
+ * Code of birth registration: a placeholder. No national code (mã TTHC) for it has been confirmed; to
+ * confirm against the National Public Service Portal.
  */
 export const BIRTH_REGISTRATION_CODE = placeholderCode('dang-ky-khai-sinh');
 
@@ -32,7 +33,7 @@ const parent = () =>
 
 /**
  * The application of a birth registration (tờ khai đăng ký khai sinh). The proof of birth is one of
- * the four papers the brief lists (§5, Joint Circular 05/2015 [C]): a birth certificate (giấy
+ * the four papers of Joint Circular 05/2015/TTLT-BTP-BCA-BYT [C]: a birth certificate (giấy
  * chứng sinh), a witness statement, a sworn declaration, or a record of an abandoned child.
  * At least one parent is named unless the child was abandoned.
  */
@@ -80,15 +81,15 @@ export type BirthRegistrationApplication = z.input<typeof birthRegistrationAppli
  *   can still be finished by the 17:00 close: desk 15 min, civil-status officer 45 min, leader's
  *   signature 30 min, clerk's seal and return 15 min. These budgets are a modelling choice, not
  *   law: the province approves the real internal process.
- * - **Documents**: the declaration and one proof of birth [C, brief §5]. Originals, one each
+ * - **Documents**: the declaration and one proof of birth [C, Joint Circular 05/2015/TTLT-BTP-BCA-BYT]. Originals, one each
  *   (conservative). Papers shown rather than handed in (the declarant's ID) are not listed: the
  *   definition schema has no "shown" count.
- * - **Fees**: none modelled. The brief gives no amount; timely birth registration is recalled as
+ * - **Fees**: none modelled. No amount has been confirmed; timely birth registration is recalled as
  *   free of the civil-status fee [R, UNCONFIRMED].
  * - **Channels**: in person, by post, online (Decree 61 art. 16 channels). Which online level the
  *   portal offers for the standalone procedure is UNCONFIRMED [R].
  * - **Competent agency**: the commune People's Committee in both regimes (in the 2025 regime the
- *   commune of the two-tier government, brief §0). The code is a placeholder.
+ *   commune of the two-tier local government, Decree 118/2025/NĐ-CP art. 1 [C]). The code is a placeholder.
  */
 export function birthRegistrationDefinition(window: VersionWindow): ProcedureDefinitionInput {
   const desk =
@@ -166,13 +167,11 @@ export function birthRegistrationDefinition(window: VersionWindow): ProcedureDef
   };
 }
 
-/** Definition of birth registration under Decree 61 (21/06/2018 – 30/06/2025). */
-export const birthRegistrationDefinition2018 = birthRegistrationDefinition(WINDOW_2018);
-/** Definition of birth registration under Decree 118 (from 01/07/2025). */
-export const birthRegistrationDefinition2025 = birthRegistrationDefinition(WINDOW_2025);
-/** Birth registration, version `2018.1`. */
-export const birthRegistration2018: Procedure = defineProcedure(birthRegistrationDefinition2018);
-/** Birth registration, version `2025.1`. */
-export const birthRegistration2025: Procedure = defineProcedure(birthRegistrationDefinition2025);
-/** Every version of birth registration, oldest first. */
-export const birthRegistrationVersions: readonly Procedure[] = [birthRegistration2018, birthRegistration2025];
+/**
+ * Birth registration: versions `2018.1` (Decree 61) and `2025.1` (Decree 118). Each version is compiled on first use
+ * (`birthRegistration.version('2025.1')`, `birthRegistration.versions`).
+ */
+export const birthRegistration: ProcedureVersions = defineVersions(birthRegistrationDefinition, [
+  WINDOW_2018,
+  WINDOW_2025,
+]);

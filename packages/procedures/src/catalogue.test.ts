@@ -6,6 +6,7 @@ import {
   vietnamCalendar,
 } from '@motcua/core';
 import { describe, expect, it } from 'vitest';
+import { catalogue, officer } from '../test-support/catalogue-engine.js';
 import {
   CATALOGUE_CODES,
   catalogueVersions,
@@ -17,7 +18,6 @@ import { catalogueSamples } from './samples.js';
 import { isPlaceholderCode } from './shared/codes.js';
 import { ONE_STOP_BASIS } from './shared/regimes.js';
 import { variantOf } from './shared/variants.js';
-import { catalogue, officer } from './test-support.js';
 
 const minutesOf = (p: Procedure) =>
   p.definition.steps.reduce(
@@ -31,16 +31,16 @@ const dayAfter = (date: string) =>
 describe('the catalogue', () => {
   it('holds 8 procedures, 23 versions, every one defined again from its definition without error', () => {
     expect(Object.keys(CATALOGUE_CODES)).toHaveLength(8);
-    expect(new Set(catalogueVersions.map((p) => p.code)).size).toBe(8);
-    expect(catalogueVersions).toHaveLength(23);
+    expect(new Set(catalogueVersions().map((p) => p.code)).size).toBe(8);
+    expect(catalogueVersions()).toHaveLength(23);
     expect(createCatalogue().all()).toHaveLength(23);
-    for (const p of catalogueVersions) {
+    for (const p of catalogueVersions()) {
       expect(() => defineProcedure({ ...p.definition })).not.toThrow();
       expect(p.lifecycle).toBe('standard');
     }
   });
 
-  it('uses placeholder codes only: the brief gives none of these national codes', () => {
+  it('uses placeholder codes only: no national code of these is confirmed', () => {
     for (const code of Object.values(CATALOGUE_CODES)) {
       expect(isPlaceholderCode(code)).toBe(true);
       expect(code).not.toMatch(/^\d\.\d{6}$/);
@@ -48,7 +48,7 @@ describe('the catalogue', () => {
   });
 
   it('budgets fit every limit; same-day steps fit between the 15:00 cut-off and the 17:00 close', () => {
-    for (const p of catalogueVersions) {
+    for (const p of catalogueVersions()) {
       const limit = p.definition.timeLimit;
       const total = minutesOf(p);
       if ('sameDay' in limit) {
@@ -67,13 +67,13 @@ describe('the catalogue', () => {
       expect(p.definition.steps.filter((s) => s.issuesDecision)).toHaveLength(1);
       expect(p.definition.permissions.APOLOGIZE).toEqual(['agency-head']);
       expect(p.definition.supplementation).toEqual({ clock: 'restart', maxRequests: 1 });
-      // No fee amount is in the brief: none is invented.
+      // No fee amount is confirmed in a legal text: none is invented.
       expect(p.definition.fees).toEqual([]);
     }
   });
 
   it('cites the one-stop rules of its regime', () => {
-    for (const p of catalogueVersions) {
+    for (const p of catalogueVersions()) {
       for (const line of ONE_STOP_BASIS[p.definition.regime]) expect(p.definition.legalBasis).toContain(line);
       const other = p.definition.regime === '2018' ? '2025' : '2018';
       expect(p.definition.legalBasis).not.toContain(ONE_STOP_BASIS[other][0]);
@@ -159,7 +159,7 @@ describe('the catalogue', () => {
       'Phạm Thị Dung',
       'Đỗ Văn Nam',
     ];
-    for (const p of catalogueVersions) {
+    for (const p of catalogueVersions()) {
       const sample = catalogueSamples[p.code]!;
       const parsed = p.definition.application.safeParse(sample.application);
       expect(parsed.success, `${p.code}@${p.version}`).toBe(true);
@@ -182,7 +182,7 @@ function notAfter(value: unknown, day: string): unknown {
 describe('every catalogue version steps on its compiled table as on XState', () => {
   const calendar = vietnamCalendar();
   it('compiles, and gives the same dossiers and errors through receipt, supplement, hand-overs and return', () => {
-    for (const version of catalogueVersions) {
+    for (const version of catalogueVersions()) {
       const p = version.withCalendar(calendar);
       expect(compileMachine(p.machine), `${p.code}@${p.version}`).not.toBeNull();
       const sample = catalogueSamples[p.code]!;

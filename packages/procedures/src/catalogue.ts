@@ -2,18 +2,20 @@ import {
   type LocalDate,
   MotcuaError,
   type Procedure,
+  type ProcedureDefinitionInput,
   ProcedureRegistry,
   type WorkingCalendar,
 } from '@motcua/core';
-import { BIRTH_REGISTRATION_CODE, birthRegistrationVersions } from './birth-registration.js';
-import { CHILD_HEALTH_INSURANCE_CODE, childHealthInsuranceVersions } from './child-health-insurance.js';
-import { COPY_CERTIFICATION_CODE, copyCertificationVersions } from './copy-certification.js';
-import { ENTERPRISE_REGISTRATION_CODE, enterpriseRegistrationVersions } from './enterprise-registration.js';
-import { JUDICIAL_RECORD_CODE, judicialRecordVersions } from './judicial-record.js';
-import { LAND_MORTGAGE_REGISTRATION_CODE, landMortgageVersions } from './land-mortgage-registration.js';
-import { MARRIAGE_REGISTRATION_CODE, marriageRegistrationVersions } from './marriage-registration.js';
-import { PERMANENT_RESIDENCE_CODE, permanentResidenceVersions } from './permanent-residence.js';
+import { BIRTH_REGISTRATION_CODE, birthRegistration } from './birth-registration.js';
+import { CHILD_HEALTH_INSURANCE_CODE, childHealthInsurance } from './child-health-insurance.js';
+import { COPY_CERTIFICATION_CODE, copyCertification } from './copy-certification.js';
+import { ENTERPRISE_REGISTRATION_CODE, enterpriseRegistration } from './enterprise-registration.js';
+import { JUDICIAL_RECORD_CODE, judicialRecord } from './judicial-record.js';
+import { LAND_MORTGAGE_REGISTRATION_CODE, landMortgage } from './land-mortgage-registration.js';
+import { MARRIAGE_REGISTRATION_CODE, marriageRegistration } from './marriage-registration.js';
+import { PERMANENT_RESIDENCE_CODE, permanentResidence } from './permanent-residence.js';
 import { type Variant, variantOf } from './shared/variants.js';
+import type { ProcedureVersions } from './shared/versions.js';
 
 /** The code of every procedure in the catalogue, by name (all placeholders: see each module). */
 export const CATALOGUE_CODES = {
@@ -31,19 +33,36 @@ export const CATALOGUE_CODES = {
 export type CatalogueProcedureName = keyof typeof CATALOGUE_CODES;
 
 /**
- * Every version of every catalogue procedure, each procedure's versions oldest period first and,
- * within a period, variants before the standard case.
+ * Every catalogue procedure with its versions, in catalogue order. Nothing is compiled until a
+ * version is asked for.
  */
-export const catalogueVersions: readonly Procedure[] = [
-  ...birthRegistrationVersions,
-  ...permanentResidenceVersions,
-  ...childHealthInsuranceVersions,
-  ...marriageRegistrationVersions,
-  ...copyCertificationVersions,
-  ...landMortgageVersions,
-  ...enterpriseRegistrationVersions,
-  ...judicialRecordVersions,
+export const CATALOGUE: readonly ProcedureVersions[] = [
+  birthRegistration,
+  permanentResidence,
+  childHealthInsurance,
+  marriageRegistration,
+  copyCertification,
+  landMortgage,
+  enterpriseRegistration,
+  judicialRecord,
 ];
+
+/**
+ * The definition of every version of every catalogue procedure (plain data, nothing compiled), in
+ * the order of {@link catalogueVersions}.
+ */
+export const catalogueDefinitions: readonly ProcedureDefinitionInput[] = CATALOGUE.flatMap(
+  (p) => p.definitions,
+);
+
+/**
+ * Every version of every catalogue procedure, each procedure's versions oldest period first and,
+ * within a period, variants before the standard case. Compiled on the first call (on the national
+ * calendar, or on `calendar`), then cached: importing the package compiles nothing.
+ */
+export function catalogueVersions(calendar?: WorkingCalendar): readonly Procedure[] {
+  return CATALOGUE.flatMap((p) => (calendar ? p.versionsOn(calendar) : p.versions));
+}
 
 /** Options of {@link createCatalogue}. */
 export interface CatalogueOptions {
@@ -53,7 +72,9 @@ export interface CatalogueOptions {
 
 /**
  * A `ProcedureRegistry` holding every version of every catalogue procedure, ready for
- * `createEngine({ procedures: createCatalogue(), … })`.
+ * `createEngine({ procedures: createCatalogue({ calendar }), calendar, … })`. The versions are
+ * compiled on the first call for a calendar and shared by later calls; give the engine the same
+ * calendar object, so that it does not compile them again for its own calendar.
  *
  * `registry.inForce(code, receiptDate)` answers with the **standard** case in force that day: the
  * variants with a longer statutory limit (marriage needing verification, mortgage special cases,
@@ -62,10 +83,7 @@ export interface CatalogueOptions {
  * with {@link procedureFor}.
  */
 export function createCatalogue(options: CatalogueOptions = {}): ProcedureRegistry {
-  const { calendar } = options;
-  return new ProcedureRegistry(
-    calendar ? catalogueVersions.map((p) => p.withCalendar(calendar)) : catalogueVersions,
-  );
+  return new ProcedureRegistry(catalogueVersions(options.calendar));
 }
 
 const inPeriod = (p: Procedure, date: LocalDate) =>

@@ -1,22 +1,17 @@
 import { ValidationError } from '@motcua/core';
 import { describe, expect, it } from 'vitest';
-import {
-  CHILD_HEALTH_INSURANCE_CODE,
-  childHealthInsurance2018,
-  childHealthInsurance2025,
-  isUnderSix,
-} from './child-health-insurance.js';
+import { catalogue, catalogueEngine, officer, runLifecycle, vn } from '../test-support/catalogue-engine.js';
+import { CHILD_HEALTH_INSURANCE_CODE, childHealthInsurance, isUnderSix } from './child-health-insurance.js';
 import { sampleChildHealthInsurance } from './samples.js';
-import { catalogue, catalogueEngine, officer, runLifecycle, vn } from './test-support.js';
 
 describe('health-insurance card for a child under 6 (cấp thẻ BHYT trẻ em dưới 6 tuổi)', () => {
   it('defines both regimes: ≤ 10 working days (2008 text), 7.5 days of steps; agency by regime', () => {
-    for (const p of [childHealthInsurance2018, childHealthInsurance2025]) {
+    for (const p of [childHealthInsurance.version('2018.1'), childHealthInsurance.version('2025.1')]) {
       expect(p.definition.timeLimit).toEqual({ workingDays: 10 });
       expect(p.definition.legalBasis[0]).toBe('Luật Bảo hiểm y tế 25/2008/QH12, điều 17 khoản 2');
     }
-    expect(childHealthInsurance2018.definition.agency).toBe('Bảo hiểm xã hội cấp huyện');
-    expect(childHealthInsurance2025.definition.agency).toBe('Bảo hiểm xã hội cơ sở');
+    expect(childHealthInsurance.version('2018.1').definition.agency).toBe('Bảo hiểm xã hội cấp huyện');
+    expect(childHealthInsurance.version('2025.1').definition.agency).toBe('Bảo hiểm xã hội cơ sở');
   });
 
   it('inForce by receipt date', () => {

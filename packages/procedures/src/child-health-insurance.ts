@@ -1,4 +1,4 @@
-import { defineProcedure, type LocalDate, type Procedure, type ProcedureDefinitionInput } from '@motcua/core';
+import type { LocalDate, ProcedureDefinitionInput } from '@motcua/core';
 import { z } from 'zod';
 import { placeholderCode } from './shared/codes.js';
 import { addressField, birthDateField, idNumberField, nameField, sexField } from './shared/fields.js';
@@ -11,16 +11,17 @@ import {
   WINDOW_2018,
   WINDOW_2025,
 } from './shared/regimes.js';
+import { defineVersions, type ProcedureVersions } from './shared/versions.js';
 
 /**
- * Code of the health-insurance card for a child under 6: a placeholder. The brief gives no
- * national code for it; to confirm against the National Public Service Portal.
+ * Code of the health-insurance card for a child under 6: a placeholder. No national code
+ * (mã TTHC) for it has been confirmed; to confirm against the National Public Service Portal.
  */
 export const CHILD_HEALTH_INSURANCE_CODE = placeholderCode('cap-the-bhyt-tre-em-duoi-6-tuoi');
 
 /**
- * The application of a health-insurance card for a child under 6 (the BHYT declaration of brief
- * §5). The child's age is not checked here: a zod schema cannot see the receipt date, so the desk
+ * The application of a health-insurance card for a child under 6 (the BHYT declaration, tờ khai
+ * tham gia BHYT, of Joint Circular 05/2015/TTLT-BTP-BCA-BYT). The child's age is not checked here: a zod schema cannot see the receipt date, so the desk
  * checks it with {@link isUnderSix}.
  */
 export const childHealthInsuranceApplication = z
@@ -67,16 +68,17 @@ export function isUnderSix(birthDate: LocalDate, on: LocalDate): boolean {
  * - **Time limit**: at most 10 working days from a complete dossier, the general rule of the Law
  *   on Health Insurance 25/2008 art. 17(2) [C for the **2008 text**]. **UNCONFIRMED**: the
  *   article's current wording after its later amendments (including the 2024 amendment) was not
- *   checked (brief §11 item 6). The figure is kept as the brief gives it; override `timeLimit` if
+ *   checked. The figure is kept as the 2008 text gives it; override `timeLimit` if
  *   the amended text differs.
  * - **Internal process** (7.5 working days, modelling choice): desk 4 h, BHXH appraisal and data
  *   matching 4 days, approval 1 day, card issue 2 days.
- * - **Documents**: the BHYT declaration [C, brief §5], one original. Nothing else is listed: the
- *   brief names no other paper for the standalone procedure.
+ * - **Documents**: the BHYT declaration [C, Joint Circular 05/2015/TTLT-BTP-BCA-BYT], one original. Nothing else is listed: no
+ *   other paper for the standalone procedure has been confirmed.
  * - **Fees**: none. The contribution for under-6s is recalled as paid by the State budget [R]; no
  *   amount is modelled either way.
  * - **Competent agency**: Vietnam Social Security at the local level: district BHXH in the 2018
- *   version [R], "BHXH cơ sở" in the 2025 version (brief §0). The code is a placeholder.
+ *   version [R], "BHXH cơ sở" in the 2025 version (the two-tier local government of Decree
+ *   118/2025/NĐ-CP art. 1 [C]). The code is a placeholder.
  */
 export function childHealthInsuranceDefinition(window: VersionWindow): ProcedureDefinitionInput {
   const agency = window.regime === '2018' ? 'Bảo hiểm xã hội cấp huyện' : 'Bảo hiểm xã hội cơ sở';
@@ -139,16 +141,11 @@ export function childHealthInsuranceDefinition(window: VersionWindow): Procedure
   };
 }
 
-/** Definition of the child health-insurance card under Decree 61 (21/06/2018 – 30/06/2025). */
-export const childHealthInsuranceDefinition2018 = childHealthInsuranceDefinition(WINDOW_2018);
-/** Definition of the child health-insurance card under Decree 118 (from 01/07/2025). */
-export const childHealthInsuranceDefinition2025 = childHealthInsuranceDefinition(WINDOW_2025);
-/** Health-insurance card for a child under 6, version `2018.1`. */
-export const childHealthInsurance2018: Procedure = defineProcedure(childHealthInsuranceDefinition2018);
-/** Health-insurance card for a child under 6, version `2025.1`. */
-export const childHealthInsurance2025: Procedure = defineProcedure(childHealthInsuranceDefinition2025);
-/** Every version of the child health-insurance card, oldest first. */
-export const childHealthInsuranceVersions: readonly Procedure[] = [
-  childHealthInsurance2018,
-  childHealthInsurance2025,
-];
+/**
+ * The health-insurance card for a child under 6: versions `2018.1` (Decree 61) and `2025.1` (Decree 118). Each version is compiled on first use
+ * (`childHealthInsurance.version('2025.1')`, `childHealthInsurance.versions`).
+ */
+export const childHealthInsurance: ProcedureVersions = defineVersions(childHealthInsuranceDefinition, [
+  WINDOW_2018,
+  WINDOW_2025,
+]);

@@ -1,17 +1,19 @@
 import { ValidationError } from '@motcua/core';
 import { describe, expect, it } from 'vitest';
 import {
-  COPY_CERTIFICATION_CODE,
-  copyCertification2018,
-  copyCertification2025,
-  pagesToCertify,
-} from './copy-certification.js';
+  catalogue,
+  catalogueEngine,
+  nationalCalendar,
+  officer,
+  runLifecycle,
+  vn,
+} from '../test-support/catalogue-engine.js';
+import { COPY_CERTIFICATION_CODE, copyCertification, pagesToCertify } from './copy-certification.js';
 import { sampleCopyCertification } from './samples.js';
-import { catalogue, catalogueEngine, nationalCalendar, officer, runLifecycle, vn } from './test-support.js';
 
 describe('copy certification (chứng thực bản sao từ bản chính)', () => {
   it('defines both regimes: same day, 15:00 cut-off, in person only', () => {
-    for (const p of [copyCertification2018, copyCertification2025]) {
+    for (const p of [copyCertification.version('2018.1'), copyCertification.version('2025.1')]) {
       expect(p.definition.timeLimit).toEqual({ sameDay: true, cutoff: '15:00' });
       expect(p.definition.channels).toEqual(['in-person']);
     }
@@ -25,7 +27,7 @@ describe('copy certification (chứng thực bản sao từ bản chính)', () =
 
   it('the cut-off: 15:00:00 is still the same day, 15:00:01 is the next working day', () => {
     const c = nationalCalendar();
-    const limit = copyCertification2025.definition.timeLimit;
+    const limit = copyCertification.version('2025.1').definition.timeLimit;
     expect(c.dueDate(new Date('2026-08-28T15:00:00+07:00'), limit).toISOString()).toBe(
       vn('2026-08-28T17:00:00'),
     );

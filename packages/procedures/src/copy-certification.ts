@@ -1,4 +1,4 @@
-import { defineProcedure, type Procedure, type ProcedureDefinitionInput } from '@motcua/core';
+import type { ProcedureDefinitionInput } from '@motcua/core';
 import { z } from 'zod';
 import { placeholderCode } from './shared/codes.js';
 import {
@@ -9,11 +9,12 @@ import {
   WINDOW_2018,
   WINDOW_2025,
 } from './shared/regimes.js';
+import { defineVersions, type ProcedureVersions } from './shared/versions.js';
 
 /**
- * Code of copy certification: a placeholder. The brief gives no national code for it (the
- * `2.000815` of a core TSDoc example is not from the brief); to confirm against the National
- * Public Service Portal.
+ * Code of copy certification: a placeholder. No national code (mã TTHC) for it has been
+ * confirmed (the `2.000815` of a core TSDoc example is not a confirmed code); to confirm against
+ * the National Public Service Portal.
  */
 export const COPY_CERTIFICATION_CODE = placeholderCode('chung-thuc-ban-sao-tu-ban-chinh');
 
@@ -54,19 +55,19 @@ export function pagesToCertify(application: CopyCertificationApplication): numbe
  * - **Time limit** [C secondary]: the same working day; a request received after 15:00 is done the
  *   next working day (Decree 23/2015/NĐ-CP; the article, recalled as art. 7, is [R]):
  *   `{ sameDay: true, cutoff: '15:00' }`.
- * - **Large volumes** take longer by agreement with the applicant (brief §7), but the brief gives
- *   no figure: **not modelled**. The kit has no per-dossier limit agreed at receipt; the nearest
+ * - **Large volumes** take longer by agreement with the applicant (Decree 23/2015/NĐ-CP [C; art. 7
+ *   R]), but no figure is given: **not modelled**. The kit has no per-dossier limit agreed at receipt; the nearest
  *   tool is an apology with a new date, which still counts the dossier as late. Open question.
  * - **Internal process**: 1.75 working hours, so a request received at the 15:00 cut-off can be
  *   done by 17:00: desk 15 min, comparison with the original 45 min, signature 30 min, seal and
  *   register 15 min (modelling choice).
- * - **Documents**: the original (shown, handed back) and the copies to certify, recalled [R]; the
- *   brief lists none. The original is counted as one original to present.
- * - **Fees**: none modelled. A per-page fee exists [R] but the brief gives no amount.
+ * - **Documents**: the original (shown, handed back) and the copies to certify, recalled [R]; no
+ *   list has been confirmed. The original is counted as one original to present.
+ * - **Fees**: none modelled. A per-page fee exists [R]; no amount has been confirmed.
  * - **Channels**: in person only: the original must be compared with the copy.
  * - **Competent agency**: the commune People's Committee (in the 2018 version also the district
  *   justice office and notary organisations [R]; the district level is gone from 01/07/2025,
- *   brief §0).
+ *   Decree 118/2025/NĐ-CP art. 1 [C]).
  */
 export function copyCertificationDefinition(window: VersionWindow): ProcedureDefinitionInput {
   return {
@@ -145,13 +146,11 @@ export function copyCertificationDefinition(window: VersionWindow): ProcedureDef
   };
 }
 
-/** Definition of copy certification under Decree 61 (21/06/2018 – 30/06/2025). */
-export const copyCertificationDefinition2018 = copyCertificationDefinition(WINDOW_2018);
-/** Definition of copy certification under Decree 118 (from 01/07/2025). */
-export const copyCertificationDefinition2025 = copyCertificationDefinition(WINDOW_2025);
-/** Copy certification, version `2018.1`. */
-export const copyCertification2018: Procedure = defineProcedure(copyCertificationDefinition2018);
-/** Copy certification, version `2025.1`. */
-export const copyCertification2025: Procedure = defineProcedure(copyCertificationDefinition2025);
-/** Every version of copy certification, oldest first. */
-export const copyCertificationVersions: readonly Procedure[] = [copyCertification2018, copyCertification2025];
+/**
+ * Copy certification: versions `2018.1` (Decree 61) and `2025.1` (Decree 118). Each version is compiled on first use
+ * (`copyCertification.version('2025.1')`, `copyCertification.versions`).
+ */
+export const copyCertification: ProcedureVersions = defineVersions(copyCertificationDefinition, [
+  WINDOW_2018,
+  WINDOW_2025,
+]);

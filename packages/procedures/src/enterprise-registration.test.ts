@@ -1,20 +1,18 @@
 import { ValidationError } from '@motcua/core';
 import { describe, expect, it } from 'vitest';
-import {
-  ENTERPRISE_REGISTRATION_CODE,
-  enterpriseRegistration2018,
-  enterpriseRegistration2025,
-} from './enterprise-registration.js';
+import { catalogue, catalogueEngine, officer, runLifecycle, vn } from '../test-support/catalogue-engine.js';
+import { ENTERPRISE_REGISTRATION_CODE, enterpriseRegistration } from './enterprise-registration.js';
 import { sampleEnterpriseRegistration } from './samples.js';
-import { catalogue, catalogueEngine, officer, runLifecycle, vn } from './test-support.js';
 
 describe('new enterprise registration (đăng ký thành lập doanh nghiệp)', () => {
   it('3 working days in both regimes; Decree 168/2025 cited only from 01/07/2025', () => {
-    for (const p of [enterpriseRegistration2018, enterpriseRegistration2025]) {
+    for (const p of [enterpriseRegistration.version('2018.1'), enterpriseRegistration.version('2025.1')]) {
       expect(p.definition.timeLimit).toEqual({ workingDays: 3 });
     }
-    expect(enterpriseRegistration2018.definition.legalBasis.join('\n')).not.toContain('168/2025');
-    expect(enterpriseRegistration2025.definition.legalBasis.join('\n')).toContain('168/2025');
+    expect(enterpriseRegistration.version('2018.1').definition.legalBasis.join('\n')).not.toContain(
+      '168/2025',
+    );
+    expect(enterpriseRegistration.version('2025.1').definition.legalBasis.join('\n')).toContain('168/2025');
   });
 
   it('inForce by receipt date', () => {

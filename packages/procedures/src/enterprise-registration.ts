@@ -1,4 +1,4 @@
-import { defineProcedure, type Procedure, type ProcedureDefinitionInput } from '@motcua/core';
+import type { ProcedureDefinitionInput } from '@motcua/core';
 import { z } from 'zod';
 import { placeholderCode } from './shared/codes.js';
 import { idNumberField, nameField } from './shared/fields.js';
@@ -10,9 +10,10 @@ import {
   WINDOW_2018,
   WINDOW_2025,
 } from './shared/regimes.js';
+import { defineVersions, type ProcedureVersions } from './shared/versions.js';
 
 /**
- * Code of new enterprise registration: a placeholder. The brief gives no national code for it (the
+ * Code of new enterprise registration: a placeholder. No national code (mã TTHC) for it has been confirmed (the
  * procedure differs by enterprise type on the portal [R]); to confirm against the National Public
  * Service Portal.
  */
@@ -64,18 +65,18 @@ export type EnterpriseRegistrationApplication = z.input<typeof enterpriseRegistr
  * Registration of a new enterprise (đăng ký thành lập doanh nghiệp), for one version period.
  *
  * - **Time limit** [C]: 3 working days (Enterprise Law 2020; Decree 168/2025/NĐ-CP), counted from
- *   receipt under the Civil Code rule. No cut-off: the brief states none.
+ *   receipt under the Civil Code rule. No cut-off: none is stated in these texts.
  * - **Internal process** (2.75 working days, modelling choice): desk 2 h, appraisal by the
  *   registration officer 1.5 days, approval 0.5 day, issue of the certificate and database update
  *   0.5 day.
- * - **Documents**: the brief lists none; listed conservatively, UNCONFIRMED [R]: the registration
+ * - **Documents**: no list has been confirmed; listed conservatively, UNCONFIRMED [R]: the registration
  *   request, one original; the charter (not for a private enterprise [R]) and the owners' list
  *   are recalled and listed with notes.
- * - **Fees**: none modelled. A registration fee exists [R]; the brief gives no amount.
+ * - **Fees**: none modelled. A registration fee exists [R]; no amount has been confirmed.
  * - **Regimes**: the `2018` version cites the Enterprise Law 2020 only: the decree in force before
- *   Decree 168/2025 is not in the brief, and the Law's own commencement (recalled as 01/01/2021
+ *   Decree 168/2025 has not been checked, and the Law's own commencement (recalled as 01/01/2021
  *   [R]) is after Decree 61: receipts before it followed the previous law, not modelled. Decree
- *   168/2025 is cited only by the `2025` version; its commencement date is not in the brief
+ *   168/2025 is cited only by the `2025` version; its commencement date has not been checked
  *   (recalled as 01/07/2025 [R]).
  * - **Competent agency**: the provincial business registration office (Phòng Đăng ký kinh doanh);
  *   its parent department changed in 2025 [R] and is not named.
@@ -165,16 +166,11 @@ export function enterpriseRegistrationDefinition(window: VersionWindow): Procedu
   };
 }
 
-/** Definition of new enterprise registration under Decree 61 (see the factory's notes on dates). */
-export const enterpriseRegistrationDefinition2018 = enterpriseRegistrationDefinition(WINDOW_2018);
-/** Definition of new enterprise registration under Decree 118 (from 01/07/2025). */
-export const enterpriseRegistrationDefinition2025 = enterpriseRegistrationDefinition(WINDOW_2025);
-/** New enterprise registration, version `2018.1`. */
-export const enterpriseRegistration2018: Procedure = defineProcedure(enterpriseRegistrationDefinition2018);
-/** New enterprise registration, version `2025.1`. */
-export const enterpriseRegistration2025: Procedure = defineProcedure(enterpriseRegistrationDefinition2025);
-/** Every version of new enterprise registration, oldest first. */
-export const enterpriseRegistrationVersions: readonly Procedure[] = [
-  enterpriseRegistration2018,
-  enterpriseRegistration2025,
-];
+/**
+ * New enterprise registration: versions `2018.1` (Decree 61) and `2025.1` (Decree 118). Each version is compiled on first use
+ * (`enterpriseRegistration.version('2025.1')`, `enterpriseRegistration.versions`).
+ */
+export const enterpriseRegistration: ProcedureVersions = defineVersions(enterpriseRegistrationDefinition, [
+  WINDOW_2018,
+  WINDOW_2025,
+]);

@@ -8,25 +8,27 @@
  * under Decree 118/2025 (from 01/07/2025), and `createCatalogue()` holds them all.
  *
  * Procedure codes are placeholders (`PLACEHOLDER:…`) until confirmed against the National Public
- * Service Portal; facts the domain brief marks as unconfirmed are documented on each definition.
+ * Service Portal. Each definition documents its facts with the legal text they come from and an
+ * evidence tag: **[C]** confirmed in at least one source read (the official text, a government
+ * portal page, or several independent secondary sources); **[S]** one secondary source only (a
+ * news article, a legal Q&A, one third-party implementation): provisional; **[R]** recalled and
+ * not re-verified: UNCONFIRMED.
  * The inter-agency liaison groups (the "3 in 1" birth liaison, the death liaison) are built
  * separately and reuse these procedures.
  */
 export {
   BIRTH_REGISTRATION_CODE,
   type BirthRegistrationApplication,
-  birthRegistration2018,
-  birthRegistration2025,
+  birthRegistration,
   birthRegistrationApplication,
   birthRegistrationDefinition,
-  birthRegistrationDefinition2018,
-  birthRegistrationDefinition2025,
-  birthRegistrationVersions,
 } from './birth-registration.js';
 export {
+  CATALOGUE,
   CATALOGUE_CODES,
   type CatalogueOptions,
   type CatalogueProcedureName,
+  catalogueDefinitions,
   catalogueVersions,
   createCatalogue,
   procedureFor,
@@ -36,38 +38,26 @@ export {
 export {
   CHILD_HEALTH_INSURANCE_CODE,
   type ChildHealthInsuranceApplication,
-  childHealthInsurance2018,
-  childHealthInsurance2025,
+  childHealthInsurance,
   childHealthInsuranceApplication,
   childHealthInsuranceDefinition,
-  childHealthInsuranceDefinition2018,
-  childHealthInsuranceDefinition2025,
-  childHealthInsuranceVersions,
   isUnderSix,
 } from './child-health-insurance.js';
 export {
   COPY_CERTIFICATION_CODE,
   type CopyCertificationApplication,
-  copyCertification2018,
-  copyCertification2025,
+  copyCertification,
   copyCertificationApplication,
   copyCertificationDefinition,
-  copyCertificationDefinition2018,
-  copyCertificationDefinition2025,
-  copyCertificationVersions,
   pagesToCertify,
 } from './copy-certification.js';
 export {
   ENTERPRISE_REGISTRATION_CODE,
   type EnterpriseRegistrationApplication,
   EnterpriseTypeSchema,
-  enterpriseRegistration2018,
-  enterpriseRegistration2025,
+  enterpriseRegistration,
   enterpriseRegistrationApplication,
   enterpriseRegistrationDefinition,
-  enterpriseRegistrationDefinition2018,
-  enterpriseRegistrationDefinition2025,
-  enterpriseRegistrationVersions,
 } from './enterprise-registration.js';
 export {
   JUDICIAL_RECORD_CODE,
@@ -77,64 +67,34 @@ export {
   JUDICIAL_RECORD_WINDOW_2026,
   type JudicialRecordApplication,
   type JudicialRecordVariant,
-  judicialRecord2018,
-  judicialRecord2025,
-  judicialRecord2026,
+  judicialRecord,
   judicialRecordApplication,
   judicialRecordDefinition,
-  judicialRecordDefinition2018,
-  judicialRecordDefinition2025,
-  judicialRecordDefinition2026,
-  judicialRecordExtended2018,
-  judicialRecordExtended2025,
-  judicialRecordExtendedDefinition2018,
-  judicialRecordExtendedDefinition2025,
   judicialRecordNeedsExtendedLimit,
-  judicialRecordVersions,
 } from './judicial-record.js';
 export {
   LAND_MORTGAGE_REGISTRATION_CODE,
   type LandMortgageApplication,
   type LandMortgageVariant,
-  landMortgage2018,
-  landMortgage2025,
+  landMortgage,
   landMortgageApplication,
   landMortgageDefinition,
-  landMortgageDefinition2018,
-  landMortgageDefinition2025,
-  landMortgageSpecialCase2018,
-  landMortgageSpecialCase2025,
-  landMortgageSpecialCaseDefinition2018,
-  landMortgageSpecialCaseDefinition2025,
-  landMortgageVersions,
 } from './land-mortgage-registration.js';
 export * from './liaison/index.js';
 export {
   MARRIAGE_REGISTRATION_CODE,
   type MarriageRegistrationApplication,
   type MarriageVariant,
-  marriageRegistration2018,
-  marriageRegistration2025,
+  marriageRegistration,
   marriageRegistrationApplication,
   marriageRegistrationDefinition,
-  marriageRegistrationDefinition2018,
-  marriageRegistrationDefinition2025,
-  marriageRegistrationVerification2018,
-  marriageRegistrationVerification2025,
-  marriageRegistrationVerificationDefinition2018,
-  marriageRegistrationVerificationDefinition2025,
-  marriageRegistrationVersions,
 } from './marriage-registration.js';
 export {
   PERMANENT_RESIDENCE_CODE,
   type PermanentResidenceApplication,
-  permanentResidence2018,
-  permanentResidence2025,
+  permanentResidence,
   permanentResidenceApplication,
   permanentResidenceDefinition,
-  permanentResidenceDefinition2018,
-  permanentResidenceDefinition2025,
-  permanentResidenceVersions,
 } from './permanent-residence.js';
 export {
   catalogueSamples,
@@ -170,3 +130,9 @@ export {
   WINDOW_2025,
 } from './shared/regimes.js';
 export { VARIANTS, type Variant, variantOf, variantVersion } from './shared/variants.js';
+export {
+  type DefinitionOf,
+  defineVersions,
+  type ProcedureVersions,
+  type VersionEntry,
+} from './shared/versions.js';

@@ -1,21 +1,24 @@
-import { ValidationError } from '@motcua/core';
+import { type Procedure, ValidationError } from '@motcua/core';
 import { describe, expect, it } from 'vitest';
+import {
+  catalogue,
+  catalogueEngine,
+  nationalCalendar,
+  officer,
+  runLifecycle,
+  vn,
+} from '../test-support/catalogue-engine.js';
 import { procedureFor, variantsInForce } from './catalogue.js';
 import {
   JUDICIAL_RECORD_CODE,
   JUDICIAL_RECORD_WINDOW_2026,
-  judicialRecord2018,
-  judicialRecord2025,
-  judicialRecord2026,
+  judicialRecord,
   judicialRecordDefinition,
-  judicialRecordExtended2018,
-  judicialRecordExtended2025,
   judicialRecordNeedsExtendedLimit,
 } from './judicial-record.js';
 import { sampleJudicialRecord } from './samples.js';
-import { catalogue, catalogueEngine, nationalCalendar, officer, runLifecycle, vn } from './test-support.js';
 
-const days = (p: typeof judicialRecord2018) =>
+const days = (p: Procedure) =>
   p.definition.steps.reduce(
     (n, s) => n + ('workingHours' in s.budget ? s.budget.workingHours / 8 : s.budget.workingDays),
     0,
@@ -23,17 +26,21 @@ const days = (p: typeof judicialRecord2018) =>
 
 describe('judicial record certificate (cấp Phiếu lý lịch tư pháp)', () => {
   it('10 / 15 working days until 30/06/2026, 5 (provisional) from 01/07/2026; budgets fit', () => {
-    expect(judicialRecord2018.definition.timeLimit).toEqual({ workingDays: 10 });
-    expect(judicialRecordExtended2018.definition.timeLimit).toEqual({ workingDays: 15 });
-    expect(judicialRecord2025.definition.timeLimit).toEqual({ workingDays: 10 });
-    expect(judicialRecordExtended2025.definition.timeLimit).toEqual({ workingDays: 15 });
-    expect(judicialRecord2026.definition.timeLimit).toEqual({ workingDays: 5 });
-    expect([judicialRecord2018, judicialRecordExtended2018, judicialRecord2026].map(days)).toEqual([
-      9, 13.5, 4,
-    ]);
-    expect(judicialRecord2025.definition.effectiveTo).toBe('2026-06-30');
-    expect(judicialRecord2026.definition.regime).toBe('2025');
-    expect(judicialRecord2026.definition.agency).toMatch(/Bộ Công an/);
+    expect(judicialRecord.version('2018.1').definition.timeLimit).toEqual({ workingDays: 10 });
+    expect(judicialRecord.version('2018.1-extended').definition.timeLimit).toEqual({ workingDays: 15 });
+    expect(judicialRecord.version('2025.1').definition.timeLimit).toEqual({ workingDays: 10 });
+    expect(judicialRecord.version('2025.1-extended').definition.timeLimit).toEqual({ workingDays: 15 });
+    expect(judicialRecord.version('2026.1').definition.timeLimit).toEqual({ workingDays: 5 });
+    expect(
+      [
+        judicialRecord.version('2018.1'),
+        judicialRecord.version('2018.1-extended'),
+        judicialRecord.version('2026.1'),
+      ].map(days),
+    ).toEqual([9, 13.5, 4]);
+    expect(judicialRecord.version('2025.1').definition.effectiveTo).toBe('2026-06-30');
+    expect(judicialRecord.version('2026.1').definition.regime).toBe('2025');
+    expect(judicialRecord.version('2026.1').definition.agency).toMatch(/Bộ Công an/);
     expect(() => judicialRecordDefinition(JUDICIAL_RECORD_WINDOW_2026, 'extended')).toThrow(
       /no extended limit/,
     );

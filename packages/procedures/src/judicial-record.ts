@@ -1,10 +1,4 @@
-import {
-  defineProcedure,
-  type Procedure,
-  type ProcedureDefinitionInput,
-  personal,
-  type Step,
-} from '@motcua/core';
+import { type ProcedureDefinitionInput, personal, type Step } from '@motcua/core';
 import { z } from 'zod';
 import { placeholderCode } from './shared/codes.js';
 import {
@@ -25,10 +19,11 @@ import {
   WINDOW_2018,
 } from './shared/regimes.js';
 import { variantVersion } from './shared/variants.js';
+import { defineVersions, type ProcedureVersions } from './shared/versions.js';
 
 /**
- * Code of the judicial record certificate: a placeholder. The brief gives no national code for
- * it (and the procedure moves to another ministry on 01/07/2026, so its code may change too); to
+ * Code of the judicial record certificate: a placeholder. No national code (mã TTHC) for it
+ * has been confirmed (and the procedure moves to another ministry on 01/07/2026, so its code may change too); to
  * confirm against the National Public Service Portal.
  */
 export const JUDICIAL_RECORD_CODE = placeholderCode('cap-phieu-ly-lich-tu-phap');
@@ -104,8 +99,8 @@ export const judicialRecordApplication = z
 export type JudicialRecordApplication = z.input<typeof judicialRecordApplication>;
 
 /**
- * Whether an application falls in the cases with the longer limit of Law 28/2009 art. 48 (brief
- * §7 [C]): residence in several places, residence abroad, a foreigner, or a check of automatic
+ * Whether an application falls in the cases with the longer limit of Law 28/2009/QH12 art. 48 [C]
+ * (the law lists them): residence in several places, residence abroad, a foreigner, or a check of automatic
  * expungement. "Several places" is read as more than one listed residence; the law's exact
  * criterion is UNCONFIRMED, so the desk has the last word. Only meaningful until 30/06/2026.
  */
@@ -168,7 +163,7 @@ const stepsFor = (verifyDays: number, draft: Step['budget'], sign: Step['budget'
  *   The ≤ 24 h urgent case is for prosecuting bodies, not applicants at a desk: not modelled.
  * - **From 01/07/2026**: Law 107/2025/QH15 gives the function to the Ministry of Public Security
  *   [C]; the limit of **5 working days is [S]** (a National Assembly report on the draft; the
- *   final text of the new art. 48 is UNCONFIRMED, brief §11 item 6). Whether the new law keeps a
+ *   final text of the new art. 48 is UNCONFIRMED). Whether the new law keeps a
  *   longer limit for the listed cases is not known, so no extended variant exists from that date
  *   and the catalogue's `procedureFor(…, 'extended')` refuses it rather than invent a figure.
  *   Decree 216/2026 art. 23 [C] also sets intake answers (Forms 01/02/03 within 1 hour in person,
@@ -176,9 +171,9 @@ const stepsFor = (verifyDays: number, draft: Step['budget'], sign: Step['budget'
  *   definition schema cannot express intake deadlines, so they are not modelled.
  * - **Internal process** (modelling choices): 9 working days (10-day limit), 13.5 (15-day
  *   limit), 4 (5-day limit).
- * - **Documents**: the brief lists none; listed conservatively, UNCONFIRMED [R]: the request
+ * - **Documents**: no list has been confirmed; listed conservatively, UNCONFIRMED [R]: the request
  *   form, one original, and a copy of the ID or passport.
- * - **Fees**: none modelled; a fee exists [R] but the brief gives no amount.
+ * - **Fees**: none modelled; a fee exists [R]; no amount has been confirmed.
  * - **Competent agency**: the provincial Department of Justice until 30/06/2026 [R for the
  *   department]; the Ministry of Public Security from 01/07/2026 [C] (the unit receiving requests
  *   is UNCONFIRMED).
@@ -265,34 +260,14 @@ export function judicialRecordDefinition(
   };
 }
 
-/** Definition under Decree 61 and Law 28/2009, ≤ 10 working days. */
-export const judicialRecordDefinition2018 = judicialRecordDefinition(WINDOW_2018);
-/** Definition under Decree 61 and Law 28/2009, the ≤ 15 working-day cases. */
-export const judicialRecordExtendedDefinition2018 = judicialRecordDefinition(WINDOW_2018, 'extended');
-/** Definition under Decree 118 and Law 28/2009, ≤ 10 working days. */
-export const judicialRecordDefinition2025 = judicialRecordDefinition(JUDICIAL_RECORD_WINDOW_2025);
-/** Definition under Decree 118 and Law 28/2009, the ≤ 15 working-day cases. */
-export const judicialRecordExtendedDefinition2025 = judicialRecordDefinition(
-  JUDICIAL_RECORD_WINDOW_2025,
-  'extended',
-);
-/** Definition under Decree 118 and Law 107/2025: 5 working days, provisional [S]. */
-export const judicialRecordDefinition2026 = judicialRecordDefinition(JUDICIAL_RECORD_WINDOW_2026);
-/** Judicial record certificate, version `2018.1`. */
-export const judicialRecord2018: Procedure = defineProcedure(judicialRecordDefinition2018);
-/** Judicial record certificate, version `2018.1-extended`. */
-export const judicialRecordExtended2018: Procedure = defineProcedure(judicialRecordExtendedDefinition2018);
-/** Judicial record certificate, version `2025.1`. */
-export const judicialRecord2025: Procedure = defineProcedure(judicialRecordDefinition2025);
-/** Judicial record certificate, version `2025.1-extended`. */
-export const judicialRecordExtended2025: Procedure = defineProcedure(judicialRecordExtendedDefinition2025);
-/** Judicial record certificate, version `2026.1` (5 working days, provisional [S]). */
-export const judicialRecord2026: Procedure = defineProcedure(judicialRecordDefinition2026);
-/** Every version of the judicial record certificate, oldest period first, extended before standard. */
-export const judicialRecordVersions: readonly Procedure[] = [
-  judicialRecordExtended2018,
-  judicialRecord2018,
-  judicialRecordExtended2025,
-  judicialRecord2025,
-  judicialRecord2026,
-];
+/**
+ * The judicial record certificate: versions `2018.1-extended`, `2018.1` (Decree 61), `2025.1-extended`, `2025.1` (Decree 118, to
+ * 30/06/2026) and `2026.1` (Law 107/2025, from 01/07/2026, 5 working days, provisional): the
+ * 15-day cases come before the 10-day ones in each period. Each version is compiled on first use
+ * (`judicialRecord.version('2025.1')`, `judicialRecord.versions`).
+ */
+export const judicialRecord: ProcedureVersions = defineVersions(judicialRecordDefinition, [
+  { window: WINDOW_2018, variants: ['extended'] },
+  { window: JUDICIAL_RECORD_WINDOW_2025, variants: ['extended'] },
+  JUDICIAL_RECORD_WINDOW_2026,
+]);

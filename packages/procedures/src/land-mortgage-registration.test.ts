@@ -1,19 +1,17 @@
 import { ValidationError } from '@motcua/core';
 import { describe, expect, it } from 'vitest';
+import { catalogue, catalogueEngine, officer, runLifecycle, vn } from '../test-support/catalogue-engine.js';
 import { procedureFor } from './catalogue.js';
-import {
-  LAND_MORTGAGE_REGISTRATION_CODE,
-  landMortgage2025,
-  landMortgageSpecialCase2018,
-  landMortgageSpecialCase2025,
-} from './land-mortgage-registration.js';
+import { LAND_MORTGAGE_REGISTRATION_CODE, landMortgage } from './land-mortgage-registration.js';
 import { sampleLandMortgage } from './samples.js';
-import { catalogue, catalogueEngine, officer, runLifecycle, vn } from './test-support.js';
 
 describe('land-use-right mortgage registration (đăng ký thế chấp quyền sử dụng đất)', () => {
   it('same day with a 15:00 cut-off; special cases ≤ 3 working days with 2.75 days of steps', () => {
-    expect(landMortgage2025.definition.timeLimit).toEqual({ sameDay: true, cutoff: '15:00' });
-    for (const p of [landMortgageSpecialCase2018, landMortgageSpecialCase2025]) {
+    expect(landMortgage.version('2025.1').definition.timeLimit).toEqual({ sameDay: true, cutoff: '15:00' });
+    for (const p of [
+      landMortgage.version('2018.1-special-case'),
+      landMortgage.version('2025.1-special-case'),
+    ]) {
       expect(p.definition.timeLimit).toEqual({ workingDays: 3 });
       const days = p.definition.steps.reduce(
         (n, s) => n + ('workingHours' in s.budget ? s.budget.workingHours / 8 : s.budget.workingDays),

@@ -1,10 +1,4 @@
-import {
-  defineProcedure,
-  type Procedure,
-  type ProcedureDefinitionInput,
-  personal,
-  type Step,
-} from '@motcua/core';
+import { type ProcedureDefinitionInput, personal, type Step } from '@motcua/core';
 import { z } from 'zod';
 import { placeholderCode } from './shared/codes.js';
 import { addressField, idNumberField, localDateField, nameField } from './shared/fields.js';
@@ -18,10 +12,11 @@ import {
   WINDOW_2025,
 } from './shared/regimes.js';
 import { variantVersion } from './shared/variants.js';
+import { defineVersions, type ProcedureVersions } from './shared/versions.js';
 
 /**
- * Code of land-use-right mortgage registration: a placeholder. The brief gives no national code
- * for it; to confirm against the National Public Service Portal.
+ * Code of land-use-right mortgage registration: a placeholder. No national code (mã TTHC)
+ * for it has been confirmed; to confirm against the National Public Service Portal.
  */
 export const LAND_MORTGAGE_REGISTRATION_CODE = placeholderCode('dang-ky-the-chap-quyen-su-dung-dat');
 
@@ -142,16 +137,16 @@ const SPECIAL_CASE_STEPS: Step[] = [
  *   working day; at most 3 working days in special cases (Decree 99/2022/NĐ-CP). Standard case
  *   `{ sameDay: true, cutoff: '15:00' }`; the special cases are a variant version
  *   `'<version>-special-case'` with `{ workingDays: 3 }`, chosen at receipt like the marriage
- *   verification case. Which cases are "special" is not in the brief: the desk decides, and the
+ *   verification case. Which cases are "special" has not been confirmed: the desk decides, and the
  *   list is an open question.
  * - **Internal process** (modelling choice): standard 1.75 working hours (fits from the 15:00
  *   cut-off to 17:00); special cases 2.75 working days.
- * - **Documents**: the brief lists none. Listed conservatively, UNCONFIRMED [R]: the registration
+ * - **Documents**: no list has been confirmed. Listed conservatively, UNCONFIRMED [R]: the registration
  *   request form and the mortgage contract, one original each, and the land-use-right
  *   certificate, one original (held for the registration).
- * - **Fees**: none modelled; the brief gives no amount.
+ * - **Fees**: none modelled; no amount has been confirmed.
  * - **Regimes**: the `2018` version starts with Decree 61 as the catalogue's convention, but
- *   Decree 99/2022 is later: its commencement date is not in the brief (recalled as 15/01/2023
+ *   Decree 99/2022 is later: its commencement date has not been checked (recalled as 15/01/2023
  *   [R]); receipts before it followed the previous decree, not modelled.
  * - **Competent agency**: the land registration office or its branch [R].
  */
@@ -215,26 +210,12 @@ export function landMortgageDefinition(
   };
 }
 
-/** Definition of mortgage registration under Decree 61, same-day case. */
-export const landMortgageDefinition2018 = landMortgageDefinition(WINDOW_2018);
-/** Definition of mortgage registration under Decree 61, special cases. */
-export const landMortgageSpecialCaseDefinition2018 = landMortgageDefinition(WINDOW_2018, 'special-case');
-/** Definition of mortgage registration under Decree 118, same-day case. */
-export const landMortgageDefinition2025 = landMortgageDefinition(WINDOW_2025);
-/** Definition of mortgage registration under Decree 118, special cases. */
-export const landMortgageSpecialCaseDefinition2025 = landMortgageDefinition(WINDOW_2025, 'special-case');
-/** Mortgage registration, version `2018.1` (same day). */
-export const landMortgage2018: Procedure = defineProcedure(landMortgageDefinition2018);
-/** Mortgage registration, version `2018.1-special-case` (≤ 3 working days). */
-export const landMortgageSpecialCase2018: Procedure = defineProcedure(landMortgageSpecialCaseDefinition2018);
-/** Mortgage registration, version `2025.1` (same day). */
-export const landMortgage2025: Procedure = defineProcedure(landMortgageDefinition2025);
-/** Mortgage registration, version `2025.1-special-case` (≤ 3 working days). */
-export const landMortgageSpecialCase2025: Procedure = defineProcedure(landMortgageSpecialCaseDefinition2025);
-/** Every version of mortgage registration, oldest period first, the special case before the standard one. */
-export const landMortgageVersions: readonly Procedure[] = [
-  landMortgageSpecialCase2018,
-  landMortgage2018,
-  landMortgageSpecialCase2025,
-  landMortgage2025,
-];
+/**
+ * Land-use-right mortgage registration: versions `2018.1-special-case`, `2018.1`, `2025.1-special-case` and `2025.1`: the special cases
+ * (≤ 3 working days) come before the standard (same-day) one in each period. Each version is compiled on first use
+ * (`landMortgage.version('2025.1')`, `landMortgage.versions`).
+ */
+export const landMortgage: ProcedureVersions = defineVersions(landMortgageDefinition, [
+  { window: WINDOW_2018, variants: ['special-case'] },
+  { window: WINDOW_2025, variants: ['special-case'] },
+]);

@@ -1,26 +1,32 @@
 import { ValidationError } from '@motcua/core';
 import { describe, expect, it } from 'vitest';
+import { catalogue, catalogueEngine, officer, runLifecycle, vn } from '../test-support/catalogue-engine.js';
 import { procedureFor, variantsInForce } from './catalogue.js';
 import {
   MARRIAGE_REGISTRATION_CODE,
-  marriageRegistration2025,
+  marriageRegistration,
   marriageRegistrationDefinition,
-  marriageRegistrationVerification2025,
 } from './marriage-registration.js';
 import { sampleMarriageRegistration } from './samples.js';
 import { WINDOW_2025 } from './shared/regimes.js';
-import { catalogue, catalogueEngine, officer, runLifecycle, vn } from './test-support.js';
 
 describe('marriage registration (đăng ký kết hôn)', () => {
   it('has an immediate case (same day, 15:00) and a verification case (5 working days) per regime', () => {
-    expect(marriageRegistration2025.definition.timeLimit).toEqual({ sameDay: true, cutoff: '15:00' });
-    expect(marriageRegistrationVerification2025.version).toBe('2025.1-verification');
-    expect(marriageRegistrationVerification2025.definition.timeLimit).toEqual({ workingDays: 5 });
+    expect(marriageRegistration.version('2025.1').definition.timeLimit).toEqual({
+      sameDay: true,
+      cutoff: '15:00',
+    });
+    expect(marriageRegistration.version('2025.1-verification').version).toBe('2025.1-verification');
+    expect(marriageRegistration.version('2025.1-verification').definition.timeLimit).toEqual({
+      workingDays: 5,
+    });
     expect(marriageRegistrationDefinition(WINDOW_2025, 'verification').steps).toHaveLength(4);
-    const days = marriageRegistrationVerification2025.definition.steps.reduce(
-      (n, s) => n + ('workingHours' in s.budget ? s.budget.workingHours / 8 : s.budget.workingDays),
-      0,
-    );
+    const days = marriageRegistration
+      .version('2025.1-verification')
+      .definition.steps.reduce(
+        (n, s) => n + ('workingHours' in s.budget ? s.budget.workingHours / 8 : s.budget.workingDays),
+        0,
+      );
     expect(days).toBe(4.25);
   });
 

@@ -1,4 +1,4 @@
-import { defineProcedure, type Procedure, type ProcedureDefinitionInput, type Step } from '@motcua/core';
+import type { ProcedureDefinitionInput, Step } from '@motcua/core';
 import { z } from 'zod';
 import { placeholderCode } from './shared/codes.js';
 import { addressField, birthDateField, idNumberField, nameField } from './shared/fields.js';
@@ -12,10 +12,11 @@ import {
   WINDOW_2025,
 } from './shared/regimes.js';
 import { variantVersion } from './shared/variants.js';
+import { defineVersions, type ProcedureVersions } from './shared/versions.js';
 
 /**
- * Code of marriage registration: a placeholder. The brief gives no national code for it; to
- * confirm against the National Public Service Portal.
+ * Code of marriage registration: a placeholder. No national code (mã TTHC) for it has been
+ * confirmed; to confirm against the National Public Service Portal.
  */
 export const MARRIAGE_REGISTRATION_CODE = placeholderCode('dang-ky-ket-hon');
 
@@ -32,7 +33,8 @@ const party = () =>
 
 /**
  * The application of a marriage registration (tờ khai đăng ký kết hôn): the two parties. Legal
- * conditions of marriage (age, marital status) are not checked here: the brief states none, and
+ * conditions of marriage (age, marital status) are not checked here: they are matters of the Law on
+ * Marriage and Family, not of the receipt, and
  * they are appraised by the civil-status officer.
  */
 export const marriageRegistrationApplication = z
@@ -129,8 +131,8 @@ const VERIFICATION_STEPS: Step[] = [
  *
  * - **Time limit** [C]: immediately once the papers are complete; at most 5 working days if the
  *   marriage conditions need verification (Law on Civil Status art. 18(2)). The immediate case
- *   follows the civil-status 15:00 rule of art. 5(3) as the brief states it for civil-status
- *   matters (brief §6): `{ sameDay: true, cutoff: '15:00' }`. The verification case has a
+ *   follows the civil-status 15:00 rule of art. 5(3) (Law on Civil Status 60/2014/QH13) for
+ *   civil-status matters with no statutory figure: `{ sameDay: true, cutoff: '15:00' }`. The verification case has a
  *   statutory figure, so no cut-off: `{ workingDays: 5 }`.
  * - **Choice: the verification case is a variant version**, `'<version>-verification'` (e.g.
  *   `2025.1-verification`), with the same code and period. The one-stop rules fix the due time at
@@ -144,10 +146,10 @@ const VERIFICATION_STEPS: Step[] = [
  * - **Internal process** (modelling choices): immediate case 1.75 working hours, so a dossier
  *   received at the 15:00 cut-off can be finished by 17:00; verification case 4.25 working days
  *   (desk 4 h, verification 3 days, signature 4 h, seal 2 h).
- * - **Documents**: the brief lists none. Listed conservatively: the joint declaration, one
+ * - **Documents**: no list has been confirmed. Listed conservatively: the joint declaration, one
  *   original, UNCONFIRMED [R]. The marital-status certificate needed in some cases is recalled
  *   [R] and not listed.
- * - **Fees**: none modelled; the brief gives no amount.
+ * - **Fees**: none modelled; no amount has been confirmed.
  * - **Channels**: in person only (conservative: the parties are recalled to have to be present to
  *   receive the certificate [R]).
  */
@@ -208,40 +210,12 @@ export function marriageRegistrationDefinition(
   };
 }
 
-/** Definition of marriage registration under Decree 61, immediate case. */
-export const marriageRegistrationDefinition2018 = marriageRegistrationDefinition(WINDOW_2018);
-/** Definition of marriage registration under Decree 61, verification case. */
-export const marriageRegistrationVerificationDefinition2018 = marriageRegistrationDefinition(
-  WINDOW_2018,
-  'verification',
-);
-/** Definition of marriage registration under Decree 118, immediate case. */
-export const marriageRegistrationDefinition2025 = marriageRegistrationDefinition(WINDOW_2025);
-/** Definition of marriage registration under Decree 118, verification case. */
-export const marriageRegistrationVerificationDefinition2025 = marriageRegistrationDefinition(
-  WINDOW_2025,
-  'verification',
-);
-/** Marriage registration, version `2018.1` (immediate). */
-export const marriageRegistration2018: Procedure = defineProcedure(marriageRegistrationDefinition2018);
-/** Marriage registration, version `2018.1-verification` (≤ 5 working days). */
-export const marriageRegistrationVerification2018: Procedure = defineProcedure(
-  marriageRegistrationVerificationDefinition2018,
-);
-/** Marriage registration, version `2025.1` (immediate). */
-export const marriageRegistration2025: Procedure = defineProcedure(marriageRegistrationDefinition2025);
-/** Marriage registration, version `2025.1-verification` (≤ 5 working days). */
-export const marriageRegistrationVerification2025: Procedure = defineProcedure(
-  marriageRegistrationVerificationDefinition2025,
-);
 /**
- * Every version of marriage registration, oldest period first; within a period the verification
- * variant comes before the standard one, so a registry built in this order answers `inForce`
- * with the standard case.
+ * Marriage registration: versions `2018.1-verification`, `2018.1` (Decree 61), `2025.1-verification` and `2025.1` (Decree 118): the
+ * verification case (≤ 5 working days) comes before the immediate one in each period. Each version is compiled on first use
+ * (`marriageRegistration.version('2025.1')`, `marriageRegistration.versions`).
  */
-export const marriageRegistrationVersions: readonly Procedure[] = [
-  marriageRegistrationVerification2018,
-  marriageRegistration2018,
-  marriageRegistrationVerification2025,
-  marriageRegistration2025,
-];
+export const marriageRegistration: ProcedureVersions = defineVersions(marriageRegistrationDefinition, [
+  { window: WINDOW_2018, variants: ['verification'] },
+  { window: WINDOW_2025, variants: ['verification'] },
+]);

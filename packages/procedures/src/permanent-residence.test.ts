@@ -1,16 +1,12 @@
 import { TransitionError, ValidationError } from '@motcua/core';
 import { describe, expect, it } from 'vitest';
-import {
-  PERMANENT_RESIDENCE_CODE,
-  permanentResidence2018,
-  permanentResidence2025,
-} from './permanent-residence.js';
+import { catalogue, catalogueEngine, officer, runLifecycle, vn } from '../test-support/catalogue-engine.js';
+import { PERMANENT_RESIDENCE_CODE, permanentResidence } from './permanent-residence.js';
 import { samplePermanentResidence } from './samples.js';
-import { catalogue, catalogueEngine, officer, runLifecycle, vn } from './test-support.js';
 
 describe('permanent residence registration (đăng ký thường trú)', () => {
   it('defines both regimes: 7 working days, 6.5 days of steps', () => {
-    for (const p of [permanentResidence2018, permanentResidence2025]) {
+    for (const p of [permanentResidence.version('2018.1'), permanentResidence.version('2025.1')]) {
       expect(p.definition.timeLimit).toEqual({ workingDays: 7 });
       const days = p.definition.steps.reduce(
         (n, s) => n + ('workingHours' in s.budget ? s.budget.workingHours / 8 : s.budget.workingDays),

@@ -1,4 +1,4 @@
-import { defineProcedure, type Procedure, type ProcedureDefinitionInput } from '@motcua/core';
+import type { ProcedureDefinitionInput } from '@motcua/core';
 import { z } from 'zod';
 import { placeholderCode } from './shared/codes.js';
 import { addressField, idNumberField, nameField } from './shared/fields.js';
@@ -10,10 +10,11 @@ import {
   WINDOW_2018,
   WINDOW_2025,
 } from './shared/regimes.js';
+import { defineVersions, type ProcedureVersions } from './shared/versions.js';
 
 /**
- * Code of permanent residence registration: a placeholder. The brief gives no national code for it
- * (the `1.004194` of the core test fixture is not from the brief); to confirm against the National
+ * Code of permanent residence registration: a placeholder. No national code (mã TTHC) for it has
+ * been confirmed (the `1.004194` of the core test fixture is not a confirmed code); to confirm against the National
  * Public Service Portal.
  */
 export const PERMANENT_RESIDENCE_CODE = placeholderCode('dang-ky-thuong-tru');
@@ -51,25 +52,25 @@ export type PermanentResidenceApplication = z.input<typeof permanentResidenceApp
 
 /**
  * Permanent residence registration (đăng ký thường trú), standalone (outside the liaison, where it
- * takes 2 working days, brief §7), for one version period.
+ * takes 2 working days, Decree 63/2024/NĐ-CP [C]), for one version period.
  *
  * - **Time limit** [C]: 7 working days from a complete, valid dossier (Residence Law 2020 art.
  *   22(3)). Counted under the Civil Code rule (the day of receipt is not counted; the period ends
- *   at the close of the 7th working day). No 15:00 cut-off: the brief states none for it.
+ *   at the close of the 7th working day). No 15:00 cut-off: none is stated for it.
  * - **Internal process** (6.5 working days, modelling choice): desk receipt and transfer 4 h,
  *   appraisal and verification by the residence officer 4 days, approval by the head of the
  *   commune police 1 day, database update and result 1 day; half a day is left for the return.
- * - **Documents**: the brief lists none for the standalone procedure. Listed conservatively, both
+ * - **Documents**: no list for the standalone procedure has been confirmed. Listed conservatively, both
  *   UNCONFIRMED [R]: the change-of-residence declaration (CT01) and a paper proving the lawful
  *   home.
- * - **Fees**: none modelled; the brief gives no amount (the registration fee is set by local
+ * - **Fees**: none modelled; no amount has been confirmed (the registration fee is set by local
  *   councils [R]).
  * - **Regimes**: the `2018` version starts with Decree 61 (21/06/2018) as the catalogue's
- *   convention, but the Residence Law 2020 is later: its own commencement date is not in the brief
+ *   convention, but the Residence Law 2020 is later: its own commencement date has not been checked
  *   (recalled as 01/07/2021 [R]). Receipts before it fell under the earlier law, whose limit is not
  *   modelled. Override `effectiveFrom` once confirmed.
- * - **Competent agency**: the residence registration authority, the commune police (brief §0
- *   notes the commune police after 07/2025; the 2018-era district police for places without
+ * - **Competent agency**: the residence registration authority, the commune police (the commune
+ *   level of the two-tier local government from 01/07/2025, Decree 118/2025/NĐ-CP art. 1 [C]; the 2018-era district police for places without
  *   commune police is recalled [R]).
  */
 export function permanentResidenceDefinition(window: VersionWindow): ProcedureDefinitionInput {
@@ -146,16 +147,11 @@ export function permanentResidenceDefinition(window: VersionWindow): ProcedureDe
   };
 }
 
-/** Definition of permanent residence registration under Decree 61 (see the factory's notes on dates). */
-export const permanentResidenceDefinition2018 = permanentResidenceDefinition(WINDOW_2018);
-/** Definition of permanent residence registration under Decree 118 (from 01/07/2025). */
-export const permanentResidenceDefinition2025 = permanentResidenceDefinition(WINDOW_2025);
-/** Permanent residence registration, version `2018.1`. */
-export const permanentResidence2018: Procedure = defineProcedure(permanentResidenceDefinition2018);
-/** Permanent residence registration, version `2025.1`. */
-export const permanentResidence2025: Procedure = defineProcedure(permanentResidenceDefinition2025);
-/** Every version of permanent residence registration, oldest first. */
-export const permanentResidenceVersions: readonly Procedure[] = [
-  permanentResidence2018,
-  permanentResidence2025,
-];
+/**
+ * Permanent residence registration: versions `2018.1` (Decree 61) and `2025.1` (Decree 118). Each version is compiled on first use
+ * (`permanentResidence.version('2025.1')`, `permanentResidence.versions`).
+ */
+export const permanentResidence: ProcedureVersions = defineVersions(permanentResidenceDefinition, [
+  WINDOW_2018,
+  WINDOW_2025,
+]);

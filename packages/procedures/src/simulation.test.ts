@@ -1,8 +1,8 @@
-import { type SimulationOptions, simulate } from '@motcua/core';
+import { type SimulationOptions, simulate } from '@motcua/core/simulation';
 import { describe, expect, it } from 'vitest';
+import { catalogue, nationalCalendar } from '../test-support/catalogue-engine.js';
 import { proceduresInForce } from './catalogue.js';
 import { catalogueSamples } from './samples.js';
-import { catalogue, nationalCalendar } from './test-support.js';
 
 describe('a simulated month over the whole catalogue', () => {
   it('17/08–15/09/2026 (make-up Saturday 22/08, the 31/08–02/09 block): a consistent report', async () => {

@@ -9,6 +9,7 @@ import path = require('node:path');
 import memory = require('@motcua/adapters/memory');
 import sqlite = require('@motcua/adapters/sqlite');
 import core = require('@motcua/core');
+import coreSimulation = require('@motcua/core/simulation');
 import sms = require('@motcua/notify-sms');
 import smsSqlite = require('@motcua/notify-sms/sqlite');
 import procedures = require('@motcua/procedures');
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
   notices.close();
 
   // The worker entry is loaded by path from the package's dist/, beside the CommonJS build.
-  const simulated = await core.simulateInWorkers({
+  const simulated = await coreSimulation.simulateInWorkers({
     setupModule: path.join(__dirname, '..', 'simulation-setup.cjs'),
     workers: 1,
     start: '2026-03-02',

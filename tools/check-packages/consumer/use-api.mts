@@ -8,14 +8,9 @@
 import assert from 'node:assert/strict';
 import { postgresMigrations } from '@motcua/adapters/postgres';
 import { SqliteStore } from '@motcua/adapters/sqlite';
-import {
-  createEngine,
-  defineProcedure,
-  SimulatedClock,
-  simulateInWorkers,
-  vietnamCalendar,
-} from '@motcua/core';
+import { createEngine, defineProcedure, SimulatedClock, vietnamCalendar } from '@motcua/core';
 import { agencyToken } from '@motcua/core/liaison-nats';
+import { simulateInWorkers } from '@motcua/core/simulation';
 import { sampleActors, sampleReceipt, sampleResidenceDefinition } from '@motcua/core/testing';
 import { maskPhone, normalizePhone } from '@motcua/notify-sms';
 import { PostgresNoticeLog } from '@motcua/notify-sms/postgres';

@@ -21,3 +21,9 @@ export {
   PostgresStore,
   type PostgresStoreOptions,
 } from './postgres-store.js';
+export {
+  isTransientPostgresError,
+  type TransientPostgresCondition,
+  type TransientPostgresMatch,
+  transientPostgresConditions,
+} from './transient-conditions.js';

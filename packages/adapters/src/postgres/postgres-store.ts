@@ -61,12 +61,15 @@ import {
 } from '../shared/rows.js';
 import { SnapshotCache } from '../shared/snapshot-cache.js';
 import { postgresMigrations } from './migrations.js';
+import { isTransientPostgresError } from './transient-conditions.js';
 
 /** A query as node-postgres takes it: text, values and, for a prepared statement, a name. */
 export interface PgQuery {
   readonly text: string;
   readonly values?: unknown[];
   readonly name?: string;
+  /** node-postgres: this query's client-side timeout in ms, instead of the pool's `query_timeout`. */
+  readonly query_timeout?: number;
 }
 
 /** What node-postgres answers to a query (the part the store reads). */
@@ -91,6 +94,12 @@ export interface PgPool {
   connect(): Promise<PgPoolClient>;
   query(query: PgQuery): Promise<PgResult>;
   end(): Promise<void>;
+  /**
+   * node-postgres pool events; when present, the store listens to `'error'` (an idle connection
+   * lost) and `'connect'` (a new client: it gets an `'error'` listener from birth). Typed loosely so
+   * that any node-postgres version's overloads fit.
+   */
+  readonly on?: unknown;
 }
 
 /** Options of {@link PostgresStore}: a pool passed in, or a connection string to make one. */
@@ -106,9 +115,40 @@ export interface PostgresStoreOptions {
   readonly max?: number;
   /** `application_name` of the created pool's connections (default `'motcua'`). */
   readonly applicationName?: string;
-  /** How long to wait for a connection of the created pool (default 10,000 ms). */
+  /**
+   * How long to wait for a connection of the created pool, to connect and be handed out (default
+   * 10,000 ms; pg `connectionTimeoutMillis`). A server that does not answer in time is
+   * `STORE_UNAVAILABLE`.
+   */
   readonly connectionTimeoutMs?: number;
-  /** Errors of idle connections of the created pool (default: ignored; the pool replaces them). */
+  /**
+   * Server-side limit on one statement (default 30,000 ms; PostgreSQL `statement_timeout`, set on
+   * each connection of the created pool; 0: the server's setting). A statement cancelled by it
+   * (SQLSTATE 57014) is `STORE_UNAVAILABLE`, its transaction rolled back. Migrations lift it.
+   */
+  readonly statementTimeoutMs?: number;
+  /**
+   * Client-side limit on waiting for one statement's answer (default `statementTimeoutMs` + 5,000 ms;
+   * pg `query_timeout`; 0: none). It catches what the server cannot: a half-open or black-holed
+   * connection. The command fails with `STORE_UNAVAILABLE` and the connection is destroyed.
+   */
+  readonly queryTimeoutMs?: number;
+  /**
+   * The server ends a session that stays idle inside a transaction this long (default 60,000 ms;
+   * PostgreSQL `idle_in_transaction_session_timeout`; 0: the server's setting), so a transaction
+   * whose client vanished rolls back and releases its row locks instead of blocking every worker.
+   */
+  readonly idleInTransactionTimeoutMs?: number;
+  /** TCP keepalive on the created pool's connections (default true; pg `keepAlive`). */
+  readonly keepAlive?: boolean;
+  /** Idle time before the first keepalive probe (default 10,000 ms; pg `keepAliveInitialDelayMillis`). */
+  readonly keepAliveInitialDelayMs?: number;
+  /**
+   * Told of every connection fault of the pool (an idle connection lost, a session terminated while
+   * in use); default: ignored, since the pool replaces lost connections and the operation that was
+   * running fails with `STORE_UNAVAILABLE`. Whatever the pool, the store makes sure no fault is ever
+   * an unhandled `'error'` event (the first store or log to guard a shared pool sets the hook).
+   */
   readonly onPoolError?: (error: Error) => void;
   /** The schema holding every motcua table (default `'motcua'`); {@link PostgresStore.migrate} creates it. */
   readonly schema?: string;
@@ -163,20 +203,94 @@ function loadDriver(): PgModule {
   }
 }
 
-/** Error codes of a lost or refused connection (PostgreSQL SQLSTATEs and Node socket errors). */
-const UNAVAILABLE_CODES = new Set([
-  '57P01',
-  '57P02',
-  '57P03',
-  '53300',
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'EPIPE',
-  'ETIMEDOUT',
-  'ENOTFOUND',
-  'EHOSTUNREACH',
-  'EAI_AGAIN',
-]);
+/** The defaults of the connection and statement limits of a pool {@link PostgresStore} creates. */
+const POSTGRES_TIMEOUT_DEFAULTS = {
+  connectionTimeoutMs: 10_000,
+  statementTimeoutMs: 30_000,
+  /** Added to `statementTimeoutMs` for the default `queryTimeoutMs`. */
+  queryTimeoutMarginMs: 5_000,
+  idleInTransactionTimeoutMs: 60_000,
+  keepAlive: true,
+  keepAliveInitialDelayMs: 10_000,
+} as const;
+
+const nonNegative = (value: number | undefined, field: string, fallback: number): number => {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 0) {
+    throw new MotcuaError('INVALID_OPTION', `${field}: expected a whole number of milliseconds >= 0`, {
+      field,
+    });
+  }
+  return value;
+};
+
+/** The node-postgres `Pool` configuration of a pool the store creates (limits and keepalive). */
+function postgresPoolConfig(connectionString: string, o: PostgresStoreOptions): Record<string, unknown> {
+  const d = POSTGRES_TIMEOUT_DEFAULTS;
+  const statement = nonNegative(o.statementTimeoutMs, 'statementTimeoutMs', d.statementTimeoutMs);
+  const query = nonNegative(
+    o.queryTimeoutMs,
+    'queryTimeoutMs',
+    statement === 0 ? 0 : statement + d.queryTimeoutMarginMs,
+  );
+  const idle = nonNegative(
+    o.idleInTransactionTimeoutMs,
+    'idleInTransactionTimeoutMs',
+    d.idleInTransactionTimeoutMs,
+  );
+  return {
+    connectionString,
+    max: o.max ?? 10,
+    application_name: o.applicationName ?? 'motcua',
+    connectionTimeoutMillis: nonNegative(o.connectionTimeoutMs, 'connectionTimeoutMs', d.connectionTimeoutMs),
+    ...(statement > 0 ? { statement_timeout: statement } : {}),
+    ...(query > 0 ? { query_timeout: query } : {}),
+    ...(idle > 0 ? { idle_in_transaction_session_timeout: idle } : {}),
+    keepAlive: o.keepAlive ?? d.keepAlive,
+    keepAliveInitialDelayMillis: nonNegative(
+      o.keepAliveInitialDelayMs,
+      'keepAliveInitialDelayMs',
+      d.keepAliveInitialDelayMs,
+    ),
+  };
+}
+
+/** Client-side limit on one migration statement: a migration may rewrite a large table. */
+const MIGRATION_QUERY_TIMEOUT_MS = 24 * 3_600_000;
+
+/** Clients whose connection failed (noted by the listener every client gets at birth). */
+const lostClients = new WeakSet<object>();
+/** Pools already guarded (several stores and notice logs may share one). */
+const guardedPools = new WeakSet<object>();
+
+/**
+ * Makes sure no connection fault of `pool` is ever an unhandled `'error'` event: the pool's own
+ * `'error'` (an idle client lost) is handled, and every new client gets an `'error'` listener the
+ * moment the pool creates it (`'connect'`), before the pool hands it out. Without it, a session
+ * terminated in the same network read that made it ready emits `'error'` before any caller of
+ * `await pool.connect()` can listen, and node crashes the process.
+ */
+function guardPool(pool: PgPool, onError: ((error: Error) => void) | undefined): void {
+  if (typeof pool.on !== 'function' || guardedPools.has(pool)) return;
+  guardedPools.add(pool);
+  const report = (error: Error) => {
+    try {
+      onError?.(error);
+    } catch {
+      // A failing error hook must not turn a handled fault into a crash.
+    }
+  };
+  (pool.on as (event: string, listener: (arg: unknown) => void) => unknown).call(pool, 'error', (e) =>
+    report(e as Error),
+  );
+  (pool.on as (event: string, listener: (arg: unknown) => void) => unknown).call(pool, 'connect', (c) => {
+    const client = c as { on?: (event: 'error', listener: (error: Error) => void) => unknown };
+    client.on?.('error', (error) => {
+      lostClients.add(client);
+      report(error);
+    });
+  });
+}
 
 /**
  * The store for many engine processes sharing one PostgreSQL database. Every table lives in one
@@ -231,13 +345,7 @@ export class PostgresStore implements DossierStore {
       this.ownsPool = false;
     } else if (options.connectionString) {
       const { Pool } = loadDriver();
-      const pool = new Pool({
-        connectionString: options.connectionString,
-        max: options.max ?? 10,
-        application_name: options.applicationName ?? 'motcua',
-        connectionTimeoutMillis: options.connectionTimeoutMs ?? 10_000,
-      });
-      pool.on('error', (e) => options.onPoolError?.(e));
+      const pool = new Pool(postgresPoolConfig(options.connectionString, options));
       this.pool = pool;
       this.ownsPool = true;
     } else {
@@ -245,6 +353,7 @@ export class PostgresStore implements DossierStore {
         field: 'pool',
       });
     }
+    guardPool(this.pool, options.onPoolError);
     const q = (table: string) => `"${schema}".${table}`;
     this.t = {
       dossiers: q('dossiers'),
@@ -264,9 +373,13 @@ export class PostgresStore implements DossierStore {
    */
   async migrate(): Promise<MigrationResult> {
     return this.transaction('migrate', 'BEGIN', async (client) => {
+      // A migration (or waiting for another process's) may take longer than a command: no
+      // statement limit inside this transaction.
+      await client.query('SET LOCAL statement_timeout = 0');
       await client.query({
         text: 'SELECT pg_advisory_xact_lock(hashtext($1))',
         values: [`motcua:${this.schema}`],
+        query_timeout: MIGRATION_QUERY_TIMEOUT_MS,
       });
       await client.query(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
       await client.query(`SET LOCAL search_path TO "${this.schema}"`);
@@ -279,7 +392,7 @@ export class PostgresStore implements DossierStore {
       const applied: string[] = [];
       for (const m of postgresMigrations) {
         if (done.has(m.version)) continue;
-        await client.query(m.sql);
+        await client.query({ text: m.sql, query_timeout: MIGRATION_QUERY_TIMEOUT_MS });
         applied.push(m.name);
       }
       const version = (
@@ -773,8 +886,9 @@ SELECT count(*)::int AS ok FROM d`;
     } catch (e) {
       throw this.translate(e, what);
     }
-    let destroy = false;
-    // A connection lost between two queries is reported as an event: note it, never crash on it.
+    // A connection lost between two queries is reported as an event: note it, never crash on it
+    // (the client already has a listener from birth, see guardPool: this one only notes the loss).
+    let destroy = lostClients.has(client);
     const onError = () => {
       destroy = true;
     };
@@ -785,13 +899,19 @@ SELECT count(*)::int AS ok FROM d`;
       await client.query('COMMIT');
       return result;
     } catch (e) {
+      const error = this.translate(e, what);
+      if (error instanceof StoreUnavailableError) {
+        // Lost, black-holed or cancelled: no ROLLBACK round trip (it could wait a whole query
+        // timeout again). The connection is destroyed and the server rolls the transaction back
+        // (at once, or after idle_in_transaction_session_timeout if it never hears the close).
+        destroy = true;
+        throw error;
+      }
       try {
         await client.query('ROLLBACK');
       } catch {
         destroy = true;
       }
-      const error = this.translate(e, what);
-      if (error instanceof StoreUnavailableError) destroy = true;
       throw error;
     } finally {
       client.removeListener('error', onError);
@@ -803,16 +923,14 @@ SELECT count(*)::int AS ok FROM d`;
     if (e instanceof MotcuaError || e instanceof StoreConflictError) return e;
     const code = (e as { code?: unknown }).code;
     const message = e instanceof Error ? e.message : String(e);
-    if (
-      (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) ||
-      /Connection terminated|connection error|not queryable|timeout exceeded when trying to connect|Cannot use a pool after calling end/i.test(
-        message,
-      )
-    ) {
-      return new StoreUnavailableError(`${what}: PostgreSQL connection failed: ${message}`, e);
-    }
     if (code === '53100') {
       return new StoreFullError(`${what}: the PostgreSQL disk is full; nothing was written`, e);
+    }
+    if (isTransientPostgresError(e)) {
+      return new StoreUnavailableError(`${what}: PostgreSQL is unavailable for now (${message}); retry`, e);
+    }
+    if (/Cannot use a pool after calling end/i.test(message)) {
+      return new StoreUnavailableError(`${what}: the store's pool was ended (${message})`, e);
     }
     if (code === '55P03') return new StoreLockedError(`${what}: ${message}`, e);
     if (code === '40001' || code === '40P01') {

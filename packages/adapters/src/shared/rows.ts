@@ -225,7 +225,7 @@ export function slipColumns(row: SlipRow): {
 }
 
 /** The SQL expression of a report group. */
-export function groupColumn(groupBy: ReportQuery['groupBy']): string {
+function groupColumn(groupBy: ReportQuery['groupBy']): string {
   switch (groupBy) {
     case 'agency':
       return 'agency';

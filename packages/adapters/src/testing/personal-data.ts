@@ -2,7 +2,7 @@
 import { sampleReceipt } from '@motcua/core/testing';
 
 /** Strings of the sample applicant and application that must never leave the snapshot. */
-export const PERSONAL_STRINGS = [
+const PERSONAL_STRINGS = [
   sampleReceipt.applicant.fullName,
   sampleReceipt.applicant.idNumber,
   sampleReceipt.applicant.phone,

@@ -21,7 +21,7 @@ export function pgTestMode(env: { ci: string | undefined; reachable: boolean }):
 }
 
 /** Connects once to {@link PG_URL}; `null` when it answers, else why not. */
-export async function probePostgres(url = PG_URL): Promise<string | null> {
+async function probePostgres(url = PG_URL): Promise<string | null> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
   try {
     await client.connect();

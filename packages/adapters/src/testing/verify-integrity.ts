@@ -27,7 +27,7 @@ function canonical(v: unknown): string {
 }
 
 /** Replays a dossier's journal from its receipt, as the engine applied it. */
-export function replayJournal(
+function replayJournal(
   stored: PersistedDossier,
   journal: readonly { seq: number; at: string; type: string; actor: unknown; event: unknown }[],
 ): PersistedDossier {

@@ -1,7 +1,7 @@
-import type { Zone } from 'luxon';
 import type { DayReason } from './day-kind.js';
 import { dayNumberOf, isoWeekdayOf } from './local-date.js';
 import type { DayTemplate } from './office-hours.js';
+import type { CalendarZone } from './time-zone.js';
 import type { HolidaySources, ResolvedYear } from './year-resolution.js';
 
 const MS_PER_DAY = 86_400_000;
@@ -32,7 +32,7 @@ export interface DayTable {
 }
 
 /** Local midnight of a day number in `zone` as epoch ms. */
-export function midnightOf(day: number, zone: Zone): number {
+export function midnightOf(day: number, zone: CalendarZone): number {
   const utc = day * MS_PER_DAY;
   const guess = utc - zone.offset(utc) * 60_000;
   return utc - zone.offset(guess) * 60_000;
@@ -43,7 +43,7 @@ export function buildDayTable(
   firstYear: number,
   lastYear: number,
   sources: HolidaySources,
-  zone: Zone,
+  zone: CalendarZone,
   resolve: (year: number) => ResolvedYear,
 ): DayTable {
   const first = dayNumberOf(firstYear, 1, 1);

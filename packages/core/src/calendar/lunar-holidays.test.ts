@@ -7,9 +7,13 @@
 import Holidays from 'date-holidays';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import {
+  dateHolidaysLunarOf,
+  dateHolidaysLunarRules,
+  dateHolidaysOf,
+} from '../../scripts/holiday-table/date-holidays-source.js';
 import { localDateOf, parseLocalDate } from './local-date.js';
 import { type LunarHolidayDates, lunarHolidayDates } from './lunar/index.js';
-import { dateHolidaysLunarOf, dateHolidaysLunarRules, dateHolidaysOf } from './statutory-holidays.js';
 import { vietnamCalendar } from './vietnam-calendar.js';
 import { CALENDAR_MAX_YEAR, CALENDAR_MIN_YEAR } from './working-calendar.js';
 

@@ -1,13 +1,16 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CalendarError } from '../errors/calendar-error.js';
 import { parseTimeOfDay } from './local-date.js';
 import { toCalendarError } from './schedule-schema.js';
+import { parseOptions } from './zod-messages.js';
 
 /** A wall-clock time `'HH:mm'`. */
-export const TimeOfDaySchema = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, "expected 'HH:mm'");
+export const TimeOfDaySchema = z
+  .string()
+  .check(z.regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, "expected 'HH:mm'"));
 
 /** One working session (buổi làm việc), e.g. `{ start: '07:30', end: '11:30' }`. */
-export const SessionSchema = z.object({ start: TimeOfDaySchema, end: TimeOfDaySchema }).strict();
+export const SessionSchema = z.strictObject({ start: TimeOfDaySchema, end: TimeOfDaySchema });
 /** See {@link SessionSchema}. */
 export type Session = z.infer<typeof SessionSchema>;
 
@@ -26,25 +29,23 @@ export const DEFAULT_SESSIONS: readonly Session[] = [
  *                 weekdaySessions: { 6: [{ start: '07:30', end: '11:30' }] } };
  * ```
  */
-export const OfficeHoursSchema = z
-  .object({
-    /** Sessions of every working weekday (default {@link DEFAULT_SESSIONS}). */
-    sessions: z.array(SessionSchema).optional(),
-    /** Working weekdays (default Monday–Friday, Decision 188/1999/QĐ-TTg). */
-    workingWeekdays: z.array(z.number().int().min(1).max(7)).optional(),
-    /**
-     * Per-weekday sessions that replace `sessions` for that weekday (an empty list: day off). Any
-     * subset of weekdays (zod 4's `z.record` over an enum would demand all seven).
-     */
-    weekdaySessions: z
-      .partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), z.array(SessionSchema))
-      .optional(),
-    /** Sessions of a make-up working Saturday (làm bù); default: `sessions`. */
-    makeUpDaySessions: z.array(SessionSchema).optional(),
-    /** Working hours that make one working day in `'elapsed'` counting (default 8). */
-    workingDayHours: z.number().positive().max(24).optional(),
-  })
-  .strict();
+export const OfficeHoursSchema = z.strictObject({
+  /** Sessions of every working weekday (default {@link DEFAULT_SESSIONS}). */
+  sessions: z.optional(z.array(SessionSchema)),
+  /** Working weekdays (default Monday–Friday, Decision 188/1999/QĐ-TTg). */
+  workingWeekdays: z.optional(z.array(z.int().check(z.minimum(1), z.maximum(7)))),
+  /**
+   * Per-weekday sessions that replace `sessions` for that weekday (an empty list: day off). Any
+   * subset of weekdays (zod 4's `z.record` over an enum would demand all seven).
+   */
+  weekdaySessions: z.optional(
+    z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), z.array(SessionSchema)),
+  ),
+  /** Sessions of a make-up working Saturday (làm bù); default: `sessions`. */
+  makeUpDaySessions: z.optional(z.array(SessionSchema)),
+  /** Working hours that make one working day in `'elapsed'` counting (default 8). */
+  workingDayHours: z.optional(z.number().check(z.positive(), z.maximum(24))),
+});
 /** See {@link OfficeHoursSchema}. */
 export type OfficeHoursInput = z.input<typeof OfficeHoursSchema>;
 
@@ -108,7 +109,7 @@ export function resolveOfficeHours(
   input: OfficeHoursInput | undefined,
   field = 'officeHours',
 ): ResolvedOfficeHours {
-  const result = OfficeHoursSchema.safeParse(input ?? {});
+  const result = OfficeHoursSchema.safeParse(input ?? {}, parseOptions);
   if (!result.success) throw toCalendarError(result.error, input, field, 'INVALID_OFFICE_HOURS');
   const options = result.data;
   const sessions = options.sessions ?? DEFAULT_SESSIONS;

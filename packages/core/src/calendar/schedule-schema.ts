@@ -1,12 +1,13 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CalendarError } from '../errors/calendar-error.js';
 import { unknownKeys } from '../validation/zod-issues.js';
 import { isLocalDate } from './local-date.js';
+import { parseOptions } from './zod-messages.js';
 
 /** A `'YYYY-MM-DD'` date that exists in the calendar. */
 export const LocalDateSchema = z
   .string()
-  .refine(isLocalDate, { message: "expected an existing date 'YYYY-MM-DD'" });
+  .check(z.refine(isLocalDate, { message: "expected an existing date 'YYYY-MM-DD'" }));
 
 /**
  * What a schedule entry does to its day.
@@ -29,22 +30,20 @@ export const ScheduleEntryKindSchema = z.enum([
 export type ScheduleEntryKind = z.infer<typeof ScheduleEntryKindSchema>;
 
 /** One dated entry of a holiday schedule, with the document it comes from. */
-export const ScheduleEntrySchema = z
-  .object({
-    /** The day, `'YYYY-MM-DD'` in the office's time zone. */
-    date: LocalDateSchema,
-    kind: ScheduleEntryKindSchema,
-    /** Name in Vietnamese, e.g. `'Tết Nguyên đán — mùng 1'`. */
-    name: z.string().min(1),
-    /** Optional English name. */
-    nameEn: z.string().min(1).optional(),
-    /** The document that sets this day, e.g. `'Thông báo 9441/TB-BNV (16/10/2025)'`. */
-    source: z.string().min(1),
-    /** `confirmed`: two or more independent sources agree; `single-source`: provisional. */
-    confidence: z.enum(['confirmed', 'single-source']).default('confirmed'),
-    note: z.string().optional(),
-  })
-  .strict();
+export const ScheduleEntrySchema = z.strictObject({
+  /** The day, `'YYYY-MM-DD'` in the office's time zone. */
+  date: LocalDateSchema,
+  kind: ScheduleEntryKindSchema,
+  /** Name in Vietnamese, e.g. `'Tết Nguyên đán — mùng 1'`. */
+  name: z.string().check(z.minLength(1)),
+  /** Optional English name. */
+  nameEn: z.optional(z.string().check(z.minLength(1))),
+  /** The document that sets this day, e.g. `'Thông báo 9441/TB-BNV (16/10/2025)'`. */
+  source: z.string().check(z.minLength(1)),
+  /** `confirmed`: two or more independent sources agree; `single-source`: provisional. */
+  confidence: z._default(z.enum(['confirmed', 'single-source']), 'confirmed'),
+  note: z.optional(z.string()),
+});
 /** A validated schedule entry. */
 export type ScheduleEntry = z.output<typeof ScheduleEntrySchema>;
 /** A schedule entry as written by hand or read from JSON (defaults not yet applied). */
@@ -54,26 +53,24 @@ export type ScheduleEntryInput = z.input<typeof ScheduleEntrySchema>;
  * A versioned set of dated entries: the official yearly notice for civil servants, a province's
  * decision, or one office's closures. Vendors add next year's notice as data, without a release.
  */
-export const HolidayScheduleSchema = z
-  .object({
-    /** Stable id, e.g. `'vn-civil-service-2026'`. */
-    id: z.string().min(1),
-    /** Version of this data set (change it when an entry is corrected), e.g. `'2025-12-25'`. */
-    version: z.string().min(1),
-    /** Who decided it, e.g. `'Bộ Nội vụ'` or `'UBND tỉnh Quảng Ngãi'`. */
-    authority: z.string().min(1),
-    /** `national` for the civil-service notices; `province` or `office` for local closures. */
-    scope: z.enum(['national', 'province', 'office']).default('national'),
-    /**
-     * Set on an official yearly notice: for that year the computed Tết block (date-holidays) and
-     * the automatic compensatory days (art. 111(3)) are replaced by the notice's own entries.
-     */
-    officialYear: z.number().int().min(1976).max(2200).optional(),
-    /** The documents cited by the entries. */
-    documents: z.array(z.string().min(1)).default([]),
-    entries: z.array(ScheduleEntrySchema),
-  })
-  .strict();
+export const HolidayScheduleSchema = z.strictObject({
+  /** Stable id, e.g. `'vn-civil-service-2026'`. */
+  id: z.string().check(z.minLength(1)),
+  /** Version of this data set (change it when an entry is corrected), e.g. `'2025-12-25'`. */
+  version: z.string().check(z.minLength(1)),
+  /** Who decided it, e.g. `'Bộ Nội vụ'` or `'UBND tỉnh Quảng Ngãi'`. */
+  authority: z.string().check(z.minLength(1)),
+  /** `national` for the civil-service notices; `province` or `office` for local closures. */
+  scope: z._default(z.enum(['national', 'province', 'office']), 'national'),
+  /**
+   * Set on an official yearly notice: for that year the computed Tết block (date-holidays) and
+   * the automatic compensatory days (art. 111(3)) are replaced by the notice's own entries.
+   */
+  officialYear: z.optional(z.int().check(z.minimum(1976), z.maximum(2200))),
+  /** The documents cited by the entries. */
+  documents: z._default(z.array(z.string().check(z.minLength(1))), []),
+  entries: z.array(ScheduleEntrySchema),
+});
 /** A validated holiday schedule. */
 export type HolidaySchedule = z.output<typeof HolidayScheduleSchema>;
 /** A holiday schedule as written by hand or read from JSON. */
@@ -83,22 +80,20 @@ export type HolidayScheduleInput = z.input<typeof HolidayScheduleSchema>;
  * A statutory holiday on a fixed solar date that holds from an effective date, for holidays that
  * date-holidays does not know (e.g. 24/11, Ngày Văn hóa Việt Nam, from 01/07/2026).
  */
-export const StatutoryHolidayRuleSchema = z
-  .object({
-    id: z.string().min(1),
-    month: z.number().int().min(1).max(12),
-    day: z.number().int().min(1).max(31),
-    name: z.string().min(1),
-    nameEn: z.string().min(1).optional(),
-    source: z.string().min(1),
-    /** First day the rule applies. */
-    effectiveFrom: LocalDateSchema,
-    /** Last day the rule applies, if it was repealed. */
-    effectiveTo: LocalDateSchema.optional(),
-    /** Whether art. 111(3) gives a compensatory day when it falls on a weekly rest day. */
-    compensatory: z.boolean(),
-  })
-  .strict();
+export const StatutoryHolidayRuleSchema = z.strictObject({
+  id: z.string().check(z.minLength(1)),
+  month: z.int().check(z.minimum(1), z.maximum(12)),
+  day: z.int().check(z.minimum(1), z.maximum(31)),
+  name: z.string().check(z.minLength(1)),
+  nameEn: z.optional(z.string().check(z.minLength(1))),
+  source: z.string().check(z.minLength(1)),
+  /** First day the rule applies. */
+  effectiveFrom: LocalDateSchema,
+  /** Last day the rule applies, if it was repealed. */
+  effectiveTo: z.optional(LocalDateSchema),
+  /** Whether art. 111(3) gives a compensatory day when it falls on a weekly rest day. */
+  compensatory: z.boolean(),
+});
 /** A validated statutory holiday rule. */
 export type StatutoryHolidayRule = z.output<typeof StatutoryHolidayRuleSchema>;
 
@@ -108,7 +103,7 @@ export type StatutoryHolidayRule = z.output<typeof StatutoryHolidayRuleSchema>;
  * empty `root` names top-level fields bare (`sameDayCutoff`); `fallback` names the input itself.
  */
 export function toCalendarError(
-  error: z.ZodError,
+  error: z.core.$ZodError,
   input: unknown,
   root: string,
   code: 'INVALID_SCHEDULE' | 'INVALID_OPTION' | 'INVALID_LIMIT' | 'INVALID_OFFICE_HOURS',
@@ -141,7 +136,7 @@ export function toCalendarError(
  * ```
  */
 export function parseHolidaySchedule(input: unknown, field = 'schedule'): HolidaySchedule {
-  const result = HolidayScheduleSchema.safeParse(input);
+  const result = HolidayScheduleSchema.safeParse(input, parseOptions);
   if (!result.success) throw toCalendarError(result.error, input, field, 'INVALID_SCHEDULE');
   const schedule = result.data;
   if (schedule.officialYear !== undefined) {

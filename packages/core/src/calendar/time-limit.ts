@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CalendarError } from '../errors/calendar-error.js';
 import { parseTimeOfDay } from './local-date.js';
 import { TimeOfDaySchema } from './office-hours.js';
@@ -14,8 +14,8 @@ export const DayCountingSchema = z.enum(['end-of-day', 'elapsed']);
 /** See {@link DayCountingSchema}. */
 export type DayCounting = z.infer<typeof DayCountingSchema>;
 
-const amount = z.number().finite().nonnegative();
-const cutoff = TimeOfDaySchema.optional();
+const amount = z.number().check(z.nonnegative());
+const cutoff = z.optional(TimeOfDaySchema);
 
 /**
  * A time limit (thời hạn giải quyết). One of:
@@ -30,16 +30,15 @@ const cutoff = TimeOfDaySchema.optional();
  * calendar's cut-off (default `'15:00'`) unless it names its own.
  */
 export const TimeLimitSchema = z.union([
-  z
-    .object({ workingDays: amount, counting: DayCountingSchema.optional(), cutoff })
-    .strict()
-    .refine((l) => l.counting === 'elapsed' || Number.isInteger(l.workingDays), {
+  z.strictObject({ workingDays: amount, counting: z.optional(DayCountingSchema), cutoff }).check(
+    z.refine((l) => l.counting === 'elapsed' || Number.isInteger(l.workingDays), {
       message: "fractions of a day need counting: 'elapsed' (end-of-day counting uses whole days)",
       path: ['workingDays'],
     }),
-  z.object({ workingHours: amount, cutoff }).strict(),
-  z.object({ calendarDays: z.number().int().nonnegative(), cutoff }).strict(),
-  z.object({ sameDay: z.literal(true), cutoff }).strict(),
+  ),
+  z.strictObject({ workingHours: amount, cutoff }),
+  z.strictObject({ calendarDays: z.int().check(z.nonnegative()), cutoff }),
+  z.strictObject({ sameDay: z.literal(true), cutoff }),
 ]);
 /** See {@link TimeLimitSchema}. */
 export type TimeLimit = z.infer<typeof TimeLimitSchema>;

@@ -1,138 +1,59 @@
 /**
- * Results do not depend on the process's time zone: the same script, run by `node` (through tsx)
- * under several TZ values, prints the same due dates, days and explanation.
- * Node caches the process time zone, so each TZ gets its own child process.
+ * The calendar's time zones (Intl) against luxon, the reference: offsets and local minutes in zones
+ * with and without daylight saving, half- and quarter-hour offsets, over the calendar's years.
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { vietnamCalendar } from '../index.js';
+import fc from 'fast-check';
+import { DateTime, IANAZone } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { formatLocalMinute, timeZoneOf } from './time-zone.js';
+import { CALENDAR_INSTANT_RANGE } from './working-calendar.js';
 
-const run = promisify(execFile);
-const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
-const ENTRY = pathToFileURL(fileURLToPath(new URL('../index.ts', import.meta.url))).href;
+const ZONES = [
+  'Asia/Ho_Chi_Minh',
+  'Asia/Bangkok',
+  'America/New_York',
+  'Europe/London',
+  'Australia/Lord_Howe',
+  'Asia/Kathmandu',
+  'Pacific/Chatham',
+  'America/Sao_Paulo',
+  'UTC',
+];
 
-const SCRIPT = `
-import { vietnamCalendar } from ${JSON.stringify(ENTRY)};
-
-const c = vietnamCalendar();
-const at = (iso: string) => new Date(iso);
-const due = (iso: string, limit: Parameters<typeof c.dueDate>[1]) => c.dueDate(at(iso), limit).toISOString();
-const offDays = (year: number) =>
-  c.days(year + '-01-01', year + '-12-31').filter((d) => !d.working && d.kind !== 'weekend').map((d) => d.date + ' ' + d.kind);
-
-console.log(JSON.stringify({
-  processOffsetMinutes: new Date('2026-07-01T00:00:00Z').getTimezoneOffset(),
-  due: [
-    due('2026-02-13T09:00:00+07:00', { workingDays: 3 }),
-    due('2025-01-24T10:00:00+07:00', { workingDays: 1 }),
-    due('2026-08-28T10:00:00+07:00', { workingDays: 0.5, counting: 'elapsed' }),
-    due('2026-08-28T10:00:00+07:00', { workingHours: 8 }),
-    due('2026-08-28T15:30:00+07:00', { sameDay: true }),
-    due('2024-04-26T09:00:00+07:00', { calendarDays: 8 }),
-    due('2026-02-13T16:00:00+07:00', { workingDays: 1, cutoff: '15:00' }),
-    due('2026-12-31T23:30:00+07:00', { workingDays: 1 }),
-    due('2027-02-03T10:00:00+07:00', { workingDays: 2 }),
-  ],
-  localDates: [c.localDate(at('2026-02-13T16:59:59Z')), c.localDate(at('2026-02-13T17:00:00Z'))],
-  startOfDay: c.startOfDay('2026-02-13').toISOString(),
-  isWorkingDay: [c.isWorkingDay(at('2026-02-15T17:30:00Z')), c.isWorkingDay(at('2026-01-09T17:30:00Z'))],
-  offDays: [2024, 2025, 2026, 2027, 2028].map(offDays),
-  explain: c.explain(at('2026-02-13T09:00:00+07:00'), { workingDays: 3 }).text,
-}));
-`;
-
-type Output = {
-  processOffsetMinutes: number;
-  due: string[];
-  localDates: string[];
-  startOfDay: string;
-  isWorkingDay: boolean[];
-  offDays: string[][];
-  explain: string;
-};
-
-const ZONES = ['UTC', 'America/New_York', 'Asia/Tokyo', 'Pacific/Kiritimati'];
-const outputs = new Map<string, Output>();
-let dir = '';
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'motcua-tz-'));
-  const script = join(dir, 'probe.mts');
-  writeFileSync(script, SCRIPT);
-  await Promise.all(
-    ZONES.map(async (tz) => {
-      const { stdout } = await run(TSX, [script], { cwd: ROOT, env: { ...process.env, TZ: tz } });
-      outputs.set(tz, JSON.parse(stdout) as Output);
-    }),
-  );
-}, 120_000);
-
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-describe('results do not depend on the process time zone', () => {
-  it('each child really ran in its own time zone', () => {
-    expect(outputs.get('UTC')!.processOffsetMinutes).toBe(0);
-    expect(outputs.get('America/New_York')!.processOffsetMinutes).toBe(240); // EDT in July
-    expect(outputs.get('Asia/Tokyo')!.processOffsetMinutes).toBe(-540);
-    expect(outputs.get('Pacific/Kiritimati')!.processOffsetMinutes).toBe(-840);
-  });
-
-  it.each(ZONES)('TZ=%s prints the expected due dates', (tz) => {
-    const out = outputs.get(tz)!;
-    expect(out.due.map((iso) => new Date(iso))).toEqual([
-      new Date('2026-02-25T17:00:00+07:00'),
-      new Date('2025-02-03T17:00:00+07:00'),
-      new Date('2026-08-28T15:30:00+07:00'),
-      new Date('2026-09-03T10:00:00+07:00'),
-      new Date('2026-09-03T17:00:00+07:00'),
-      new Date('2024-05-04T17:00:00+07:00'),
-      new Date('2026-02-24T17:00:00+07:00'),
-      new Date('2027-01-04T17:00:00+07:00'), // received Thu 31/12 late; Fri 01/01/2027 off, then a weekend
-      new Date('2027-02-12T17:00:00+07:00'), // computed 2027 Tết block and days in lieu
-    ]);
-    expect(out.localDates).toEqual(['2026-02-13', '2026-02-14']);
-    expect(new Date(out.startOfDay)).toEqual(new Date('2026-02-13T00:00:00+07:00'));
-    expect(out.isWorkingDay).toEqual([false, true]);
-  });
-
-  it.each(ZONES.filter((tz) => tz !== 'UTC'))('TZ=%s prints exactly what TZ=UTC prints', (tz) => {
-    const { processOffsetMinutes: _a, ...utc } = outputs.get('UTC')!;
-    const { processOffsetMinutes: _b, ...other } = outputs.get(tz)!;
-    expect(other).toEqual(utc);
-  });
-
-  it('the children agree with this process', () => {
-    const c = vietnamCalendar();
-    const utc = outputs.get('UTC')!;
-    expect(utc.explain).toBe(c.explain(new Date('2026-02-13T09:00:00+07:00'), { workingDays: 3 }).text);
-    const off2027 = c
-      .days('2027-01-01', '2027-12-31')
-      .filter((d) => !d.working && d.kind !== 'weekend')
-      .map((d) => `${d.date} ${d.kind}`);
-    expect(utc.offDays[3]).toEqual(off2027);
-  });
-});
-
-describe('the office time zone is an option, independent of the process', () => {
-  it('a calendar in Asia/Tokyo counts in Tokyo wall-clock time', () => {
-    const tokyo = vietnamCalendar({ timeZone: 'Asia/Tokyo' });
-    expect(tokyo.timeZone).toBe('Asia/Tokyo');
-    expect(tokyo.dueDate(new Date('2026-02-13T09:00:00+09:00'), { workingDays: 3 })).toEqual(
-      new Date('2026-02-25T17:00:00+09:00'),
+describe('timeZoneOf', () => {
+  it('gives the offset and the local minute luxon gives, in every zone, across switches and history', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ZONES),
+        fc.integer({ min: CALENDAR_INSTANT_RANGE.first, max: CALENDAR_INSTANT_RANGE.last }),
+        (name, ms) => {
+          const zone = timeZoneOf(name)!;
+          const ref = IANAZone.create(name);
+          expect(zone.offset(ms)).toBe(ref.offset(ms));
+          expect(formatLocalMinute(ms, zone)).toBe(
+            DateTime.fromMillis(ms, { zone: ref }).toFormat('yyyy-MM-dd HH:mm'),
+          );
+        },
+      ),
+      { numRuns: 3000 },
     );
-    expect(tokyo.localDate(new Date('2026-02-13T15:30:00Z'))).toBe('2026-02-14');
-    expect(tokyo.format(new Date('2026-02-13T00:00:00Z'))).toBe('2026-02-13 09:00');
   });
 
-  it('the default zone is Asia/Ho_Chi_Minh', () => {
-    expect(vietnamCalendar().timeZone).toBe('Asia/Ho_Chi_Minh');
+  it('is exact on both sides of a daylight-saving switch (New York, 8/3/2026 02:00)', () => {
+    const zone = timeZoneOf('America/New_York')!;
+    const switchAt = Date.parse('2026-03-08T07:00:00Z');
+    for (const ms of [switchAt - 1, switchAt, switchAt + 1, switchAt - 1_800_000, switchAt + 1_800_000]) {
+      expect(zone.offset(ms)).toBe(IANAZone.create('America/New_York').offset(ms));
+    }
+  });
+
+  it('is UTC+7 in Vietnam over the whole range, whatever the process zone', () => {
+    const zone = timeZoneOf('Asia/Ho_Chi_Minh')!;
+    for (let y = 1976; y <= 2200; y += 7) expect(zone.offset(Date.UTC(y, 5, 1))).toBe(420);
+  });
+
+  it('answers undefined for a zone the runtime does not know', () => {
+    expect(timeZoneOf('Mars/Olympus_Mons')).toBeUndefined();
+    expect(timeZoneOf('')).toBeUndefined();
   });
 });

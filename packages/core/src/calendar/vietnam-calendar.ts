@@ -1,17 +1,17 @@
-import { IANAZone } from 'luxon';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CalendarError } from '../errors/calendar-error.js';
 import { parseTimeOfDay } from './local-date.js';
 import { type OfficeHoursInput, resolveOfficeHours, TimeOfDaySchema } from './office-hours.js';
 import {
-  type HolidayScheduleInput,
   parseHolidaySchedule,
   type StatutoryHolidayRule,
   StatutoryHolidayRuleSchema,
   toCalendarError,
 } from './schedule-schema.js';
 import { VIETNAM_CIVIL_SERVICE_SCHEDULES, VIETNAM_STATUTORY_ADDITIONS } from './schedules/index.js';
+import { timeZoneOf } from './time-zone.js';
 import { WorkingCalendar } from './working-calendar.js';
+import { parseOptions } from './zod-messages.js';
 
 /** Options of {@link vietnamCalendar}. Every option is optional. */
 export interface VietnamCalendarOptions {
@@ -36,17 +36,15 @@ export interface VietnamCalendarOptions {
   sameDayCutoff?: string;
 }
 
-const OptionsSchema = z
-  .object({
-    timeZone: z.string().optional(),
-    officeHours: z.unknown().optional(),
-    schedules: z.array(z.unknown()).optional(),
-    extraSchedules: z.array(z.unknown()).optional(),
-    statutoryAdditions: z.array(StatutoryHolidayRuleSchema).optional(),
-    useDateHolidays: z.boolean().optional(),
-    sameDayCutoff: TimeOfDaySchema.optional(),
-  })
-  .strict();
+const OptionsSchema = z.strictObject({
+  timeZone: z.optional(z.string()),
+  officeHours: z.optional(z.unknown()),
+  schedules: z.optional(z.array(z.unknown())),
+  extraSchedules: z.optional(z.array(z.unknown())),
+  statutoryAdditions: z.optional(z.array(StatutoryHolidayRuleSchema)),
+  useDateHolidays: z.optional(z.boolean()),
+  sameDayCutoff: z.optional(TimeOfDaySchema),
+});
 
 /**
  * The national civil-service working calendar of Vietnam (lịch làm việc của cơ quan hành chính):
@@ -71,13 +69,12 @@ const OptionsSchema = z
  * ```
  */
 export function vietnamCalendar(options: VietnamCalendarOptions = {}): WorkingCalendar {
-  const parsed = OptionsSchema.safeParse(options);
+  const parsed = OptionsSchema.safeParse(options, parseOptions);
   if (!parsed.success) throw toCalendarError(parsed.error, options, '', 'INVALID_OPTION', 'options');
   const o = parsed.data;
   const timeZone = o.timeZone ?? 'Asia/Ho_Chi_Minh';
-  if (!IANAZone.isValidZone(timeZone)) {
-    throw new CalendarError('INVALID_OPTION', 'timeZone', timeZone, 'not an IANA time zone');
-  }
+  const zone = timeZoneOf(timeZone);
+  if (!zone) throw new CalendarError('INVALID_OPTION', 'timeZone', timeZone, 'not an IANA time zone');
   const office = resolveOfficeHours(options.officeHours, 'officeHours');
   const fields = [
     ...(o.schedules ?? VIETNAM_CIVIL_SERVICE_SCHEDULES).map((_: unknown, i: number) => `schedules[${i}]`),
@@ -94,7 +91,7 @@ export function vietnamCalendar(options: VietnamCalendarOptions = {}): WorkingCa
   });
   return new WorkingCalendar({
     timeZone,
-    zone: IANAZone.create(timeZone),
+    zone,
     office,
     schedules,
     statutoryAdditions: o.statutoryAdditions ?? VIETNAM_STATUTORY_ADDITIONS,
@@ -102,6 +99,3 @@ export function vietnamCalendar(options: VietnamCalendarOptions = {}): WorkingCa
     sameDayCutoffMs: parseTimeOfDay(o.sameDayCutoff ?? '15:00', 'sameDayCutoff'),
   });
 }
-
-/** Re-exported for convenience: a schedule as a vendor writes it. */
-export type { HolidayScheduleInput };

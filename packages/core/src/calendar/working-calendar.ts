@@ -1,4 +1,3 @@
-import { DateTime, type Zone } from 'luxon';
 import { CalendarError } from '../errors/calendar-error.js';
 import type { DayInfo, DayKind } from './day-kind.js';
 import {
@@ -12,6 +11,7 @@ import {
 import { type DueDateExplanation, explainDueDate } from './explain.js';
 import { isoWeekdayOf, type LocalDate, localDateOf, parseLocalDate, yearOf } from './local-date.js';
 import { type ResolvedLimit, resolveTimeLimit, type TimeLimit } from './time-limit.js';
+import { type CalendarZone, formatLocalMinute } from './time-zone.js';
 import { type HolidaySources, type ResolvedYear, resolveYear } from './year-resolution.js';
 
 const MS_PER_DAY = 86_400_000;
@@ -42,7 +42,7 @@ export interface YearInfo {
 /** Everything a {@link WorkingCalendar} is built from (see {@link vietnamCalendar}). */
 export interface WorkingCalendarConfig extends HolidaySources {
   readonly timeZone: string;
-  readonly zone: Zone;
+  readonly zone: CalendarZone;
   /** Default cut-off of `sameDay` limits, ms after midnight. */
   readonly sameDayCutoffMs: number;
 }
@@ -290,7 +290,7 @@ export class WorkingCalendar {
         const day = parseLocalDate(date);
         return [midnightOf(day, this.config.zone), midnightOf(day + 1, this.config.zone)] as const;
       },
-      format: (ms) => DateTime.fromMillis(ms, { zone: this.config.zone }).toFormat('yyyy-MM-dd HH:mm'),
+      format: (ms) => formatLocalMinute(ms, this.config.zone),
       receiptDay: localDateOf(firstDay),
       countDay: localDateOf(this.dayOfInstant(start.at)),
     });
@@ -299,7 +299,7 @@ export class WorkingCalendar {
   /** Formats an instant as local `'YYYY-MM-DD HH:mm'`. */
   format(instant: Date): string {
     const t = this.instant(instant, 'instant');
-    return DateTime.fromMillis(t, { zone: this.config.zone }).toFormat('yyyy-MM-dd HH:mm');
+    return formatLocalMinute(t, this.config.zone);
   }
 
   // ---------------------------------------------------------------- internals

@@ -2,7 +2,7 @@ import type { DayReason } from './day-kind.js';
 import { dayNumberOf, isoWeekdayOf, parseLocalDate, yearOf } from './local-date.js';
 import type { ResolvedOfficeHours } from './office-hours.js';
 import type { HolidaySchedule, StatutoryHolidayRule } from './schedule-schema.js';
-import { type ComputedHoliday, dateHolidaysOf, statutoryAdditionsOf } from './statutory-holidays.js';
+import { type ComputedHoliday, statutoryAdditionsOf, statutoryHolidaysOf } from './statutory-holidays.js';
 
 /** Where a calendar's holiday data comes from. */
 export interface HolidaySources {
@@ -37,7 +37,7 @@ export function resolveYear(year: number, sources: HolidaySources): ResolvedYear
   const days = new Map<number, DayReason>();
   const warnings: string[] = [];
   const computed: ComputedHoliday[] = [
-    ...(sources.useDateHolidays ? dateHolidaysOf(year) : []),
+    ...(sources.useDateHolidays ? statutoryHolidaysOf(year) : []),
     ...statutoryAdditionsOf(year, sources.statutoryAdditions),
   ].filter((h) => !(official.length > 0 && h.kind === 'tet'));
   computed.sort((a, b) => a.day - b.day);

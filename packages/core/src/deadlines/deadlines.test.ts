@@ -9,7 +9,7 @@ import {
   residenceReceipt,
   residenceVariant,
   utc,
-} from '../testing/dossier-harness.js';
+} from '../../test-support/dossier-harness.js';
 import { pendingDeadlines } from './deadlines.js';
 
 const { desk, police, system } = officers;

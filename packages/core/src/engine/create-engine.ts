@@ -275,6 +275,8 @@ function asCommand<T>(run: () => T): T {
 
 /** Rows claimed per batch by the timer and outbox rounds. */
 const BATCH = 100;
+/** Attempts at recording a delivered outbox item after a retryable store failure (pauses 50 ms … 800 ms). */
+const SETTLE_ATTEMPTS = 6;
 
 /** A retry-safe read of a dossier's procedure version, bound to the office calendar. */
 function bindProcedures(
@@ -718,11 +720,11 @@ export function createEngine(options: EngineOptions): Engine {
         (claim) => store.claimOutbox(claim),
         async (item) => {
           const plugin = pluginByName.get(item.type.slice(0, item.type.indexOf('.')));
+          let accepted = false;
           try {
             if (!plugin?.deliver) throw new PermanentDeliveryError(`no plugin delivers ${item.type}`);
             await plugin.deliver(item, { now, attempt: item.attempts + 1 });
-            await store.settleOutbox(item.id, workerId, { delivered: true });
-            delivered++;
+            accepted = true;
           } catch (e) {
             const until = deferralOf(e);
             if (until) {
@@ -754,6 +756,12 @@ export function createEngine(options: EngineOptions): Engine {
               type: item.type,
               error,
             });
+          }
+          if (accepted) {
+            // Delivered: record it, and never treat a lost connection here as a failed delivery
+            // (that would queue a second delivery of an effect that already happened).
+            await settleDelivered(item);
+            delivered++;
           }
         },
       );
@@ -830,6 +838,35 @@ export function createEngine(options: EngineOptions): Engine {
         await handle(row);
       }
       if (batch.length < BATCH || clock.now().getTime() - started >= leaseMs / 2) return;
+    }
+  }
+
+  /**
+   * Records a delivered outbox item. A retryable store failure (a dropped connection, a restarting
+   * server) is retried a few times with a growing pause while the lease is still ours; if it still
+   * fails, the item stays leased and is delivered again after its lease expires (at least once),
+   * which is logged.
+   */
+  async function settleDelivered(item: OutboxItem): Promise<void> {
+    const leaseEnd = item.leaseUntil === null ? Number.POSITIVE_INFINITY : Date.parse(item.leaseUntil);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await store.settleOutbox(item.id, workerId, { delivered: true });
+        return;
+      } catch (e) {
+        const retryable = (e as { retryable?: unknown } | null)?.retryable === true;
+        if (!retryable || attempt >= SETTLE_ATTEMPTS || clock.now().getTime() >= leaseEnd) {
+          log({
+            level: 'error',
+            message: 'effect delivered but not recorded: it will be delivered again after its lease',
+            code: item.code ?? undefined,
+            type: item.type,
+            error: String((e as Error)?.message ?? e),
+          });
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt));
+      }
     }
   }
 

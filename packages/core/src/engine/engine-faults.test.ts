@@ -205,6 +205,37 @@ describe('engine under faults', () => {
     expect(await engine.deadLetters()).toEqual([]);
   });
 
+  it('records a delivered effect despite a dropped connection, never queueing it for a second delivery', async () => {
+    let deliveries = 0;
+    const plugin: EnginePlugin = {
+      name: 'notify',
+      onTransition: (t) => (t.type === 'RECEIVE' ? [{ type: 'receipt', payload: {} }] : undefined),
+      async deliver() {
+        deliveries++;
+      },
+    };
+    /** A store whose first two settlements of a delivered item fail as a lost connection does. */
+    class DroppingSettleStore extends MemoryStore {
+      drops = 2;
+      override async settleOutbox(...args: Parameters<MemoryStore['settleOutbox']>): Promise<void> {
+        if (args[2].delivered && this.drops-- > 0) {
+          throw Object.assign(new Error('connection lost'), { code: 'STORE_UNAVAILABLE', retryable: true });
+        }
+        return super.settleOutbox(...args);
+      }
+    }
+    const store = new DroppingSettleStore();
+    const { engine, clock } = sampleEngine(store, { plugins: [plugin], backoff: { baseDelayMs: 1000 } });
+    await engine.receive(receipt);
+    expect(await engine.deliverOutbox()).toEqual({ delivered: 1, failed: 0, dead: 0 });
+    for (let i = 0; i < 5; i++) {
+      clock.advance({ minutes: 10 });
+      await engine.deliverOutbox();
+    }
+    expect(deliveries).toBe(1);
+    expect(await store.outbox({})).toMatchObject([{ status: 'delivered', attempts: 1 }]);
+  });
+
   it('dead-letters at once on a permanent failure or an effect no plugin delivers', async () => {
     const plugin: EnginePlugin = {
       name: 'notify',

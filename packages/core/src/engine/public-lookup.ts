@@ -26,7 +26,8 @@ export interface PublicDossierView {
   readonly dueAt: string;
   /** Closed dossiers: early / on time / late; open ones: whether they are past due now. */
   readonly timeliness: Timeliness | 'WITHIN_TIME' | 'OVERDUE' | null;
-  readonly apologised: boolean;
+  /** Whether the agency apologised and set a new date (Form 04; event `APOLOGIZE`). */
+  readonly apologized: boolean;
   readonly closedAt: string | null;
   /** For the parent dossier of a liaison: where each member agency's part stands. */
   readonly liaison?: PublicLiaisonView;
@@ -150,7 +151,7 @@ export function publicView(
     receivedAt: c.receivedAt,
     dueAt: c.due.current,
     timeliness,
-    apologised: c.apology !== null,
+    apologized: c.apology !== null,
     closedAt: c.outcome?.at ?? null,
     ...(liaison ? { liaison } : {}),
   };

@@ -22,8 +22,9 @@ export type FormKind = z.infer<typeof FormKindSchema>;
  *
  * - `'2018'`: Circular 01/2018/TT-VPCP art. 9 (forms 01–06).
  * - `'2025'`: Circular 03/2025/TT-VPCP Annex I (forms 01–07). 01, 02, 03, 06 and 07 are confirmed
- *   by two provincial decisions; **04 (apology) and 05 (stop notice) rest on a single source**
- *   (domain brief §2, "Conflict"), and some bodies (Hà Tĩnh, Bộ Y tế) still print the 2018 numbers
+ *   by two provincial decisions (Nghệ An 3857/QĐ-UBND; Hà Nội TTPVHCC 1594/QĐ-TTPVHCC, 11/2025);
+ *   **04 (apology) and 05 (stop notice) rest on a single secondary source** (one thesis; the
+ *   titles themselves are in Circular 03/2025 art. 7 and on a 2025 Bộ Y tế form), and some bodies (Hà Tĩnh, Bộ Y tế) still print the 2018 numbers
  *   while citing Circular 03. Every form builder therefore takes a `numbering` option: the content
  *   follows the dossier's regime, the printed number follows `numbering`.
  */

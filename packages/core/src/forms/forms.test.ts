@@ -1,9 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { MotcuaError } from '../errors/motcua-error.js';
-import type { Regime } from '../model/channel.js';
-import { maskPersonalData } from '../model/personal-data.js';
-import { apologyForm } from './apology-form.js';
-import { controlSlipForm } from './control-slip-form.js';
 import {
   exampleAgency,
   exampleLifecycle,
@@ -13,7 +8,12 @@ import {
   exampleStopped,
   officers,
   receiveExample,
-} from './example-dossiers.js';
+} from '../../test-support/example-dossiers.js';
+import { MotcuaError } from '../errors/motcua-error.js';
+import type { Regime } from '../model/channel.js';
+import { maskPersonalData } from '../model/personal-data.js';
+import { apologyForm } from './apology-form.js';
+import { controlSlipForm } from './control-slip-form.js';
 import { ReceiptFormSchema, receiptForm } from './receipt-form.js';
 import { refusalForm } from './refusal-form.js';
 import { stopNoticeForm } from './stop-notice-form.js';

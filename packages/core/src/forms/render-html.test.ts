@@ -1,8 +1,4 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ValidationError } from '../errors/dossier-errors.js';
-import type { Regime } from '../model/channel.js';
-import { apologyForm } from './apology-form.js';
-import { controlSlipForm } from './control-slip-form.js';
 import {
   exampleAgency,
   exampleLifecycle,
@@ -11,7 +7,11 @@ import {
   exampleRefused,
   exampleStopped,
   receiveExample,
-} from './example-dossiers.js';
+} from '../../test-support/example-dossiers.js';
+import { ValidationError } from '../errors/dossier-errors.js';
+import type { Regime } from '../model/channel.js';
+import { apologyForm } from './apology-form.js';
+import { controlSlipForm } from './control-slip-form.js';
 import { escapeHtml } from './html-escape.js';
 import { receiptForm } from './receipt-form.js';
 import { refusalForm } from './refusal-form.js';

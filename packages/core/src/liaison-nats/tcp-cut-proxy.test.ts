@@ -61,6 +61,34 @@ describe('tcpCutProxy', () => {
     expect(proxy.stats()).toMatchObject({ forwarded: 3, refused: 1, severed: 1, cuts: 1 });
   });
 
+  it('stalls open connections: bytes dropped both ways, sockets left open; new connections forwarded', async () => {
+    const e = await echo();
+    server = e.server;
+    proxy = await tcpCutProxy({ target: { port: e.port } });
+    const open = tcpConnect({ host: '127.0.0.1', port: proxy.port });
+    await new Promise((resolve) => open.once('connect', resolve));
+    let got = '';
+    let closed = false;
+    open.on('data', (d) => {
+      got += d.toString();
+    });
+    open.on('close', () => {
+      closed = true;
+    });
+    open.write('một');
+    for (let i = 0; i < 100 && got.length < 5; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(got).toBe('một');
+    proxy.stall();
+    open.write('hai');
+    // A fresh connection goes through (and its round trip gives the stalled one time to show up).
+    expect(await roundTrip(proxy.port, 'ba')).toBe('ba');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(got).toBe('một');
+    expect(closed).toBe(false);
+    expect(proxy.stats()).toMatchObject({ stalled: 1, forwarded: 2 });
+    open.destroy();
+  });
+
   it('accepts loopback targets only, with a typed error naming the field', async () => {
     const error = await tcpCutProxy({ target: { host: '10.0.0.1', port: 4222 } }).catch((x) => x);
     expect(error).toBeInstanceOf(MotcuaError);

@@ -19,6 +19,8 @@ export interface TcpCutProxyStats {
   readonly severed: number;
   /** Connections open now. */
   readonly open: number;
+  /** Connections stalled (black-holed) by {@link TcpCutProxy.stall}. */
+  readonly stalled: number;
   readonly cuts: number;
 }
 
@@ -33,6 +35,12 @@ export interface TcpCutProxy {
   cut(): void;
   /** Accepts and forwards connections again. */
   heal(): void;
+  /**
+   * Black-holes every open connection: from now on, their bytes are dropped in both directions
+   * while both sockets stay open (a half-open network: no reset, no FIN, nothing arrives). New
+   * connections are still forwarded.
+   */
+  stall(): void;
   /** Cuts, waits `ms` milliseconds, heals. */
   cutFor(ms: number): Promise<void>;
   stats(): TcpCutProxyStats;
@@ -68,11 +76,13 @@ export async function tcpCutProxy(options: TcpCutProxyOptions): Promise<TcpCutPr
     throw new MotcuaError('INVALID_OPTION', 'target.port must be a TCP port', { field: 'target.port' });
   }
   const pairs = new Set<{ client: Socket; upstream: Socket }>();
+  const stalledPairs = new Set<{ client: Socket; upstream: Socket }>();
   let cut = false;
   let forwarded = 0;
   let refused = 0;
   let severed = 0;
   let cuts = 0;
+  let stalled = 0;
 
   const server: Server = createServer((client) => {
     if (cut) {
@@ -86,6 +96,7 @@ export async function tcpCutProxy(options: TcpCutProxyOptions): Promise<TcpCutPr
     pairs.add(pair);
     const end = () => {
       pairs.delete(pair);
+      stalledPairs.delete(pair);
       client.destroy();
       upstream.destroy();
     };
@@ -128,11 +139,26 @@ export async function tcpCutProxy(options: TcpCutProxyOptions): Promise<TcpCutPr
       await new Promise((resolve) => setTimeout(resolve, ms));
       proxy.heal();
     },
-    stats: () => ({ forwarded, refused, severed, open: pairs.size, cuts }),
+    stall() {
+      for (const pair of pairs) {
+        if (stalledPairs.has(pair)) continue;
+        stalledPairs.add(pair);
+        stalled++;
+        pair.client.unpipe(pair.upstream);
+        pair.upstream.unpipe(pair.client);
+        // Read and drop: the peers' writes succeed, nothing is delivered.
+        pair.client.on('data', () => {});
+        pair.upstream.on('data', () => {});
+        pair.client.resume();
+        pair.upstream.resume();
+      }
+    },
+    stats: () => ({ forwarded, refused, severed, open: pairs.size, cuts, stalled }),
     async close() {
       cut = true;
       for (const pair of [...pairs]) {
         pairs.delete(pair);
+        stalledPairs.delete(pair);
         pair.client.destroy();
         pair.upstream.destroy();
       }

@@ -34,14 +34,14 @@ export function parentOf(ctx: DossierContext): LiaisonParent {
 }
 
 /** A member's definition. */
-export function memberSpec(env: LiaisonEnv, id: string): LiaisonMember {
+function memberSpec(env: LiaisonEnv, id: string): LiaisonMember {
   const m = env.liaison.definition.members.find((x) => x.id === id);
   if (!m) throw new Error(`liaison ${env.liaison.definition.code}: no member ${id}`);
   return m;
 }
 
 /** A member's unit id on the parent dossier. */
-export function memberUnit(m: LiaisonMember): string {
+function memberUnit(m: LiaisonMember): string {
   return m.unit ?? m.agency.id;
 }
 
@@ -51,11 +51,7 @@ function ruleOf(env: LiaisonEnv, section: LiaisonParent): LiaisonLimitRule | und
 }
 
 /** The liaison's total time limit: the rule's or the base one, with verification, plus the office's allowances. */
-export function totalLimit(
-  env: LiaisonEnv,
-  rule: LiaisonLimitRule | undefined,
-  verification: boolean,
-): TimeLimit {
+function totalLimit(env: LiaisonEnv, rule: LiaisonLimitRule | undefined, verification: boolean): TimeLimit {
   const def = env.liaison.definition;
   const limit = verification
     ? rule

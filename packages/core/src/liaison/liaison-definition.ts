@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LocalDateSchema } from '../calendar/schedule-schema.js';
-import { type TimeLimit, TimeLimitSchema } from '../calendar/time-limit.js';
+import { TimeLimitSchema } from '../calendar/time-limit.js';
 import { ChannelSchema, RegimeSchema } from '../model/channel.js';
 import {
   FeeSchema,
@@ -43,7 +43,7 @@ export const LiaisonMemberSchema = z
     /** The member's time budget inside the liaison's total, counted from its handoff. */
     budget: TimeLimitSchema,
     /** Its longer budget when it needs verification (xác minh), if the rules give one. */
-    verificationBudget: TimeLimitSchema.optional(),
+    verificationBudget: z.optional(TimeLimitSchema),
     /** Members whose result must be back (returned) before this one is handed off. */
     after: z.array(z.string().min(1)).default([]),
     /** The applicant may leave it out: it is requested when `application` gives data for it. */
@@ -63,7 +63,7 @@ export const LiaisonLimitRuleSchema = z
     label: z.string().min(1),
     when: fn<(input: LiaisonLimitInput) => boolean>('limit rule'),
     timeLimit: TimeLimitSchema,
-    verificationTimeLimit: TimeLimitSchema.optional(),
+    verificationTimeLimit: z.optional(TimeLimitSchema),
     basis: z.string().optional(),
   })
   .strict();
@@ -98,7 +98,7 @@ export const LiaisonSupplementationSchema = z
       .strict()
       .optional(),
     /** The applicant must supplement within this limit, after which the engine may close the dossier. */
-    responseLimit: TimeLimitSchema.optional(),
+    responseLimit: z.optional(TimeLimitSchema),
   })
   .strict();
 
@@ -112,7 +112,7 @@ export const LiaisonDefinitionSchema = z
     code: z.string().min(1),
     version: z.string().min(1),
     effectiveFrom: LocalDateSchema,
-    effectiveTo: LocalDateSchema.optional(),
+    effectiveTo: z.optional(LocalDateSchema),
     regime: RegimeSchema,
     name: NamesSchema,
     legalBasis: z.array(z.string().min(1)).min(1),
@@ -125,7 +125,7 @@ export const LiaisonDefinitionSchema = z
     /** The total time limit of the liaison, e.g. `{ workingDays: 3, cutoff: '15:00' }`. */
     timeLimit: TimeLimitSchema,
     /** The total when a member needs verification, if the rules give one. */
-    verificationTimeLimit: TimeLimitSchema.optional(),
+    verificationTimeLimit: z.optional(TimeLimitSchema),
     /** Totals for some combinations of members (first match wins; otherwise `timeLimit`). */
     timeLimits: z.array(LiaisonLimitRuleSchema).default([]),
     /** The composite application (tag personal fields with `personal()`). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { residenceProcedure, residenceReceipt } from '../../test-support/dossier-harness.js';
 import { pendingDeadlines } from '../deadlines/deadlines.js';
 import { createEngine } from '../engine/create-engine.js';
 import { DefinitionError, PermissionError, TransitionError } from '../errors/dossier-errors.js';
@@ -7,7 +8,6 @@ import type { DossierContext } from '../model/dossier-context.js';
 import type { DossierEventInput } from '../model/dossier-events.js';
 import { checkMachine } from '../procedure/check-machine.js';
 import type { DossierSnapshot } from '../procedure/define-procedure.js';
-import { residenceProcedure, residenceReceipt } from '../testing/dossier-harness.js';
 import { testCalendar } from '../testing/fixtures.js';
 import { defineLiaison } from './define-liaison.js';
 import type { LiaisonDefinitionInput } from './liaison-definition.js';

@@ -3,7 +3,7 @@
  * process time zone (the suite runs under TZ=UTC).
  */
 import { describe, expect, it } from 'vitest';
-import { kitCalendar } from '../testing/dossier-harness.js';
+import { kitCalendar } from '../../test-support/dossier-harness.js';
 import { classifyTimeliness } from './timeliness.js';
 
 const due = new Date('2026-03-11T17:00:00+07:00');

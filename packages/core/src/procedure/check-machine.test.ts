@@ -5,8 +5,14 @@
 
 import { describe, expect, it } from 'vitest';
 import { and, createMachine, setup } from 'xstate';
+import {
+  officers,
+  residenceReceipt,
+  residenceVariant,
+  thrown,
+  utc,
+} from '../../test-support/dossier-harness.js';
 import { DefinitionError } from '../errors/dossier-errors.js';
-import { officers, residenceReceipt, residenceVariant, thrown, utc } from '../testing/dossier-harness.js';
 import { checkMachine } from './check-machine.js';
 import { compileMachine } from './compiled-machine.js';
 import type { MachineFactory } from './define-procedure.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { and, assign, createMachine, initialTransition, setup, transition } from 'xstate';
-import { residenceProcedure } from '../testing/dossier-harness.js';
+import { residenceProcedure } from '../../test-support/dossier-harness.js';
 import { compileMachine } from './compiled-machine.js';
 import { pureStepper } from './pure-transition.js';
 

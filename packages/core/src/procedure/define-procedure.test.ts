@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { kitCalendar, officers, residenceReceipt, thrown, utc } from '../../test-support/dossier-harness.js';
 import { DefinitionError } from '../errors/dossier-errors.js';
-import { kitCalendar, officers, residenceReceipt, thrown, utc } from '../testing/dossier-harness.js';
 import { sampleResidenceDefinition } from '../testing/sample-procedure.js';
 import { defineProcedure } from './define-procedure.js';
 import type { ProcedureDefinitionInput } from './definition-schema.js';

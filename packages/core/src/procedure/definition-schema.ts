@@ -79,7 +79,7 @@ export const SupplementationSchema = z
      * Optional: the applicant must supplement within this limit of the request, after which the
      * engine may close the dossier (Decree 297/2025 for online dossiers: 15 working days).
      */
-    responseLimit: TimeLimitSchema.optional(),
+    responseLimit: z.optional(TimeLimitSchema),
   })
   .strict();
 
@@ -111,7 +111,7 @@ export const ProcedureDefinitionSchema = z
     /** First day dossiers are received under this version. */
     effectiveFrom: LocalDateSchema,
     /** Last day, if a newer version replaced it. */
-    effectiveTo: LocalDateSchema.optional(),
+    effectiveTo: z.optional(LocalDateSchema),
     regime: RegimeSchema,
     name: NamesSchema,
     /** Legal basis (căn cứ pháp lý), one line per document. */
@@ -121,7 +121,7 @@ export const ProcedureDefinitionSchema = z
     /** The legal time limit (thời hạn giải quyết). */
     timeLimit: TimeLimitSchema,
     /** An optional shorter service target the office commits to. */
-    serviceTarget: TimeLimitSchema.optional(),
+    serviceTarget: z.optional(TimeLimitSchema),
     /** The application data as a zod schema (tag personal fields with `personal()`). */
     application: z.custom<z.ZodType>((v) => v instanceof z.ZodType, 'expected a zod schema'),
     /**

@@ -5,8 +5,6 @@
  * to the unit that held the dossier when it went late.
  */
 import { describe, expect, it } from 'vitest';
-import { PermissionError, TransitionError } from '../errors/dossier-errors.js';
-import type { DossierEventInput } from '../model/dossier-events.js';
 import {
   applyAll,
   officers,
@@ -14,7 +12,9 @@ import {
   residenceReceipt,
   thrown,
   utc,
-} from '../testing/dossier-harness.js';
+} from '../../test-support/dossier-harness.js';
+import { PermissionError, TransitionError } from '../errors/dossier-errors.js';
+import type { DossierEventInput } from '../model/dossier-events.js';
 import type { DossierSnapshot } from './define-procedure.js';
 
 const p = residenceProcedure();

@@ -3,7 +3,6 @@
  * reasons, WITHDRAW, and STOP (2025 rules only, and only before the decision was issued).
  */
 import { describe, expect, it } from 'vitest';
-import { PermissionError, TransitionError } from '../errors/dossier-errors.js';
 import {
   applyAll,
   officers,
@@ -12,7 +11,8 @@ import {
   residenceVariant,
   thrown,
   utc,
-} from '../testing/dossier-harness.js';
+} from '../../test-support/dossier-harness.js';
+import { PermissionError, TransitionError } from '../errors/dossier-errors.js';
 import type { DossierSnapshot, Procedure } from './define-procedure.js';
 
 const p = residenceProcedure();

@@ -26,7 +26,7 @@ export function stepById(env: LifecycleEnv, stepId: string): Step {
 }
 
 /** The display name of a unit. */
-export function unitName(env: LifecycleEnv, unitId: string): string {
+function unitName(env: LifecycleEnv, unitId: string): string {
   return env.def.units[unitId]?.name ?? unitId;
 }
 

@@ -4,9 +4,6 @@
  * channel the procedure does not take, an event on a closed dossier, an event out of time order.
  */
 import { describe, expect, it } from 'vitest';
-import { PermissionError, TransitionError, ValidationError } from '../errors/dossier-errors.js';
-import { DossierContextSchema } from '../model/dossier-context.js';
-import type { DossierEventInput } from '../model/dossier-events.js';
 import {
   applyAll,
   officers,
@@ -14,7 +11,10 @@ import {
   residenceReceipt,
   residenceVariant,
   thrown,
-} from '../testing/dossier-harness.js';
+} from '../../test-support/dossier-harness.js';
+import { PermissionError, TransitionError, ValidationError } from '../errors/dossier-errors.js';
+import { DossierContextSchema } from '../model/dossier-context.js';
+import type { DossierEventInput } from '../model/dossier-events.js';
 import type { DossierSnapshot } from './define-procedure.js';
 
 const p = residenceProcedure();

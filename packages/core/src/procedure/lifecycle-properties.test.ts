@@ -7,11 +7,6 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PermissionError, TransitionError, ValidationError } from '../errors/dossier-errors.js';
-import type { ActorInput } from '../model/actor.js';
-import { type DossierContext, DossierContextSchema } from '../model/dossier-context.js';
-import type { DossierEventInput } from '../model/dossier-events.js';
-import { verifySlip } from '../slip/hash-chain.js';
 import {
   kitCalendar,
   officerOf,
@@ -19,7 +14,12 @@ import {
   residenceProcedure,
   residenceReceipt,
   residenceVariant,
-} from '../testing/dossier-harness.js';
+} from '../../test-support/dossier-harness.js';
+import { PermissionError, TransitionError, ValidationError } from '../errors/dossier-errors.js';
+import type { ActorInput } from '../model/actor.js';
+import { type DossierContext, DossierContextSchema } from '../model/dossier-context.js';
+import type { DossierEventInput } from '../model/dossier-events.js';
+import { verifySlip } from '../slip/hash-chain.js';
 import {
   type DossierSnapshot,
   type PersistedDossier,

@@ -5,9 +5,6 @@
  * instants were counted by hand (sessions 07:30–11:30, 13:00–17:00).
  */
 import { describe, expect, it } from 'vitest';
-import { PermissionError, TransitionError } from '../errors/dossier-errors.js';
-import type { ActorInput } from '../model/actor.js';
-import type { DossierEventInput } from '../model/dossier-events.js';
 import {
   applyAll,
   officers,
@@ -16,7 +13,10 @@ import {
   residenceVariant,
   thrown,
   utc,
-} from '../testing/dossier-harness.js';
+} from '../../test-support/dossier-harness.js';
+import { PermissionError, TransitionError } from '../errors/dossier-errors.js';
+import type { ActorInput } from '../model/actor.js';
+import type { DossierEventInput } from '../model/dossier-events.js';
 import type { DossierSnapshot, Procedure } from './define-procedure.js';
 
 const { desk, police, leader, system } = officers;

@@ -4,8 +4,14 @@
  * instant was counted by hand (sessions 07:30–11:30 and 13:00–17:00; 1 working day = 8 h).
  */
 import { describe, expect, it } from 'vitest';
+import {
+  applyAll,
+  officers,
+  residenceProcedure,
+  residenceReceipt,
+  utc,
+} from '../../test-support/dossier-harness.js';
 import type { DossierEventInput } from '../model/dossier-events.js';
-import { applyAll, officers, residenceProcedure, residenceReceipt, utc } from '../testing/dossier-harness.js';
 import type { DossierSnapshot } from './define-procedure.js';
 
 const p = residenceProcedure();

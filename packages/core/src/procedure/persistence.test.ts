@@ -4,9 +4,6 @@
  * under one version is not restored under another.
  */
 import { describe, expect, it } from 'vitest';
-import { TransitionError } from '../errors/dossier-errors.js';
-import type { DossierEventInput } from '../model/dossier-events.js';
-import { verifySlip } from '../slip/hash-chain.js';
 import {
   applyAll,
   officers,
@@ -14,7 +11,10 @@ import {
   residenceReceipt,
   residenceVariant,
   thrown,
-} from '../testing/dossier-harness.js';
+} from '../../test-support/dossier-harness.js';
+import { TransitionError } from '../errors/dossier-errors.js';
+import type { DossierEventInput } from '../model/dossier-events.js';
+import { verifySlip } from '../slip/hash-chain.js';
 import type { DossierSnapshot, PersistedDossier, Procedure } from './define-procedure.js';
 
 const { desk, police, leader, system } = officers;

@@ -4,9 +4,6 @@
  * then continues under the new machine.
  */
 import { describe, expect, it } from 'vitest';
-import { MotcuaError } from '../errors/motcua-error.js';
-import type { DossierEventInput } from '../model/dossier-events.js';
-import { verifySlip } from '../slip/hash-chain.js';
 import {
   applyAll,
   kitCalendar,
@@ -16,7 +13,10 @@ import {
   residenceVariant,
   thrown,
   utc,
-} from '../testing/dossier-harness.js';
+} from '../../test-support/dossier-harness.js';
+import { MotcuaError } from '../errors/motcua-error.js';
+import type { DossierEventInput } from '../model/dossier-events.js';
+import { verifySlip } from '../slip/hash-chain.js';
 import { sampleResidenceDefinition } from '../testing/sample-procedure.js';
 import type { DossierSnapshot } from './define-procedure.js';
 import { ProcedureRegistry } from './registry.js';

@@ -6,9 +6,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { type AnyMachineSnapshot, createActor, type InspectionEvent } from 'xstate';
+import { officers, residenceProcedure, residenceReceipt, utc } from '../../test-support/dossier-harness.js';
 import type { DossierContext } from '../model/dossier-context.js';
 import type { DossierEvent } from '../model/dossier-events.js';
-import { officers, residenceProcedure, residenceReceipt, utc } from '../testing/dossier-harness.js';
 import type { ReceiptInput } from './lifecycle-actions.js';
 
 const p = residenceProcedure();

@@ -17,15 +17,15 @@ import {
   type StateValue,
   setup,
 } from 'xstate';
-import { MotcuaError, TransitionError } from '../errors/index.js';
-import type { DossierEventInput } from '../model/dossier-events.js';
 import {
   officers,
   residenceProcedure,
   residenceReceipt,
   residenceVariant,
   utc,
-} from '../testing/dossier-harness.js';
+} from '../../test-support/dossier-harness.js';
+import { MotcuaError, TransitionError } from '../errors/index.js';
+import type { DossierEventInput } from '../model/dossier-events.js';
 import { compileMachine } from './compiled-machine.js';
 import type { DossierSnapshot, MachineFactory, Procedure } from './define-procedure.js';
 import { receiptContext } from './lifecycle-actions.js';

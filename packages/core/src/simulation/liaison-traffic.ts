@@ -48,7 +48,7 @@ export interface LiaisonMemberTally {
   /** Parts the agency asked to supplement. */
   supplemented: number;
   /** Parts whose agency apologised with a new date. */
-  apologised: number;
+  apologized: number;
 }
 
 /** What a simulation's liaisons did. */
@@ -246,7 +246,7 @@ export class LiaisonTraffic {
           onTime: 0,
           late: 0,
           supplemented: 0,
-          apologised: 0,
+          apologized: 0,
         };
         this.tallies.set(key, t);
       }
@@ -258,7 +258,7 @@ export class LiaisonTraffic {
       else if (m.timeliness === 'ON_TIME') t.onTime++;
       else if (m.timeliness === 'LATE') t.late++;
       if (m.supplementRequests > 0) t.supplemented++;
-      if (m.apology) t.apologised++;
+      if (m.apology) t.apologized++;
     }
   }
 

@@ -6,7 +6,7 @@ import { sampleProcedure, sampleReceipt, testCalendar } from '../testing/fixture
 import { simulate } from './simulate.js';
 import { simulateInWorkers } from './simulate-in-workers.js';
 
-const setupModule = new URL('./simulate-in-workers.setup.ts', import.meta.url);
+const setupModule = new URL('../../test-support/simulate-in-workers.setup.ts', import.meta.url);
 const options = {
   start: '2026-02-09',
   days: 21,

@@ -4,9 +4,15 @@
  * verified.
  */
 import { describe, expect, it } from 'vitest';
+import {
+  applyAll,
+  officers,
+  residenceProcedure,
+  residenceReceipt,
+  utc,
+} from '../../test-support/dossier-harness.js';
 import { SlipRowSchema } from '../model/slip-row.js';
 import type { DossierSnapshot } from '../procedure/define-procedure.js';
-import { applyAll, officers, residenceProcedure, residenceReceipt, utc } from '../testing/dossier-harness.js';
 import { GENESIS_HASH, verifySlip } from './hash-chain.js';
 
 const p = residenceProcedure();

@@ -4,8 +4,14 @@
  * swapped, a hash is changed, or an edited row is re-hashed.
  */
 import { describe, expect, it } from 'vitest';
+import {
+  applyAll,
+  officers,
+  residenceProcedure,
+  residenceReceipt,
+  utc,
+} from '../../test-support/dossier-harness.js';
 import type { SlipRow } from '../model/slip-row.js';
-import { applyAll, officers, residenceProcedure, residenceReceipt, utc } from '../testing/dossier-harness.js';
 import { GENESIS_HASH, hashSlipRow, verifySlip } from './hash-chain.js';
 
 const p = residenceProcedure();

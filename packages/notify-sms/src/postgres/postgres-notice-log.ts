@@ -21,12 +21,15 @@ import {
 } from '../delivery/notice-log-migration.js';
 import { NoticeLogError, SmsError } from '../errors.js';
 import { postgresNoticeLogMigrations } from './postgres-notice-log-migrations.js';
+import { isTransientPostgresFailure } from './postgres-transient.js';
 
 /** A query as node-postgres takes it (named: prepared once per connection). */
 export interface PgQueryConfig {
   readonly text: string;
   readonly values?: unknown[];
   readonly name?: string;
+  /** node-postgres: this query's client-side timeout in ms, instead of the pool's `query_timeout`. */
+  readonly query_timeout?: number;
 }
 
 /** What node-postgres answers to a query (the part the log reads). */
@@ -40,6 +43,9 @@ export interface PgNoticeLogClient {
   query(query: PgQueryConfig): Promise<PgQueryResult>;
   /** Returns the client to its pool; `true` destroys the connection instead. */
   release(destroy?: boolean | Error): void;
+  /** The connection failed while the client was checked out (node-postgres emits `'error'`). */
+  on?(event: 'error', listener: (error: Error) => void): unknown;
+  removeListener?(event: 'error', listener: (error: Error) => void): unknown;
 }
 
 /** What the log needs of a connection pool: a node-postgres `Pool`, or the engine `PostgresStore`'s `pool`. */
@@ -47,6 +53,12 @@ export interface PgNoticeLogPool {
   connect(): Promise<PgNoticeLogClient>;
   query(query: PgQueryConfig): Promise<PgQueryResult>;
   end(): Promise<void>;
+  /**
+   * node-postgres pool events; when present, the log listens to `'error'` (an idle connection
+   * lost) and `'connect'` (a new client: it gets an `'error'` listener from birth). Typed loosely so
+   * that any node-postgres version's overloads fit.
+   */
+  readonly on?: unknown;
 }
 
 /** Options of {@link PostgresNoticeLog}: a pool passed in, or a connection string to make one. */
@@ -55,6 +67,20 @@ export interface PostgresNoticeLogOptions {
   readonly pool?: PgNoticeLogPool;
   /** Or a connection string: the log makes its own small pool (4 connections) and ends it on close. */
   readonly connectionString?: string;
+  /**
+   * Limits of the pool made from `connectionString`, as the engine `PostgresStore`'s (same defaults):
+   * `connectionTimeoutMs` 10,000; `statementTimeoutMs` 30,000 (PostgreSQL `statement_timeout`);
+   * `queryTimeoutMs` statement + 5,000 (client-side, catches a black-holed connection);
+   * `idleInTransactionTimeoutMs` 60,000; `keepAlive` true. 0 turns a timeout off. A command past a
+   * limit fails with the retryable `NOTICE_LOG_UNAVAILABLE`, its transaction rolled back.
+   */
+  readonly limits?: {
+    readonly connectionTimeoutMs?: number;
+    readonly statementTimeoutMs?: number;
+    readonly queryTimeoutMs?: number;
+    readonly idleInTransactionTimeoutMs?: number;
+    readonly keepAlive?: boolean;
+  };
   /** The schema of the tables (default `'motcua'`, the engine `PostgresStore`'s); `migrate` creates it. */
   readonly schema?: string;
   /** Start of the table names (default `sms_`: `sms_notices`, `sms_notice_parts`, `sms_notice_migrations`). */
@@ -68,22 +94,30 @@ export interface PostgresNoticeLogOptions {
 
 const nodeRequire = createRequire(import.meta.url);
 
-/** Error codes of a lost or refused connection (PostgreSQL SQLSTATEs and Node socket errors). */
-const UNAVAILABLE_CODES = new Set([
-  '57P01',
-  '57P02',
-  '57P03',
-  '53300',
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'EPIPE',
-  'ETIMEDOUT',
-  'ENOTFOUND',
-  'EHOSTUNREACH',
-  'EAI_AGAIN',
-]);
-
 type Row = { record: NoticeRecord };
+
+/** Clients whose connection failed (noted by the listener every client gets at birth). */
+const lostClients = new WeakSet<object>();
+/** Pools already guarded (the engine store and the log may share one). */
+const guardedPools = new WeakSet<object>();
+
+/**
+ * Makes sure no connection fault of `pool` is ever an unhandled `'error'` event: the pool's own
+ * `'error'` (an idle client lost; the pool replaces it) is handled, and every new client gets an
+ * `'error'` listener the moment the pool creates it (`'connect'`), before the pool hands it out.
+ * Without it, a session terminated in the same network read that made it ready emits `'error'`
+ * before any caller of `await pool.connect()` can listen, and node crashes the process.
+ */
+function guardPool(pool: PgNoticeLogPool): void {
+  if (typeof pool.on !== 'function' || guardedPools.has(pool)) return;
+  guardedPools.add(pool);
+  const on = pool.on as (event: string, listener: (arg: unknown) => void) => unknown;
+  on.call(pool, 'error', () => {});
+  on.call(pool, 'connect', (c) => {
+    const client = c as { on?: (event: 'error', listener: (error: Error) => void) => unknown };
+    client.on?.('error', () => lostClients.add(client));
+  });
+}
 
 /**
  * The {@link NoticeLog} in PostgreSQL: one log for every engine worker sharing the database, so a
@@ -131,7 +165,7 @@ export class PostgresNoticeLog implements NoticeLog {
       this.pool = options.pool;
       this.owned = false;
     } else if (options?.connectionString) {
-      let pg: { Pool: new (config: object) => PgNoticeLogPool & { on(e: 'error', f: () => void): unknown } };
+      let pg: { Pool: new (config: object) => PgNoticeLogPool };
       try {
         pg = nodeRequire('pg');
       } catch (e) {
@@ -141,12 +175,21 @@ export class PostgresNoticeLog implements NoticeLog {
           { cause: e },
         );
       }
+      const l = options.limits ?? {};
+      const statement = l.statementTimeoutMs ?? 30_000;
+      const query = l.queryTimeoutMs ?? (statement === 0 ? 0 : statement + 5_000);
+      const idle = l.idleInTransactionTimeoutMs ?? 60_000;
       const pool = new pg.Pool({
         connectionString: options.connectionString,
         max: 4,
         application_name: 'motcua-sms',
+        connectionTimeoutMillis: l.connectionTimeoutMs ?? 10_000,
+        ...(statement > 0 ? { statement_timeout: statement } : {}),
+        ...(query > 0 ? { query_timeout: query } : {}),
+        ...(idle > 0 ? { idle_in_transaction_session_timeout: idle } : {}),
+        keepAlive: l.keepAlive ?? true,
+        keepAliveInitialDelayMillis: 10_000,
       });
-      pool.on('error', () => {}); // an idle connection lost: the pool replaces it
       this.pool = pool;
       this.owned = true;
     } else {
@@ -154,6 +197,7 @@ export class PostgresNoticeLog implements NoticeLog {
         field: 'pool',
       });
     }
+    guardPool(this.pool);
   }
 
   /**
@@ -163,7 +207,11 @@ export class PostgresNoticeLog implements NoticeLog {
    */
   async migrate(): Promise<NoticeLogMigrationResult> {
     return this.transaction('migrate', async (client) => {
-      const run = (text: string, values?: unknown[]) => client.query(values ? { text, values } : { text });
+      // A migration may take longer than a command: no statement limit inside this transaction.
+      const query_timeout = 24 * 3_600_000;
+      const run = (text: string, values?: unknown[]) =>
+        client.query(values ? { text, values, query_timeout } : { text, query_timeout });
+      await run('SET LOCAL statement_timeout = 0');
       await run('SELECT pg_advisory_xact_lock(hashtext($1))', [`motcua-sms:${this.schema}.${this.prefix}`]);
       await run(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
       await run(`CREATE TABLE IF NOT EXISTS ${this.t.migrations} (
@@ -387,22 +435,33 @@ export class PostgresNoticeLog implements NoticeLog {
     } catch (e) {
       throw this.translate(e, what);
     }
-    let destroy = false;
+    // A connection lost between two queries is reported as an event: note it, never crash on it.
+    let destroy = lostClients.has(client);
+    const onError = () => {
+      destroy = true;
+    };
+    client.on?.('error', onError);
     try {
       await client.query({ text: 'BEGIN' });
       const result = await fn(client);
       await client.query({ text: 'COMMIT' });
       return result;
     } catch (e) {
+      const error = this.translate(e, what);
+      if (error instanceof NoticeLogError && error.code === 'NOTICE_LOG_UNAVAILABLE') {
+        // Lost, black-holed or cancelled: no ROLLBACK round trip; the connection is destroyed and
+        // the server rolls the transaction back.
+        destroy = true;
+        throw error;
+      }
       try {
         await client.query({ text: 'ROLLBACK' });
       } catch {
         destroy = true;
       }
-      const error = this.translate(e, what);
-      if (error instanceof NoticeLogError && error.code === 'NOTICE_LOG_UNAVAILABLE') destroy = true;
       throw error;
     } finally {
+      client.removeListener?.('error', onError);
       client.release(destroy);
     }
   }
@@ -412,20 +471,6 @@ export class PostgresNoticeLog implements NoticeLog {
     const code = (e as { code?: unknown }).code;
     const message = e instanceof Error ? e.message : String(e);
     const where = `PostgresNoticeLog.${what}`;
-    if (
-      (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) ||
-      /Connection terminated|connection error|not queryable|timeout exceeded when trying to connect|Cannot use a pool after calling end/i.test(
-        message,
-      )
-    ) {
-      return new NoticeLogError(
-        'NOTICE_LOG_UNAVAILABLE',
-        `${where}: PostgreSQL connection failed: ${message}`,
-        {
-          cause: e,
-        },
-      );
-    }
     if (code === '53100') {
       return new NoticeLogError(
         'NOTICE_LOG_FULL',
@@ -433,6 +478,13 @@ export class PostgresNoticeLog implements NoticeLog {
         {
           cause: e,
         },
+      );
+    }
+    if (isTransientPostgresFailure(e) || /Cannot use a pool after calling end/i.test(message)) {
+      return new NoticeLogError(
+        'NOTICE_LOG_UNAVAILABLE',
+        `${where}: PostgreSQL is unavailable for now (${message}); retry`,
+        { cause: e },
       );
     }
     if (code === '55P03' || code === '40001' || code === '40P01') {

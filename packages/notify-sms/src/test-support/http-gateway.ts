@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 
 /** How the gateway answers one request. */
-export type HttpBehaviour =
+type HttpBehaviour =
   | 'ok'
   | 'error-500'
   | 'error-503-retry-after'
@@ -21,7 +21,7 @@ export type HttpBehaviour =
   /** Accepts the message, but answers only when the test calls `releaseHeld()` (a slow gateway). */
   | 'held';
 
-export interface RecordedRequest {
+interface RecordedRequest {
   readonly method: string;
   readonly path: string;
   readonly headers: Readonly<Record<string, string | undefined>>;

@@ -10,7 +10,7 @@ import smpp, { type PDU, type Session, type SmppServer } from 'smpp';
 import { gsm7Length } from '../text/gsm7.js';
 
 /** One submit_sm as the gateway received it. */
-export interface SubmitRecord {
+interface SubmitRecord {
   /** Connection number (1 for the first accepted connection). */
   readonly connection: number;
   readonly destination: string;
@@ -25,7 +25,7 @@ export interface SubmitRecord {
 }
 
 /** What the gateway does with one submit_sm. */
-export type SubmitAction = 'ack' | 'ignore' | 'drop' | { readonly status: number };
+type SubmitAction = 'ack' | 'ignore' | 'drop' | { readonly status: number };
 
 export interface SmppGatewayOptions {
   readonly systemId?: string;

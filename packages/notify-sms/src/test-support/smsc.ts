@@ -21,7 +21,7 @@
 import net, { type AddressInfo } from 'node:net';
 
 /** SMPP 3.4 command_id values (5.1.2.1). */
-export const SMPP_COMMANDS = {
+const SMPP_COMMANDS = {
   generic_nack: 0x80000000,
   bind_transceiver: 0x00000009,
   bind_transceiver_resp: 0x80000009,
@@ -36,7 +36,7 @@ export const SMPP_COMMANDS = {
 } as const;
 
 /** SMPP 3.4 command_status values used here (5.1.3). */
-export const SMPP_STATUS = {
+const SMPP_STATUS = {
   ESME_ROK: 0x00,
   ESME_RINVCMDLEN: 0x02,
   ESME_RINVCMDID: 0x03,
@@ -85,7 +85,7 @@ const GSM_EXTENSION = new Map<number, string>([
 ]);
 
 /** One submit_sm as the SMSC received it. */
-export interface SmscSubmit {
+interface SmscSubmit {
   /** Connection number (1 for the first accepted connection). */
   readonly connection: number;
   readonly sequence: number;

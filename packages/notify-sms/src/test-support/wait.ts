@@ -15,7 +15,7 @@ export async function waitFor(
 }
 
 /** Counts of the open sockets, servers and timers of this process. */
-export function openHandles(): { sockets: number; timers: number } {
+function openHandles(): { sockets: number; timers: number } {
   const info = process.getActiveResourcesInfo();
   return {
     sockets: info.filter((r) => r === 'TCPSocketWrap' || r === 'TCPServerWrap').length,

@@ -4,7 +4,6 @@ import type { DossierContext, LiaisonTransport } from '@motcua/core';
 import { type NatsTransport, type NatsTransportOptions, natsTransport } from '@motcua/core/liaison-nats';
 import { tcpCutProxy } from '@motcua/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { birthLiaison2024 } from './birth-liaison.js';
 import {
   actors,
   applicant,
@@ -13,7 +12,8 @@ import {
   finishChild,
   liaisonCalendar,
   liaisonWorld,
-} from './liaison-test-world.js';
+} from '../../test-support/liaison-world.js';
+import { birthLiaison2024 } from './birth-liaison.js';
 
 /*
  * The liaison across engines that share nothing but a NATS JetStream server (127.0.0.1:4222, or

@@ -7,7 +7,6 @@ import {
   verifySlip,
 } from '@motcua/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { birthLiaison2015, birthLiaison2024 } from './birth-liaison.js';
 import {
   actors,
   applicant,
@@ -17,7 +16,8 @@ import {
   type LiaisonWorld,
   liaisonCalendar,
   liaisonWorld,
-} from './liaison-test-world.js';
+} from '../../test-support/liaison-world.js';
+import { birthLiaison2015, birthLiaison2024 } from './birth-liaison.js';
 
 const utc = (iso: string) => new Date(iso).toISOString();
 const FOCAL = 'ubnd-xa';
@@ -238,7 +238,7 @@ describe('"3 in 1" birth liaison, electronic (Decree 63/2024)', () => {
       });
       expect(units.find((u) => u.unit === UNIT[late])?.late).toBe(1);
       const view = await focal.lookup(d.code, d.context.secret);
-      expect(view).toMatchObject({ timeliness: 'LATE', apologised: true });
+      expect(view).toMatchObject({ timeliness: 'LATE', apologized: true });
     },
   );
 

@@ -16,7 +16,7 @@ import { type LiaisonAgency, memberProcedure, splitSteps } from './member-proced
 
 /*
  * The "3 in 1" birth liaison (liên thông đăng ký khai sinh – đăng ký thường trú – cấp thẻ BHYT cho
- * trẻ em dưới 6 tuổi), brief §5, in its two forms:
+ * trẻ em dưới 6 tuổi), in its two forms:
  * - the paper liaison of Joint Circular 05/2015/TTLT-BTP-BCA-BYT (in force 01/07/2015) [C];
  * - the electronic liaison of Decree 63/2024/NĐ-CP (10/06/2024), published by Decision 296/QĐ-VPCP [C].
  */
@@ -76,7 +76,7 @@ const child = () =>
  * The composite application of the birth liaison: the birth declaration (child, parents, proof of
  * birth), the permanent residence part (optional: the applicant may ask for birth + card only),
  * and the health-insurance declaration (tờ khai tham gia BHYT) for the child under 6.
- * The papers (brief §5 [C]): birth declaration; birth certificate, witness statement, sworn
+ * The papers (Joint Circular 05/2015/TTLT-BTP-BCA-BYT [C]): birth declaration; birth certificate, witness statement, sworn
  * declaration or abandonment record; household-change slip; household book; BHYT declaration.
  */
 export const birthLiaisonApplication = z
@@ -188,7 +188,7 @@ export interface BirthLiaisonOptions {
   readonly agencies?: Partial<BirthLiaisonAgencies>;
   /** The version period and one-stop rules (default: the 2025 rules, from 01/07/2025). */
   readonly window?: VersionWindow;
-  /** The liaison's code (default a placeholder: the brief gives no national code). */
+  /** The liaison's code (default a placeholder: no national code has been confirmed). */
   readonly code?: string;
 }
 
@@ -355,9 +355,9 @@ function buildBirthLiaison(
   };
 }
 
-/** Code of the paper birth liaison (a placeholder: the brief gives no national code). */
+/** Code of the paper birth liaison (a placeholder: no national code has been confirmed). */
 export const BIRTH_LIAISON_2015_CODE = placeholderCode('lien-thong-khai-sinh-thuong-tru-bhyt-2015');
-/** Code of the electronic birth liaison (a placeholder: the brief gives no national code). */
+/** Code of the electronic birth liaison (a placeholder: no national code has been confirmed). */
 export const BIRTH_LIAISON_2024_CODE = placeholderCode('lien-thong-dien-tu-khai-sinh-thuong-tru-bhyt');
 
 /**
@@ -372,7 +372,7 @@ export const BIRTH_LIAISON_2024_CODE = placeholderCode('lien-thong-dien-tu-khai-
  * - Members' budgets: see {@link PaperBirthLiaisonOptions.budgets} (a local allocation, configurable).
  * - A member's supplementation request pauses the whole liaison; due times move by the working
  *   time paused (`resume`): an assumption, the circular's clock rule was not read (UNCONFIRMED).
- * - Whether JC 05/2015 still applies beside Decree 63/2024 is not in the brief (UNCONFIRMED).
+ * - Whether JC 05/2015 still applies beside Decree 63/2024 has not been checked (UNCONFIRMED).
  */
 export function birthLiaison2015(options: PaperBirthLiaisonOptions = {}): LiaisonPackage<BirthLiaisonMember> {
   const window = options.window ?? WINDOW_2025;
@@ -461,7 +461,7 @@ export function birthLiaison2015(options: PaperBirthLiaisonOptions = {}): Liaiso
  *   verification; card: ≤ 2 working days (art. 8(3)) [C].
  * - A late agency apologises and sets a new date through the liaison software (art. 7(3)) [C].
  * - Supplementation: the group's limit counts again from the complete dossier (`restart`).
- * - Effective date of Decree 63/2024 is not in the brief: the default version starts with the 2025
+ * - The effective date of Decree 63/2024 (signed 10/06/2024) has not been checked: the default version starts with the 2025
  *   rules (01/07/2025); pass `window` for an earlier period.
  */
 export function birthLiaison2024(options: BirthLiaisonOptions = {}): LiaisonPackage<BirthLiaisonMember> {
@@ -486,7 +486,7 @@ export function birthLiaison2024(options: BirthLiaisonOptions = {}): LiaisonPack
       channels: ['online-full'],
       supplementation: { clock: 'restart', maxRequests: 1 },
       permissions: { APOLOGIZE: ['agency-head'] },
-      provisional: ['procedure codes: placeholders', 'effective date of Decree 63/2024: not in the brief'],
+      provisional: ['procedure codes: placeholders', 'effective date of Decree 63/2024: not checked'],
     },
     {
       birth: {

@@ -1,12 +1,6 @@
 import type { DossierContext } from '@motcua/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  DEATH_LIAISON_ALTERNATIVE_CODE,
-  DEATH_LIAISON_CODE,
-  type DeathLiaisonApplication,
-  deathLiaison,
-} from './death-liaison.js';
-import {
   actors,
   applicant,
   childOf,
@@ -14,7 +8,13 @@ import {
   type LiaisonWorld,
   liaisonCalendar,
   liaisonWorld,
-} from './liaison-test-world.js';
+} from '../../test-support/liaison-world.js';
+import {
+  DEATH_LIAISON_ALTERNATIVE_CODE,
+  DEATH_LIAISON_CODE,
+  type DeathLiaisonApplication,
+  deathLiaison,
+} from './death-liaison.js';
 
 const utc = (iso: string) => new Date(iso).toISOString();
 const pkg = deathLiaison({ calendar: liaisonCalendar() });

@@ -17,16 +17,16 @@ import { type LiaisonAgency, memberProcedure, splitSteps } from './member-proced
 /*
  * The death liaison (liên thông đăng ký khai tử, xóa đăng ký thường trú, giải quyết mai táng phí /
  * tử tuất), group 2 of Decree 63/2024/NĐ-CP. Every figure below comes from Decision 296/QĐ-VPCP as
- * quoted by one legal Q&A (brief §5, tag [S]): provisional, and configurable through the options.
+ * quoted by one legal Q&A [S]: provisional, and configurable through the options.
  */
 
 /**
  * Code of the death liaison: `1.011537` (a commune's portal page [C]). One implementation uses
- * `1.006714` in its liaison-portal URL [S]: the two conflict (brief §11 item 4); pass `code` to
+ * `1.006714` in its liaison-portal URL [S]: the two conflict; pass `code` to
  * use another.
  */
 export const DEATH_LIAISON_CODE = '1.011537';
-/** The conflicting code seen in one implementation (brief §5 [S]). */
+/** The conflicting code seen in one implementation [S]. */
 export const DEATH_LIAISON_ALTERNATIVE_CODE = '1.006714';
 
 const DECREE_63_2024 =
@@ -60,7 +60,7 @@ export const DEFAULT_DEATH_LIAISON_AGENCIES: DeathLiaisonAgencies = {
 
 /**
  * The composite application of the death liaison. The applicant chooses 2, 3 or 4 procedures
- * (brief §5 [S]): death registration always; removal from permanent residence (`residence`) and one
+ * (Decision 296/QĐ-VPCP [S]): death registration always; removal from permanent residence (`residence`) and one
  * allowance (`allowance`) as asked.
  */
 export const deathLiaisonApplication = z
@@ -164,7 +164,7 @@ export interface DeathLiaisonOptions {
  * social-protection burial support ≤ 5; people with merit ≤ 17. Groups — with BHXH ≤ 9;
  * social protection ≤ 6 (≤ 11 for a person 80+ on a monthly allowance); people with merit ≤ 18.
  * After 15:00, the next working day. `base` (death, with or without residence, no allowance) is
- * not in the brief: the death registration's own limit with verification (3), UNCONFIRMED.
+ * not given by that source: the death registration's own limit with verification (3), UNCONFIRMED.
  */
 export const DEATH_LIAISON_LIMITS = {
   death: { sameDay: true, cutoff: '15:00' } as TimeLimit,
@@ -330,7 +330,7 @@ export function deathLiaison(options: DeathLiaisonOptions = {}): LiaisonPackage<
       provisional: [
         'every figure: Decision 296/QĐ-VPCP via one legal Q&A [S]',
         'procedure code 1.011537 vs 1.006714 (conflict)',
-        'group limit for death (+ residence) without an allowance: not in the brief',
+        'group limit for death (+ residence) without an allowance: no source',
         'member procedure codes: placeholders',
       ],
     },

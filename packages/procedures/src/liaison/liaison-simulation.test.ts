@@ -1,14 +1,15 @@
-import { type DossierContext, simulate } from '@motcua/core';
+import type { DossierContext } from '@motcua/core';
+import { simulate } from '@motcua/core/simulation';
 import { afterEach, describe, expect, it } from 'vitest';
-import { birthLiaison2024 } from './birth-liaison.js';
-import { deathLiaison } from './death-liaison.js';
 import {
   applicant,
   birthApplication,
   type LiaisonWorld,
   liaisonCalendar,
   liaisonWorld,
-} from './liaison-test-world.js';
+} from '../../test-support/liaison-world.js';
+import { birthLiaison2024 } from './birth-liaison.js';
+import { deathLiaison } from './death-liaison.js';
 
 const birth = birthLiaison2024({ calendar: liaisonCalendar() });
 const death = deathLiaison({ calendar: liaisonCalendar() });

@@ -1,6 +1,6 @@
 /**
- * Prefix of a procedure code that is not a national code (mã TTHC) but a placeholder: the brief
- * this catalogue follows gives no national code for the procedure. Every such code is to confirm
+ * Prefix of a procedure code that is not a national code (mã TTHC) but a placeholder: no national
+ * code for the procedure has been confirmed. Every such code is to confirm
  * against the National Public Service Portal (Cổng Dịch vụ công quốc gia) before production use.
  */
 export const PLACEHOLDER_CODE_PREFIX = 'PLACEHOLDER:';

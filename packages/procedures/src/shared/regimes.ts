@@ -5,7 +5,7 @@ import type { LocalDate, Regime } from '@motcua/core';
  *
  * `'2018'`: Decree 61/2018/NĐ-CP (in force 21/06/2018) and Circular 01/2018/TT-VPCP, until
  * 30/06/2025. `'2025'`: Decree 118/2025/NĐ-CP and Circular 03/2025/TT-VPCP, from 01/07/2025
- * (brief §0, [C]).
+ * [C].
  */
 export interface VersionWindow {
   readonly regime: Regime;
@@ -58,10 +58,10 @@ export function legalBasis(regime: Regime, sector: readonly string[]): string[] 
 /**
  * The supplementation rule of both regimes: one request during processing, and the time limit
  * counts again from zero once the complete dossier is back (Decree 61 art. 19(4) [C]). Decree 118's
- * equivalent was not read (brief §11 item 1): the 2025 versions keep the Decree 61 rule,
+ * equivalent article has not been checked: the 2025 versions keep the Decree 61 rule,
  * UNCONFIRMED. No numeric cap on requests was found; one is the conservative choice.
  */
 export const SUPPLEMENTATION = { clock: 'restart', maxRequests: 1 } as const;
 
-/** Form 04 (apology and new date) is signed by the head of the agency (brief §2 [C]). */
+/** Form 04 (apology and new date) is signed by the head of the agency (Circular 01/2018/TT-VPCP art. 9, Form 04; Decree 61/2018/NĐ-CP art. 19(9) [C]). */
 export const PERMISSIONS = { APOLOGIZE: ['agency-head'] };

@@ -167,7 +167,7 @@ function sumSeries(terms: readonly Term[], tau: number): number {
 }
 
 /** Normalises degrees to [0, 360). */
-export function normalizeDegrees(deg: number): number {
+function normalizeDegrees(deg: number): number {
   const r = deg % 360;
   return r < 0 ? r + 360 : r;
 }

@@ -3,11 +3,11 @@ import { deltaTSeconds } from './delta-t.js';
 /** Julian Day of the Unix epoch, 1970-01-01 00:00 UTC. */
 export const JD_UNIX_EPOCH = 2_440_587.5;
 /** Julian Day of J2000.0 (2000-01-01 12:00 TT). */
-export const J2000 = 2_451_545;
+const J2000 = 2_451_545;
 const MS_PER_DAY = 86_400_000;
 
 /** Decimal year of a Julian Day (precise enough to pick ΔT). */
-export function decimalYearOf(jd: number): number {
+function decimalYearOf(jd: number): number {
   return 2000 + (jd - J2000) / 365.25;
 }
 

@@ -14,7 +14,7 @@ import {
   vietnamCalendar,
   type WorkingCalendar,
 } from '@motcua/core';
-import type { BirthLiaisonApplication } from './birth-liaison.js';
+import type { BirthLiaisonApplication } from '../src/liaison/birth-liaison.js';
 
 /*
  * Test support (not exported by the package): agencies on engines of their own, each with its own
@@ -30,7 +30,7 @@ export function liaisonCalendar(): WorkingCalendar {
 }
 
 /** One agency's engine. */
-export interface AgencyNode {
+interface AgencyNode {
   readonly agency: string;
   engine: Engine;
   plugin: LiaisonPlugin;

@@ -1,6 +1,7 @@
 /** A setup module for the tests of `simulateInWorkers`: the sample procedure and receipt. */
-import { sampleProcedure, sampleReceipt, testCalendar } from '../testing/fixtures.js';
-import type { SimulationSetup } from './worker-protocol.js';
+
+import type { SimulationSetup } from '../src/simulation/worker-protocol.js';
+import { sampleProcedure, sampleReceipt, testCalendar } from '../src/testing/fixtures.js';
 
 export function setup(argument: { failWith?: string } | undefined): SimulationSetup {
   if (argument?.failWith) throw new Error(argument.failWith);

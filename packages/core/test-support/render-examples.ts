@@ -2,7 +2,7 @@
  * Writes example renderings of every form (fictional dossiers from example-dossiers.ts) as HTML
  * under docs/forms/<regime>/, so they can be regenerated after a layout change:
  *
- *   node_modules/.bin/tsx packages/core/src/forms/render-examples.ts [outDir] [--png]
+ *   node_modules/.bin/tsx packages/core/test-support/render-examples.ts [outDir] [--png]
  *
  * `--png` also screenshots Form 01 and the control slip of each regime with a headless Chromium
  * (`$CHROMIUM` or `chromium` on the PATH) to docs/forms/*.png. It prints file paths only.
@@ -12,9 +12,16 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Regime } from '../model/channel.js';
-import { apologyForm } from './apology-form.js';
-import { controlSlipForm } from './control-slip-form.js';
+import { apologyForm } from '../src/forms/apology-form.js';
+import { controlSlipForm } from '../src/forms/control-slip-form.js';
+import type { Paper } from '../src/forms/html-page.js';
+import { receiptForm } from '../src/forms/receipt-form.js';
+import { refusalForm } from '../src/forms/refusal-form.js';
+import { defaultPaper, type OfficialForm, renderFormHtml } from '../src/forms/render-html.js';
+import { stopNoticeForm } from '../src/forms/stop-notice-form.js';
+import { supplementForm } from '../src/forms/supplement-form.js';
+import { trackingBookForm } from '../src/forms/tracking-book.js';
+import type { Regime } from '../src/model/channel.js';
 import {
   exampleAgency,
   exampleLifecycle,
@@ -22,13 +29,6 @@ import {
   exampleRefused,
   exampleStopped,
 } from './example-dossiers.js';
-import type { Paper } from './html-page.js';
-import { receiptForm } from './receipt-form.js';
-import { refusalForm } from './refusal-form.js';
-import { defaultPaper, type OfficialForm, renderFormHtml } from './render-html.js';
-import { stopNoticeForm } from './stop-notice-form.js';
-import { supplementForm } from './supplement-form.js';
-import { trackingBookForm } from './tracking-book.js';
 
 const FILE_NAMES: Record<OfficialForm['kind'], string> = {
   receipt: 'giay-tiep-nhan',
@@ -108,7 +108,7 @@ function screenshot(htmlPath: string, pngPath: string, size: string): void {
 function main(argv: readonly string[]): void {
   const here = dirname(fileURLToPath(import.meta.url));
   const args = argv.filter((a) => !a.startsWith('--'));
-  const out = resolve(args[0] ?? join(here, '../../../../docs/forms'));
+  const out = resolve(args[0] ?? join(here, '../../../docs/forms'));
   const png = argv.includes('--png');
   for (const regime of ['2018', '2025'] as const) {
     const dir = join(out, regime);

@@ -4,19 +4,19 @@
  * the kit's typed errors. Imports only the kit's modules (not the engine), so the kit's tests do
  * not depend on the engine or the stores.
  */
-import { vietnamCalendar } from '../calendar/vietnam-calendar.js';
-import type { WorkingCalendar } from '../calendar/working-calendar.js';
-import type { ActorInput } from '../model/actor.js';
-import type { DossierEventInput } from '../model/dossier-events.js';
+import { vietnamCalendar } from '../src/calendar/vietnam-calendar.js';
+import type { WorkingCalendar } from '../src/calendar/working-calendar.js';
+import type { ActorInput } from '../src/model/actor.js';
+import type { DossierEventInput } from '../src/model/dossier-events.js';
 import {
   type DefineProcedureOptions,
   type DossierSnapshot,
   defineProcedure,
   type Procedure,
   type ReceiveInput,
-} from '../procedure/define-procedure.js';
-import type { ProcedureDefinitionInput } from '../procedure/definition-schema.js';
-import { sampleResidenceDefinition } from './sample-procedure.js';
+} from '../src/procedure/define-procedure.js';
+import type { ProcedureDefinitionInput } from '../src/procedure/definition-schema.js';
+import { sampleResidenceDefinition } from '../src/testing/sample-procedure.js';
 
 let calendar: WorkingCalendar | undefined;
 let residence: Procedure | undefined;

@@ -10,8 +10,8 @@ import {
   vietnamCalendar,
   type WorkingCalendar,
 } from '@motcua/core';
-import { createCatalogue } from './catalogue.js';
-import type { SampleDossier } from './samples.js';
+import { createCatalogue } from '../src/catalogue.js';
+import type { SampleDossier } from '../src/samples.js';
 
 /*
  * Test support (not exported by the package): one engine over the whole catalogue on the

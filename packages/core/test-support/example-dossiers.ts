@@ -2,12 +2,13 @@
  * Fictional dossiers for the form tests and the example renderings (render-examples.ts). Not part
  * of the public API. Every name, number and address here is invented.
  */
-import type { ActorInput } from '../model/actor.js';
-import type { Regime } from '../model/channel.js';
-import { type DossierSnapshot, defineProcedure, type Procedure } from '../procedure/define-procedure.js';
-import type { ProcedureDefinitionInput } from '../procedure/definition-schema.js';
-import { sampleResidenceDefinition } from '../testing/sample-procedure.js';
-import type { OfficeInfoInput } from './office-info.js';
+
+import type { OfficeInfoInput } from '../src/forms/office-info.js';
+import type { ActorInput } from '../src/model/actor.js';
+import type { Regime } from '../src/model/channel.js';
+import { type DossierSnapshot, defineProcedure, type Procedure } from '../src/procedure/define-procedure.js';
+import type { ProcedureDefinitionInput } from '../src/procedure/definition-schema.js';
+import { sampleResidenceDefinition } from '../src/testing/sample-procedure.js';
 
 /** The office printing the example forms. */
 export const exampleOffice: OfficeInfoInput = {
