@@ -9,7 +9,7 @@ import { arrival, type ParentDossier, type PlainDossier, type ProcedurePlan } fr
 import type { SimulationArrivals, SimulationShare } from './simulation-options.js';
 
 /** Default weights of the working hours 7…16: a morning peak. */
-export const DEFAULT_HOURS = [1, 3, 4, 3, 2, 1, 2, 3, 2, 1];
+const DEFAULT_HOURS = [1, 3, 4, 3, 2, 1, 2, 3, 2, 1];
 /** Default weights of the channels. */
 const DEFAULT_CHANNELS: Readonly<Partial<Record<Channel, number>>> = {
   'in-person': 70,
@@ -100,7 +100,7 @@ export function arrivalPlanner(options: {
 }
 
 /** An index drawn by weight. */
-export function indexByWeight(weights: readonly number[], random: () => number): number {
+function indexByWeight(weights: readonly number[], random: () => number): number {
   const total = weights.reduce((a, b) => a + b, 0);
   let r = random() * total;
   for (let i = 0; i < weights.length; i++) {
