@@ -4,8 +4,10 @@ import { type Clock, systemClock } from '../clock/clock.js';
 import {
   ConflictError,
   IdempotencyKeyError,
+  LookupLockedError,
   MotcuaError,
   NotFoundError,
+  PermissionError,
   ValidationError,
 } from '../errors/index.js';
 import { type Actor, type ActorInput, toInstant } from '../model/actor.js';
@@ -21,6 +23,7 @@ import { SYSTEM_ROLE } from '../procedure/lifecycle-rules.js';
 import { ProcedureRegistry } from '../procedure/registry.js';
 import type { ReportQuery, ReportRow, UnitReportRow } from '../report/report-types.js';
 import { MemoryStore } from '../store/memory-store.js';
+import { checkStoreText } from '../store/store-input.js';
 import {
   type ClaimedTimer,
   type ClaimRequest,
@@ -44,6 +47,7 @@ import {
   checkNow,
   checkPeriodQuery,
   checkReceive,
+  checkReissue,
   checkReportQuery,
   checkSendOptions,
   checkText,
@@ -96,10 +100,46 @@ export interface EngineOptions {
   readonly leaseMs?: number;
   /** Random numbers in [0, 1) for secrets and jitter (default: crypto); pass a seeded one to replay. */
   readonly random?: () => number;
+  /**
+   * Characters of a new lookup secret (default 8, from 6 to 32), each one of 32 (5 bits): 8
+   * characters are 40 bits. Secrets issued before a change keep their length. See the engine guide
+   * for the guess budget.
+   */
+  readonly secretLength?: number;
+  /**
+   * The public lookup's failed-guess limit per dossier code, whatever the address: after
+   * `maxFailures` wrong secrets (default 10) in a window of `windowMs` (default one hour, from the
+   * first failure), the code is locked until the window ends ({@link LookupLockedError}). Counted in
+   * the store, so every engine on it shares the count.
+   */
+  readonly lookupLimit?: { readonly maxFailures?: number; readonly windowMs?: number };
   /** Inspection events of every dossier, shaped as XState's (`EngineInspectionEvent`). */
   readonly inspect?: EngineInspector;
   readonly log?: (entry: EngineLogEntry) => void;
 }
+
+/** What {@link Engine.reissueSecret} takes. */
+export interface ReissueSecretCommand {
+  /** The desk officer (the procedure's one-stop desk unit). */
+  readonly actor: ActorInput;
+  /** When (default: the clock's now); as in {@link EngineEvent}. */
+  readonly at?: Date | string;
+  /** Makes a retry safe: the same key returns the first result (the same secret). */
+  readonly idempotencyKey?: string;
+}
+
+/** What {@link Engine.reissueSecret} returns: the new secret, given once, to hand to the applicant. */
+export interface ReissuedSecret {
+  readonly code: string;
+  /** The dossier's version after the reissue (journalled as `LOOKUP:reissue-secret`). */
+  readonly version: number;
+  readonly secret: string;
+}
+
+/** Default failed-guess limit of the public lookup, per dossier code: 10 per hour. */
+export const DEFAULT_LOOKUP_LIMIT = { maxFailures: 10, windowMs: 3_600_000 } as const;
+/** Default length of a new lookup secret: 8 characters of 32 (40 bits). */
+export const DEFAULT_SECRET_LENGTH = 8;
 
 /** What {@link Engine.receive} takes. */
 export interface ReceiveCommand {
@@ -196,8 +236,19 @@ export interface Engine {
   /** Applies an event to a dossier in one transaction. */
   send(code: string, event: EngineEvent, options?: SendOptions): Promise<DossierView>;
   get(code: string): Promise<DossierRecord>;
-  /** The public progress view, by code and the secret printed on Form 01. */
+  /**
+   * The public progress view, by code and the secret printed on Form 01. A wrong secret and an
+   * unknown code fail alike (`LOOKUP_FAILED`, same store calls, same time); after too many failures
+   * of one code in a window, every lookup of it fails with {@link LookupLockedError} until the
+   * window ends (see {@link EngineOptions.lookupLimit}).
+   */
   lookup(code: string, secret: string): Promise<PublicDossierView>;
+  /**
+   * Issues a new lookup secret for a dossier (the desk, e.g. when the applicant lost Form 01 or the
+   * code is locked): journalled as `LOOKUP:reissue-secret` (without the secret), it replaces the
+   * old secret and clears the code's failed-guess window. Returns the new secret.
+   */
+  reissueSecret(code: string, command: ReissueSecretCommand): Promise<ReissuedSecret>;
   /** Summaries in due order; instants in the query as in {@link EngineEvent}. */
   list(query?: ListQuery): Promise<DossierSummary[]>;
   /** Report figures for a period (see {@link aggregateReport} for the counting rules). */
@@ -224,6 +275,9 @@ export interface Engine {
 }
 
 const SECRET_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** The key under which the store counts failed lookups of a dossier code. */
+const lookupKey = (code: string) => `dossier:${code}`;
 
 /**
  * What an idempotency key keeps: the first result (the dossier as that command left it, so a
@@ -314,11 +368,21 @@ export function createEngine(options: EngineOptions): Engine {
   if (pluginByName.size !== plugins.length)
     throw new MotcuaError('INVALID_OPTION', 'plugins: two plugins share a name', { field: 'plugins' });
 
-  const secret = () => {
+  const secretLength = options.secretLength ?? DEFAULT_SECRET_LENGTH;
+  const lookupLimit = {
+    maxAttempts: options.lookupLimit?.maxFailures ?? DEFAULT_LOOKUP_LIMIT.maxFailures,
+    windowMs: options.lookupLimit?.windowMs ?? DEFAULT_LOOKUP_LIMIT.windowMs,
+  };
+  const secret = (draw: () => number = random) => {
     let s = '';
-    for (let i = 0; i < 6; i++) s += SECRET_ALPHABET[Math.floor(random() * SECRET_ALPHABET.length)];
+    for (let i = 0; i < secretLength; i++) s += SECRET_ALPHABET[Math.floor(draw() * SECRET_ALPHABET.length)];
     return s;
   };
+  /**
+   * What an unknown code's guess is compared with, so that it takes the path of a wrong secret
+   * (drawn from crypto, not from `random`, so that a seeded run issues the same secrets as before).
+   */
+  const dummySecret = secret(() => randomInt(0, 2 ** 32) / 2 ** 32);
 
   const procedureOf = (persisted: PersistedDossier): Procedure => {
     try {
@@ -386,12 +450,16 @@ export function createEngine(options: EngineOptions): Engine {
       journalType?: string;
       /** The dossier after the event, when the caller already stepped it. */
       stepped?: PersistedDossier;
+      /** The dossier after a command that is not a machine event (with `journalType`). */
+      rewritten?: PersistedDossier;
     },
   ): Promise<DossierView> => {
     const procedure = procedureOf(stored.persisted);
     const before = stored.persisted;
     const moves = !extra.journalType;
-    const persisted = moves ? (extra.stepped ?? procedure.step(before, event as DossierEventInput)) : before;
+    const persisted = moves
+      ? (extra.stepped ?? procedure.step(before, event as DossierEventInput))
+      : (extra.rewritten ?? before);
     const after = persisted;
     const version = stored.version + 1;
     const now = new Date(event.at);
@@ -666,18 +734,80 @@ export function createEngine(options: EngineOptions): Engine {
       return { ...view(stored.persisted, stored.version), journal, slip, timers };
     },
 
-    async lookup(code, presented) {
-      const stored = await store.load(code);
-      if (
-        !stored ||
-        typeof presented !== 'string' ||
-        !secretMatches(presented, stored.persisted.context.secret)
-      ) {
+    async lookup(codeInput, presented) {
+      const code = checkStoreText(codeInput, 'code');
+      const now = clock.now();
+      const key = lookupKey(code);
+      // The same calls whether the code exists or not: a counted attempt and a short indexed read.
+      const [window, stored] = await Promise.all([
+        store.reserveLookupAttempt({ key, now: toInstant(now), ...lookupLimit }),
+        store.lookupSecret(code),
+      ]);
+      if (!window.admitted) throw new LookupLockedError(window.windowEndsAt, now);
+      const matches = secretMatches(typeof presented === 'string' ? presented : '', stored ?? dummySecret);
+      if (!matches || stored === null) {
         throw new MotcuaError('LOOKUP_FAILED', 'no dossier matches this code and secret', {
           field: 'secret',
         });
       }
-      return publicView(stored.persisted, procedureOf(stored.persisted).definition, clock.now());
+      // Only failures count: a lookup that found its dossier gives its attempt back.
+      await store.releaseLookupAttempt(key, window.windowEndsAt);
+      const found = await store.load(code);
+      if (!found)
+        throw new MotcuaError('LOOKUP_FAILED', 'no dossier matches this code and secret', {
+          field: 'secret',
+        });
+      return publicView(found.persisted, procedureOf(found.persisted).definition, now);
+    },
+
+    async reissueSecret(codeInput, commandInput) {
+      const code = checkCode(codeInput);
+      const command = checkReissue(commandInput, () => clock.now());
+      const idempotency = command.idempotencyKey
+        ? {
+            key: command.idempotencyKey,
+            fingerprint: commandFingerprint({
+              command: 'reissue-secret',
+              code,
+              actor: command.actor,
+              at: (commandInput as { at?: unknown }).at,
+            }),
+          }
+        : undefined;
+      const result = await keyed(idempotency, async () => {
+        const stored = await load(code);
+        const def = procedureOf(stored.persisted).definition;
+        if (command.actor.unitId !== def.desk) {
+          throw new PermissionError(
+            code,
+            'LOOKUP:reissue-secret',
+            `only the one-stop desk (${def.desk}) may do this`,
+          );
+        }
+        const at = toInstant(
+          new Date(Math.max(Date.parse(command.at), Date.parse(stored.persisted.context.updatedAt))),
+        );
+        const rewritten: PersistedDossier = {
+          ...stored.persisted,
+          context: { ...stored.persisted.context, secret: secret(), updatedAt: at },
+        };
+        // The journal keeps who and when, never the secret.
+        const event = {
+          type: 'LOOKUP:reissue-secret',
+          at,
+          actor: command.actor,
+        } as unknown as EngineEvent & {
+          at: string;
+        };
+        return transitionAndCommit(stored, event, {
+          idempotency,
+          journalType: 'LOOKUP:reissue-secret',
+          rewritten,
+        });
+      });
+      // After the commit (and again on a replay): the new secret starts with a clean window.
+      await store.clearLookupAttempts(lookupKey(code));
+      return { code: result.code, version: result.version, secret: result.context.secret };
     },
 
     list: async (query) => store.list(checkListQuery(query)),

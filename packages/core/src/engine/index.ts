@@ -1,6 +1,8 @@
 export { type BackoffOptions, backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
 export {
   createEngine,
+  DEFAULT_LOOKUP_LIMIT,
+  DEFAULT_SECRET_LENGTH,
   type DossierRecord,
   type DossierView,
   type Engine,
@@ -10,6 +12,8 @@ export {
   type EngineReportQuery,
   type PeriodQuery,
   type ReceiveCommand,
+  type ReissuedSecret,
+  type ReissueSecretCommand,
   type SendOptions,
   SYSTEM_ACTOR,
 } from './create-engine.js';
