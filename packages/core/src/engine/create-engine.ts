@@ -1,7 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { type Clock, systemClock } from '../clock/clock.js';
-import { pendingDeadlines } from '../deadlines/deadlines.js';
 import {
   ConflictError,
   IdempotencyKeyError,
@@ -54,9 +53,11 @@ import {
   checkText,
 } from './engine-input.js';
 import { dossierInspection, type EngineInspector } from './inspection.js';
+import { receiptJournalEntry, transitionJournalEntry } from './journal-entries.js';
 import type { EffectRequest, EnginePlugin } from './plugin.js';
 import { deferralOf, PermanentDeliveryError } from './plugin.js';
 import { type PublicDossierView, publicView, secretMatches } from './public-lookup.js';
+import { timerRows as deriveTimerRows, timerFiring } from './timer-rows.js';
 
 /** The engine's own actor, used for timers. */
 export const SYSTEM_ACTOR: Actor = {
@@ -395,19 +396,8 @@ export function createEngine(options: EngineOptions): Engine {
     calendar,
     ...(options.warnBeforeMinutes === undefined ? {} : { warnBeforeMinutes: options.warnBeforeMinutes }),
   };
-  const timerRows = (ctx: DossierContext, fired: readonly string[]): TimerRow[] => {
-    const rows: TimerRow[] = [];
-    for (const d of pendingDeadlines(ctx, deadlineOptions)) {
-      const id = d.stepId ? `${ctx.code}:${d.kind}:${d.stepId}:${d.at}` : `${ctx.code}:${d.kind}:${d.at}`;
-      if (fired.length > 0 && fired.includes(id)) continue;
-      rows.push(
-        d.stepId
-          ? { id, code: ctx.code, kind: d.kind, at: d.at, stepId: d.stepId }
-          : { id, code: ctx.code, kind: d.kind, at: d.at },
-      );
-    }
-    return rows;
-  };
+  const timerRows = (ctx: DossierContext, fired: readonly string[]): TimerRow[] =>
+    deriveTimerRows(ctx, fired, deadlineOptions);
 
   const effectsOf = (
     code: string,
@@ -513,17 +503,14 @@ export function createEngine(options: EngineOptions): Engine {
           expectedVersion: stored.version,
           firedTimers,
         },
-        journal: {
+        journal: transitionJournalEntry(
           code,
-          seq: version,
-          at: event.at,
-          type: info.type,
-          actor: (event.actor.roles ? event.actor : { ...event.actor, roles: [] }) as Actor,
-          before: info.beforeState,
-          after: info.afterState,
+          version,
+          info.type,
           event,
-          idempotencyKey: extra.idempotency?.key ?? null,
-        },
+          { before: info.beforeState, after: info.afterState },
+          extra.idempotency?.key ?? null,
+        ),
         slipRows: after.context.slip.slice(before.context.slip.length),
         timers: timerRows(after.context, firedTimers),
         outbox,
@@ -680,24 +667,13 @@ export function createEngine(options: EngineOptions): Engine {
         try {
           await store.commit({
             dossier: { summary: result.summary, persisted, version: 1, expectedVersion: 0, firedTimers: [] },
-            journal: {
-              code,
-              seq: 1,
-              at: persisted.context.receivedAt,
-              type: 'RECEIVE',
+            journal: receiptJournalEntry(
+              persisted.context,
+              procedure,
               actor,
-              before: null,
-              after: result.state,
-              event: {
-                type: 'RECEIVE',
-                channel: command.channel,
-                procedure: `${procedure.code}@${procedure.version}`,
-                ...(persisted.context.liaison?.role === 'member'
-                  ? { liaison: persisted.context.liaison }
-                  : {}),
-              },
-              idempotencyKey: idempotency?.key ?? null,
-            },
+              result.state,
+              idempotency?.key ?? null,
+            ),
             slipRows: persisted.context.slip,
             timers: timerRows(persisted.context, []),
             outbox: effectsOf(code, 1, at, (p) => p.onTransition?.(info)),
@@ -1040,17 +1016,13 @@ export function createEngine(options: EngineOptions): Engine {
     for (let attempt = 1; ; attempt++) {
       const stored = await store.load(timer.code);
       if (!stored || stored.persisted.status === 'done') return false;
-      const atMs = Math.max(
+      const { machineEvent, event: firing } = timerFiring(
+        timer,
         now.getTime(),
-        Date.parse(timer.at) + 1,
-        Date.parse(stored.persisted.context.updatedAt),
+        stored.persisted.context.updatedAt,
+        SYSTEM_ACTOR,
       );
-      const at = toInstant(new Date(atMs));
-      const machineEvent =
-        timer.kind === 'dossier-due' ? 'MARK_OVERDUE' : timer.kind === 'supplement-expiry' ? 'EXPIRE' : null;
-      const event = { type: machineEvent ?? 'MARK_OVERDUE', at, actor: SYSTEM_ACTOR } as EngineEvent & {
-        at: string;
-      };
+      const event = firing as EngineEvent & { at: string };
       let stepped: PersistedDossier | undefined;
       let refused: string | undefined;
       if (machineEvent !== null) {
