@@ -31,7 +31,7 @@ function catalogueWith(supplementation?: SupplementationInput): Procedure[] {
 }
 
 /** A behaviour mix that reaches every branch often in a short run. */
-const busy: SimulationOptions['behaviour'] = {
+const busy: NonNullable<SimulationOptions['behaviour']> = {
   lateShare: 0.15,
   supplementShare: 0.3,
   supplementDays: [1, 8],

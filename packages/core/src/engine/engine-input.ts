@@ -108,7 +108,10 @@ const SendOptionsSchema = z
   .strict();
 
 /** Options of `engine.send`, checked. */
-export function checkSendOptions(options: unknown): { idempotencyKey?: string | undefined; expectedVersion?: number | undefined } {
+export function checkSendOptions(options: unknown): {
+  idempotencyKey?: string | undefined;
+  expectedVersion?: number | undefined;
+} {
   if (options === undefined) return {};
   if (!isPlainObject(options)) fail('options', [{ field: 'options', message: 'expected an object' }]);
   const parsed = SendOptionsSchema.safeParse(options);

@@ -38,7 +38,7 @@ export function transitionJournalEntry(
   type: string,
   event: {
     readonly at: string;
-    readonly actor: Omit<Actor, 'roles'> & { readonly roles?: readonly string[] };
+    readonly actor: Omit<Actor, 'roles'> & { readonly roles?: readonly string[] | undefined };
     readonly refused?: string;
   },
   states: { readonly before: string; readonly after: string },
