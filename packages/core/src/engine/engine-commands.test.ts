@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConflictError, NotFoundError, PermissionError, ValidationError } from '../errors/dossier-errors.js';
 import { MemoryStore } from '../store/memory-store.js';
 import { sampleActors, sampleEngine, sampleReceipt } from '../testing/fixtures.js';
-import type { EngineLogEntry } from './create-engine.js';
+import type { EngineLogEntry } from './engine-types.js';
 import type { EngineInspectionEvent } from './inspection.js';
 
 const { desk, police, leader } = sampleActors;

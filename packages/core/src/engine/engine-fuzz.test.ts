@@ -15,7 +15,8 @@ import {
   testCalendar,
 } from '../testing/fixtures.js';
 import { hostileValue, mutated } from '../testing/hostile-values.js';
-import { createEngine, type Engine } from './create-engine.js';
+import { createEngine } from './create-engine.js';
+import type { Engine } from './engine-types.js';
 
 const { desk } = sampleActors;
 const validReceive = {

@@ -1,6 +1,7 @@
 export { type BackoffOptions, backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
+export { createEngine } from './create-engine.js';
+export { summaryFromContext, summaryOf } from './dossier-summary.js';
 export {
-  createEngine,
   DEFAULT_LOOKUP_LIMIT,
   DEFAULT_SECRET_LENGTH,
   type DossierRecord,
@@ -16,8 +17,7 @@ export {
   type ReissueSecretCommand,
   type SendOptions,
   SYSTEM_ACTOR,
-} from './create-engine.js';
-export { summaryFromContext, summaryOf } from './dossier-summary.js';
+} from './engine-types.js';
 export {
   type DossierActorRef,
   type EngineInspectionBase,

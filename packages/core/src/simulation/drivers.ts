@@ -1,5 +1,5 @@
 import { SimulatedClock } from '../clock/clock.js';
-import type { Engine, EngineEvent } from '../engine/create-engine.js';
+import type { Engine, EngineEvent } from '../engine/engine-types.js';
 import type { Actor } from '../model/actor.js';
 import type { DossierEventInput } from '../model/dossier-events.js';
 import { stateName } from '../procedure/define-procedure.js';

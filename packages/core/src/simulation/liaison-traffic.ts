@@ -1,5 +1,5 @@
 import type { Clock } from '../clock/clock.js';
-import type { Engine } from '../engine/create-engine.js';
+import type { Engine } from '../engine/engine-types.js';
 import { MotcuaError } from '../errors/motcua-error.js';
 import { isLiaison, type Liaison } from '../liaison/define-liaison.js';
 import { readyMembers } from '../liaison/liaison-rules.js';

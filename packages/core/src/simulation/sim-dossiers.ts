@@ -1,4 +1,4 @@
-import type { Engine } from '../engine/create-engine.js';
+import type { Engine } from '../engine/engine-types.js';
 import type { Liaison } from '../liaison/define-liaison.js';
 import type { Actor } from '../model/actor.js';
 import type { Channel } from '../model/channel.js';

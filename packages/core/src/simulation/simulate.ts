@@ -1,5 +1,6 @@
 import { SimulatedClock } from '../clock/clock.js';
-import { createEngine, type Engine } from '../engine/create-engine.js';
+import { createEngine } from '../engine/create-engine.js';
+import type { Engine } from '../engine/engine-types.js';
 import { MotcuaError } from '../errors/motcua-error.js';
 import { isLiaison } from '../liaison/define-liaison.js';
 import type { Actor } from '../model/actor.js';

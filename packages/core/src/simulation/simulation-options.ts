@@ -1,7 +1,7 @@
 import type { LocalDate } from '../calendar/local-date.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { Clock } from '../clock/clock.js';
-import type { Engine, ReceiveCommand } from '../engine/create-engine.js';
+import type { Engine, ReceiveCommand } from '../engine/engine-types.js';
 import type { EnginePlugin } from '../engine/plugin.js';
 import type { Channel } from '../model/channel.js';
 import type { SlipRow } from '../model/slip-row.js';

@@ -1,8 +1,8 @@
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { Clock } from '../clock/clock.js';
-import { type EngineEvent, type ReceiveCommand, SYSTEM_ACTOR } from '../engine/create-engine.js';
 import { summaryOf } from '../engine/dossier-summary.js';
 import { checkEvent, checkReceive } from '../engine/engine-input.js';
+import { type EngineEvent, type ReceiveCommand, SYSTEM_ACTOR } from '../engine/engine-types.js';
 import { receiptJournalEntry, transitionJournalEntry } from '../engine/journal-entries.js';
 import { byClaimOrder, timerFiring, timerRows } from '../engine/timer-rows.js';
 import { NotFoundError, TransitionError } from '../errors/dossier-errors.js';
