@@ -76,7 +76,7 @@ export interface ApologyFormOptions extends FormOptions {
  * reason, the apology, the new return date, and the signature of the head of the agency
  * (`office.headTitle`, the name of the officer who recorded the apology). The agency is the
  * office's agency unless `options.agency` names the competent agency.
- * @throws {@link MotcuaError} `FORM_NOT_APPLICABLE` when the dossier has no apology.
+ * @throws `MotcuaError` `FORM_NOT_APPLICABLE` when the dossier has no apology.
  */
 export function apologyForm(
   definition: ProcedureDefinition,

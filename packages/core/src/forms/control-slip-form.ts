@@ -80,7 +80,7 @@ export type ControlSlipForm = z.infer<typeof ControlSlipFormSchema>;
  * lead and coordinating agencies) and one block per row: "1. Giao: <giver>" / "2. Nhận: <receiver>",
  * the time, the step result recorded by the receiving side, and the note. Rows to or from the
  * applicant (supplementation, return of the result) name the applicant as the signing party.
- * @throws {@link MotcuaError} `FORM_SOURCE_MISMATCH` when the dossier is not of this procedure version.
+ * @throws `MotcuaError` `FORM_SOURCE_MISMATCH` when the dossier is not of this procedure version.
  */
 export function controlSlipForm(
   definition: ProcedureDefinition,

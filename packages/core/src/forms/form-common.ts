@@ -120,7 +120,7 @@ export interface FormSource {
 
 /**
  * Checks that the dossier belongs to the procedure version and parses the office info.
- * @throws {@link MotcuaError} `FORM_SOURCE_MISMATCH`; {@link ValidationError} for bad office info.
+ * @throws `MotcuaError` `FORM_SOURCE_MISMATCH`; `ValidationError` for bad office info.
  */
 export function formSource(
   definition: ProcedureDefinition,

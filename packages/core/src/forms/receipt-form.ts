@@ -99,7 +99,7 @@ export interface ReceiptFormOptions extends FormOptions {
  * (5) is the legal due time in force (`context.due.legal`): after a supplementation that restarts
  * the clock it is the new one, and `supplementedAt` says when the complete dossier came back. The
  * date of an apology (Form 04) is not printed here.
- * @throws {@link MotcuaError} `FORM_SOURCE_MISMATCH` when the dossier is not of this procedure version.
+ * @throws `MotcuaError` `FORM_SOURCE_MISMATCH` when the dossier is not of this procedure version.
  */
 export function receiptForm(
   definition: ProcedureDefinition,

@@ -51,7 +51,7 @@ export type RefusalForm = z.infer<typeof RefusalFormSchema>;
  * The receiving officer is the one who refused when a desk officer did; when another unit refused
  * after appraisal (Decree 61 art. 19(8): a written refusal sent through the desk), the desk officer
  * who received the dossier signs.
- * @throws {@link MotcuaError} `FORM_NOT_APPLICABLE` unless the dossier was refused.
+ * @throws `MotcuaError` `FORM_NOT_APPLICABLE` unless the dossier was refused.
  */
 export function refusalForm(
   definition: ProcedureDefinition,

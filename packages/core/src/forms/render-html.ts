@@ -287,7 +287,7 @@ ${rows}
  * HTML of any official form (in biểu mẫu): checks the data against {@link OfficialFormSchema} and
  * calls the renderer of its kind. The page is UTF-8, self-contained (no external resources) and
  * sized for printing (see {@link defaultPaper}).
- * @throws {@link ValidationError} when `form` is not a valid form.
+ * @throws `ValidationError` when `form` is not a valid form.
  */
 export function renderFormHtml(form: OfficialForm, options: RenderOptions = {}): string {
   const f = parseOrThrow(OfficialFormSchema, form, 'form');

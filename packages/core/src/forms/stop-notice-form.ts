@@ -61,7 +61,7 @@ export interface StopNoticeFormOptions extends FormOptions {
  *
  * Only the title and the purpose of this form were confirmed (its fields were not read): the
  * content follows the other desk forms.
- * @throws {@link MotcuaError} `FORM_NOT_APPLICABLE` unless the dossier is a 2025 dossier that stopped.
+ * @throws `MotcuaError` `FORM_NOT_APPLICABLE` unless the dossier is a 2025 dossier that stopped.
  */
 export function stopNoticeForm(
   definition: ProcedureDefinition,

@@ -65,7 +65,7 @@ export interface SupplementFormOptions extends FormOptions {
  * thiện hồ sơ), from a supplementation record of the dossier: slip number and date, "Hồ sơ của"
  * (applicant, address, phone, email), the request, the numbered items, the reason, the officer to
  * contact, and the signature of the officer who gives the guidance ("Người hướng dẫn").
- * @throws {@link MotcuaError} `FORM_NOT_APPLICABLE` when the dossier has no such request;
+ * @throws `MotcuaError` `FORM_NOT_APPLICABLE` when the dossier has no such request;
  * `FORM_SOURCE_MISMATCH` when it is not of this procedure version.
  */
 export function supplementForm(

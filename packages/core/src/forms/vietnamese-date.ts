@@ -52,7 +52,7 @@ function dayMonth(p: LocalParts): string {
  * Hours and minutes take two digits; days and months follow Decree 30/2020 (see
  * {@link formatVietnameseDate}).
  * @param date a `Date` or an ISO 8601 instant.
- * @throws {@link MotcuaError} `INVALID_DATE` for an unreadable date.
+ * @throws `MotcuaError` `INVALID_DATE` for an unreadable date.
  * @example
  * ```ts
  * formatVietnameseDateTime(new Date('2026-02-12T03:05:00Z'), vietnamCalendar());

@@ -149,7 +149,7 @@ export const ProcedureDefinitionSchema = z
     permissions: z.partialRecord(PermissionEventSchema, z.array(z.string().min(1))).default({}),
   })
   .strict();
-/** What a {@link ProcedureDefinition.checkReceipt} sees of the receipt. */
+/** What a procedure definition's `checkReceipt` sees of the receipt. */
 export interface ReceiptFacts {
   /** The receipt instant, `YYYY-MM-DDTHH:mm:ss.sssZ`. */
   readonly receivedAt: string;
@@ -158,7 +158,7 @@ export interface ReceiptFacts {
   readonly channel: Channel;
 }
 
-/** A cross-field check of an application at receipt (see {@link ProcedureDefinition.checkReceipt}). */
+/** A cross-field check of an application at receipt (a procedure definition's `checkReceipt`). */
 export type ReceiptCheck = (
   application: never,
   receipt: ReceiptFacts,

@@ -64,7 +64,7 @@ export function engineDriver(engine: Engine): Driver {
 }
 
 /**
- * The loop's way to the store-less core ({@link StorelessCore}): the engine's commands on the
+ * The loop's way to the store-less core (`StorelessCore`): the engine's commands on the
  * loop's own records, synchronous.
  */
 export function storelessDriver(options: StorelessCoreOptions & { readonly clock: SimulatedClock }): Driver {

@@ -100,7 +100,7 @@ export interface SimulationOptions {
   readonly onDay?: (progress: SimulationDay) => void;
   /**
    * `engine` (default): every command goes through an engine and its store. `direct`: the same
-   * path without a store ({@link StorelessCore}: the same checks, the procedure's own compiled
+   * path without a store (`StorelessCore`: the same checks, the procedure's own compiled
    * transitions, the same timers, journal entries and report counting; no outbox, no plugins), for
    * province-scale runs. It needs `procedures` and `calendar`, and ignores `store` and `plugins`.
    * There is one lifecycle: for a seed both modes give the same reports, journals and slips.

@@ -57,7 +57,7 @@ export function newCoreDossier(): CoreDossier {
   };
 }
 
-/** Options of {@link StorelessCore}. */
+/** Options of `StorelessCore`. */
 export interface StorelessCoreOptions {
   readonly procedures: ProcedureRegistry;
   readonly calendar: WorkingCalendar;

@@ -25,7 +25,7 @@ export type DefinitionOf<V extends Variant = Variant> = (
 
 /**
  * Every version of one catalogue procedure. The definitions are plain data, made when the module
- * is imported; a compiled {@link Procedure} (schema check, XState machine, transition table) is
+ * is imported; a compiled `Procedure` (schema check, XState machine, transition table) is
  * built the first time it is asked for and cached, once per calendar.
  */
 export interface ProcedureVersions {
