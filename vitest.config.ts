@@ -49,6 +49,10 @@ export default defineConfig({
         new URL('./packages/adapters/src/memory/index.ts', import.meta.url),
       ),
       '@motcua/adapters': src('adapters'),
+      '@motcua/sql/sqlite': fileURLToPath(new URL('./packages/sql/src/sqlite/index.ts', import.meta.url)),
+      '@motcua/sql/postgres': fileURLToPath(new URL('./packages/sql/src/postgres/index.ts', import.meta.url)),
+      '@motcua/sql/testing': fileURLToPath(new URL('./packages/sql/src/testing/index.ts', import.meta.url)),
+      '@motcua/sql': src('sql'),
     },
   },
   test: {
