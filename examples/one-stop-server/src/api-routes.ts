@@ -1,4 +1,4 @@
-import { type DossierView, type EngineEvent, MotcuaError, ValidationError } from '@motcua/core';
+import { type DossierView, type EngineEvent, ValidationError } from '@motcua/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   DossierCodeSchema,
@@ -13,7 +13,7 @@ import {
 } from './api-schemas.js';
 import { HttpProblem } from './problem.js';
 import { reportPeriod } from './report-period.js';
-import { checkThrottle, requireActor, type ServerContext } from './server-context.js';
+import { requireActor, type ServerContext, throttled } from './server-context.js';
 
 /** The `Idempotency-Key` header, checked, or `undefined`. */
 function idempotencyKey(request: FastifyRequest): string | undefined {
@@ -146,15 +146,25 @@ export function registerApiRoutes(app: FastifyInstance, ctx: ServerContext): voi
   });
 
   // Tra cứu hồ sơ: public, by code and secret; no personal data.
-  app.get('/api/lookup', async (request) => {
-    checkThrottle(ctx, request);
-    const q = parseRequest(LookupQuerySchema, request.query, 'query');
-    try {
-      return await engine.lookup(q.code, q.secret);
-    } catch (e) {
-      if (e instanceof MotcuaError && e.code === 'LOOKUP_FAILED') ctx.throttle?.fail(request.ip);
-      throw e;
-    }
+  // A code locked by too many failed guesses (from any address) answers 429 with Retry-After.
+  app.get('/api/lookup', async (request) =>
+    throttled(ctx, request, async () => {
+      const q = parseRequest(LookupQuerySchema, request.query, 'query');
+      return engine.lookup(q.code, q.secret);
+    }),
+  );
+
+  // Cấp lại mã tra cứu: the desk issues a new lookup secret (the old one stops working, a locked
+  // code is unlocked). The answer holds the new secret: hand it to the applicant only.
+  app.post('/api/dossiers/:code/lookup-secret', async (request, reply) => {
+    const actor = await requireActor(ctx, request);
+    const code = codeParam(request);
+    const key = idempotencyKey(request);
+    const reissued = await engine.reissueSecret(code, {
+      actor,
+      ...(key ? { idempotencyKey: `reissue-secret:${code}:${key}` } : {}),
+    });
+    return reply.status(201).send(reissued);
   });
 
   // Báo cáo tình hình giải quyết TTHC.

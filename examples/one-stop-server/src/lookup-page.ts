@@ -55,7 +55,7 @@ export function renderLookupPage(state: LookupPageState, calendar: WorkingCalend
 <form class="card" method="post" action="/lookup" autocomplete="off">
 <div class="fields">
 <div><label for="code">Mã hồ sơ</label><input id="code" name="code" required maxlength="80" value="${state.code ?? ''}" placeholder="000.00.14.H56-260302-0001" spellcheck="false"></div>
-<div><label for="secret">Mã tra cứu</label><input id="secret" name="secret" required maxlength="32" type="password" spellcheck="false"><div class="hint">6 ký tự, không phân biệt chữ hoa, chữ thường.</div></div>
+<div><label for="secret">Mã tra cứu</label><input id="secret" name="secret" required maxlength="32" type="password" spellcheck="false"><div class="hint">In trên Giấy tiếp nhận, không phân biệt chữ hoa, chữ thường.</div></div>
 </div>
 <button type="submit">Tra cứu</button>
 </form>

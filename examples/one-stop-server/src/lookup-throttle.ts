@@ -1,69 +1,87 @@
+import { createHmac } from 'node:crypto';
+import type { DossierStore } from '@motcua/core';
+
 /** Options of {@link LookupThrottle}. */
 export interface LookupThrottleOptions {
+  /** Where the counts live: the engine's store, shared by every server process on it. */
+  readonly store: DossierStore;
   /** Failed lookups allowed per client in one window (default 10). */
   readonly maxFailures?: number;
-  /** Length of the window in milliseconds (default 15 minutes). */
+  /** Length of the window in milliseconds, from the client's first failure (default 15 minutes). */
   readonly windowMs?: number;
-  /** Clients remembered at most (default 10,000): the oldest windows are dropped first. */
-  readonly maxClients?: number;
+  /**
+   * Key of the HMAC that turns an address into the counter's key, so that the store never holds
+   * an address (personal data). Every process sharing the store must use the same key; set a
+   * secret of the deployment (the default is a fixed text, which only hides addresses from a
+   * casual reader of the table).
+   */
+  readonly addressKey?: string;
   /** Where the time is read (default `Date.now`). */
   readonly now?: () => number;
 }
 
+/** What {@link LookupThrottle.reserve} answers. */
+export interface ThrottleTicket {
+  /** False: the client failed too often; refuse the lookup (429) for `retryAfter` seconds. */
+  readonly admitted: boolean;
+  /** Seconds until the client's window ends (at least 1 when refused, else 0). */
+  readonly retryAfter: number;
+  /** Give back with {@link LookupThrottle.release} when the lookup was not a failed guess. */
+  readonly windowEndsAt: string;
+  readonly key: string;
+}
+
 /**
- * Slows down guessing of lookup secrets: each client (by IP address) may fail a public lookup
+ * Slows down guessing of lookup secrets per client (by IP address): each may fail a public lookup
  * `maxFailures` times per window; after that every lookup from it is refused until the window
- * ends. Successful lookups are not counted and do not reset the count. In memory, per process:
- * with several processes behind a balancer, use a shared limiter (Redis, the gateway) instead.
+ * ends. The counts are kept in the store (`reserveLookupAttempt`), so several server processes on
+ * one store share them, and a restart keeps them. Each lookup reserves an attempt first (so a burst
+ * of parallel requests cannot get more than the limit through) and gives it back unless it failed.
+ *
+ * This is on top of the engine's own limit per dossier code (whatever the address), which is what
+ * protects one dossier from a crowd of addresses.
  */
 export class LookupThrottle {
+  private readonly store: DossierStore;
   private readonly maxFailures: number;
   private readonly windowMs: number;
-  private readonly maxClients: number;
+  private readonly addressKey: string;
   private readonly now: () => number;
-  private readonly windows = new Map<string, { failures: number; resetAt: number }>();
 
-  constructor(options: LookupThrottleOptions = {}) {
+  constructor(options: LookupThrottleOptions) {
+    this.store = options.store;
     this.maxFailures = options.maxFailures ?? 10;
     this.windowMs = options.windowMs ?? 15 * 60_000;
-    this.maxClients = options.maxClients ?? 10_000;
+    this.addressKey = options.addressKey ?? 'motcua-one-stop-server lookup throttle';
     this.now = options.now ?? Date.now;
     if (!(Number.isInteger(this.maxFailures) && this.maxFailures >= 1))
-      throw new RangeError(`maxFailures: expected an integer ≥ 1, got ${this.maxFailures}`);
-    if (!(this.windowMs > 0)) throw new RangeError(`windowMs: expected a duration > 0, got ${this.windowMs}`);
+      throw new RangeError('maxFailures: expected an integer ≥ 1');
+    if (!(Number.isInteger(this.windowMs) && this.windowMs >= 1000))
+      throw new RangeError('windowMs: expected whole milliseconds ≥ 1000');
+    if (typeof this.addressKey !== 'string' || this.addressKey.length === 0)
+      throw new RangeError('addressKey: expected a non-empty text');
   }
 
-  /** Seconds the client must wait before looking up again, or 0 when it may look up now. */
-  retryAfter(client: string): number {
-    const w = this.windows.get(client);
-    if (!w) return 0;
+  /** Counts a lookup of the client before it is made; refused when the client failed too often. */
+  async reserve(client: string): Promise<ThrottleTicket> {
+    const key = `address:${createHmac('sha256', this.addressKey).update(client).digest('base64url').slice(0, 32)}`;
     const now = this.now();
-    if (now >= w.resetAt) {
-      this.windows.delete(client);
-      return 0;
-    }
-    return w.failures >= this.maxFailures ? Math.ceil((w.resetAt - now) / 1000) : 0;
+    const w = await this.store.reserveLookupAttempt({
+      key,
+      now: new Date(now).toISOString(),
+      maxAttempts: this.maxFailures,
+      windowMs: this.windowMs,
+    });
+    return {
+      admitted: w.admitted,
+      retryAfter: w.admitted ? 0 : Math.max(1, Math.ceil((Date.parse(w.windowEndsAt) - now) / 1000)),
+      windowEndsAt: w.windowEndsAt,
+      key,
+    };
   }
 
-  /** Counts a failed lookup of the client. */
-  fail(client: string): void {
-    const now = this.now();
-    const w = this.windows.get(client);
-    if (w && now < w.resetAt) {
-      w.failures++;
-      return;
-    }
-    this.windows.delete(client);
-    this.windows.set(client, { failures: 1, resetAt: now + this.windowMs });
-    if (this.windows.size > this.maxClients) this.prune(now);
-  }
-
-  private prune(now: number): void {
-    for (const [client, w] of this.windows) if (now >= w.resetAt) this.windows.delete(client);
-    // Insertion order is the order windows opened: drop the oldest.
-    for (const client of this.windows.keys()) {
-      if (this.windows.size <= this.maxClients) break;
-      this.windows.delete(client);
-    }
+  /** Gives a reserved lookup back: it found its dossier, or was refused before any guess. */
+  async release(ticket: ThrottleTicket): Promise<void> {
+    if (ticket.admitted) await this.store.releaseLookupAttempt(ticket.key, ticket.windowEndsAt);
   }
 }

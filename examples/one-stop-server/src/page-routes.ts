@@ -1,4 +1,4 @@
-import { MotcuaError, type PublicDossierView, ValidationError } from '@motcua/core';
+import { LookupLockedError, MotcuaError, type PublicDossierView, ValidationError } from '@motcua/core';
 import { receiptForm, renderReceiptHtml } from '@motcua/core/forms';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { DeskQuerySchema, DossierCodeSchema, LookupQuerySchema, parseRequest } from './api-schemas.js';
@@ -7,7 +7,7 @@ import { renderDeskPage } from './desk-page.js';
 import { STYLESHEET, STYLESHEET_PATH } from './layout.js';
 import { renderLookupPage } from './lookup-page.js';
 import { HttpProblem } from './problem.js';
-import { checkThrottle, requireActor, type ServerContext } from './server-context.js';
+import { requireActor, type ServerContext, throttled } from './server-context.js';
 
 /** Content-Security-Policy of the printable forms, which carry their own inline styles. */
 export const FORM_CSP =
@@ -44,25 +44,29 @@ export function registerPageRoutes(app: FastifyInstance, ctx: ServerContext): vo
   app.post('/lookup', async (request, reply) => {
     const form = (request.body ?? {}) as Record<string, unknown>;
     const typed = typeof form.code === 'string' ? form.code.slice(0, 80) : '';
-    try {
-      checkThrottle(ctx, request);
-    } catch (e) {
-      if (!(e instanceof HttpProblem)) throw e;
-      if (e.retryAfter) reply.header('retry-after', String(e.retryAfter));
-      const error = 'Bạn đã tra cứu sai quá nhiều lần. Vui lòng thử lại sau ít phút.';
-      return sendHtml(reply, 429, renderLookupPage({ code: typed, error }, engine.calendar));
-    }
     let result: PublicDossierView;
     try {
-      const q = parseRequest(LookupQuerySchema, { code: form.code, secret: form.secret }, 'form');
-      result = await engine.lookup(q.code, q.secret);
+      result = await throttled(ctx, request, async () => {
+        const q = parseRequest(LookupQuerySchema, { code: form.code, secret: form.secret }, 'form');
+        return engine.lookup(q.code, q.secret);
+      });
     } catch (e) {
+      if (e instanceof HttpProblem && e.status === 429) {
+        if (e.retryAfter) reply.header('retry-after', String(e.retryAfter));
+        const error = 'Bạn đã tra cứu sai quá nhiều lần. Vui lòng thử lại sau ít phút.';
+        return sendHtml(reply, 429, renderLookupPage({ code: typed, error }, engine.calendar));
+      }
+      if (e instanceof LookupLockedError) {
+        reply.header('retry-after', String(e.retryAfterSeconds));
+        const error =
+          'Mã hồ sơ này đang tạm khóa tra cứu vì đã nhập sai mã tra cứu quá nhiều lần. Vui lòng thử lại sau, hoặc liên hệ bộ phận một cửa để được cấp lại mã tra cứu.';
+        return sendHtml(reply, 429, renderLookupPage({ code: typed, error }, engine.calendar));
+      }
       if (e instanceof ValidationError) {
         const error = 'Vui lòng nhập đúng mã hồ sơ và mã tra cứu.';
         return sendHtml(reply, 400, renderLookupPage({ code: typed, error }, engine.calendar));
       }
       if (e instanceof MotcuaError && e.code === 'LOOKUP_FAILED') {
-        ctx.throttle?.fail(request.ip);
         const error =
           'Không tìm thấy hồ sơ khớp với mã hồ sơ và mã tra cứu đã nhập. Vui lòng kiểm tra lại Giấy tiếp nhận.';
         return sendHtml(reply, 404, renderLookupPage({ code: typed, error }, engine.calendar));

@@ -2,6 +2,7 @@ import {
   ConflictError,
   type FieldIssue,
   IdempotencyKeyError,
+  LookupLockedError,
   MotcuaError,
   NotFoundError,
   PermissionError,
@@ -101,6 +102,8 @@ const DETAILS: Record<string, string> = {
   UNKNOWN_PROCEDURE: 'no procedure (or no such version) with this code',
   NO_VERSION_IN_FORCE: 'the procedure has no version in force on the receipt date',
   LOOKUP_FAILED: 'no dossier matches this code and secret',
+  LOOKUP_LOCKED:
+    'too many failed lookups of this dossier code; try again after Retry-After seconds, or ask the desk for a new secret',
 };
 
 /** A field path safe to send back: the path as motcua built it, or the top-level field only. */
@@ -123,7 +126,7 @@ function safeIssues(issues: readonly FieldIssue[]): FieldIssue[] {
  * Maps an error to a problem response: motcua's `ValidationError` → 400 with the field and every
  * issue, `PermissionError` → 403, `NotFoundError` → 404, `ConflictError` and `TransitionError` →
  * 409, a reused idempotency key → 422, a failed public lookup → 404 (the same for an unknown code
- * and a wrong secret), a busy or unreachable store → 503, anything unexpected → 500 without
+ * and a wrong secret), a dossier code locked by too many failed lookups → 429 with `Retry-After`, a busy or unreachable store → 503, anything unexpected → 500 without
  * details. Details are fixed texts per code: nothing the caller sent is copied back.
  */
 export function toProblem(error: unknown): MappedProblem {
@@ -147,6 +150,9 @@ export function toProblem(error: unknown): MappedProblem {
   if (error instanceof ConflictError) return fixed(409, error, { field: 'expectedVersion', retryable: true });
   if (error instanceof TransitionError) return fixed(409, error, { field: 'type' });
   if (error instanceof IdempotencyKeyError) return fixed(422, error, { field: 'Idempotency-Key' });
+  if (error instanceof LookupLockedError) {
+    return { ...fixed(429, error, { field: 'code', retryable: true }), retryAfter: error.retryAfterSeconds };
+  }
   if (error instanceof MotcuaError) {
     if (error.code === 'LOOKUP_FAILED') return fixed(404, error);
     if (error.code === 'UNKNOWN_PROCEDURE' || error.code === 'NO_VERSION_IN_FORCE') {

@@ -1,4 +1,4 @@
-import type { ActorInput, Engine } from '@motcua/core';
+import { type ActorInput, type Engine, MotcuaError } from '@motcua/core';
 import type { OfficeInfoInput } from '@motcua/core/forms';
 import type { FastifyRequest } from 'fastify';
 import type { ActorResolver } from './actor-headers.js';
@@ -28,16 +28,35 @@ export async function requireActor(ctx: ServerContext, request: FastifyRequest):
   return actor;
 }
 
-/** Refuses a lookup from a client that failed too often (429 with `Retry-After`). */
-export function checkThrottle(ctx: ServerContext, request: FastifyRequest): void {
-  const wait = ctx.throttle?.retryAfter(request.ip) ?? 0;
-  if (wait > 0) {
+/**
+ * Runs a public lookup under the per-address throttle: refused with 429 (`Retry-After`) when the
+ * address failed too often; the attempt counted first is given back unless the lookup was a
+ * failed guess (`LOOKUP_FAILED`).
+ */
+export async function throttled<T>(
+  ctx: ServerContext,
+  request: FastifyRequest,
+  run: () => Promise<T>,
+): Promise<T> {
+  const throttle = ctx.throttle;
+  if (!throttle) return run();
+  const ticket = await throttle.reserve(request.ip);
+  if (!ticket.admitted) {
     throw new HttpProblem(
       429,
       'TOO_MANY_LOOKUPS',
       'too many failed lookups from this address; try again later',
       undefined,
-      wait,
+      ticket.retryAfter,
     );
   }
+  let result: T;
+  try {
+    result = await run();
+  } catch (e) {
+    if (!(e instanceof MotcuaError && e.code === 'LOOKUP_FAILED')) await throttle.release(ticket);
+    throw e;
+  }
+  await throttle.release(ticket);
+  return result;
 }

@@ -10,7 +10,7 @@ import { type ActorResolver, headerActor } from './actor-headers.js';
 import { registerApiRoutes } from './api-routes.js';
 import { html } from './html.js';
 import { page } from './layout.js';
-import { LookupThrottle } from './lookup-throttle.js';
+import { LookupThrottle, type LookupThrottleOptions } from './lookup-throttle.js';
 import { registerPageRoutes } from './page-routes.js';
 import { type Problem, toProblem } from './problem.js';
 import type { ServerContext } from './server-context.js';
@@ -26,8 +26,13 @@ export interface ServerOptions {
    * method, the path without its query and the request id; bodies and headers are never logged.
    */
   readonly logger?: FastifyServerOptions['logger'];
-  /** Throttle of failed public lookups per client (default: 10 per 15 minutes); `false` turns it off. */
-  readonly lookupThrottle?: LookupThrottle | false;
+  /**
+   * Throttle of failed public lookups per client address, counted in the engine's store so that
+   * every server process on it shares the counts (default: 10 per 15 minutes, on the engine's
+   * clock): a {@link LookupThrottle}, or its options without the store; `false` turns it off. The
+   * engine's own limit per dossier code applies either way.
+   */
+  readonly lookupThrottle?: LookupThrottle | Omit<LookupThrottleOptions, 'store'> | false;
   /** "Due soon" on the desk page, in working days (default 2). */
   readonly deskHorizonDays?: number;
   /** The office printed on the receipt (Form 01). */
@@ -80,7 +85,7 @@ function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Prob
   return reply.type('text/html; charset=utf-8').send(page({ title, body, audience: 'public', path: '' }));
 }
 
-function loggerOption(logger: ServerOptions['logger']): FastifyServerOptions['logger'] {
+function loggerOption(logger: ServerOptions['logger']): NonNullable<FastifyServerOptions['logger']> {
   if (!logger) return false;
   const safe = {
     req: (request: FastifyRequest) => ({ method: request.method, url: pathOf(request.url), id: request.id }),
@@ -124,7 +129,16 @@ export function createServer(options: ServerOptions): FastifyInstance {
   const ctx: ServerContext = {
     engine: options.engine,
     resolveActor: options.actor ?? headerActor,
-    throttle: options.lookupThrottle === false ? null : (options.lookupThrottle ?? new LookupThrottle()),
+    throttle:
+      options.lookupThrottle === false
+        ? null
+        : options.lookupThrottle instanceof LookupThrottle
+          ? options.lookupThrottle
+          : new LookupThrottle({
+              store: options.engine.store,
+              now: () => options.engine.clock.now().getTime(),
+              ...options.lookupThrottle,
+            }),
     deskHorizonDays: options.deskHorizonDays ?? 2,
     office: options.office ?? DEFAULT_OFFICE,
   };

@@ -6,6 +6,7 @@ import {
   type ActorInput,
   createEngine,
   type Engine,
+  type EngineOptions,
   SimulatedClock,
   vietnamCalendar,
   type WorkingCalendar,
@@ -72,15 +73,24 @@ export interface TestOffice {
   close(): Promise<void>;
 }
 
-/** Starts a test office: SQLite in a temporary folder, clock at `start` (default Monday 2 March 2026, 08:00). */
+/**
+ * Starts a test office: SQLite in a temporary folder (or on `dbFile`, left in place, so that two
+ * offices can share one store like two server processes), clock at `start` (default Monday
+ * 2 March 2026, 08:00) or the `clock` given.
+ */
 export async function startTestOffice(
-  options: { start?: string } & Omit<Partial<ServerOptions>, 'engine'> = {},
+  options: {
+    start?: string;
+    dbFile?: string;
+    clock?: SimulatedClock;
+    lookupLimit?: EngineOptions['lookupLimit'];
+  } & Omit<Partial<ServerOptions>, 'engine'> = {},
 ): Promise<TestOffice> {
-  const { start, ...serverOptions } = options;
-  const dir = mkdtempSync(join(tmpdir(), 'motcua-one-stop-server-'));
-  const store = new SqliteStore(join(dir, 'motcua.sqlite'));
+  const { start, dbFile, clock: sharedClock, lookupLimit, ...serverOptions } = options;
+  const dir = dbFile ? null : mkdtempSync(join(tmpdir(), 'motcua-one-stop-server-'));
+  const store = new SqliteStore(dbFile ?? join(dir!, 'motcua.sqlite'));
   await store.migrate();
-  const clock = new SimulatedClock(start ?? '2026-03-02T08:00:00+07:00');
+  const clock = sharedClock ?? new SimulatedClock(start ?? '2026-03-02T08:00:00+07:00');
   let seed = 2026;
   const engine = createEngine({
     procedures: createCatalogue({ calendar: sharedCalendar() }),
@@ -89,6 +99,7 @@ export async function startTestOffice(
     clock,
     agency: '000.00.14.H56',
     workerId: 'test-worker',
+    ...(lookupLimit ? { lookupLimit } : {}),
     random: () => {
       seed = (seed * 16807) % 2147483647;
       return seed / 2147483647;
@@ -145,7 +156,7 @@ export async function startTestOffice(
     async close() {
       await app.close();
       await store.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -28,7 +28,7 @@ import { catalogueSamples, createCatalogue, proceduresInForce } from '@motcua/pr
 let calendar: WorkingCalendar | undefined;
 
 /** The national civil-service calendar, built once. */
-function nationalCalendar(): WorkingCalendar {
+export function nationalCalendar(): WorkingCalendar {
   calendar ??= vietnamCalendar();
   return calendar;
 }

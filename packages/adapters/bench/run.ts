@@ -2,7 +2,9 @@
  * `pnpm bench` for @motcua/adapters: persisted transitions per second through the engine on
  * SQLite (file, WAL) and on PostgreSQL with 1, 2, 4 and 8 worker processes, each beside a raw
  * baseline measured in the same run (the same rows written with the bare driver, no engine);
- * then a restart with 1,000,000 open dossiers in PostgreSQL.
+ * whether the public lookup answers unknown codes and wrong secrets in the same time (medians
+ * beside each other, before and after the lookup limits); then a restart with 1,000,000 open
+ * dossiers in PostgreSQL.
  *
  * Environment: MOTCUA_PG_URL (default postgres://postgres@127.0.0.1:5432/test),
  * MOTCUA_BENCH_SECONDS (per measurement, default 3), MOTCUA_BENCH_WORKERS (default 1,2,4,8),
@@ -18,6 +20,7 @@ import pg from 'pg';
 import { PostgresStore } from '../src/postgres/postgres-store.js';
 import { SqliteStore } from '../src/sqlite/sqlite-store.js';
 import { benchEngine, lifecycle, recordLifecycle } from './lifecycle.js';
+import { printLookupTiming, runPostgresLookupTiming, runSqliteLookupTiming } from './lookup-timing.js';
 import { rawSqlite } from './raw-writers.js';
 import { runRestartBench } from './restart.js';
 
@@ -96,6 +99,7 @@ for (const synchronous of ['full', 'normal'] as const) {
   );
 }
 rmSync(dir, { recursive: true, force: true });
+printLookupTiming(await runSqliteLookupTiming('full'), 'SQLite (file, WAL, synchronous=FULL)');
 
 // ---- PostgreSQL: N worker processes, each its own engine and connection, one shared schema.
 const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
@@ -163,6 +167,7 @@ if (pgUp) {
     await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
     await admin.end();
   }
+  printLookupTiming(await runPostgresLookupTiming(url), 'PostgreSQL (same machine, pool of 4)');
   const best = rows.reduce((a, b) => (b.engine > a.engine ? b : a));
   console.log(
     `  engine throughput peaks at ${best.n} worker(s): ${fmt(best.engine)}/s (${(best.engine / rows[0]!.engine).toFixed(2)}× one worker); goal: engine ≥ 0.5 × raw, growing until the server is the limit`,

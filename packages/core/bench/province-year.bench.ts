@@ -1,7 +1,8 @@
 /**
- * Benchmark: a simulated year of a province (about 1,000,000 dossiers) in direct mode, on one
- * thread and on worker threads, beside the engine path on a slice of the same traffic in the same
- * run (throughput compared per dossier).
+ * Benchmark: a simulated year of a province (about 1,000,000 dossiers) without a store (`mode:
+ * 'direct'`: the engine's own lifecycle, timers and report counting, no store), on worker threads
+ * and (unless `single: false`) on one thread, beside the engine path with its in-memory store on a
+ * slice of the same traffic in the same run (throughput compared per dossier, the year scaled).
  */
 import { availableParallelism } from 'node:os';
 import { simulate } from '../src/simulation/simulate.js';
@@ -13,7 +14,7 @@ import { setup } from './province-year.setup.js';
 const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
 
 export async function runProvinceYearBench(
-  options: { perWorkingDay?: number; days?: number; workers?: number } = {},
+  options: { perWorkingDay?: number; days?: number; workers?: number; single?: boolean } = {},
 ) {
   const traffic = {
     start: '2026-01-01',
@@ -31,7 +32,8 @@ export async function runProvinceYearBench(
   });
   const parallelSeconds = (performance.now() - started) / 1000;
   const parallelPeakRssMb = peakRssMb();
-  const single = await simulate({ ...traffic, ...setup(), mode: 'direct' });
+  const single =
+    options.single === false ? undefined : await simulate({ ...traffic, ...setup(), mode: 'direct' });
   const singlePeakRssMb = peakRssMb();
   const slice = await simulate({
     procedures: [sampleProcedure()],
@@ -47,7 +49,7 @@ export async function runProvinceYearBench(
   const workerSeconds = Math.max(...parallel.perWorker.map((w) => w.elapsedMs)) / 1000;
   return {
     days: traffic.days,
-    single: {
+    single: single && {
       dossiers: single.received,
       commands: single.commands,
       seconds: single.elapsedMs / 1000,
@@ -68,6 +70,8 @@ export async function runProvinceYearBench(
       earlyRate: parallel.report[0]?.earlyRate ?? 0,
       peakRssMb: parallelPeakRssMb,
     },
+    engineDossiers: slice.received,
+    engineSeconds: slice.elapsedMs / 1000,
     engineDossiersPerSecond: slice.received / (slice.elapsedMs / 1000),
   };
 }

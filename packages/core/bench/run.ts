@@ -44,7 +44,13 @@ console.log(
 
 const days = Number(process.env.MOTCUA_BENCH_YEAR_DAYS ?? 91);
 const workers = process.env.MOTCUA_BENCH_WORKERS ? Number(process.env.MOTCUA_BENCH_WORKERS) : undefined;
-const year = await runProvinceYearBench({ perWorkingDay: 4000, days, ...(workers ? { workers } : {}) });
+const withSingle = process.env.MOTCUA_BENCH_SINGLE !== '0';
+const year = await runProvinceYearBench({
+  perWorkingDay: 4000,
+  days,
+  single: withSingle,
+  ...(workers ? { workers } : {}),
+});
 // A year's dossiers: 4,000 per working day of the year the run starts.
 const workingDays = Array.from({ length: 365 }, (_, d) =>
   testCalendar().isWorkingDay(new Date(Date.parse('2026-01-01T12:00:00+07:00') + d * 86_400_000)),
@@ -57,23 +63,25 @@ const yearTime = (seconds: number, dossiers: number) =>
     : `about ${((seconds * yearDossiers) / dossiers).toFixed(0)} s (projected)`;
 const { single, parallel } = year;
 console.log(
-  `\nsimulation: a province at 4,000 dossiers per working day, ${days} days simulated + 30 days of drain (set MOTCUA_BENCH_YEAR_DAYS=365 for a full year, MOTCUA_BENCH_WORKERS for the workers)`,
+  `\nsimulation: a province at 4,000 dossiers per working day, ${days} days simulated + 30 days of drain, one lifecycle (set MOTCUA_BENCH_YEAR_DAYS=365 for a full year, MOTCUA_BENCH_WORKERS for the workers, MOTCUA_BENCH_SINGLE=0 to leave out the single thread)`,
+);
+if (single) {
+  console.log(
+    `  without a store, one thread: ${single.dossiers.toLocaleString('en')} dossiers, ${single.commands.toLocaleString('en')} commands in ${single.seconds.toFixed(1)} s = ${Math.round(single.dossiersPerSecond).toLocaleString('en')} dossiers/s`,
+  );
+}
+console.log(
+  `  without a store, ${parallel.workers} worker threads: ${parallel.dossiers.toLocaleString('en')} dossiers in ${parallel.seconds.toFixed(1)} s = ${Math.round(parallel.dossiersPerSecond).toLocaleString('en')} dossiers/s (workers simulating ${parallel.workerSeconds.toFixed(1)} s, thread CPU ${parallel.workerCpuSeconds.map((s) => s.toFixed(1)).join(' + ')} s; start-up and module loading ${parallel.startupSeconds.toFixed(1)} s)`,
 );
 console.log(
-  `  direct mode, one thread: ${single.dossiers.toLocaleString('en')} dossiers, ${single.commands.toLocaleString('en')} commands in ${single.seconds.toFixed(1)} s = ${Math.round(single.dossiersPerSecond).toLocaleString('en')} dossiers/s`,
+  `  engine mode (in-memory store, one thread): ${year.engineDossiers.toLocaleString('en')} dossiers of the same traffic shape in ${year.engineSeconds.toFixed(1)} s = ${Math.round(year.engineDossiersPerSecond).toLocaleString('en')} dossiers/s; a year at that rate: about ${(yearDossiers / year.engineDossiersPerSecond).toFixed(0)} s (scaled from that small run, not measured)`,
 );
 console.log(
-  `  direct mode, ${parallel.workers} worker threads: ${parallel.dossiers.toLocaleString('en')} dossiers in ${parallel.seconds.toFixed(1)} s = ${Math.round(parallel.dossiersPerSecond).toLocaleString('en')} dossiers/s (workers simulating ${parallel.workerSeconds.toFixed(1)} s, thread CPU ${parallel.workerCpuSeconds.map((s) => s.toFixed(1)).join(' + ')} s; start-up and module loading ${parallel.startupSeconds.toFixed(1)} s)`,
+  `  a year (~${yearDossiers.toLocaleString('en')} dossiers) without a store: ${single ? `${yearTime(single.seconds, single.dossiers)} on one thread, ` : ''}${yearTime(parallel.seconds, parallel.dossiers)} on ${parallel.workers} workers  (goal: < 60 s)`,
 );
 console.log(
-  `  engine mode (same traffic shape, in-memory store): ${Math.round(year.engineDossiersPerSecond).toLocaleString('en')} dossiers/s`,
+  `  peak memory (RSS): ${Math.round(parallel.peakRssMb)} MB after the workers${single ? `, ${Math.round(single.peakRssMb)} MB after the single thread` : ''}`,
 );
 console.log(
-  `  a year (~${yearDossiers.toLocaleString('en')} dossiers): ${yearTime(single.seconds, single.dossiers)} on one thread, ${yearTime(parallel.seconds, parallel.dossiers)} on ${parallel.workers} workers  (goal: < 60 s)`,
-);
-console.log(
-  `  peak memory (RSS): ${Math.round(parallel.peakRssMb)} MB after the workers, ${Math.round(single.peakRssMb)} MB after the single thread`,
-);
-console.log(
-  `  timely rate ${(parallel.timelyRate * 100).toFixed(1)}%, early rate ${(parallel.earlyRate * 100).toFixed(1)}% (workers); timely ${(single.timelyRate * 100).toFixed(1)}% (one thread)`,
+  `  timely rate ${(parallel.timelyRate * 100).toFixed(1)}%, early rate ${(parallel.earlyRate * 100).toFixed(1)}% (workers)${single ? `; timely ${(single.timelyRate * 100).toFixed(1)}% (one thread)` : ''}`,
 );

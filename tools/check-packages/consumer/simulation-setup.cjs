@@ -1,9 +1,9 @@
 // The setup module of the CommonJS consumer's simulateInWorkers run: each worker thread loads it.
 const { defineProcedure, vietnamCalendar } = require('@motcua/core');
-const { copyCertificationDefinition2025, sampleCopyCertification } = require('@motcua/procedures');
+const { copyCertification, sampleCopyCertification } = require('@motcua/procedures');
 
 exports.setup = () => {
   const calendar = vietnamCalendar();
-  const copies = defineProcedure(copyCertificationDefinition2025, { calendar });
+  const copies = defineProcedure(copyCertification.definition('2025.1'), { calendar });
   return { procedures: [copies], calendar, samples: { [copies.code]: () => sampleCopyCertification } };
 };

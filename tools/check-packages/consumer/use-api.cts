@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const why = calendar.explain(new Date('2026-02-12T09:00:00+07:00'), { workingDays: 3 });
   assert.match(why.text, /2026-02-24 17:00/);
 
-  const copies = core.defineProcedure(procedures.copyCertificationDefinition2025, { calendar });
+  const copies = core.defineProcedure(procedures.copyCertification.definition('2025.1'), { calendar });
   const engine = core.createEngine({
     procedures: [copies],
     calendar,

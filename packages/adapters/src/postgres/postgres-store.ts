@@ -5,6 +5,7 @@ import {
   type CommitRequest,
   checkClaimRequest,
   checkCommitRequest,
+  checkLookupAttemptRequest,
   checkOutboxQuery,
   checkSettlement,
   checkStoreInstant,
@@ -17,6 +18,8 @@ import {
   type DossierSummary,
   type JournalEntry,
   type ListQuery,
+  type LookupAttemptRequest,
+  type LookupWindow,
   MotcuaError,
   type OutboxItem,
   type OutboxSettlement,
@@ -253,6 +256,8 @@ export class PostgresStore implements DossierStore {
   >;
   private readonly names: PreparedNames;
   private closed = false;
+  /** Reservations made by this store: every 64th sweeps windows that ended. */
+  private lookupWrites = 0;
   private readonly cache: SnapshotCache;
 
   /** @throws {@link StoreError} when neither a pool nor a connection string is given, or the schema name is invalid. */
@@ -751,6 +756,96 @@ SELECT count(*)::int AS ok FROM d`;
       [canonicalInstant(query.from, 'from'), canonicalInstant(query.to, 'to')],
     )) as { unit: string; early: string; on_time: string; late: string }[];
     return assembleUnitReport(rows);
+  }
+
+  /**
+   * The lookup secret of dossier `code` (or `null`), from the `lookup_secret` column (migration
+   * 002, computed from the snapshot on every write): the snapshot is never read, so a known code
+   * costs what an unknown one does.
+   */
+  async lookupSecret(code: string): Promise<string | null> {
+    checkStoreText(code, 'code');
+    try {
+      const rows = (await this.run(
+        'lookupSecret',
+        `SELECT lookup_secret FROM ${this.t.dossiers} WHERE code = $1`,
+        [code],
+      )) as { lookup_secret: string | null }[];
+      return rows[0]?.lookup_secret ?? null;
+    } catch (e) {
+      if ((e as { cause?: { code?: unknown } }).cause?.code === '42703') {
+        throw new StoreNotMigratedError(
+          `lookupSecret: schema "${this.schema}" is older than migration 002: run await store.migrate()`,
+          e,
+        );
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Counts one attempt in the key's window in one statement (an upsert that admits the attempt only
+   * while the window holds fewer than `maxAttempts`: row-locked, so concurrent processes never
+   * admit more). Every 64th call also deletes up to 500 windows that ended, in a statement of its
+   * own that skips locked rows (so it never waits for, nor deadlocks with, a reservation).
+   */
+  async reserveLookupAttempt(request: LookupAttemptRequest): Promise<LookupWindow> {
+    const { key, now: nowInput, maxAttempts, windowMs } = checkLookupAttemptRequest(request);
+    const now = canonicalInstant(nowInput, 'now');
+    const end = new Date(Date.parse(now) + windowMs).toISOString();
+    const table = `"${this.schema}".lookup_attempts`;
+    const rows = (await this.run(
+      'reserveLookupAttempt',
+      `INSERT INTO ${table} AS w (key, attempts, window_ends_at) VALUES ($1, 1, $3::timestamptz)
+       ON CONFLICT (key) DO UPDATE SET
+         attempts = CASE WHEN w.window_ends_at <= $2::timestamptz THEN 1 ELSE w.attempts + 1 END,
+         window_ends_at = CASE WHEN w.window_ends_at <= $2::timestamptz THEN $3::timestamptz
+                               ELSE w.window_ends_at END
+       WHERE w.window_ends_at <= $2::timestamptz OR w.attempts < $4::int
+       RETURNING true AS admitted, attempts, window_ends_at`,
+      [key, now, end, maxAttempts],
+    )) as { admitted: boolean; attempts: number; window_ends_at: Date }[];
+    let row = rows[0];
+    if (!row) {
+      // Refused: the window is full. Read it in a new statement (it may have been written after
+      // the first statement's snapshot was taken).
+      const full = (await this.run(
+        'reserveLookupAttempt',
+        `SELECT false AS admitted, attempts, window_ends_at FROM ${table} WHERE key = $1`,
+        [key],
+      )) as { admitted: boolean; attempts: number; window_ends_at: Date }[];
+      row = full[0] ?? { admitted: false, attempts: maxAttempts, window_ends_at: new Date(end) };
+    }
+    if (++this.lookupWrites % 64 === 0) {
+      await this.run(
+        'reserveLookupAttempt',
+        `DELETE FROM ${table} WHERE key IN (
+           SELECT key FROM ${table} WHERE window_ends_at <= $1::timestamptz
+           ORDER BY window_ends_at LIMIT 500 FOR UPDATE SKIP LOCKED)`,
+        [now],
+      );
+    }
+    return { admitted: row.admitted, attempts: row.attempts, windowEndsAt: iso(row.window_ends_at) };
+  }
+
+  /** Takes an admitted attempt back, if the key's window is still the one ending at `windowEndsAt`. */
+  async releaseLookupAttempt(key: string, windowEndsAt: string): Promise<void> {
+    checkStoreText(key, 'key', 300);
+    const ends = canonicalInstant(checkStoreInstant(windowEndsAt, 'windowEndsAt'), 'windowEndsAt');
+    await this.run(
+      'releaseLookupAttempt',
+      `UPDATE "${this.schema}".lookup_attempts SET attempts = attempts - 1
+       WHERE key = $1 AND window_ends_at = $2::timestamptz AND attempts > 0`,
+      [key, ends],
+    );
+  }
+
+  /** Forgets the key's window. */
+  async clearLookupAttempts(key: string): Promise<void> {
+    checkStoreText(key, 'key', 300);
+    await this.run('clearLookupAttempts', `DELETE FROM "${this.schema}".lookup_attempts WHERE key = $1`, [
+      key,
+    ]);
   }
 
   /** Ends the pool if the store created it (a pool passed in is left to its owner). */

@@ -5,6 +5,7 @@ import {
   type CommitRequest,
   checkClaimRequest,
   checkCommitRequest,
+  checkLookupAttemptRequest,
   checkOutboxQuery,
   checkSettlement,
   checkStoreInstant,
@@ -17,6 +18,8 @@ import {
   type DossierSummary,
   type JournalEntry,
   type ListQuery,
+  type LookupAttemptRequest,
+  type LookupWindow,
   MotcuaError,
   type OutboxItem,
   type OutboxSettlement,
@@ -570,6 +573,77 @@ export class SqliteStore implements DossierStore {
         }[],
       ),
     );
+  }
+
+  /**
+   * The lookup secret of dossier `code` (or `null`), read from the `dossiers_lookup_secret` index
+   * alone (migration 002): the snapshot is never read, so a known code costs what an unknown one does.
+   */
+  async lookupSecret(code: string): Promise<string | null> {
+    checkStoreText(code, 'code');
+    return this.guard('lookupSecret', () => {
+      const secret = this.stmt(
+        `SELECT json_extract(snapshot, '$.context.secret') FROM dossiers INDEXED BY dossiers_lookup_secret
+         WHERE code = ?`,
+      )
+        .pluck()
+        .get(code) as string | null | undefined;
+      return typeof secret === 'string' ? secret : null;
+    });
+  }
+
+  /**
+   * Counts one attempt in the key's window, in one immediate transaction (so processes sharing the
+   * file never admit more than `maxAttempts` per window), and deletes windows that ended.
+   */
+  async reserveLookupAttempt(request: LookupAttemptRequest): Promise<LookupWindow> {
+    const { key, now: nowInput, maxAttempts, windowMs } = checkLookupAttemptRequest(request);
+    const now = canonicalInstant(nowInput, 'now');
+    const end = new Date(Date.parse(now) + windowMs).toISOString();
+    return this.guard('reserveLookupAttempt', () =>
+      this.db
+        .transaction((): LookupWindow => {
+          this.stmt(
+            `DELETE FROM lookup_attempts WHERE key IN
+               (SELECT key FROM lookup_attempts WHERE window_ends_at <= @now ORDER BY window_ends_at LIMIT 100)`,
+          ).run({ now });
+          const row = this.stmt(
+            `INSERT INTO lookup_attempts (key, attempts, window_ends_at) VALUES (@key, 1, @end)
+             ON CONFLICT (key) DO UPDATE SET
+               attempts = CASE WHEN window_ends_at <= @now THEN 1 ELSE attempts + 1 END,
+               window_ends_at = CASE WHEN window_ends_at <= @now THEN @end ELSE window_ends_at END
+             WHERE window_ends_at <= @now OR attempts < @max
+             RETURNING attempts, window_ends_at`,
+          ).get({ key, now, end, max: maxAttempts }) as
+            | { attempts: number; window_ends_at: string }
+            | undefined;
+          if (row) return { admitted: true, attempts: row.attempts, windowEndsAt: row.window_ends_at };
+          const full = this.stmt('SELECT attempts, window_ends_at FROM lookup_attempts WHERE key = ?').get(
+            key,
+          ) as { attempts: number; window_ends_at: string };
+          return { admitted: false, attempts: full.attempts, windowEndsAt: full.window_ends_at };
+        })
+        .immediate(),
+    );
+  }
+
+  /** Takes an admitted attempt back, if the key's window is still the one ending at `windowEndsAt`. */
+  async releaseLookupAttempt(key: string, windowEndsAt: string): Promise<void> {
+    checkStoreText(key, 'key', 300);
+    const ends = canonicalInstant(checkStoreInstant(windowEndsAt, 'windowEndsAt'), 'windowEndsAt');
+    this.guard('releaseLookupAttempt', () => {
+      this.stmt(
+        'UPDATE lookup_attempts SET attempts = attempts - 1 WHERE key = ? AND window_ends_at = ? AND attempts > 0',
+      ).run(key, ends);
+    });
+  }
+
+  /** Forgets the key's window. */
+  async clearLookupAttempts(key: string): Promise<void> {
+    checkStoreText(key, 'key', 300);
+    this.guard('clearLookupAttempts', () => {
+      this.stmt('DELETE FROM lookup_attempts WHERE key = ?').run(key);
+    });
   }
 
   /** Closes the database connection. */

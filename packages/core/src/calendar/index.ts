@@ -52,6 +52,7 @@ export {
   type TimeLimit,
   TimeLimitSchema,
 } from './time-limit.js';
+export { type CalendarZone, timeZoneOf } from './time-zone.js';
 export { type VietnamCalendarOptions, vietnamCalendar } from './vietnam-calendar.js';
 export {
   CALENDAR_INSTANT_RANGE,

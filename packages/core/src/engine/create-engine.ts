@@ -1,42 +1,9 @@
-import { randomInt } from 'node:crypto';
-import type { WorkingCalendar } from '../calendar/working-calendar.js';
-import { type Clock, systemClock } from '../clock/clock.js';
-import { pendingDeadlines } from '../deadlines/deadlines.js';
-import {
-  ConflictError,
-  IdempotencyKeyError,
-  MotcuaError,
-  NotFoundError,
-  ValidationError,
-} from '../errors/index.js';
-import { type Actor, type ActorInput, toInstant } from '../model/actor.js';
-import type { Channel } from '../model/channel.js';
-import { formatDossierCode } from '../model/dossier-code.js';
-import type { DossierContext } from '../model/dossier-context.js';
-import type { DossierEventInput } from '../model/dossier-events.js';
-import type { DossierSummary } from '../model/dossier-summary.js';
-import type { LiaisonLinkInput } from '../model/liaison-context.js';
-import type { SlipRow } from '../model/slip-row.js';
-import { type PersistedDossier, type Procedure, stateName } from '../procedure/define-procedure.js';
-import { SYSTEM_ROLE } from '../procedure/lifecycle-rules.js';
-import { ProcedureRegistry } from '../procedure/registry.js';
-import type { ReportQuery, ReportRow, UnitReportRow } from '../report/report-types.js';
-import { MemoryStore } from '../store/memory-store.js';
-import {
-  type ClaimedTimer,
-  type ClaimRequest,
-  type DossierStore,
-  type JournalEntry,
-  type ListQuery,
-  type OutboxEffect,
-  type OutboxItem,
-  StoreConflictError,
-  type StoredDossier,
-  type TimerRow,
-} from '../store/store-types.js';
-import { type BackoffOptions, backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
+import { ConflictError, NotFoundError } from '../errors/index.js';
+import { toInstant } from '../model/actor.js';
 import { commandFingerprint } from './command-fingerprint.js';
-import { summaryOf } from './dossier-summary.js';
+import { commitTransition } from './commit-transition.js';
+import { deliverOutbox } from './deliver-outbox.js';
+import { dossierView, engineContext, loadDossier } from './engine-context.js';
 import {
   checkCode,
   checkEngineOptions,
@@ -44,247 +11,21 @@ import {
   checkListQuery,
   checkNow,
   checkPeriodQuery,
-  checkReceive,
   checkReportQuery,
   checkSendOptions,
   checkText,
 } from './engine-input.js';
-import { dossierInspection, type EngineInspector } from './inspection.js';
-import type { EffectRequest, EnginePlugin } from './plugin.js';
-import { deferralOf, PermanentDeliveryError } from './plugin.js';
-import { type PublicDossierView, publicView, secretMatches } from './public-lookup.js';
-
-/** The engine's own actor, used for timers. */
-export const SYSTEM_ACTOR: Actor = {
-  officerId: 'system',
-  unitId: 'system',
-  name: 'motcua',
-  roles: [SYSTEM_ROLE],
-};
-
-/** A structured log entry; personal data never appears in one. */
-export interface EngineLogEntry {
-  readonly level: 'debug' | 'info' | 'warn' | 'error';
-  readonly message: string;
-  readonly code?: string;
-  readonly type?: string;
-  readonly officerId?: string;
-  readonly unitId?: string;
-  readonly error?: string;
-}
-
-/** Options of {@link createEngine}. */
-export interface EngineOptions {
-  /** The procedure versions this engine runs. */
-  readonly procedures: ProcedureRegistry | readonly Procedure[];
-  /** The office's working calendar: every deadline is counted on it. */
-  readonly calendar: WorkingCalendar;
-  /** Where dossiers live (default: a new {@link MemoryStore}). */
-  readonly store?: DossierStore;
-  readonly plugins?: readonly EnginePlugin[];
-  /** Where the engine reads the time (default: the system clock). */
-  readonly clock?: Clock;
-  /** The agency code that starts dossier codes (e.g. `'000.00.14.H56'`), unless a receipt names another. */
-  readonly agency: string;
-  /** This process's id in the store's leases (default: random). */
-  readonly workerId?: string;
-  /** Warn this many working minutes before a dossier's due time (default one working day). */
-  readonly warnBeforeMinutes?: number;
-  readonly backoff?: Partial<BackoffOptions>;
-  /** Lease of a claimed timer or outbox item (default 60 s): after it, another worker may take it. */
-  readonly leaseMs?: number;
-  /** Random numbers in [0, 1) for secrets and jitter (default: crypto); pass a seeded one to replay. */
-  readonly random?: () => number;
-  /** Inspection events of every dossier, shaped as XState's (`EngineInspectionEvent`). */
-  readonly inspect?: EngineInspector;
-  readonly log?: (entry: EngineLogEntry) => void;
-}
-
-/** What {@link Engine.receive} takes. */
-export interface ReceiveCommand {
-  /** National procedure code; the version in force at receipt is used unless `version` is given. */
-  readonly procedure: string;
-  readonly version?: string;
-  readonly agency?: string;
-  readonly channel: Channel;
-  /** The desk officer. */
-  readonly actor: ActorInput;
-  readonly applicant: unknown;
-  readonly application: unknown;
-  /**
-   * When the dossier was received (default: the clock's now): a `Date`, or an ISO 8601 instant with
-   * an offset or `Z` (`'2026-03-02T09:30:00+07:00'`). A string without an offset, or one that names
-   * no real instant (`'2026-02-30T…'`), is refused with a `ValidationError` naming `at`.
-   */
-  readonly at?: Date | string;
-  /**
-   * Makes a retry safe: the same key with the same command returns the first result exactly; the
-   * same key with anything else (another applicant, officer, procedure, channel or time) is an
-   * {@link IdempotencyKeyError}. Keys are one namespace per store: scope them per caller and
-   * operation (e.g. `receive:<client>:<key>`).
-   */
-  readonly idempotencyKey?: string;
-  /** A member agency's dossier of a liaison: its link to the parent dossier (set by the liaison plugin). */
-  readonly liaison?: LiaisonLinkInput;
-}
-
-/**
- * An event sent to a dossier; `at` defaults to the clock's now and is otherwise a `Date` or an ISO
- * 8601 instant with an offset or `Z` (anything else is a `ValidationError` naming `event.at`).
- */
-export type EngineEvent = DossierEventInput extends infer E
-  ? E extends { at: unknown }
-    ? Omit<E, 'at'> & { at?: string | Date }
-    : never
-  : never;
-
-/** A period of a report: from (included) to (excluded). */
-export interface PeriodQuery {
-  /**
-   * An ISO 8601 instant with an offset or `Z`, a `Date`, or a local date `'YYYY-MM-DD'` meaning
-   * the local midnight that starts it in the calendar's time zone.
-   */
-  readonly from: string | Date;
-  /** Like `from`; must be after it. */
-  readonly to: string | Date;
-}
-
-/** What {@link Engine.report} takes. */
-export interface EngineReportQuery extends PeriodQuery {
-  /** Default `'none'`. */
-  readonly groupBy?: ReportQuery['groupBy'];
-}
-
-/** Options of {@link Engine.send}. */
-export interface SendOptions {
-  /**
-   * Makes a retry safe: the same key with the same event (type, fields, actor, and `at` when given)
-   * on the same dossier returns the first result exactly; anything else under that key is an
-   * {@link IdempotencyKeyError}.
-   */
-  readonly idempotencyKey?: string;
-  /** Fail with a conflict unless the dossier is still at this version. */
-  readonly expectedVersion?: number;
-}
-
-/** A dossier as the officers see it (it holds personal data: do not publish it). */
-export interface DossierView {
-  readonly code: string;
-  readonly version: number;
-  readonly state: string;
-  readonly status: 'active' | 'done';
-  readonly context: DossierContext;
-  readonly summary: DossierSummary;
-}
-
-/** A dossier with its history. */
-export interface DossierRecord extends DossierView {
-  readonly journal: readonly JournalEntry[];
-  readonly slip: readonly SlipRow[];
-  readonly timers: readonly TimerRow[];
-}
-
-/** The engine embedded in one-stop software. Built by {@link createEngine}. */
-export interface Engine {
-  readonly calendar: WorkingCalendar;
-  readonly store: DossierStore;
-  readonly clock: Clock;
-  readonly procedures: ProcedureRegistry;
-  /** Receives a dossier: validates it, issues its code and secret, computes its due date (Form 01 data). */
-  receive(command: ReceiveCommand): Promise<DossierView>;
-  /** Applies an event to a dossier in one transaction. */
-  send(code: string, event: EngineEvent, options?: SendOptions): Promise<DossierView>;
-  get(code: string): Promise<DossierRecord>;
-  /** The public progress view, by code and the secret printed on Form 01. */
-  lookup(code: string, secret: string): Promise<PublicDossierView>;
-  /** Summaries in due order; instants in the query as in {@link EngineEvent}. */
-  list(query?: ListQuery): Promise<DossierSummary[]>;
-  /** Report figures for a period (see {@link aggregateReport} for the counting rules). */
-  report(query: EngineReportQuery): Promise<ReportRow[]>;
-  /** Steps closed per unit in a period, early / on time / late. */
-  unitReport(query: PeriodQuery): Promise<UnitReportRow[]>;
-  /**
-   * Fires every timer due at `now` (default: the clock): those whose instant is before `now`, each
-   * once (see the engine guide for what "due" means at the boundary instant).
-   */
-  runDueTimers(now?: Date): Promise<{ fired: number; skipped: number }>;
-  /**
-   * Delivers due outbox items (at least once; retries with backoff; dead letters). `failed` counts
-   * items not delivered this time that will be tried again, including deferrals by the plugin.
-   */
-  deliverOutbox(now?: Date): Promise<{ delivered: number; failed: number; dead: number }>;
-  deadLetters(): Promise<OutboxItem[]>;
-  retryDeadLetter(id: string): Promise<void>;
-  /** Runs a plugin command, `'<plugin>.<command>'`. */
-  command(name: string, args?: unknown): Promise<unknown>;
-  /** Polls timers and the outbox every `intervalMs` (default 1000) until {@link Engine.stop}. */
-  start(options?: { intervalMs?: number }): void;
-  stop(): Promise<void>;
-}
-
-const SECRET_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-
-/**
- * What an idempotency key keeps: the first result (the dossier as that command left it, so a
- * replay returns exactly what the first application returned) and the command's fingerprint.
- * The applicant and the application are left out — personal data stays in the dossier's snapshot
- * only — and taken back from the snapshot on replay: both are set at receipt and never change.
- * Keys stored by earlier versions hold only `code` and `version`.
- */
-interface IdempotencyRecord {
-  readonly code: string;
-  readonly version: number;
-  readonly fingerprint?: string;
-  readonly persisted?: Omit<PersistedDossier, 'context'> & {
-    readonly context: Omit<DossierContext, 'applicant' | 'application'>;
-  };
-}
-
-function idempotencyRecord(
-  persisted: PersistedDossier,
-  version: number,
-  idempotency: { readonly fingerprint: string },
-): IdempotencyRecord {
-  const { applicant: _a, application: _b, ...context } = persisted.context;
-  return {
-    code: persisted.context.code,
-    version,
-    fingerprint: idempotency.fingerprint,
-    persisted: { ...persisted, context },
-  };
-}
-
-/**
- * Runs a procedure's receipt check, naming its problems by the receive command's fields: the
- * procedure's `receivedBy` and `receivedAt` are the command's `actor` and `at`.
- */
-function asCommand<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (e) {
-    if (!(e instanceof ValidationError)) throw e;
-    const rename = (field: string) =>
-      field.replace(/^receivedBy(?=\.|$)/, 'actor').replace(/^receivedAt$/, 'at');
-    throw new ValidationError(
-      'receive command',
-      e.issues.map((i) => ({ field: rename(i.field), message: i.message })),
-    );
-  }
-}
-
-/** Rows claimed per batch by the timer and outbox rounds. */
-const BATCH = 100;
-/** Attempts at recording a delivered outbox item after a retryable store failure (pauses 50 ms … 800 ms). */
-const SETTLE_ATTEMPTS = 6;
-
-/** A retry-safe read of a dossier's procedure version, bound to the office calendar. */
-function bindProcedures(
-  procs: ProcedureRegistry | readonly Procedure[],
-  calendar: WorkingCalendar,
-): ProcedureRegistry {
-  const list = procs instanceof ProcedureRegistry ? procs.all() : procs;
-  return new ProcedureRegistry(list.map((p) => p.withCalendar(calendar)));
-}
+import {
+  DEFAULT_LOOKUP_LIMIT,
+  DEFAULT_SECRET_LENGTH,
+  type Engine,
+  type EngineEvent,
+  type EngineOptions,
+} from './engine-types.js';
+import { runDueTimers } from './fire-timers.js';
+import { keyed } from './idempotent-commands.js';
+import { lookupDossier, lookupSecrets, reissueSecret } from './lookup-commands.js';
+import { receiveDossier } from './receive-dossier.js';
 
 /**
  * Creates the engine a vendor embeds: commands on dossiers, each one transaction in the store;
@@ -299,361 +40,20 @@ function bindProcedures(
  */
 export function createEngine(options: EngineOptions): Engine {
   checkEngineOptions(options);
-  const calendar = options.calendar;
-  const registry = bindProcedures(options.procedures, calendar);
-  const store = options.store ?? new MemoryStore();
-  const clock = options.clock ?? systemClock;
-  const plugins = options.plugins ?? [];
-  const random = options.random ?? (() => randomInt(0, 2 ** 32) / 2 ** 32);
-  const workerId = options.workerId ?? `worker-${Math.floor(random() * 1e9).toString(36)}`;
-  const backoff: BackoffOptions = { ...DEFAULT_BACKOFF, ...options.backoff };
-  const leaseMs = options.leaseMs ?? 60_000;
-  const log = options.log ?? (() => {});
-  const pluginByName = new Map(plugins.map((p) => [p.name, p]));
-  if (pluginByName.size !== plugins.length)
-    throw new MotcuaError('INVALID_OPTION', 'plugins: two plugins share a name', { field: 'plugins' });
-
-  const secret = () => {
-    let s = '';
-    for (let i = 0; i < 6; i++) s += SECRET_ALPHABET[Math.floor(random() * SECRET_ALPHABET.length)];
-    return s;
-  };
-
-  const procedureOf = (persisted: PersistedDossier): Procedure => {
-    try {
-      return registry.get(persisted.procedure.code, persisted.procedure.version);
-    } catch {
-      throw new NotFoundError('procedure', `${persisted.procedure.code}@${persisted.procedure.version}`);
-    }
-  };
-
-  const deadlineOptions = {
-    calendar,
-    ...(options.warnBeforeMinutes === undefined ? {} : { warnBeforeMinutes: options.warnBeforeMinutes }),
-  };
-  const timerRows = (ctx: DossierContext, fired: readonly string[]): TimerRow[] => {
-    const rows: TimerRow[] = [];
-    for (const d of pendingDeadlines(ctx, deadlineOptions)) {
-      const id = d.stepId ? `${ctx.code}:${d.kind}:${d.stepId}:${d.at}` : `${ctx.code}:${d.kind}:${d.at}`;
-      if (fired.length > 0 && fired.includes(id)) continue;
-      rows.push(
-        d.stepId
-          ? { id, code: ctx.code, kind: d.kind, at: d.at, stepId: d.stepId }
-          : { id, code: ctx.code, kind: d.kind, at: d.at },
-      );
-    }
-    return rows;
-  };
-
-  const effectsOf = (
-    code: string,
-    version: number,
-    now: Date,
-    collect: (p: EnginePlugin) => readonly EffectRequest[] | undefined,
-  ): OutboxEffect[] => {
-    const out: OutboxEffect[] = [];
-    let createdAt: string | undefined;
-    for (const p of plugins) {
-      const requested = collect(p);
-      if (!requested || requested.length === 0) continue;
-      createdAt ??= toInstant(now);
-      requested.forEach((e, i) => {
-        out.push({
-          id: `${code}:${version}:${p.name}.${e.type}:${e.key ?? i}`,
-          code,
-          type: `${p.name}.${e.type}`,
-          payload: e.payload,
-          createdAt: createdAt as string,
-          notBefore: e.notBefore && e.notBefore > now ? toInstant(e.notBefore) : (createdAt as string),
-        });
-      });
-    }
-    return out;
-  };
-
-  const view = (persisted: PersistedDossier, version: number): DossierView => {
-    const summary = summaryOf(persisted);
-    return {
-      code: summary.code,
-      version,
-      state: summary.state,
-      status: summary.status,
-      context: persisted.context,
-      summary,
-    };
-  };
-
-  const inspection = dossierInspection(options.inspect, log);
-
-  /** Computes and commits one transition of an existing dossier. */
-  const transitionAndCommit = async (
-    stored: StoredDossier,
-    event: EngineEvent & { at: string },
-    extra: {
-      /** The command's idempotency key and fingerprint, stored with its result. */
-      idempotency?: { readonly key: string; readonly fingerprint: string } | undefined;
-      firedTimer?: ClaimedTimer;
-      journalType?: string;
-      /** The dossier after the event, when the caller already stepped it. */
-      stepped?: PersistedDossier;
-    },
-  ): Promise<DossierView> => {
-    const procedure = procedureOf(stored.persisted);
-    const before = stored.persisted;
-    const moves = !extra.journalType;
-    const persisted = moves ? (extra.stepped ?? procedure.step(before, event as DossierEventInput)) : before;
-    const after = persisted;
-    const version = stored.version + 1;
-    const now = new Date(event.at);
-    const code = persisted.context.code;
-    const firedTimers = extra.firedTimer ? [...stored.firedTimers, extra.firedTimer.id] : stored.firedTimers;
-    const info = {
-      type: extra.journalType ?? event.type,
-      event,
-      before: before.context,
-      after: after.context,
-      beforeState: stateName(before.value),
-      afterState: stateName(after.value),
-      procedure: procedure.definition,
-      calendar,
-      now,
-    };
-    const outbox = effectsOf(code, version, now, (p) =>
-      extra.firedTimer
-        ? p.onTimer?.({
-            timer: extra.firedTimer,
-            dossier: after.context,
-            state: info.afterState,
-            procedure: procedure.definition,
-            calendar,
-            now,
-          })
-        : p.onTransition?.(info),
-    );
-    if (extra.firedTimer && moves) {
-      for (const e of effectsOf(code, version, now, (p) => p.onTransition?.(info))) {
-        outbox.push({ ...e, id: `${e.id}:t` });
-      }
-    }
-    const result = view(persisted, version);
-    try {
-      await store.commit({
-        dossier: {
-          summary: result.summary,
-          persisted,
-          version,
-          expectedVersion: stored.version,
-          firedTimers,
-        },
-        journal: {
-          code,
-          seq: version,
-          at: event.at,
-          type: info.type,
-          actor: (event.actor.roles ? event.actor : { ...event.actor, roles: [] }) as Actor,
-          before: info.beforeState,
-          after: info.afterState,
-          event,
-          idempotencyKey: extra.idempotency?.key ?? null,
-        },
-        slipRows: after.context.slip.slice(before.context.slip.length),
-        timers: timerRows(after.context, firedTimers),
-        outbox,
-        idempotency: extra.idempotency
-          ? { key: extra.idempotency.key, result: idempotencyRecord(persisted, version, extra.idempotency) }
-          : null,
-        firedTimer: extra.firedTimer
-          ? { id: extra.firedTimer.id, leaseOwner: extra.firedTimer.leaseOwner }
-          : null,
-      });
-    } catch (e) {
-      if (e instanceof StoreConflictError) throw new ConflictError(code, e.message, e.reason);
-      throw e;
-    }
-    log({
-      level: 'info',
-      message: 'transition',
-      code,
-      type: info.type,
-      officerId: event.actor.officerId,
-      unitId: event.actor.unitId,
-    });
-    inspection.transitioned(procedure, info.type, event, before, persisted);
-    return result;
-  };
-
-  const load = async (code: string): Promise<StoredDossier> => {
-    const stored = await store.load(code);
-    if (!stored) throw new NotFoundError('dossier', code);
-    return stored;
-  };
-
-  /**
-   * The first result of an idempotency key, when it has one: exactly the view the first command
-   * returned. @throws {@link IdempotencyKeyError} when the key names another command.
-   */
-  const firstResult = async (key: string, fingerprint: string): Promise<DossierView | undefined> => {
-    const first = (await store.idempotentResult(key)) as IdempotencyRecord | undefined;
-    if (first === undefined || first === null) return undefined;
-    if (first.fingerprint !== undefined && first.fingerprint !== fingerprint) throw new IdempotencyKeyError();
-    const stored = await load(first.code);
-    if (first.persisted) {
-      const { applicant, application } = stored.persisted.context;
-      const context = { ...first.persisted.context, applicant, application } as DossierContext;
-      return view({ ...first.persisted, context }, first.version);
-    }
-    // A key stored before results were kept: the dossier now, under the first version number.
-    return { ...view(stored.persisted, stored.version), version: first.version };
-  };
-
-  /**
-   * Runs a command under an idempotency key: the first result when the key was used by the same
-   * command; otherwise the command, and when it fails (lost a race, or was refused because the same
-   * command was applied meanwhile) the first result if there now is one.
-   */
-  const keyed = async (
-    idempotency: { key: string; fingerprint: string } | undefined,
-    run: () => Promise<DossierView>,
-  ): Promise<DossierView> => {
-    if (!idempotency) return run();
-    const first = await firstResult(idempotency.key, idempotency.fingerprint);
-    if (first) return first;
-    try {
-      return await run();
-    } catch (e) {
-      let again: DossierView | undefined;
-      try {
-        again = await firstResult(idempotency.key, idempotency.fingerprint);
-      } catch (check) {
-        if (check instanceof IdempotencyKeyError) throw check;
-        throw e;
-      }
-      if (again) return again;
-      throw e;
-    }
-  };
-
-  /** The procedure version a receipt names, with errors naming the command's fields. */
-  const procedureFor = (code: string, version: string | undefined, at: Date): Procedure => {
-    try {
-      return version ? registry.get(code, version) : registry.inForce(code, calendar.localDate(at));
-    } catch (e) {
-      if (!(e instanceof MotcuaError)) throw e;
-      if (e.field === 'version')
-        throw new MotcuaError(e.code, 'version: the procedure has no such version', { field: 'version' });
-      if (e.code === 'NO_VERSION_IN_FORCE')
-        throw new MotcuaError(e.code, 'procedure: no version in force on the receipt date', {
-          field: 'procedure',
-        });
-      throw new MotcuaError(e.code, 'procedure: no procedure with this code', { field: 'procedure' });
-    }
-  };
+  const ctx = engineContext(options);
+  const { calendar, store, clock } = ctx;
+  const secrets = lookupSecrets(ctx.random, options.secretLength ?? DEFAULT_SECRET_LENGTH, {
+    maxAttempts: options.lookupLimit?.maxFailures ?? DEFAULT_LOOKUP_LIMIT.maxFailures,
+    windowMs: options.lookupLimit?.windowMs ?? DEFAULT_LOOKUP_LIMIT.windowMs,
+  });
 
   const engine: Engine = {
     calendar,
     store,
     clock,
-    procedures: registry,
+    procedures: ctx.registry,
 
-    async receive(input) {
-      // Every check comes before anything is read or written (no sequence number is taken).
-      const command = checkReceive(input);
-      const at = command.at === undefined ? clock.now() : new Date(command.at);
-      const procedure = procedureFor(command.procedure, command.version, at);
-      const agency = command.agency ?? options.agency;
-      const actor = command.actor;
-      const draft = asCommand(() =>
-        procedure.start({
-          code: 'pending',
-          secret: 'pending',
-          agency,
-          receivedAt: at,
-          receivedBy: actor,
-          channel: command.channel,
-          applicant: command.applicant,
-          application: command.application,
-          ...(command.liaison === undefined ? {} : { liaison: command.liaison as LiaisonLinkInput }),
-        }),
-      );
-      const idempotency = command.idempotencyKey
-        ? {
-            key: command.idempotencyKey,
-            fingerprint: commandFingerprint({
-              command: 'receive',
-              procedure: command.procedure,
-              version: command.version,
-              agency,
-              channel: command.channel,
-              actor,
-              applicant: command.applicant,
-              application: command.application,
-              at: command.at,
-              liaison: command.liaison,
-            }),
-          }
-        : undefined;
-      return keyed(idempotency, async () => {
-        const localDate = calendar.localDate(at);
-        const sequence = await store.nextSequence(agency, localDate);
-        const code = formatDossierCode({ agency, date: localDate, sequence });
-        const persisted = { ...draft, context: { ...draft.context, code, secret: secret() } };
-        const result = view(persisted, 1);
-        const info = {
-          type: 'RECEIVE',
-          event: { type: 'RECEIVE', channel: command.channel },
-          before: null,
-          after: persisted.context,
-          beforeState: null,
-          afterState: result.state,
-          procedure: procedure.definition,
-          calendar,
-          now: at,
-        };
-        try {
-          await store.commit({
-            dossier: { summary: result.summary, persisted, version: 1, expectedVersion: 0, firedTimers: [] },
-            journal: {
-              code,
-              seq: 1,
-              at: persisted.context.receivedAt,
-              type: 'RECEIVE',
-              actor,
-              before: null,
-              after: result.state,
-              event: {
-                type: 'RECEIVE',
-                channel: command.channel,
-                procedure: `${procedure.code}@${procedure.version}`,
-                ...(persisted.context.liaison?.role === 'member'
-                  ? { liaison: persisted.context.liaison }
-                  : {}),
-              },
-              idempotencyKey: idempotency?.key ?? null,
-            },
-            slipRows: persisted.context.slip,
-            timers: timerRows(persisted.context, []),
-            outbox: effectsOf(code, 1, at, (p) => p.onTransition?.(info)),
-            idempotency: idempotency
-              ? { key: idempotency.key, result: idempotencyRecord(persisted, 1, idempotency) }
-              : null,
-            firedTimer: null,
-          });
-        } catch (e) {
-          if (e instanceof StoreConflictError) throw new ConflictError(code, e.message, e.reason);
-          throw e;
-        }
-        log({
-          level: 'info',
-          message: 'received',
-          code,
-          type: 'RECEIVE',
-          officerId: actor.officerId,
-          unitId: actor.unitId,
-        });
-        inspection.received(procedure, persisted, command);
-        return result;
-      });
-    },
+    receive: (input) => receiveDossier(ctx, input, secrets.issue),
 
     async send(codeInput, eventInput, optionsInput) {
       const code = checkCode(codeInput);
@@ -666,8 +66,8 @@ export function createEngine(options: EngineOptions): Engine {
             fingerprint: commandFingerprint({ command: 'send', code, event: eventInput }),
           }
         : undefined;
-      return keyed(idempotency, async () => {
-        const stored = await load(code);
+      return keyed(ctx, idempotency, async () => {
+        const stored = await loadDossier(ctx, code);
         if (sendOptions.expectedVersion !== undefined && sendOptions.expectedVersion !== stored.version) {
           throw new ConflictError(
             code,
@@ -675,130 +75,47 @@ export function createEngine(options: EngineOptions): Engine {
             'version',
           );
         }
-        return transitionAndCommit(stored, event as unknown as EngineEvent & { at: string }, { idempotency });
+        return commitTransition(ctx, stored, event as unknown as EngineEvent & { at: string }, {
+          idempotency,
+        });
       });
     },
 
     async get(codeInput) {
       const code = checkCode(codeInput);
-      const stored = await load(code);
+      const stored = await loadDossier(ctx, code);
       const [journal, slip, timers] = await Promise.all([
         store.journal(code),
         store.slip(code),
         store.timers(code),
       ]);
-      return { ...view(stored.persisted, stored.version), journal, slip, timers };
+      return { ...dossierView(stored.persisted, stored.version), journal, slip, timers };
     },
 
-    async lookup(code, presented) {
-      const stored = await store.load(code);
-      if (
-        !stored ||
-        typeof presented !== 'string' ||
-        !secretMatches(presented, stored.persisted.context.secret)
-      ) {
-        throw new MotcuaError('LOOKUP_FAILED', 'no dossier matches this code and secret', {
-          field: 'secret',
-        });
-      }
-      return publicView(stored.persisted, procedureOf(stored.persisted).definition, clock.now());
-    },
+    lookup: (code, presented) => lookupDossier(ctx, secrets, code, presented),
+    reissueSecret: (code, command) => reissueSecret(ctx, secrets, code, command),
 
     list: async (query) => store.list(checkListQuery(query)),
     report: async (query) => store.report(checkReportQuery(query, calendar)),
     unitReport: async (query) => store.unitReport(checkPeriodQuery(query, calendar)),
 
-    async runDueTimers(nowInput) {
-      const now = checkNow(nowInput, () => clock.now());
-      let fired = 0;
-      let skipped = 0;
-      await claimRounds(
-        now,
-        (claim) => store.claimTimers(claim),
-        async (timer) => {
-          try {
-            if (await fireTimer(timer, now)) fired++;
-            else skipped++;
-          } catch (e) {
-            skipped++;
-            log({
-              level: 'warn',
-              message: 'timer not fired',
-              code: timer.code,
-              type: timer.kind,
-              error: String((e as Error).message ?? e),
-            });
-          }
-        },
-      );
-      return { fired, skipped };
-    },
-
-    async deliverOutbox(nowInput) {
-      const now = checkNow(nowInput, () => clock.now());
-      let delivered = 0;
-      let failed = 0;
-      let dead = 0;
-      await claimRounds(
-        now,
-        (claim) => store.claimOutbox(claim),
-        async (item) => {
-          const plugin = pluginByName.get(item.type.slice(0, item.type.indexOf('.')));
-          let accepted = false;
-          try {
-            if (!plugin?.deliver) throw new PermanentDeliveryError(`no plugin delivers ${item.type}`);
-            await plugin.deliver(item, { now, attempt: item.attempts + 1 });
-            accepted = true;
-          } catch (e) {
-            const until = deferralOf(e);
-            if (until) {
-              // Held by the plugin (quiet hours, a cap): not a failure, not counted, never dead.
-              const retryAt = toInstant(new Date(Math.max(until.getTime(), now.getTime() + 1000)));
-              const error = e instanceof Error ? e.message : String(e);
-              await store.settleOutbox(item.id, workerId, {
-                delivered: false,
-                error,
-                retryAt,
-                deferred: true,
-              });
-              failed++;
-              return;
-            }
-            const attempt = item.attempts + 1;
-            const permanent = e instanceof PermanentDeliveryError || attempt >= backoff.maxAttempts;
-            const error = e instanceof Error ? e.message : String(e);
-            const retryAt = permanent
-              ? null
-              : toInstant(new Date(now.getTime() + backoffDelay(attempt, backoff, random)));
-            await store.settleOutbox(item.id, workerId, { delivered: false, error, retryAt });
-            if (permanent) dead++;
-            else failed++;
-            log({
-              level: permanent ? 'error' : 'warn',
-              message: permanent ? 'effect dead-lettered' : 'effect failed, will retry',
-              code: item.code ?? undefined,
-              type: item.type,
-              error,
-            });
-          }
-          if (accepted) {
-            // Delivered: record it, and never treat a lost connection here as a failed delivery
-            // (that would queue a second delivery of an effect that already happened).
-            await settleDelivered(item);
-            delivered++;
-          }
-        },
-      );
-      return { delivered, failed, dead };
-    },
-
+    runDueTimers: async (now) =>
+      runDueTimers(
+        ctx,
+        checkNow(now, () => clock.now()),
+      ),
+    deliverOutbox: async (now) =>
+      deliverOutbox(
+        ctx,
+        checkNow(now, () => clock.now()),
+      ),
     deadLetters: () => store.outbox({ status: 'dead' }),
     retryDeadLetter: async (id) => store.retryDeadLetter(checkText(id, 'id'), toInstant(clock.now())),
 
     async command(nameInput, args) {
       const name = checkText(nameInput, 'name', 200);
       const dot = name.indexOf('.');
-      const handler = pluginByName.get(name.slice(0, dot))?.commands?.[name.slice(dot + 1)];
+      const handler = ctx.pluginByName.get(name.slice(0, dot))?.commands?.[name.slice(dot + 1)];
       if (!handler) throw new NotFoundError('command', name);
       return handler(args);
     },
@@ -813,7 +130,7 @@ export function createEngine(options: EngineOptions): Engine {
             await engine.runDueTimers();
             await engine.deliverOutbox();
           } catch (e) {
-            log({
+            ctx.log({
               level: 'error',
               message: 'background loop failed',
               error: String((e as Error).message ?? e),
@@ -834,124 +151,6 @@ export function createEngine(options: EngineOptions): Engine {
   };
   let interval: ReturnType<typeof setInterval> | undefined;
   let running: Promise<void> | undefined;
-
-  /**
-   * Claims due rows in batches and handles each while its lease holds. Every batch's lease is
-   * computed from the clock when it is claimed (not from the round's start), a row whose lease has
-   * (nearly) run out is left for whoever claims it next, and a round claims no new batch once it
-   * has run for half a lease.
-   */
-  async function claimRounds<T extends { readonly leaseUntil: string | null }>(
-    due: Date,
-    claim: (request: ClaimRequest) => Promise<T[]>,
-    handle: (row: T) => Promise<void>,
-  ): Promise<void> {
-    const dueAt = toInstant(due);
-    const started = clock.now().getTime();
-    const margin = Math.min(leaseMs / 10, 5000);
-    for (;;) {
-      const batch = await claim({
-        due: dueAt,
-        now: toInstant(clock.now()),
-        limit: BATCH,
-        owner: workerId,
-        leaseMs,
-      });
-      for (const row of batch) {
-        if (row.leaseUntil !== null && clock.now().getTime() > Date.parse(row.leaseUntil) - margin) continue;
-        await handle(row);
-      }
-      if (batch.length < BATCH || clock.now().getTime() - started >= leaseMs / 2) return;
-    }
-  }
-
-  /**
-   * Records a delivered outbox item. A retryable store failure (a dropped connection, a restarting
-   * server) is retried a few times with a growing pause while the lease is still ours; if it still
-   * fails, the item stays leased and is delivered again after its lease expires (at least once),
-   * which is logged.
-   */
-  async function settleDelivered(item: OutboxItem): Promise<void> {
-    const leaseEnd = item.leaseUntil === null ? Number.POSITIVE_INFINITY : Date.parse(item.leaseUntil);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await store.settleOutbox(item.id, workerId, { delivered: true });
-        return;
-      } catch (e) {
-        const retryable = (e as { retryable?: unknown } | null)?.retryable === true;
-        if (!retryable || attempt >= SETTLE_ATTEMPTS || clock.now().getTime() >= leaseEnd) {
-          log({
-            level: 'error',
-            message: 'effect delivered but not recorded: it will be delivered again after its lease',
-            code: item.code ?? undefined,
-            type: item.type,
-            error: String((e as Error)?.message ?? e),
-          });
-          return;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt));
-      }
-    }
-  }
-
-  /**
-   * Fires one claimed timer: its machine event if it has one, plugin effects, and its removal.
-   * When a command changed the dossier between the claim and the commit, it is tried again on the
-   * new version (the claim is still ours); when another worker fired it, or a command moved the
-   * deadline it stood for (its row is gone), it is skipped.
-   *
-   * The event's time is after the timer's instant (a timer at `T` is claimed only once `T` has
-   * passed, see {@link ClaimRequest.due}) and never before the dossier's last event, so the
-   * lifecycle's own rules (overdue once the due time has passed, expired once the response limit
-   * has) accept it. A machine that has no transition for the event in the dossier's state leaves
-   * the event to the plugins: the timer is journalled as `TIMER:<kind>` with the refusal's reason.
-   */
-  async function fireTimer(timer: ClaimedTimer, now: Date): Promise<boolean> {
-    for (let attempt = 1; ; attempt++) {
-      const stored = await store.load(timer.code);
-      if (!stored || stored.persisted.status === 'done') return false;
-      const atMs = Math.max(
-        now.getTime(),
-        Date.parse(timer.at) + 1,
-        Date.parse(stored.persisted.context.updatedAt),
-      );
-      const at = toInstant(new Date(atMs));
-      const machineEvent =
-        timer.kind === 'dossier-due' ? 'MARK_OVERDUE' : timer.kind === 'supplement-expiry' ? 'EXPIRE' : null;
-      const event = { type: machineEvent ?? 'MARK_OVERDUE', at, actor: SYSTEM_ACTOR } as EngineEvent & {
-        at: string;
-      };
-      let stepped: PersistedDossier | undefined;
-      let refused: string | undefined;
-      if (machineEvent !== null) {
-        try {
-          stepped = procedureOf(stored.persisted).step(stored.persisted, event as DossierEventInput);
-        } catch (e) {
-          if (!(e instanceof MotcuaError)) throw e;
-          refused = e.message;
-          log({
-            level: 'warn',
-            message: 'timer event refused by the lifecycle',
-            code: timer.code,
-            type: timer.kind,
-            error: e.code,
-          });
-        }
-      }
-      try {
-        await transitionAndCommit(stored, stepped ? event : { ...event, ...(refused ? { refused } : {}) }, {
-          firedTimer: timer,
-          ...(stepped ? { stepped } : { journalType: `TIMER:${timer.kind}` }),
-        });
-        return true;
-      } catch (e) {
-        if (!(e instanceof ConflictError)) throw e;
-        // The dossier moved under us: its timers were rewritten; fire on the new version.
-        if (e.reason === 'version' && attempt < 3) continue;
-        return false; // another worker fired it, or the timer is gone with the dossier's new deadlines
-      }
-    }
-  }
 
   return engine;
 }

@@ -2,20 +2,42 @@ import { describe, expect, it } from 'vitest';
 import { ConflictError, NotFoundError, PermissionError, ValidationError } from '../errors/dossier-errors.js';
 import { MemoryStore } from '../store/memory-store.js';
 import { sampleActors, sampleEngine, sampleReceipt } from '../testing/fixtures.js';
-import type { EngineLogEntry } from './create-engine.js';
+import type { EngineLogEntry } from './engine-types.js';
 import type { EngineInspectionEvent } from './inspection.js';
 
 const { desk, police, leader } = sampleActors;
 const receipt = { procedure: '1.004194', channel: 'in-person' as const, actor: desk, ...sampleReceipt };
 
 describe('engine commands', () => {
+  it('issues lookup secrets of the configured length and names a bad length or limit', async () => {
+    const { engine } = sampleEngine(new MemoryStore(), { secretLength: 12 });
+    expect((await engine.receive(receipt)).context.secret).toMatch(/^[A-HJ-NP-Z2-9]{12}$/);
+    for (const [options, field] of [
+      [{ secretLength: 5 }, 'options.secretLength'],
+      [{ secretLength: 33 }, 'options.secretLength'],
+      [{ secretLength: 8.5 }, 'options.secretLength'],
+      [{ lookupLimit: { maxFailures: 0 } }, 'options.lookupLimit.maxFailures'],
+      [{ lookupLimit: { windowMs: 10 } }, 'options.lookupLimit.windowMs'],
+      [{ lookupLimit: { perAddress: 3 } }, 'options.lookupLimit'],
+    ] as const) {
+      let error: unknown;
+      try {
+        sampleEngine(new MemoryStore(), options as never);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).field).toBe(field);
+    }
+  });
+
   it('receives a dossier: code from the daily sequence, secret, due date, Form 01 data', async () => {
     const { engine } = sampleEngine(new MemoryStore(), { start: '2026-02-12T09:00:00+07:00' });
     const a = await engine.receive(receipt);
     const b = await engine.receive(receipt);
     expect(a.code).toBe('H56-260212-0001');
     expect(b.code).toBe('H56-260212-0002');
-    expect(a.context.secret).toMatch(/^[A-Z2-9]{6}$/);
+    expect(a.context.secret).toMatch(/^[A-HJ-NP-Z2-9]{8}$/);
     // 7 working days from Thu 12/02/2026 across Tết (16–20/02): Mon 02/03 17:00.
     expect(a.context.due.legal).toBe(new Date('2026-03-02T17:00:00+07:00').toISOString());
     expect(a.state).toBe('processing.receive');

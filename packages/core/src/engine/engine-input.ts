@@ -108,12 +108,39 @@ const SendOptionsSchema = z
   .strict();
 
 /** Options of `engine.send`, checked. */
-export function checkSendOptions(options: unknown): { idempotencyKey?: string; expectedVersion?: number } {
+export function checkSendOptions(options: unknown): {
+  idempotencyKey?: string | undefined;
+  expectedVersion?: number | undefined;
+} {
   if (options === undefined) return {};
   if (!isPlainObject(options)) fail('options', [{ field: 'options', message: 'expected an object' }]);
   const parsed = SendOptionsSchema.safeParse(options);
   if (!parsed.success) fail('options', zodIssues(parsed.error, 'options'));
   return parsed.data;
+}
+
+const ReissueSchema = z
+  .object({
+    actor: ActorSchema,
+    at: InstantInputSchema.optional(),
+    idempotencyKey: IdempotencyKeySchema.optional(),
+  })
+  .strict();
+
+/** The command of `engine.reissueSecret`, checked: the officer, its instant (default now), its key. */
+export function checkReissue(
+  command: unknown,
+  now: () => Date,
+): { actor: Actor; at: Instant; idempotencyKey?: string } {
+  if (!isPlainObject(command)) fail('command', [{ field: 'command', message: 'expected an object' }]);
+  const parsed = ReissueSchema.safeParse(command);
+  if (!parsed.success) fail('reissue command', zodIssues(parsed.error, '').map(unroot));
+  const { actor, at, idempotencyKey } = parsed.data;
+  return {
+    actor,
+    at: at === undefined ? now().toISOString() : parseInstant(at, 'at'),
+    ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+  };
 }
 
 /**
@@ -252,6 +279,11 @@ const objectWith = (methods: readonly string[], what: string) =>
   );
 
 /** The engine's options, checked for their shapes (the calendar and procedures by their kind). */
+/** Shortest lookup secret an engine issues (6 characters: 30 bits). */
+const MIN_SECRET_LENGTH = 6;
+/** Longest lookup secret an engine issues. */
+const MAX_SECRET_LENGTH = 32;
+
 const EngineOptionsSchema = z
   .object({
     procedures: z.union([
@@ -288,6 +320,19 @@ const EngineOptionsSchema = z
       .strict()
       .optional(),
     leaseMs: z.number().int().min(1000).max(86_400_000).optional(),
+    secretLength: z.number().int().min(MIN_SECRET_LENGTH).max(MAX_SECRET_LENGTH).optional(),
+    lookupLimit: z
+      .object({
+        maxFailures: z.number().int().min(1).max(1000).optional(),
+        windowMs: z
+          .number()
+          .int()
+          .min(1000)
+          .max(30 * 86_400_000)
+          .optional(),
+      })
+      .strict()
+      .optional(),
     random: fn('a function returning numbers in [0, 1)').optional(),
     inspect: z.union([fn('an inspector function'), objectWith([], 'an inspection observer')]).optional(),
     log: fn('a log function').optional(),

@@ -1,6 +1,9 @@
 export { type BackoffOptions, backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
+export { createEngine } from './create-engine.js';
+export { summaryFromContext, summaryOf } from './dossier-summary.js';
 export {
-  createEngine,
+  DEFAULT_LOOKUP_LIMIT,
+  DEFAULT_SECRET_LENGTH,
   type DossierRecord,
   type DossierView,
   type Engine,
@@ -10,10 +13,11 @@ export {
   type EngineReportQuery,
   type PeriodQuery,
   type ReceiveCommand,
+  type ReissuedSecret,
+  type ReissueSecretCommand,
   type SendOptions,
   SYSTEM_ACTOR,
-} from './create-engine.js';
-export { summaryFromContext, summaryOf } from './dossier-summary.js';
+} from './engine-types.js';
 export {
   type DossierActorRef,
   type EngineInspectionBase,

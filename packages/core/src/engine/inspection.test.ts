@@ -11,7 +11,7 @@ import { stateName } from '../procedure/define-procedure.js';
 import { ProcedureRegistry } from '../procedure/registry.js';
 import { MemoryStore } from '../store/memory-store.js';
 import { sampleActors, sampleEngine, sampleProcedure, sampleReceipt } from '../testing/fixtures.js';
-import type { EngineLogEntry } from './create-engine.js';
+import type { EngineLogEntry } from './engine-types.js';
 import { type EngineInspectionEvent, maskInspection } from './inspection.js';
 
 const { desk, police, leader } = sampleActors;

@@ -100,11 +100,23 @@ const STATUS: Record<PublicDossierView['statusCode'], string> = {
   expired: 'Đóng do không bổ sung',
 };
 
-/** Compares a presented secret with the stored one in constant time. */
+/** Bytes compared by {@link secretMatches}, whatever the lengths (longer secrets never match). */
+const SECRET_SLOT = 64;
+
+/**
+ * Compares a presented secret with the stored one in constant time: both are padded to one fixed
+ * size and compared whole with `timingSafeEqual`, so the time depends on neither secret (nor on
+ * their lengths). Case and surrounding spaces of the presented one are ignored.
+ */
 export function secretMatches(presented: string, stored: string): boolean {
-  const a = Buffer.from(presented.trim().toUpperCase());
-  const b = Buffer.from(stored.toUpperCase());
-  return a.length === b.length && timingSafeEqual(a, b);
+  const p = Buffer.from(presented.trim().toUpperCase());
+  const s = Buffer.from(stored.toUpperCase());
+  const a = Buffer.alloc(SECRET_SLOT);
+  const b = Buffer.alloc(SECRET_SLOT);
+  p.copy(a, 0, 0, SECRET_SLOT);
+  s.copy(b, 0, 0, SECRET_SLOT);
+  const same = timingSafeEqual(a, b);
+  return same && p.length === s.length && s.length <= SECRET_SLOT;
 }
 
 /** Builds the public view of a dossier at `now`. */

@@ -101,3 +101,25 @@ export class IdempotencyKeyError extends MotcuaError {
     );
   }
 }
+
+/**
+ * The public lookup (tra cứu) of this dossier code is locked: too many failed guesses of its
+ * secret in the current window, from any address. Nothing was compared. It heals by itself at
+ * `retryAt` (HTTP: 429 with `Retry-After`); the desk may also reissue the secret, which lifts it.
+ * The error is the same for codes that exist and codes that do not.
+ */
+export class LookupLockedError extends MotcuaError {
+  readonly retryable = true;
+  /** When the window ends and lookups of the code are answered again (ISO 8601, UTC). */
+  readonly retryAt: string;
+  /** Whole seconds from `now` to `retryAt` (at least 1): the `Retry-After` value. */
+  readonly retryAfterSeconds: number;
+
+  constructor(retryAt: string, now: Date) {
+    super('LOOKUP_LOCKED', 'too many failed lookups of this dossier code; try again later', {
+      field: 'code',
+    });
+    this.retryAt = retryAt;
+    this.retryAfterSeconds = Math.max(1, Math.ceil((Date.parse(retryAt) - now.getTime()) / 1000));
+  }
+}

@@ -4,6 +4,7 @@ export {
   DefinitionError,
   type FieldIssue,
   IdempotencyKeyError,
+  LookupLockedError,
   NotFoundError,
   PermissionError,
   TransitionError,

@@ -54,7 +54,7 @@ export class MotcuaError extends Error {
   constructor(
     code: string,
     message: string,
-    details: { field?: string; value?: unknown; cause?: unknown } = {},
+    details: { field?: string | undefined; value?: unknown; cause?: unknown } = {},
   ) {
     super(
       safeText(String(message), MAX_MESSAGE),

@@ -1,4 +1,4 @@
-import type { Engine, EngineEvent, EngineLogEntry } from '../engine/create-engine.js';
+import type { Engine, EngineEvent, EngineLogEntry } from '../engine/engine-types.js';
 import type { EffectRequest, EnginePlugin, TransitionInfo } from '../engine/plugin.js';
 import { DeferredDeliveryError, PermanentDeliveryError } from '../engine/plugin.js';
 import {

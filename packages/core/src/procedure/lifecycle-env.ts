@@ -8,11 +8,6 @@ import type { ProcedureDefinition, Step, StepBudget } from './definition-schema.
 export interface LifecycleEnv {
   readonly def: ProcedureDefinition;
   readonly calendar: WorkingCalendar;
-  /**
-   * Reports-only simulations (`simulate` in direct mode) set this: control-slip rows are written
-   * without their hash chain (`prevHash` and `hash` empty), which no report reads.
-   */
-  readonly unhashedSlip?: boolean;
 }
 
 /** The party standing for the applicant on the control slip. */
@@ -67,14 +62,11 @@ export function stepDue(env: LifecycleEnv, start: Date, budget: StepBudget): Dat
   return env.calendar.addWorkingMinutes(start, budgetMinutes(env, budget));
 }
 
-/**
- * Appends a row to a dossier's control slip under this environment's rules: hashed and chained,
- * or not hashed when the environment is a reports-only simulation (`unhashedSlip`).
- */
+/** Appends a row to a dossier's control slip, hashed and chained (one behaviour everywhere). */
 export function appendSlip(
-  env: LifecycleEnv,
+  _env: LifecycleEnv,
   slip: readonly SlipRow[],
   row: Omit<SlipRow, 'seq' | 'prevHash' | 'hash'>,
 ): SlipRow[] {
-  return appendSlipRow(slip, row, !env.unhashedSlip);
+  return appendSlipRow(slip, row);
 }

@@ -17,6 +17,71 @@ export function groupOf(s: DossierSummary, groupBy: ReportQuery['groupBy']): str
   }
 }
 
+/** The facts of one dossier a report counts (instants as epoch milliseconds; `closed` infinite while open). */
+export interface ReportFacts {
+  readonly received: number;
+  readonly closed: number;
+  readonly legal: number;
+  readonly channel: string;
+  readonly outcome: DossierSummary['outcome'];
+  readonly result: DossierSummary['result'];
+  readonly paused: boolean;
+}
+
+/**
+ * Counts one dossier of the period [from, to) into its row, by the rules of {@link aggregateReport}
+ * (the caller has left out dossiers received at or after `to` or closed before `from`). The one
+ * home of report counting: stores and the simulation's column store of closed dossiers call it.
+ */
+export function countDossier(r: MutableReportRow, f: ReportFacts, from: number, to: number): void {
+  if (f.received < from) r.carriedOver++;
+  else {
+    r.received++;
+    r.receivedByChannel[f.channel] = (r.receivedByChannel[f.channel] ?? 0) + 1;
+  }
+  if (f.closed < to) {
+    if (f.outcome === 'returned' || f.outcome === 'refused') {
+      r.resolved++;
+      if (f.result === 'EARLY') r.early++;
+      else if (f.result === 'ON_TIME') r.onTime++;
+      else if (f.result === 'LATE') r.late++;
+      if (f.outcome === 'refused') r.refused++;
+    } else if (f.outcome === 'withdrawn') r.withdrawn++;
+    else if (f.outcome === 'stopped') r.stopped++;
+    else if (f.outcome === 'expired') r.expired++;
+  } else if (!f.paused && f.legal < to) r.inProgressOverdue++;
+  else r.inProgressWithinTime++;
+}
+
+/** A unit's counts of closed steps, being counted. */
+export interface UnitCounts {
+  readonly unit: string;
+  early: number;
+  onTime: number;
+  late: number;
+}
+
+/** Counts one closed step of `unit` with its result, by the rules of {@link aggregateUnitReport}. */
+export function countUnitStep(
+  byUnit: Map<string, UnitCounts>,
+  unit: string,
+  result: 'EARLY' | 'ON_TIME' | 'LATE',
+): void {
+  let u = byUnit.get(unit);
+  if (!u) {
+    u = { unit, early: 0, onTime: 0, late: 0 };
+    byUnit.set(unit, u);
+  }
+  if (result === 'EARLY') u.early++;
+  else if (result === 'ON_TIME') u.onTime++;
+  else u.late++;
+}
+
+/** Unit counts as report rows, sorted by unit. */
+export function finishUnitRows(byUnit: Map<string, UnitCounts>): UnitReportRow[] {
+  return [...byUnit.values()].map((u) => ({ ...u })).sort((a, b) => (a.unit < b.unit ? -1 : 1));
+}
+
 /**
  * The report figures of dossiers for a period, as every store must compute them (the SQL
  * adapters do the same in SQL; the conformance suite checks they agree):
@@ -45,24 +110,20 @@ export function aggregateReport(summaries: Iterable<DossierSummary>, query: Repo
     const received = Date.parse(s.receivedAt);
     const closed = s.closedAt === null ? Number.POSITIVE_INFINITY : Date.parse(s.closedAt);
     if (received >= to || closed < from) continue;
-    const r = row(groupOf(s, query.groupBy));
-    if (received < from) r.carriedOver++;
-    else {
-      r.received++;
-      r.receivedByChannel[s.channel] = (r.receivedByChannel[s.channel] ?? 0) + 1;
-    }
-    if (closed < to) {
-      if (s.outcome === 'returned' || s.outcome === 'refused') {
-        r.resolved++;
-        if (s.result === 'EARLY') r.early++;
-        else if (s.result === 'ON_TIME') r.onTime++;
-        else if (s.result === 'LATE') r.late++;
-        if (s.outcome === 'refused') r.refused++;
-      } else if (s.outcome === 'withdrawn') r.withdrawn++;
-      else if (s.outcome === 'stopped') r.stopped++;
-      else if (s.outcome === 'expired') r.expired++;
-    } else if (!s.paused && Date.parse(s.legalDueAt) < to) r.inProgressOverdue++;
-    else r.inProgressWithinTime++;
+    countDossier(
+      row(groupOf(s, query.groupBy)),
+      {
+        received,
+        closed,
+        legal: Date.parse(s.legalDueAt),
+        channel: s.channel,
+        outcome: s.outcome,
+        result: s.result,
+        paused: s.paused,
+      },
+      from,
+      to,
+    );
   }
   return finishReportRows([...rows.values()]);
 }
@@ -74,19 +135,12 @@ export function aggregateUnitReport(
 ): UnitReportRow[] {
   const from = Date.parse(query.from);
   const to = Date.parse(query.to);
-  const byUnit = new Map<string, { unit: string; early: number; onTime: number; late: number }>();
+  const byUnit = new Map<string, UnitCounts>();
   for (const row of rows) {
     if (!row.stepId || !row.result) continue;
     const at = Date.parse(row.at);
     if (at < from || at >= to) continue;
-    let u = byUnit.get(row.from.unitId);
-    if (!u) {
-      u = { unit: row.from.unitId, early: 0, onTime: 0, late: 0 };
-      byUnit.set(row.from.unitId, u);
-    }
-    if (row.result === 'EARLY') u.early++;
-    else if (row.result === 'ON_TIME') u.onTime++;
-    else u.late++;
+    countUnitStep(byUnit, row.from.unitId, row.result);
   }
-  return [...byUnit.values()].sort((a, b) => (a.unit < b.unit ? -1 : 1));
+  return finishUnitRows(byUnit);
 }

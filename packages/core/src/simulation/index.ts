@@ -1,4 +1,3 @@
-export { directRunner, type SimulationTarget, type SimulationView, standardState } from './direct-runner.js';
 export { EventQueue } from './event-queue.js';
 export type {
   LiaisonMemberTally,
@@ -6,6 +5,13 @@ export type {
   SimulationLiaisonResult,
 } from './liaison-traffic.js';
 export { pickWeighted, poisson, seededRandom } from './seeded-random.js';
+export { simulate } from './simulate.js';
+export {
+  simulateInWorkers,
+  type WorkerShareResult,
+  type WorkerSimulationOptions,
+  type WorkerSimulationResult,
+} from './simulate-in-workers.js';
 export {
   DEFAULT_BEHAVIOUR,
   type SimulationArrivals,
@@ -13,12 +19,7 @@ export {
   type SimulationDay,
   type SimulationOptions,
   type SimulationResult,
-  simulate,
-} from './simulate.js';
-export {
-  simulateInWorkers,
-  type WorkerShareResult,
-  type WorkerSimulationOptions,
-  type WorkerSimulationResult,
-} from './simulate-in-workers.js';
+  type SimulationTarget,
+  type SimulationView,
+} from './simulation-options.js';
 export type { SimulationDataOptions, SimulationSetup, SimulationSetupFunction } from './worker-protocol.js';

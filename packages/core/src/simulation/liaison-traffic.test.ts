@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { SimulatedClock } from '../clock/clock.js';
-import { createEngine, type Engine } from '../engine/create-engine.js';
+import { createEngine } from '../engine/create-engine.js';
+import type { Engine } from '../engine/engine-types.js';
 import { defineLiaison } from '../liaison/define-liaison.js';
 import type { LiaisonDefinitionInput } from '../liaison/liaison-definition.js';
 import { liaisonPlugin } from '../liaison/liaison-plugin.js';

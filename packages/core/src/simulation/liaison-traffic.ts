@@ -1,5 +1,5 @@
 import type { Clock } from '../clock/clock.js';
-import type { Engine } from '../engine/create-engine.js';
+import type { Engine } from '../engine/engine-types.js';
 import { MotcuaError } from '../errors/motcua-error.js';
 import { isLiaison, type Liaison } from '../liaison/define-liaison.js';
 import { readyMembers } from '../liaison/liaison-rules.js';
@@ -7,7 +7,7 @@ import type { Actor } from '../model/actor.js';
 import type { DossierContext } from '../model/dossier-context.js';
 import type { LiaisonParent } from '../model/liaison-context.js';
 import { type Procedure, stateName } from '../procedure/define-procedure.js';
-import type { SimulationView } from './direct-runner.js';
+import type { SimulationView } from './simulation-view.js';
 
 /**
  * The member agencies of the liaisons (một cửa liên thông) in a simulation's traffic: their

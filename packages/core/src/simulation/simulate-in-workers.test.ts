@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DossierSummary } from '../model/dossier-summary.js';
 import { aggregateReport } from '../report/aggregate-report.js';
+import { mergeReports, mergeUnitReports } from '../report/merge-reports.js';
 import { sampleProcedure, sampleReceipt, testCalendar } from '../testing/fixtures.js';
-import { mergeReports, mergeUnitReports } from './merge-reports.js';
 import { simulate } from './simulate.js';
 import { simulateInWorkers } from './simulate-in-workers.js';
 

@@ -2,9 +2,10 @@ import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { MotcuaError } from '../errors/motcua-error.js';
+import { mergeReports, mergeUnitReports } from '../report/merge-reports.js';
 import type { ReportRow, UnitReportRow } from '../report/report-types.js';
-import { mergeDays, mergeReports, mergeUnitReports } from './merge-reports.js';
-import type { SimulationDay } from './simulate.js';
+import { mergeDays } from './merge-days.js';
+import type { SimulationDay } from './simulation-options.js';
 import type { SimulationDataOptions, WorkerRequest, WorkerResponse } from './worker-protocol.js';
 
 /** Options of {@link simulateInWorkers}: `simulate`'s plain-data options, the setup module, the workers. */

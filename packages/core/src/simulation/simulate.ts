@@ -1,149 +1,34 @@
-import type { LocalDate } from '../calendar/local-date.js';
-import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { SimulatedClock } from '../clock/clock.js';
-import { createEngine, type Engine, type EngineEvent } from '../engine/create-engine.js';
-import type { EnginePlugin } from '../engine/plugin.js';
+import { createEngine } from '../engine/create-engine.js';
+import type { Engine } from '../engine/engine-types.js';
 import { MotcuaError } from '../errors/motcua-error.js';
-import { isLiaison, type Liaison } from '../liaison/define-liaison.js';
+import { isLiaison } from '../liaison/define-liaison.js';
 import type { Actor } from '../model/actor.js';
-import type { Channel } from '../model/channel.js';
-import { formatDossierCode } from '../model/dossier-code.js';
-import type { DossierEvent, DossierEventInput } from '../model/dossier-events.js';
+import type { DossierEventInput } from '../model/dossier-events.js';
 import type { Procedure } from '../procedure/define-procedure.js';
-import type { ReceiptInput } from '../procedure/lifecycle-actions.js';
-import { budgetMinutes } from '../procedure/lifecycle-env.js';
 import { ProcedureRegistry } from '../procedure/registry.js';
-import type { ReportRow, UnitReportRow } from '../report/report-types.js';
-import type { DossierStore } from '../store/store-types.js';
-import { DirectCore, type DirectDossier, type DirectProcedure } from './direct-core.js';
-import { directTarget, type SimulationTarget, type SimulationView } from './direct-runner.js';
+import { arrivalPlanner, procedurePlan } from './arrivals.js';
+import { BehaviourDraws } from './behaviour.js';
+import { type Driver, engineDriver, storelessDriver } from './drivers.js';
 import { EventQueue } from './event-queue.js';
 import { instantWriter } from './instant-text.js';
+import { LiaisonTraffic, memberProcedureCodes } from './liaison-traffic.js';
+import { seededRandom } from './seeded-random.js';
 import {
-  LiaisonTraffic,
-  memberProcedureCodes,
-  type SimulationLiaison,
-  type SimulationLiaisonResult,
-} from './liaison-traffic.js';
-import { poisson, seededRandom, weightedPicker } from './seeded-random.js';
-
-/** How officers and applicants behave in a simulation. Shares are probabilities per dossier. */
-export interface SimulationBehaviour {
-  /** A step takes this share of its budget, drawn uniformly (default [0.3, 1.05]). */
-  readonly stepPace: readonly [number, number];
-  /** Share of dossiers with one slow step (1.5–4× its budget): most of them end late (default 0.04). */
-  readonly lateShare: number;
-  /** Share asked to supplement during processing (default 0.06). */
-  readonly supplementShare: number;
-  /** Working days the applicant takes to supplement (default [1, 8]). */
-  readonly supplementDays: readonly [number, number];
-  /** Share refused after appraisal (default 0.015). */
-  readonly refusalShare: number;
-  /** Share withdrawn by the applicant (default 0.005). */
-  readonly withdrawalShare: number;
-  /** Share of dossiers about to be late whose agency apologises with a new date (default 0.7). */
-  readonly apologyShare: number;
-  /** Working hours between the result being ready and the applicant collecting it (default [0, 16]). */
-  readonly pickupHours: readonly [number, number];
-}
-
-/** Default behaviour: figures of the order one-stop reports show (most early, a few late). */
-export const DEFAULT_BEHAVIOUR: SimulationBehaviour = {
-  stepPace: [0.3, 1.05],
-  lateShare: 0.04,
-  supplementShare: 0.06,
-  supplementDays: [1, 8],
-  refusalShare: 0.015,
-  withdrawalShare: 0.005,
-  apologyShare: 0.7,
-  pickupHours: [0, 16],
-};
-
-/** Arrivals: how many dossiers, of which procedures, by which channel, at which hours. */
-export interface SimulationArrivals {
-  /** Mean dossiers received per working day (Poisson). */
-  readonly perWorkingDay: number;
-  /** Weights of the procedures by code (default: equal, leaving out the member procedures of liaisons). */
-  readonly mix?: Readonly<Record<string, number>>;
-  /** Weights of the channels (default: 70% in person, 25% online, 5% postal, where the procedure accepts them). */
-  readonly channels?: Readonly<Partial<Record<Channel, number>>>;
-  /** Weights of the working hours 7…16 (default: a morning peak). */
-  readonly byHour?: readonly number[];
-}
-
-/** Options of {@link simulate}. */
-export interface SimulationOptions {
-  /** Run on this engine (its clock must be a `SimulatedClock`), or give `procedures` for a new in-memory one. */
-  readonly engine?: Engine;
-  readonly procedures?: readonly Procedure[];
-  readonly calendar?: WorkingCalendar;
-  readonly store?: DossierStore;
-  readonly plugins?: readonly EnginePlugin[];
-  readonly agency?: string;
-  /** First local day simulated, `'YYYY-MM-DD'`. */
-  readonly start: LocalDate;
-  /** Calendar days simulated (arrivals stop after them; open dossiers are carried to the end). */
-  readonly days: number;
-  readonly seed?: number;
-  readonly arrivals: SimulationArrivals;
-  readonly behaviour?: Partial<SimulationBehaviour>;
-  /** Applicant and application data of a new dossier, per procedure code. */
-  readonly samples: Readonly<
-    Record<string, (index: number, random: () => number) => { applicant: unknown; application: unknown }>
-  >;
-  /** Extra calendar days after the last arrival to let open dossiers finish (default 30). */
-  readonly drainDays?: number;
-  /** Called after each simulated day. */
-  readonly onDay?: (progress: SimulationDay) => void;
-  /**
-   * `engine` (default): every command goes through an engine and its store. `direct`: the same
-   * lifecycle rules and context updates applied without a store (see {@link directRunner}), for
-   * province-scale runs; it needs `procedures` and `calendar`, and ignores `store` and `plugins`.
-   */
-  readonly mode?: 'engine' | 'direct';
-  /**
-   * The member agencies of the liaison procedures (một cửa liên thông) among the arrivals, in
-   * `engine` mode: the desk hands each parent's parts off, the agencies work on their own dossiers
-   * (with the same behaviour: pace, slow steps, supplementation, refusals, apologies) and return
-   * their results, and the desk returns the whole to the applicant. Needed when a liaison arrives.
-   */
-  readonly liaison?: SimulationLiaison;
-}
-
-/** What happened on one simulated day. */
-export interface SimulationDay {
-  readonly date: LocalDate;
-  readonly received: number;
-  /** Returned or refused that day, and how many of them early or on time. */
-  readonly resolved: number;
-  readonly timely: number;
-  readonly open: number;
-  /** Liaison parents received and resolved that day (also counted above), and parts handed off; with `liaison` only. */
-  readonly liaison?: { readonly received: number; readonly resolved: number; readonly handoffs: number };
-}
-
-/** The result of {@link simulate}. */
-export interface SimulationResult {
-  /** The engine, in `engine` mode. */
-  readonly engine: Engine | undefined;
-  readonly target: SimulationTarget;
-  readonly received: number;
-  readonly commands: number;
-  readonly days: readonly SimulationDay[];
-  /** Report over the arrival period and the drain, all groups together and by procedure. */
-  readonly report: ReportRow[];
-  readonly byProcedure: ReportRow[];
-  readonly units: UnitReportRow[];
-  /** What the liaisons did, with `liaison` only. */
-  readonly liaison?: SimulationLiaisonResult;
-  readonly elapsedMs: number;
-}
-
-/** Which share of the arrivals a run simulates: arrival `i` belongs to share `i % of`. */
-export interface SimulationShare {
-  readonly index: number;
-  readonly of: number;
-}
+  memberDossier,
+  openContext,
+  type ParentDossier,
+  type ProcedurePlan,
+  type SimDossier,
+  type WorkedDossier,
+} from './sim-dossiers.js';
+import {
+  DEFAULT_BEHAVIOUR,
+  type SimulationDay,
+  type SimulationOptions,
+  type SimulationResult,
+  type SimulationShare,
+} from './simulation-options.js';
 
 const TICK = 0;
 const ARRIVE = 1;
@@ -154,81 +39,14 @@ const WITHDRAW = 5;
 const RETURN = 6;
 const HAND_OFF = 7;
 
-/** What the simulation needs of a procedure, computed once. */
-interface ProcedurePlan {
-  readonly procedure: Procedure;
-  readonly desk: Actor;
-  readonly stepIndex: ReadonlyMap<string, number>;
-  /** Working minutes of each step's budget, and of the steps after it. */
-  readonly budgets: readonly number[];
-  readonly remainingAfter: readonly number[];
-  readonly channels: {
-    readonly pick: (random: () => number) => Channel;
-    readonly any: boolean;
-    readonly fallback: Channel;
-  };
-  /** The direct core's entry, in direct mode. */
-  entry: DirectProcedure | undefined;
-  /** The liaison, when the procedure is one. */
-  readonly liaison: Liaison | undefined;
-}
-
-/** A liaison dossier's links: a parent's children, or a child's parent and agency engine. */
-interface LiaisonLinks {
-  readonly parent: SimDossier | undefined;
-  readonly engine: Engine | undefined;
-  readonly children: SimDossier[];
-  /** A parent's handoff or return is queued. */
-  planned: boolean;
-}
-
-/**
- * One simulated dossier: its arrival, what will happen to it, and (in direct mode) the direct
- * core's record of it: one object per dossier, carried by the event queue.
- */
-interface SimDossier extends DirectDossier {
-  readonly plan: ProcedurePlan;
-  readonly channel: Channel;
-  /** Arrival index, over all shares (given to the sample function). */
-  readonly index: number;
-  /** Place among the day's arrivals, from 1 (the dossier code's sequence). */
-  readonly sequence: number;
-  slowStep: number;
-  supplementStep: number;
-  refuseStep: number;
-  withdrawAfterDays: number;
-  apologise: boolean;
-  closed: boolean;
-  /** Engine mode with liaisons only. */
-  links: LiaisonLinks | undefined;
-}
-
 /** A planned apology: the dossier and the new date it will give. */
 interface Apology {
-  readonly dossier: SimDossier;
+  readonly dossier: WorkedDossier;
   readonly newDue: number;
 }
 
 type Item = SimDossier | Apology | null;
 
-/** How the loop reaches an engine or the direct core. Direct-mode methods return nothing (no await). */
-interface Driver {
-  readonly target: SimulationTarget;
-  /** The time moves on to `at` (ms). */
-  advance(at: number): void;
-  receive(
-    d: SimDossier,
-    actor: Actor,
-    sample: { applicant: unknown; application: unknown },
-    at: string,
-    date: LocalDate,
-  ): void | Promise<void>;
-  send(d: SimDossier, event: DossierEventInput): void | Promise<void>;
-  /** End of a day: timers, and an engine's outbox. */
-  endOfDay(now: number): undefined | Promise<unknown>;
-}
-
-const DEFAULT_HOURS = [1, 3, 4, 3, 2, 1, 2, 3, 2, 1];
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
@@ -282,42 +100,8 @@ export async function runSimulation(
   const seed = options.seed ?? 1;
   const arrivalRandom = seededRandom(seed);
   const random = seededRandom(behaviourSeed(seed, share.index));
-  const behaviour: SimulationBehaviour = { ...DEFAULT_BEHAVIOUR, ...options.behaviour };
   const engineRandom = seededRandom(seed ^ 0x9e3779b9);
-  const agency = options.agency ?? 'SIM';
-  let engine: Engine | undefined = options.engine;
-  let driver: Driver;
-  if (options.mode === 'direct') {
-    if (!options.procedures?.length || !options.calendar) {
-      throw new MotcuaError('INVALID_OPTION', 'simulate: direct mode needs procedures and a calendar', {
-        field: 'procedures',
-      });
-    }
-    driver = directDriver(
-      new ProcedureRegistry(options.procedures.map((p) => p.withCalendar(options.calendar!))),
-      options.calendar,
-      new SimulatedClock(`${options.start}T00:00:00+07:00`),
-      agency,
-    );
-  } else {
-    if (!engine) {
-      if (!options.procedures?.length || !options.calendar) {
-        throw new MotcuaError('INVALID_OPTION', 'simulate: give an engine, or procedures and a calendar', {
-          field: 'engine',
-        });
-      }
-      engine = createEngine({
-        procedures: options.procedures,
-        calendar: options.calendar,
-        agency,
-        clock: new SimulatedClock(`${options.start}T00:00:00+07:00`),
-        random: engineRandom,
-        ...(options.store ? { store: options.store } : {}),
-        ...(options.plugins ? { plugins: options.plugins } : {}),
-      });
-    }
-    driver = engineDriver(engine);
-  }
+  const { driver, engine } = driverFor(options, engineRandom);
   const target = driver.target;
   const clock = target.clock;
   if (!(clock instanceof SimulatedClock)) {
@@ -326,6 +110,7 @@ export async function runSimulation(
     });
   }
   const calendar = target.calendar;
+  const draws = new BehaviourDraws({ ...DEFAULT_BEHAVIOUR, ...options.behaviour }, random, calendar);
   const procedures = target.procedures.all();
   const byCode = new Map(procedures.map((p) => [p.code, p]));
   const memberCodes = memberProcedureCodes(procedures);
@@ -337,19 +122,24 @@ export async function runSimulation(
       ? new LiaisonTraffic(engine, options.liaison, clock)
       : undefined;
   for (const code of Object.keys(mix)) {
-    if (!byCode.has(code))
+    const procedure = byCode.get(code);
+    if (!procedure)
       throw new MotcuaError('INVALID_OPTION', `simulate: no procedure ${code}`, { field: 'arrivals.mix' });
     if (!options.samples[code])
       throw new MotcuaError('INVALID_OPTION', `simulate: no sample data for ${code}`, { field: 'samples' });
-    if (!liaison && (mix[code] ?? 0) > 0 && isLiaison(byCode.get(code)!))
+    if (!liaison && (mix[code] ?? 0) > 0 && isLiaison(procedure))
       throw new MotcuaError(
         'INVALID_OPTION',
         `simulate: ${code} is a liaison: give its member agencies (liaison.agencies) in engine mode`,
         { field: 'liaison' },
       );
   }
-  const hours = options.arrivals.byHour ?? DEFAULT_HOURS;
-  const uniform = (range: readonly [number, number]) => range[0] + random() * (range[1] - range[0]);
+  /** The liaison traffic: there is one whenever a parent dossier exists (checked above). */
+  const traffic = (): LiaisonTraffic => {
+    if (!liaison)
+      throw new MotcuaError('INVALID_OPTION', 'simulate: no liaison traffic', { field: 'liaison' });
+    return liaison;
+  };
   // One officer per unit, made once: events and contexts only read actors.
   const actors = new Map<string, Actor>();
   const actorOf = (unit: string): Actor => {
@@ -360,37 +150,8 @@ export async function runSimulation(
     }
     return actor;
   };
-  const channelWeights = options.arrivals.channels ?? {
-    'in-person': 70,
-    'online-full': 20,
-    'online-partial': 5,
-    postal: 5,
-  };
-  const planOf = (p: Procedure): ProcedurePlan => {
-    const def = p.definition;
-    const accepted = def.channels;
-    const allowed = Object.fromEntries(
-      Object.entries(channelWeights).filter(([c]) => accepted.includes(c as Channel)),
-    ) as Record<Channel, number>;
-    const budgets = def.steps.map((s) => budgetMinutes({ def, calendar }, s.budget));
-    return {
-      procedure: p,
-      desk: actorOf(def.desk),
-      stepIndex: new Map(def.steps.map((s, i) => [s.id, i])),
-      budgets,
-      // Summed left to right from the next step, as a reduce over the steps after it would.
-      remainingAfter: budgets.map((_, i) => budgets.slice(i + 1).reduce((s, x) => s + x, 0)),
-      channels: {
-        pick: weightedPicker(allowed),
-        any: Object.keys(allowed).length > 0,
-        fallback: accepted[0]!,
-      },
-      entry: undefined,
-      liaison: isLiaison(p) ? p : undefined,
-    };
-  };
+  const planOf = (p: Procedure) => procedurePlan(p, calendar, options.arrivals.channels, actorOf);
   const plans = new Map(procedures.map((p): [string, ProcedurePlan] => [p.code, planOf(p)]));
-  const pickProcedure = weightedPicker(mix);
 
   const queue = new EventQueue<Item>();
   const days: SimulationDay[] = [];
@@ -402,54 +163,22 @@ export async function runSimulation(
   // Arrivals are drawn a day at a time, each day before it starts, and wait in the queue's backlog.
   const first = Date.parse(`${options.start}T00:00:00+07:00`);
   const drainEnd = first + (options.days + (options.drainDays ?? 30)) * DAY;
-  let arrivalIndex = 0;
+  const arrivalsOf = arrivalPlanner({
+    arrivals: options.arrivals,
+    days: options.days,
+    first,
+    calendar,
+    plans,
+    mix,
+    random: arrivalRandom,
+    share,
+  });
   let planned = -1;
-  let dayDate = '';
   const planDay = (d: number) => {
     planned = d;
-    const ats: number[] = [];
-    const items: Item[] = [];
-    const tags: number[] = [];
-    if (d < options.days && calendar.isWorkingDay(new Date(first + d * DAY))) {
-      const count = poisson(options.arrivals.perWorkingDay, arrivalRandom);
-      const at = new Float64Array(count);
-      const drawn: { plan: ProcedurePlan; channel: Channel; index: number }[] = [];
-      for (let i = 0; i < count; i++) {
-        const hour = 7 + indexByWeight(hours, arrivalRandom);
-        at[i] = first + d * DAY + hour * HOUR + Math.floor(arrivalRandom() * HOUR);
-        const plan = plans.get(pickProcedure(arrivalRandom))!;
-        const channel = plan.channels.any ? plan.channels.pick(arrivalRandom) : plan.channels.fallback;
-        drawn.push({ plan, channel, index: arrivalIndex++ });
-      }
-      // Receipt order: by time, ties in drawing order; the place is the dossier code's sequence.
-      const order = drawn.map((_, i) => i).sort((a, b) => at[a]! - at[b]! || a - b);
-      for (let k = 0; k < count; k++) {
-        const a = drawn[order[k]!]!;
-        if (a.index % share.of !== share.index) continue;
-        ats.push(at[order[k]!]!);
-        tags.push(ARRIVE);
-        items.push({
-          code: '',
-          ctx: undefined,
-          state: '',
-          procedureEntry: undefined,
-          slot: -1,
-          order: 0,
-          legalMs: 0,
-          plan: a.plan,
-          channel: a.channel,
-          index: a.index,
-          sequence: k + 1,
-          slowStep: -1,
-          supplementStep: -1,
-          refuseStep: -1,
-          withdrawAfterDays: -1,
-          apologise: false,
-          closed: false,
-          links: undefined,
-        } satisfies SimDossier);
-      }
-    }
+    const { ats, dossiers } = arrivalsOf(d);
+    const items: Item[] = dossiers;
+    const tags = dossiers.map(() => ARRIVE);
     ats.push(first + d * DAY + 17.5 * HOUR);
     items.push(null);
     tags.push(TICK);
@@ -457,36 +186,24 @@ export async function runSimulation(
   };
   planDay(0);
 
-  const scheduleAdvance = (d: SimDossier, now: number) => {
-    const ctx = d.ctx!;
+  const scheduleAdvance = (d: WorkedDossier, now: number) => {
+    const ctx = openContext(d);
     const step = ctx.steps[ctx.steps.length - 1];
     if (!step || step.endedAt !== null) return;
-    const plan = d.plan;
-    const index = plan.stepIndex.get(step.stepId) ?? -1;
-    let pace = uniform(behaviour.stepPace);
-    if (index === d.slowStep) pace = 1.5 + random() * 2.5;
-    const end = calendar.addWorkingMinutes(new Date(now), plan.budgets[index]! * pace);
-    queue.push(end.getTime(), d, ADVANCE);
-    // An agency that sees the dossier will be late apologises a working day before the due time.
-    if (d.apologise && !ctx.apology && index === d.slowStep) {
-      const due = Date.parse(ctx.due.current);
-      const remaining = plan.remainingAfter[index]!;
-      const projected = calendar.addWorkingMinutes(end, remaining + calendar.workingDayMinutes).getTime();
-      if (projected > due) {
-        const notice = Math.max(
-          now + 60_000,
-          calendar.addWorkingMinutes(new Date(due), -calendar.workingDayMinutes).getTime(),
-        );
-        if (notice < end.getTime()) queue.push(notice, { dossier: d, newDue: projected }, APOLOGIZE);
-      }
-    }
+    const index = d.plan.stepIndex.get(step.stepId) ?? -1;
+    const { end, apology } = draws.step(d, ctx, index, now);
+    queue.push(end, d, ADVANCE);
+    if (apology) queue.push(apology.at, { dossier: d, newDue: apology.newDue }, APOLOGIZE);
+  };
+  const withdrawLater = (d: SimDossier, at: number) => {
+    if (at >= 0) queue.push(at, d, WITHDRAW);
   };
 
   const close = (d: SimDossier) => {
-    const outcome = d.ctx!.outcome;
+    const ctx = openContext(d);
+    const outcome = ctx.outcome;
     d.closed = true;
-    const links = d.links;
-    if (links?.parent) {
+    if (d.kind === 'member') {
       // A member agency's own dossier: not one of the simulated desk's dossiers.
       d.ctx = undefined;
       return;
@@ -497,86 +214,46 @@ export async function runSimulation(
       dayStats.resolved++;
       if (outcome.result !== 'LATE') dayStats.timely++;
     }
-    if (links) {
-      liaison!.closed(d.ctx!);
+    if (d.kind === 'parent') {
+      traffic().closed(ctx);
       openParents.delete(d);
-      for (const c of links.children) c.closed = true;
+      for (const c of d.children) c.closed = true;
       if (resolved) liaisonDay.resolved++;
     }
-    d.ctx = undefined; // queued plans may still hold the record: let the context go
-  };
-
-  /** What will happen to a dossier: a slow step, supplementation, refusal, withdrawal, an apology. */
-  const drawFate = (d: SimDossier, now: number, withdrawal: boolean) => {
-    const steps = d.plan.procedure.definition.steps;
-    const pickStep = () => Math.floor(random() * steps.length);
-    d.slowStep = random() < behaviour.lateShare ? pickStep() : -1;
-    d.supplementStep = random() < behaviour.supplementShare ? Math.max(1, pickStep()) : -1;
-    d.refuseStep = random() < behaviour.refusalShare ? Math.max(1, pickStep()) : -1;
-    if (withdrawal) drawWithdrawal(d, now);
-    d.apologise = random() < behaviour.apologyShare;
-  };
-  const drawWithdrawal = (d: SimDossier, now: number) => {
-    d.withdrawAfterDays = random() < behaviour.withdrawalShare ? 1 + Math.floor(random() * 5) : -1;
-    if (d.withdrawAfterDays > 0) {
-      queue.push(
-        calendar.addWorkingMinutes(new Date(now), d.withdrawAfterDays * calendar.workingDayMinutes).getTime(),
-        d,
-        WITHDRAW,
-      );
-    }
+    // Queued plans may still hold the record: let the context go (kept records stay for `target.get`).
+    d.ctx = undefined;
+    if (!options.keepRecords) d.persisted = undefined;
   };
 
   // Liaisons: parents at the simulated desk, their parts on the member agencies' engines.
   let liaisonDay = { received: 0, resolved: 0, handoffs: 0 };
-  const openParents = new Set<SimDossier>();
+  const openParents = new Set<ParentDossier>();
   const childPlans = new Map<string, ProcedurePlan>();
-  const laterBy = (now: number, range: readonly [number, number]) =>
-    calendar.addWorkingMinutes(new Date(now), uniform(range)).getTime();
 
   /** Reads a parent back after its messages settled: new parts, its end, what the desk does next. */
-  const checkParent = async (d: SimDossier, now: number) => {
+  const checkParent = async (d: ParentDossier, now: number) => {
     if (d.closed) return;
-    const links = d.links!;
-    const view = await liaison!.parent(d.plan.liaison!, d.code);
+    const lt = traffic();
+    const view = await lt.parent(d.liaison, d.code);
     d.ctx = view.context;
     d.state = view.state;
     for (const m of view.section.members) {
-      if (!m.childCode || links.children.some((c) => c.code === m.childCode)) continue;
-      const engine = liaison!.engineOf(m.agency);
-      const child = await liaison!.view(engine, m.childCode);
+      if (!m.childCode || d.children.some((c) => c.code === m.childCode)) continue;
+      const memberEngine = lt.engineOf(m.agency);
+      const child = await lt.view(memberEngine, m.childCode);
       const { code, version } = child.context.procedure;
       const key = `${m.agency}|${code}@${version}`;
       let plan = childPlans.get(key);
       if (!plan) {
-        plan = planOf(engine.procedures.get(code, version));
+        plan = planOf(memberEngine.procedures.get(code, version));
         childPlans.set(key, plan);
       }
-      const c: SimDossier = {
-        code: m.childCode,
-        ctx: child.context,
-        state: child.state,
-        procedureEntry: undefined,
-        slot: -1,
-        order: 0,
-        legalMs: 0,
-        plan,
-        channel: child.context.channel,
-        index: d.index,
-        sequence: 0,
-        slowStep: -1,
-        supplementStep: -1,
-        refuseStep: -1,
-        withdrawAfterDays: -1,
-        apologise: false,
-        closed: child.done,
-        links: { parent: d, engine, children: [], planned: false },
-      };
-      links.children.push(c);
-      liaison!.handedOff();
+      const c = memberDossier(d, plan, memberEngine, { ...child, code: m.childCode });
+      d.children.push(c);
+      lt.handedOff();
       liaisonDay.handoffs++;
       if (!c.closed) {
-        drawFate(c, now, false);
+        draws.fate(c, now, false);
         scheduleAdvance(c, now);
       }
     }
@@ -584,28 +261,33 @@ export async function runSimulation(
       close(d);
       return;
     }
-    if (links.planned) return;
+    if (d.planned) return;
     if (view.state === 'resultReady') {
-      queue.push(laterBy(now, [behaviour.pickupHours[0] * 60, behaviour.pickupHours[1] * 60]), d, RETURN);
-      links.planned = true;
+      const [h0, h1] = draws.pickupHours;
+      queue.push(draws.laterBy(now, [h0 * 60, h1 * 60]), d, RETURN);
+      d.planned = true;
     } else if (view.handOffReady) {
-      queue.push(laterBy(now, liaison!.handOffMinutes), d, HAND_OFF);
-      links.planned = true;
+      queue.push(draws.laterBy(now, lt.handOffMinutes), d, HAND_OFF);
+      d.planned = true;
     }
   };
   /** After a command on a member agency's dossier: its messages reach the parent. */
   const afterChild = async (d: SimDossier, now: number) => {
-    const parent = d.links?.parent;
-    if (!parent) return;
-    await liaison!.settle([d.links!.engine!], liaison!.peersOf(parent.ctx));
-    await checkParent(parent, now);
+    if (d.kind !== 'member') return;
+    await traffic().settle([d.engine], traffic().peersOf(d.parent.ctx));
+    await checkParent(d.parent, now);
+  };
+  const send = async (d: SimDossier, event: DossierEventInput) => {
+    commands++;
+    const r = driver.send(d, event);
+    if (r) await r;
   };
 
   const instant = instantWriter();
   let now = clock.now().getTime();
   let nowIso = instant(now);
   while (queue.size) {
-    const item = queue.shift()!;
+    const item = queue.shift() as Item;
     const kind = queue.lastTag;
     if (queue.lastAt > now) {
       now = queue.lastAt;
@@ -613,125 +295,132 @@ export async function runSimulation(
       driver.advance(now);
     }
     try {
-      switch (kind) {
-        case TICK: {
-          const r = driver.endOfDay(now);
-          if (r) await r;
-          if (liaison) {
-            await liaison.endOfDay();
-            for (const p of [...openParents]) await checkParent(p, now);
-          }
-          const day: SimulationDay = {
-            date: calendar.localDate(new Date(now)),
-            ...dayStats,
-            open,
-            ...(liaison ? { liaison: liaisonDay } : {}),
-          };
-          days.push(day);
-          options.onDay?.(day);
-          dayStats = { received: 0, resolved: 0, timely: 0 };
-          liaisonDay = { received: 0, resolved: 0, handoffs: 0 };
-          const next = planned + 1;
-          if (next < options.days || first + next * DAY < drainEnd) planDay(next);
-          break;
+      if (item === null) {
+        // TICK: the end of a day.
+        const r = driver.endOfDay(now);
+        if (r) await r;
+        if (liaison) {
+          await liaison.endOfDay();
+          for (const p of [...openParents]) await checkParent(p, now);
         }
-        case ARRIVE: {
-          const d = item as SimDossier;
-          const procedure = d.plan.procedure;
-          const sample = options.samples[procedure.code]!(d.index, random);
-          commands++;
-          if (d.sequence === 1 || dayDate === '') dayDate = calendar.localDate(new Date(now));
-          const r = driver.receive(d, d.plan.desk, sample, nowIso, dayDate);
-          if (r) await r;
-          received++;
-          dayStats.received++;
-          open++;
-          if (d.plan.liaison) {
-            // A liaison's parent: the desk hands its parts off; the agencies' dossiers do the steps.
-            d.links = { parent: undefined, engine: undefined, children: [], planned: true };
-            openParents.add(d);
-            liaison!.received();
-            liaisonDay.received++;
-            drawWithdrawal(d, now);
-            queue.push(laterBy(now, liaison!.handOffMinutes), d, HAND_OFF);
-            break;
-          }
-          drawFate(d, now, true);
+        const day: SimulationDay = {
+          date: calendar.localDate(new Date(now)),
+          ...dayStats,
+          open,
+          ...(liaison ? { liaison: liaisonDay } : {}),
+        };
+        days.push(day);
+        options.onDay?.(day);
+        dayStats = { received: 0, resolved: 0, timely: 0 };
+        liaisonDay = { received: 0, resolved: 0, handoffs: 0 };
+        const next = planned + 1;
+        if (next < options.days || first + next * DAY < drainEnd) planDay(next);
+        continue;
+      }
+      if (kind === APOLOGIZE) {
+        const { dossier: d, newDue } = item as Apology;
+        if (d.closed) continue;
+        const ctx = openContext(d);
+        if (ctx.apology || ctx.outcome || d.state === 'supplementing') continue;
+        await send(d, {
+          type: 'APOLOGIZE',
+          at: nowIso,
+          actor: actorOf(ctx.holder),
+          reason: 'Hồ sơ cần xác minh thêm',
+          newDue: new Date(Math.max(newDue, Date.parse(ctx.due.current) + 60_000)).toISOString(),
+        });
+        await afterChild(d, now);
+        continue;
+      }
+      const d = item as SimDossier;
+      if (kind === ARRIVE) {
+        const sample = (options.samples[d.plan.procedure.code] as SimulationOptions['samples'][string])(
+          d.index,
+          random,
+        );
+        commands++;
+        const r = driver.receive(d, d.plan.desk, sample, nowIso);
+        if (r) await r;
+        received++;
+        dayStats.received++;
+        open++;
+        if (d.kind === 'parent') {
+          // A liaison's parent: the desk hands its parts off; the agencies' dossiers do the steps.
+          d.planned = true;
+          openParents.add(d);
+          traffic().received();
+          liaisonDay.received++;
+          withdrawLater(d, draws.withdrawal(d, now));
+          queue.push(draws.laterBy(now, traffic().handOffMinutes), d, HAND_OFF);
+        } else if (d.kind === 'plain') {
+          withdrawLater(d, draws.fate(d, now, true));
           scheduleAdvance(d, now);
-          break;
         }
+        continue;
+      }
+      if (d.closed) continue;
+      switch (kind) {
         case HAND_OFF: {
-          const d = item as SimDossier;
-          if (d.closed) break;
-          d.links!.planned = false;
-          commands++;
-          await driver.send(d, { type: 'HAND_OFF', at: nowIso, actor: d.plan.desk });
-          await liaison!.settle([engine!], liaison!.peersOf(d.ctx));
+          if (d.kind !== 'parent') break;
+          d.planned = false;
+          await send(d, { type: 'HAND_OFF', at: nowIso, actor: d.plan.desk });
+          await traffic().settle([engine as Engine], traffic().peersOf(d.ctx));
           await checkParent(d, now);
           break;
         }
         case ADVANCE: {
-          const d = item as SimDossier;
-          if (d.closed) break;
-          const ctx = d.ctx!;
+          if (d.kind === 'parent') break;
+          const ctx = openContext(d);
           if (d.state === 'supplementing' || d.state === 'resultReady') break;
-          const step = ctx.steps[ctx.steps.length - 1]!;
+          const step = ctx.steps[ctx.steps.length - 1];
+          if (!step) break;
           const index = d.plan.stepIndex.get(step.stepId) ?? -1;
           const holder = actorOf(ctx.holder);
           if (index === d.supplementStep && ctx.supplements.length === 0) {
-            commands++;
-            const r = driver.send(d, {
+            await send(d, {
               type: 'REQUEST_SUPPLEMENT',
               at: nowIso,
               actor: holder,
               items: [{ name: 'Giấy tờ chứng minh bổ sung' }],
               reason: 'Thành phần hồ sơ chưa đầy đủ',
             });
-            if (r) await r;
-            const back = calendar.addWorkingMinutes(
-              new Date(now),
-              uniform(behaviour.supplementDays) * calendar.workingDayMinutes,
-            );
+            const back = calendar.addWorkingMinutes(new Date(now), draws.supplementMinutes());
             queue.push(back.getTime(), d, SUPPLEMENTED);
-            if (d.links) await afterChild(d, now);
+            await afterChild(d, now);
             break;
           }
           if (index === d.refuseStep) {
-            commands++;
-            const r = driver.send(d, {
+            await send(d, {
               type: 'REFUSE',
               at: nowIso,
               actor: holder,
               reasons: ['Không đủ điều kiện theo quy định'],
             });
-            if (r) await r;
             close(d);
-            if (d.links) await afterChild(d, now);
+            await afterChild(d, now);
             break;
           }
-          commands++;
-          const r = driver.send(d, { type: 'HAND_OVER', at: nowIso, actor: holder });
-          if (r) await r;
+          await send(d, { type: 'HAND_OVER', at: nowIso, actor: holder });
           if (d.state === 'resultReady') {
             // A member agency returns its part to the focal desk; an applicant comes to collect.
-            const pickup = d.links
-              ? laterBy(now, liaison!.returnMinutes)
-              : calendar.addWorkingMinutes(new Date(now), uniform(behaviour.pickupHours) * 60).getTime();
+            const pickup =
+              d.kind === 'member'
+                ? draws.laterBy(now, traffic().returnMinutes)
+                : calendar.addWorkingMinutes(new Date(now), draws.uniform(draws.pickupHours) * 60).getTime();
             queue.push(pickup, d, RETURN);
           } else scheduleAdvance(d, now);
           break;
         }
         case SUPPLEMENTED: {
-          const d = item as SimDossier;
-          if (d.closed) break;
-          commands++;
-          const parent = d.links?.parent;
-          if (parent) {
+          if (d.kind === 'parent') break;
+          if (d.kind === 'member') {
             // The applicant brings the papers to the focal desk, which passes them on.
-            const view = await liaison!.supplemented(
-              parent.plan.liaison!,
+            commands++;
+            const parent = d.parent;
+            const view = await traffic().supplemented(
+              parent.liaison,
               parent.code,
-              { engine: d.links!.engine!, code: d.code },
+              { engine: d.engine, code: d.code },
               { focal: parent.plan.desk, member: d.plan.desk },
             );
             d.ctx = view.context;
@@ -740,50 +429,19 @@ export async function runSimulation(
             if (!view.done) scheduleAdvance(d, now);
             break;
           }
-          const r = driver.send(d, { type: 'SUPPLEMENT_RECEIVED', at: nowIso, actor: d.plan.desk });
-          if (r) await r;
+          await send(d, { type: 'SUPPLEMENT_RECEIVED', at: nowIso, actor: d.plan.desk });
           scheduleAdvance(d, now);
           break;
         }
-        case APOLOGIZE: {
-          const { dossier: d, newDue } = item as Apology;
-          if (d.closed) break;
-          const ctx = d.ctx!;
-          if (ctx.apology || ctx.outcome || d.state === 'supplementing') break;
-          commands++;
-          const r = driver.send(d, {
-            type: 'APOLOGIZE',
-            at: nowIso,
-            actor: actorOf(ctx.holder),
-            reason: 'Hồ sơ cần xác minh thêm',
-            newDue: new Date(Math.max(newDue, Date.parse(ctx.due.current) + 60_000)).toISOString(),
-          });
-          if (r) await r;
-          if (d.links) await afterChild(d, now);
-          break;
-        }
         case WITHDRAW: {
-          const d = item as SimDossier;
-          if (d.closed) break;
-          commands++;
-          const r = driver.send(d, {
-            type: 'WITHDRAW',
-            at: nowIso,
-            actor: d.plan.desk,
-            reason: 'Theo đề nghị',
-          });
-          if (r) await r;
+          await send(d, { type: 'WITHDRAW', at: nowIso, actor: d.plan.desk, reason: 'Theo đề nghị' });
           close(d);
           break;
         }
         case RETURN: {
-          const d = item as SimDossier;
-          if (d.closed) break;
-          commands++;
-          const r = driver.send(d, { type: 'RETURN_RESULT', at: nowIso, actor: d.plan.desk });
-          if (r) await r;
+          await send(d, { type: 'RETURN_RESULT', at: nowIso, actor: d.plan.desk });
           close(d);
-          if (d.links) await afterChild(d, now);
+          await afterChild(d, now);
           break;
         }
       }
@@ -813,83 +471,47 @@ export async function runSimulation(
   };
 }
 
-/** The loop's way to an engine: every command awaited, the clock set before each. */
-function engineDriver(engine: Engine): Driver {
-  const clock = engine.clock as SimulatedClock;
-  const target = engine as unknown as SimulationTarget;
-  const update = (d: SimDossier) => (view: SimulationView) => {
-    d.code = view.code;
-    d.ctx = view.context;
-    d.state = view.state;
-  };
-  return {
-    target,
-    advance(at) {
-      if (clock instanceof SimulatedClock && at > clock.now().getTime()) clock.set(new Date(at));
-    },
-    receive(d, actor, sample) {
-      return target
-        .receive({
-          procedure: d.plan.procedure.code,
-          version: d.plan.procedure.version,
-          channel: d.channel,
-          actor,
-          applicant: sample.applicant,
-          application: sample.application,
-        })
-        .then(update(d));
-    },
-    send(d, event) {
-      return (d.links?.engine ?? engine).send(d.code, event as EngineEvent).then(update(d));
-    },
-    async endOfDay() {
-      await engine.runDueTimers();
-      // Plugin effects (SMS notices, liaison messages) go out at the end of each day.
-      await engine.deliverOutbox();
-    },
-  };
-}
-
-/** The loop's way to the direct core: synchronous commands on the loop's own records. */
-function directDriver(
-  procedures: ProcedureRegistry,
-  calendar: WorkingCalendar,
-  clock: SimulatedClock,
-  agency: string,
-): Driver {
-  const core = new DirectCore<SimDossier>(procedures, calendar);
-  return {
-    target: directTarget(core as unknown as DirectCore<DirectDossier>, clock, agency),
-    advance() {},
-    receive(d, actor, sample, at, date) {
-      const plan = d.plan;
-      plan.entry ??= core.procedure(plan.procedure.code, plan.procedure.version, date);
-      core.receive(d, plan.entry, {
-        code: formatDossierCode({ agency, date, sequence: d.sequence }),
-        secret: 'SIM',
-        agency,
-        receivedAt: at,
-        receivedBy: actor,
-        channel: d.channel,
-        applicant: sample.applicant as ReceiptInput['applicant'],
-        application: sample.application,
+/** The engine (given, or new and in memory) or the store-less core the run drives. */
+function driverFor(
+  options: SimulationOptions,
+  engineRandom: () => number,
+): { driver: Driver; engine: Engine | undefined } {
+  const agency = options.agency ?? 'SIM';
+  const clock = () => new SimulatedClock(`${options.start}T00:00:00+07:00`);
+  if (options.mode === 'direct') {
+    if (!options.procedures?.length || !options.calendar) {
+      throw new MotcuaError('INVALID_OPTION', 'simulate: direct mode needs procedures and a calendar', {
+        field: 'procedures',
       });
-    },
-    send(d, event) {
-      core.apply(d, event as DossierEvent);
-    },
-    endOfDay(now) {
-      core.runDueTimers(now);
-    },
-  };
-}
-
-function indexByWeight(weights: readonly number[], random: () => number): number {
-  const total = weights.reduce((a, b) => a + b, 0);
-  let r = random() * total;
-  for (let i = 0; i < weights.length; i++) {
-    r -= weights[i]!;
-    if (r < 0) return i;
+    }
+    const calendar = options.calendar;
+    const driver = storelessDriver({
+      // Bound to the office calendar, as the engine binds them.
+      procedures: new ProcedureRegistry(options.procedures.map((p) => p.withCalendar(calendar))),
+      calendar,
+      clock: clock(),
+      agency,
+      random: engineRandom,
+      ...(options.keepRecords ? { keepRecords: true } : {}),
+    });
+    return { driver, engine: undefined };
   }
-  return weights.length - 1;
+  let engine = options.engine;
+  if (!engine) {
+    if (!options.procedures?.length || !options.calendar) {
+      throw new MotcuaError('INVALID_OPTION', 'simulate: give an engine, or procedures and a calendar', {
+        field: 'engine',
+      });
+    }
+    engine = createEngine({
+      procedures: options.procedures,
+      calendar: options.calendar,
+      agency,
+      clock: clock(),
+      random: engineRandom,
+      ...(options.store ? { store: options.store } : {}),
+      ...(options.plugins ? { plugins: options.plugins } : {}),
+    });
+  }
+  return { driver: engineDriver(engine), engine };
 }

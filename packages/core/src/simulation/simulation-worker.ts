@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { MotcuaError } from '../errors/motcua-error.js';
-import { runSimulation, type SimulationOptions, type SimulationShare } from './simulate.js';
+import { runSimulation } from './simulate.js';
+import type { SimulationOptions, SimulationShare } from './simulation-options.js';
 import type { SimulationSetup, WorkerRequest, WorkerResponse } from './worker-protocol.js';
 
 /** Imports a module by URL; a TypeScript file is loaded through tsx when Node cannot load it alone. */

@@ -1,7 +1,7 @@
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { Procedure } from '../procedure/define-procedure.js';
 import type { ReportRow, UnitReportRow } from '../report/report-types.js';
-import type { SimulationDay, SimulationOptions, SimulationShare } from './simulate.js';
+import type { SimulationDay, SimulationOptions, SimulationShare } from './simulation-options.js';
 
 /**
  * What a setup function returns: the parts of a simulation that are code and cannot be sent to a

@@ -111,26 +111,21 @@ function numberedRow(row: NewRow, seq: number, prevHash: string): Omit<SlipRow, 
   return out;
 }
 
-/**
- * Appends a row to a slip: numbers it, chains it to the last row and hashes it. `hashed: false`
- * leaves `prevHash` and `hash` empty: only for reports-only simulations, whose slips are never
- * verified or printed (see `LifecycleEnv.unhashedSlip`).
- */
+/** Appends a row to a slip: numbers it, chains it to the last row and hashes it. */
 export function appendSlipRow(
   slip: readonly SlipRow[],
   row: Omit<SlipRow, 'seq' | 'prevHash' | 'hash'>,
-  hashed = true,
 ): SlipRow[] {
   const prev = slip[slip.length - 1];
   const seq = slip.length + 1;
-  const prevHash = hashed ? (prev ? prev.hash : GENESIS_HASH) : '';
+  const prevHash = prev ? prev.hash : GENESIS_HASH;
   let next: SlipRow;
   if (hasExtraFields(row)) {
     const base = { ...row, seq, prevHash };
-    next = { ...base, hash: hashed ? hashRow(base, true) : '' };
+    next = { ...base, hash: hashRow(base, true) };
   } else {
     const built = numberedRow(row, seq, prevHash);
-    built.hash = hashed ? hashRow(built, false) : '';
+    built.hash = hashRow(built, false);
     next = built;
   }
   const out = slip.slice();

@@ -2,6 +2,7 @@ export { MemoryStore } from './memory-store.js';
 export {
   checkClaimRequest,
   checkCommitRequest,
+  checkLookupAttemptRequest,
   checkOutboxQuery,
   checkSettlement,
   checkStoreInstant,
@@ -19,6 +20,8 @@ export {
   type DossierStore,
   type JournalEntry,
   type ListQuery,
+  type LookupAttemptRequest,
+  type LookupWindow,
   type OutboxEffect,
   type OutboxItem,
   type OutboxSettlement,

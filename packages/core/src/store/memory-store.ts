@@ -5,6 +5,7 @@ import type { ReportQuery, ReportRow, UnitReportRow } from '../report/report-typ
 import {
   checkClaimRequest,
   checkCommitRequest,
+  checkLookupAttemptRequest,
   checkOutboxQuery,
   checkSettlement,
   checkStoreInstant,
@@ -21,6 +22,8 @@ import {
   type DossierStore,
   type JournalEntry,
   type ListQuery,
+  type LookupAttemptRequest,
+  type LookupWindow,
   type OutboxItem,
   type OutboxSettlement,
   StoreConflictError,
@@ -46,6 +49,8 @@ export class MemoryStore implements DossierStore {
   private readonly outboxItems = new Map<string, OutboxItem>();
   private readonly idempotency = new Map<string, unknown>();
   private readonly sequences = new Map<string, number>();
+  private readonly lookupWindows = new Map<string, { attempts: number; endsAt: number }>();
+  private sweepAt = 1024;
 
   async load(code: string): Promise<StoredDossier | null> {
     checkStoreText(code, 'code');
@@ -259,6 +264,41 @@ export class MemoryStore implements DossierStore {
       })(this.dossiers),
       query,
     );
+  }
+
+  async lookupSecret(code: string): Promise<string | null> {
+    checkStoreText(code, 'code');
+    return this.dossiers.get(code)?.persisted.context.secret ?? null;
+  }
+
+  async reserveLookupAttempt(input: LookupAttemptRequest): Promise<LookupWindow> {
+    const { key, now, maxAttempts, windowMs } = checkLookupAttemptRequest(input);
+    const t = Date.parse(now);
+    let w = this.lookupWindows.get(key);
+    if (!w || w.endsAt <= t) {
+      w = { attempts: 0, endsAt: t + windowMs };
+      this.lookupWindows.set(key, w);
+      // Windows that ended are forgotten as the map grows (amortised: each sweep doubles the bound).
+      if (this.lookupWindows.size > this.sweepAt) {
+        for (const [k, old] of this.lookupWindows) if (old.endsAt <= t) this.lookupWindows.delete(k);
+        this.sweepAt = Math.max(1024, this.lookupWindows.size * 2);
+      }
+    }
+    const admitted = w.attempts < maxAttempts;
+    if (admitted) w.attempts++;
+    return { admitted, attempts: w.attempts, windowEndsAt: new Date(w.endsAt).toISOString() };
+  }
+
+  async releaseLookupAttempt(key: string, windowEndsAt: string): Promise<void> {
+    checkStoreText(key, 'key', 300);
+    const endsAt = Date.parse(checkStoreInstant(windowEndsAt, 'windowEndsAt'));
+    const w = this.lookupWindows.get(key);
+    if (w && w.endsAt === endsAt && w.attempts > 0) w.attempts--;
+  }
+
+  async clearLookupAttempts(key: string): Promise<void> {
+    checkStoreText(key, 'key', 300);
+    this.lookupWindows.delete(key);
   }
 
   async unitReport(input: { from: string; to: string }): Promise<UnitReportRow[]> {

@@ -2,7 +2,13 @@ import { parseLocalDate } from '../calendar/local-date.js';
 import { ValidationError } from '../errors/dossier-errors.js';
 import { instantProblem, parseInstant } from '../model/instant-input.js';
 import type { ReportQuery } from '../report/report-types.js';
-import type { ClaimRequest, CommitRequest, ListQuery, OutboxSettlement } from './store-types.js';
+import type {
+  ClaimRequest,
+  CommitRequest,
+  ListQuery,
+  LookupAttemptRequest,
+  OutboxSettlement,
+} from './store-types.js';
 
 /**
  * Argument checks every {@link DossierStore} runs before it reads or writes anything, so that a
@@ -67,6 +73,17 @@ export function checkClaimRequest(request: unknown): ClaimRequest {
     limit: checkStoreInteger(request.limit, 'limit', 0, 100_000),
     owner: checkStoreText(request.owner, 'owner'),
     leaseMs: checkStoreInteger(request.leaseMs, 'leaseMs', 1, 7 * 86_400_000),
+  };
+}
+
+/** A lookup attempt request, with its instant in motcua's one form. */
+export function checkLookupAttemptRequest(request: unknown): LookupAttemptRequest {
+  if (!isRecord(request)) fail('request', 'expected a lookup attempt request');
+  return {
+    key: checkStoreText(request.key, 'key', 300),
+    now: checkStoreInstant(request.now, 'now'),
+    maxAttempts: checkStoreInteger(request.maxAttempts, 'maxAttempts', 1, 1_000_000),
+    windowMs: checkStoreInteger(request.windowMs, 'windowMs', 1, 366 * 86_400_000),
   };
 }
 

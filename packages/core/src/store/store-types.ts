@@ -147,6 +147,34 @@ export interface ListQuery {
 }
 
 /**
+ * What {@link DossierStore.reserveLookupAttempt} takes: one attempt to count in a key's window of
+ * failed public lookups (tra cứu), refused when the window already holds `maxAttempts`.
+ */
+export interface LookupAttemptRequest {
+  /**
+   * What is counted: `dossier:<code>` for the engine's per-code limit (unknown codes are counted
+   * too), `address:<digest>` for a server's per-address throttle. Any text of 1–300 characters.
+   */
+  readonly key: string;
+  /** The current time: a window that ended at or before it is over (its count starts again). */
+  readonly now: string;
+  /** Attempts allowed in one window; an attempt beyond them is refused and not counted. */
+  readonly maxAttempts: number;
+  /** Length of a window, from the first attempt counted in it. */
+  readonly windowMs: number;
+}
+
+/** What {@link DossierStore.reserveLookupAttempt} answers: the key's window after the attempt. */
+export interface LookupWindow {
+  /** Whether this attempt was counted (false: the window is full, the key is locked until it ends). */
+  readonly admitted: boolean;
+  /** Attempts counted in the window, this one included when admitted. */
+  readonly attempts: number;
+  /** When the window ends: the count starts again then (the lock, if any, lifts). */
+  readonly windowEndsAt: string;
+}
+
+/**
  * Where an engine keeps dossiers. One `commit` per transition writes the snapshot, the journal
  * entry, the new control-slip rows, the dossier's timers and the outbox effects in one
  * transaction. Adapters (SQLite, PostgreSQL) implement it; `@motcua/core/testing` has the
@@ -188,6 +216,25 @@ export interface DossierStore {
   report(query: ReportQuery): Promise<ReportRow[]>;
   /** Steps closed per unit in a period, early / on time / late, from the control-slip rows. */
   unitReport(query: { from: string; to: string }): Promise<UnitReportRow[]>;
+  /**
+   * The lookup secret of dossier `code`, or `null` when no dossier has that code. One indexed read
+   * of a short value, as fast for an unknown code as for a known one (the public lookup must not
+   * tell them apart by time).
+   */
+  lookupSecret(code: string): Promise<string | null>;
+  /**
+   * Counts one attempt in the key's window of lookup attempts, atomically: whatever the number of
+   * processes, at most `maxAttempts` attempts are admitted per window. A window opens at the first
+   * attempt after the previous one ended and lasts `windowMs`. Durable (a restart keeps the count).
+   */
+  reserveLookupAttempt(request: LookupAttemptRequest): Promise<LookupWindow>;
+  /**
+   * Takes an admitted attempt back (the lookup succeeded: only failures count), if the key's window
+   * is still the one that ends at `windowEndsAt`; otherwise does nothing.
+   */
+  releaseLookupAttempt(key: string, windowEndsAt: string): Promise<void>;
+  /** Forgets the key's window (the desk reissued the dossier's secret). */
+  clearLookupAttempts(key: string): Promise<void>;
   close?(): Promise<void>;
 }
 

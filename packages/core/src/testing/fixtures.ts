@@ -1,8 +1,9 @@
 import { vietnamCalendar } from '../calendar/vietnam-calendar.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { SimulatedClock } from '../clock/clock.js';
-import { createEngine, type Engine, type EngineOptions } from '../engine/create-engine.js';
+import { createEngine } from '../engine/create-engine.js';
 import { summaryOf } from '../engine/dossier-summary.js';
+import type { Engine, EngineOptions } from '../engine/engine-types.js';
 import type { ActorInput } from '../model/actor.js';
 import { defineProcedure, type Procedure } from '../procedure/define-procedure.js';
 import type { CommitRequest, DossierStore, TimerRow } from '../store/store-types.js';

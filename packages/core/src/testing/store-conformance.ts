@@ -17,6 +17,7 @@ import {
   sampleReceipt,
 } from './fixtures.js';
 import { hostileValue, mutated } from './hostile-values.js';
+import { lookupConformanceTests } from './store-conformance-lookup.js';
 
 /** Options of {@link storeConformanceSuite}. */
 export interface ConformanceOptions {
@@ -134,6 +135,22 @@ function storeCalls(valid: CommitRequest): fc.Arbitrary<(store: DossierStore) =>
     ),
     period.map((q) => (s: DossierStore) => s.report(q as never)),
     period.map((q) => (s: DossierStore) => s.unitReport(q as never)),
+    code.map((c) => (s: DossierStore) => s.lookupSecret(c as never)),
+    fc
+      .oneof(
+        h,
+        mutated(
+          { key: 'dossier:H56-260302-0099', now: '2026-03-20T00:00:00.000Z', maxAttempts: 3, windowMs: 1000 },
+          ['key', 'now', 'maxAttempts', 'windowMs'],
+        ),
+      )
+      .map((r) => (s: DossierStore) => s.reserveLookupAttempt(r as never)),
+    fc.tuple(h, h).map(
+      ([k, w]) =>
+        (s: DossierStore) =>
+          s.releaseLookupAttempt(k as never, w as never),
+    ),
+    h.map((k) => (s: DossierStore) => s.clearLookupAttempts(k as never)),
   );
 }
 
@@ -649,5 +666,7 @@ export function storeConformanceSuite(name: string, options: ConformanceOptions)
       expect((await a.get(d.code)).journal).toHaveLength(2);
       void sampleProcedure;
     });
+
+    lookupConformanceTests(() => store);
   });
 }

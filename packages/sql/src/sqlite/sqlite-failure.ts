@@ -5,7 +5,7 @@ export type SqliteFailureKind = SqlFailureKind | 'closed';
 
 /**
  * Classifies an error thrown by better-sqlite3: `full` (`SQLITE_FULL…`), `locked` (`SQLITE_BUSY…`,
- * `SQLITE_LOCKED…`: the busy timeout ran out), `not-migrated` (no such table), `unavailable` (the
+ * `SQLITE_LOCKED…`: the busy timeout ran out), `not-migrated` (no such table or index), `unavailable` (the
  * file cannot be opened or read, `SQLITE_READONLY`), `closed` (a call on a closed database),
  * `failed` (any other SQLite error), or `undefined` for an error that did not come from SQLite
  * (the caller rethrows it as it is).
@@ -24,7 +24,7 @@ export function sqliteFailureKind(error: unknown): SqliteFailureKind | undefined
   }
   if (code.startsWith('SQLITE_FULL')) return 'full';
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'locked';
-  if (/no such table/.test(message)) return 'not-migrated';
+  if (/no such (table|index)/.test(message)) return 'not-migrated';
   if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR') || code === 'SQLITE_READONLY') {
     return 'unavailable';
   }

@@ -1,6 +1,6 @@
-import { emptyReportRow as emptyRow, finishReportRows as finishRows } from '../report/report-rows.js';
-import type { ReportRow, UnitReportRow } from '../report/report-types.js';
-import type { SimulationDay } from './simulate.js';
+import type { UnitCounts } from './aggregate-report.js';
+import { emptyReportRow as emptyRow, finishReportRows as finishRows } from './report-rows.js';
+import type { ReportRow, UnitReportRow } from './report-types.js';
 
 const COUNTS = [
   'carriedOver',
@@ -40,7 +40,7 @@ export function mergeReports(reports: readonly (readonly ReportRow[])[]): Report
 
 /** Unit reports over disjoint sets of dossiers merged: counts summed by unit, sorted by unit. */
 export function mergeUnitReports(reports: readonly (readonly UnitReportRow[])[]): UnitReportRow[] {
-  const units = new Map<string, { unit: string; early: number; onTime: number; late: number }>();
+  const units = new Map<string, UnitCounts>();
   for (const report of reports) {
     for (const part of report) {
       let u = units.get(part.unit);
@@ -54,22 +54,4 @@ export function mergeUnitReports(reports: readonly (readonly UnitReportRow[])[])
     }
   }
   return [...units.values()].sort((a, b) => (a.unit < b.unit ? -1 : 1));
-}
-
-/** The same simulated day from runs over disjoint shares of the arrivals, summed. */
-export function mergeDays(parts: readonly SimulationDay[]): SimulationDay {
-  const date = parts[0]?.date;
-  if (date === undefined) throw new RangeError('mergeDays: no day to merge');
-  let received = 0;
-  let resolved = 0;
-  let timely = 0;
-  let open = 0;
-  for (const p of parts) {
-    if (p.date !== date) throw new RangeError(`mergeDays: ${p.date} merged with ${date}`);
-    received += p.received;
-    resolved += p.resolved;
-    timely += p.timely;
-    open += p.open;
-  }
-  return { date, received, resolved, timely, open };
 }

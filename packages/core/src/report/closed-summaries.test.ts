@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Channel } from '../model/channel.js';
 import type { DossierSummary } from '../model/dossier-summary.js';
-import { aggregateReport } from '../report/aggregate-report.js';
-import type { ReportQuery } from '../report/report-types.js';
+import { aggregateReport } from './aggregate-report.js';
 import { ClosedSummaries } from './closed-summaries.js';
+import type { ReportQuery } from './report-types.js';
 
 const T0 = Date.parse('2026-03-01T00:00:00.000Z');
 const MIN = 60_000;

@@ -1,11 +1,12 @@
 import type { DossierContext } from '../model/dossier-context.js';
 import type { DossierSummary } from '../model/dossier-summary.js';
+import { countDossier } from './aggregate-report.js';
 import {
   emptyReportRow as emptyRow,
   finishReportRows as finishRows,
   type MutableReportRow,
-} from '../report/report-rows.js';
-import type { ReportQuery, ReportRow } from '../report/report-types.js';
+} from './report-rows.js';
+import type { ReportQuery, ReportRow } from './report-types.js';
 
 const OUTCOMES = [null, 'returned', 'refused', 'withdrawn', 'stopped', 'expired'] as const;
 const RESULTS = [null, 'EARLY', 'ON_TIME', 'LATE'] as const;
@@ -159,15 +160,17 @@ export class ClosedSummaries {
       const closed = this.closed[i]!;
       if (received >= to || closed < from) continue;
       const f = this.facts[i]!;
-      count(
+      countDossier(
         row(groups[ids ? ids[i]! : 0]!),
-        received,
-        closed,
-        this.legal[i]!,
-        this.channels.values[this.channel[i]!]!,
-        OUTCOMES[f & 7]!,
-        RESULTS[(f >> 3) & 7]!,
-        (f & 64) !== 0,
+        {
+          received,
+          closed,
+          legal: this.legal[i]!,
+          channel: this.channels.values[this.channel[i]!]!,
+          outcome: OUTCOMES[f & 7]!,
+          result: RESULTS[(f >> 3) & 7]!,
+          paused: (f & 64) !== 0,
+        },
         from,
         to,
       );
@@ -184,15 +187,17 @@ export class ClosedSummaries {
             : query.groupBy === 'channel'
               ? s.channel
               : '*';
-      count(
+      countDossier(
         row(g),
-        received,
-        closed,
-        Date.parse(s.legalDueAt),
-        s.channel,
-        s.outcome,
-        s.result,
-        s.paused,
+        {
+          received,
+          closed,
+          legal: Date.parse(s.legalDueAt),
+          channel: s.channel,
+          outcome: s.outcome,
+          result: s.result,
+          paused: s.paused,
+        },
         from,
         to,
       );
@@ -225,36 +230,4 @@ export class ClosedSummaries {
     this.channel = u8(this.channel);
     this.facts = u8(this.facts);
   }
-}
-
-/** One dossier into its row, by the rules of `aggregateReport`. */
-function count(
-  r: Row,
-  received: number,
-  closed: number,
-  legal: number,
-  channel: string,
-  outcome: DossierSummary['outcome'],
-  result: DossierSummary['result'],
-  paused: boolean,
-  from: number,
-  to: number,
-): void {
-  if (received < from) r.carriedOver++;
-  else {
-    r.received++;
-    r.receivedByChannel[channel] = (r.receivedByChannel[channel] ?? 0) + 1;
-  }
-  if (closed < to) {
-    if (outcome === 'returned' || outcome === 'refused') {
-      r.resolved++;
-      if (result === 'EARLY') r.early++;
-      else if (result === 'ON_TIME') r.onTime++;
-      else if (result === 'LATE') r.late++;
-      if (outcome === 'refused') r.refused++;
-    } else if (outcome === 'withdrawn') r.withdrawn++;
-    else if (outcome === 'stopped') r.stopped++;
-    else if (outcome === 'expired') r.expired++;
-  } else if (!paused && legal < to) r.inProgressOverdue++;
-  else r.inProgressWithinTime++;
 }

@@ -1,0 +1,235 @@
+import type { WorkingCalendar } from '../calendar/working-calendar.js';
+import type { Clock } from '../clock/clock.js';
+import type { IdempotencyKeyError, LookupLockedError } from '../errors/index.js';
+import type { Actor, ActorInput } from '../model/actor.js';
+import type { Channel } from '../model/channel.js';
+import type { DossierContext } from '../model/dossier-context.js';
+import type { DossierEventInput } from '../model/dossier-events.js';
+import type { DossierSummary } from '../model/dossier-summary.js';
+import type { LiaisonLinkInput } from '../model/liaison-context.js';
+import type { SlipRow } from '../model/slip-row.js';
+import type { Procedure } from '../procedure/define-procedure.js';
+import { SYSTEM_ROLE } from '../procedure/lifecycle-rules.js';
+import type { ProcedureRegistry } from '../procedure/registry.js';
+import type { ReportQuery, ReportRow, UnitReportRow } from '../report/report-types.js';
+import type { MemoryStore } from '../store/memory-store.js';
+import type { DossierStore, JournalEntry, ListQuery, OutboxItem, TimerRow } from '../store/store-types.js';
+import type { BackoffOptions } from './backoff.js';
+import type { EngineInspector } from './inspection.js';
+import type { EnginePlugin } from './plugin.js';
+import type { PublicDossierView } from './public-lookup.js';
+
+/** The engine's own actor, used for timers. */
+export const SYSTEM_ACTOR: Actor = {
+  officerId: 'system',
+  unitId: 'system',
+  name: 'motcua',
+  roles: [SYSTEM_ROLE],
+};
+
+/** A structured log entry; personal data never appears in one. */
+export interface EngineLogEntry {
+  readonly level: 'debug' | 'info' | 'warn' | 'error';
+  readonly message: string;
+  readonly code?: string | undefined;
+  readonly type?: string;
+  readonly officerId?: string;
+  readonly unitId?: string;
+  readonly error?: string;
+}
+
+/** Options of {@link createEngine}. */
+export interface EngineOptions {
+  /** The procedure versions this engine runs. */
+  readonly procedures: ProcedureRegistry | readonly Procedure[];
+  /** The office's working calendar: every deadline is counted on it. */
+  readonly calendar: WorkingCalendar;
+  /** Where dossiers live (default: a new {@link MemoryStore}). */
+  readonly store?: DossierStore;
+  readonly plugins?: readonly EnginePlugin[];
+  /** Where the engine reads the time (default: the system clock). */
+  readonly clock?: Clock;
+  /** The agency code that starts dossier codes (e.g. `'000.00.14.H56'`), unless a receipt names another. */
+  readonly agency: string;
+  /** This process's id in the store's leases (default: random). */
+  readonly workerId?: string;
+  /** Warn this many working minutes before a dossier's due time (default one working day). */
+  readonly warnBeforeMinutes?: number;
+  readonly backoff?: Partial<BackoffOptions>;
+  /** Lease of a claimed timer or outbox item (default 60 s): after it, another worker may take it. */
+  readonly leaseMs?: number;
+  /** Random numbers in [0, 1) for secrets and jitter (default: crypto); pass a seeded one to replay. */
+  readonly random?: () => number;
+  /**
+   * Characters of a new lookup secret (default 8, from 6 to 32), each one of 32 (5 bits): 8
+   * characters are 40 bits. Secrets issued before a change keep their length. See the engine guide
+   * for the guess budget.
+   */
+  readonly secretLength?: number;
+  /**
+   * The public lookup's failed-guess limit per dossier code, whatever the address: after
+   * `maxFailures` wrong secrets (default 10) in a window of `windowMs` (default one hour, from the
+   * first failure), the code is locked until the window ends ({@link LookupLockedError}). Counted in
+   * the store, so every engine on it shares the count.
+   */
+  readonly lookupLimit?: { readonly maxFailures?: number; readonly windowMs?: number };
+  /** Inspection events of every dossier, shaped as XState's (`EngineInspectionEvent`). */
+  readonly inspect?: EngineInspector;
+  readonly log?: (entry: EngineLogEntry) => void;
+}
+
+/** What {@link Engine.reissueSecret} takes. */
+export interface ReissueSecretCommand {
+  /** The desk officer (the procedure's one-stop desk unit). */
+  readonly actor: ActorInput;
+  /** When (default: the clock's now); as in {@link EngineEvent}. */
+  readonly at?: Date | string;
+  /** Makes a retry safe: the same key returns the first result (the same secret). */
+  readonly idempotencyKey?: string;
+}
+
+/** What {@link Engine.reissueSecret} returns: the new secret, given once, to hand to the applicant. */
+export interface ReissuedSecret {
+  readonly code: string;
+  /** The dossier's version after the reissue (journalled as `LOOKUP:reissue-secret`). */
+  readonly version: number;
+  readonly secret: string;
+}
+
+/** Default failed-guess limit of the public lookup, per dossier code: 10 per hour. */
+export const DEFAULT_LOOKUP_LIMIT = { maxFailures: 10, windowMs: 3_600_000 } as const;
+/** Default length of a new lookup secret: 8 characters of 32 (40 bits). */
+export const DEFAULT_SECRET_LENGTH = 8;
+
+/** What {@link Engine.receive} takes. */
+export interface ReceiveCommand {
+  /** National procedure code; the version in force at receipt is used unless `version` is given. */
+  readonly procedure: string;
+  readonly version?: string;
+  readonly agency?: string;
+  readonly channel: Channel;
+  /** The desk officer. */
+  readonly actor: ActorInput;
+  readonly applicant: unknown;
+  readonly application: unknown;
+  /**
+   * When the dossier was received (default: the clock's now): a `Date`, or an ISO 8601 instant with
+   * an offset or `Z` (`'2026-03-02T09:30:00+07:00'`). A string without an offset, or one that names
+   * no real instant (`'2026-02-30T…'`), is refused with a `ValidationError` naming `at`.
+   */
+  readonly at?: Date | string;
+  /**
+   * Makes a retry safe: the same key with the same command returns the first result exactly; the
+   * same key with anything else (another applicant, officer, procedure, channel or time) is an
+   * {@link IdempotencyKeyError}. Keys are one namespace per store: scope them per caller and
+   * operation (e.g. `receive:<client>:<key>`).
+   */
+  readonly idempotencyKey?: string;
+  /** A member agency's dossier of a liaison: its link to the parent dossier (set by the liaison plugin). */
+  readonly liaison?: LiaisonLinkInput;
+}
+
+/**
+ * An event sent to a dossier; `at` defaults to the clock's now and is otherwise a `Date` or an ISO
+ * 8601 instant with an offset or `Z` (anything else is a `ValidationError` naming `event.at`).
+ */
+export type EngineEvent = DossierEventInput extends infer E
+  ? E extends { at: unknown }
+    ? Omit<E, 'at'> & { at?: string | Date }
+    : never
+  : never;
+
+/** A period of a report: from (included) to (excluded). */
+export interface PeriodQuery {
+  /**
+   * An ISO 8601 instant with an offset or `Z`, a `Date`, or a local date `'YYYY-MM-DD'` meaning
+   * the local midnight that starts it in the calendar's time zone.
+   */
+  readonly from: string | Date;
+  /** Like `from`; must be after it. */
+  readonly to: string | Date;
+}
+
+/** What {@link Engine.report} takes. */
+export interface EngineReportQuery extends PeriodQuery {
+  /** Default `'none'`. */
+  readonly groupBy?: ReportQuery['groupBy'];
+}
+
+/** Options of {@link Engine.send}. */
+export interface SendOptions {
+  /**
+   * Makes a retry safe: the same key with the same event (type, fields, actor, and `at` when given)
+   * on the same dossier returns the first result exactly; anything else under that key is an
+   * {@link IdempotencyKeyError}.
+   */
+  readonly idempotencyKey?: string;
+  /** Fail with a conflict unless the dossier is still at this version. */
+  readonly expectedVersion?: number;
+}
+
+/** A dossier as the officers see it (it holds personal data: do not publish it). */
+export interface DossierView {
+  readonly code: string;
+  readonly version: number;
+  readonly state: string;
+  readonly status: 'active' | 'done';
+  readonly context: DossierContext;
+  readonly summary: DossierSummary;
+}
+
+/** A dossier with its history. */
+export interface DossierRecord extends DossierView {
+  readonly journal: readonly JournalEntry[];
+  readonly slip: readonly SlipRow[];
+  readonly timers: readonly TimerRow[];
+}
+
+/** The engine embedded in one-stop software. Built by {@link createEngine}. */
+export interface Engine {
+  readonly calendar: WorkingCalendar;
+  readonly store: DossierStore;
+  readonly clock: Clock;
+  readonly procedures: ProcedureRegistry;
+  /** Receives a dossier: validates it, issues its code and secret, computes its due date (Form 01 data). */
+  receive(command: ReceiveCommand): Promise<DossierView>;
+  /** Applies an event to a dossier in one transaction. */
+  send(code: string, event: EngineEvent, options?: SendOptions): Promise<DossierView>;
+  get(code: string): Promise<DossierRecord>;
+  /**
+   * The public progress view, by code and the secret printed on Form 01. A wrong secret and an
+   * unknown code fail alike (`LOOKUP_FAILED`, same store calls, same time); after too many failures
+   * of one code in a window, every lookup of it fails with {@link LookupLockedError} until the
+   * window ends (see {@link EngineOptions.lookupLimit}).
+   */
+  lookup(code: string, secret: string): Promise<PublicDossierView>;
+  /**
+   * Issues a new lookup secret for a dossier (the desk, e.g. when the applicant lost Form 01 or the
+   * code is locked): journalled as `LOOKUP:reissue-secret` (without the secret), it replaces the
+   * old secret and clears the code's failed-guess window. Returns the new secret.
+   */
+  reissueSecret(code: string, command: ReissueSecretCommand): Promise<ReissuedSecret>;
+  /** Summaries in due order; instants in the query as in {@link EngineEvent}. */
+  list(query?: ListQuery): Promise<DossierSummary[]>;
+  /** Report figures for a period (see {@link aggregateReport} for the counting rules). */
+  report(query: EngineReportQuery): Promise<ReportRow[]>;
+  /** Steps closed per unit in a period, early / on time / late. */
+  unitReport(query: PeriodQuery): Promise<UnitReportRow[]>;
+  /**
+   * Fires every timer due at `now` (default: the clock): those whose instant is before `now`, each
+   * once (see the engine guide for what "due" means at the boundary instant).
+   */
+  runDueTimers(now?: Date): Promise<{ fired: number; skipped: number }>;
+  /**
+   * Delivers due outbox items (at least once; retries with backoff; dead letters). `failed` counts
+   * items not delivered this time that will be tried again, including deferrals by the plugin.
+   */
+  deliverOutbox(now?: Date): Promise<{ delivered: number; failed: number; dead: number }>;
+  deadLetters(): Promise<OutboxItem[]>;
+  retryDeadLetter(id: string): Promise<void>;
+  /** Runs a plugin command, `'<plugin>.<command>'`. */
+  command(name: string, args?: unknown): Promise<unknown>;
+  /** Polls timers and the outbox every `intervalMs` (default 1000) until {@link Engine.stop}. */
+  start(options?: { intervalMs?: number }): void;
+  stop(): Promise<void>;
+}

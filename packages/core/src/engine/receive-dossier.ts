@@ -1,0 +1,123 @@
+import { MotcuaError, ValidationError } from '../errors/index.js';
+import { formatDossierCode } from '../model/dossier-code.js';
+import type { LiaisonLinkInput } from '../model/liaison-context.js';
+import { type Procedure, stateName } from '../procedure/define-procedure.js';
+import { commandFingerprint } from './command-fingerprint.js';
+import { commitChange } from './commit-change.js';
+import { type EngineContext, pluginEffects } from './engine-context.js';
+import { checkReceive } from './engine-input.js';
+import type { DossierView } from './engine-types.js';
+import { keyed } from './idempotent-commands.js';
+import { receiptJournalEntry } from './journal-entries.js';
+
+/**
+ * Runs a procedure's receipt check, naming its problems by the receive command's fields: the
+ * procedure's `receivedBy` and `receivedAt` are the command's `actor` and `at`.
+ */
+function asCommand<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (!(e instanceof ValidationError)) throw e;
+    const rename = (field: string) =>
+      field.replace(/^receivedBy(?=\.|$)/, 'actor').replace(/^receivedAt$/, 'at');
+    throw new ValidationError(
+      'receive command',
+      e.issues.map((i) => ({ field: rename(i.field), message: i.message })),
+    );
+  }
+}
+
+/** The procedure version a receipt names, with errors naming the command's fields. */
+function procedureFor(ctx: EngineContext, code: string, version: string | undefined, at: Date): Procedure {
+  try {
+    return version ? ctx.registry.get(code, version) : ctx.registry.inForce(code, ctx.calendar.localDate(at));
+  } catch (e) {
+    if (!(e instanceof MotcuaError)) throw e;
+    if (e.field === 'version')
+      throw new MotcuaError(e.code, 'version: the procedure has no such version', { field: 'version' });
+    if (e.code === 'NO_VERSION_IN_FORCE')
+      throw new MotcuaError(e.code, 'procedure: no version in force on the receipt date', {
+        field: 'procedure',
+      });
+    throw new MotcuaError(e.code, 'procedure: no procedure with this code', { field: 'procedure' });
+  }
+}
+
+/**
+ * Receives a dossier (`Engine.receive`): every check before anything is read or written, then a
+ * dossier code from the agency's daily sequence, a lookup secret, and the receipt committed with
+ * {@link commitChange}.
+ */
+export async function receiveDossier(
+  ctx: EngineContext,
+  input: unknown,
+  issueSecret: () => string,
+): Promise<DossierView> {
+  const { calendar, clock, store } = ctx;
+  // Every check comes before anything is read or written (no sequence number is taken).
+  const command = checkReceive(input);
+  const at = command.at === undefined ? clock.now() : new Date(command.at);
+  const procedure = procedureFor(ctx, command.procedure, command.version, at);
+  const agency = command.agency ?? ctx.agency;
+  const actor = command.actor;
+  const draft = asCommand(() =>
+    procedure.start({
+      code: 'pending',
+      secret: 'pending',
+      agency,
+      receivedAt: at,
+      receivedBy: actor,
+      channel: command.channel,
+      applicant: command.applicant,
+      application: command.application,
+      ...(command.liaison === undefined ? {} : { liaison: command.liaison as LiaisonLinkInput }),
+    }),
+  );
+  const idempotency = command.idempotencyKey
+    ? {
+        key: command.idempotencyKey,
+        fingerprint: commandFingerprint({
+          command: 'receive',
+          procedure: command.procedure,
+          version: command.version,
+          agency,
+          channel: command.channel,
+          actor,
+          applicant: command.applicant,
+          application: command.application,
+          at: command.at,
+          liaison: command.liaison,
+        }),
+      }
+    : undefined;
+  return keyed(ctx, idempotency, async () => {
+    const localDate = calendar.localDate(at);
+    const sequence = await store.nextSequence(agency, localDate);
+    const code = formatDossierCode({ agency, date: localDate, sequence });
+    const persisted = { ...draft, context: { ...draft.context, code, secret: issueSecret() } };
+    const afterState = stateName(persisted.value);
+    const info = {
+      type: 'RECEIVE',
+      event: { type: 'RECEIVE', channel: command.channel },
+      before: null,
+      after: persisted.context,
+      beforeState: null,
+      afterState,
+      procedure: procedure.definition,
+      calendar,
+      now: at,
+    };
+    const result = await commitChange(ctx, {
+      before: null,
+      after: persisted,
+      version: 1,
+      firedTimers: [],
+      journal: receiptJournalEntry(persisted.context, procedure, actor, afterState, idempotency?.key ?? null),
+      effects: pluginEffects(ctx, code, 1, at, (p) => p.onTransition?.(info)),
+      idempotency,
+    });
+    ctx.inspection.received(procedure, persisted, command);
+    return result;
+  });
+}

@@ -1,0 +1,63 @@
+import { type DeadlineOptions, pendingDeadlines } from '../deadlines/deadlines.js';
+import type { Actor } from '../model/actor.js';
+import { toInstant } from '../model/actor.js';
+import type { DossierContext } from '../model/dossier-context.js';
+import type { DossierEventInput } from '../model/dossier-events.js';
+import type { TimerRow } from '../store/store-types.js';
+
+/**
+ * The timer rows a dossier owes after a transition: its pending deadlines
+ * ({@link pendingDeadlines}) as rows with stable ids, less the timers already fired. The engine
+ * commits them with every transition; the store-less simulation keeps them in memory.
+ */
+export function timerRows(
+  ctx: DossierContext,
+  fired: readonly string[],
+  options: DeadlineOptions,
+): TimerRow[] {
+  const rows: TimerRow[] = [];
+  for (const d of pendingDeadlines(ctx, options)) {
+    const id = d.stepId ? `${ctx.code}:${d.kind}:${d.stepId}:${d.at}` : `${ctx.code}:${d.kind}:${d.at}`;
+    if (fired.length > 0 && fired.includes(id)) continue;
+    rows.push(
+      d.stepId
+        ? { id, code: ctx.code, kind: d.kind, at: d.at, stepId: d.stepId }
+        : { id, code: ctx.code, kind: d.kind, at: d.at },
+    );
+  }
+  return rows;
+}
+
+/** The lifecycle event a fired timer sends, and when. */
+export interface TimerFiring {
+  /** `MARK_OVERDUE` for the legal due time, `EXPIRE` for the supplementation limit; `null` for the others. */
+  readonly machineEvent: 'MARK_OVERDUE' | 'EXPIRE' | null;
+  /** The event (for a timer with no machine event, the journal's record of the firing). */
+  readonly event: DossierEventInput & { readonly at: string };
+}
+
+/**
+ * The event of a timer fired at `now`: after the timer's instant (a timer at `T` fires only once
+ * `T` has passed) and never before the dossier's last event, so the lifecycle's own rules
+ * (overdue once the due time has passed, expired once the response limit has) accept it.
+ */
+export function timerFiring(
+  timer: Pick<TimerRow, 'kind' | 'at'>,
+  now: number,
+  updatedAt: string,
+  actor: Actor,
+): TimerFiring {
+  const atMs = Math.max(now, Date.parse(timer.at) + 1, Date.parse(updatedAt));
+  const at = toInstant(new Date(atMs));
+  const machineEvent =
+    timer.kind === 'dossier-due' ? 'MARK_OVERDUE' : timer.kind === 'supplement-expiry' ? 'EXPIRE' : null;
+  return {
+    machineEvent,
+    event: { type: machineEvent ?? 'MARK_OVERDUE', at, actor } as DossierEventInput & { at: string },
+  };
+}
+
+/** Timer rows in the order a store claims them: by instant, then by id. */
+export function byClaimOrder(a: Pick<TimerRow, 'at' | 'id'>, b: Pick<TimerRow, 'at' | 'id'>): number {
+  return Date.parse(a.at) - Date.parse(b.at) || (a.id < b.id ? -1 : 1);
+}
