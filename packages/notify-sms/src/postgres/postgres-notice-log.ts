@@ -103,7 +103,7 @@ export class PostgresNoticeLog implements NoticeLog {
   private readonly names: PreparedNames;
   private closed = false;
 
-  /** @throws {@link SmsError} `INVALID_OPTION` without a pool or connection string, or for a bad name. */
+  /** @throws `SmsError` `INVALID_OPTION` without a pool or connection string, or for a bad name. */
   constructor(options: PostgresNoticeLogOptions) {
     this.schema = checkedIdentifier('schema', options?.schema ?? 'motcua');
     this.prefix = checkedIdentifier('tablePrefix', options?.tablePrefix ?? DEFAULT_NOTICE_TABLE_PREFIX, true);

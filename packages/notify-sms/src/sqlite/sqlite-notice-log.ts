@@ -101,7 +101,7 @@ export class SqliteNoticeLog implements NoticeLog {
   private readonly busyTimeoutMs: number;
   private readonly statements: StatementCache<SqliteStatement>;
 
-  /** @throws {@link SmsError} `INVALID_OPTION` for a bad prefix; {@link NoticeLogError} when the file cannot be opened. */
+  /** @throws `SmsError` `INVALID_OPTION` for a bad prefix; {@link NoticeLogError} when the file cannot be opened. */
   constructor(database: string | SqliteDatabase, options: SqliteNoticeLogOptions = {}) {
     this.prefix = checkedIdentifier('tablePrefix', options.tablePrefix ?? DEFAULT_NOTICE_TABLE_PREFIX, true);
     this.t = {

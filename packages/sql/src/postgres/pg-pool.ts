@@ -29,7 +29,7 @@ export interface PgPool {
   query(query: PgQuery): Promise<PgResult>;
   end(): Promise<void>;
   /**
-   * node-postgres pool events; when present, {@link guardPool} listens to `'error'` (an idle
+   * node-postgres pool events; when present, `guardPool` listens to `'error'` (an idle
    * connection lost) and `'connect'` (a new client: it gets an `'error'` listener from birth). Typed
    * loosely so that any node-postgres version's overloads fit.
    */

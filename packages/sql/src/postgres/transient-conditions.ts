@@ -21,7 +21,7 @@ export interface TransientPostgresCondition {
 /**
  * Every failure the PostgreSQL stores treat as transient: the database refused or lost the
  * connection, ran out of a resource for now, or cancelled a statement that ran past
- * `statement_timeout` ({@link postgresFailureKind} `unavailable`). The engine's `PostgresStore`
+ * `statement_timeout` (`postgresFailureKind` gives `unavailable`). The engine's `PostgresStore`
  * answers each with the retryable `STORE_UNAVAILABLE` (HTTP 503 in the example server), the SMS
  * plugin's `PostgresNoticeLog` with `NOTICE_LOG_UNAVAILABLE`. A transaction that failed this way
  * was rolled back whole or committed whole; retry the command with the same idempotency key. Any
