@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDevelopmentProvider } from '../providers/development.js';
 import { createHttpProvider } from '../providers/http.js';
 import type { SmsProvider } from '../providers/provider.js';
-import { createSmppProvider } from '../smpp/smpp-provider.js';
+import { createSmppProvider } from '../providers/smpp/smpp-provider.js';
 import { type HttpGateway, startHttpGateway } from '../test-support/http-gateway.js';
 import { type SmppGateway, startSmppGateway } from '../test-support/smpp-gateway.js';
 import { startSmsc } from '../test-support/smsc.js';
@@ -440,13 +440,12 @@ describe('at most once to the citizen', () => {
     const { engine, clock, plugin } = setup(createHttpProvider({ url: g.url }), {}, {}, store);
     await engine.receive(receipt);
     store.loseAcks = 1;
-    // The gateway accepted it; the store lost the record of it: the engine counts it delivered and
-    // leaves the item leased, to be delivered again once the lease runs out (at least once).
+    // Delivered but not recorded: never counted as a failed delivery (that would queue a second
+    // one); the item stays leased and is delivered again once its lease ends (at least once).
     expect(await engine.deliverOutbox()).toEqual({ delivered: 1, failed: 0, dead: 0 });
     const [item] = await store.outbox({ status: 'pending' });
-    expect(item!.attempts).toBe(0); // nothing was recorded
+    expect(item!.attempts).toBe(0);
     clock.advance({ minutes: 5 });
-    // The second delivery finds the notice sent in the log and sends nothing.
     expect(await engine.deliverOutbox()).toEqual({ delivered: 1, failed: 0, dead: 0 });
     expect(g.requests).toHaveLength(1);
     expect(await rowOf(plugin, item!.id)).toMatchObject({ status: 'sent', attempts: 1 });
