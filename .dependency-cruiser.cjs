@@ -44,7 +44,25 @@ module.exports = {
       name: 'core-imports-no-plugin',
       severity: 'error',
       from: { path: `^${core}/` },
-      to: { path: '^packages/(adapters|notify-sms|procedures|connectors)/' },
+      to: { path: '^packages/(adapters|notify-sms|procedures|connectors|sql)/' },
+    },
+    {
+      name: 'sql-imports-no-motcua-package',
+      severity: 'error',
+      comment:
+        '@motcua/sql is the shared SQL plumbing under the stores: it imports no other workspace package.',
+      from: { path: '^packages/sql/' },
+      to: { path: '^packages/(?!sql/)' },
+    },
+    {
+      name: 'packages-use-public-sql-entries',
+      severity: 'error',
+      comment: 'Packages import @motcua/sql through its published entries, never its internals.',
+      from: { path: '^packages/(?!sql/)' },
+      to: {
+        path: '^packages/sql/',
+        pathNot: '^packages/sql/src/(index|sqlite/index|postgres/index|testing/index)\\.ts$',
+      },
     },
     {
       name: 'plugins-use-public-entries',

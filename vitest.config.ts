@@ -20,6 +20,15 @@ export default defineConfig({
       ),
       '@motcua/core': src('core'),
       '@motcua/procedures': src('procedures'),
+      '@motcua/notify-sms/text': fileURLToPath(
+        new URL('./packages/notify-sms/src/text/index.ts', import.meta.url),
+      ),
+      '@motcua/notify-sms/phone': fileURLToPath(
+        new URL('./packages/notify-sms/src/phone/index.ts', import.meta.url),
+      ),
+      '@motcua/notify-sms/smpp': fileURLToPath(
+        new URL('./packages/notify-sms/src/smpp/index.ts', import.meta.url),
+      ),
       '@motcua/notify-sms/sqlite': fileURLToPath(
         new URL('./packages/notify-sms/src/sqlite/index.ts', import.meta.url),
       ),
@@ -40,6 +49,10 @@ export default defineConfig({
         new URL('./packages/adapters/src/memory/index.ts', import.meta.url),
       ),
       '@motcua/adapters': src('adapters'),
+      '@motcua/sql/sqlite': fileURLToPath(new URL('./packages/sql/src/sqlite/index.ts', import.meta.url)),
+      '@motcua/sql/postgres': fileURLToPath(new URL('./packages/sql/src/postgres/index.ts', import.meta.url)),
+      '@motcua/sql/testing': fileURLToPath(new URL('./packages/sql/src/testing/index.ts', import.meta.url)),
+      '@motcua/sql': src('sql'),
     },
   },
   test: {

@@ -15,5 +15,5 @@ export default defineConfig({
   target: 'node20',
   tsconfig: 'tsconfig.build.json',
   shims: true,
-  external: ['better-sqlite3', 'pg', '@motcua/core'],
+  external: ['better-sqlite3', 'pg', '@motcua/core', '@motcua/sql'],
 });

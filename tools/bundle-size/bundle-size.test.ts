@@ -2,17 +2,22 @@
  * Byte budgets of the published entries, as a vendor's bundler sees them: each case bundles one
  * import with esbuild (minified, tree-shaken, ESM) from the sources and checks its size and the
  * modules it must not contain. The calendar entry runs in a browser: no Node built-in, no date
- * library, no holiday engine. Raise a ceiling only with a reason in the commit message.
+ * library, no holiday engine. The SMS text and phone entries hold no SMPP driver and no zod classic
+ * API; the phone entry's size is libphonenumber-js's full metadata (about 195 KB), which tells a
+ * landline from a mobile. Raise a ceiling only with a reason in the commit message.
  */
 import { fileURLToPath } from 'node:url';
 import { build, type Metafile } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
 const core = fileURLToPath(new URL('../../packages/core/src/', import.meta.url));
+const notifySms = fileURLToPath(new URL('../../packages/notify-sms/src/', import.meta.url));
 
 interface Case {
   readonly name: string;
   readonly code: string;
+  /** The package whose sources `code` imports (relative paths); `@motcua/core` by default. */
+  readonly from?: string;
   readonly platform: 'browser' | 'node';
   /** Minified bytes at most. */
   readonly ceiling: number;
@@ -23,6 +28,13 @@ interface Case {
 const BROWSER_FORBIDDEN = [
   /^node:/,
   /node_modules\/(date-holidays|date-holidays-parser|moment|moment-timezone|astronomia|date-chinese|luxon)\//,
+  /node_modules\/zod\/v4\/(classic|locales\/(?!en\.js))/,
+];
+
+/** The SMPP driver and its iconv-lite, and zod's classic API: none belongs in the SMS text or phone entries. */
+const SMS_SMALL_FORBIDDEN = [
+  /node_modules\/(smpp|iconv-lite)\//,
+  /\/notify-sms\/src\/smpp\//,
   /node_modules\/zod\/v4\/(classic|locales\/(?!en\.js))/,
 ];
 
@@ -74,11 +86,43 @@ const CASES: readonly Case[] = [
     platform: 'node',
     ceiling: 600_000,
   },
+  {
+    name: '@motcua/notify-sms/text: import { countSegments }',
+    code: `import { countSegments } from './text/index.ts'; globalThis.c = countSegments;`,
+    from: notifySms,
+    platform: 'node',
+    ceiling: 22_500,
+    forbidden: [...SMS_SMALL_FORBIDDEN, /node_modules\/libphonenumber-js\//],
+  },
+  {
+    name: '@motcua/notify-sms/text: the whole entry',
+    code: `export * from './text/index.ts';`,
+    from: notifySms,
+    platform: 'node',
+    ceiling: 24_500,
+    forbidden: [...SMS_SMALL_FORBIDDEN, /node_modules\/libphonenumber-js\//],
+  },
+  {
+    name: '@motcua/notify-sms/phone: import { normalizePhone }',
+    code: `import { normalizePhone } from './phone/index.ts'; globalThis.n = normalizePhone;`,
+    from: notifySms,
+    platform: 'node',
+    ceiling: 240_000,
+    forbidden: SMS_SMALL_FORBIDDEN,
+  },
+  {
+    name: '@motcua/notify-sms: the whole entry',
+    code: `export * from './index.ts';`,
+    from: notifySms,
+    platform: 'node',
+    ceiling: 760_000,
+    forbidden: [/node_modules\/(smpp|iconv-lite)\//, /\/notify-sms\/src\/smpp\//],
+  },
 ];
 
 async function bundle(c: Case): Promise<{ bytes: number; modules: string[] }> {
   const result = await build({
-    stdin: { contents: c.code, resolveDir: core, loader: 'ts', sourcefile: 'entry.ts' },
+    stdin: { contents: c.code, resolveDir: c.from ?? core, loader: 'ts', sourcefile: 'entry.ts' },
     bundle: true,
     minify: true,
     format: 'esm',
@@ -86,7 +130,7 @@ async function bundle(c: Case): Promise<{ bytes: number; modules: string[] }> {
     write: false,
     metafile: true,
     logLevel: 'silent',
-    external: c.platform === 'node' ? ['nats', 'vitest'] : [],
+    external: c.platform === 'node' ? ['nats', 'vitest', 'better-sqlite3', 'pg'] : [],
   });
   const meta = result.metafile as Metafile;
   const output = Object.values(meta.outputs)[0]!;

@@ -8,6 +8,13 @@
  * Each passes core's store conformance suite. Drivers are optional peer dependencies, loaded only
  * when a store that needs one is created: install the one you use.
  */
+
+export {
+  isTransientPostgresError,
+  type TransientPostgresCondition,
+  type TransientPostgresMatch,
+  transientPostgresConditions,
+} from '@motcua/sql/postgres';
 export { MemoryStore } from './memory/index.js';
 export { postgresMigrations } from './postgres/migrations.js';
 export {
@@ -18,12 +25,6 @@ export {
   PostgresStore,
   type PostgresStoreOptions,
 } from './postgres/postgres-store.js';
-export {
-  isTransientPostgresError,
-  type TransientPostgresCondition,
-  type TransientPostgresMatch,
-  transientPostgresConditions,
-} from './postgres/transient-conditions.js';
 export {
   StoreError,
   type StoreErrorCode,

@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DossierStore } from '@motcua/core';
 import { sampleActors, sampleEngine, sampleReceipt } from '@motcua/core/testing';
+import { describePostgres, dropSchema, freshSchema, testPool } from '@motcua/sql/testing';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { postgresMigrations } from './postgres/migrations.js';
 import { PostgresStore } from './postgres/postgres-store.js';
 import { sqliteMigrations } from './sqlite/migrations.js';
 import { SqliteStore } from './sqlite/sqlite-store.js';
-import { describePostgres, dropSchema, freshSchema, testPool } from './testing/pg-test-server.js';
 
 /**
  * Dossiers written on schema version 1 (before the lookup limits), then `migrate()` to the current

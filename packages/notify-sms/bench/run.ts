@@ -12,8 +12,10 @@
  *    and (when a server answers) PostgreSQL against a scan (see notice-log-bench.ts).
  */
 import smpp, { type PDU } from 'smpp';
-import { countSegments, createSmppProvider, createSmsTemplates, type NoticeKind } from '../src/index.js';
+import { createSmsTemplates, type NoticeKind } from '../src/index.js';
+import { createSmppProvider } from '../src/smpp/index.js';
 import { startSmppGateway } from '../src/test-support/smpp-gateway.js';
+import { countSegments } from '../src/text/index.js';
 import { localTimeBench } from './local-time-bench.js';
 import { noticeLogBench } from './notice-log-bench.js';
 

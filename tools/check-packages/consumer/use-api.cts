@@ -10,7 +10,7 @@ import memory = require('@motcua/adapters/memory');
 import sqlite = require('@motcua/adapters/sqlite');
 import core = require('@motcua/core');
 import coreSimulation = require('@motcua/core/simulation');
-import sms = require('@motcua/notify-sms');
+import smsPhone = require('@motcua/notify-sms/phone');
 import smsSqlite = require('@motcua/notify-sms/sqlite');
 import procedures = require('@motcua/procedures');
 
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   await store.migrate();
   await store.close();
 
-  assert.equal(sms.normalizePhone('(+84) 91-234-5678'), '+84912345678');
+  assert.equal(smsPhone.normalizePhone('(+84) 91-234-5678'), '+84912345678');
   const notices = new smsSqlite.SqliteNoticeLog(':memory:');
   await notices.migrate();
   notices.close();

@@ -12,7 +12,7 @@ import { createEngine, defineProcedure, SimulatedClock, vietnamCalendar } from '
 import { agencyToken } from '@motcua/core/liaison-nats';
 import { simulateInWorkers } from '@motcua/core/simulation';
 import { sampleActors, sampleReceipt, sampleResidenceDefinition } from '@motcua/core/testing';
-import { maskPhone, normalizePhone } from '@motcua/notify-sms';
+import { maskPhone, normalizePhone } from '@motcua/notify-sms/phone';
 import { PostgresNoticeLog } from '@motcua/notify-sms/postgres';
 import { SqliteNoticeLog } from '@motcua/notify-sms/sqlite';
 import { CATALOGUE_CODES, createCatalogue } from '@motcua/procedures';

@@ -3,6 +3,13 @@
  * `@motcua/adapters/postgres` — {@link PostgresStore}, for many engine processes sharing one
  * PostgreSQL database (needs the `pg` driver unless you pass your own pool).
  */
+
+export {
+  isTransientPostgresError,
+  type TransientPostgresCondition,
+  type TransientPostgresMatch,
+  transientPostgresConditions,
+} from '@motcua/sql/postgres';
 export {
   StoreError,
   type StoreErrorCode,
@@ -21,9 +28,3 @@ export {
   PostgresStore,
   type PostgresStoreOptions,
 } from './postgres-store.js';
-export {
-  isTransientPostgresError,
-  type TransientPostgresCondition,
-  type TransientPostgresMatch,
-  transientPostgresConditions,
-} from './transient-conditions.js';

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { describePostgres, dropSchema, freshSchema, PG_URL, testPool } from '@motcua/sql/testing';
 import pg from 'pg';
 import { afterAll, expect, it } from 'vitest';
-import { describePostgres, dropSchema, freshSchema, PG_URL, testPool } from '../testing/pg-test-server.js';
 import { sequenceProblems } from '../testing/sequence-check.js';
 import { integrityProblems } from '../testing/verify-integrity.js';
 import { PostgresStore } from './postgres-store.js';

@@ -6,11 +6,11 @@ import {
   StoreConflictError,
 } from '@motcua/core';
 import { sampleActors, sampleEngine, sampleReceipt } from '@motcua/core/testing';
+import { describePostgres, dropSchema, freshSchema, PG_URL, testPool } from '@motcua/sql/testing';
 import pg from 'pg';
 import { afterAll, expect, it } from 'vitest';
 import { StoreUnavailableError } from '../shared/errors.js';
 import { runAndKill } from '../testing/fault-harness.js';
-import { describePostgres, dropSchema, freshSchema, PG_URL, testPool } from '../testing/pg-test-server.js';
 import { sequenceProblems } from '../testing/sequence-check.js';
 import { integrityProblems } from '../testing/verify-integrity.js';
 import { PostgresStore } from './postgres-store.js';

@@ -1,5 +1,5 @@
+import { describePostgres, dropSchema, freshSchema, testPool } from '@motcua/sql/testing';
 import { afterAll, expect, it } from 'vitest';
-import { describePostgres, dropSchema, freshSchema, testPool } from '../testing/pg-test-server.js';
 import { PostgresStore } from './postgres-store.js';
 
 describePostgres('PostgresStore lookup windows', () => {

@@ -1,8 +1,8 @@
 import { newDossierCommit, sampleActors, sampleEngine, sampleReceipt } from '@motcua/core/testing';
+import { describePostgres, dropSchema, freshSchema, testPool } from '@motcua/sql/testing';
 import { afterAll, expect, it } from 'vitest';
 import { StoreNotMigratedError, StoreUnavailableError } from '../shared/errors.js';
 import { personalDataIn } from '../testing/personal-data.js';
-import { describePostgres, dropSchema, freshSchema, testPool } from '../testing/pg-test-server.js';
 import { postgresMigrations } from './migrations.js';
 import { PostgresStore } from './postgres-store.js';
 

@@ -1,12 +1,6 @@
 import { storeConformanceSuite } from '@motcua/core/testing';
+import { describePostgres, dropSchema, freshSchema, pgTestMode, testPool } from '@motcua/sql/testing';
 import { afterAll, expect, it } from 'vitest';
-import {
-  describePostgres,
-  dropSchema,
-  freshSchema,
-  pgTestMode,
-  testPool,
-} from '../testing/pg-test-server.js';
 import { PostgresStore } from './postgres-store.js';
 
 it('fails the PostgreSQL tests under CI without a server, skips them elsewhere', () => {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import {
   type ClaimedTimer,
@@ -34,6 +33,17 @@ import {
   type UnitReportRow,
 } from '@motcua/core';
 import {
+  guardPool,
+  migratePostgres,
+  type PgPool,
+  type PgPoolClient,
+  type PgQuery,
+  type PgResult,
+  PreparedNames,
+  postgresFailureKind,
+  withTransaction,
+} from '@motcua/sql/postgres';
+import {
   StoreError,
   StoreFullError,
   StoreLockedError,
@@ -64,46 +74,8 @@ import {
 } from '../shared/rows.js';
 import { SnapshotCache } from '../shared/snapshot-cache.js';
 import { postgresMigrations } from './migrations.js';
-import { isTransientPostgresError } from './transient-conditions.js';
 
-/** A query as node-postgres takes it: text, values and, for a prepared statement, a name. */
-export interface PgQuery {
-  readonly text: string;
-  readonly values?: unknown[];
-  readonly name?: string;
-  /** node-postgres: this query's client-side timeout in ms, instead of the pool's `query_timeout`. */
-  readonly query_timeout?: number;
-}
-
-/** What node-postgres answers to a query (the part the store reads). */
-export interface PgResult {
-  readonly rows: unknown[];
-  readonly rowCount: number | null;
-}
-
-/** A client checked out of a pool (node-postgres `PoolClient` fits). */
-export interface PgPoolClient {
-  query(query: PgQuery): Promise<PgResult>;
-  query(text: string): Promise<PgResult>;
-  /** Returns the client to its pool; `true` or an error destroys the connection instead. */
-  release(destroy?: boolean | Error): void;
-  /** The connection failed while the client was checked out (it is then destroyed, not reused). */
-  on(event: 'error', listener: (error: Error) => void): unknown;
-  removeListener(event: 'error', listener: (error: Error) => void): unknown;
-}
-
-/** A connection pool (node-postgres `Pool` fits). */
-export interface PgPool {
-  connect(): Promise<PgPoolClient>;
-  query(query: PgQuery): Promise<PgResult>;
-  end(): Promise<void>;
-  /**
-   * node-postgres pool events; when present, the store listens to `'error'` (an idle connection
-   * lost) and `'connect'` (a new client: it gets an `'error'` listener from birth). Typed loosely so
-   * that any node-postgres version's overloads fit.
-   */
-  readonly on?: unknown;
-}
+export type { PgPool, PgPoolClient, PgQuery, PgResult };
 
 /** Options of {@link PostgresStore}: a pool passed in, or a connection string to make one. */
 export interface PostgresStoreOptions {
@@ -177,12 +149,6 @@ interface DossierRowData extends SummaryColumns<Date> {
 const iso = (v: Date): string => v.toISOString();
 const json = (v: unknown): unknown => v;
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
-
-const BOOTSTRAP = `CREATE TABLE IF NOT EXISTS motcua_migrations (
-  version integer PRIMARY KEY,
-  name text NOT NULL,
-  applied_at timestamptz NOT NULL DEFAULT now()
-)`;
 
 const nodeRequire = createRequire(import.meta.url);
 
@@ -258,43 +224,6 @@ function postgresPoolConfig(connectionString: string, o: PostgresStoreOptions): 
   };
 }
 
-/** Client-side limit on one migration statement: a migration may rewrite a large table. */
-const MIGRATION_QUERY_TIMEOUT_MS = 24 * 3_600_000;
-
-/** Clients whose connection failed (noted by the listener every client gets at birth). */
-const lostClients = new WeakSet<object>();
-/** Pools already guarded (several stores and notice logs may share one). */
-const guardedPools = new WeakSet<object>();
-
-/**
- * Makes sure no connection fault of `pool` is ever an unhandled `'error'` event: the pool's own
- * `'error'` (an idle client lost) is handled, and every new client gets an `'error'` listener the
- * moment the pool creates it (`'connect'`), before the pool hands it out. Without it, a session
- * terminated in the same network read that made it ready emits `'error'` before any caller of
- * `await pool.connect()` can listen, and node crashes the process.
- */
-function guardPool(pool: PgPool, onError: ((error: Error) => void) | undefined): void {
-  if (typeof pool.on !== 'function' || guardedPools.has(pool)) return;
-  guardedPools.add(pool);
-  const report = (error: Error) => {
-    try {
-      onError?.(error);
-    } catch {
-      // A failing error hook must not turn a handled fault into a crash.
-    }
-  };
-  (pool.on as (event: string, listener: (arg: unknown) => void) => unknown).call(pool, 'error', (e) =>
-    report(e as Error),
-  );
-  (pool.on as (event: string, listener: (arg: unknown) => void) => unknown).call(pool, 'connect', (c) => {
-    const client = c as { on?: (event: 'error', listener: (error: Error) => void) => unknown };
-    client.on?.('error', (error) => {
-      lostClients.add(client);
-      report(error);
-    });
-  });
-}
-
 /**
  * The store for many engine processes sharing one PostgreSQL database. Every table lives in one
  * schema (option `schema`). A commit is one transaction on one connection (`BEGIN … COMMIT`):
@@ -321,12 +250,11 @@ export class PostgresStore implements DossierStore {
   /** The migrations this store runs, in order (the text of `sql/postgres/*.sql`). */
   static readonly migrations: readonly Migration[] = postgresMigrations;
   private readonly ownsPool: boolean;
-  private readonly prepared: boolean;
   private readonly t: Record<
     'dossiers' | 'journal' | 'slip' | 'timers' | 'outbox' | 'idempotency' | 'sequences',
     string
   >;
-  private readonly names = new Map<string, string>();
+  private readonly names: PreparedNames;
   private closed = false;
   /** Reservations made by this store: every 64th sweeps windows that ended. */
   private lookupWrites = 0;
@@ -343,7 +271,7 @@ export class PostgresStore implements DossierStore {
       );
     }
     this.schema = schema;
-    this.prepared = options.preparedStatements ?? true;
+    this.names = new PreparedNames('motcua_', options.preparedStatements ?? true);
     this.cache = new SnapshotCache(options.snapshotCache ?? 1000);
     if (options.pool) {
       this.pool = options.pool;
@@ -377,34 +305,15 @@ export class PostgresStore implements DossierStore {
    * `motcua_migrations` (see `sql/postgres/*.sql`). Running it again does nothing.
    */
   async migrate(): Promise<MigrationResult> {
-    return this.transaction('migrate', 'BEGIN', async (client) => {
-      // A migration (or waiting for another process's) may take longer than a command: no
-      // statement limit inside this transaction.
-      await client.query('SET LOCAL statement_timeout = 0');
-      await client.query({
-        text: 'SELECT pg_advisory_xact_lock(hashtext($1))',
-        values: [`motcua:${this.schema}`],
-        query_timeout: MIGRATION_QUERY_TIMEOUT_MS,
-      });
-      await client.query(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
-      await client.query(`SET LOCAL search_path TO "${this.schema}"`);
-      await client.query(BOOTSTRAP);
-      const done = new Set(
-        ((await client.query('SELECT version FROM motcua_migrations')).rows as { version: number }[]).map(
-          (r) => r.version,
-        ),
-      );
-      const applied: string[] = [];
-      for (const m of postgresMigrations) {
-        if (done.has(m.version)) continue;
-        await client.query({ text: m.sql, query_timeout: MIGRATION_QUERY_TIMEOUT_MS });
-        applied.push(m.name);
-      }
-      const version = (
-        (await client.query('SELECT max(version) AS v FROM motcua_migrations')).rows[0] as { v: number }
-      ).v;
-      return { applied, version };
-    });
+    return this.transaction('migrate', 'BEGIN', (client) =>
+      migratePostgres(client, {
+        lockKey: `motcua:${this.schema}`,
+        schema: this.schema,
+        searchPath: true,
+        versionsTable: 'motcua_migrations',
+        migrations: postgresMigrations,
+      }),
+    );
   }
 
   /** The dossier `code` with its summary, snapshot, version and fired timers, or `null`. */
@@ -948,13 +857,7 @@ SELECT count(*)::int AS ok FROM d`;
 
   /** A query object, named (prepared once per connection) when prepared statements are on. */
   private query(text: string, values: unknown[], prepare = true): PgQuery {
-    if (!this.prepared || !prepare) return { text, values };
-    let name = this.names.get(text);
-    if (!name) {
-      name = `motcua_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
-      this.names.set(text, name);
-    }
-    return { name, text, values };
+    return this.names.query(text, values, prepare);
   }
 
   /** Runs one statement on the pool and returns its rows, translating driver errors. */
@@ -970,77 +873,39 @@ SELECT count(*)::int AS ok FROM d`;
    * Runs `fn` in one transaction on one client of the pool: `begin`, then `COMMIT`, or `ROLLBACK` on
    * any error. A client whose connection failed is destroyed, never handed back to the pool.
    */
-  private async transaction<T>(
-    what: string,
-    begin: string,
-    fn: (client: PgPoolClient) => Promise<T>,
-  ): Promise<T> {
-    let client: PgPoolClient;
-    try {
-      client = await this.pool.connect();
-    } catch (e) {
-      throw this.translate(e, what);
-    }
-    // A connection lost between two queries is reported as an event: note it, never crash on it
-    // (the client already has a listener from birth, see guardPool: this one only notes the loss).
-    let destroy = lostClients.has(client);
-    const onError = () => {
-      destroy = true;
-    };
-    client.on('error', onError);
-    try {
-      await client.query(begin);
-      const result = await fn(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (e) {
-      const error = this.translate(e, what);
-      if (error instanceof StoreUnavailableError) {
-        // Lost, black-holed or cancelled: no ROLLBACK round trip (it could wait a whole query
-        // timeout again). The connection is destroyed and the server rolls the transaction back
-        // (at once, or after idle_in_transaction_session_timeout if it never hears the close).
-        destroy = true;
-        throw error;
-      }
-      try {
-        await client.query('ROLLBACK');
-      } catch {
-        destroy = true;
-      }
-      throw error;
-    } finally {
-      client.removeListener('error', onError);
-      client.release(destroy);
-    }
+  private transaction<T>(what: string, begin: string, fn: (client: PgPoolClient) => Promise<T>): Promise<T> {
+    return withTransaction(this.pool, fn, {
+      begin,
+      translate: (e) => this.translate(e, what),
+      connectionLost: (error) => error instanceof StoreUnavailableError,
+    });
   }
 
   private translate(e: unknown, what: string): unknown {
     if (e instanceof MotcuaError || e instanceof StoreConflictError) return e;
-    const code = (e as { code?: unknown }).code;
     const message = e instanceof Error ? e.message : String(e);
-    if (code === '53100') {
-      return new StoreFullError(`${what}: the PostgreSQL disk is full; nothing was written`, e);
+    switch (postgresFailureKind(e)) {
+      case 'full':
+        return new StoreFullError(`${what}: the PostgreSQL disk is full; nothing was written`, e);
+      case 'unavailable':
+        return /Cannot use a pool after calling end/i.test(message)
+          ? new StoreUnavailableError(`${what}: the store's pool was ended (${message})`, e)
+          : new StoreUnavailableError(`${what}: PostgreSQL is unavailable for now (${message}); retry`, e);
+      case 'locked':
+        return new StoreLockedError(`${what}: ${message}`, e);
+      case 'conflict':
+        return new StoreConflictError(
+          'version',
+          `${what}: transaction aborted by PostgreSQL (${message}); retry`,
+        );
+      case 'not-migrated':
+        return new StoreNotMigratedError(
+          `${what}: schema "${this.schema}" has no motcua tables: run await store.migrate()`,
+          e,
+        );
+      default:
+        return new StoreError('STORE_FAILED', `${what}: ${message}`, { cause: e });
     }
-    if (isTransientPostgresError(e)) {
-      return new StoreUnavailableError(`${what}: PostgreSQL is unavailable for now (${message}); retry`, e);
-    }
-    if (/Cannot use a pool after calling end/i.test(message)) {
-      return new StoreUnavailableError(`${what}: the store's pool was ended (${message})`, e);
-    }
-    if (code === '55P03') return new StoreLockedError(`${what}: ${message}`, e);
-    if (code === '40001' || code === '40P01') {
-      return new StoreConflictError(
-        'version',
-        `${what}: transaction aborted by PostgreSQL (${message}); retry`,
-      );
-    }
-    if (code === '42P01' || code === '3F000') {
-      return new StoreNotMigratedError(
-        `${what}: schema "${this.schema}" has no motcua tables: run await store.migrate()`,
-        e,
-      );
-    }
-    return new StoreError('STORE_FAILED', `${what}: ${message}`, { cause: e });
   }
 }
 

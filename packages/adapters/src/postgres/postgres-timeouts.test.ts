@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { handOverCommit, newDossierCommit, tcpCutProxy } from '@motcua/core/testing';
+import { describePostgres, dropSchema, freshSchema, PG_URL, testPool } from '@motcua/sql/testing';
 import pg from 'pg';
 import { afterAll, expect, it } from 'vitest';
-import { describePostgres, dropSchema, freshSchema, PG_URL, testPool } from '../testing/pg-test-server.js';
 import { PostgresStore } from './postgres-store.js';
 
 const CODE = 'H56-260302-0001';

@@ -1,37 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { StoreConflictError } from '@motcua/core';
 import { handOverCommit, newDossierCommit } from '@motcua/core/testing';
+import { describePostgres, dropSchema, freshSchema, PG_URL, testPool } from '@motcua/sql/testing';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
-import { describePostgres, dropSchema, freshSchema, PG_URL, testPool } from '../testing/pg-test-server.js';
+import { afterAll, expect, it } from 'vitest';
 import { PostgresStore } from './postgres-store.js';
-import { isTransientPostgresError, transientPostgresConditions } from './transient-conditions.js';
-
-/** An error as node-postgres or a socket makes it. */
-const failure = (code: string | undefined, message = 'failed') => Object.assign(new Error(message), { code });
-
-describe('transientPostgresConditions', () => {
-  it('recognises every listed condition, by SQLSTATE, class, Node code or message', () => {
-    for (const c of transientPostgresConditions) {
-      const e =
-        c.match === 'message'
-          ? failure(undefined, `x ${c.value} y`)
-          : failure(c.match === 'sqlstate-class' ? `${c.value}006` : c.value);
-      expect(isTransientPostgresError(e), `${c.match} ${c.value}`).toBe(true);
-    }
-    // pg-pool wraps a connection timeout; the cause is followed.
-    expect(isTransientPostgresError(failure(undefined, 'wrapped'))).toBe(false);
-    expect(
-      isTransientPostgresError(Object.assign(new Error('wrapped'), { cause: failure('ECONNRESET') })),
-    ).toBe(true);
-  });
-
-  it('leaves out what is not transient or has its own code', () => {
-    for (const code of ['23505', '42601', '53100', '55P03', '40001', '40P01', '42P01', '22P02', undefined]) {
-      expect(isTransientPostgresError(failure(code)), String(code)).toBe(false);
-    }
-  });
-});
 
 describePostgres('PostgresStore when PostgreSQL refuses or drops connections', () => {
   const admin = testPool();

@@ -1,7 +1,7 @@
 import { SimulatedClock } from '@motcua/core';
 import { newDossierCommit, sampleActors, sampleEngine, sampleReceipt } from '@motcua/core/testing';
+import { describePostgres, dropSchema, freshSchema, testPool } from '@motcua/sql/testing';
 import { afterAll, expect, it } from 'vitest';
-import { describePostgres, dropSchema, freshSchema, testPool } from '../testing/pg-test-server.js';
 import { integrityProblems } from '../testing/verify-integrity.js';
 import { PostgresStore } from './postgres-store.js';
 

@@ -32,6 +32,7 @@ import {
   type TimerRow,
   type UnitReportRow,
 } from '@motcua/core';
+import { migrateSqlite, StatementCache, sqliteFailureKind } from '@motcua/sql/sqlite';
 import type BetterSqlite3 from 'better-sqlite3';
 import {
   StoreError,
@@ -153,7 +154,7 @@ export class SqliteStore implements DossierStore {
   readonly filename: string;
   private readonly db: Db;
   private readonly busyTimeoutMs: number;
-  private readonly statements = new Map<string, Stmt>();
+  private readonly statements: StatementCache<Stmt>;
   private readonly commitTx: (w: PreparedCommit) => void;
   private readonly cache: SnapshotCache;
 
@@ -178,6 +179,7 @@ export class SqliteStore implements DossierStore {
       this.db.close();
       throw this.translate(e, 'open');
     }
+    this.statements = new StatementCache<Stmt>(this.db);
     const tx = this.db.transaction((w: PreparedCommit) => this.writeCommit(w));
     this.commitTx = (w) => tx.immediate(w);
   }
@@ -188,25 +190,11 @@ export class SqliteStore implements DossierStore {
    */
   async migrate(): Promise<MigrationResult> {
     return this.guard('migrate', () =>
-      this.db
-        .transaction(() => {
-          this.db.exec(BOOTSTRAP);
-          const done = new Set(
-            this.db.prepare('SELECT version FROM motcua_migrations').pluck().all() as number[],
-          );
-          const applied: string[] = [];
-          for (const m of sqliteMigrations) {
-            if (done.has(m.version)) continue;
-            this.db.exec(m.sql);
-            applied.push(m.name);
-          }
-          const version = this.db
-            .prepare('SELECT max(version) FROM motcua_migrations')
-            .pluck()
-            .get() as number;
-          return { applied, version };
-        })
-        .immediate(),
+      migrateSqlite(this.db, {
+        versionsTable: 'motcua_migrations',
+        createVersionsTable: BOOTSTRAP,
+        migrations: sqliteMigrations,
+      }),
     );
   }
 
@@ -664,12 +652,7 @@ export class SqliteStore implements DossierStore {
   }
 
   private stmt(sql: string): Stmt {
-    let s = this.statements.get(sql);
-    if (!s) {
-      s = this.db.prepare(sql);
-      this.statements.set(sql, s);
-    }
-    return s;
+    return this.statements.get(sql);
   }
 
   /** Runs `fn`, translating driver errors into {@link StoreError}s. */
@@ -683,36 +666,32 @@ export class SqliteStore implements DossierStore {
 
   private translate(e: unknown, what: string): unknown {
     if (e instanceof MotcuaError || e instanceof StoreConflictError) return e;
-    const code = (e as { code?: unknown }).code;
     const message = e instanceof Error ? e.message : String(e);
-    if (typeof code !== 'string') {
-      if (e instanceof TypeError && /not open/.test(message)) {
+    switch (sqliteFailureKind(e)) {
+      case undefined:
+        return e;
+      case 'closed':
         return new StoreUnavailableError(`${what}: the SQLite database ${this.filename} is closed`, e);
-      }
-      return e;
+      case 'full':
+        return new StoreFullError(
+          `${what}: the SQLite database ${this.filename} is full (disk or max_page_count); nothing was written`,
+          e,
+        );
+      case 'locked':
+        return new StoreLockedError(
+          `${what}: the SQLite database ${this.filename} stayed locked by another connection for ${this.busyTimeoutMs} ms; nothing was written`,
+          e,
+        );
+      case 'not-migrated':
+        return new StoreNotMigratedError(
+          `${what}: the SQLite database ${this.filename} has no motcua tables: run await store.migrate()`,
+          e,
+        );
+      case 'unavailable':
+        return new StoreUnavailableError(`${what}: ${message} (${this.filename})`, e);
+      default:
+        return new StoreError('STORE_FAILED', `${what}: ${message}`, { cause: e });
     }
-    if (code.startsWith('SQLITE_FULL')) {
-      return new StoreFullError(
-        `${what}: the SQLite database ${this.filename} is full (disk or max_page_count); nothing was written`,
-        e,
-      );
-    }
-    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-      return new StoreLockedError(
-        `${what}: the SQLite database ${this.filename} stayed locked by another connection for ${this.busyTimeoutMs} ms; nothing was written`,
-        e,
-      );
-    }
-    if (/no such (table|index)/.test(message)) {
-      return new StoreNotMigratedError(
-        `${what}: the SQLite database ${this.filename} has no motcua tables: run await store.migrate()`,
-        e,
-      );
-    }
-    if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR') || code === 'SQLITE_READONLY') {
-      return new StoreUnavailableError(`${what}: ${message} (${this.filename})`, e);
-    }
-    return new StoreError('STORE_FAILED', `${what}: ${message}`, { cause: e });
   }
 }
 

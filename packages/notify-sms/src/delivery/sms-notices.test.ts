@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDevelopmentProvider } from '../providers/development.js';
 import { createHttpProvider } from '../providers/http.js';
 import type { SmsProvider } from '../providers/provider.js';
-import { createSmppProvider } from '../providers/smpp/smpp-provider.js';
+import { createSmppProvider } from '../smpp/smpp-provider.js';
 import { type HttpGateway, startHttpGateway } from '../test-support/http-gateway.js';
 import { type SmppGateway, startSmppGateway } from '../test-support/smpp-gateway.js';
 import { startSmsc } from '../test-support/smsc.js';

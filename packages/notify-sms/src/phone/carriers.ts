@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Vietnamese mobile network operators named in the numbering tables. */
 export const MobileCarrierSchema = z.enum([

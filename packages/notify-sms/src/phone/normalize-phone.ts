@@ -1,21 +1,20 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { SmsError } from '../errors.js';
+import { parseOptions } from '../zod-messages.js';
 import { convertLegacyMobile } from './legacy-prefixes.js';
 import { maskPhone } from './mask-phone.js';
 
 /** Options of {@link normalizePhone} and {@link parseMobilePhone}. */
-export const NormalizePhoneOptionsSchema = z
-  .object({
-    /** Name of the input in errors, e.g. `'applicant.phone'`. Default `'phone'`. */
-    field: z.string().min(1).default('phone'),
-    /**
-     * What to do with an 11-digit pre-2018 number (`0162…`): `convert` (default) by the 2018
-     * prefix table, or `reject` (`LEGACY_PHONE`).
-     */
-    legacy: z.enum(['convert', 'reject']).default('convert'),
-  })
-  .strict();
+export const NormalizePhoneOptionsSchema = z.strictObject({
+  /** Name of the input in errors, e.g. `'applicant.phone'`. Default `'phone'`. */
+  field: z._default(z.string().check(z.minLength(1)), 'phone'),
+  /**
+   * What to do with an 11-digit pre-2018 number (`0162…`): `convert` (default) by the 2018
+   * prefix table, or `reject` (`LEGACY_PHONE`).
+   */
+  legacy: z._default(z.enum(['convert', 'reject']), 'convert'),
+});
 /** Options as written by the caller. */
 export type NormalizePhoneOptions = z.input<typeof NormalizePhoneOptionsSchema>;
 
@@ -63,7 +62,7 @@ function fail(
  * ```
  */
 export function parseMobilePhone(input: string, options?: NormalizePhoneOptions): MobilePhone {
-  const parsedOptions = NormalizePhoneOptionsSchema.safeParse(options ?? {});
+  const parsedOptions = NormalizePhoneOptionsSchema.safeParse(options ?? {}, parseOptions);
   if (!parsedOptions.success) {
     const issue = parsedOptions.error.issues[0];
     throw new SmsError('INVALID_OPTION', `options.${issue?.path.join('.') ?? ''}: ${issue?.message}`, {

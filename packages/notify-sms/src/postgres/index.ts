@@ -1,8 +1,8 @@
 export {
-  type PgNoticeLogClient,
-  type PgNoticeLogPool,
-  type PgQueryConfig,
-  type PgQueryResult,
+  type PgPool,
+  type PgPoolClient,
+  type PgQuery,
+  type PgResult,
   PostgresNoticeLog,
   type PostgresNoticeLogOptions,
 } from './postgres-notice-log.js';

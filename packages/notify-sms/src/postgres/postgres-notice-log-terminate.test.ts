@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { describePostgres, freshSchema, PG_URL, testPool } from '@motcua/sql/testing';
 import pg from 'pg';
 import { afterAll, expect, it } from 'vitest';
-import { describePostgres, freshSchema, PG_URL, testPool } from '../test-support/postgres-server.js';
 import { sampleNoticeRecord } from '../testing/notice-log-conformance.js';
 import { PostgresNoticeLog } from './postgres-notice-log.js';
 
@@ -10,8 +10,8 @@ const uncaught: unknown[] = [];
 const onUncaught = (e: unknown) => uncaught.push(e);
 
 describePostgres('PostgresNoticeLog while its backends are terminated (pg_terminate_backend)', () => {
-  const admin = testPool(2);
-  const schema = freshSchema();
+  const admin = testPool({ max: 2, applicationName: 'motcua-sms-test' });
+  const schema = freshSchema('sms_test');
   afterAll(async () => {
     await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
     await admin.end();

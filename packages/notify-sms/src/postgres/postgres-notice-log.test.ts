@@ -1,13 +1,13 @@
 import { PostgresStore } from '@motcua/adapters/postgres';
+import { describePostgres, freshSchema, PG_URL, testPool } from '@motcua/sql/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { NoticeLog } from '../delivery/notice-log.js';
-import { describePostgres, freshSchema, PG_URL, testPool } from '../test-support/postgres-server.js';
 import { noticeLogConformanceSuite, sampleNoticeRecord } from '../testing/notice-log-conformance.js';
 import { PostgresNoticeLog } from './postgres-notice-log.js';
 
 describePostgres('PostgresNoticeLog', () => {
-  const schema = freshSchema();
-  const pool = testPool(8);
+  const schema = freshSchema('sms_test');
+  const pool = testPool({ max: 8, applicationName: 'motcua-sms-test' });
   let n = 0;
   const prefixes = new WeakMap<NoticeLog, string>();
 

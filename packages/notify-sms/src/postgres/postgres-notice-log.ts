@@ -1,5 +1,15 @@
-import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
+import {
+  guardPool,
+  migratePostgres,
+  type PgPool,
+  type PgPoolClient,
+  type PgQuery,
+  type PgResult,
+  PreparedNames,
+  postgresFailureKind,
+  withTransaction,
+} from '@motcua/sql/postgres';
 import {
   type ClaimOptions,
   type ClaimOutcome,
@@ -21,50 +31,13 @@ import {
 } from '../delivery/notice-log-migration.js';
 import { NoticeLogError, SmsError } from '../errors.js';
 import { postgresNoticeLogMigrations } from './postgres-notice-log-migrations.js';
-import { isTransientPostgresFailure } from './postgres-transient.js';
 
-/** A query as node-postgres takes it (named: prepared once per connection). */
-export interface PgQueryConfig {
-  readonly text: string;
-  readonly values?: unknown[];
-  readonly name?: string;
-  /** node-postgres: this query's client-side timeout in ms, instead of the pool's `query_timeout`. */
-  readonly query_timeout?: number;
-}
-
-/** What node-postgres answers to a query (the part the log reads). */
-export interface PgQueryResult {
-  readonly rows: unknown[];
-  readonly rowCount: number | null;
-}
-
-/** A client checked out of a pool (node-postgres `PoolClient` fits). */
-export interface PgNoticeLogClient {
-  query(query: PgQueryConfig): Promise<PgQueryResult>;
-  /** Returns the client to its pool; `true` destroys the connection instead. */
-  release(destroy?: boolean | Error): void;
-  /** The connection failed while the client was checked out (node-postgres emits `'error'`). */
-  on?(event: 'error', listener: (error: Error) => void): unknown;
-  removeListener?(event: 'error', listener: (error: Error) => void): unknown;
-}
-
-/** What the log needs of a connection pool: a node-postgres `Pool`, or the engine `PostgresStore`'s `pool`. */
-export interface PgNoticeLogPool {
-  connect(): Promise<PgNoticeLogClient>;
-  query(query: PgQueryConfig): Promise<PgQueryResult>;
-  end(): Promise<void>;
-  /**
-   * node-postgres pool events; when present, the log listens to `'error'` (an idle connection
-   * lost) and `'connect'` (a new client: it gets an `'error'` listener from birth). Typed loosely so
-   * that any node-postgres version's overloads fit.
-   */
-  readonly on?: unknown;
-}
+export type { PgPool, PgPoolClient, PgQuery, PgResult };
 
 /** Options of {@link PostgresNoticeLog}: a pool passed in, or a connection string to make one. */
 export interface PostgresNoticeLogOptions {
   /** A pool the application owns (a node-postgres `Pool`, `store.pool`); {@link PostgresNoticeLog.close} leaves it open. */
-  readonly pool?: PgNoticeLogPool;
+  readonly pool?: PgPool;
   /** Or a connection string: the log makes its own small pool (4 connections) and ends it on close. */
   readonly connectionString?: string;
   /**
@@ -96,29 +69,6 @@ const nodeRequire = createRequire(import.meta.url);
 
 type Row = { record: NoticeRecord };
 
-/** Clients whose connection failed (noted by the listener every client gets at birth). */
-const lostClients = new WeakSet<object>();
-/** Pools already guarded (the engine store and the log may share one). */
-const guardedPools = new WeakSet<object>();
-
-/**
- * Makes sure no connection fault of `pool` is ever an unhandled `'error'` event: the pool's own
- * `'error'` (an idle client lost; the pool replaces it) is handled, and every new client gets an
- * `'error'` listener the moment the pool creates it (`'connect'`), before the pool hands it out.
- * Without it, a session terminated in the same network read that made it ready emits `'error'`
- * before any caller of `await pool.connect()` can listen, and node crashes the process.
- */
-function guardPool(pool: PgNoticeLogPool): void {
-  if (typeof pool.on !== 'function' || guardedPools.has(pool)) return;
-  guardedPools.add(pool);
-  const on = pool.on as (event: string, listener: (arg: unknown) => void) => unknown;
-  on.call(pool, 'error', () => {});
-  on.call(pool, 'connect', (c) => {
-    const client = c as { on?: (event: 'error', listener: (error: Error) => void) => unknown };
-    client.on?.('error', () => lostClients.add(client));
-  });
-}
-
 /**
  * The {@link NoticeLog} in PostgreSQL: one log for every engine worker sharing the database, so a
  * notice a gateway accepted is never sent again, whichever worker retries it. Pass the pool of the
@@ -146,26 +96,25 @@ export class PostgresNoticeLog implements NoticeLog {
   static readonly migrations: readonly NoticeLogMigration[] = postgresNoticeLogMigrations;
   /** The schema holding the tables. */
   readonly schema: string;
-  private readonly pool: PgNoticeLogPool;
+  private readonly pool: PgPool;
   private readonly owned: boolean;
   private readonly prefix: string;
-  private readonly prepared: boolean;
   private readonly t: NoticeLogTables;
-  private readonly names = new Map<string, string>();
+  private readonly names: PreparedNames;
   private closed = false;
 
-  /** @throws {@link SmsError} `INVALID_OPTION` without a pool or connection string, or for a bad name. */
+  /** @throws `SmsError` `INVALID_OPTION` without a pool or connection string, or for a bad name. */
   constructor(options: PostgresNoticeLogOptions) {
     this.schema = checkedIdentifier('schema', options?.schema ?? 'motcua');
     this.prefix = checkedIdentifier('tablePrefix', options?.tablePrefix ?? DEFAULT_NOTICE_TABLE_PREFIX, true);
-    this.prepared = options?.preparedStatements ?? true;
+    this.names = new PreparedNames('motcua_sms_', options?.preparedStatements ?? true);
     const q = (name: string) => `"${this.schema}"."${this.prefix}${name}"`;
     this.t = { notices: q('notices'), parts: q('notice_parts'), migrations: q('notice_migrations') };
     if (options?.pool) {
       this.pool = options.pool;
       this.owned = false;
     } else if (options?.connectionString) {
-      let pg: { Pool: new (config: object) => PgNoticeLogPool };
+      let pg: { Pool: new (config: object) => PgPool };
       try {
         pg = nodeRequire('pg');
       } catch (e) {
@@ -206,35 +155,19 @@ export class PostgresNoticeLog implements NoticeLog {
    * `<prefix>notice_migrations`. Running it again does nothing.
    */
   async migrate(): Promise<NoticeLogMigrationResult> {
-    return this.transaction('migrate', async (client) => {
-      // A migration may take longer than a command: no statement limit inside this transaction.
-      const query_timeout = 24 * 3_600_000;
-      const run = (text: string, values?: unknown[]) =>
-        client.query(values ? { text, values, query_timeout } : { text, query_timeout });
-      await run('SET LOCAL statement_timeout = 0');
-      await run('SELECT pg_advisory_xact_lock(hashtext($1))', [`motcua-sms:${this.schema}.${this.prefix}`]);
-      await run(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
-      await run(`CREATE TABLE IF NOT EXISTS ${this.t.migrations} (
-        version integer PRIMARY KEY,
-        name text NOT NULL,
-        applied_at timestamptz NOT NULL DEFAULT now()
-      )`);
-      const done = new Set(
-        ((await run(`SELECT version FROM ${this.t.migrations}`)).rows as { version: number }[]).map(
-          (r) => r.version,
-        ),
-      );
-      const applied: string[] = [];
-      for (const m of postgresNoticeLogMigrations) {
-        if (done.has(m.version)) continue;
-        await run(m.sql({ ...this.t, prefix: this.prefix, schema: this.schema }));
-        applied.push(m.name);
-      }
-      const { version } = (await run(`SELECT max(version) AS version FROM ${this.t.migrations}`)).rows[0] as {
-        version: number;
-      };
-      return { applied, version };
-    });
+    return this.transaction('migrate', (client) =>
+      migratePostgres(client, {
+        lockKey: `motcua-sms:${this.schema}.${this.prefix}`,
+        schema: this.schema,
+        searchPath: false,
+        versionsTable: this.t.migrations,
+        migrations: postgresNoticeLogMigrations.map((m) => ({
+          version: m.version,
+          name: m.name,
+          sql: m.sql({ ...this.t, prefix: this.prefix, schema: this.schema }),
+        })),
+      }),
+    );
   }
 
   async get(id: string): Promise<NoticeRecord | undefined> {
@@ -409,14 +342,8 @@ export class PostgresNoticeLog implements NoticeLog {
   }
 
   /** A query object, named (prepared once per connection) when prepared statements are on. */
-  private query(text: string, values: unknown[], prepare = true): PgQueryConfig {
-    if (!this.prepared || !prepare) return { text, values };
-    let name = this.names.get(text);
-    if (!name) {
-      name = `motcua_sms_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
-      this.names.set(text, name);
-    }
-    return { name, text, values };
+  private query(text: string, values: unknown[], prepare = true): PgQuery {
+    return this.names.query(text, values, prepare);
   }
 
   private async run(what: string, text: string, values: unknown[], prepare = true): Promise<unknown[]> {
@@ -428,77 +355,46 @@ export class PostgresNoticeLog implements NoticeLog {
   }
 
   /** Runs `fn` in one transaction on one client: `BEGIN`, then `COMMIT`, or `ROLLBACK` on any error. */
-  private async transaction<T>(what: string, fn: (client: PgNoticeLogClient) => Promise<T>): Promise<T> {
-    let client: PgNoticeLogClient;
-    try {
-      client = await this.pool.connect();
-    } catch (e) {
-      throw this.translate(e, what);
-    }
-    // A connection lost between two queries is reported as an event: note it, never crash on it.
-    let destroy = lostClients.has(client);
-    const onError = () => {
-      destroy = true;
-    };
-    client.on?.('error', onError);
-    try {
-      await client.query({ text: 'BEGIN' });
-      const result = await fn(client);
-      await client.query({ text: 'COMMIT' });
-      return result;
-    } catch (e) {
-      const error = this.translate(e, what);
-      if (error instanceof NoticeLogError && error.code === 'NOTICE_LOG_UNAVAILABLE') {
-        // Lost, black-holed or cancelled: no ROLLBACK round trip; the connection is destroyed and
-        // the server rolls the transaction back.
-        destroy = true;
-        throw error;
-      }
-      try {
-        await client.query({ text: 'ROLLBACK' });
-      } catch {
-        destroy = true;
-      }
-      throw error;
-    } finally {
-      client.removeListener?.('error', onError);
-      client.release(destroy);
-    }
+  private transaction<T>(what: string, fn: (client: PgPoolClient) => Promise<T>): Promise<T> {
+    return withTransaction(this.pool, fn, {
+      translate: (e) => this.translate(e, what),
+      // Lost, black-holed or cancelled: no ROLLBACK round trip; the connection is destroyed.
+      connectionLost: (error) => error instanceof NoticeLogError && error.code === 'NOTICE_LOG_UNAVAILABLE',
+    });
   }
 
   private translate(e: unknown, what: string): unknown {
     if (e instanceof SmsError) return e;
-    const code = (e as { code?: unknown }).code;
     const message = e instanceof Error ? e.message : String(e);
     const where = `PostgresNoticeLog.${what}`;
-    if (code === '53100') {
-      return new NoticeLogError(
-        'NOTICE_LOG_FULL',
-        `${where}: the PostgreSQL disk is full; nothing was written`,
-        {
+    switch (postgresFailureKind(e)) {
+      case 'full':
+        return new NoticeLogError(
+          'NOTICE_LOG_FULL',
+          `${where}: the PostgreSQL disk is full; nothing was written`,
+          {
+            cause: e,
+          },
+        );
+      case 'unavailable':
+        return new NoticeLogError(
+          'NOTICE_LOG_UNAVAILABLE',
+          `${where}: PostgreSQL is unavailable for now (${message}); retry`,
+          { cause: e },
+        );
+      case 'locked':
+      case 'conflict':
+        return new NoticeLogError('NOTICE_LOG_LOCKED', `${where}: ${message}; nothing was written, retry`, {
           cause: e,
-        },
-      );
+        });
+      case 'not-migrated':
+        return new NoticeLogError(
+          'NOTICE_LOG_NOT_MIGRATED',
+          `${where}: schema "${this.schema}" has no ${this.prefix}notices table: run await noticeLog.migrate()`,
+          { cause: e },
+        );
+      default:
+        return new NoticeLogError('NOTICE_LOG_FAILED', `${where}: ${message}`, { cause: e });
     }
-    if (isTransientPostgresFailure(e) || /Cannot use a pool after calling end/i.test(message)) {
-      return new NoticeLogError(
-        'NOTICE_LOG_UNAVAILABLE',
-        `${where}: PostgreSQL is unavailable for now (${message}); retry`,
-        { cause: e },
-      );
-    }
-    if (code === '55P03' || code === '40001' || code === '40P01') {
-      return new NoticeLogError('NOTICE_LOG_LOCKED', `${where}: ${message}; nothing was written, retry`, {
-        cause: e,
-      });
-    }
-    if (code === '42P01' || code === '3F000') {
-      return new NoticeLogError(
-        'NOTICE_LOG_NOT_MIGRATED',
-        `${where}: schema "${this.schema}" has no ${this.prefix}notices table: run await noticeLog.migrate()`,
-        { cause: e },
-      );
-    }
-    return new NoticeLogError('NOTICE_LOG_FAILED', `${where}: ${message}`, { cause: e });
   }
 }

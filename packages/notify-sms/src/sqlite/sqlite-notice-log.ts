@@ -1,5 +1,12 @@
 import { createRequire } from 'node:module';
 import {
+  migrateSqlite,
+  type SqliteDatabase,
+  type SqliteStatement,
+  StatementCache,
+  sqliteFailureKind,
+} from '@motcua/sql/sqlite';
+import {
   type ClaimOptions,
   type ClaimOutcome,
   type ClaimState,
@@ -22,23 +29,7 @@ import {
 import { NoticeLogError, SmsError } from '../errors.js';
 import { sqliteNoticeLogMigrations } from './sqlite-notice-log-migrations.js';
 
-/** A prepared statement of better-sqlite3 (the part the log uses). */
-export interface SqliteStatement {
-  run(...params: unknown[]): { changes: number };
-  get(...params: unknown[]): unknown;
-  all(...params: unknown[]): unknown[];
-}
-
-/** What the log needs of a better-sqlite3 `Database` (one the application already opened fits). */
-export interface SqliteDatabase {
-  prepare(sql: string): SqliteStatement;
-  exec(sql: string): unknown;
-  /** better-sqlite3's transactions: `.immediate()` takes the write lock at `BEGIN`. */
-  transaction<T>(fn: () => T): { (): T; immediate(): T };
-  pragma(source: string): unknown;
-  close(): unknown;
-  readonly open: boolean;
-}
+export type { SqliteDatabase, SqliteStatement };
 
 /** Options of {@link SqliteNoticeLog}. */
 export interface SqliteNoticeLogOptions {
@@ -108,9 +99,9 @@ export class SqliteNoticeLog implements NoticeLog {
   private readonly prefix: string;
   private readonly t: NoticeLogTables;
   private readonly busyTimeoutMs: number;
-  private readonly statements = new Map<string, SqliteStatement>();
+  private readonly statements: StatementCache<SqliteStatement>;
 
-  /** @throws {@link SmsError} `INVALID_OPTION` for a bad prefix; {@link NoticeLogError} when the file cannot be opened. */
+  /** @throws `SmsError` `INVALID_OPTION` for a bad prefix; {@link NoticeLogError} when the file cannot be opened. */
   constructor(database: string | SqliteDatabase, options: SqliteNoticeLogOptions = {}) {
     this.prefix = checkedIdentifier('tablePrefix', options.tablePrefix ?? DEFAULT_NOTICE_TABLE_PREFIX, true);
     this.t = {
@@ -136,6 +127,7 @@ export class SqliteNoticeLog implements NoticeLog {
         field: 'database',
       });
     }
+    this.statements = new StatementCache(this.db);
   }
 
   /**
@@ -144,30 +136,19 @@ export class SqliteNoticeLog implements NoticeLog {
    */
   async migrate(): Promise<NoticeLogMigrationResult> {
     return this.guard('migrate', () =>
-      this.db
-        .transaction(() => {
-          this.db.exec(`CREATE TABLE IF NOT EXISTS ${this.t.migrations} (
-            version INTEGER PRIMARY KEY,
-            name TEXT NOT NULL,
-            applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
-          ) STRICT`);
-          const done = new Set(
-            (this.db.prepare(`SELECT version FROM ${this.t.migrations}`).all() as { version: number }[]).map(
-              (r) => r.version,
-            ),
-          );
-          const applied: string[] = [];
-          for (const m of sqliteNoticeLogMigrations) {
-            if (done.has(m.version)) continue;
-            this.db.exec(m.sql({ ...this.t, prefix: this.prefix }));
-            applied.push(m.name);
-          }
-          const { version } = this.db
-            .prepare(`SELECT max(version) AS version FROM ${this.t.migrations}`)
-            .get() as { version: number };
-          return { applied, version };
-        })
-        .immediate(),
+      migrateSqlite(this.db, {
+        versionsTable: this.t.migrations,
+        createVersionsTable: `CREATE TABLE IF NOT EXISTS ${this.t.migrations} (
+          version INTEGER PRIMARY KEY,
+          name TEXT NOT NULL,
+          applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+        ) STRICT`,
+        migrations: sqliteNoticeLogMigrations.map((m) => ({
+          version: m.version,
+          name: m.name,
+          sql: m.sql({ ...this.t, prefix: this.prefix }),
+        })),
+      }),
     );
   }
 
@@ -312,12 +293,7 @@ export class SqliteNoticeLog implements NoticeLog {
   }
 
   private stmt(sql: string): SqliteStatement {
-    let s = this.statements.get(sql);
-    if (!s) {
-      s = this.db.prepare(sql);
-      this.statements.set(sql, s);
-    }
-    return s;
+    return this.statements.get(sql);
   }
 
   /** Runs `fn`, translating driver errors into {@link NoticeLogError}s. */
@@ -331,39 +307,35 @@ export class SqliteNoticeLog implements NoticeLog {
 
   private translate(e: unknown, what: string): unknown {
     if (e instanceof SmsError) return e;
-    const code = (e as { code?: unknown }).code;
     const message = e instanceof Error ? e.message : String(e);
     const where = `SqliteNoticeLog.${what}`;
-    if (typeof code !== 'string') {
-      if (e instanceof TypeError && /not open/.test(message)) {
+    switch (sqliteFailureKind(e)) {
+      case undefined:
+        return e;
+      case 'closed':
         return new NoticeLogError('NOTICE_LOG_UNAVAILABLE', `${where}: the database is closed`, { cause: e });
-      }
-      return e;
+      case 'full':
+        return new NoticeLogError(
+          'NOTICE_LOG_FULL',
+          `${where}: the SQLite database is full (disk or max_page_count); nothing was written`,
+          { cause: e },
+        );
+      case 'locked':
+        return new NoticeLogError(
+          'NOTICE_LOG_LOCKED',
+          `${where}: the SQLite database stayed locked by another connection for ${this.busyTimeoutMs} ms; nothing was written`,
+          { cause: e },
+        );
+      case 'not-migrated':
+        return new NoticeLogError(
+          'NOTICE_LOG_NOT_MIGRATED',
+          `${where}: no ${this.t.notices} table: run await noticeLog.migrate()`,
+          { cause: e },
+        );
+      case 'unavailable':
+        return new NoticeLogError('NOTICE_LOG_UNAVAILABLE', `${where}: ${message}`, { cause: e });
+      default:
+        return new NoticeLogError('NOTICE_LOG_FAILED', `${where}: ${message}`, { cause: e });
     }
-    if (code.startsWith('SQLITE_FULL')) {
-      return new NoticeLogError(
-        'NOTICE_LOG_FULL',
-        `${where}: the SQLite database is full (disk or max_page_count); nothing was written`,
-        { cause: e },
-      );
-    }
-    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-      return new NoticeLogError(
-        'NOTICE_LOG_LOCKED',
-        `${where}: the SQLite database stayed locked by another connection for ${this.busyTimeoutMs} ms; nothing was written`,
-        { cause: e },
-      );
-    }
-    if (/no such table/.test(message)) {
-      return new NoticeLogError(
-        'NOTICE_LOG_NOT_MIGRATED',
-        `${where}: no ${this.t.notices} table: run await noticeLog.migrate()`,
-        { cause: e },
-      );
-    }
-    if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR') || code === 'SQLITE_READONLY') {
-      return new NoticeLogError('NOTICE_LOG_UNAVAILABLE', `${where}: ${message}`, { cause: e });
-    }
-    return new NoticeLogError('NOTICE_LOG_FAILED', `${where}: ${message}`, { cause: e });
   }
 }

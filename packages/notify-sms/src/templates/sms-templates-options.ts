@@ -15,7 +15,7 @@ export type NoticeTemplates = z.infer<typeof NoticeTemplatesSchema>;
 export const SmsTemplatesOptionsSchema = z
   .object({
     /** Which form is sent; default `always-without-diacritics` (brandname gateways ask for it). */
-    policy: DiacriticsPolicySchema.default('always-without-diacritics'),
+    policy: z._default(DiacriticsPolicySchema, 'always-without-diacritics'),
     /** Most segments a message may take (checked with the longest values, and at render). Default 2. */
     maxSegments: z.number().int().min(1).max(10).default(2),
     /** Extra variables, or built-in ones with a different `longestExample`. */

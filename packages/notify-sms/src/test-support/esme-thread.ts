@@ -5,7 +5,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { OutgoingSms } from '../providers/provider.js';
-import type { SmppProviderStats } from '../providers/smpp/smpp-provider.js';
+import type { SmppProviderStats } from '../smpp/smpp-provider.js';
 
 /** What the ESME thread does. */
 export interface EsmeInput {

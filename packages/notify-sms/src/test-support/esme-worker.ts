@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { DeliveryReceipt } from '../providers/provider.js';
-import { createSmppProvider } from '../providers/smpp/smpp-provider.js';
+import { createSmppProvider } from '../smpp/smpp-provider.js';
 import type { EsmeInput, EsmeReport } from './esme-thread.js';
 
 const input = workerData as EsmeInput;

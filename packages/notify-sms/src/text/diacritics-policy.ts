@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { SmsError } from '../errors.js';
 import { describeCodePoint } from './describe-code-point.js';
 import { nonGsm7Characters } from './gsm7.js';

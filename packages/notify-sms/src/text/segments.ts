@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { SmsError } from '../errors.js';
+import { parseOptions } from '../zod-messages.js';
 import { describeCodePoint } from './describe-code-point.js';
 import { gsm7Septets, nonGsm7Characters } from './gsm7.js';
 
@@ -20,12 +21,10 @@ export const SEGMENT_LIMITS: Readonly<
 };
 
 /** Options of {@link countSegments} and {@link splitSegments}. */
-export const SegmentOptionsSchema = z
-  .object({
-    /** `auto` (default): GSM-7 when every character allows it, UCS-2 otherwise. */
-    encoding: z.enum(['auto', 'GSM-7', 'UCS-2']).default('auto'),
-  })
-  .strict();
+export const SegmentOptionsSchema = z.strictObject({
+  /** `auto` (default): GSM-7 when every character allows it, UCS-2 otherwise. */
+  encoding: z._default(z.enum(['auto', 'GSM-7', 'UCS-2']), 'auto'),
+});
 /** Options as written by the caller. */
 export type SegmentOptions = z.input<typeof SegmentOptionsSchema>;
 
@@ -72,7 +71,7 @@ function unitsOf(char: string, encoding: SmsEncoding): number {
 }
 
 function layout(text: string, options: SegmentOptions | undefined): Layout {
-  const parsed = SegmentOptionsSchema.safeParse(options ?? {});
+  const parsed = SegmentOptionsSchema.safeParse(options ?? {}, parseOptions);
   if (!parsed.success) {
     throw new SmsError('INVALID_OPTION', `options: ${parsed.error.issues[0]?.message ?? 'invalid'}`, {
       field: 'options',

@@ -1,7 +1,7 @@
-import { SmsError } from '../../errors.js';
-import { GSM7_CHARACTERS } from '../../text/gsm7.js';
-import { type SmsEncoding, splitSegments } from '../../text/segments.js';
-import { type ReceiptStatus, receiptStatusOf } from '../provider.js';
+import { SmsError } from '../errors.js';
+import { type ReceiptStatus, receiptStatusOf } from '../providers/provider.js';
+import { GSM7_CHARACTERS } from '../text/gsm7.js';
+import { type SmsEncoding, splitSegments } from '../text/segments.js';
 
 /** SMPP data_coding of each encoding: 0 (SMSC default alphabet, GSM-7) and 8 (UCS-2). */
 export const DATA_CODING: Readonly<Record<SmsEncoding, number>> = { 'GSM-7': 0, 'UCS-2': 8 };

@@ -4,11 +4,11 @@
  * connection (TCP RST) in the middle of a window, answers late, or throttles.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runEsmeThread } from '../../test-support/esme-thread.js';
-import { type Smsc, type SmscAction, type SmscOptions, startSmsc } from '../../test-support/smsc.js';
-import { leakCheck, waitFor } from '../../test-support/wait.js';
-import { countSegments } from '../../text/segments.js';
-import type { DeliveryReceipt, OutgoingSms } from '../provider.js';
+import type { DeliveryReceipt, OutgoingSms } from '../providers/provider.js';
+import { runEsmeThread } from '../test-support/esme-thread.js';
+import { type Smsc, type SmscAction, type SmscOptions, startSmsc } from '../test-support/smsc.js';
+import { leakCheck, waitFor } from '../test-support/wait.js';
+import { countSegments } from '../text/segments.js';
 import { createSmppProvider, type SmppProvider, type SmppProviderOptions } from './smpp-provider.js';
 
 const open: { smscs: Smsc[]; providers: SmppProvider[] } = { smscs: [], providers: [] };

@@ -1,13 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type SmppGateway,
-  type SmppGatewayOptions,
-  startSmppGateway,
-} from '../../test-support/smpp-gateway.js';
-import { leakCheck, waitFor } from '../../test-support/wait.js';
-import { countSegments } from '../../text/segments.js';
-import type { DeliveryReceipt, OutgoingSms } from '../provider.js';
-import { SmsProviderError } from '../provider.js';
+import type { DeliveryReceipt, OutgoingSms } from '../providers/provider.js';
+import { SmsProviderError } from '../providers/provider.js';
+import { type SmppGateway, type SmppGatewayOptions, startSmppGateway } from '../test-support/smpp-gateway.js';
+import { leakCheck, waitFor } from '../test-support/wait.js';
+import { countSegments } from '../text/segments.js';
 import { concatReference, encodeGsm7, parseReceiptText } from './smpp-pdus.js';
 import {
   createSmppProvider,

@@ -19,15 +19,15 @@ export interface TransientPostgresCondition {
 }
 
 /**
- * Every failure {@link PostgresStore} (and the SMS plugin's `PostgresNoticeLog`) treats as
- * transient: the database refused or lost the connection, ran out of a resource for now, or
- * cancelled a statement that ran past `statement_timeout`. Each is answered with the retryable
- * `STORE_UNAVAILABLE` (HTTP 503 in the example server). A transaction that failed this way was
- * rolled back whole or committed whole; retry the command with the same idempotency key. Any
- * other failure is `STORE_FAILED` (not retryable), except the ones with their own code: `53100`
- * disk full (`STORE_FULL`), `55P03` lock not available (`STORE_LOCKED`, retryable), `40001` /
- * `40P01` serialization failure / deadlock (core's `StoreConflictError`, retried as a conflict),
- * `42P01` / `3F000` missing tables (`STORE_NOT_MIGRATED`).
+ * Every failure the PostgreSQL stores treat as transient: the database refused or lost the
+ * connection, ran out of a resource for now, or cancelled a statement that ran past
+ * `statement_timeout` (`postgresFailureKind` gives `unavailable`). The engine's `PostgresStore`
+ * answers each with the retryable `STORE_UNAVAILABLE` (HTTP 503 in the example server), the SMS
+ * plugin's `PostgresNoticeLog` with `NOTICE_LOG_UNAVAILABLE`. A transaction that failed this way
+ * was rolled back whole or committed whole; retry the command with the same idempotency key. Any
+ * other failure is `failed`, except the ones with a kind of their own: `53100` disk full (`full`),
+ * `55P03` lock not available (`locked`), `40001` / `40P01` serialization failure / deadlock
+ * (`conflict`), `42P01` / `3F000` missing tables or schema (`not-migrated`).
  */
 export const transientPostgresConditions: readonly TransientPostgresCondition[] = [
   { match: 'sqlstate-class', value: '08', meaning: 'connection exception (cannot connect, connection lost)' },

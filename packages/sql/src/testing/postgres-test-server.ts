@@ -1,20 +1,27 @@
 /**
- * How the PostgreSQL tests find their server (test helper, not part of the package's API).
+ * How the PostgreSQL tests find their server.
  * - `MOTCUA_PG_URL` names the server (default `postgres://postgres@127.0.0.1:5432/test`).
- * - Each test run works in fresh schemas `motcua_test_<pid>_<random>…`, dropped at the end.
+ * - Each test run works in fresh schemas (`<prefix>_<pid>_<random>_<n>`), dropped at the end.
  * - Unreachable server: under `CI=true` the run FAILS; otherwise the tests are skipped with a message.
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe, it } from 'vitest';
 
-/** The server the PostgreSQL tests use. */
+/** The server the PostgreSQL tests use: `MOTCUA_PG_URL`, or `postgres://postgres@127.0.0.1:5432/test`. */
 export const PG_URL = process.env.MOTCUA_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** What to do with the PostgreSQL tests. */
 export type PgTestMode = 'run' | 'skip' | 'fail';
 
-/** Run when the server answers; otherwise fail under CI, skip elsewhere. */
+/**
+ * Run when the server answers; otherwise fail under CI, skip elsewhere.
+ *
+ * @example
+ * ```ts
+ * pgTestMode({ ci: 'true', reachable: false }); // 'fail'
+ * ```
+ */
 export function pgTestMode(env: { ci: string | undefined; reachable: boolean }): PgTestMode {
   if (env.reachable) return 'run';
   return env.ci === 'true' || env.ci === '1' ? 'fail' : 'skip';
@@ -37,9 +44,16 @@ async function probePostgres(url = PG_URL): Promise<string | null> {
 const run = randomBytes(3).toString('hex');
 let counter = 0;
 
-/** A schema name unique to this process and call. */
-export function freshSchema(): string {
-  return `motcua_test_${process.pid}_${run}_${++counter}`;
+/**
+ * A schema name unique to this process and call.
+ *
+ * @example
+ * ```ts
+ * freshSchema('sms_test'); // 'sms_test_4242_a1b2c3_1'
+ * ```
+ */
+export function freshSchema(prefix = 'motcua_test'): string {
+  return `${prefix}_${process.pid}_${run}_${++counter}`;
 }
 
 /** Drops a test schema and everything in it. */
@@ -47,7 +61,15 @@ export async function dropSchema(pool: pg.Pool, schema: string): Promise<void> {
   await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
 }
 
-/** A pool on {@link PG_URL} for a test file (errors of idle connections are expected in fault tests). */
+/**
+ * A pool on {@link PG_URL} for a test file (errors of idle connections are expected in fault
+ * tests, and ignored).
+ *
+ * @example
+ * ```ts
+ * const pool = testPool({ max: 6, applicationName: 'motcua-sms-test' });
+ * ```
+ */
 export function testPool(options: { max?: number; applicationName?: string } = {}): pg.Pool {
   const pool = new pg.Pool({
     connectionString: PG_URL,
@@ -69,6 +91,11 @@ if (mode === 'skip') {
 /**
  * `describe` for tests needing the server: runs them, skips them (no server, not CI), or replaces
  * them with one failing test (no server under CI=true).
+ *
+ * @example
+ * ```ts
+ * describePostgres('PostgresNoticeLog', () => { it('claims once', async () => { … }); });
+ * ```
  */
 export function describePostgres(name: string, body: () => void): void {
   if (mode === 'fail') {

@@ -1,5 +1,5 @@
 import smpp, { type PDU, type Session } from 'smpp';
-import { maskPhone } from '../../phone/mask-phone.js';
+import { maskPhone } from '../phone/mask-phone.js';
 import {
   type DeliveryReceipt,
   type OutgoingSms,
@@ -8,7 +8,7 @@ import {
   type SendResult,
   type SmsProvider,
   SmsProviderError,
-} from '../provider.js';
+} from '../providers/provider.js';
 import { ReadFirstSocket } from './read-first-socket.js';
 import {
   concatReference,
