@@ -36,7 +36,7 @@ export function instantProblem(value: unknown): string | null {
 
 /**
  * An instant as motcua keeps it (`YYYY-MM-DDTHH:mm:ss.sssZ`) from what a caller passed (see
- * {@link instantProblem}). @throws {@link ValidationError} naming `field`, the value not echoed.
+ * `instantProblem`). @throws {@link ValidationError} naming `field`, the value not echoed.
  * @example
  * ```ts
  * parseInstant('2026-03-02T09:30:00+07:00', 'at'); // '2026-03-02T02:30:00.000Z'

@@ -1,4 +1,4 @@
-export type { DossierMachine } from './build-machine.js';
+export { buildLifecycleMachine, type DossierMachine, lifecycleSetup } from './build-machine.js';
 export { type CheckMachineOptions, checkMachine, type MachineProblem } from './check-machine.js';
 export {
   type CompiledMachine,
