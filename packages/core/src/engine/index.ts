@@ -29,12 +29,16 @@ export {
   maskInspection,
 } from './inspection.js';
 export {
+  type AppliedEvent,
   DeferredDeliveryError,
   type DeliveryContext,
   deferralOf,
   type EffectRequest,
   type EnginePlugin,
+  type EventTransitionInfo,
   PermanentDeliveryError,
+  type ReceiptTransitionInfo,
+  type ReissueTransitionInfo,
   type TimerInfo,
   type TransitionInfo,
 } from './plugin.js';

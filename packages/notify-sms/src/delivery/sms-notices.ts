@@ -335,7 +335,7 @@ export function smsNotices(options: SmsNoticesOptions): SmsNoticesPlugin {
     // A liaison's parent: a member agency's request or apology reaches the applicant as the desk's.
     if (info.type === 'REQUEST_SUPPLEMENT' || info.type === 'MEMBER_SUPPLEMENT') return 'supplement-request';
     if (info.type === 'APOLOGIZE') return 'apology';
-    if (info.type === 'MEMBER_APOLOGY' && info.after.apology && !info.before?.apology) return 'apology';
+    if (info.type === 'MEMBER_APOLOGY' && info.after.apology && !info.before.apology) return 'apology';
     if (info.afterState === 'resultReady' && info.beforeState !== 'resultReady') {
       const due = new Date(info.after.due.current);
       return classifyTimeliness(info.now, due, info.calendar) === 'EARLY'
