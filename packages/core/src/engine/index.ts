@@ -41,6 +41,7 @@ export {
   type ReissueTransitionInfo,
   type TimerInfo,
   type TransitionInfo,
+  type TransitionInfoBase,
 } from './plugin.js';
 export {
   type PublicDossierView,

@@ -18,7 +18,7 @@ export interface EffectRequest {
 }
 
 /** What a plugin sees of every transition, whatever its event. */
-interface TransitionInfoBase {
+export interface TransitionInfoBase {
   readonly after: DossierContext;
   readonly afterState: string;
   readonly procedure: ProcedureDefinition;

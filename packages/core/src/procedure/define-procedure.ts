@@ -156,7 +156,7 @@ export type TypedProcedureDefinitionInput<S extends z.ZodType> = Omit<
  * A `checkReceipt` that sees the validated application. Declared as a method so that an untyped
  * {@link ReceiptCheck} (whose application is `never`) still fits a definition typed by its schema.
  */
-type TypedReceiptCheck<App> = {
+export type TypedReceiptCheck<App> = {
   check(application: App, receipt: ReceiptFacts): readonly ReceiptIssue[];
 }['check'];
 

@@ -20,6 +20,7 @@ export {
   type ReceiveInput,
   stateName,
   type TypedProcedureDefinitionInput,
+  type TypedReceiptCheck,
 } from './define-procedure.js';
 export {
   FeeSchema,
