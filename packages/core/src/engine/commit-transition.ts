@@ -6,7 +6,7 @@ import { type EngineContext, pluginEffects, procedureOf } from './engine-context
 import type { DossierView, EngineEvent } from './engine-types.js';
 import type { Idempotency } from './idempotent-commands.js';
 import { transitionJournalEntry } from './journal-entries.js';
-import type { TransitionInfo } from './plugin.js';
+import type { KindOfTimer, TransitionInfo } from './plugin.js';
 
 /** How a change of an existing dossier came about, besides its event. */
 export interface TransitionSource {
@@ -61,7 +61,8 @@ export async function commitTransition(
   const effects = pluginEffects(ctx, code, version, now, (p) =>
     firedTimer
       ? p.onTimer?.({
-          timer: firedTimer,
+          // A step's timer row carries its step id (see `pendingDeadlines`).
+          timer: firedTimer as KindOfTimer,
           dossier: after.context,
           state: afterState,
           procedure: procedure.definition,

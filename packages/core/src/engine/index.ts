@@ -36,6 +36,7 @@ export {
   type EffectRequest,
   type EnginePlugin,
   type EventTransitionInfo,
+  type KindOfTimer,
   PermanentDeliveryError,
   type ReceiptTransitionInfo,
   type ReissueTransitionInfo,

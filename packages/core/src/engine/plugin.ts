@@ -4,7 +4,7 @@ import type { Channel } from '../model/channel.js';
 import type { DossierContext } from '../model/dossier-context.js';
 import type { DossierEventInput, DossierEventType } from '../model/dossier-events.js';
 import type { ProcedureDefinition } from '../procedure/definition-schema.js';
-import type { ClaimedTimer, OutboxItem } from '../store/store-types.js';
+import type { ClaimedTimer, OutboxItem, TimerRow } from '../store/store-types.js';
 
 /** An effect a plugin asks for; the engine enqueues it in the same transaction as the transition. */
 export interface EffectRequest {
@@ -67,9 +67,18 @@ export interface ReissueTransitionInfo extends TransitionInfoBase {
  */
 export type TransitionInfo = ReceiptTransitionInfo | EventTransitionInfo | ReissueTransitionInfo;
 
-/** What a plugin sees of a timer firing. */
+/** A timer as a plugin sees it: of one kind `K`; a step's timer names its step. */
+export type KindOfTimer<K extends TimerRow['kind'] = TimerRow['kind']> = K extends TimerRow['kind']
+  ? ClaimedTimer & { readonly kind: K } & (K extends 'step-due' ? { readonly stepId: string } : unknown)
+  : never;
+
+/**
+ * What a plugin sees of a timer firing. `timer` is a union discriminated by `kind`
+ * (`dossier-warning`, `dossier-due`, `step-due`, `supplement-expiry`): `info.timer.kind ===
+ * 'step-due'` gives `info.timer.stepId` as a string.
+ */
 export interface TimerInfo {
-  readonly timer: ClaimedTimer;
+  readonly timer: KindOfTimer;
   readonly dossier: DossierContext;
   readonly state: string;
   readonly procedure: ProcedureDefinition;

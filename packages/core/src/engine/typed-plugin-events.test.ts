@@ -8,7 +8,7 @@ import type { Channel } from '../model/channel.js';
 import type { DossierContext } from '../model/dossier-context.js';
 import { MemoryStore } from '../store/memory-store.js';
 import { sampleActors, sampleEngine, sampleReceipt } from '../testing/fixtures.js';
-import type { AppliedEvent, EnginePlugin, TransitionInfo } from './plugin.js';
+import type { AppliedEvent, EnginePlugin, TimerInfo, TransitionInfo } from './plugin.js';
 
 describe('TransitionInfo: a discriminated union of the dossier events', () => {
   it('narrows the event and the context before by type', () => {
@@ -73,5 +73,41 @@ describe('TransitionInfo: a discriminated union of the dossier events', () => {
       expect(refusal.event.reasons).toEqual(['Thiếu giấy tờ']);
       expect(refusal.before.code).toBe(view.code);
     }
+  });
+
+  it('narrows a fired timer by its kind: a step timer names its step', () => {
+    const stepOf = (info: TimerInfo): string | undefined => {
+      if (info.timer.kind === 'step-due') {
+        expectTypeOf(info.timer.stepId).toBeString();
+        return info.timer.stepId;
+      }
+      expectTypeOf(info.timer.kind).toEqualTypeOf<'dossier-warning' | 'dossier-due' | 'supplement-expiry'>();
+      // @ts-expect-error no such timer kind
+      if (info.timer.kind === 'step-overdue') return undefined;
+      return undefined;
+    };
+    expectTypeOf(stepOf).toBeFunction();
+  });
+
+  it('hands onTimer the step id of a step timer', async () => {
+    const fired: TimerInfo[] = [];
+    const plugin: EnginePlugin = {
+      name: 'timers',
+      onTimer(info) {
+        fired.push(info);
+        return undefined;
+      },
+    };
+    const { engine, clock } = sampleEngine(new MemoryStore(), { plugins: [plugin] });
+    await engine.receive({
+      procedure: '1.004194',
+      channel: 'in-person',
+      actor: sampleActors.desk,
+      ...sampleReceipt,
+    });
+    clock.set('2026-04-30T08:00:00+07:00');
+    await engine.runDueTimers(new Date('2026-04-30T08:00:00+07:00'));
+    const step = fired.find((f) => f.timer.kind === 'step-due');
+    expect(step?.timer.kind === 'step-due' && typeof step.timer.stepId).toBe('string');
   });
 });
