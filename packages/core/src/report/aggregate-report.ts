@@ -4,7 +4,7 @@ import { emptyReportRow, finishReportRows, type MutableReportRow } from './repor
 import type { ReportQuery, ReportRow, UnitReportRow } from './report-types.js';
 
 /** The group of a dossier for a query. */
-export function groupOf(s: DossierSummary, groupBy: ReportQuery['groupBy']): string {
+function groupOf(s: DossierSummary, groupBy: ReportQuery['groupBy']): string {
   switch (groupBy) {
     case 'agency':
       return s.agency;
