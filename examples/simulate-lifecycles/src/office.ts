@@ -1,11 +1,14 @@
 import {
+  type AnyProcedure,
   createEngine,
   type DossierContext,
   type Engine,
+  type EngineEvent,
   type LocalDate,
   MemoryStore,
   type Procedure,
   ProcedureRegistry,
+  type SendOptions,
   SimulatedClock,
   type StepBudget,
   vietnamCalendar,
@@ -144,11 +147,11 @@ export function withSlowUnit(engine: Engine, slow: SlowUnit): Engine {
   return {
     ...engine,
     procedures: new ProcedureRegistry(engine.procedures.all().map(view)),
-    async send(code, event, options) {
-      const after = await engine.send(code, event, options);
+    async send<P extends AnyProcedure = Procedure>(code: string, event: EngineEvent, options?: SendOptions) {
+      const after = await engine.send<P>(code, event, options);
       const apology = apologyFor(after.context);
       if (!apology) return after;
-      return engine.send(code, {
+      return engine.send<P>(code, {
         type: 'APOLOGIZE',
         actor: { officerId: `${slow.unit}-1`, unitId: slow.unit, name: `Cán bộ ${slow.unit}`, roles: [] },
         reason: 'Đơn vị đang quá tải hồ sơ',

@@ -68,6 +68,7 @@ export {
   type SmsLogEntry,
   type SmsNoticePayload,
   SmsNoticePayloadSchema,
+  type SmsNoticesConfigInput,
   SmsNoticesConfigSchema,
   type SmsNoticesOptions,
   type SmsNoticesPlugin,

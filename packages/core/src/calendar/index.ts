@@ -42,7 +42,11 @@ export {
   TimeLimitSchema,
 } from './time-limit.js';
 export { type CalendarZone, timeZoneOf } from './time-zone.js';
-export { type VietnamCalendarOptions, vietnamCalendar } from './vietnam-calendar.js';
+export {
+  type VietnamCalendarOptions,
+  VietnamCalendarOptionsSchema,
+  vietnamCalendar,
+} from './vietnam-calendar.js';
 export {
   CALENDAR_INSTANT_RANGE,
   CALENDAR_MAX_YEAR,

@@ -2,49 +2,41 @@ import * as z from 'zod/mini';
 import { CalendarError } from '../errors/calendar-error.js';
 import { parseTimeOfDay } from './local-date.js';
 import { type OfficeHoursInput, resolveOfficeHours, TimeOfDaySchema } from './office-hours.js';
-import {
-  parseHolidaySchedule,
-  type StatutoryHolidayRule,
-  StatutoryHolidayRuleSchema,
-  toCalendarError,
-} from './schedule-schema.js';
+import { parseHolidaySchedule, StatutoryHolidayRuleSchema, toCalendarError } from './schedule-schema.js';
 import { VIETNAM_CIVIL_SERVICE_SCHEDULES, VIETNAM_STATUTORY_ADDITIONS } from './schedules/index.js';
 import { timeZoneOf } from './time-zone.js';
 import { WorkingCalendar } from './working-calendar.js';
 import { parseOptions } from './zod-messages.js';
 
-/** Options of {@link vietnamCalendar}. Every option is optional. */
-export interface VietnamCalendarOptions {
+/**
+ * The options of {@link vietnamCalendar}, checked when the calendar is built: the source of
+ * {@link VietnamCalendarOptions}. Office hours and schedules are checked by their own schemas
+ * afterwards, with errors naming the field inside them.
+ */
+export const VietnamCalendarOptionsSchema = z.strictObject({
   /** IANA time zone of the office (default `'Asia/Ho_Chi_Minh'`). */
-  timeZone?: string;
+  timeZone: z.optional(z.string()),
   /** Working week and sessions of the office (default Monday–Friday, 07:30–11:30 and 13:00–17:00). */
-  officeHours?: OfficeHoursInput;
+  officeHours: z.optional(z.custom<OfficeHoursInput>()),
   /**
    * The yearly schedules to use instead of the shipped ones ({@link VIETNAM_CIVIL_SERVICE_SCHEDULES}).
    */
-  schedules?: readonly unknown[];
+  schedules: z.optional(z.readonly(z.array(z.unknown()))),
   /** More schedules layered after `schedules`: next year's notice, a province's storm closure. */
-  extraSchedules?: readonly unknown[];
+  extraSchedules: z.optional(z.readonly(z.array(z.unknown()))),
   /** Statutory holidays on fixed dates with effective dates (default {@link VIETNAM_STATUTORY_ADDITIONS}). */
-  statutoryAdditions?: readonly StatutoryHolidayRule[];
+  statutoryAdditions: z.optional(z.readonly(z.array(StatutoryHolidayRuleSchema))),
   /**
    * Take the Labour Code holidays from date-holidays (default `true`); the lunar ones (Tết, Giỗ Tổ
    * Hùng Vương) by date-holidays' own conversion rounded to the local day (UTC+7).
    */
-  useDateHolidays?: boolean;
-  /** Cut-off of `sameDay` limits (default `'15:00'`). */
-  sameDayCutoff?: string;
-}
-
-const OptionsSchema = z.strictObject({
-  timeZone: z.optional(z.string()),
-  officeHours: z.optional(z.unknown()),
-  schedules: z.optional(z.array(z.unknown())),
-  extraSchedules: z.optional(z.array(z.unknown())),
-  statutoryAdditions: z.optional(z.array(StatutoryHolidayRuleSchema)),
   useDateHolidays: z.optional(z.boolean()),
+  /** Cut-off of `sameDay` limits (default `'15:00'`). */
   sameDayCutoff: z.optional(TimeOfDaySchema),
 });
+
+/** Options of {@link vietnamCalendar}, from {@link VietnamCalendarOptionsSchema}. Every option is optional. */
+export interface VietnamCalendarOptions extends z.input<typeof VietnamCalendarOptionsSchema> {}
 
 /**
  * The national civil-service working calendar of Vietnam (lịch làm việc của cơ quan hành chính):
@@ -69,7 +61,7 @@ const OptionsSchema = z.strictObject({
  * ```
  */
 export function vietnamCalendar(options: VietnamCalendarOptions = {}): WorkingCalendar {
-  const parsed = OptionsSchema.safeParse(options, parseOptions);
+  const parsed = VietnamCalendarOptionsSchema.safeParse(options, parseOptions);
   if (!parsed.success) throw toCalendarError(parsed.error, options, '', 'INVALID_OPTION', 'options');
   const o = parsed.data;
   const timeZone = o.timeZone ?? 'Asia/Ho_Chi_Minh';

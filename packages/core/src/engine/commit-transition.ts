@@ -6,6 +6,7 @@ import { type EngineContext, pluginEffects, procedureOf } from './engine-context
 import type { DossierView, EngineEvent } from './engine-types.js';
 import type { Idempotency } from './idempotent-commands.js';
 import { transitionJournalEntry } from './journal-entries.js';
+import type { KindOfTimer, TransitionInfo } from './plugin.js';
 
 /** How a change of an existing dossier came about, besides its event. */
 export interface TransitionSource {
@@ -42,23 +43,28 @@ export async function commitTransition(
   const now = new Date(event.at);
   const code = after.context.code;
   const { firedTimer } = source;
+  const type = source.journalType ?? event.type;
+  const beforeState = stateName(before.value);
+  const afterState = stateName(after.value);
+  // The event passed the procedure's schema (or is the engine's own, for a reissued secret).
   const info = {
-    type: source.journalType ?? event.type,
+    type,
     event,
     before: before.context,
     after: after.context,
-    beforeState: stateName(before.value),
-    afterState: stateName(after.value),
+    beforeState,
+    afterState,
     procedure: procedure.definition,
     calendar: ctx.calendar,
     now,
-  };
+  } as TransitionInfo;
   const effects = pluginEffects(ctx, code, version, now, (p) =>
     firedTimer
       ? p.onTimer?.({
-          timer: firedTimer,
+          // A step's timer row carries its step id (see `pendingDeadlines`).
+          timer: firedTimer as KindOfTimer,
           dossier: after.context,
-          state: info.afterState,
+          state: afterState,
           procedure: procedure.definition,
           calendar: ctx.calendar,
           now,
@@ -78,15 +84,15 @@ export async function commitTransition(
     journal: transitionJournalEntry(
       code,
       version,
-      info.type,
+      type,
       event,
-      { before: info.beforeState, after: info.afterState },
+      { before: beforeState, after: afterState },
       source.idempotency?.key ?? null,
     ),
     effects,
     idempotency: source.idempotency,
     firedTimer,
   });
-  ctx.inspection.transitioned(procedure, info.type, event, before, after);
+  ctx.inspection.transitioned(procedure, type, event, before, after);
   return result;
 }

@@ -21,6 +21,8 @@ import {
   type Engine,
   type EngineEvent,
   type EngineOptions,
+  type ReceiveCommand,
+  type SendOptions,
 } from './engine-types.js';
 import { runDueTimers } from './fire-timers.js';
 import { keyed } from './idempotent-commands.js';
@@ -53,9 +55,11 @@ export function createEngine(options: EngineOptions): Engine {
     clock,
     procedures: ctx.registry,
 
-    receive: (input) => receiveDossier(ctx, input, secrets.issue),
+    // The application's type is the caller's claim about the procedure (checked at runtime
+    // against the schema of the version received); the engine itself holds untyped dossiers.
+    receive: ((input: ReceiveCommand) => receiveDossier(ctx, input, secrets.issue)) as Engine['receive'],
 
-    async send(codeInput, eventInput, optionsInput) {
+    send: (async (codeInput: string, eventInput: EngineEvent, optionsInput?: SendOptions) => {
       const code = checkCode(codeInput);
       const sendOptions = checkSendOptions(optionsInput);
       const event = checkEvent(eventInput, () => clock.now());
@@ -79,9 +83,9 @@ export function createEngine(options: EngineOptions): Engine {
           idempotency,
         });
       });
-    },
+    }) as Engine['send'],
 
-    async get(codeInput) {
+    get: (async (codeInput: string) => {
       const code = checkCode(codeInput);
       const stored = await loadDossier(ctx, code);
       const [journal, slip, timers] = await Promise.all([
@@ -90,7 +94,7 @@ export function createEngine(options: EngineOptions): Engine {
         store.timers(code),
       ]);
       return { ...dossierView(stored.persisted, stored.version), journal, slip, timers };
-    },
+    }) as Engine['get'],
 
     lookup: (code, presented) => lookupDossier(ctx, secrets, code, presented),
     reissueSecret: (code, command) => reissueSecret(ctx, secrets, code, command),

@@ -3,12 +3,17 @@ import type { Clock } from '../clock/clock.js';
 import type { IdempotencyKeyError, LookupLockedError } from '../errors/index.js';
 import type { Actor, ActorInput } from '../model/actor.js';
 import type { Channel } from '../model/channel.js';
-import type { DossierContext } from '../model/dossier-context.js';
+import type { DossierContextOf } from '../model/dossier-context.js';
 import type { DossierEventInput } from '../model/dossier-events.js';
 import type { DossierSummary } from '../model/dossier-summary.js';
 import type { LiaisonLinkInput } from '../model/liaison-context.js';
 import type { SlipRow } from '../model/slip-row.js';
-import type { Procedure } from '../procedure/define-procedure.js';
+import type {
+  AnyProcedure,
+  ApplicationInputOf,
+  ApplicationOf,
+  Procedure,
+} from '../procedure/define-procedure.js';
 import { SYSTEM_ROLE } from '../procedure/lifecycle-rules.js';
 import type { ProcedureRegistry } from '../procedure/registry.js';
 import type { ReportQuery, ReportRow, UnitReportRow } from '../report/report-types.js';
@@ -101,8 +106,11 @@ export const DEFAULT_LOOKUP_LIMIT = { maxFailures: 10, windowMs: 3_600_000 } as 
 /** Default length of a new lookup secret: 8 characters of 32 (40 bits). */
 export const DEFAULT_SECRET_LENGTH = 8;
 
-/** What {@link Engine.receive} takes. */
-export interface ReceiveCommand {
+/**
+ * What {@link Engine.receive} takes. `AppInput` is the application as the procedure's schema
+ * accepts it: `unknown` unless the call names the procedure's type (`engine.receive<typeof p>(…)`).
+ */
+export interface ReceiveCommand<AppInput = unknown> {
   /** National procedure code; the version in force at receipt is used unless `version` is given. */
   readonly procedure: string;
   readonly version?: string;
@@ -111,7 +119,8 @@ export interface ReceiveCommand {
   /** The desk officer. */
   readonly actor: ActorInput;
   readonly applicant: unknown;
-  readonly application: unknown;
+  /** Checked against the procedure's application schema; every bad field is listed. */
+  readonly application: AppInput;
   /**
    * When the dossier was received (default: the clock's now): a `Date`, or an ISO 8601 instant with
    * an offset or `Z` (`'2026-03-02T09:30:00+07:00'`). A string without an offset, or one that names
@@ -168,18 +177,21 @@ export interface SendOptions {
   readonly expectedVersion?: number;
 }
 
-/** A dossier as the officers see it (it holds personal data: do not publish it). */
-export interface DossierView {
+/**
+ * A dossier as the officers see it (it holds personal data: do not publish it). `App` is the type
+ * of `context.application` (`unknown` unless the call named the procedure's type).
+ */
+export interface DossierView<App = unknown> {
   readonly code: string;
   readonly version: number;
   readonly state: string;
   readonly status: 'active' | 'done';
-  readonly context: DossierContext;
+  readonly context: DossierContextOf<App>;
   readonly summary: DossierSummary;
 }
 
 /** A dossier with its history. */
-export interface DossierRecord extends DossierView {
+export interface DossierRecord<App = unknown> extends DossierView<App> {
   readonly journal: readonly JournalEntry[];
   readonly slip: readonly SlipRow[];
   readonly timers: readonly TimerRow[];
@@ -191,11 +203,34 @@ export interface Engine {
   readonly store: DossierStore;
   readonly clock: Clock;
   readonly procedures: ProcedureRegistry;
-  /** Receives a dossier: validates it, issues its code and secret, computes its due date (Form 01 data). */
-  receive(command: ReceiveCommand): Promise<DossierView>;
-  /** Applies an event to a dossier in one transaction. */
-  send(code: string, event: EngineEvent, options?: SendOptions): Promise<DossierView>;
-  get(code: string): Promise<DossierRecord>;
+  /**
+   * Receives a dossier: validates it, issues its code and secret, computes its due date (Form 01
+   * data). Name the procedure's type to type the application and the view (the engine still
+   * checks the application against the schema of the version it picks):
+   *
+   * @example
+   * ```ts
+   * const view = await engine.receive<typeof residence>({ procedure: residence.code, application: { … }, … });
+   * view.context.application; // typed by residence's application schema
+   * ```
+   */
+  receive<P extends AnyProcedure = Procedure>(
+    command: ReceiveCommand<ApplicationInputOf<P>>,
+  ): Promise<DossierView<ApplicationOf<P>>>;
+  /**
+   * Applies an event to a dossier in one transaction. Name the procedure's type
+   * (`engine.send<typeof residence>(…)`) to type the view's application.
+   */
+  send<P extends AnyProcedure = Procedure>(
+    code: string,
+    event: EngineEvent,
+    options?: SendOptions,
+  ): Promise<DossierView<ApplicationOf<P>>>;
+  /**
+   * A dossier with its journal, slip and timers. Name the procedure's type
+   * (`engine.get<typeof residence>(code)`) to type its application; it is `unknown` otherwise.
+   */
+  get<P extends AnyProcedure = Procedure>(code: string): Promise<DossierRecord<ApplicationOf<P>>>;
   /**
    * The public progress view, by code and the secret printed on Form 01. A wrong secret and an
    * unknown code fail alike (`LOOKUP_FAILED`, same store calls, same time); after too many failures

@@ -29,14 +29,20 @@ export {
   maskInspection,
 } from './inspection.js';
 export {
+  type AppliedEvent,
   DeferredDeliveryError,
   type DeliveryContext,
   deferralOf,
   type EffectRequest,
   type EnginePlugin,
+  type EventTransitionInfo,
+  type KindOfTimer,
   PermanentDeliveryError,
+  type ReceiptTransitionInfo,
+  type ReissueTransitionInfo,
   type TimerInfo,
   type TransitionInfo,
+  type TransitionInfoBase,
 } from './plugin.js';
 export {
   type PublicDossierView,

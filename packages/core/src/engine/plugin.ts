@@ -1,7 +1,10 @@
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
+import type { ActorInput } from '../model/actor.js';
+import type { Channel } from '../model/channel.js';
 import type { DossierContext } from '../model/dossier-context.js';
+import type { DossierEventInput, DossierEventType } from '../model/dossier-events.js';
 import type { ProcedureDefinition } from '../procedure/definition-schema.js';
-import type { ClaimedTimer, OutboxItem } from '../store/store-types.js';
+import type { ClaimedTimer, OutboxItem, TimerRow } from '../store/store-types.js';
 
 /** An effect a plugin asks for; the engine enqueues it in the same transaction as the transition. */
 export interface EffectRequest {
@@ -14,23 +17,68 @@ export interface EffectRequest {
   readonly key?: string;
 }
 
-/** What a plugin sees of a transition. */
-export interface TransitionInfo {
-  /** `RECEIVE` for a new dossier, otherwise the event type. */
-  readonly type: string;
-  readonly event: unknown;
-  readonly before: DossierContext | null;
+/** What a plugin sees of every transition, whatever its event. */
+export interface TransitionInfoBase {
   readonly after: DossierContext;
-  readonly beforeState: string | null;
   readonly afterState: string;
   readonly procedure: ProcedureDefinition;
   readonly calendar: WorkingCalendar;
   readonly now: Date;
 }
 
-/** What a plugin sees of a timer firing. */
+/**
+ * A dossier event as the engine applied it: the fields the caller sent (validated against the
+ * event's schema, defaults not applied) with `at` as an ISO 8601 instant.
+ */
+export type AppliedEvent<T extends DossierEventType = DossierEventType> = T extends DossierEventType
+  ? Omit<Extract<DossierEventInput, { type: T }>, 'at'> & { readonly at: string }
+  : never;
+
+/** A new dossier: its receipt. */
+export interface ReceiptTransitionInfo extends TransitionInfoBase {
+  readonly type: 'RECEIVE';
+  readonly event: { readonly type: 'RECEIVE'; readonly channel: Channel };
+  readonly before: null;
+  readonly beforeState: null;
+}
+
+/** A dossier event applied to an existing dossier (by a command or a fired timer). */
+export type EventTransitionInfo<T extends DossierEventType = DossierEventType> = T extends DossierEventType
+  ? TransitionInfoBase & {
+      readonly type: T;
+      readonly event: AppliedEvent<T>;
+      readonly before: DossierContext;
+      readonly beforeState: string;
+    }
+  : never;
+
+/** A new lookup secret issued by the desk (`Engine.reissueSecret`); the state does not change. */
+export interface ReissueTransitionInfo extends TransitionInfoBase {
+  readonly type: 'LOOKUP:reissue-secret';
+  readonly event: { readonly type: 'LOOKUP:reissue-secret'; readonly at: string; readonly actor: ActorInput };
+  readonly before: DossierContext;
+  readonly beforeState: string;
+}
+
+/**
+ * What a plugin sees of a transition: a union discriminated by `type` (`RECEIVE` for a new dossier,
+ * the event type otherwise), so that `info.type === 'REQUEST_SUPPLEMENT'` narrows `info.event` to
+ * that event's fields and `info.before` to a context.
+ */
+export type TransitionInfo = ReceiptTransitionInfo | EventTransitionInfo | ReissueTransitionInfo;
+
+/** A timer as a plugin sees it: of one kind `K`; a step's timer names its step. */
+export type KindOfTimer<K extends TimerRow['kind'] = TimerRow['kind']> = K extends TimerRow['kind']
+  ? ClaimedTimer & { readonly kind: K } & (K extends 'step-due' ? { readonly stepId: string } : unknown)
+  : never;
+
+/**
+ * What a plugin sees of a timer firing. `timer` is a union discriminated by `kind`
+ * (`dossier-warning`, `dossier-due`, `step-due`, `supplement-expiry`): `info.timer.kind ===
+ * 'step-due'` gives `info.timer.stepId` as a string.
+ */
 export interface TimerInfo {
-  readonly timer: ClaimedTimer;
+  readonly timer: KindOfTimer;
   readonly dossier: DossierContext;
   readonly state: string;
   readonly procedure: ProcedureDefinition;

@@ -9,6 +9,7 @@ import { checkReceive } from './engine-input.js';
 import type { DossierView } from './engine-types.js';
 import { keyed } from './idempotent-commands.js';
 import { receiptJournalEntry } from './journal-entries.js';
+import type { ReceiptTransitionInfo } from './plugin.js';
 
 /**
  * Runs a procedure's receipt check, naming its problems by the receive command's fields: the
@@ -97,7 +98,7 @@ export async function receiveDossier(
     const code = formatDossierCode({ agency, date: localDate, sequence });
     const persisted = { ...draft, context: { ...draft.context, code, secret: issueSecret() } };
     const afterState = stateName(persisted.value);
-    const info = {
+    const info: ReceiptTransitionInfo = {
       type: 'RECEIVE',
       event: { type: 'RECEIVE', channel: command.channel },
       before: null,

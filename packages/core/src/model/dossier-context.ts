@@ -125,3 +125,9 @@ export const DossierContextSchema = z
   .strict();
 /** See {@link DossierContextSchema}. */
 export type DossierContext = z.output<typeof DossierContextSchema>;
+
+/**
+ * A dossier context whose application has the type `App` (the output of its procedure's
+ * application schema); the same as {@link DossierContext} when `App` is `unknown`.
+ */
+export type DossierContextOf<App> = DossierContext & { readonly application: App };

@@ -21,6 +21,7 @@ export {
   type Apology,
   ApologySchema,
   type DossierContext,
+  type DossierContextOf,
   DossierContextSchema,
   type Outcome,
   OutcomeSchema,

@@ -1,4 +1,5 @@
 import type { AnyMachineSnapshot, AnyStateMachine, StateValue } from 'xstate';
+import type { z } from 'zod';
 import { limitWorkingMinutes } from '../calendar/time-limit.js';
 import { vietnamCalendar } from '../calendar/vietnam-calendar.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
@@ -12,7 +13,7 @@ import { MotcuaError } from '../errors/motcua-error.js';
 import { type ActorInput, ActorSchema, canonicalInstant, InstantSchema, toInstant } from '../model/actor.js';
 import { ApplicantSchema } from '../model/applicant.js';
 import { type Channel, ChannelSchema } from '../model/channel.js';
-import type { DossierContext } from '../model/dossier-context.js';
+import type { DossierContext, DossierContextOf } from '../model/dossier-context.js';
 import { type DossierEvent, type DossierEventInput, DossierEventSchema } from '../model/dossier-events.js';
 import { type LiaisonLinkInput, LiaisonLinkSchema } from '../model/liaison-context.js';
 import { parseOrThrow, zodIssues } from '../validation/zod-issues.js';
@@ -23,30 +24,39 @@ import {
   type ProcedureDefinition,
   type ProcedureDefinitionInput,
   ProcedureDefinitionSchema,
+  type ReceiptCheck,
+  type ReceiptFacts,
+  type ReceiptIssue,
 } from './definition-schema.js';
 import type { ReceiptInput } from './lifecycle-actions.js';
 import { budgetMinutes, type LifecycleEnv } from './lifecycle-env.js';
 import { denialOf } from './lifecycle-rules.js';
 import { pureStepper } from './pure-transition.js';
 
-/** A dossier's machine state as plain JSON: what a store saves and restores. */
-export interface PersistedDossier {
+/**
+ * A dossier's machine state as plain JSON: what a store saves and restores. `App` is the type of
+ * its application (`unknown` when the procedure is not known statically).
+ */
+export interface PersistedDossier<App = unknown> {
   readonly procedure: { readonly code: string; readonly version: string };
   readonly value: StateValue;
   readonly status: 'active' | 'done';
-  readonly context: DossierContext;
+  readonly context: DossierContextOf<App>;
 }
 
 /** A dossier snapshot: its state value and context (an XState machine snapshot). */
-export interface DossierSnapshot {
+export interface DossierSnapshot<App = unknown> {
   readonly value: StateValue;
   readonly status: string;
-  readonly context: DossierContext;
+  readonly context: DossierContextOf<App>;
   matches(value: StateValue): boolean;
 }
 
-/** What {@link Procedure.receive} takes. Times may be `Date`s or ISO strings. */
-export interface ReceiveInput {
+/**
+ * What {@link Procedure.receive} takes. Times may be `Date`s or ISO strings. `AppInput` is the
+ * application as the procedure's schema accepts it (`unknown` when the procedure is not known).
+ */
+export interface ReceiveInput<AppInput = unknown> {
   readonly code: string;
   readonly secret: string;
   readonly agency: string;
@@ -54,7 +64,8 @@ export interface ReceiveInput {
   readonly receivedBy: ActorInput;
   readonly channel: Channel;
   readonly applicant: unknown;
-  readonly application: unknown;
+  /** Checked against the procedure's application schema at receipt. */
+  readonly application: AppInput;
   /** For a member agency's dossier of a liaison: its link to the parent dossier at the focal desk. */
   readonly liaison?: LiaisonLinkInput;
 }
@@ -62,8 +73,15 @@ export interface ReceiveInput {
 /** Builds a custom machine with the lifecycle kit (see {@link lifecycleSetup}). */
 export type MachineFactory = (kit: ReturnType<typeof lifecycleSetup>, env: LifecycleEnv) => AnyStateMachine;
 
-/** A procedure version, ready to receive and drive dossiers. Built by {@link defineProcedure}. */
-export interface Procedure {
+/**
+ * A procedure version, ready to receive and drive dossiers. Built by {@link defineProcedure}.
+ *
+ * `App` is the type of a dossier's validated application (the output of the definition's
+ * `application` schema) and `AppInput` what receipt accepts (its input); both are `unknown` for a
+ * procedure not known statically (a registry's, an engine's). `Procedure<App>` is assignable to
+ * `Procedure`.
+ */
+export interface Procedure<App = unknown, AppInput = App> {
   readonly definition: ProcedureDefinition;
   readonly code: string;
   readonly version: string;
@@ -74,37 +92,73 @@ export interface Procedure {
   /** `standard`: the built-in lifecycle machine; `custom`: a hand-written one (the `machine` option). */
   readonly lifecycle: 'standard' | 'custom';
   /** The same procedure with deadlines counted on another office's calendar. */
-  withCalendar(calendar: WorkingCalendar): Procedure;
+  withCalendar(calendar: WorkingCalendar): Procedure<App, AppInput>;
   /**
    * Validates the receipt (applicant, application against the procedure's schema, channel, desk
    * officer) and returns the new dossier's snapshot.
    * @throws {@link ValidationError} listing every bad field.
    */
-  receive(input: ReceiveInput): DossierSnapshot;
+  receive(input: ReceiveInput<AppInput>): DossierSnapshot<App>;
   /**
    * Applies an event as a pure function of (snapshot, event): nothing else changes.
    * @throws {@link ValidationError} for a malformed event; {@link PermissionError} when the actor
    * may not act; {@link TransitionError} when the state does not allow it (closed dossier, second
    * apology, …).
    */
-  apply(snapshot: DossierSnapshot, event: DossierEventInput): DossierSnapshot;
+  apply(snapshot: DossierSnapshot<App>, event: DossierEventInput): DossierSnapshot<App>;
   /**
    * {@link Procedure.receive} straight to plain JSON: `persist(receive(input))`, without building
    * an XState snapshot when the machine compiles to a table (see {@link compileMachine}).
    */
-  start(input: ReceiveInput): PersistedDossier;
+  start(input: ReceiveInput<AppInput>): PersistedDossier<App>;
   /**
    * {@link Procedure.apply} on plain JSON: the same rules, errors and result as
    * `persist(apply(restore(persisted), event))`. Machines that compile to a table (the standard
    * lifecycle and most kit machines) step without XState snapshots; the others run on XState.
    * This is what the engine and stores use.
    */
-  step(persisted: PersistedDossier, event: DossierEventInput): PersistedDossier;
+  step(persisted: PersistedDossier<App>, event: DossierEventInput): PersistedDossier<App>;
   /** Plain JSON of a snapshot, for a store. */
-  persist(snapshot: DossierSnapshot): PersistedDossier;
+  persist(snapshot: DossierSnapshot<App>): PersistedDossier<App>;
   /** A snapshot from its JSON. */
-  restore(persisted: PersistedDossier): DossierSnapshot;
+  restore(persisted: PersistedDossier<App>): DossierSnapshot<App>;
 }
+
+/** Any procedure, whatever its application type: the bound of the typed helpers. */
+// biome-ignore lint/suspicious/noExplicitAny: the widest procedure type, as xstate's `AnyStateMachine`.
+export type AnyProcedure = Procedure<any, any>;
+
+/** The validated application type of a procedure (`unknown` for an untyped one). */
+export type ApplicationOf<P extends AnyProcedure> = P extends Procedure<infer App, infer _In> ? App : unknown;
+
+/** The application type a procedure accepts at receipt (`unknown` for an untyped one). */
+export type ApplicationInputOf<P extends AnyProcedure> =
+  P extends Procedure<infer _App, infer In> ? In : unknown;
+
+/**
+ * A procedure definition as written, typed by its application schema `S`: `checkReceipt` sees the
+ * validated application.
+ */
+export type TypedProcedureDefinitionInput<S extends z.ZodType> = Omit<
+  ProcedureDefinitionInput,
+  'application' | 'checkReceipt'
+> & {
+  /** The application data as a zod schema (tag personal fields with `personal()`). */
+  readonly application: S;
+  /**
+   * Checks across the application and its receipt that the schema cannot see; see
+   * {@link ProcedureDefinitionInput}.
+   */
+  readonly checkReceipt?: TypedReceiptCheck<z.output<S>> | undefined;
+};
+
+/**
+ * A `checkReceipt` that sees the validated application. Declared as a method so that an untyped
+ * {@link ReceiptCheck} (whose application is `never`) still fits a definition typed by its schema.
+ */
+export type TypedReceiptCheck<App> = {
+  check(application: App, receipt: ReceiptFacts): readonly ReceiptIssue[];
+}['check'];
 
 function checkDefinition(def: ProcedureDefinition, calendar: WorkingCalendar, parallelSteps: boolean): void {
   const name = `${def.code}@${def.version}`;
@@ -400,10 +454,10 @@ export interface DefineProcedureOptions {
  * });
  * ```
  */
-export function defineProcedure(
-  definition: ProcedureDefinitionInput,
+export function defineProcedure<S extends z.ZodType = z.ZodType>(
+  definition: TypedProcedureDefinitionInput<S>,
   options: DefineProcedureOptions = {},
-): Procedure {
+): Procedure<z.output<S>, z.input<S>> {
   const parsed = ProcedureDefinitionSchema.safeParse(definition);
   if (!parsed.success) {
     const label =
@@ -421,5 +475,11 @@ export function defineProcedure(
     );
   }
   nationalCalendar ??= vietnamCalendar();
-  return build(parsed.data, options.calendar ?? nationalCalendar, options.machine, options.parallelSteps);
+  // The schema checked at receipt is `S` itself: its output is what every dossier holds.
+  return build(
+    parsed.data,
+    options.calendar ?? nationalCalendar,
+    options.machine,
+    options.parallelSteps,
+  ) as Procedure<z.output<S>, z.input<S>>;
 }

@@ -158,11 +158,14 @@ export interface ReceiptFacts {
   readonly channel: Channel;
 }
 
+/** One problem a `checkReceipt` finds: a field of the application (`'child.birthDate'`) and why. */
+export interface ReceiptIssue {
+  readonly field: string;
+  readonly message: string;
+}
+
 /** A cross-field check of an application at receipt (a procedure definition's `checkReceipt`). */
-export type ReceiptCheck = (
-  application: never,
-  receipt: ReceiptFacts,
-) => readonly { readonly field: string; readonly message: string }[];
+export type ReceiptCheck = (application: never, receipt: ReceiptFacts) => readonly ReceiptIssue[];
 
 /** A validated procedure definition. */
 export type ProcedureDefinition = z.output<typeof ProcedureDefinitionSchema>;

@@ -8,6 +8,9 @@ export {
   tableGaps,
 } from './compiled-machine.js';
 export {
+  type AnyProcedure,
+  type ApplicationInputOf,
+  type ApplicationOf,
   type DefineProcedureOptions,
   type DossierSnapshot,
   defineProcedure,
@@ -16,6 +19,8 @@ export {
   type Procedure,
   type ReceiveInput,
   stateName,
+  type TypedProcedureDefinitionInput,
+  type TypedReceiptCheck,
 } from './define-procedure.js';
 export {
   FeeSchema,
@@ -26,6 +31,7 @@ export {
   ProcedureDefinitionSchema,
   type ReceiptCheck,
   type ReceiptFacts,
+  type ReceiptIssue,
   RequiredDocumentSchema,
   type Step,
   type StepBudget,

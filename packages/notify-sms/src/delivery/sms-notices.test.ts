@@ -1,9 +1,11 @@
 import {
+  type AppliedEvent,
   type EngineLogEntry,
   type EngineOptions,
   MemoryStore,
   type OutboxSettlement,
   SimulatedClock,
+  type TransitionInfo,
 } from '@motcua/core';
 import { sampleActors, sampleEngine, sampleReceipt } from '@motcua/core/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -257,17 +259,23 @@ describe('smsNotices with the engine, end to end', () => {
     const { provider } = devProvider();
     const { engine, plugin } = setup(provider);
     const d = await engine.receive(receipt); // a parent's context has the same fields these notices read
-    const info = (type: string, before: typeof d.context, after: typeof d.context) => ({
-      type,
-      event: { type },
-      before,
-      after,
-      beforeState: 'processing',
-      afterState: type === 'MEMBER_SUPPLEMENT' ? 'supplementing' : 'processing',
-      procedure: engine.procedures.get('1.004194', d.summary.procedureVersion).definition,
-      calendar: engine.calendar,
-      now: new Date('2026-03-03T09:00:00+07:00'),
-    });
+    // A member agency's event as it reaches the parent (only the fields these notices read).
+    const info = (
+      type: 'MEMBER_SUPPLEMENT' | 'MEMBER_APOLOGY',
+      before: typeof d.context,
+      after: typeof d.context,
+    ) =>
+      ({
+        type,
+        event: { type } as AppliedEvent<typeof type>,
+        before,
+        after,
+        beforeState: 'processing',
+        afterState: type === 'MEMBER_SUPPLEMENT' ? 'supplementing' : 'processing',
+        procedure: engine.procedures.get('1.004194', d.summary.procedureVersion).definition,
+        calendar: engine.calendar,
+        now: new Date('2026-03-03T09:00:00+07:00'),
+      }) as TransitionInfo;
     const kinds = (effects: ReturnType<typeof plugin.onTransition>) =>
       (effects ?? []).map((e) => (e.payload as SmsNoticePayload).notice);
     expect(kinds(plugin.onTransition!(info('MEMBER_SUPPLEMENT', d.context, d.context)))).toEqual([

@@ -39,7 +39,6 @@ import {
   DEFAULT_QUIET_HOURS,
   isQuietTime,
   nextDayStart,
-  type QuietHours,
   QuietHoursSchema,
   quietHoursEnd,
 } from './quiet-hours.js';
@@ -104,49 +103,52 @@ export class SmsDeferredError extends SmsError {
   }
 }
 
-/** Plain-data options, checked by {@link smsNotices}. */
+/**
+ * Plain-data options, checked by {@link smsNotices}: the source of their types in
+ * {@link SmsNoticesOptions}.
+ */
 export const SmsNoticesConfigSchema = z
   .object({
+    /** Time zone of quiet hours, local days and dates in the text (default `Asia/Ho_Chi_Minh`). */
     timeZone: z.string().min(1).default(VIETNAM_TIME_ZONE),
+    /** No sending in these local hours (default 21:00–07:00); `false` to send at any hour. */
     quietHours: z.union([QuietHoursSchema, z.literal(false)]).default(DEFAULT_QUIET_HOURS),
+    /** Also hold a retry that falls in quiet hours (default true); otherwise only new notices wait. */
     quietHoursAtDelivery: z.boolean().default(true),
+    /** Most notices to one number per local day (default 5); the rest wait for the next day. `false`: no cap. */
     dailyCap: z.union([z.number().int().min(1), z.literal(false)]).default(5),
+    /** Turns notices off, e.g. `{ 'supplement-request': false }`; all are on by default. */
     notices: z.partialRecord(NoticeKindSchema, z.boolean()).default({}),
+    /** 11-digit pre-2018 numbers: `convert` (default) or `reject` (no SMS, a log note). */
     legacyPhones: z.enum(['convert', 'reject']).default('convert'),
+    /**
+     * How long a worker's claim on a notice lasts while it hands it to the gateway (default 300,000
+     * ms = 5 minutes; at least 1000). No other worker sends the notice meanwhile, even when the
+     * engine's outbox lease ran out and another worker took the item over. Make it longer than the
+     * provider can take to send, its own retries included; a worker that dies mid-send delays the
+     * notice by this much.
+     */
     sendClaimMs: z.number().int().min(1000).default(300_000),
   })
   .strict();
 
-/** Options of {@link smsNotices}. */
-export interface SmsNoticesOptions {
+/** The plain-data options of {@link smsNotices} as written (each optional), from {@link SmsNoticesConfigSchema}. */
+export type SmsNoticesConfigInput = Readonly<z.input<typeof SmsNoticesConfigSchema>>;
+
+/**
+ * Options of {@link smsNotices}: the plain-data ones typed by {@link SmsNoticesConfigSchema}
+ * (`timeZone`, `quietHours`, `quietHoursAtDelivery`, `dailyCap`, `notices`, `legacyPhones`,
+ * `sendClaimMs`), and the objects and functions below.
+ */
+export interface SmsNoticesOptions extends SmsNoticesConfigInput {
   /** The gateway. */
   readonly provider: SmsProvider;
   /** The templates (`createSmsTemplates(...)`), or their options; default: the built-in ones. */
   readonly templates?: SmsTemplates | SmsTemplatesOptions;
   /** Where notices are recorded (default: a new {@link MemoryNoticeLog}). */
   readonly noticeLog?: NoticeLog;
-  /** Time zone of quiet hours, local days and dates in the text (default `Asia/Ho_Chi_Minh`). */
-  readonly timeZone?: string;
-  /** No sending in these local hours (default 21:00–07:00); `false` to send at any hour. */
-  readonly quietHours?: QuietHours | false;
-  /** Also hold a retry that falls in quiet hours (default true); otherwise only new notices wait. */
-  readonly quietHoursAtDelivery?: boolean;
-  /** Most notices to one number per local day (default 5); the rest wait for the next day. `false`: no cap. */
-  readonly dailyCap?: number | false;
   /** Send rate limit of the provider (token bucket), or a bucket to share; default none. */
   readonly rateLimit?: RateLimit | TokenBucket | false;
-  /** Turns notices off, e.g. `{ 'supplement-request': false }`; all are on by default. */
-  readonly notices?: Partial<Record<NoticeKind, boolean>>;
-  /** 11-digit pre-2018 numbers: `convert` (default) or `reject` (no SMS, a log note). */
-  readonly legacyPhones?: 'convert' | 'reject';
-  /**
-   * How long a worker's claim on a notice lasts while it hands it to the gateway (default 300,000
-   * ms = 5 minutes; at least 1000). No other worker sends the notice meanwhile, even when the
-   * engine's outbox lease ran out and another worker took the item over. Make it longer than the
-   * provider can take to send, its own retries included; a worker that dies mid-send delays the
-   * notice by this much.
-   */
-  readonly sendClaimMs?: number;
   /** Formats return dates (default `'17 giờ 00 phút ngày 11/03/2026'`, see `formatReturnDate`). */
   readonly formatDate?: (instant: Date, timeZone: string) => string;
   /** Extra values per notice, e.g. the agency name of the dossier's office. They win over the built-in ones. */
@@ -335,7 +337,7 @@ export function smsNotices(options: SmsNoticesOptions): SmsNoticesPlugin {
     // A liaison's parent: a member agency's request or apology reaches the applicant as the desk's.
     if (info.type === 'REQUEST_SUPPLEMENT' || info.type === 'MEMBER_SUPPLEMENT') return 'supplement-request';
     if (info.type === 'APOLOGIZE') return 'apology';
-    if (info.type === 'MEMBER_APOLOGY' && info.after.apology && !info.before?.apology) return 'apology';
+    if (info.type === 'MEMBER_APOLOGY' && info.after.apology && !info.before.apology) return 'apology';
     if (info.afterState === 'resultReady' && info.beforeState !== 'resultReady') {
       const due = new Date(info.after.due.current);
       return classifyTimeliness(info.now, due, info.calendar) === 'EARLY'
