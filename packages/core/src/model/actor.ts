@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatInstant } from './instant-format.js';
 
 /**
  * Who acts on a dossier: an officer (cán bộ) of a unit (đơn vị / bộ phận). Every event names one.
@@ -25,7 +26,7 @@ export type Instant = z.infer<typeof InstantSchema>;
 
 /** The ISO string of a `Date` (UTC, milliseconds). */
 export function toInstant(date: Date): Instant {
-  return date.toISOString();
+  return formatInstant(date.getTime());
 }
 
 /** motcua's one form of an instant: `YYYY-MM-DDTHH:mm:ss.sssZ`. */
@@ -37,5 +38,5 @@ export const CANONICAL_INSTANT = /^\d{4}-[01]\d-[0-3]\dT[0-2]\d:[0-5]\d:[0-5]\d\
  * (no `Date` round trip on the hot path); any other offset or precision is converted.
  */
 export function canonicalInstant(iso: string): Instant {
-  return CANONICAL_INSTANT.test(iso) ? iso : new Date(iso).toISOString();
+  return CANONICAL_INSTANT.test(iso) ? iso : formatInstant(Date.parse(iso));
 }

@@ -4,6 +4,7 @@ import {
   CALENDAR_MIN_YEAR,
 } from '../calendar/working-calendar.js';
 import { ValidationError } from '../errors/dossier-errors.js';
+import { formatInstant } from './instant-format.js';
 import { CANONICAL_INSTANT, canonicalInstant, type Instant, InstantSchema } from './actor.js';
 
 /**
@@ -21,7 +22,7 @@ export function instantProblem(value: unknown): string | null {
     // motcua's own form (what the engine writes) is checked by a round trip: no schema on hot paths.
     ms = Date.parse(value);
     const canonical =
-      CANONICAL_INSTANT.test(value) && !Number.isNaN(ms) && new Date(ms).toISOString() === value;
+      CANONICAL_INSTANT.test(value) && !Number.isNaN(ms) && formatInstant(ms) === value;
     if (!canonical && (value.length > 40 || !InstantSchema.safeParse(value).success)) {
       return "expected an ISO 8601 instant with an offset, e.g. '2026-03-02T09:30:00+07:00'";
     }
