@@ -12,6 +12,7 @@ import { MotcuaError } from '../errors/motcua-error.js';
 import { type ActorInput, ActorSchema, canonicalInstant, InstantSchema, toInstant } from '../model/actor.js';
 import { ApplicantSchema } from '../model/applicant.js';
 import { type Channel, ChannelSchema } from '../model/channel.js';
+import { commonEvent } from '../model/common-event.js';
 import type { DossierContext } from '../model/dossier-context.js';
 import { type DossierEvent, type DossierEventInput, DossierEventSchema } from '../model/dossier-events.js';
 import { type LiaisonLinkInput, LiaisonLinkSchema } from '../model/liaison-context.js';
@@ -232,7 +233,8 @@ function build(
     value: StateValue,
     input: DossierEventInput,
   ) => {
-    const parsed = parseOrThrow(DossierEventSchema, input, 'event');
+    // The frequent events in their common form are checked without the schema (same output).
+    const parsed = commonEvent(input) ?? parseOrThrow(DossierEventSchema, input, 'event');
     // Instants are kept in one form (UTC ISO) whatever offset the caller wrote.
     const event = {
       ...parsed,
