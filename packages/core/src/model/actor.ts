@@ -29,6 +29,9 @@ export function toInstant(date: Date): Instant {
   return formatInstant(date.getTime());
 }
 
+/** The last text {@link canonicalInstant} found already canonical. */
+let lastCanonical = '';
+
 /** motcua's one form of an instant: `YYYY-MM-DDTHH:mm:ss.sssZ`. */
 export const CANONICAL_INSTANT = /^\d{4}-[01]\d-[0-3]\dT[0-2]\d:[0-5]\d:[0-5]\d\.\d{3}Z$/;
 
@@ -38,5 +41,8 @@ export const CANONICAL_INSTANT = /^\d{4}-[01]\d-[0-3]\dT[0-2]\d:[0-5]\d:[0-5]\d\
  * (no `Date` round trip on the hot path); any other offset or precision is converted.
  */
 export function canonicalInstant(iso: string): Instant {
-  return CANONICAL_INSTANT.test(iso) ? iso : formatInstant(Date.parse(iso));
+  if (iso === lastCanonical) return iso;
+  if (!CANONICAL_INSTANT.test(iso)) return formatInstant(Date.parse(iso));
+  lastCanonical = iso;
+  return iso;
 }

@@ -1,6 +1,6 @@
-import { type Actor, CANONICAL_INSTANT } from './actor.js';
+import type { Actor } from './actor.js';
 import type { DossierEvent } from './dossier-events.js';
-import { formatInstant } from './instant-format.js';
+import { isOwnInstant } from './instant-format.js';
 
 /** Whether `value` is an object literal (or has no prototype): the only input the fast path reads. */
 function isPlain(value: unknown): value is Record<string, unknown> {
@@ -10,11 +10,6 @@ function isPlain(value: unknown): value is Record<string, unknown> {
 }
 
 const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
-
-/** An instant in motcua's own form naming a real instant (what `InstantSchema` accepts, and more narrowly). */
-function isOwnInstant(v: unknown): v is string {
-  return typeof v === 'string' && CANONICAL_INSTANT.test(v) && formatInstant(Date.parse(v)) === v;
-}
 
 /** The actor as `ActorSchema` outputs it (keys in its order, `roles` a new array), or `undefined` when unsure. */
 function plainActor(value: unknown): Actor | undefined {

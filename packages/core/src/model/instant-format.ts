@@ -59,3 +59,21 @@ export function formatInstant(ms: number): string {
     90, // 'Z'
   );
 }
+
+/** The last text {@link isOwnInstant} answered `true` for (one command's `at` is checked several times on its way). */
+let lastOwn = '';
+
+/**
+ * Whether `value` is an instant in motcua's own form (`YYYY-MM-DDTHH:mm:ss.sssZ`) naming a real
+ * instant: it reads back to the same text. The last text found so is remembered, so checking the
+ * same `at` again on its way through the engine costs one string comparison.
+ */
+export function isOwnInstant(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  if (value === lastOwn) return true;
+  if (value.length !== 24 || value.charCodeAt(23) !== 90 /* Z */) return false;
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms) || formatInstant(ms) !== value) return false;
+  lastOwn = value;
+  return true;
+}
