@@ -61,7 +61,7 @@ export function commonEvent(input: unknown): DossierEvent | undefined {
   if (!actor) return undefined;
   const note = input.note;
   if (note !== undefined && typeof note !== 'string') return undefined;
-  const at = input.at;
+  const at = input.at as string;
   switch (type) {
     case 'MARK_OVERDUE':
     case 'EXPIRE':

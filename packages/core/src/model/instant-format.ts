@@ -68,7 +68,7 @@ let lastOwn = '';
  * instant: it reads back to the same text. The last text found so is remembered, so checking the
  * same `at` again on its way through the engine costs one string comparison.
  */
-export function isOwnInstant(value: unknown): value is string {
+export function isOwnInstant(value: unknown): boolean {
   if (typeof value !== 'string') return false;
   if (value === lastOwn) return true;
   if (value.length !== 24 || value.charCodeAt(23) !== 90 /* Z */) return false;
