@@ -234,13 +234,17 @@ function build(
     input: DossierEventInput,
   ) => {
     // The frequent events in their common form are checked without the schema (same output).
-    const parsed = commonEvent(input) ?? parseOrThrow(DossierEventSchema, input, 'event');
-    // Instants are kept in one form (UTC ISO) whatever offset the caller wrote.
-    const event = {
-      ...parsed,
-      at: canonicalInstant(parsed.at),
-      ...(parsed.type === 'APOLOGIZE' ? { newDue: canonicalInstant(parsed.newDue) } : {}),
-    } as typeof parsed;
+    const common = commonEvent(input);
+    const parsed = common ?? parseOrThrow(DossierEventSchema, input, 'event');
+    // Instants are kept in one form (UTC ISO) whatever offset the caller wrote (a common event's
+    // instant is already in that form, and the event a fresh object: no copy).
+    const event =
+      common ??
+      ({
+        ...parsed,
+        at: canonicalInstant(parsed.at),
+        ...(parsed.type === 'APOLOGIZE' ? { newDue: canonicalInstant(parsed.newDue) } : {}),
+      } as typeof parsed);
     if (closed) {
       throw new TransitionError(ctx.code, event.type, stateName(value), 'the dossier is closed');
     }
