@@ -24,5 +24,5 @@ export default defineConfig({
   target: 'node20',
   tsconfig: 'tsconfig.build.json',
   shims: true,
-  external: ['better-sqlite3', 'pg', 'vitest', '@motcua/core', '@motcua/sql'],
+  external: ['better-sqlite3', 'pg', 'vitest', '@motcua/core', '@motcua/core/calendar', '@motcua/sql'],
 });

@@ -15,8 +15,10 @@ import { parseArgs } from 'node:util';
 import {
   createEngine,
   type DossierContext,
+  type DossierSummary,
   type Engine,
   inProcessTransport,
+  type ListQuery,
   liaisonPlugin,
   localDateOf,
   parseLocalDate,
@@ -245,7 +247,17 @@ for (const m of parts) {
 console.log(`  ${result.commands.toLocaleString('en')} commands in ${seconds.toFixed(1)} s\n`);
 
 // Printable documents for a few dossiers: a plain one, one supplemented, one late with an apology.
-const done = await engine.list({ status: 'done', limit: 100_000 });
+/** Every dossier a query matches, a page of 1,000 at a time (a list answers at most 10,000). */
+async function listAll(query: Omit<ListQuery, 'limit' | 'after'>): Promise<DossierSummary[]> {
+  const all: DossierSummary[] = [];
+  for (;;) {
+    const last = all[all.length - 1];
+    const page = await engine.list({ ...query, limit: 1000, ...(last ? { after: last } : {}) });
+    all.push(...page);
+    if (page.length < 1000) return all;
+  }
+}
+const done = await listAll({ status: 'done' });
 const documents: { href: string; label: string }[] = [];
 const pick = async (test: (c: Awaited<ReturnType<Engine['get']>>['context']) => boolean) => {
   for (const s of done) {
@@ -293,7 +305,7 @@ for (const [kind, rec] of chosen) {
 // A liaison parent and its parts: the centre's Form 01 and control slip (desk ⇄ agencies), and
 // each agency's own control slip of its part.
 const parentPick = async (code: string, test: (c: DossierContext) => boolean) => {
-  for (const s of await engine.list({ status: 'done', procedureCode: code, limit: 100_000 })) {
+  for (const s of await listAll({ status: 'done', procedureCode: code })) {
     const rec = await engine.get(s.code);
     const section = rec.context.liaison;
     if (section?.role === 'parent' && section.outcome === 'complete' && test(rec.context)) return rec;

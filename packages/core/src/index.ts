@@ -18,4 +18,3 @@ export * from './procedure/index.js';
 export * from './report/index.js';
 export * from './slip/index.js';
 export * from './store/index.js';
-export * from './validation/index.js';

@@ -6,12 +6,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   CalendarError,
-  resolveTimeLimit,
   type TimeLimit,
   TimeLimitSchema,
   vietnamCalendar,
   type WorkingCalendar,
 } from '../index.js';
+import { resolveTimeLimit } from './time-limit.js';
 
 const RUNS = { numRuns: 300 };
 const MS_PER_DAY = 86_400_000;

@@ -1,22 +1,12 @@
 export type { DayInfo, DayKind, DayReason } from './day-kind.js';
 export type { DueDateExplanation, ExplainedDay } from './explain.js';
-export {
-  dayNumberOf,
-  formatTimeOfDay,
-  isLocalDate,
-  isoWeekdayOf,
-  type LocalDate,
-  localDateOf,
-  parseLocalDate,
-  parseTimeOfDay,
-} from './local-date.js';
+export { dayNumberOf, isLocalDate, type LocalDate, localDateOf, parseLocalDate } from './local-date.js';
 export {
   type DayTemplate,
   DEFAULT_SESSIONS,
   type OfficeHoursInput,
   OfficeHoursSchema,
   type ResolvedOfficeHours,
-  resolveOfficeHours,
   type Session,
   SessionSchema,
   TimeOfDaySchema,
@@ -48,7 +38,6 @@ export {
   extendLimit,
   limitWorkingMinutes,
   type ResolvedLimit,
-  resolveTimeLimit,
   type TimeLimit,
   TimeLimitSchema,
 } from './time-limit.js';

@@ -73,9 +73,3 @@ export function parseTimeOfDay(value: unknown, field = 'time'): number {
   const [h, m] = value.split(':').map(Number) as [number, number];
   return (h * 60 + m) * 60_000;
 }
-
-/** `'HH:mm'` of milliseconds after midnight (seconds are dropped). */
-export function formatTimeOfDay(ms: number): string {
-  const minutes = Math.floor(ms / 60_000);
-  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-}

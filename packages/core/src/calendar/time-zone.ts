@@ -7,8 +7,10 @@
 export interface CalendarZone {
   /** The IANA name, e.g. `Asia/Ho_Chi_Minh`. */
   readonly name: string;
-  /** Minutes the zone is ahead of UTC at `ms` (+420 for Vietnam). */
+  /** Minutes the zone is ahead of UTC at `ms` (+420 for Vietnam), rounded to the minute. */
   offset(ms: number): number;
+  /** Milliseconds the zone is ahead of UTC at `ms`, exact (old local mean times have seconds). */
+  offsetMs(ms: number): number;
 }
 
 const HOUR_MS = 3_600_000;
@@ -33,7 +35,7 @@ function formatterOf(name: string): Intl.DateTimeFormat | null {
   }
 }
 
-/** The offset in minutes read from Intl at `ms` (exact; one `formatToParts` call). */
+/** The offset in milliseconds read from Intl at `ms` (exact; one `formatToParts` call). */
 function intlOffset(format: Intl.DateTimeFormat, ms: number): number {
   const p = { year: 0, month: 1, day: 1, hour: 0, minute: 0, second: 0 };
   for (const part of format.formatToParts(ms)) {
@@ -41,7 +43,7 @@ function intlOffset(format: Intl.DateTimeFormat, ms: number): number {
   }
   const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   // Date.UTC maps years 0–99 to 1900–1999; the calendar's years are 1976–2200, so no correction.
-  return Math.round((wall - Math.floor(ms / 1000) * 1000) / 60_000);
+  return wall - Math.floor(ms / 1000) * 1000;
 }
 
 /**
@@ -64,18 +66,20 @@ export function timeZoneOf(name: string): CalendarZone | undefined {
     return undefined;
   }
   const hours = new Map<number, number>();
+  const offsetMs = (ms: number): number => {
+    const hour = Math.floor(ms / HOUR_MS);
+    const cached = hours.get(hour);
+    if (cached !== undefined) return cached;
+    const start = intlOffset(format, hour * HOUR_MS);
+    if (start !== intlOffset(format, hour * HOUR_MS + HOUR_MS - 1)) return intlOffset(format, ms);
+    if (hours.size >= MAX_CACHED_HOURS) hours.clear();
+    hours.set(hour, start);
+    return start;
+  };
   const zone: CalendarZone = {
     name,
-    offset(ms: number): number {
-      const hour = Math.floor(ms / HOUR_MS);
-      const cached = hours.get(hour);
-      if (cached !== undefined) return cached;
-      const start = intlOffset(format, hour * HOUR_MS);
-      if (start !== intlOffset(format, hour * HOUR_MS + HOUR_MS - 1)) return intlOffset(format, ms);
-      if (hours.size >= MAX_CACHED_HOURS) hours.clear();
-      hours.set(hour, start);
-      return start;
-    },
+    offsetMs,
+    offset: (ms) => Math.round(offsetMs(ms) / 60_000),
   };
   zones.set(name, zone);
   return zone;

@@ -7,7 +7,7 @@ import { stateName } from '../procedure/define-procedure.js';
  * The indexed facts of a dossier from its context and state (no personal data). `status` defaults
  * to `done` once the context has an outcome.
  */
-export function summaryFromContext(
+function summaryFromContext(
   c: DossierContext,
   procedure: { readonly code: string; readonly version: string },
   state: string,

@@ -1,6 +1,6 @@
-export { type BackoffOptions, backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
+export { type BackoffOptions, DEFAULT_BACKOFF } from './backoff.js';
 export { createEngine } from './create-engine.js';
-export { summaryFromContext, summaryOf } from './dossier-summary.js';
+export { summaryOf } from './dossier-summary.js';
 export {
   DEFAULT_LOOKUP_LIMIT,
   DEFAULT_SECRET_LENGTH,

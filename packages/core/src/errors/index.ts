@@ -10,4 +10,4 @@ export {
   TransitionError,
   ValidationError,
 } from './dossier-errors.js';
-export { describeValue, MotcuaError, safeText } from './motcua-error.js';
+export { MotcuaError } from './motcua-error.js';

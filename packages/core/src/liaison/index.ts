@@ -1,5 +1,5 @@
 export { type DefineLiaisonOptions, defineLiaison, isLiaison, type Liaison } from './define-liaison.js';
-export { type LiaisonEnv, liaisonHolderAt } from './liaison-actions.js';
+export type { LiaisonEnv } from './liaison-actions.js';
 export {
   AgencyIdSchema,
   LiaisonAllowanceSchema,
@@ -32,14 +32,7 @@ export {
   VerificationMessageSchema,
 } from './liaison-message.js';
 export { type LiaisonPlugin, type LiaisonPluginOptions, liaisonPlugin } from './liaison-plugin.js';
-export {
-  eligibleMembers,
-  isOpenMember,
-  LIAISON_ROLE,
-  type LiaisonEvent,
-  liaisonDenial,
-  readyMembers,
-} from './liaison-rules.js';
+export { LIAISON_ROLE, type LiaisonEvent } from './liaison-rules.js';
 export {
   type InProcessTransport,
   type InProcessTransportOptions,

@@ -79,7 +79,7 @@ function holderOf(env: LiaisonEnv, members: readonly LiaisonMemberState[]): stri
  * The member agency that held a liaison at `instant` (for lateness): of the agencies holding it
  * then, the one whose own due time came first; the desk when none did.
  */
-export function liaisonHolderAt(env: LiaisonEnv, ctx: DossierContext, instant: string): string {
+function liaisonHolderAt(env: LiaisonEnv, ctx: DossierContext, instant: string): string {
   const t = Date.parse(instant);
   const holding = parentOf(ctx)
     .members.filter(

@@ -40,7 +40,7 @@ export function readyMembers(def: LiaisonDefinition, section: LiaisonParent): Li
  * Members the desk may hand off now: requested and waiting, every member they come `after`
  * returned; none in a sequential liaison while an agency holds it (the desk picks the order).
  */
-export function eligibleMembers(def: LiaisonDefinition, section: LiaisonParent): LiaisonMemberState[] {
+function eligibleMembers(def: LiaisonDefinition, section: LiaisonParent): LiaisonMemberState[] {
   if (section.mode === 'sequential' && section.members.some(isOpenMember)) return [];
   const ready = section.members.filter((m) => {
     if (m.status !== 'waiting') return false;

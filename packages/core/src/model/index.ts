@@ -47,7 +47,7 @@ export {
   WithdrawEventSchema,
 } from './dossier-events.js';
 export type { DossierSummary } from './dossier-summary.js';
-export { instantProblem, parseInstant } from './instant-input.js';
+export { parseInstant } from './instant-input.js';
 export {
   type LiaisonClosing,
   LiaisonClosingSchema,

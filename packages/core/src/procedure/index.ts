@@ -1,4 +1,4 @@
-export { buildLifecycleMachine, type DossierMachine, lifecycleSetup, machineId } from './build-machine.js';
+export type { DossierMachine } from './build-machine.js';
 export { type CheckMachineOptions, checkMachine, type MachineProblem } from './check-machine.js';
 export {
   type CompiledMachine,
@@ -35,8 +35,8 @@ export {
   SupplementationSchema,
   UnitSchema,
 } from './definition-schema.js';
-export { holderAt, type ReceiptInput, receiptContext } from './lifecycle-actions.js';
-export { APPLICANT_PARTY, budgetMinutes, type LifecycleEnv, stepDue } from './lifecycle-env.js';
+export { type ReceiptInput, receiptContext } from './lifecycle-actions.js';
+export type { LifecycleEnv } from './lifecycle-env.js';
 export { type Denial, denialOf, SYSTEM_ROLE } from './lifecycle-rules.js';
 export { type Migration, ProcedureRegistry } from './registry.js';
 export { machineToMermaid } from './state-diagram.js';

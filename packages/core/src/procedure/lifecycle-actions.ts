@@ -40,7 +40,7 @@ type E<T extends DossierEvent['type']> = Extract<DossierEvent, { type: T }>;
 const d = (iso: string) => new Date(iso);
 
 /** Who held the dossier at `instant`, from the step records (the desk outside any step). */
-export function holderAt(env: LifecycleEnv, ctx: DossierContext, instant: string): string {
+function holderAt(env: LifecycleEnv, ctx: DossierContext, instant: string): string {
   const t = Date.parse(instant);
   for (const s of ctx.steps) {
     if (Date.parse(s.startedAt) <= t && (s.endedAt === null || t < Date.parse(s.endedAt))) return s.unit;

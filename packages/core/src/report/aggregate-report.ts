@@ -4,7 +4,7 @@ import { emptyReportRow, finishReportRows, type MutableReportRow } from './repor
 import type { ReportQuery, ReportRow, UnitReportRow } from './report-types.js';
 
 /** The group of a dossier for a query. */
-export function groupOf(s: DossierSummary, groupBy: ReportQuery['groupBy']): string {
+function groupOf(s: DossierSummary, groupBy: ReportQuery['groupBy']): string {
   switch (groupBy) {
     case 'agency':
       return s.agency;
@@ -83,6 +83,36 @@ export function finishUnitRows(byUnit: Map<string, UnitCounts>): UnitReportRow[]
 }
 
 /**
+ * Counts one dossier's summary into its group's row (see {@link aggregateReport}), unless it was
+ * received after the period or closed before it (then no row is made for it).
+ */
+export function countSummary(
+  row: (group: string) => MutableReportRow,
+  groupBy: ReportQuery['groupBy'],
+  s: DossierSummary,
+  from: number,
+  to: number,
+): void {
+  const received = Date.parse(s.receivedAt);
+  const closed = s.closedAt === null ? Number.POSITIVE_INFINITY : Date.parse(s.closedAt);
+  if (received >= to || closed < from) return;
+  countDossier(
+    row(groupOf(s, groupBy)),
+    {
+      received,
+      closed,
+      legal: Date.parse(s.legalDueAt),
+      channel: s.channel,
+      outcome: s.outcome,
+      result: s.result,
+      paused: s.paused,
+    },
+    from,
+    to,
+  );
+}
+
+/**
  * The report figures of dossiers for a period, as every store must compute them (the SQL
  * adapters do the same in SQL; the conformance suite checks they agree):
  * - carried over: received before `from`, not closed before `from`;
@@ -106,25 +136,7 @@ export function aggregateReport(summaries: Iterable<DossierSummary>, query: Repo
     }
     return r;
   };
-  for (const s of summaries) {
-    const received = Date.parse(s.receivedAt);
-    const closed = s.closedAt === null ? Number.POSITIVE_INFINITY : Date.parse(s.closedAt);
-    if (received >= to || closed < from) continue;
-    countDossier(
-      row(groupOf(s, query.groupBy)),
-      {
-        received,
-        closed,
-        legal: Date.parse(s.legalDueAt),
-        channel: s.channel,
-        outcome: s.outcome,
-        result: s.result,
-        paused: s.paused,
-      },
-      from,
-      to,
-    );
-  }
+  for (const s of summaries) countSummary(row, query.groupBy, s, from, to);
   return finishReportRows([...rows.values()]);
 }
 

@@ -1,6 +1,6 @@
 import type { DossierContext } from '../model/dossier-context.js';
 import type { DossierSummary } from '../model/dossier-summary.js';
-import { countDossier } from './aggregate-report.js';
+import { countDossier, countSummary } from './aggregate-report.js';
 import {
   emptyReportRow as emptyRow,
   finishReportRows as finishRows,
@@ -175,33 +175,7 @@ export class ClosedSummaries {
         to,
       );
     }
-    for (const s of live) {
-      const received = Date.parse(s.receivedAt);
-      const closed = s.closedAt === null ? Number.POSITIVE_INFINITY : Date.parse(s.closedAt);
-      if (received >= to || closed < from) continue;
-      const g =
-        query.groupBy === 'agency'
-          ? s.agency
-          : query.groupBy === 'procedure'
-            ? s.procedureCode
-            : query.groupBy === 'channel'
-              ? s.channel
-              : '*';
-      countDossier(
-        row(g),
-        {
-          received,
-          closed,
-          legal: Date.parse(s.legalDueAt),
-          channel: s.channel,
-          outcome: s.outcome,
-          result: s.result,
-          paused: s.paused,
-        },
-        from,
-        to,
-      );
-    }
+    for (const s of live) countSummary(row, query.groupBy, s, from, to);
     return finishRows([...rows.values()]);
   }
 

@@ -5,7 +5,7 @@ import type { SlipRow } from '../model/slip-row.js';
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** JSON with keys sorted at every level, so equal rows always hash the same. */
-export function canonicalJson(value: unknown): string {
+function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   const entries = Object.entries(value as Record<string, unknown>)

@@ -1,8 +1,1 @@
-export {
-  appendSlipRow,
-  canonicalJson,
-  GENESIS_HASH,
-  hashSlipRow,
-  type SlipVerification,
-  verifySlip,
-} from './hash-chain.js';
+export { GENESIS_HASH, hashSlipRow, type SlipVerification, verifySlip } from './hash-chain.js';

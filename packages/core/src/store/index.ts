@@ -6,7 +6,6 @@ export {
   checkOutboxQuery,
   checkSettlement,
   checkStoreInstant,
-  checkStoreInteger,
   checkStoreListQuery,
   checkStoreLocalDate,
   checkStorePeriod,

@@ -33,7 +33,7 @@ export function checkStoreText(value: unknown, field: string, max = 200): string
 }
 
 /** A whole number in a range. */
-export function checkStoreInteger(
+function checkStoreInteger(
   value: unknown,
   field: string,
   min: number,

@@ -1,3 +1,4 @@
+import { type CalendarZone, timeZoneOf } from '@motcua/core/calendar';
 import { z } from 'zod';
 import { SmsError } from '../errors.js';
 
@@ -14,77 +15,30 @@ export interface LocalParts {
   readonly second: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-      });
-    } catch {
-      throw new SmsError('INVALID_OPTION', `timeZone: unknown time zone ${JSON.stringify(timeZone)}`, {
-        field: 'timeZone',
-        value: timeZone,
-      });
-    }
-    formatters.set(timeZone, f);
+/** The zone named `timeZone`, or `INVALID_OPTION` naming the field. */
+function zoneOf(timeZone: string): CalendarZone {
+  const zone = timeZoneOf(timeZone);
+  if (!zone) {
+    throw new SmsError('INVALID_OPTION', `timeZone: unknown time zone ${JSON.stringify(timeZone)}`, {
+      field: 'timeZone',
+      value: timeZone,
+    });
   }
-  return f;
+  return zone;
 }
 
 /** Throws `INVALID_OPTION` unless `timeZone` is an IANA zone this runtime knows. */
 export function checkTimeZone(timeZone: string): void {
-  formatter(timeZone);
+  zoneOf(timeZone);
 }
-
-const HOUR_MS = 3_600_000;
-
-/** The offset of `timeZone` at `t` read from Intl (exact, slow: a `formatToParts` call). */
-function intlOffsetMs(t: number, timeZone: string): number {
-  const p = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
-  for (const part of formatter(timeZone).formatToParts(t)) {
-    if (part.type in p) p[part.type as keyof typeof p] = Number(part.value);
-  }
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return asUtc - Math.floor(t / 1000) * 1000;
-}
-
-/** Per zone: offsets by UTC hour, for the hours with no offset change inside them. */
-const offsets = new Map<string, Map<number, number>>();
-const MAX_CACHED_HOURS = 100_000;
 
 /**
- * Milliseconds `timeZone` is ahead of UTC at `instant` (+7 h for Vietnam). Intl is asked only
- * once per zone and UTC hour: when the offset is the same at both ends of the hour it holds for
- * the whole hour (time zones change offset at most once in an hour) and is cached; an hour with a
- * change (a daylight-saving switch) is read from Intl each time. Exact in every zone, and cheap
- * after the first call in an hour.
+ * Milliseconds `timeZone` is ahead of UTC at `instant` (+7 h for Vietnam): the calendar's time
+ * zones (`timeZoneOf` of `@motcua/core/calendar`, read from Intl once per zone and UTC hour, exact
+ * across daylight-saving switches).
  */
 export function zoneOffsetMs(instant: Date | number, timeZone: string): number {
-  const t = typeof instant === 'number' ? instant : instant.getTime();
-  let cache = offsets.get(timeZone);
-  if (!cache) {
-    formatter(timeZone); // throws INVALID_OPTION for an unknown zone
-    cache = new Map();
-    offsets.set(timeZone, cache);
-  }
-  const hour = Math.floor(t / HOUR_MS);
-  const cached = cache.get(hour);
-  if (cached !== undefined) return cached;
-  const start = intlOffsetMs(hour * HOUR_MS, timeZone);
-  if (start !== intlOffsetMs(hour * HOUR_MS + HOUR_MS - 1, timeZone)) return intlOffsetMs(t, timeZone);
-  if (cache.size >= MAX_CACHED_HOURS) cache.clear();
-  cache.set(hour, start);
-  return start;
+  return zoneOf(timeZone).offsetMs(typeof instant === 'number' ? instant : instant.getTime());
 }
 
 /**

@@ -1,0 +1,30 @@
+/**
+ * The main job as `./pnpmw demo` runs it (a child process on the built packages, a SQLite store
+ * in a scratch folder), over a few days: it ends well and writes its documents and report.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const here = fileURLToPath(new URL('..', import.meta.url));
+const TSX = join(here, '..', '..', 'node_modules', '.bin', 'tsx');
+const out = mkdtempSync(join(tmpdir(), 'motcua-main-job-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+describe('the main job', () => {
+  it('runs a few days end to end and writes the forms, slips and report', async () => {
+    const { stdout } = await run(
+      TSX,
+      ['src/main.ts', '--days', '4', '--per-day', '40', '--seed', '7', '--out', out],
+      { cwd: here, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 },
+    );
+    expect(stdout).toMatch(/commands in/);
+    expect(existsSync(join(out, 'report.html'))).toBe(true);
+    expect(readdirSync(join(out, 'documents')).some((f) => f.endsWith('-mau-01.html'))).toBe(true);
+  }, 180_000);
+});

@@ -1,1 +1,0 @@
-export { parseOrThrow, zodIssues } from './zod-issues.js';
