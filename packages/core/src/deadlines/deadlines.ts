@@ -17,6 +17,41 @@ export interface DeadlineOptions {
   readonly warnBeforeMinutes?: number;
 }
 
+/** A warning instant worked out, with every input it was worked out from. */
+interface WarningEntry {
+  readonly current: string;
+  readonly receivedAt: string;
+  readonly calendar: WorkingCalendar;
+  readonly warnBefore: number;
+  readonly at: string | null;
+}
+
+/**
+ * The last warning worked out for each `due` object: a context keeps its `due` object from one
+ * transition to the next until the due time changes, so the working-time arithmetic runs once per
+ * due time, not once per transition. Every input is compared, so a hit gives the same instant.
+ */
+const warnings = new WeakMap<object, WarningEntry>();
+
+/** The warning instant, `warnBefore` working minutes before the due time in force; `null` when not after receipt. */
+function warningAt(ctx: DossierContext, calendar: WorkingCalendar, warnBefore: number): string | null {
+  const current = ctx.due.current;
+  const cached = warnings.get(ctx.due);
+  if (
+    cached !== undefined &&
+    cached.current === current &&
+    cached.receivedAt === ctx.receivedAt &&
+    cached.calendar === calendar &&
+    cached.warnBefore === warnBefore
+  ) {
+    return cached.at;
+  }
+  const warning = calendar.addWorkingMinutes(new Date(current), -warnBefore);
+  const at = warning.getTime() > Date.parse(ctx.receivedAt) ? toInstant(warning) : null;
+  warnings.set(ctx.due, { current, receivedAt: ctx.receivedAt, calendar, warnBefore, at });
+  return at;
+}
+
 /**
  * The deadlines of a dossier still owed, derived from its context alone: a warning before the due
  * time in force (owed until fired, even once overdue: the engine leaves out timers already fired),
@@ -36,9 +71,8 @@ export function pendingDeadlines(ctx: DossierContext, options: DeadlineOptions):
   const warnBefore = options.warnBeforeMinutes ?? options.calendar.workingDayMinutes;
   // The warning stays owed until it fires, also once the dossier is overdue (a worker may fire the
   // due time before another fires the warning): the engine drops a fired timer by its id.
-  const warning = options.calendar.addWorkingMinutes(new Date(ctx.due.current), -warnBefore);
-  if (warning.getTime() > Date.parse(ctx.receivedAt))
-    out.push({ kind: 'dossier-warning', at: toInstant(warning) });
+  const warning = warningAt(ctx, options.calendar, warnBefore);
+  if (warning !== null) out.push({ kind: 'dossier-warning', at: warning });
   if (!ctx.overdue) out.push({ kind: 'dossier-due', at: ctx.due.legal });
   const step = ctx.steps[ctx.steps.length - 1];
   if (step && step.endedAt === null) out.push({ kind: 'step-due', at: step.due, stepId: step.stepId });

@@ -1,4 +1,4 @@
-import { type DeadlineOptions, pendingDeadlines } from '../deadlines/deadlines.js';
+import { type Deadline, type DeadlineOptions, pendingDeadlines } from '../deadlines/deadlines.js';
 import type { Actor } from '../model/actor.js';
 import { toInstant } from '../model/actor.js';
 import type { DossierContext } from '../model/dossier-context.js';
@@ -8,24 +8,42 @@ import type { TimerRow } from '../store/store-types.js';
 /**
  * The timer rows a dossier owes after a transition: its pending deadlines
  * ({@link pendingDeadlines}) as rows with stable ids, less the timers already fired. The engine
- * commits them with every transition; the store-less simulation keeps them in memory.
+ * commits them with every transition; the store-less simulation keeps them in memory and passes
+ * its `previous` rows: a row owed again (same kind, step and instant, so the same id) is returned
+ * as the same object, without writing its id again.
  */
 export function timerRows(
   ctx: DossierContext,
   fired: readonly string[],
   options: DeadlineOptions,
+  previous?: readonly TimerRow[],
 ): TimerRow[] {
   const rows: TimerRow[] = [];
   for (const d of pendingDeadlines(ctx, options)) {
-    const id = d.stepId ? `${ctx.code}:${d.kind}:${d.stepId}:${d.at}` : `${ctx.code}:${d.kind}:${d.at}`;
+    const kept = previous && previous.length > 0 ? sameTimer(previous, ctx.code, d) : undefined;
+    const id = kept
+      ? kept.id
+      : d.stepId
+        ? `${ctx.code}:${d.kind}:${d.stepId}:${d.at}`
+        : `${ctx.code}:${d.kind}:${d.at}`;
     if (fired.length > 0 && fired.includes(id)) continue;
-    rows.push(
-      d.stepId
-        ? { id, code: ctx.code, kind: d.kind, at: d.at, stepId: d.stepId }
-        : { id, code: ctx.code, kind: d.kind, at: d.at },
-    );
+    if (kept) rows.push(kept);
+    else
+      rows.push(
+        d.stepId
+          ? { id, code: ctx.code, kind: d.kind, at: d.at, stepId: d.stepId }
+          : { id, code: ctx.code, kind: d.kind, at: d.at },
+      );
   }
   return rows;
+}
+
+/** The row among `rows` for the same deadline of the same dossier (hence the same id), if any. */
+function sameTimer(rows: readonly TimerRow[], code: string, d: Deadline): TimerRow | undefined {
+  for (const row of rows) {
+    if (row.kind === d.kind && row.at === d.at && row.stepId === d.stepId && row.code === code) return row;
+  }
+  return undefined;
 }
 
 /** The lifecycle event a fired timer sends, and when. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatInstant } from './instant-format.js';
 
 /**
  * Who acts on a dossier: an officer (cán bộ) of a unit (đơn vị / bộ phận). Every event names one.
@@ -25,11 +26,14 @@ export type Instant = z.infer<typeof InstantSchema>;
 
 /** The ISO string of a `Date` (UTC, milliseconds). */
 export function toInstant(date: Date): Instant {
-  return date.toISOString();
+  return formatInstant(date.getTime());
 }
 
+/** The last text {@link canonicalInstant} found already canonical. */
+let lastCanonical = '';
+
 /** motcua's one form of an instant: `YYYY-MM-DDTHH:mm:ss.sssZ`. */
-export const CANONICAL_INSTANT = /^\d{4}-[01]\d-[0-3]\dT[0-2]\d:[0-5]\d:[0-5]\d\.\d{3}Z$/;
+const CANONICAL_INSTANT = /^\d{4}-[01]\d-[0-3]\dT[0-2]\d:[0-5]\d:[0-5]\d\.\d{3}Z$/;
 
 /**
  * An instant already checked by {@link InstantSchema}, in the one form motcua keeps (UTC ISO with
@@ -37,5 +41,8 @@ export const CANONICAL_INSTANT = /^\d{4}-[01]\d-[0-3]\dT[0-2]\d:[0-5]\d:[0-5]\d\
  * (no `Date` round trip on the hot path); any other offset or precision is converted.
  */
 export function canonicalInstant(iso: string): Instant {
-  return CANONICAL_INSTANT.test(iso) ? iso : new Date(iso).toISOString();
+  if (iso === lastCanonical) return iso;
+  if (!CANONICAL_INSTANT.test(iso)) return formatInstant(Date.parse(iso));
+  lastCanonical = iso;
+  return iso;
 }

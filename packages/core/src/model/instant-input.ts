@@ -4,7 +4,8 @@ import {
   CALENDAR_MIN_YEAR,
 } from '../calendar/working-calendar.js';
 import { ValidationError } from '../errors/dossier-errors.js';
-import { CANONICAL_INSTANT, canonicalInstant, type Instant, InstantSchema } from './actor.js';
+import { canonicalInstant, type Instant, InstantSchema } from './actor.js';
+import { isOwnInstant } from './instant-format.js';
 
 /**
  * Why `value` is not an instant motcua takes, or `null` when it is one: a valid `Date`, or an ISO 8601
@@ -20,8 +21,7 @@ export function instantProblem(value: unknown): string | null {
   } else if (typeof value === 'string') {
     // motcua's own form (what the engine writes) is checked by a round trip: no schema on hot paths.
     ms = Date.parse(value);
-    const canonical =
-      CANONICAL_INSTANT.test(value) && !Number.isNaN(ms) && new Date(ms).toISOString() === value;
+    const canonical = isOwnInstant(value);
     if (!canonical && (value.length > 40 || !InstantSchema.safeParse(value).success)) {
       return "expected an ISO 8601 instant with an offset, e.g. '2026-03-02T09:30:00+07:00'";
     }

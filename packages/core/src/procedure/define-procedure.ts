@@ -13,6 +13,7 @@ import { MotcuaError } from '../errors/motcua-error.js';
 import { type ActorInput, ActorSchema, canonicalInstant, InstantSchema, toInstant } from '../model/actor.js';
 import { ApplicantSchema } from '../model/applicant.js';
 import { type Channel, ChannelSchema } from '../model/channel.js';
+import { commonEvent } from '../model/common-event.js';
 import type { DossierContext, DossierContextOf } from '../model/dossier-context.js';
 import { type DossierEvent, type DossierEventInput, DossierEventSchema } from '../model/dossier-events.js';
 import { type LiaisonLinkInput, LiaisonLinkSchema } from '../model/liaison-context.js';
@@ -286,13 +287,18 @@ function build(
     value: StateValue,
     input: DossierEventInput,
   ) => {
-    const parsed = parseOrThrow(DossierEventSchema, input, 'event');
-    // Instants are kept in one form (UTC ISO) whatever offset the caller wrote.
-    const event = {
-      ...parsed,
-      at: canonicalInstant(parsed.at),
-      ...(parsed.type === 'APOLOGIZE' ? { newDue: canonicalInstant(parsed.newDue) } : {}),
-    } as typeof parsed;
+    // The frequent events in their common form are checked without the schema (same output).
+    const common = commonEvent(input);
+    const parsed = common ?? parseOrThrow(DossierEventSchema, input, 'event');
+    // Instants are kept in one form (UTC ISO) whatever offset the caller wrote (a common event's
+    // instant is already in that form, and the event a fresh object: no copy).
+    const event =
+      common ??
+      ({
+        ...parsed,
+        at: canonicalInstant(parsed.at),
+        ...(parsed.type === 'APOLOGIZE' ? { newDue: canonicalInstant(parsed.newDue) } : {}),
+      } as typeof parsed);
     if (closed) {
       throw new TransitionError(ctx.code, event.type, stateName(value), 'the dossier is closed');
     }

@@ -347,7 +347,7 @@ export class StorelessCore<D extends CoreDossier> {
     }
     const slip = after.context.slip;
     for (let i = before.context.slip.length; i < slip.length; i++) this.units.add(slip[i] as SlipRow);
-    this.setTimers(d, timerRows(after.context, d.fired, this.deadlineOptions));
+    this.setTimers(d, timerRows(after.context, d.fired, this.deadlineOptions, d.timers));
     if (after.status === 'done') this.close(d);
   }
 
@@ -356,8 +356,9 @@ export class StorelessCore<D extends CoreDossier> {
     const old = d.timers;
     const next: TimerRow[] = [];
     for (const row of rows) {
-      const kept = old.length > 0 ? old.find((o) => o.id === row.id) : undefined;
-      if (kept) next.push(kept);
+      // timerRows hands back the old row object for a timer owed again: it keeps its place.
+      const kept = old.length > 0 && (old.includes(row) || old.find((o) => o.id === row.id));
+      if (kept) next.push(kept === true ? row : kept);
       else {
         next.push(row);
         this.timers.push(Date.parse(row.at), { dossier: d, row });

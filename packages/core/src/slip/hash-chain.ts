@@ -54,7 +54,10 @@ function partyHasExtraFields(p: Party): boolean {
 }
 
 /** JSON of a string, or `null` when absent: the pieces of the content text. */
-const q = (value: string | undefined | null): string => (value == null ? 'null' : JSON.stringify(value));
+const q = (value: string | undefined | null): string =>
+  value == null ? 'null' : PLAIN_TEXT.test(value) ? `"${value}"` : JSON.stringify(value);
+/** Text that `JSON.stringify` writes as is between quotes: no quote, backslash, control character or surrogate. */
+const PLAIN_TEXT = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
 const partyJson = (p: Party): string =>
   `[${q(p.unitId)},${q(p.unitName)},${q(p.officerId)},${q(p.officerName)}]`;
 

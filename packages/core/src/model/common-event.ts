@@ -1,0 +1,81 @@
+import type { Actor } from './actor.js';
+import type { DossierEvent } from './dossier-events.js';
+import { isOwnInstant } from './instant-format.js';
+
+/** Whether `value` is an object literal (or has no prototype): the only input the fast path reads. */
+function isPlain(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+
+/** The actor as `ActorSchema` outputs it (keys in its order, `roles` a new array), or `undefined` when unsure. */
+function plainActor(value: unknown): Actor | undefined {
+  if (!isPlain(value)) return undefined;
+  let n = 0;
+  for (const key in value) {
+    if (key !== 'officerId' && key !== 'unitId' && key !== 'name' && key !== 'roles') return undefined;
+    n++;
+  }
+  const { officerId, unitId, name, roles } = value;
+  if (!nonEmpty(officerId) || !nonEmpty(unitId)) return undefined;
+  if ('name' in value && !nonEmpty(name)) return undefined;
+  let out: string[];
+  if ('roles' in value) {
+    if (!Array.isArray(roles) || Object.getPrototypeOf(roles) !== Array.prototype) return undefined;
+    out = [];
+    for (let i = 0; i < roles.length; i++) {
+      const r: unknown = roles[i];
+      if (!nonEmpty(r)) return undefined;
+      out.push(r);
+    }
+  } else out = [];
+  if (n > 4) return undefined;
+  return 'name' in value
+    ? { officerId, unitId, name: name as string, roles: out }
+    : { officerId, unitId, roles: out };
+}
+
+/**
+ * The most frequent events (`HAND_OVER` without a receiver, `MARK_OVERDUE`, `EXPIRE`,
+ * `RETURN_RESULT`) in their common form checked without the schema, the output exactly what
+ * `DossierEventSchema` gives (same keys in the same order, defaults filled, nested objects copied);
+ * `undefined` for anything else or anything doubtful (an error, another event, an instant in
+ * another form, a key present as `undefined`): the caller then parses with the schema, which
+ * gives the same answer and the errors. A test compares both on generated events.
+ */
+export function commonEvent(input: unknown): DossierEvent | undefined {
+  if (!isPlain(input)) return undefined;
+  const type = input.type;
+  if (type !== 'HAND_OVER' && type !== 'MARK_OVERDUE' && type !== 'EXPIRE' && type !== 'RETURN_RESULT')
+    return undefined;
+  let n = 0;
+  for (const key in input) {
+    if (input[key] === undefined) return undefined;
+    n++;
+  }
+  if (!isOwnInstant(input.at)) return undefined;
+  const actor = plainActor(input.actor);
+  if (!actor) return undefined;
+  const note = input.note;
+  if (note !== undefined && typeof note !== 'string') return undefined;
+  const at = input.at as string;
+  switch (type) {
+    case 'MARK_OVERDUE':
+    case 'EXPIRE':
+      return n === 3 ? ({ type, at, actor } as DossierEvent) : undefined;
+    case 'HAND_OVER':
+      if (n !== (note === undefined ? 3 : 4)) return undefined;
+      return (note === undefined ? { type, at, actor } : { type, at, actor, note }) as DossierEvent;
+    case 'RETURN_RESULT': {
+      const delivery = input.delivery ?? 'in-person';
+      if (delivery !== 'in-person' && delivery !== 'postal' && delivery !== 'online') return undefined;
+      if (n !== 3 + (input.delivery === undefined ? 0 : 1) + (note === undefined ? 0 : 1)) return undefined;
+      return (
+        note === undefined ? { type, at, actor, delivery } : { type, at, actor, delivery, note }
+      ) as DossierEvent;
+    }
+  }
+}

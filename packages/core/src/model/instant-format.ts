@@ -1,0 +1,79 @@
+const DAY = 86_400_000;
+/** The last instant whose year has four digits (9999-12-31T23:59:59.999Z). */
+const LAST = 253_402_300_799_999;
+const ZERO = 48;
+
+/**
+ * An instant (ms since the epoch) written exactly as `new Date(ms).toISOString()` writes it
+ * (`YYYY-MM-DDTHH:mm:ss.sssZ`), without a `Date` and its runtime call: the civil date from the day
+ * number (proleptic Gregorian arithmetic), each character written as a code into one flat string.
+ * Instants before 1970 or after year 9999 (and non-integers) go through `Date#toISOString`, so the
+ * text is the same for every input and a non-finite value throws the same `RangeError`.
+ */
+export function formatInstant(ms: number): string {
+  if (!(ms >= 0 && ms <= LAST) || !Number.isInteger(ms)) return new Date(ms).toISOString();
+  const days = Math.floor(ms / DAY);
+  let r = ms - days * DAY;
+  // Days to a civil date (H. Hinnant's `civil_from_days`, era of 400 years; days ≥ 0 here).
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const h = Math.floor(r / 3_600_000);
+  r -= h * 3_600_000;
+  const m = Math.floor(r / 60_000);
+  r -= m * 60_000;
+  const s = Math.floor(r / 1000);
+  const milli = r - s * 1000;
+  return String.fromCharCode(
+    ZERO + Math.floor(year / 1000),
+    ZERO + (Math.floor(year / 100) % 10),
+    ZERO + (Math.floor(year / 10) % 10),
+    ZERO + (year % 10),
+    45, // '-'
+    ZERO + Math.floor(month / 10),
+    ZERO + (month % 10),
+    45,
+    ZERO + Math.floor(day / 10),
+    ZERO + (day % 10),
+    84, // 'T'
+    ZERO + Math.floor(h / 10),
+    ZERO + (h % 10),
+    58, // ':'
+    ZERO + Math.floor(m / 10),
+    ZERO + (m % 10),
+    58,
+    ZERO + Math.floor(s / 10),
+    ZERO + (s % 10),
+    46, // '.'
+    ZERO + Math.floor(milli / 100),
+    ZERO + (Math.floor(milli / 10) % 10),
+    ZERO + (milli % 10),
+    90, // 'Z'
+  );
+}
+
+/** The last text {@link isOwnInstant} answered `true` for (one command's `at` is checked several times on its way). */
+let lastOwn = '';
+
+/**
+ * Whether `value` is an instant in motcua's own form (`YYYY-MM-DDTHH:mm:ss.sssZ`) naming a real
+ * instant: it reads back to the same text. The last text found so is remembered, so checking the
+ * same `at` again on its way through the engine costs one string comparison.
+ */
+export function isOwnInstant(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  if (value === lastOwn) return true;
+  if (value.length !== 24 || value.charCodeAt(23) !== 90 /* Z */) return false;
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms) || formatInstant(ms) !== value) return false;
+  lastOwn = value;
+  return true;
+}
