@@ -57,6 +57,7 @@ function partyHasExtraFields(p: Party): boolean {
 const q = (value: string | undefined | null): string =>
   value == null ? 'null' : PLAIN_TEXT.test(value) ? `"${value}"` : JSON.stringify(value);
 /** Text that `JSON.stringify` writes as is between quotes: no quote, backslash, control character or surrogate. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it excludes.
 const PLAIN_TEXT = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
 const partyJson = (p: Party): string =>
   `[${q(p.unitId)},${q(p.unitName)},${q(p.officerId)},${q(p.officerName)}]`;
