@@ -2,6 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatInstant, isOwnInstant } from './instant-format.js';
 
+// First in the file, on a fresh module: the remembered last text started as '' and made '' an instant.
+it('never takes the empty text for an instant, even as the first question', () => {
+  expect(isOwnInstant('')).toBe(false);
+});
+
 describe('formatInstant', () => {
   it('writes every instant as Date#toISOString does (property, years 1970–9999 and beyond)', () => {
     fc.assert(

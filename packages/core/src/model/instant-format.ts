@@ -61,7 +61,7 @@ export function formatInstant(ms: number): string {
 }
 
 /** The last text {@link isOwnInstant} answered `true` for (one command's `at` is checked several times on its way). */
-let lastOwn = '';
+let lastOwn: string | undefined;
 
 /**
  * Whether `value` is an instant in motcua's own form (`YYYY-MM-DDTHH:mm:ss.sssZ`) naming a real
