@@ -5,13 +5,13 @@ import { MotcuaError } from '../errors/motcua-error.js';
 import { isLiaison } from '../liaison/define-liaison.js';
 import type { Actor } from '../model/actor.js';
 import type { DossierEventInput } from '../model/dossier-events.js';
+import { formatInstant } from '../model/instant-format.js';
 import type { Procedure } from '../procedure/define-procedure.js';
 import { ProcedureRegistry } from '../procedure/registry.js';
 import { arrivalPlanner, procedurePlan } from './arrivals.js';
 import { BehaviourDraws } from './behaviour.js';
 import { type Driver, engineDriver, storelessDriver } from './drivers.js';
 import { EventQueue } from './event-queue.js';
-import { instantWriter } from './instant-text.js';
 import { LiaisonTraffic, memberProcedureCodes } from './liaison-traffic.js';
 import { seededRandom } from './seeded-random.js';
 import {
@@ -283,15 +283,14 @@ export async function runSimulation(
     if (r) await r;
   };
 
-  const instant = instantWriter();
   let now = clock.now().getTime();
-  let nowIso = instant(now);
+  let nowIso = formatInstant(now);
   while (queue.size) {
     const item = queue.shift() as Item;
     const kind = queue.lastTag;
     if (queue.lastAt > now) {
       now = queue.lastAt;
-      nowIso = instant(now);
+      nowIso = formatInstant(now);
       driver.advance(now);
     }
     try {
