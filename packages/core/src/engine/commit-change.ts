@@ -6,7 +6,7 @@ import {
   type OutboxEffect,
   StoreConflictError,
 } from '../store/store-types.js';
-import { dossierTimers, dossierView, type EngineContext } from './engine-context.js';
+import { dossierTimers, type EngineContext } from './engine-context.js';
 import type { DossierView } from './engine-types.js';
 import { type Idempotency, idempotencyRecord } from './idempotent-commands.js';
 
@@ -15,6 +15,8 @@ export interface DossierChange {
   /** The dossier before (`null` at receipt) and after. */
   readonly before: PersistedDossier | null;
   readonly after: PersistedDossier;
+  /** The answer: `after` at `version` with its summary (`dossierView`). */
+  readonly view: DossierView;
   /** The version the change makes (1 at receipt); the store expects the one before it. */
   readonly version: number;
   /** Ids of the dossier's timers already fired, this one included. */
@@ -34,9 +36,8 @@ export interface DossierChange {
  * @throws {@link ConflictError} (with the store's reason) when another writer got there first.
  */
 export async function commitChange(ctx: EngineContext, change: DossierChange): Promise<DossierView> {
-  const { before, after, version, idempotency, firedTimer } = change;
+  const { before, after, version, idempotency, firedTimer, view: result } = change;
   const code = after.context.code;
-  const result = dossierView(after, version);
   try {
     await ctx.store.commit({
       dossier: {

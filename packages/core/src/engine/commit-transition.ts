@@ -2,7 +2,7 @@ import type { DossierEventInput } from '../model/dossier-events.js';
 import { type PersistedDossier, stateName } from '../procedure/define-procedure.js';
 import type { ClaimedTimer, StoredDossier } from '../store/store-types.js';
 import { commitChange } from './commit-change.js';
-import { type EngineContext, pluginEffects, procedureOf } from './engine-context.js';
+import { dossierView, type EngineContext, pluginEffects, procedureOf } from './engine-context.js';
 import type { DossierView, EngineEvent } from './engine-types.js';
 import type { Idempotency } from './idempotent-commands.js';
 import { transitionJournalEntry } from './journal-entries.js';
@@ -45,7 +45,8 @@ export async function commitTransition(
   const { firedTimer } = source;
   const type = source.journalType ?? event.type;
   const beforeState = stateName(before.value);
-  const afterState = stateName(after.value);
+  const view = dossierView(after, version);
+  const afterState = view.state;
   // The event passed the procedure's schema (or is the engine's own, for a reissued secret).
   const info = {
     type,
@@ -79,6 +80,7 @@ export async function commitTransition(
   const result = await commitChange(ctx, {
     before,
     after,
+    view,
     version,
     firedTimers: firedTimer ? [...stored.firedTimers, firedTimer.id] : stored.firedTimers,
     journal: transitionJournalEntry(

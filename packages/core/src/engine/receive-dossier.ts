@@ -1,10 +1,10 @@
 import { MotcuaError, ValidationError } from '../errors/index.js';
 import { formatDossierCode } from '../model/dossier-code.js';
 import type { LiaisonLinkInput } from '../model/liaison-context.js';
-import { type Procedure, stateName } from '../procedure/define-procedure.js';
+import type { Procedure } from '../procedure/define-procedure.js';
 import { commandFingerprint } from './command-fingerprint.js';
 import { commitChange } from './commit-change.js';
-import { type EngineContext, pluginEffects } from './engine-context.js';
+import { dossierView, type EngineContext, pluginEffects } from './engine-context.js';
 import { checkReceive } from './engine-input.js';
 import type { DossierView } from './engine-types.js';
 import { keyed } from './idempotent-commands.js';
@@ -97,7 +97,8 @@ export async function receiveDossier(
     const sequence = await store.nextSequence(agency, localDate);
     const code = formatDossierCode({ agency, date: localDate, sequence });
     const persisted = { ...draft, context: { ...draft.context, code, secret: issueSecret() } };
-    const afterState = stateName(persisted.value);
+    const view = dossierView(persisted, 1);
+    const afterState = view.state;
     const info: ReceiptTransitionInfo = {
       type: 'RECEIVE',
       event: { type: 'RECEIVE', channel: command.channel },
@@ -112,6 +113,7 @@ export async function receiveDossier(
     const result = await commitChange(ctx, {
       before: null,
       after: persisted,
+      view,
       version: 1,
       firedTimers: [],
       journal: receiptJournalEntry(persisted.context, procedure, actor, afterState, idempotency?.key ?? null),
