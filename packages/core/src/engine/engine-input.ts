@@ -4,6 +4,7 @@ import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { type FieldIssue, ValidationError } from '../errors/dossier-errors.js';
 import { type Actor, ActorSchema, type Instant } from '../model/actor.js';
 import { type Channel, ChannelSchema } from '../model/channel.js';
+import { plainActor, plainChannel } from '../model/common-event.js';
 import { isAgencyCode, isDossierCodeShape } from '../model/dossier-code.js';
 import { instantProblem, parseInstant } from '../model/instant-input.js';
 import type { ReportQuery } from '../report/report-types.js';
@@ -67,8 +68,68 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused.
+const PRINTABLE = /^[^\u0000-\u001f\u007f]*$/;
+/** What `printable(max)` accepts. */
+const isPrintable = (v: unknown, max: number): v is string =>
+  typeof v === 'string' && v.length >= 1 && v.length <= max && PRINTABLE.test(v);
+
+const RECEIVE_KEYS = new Set([
+  'procedure',
+  'version',
+  'agency',
+  'channel',
+  'actor',
+  'applicant',
+  'application',
+  'at',
+  'idempotencyKey',
+  'liaison',
+]);
+
+/**
+ * A receive command in its common form checked without the schema, with exactly the output of the
+ * schema path of {@link checkReceive}; `undefined` for anything doubtful (an unknown key, a key
+ * present as `undefined`, an object not made by a literal, any bad field): the caller then parses
+ * with the schema, which gives the same answer and the errors. A test compares both.
+ */
+export function commonReceive(command: unknown): CheckedReceive | undefined {
+  if (typeof command !== 'object' || command === null) return undefined;
+  const proto = Object.getPrototypeOf(command);
+  if (proto !== Object.prototype && proto !== null) return undefined;
+  const c = command as Record<string, unknown>;
+  for (const key in c) if (!RECEIVE_KEYS.has(key) || c[key] === undefined) return undefined;
+  const { procedure, version, agency, at, idempotencyKey } = c;
+  if (!isPrintable(procedure, 100)) return undefined;
+  if (version !== undefined && !isPrintable(version, 50)) return undefined;
+  if (agency !== undefined && !isAgencyCode(agency)) return undefined;
+  const channel = plainChannel(c.channel);
+  if (channel === undefined) return undefined;
+  const actor = plainActor(c.actor);
+  if (actor === undefined) return undefined;
+  if (at !== undefined && instantProblem(at) !== null) return undefined;
+  if (idempotencyKey !== undefined && !isPrintable(idempotencyKey, 255)) return undefined;
+  return {
+    procedure,
+    version: version as string | undefined,
+    agency: agency as string | undefined,
+    channel,
+    actor,
+    applicant: c.applicant,
+    application: c.application,
+    at: at === undefined ? undefined : parseInstant(at, 'at'),
+    idempotencyKey: idempotencyKey as string | undefined,
+    liaison: c.liaison,
+  };
+}
+
 /** Checks a receive command; every problem is named by the caller's field (`actor.unitId`, `at`, …). */
 export function checkReceive(command: unknown): CheckedReceive {
+  return commonReceive(command) ?? receiveBySchema(command);
+}
+
+/** {@link checkReceive} by the schema alone (what {@link commonReceive} is compared with). */
+export function receiveBySchema(command: unknown): CheckedReceive {
   if (!isPlainObject(command)) fail('receive command', [{ field: 'command', message: 'expected an object' }]);
   const parsed = ReceiveCommandSchema.safeParse(command);
   if (!parsed.success) fail('receive command', zodIssues(parsed.error, '').map(unroot));

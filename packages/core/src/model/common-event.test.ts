@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { commonEvent } from './common-event.js';
+import { ApplicantSchema } from './applicant.js';
+import { ChannelSchema } from './channel.js';
+import { commonEvent, plainApplicant, plainChannel } from './common-event.js';
 import { DossierEventSchema } from './dossier-events.js';
 
 const text = fc.oneof(fc.constantFrom('', 'o-1', 'mot-cua', 'Nguyễn Văn A', 'agency-head'), fc.string());
@@ -84,6 +86,68 @@ describe('commonEvent', () => {
       { type: 'RETURN_RESULT', at: '2026-03-02T02:30:00.000Z', actor, delivery: 'postal', note: 'n' },
     ]) {
       expect(commonEvent(e)).toStrictEqual(DossierEventSchema.parse(e));
+    }
+  });
+});
+
+describe('plainApplicant and plainChannel', () => {
+  const field = fc.oneof(
+    fc.constantFrom('', 'Phạm Thị Dung', '001190012345', '0011900123456', '00119001234a', 'a@b.vn', ' '),
+    fc.string(),
+    fc.constant(undefined),
+    fc.integer(),
+  );
+  const applicant = fc.oneof(
+    fc.record(
+      {
+        fullName: field,
+        idNumber: fc.oneof(field, fc.stringMatching(/^\d{12}$/)),
+        phone: field,
+        email: field,
+        address: field,
+        organisation: field,
+        representative: fc.constantFrom({ fullName: 'Lê Văn C' }, undefined),
+        extra: field,
+      },
+      { requiredKeys: [] },
+    ),
+    fc.constantFrom(null, 'x', [], new Date(0)),
+  );
+
+  const good = fc.string({ minLength: 1 });
+  const goodApplicant = fc.record(
+    {
+      fullName: fc.oneof(fc.constant('Phạm Thị Dung'), good),
+      idNumber: fc.stringMatching(/^\d{12}$/),
+      phone: good,
+      address: good,
+      organisation: good,
+    },
+    { requiredKeys: ['fullName'] },
+  );
+
+  it('answer only what the schemas accept, with exactly their output (keys and order too)', () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(fc.oneof(goodApplicant, applicant), (a: unknown) => {
+        const fast = plainApplicant(a);
+        if (fast === undefined) return;
+        answered++;
+        const parsed = ApplicantSchema.safeParse(a);
+        expect(parsed.success).toBe(true);
+        expect(fast).toStrictEqual(parsed.data);
+        expect(JSON.stringify(fast)).toBe(JSON.stringify(parsed.data));
+        expect(fast).not.toBe(a);
+      }),
+      { numRuns: 20_000 },
+    );
+    expect(answered).toBeGreaterThan(100);
+    // Keys come out in the schema's order, whatever the input's.
+    const reversed = { organisation: 'Công ty A', phone: '0912', idNumber: '001190012345', fullName: 'B' };
+    expect(JSON.stringify(plainApplicant(reversed))).toBe(JSON.stringify(ApplicantSchema.parse(reversed)));
+    for (const c of ['in-person', 'postal', 'online-full', 'online-partial', 'fax', '', 1, undefined]) {
+      const parsed = ChannelSchema.safeParse(c);
+      expect(plainChannel(c)).toBe(parsed.success ? parsed.data : undefined);
     }
   });
 });

@@ -1,4 +1,6 @@
 import type { Actor } from './actor.js';
+import type { Applicant } from './applicant.js';
+import type { Channel } from './channel.js';
 import type { DossierEvent } from './dossier-events.js';
 import { isOwnInstant } from './instant-format.js';
 
@@ -12,7 +14,7 @@ function isPlain(value: unknown): value is Record<string, unknown> {
 const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 
 /** The actor as `ActorSchema` outputs it (keys in its order, `roles` a new array), or `undefined` when unsure. */
-function plainActor(value: unknown): Actor | undefined {
+export function plainActor(value: unknown): Actor | undefined {
   if (!isPlain(value)) return undefined;
   let n = 0;
   for (const key in value) {
@@ -78,4 +80,56 @@ export function commonEvent(input: unknown): DossierEvent | undefined {
       ) as DossierEvent;
     }
   }
+}
+
+/** The receipt channels (`ChannelSchema`'s values). */
+const CHANNELS: readonly string[] = ['in-person', 'postal', 'online-full', 'online-partial'];
+
+/** The channel as `ChannelSchema` outputs it, or `undefined` when it is not one. */
+export function plainChannel(value: unknown): Channel | undefined {
+  return typeof value === 'string' && CHANNELS.includes(value) ? (value as Channel) : undefined;
+}
+
+const TWELVE_DIGITS = /^\d{12}$/;
+
+/**
+ * The applicant in its common form (a person or an organisation with a name, and optionally a
+ * 12-digit ID number, a phone, an address, an organisation name) as `ApplicantSchema` outputs it
+ * (keys in the schema's order, a new object), without the schema; `undefined` for anything else
+ * or doubtful (an e-mail, a representative, an unknown key, a key present as `undefined`, an
+ * error): the caller then parses with the schema. A test compares both on generated applicants.
+ */
+export function plainApplicant(value: unknown): Applicant | undefined {
+  if (!isPlain(value)) return undefined;
+  for (const key in value) {
+    if (
+      (key !== 'fullName' &&
+        key !== 'idNumber' &&
+        key !== 'phone' &&
+        key !== 'address' &&
+        key !== 'organisation') ||
+      value[key] === undefined
+    )
+      return undefined;
+  }
+  const { fullName, idNumber, phone, address, organisation } = value;
+  if (!nonEmpty(fullName)) return undefined;
+  const out: { fullName: string } & Record<string, string> = { fullName };
+  if (idNumber !== undefined) {
+    if (typeof idNumber !== 'string' || !TWELVE_DIGITS.test(idNumber)) return undefined;
+    out.idNumber = idNumber;
+  }
+  if (phone !== undefined) {
+    if (!nonEmpty(phone)) return undefined;
+    out.phone = phone;
+  }
+  if (address !== undefined) {
+    if (!nonEmpty(address)) return undefined;
+    out.address = address;
+  }
+  if (organisation !== undefined) {
+    if (!nonEmpty(organisation)) return undefined;
+    out.organisation = organisation;
+  }
+  return out as Applicant;
 }

@@ -1,6 +1,7 @@
 import { assign, setup } from 'xstate';
 import type { DossierContext } from '../model/dossier-context.js';
 import type { DossierEvent } from '../model/dossier-events.js';
+import { wholeContext } from './compiled-machine.js';
 import * as act from './lifecycle-actions.js';
 import type { LifecycleEnv } from './lifecycle-env.js';
 import { denialOf } from './lifecycle-rules.js';
@@ -23,23 +24,37 @@ export function lifecycleSetup(env: LifecycleEnv) {
       input: {} as act.ReceiptInput,
     },
     actions: {
-      handOver: assign(({ context, event }) => act.handOver(env, context, event as Ev<'HAND_OVER'>)),
-      sendBack: assign(({ context, event }) => act.sendBack(env, context, event as Ev<'SEND_BACK'>)),
-      requestSupplement: assign(({ context, event }) =>
-        act.requestSupplement(env, context, event as Ev<'REQUEST_SUPPLEMENT'>),
+      handOver: assign(
+        wholeContext(({ context, event }) => act.handOver(env, context, event as Ev<'HAND_OVER'>)),
       ),
-      supplementReceived: assign(({ context, event }) =>
-        act.supplementReceived(env, context, event as Ev<'SUPPLEMENT_RECEIVED'>),
+      sendBack: assign(
+        wholeContext(({ context, event }) => act.sendBack(env, context, event as Ev<'SEND_BACK'>)),
       ),
-      apologize: assign(({ context, event }) => act.apologize(env, context, event as Ev<'APOLOGIZE'>)),
-      markOverdue: assign(({ context, event }) => act.markOverdue(env, context, event as Ev<'MARK_OVERDUE'>)),
-      returnResult: assign(({ context, event }) =>
-        act.returnResult(env, context, event as Ev<'RETURN_RESULT'>),
+      requestSupplement: assign(
+        wholeContext(({ context, event }) =>
+          act.requestSupplement(env, context, event as Ev<'REQUEST_SUPPLEMENT'>),
+        ),
       ),
-      refuse: assign(({ context, event }) => act.refuse(env, context, event as Ev<'REFUSE'>)),
-      withdraw: assign(({ context, event }) => act.withdraw(env, context, event as Ev<'WITHDRAW'>)),
-      stop: assign(({ context, event }) => act.stop(env, context, event as Ev<'STOP'>)),
-      expire: assign(({ context, event }) => act.expire(env, context, event as Ev<'EXPIRE'>)),
+      supplementReceived: assign(
+        wholeContext(({ context, event }) =>
+          act.supplementReceived(env, context, event as Ev<'SUPPLEMENT_RECEIVED'>),
+        ),
+      ),
+      apologize: assign(
+        wholeContext(({ context, event }) => act.apologize(env, context, event as Ev<'APOLOGIZE'>)),
+      ),
+      markOverdue: assign(
+        wholeContext(({ context, event }) => act.markOverdue(env, context, event as Ev<'MARK_OVERDUE'>)),
+      ),
+      returnResult: assign(
+        wholeContext(({ context, event }) => act.returnResult(env, context, event as Ev<'RETURN_RESULT'>)),
+      ),
+      refuse: assign(wholeContext(({ context, event }) => act.refuse(env, context, event as Ev<'REFUSE'>))),
+      withdraw: assign(
+        wholeContext(({ context, event }) => act.withdraw(env, context, event as Ev<'WITHDRAW'>)),
+      ),
+      stop: assign(wholeContext(({ context, event }) => act.stop(env, context, event as Ev<'STOP'>))),
+      expire: assign(wholeContext(({ context, event }) => act.expire(env, context, event as Ev<'EXPIRE'>))),
     },
     guards: {
       allowed: ({ context, event }) => denialOf(env, context, event) === null,

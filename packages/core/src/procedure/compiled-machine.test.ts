@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { and, assign, createMachine, initialTransition, setup, transition } from 'xstate';
 import { residenceProcedure } from '../../test-support/dossier-harness.js';
-import { compileMachine } from './compiled-machine.js';
+import { compileMachine, wholeContext } from './compiled-machine.js';
 import { pureStepper } from './pure-transition.js';
 
 /** A small machine in the subset: nested states, a targetless assign, params guards, a final. */
@@ -109,6 +109,29 @@ describe('compileMachine', () => {
       context: start.context,
       done: false,
     });
+  });
+
+  it("takes a whole-context assignment as the next context, equal to XState's merge byte for byte", () => {
+    type C = { a: number; b: string; c?: number };
+    const spread = ({ context }: { context: C }) => ({ ...context, b: `${context.b}!`, c: context.a });
+    const same = ({ context }: { context: C }) => context;
+    const m = setup({
+      types: { context: {} as C, events: {} as { type: 'SPREAD' | 'SAME' } },
+      actions: { spread: assign(wholeContext(spread)), same: assign(wholeContext(same)) },
+    }).createMachine({
+      context: { a: 1, b: 'x' },
+      initial: 'a',
+      states: { a: { on: { SPREAD: { actions: 'spread' }, SAME: { target: 'b', actions: 'same' } } }, b: {} },
+    });
+    const compiled = compileMachine<C>(m)!;
+    const [start] = initialTransition(m);
+    for (const type of ['SPREAD', 'SAME'] as const) {
+      const [next] = transition(m, start, { type });
+      const step = compiled.next(start.value, start.context, { type })!;
+      expect(JSON.stringify(step.context)).toBe(JSON.stringify(next.context));
+      // Never the context it was given (an assignment handing it back is copied, as XState does).
+      expect(step.context).not.toBe(start.context);
+    }
   });
 
   it('rejects a state value the machine does not have', () => {

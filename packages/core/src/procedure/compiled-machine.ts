@@ -40,6 +40,22 @@ interface Leaf {
   readonly candidates: Map<string, Candidate[]>;
 }
 
+/** Assignments known to return a new whole context: see {@link wholeContext}. */
+const wholeContexts = new WeakSet<object>();
+
+/**
+ * Marks an `assign` function that always returns a new object beginning with every key of the
+ * context it is given, in the context's order (`{ ...context, changes }`), as the lifecycle's actions
+ * do. XState merges an assignment's result into a copy of the context (`Object.assign({}, context,
+ * result)`), which for such a result gives an object equal to it key for key and in the same key
+ * order; the compiled table takes the result itself and saves that copy. The parity tests compare
+ * the table's contexts with XState's byte for byte (`JSON.stringify`).
+ */
+export function wholeContext<F>(assignment: F): F {
+  wholeContexts.add(assignment as object);
+  return assignment;
+}
+
 /** Thrown while compiling one transition: it uses something the table does not model. */
 class Unsupported extends Error {}
 
@@ -129,6 +145,13 @@ function compileActions(machine: AnyStateMachine, actions: readonly unknown[]): 
     const assignment = fn.assignment;
     if (typeof assignment === 'function') {
       const assign = assignment as Assignment;
+      if (wholeContexts.has(assignment)) {
+        // A new whole context: XState's merge into a copy would give an equal object (see wholeContext).
+        return (context: object, event: unknown) => {
+          const next = assign({ context, event, spawn: noSpawn }, params);
+          return next === context ? Object.assign({}, context) : next;
+        };
+      }
       return (context: object, event: unknown) =>
         Object.assign({}, context, assign({ context, event, spawn: noSpawn }, params));
     }

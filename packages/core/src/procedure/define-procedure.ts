@@ -13,9 +13,10 @@ import { MotcuaError } from '../errors/motcua-error.js';
 import { type ActorInput, ActorSchema, canonicalInstant, InstantSchema, toInstant } from '../model/actor.js';
 import { ApplicantSchema } from '../model/applicant.js';
 import { type Channel, ChannelSchema } from '../model/channel.js';
-import { commonEvent } from '../model/common-event.js';
+import { commonEvent, plainActor, plainApplicant, plainChannel } from '../model/common-event.js';
 import type { DossierContext, DossierContextOf } from '../model/dossier-context.js';
 import { type DossierEvent, type DossierEventInput, DossierEventSchema } from '../model/dossier-events.js';
+import { isOwnInstant } from '../model/instant-format.js';
 import { type LiaisonLinkInput, LiaisonLinkSchema } from '../model/liaison-context.js';
 import { parseOrThrow, zodIssues } from '../validation/zod-issues.js';
 import { buildLifecycleMachine, lifecycleSetup } from './build-machine.js';
@@ -221,9 +222,10 @@ function build(
   const validateReceipt = (input: ReceiveInput): ReceiptInput => {
     const issues = [];
     const receivedAt = input.receivedAt instanceof Date ? toInstant(input.receivedAt) : input.receivedAt;
-    const at = InstantSchema.safeParse(receivedAt);
+    // The common forms are checked without the schemas (the same output; see common-event.ts).
+    const at = checked(isOwnInstant(receivedAt) ? receivedAt : undefined, InstantSchema, receivedAt);
     if (!at.success) issues.push(...zodIssues(at.error, 'receivedAt'));
-    const actor = ActorSchema.safeParse(input.receivedBy);
+    const actor = checked(plainActor(input.receivedBy), ActorSchema, input.receivedBy);
     if (!actor.success) issues.push(...zodIssues(actor.error, 'receivedBy'));
     else if (actor.data.unitId !== def.desk) {
       issues.push({
@@ -231,7 +233,7 @@ function build(
         message: `dossiers are received by the desk (${def.desk})`,
       });
     }
-    const channel = ChannelSchema.safeParse(input.channel);
+    const channel = checked(plainChannel(input.channel), ChannelSchema, input.channel);
     if (!channel.success) issues.push(...zodIssues(channel.error, 'channel'));
     else if (!def.channels.includes(channel.data)) {
       issues.push({
@@ -239,7 +241,7 @@ function build(
         message: `not accepted by this procedure (${def.channels.join(', ')})`,
       });
     }
-    const applicant = ApplicantSchema.safeParse(input.applicant);
+    const applicant = checked(plainApplicant(input.applicant), ApplicantSchema, input.applicant);
     if (!applicant.success) issues.push(...zodIssues(applicant.error, 'applicant'));
     const application = def.application.safeParse(input.application);
     if (!application.success) issues.push(...zodIssues(application.error, 'application'));
@@ -394,6 +396,15 @@ function build(
     },
   };
   return procedure;
+}
+
+/** `schema.safeParse(value)`, or its known output when a fast check already gave it. */
+function checked<T>(
+  fast: T | undefined,
+  schema: z.ZodType<T>,
+  value: unknown,
+): { success: true; data: T; error?: undefined } | z.ZodSafeParseResult<T> {
+  return fast !== undefined ? { success: true, data: fast } : schema.safeParse(value);
 }
 
 /**

@@ -8,12 +8,14 @@ import { classifyTimeliness, type Timeliness } from '../model/timeliness.js';
 import {
   APPLICANT_PARTY,
   actorParty,
+  appended,
   appendSlip,
   type LifecycleEnv,
   party,
   stepById,
   stepDue,
   stepIndex,
+  withLast,
 } from './lifecycle-env.js';
 import { openStep } from './lifecycle-rules.js';
 
@@ -66,7 +68,7 @@ function closeOpenStep(
     result: classify(env, countedAt, open.due),
     remainingMinutes: null,
   };
-  return { steps: [...ctx.steps.slice(0, -1), closed], closed };
+  return { steps: withLast(ctx.steps, closed), closed };
 }
 
 function startStep(env: LifecycleEnv, stepId: string, at: string): StepRecord {
@@ -147,7 +149,7 @@ export function handOver(env: LifecycleEnv, ctx: DossierContext, e: E<'HAND_OVER
   const issued = ctx.decisionIssued || (closed ? stepById(env, closed.stepId).issuesDecision : false);
   return {
     ...ctx,
-    steps: next ? [...steps, startStep(env, next.id, e.at)] : steps,
+    steps: next ? appended(steps, startStep(env, next.id, e.at)) : steps,
     holder: toUnit,
     decisionIssued: issued,
     slip,
@@ -169,7 +171,7 @@ export function sendBack(env: LifecycleEnv, ctx: DossierContext, e: E<'SEND_BACK
   });
   return {
     ...ctx,
-    steps: [...steps, startStep(env, target.id, e.at)],
+    steps: appended(steps, startStep(env, target.id, e.at)),
     holder: target.unit,
     slip,
     updatedAt: e.at,
@@ -186,7 +188,7 @@ export function requestSupplement(
   const at = d(e.at);
   const left = (iso: string) => Math.max(0, calendar.workingMinutesBetween(at, d(iso)));
   const open = openStep(ctx);
-  const steps = open ? [...ctx.steps.slice(0, -1), { ...open, remainingMinutes: left(open.due) }] : ctx.steps;
+  const steps = open ? withLast(ctx.steps, { ...open, remainingMinutes: left(open.due) }) : ctx.steps;
   const respondBy = def.supplementation.responseLimit
     ? toInstant(calendar.dueDate(at, def.supplementation.responseLimit))
     : null;
@@ -254,7 +256,7 @@ export function supplementReceived(
   if (open) {
     const step = stepById(env, open.stepId);
     const due = restart ? toInstant(stepDue(env, at, step.budget)) : shift(open.due);
-    steps = [...ctx.steps.slice(0, -1), { ...open, due: later(due, open.due), remainingMinutes: null }];
+    steps = withLast(ctx.steps, { ...open, due: later(due, open.due), remainingMinutes: null });
   }
   const holder = open ? open.unit : def.desk;
   let slip = appendSlip(env, ctx.slip, {

@@ -62,6 +62,22 @@ export function stepDue(env: LifecycleEnv, start: Date, budget: StepBudget): Dat
   return env.calendar.addWorkingMinutes(start, budgetMinutes(env, budget));
 }
 
+/**
+ * `[...list, item]` without spare room: an array grown by `push` (as a spread builds it) keeps
+ * room for about 16 more entries, and a dossier's context keeps its arrays until its next change.
+ */
+export function appended<T>(list: readonly T[], item: T): T[] {
+  return list.concat([item]);
+}
+
+/** `[...list.slice(0, -1), item]` without spare room (see {@link appended}). */
+export function withLast<T>(list: readonly T[], item: T): T[] {
+  if (list.length === 0) return [item];
+  const out = list.slice();
+  out[out.length - 1] = item;
+  return out;
+}
+
 /** Appends a row to a dossier's control slip, hashed and chained (one behaviour everywhere). */
 export function appendSlip(
   _env: LifecycleEnv,

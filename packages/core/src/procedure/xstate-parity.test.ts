@@ -336,6 +336,7 @@ describe('Procedure.step and Procedure.apply follow XState on hand-written kit m
         moves++;
         const expected = p.persist(nextState as unknown as DossierSnapshot);
         expect(viaStep, where).toEqual(expected);
+        expect(JSON.stringify(viaStep), where).toBe(JSON.stringify(expected));
         expect(
           viaApply instanceof MotcuaError ? viaApply : p.persist(viaApply as DossierSnapshot),
           where,
@@ -396,6 +397,10 @@ describe('Procedure.step follows XState on the standard lifecycle', () => {
       }
       moves++;
       expect(viaStep, where).toEqual(p.persist(nextState as unknown as DossierSnapshot));
+      // Byte for byte (key order too): the table takes the lifecycle actions' contexts uncopied.
+      expect(JSON.stringify(viaStep), where).toBe(
+        JSON.stringify(p.persist(nextState as unknown as DossierSnapshot)),
+      );
     }
     expect(states.size).toBeGreaterThanOrEqual(6);
     expect(moves).toBeGreaterThan(30);

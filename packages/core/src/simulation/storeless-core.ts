@@ -354,15 +354,15 @@ export class StorelessCore<D extends CoreDossier> {
   /** Replaces a dossier's timers; a row of the same id keeps its place in the queue. */
   private setTimers(d: D, rows: TimerRow[]): void {
     const old = d.timers;
-    const next: TimerRow[] = [];
-    for (const row of rows) {
+    // A copy without spare room (an array grown by push keeps room for about 16 more rows).
+    const next = rows.slice();
+    for (let i = 0; i < next.length; i++) {
+      const row = next[i] as TimerRow;
       // timerRows hands back the old row object for a timer owed again: it keeps its place.
       const kept = old.length > 0 && (old.includes(row) || old.find((o) => o.id === row.id));
-      if (kept) next.push(kept === true ? row : kept);
-      else {
-        next.push(row);
-        this.timers.push(Date.parse(row.at), { dossier: d, row });
-      }
+      if (kept) {
+        if (kept !== true) next[i] = kept;
+      } else this.timers.push(Date.parse(row.at), { dossier: d, row });
     }
     d.timers = next;
   }
