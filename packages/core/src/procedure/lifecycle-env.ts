@@ -11,7 +11,10 @@ export interface LifecycleEnv {
 }
 
 /** The party standing for the applicant on the control slip. */
-export const APPLICANT_PARTY: SlipParty = { unitId: 'applicant', unitName: 'Tổ chức, cá nhân' };
+export const APPLICANT_PARTY: SlipParty = Object.freeze({
+  unitId: 'applicant',
+  unitName: 'Tổ chức, cá nhân',
+});
 
 /** Index of a step by id, or -1. */
 export function stepIndex(env: LifecycleEnv, stepId: string): number {
@@ -30,8 +33,8 @@ function unitName(env: LifecycleEnv, unitId: string): string {
   return env.def.units[unitId]?.name ?? unitId;
 }
 
-/** A slip party for a unit and, optionally, an officer. */
-export function party(
+/** A new slip party for a unit and, optionally, an officer. */
+function newParty(
   env: LifecycleEnv,
   unitId: string,
   officer?: { officerId: string; name?: string | undefined },
@@ -43,6 +46,56 @@ export function party(
       ? { officerId: officer.officerId, ...(officer.name ? { officerName: officer.name } : {}) }
       : {}),
   };
+}
+
+/** The parties made for a definition: unit → officer id ('' for none) → officer name → party. */
+interface PartyCache {
+  size: number;
+  readonly byUnit: Map<string, Map<string, Map<string, SlipParty>>>;
+}
+const partyCaches = new WeakMap<ProcedureDefinition, PartyCache>();
+/** Parties kept per definition at most; past it, parties are made afresh (the same content). */
+const MAX_PARTIES = 10_000;
+
+/**
+ * A slip party for a unit and, optionally, an officer. The same unit and officer give the same
+ * frozen object, made once per definition: every row a dossier's slip gains shares it (fewer
+ * objects kept per dossier), and the slip's hashing writes a frozen party's text once.
+ */
+export function party(
+  env: LifecycleEnv,
+  unitId: string,
+  officer?: { officerId: string; name?: string | undefined },
+): SlipParty {
+  let cache = partyCaches.get(env.def);
+  if (!cache) {
+    cache = { size: 0, byUnit: new Map() };
+    partyCaches.set(env.def, cache);
+  }
+  let byOfficer = cache.byUnit.get(unitId);
+  if (!byOfficer) {
+    if (cache.size >= MAX_PARTIES) return newParty(env, unitId, officer);
+    byOfficer = new Map();
+    cache.byUnit.set(unitId, byOfficer);
+  }
+  const officerId = officer ? officer.officerId : '';
+  let byName = byOfficer.get(officerId);
+  if (!byName) {
+    if (cache.size >= MAX_PARTIES) return newParty(env, unitId, officer);
+    byName = new Map();
+    byOfficer.set(officerId, byName);
+  }
+  // No name and an empty name both leave officerName out.
+  const name = officer?.name || '';
+  let made = byName.get(name);
+  if (!made) {
+    made = newParty(env, unitId, officer);
+    if (cache.size >= MAX_PARTIES) return made;
+    Object.freeze(made);
+    byName.set(name, made);
+    cache.size++;
+  }
+  return made;
 }
 
 /** The slip party of an acting officer. */

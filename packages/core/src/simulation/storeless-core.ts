@@ -326,7 +326,12 @@ export class StorelessCore<D extends CoreDossier> {
     }
     d.fired.push(row.id);
     if (stepped) this.commit(d, before, stepped, event.type, event);
-    else this.commit(d, before, before, `TIMER:${row.kind}`, refused ? { ...event, refused } : event);
+    else {
+      // The context is unchanged, so are its deadlines: the rows are those owed before, less the
+      // one fired (what timerRows gives for the same context, its fired ids and these rows).
+      const rows = d.timers.filter((t) => t.id !== row.id);
+      this.commit(d, before, before, `TIMER:${row.kind}`, refused ? { ...event, refused } : event, rows);
+    }
   }
 
   /** What a store's commit does with a transition: version, journal, slip facts, timers, summary. */
@@ -336,6 +341,7 @@ export class StorelessCore<D extends CoreDossier> {
     after: PersistedDossier,
     type: string,
     event: { readonly at: string; readonly actor: EngineEvent['actor']; readonly refused?: string },
+    rows?: TimerRow[],
   ): void {
     d.version++;
     d.persisted = after;
@@ -347,7 +353,7 @@ export class StorelessCore<D extends CoreDossier> {
     }
     const slip = after.context.slip;
     for (let i = before.context.slip.length; i < slip.length; i++) this.units.add(slip[i] as SlipRow);
-    this.setTimers(d, timerRows(after.context, d.fired, this.deadlineOptions, d.timers));
+    this.setTimers(d, rows ?? timerRows(after.context, d.fired, this.deadlineOptions, d.timers));
     if (after.status === 'done') this.close(d);
   }
 

@@ -54,6 +54,30 @@ describe('hashSlipRow', () => {
     );
   });
 
+  it('hashes a frozen (shared) party as a fresh copy of it, also once its text is remembered', () => {
+    const anyParty = fc.record(
+      { unitId: text, unitName: text, officerId: text, officerName: text, extra: text },
+      { requiredKeys: ['unitId'] },
+    );
+    fc.assert(
+      fc.property(
+        fc.record({ seq: fc.nat(), kind: text, from: anyParty, to: anyParty, at: text, note: text }),
+        (base) => {
+          const row = { ...base, prevHash: GENESIS_HASH } as unknown as Omit<SlipRow, 'hash'>;
+          const fresh = { ...row, from: { ...row.from }, to: { ...row.to } };
+          const shared = Object.freeze({ ...row.from });
+          const frozen = { ...row, from: shared, to: shared };
+          const twin = { ...row, from: { ...row.from }, to: { ...row.from } };
+          expect(hashSlipRow(frozen)).toBe(hashSlipRow(twin));
+          expect(hashSlipRow(frozen)).toBe(hashSlipRow(twin));
+          if (!('extra' in row.from) && !('extra' in row.to))
+            expect(hashSlipRow(fresh)).toBe(referenceHash(fresh));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
   it('keeps the stored hash of a known row', () => {
     const party = {
       unitId: 'mot-cua',

@@ -62,6 +62,25 @@ const PLAIN_TEXT = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
 const partyJson = (p: Party): string =>
   `[${q(p.unitId)},${q(p.unitName)},${q(p.officerId)},${q(p.officerName)}]`;
 
+/** A party's text in the hashed content: its fixed-order JSON, and its extra fields' canonical JSON. */
+interface PartyText {
+  readonly json: string;
+  readonly extra: string | null;
+}
+/** The text of each frozen party (it cannot change, so it is written once: parties are shared). */
+const partyTexts = new WeakMap<Party, PartyText>();
+
+function partyText(p: Party): PartyText {
+  const frozen = Object.isFrozen(p);
+  if (frozen) {
+    const known = partyTexts.get(p);
+    if (known !== undefined) return known;
+  }
+  const text = { json: partyJson(p), extra: partyHasExtraFields(p) ? canonicalJson(p) : null };
+  if (frozen) partyTexts.set(p, text);
+  return text;
+}
+
 /**
  * The hashed content of a row: every field but `hash`, in a fixed order (fast: no key sorting on
  * the hot path): the JSON array `[seq, kind, from, to, at, stepId, due, result, note, prevHash]`,
@@ -70,15 +89,17 @@ const partyJson = (p: Party): string =>
  * always covers the whole row.
  */
 function rowContent(row: Omit<SlipRow, 'hash'>, rowExtras: boolean): string {
-  let text = `[${JSON.stringify(row.seq)},${q(row.kind)},${partyJson(row.from)},${partyJson(row.to)},${q(row.at)},${q(row.stepId)},${q(row.due)},${q(row.result)},${q(row.note ?? '')},${q(row.prevHash)}]`;
+  const from = partyText(row.from);
+  const to = partyText(row.to);
+  let text = `[${JSON.stringify(row.seq)},${q(row.kind)},${from.json},${to.json},${q(row.at)},${q(row.stepId)},${q(row.due)},${q(row.result)},${q(row.note ?? '')},${q(row.prevHash)}]`;
   if (rowExtras) {
     for (const key in row) {
       if (!KNOWN_KEYS.has(key))
         text += `|${JSON.stringify(key)}:${canonicalJson((row as Record<string, unknown>)[key])}`;
     }
   }
-  if (partyHasExtraFields(row.from)) text += `|from:${canonicalJson(row.from)}`;
-  if (partyHasExtraFields(row.to)) text += `|to:${canonicalJson(row.to)}`;
+  if (from.extra !== null) text += `|from:${from.extra}`;
+  if (to.extra !== null) text += `|to:${to.extra}`;
   return text;
 }
 
