@@ -27,13 +27,36 @@ const instant = fc.oneof(
 );
 const event = fc.record(
   {
-    type: fc.constantFrom('HAND_OVER', 'MARK_OVERDUE', 'EXPIRE', 'RETURN_RESULT', 'REFUSE', 'hand_over'),
+    type: fc.constantFrom(
+      'HAND_OVER',
+      'MARK_OVERDUE',
+      'EXPIRE',
+      'RETURN_RESULT',
+      'REFUSE',
+      'SUPPLEMENT_RECEIVED',
+      'WITHDRAW',
+      'STOP',
+      'REQUEST_SUPPLEMENT',
+      'APOLOGIZE',
+      'hand_over',
+    ),
     at: maybe(instant),
     actor,
     note: maybe(text),
     delivery: maybe(fc.constantFrom('in-person', 'postal', 'online', 'fax')),
     receiver: fc.record({ officerId: text }),
-    reasons: fc.array(text),
+    reasons: fc.oneof(fc.array(maybe(text), { maxLength: 3 }), fc.constant('x')),
+    reason: maybe(text),
+    items: fc.oneof(
+      fc.array(
+        fc.oneof(
+          fc.record({ name: maybe(text), note: maybe(text), extra: text }, { requiredKeys: [] }),
+          fc.constant(null),
+        ),
+        { maxLength: 3 },
+      ),
+      fc.constant({}),
+    ),
   },
   { requiredKeys: ['type'] },
 );
@@ -46,7 +69,7 @@ const goodActor = fc.record(
 const goodEvent = fc.oneof(
   fc.record(
     {
-      type: fc.constantFrom('HAND_OVER', 'MARK_OVERDUE', 'EXPIRE', 'RETURN_RESULT'),
+      type: fc.constantFrom('HAND_OVER', 'MARK_OVERDUE', 'EXPIRE', 'RETURN_RESULT', 'SUPPLEMENT_RECEIVED'),
       at: instant,
       actor: goodActor,
       note: fc.string(),
@@ -54,17 +77,39 @@ const goodEvent = fc.oneof(
     },
     { requiredKeys: ['type', 'at', 'actor'] },
   ),
+  fc.record(
+    { type: fc.constantFrom('WITHDRAW', 'STOP'), at: instant, actor: goodActor, reason: fc.string() },
+    { requiredKeys: ['type', 'at', 'actor'] },
+  ),
+  fc.record({
+    type: fc.constant('REFUSE'),
+    at: instant,
+    actor: goodActor,
+    reasons: fc.array(goodText, { minLength: 1, maxLength: 3 }),
+  }),
+  fc.record({
+    type: fc.constant('REQUEST_SUPPLEMENT'),
+    at: instant,
+    actor: goodActor,
+    items: fc.array(fc.record({ name: goodText, note: fc.string() }, { requiredKeys: ['name'] }), {
+      minLength: 1,
+      maxLength: 3,
+    }),
+    reason: goodText,
+  }),
   event,
 );
 
 describe('commonEvent', () => {
   it('answers only what DossierEventSchema accepts, with exactly its output (keys and order too)', () => {
     let answered = 0;
+    const byType = new Map<string, number>();
     fc.assert(
       fc.property(goodEvent, (e: Record<string, unknown>) => {
         const fast = commonEvent(e);
         if (fast === undefined) return;
         answered++;
+        byType.set(fast.type, (byType.get(fast.type) ?? 0) + 1);
         const parsed = DossierEventSchema.safeParse(e);
         expect(parsed.success).toBe(true);
         expect(fast).toStrictEqual(parsed.data);
@@ -72,10 +117,28 @@ describe('commonEvent', () => {
         // Nested objects are copies, as the schema's are.
         if (typeof e.actor === 'object' && e.actor)
           expect((fast as { actor: unknown }).actor).not.toBe(e.actor);
+        for (const key of ['reasons', 'items'] as const)
+          if (key in e) expect((fast as never)[key]).not.toBe(e[key]);
+        if (Array.isArray(e.items))
+          (fast as unknown as { items: unknown[] }).items.forEach((item, i) => {
+            expect(item).not.toBe((e.items as unknown[])[i]);
+          });
       }),
       { numRuns: 20_000 },
     );
     expect(answered).toBeGreaterThan(1000);
+    for (const type of [
+      'HAND_OVER',
+      'MARK_OVERDUE',
+      'EXPIRE',
+      'RETURN_RESULT',
+      'SUPPLEMENT_RECEIVED',
+      'WITHDRAW',
+      'STOP',
+      'REFUSE',
+      'REQUEST_SUPPLEMENT',
+    ])
+      expect(byType.get(type) ?? 0, type).toBeGreaterThan(5);
   });
 
   it('answers the events the simulation sends', () => {

@@ -40,9 +40,49 @@ export function plainActor(value: unknown): Actor | undefined {
     : { officerId, unitId, roles: out };
 }
 
+/** An array made by a literal, or `undefined`. */
+function plainArray(value: unknown): unknown[] | undefined {
+  return Array.isArray(value) && Object.getPrototypeOf(value) === Array.prototype ? value : undefined;
+}
+
+/** A copy of a non-empty array of non-empty strings, or `undefined`. */
+function plainStrings(value: unknown): string[] | undefined {
+  const list = plainArray(value);
+  if (!list || list.length === 0) return undefined;
+  const out: string[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const item: unknown = list[i];
+    if (!nonEmpty(item)) return undefined;
+    out.push(item);
+  }
+  return out;
+}
+
+/** Copies of supplementation items (`{ name, note? }`, at least one), or `undefined`. */
+function plainItems(value: unknown): { name: string; note?: string }[] | undefined {
+  const list = plainArray(value);
+  if (!list || list.length === 0) return undefined;
+  const out: { name: string; note?: string }[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const item: unknown = list[i];
+    if (!isPlain(item)) return undefined;
+    let n = 0;
+    for (const key in item) {
+      if ((key !== 'name' && key !== 'note') || item[key] === undefined) return undefined;
+      n++;
+    }
+    const { name, note } = item;
+    if (!nonEmpty(name) || (note !== undefined && typeof note !== 'string')) return undefined;
+    if (n !== (note === undefined ? 1 : 2)) return undefined;
+    out.push(note === undefined ? { name } : { name, note });
+  }
+  return out;
+}
+
 /**
  * The most frequent events (`HAND_OVER` without a receiver, `MARK_OVERDUE`, `EXPIRE`,
- * `RETURN_RESULT`) in their common form checked without the schema, the output exactly what
+ * `RETURN_RESULT`, `SUPPLEMENT_RECEIVED`, `WITHDRAW`, `STOP`, `REFUSE`, `REQUEST_SUPPLEMENT`) in
+ * their common form checked without the schema, the output exactly what
  * `DossierEventSchema` gives (same keys in the same order, defaults filled, nested objects copied);
  * `undefined` for anything else or anything doubtful (an error, another event, an instant in
  * another form, a key present as `undefined`): the caller then parses with the schema, which
@@ -51,7 +91,17 @@ export function plainActor(value: unknown): Actor | undefined {
 export function commonEvent(input: unknown): DossierEvent | undefined {
   if (!isPlain(input)) return undefined;
   const type = input.type;
-  if (type !== 'HAND_OVER' && type !== 'MARK_OVERDUE' && type !== 'EXPIRE' && type !== 'RETURN_RESULT')
+  if (
+    type !== 'HAND_OVER' &&
+    type !== 'MARK_OVERDUE' &&
+    type !== 'EXPIRE' &&
+    type !== 'RETURN_RESULT' &&
+    type !== 'SUPPLEMENT_RECEIVED' &&
+    type !== 'WITHDRAW' &&
+    type !== 'STOP' &&
+    type !== 'REFUSE' &&
+    type !== 'REQUEST_SUPPLEMENT'
+  )
     return undefined;
   let n = 0;
   for (const key in input) {
@@ -69,8 +119,27 @@ export function commonEvent(input: unknown): DossierEvent | undefined {
     case 'EXPIRE':
       return n === 3 ? ({ type, at, actor } as DossierEvent) : undefined;
     case 'HAND_OVER':
+    case 'SUPPLEMENT_RECEIVED':
       if (n !== (note === undefined ? 3 : 4)) return undefined;
       return (note === undefined ? { type, at, actor } : { type, at, actor, note }) as DossierEvent;
+    case 'WITHDRAW':
+    case 'STOP': {
+      const reason = input.reason;
+      if (reason !== undefined && typeof reason !== 'string') return undefined;
+      if (n !== (reason === undefined ? 3 : 4)) return undefined;
+      return (reason === undefined ? { type, at, actor } : { type, at, actor, reason }) as DossierEvent;
+    }
+    case 'REFUSE': {
+      const reasons = plainStrings(input.reasons);
+      if (!reasons || n !== 4) return undefined;
+      return { type, at, actor, reasons } as DossierEvent;
+    }
+    case 'REQUEST_SUPPLEMENT': {
+      const items = plainItems(input.items);
+      const reason = input.reason;
+      if (!items || !nonEmpty(reason) || n !== 5) return undefined;
+      return { type, at, actor, items, reason } as DossierEvent;
+    }
     case 'RETURN_RESULT': {
       const delivery = input.delivery ?? 'in-person';
       if (delivery !== 'in-person' && delivery !== 'postal' && delivery !== 'online') return undefined;
