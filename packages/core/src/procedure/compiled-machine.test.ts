@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { and, assign, createMachine, initialTransition, setup, transition } from 'xstate';
 import { residenceProcedure } from '../../test-support/dossier-harness.js';
+import { sampleReceipt } from '../testing/fixtures.js';
 import { compileMachine, wholeContext } from './compiled-machine.js';
+import { stateName } from './define-procedure.js';
 import { pureStepper } from './pure-transition.js';
 
 /** A small machine in the subset: nested states, a targetless assign, params guards, a final. */
@@ -132,6 +134,41 @@ describe('compileMachine', () => {
       // Never the context it was given (an assignment handing it back is copied, as XState does).
       expect(step.context).not.toBe(start.context);
     }
+  });
+
+  it('names the values it hands out as stateName and keyOf name a fresh copy of them', () => {
+    const p = residenceProcedure();
+    const compiled = compileMachine(p.machine)!;
+    const seen = new Set<string>();
+    // Walk: every event from every value reached, as the desk and each unit's officer.
+    const start = p.start({
+      code: 'X',
+      secret: 'S',
+      agency: 'A',
+      receivedAt: '2026-03-02T02:00:00.000Z',
+      receivedBy: { officerId: 'd', unitId: p.definition.desk },
+      channel: 'in-person',
+      ...sampleReceipt,
+    });
+    let state = { value: start.value, context: start.context };
+    for (let i = 0; i < 10; i++) {
+      const step = compiled.next(state.value, state.context, {
+        type: 'HAND_OVER',
+        at: '2026-03-02T03:00:00.000Z',
+        actor: { officerId: 'o', unitId: state.context.holder, roles: [] },
+      } as never);
+      if (!step) break;
+      state = step;
+      if (typeof step.value === 'object') {
+        expect(Object.isFrozen(step.value)).toBe(true);
+        const fresh = structuredClone(step.value);
+        expect(stateName(step.value)).toBe(stateName(fresh));
+        // A fresh copy finds the same leaf.
+        expect(compiled.next(fresh, state.context, { type: 'NOTHING' })).toBeNull();
+      }
+      seen.add(stateName(step.value));
+    }
+    expect(seen.size).toBeGreaterThan(2);
   });
 
   it('rejects a state value the machine does not have', () => {

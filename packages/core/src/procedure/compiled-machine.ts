@@ -63,10 +63,22 @@ const noSpawn = () => {
   throw new Error('spawning actors is not supported in dossier machines');
 };
 
-/** The state value XState gives a leaf at `path`: `'a'` or `{ a: { b: 'c' } }`. */
+/**
+ * The dotted name of each state value object a compiled table hands out (frozen, shared by every
+ * snapshot in that leaf), so `stateName` and the table find it without walking it.
+ */
+const leafNames = new WeakMap<object, string>();
+
+/** The dotted name of a state value object made by a compiled table (`processing.appraise`), else `undefined`. */
+export function tableLeafName(value: object): string | undefined {
+  return leafNames.get(value);
+}
+
+/** The state value XState gives a leaf at `path`: `'a'` or `{ a: { b: 'c' } }` (frozen, every level). */
 function leafValue(path: readonly string[]): StateValue {
   let value: StateValue = path[path.length - 1]!;
-  for (let i = path.length - 2; i >= 0; i--) value = { [path[i]!]: value };
+  for (let i = path.length - 2; i >= 0; i--) value = Object.freeze({ [path[i]!]: value });
+  if (typeof value === 'object') leafNames.set(value, path.join('.'));
   return value;
 }
 
@@ -325,7 +337,9 @@ function build<C>(machine: AnyStateMachine, gaps: TableGap[]): CompiledMachine<C
       };
     },
     next(value, context, event) {
-      const key = keyOf(value);
+      // A value the table handed out is known by its identity; any other is read.
+      const known = typeof value === 'object' ? leafNames.get(value) : value;
+      const key = known ?? keyOf(value);
       const leaf = key === null ? undefined : byKey.get(key);
       if (!leaf) throw new Error(`state ${JSON.stringify(value)} is not a state of this machine`);
       const candidates = leaf.candidates.get(event.type);

@@ -21,7 +21,7 @@ import { type LiaisonLinkInput, LiaisonLinkSchema } from '../model/liaison-conte
 import { parseOrThrow, zodIssues } from '../validation/zod-issues.js';
 import { buildLifecycleMachine, lifecycleSetup } from './build-machine.js';
 import { checkMachine } from './check-machine.js';
-import { compileMachine } from './compiled-machine.js';
+import { compileMachine, tableLeafName } from './compiled-machine.js';
 import {
   type ProcedureDefinition,
   type ProcedureDefinitionInput,
@@ -424,6 +424,9 @@ function movedBy(before: DossierSnapshot, after: AnyMachineSnapshot): boolean {
 /** A state value as a dotted name, e.g. `processing.appraise`. */
 export function stateName(value: StateValue): string {
   if (typeof value === 'string') return value;
+  // The values a compiled table hands out are frozen and named once.
+  const known = tableLeafName(value);
+  if (known !== undefined) return known;
   return Object.entries(value)
     .map(([k, v]) => (v === undefined ? k : `${k}.${stateName(v as StateValue)}`))
     .join(',');
