@@ -1,6 +1,7 @@
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { toInstant } from '../model/actor.js';
 import type { DossierContext } from '../model/dossier-context.js';
+import { instantMs } from '../model/instant-format.js';
 
 /** A deadline the engine must fire: stored as an absolute instant, never as an in-memory timer. */
 export interface Deadline {
@@ -46,8 +47,8 @@ function warningAt(ctx: DossierContext, calendar: WorkingCalendar, warnBefore: n
   ) {
     return cached.at;
   }
-  const warning = calendar.addWorkingMinutes(new Date(current), -warnBefore);
-  const at = warning.getTime() > Date.parse(ctx.receivedAt) ? toInstant(warning) : null;
+  const warning = calendar.addWorkingMinutes(new Date(instantMs(current)), -warnBefore);
+  const at = warning.getTime() > instantMs(ctx.receivedAt) ? toInstant(warning) : null;
   warnings.set(ctx.due, { current, receivedAt: ctx.receivedAt, calendar, warnBefore, at });
   return at;
 }

@@ -3,6 +3,7 @@ import type { Actor } from '../model/actor.js';
 import { toInstant } from '../model/actor.js';
 import type { DossierContext } from '../model/dossier-context.js';
 import type { DossierEventInput } from '../model/dossier-events.js';
+import { instantMs } from '../model/instant-format.js';
 import type { TimerRow } from '../store/store-types.js';
 
 /**
@@ -65,7 +66,7 @@ export function timerFiring(
   updatedAt: string,
   actor: Actor,
 ): TimerFiring {
-  const atMs = Math.max(now, Date.parse(timer.at) + 1, Date.parse(updatedAt));
+  const atMs = Math.max(now, instantMs(timer.at) + 1, instantMs(updatedAt));
   const at = toInstant(new Date(atMs));
   const machineEvent =
     timer.kind === 'dossier-due' ? 'MARK_OVERDUE' : timer.kind === 'supplement-expiry' ? 'EXPIRE' : null;
@@ -77,5 +78,5 @@ export function timerFiring(
 
 /** Timer rows in the order a store claims them: by instant, then by id. */
 export function byClaimOrder(a: Pick<TimerRow, 'at' | 'id'>, b: Pick<TimerRow, 'at' | 'id'>): number {
-  return Date.parse(a.at) - Date.parse(b.at) || (a.id < b.id ? -1 : 1);
+  return instantMs(a.at) - instantMs(b.at) || (a.id < b.id ? -1 : 1);
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatInstant, isOwnInstant } from './instant-format.js';
+import { formatInstant, instantMs, isOwnInstant } from './instant-format.js';
 
 // First in the file, on a fresh module: the remembered last text started as '' and made '' an instant.
 it('never takes the empty text for an instant, even as the first question', () => {
@@ -65,5 +65,38 @@ describe('isOwnInstant', () => {
       { numRuns: 20_000 },
     );
     expect(isOwnInstant(42)).toBe(false);
+  });
+});
+
+describe('instantMs', () => {
+  it('gives what Date.parse gives, for any text (property)', () => {
+    const own = fc.integer({ min: -1e13, max: 253_402_300_799_999 }).map((ms) => new Date(ms).toISOString());
+    // Own-form texts with any digits in any place: invalid months, days, hours, Feb 29 and 30.
+    const digit = fc.constantFrom(...'0123456789');
+    const shaped = fc
+      .tuple(fc.array(digit, { minLength: 17, maxLength: 17 }))
+      .map(
+        ([d]) =>
+          `${d.slice(0, 4).join('')}-${d[4]}${d[5]}-${d[6]}${d[7]}T${d[8]}${d[9]}:${d[10]}${d[11]}:${d[12]}${d[13]}.${d[14]}${d[15]}${d[16]}Z`,
+      );
+    const near = fc
+      .tuple(own, fc.nat(23), fc.constantFrom('x', '-', ':', '9', '0', ' ', 'Z'))
+      .map(([t, i, c]) => t.slice(0, i) + c + t.slice(i + 1));
+    const other = fc.oneof(
+      fc.string(),
+      fc.constantFrom(
+        '2026-02-29T00:00:00.000Z',
+        '2024-02-29T23:59:59.999Z',
+        '2026-03-02T09:30:00+07:00',
+        '2100-02-29T00:00:00.000Z',
+        '2000-02-29T00:00:00.000Z',
+      ),
+    );
+    fc.assert(
+      fc.property(fc.oneof(own, shaped, near, other), (text) => {
+        expect(Object.is(instantMs(text), Date.parse(text))).toBe(true);
+      }),
+      { numRuns: 50_000 },
+    );
   });
 });

@@ -77,3 +77,67 @@ export function isOwnInstant(value: unknown): boolean {
   lastOwn = value;
   return true;
 }
+
+/** Two decimal digits at `i`, or -1. */
+function digits2(text: string, i: number): number {
+  const a = text.charCodeAt(i) - ZERO;
+  const b = text.charCodeAt(i + 1) - ZERO;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * The instant `Date.parse(text)` gives, read without the runtime's date parser when the text is in
+ * motcua's own form (`YYYY-MM-DDTHH:mm:ss.sssZ`, year 1970–9999, a real calendar date and time):
+ * the day number from the civil date (the inverse of {@link formatInstant}'s arithmetic). Any
+ * other text goes to `Date.parse`, so the answer is the same for every input (a property test
+ * compares both).
+ */
+export function instantMs(text: string): number {
+  if (text.length !== 24 || text.charCodeAt(23) !== 90 /* Z */) return Date.parse(text);
+  const y1 = digits2(text, 0);
+  const y2 = digits2(text, 2);
+  const month = digits2(text, 5);
+  const day = digits2(text, 8);
+  const h = digits2(text, 11);
+  const m = digits2(text, 14);
+  const s = digits2(text, 17);
+  const c = text.charCodeAt(20) - ZERO;
+  const ms2 = digits2(text, 21);
+  if (
+    y1 < 0 ||
+    y2 < 0 ||
+    text.charCodeAt(4) !== 45 ||
+    text.charCodeAt(7) !== 45 ||
+    text.charCodeAt(10) !== 84 ||
+    text.charCodeAt(13) !== 58 ||
+    text.charCodeAt(16) !== 58 ||
+    text.charCodeAt(19) !== 46 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    h < 0 ||
+    h > 23 ||
+    m < 0 ||
+    m > 59 ||
+    s < 0 ||
+    s > 59 ||
+    c < 0 ||
+    c > 9 ||
+    ms2 < 0
+  )
+    return Date.parse(text);
+  const year = y1 * 100 + y2;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const monthDays =
+    month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  if (year < 1970 || day > monthDays) return Date.parse(text);
+  const milli = c * 100 + ms2;
+  // Civil date to days (H. Hinnant's `days_from_civil`; years ≥ 1970 here).
+  const yy = month <= 2 ? year - 1 : year;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  const days = era * 146_097 + doe - 719_468;
+  return days * DAY + h * 3_600_000 + m * 60_000 + s * 1000 + milli;
+}

@@ -5,7 +5,7 @@ import {
 } from '../calendar/working-calendar.js';
 import { ValidationError } from '../errors/dossier-errors.js';
 import { canonicalInstant, type Instant, InstantSchema } from './actor.js';
-import { isOwnInstant } from './instant-format.js';
+import { instantMs, isOwnInstant } from './instant-format.js';
 
 /**
  * Why `value` is not an instant motcua takes, or `null` when it is one: a valid `Date`, or an ISO 8601
@@ -20,7 +20,7 @@ export function instantProblem(value: unknown): string | null {
     if (Number.isNaN(ms)) return 'an invalid Date';
   } else if (typeof value === 'string') {
     // motcua's own form (what the engine writes) is checked by a round trip: no schema on hot paths.
-    ms = Date.parse(value);
+    ms = instantMs(value);
     const canonical = isOwnInstant(value);
     if (!canonical && (value.length > 40 || !InstantSchema.safeParse(value).success)) {
       return "expected an ISO 8601 instant with an offset, e.g. '2026-03-02T09:30:00+07:00'";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { and, assign, createMachine, initialTransition, setup, transition } from 'xstate';
 import { residenceProcedure } from '../../test-support/dossier-harness.js';
+import type { DossierContext } from '../model/dossier-context.js';
 import { sampleReceipt } from '../testing/fixtures.js';
 import { compileMachine, wholeContext } from './compiled-machine.js';
 import { stateName } from './define-procedure.js';
@@ -138,7 +139,7 @@ describe('compileMachine', () => {
 
   it('names the values it hands out as stateName and keyOf name a fresh copy of them', () => {
     const p = residenceProcedure();
-    const compiled = compileMachine(p.machine)!;
+    const compiled = compileMachine<DossierContext>(p.machine)!;
     const seen = new Set<string>();
     // Walk: every event from every value reached, as the desk and each unit's officer.
     const start = p.start({

@@ -16,7 +16,7 @@ import { type Channel, ChannelSchema } from '../model/channel.js';
 import { commonEvent, plainActor, plainApplicant, plainChannel } from '../model/common-event.js';
 import type { DossierContext, DossierContextOf } from '../model/dossier-context.js';
 import { type DossierEvent, type DossierEventInput, DossierEventSchema } from '../model/dossier-events.js';
-import { isOwnInstant } from '../model/instant-format.js';
+import { instantMs, isOwnInstant } from '../model/instant-format.js';
 import { type LiaisonLinkInput, LiaisonLinkSchema } from '../model/liaison-context.js';
 import { parseOrThrow, zodIssues } from '../validation/zod-issues.js';
 import { buildLifecycleMachine, lifecycleSetup } from './build-machine.js';
@@ -304,7 +304,7 @@ function build(
     if (closed) {
       throw new TransitionError(ctx.code, event.type, stateName(value), 'the dossier is closed');
     }
-    if (Date.parse(event.at) < Date.parse(ctx.updatedAt)) {
+    if (instantMs(event.at) < instantMs(ctx.updatedAt)) {
       throw new ValidationError('event', [
         { field: 'event.at', message: `earlier than the dossier's last event (${ctx.updatedAt})` },
       ]);

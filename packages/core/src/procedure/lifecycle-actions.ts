@@ -3,6 +3,7 @@ import type { Applicant } from '../model/applicant.js';
 import type { Channel } from '../model/channel.js';
 import type { DossierContext, Outcome, StepRecord } from '../model/dossier-context.js';
 import type { DossierEvent } from '../model/dossier-events.js';
+import { instantMs } from '../model/instant-format.js';
 import type { LiaisonLink } from '../model/liaison-context.js';
 import { classifyTimeliness, type Timeliness } from '../model/timeliness.js';
 import {
@@ -39,13 +40,13 @@ export interface ReceiptInput {
 }
 
 type E<T extends DossierEvent['type']> = Extract<DossierEvent, { type: T }>;
-const d = (iso: string) => new Date(iso);
+const d = (iso: string) => new Date(instantMs(iso));
 
 /** Who held the dossier at `instant`, from the step records (the desk outside any step). */
 function holderAt(env: LifecycleEnv, ctx: DossierContext, instant: string): string {
-  const t = Date.parse(instant);
+  const t = instantMs(instant);
   for (const s of ctx.steps) {
-    if (Date.parse(s.startedAt) <= t && (s.endedAt === null || t < Date.parse(s.endedAt))) return s.unit;
+    if (instantMs(s.startedAt) <= t && (s.endedAt === null || t < instantMs(s.endedAt))) return s.unit;
   }
   return env.def.desk;
 }
@@ -232,7 +233,7 @@ export function supplementReceived(
   const { calendar, def } = env;
   const at = d(e.at);
   const restart = def.supplementation.clock === 'restart';
-  const later = (a: string, b: string) => (Date.parse(a) >= Date.parse(b) ? a : b);
+  const later = (a: string, b: string) => (instantMs(a) >= instantMs(b) ? a : b);
   // `resume` shifts every due time by the working time the clock was stopped. No working time
   // stopped shifts nothing (adding 0 would move a due time at a session's end, e.g. 17:00, to the
   // next session's start).
@@ -280,7 +281,7 @@ export function supplementReceived(
   );
   // An overdue mark stands only while the legal due time it was set for has passed: after a
   // restart the dossier has a fresh time limit and may be marked again against it.
-  const overdue = ctx.overdue && Date.parse(legal) > Date.parse(e.at) ? null : ctx.overdue;
+  const overdue = ctx.overdue && instantMs(legal) > instantMs(e.at) ? null : ctx.overdue;
   return {
     ...ctx,
     due: { legal, current, service },
@@ -307,7 +308,7 @@ export function apologize(env: LifecycleEnv, ctx: DossierContext, e: E<'APOLOGIZ
       reason: e.reason,
       previousDue: ctx.due.current,
       newDue: e.newDue,
-      noticeInTime: Date.parse(e.at) <= latestNotice.getTime(),
+      noticeInTime: instantMs(e.at) <= latestNotice.getTime(),
     },
     due: { ...ctx.due, current: toInstant(d(e.newDue)) },
     updatedAt: e.at,

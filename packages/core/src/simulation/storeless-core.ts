@@ -11,6 +11,7 @@ import type { Actor } from '../model/actor.js';
 import { formatDossierCode } from '../model/dossier-code.js';
 import type { DossierEventInput } from '../model/dossier-events.js';
 import type { DossierSummary } from '../model/dossier-summary.js';
+import { instantMs } from '../model/instant-format.js';
 import type { LiaisonLinkInput } from '../model/liaison-context.js';
 import type { SlipRow } from '../model/slip-row.js';
 import { type PersistedDossier, type Procedure, stateName } from '../procedure/define-procedure.js';
@@ -108,7 +109,7 @@ class UnitSteps {
       this.result = grow(this.result, (n) => new Uint8Array(n));
     }
     const i = this.size++;
-    this.at[i] = Date.parse(row.at);
+    this.at[i] = instantMs(row.at);
     this.unit[i] = id;
     this.result[i] = UnitSteps.RESULTS.indexOf(row.result);
   }
@@ -368,7 +369,7 @@ export class StorelessCore<D extends CoreDossier> {
       const kept = old.length > 0 && (old.includes(row) || old.find((o) => o.id === row.id));
       if (kept) {
         if (kept !== true) next[i] = kept;
-      } else this.timers.push(Date.parse(row.at), { dossier: d, row });
+      } else this.timers.push(instantMs(row.at), { dossier: d, row });
     }
     d.timers = next;
   }
