@@ -7,7 +7,18 @@ export {
   InstantSchema,
   toInstant,
 } from './actor.js';
-export { type Applicant, ApplicantSchema } from './applicant.js';
+export {
+  type Applicant,
+  type ApplicantKind,
+  ApplicantKindSchema,
+  ApplicantSchema,
+  type IdentityDocument,
+  IdentityDocumentSchema,
+  type IdentityDocumentType,
+  IdentityDocumentTypeSchema,
+  type Representative,
+  RepresentativeSchema,
+} from './applicant.js';
 export { type Channel, ChannelSchema, type Regime, RegimeSchema } from './channel.js';
 export {
   type DossierCodeParts,
