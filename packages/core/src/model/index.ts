@@ -96,5 +96,12 @@ export {
   PORTAL_DOSSIER_STATUSES,
 } from './national-status.js';
 export { maskPersonalData, type PersonalDataKind, personal, personalDataRegistry } from './personal-data.js';
+export {
+  DECREE_61_RATING_CRITERIA,
+  type Rating,
+  type RatingCriteriaSet,
+  type RatingCriterion,
+  RatingSchema,
+} from './rating.js';
 export { type SlipParty, SlipPartySchema, type SlipRow, SlipRowSchema } from './slip-row.js';
 export { classifyTimeliness, type Timeliness, TimelinessSchema } from './timeliness.js';
