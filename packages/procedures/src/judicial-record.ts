@@ -22,9 +22,10 @@ import { variantVersion } from './shared/variants.js';
 import { defineVersions, type ProcedureVersions } from './shared/versions.js';
 
 /**
- * Code of the judicial record certificate: a placeholder. No national code (mã TTHC) for it
- * has been confirmed (and the procedure moves to another ministry on 01/07/2026, so its code may change too); to
- * confirm against the National Public Service Portal.
+ * Code of the judicial record certificate: a placeholder. No national code (mã TTHC) for "Cấp Phiếu
+ * lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam" was found in two
+ * public sources (searched 2026-12-02), and the procedure moved to the Ministry of Public Security on
+ * 01/07/2026 (Law 107/2025/QH15), so its code may have changed too. To confirm against the National Public Service Portal.
  */
 export const JUDICIAL_RECORD_CODE = placeholderCode('cap-phieu-ly-lich-tu-phap');
 

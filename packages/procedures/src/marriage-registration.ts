@@ -1,6 +1,6 @@
 import type { Step, TypedProcedureDefinitionInput } from '@motcua/core';
 import { z } from 'zod';
-import { placeholderCode } from './shared/codes.js';
+import { NATIONAL_CODES } from './shared/national-codes.js';
 import { addressField, birthDateField, idNumberField, nameField } from './shared/fields.js';
 import { notAfterReceipt, receiptChecks } from './shared/receipt-checks.js';
 import {
@@ -15,10 +15,14 @@ import { variantVersion } from './shared/variants.js';
 import { defineVersions, type ProcedureVersions } from './shared/versions.js';
 
 /**
- * Code of marriage registration: a placeholder. No national code (mã TTHC) for it has been
- * confirmed; to confirm against the National Public Service Portal.
+ * Code of marriage registration (between Vietnamese citizens): `1.000894`, "Thủ tục đăng ký kết
+ * hôn", commune level, published by the Ministry of Justice [C]. Sources: the chatbot-tthc crawl of
+ * the national record (`scripts/crawler/data/raw/bo-tu-phap/1.000894.json`) and the evaluation cases
+ * of 3-hWnG/intern-amazing-group_7 (`eval/build_p16.py`, checked against that project's snapshot
+ * of the portal); addresses and the date checked in {@link NATIONAL_CODES}. The code's use before
+ * 01/07/2025 was not checked; the `2018.1` versions carry it all the same.
  */
-export const MARRIAGE_REGISTRATION_CODE = placeholderCode('dang-ky-ket-hon');
+export const MARRIAGE_REGISTRATION_CODE: string = NATIONAL_CODES.marriageRegistration.code;
 
 const party = () =>
   z
