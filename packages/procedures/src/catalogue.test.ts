@@ -50,11 +50,11 @@ describe('the catalogue', () => {
         expect(confirmed.has(code), name).toBe(true);
       }
     }
-    expect(Object.entries(CATALOGUE_CODES).filter(([, c]) => isPlaceholderCode(c)).map(([n]) => n)).toEqual([
-      'childHealthInsurance',
-      'enterpriseRegistration',
-      'judicialRecord',
-    ]);
+    expect(
+      Object.entries(CATALOGUE_CODES)
+        .filter(([, c]) => isPlaceholderCode(c))
+        .map(([n]) => n),
+    ).toEqual(['childHealthInsurance', 'enterpriseRegistration', 'judicialRecord']);
   });
 
   it('budgets fit every limit; same-day steps fit between the 15:00 cut-off and the 17:00 close', () => {

@@ -112,14 +112,6 @@ export {
 } from './samples.js';
 export { isPlaceholderCode, PLACEHOLDER_CODE_PREFIX, placeholderCode } from './shared/codes.js';
 export {
-  NATIONAL_CODE_PATTERN,
-  NATIONAL_CODES,
-  type NationalCodeEntry,
-  type NationalCodeLevel,
-  type NationalCodeName,
-  type NationalCodeSource,
-} from './shared/national-codes.js';
-export {
   addressField,
   birthDateField,
   idNumberField,
@@ -127,6 +119,14 @@ export {
   nameField,
   sexField,
 } from './shared/fields.js';
+export {
+  NATIONAL_CODE_PATTERN,
+  NATIONAL_CODES,
+  type NationalCodeEntry,
+  type NationalCodeLevel,
+  type NationalCodeName,
+  type NationalCodeSource,
+} from './shared/national-codes.js';
 export {
   DECREE_61_IN_FORCE,
   DECREE_61_LAST_DAY,

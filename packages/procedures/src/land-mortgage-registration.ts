@@ -1,7 +1,7 @@
 import { personal, type Step, type TypedProcedureDefinitionInput } from '@motcua/core';
 import { z } from 'zod';
-import { NATIONAL_CODES } from './shared/national-codes.js';
 import { addressField, idNumberField, localDateField, nameField } from './shared/fields.js';
+import { NATIONAL_CODES } from './shared/national-codes.js';
 import { notAfterReceipt, receiptChecks } from './shared/receipt-checks.js';
 import {
   legalBasis,

@@ -1,7 +1,7 @@
 import type { TypedProcedureDefinitionInput } from '@motcua/core';
 import { z } from 'zod';
-import { NATIONAL_CODES } from './shared/national-codes.js';
 import { addressField, idNumberField, nameField } from './shared/fields.js';
+import { NATIONAL_CODES } from './shared/national-codes.js';
 import {
   legalBasis,
   PERMISSIONS,

@@ -9,8 +9,8 @@ import {
 } from '@motcua/core';
 import { z } from 'zod';
 import { placeholderCode } from '../shared/codes.js';
-import { NATIONAL_CODES } from '../shared/national-codes.js';
 import { addressField, birthDateField, idNumberField, nameField, sexField } from '../shared/fields.js';
+import { NATIONAL_CODES } from '../shared/national-codes.js';
 import { inOrder, notAfterReceipt, receiptChecks } from '../shared/receipt-checks.js';
 import { legalBasis, type VersionWindow, WINDOW_2025 } from '../shared/regimes.js';
 import { type LiaisonAgency, memberProcedure, splitSteps } from './member-procedure.js';

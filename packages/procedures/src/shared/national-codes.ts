@@ -227,7 +227,9 @@ export const NATIONAL_CODES = {
         '2.000986',
         '"2.000986", the name above, Cấp xã, Joint Circular 05/2015/TTLT-BTP-BCA-BYT, ≤ 20 working days, +2 when the commune completes the dossier, +5 for remote communes',
       ),
-      haiPhongDecision3582('"2.000986", the name above, among the procedures replaced (repealed in Hải Phòng)'),
+      haiPhongDecision3582(
+        '"2.000986", the name above, among the procedures replaced (repealed in Hải Phòng)',
+      ),
     ],
     checkedOn: CHECKED_ON,
   },
