@@ -17,9 +17,10 @@ import { defineVersions, type ProcedureVersions } from './shared/versions.js';
  * published by the Ministry of Public Security [C]. Two independent captures of the national
  * record: the chatbot-tthc crawl (`scripts/crawler/data/raw/bo-cong-an/1.004222.json`) and the
  * page text saved by ttrungtin2910/ai-thuc-chien-2025 (`data/thutuccongdan/doc_congdan_1.004222.txt`,
- * citing the forms of Circular 66/2023/TT-BCA, so the code predates 01/07/2025); addresses and the
- * date checked in {@link NATIONAL_CODES}. (The `1.004194` of the core test fixture is temporary
- * residence registration, đăng ký tạm trú, in the same captures: another procedure.)
+ * still citing the forms of Circular 66/2023/TT-BCA, which suggests the code predates 01/07/2025
+ * [S]); addresses and the date checked in {@link NATIONAL_CODES}. (The `1.004194` of the core test
+ * fixture is temporary residence registration, đăng ký tạm trú, in portal captures: another
+ * procedure.)
  */
 export const PERMANENT_RESIDENCE_CODE: string = NATIONAL_CODES.permanentResidence.code;
 

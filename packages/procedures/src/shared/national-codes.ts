@@ -131,7 +131,7 @@ export const NATIONAL_CODES = {
     publishedBy: 'Bộ Công an',
     period: CURRENT,
     earlierPeriods:
-      'One capture (the second source) cites the forms of Circular 66/2023/TT-BCA, not those of Circular 53/2025/TT-BCA, so the code was in use before 01/07/2025; the periods before that were not checked.',
+      'One capture (the second source) still cites the forms of Circular 66/2023/TT-BCA, which Circular 53/2025/TT-BCA (01/07/2025) replaced: this suggests, without proving it, that the code was in use before 01/07/2025. Not checked further.',
     sources: [
       portalCrawl(
         'bo-cong-an',
