@@ -16,10 +16,10 @@ import { defineVersions, type ProcedureVersions } from './shared/versions.js';
 
 /**
  * Code of marriage registration (between Vietnamese citizens): `1.000894`, "Thủ tục đăng ký kết
- * hôn", commune level, published by the Ministry of Justice [C]. Sources: the chatbot-tthc crawl of
- * the national record (`scripts/crawler/data/raw/bo-tu-phap/1.000894.json`) and the evaluation cases
- * of 3-hWnG/intern-amazing-group_7 (`eval/build_p16.py`, checked against that project's snapshot
- * of the portal); addresses and the date checked in {@link NATIONAL_CODES}. The code's use before
+ * hôn", commune level, published by the Ministry of Justice [C]. Two independent captures of the
+ * national record: the chatbot-tthc crawl (`scripts/crawler/data/raw/bo-tu-phap/1.000894.json`)
+ * and VoidKeishi/OpenGOV (`data/procedures/1.000894.json`); a third project's evaluation cases
+ * agree; addresses and the date checked in {@link NATIONAL_CODES}. The code's use before
  * 01/07/2025 was not checked; the `2018.1` versions carry it all the same.
  */
 export const MARRIAGE_REGISTRATION_CODE: string = NATIONAL_CODES.marriageRegistration.code;

@@ -78,7 +78,7 @@ const haiPhongList = (says: string): NationalCodeSource => ({
 const haiPhongDecision3582 = (says: string): NationalCodeSource => ({
   title:
     "Hải Phòng People's Committee Decision 3582/QĐ-UBND of 08/09/2026 (annex rows transcribed in DECISION_ROW_OVERRIDES by hongdienvbhp/BangNiemYetVinhBao; copy of the decision at data/source-audit/city-decisions/QD-3582.pdf)",
-  address: 'https://github.com/hongdienvbhp/BangNiemYetVinhBao/blob/HEAD/scripts/extract_city_updates.py',
+  address: `${VINH_BAO}/07e63b1d42f5ef19762675e33e48ebbad8c98449/scripts/extract_city_updates.py`,
   says,
 });
 
@@ -161,6 +161,12 @@ export const NATIONAL_CODES = {
         '1.000894',
         '"1.000894", "Thủ tục đăng ký kết hôn", Cấp xã, Ủy ban nhân dân xã, phường, thị trấn, Decision 163/QĐ-BTP',
       ),
+      {
+        title: 'VoidKeishi/OpenGOV: National Public Service Portal record saved as JSON',
+        address:
+          'https://github.com/VoidKeishi/OpenGOV/blob/bc881f110f9ea7d7a26cac884ab0a796a580ff54/data/procedures/1.000894.json',
+        says: 'code "1.000894", "Thủ tục đăng ký kết hôn", field Hộ tịch, published by Bộ Tư pháp, signed by the commune People\'s Committee',
+      },
       assistantEvalCases('"đăng ký kết hôn" and "Tôi sắp lấy vợ, thủ tục ở xã thế nào" → 1.000894'),
     ],
     checkedOn: CHECKED_ON,
