@@ -224,7 +224,7 @@ export const NATIONAL_CODES = {
     level: 'commune',
     publishedBy: 'Bộ Tư pháp',
     period:
-      'the national record (crawled 2026) cites Joint Circular 05/2015/TTLT-BTP-BCA-BYT; Hải Phòng replaced it on 08/09/2026 (Decision 3582/QĐ-UBND)',
+      'the national record (crawled 2026) cites Joint Circular 05/2015/TTLT-BTP-BCA-BYT; Hải Phòng Decision 3582/QĐ-UBND of 08/09/2026 lists it among the procedures it replaces',
     earlierPeriods:
       'The national record is the Joint Circular 05/2015 procedure (its limits: ≤ 20 working days, +2, +5); the dates it applied were not checked.',
     sources: [
