@@ -1,4 +1,4 @@
-import type { ProcedureDefinitionInput } from '@motcua/core';
+import type { TypedProcedureDefinitionInput } from '@motcua/core';
 import { z } from 'zod';
 import { placeholderCode } from './shared/codes.js';
 import { idNumberField, nameField } from './shared/fields.js';
@@ -13,9 +13,11 @@ import {
 import { defineVersions, type ProcedureVersions } from './shared/versions.js';
 
 /**
- * Code of new enterprise registration: a placeholder. No national code (mã TTHC) for it has been confirmed (the
- * procedure differs by enterprise type on the portal [R]); to confirm against the National Public
- * Service Portal.
+ * Code of new enterprise registration: a placeholder. The national database publishes one procedure
+ * per enterprise type (e.g. `2.001610` "Đăng ký thành lập doanh nghiệp tư nhân", published by the
+ * Ministry of Finance, found in one source only), while this procedure covers every type of
+ * {@link EnterpriseTypeSchema}: no single national code fits it. To split by type once each code is
+ * confirmed.
  */
 export const ENTERPRISE_REGISTRATION_CODE = placeholderCode('dang-ky-thanh-lap-doanh-nghiep');
 
@@ -81,7 +83,9 @@ export type EnterpriseRegistrationApplication = z.input<typeof enterpriseRegistr
  * - **Competent agency**: the provincial business registration office (Phòng Đăng ký kinh doanh);
  *   its parent department changed in 2025 [R] and is not named.
  */
-export function enterpriseRegistrationDefinition(window: VersionWindow): ProcedureDefinitionInput {
+export function enterpriseRegistrationDefinition(
+  window: VersionWindow,
+): TypedProcedureDefinitionInput<typeof enterpriseRegistrationApplication> {
   return {
     code: ENTERPRISE_REGISTRATION_CODE,
     version: window.version,
@@ -170,7 +174,5 @@ export function enterpriseRegistrationDefinition(window: VersionWindow): Procedu
  * New enterprise registration: versions `2018.1` (Decree 61) and `2025.1` (Decree 118). Each version is compiled on first use
  * (`enterpriseRegistration.version('2025.1')`, `enterpriseRegistration.versions`).
  */
-export const enterpriseRegistration: ProcedureVersions = defineVersions(enterpriseRegistrationDefinition, [
-  WINDOW_2018,
-  WINDOW_2025,
-]);
+export const enterpriseRegistration: ProcedureVersions<typeof enterpriseRegistrationApplication> =
+  defineVersions(enterpriseRegistrationDefinition, [WINDOW_2018, WINDOW_2025]);

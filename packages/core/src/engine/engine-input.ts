@@ -3,8 +3,6 @@ import { type LocalDate, parseLocalDate } from '../calendar/local-date.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { type FieldIssue, ValidationError } from '../errors/dossier-errors.js';
 import { type Actor, ActorSchema, type Instant } from '../model/actor.js';
-import { type Channel, ChannelSchema } from '../model/channel.js';
-import { plainActor, plainChannel } from '../model/common-event.js';
 import { isAgencyCode, isDossierCodeShape } from '../model/dossier-code.js';
 import { instantProblem, parseInstant } from '../model/instant-input.js';
 import type { ReportQuery } from '../report/report-types.js';
@@ -35,8 +33,10 @@ const ReceiveCommandSchema = z
     agency: z
       .custom<string>((v) => isAgencyCode(v), 'expected letters and digits separated by dots, at most 64')
       .optional(),
-    channel: ChannelSchema,
-    actor: ActorSchema,
+    // The channel and the receiving officer are the procedure's to check (with the applicant and
+    // the application, every bad field in one error): checked once, by `Procedure.start`.
+    channel: z.unknown(),
+    actor: z.unknown(),
     applicant: z.unknown().optional(),
     application: z.unknown().optional(),
     at: InstantInputSchema.optional(),
@@ -50,8 +50,10 @@ export interface CheckedReceive {
   readonly procedure: string;
   readonly version: string | undefined;
   readonly agency: string | undefined;
-  readonly channel: Channel;
-  readonly actor: Actor;
+  /** Checked by the procedure (`Procedure.start`). */
+  readonly channel: unknown;
+  /** Checked by the procedure (`Procedure.start`). */
+  readonly actor: unknown;
   readonly applicant: unknown;
   readonly application: unknown;
   /** The receipt instant when the caller gave one. */
@@ -103,10 +105,9 @@ export function commonReceive(command: unknown): CheckedReceive | undefined {
   if (!isPrintable(procedure, 100)) return undefined;
   if (version !== undefined && !isPrintable(version, 50)) return undefined;
   if (agency !== undefined && !isAgencyCode(agency)) return undefined;
-  const channel = plainChannel(c.channel);
-  if (channel === undefined) return undefined;
-  const actor = plainActor(c.actor);
-  if (actor === undefined) return undefined;
+  // The channel and the officer pass as they are (the procedure checks them), but must be given.
+  const { channel, actor } = c;
+  if (channel === undefined || actor === undefined) return undefined;
   if (at !== undefined && instantProblem(at) !== null) return undefined;
   if (idempotencyKey !== undefined && !isPrintable(idempotencyKey, 255)) return undefined;
   return {
@@ -202,6 +203,31 @@ export function checkReissue(
     at: at === undefined ? now().toISOString() : parseInstant(at, 'at'),
     ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
   };
+}
+
+const RateSchema = z
+  .object({
+    scores: z.record(z.string().min(1).max(64), z.unknown()),
+    actor: ActorSchema.optional(),
+    secret: z.string().max(64).optional(),
+    at: InstantInputSchema.optional(),
+    idempotencyKey: IdempotencyKeySchema.optional(),
+  })
+  .strict();
+
+/** The command of `engine.rate`, checked (the scores against the criteria set come next). */
+export function checkRate(command: unknown): {
+  scores: Record<string, unknown>;
+  actor?: Actor | undefined;
+  secret?: string | undefined;
+  at?: Instant | undefined;
+  idempotencyKey?: string | undefined;
+} {
+  if (!isPlainObject(command)) fail('command', [{ field: 'command', message: 'expected an object' }]);
+  const parsed = RateSchema.safeParse(command);
+  if (!parsed.success) fail('rate command', zodIssues(parsed.error, '').map(unroot));
+  const { at, ...rest } = parsed.data;
+  return { ...rest, ...(at === undefined ? {} : { at: parseInstant(at, 'at') }) };
 }
 
 /**
@@ -390,6 +416,36 @@ const EngineOptionsSchema = z
           .int()
           .min(1000)
           .max(30 * 86_400_000)
+          .optional(),
+      })
+      .strict()
+      .optional(),
+    ratings: z
+      .object({
+        criteria: z
+          .object({
+            id: printable(64),
+            criteria: z
+              .array(
+                z
+                  .object({
+                    id: printable(64),
+                    name: z.string().min(1),
+                    answers: z
+                      .array(z.object({ score: z.number().int().min(0).max(100), label: z.string() }))
+                      .min(1),
+                  })
+                  .loose(),
+              )
+              .min(1),
+          })
+          .loose()
+          .optional(),
+        amendWithinMs: z
+          .number()
+          .int()
+          .min(0)
+          .max(366 * 86_400_000)
           .optional(),
       })
       .strict()

@@ -12,6 +12,8 @@ export {
   type EngineOptions,
   type EngineReportQuery,
   type PeriodQuery,
+  type RateCommand,
+  type RatingReceipt,
   type ReceiveCommand,
   type ReissuedSecret,
   type ReissueSecretCommand,
@@ -32,21 +34,16 @@ export {
   type AppliedEvent,
   DeferredDeliveryError,
   type DeliveryContext,
-  deferralOf,
   type EffectRequest,
   type EnginePlugin,
   type EventTransitionInfo,
   type KindOfTimer,
   PermanentDeliveryError,
+  type RatingTransitionInfo,
   type ReceiptTransitionInfo,
   type ReissueTransitionInfo,
   type TimerInfo,
   type TransitionInfo,
   type TransitionInfoBase,
 } from './plugin.js';
-export {
-  type PublicDossierView,
-  type PublicLiaisonView,
-  publicView,
-  secretMatches,
-} from './public-lookup.js';
+export { type PublicDossierView, type PublicLiaisonView, secretMatches } from './public-lookup.js';
