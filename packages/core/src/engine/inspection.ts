@@ -1,6 +1,5 @@
 import type { AnyStateMachine, InspectionEvent, Observer, StateValue } from 'xstate';
-import { ApplicantSchema } from '../model/applicant.js';
-import type { DossierContext } from '../model/dossier-context.js';
+import { type DossierContext, DossierContextSchema } from '../model/dossier-context.js';
 import { maskPersonalData } from '../model/personal-data.js';
 import type { PersistedDossier, Procedure } from '../procedure/define-procedure.js';
 
@@ -235,10 +234,11 @@ export function maskInspection(
   const maskSnapshot = (s: InspectedDossierSnapshot): InspectedDossierSnapshot => {
     const ctx = s.context;
     const definition = find(ctx.procedure.code, ctx.procedure.version)?.definition;
+    // Every field the context schema tags (the applicant and representative, who collected the
+    // result, the signers of result documents), then the application by its procedure's schema.
     const context = {
-      ...ctx,
+      ...(maskPersonalData(DossierContextSchema, ctx) as DossierContext),
       secret: '***',
-      applicant: maskPersonalData(ApplicantSchema, ctx.applicant),
       application: definition ? maskPersonalData(definition.application, ctx.application) : '***',
     } as DossierContext;
     return { value: s.value, context, status: s.status };

@@ -35,6 +35,8 @@ export interface PublicDossierView {
   readonly timeliness: Timeliness | 'WITHIN_TIME' | 'OVERDUE' | null;
   /** Whether the agency apologised and set a new date (Form 04; event `APOLOGIZE`). */
   readonly apologized: boolean;
+  /** When processing finished (Đã xử lý xong): the result is ready at the desk; `null` before. */
+  readonly finishedAt: string | null;
   readonly closedAt: string | null;
   /** For the parent dossier of a liaison: where each member agency's part stands. */
   readonly liaison?: PublicLiaisonView;
@@ -172,6 +174,7 @@ export function publicView(
     dueAt: c.due.current,
     timeliness,
     apologized: c.apology !== null,
+    finishedAt: c.finishedAt ?? null,
     closedAt: c.outcome?.at ?? null,
     ...(liaison ? { liaison } : {}),
   };

@@ -147,6 +147,11 @@ function liaisonMachine(env: la.LiaisonEnv) {
         la.memberApology(env, context, event as Ev<'MEMBER_APOLOGY'>),
       ),
       memberResult: assign(({ context, event }) => afterResult(context, event)),
+      // The last part back: processing finished (Đã xử lý xong).
+      finishResult: assign(({ context, event }) => ({
+        ...afterResult(context, event),
+        finishedAt: event.at,
+      })),
       supplementReceived: assign(({ context, event }) =>
         la.liaisonSupplementReceived(env, context, event as Ev<'SUPPLEMENT_RECEIVED'>),
       ),
@@ -159,6 +164,10 @@ function liaisonMachine(env: la.LiaisonEnv) {
         la.closeLiaison(env, context, event as Ev<'REFUSE' | 'WITHDRAW' | 'STOP' | 'EXPIRE'>),
       ),
       answer: assign(({ context, event }) => afterAnswer(context, event)),
+      finishAnswer: assign(({ context, event }) => ({
+        ...afterAnswer(context, event),
+        finishedAt: event.at,
+      })),
     },
     guards: {
       allowed,
@@ -218,7 +227,7 @@ function liaisonMachine(env: la.LiaisonEnv) {
           HAND_OFF: { guard: 'allowed', actions: 'handOff' },
           MEMBER_SUPPLEMENT: { target: 'supplementing', guard: 'allowed', actions: 'memberSupplement' },
           MEMBER_RESULT: [
-            { target: 'resultReady', guard: and(['allowed', 'completes']), actions: 'memberResult' },
+            { target: 'resultReady', guard: and(['allowed', 'completes']), actions: 'finishResult' },
             { guard: 'allowed', actions: 'memberResult' },
           ],
           APOLOGIZE: { guard: 'allowed', actions: 'apologize' },
@@ -230,7 +239,7 @@ function liaisonMachine(env: la.LiaisonEnv) {
           ...member,
           MEMBER_SUPPLEMENT: { guard: 'allowed', actions: 'memberSupplement' },
           MEMBER_RESULT: [
-            { target: 'resultReady', guard: and(['allowed', 'completes']), actions: 'memberResult' },
+            { target: 'resultReady', guard: and(['allowed', 'completes']), actions: 'finishResult' },
             { target: 'processing', guard: and(['allowed', 'runs']), actions: 'memberResult' },
             { guard: 'allowed', actions: 'memberResult' },
           ],
@@ -258,7 +267,7 @@ function liaisonMachine(env: la.LiaisonEnv) {
             {
               target: `#${id}.resultReady`,
               guard: and(['allowed', 'allDecided']),
-              actions: 'answer' as const,
+              actions: 'finishAnswer' as const,
             },
             waitMore,
           ],

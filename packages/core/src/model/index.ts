@@ -48,6 +48,7 @@ export {
   type DossierEventType,
   ExpireEventSchema,
   HandOverEventSchema,
+  IssueResultEventSchema,
   MarkOverdueEventSchema,
   RefuseEventSchema,
   RequestSupplementEventSchema,
@@ -103,5 +104,11 @@ export {
   type RatingCriterion,
   RatingSchema,
 } from './rating.js';
+export {
+  type ResultDocument,
+  ResultDocumentSchema,
+  type ResultHandover,
+  ResultHandoverSchema,
+} from './result-document.js';
 export { type SlipParty, SlipPartySchema, type SlipRow, SlipRowSchema } from './slip-row.js';
 export { classifyTimeliness, type Timeliness, TimelinessSchema } from './timeliness.js';

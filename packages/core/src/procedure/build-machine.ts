@@ -12,7 +12,7 @@ type Ev<T extends DossierEvent['type']> = Extract<DossierEvent, { type: T }>;
  * A developer who needs more than the declarative form writes the machine with
  * `lifecycleSetup(env).createMachine({...})`, reusing these actions (`handOver`, `sendBack`,
  * `requestSupplement`, `supplementReceived`, `apologize`, `markOverdue`, `returnResult`, `refuse`,
- * `withdraw`, `stop`, `expire`) and the `allowed`, `resumesAt` and `sendBackTo` guards, so that it follows the same rules, deadlines
+ * `withdraw`, `stop`, `expire`, `issueResult`) and the `allowed`, `resumesAt` and `sendBackTo` guards, so that it follows the same rules, deadlines
  * and control slip as the declarative machines.
  */
 export function lifecycleSetup(env: LifecycleEnv) {
@@ -40,6 +40,7 @@ export function lifecycleSetup(env: LifecycleEnv) {
       withdraw: assign(({ context, event }) => act.withdraw(env, context, event as Ev<'WITHDRAW'>)),
       stop: assign(({ context, event }) => act.stop(env, context, event as Ev<'STOP'>)),
       expire: assign(({ context, event }) => act.expire(env, context, event as Ev<'EXPIRE'>)),
+      issueResult: assign(({ context, event }) => act.issueResult(env, context, event as Ev<'ISSUE_RESULT'>)),
     },
     guards: {
       allowed: ({ context, event }) => isAllowed(env, context, event),
@@ -106,6 +107,7 @@ export function buildLifecycleMachine(env: LifecycleEnv) {
           STOP: { target: 'stopped', guard: 'allowed', actions: 'stop' },
           APOLOGIZE: { guard: 'allowed', actions: 'apologize' },
           MARK_OVERDUE: { guard: 'allowed', actions: 'markOverdue' },
+          ISSUE_RESULT: { guard: 'allowed', actions: 'issueResult' },
         },
       },
       supplementing: {
@@ -129,6 +131,7 @@ export function buildLifecycleMachine(env: LifecycleEnv) {
           RETURN_RESULT: { target: 'returned', guard: 'allowed', actions: 'returnResult' },
           APOLOGIZE: { guard: 'allowed', actions: 'apologize' },
           MARK_OVERDUE: { guard: 'allowed', actions: 'markOverdue' },
+          ISSUE_RESULT: { guard: 'allowed', actions: 'issueResult' },
         },
       },
       returned: { type: 'final', description: 'Result returned (trả kết quả)' },
