@@ -21,6 +21,7 @@ export interface MigrationResult {
  *
  * @example
  * ```ts
+ * import { pendingMigrations } from '@motcua/sql';
  * pendingMigrations([{ version: 1, name: '001_init', sql }], new Set([1])); // []
  * ```
  */

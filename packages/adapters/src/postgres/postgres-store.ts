@@ -236,6 +236,7 @@ function postgresPoolConfig(connectionString: string, o: PostgresStoreOptions): 
  *
  * @example
  * ```ts
+ * import { createEngine } from '@motcua/core';
  * import { PostgresStore } from '@motcua/adapters/postgres';
  * const store = new PostgresStore({ connectionString: process.env.DATABASE_URL, schema: 'motcua' });
  * await store.migrate();

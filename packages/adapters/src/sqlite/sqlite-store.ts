@@ -143,6 +143,7 @@ function loadDriver(): typeof BetterSqlite3 {
  *
  * @example
  * ```ts
+ * import { createEngine } from '@motcua/core';
  * import { SqliteStore } from '@motcua/adapters/sqlite';
  * const store = new SqliteStore('motcua.db');
  * await store.migrate();

@@ -35,6 +35,8 @@ import { receiveDossier } from './receive-dossier.js';
  *
  * @example
  * ```ts
+ * import { createEngine } from '@motcua/core';
+ * import { vietnamCalendar } from '@motcua/core/calendar';
  * const engine = createEngine({ procedures: [residence], calendar: vietnamCalendar(), agency: 'H56' });
  * const d = await engine.receive({ procedure: '1.004194', channel: 'in-person', actor: desk, applicant, application });
  * await engine.send(d.code, { type: 'HAND_OVER', actor: desk });

@@ -15,6 +15,7 @@ export type CalendarErrorCode =
  *
  * @example
  * ```ts
+ * import { CalendarError } from '@motcua/core';
  * try { calendar.isWorkingDay('2026-02-30'); }
  * catch (e) { if (e instanceof CalendarError) console.log(e.code, e.field); } // INVALID_DATE date
  * ```

@@ -53,6 +53,7 @@ export const FORM_NUMBERS = {
  * regime has no such form (the stop notice under 2018).
  * @example
  * ```ts
+ * import { formNumber } from '@motcua/core/forms';
  * formNumber('2018', 'controlSlip'); // '05'
  * formNumber('2025', 'controlSlip'); // '06'
  * ```

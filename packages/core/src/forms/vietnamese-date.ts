@@ -55,6 +55,8 @@ function dayMonth(p: LocalParts): string {
  * @throws `MotcuaError` `INVALID_DATE` for an unreadable date.
  * @example
  * ```ts
+ * import { vietnamCalendar } from '@motcua/core/calendar';
+ * import { formatVietnameseDateTime } from '@motcua/core/forms';
  * formatVietnameseDateTime(new Date('2026-02-12T03:05:00Z'), vietnamCalendar());
  * // '10 giờ 05 phút, ngày 12 tháng 02 năm 2026'
  * ```

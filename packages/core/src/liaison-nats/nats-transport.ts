@@ -159,6 +159,7 @@ interface Running {
  *
  * @example
  * ```ts
+ * import { liaisonPlugin } from '@motcua/core';
  * import { natsTransport } from '@motcua/core/liaison-nats';
  * const transport = await natsTransport({ servers: 'nats://127.0.0.1:4222', onError: alert });
  * const plugin = liaisonPlugin({ agency: 'cong-an-xa', transport });

@@ -301,6 +301,7 @@ function liaisonMachine(env: la.LiaisonEnv) {
  * @throws {@link DefinitionError}
  * @example
  * ```ts
+ * import { defineLiaison } from '@motcua/core';
  * const liaison = defineLiaison({
  *   code: 'LT-01', version: '2025.1', effectiveFrom: '2025-07-01', regime: '2025',
  *   name: { vi: 'Liên thông A + B' }, legalBasis: ['…'], agency: 'UBND xã',

@@ -88,6 +88,8 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
  *
  * @example
  * ```ts
+ * import { createEngine, inProcessTransport, liaisonPlugin } from '@motcua/core';
+ * import { birthRegistration } from '@motcua/procedures';
  * const transport = inProcessTransport();
  * const liaison = liaisonPlugin({ agency: 'ubnd-xa', transport });
  * const engine = createEngine({ procedures: [birth3in1, birthRegistration], calendar, agency: 'H56', plugins: [liaison] });

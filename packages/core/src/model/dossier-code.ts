@@ -33,6 +33,7 @@ export interface DossierCodeParts {
  * has at least 4 digits and grows when needed (Circular 04/2025 art. 13(3) — never truncated).
  * @example
  * ```ts
+ * import { formatDossierCode } from '@motcua/core';
  * formatDossierCode({ agency: '000.00.14.H56', date: '2020-02-03', sequence: 118 }); // '000.00.14.H56-200203-0118'
  * ```
  */

@@ -13,6 +13,7 @@ export const personalDataRegistry = z.registry<{ personal: PersonalDataKind }>()
  * Tags a schema as personal data of `kind` and returns it.
  * @example
  * ```ts
+ * import { personal } from '@motcua/core';
  * const Applicant = z.object({ fullName: personal(z.string(), 'name'), phone: personal(z.string(), 'phone') });
  * ```
  */

@@ -62,6 +62,7 @@ function successors(node: AnyStateNode): AnyStateNode[] {
  * `not-in-table` findings (it runs on XState).
  * @example
  * ```ts
+ * import { checkMachine } from '@motcua/core';
  * checkMachine(procedure.machine, { table: true });
  * // [{ kind: 'not-in-table', state: 'my-proc.processing', reason: 'entry/exit actions' }]
  * ```

@@ -457,6 +457,7 @@ export interface DefineProcedureOptions {
  * @throws {@link DefinitionError}
  * @example
  * ```ts
+ * import { defineProcedure } from '@motcua/core';
  * const copyCertification = defineProcedure({
  *   code: '2.000815', version: '2025.1', effectiveFrom: '2025-07-01', regime: '2025',
  *   name: { vi: 'Chứng thực bản sao từ bản chính', en: 'Certified copy' },

@@ -17,6 +17,7 @@ function label(node: AnyStateNode): string {
  * `[*]`. Works for any XState v5 machine; the docs render the procedures' lifecycles with it.
  * @example
  * ```ts
+ * import { machineToMermaid } from '@motcua/core';
  * console.log(machineToMermaid(procedure.machine));
  * ```
  */

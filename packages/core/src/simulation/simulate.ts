@@ -65,6 +65,7 @@ function behaviourSeed(seed: number, k: number): number {
  *
  * @example
  * ```ts
+ * import { simulate } from '@motcua/core/simulation';
  * const result = await simulate({
  *   procedures: [residence], start: '2026-03-02', days: 30, seed: 1,
  *   arrivals: { perWorkingDay: 40 },

@@ -48,6 +48,8 @@ const terminated = (): Buffer => {
  *
  * @example
  * ```ts
+ * import { PostgresStore } from '@motcua/adapters/postgres';
+ * import { pgDroppingServer } from '@motcua/core/testing';
  * const server = await pgDroppingServer();
  * const store = new PostgresStore({ connectionString: server.url });
  * await expect(store.load('X')).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });

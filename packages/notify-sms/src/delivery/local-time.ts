@@ -47,6 +47,7 @@ export function zoneOffsetMs(instant: Date | number, timeZone: string): number {
  *
  * @example
  * ```ts
+ * import { localParts } from '@motcua/notify-sms';
  * localParts(new Date('2026-03-02T14:30:00Z'), 'Asia/Ho_Chi_Minh'); // { year: 2026, month: 3, day: 2, hour: 21, minute: 30, second: 0 }
  * ```
  */
@@ -109,6 +110,7 @@ export function minutesOf(time: string): number {
  *
  * @example
  * ```ts
+ * import { formatReturnDate } from '@motcua/notify-sms';
  * formatReturnDate(new Date('2026-03-11T10:00:00Z')); // '17 giờ 00 phút ngày 11/03/2026'
  * ```
  */

@@ -20,6 +20,7 @@ export const DEFAULT_QUIET_HOURS: QuietHours = { start: '21:00', end: '07:00' };
  *
  * @example
  * ```ts
+ * import { DEFAULT_QUIET_HOURS, isQuietTime } from '@motcua/notify-sms';
  * isQuietTime(new Date('2026-03-02T21:30:00+07:00'), DEFAULT_QUIET_HOURS, 'Asia/Ho_Chi_Minh'); // true
  * isQuietTime(new Date('2026-03-03T07:00:00+07:00'), DEFAULT_QUIET_HOURS, 'Asia/Ho_Chi_Minh'); // false
  * ```
@@ -38,6 +39,7 @@ export function isQuietTime(instant: Date, quiet: QuietHours, timeZone: string):
  *
  * @example
  * ```ts
+ * import { DEFAULT_QUIET_HOURS, quietHoursEnd } from '@motcua/notify-sms';
  * quietHoursEnd(new Date('2026-03-02T21:30:00+07:00'), DEFAULT_QUIET_HOURS, 'Asia/Ho_Chi_Minh');
  * // 2026-03-03T07:00:00+07:00
  * ```

@@ -276,6 +276,9 @@ const startEnd = (day: { start: Date; end: Date }) => ({ from: day.start, to: da
  *
  * @example
  * ```ts
+ * import { createEngine } from '@motcua/core';
+ * import { smsNotices } from '@motcua/notify-sms';
+ * import { createSmppProvider } from '@motcua/notify-sms/smpp';
  * const sms = smsNotices({
  *   provider: createSmppProvider({ host, port, systemId, password, sourceAddr: 'UBND-BENNGHE' }),
  *   templates: { fixedValues: { agency: 'UBND phường Bến Nghé', lookupUrl: 'dichvucong.gov.vn' } },

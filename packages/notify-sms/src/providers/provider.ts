@@ -97,6 +97,7 @@ export class SmsProviderError extends SmsError {
  *
  * @example
  * ```ts
+ * import { receiptStatusOf } from '@motcua/notify-sms';
  * receiptStatusOf('DELIVRD'); // 'delivered'
  * receiptStatusOf('REJECTD'); // 'failed'
  * ```

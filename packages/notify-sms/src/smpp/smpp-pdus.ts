@@ -128,6 +128,7 @@ export interface ParsedSmppReceipt {
  *
  * @example
  * ```ts
+ * import { parseReceiptText } from '@motcua/notify-sms/smpp';
  * parseReceiptText('id:0000001 sub:001 dlvrd:001 submit date:2603020900 done date:2603020901 stat:DELIVRD err:000 text:');
  * // { id: '0000001', stat: 'DELIVRD', status: 'delivered', error: '000' }
  * ```

@@ -85,6 +85,7 @@ const canonical = (value: string | null): string | null =>
  *
  * @example
  * ```ts
+ * import { smsNotices } from '@motcua/notify-sms';
  * import { SqliteNoticeLog } from '@motcua/notify-sms/sqlite';
  * const noticeLog = new SqliteNoticeLog('motcua.db'); // the engine's SqliteStore file
  * await noticeLog.migrate();

@@ -58,6 +58,7 @@ export interface ProcedureVersions {
  *
  * @example
  * ```ts
+ * import { WINDOW_2018, WINDOW_2025, defineVersions, marriageRegistrationDefinition } from '@motcua/procedures';
  * export const marriageRegistration = defineVersions(marriageRegistrationDefinition, [
  *   { window: WINDOW_2018, variants: ['verification'] },
  *   { window: WINDOW_2025, variants: ['verification'] },

@@ -15,6 +15,7 @@ const guardedPools = new WeakSet<object>();
  *
  * @example
  * ```ts
+ * import { guardPool } from '@motcua/sql/postgres';
  * const pool = new pg.Pool({ connectionString });
  * guardPool(pool, (error) => logger.warn({ error }));
  * ```

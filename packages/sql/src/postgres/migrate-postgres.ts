@@ -25,6 +25,7 @@ export interface PostgresMigrationPlan {
  *
  * @example
  * ```ts
+ * import { migratePostgres, withTransaction } from '@motcua/sql/postgres';
  * await withTransaction(pool, (client) => migratePostgres(client, plan), options);
  * ```
  */

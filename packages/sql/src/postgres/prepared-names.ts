@@ -9,6 +9,7 @@ import type { PgQuery } from './pg-pool.js';
  *
  * @example
  * ```ts
+ * import { PreparedNames } from '@motcua/sql/postgres';
  * const names = new PreparedNames('motcua_', true);
  * await pool.query(names.query('SELECT 1 WHERE $1::int > 0', [1]));
  * ```

@@ -22,6 +22,8 @@ export interface TransactionOptions {
  *
  * @example
  * ```ts
+ * import { StoreUnavailableError } from '@motcua/adapters';
+ * import { withTransaction } from '@motcua/sql/postgres';
  * await withTransaction(pool, async (client) => client.query({ text: 'UPDATE …', values }), {
  *   translate: (e) => toStoreError(e), connectionLost: (e) => e instanceof StoreUnavailableError,
  * });

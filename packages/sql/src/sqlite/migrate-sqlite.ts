@@ -18,6 +18,8 @@ export interface SqliteMigrationPlan {
  *
  * @example
  * ```ts
+ * import { sqliteMigrations } from '@motcua/adapters/sqlite';
+ * import { migrateSqlite } from '@motcua/sql/sqlite';
  * migrateSqlite(db, { versionsTable: 'motcua_migrations', createVersionsTable: BOOTSTRAP, migrations: sqliteMigrations });
  * // { applied: ['001_init', …], version: 3 }
  * ```

@@ -12,6 +12,7 @@ export type SqliteFailureKind = SqlFailureKind | 'closed';
  *
  * @example
  * ```ts
+ * import { sqliteFailureKind } from '@motcua/sql/sqlite';
  * try { db.prepare('SELECT 1 FROM missing').get(); }
  * catch (e) { sqliteFailureKind(e); } // 'not-migrated'
  * ```

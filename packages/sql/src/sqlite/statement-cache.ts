@@ -4,6 +4,7 @@
  *
  * @example
  * ```ts
+ * import { StatementCache } from '@motcua/sql/sqlite';
  * const statements = new StatementCache(db);
  * statements.get('SELECT record FROM sms_notices WHERE id = ?').get(id);
  * ```

@@ -19,6 +19,7 @@ export type PgTestMode = 'run' | 'skip' | 'fail';
  *
  * @example
  * ```ts
+ * import { pgTestMode } from '@motcua/sql/testing';
  * pgTestMode({ ci: 'true', reachable: false }); // 'fail'
  * ```
  */
@@ -49,6 +50,7 @@ let counter = 0;
  *
  * @example
  * ```ts
+ * import { freshSchema } from '@motcua/sql/testing';
  * freshSchema('sms_test'); // 'sms_test_4242_a1b2c3_1'
  * ```
  */
@@ -67,6 +69,7 @@ export async function dropSchema(pool: pg.Pool, schema: string): Promise<void> {
  *
  * @example
  * ```ts
+ * import { testPool } from '@motcua/sql/testing';
  * const pool = testPool({ max: 6, applicationName: 'motcua-sms-test' });
  * ```
  */
@@ -94,6 +97,7 @@ if (mode === 'skip') {
  *
  * @example
  * ```ts
+ * import { describePostgres } from '@motcua/sql/testing';
  * describePostgres('PostgresNoticeLog', () => { it('claims once', async () => { … }); });
  * ```
  */
