@@ -153,9 +153,10 @@ export interface ExampleProblem {
 }
 
 /**
- * Typechecks every distinct example block as a module of its own, in a directory of the workspace
- * so that `@motcua/*` resolves through tsconfig.json's `paths` to the sources (no build needed)
- * and third-party packages resolve from node_modules. A block is a module even without imports.
+ * Typechecks every distinct example block as a module of its own (in memory), as if it were a
+ * file in its package's folder: `@motcua/*` resolves through tsconfig.json's `paths` to the
+ * sources (no build needed) and the package's dependencies from its node_modules. A block is a
+ * module even without imports.
  */
 export function typecheckExamples(
   root: string,
@@ -163,7 +164,6 @@ export function typecheckExamples(
   previous?: ts.Program,
 ): { checked: number; problems: ExampleProblem[] } {
   const options = workspaceOptions(root);
-  const dir = join(root, 'tools', 'doc-examples', '.examples');
   const files = new Map<string, ExampleBlock>();
   const seen = new Set<string>();
   for (const callable of callables) {
@@ -171,6 +171,8 @@ export function typecheckExamples(
       const key = `${example.location}#${example.index}`;
       if (seen.has(key)) continue;
       seen.add(key);
+      // Beside the package's own files, so that its dependencies (zod, pg, better-sqlite3) resolve.
+      const dir = join(root, example.file.split('/').slice(0, 2).join('/'), 'doc-examples');
       files.set(join(dir, `${files.size + 1}-${example.symbol}-${example.index}.ts`), example);
     }
   }

@@ -22,7 +22,8 @@ export interface MigrationResult {
  * @example
  * ```ts
  * import { pendingMigrations } from '@motcua/sql';
- * pendingMigrations([{ version: 1, name: '001_init', sql }], new Set([1])); // []
+ * const migrations = [{ version: 1, name: '001_init', sql: 'CREATE TABLE t (id TEXT PRIMARY KEY)' }];
+ * pendingMigrations(migrations, new Set([1])); // []
  * ```
  */
 export function pendingMigrations<M extends { readonly version: number }>(

@@ -161,7 +161,10 @@ interface Running {
  * ```ts
  * import { liaisonPlugin } from '@motcua/core';
  * import { natsTransport } from '@motcua/core/liaison-nats';
- * const transport = await natsTransport({ servers: 'nats://127.0.0.1:4222', onError: alert });
+ * const transport = await natsTransport({
+ *   servers: 'nats://127.0.0.1:4222',
+ *   onError: (error, info) => console.error('liaison transport', info, error),
+ * });
  * const plugin = liaisonPlugin({ agency: 'cong-an-xa', transport });
  * ```
  */

@@ -302,6 +302,7 @@ function liaisonMachine(env: la.LiaisonEnv) {
  * @example
  * ```ts
  * import { defineLiaison } from '@motcua/core';
+ * import { z } from 'zod';
  * const liaison = defineLiaison({
  *   code: 'LT-01', version: '2025.1', effectiveFrom: '2025-07-01', regime: '2025',
  *   name: { vi: 'Liên thông A + B' }, legalBasis: ['…'], agency: 'UBND xã',

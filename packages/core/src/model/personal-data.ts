@@ -14,6 +14,7 @@ export const personalDataRegistry = z.registry<{ personal: PersonalDataKind }>()
  * @example
  * ```ts
  * import { personal } from '@motcua/core';
+ * import { z } from 'zod';
  * const Applicant = z.object({ fullName: personal(z.string(), 'name'), phone: personal(z.string(), 'phone') });
  * ```
  */

@@ -63,8 +63,9 @@ function successors(node: AnyStateNode): AnyStateNode[] {
  * @example
  * ```ts
  * import { checkMachine } from '@motcua/core';
- * checkMachine(procedure.machine, { table: true });
- * // [{ kind: 'not-in-table', state: 'my-proc.processing', reason: 'entry/exit actions' }]
+ * import { permanentResidence } from '@motcua/procedures';
+ * const [procedure] = permanentResidence.versions;
+ * checkMachine(procedure!.machine, { table: true }); // [] when the compiled table runs every transition
  * ```
  */
 export function checkMachine(machine: AnyStateMachine, options: CheckMachineOptions = {}): MachineProblem[] {

@@ -458,6 +458,7 @@ export interface DefineProcedureOptions {
  * @example
  * ```ts
  * import { defineProcedure } from '@motcua/core';
+ * import { z } from 'zod';
  * const copyCertification = defineProcedure({
  *   code: '2.000815', version: '2025.1', effectiveFrom: '2025-07-01', regime: '2025',
  *   name: { vi: 'Chứng thực bản sao từ bản chính', en: 'Certified copy' },

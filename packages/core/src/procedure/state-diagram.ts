@@ -18,7 +18,9 @@ function label(node: AnyStateNode): string {
  * @example
  * ```ts
  * import { machineToMermaid } from '@motcua/core';
- * console.log(machineToMermaid(procedure.machine));
+ * import { permanentResidence } from '@motcua/procedures';
+ * const [procedure] = permanentResidence.versions;
+ * console.log(machineToMermaid(procedure!.machine)); // stateDiagram-v2 …
  * ```
  */
 export function machineToMermaid(machine: AnyStateMachine): string {

@@ -241,7 +241,7 @@ function first(body: Record<string, unknown>, paths: readonly string[]): string 
  * ```ts
  * import { parseHttpDeliveryReceipt } from '@motcua/notify-sms';
  * const receipt = parseHttpDeliveryReceipt('{"messageId":"gw-42","status":"DELIVERED"}');
- * await engine.command('sms.deliveryReceipt', receipt); // or plugin.deliveryReceipt(receipt.providerMessageId, receipt.status)
+ * // then: await engine.command('sms.deliveryReceipt', receipt)
  * ```
  */
 export function parseHttpDeliveryReceipt(body: unknown, mapping: HttpReceiptMapping = {}): DeliveryReceipt {

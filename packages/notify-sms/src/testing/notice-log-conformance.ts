@@ -75,8 +75,9 @@ function sentOf(row: NoticeRecord, sentAt: string, messageId = `m-${row.id}`): N
  *
  * @example
  * ```ts
+ * import { MemoryNoticeLog } from '@motcua/notify-sms';
  * import { noticeLogConformanceSuite } from '@motcua/notify-sms/testing';
- * noticeLogConformanceSuite('my log', { makeLog: () => new MyNoticeLog() });
+ * noticeLogConformanceSuite('MemoryNoticeLog', { makeLog: () => new MemoryNoticeLog() });
  * ```
  */
 export function noticeLogConformanceSuite(name: string, options: NoticeLogSuiteOptions): void {

@@ -16,8 +16,9 @@ const guardedPools = new WeakSet<object>();
  * @example
  * ```ts
  * import { guardPool } from '@motcua/sql/postgres';
- * const pool = new pg.Pool({ connectionString });
- * guardPool(pool, (error) => logger.warn({ error }));
+ * import pg from 'pg';
+ * const pool = new pg.Pool({ connectionString: 'postgres://motcua@127.0.0.1:5432/motcua' });
+ * guardPool(pool, (error) => console.warn('postgres client lost', error.message));
  * ```
  */
 export function guardPool(pool: PgPool, onError?: (error: Error) => void): void {

@@ -98,7 +98,10 @@ if (mode === 'skip') {
  * @example
  * ```ts
  * import { describePostgres } from '@motcua/sql/testing';
- * describePostgres('PostgresNoticeLog', () => { it('claims once', async () => { … }); });
+ * import { it } from 'vitest';
+ * describePostgres('PostgresNoticeLog', () => {
+ *   it('claims a notice once', async () => {});
+ * });
  * ```
  */
 export function describePostgres(name: string, body: () => void): void {
