@@ -1,24 +1,29 @@
 import { fileURLToPath } from 'node:url';
-import { describeProblem, exportedCallables, typecheckExamples } from './examples.js';
+import { describeProblem, exportedSymbols, typecheckExamples } from './examples.js';
 
 /**
- * Lists every exported function and class of each published entry and whether it has an
- * `@example` (`--list`: each name), then typechecks the examples (`--check`).
+ * Lists, per published entry, how many exported functions and classes have an `@example`
+ * (`--list`: each of them), then typechecks the examples of every exported name (`--check`).
+ * Run with `./pnpmw exec tsx tools/doc-examples/audit.ts --list --check`.
  */
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const { callables, program } = exportedCallables(root);
-const byEntry = new Map<string, typeof callables>();
-for (const c of callables) byEntry.set(c.entry, [...(byEntry.get(c.entry) ?? []), c]);
+const { symbols, program } = exportedSymbols(root);
+const byEntry = new Map<string, typeof symbols>();
+for (const s of symbols) {
+  if (s.kind !== 'other') byEntry.set(s.entry, [...(byEntry.get(s.entry) ?? []), s]);
+}
 const verbose = process.argv.includes('--list');
 for (const [entry, list] of byEntry) {
-  const withExample = list.filter((c) => c.examples.length > 0).length;
-  console.log(`${entry}: ${withExample}/${list.length} with @example`);
+  const withExample = list.filter((s) => s.examples.length > 0).length;
+  console.log(`${entry}: ${withExample}/${list.length} functions and classes with @example`);
   if (verbose) {
-    for (const c of list) console.log(`  ${c.examples.length > 0 ? '✓' : '·'} ${c.kind} ${c.name}  ${c.location}`);
+    for (const s of list) {
+      console.log(`  ${s.examples.length > 0 ? '✓' : '·'} ${s.kind} ${s.name}  ${s.location}`);
+    }
   }
 }
 if (process.argv.includes('--check')) {
-  const { checked, problems } = typecheckExamples(root, callables, program);
+  const { checked, problems } = typecheckExamples(root, symbols, program);
   for (const p of problems) console.log(describeProblem(p));
   console.log(`${checked} example blocks, ${problems.length} problems`);
 }

@@ -24,11 +24,12 @@ export interface ExampleBlock {
   readonly code: string;
 }
 
-/** One exported function or class of an entry and its examples. */
-export interface ExportedCallable {
+/** One exported name of an entry and its examples. */
+export interface ExportedSymbol {
   readonly entry: string;
   readonly name: string;
-  readonly kind: 'function' | 'class';
+  /** Functions and classes are what the audit counts; `other`: constants, schemas, types. */
+  readonly kind: 'function' | 'class' | 'other';
   readonly location: string;
   readonly examples: readonly ExampleBlock[];
 }
@@ -97,8 +98,8 @@ function locationOf(root: string, declaration: ts.Declaration): string {
   return `${relative(root, file.fileName)}:${line + 1}`;
 }
 
-/** Every exported function and class of every entry, with the ```ts blocks of its `@example` tags. */
-export function exportedCallables(root: string): { callables: ExportedCallable[]; program: ts.Program } {
+/** Every exported name of every entry, with the ```ts blocks of its `@example` tags. */
+export function exportedSymbols(root: string): { symbols: ExportedSymbol[]; program: ts.Program } {
   const options = workspaceOptions(root);
   const entries = publishedEntries(root, options);
   const program = ts.createProgram(
@@ -106,7 +107,7 @@ export function exportedCallables(root: string): { callables: ExportedCallable[]
     options,
   );
   const checker = program.getTypeChecker();
-  const callables: ExportedCallable[] = [];
+  const symbols: ExportedSymbol[] = [];
   for (const entry of entries) {
     const file = program.getSourceFile(entry.source);
     const moduleSymbol = file && checker.getSymbolAtLocation(file);
@@ -119,8 +120,7 @@ export function exportedCallables(root: string): { callables: ExportedCallable[]
           ? 'class'
           : symbol.flags & ts.SymbolFlags.Function
             ? 'function'
-            : undefined;
-      if (kind === undefined) continue;
+            : 'other';
       const declarations = symbol.declarations ?? [];
       const first = declarations[0];
       if (first === undefined) continue;
@@ -138,10 +138,10 @@ export function exportedCallables(root: string): { callables: ExportedCallable[]
           });
         }
       }
-      callables.push({ entry: entry.specifier, name: exported.name, kind, location, examples });
+      symbols.push({ entry: entry.specifier, name: exported.name, kind, location, examples });
     }
   }
-  return { callables, program };
+  return { symbols, program };
 }
 
 /** One problem the compiler found in an example, named by its symbol and where the block is. */
@@ -160,14 +160,14 @@ export interface ExampleProblem {
  */
 export function typecheckExamples(
   root: string,
-  callables: readonly ExportedCallable[],
+  symbols: readonly ExportedSymbol[],
   previous?: ts.Program,
 ): { checked: number; problems: ExampleProblem[] } {
   const options = workspaceOptions(root);
   const files = new Map<string, ExampleBlock>();
   const seen = new Set<string>();
-  for (const callable of callables) {
-    for (const example of callable.examples) {
+  for (const symbol of symbols) {
+    for (const example of symbol.examples) {
       const key = `${example.location}#${example.index}`;
       if (seen.has(key)) continue;
       seen.add(key);

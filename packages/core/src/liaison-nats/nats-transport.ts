@@ -115,6 +115,13 @@ export interface NatsTransport extends LiaisonTransport {
 /**
  * An agency id as one subject token (and consumer name): letters, digits and `-` stay; every
  * other character (`.` included) becomes `_<hex>_`, so distinct ids stay distinct.
+ *
+ * @example
+ * ```ts
+ * import { agencyToken } from '@motcua/core/liaison-nats';
+ * agencyToken('cong-an-xa'); // 'cong-an-xa'
+ * agencyToken('000.00.14.H56'); // '000_2e_00_2e_14_2e_H56': one subject token
+ * ```
  */
 export function agencyToken(agency: string): string {
   return [...agency]

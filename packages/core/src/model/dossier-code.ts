@@ -66,6 +66,12 @@ export function formatDossierCode(parts: DossierCodeParts): string {
 /**
  * Parses a dossier code; the century of `yy` is taken as 20yy.
  * @throws {@link MotcuaError} `INVALID_DOSSIER_CODE`.
+ *
+ * @example
+ * ```ts
+ * import { parseDossierCode } from '@motcua/core';
+ * parseDossierCode('000.00.14.H56-200203-0118'); // { agency: '000.00.14.H56', date: '2020-02-03', sequence: 118 }
+ * ```
  */
 export function parseDossierCode(code: string): DossierCodeParts {
   const m = CODE_RE.exec(code);

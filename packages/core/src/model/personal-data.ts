@@ -64,6 +64,13 @@ function unwrap(schema: z.ZodType): z.ZodType {
 /**
  * A copy of `value` with every field tagged as personal data in `schema` masked. Works through
  * objects, arrays, optionals and defaults. Untagged values are kept.
+ *
+ * @example
+ * ```ts
+ * import { ApplicantSchema, maskPersonalData } from '@motcua/core';
+ * const applicant = { fullName: 'Phạm Thị Dung', idNumber: '001190012345', phone: '0912345678' };
+ * maskPersonalData(ApplicantSchema, applicant); // { fullName: 'P. T. D.', idNumber: '00*******345', phone: '09*****678' }
+ * ```
  */
 export function maskPersonalData(schema: z.ZodType, value: unknown): unknown {
   const tag = personalDataRegistry.get(schema);

@@ -421,7 +421,16 @@ function movedBy(before: DossierSnapshot, after: AnyMachineSnapshot): boolean {
   );
 }
 
-/** A state value as a dotted name, e.g. `processing.appraise`. */
+/**
+ * A state value as a dotted name, e.g. `processing.appraise`.
+ *
+ * @example
+ * ```ts
+ * import { stateName } from '@motcua/core';
+ * stateName({ processing: 'appraise' }); // 'processing.appraise'
+ * stateName('returned'); // 'returned'
+ * ```
+ */
 export function stateName(value: StateValue): string {
   if (typeof value === 'string') return value;
   return Object.entries(value)
