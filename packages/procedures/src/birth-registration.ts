@@ -90,6 +90,15 @@ export type BirthRegistrationApplication = z.input<typeof birthRegistrationAppli
  *   portal offers for the standalone procedure is UNCONFIRMED [R].
  * - **Competent agency**: the commune People's Committee in both regimes (in the 2025 regime the
  *   commune of the two-tier local government, Decree 118/2025/NĐ-CP art. 1 [C]). The code is a placeholder.
+ *
+ * @example
+ * ```ts
+ * import { defineProcedure, vietnamCalendar } from '@motcua/core';
+ * import { birthRegistrationDefinition, WINDOW_2025 } from '@motcua/procedures';
+ * // the definition as data: adjust it for a local office, then compile it
+ * const definition = birthRegistrationDefinition(WINDOW_2025);
+ * const birth = defineProcedure({ ...definition, agency: 'UBND xã Hưng Nguyên' }, { calendar: vietnamCalendar() });
+ * ```
  */
 export function birthRegistrationDefinition(window: VersionWindow): ProcedureDefinitionInput {
   const desk =

@@ -134,6 +134,12 @@ export function receiptStatusOf(word: string): ReceiptStatus | undefined {
  * Replaces every run of 8 or more digits (spaces, dots, dashes and a leading + allowed inside) by
  * `#` marks, so text from a gateway (an error body, a library message) can go to a log without a
  * phone or ID number in it.
+ *
+ * @example
+ * ```ts
+ * import { redactNumbers } from '@motcua/notify-sms';
+ * redactNumbers('gateway refused 0912 345 678: quota'); // 'gateway refused ############: quota'
+ * ```
  */
 export function redactNumbers(text: string): string {
   return text.replace(/\+?\d[\d .-]{6,}\d/g, (run) =>

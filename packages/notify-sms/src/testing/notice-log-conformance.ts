@@ -14,7 +14,18 @@ export interface NoticeLogSuiteOptions {
   readonly closeLog?: (log: NoticeLog) => Promise<void> | void;
 }
 
-/** A notice log row for tests: queued, never attempted, overridable field by field. */
+/**
+ * A notice log row for tests: queued, never attempted, overridable field by field.
+ *
+ * @example
+ * ```ts
+ * import { MemoryNoticeLog } from '@motcua/notify-sms';
+ * import { sampleNoticeRecord } from '@motcua/notify-sms/testing';
+ * const log = new MemoryNoticeLog();
+ * await log.put(sampleNoticeRecord({ id: 'H56-260302-0001:1:sms.notice:receipt' }));
+await log.get('H56-260302-0001:1:sms.notice:receipt'); // the queued notice
+ * ```
+ */
 export function sampleNoticeRecord(overrides: Partial<NoticeRecord> = {}): NoticeRecord {
   return {
     id: 'H56-260302-0001:1:sms.notice:receipt',

@@ -58,7 +58,21 @@ export function freshSchema(prefix = 'motcua_test'): string {
   return `${prefix}_${process.pid}_${run}_${++counter}`;
 }
 
-/** Drops a test schema and everything in it. */
+/**
+ * Drops a test schema and everything in it.
+ *
+ * @example
+ * ```ts
+ * import { dropSchema, freshSchema, testPool } from '@motcua/sql/testing';
+ * import { afterAll } from 'vitest';
+ * const pool = testPool();
+ * const schema = freshSchema('sms_test');
+ * afterAll(async () => {
+ *   await dropSchema(pool, schema);
+ *   await pool.end();
+ * });
+ * ```
+ */
 export async function dropSchema(pool: pg.Pool, schema: string): Promise<void> {
   await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
 }

@@ -1,4 +1,0 @@
-import { formKindOf } from '@motcua/core/forms';
-console.log('formKindOf:', JSON.stringify(formKindOf('2025', '01')), '//', "'receipt'");
-
-export {};
