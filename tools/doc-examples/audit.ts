@@ -22,6 +22,9 @@ for (const [entry, list] of byEntry) {
     }
   }
 }
+const undocumented = [...new Map(symbols.filter((s) => !s.documented).map((s) => [s.location, s])).values()];
+console.log(`${undocumented.length} exported names without TSDoc`);
+if (verbose) for (const s of undocumented) console.log(`  ${s.name}  ${s.location}`);
 if (process.argv.includes('--check')) {
   const { checked, problems } = typecheckExamples(root, symbols, program);
   for (const p of problems) console.log(describeProblem(p));

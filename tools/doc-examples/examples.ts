@@ -30,6 +30,8 @@ export interface ExportedSymbol {
   readonly name: string;
   /** Functions and classes are what the audit counts; `other`: constants, schemas, types. */
   readonly kind: 'function' | 'class' | 'other';
+  /** Whether its declaration has a TSDoc comment. */
+  readonly documented: boolean;
   readonly location: string;
   readonly examples: readonly ExampleBlock[];
 }
@@ -113,8 +115,7 @@ export function exportedSymbols(root: string): { symbols: ExportedSymbol[]; prog
     const moduleSymbol = file && checker.getSymbolAtLocation(file);
     if (moduleSymbol === undefined) throw new Error(`${entry.specifier}: ${entry.source} is not a module`);
     for (const exported of checker.getExportsOfModule(moduleSymbol)) {
-      const symbol =
-        exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+      const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
       const kind =
         symbol.flags & ts.SymbolFlags.Class
           ? 'class'
@@ -138,7 +139,8 @@ export function exportedSymbols(root: string): { symbols: ExportedSymbol[]; prog
           });
         }
       }
-      symbols.push({ entry: entry.specifier, name: exported.name, kind, location, examples });
+      const documented = declarations.some((d) => ts.getJSDocCommentsAndTags(d).length > 0);
+      symbols.push({ entry: entry.specifier, name: exported.name, kind, location, documented, examples });
     }
   }
   return { symbols, program };
@@ -196,7 +198,8 @@ export function typecheckExamples(
     if (file === undefined) throw new Error(`${name}: not in the program`);
     const diagnostics = [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)];
     for (const d of diagnostics) {
-      const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 1;
+      const line =
+        d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 1;
       problems.push({
         example,
         at: `${example.file}:${example.line + line - 1}`,
