@@ -73,18 +73,32 @@ function pick(exports: unknown, keys: readonly string[]): Record<string, unknown
 
 const FENCE = /```(?:ts|typescript)[^\S\n]*\n([\s\S]*?)```/g;
 
-/** The ```ts blocks of a declaration's `@example` tags, read from its TSDoc comment. */
+/**
+ * The ```ts blocks of a declaration's `@example` tags, read from its TSDoc comment. The tag runs to
+ * the next block tag outside a code fence: TypeScript itself ends it at any `@word`, even inside a
+ * fence (`// @statelyai/inspect`), which would cut the block short.
+ */
 function examplesOf(declaration: ts.Declaration): { line: number; code: string }[] {
   const blocks: { line: number; code: string }[] = [];
   const file = declaration.getSourceFile();
   for (const tag of ts.getJSDocTags(declaration)) {
     if (tag.tagName.text !== 'example') continue;
     // The raw text, line for line, keeps the code's indentation, which the parsed comment does not.
-    const raw = file.text
-      .slice(tag.getStart(), tag.getEnd())
+    const lines = file.text
+      .slice(tag.getStart(), tag.parent.getEnd())
       .split('\n')
-      .map((line) => line.replace(/^\s*\*( ?)/, ''))
-      .join('\n');
+      .map((line) => line.replace(/^\s*\*( ?)/, ''));
+    let inFence = false;
+    let end = lines.length;
+    for (let i = 1; i < lines.length; i++) {
+      const line = lines[i] ?? '';
+      if (line.trimStart().startsWith('```')) inFence = !inFence;
+      else if (!inFence && /^\s*@\w/.test(line)) {
+        end = i;
+        break;
+      }
+    }
+    const raw = lines.slice(0, end).join('\n');
     const tagLine = file.getLineAndCharacterOfPosition(tag.getStart()).line + 1;
     for (const match of raw.matchAll(FENCE)) {
       const fenceLine = tagLine + raw.slice(0, match.index).split('\n').length - 1;

@@ -43,7 +43,16 @@ export function parseLocalDate(value: unknown, field = 'date'): number {
   return n;
 }
 
-/** Whether `value` is a valid `'YYYY-MM-DD'` date. */
+/**
+ * Whether `value` is a valid `'YYYY-MM-DD'` date.
+ *
+ * @example
+ * ```ts
+ * import { isLocalDate } from '@motcua/core/calendar';
+ * isLocalDate('2026-03-02'); // true
+ * isLocalDate('2026-02-30'); // false
+ * ```
+ */
 export function isLocalDate(value: unknown): value is LocalDate {
   try {
     parseLocalDate(value);

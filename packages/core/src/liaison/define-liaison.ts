@@ -409,7 +409,17 @@ export function defineLiaison(
   return wrap(procedure);
 }
 
-/** Whether a procedure is a liaison's parent built by {@link defineLiaison}. */
+/**
+ * Whether a procedure is a liaison's parent built by {@link defineLiaison}.
+ *
+ * @example
+ * ```ts
+ * import { isLiaison } from '@motcua/core';
+ * import { birthLiaison2024, createCatalogue } from '@motcua/procedures';
+ * isLiaison(birthLiaison2024().liaison); // true
+ * isLiaison(createCatalogue().all()[0]!); // false: a standalone procedure
+ * ```
+ */
 export function isLiaison(procedure: Procedure): procedure is Liaison {
   return 'liaison' in procedure && 'memberApplication' in procedure;
 }
