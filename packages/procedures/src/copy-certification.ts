@@ -1,4 +1,4 @@
-import type { ProcedureDefinitionInput } from '@motcua/core';
+import type { TypedProcedureDefinitionInput } from '@motcua/core';
 import { z } from 'zod';
 import { placeholderCode } from './shared/codes.js';
 import {
@@ -84,7 +84,9 @@ export function pagesToCertify(application: CopyCertificationApplication): numbe
  * const copies = defineProcedure(copyCertificationDefinition(WINDOW_2025));
  * ```
  */
-export function copyCertificationDefinition(window: VersionWindow): ProcedureDefinitionInput {
+export function copyCertificationDefinition(
+  window: VersionWindow,
+): TypedProcedureDefinitionInput<typeof copyCertificationApplication> {
   return {
     code: COPY_CERTIFICATION_CODE,
     version: window.version,
@@ -165,7 +167,7 @@ export function copyCertificationDefinition(window: VersionWindow): ProcedureDef
  * Copy certification: versions `2018.1` (Decree 61) and `2025.1` (Decree 118). Each version is compiled on first use
  * (`copyCertification.version('2025.1')`, `copyCertification.versions`).
  */
-export const copyCertification: ProcedureVersions = defineVersions(copyCertificationDefinition, [
-  WINDOW_2018,
-  WINDOW_2025,
-]);
+export const copyCertification: ProcedureVersions<typeof copyCertificationApplication> = defineVersions(
+  copyCertificationDefinition,
+  [WINDOW_2018, WINDOW_2025],
+);

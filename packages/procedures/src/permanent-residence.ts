@@ -1,4 +1,4 @@
-import type { ProcedureDefinitionInput } from '@motcua/core';
+import type { TypedProcedureDefinitionInput } from '@motcua/core';
 import { z } from 'zod';
 import { placeholderCode } from './shared/codes.js';
 import { addressField, idNumberField, nameField } from './shared/fields.js';
@@ -80,7 +80,9 @@ export type PermanentResidenceApplication = z.input<typeof permanentResidenceApp
  * const residence = defineProcedure(permanentResidenceDefinition(WINDOW_2025));
  * ```
  */
-export function permanentResidenceDefinition(window: VersionWindow): ProcedureDefinitionInput {
+export function permanentResidenceDefinition(
+  window: VersionWindow,
+): TypedProcedureDefinitionInput<typeof permanentResidenceApplication> {
   return {
     code: PERMANENT_RESIDENCE_CODE,
     version: window.version,
@@ -158,7 +160,7 @@ export function permanentResidenceDefinition(window: VersionWindow): ProcedureDe
  * Permanent residence registration: versions `2018.1` (Decree 61) and `2025.1` (Decree 118). Each version is compiled on first use
  * (`permanentResidence.version('2025.1')`, `permanentResidence.versions`).
  */
-export const permanentResidence: ProcedureVersions = defineVersions(permanentResidenceDefinition, [
-  WINDOW_2018,
-  WINDOW_2025,
-]);
+export const permanentResidence: ProcedureVersions<typeof permanentResidenceApplication> = defineVersions(
+  permanentResidenceDefinition,
+  [WINDOW_2018, WINDOW_2025],
+);

@@ -78,6 +78,12 @@ export {
   MemberSupplementEventSchema,
   MemberVerificationEventSchema,
 } from './liaison-events.js';
+export {
+  type NationalStatus,
+  type NationalStatusTable,
+  nationalStatusName,
+  PORTAL_DOSSIER_STATUSES,
+} from './national-status.js';
 export { maskPersonalData, type PersonalDataKind, personal, personalDataRegistry } from './personal-data.js';
 export { type SlipParty, SlipPartySchema, type SlipRow, SlipRowSchema } from './slip-row.js';
 export { classifyTimeliness, type Timeliness, TimelinessSchema } from './timeliness.js';
