@@ -39,9 +39,9 @@ function summaryFromContext(
  * @example
  * ```ts
  * import { summaryOf } from '@motcua/core';
- * import { CATALOGUE_CODES, catalogueSamples, permanentResidence } from '@motcua/procedures';
+ * import { permanentResidence, samplePermanentResidence } from '@motcua/procedures';
  * const [residence] = permanentResidence.versions;
- * const { applicant, application } = catalogueSamples[CATALOGUE_CODES.permanentResidence]!;
+ * const { applicant, application } = samplePermanentResidence;
  * const snapshot = residence!.receive({
  *   code: '000.00.14.H56-260302-0001', secret: 'K7Q2M9', agency: '000.00.14.H56',
  *   receivedAt: '2026-03-02T09:00:00+07:00', channel: 'in-person',
