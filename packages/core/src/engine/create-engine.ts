@@ -27,6 +27,7 @@ import {
 import { runDueTimers } from './fire-timers.js';
 import { keyed } from './idempotent-commands.js';
 import { lookupDossier, lookupSecrets, reissueSecret } from './lookup-commands.js';
+import { rateDossier, ratingRules } from './rate-dossier.js';
 import { receiveDossier } from './receive-dossier.js';
 
 /**
@@ -54,6 +55,8 @@ export function createEngine(options: EngineOptions): Engine {
     maxAttempts: options.lookupLimit?.maxFailures ?? DEFAULT_LOOKUP_LIMIT.maxFailures,
     windowMs: options.lookupLimit?.windowMs ?? DEFAULT_LOOKUP_LIMIT.windowMs,
   });
+
+  const ratings = ratingRules(options.ratings);
 
   const engine: Engine = {
     calendar,
@@ -109,6 +112,7 @@ export function createEngine(options: EngineOptions): Engine {
 
     lookup: (code, presented) => lookupDossier(ctx, secrets, code, presented),
     reissueSecret: (code, command) => reissueSecret(ctx, secrets, code, command),
+    rate: (code, command) => rateDossier(ctx, secrets, ratings, code, command),
 
     list: async (query) => store.list(checkListQuery(query)),
     report: async (query) => store.report(checkReportQuery(query, calendar)),

@@ -275,6 +275,12 @@ function build(
     }
     const applicant = ApplicantSchema.safeParse(input.applicant);
     if (!applicant.success) issues.push(...zodIssues(applicant.error, 'applicant'));
+    else if (applicant.data.representative && def.representation === 'not-allowed') {
+      issues.push({
+        field: 'applicant.representative',
+        message: 'this procedure is filed by the applicant in person (no authorised representative)',
+      });
+    }
     const application = def.application.safeParse(input.application);
     if (!application.success) issues.push(...zodIssues(application.error, 'application'));
     if (!input.code) issues.push({ field: 'code', message: 'required' });

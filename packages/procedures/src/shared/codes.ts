@@ -7,13 +7,13 @@ export const PLACEHOLDER_CODE_PREFIX = 'PLACEHOLDER:';
 
 /**
  * A clearly named placeholder for a national procedure code that is still to confirm against the
- * National Public Service Portal, e.g. `placeholderCode('dang-ky-khai-sinh')` →
- * `'PLACEHOLDER:dang-ky-khai-sinh'`. It never looks like a real code (`1.001193`).
+ * National Public Service Portal, e.g. `placeholderCode('cap-the-bhyt-tre-em-duoi-6-tuoi')` →
+ * `'PLACEHOLDER:cap-the-bhyt-tre-em-duoi-6-tuoi'`. It never looks like a real code (`1.001193`).
  *
  * @example
  * ```ts
  * import { placeholderCode } from '@motcua/procedures';
- * placeholderCode('dang-ky-khai-sinh'); // 'PLACEHOLDER:dang-ky-khai-sinh'
+ * placeholderCode('cap-the-bhyt-tre-em-duoi-6-tuoi'); // 'PLACEHOLDER:cap-the-bhyt-tre-em-duoi-6-tuoi'
  * ```
  */
 export function placeholderCode(slug: string): string {
@@ -29,7 +29,7 @@ export function placeholderCode(slug: string): string {
  * @example
  * ```ts
  * import { isPlaceholderCode } from '@motcua/procedures';
- * isPlaceholderCode('PLACEHOLDER:dang-ky-khai-sinh'); // true
+ * isPlaceholderCode('PLACEHOLDER:cap-the-bhyt-tre-em-duoi-6-tuoi'); // true
  * isPlaceholderCode('1.001193'); // false
  * ```
  */
