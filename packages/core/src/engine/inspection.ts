@@ -212,8 +212,14 @@ const KEPT_EVENT_FIELDS = ['type', 'at', 'input', 'toStep', 'delivery', 'newDue'
  * filter them too if your policy counts them as personal data.
  * @example
  * ```ts
- * const inspector = createWebSocketInspector({ url: 'ws://127.0.0.1:8080' }); // @statelyai/inspect
- * const engine = createEngine({ ...options, inspect: maskInspection(inspector.inspect, procedures) });
+ * import { createEngine, type EngineInspector, maskInspection, vietnamCalendar } from '@motcua/core';
+ * import { createCatalogue } from '@motcua/procedures';
+ * declare const inspector: { inspect: EngineInspector }; // e.g. createWebSocketInspector() of Stately's inspect package
+ * const calendar = vietnamCalendar();
+ * const procedures = createCatalogue({ calendar });
+ * const engine = createEngine({
+ *   procedures, calendar, agency: 'H56', inspect: maskInspection(inspector.inspect, procedures),
+ * });
  * ```
  */
 export function maskInspection(

@@ -116,6 +116,12 @@ const SECRET_SLOT = 64;
  * Compares a presented secret with the stored one in constant time: both are padded to one fixed
  * size and compared whole with `timingSafeEqual`, so the time depends on neither secret (nor on
  * their lengths). Case and surrounding spaces of the presented one are ignored.
+ *
+ * @example
+ * ```ts
+ * import { secretMatches } from '@motcua/core';
+ * secretMatches('K7Q2M9', 'K7Q2M9'); // true, in constant time
+ * ```
  */
 export function secretMatches(presented: string, stored: string): boolean {
   const p = Buffer.from(presented.trim().toUpperCase());

@@ -310,6 +310,8 @@ function liaisonMachine(env: la.LiaisonEnv) {
  * @throws {@link DefinitionError}
  * @example
  * ```ts
+ * import { defineLiaison } from '@motcua/core';
+ * import { z } from 'zod';
  * const liaison = defineLiaison({
  *   code: 'LT-01', version: '2025.1', effectiveFrom: '2025-07-01', regime: '2025',
  *   name: { vi: 'Liên thông A + B' }, legalBasis: ['…'], agency: 'UBND xã',
@@ -416,7 +418,17 @@ export function defineLiaison(
   return wrap(procedure);
 }
 
-/** Whether a procedure is a liaison's parent built by {@link defineLiaison}. */
+/**
+ * Whether a procedure is a liaison's parent built by {@link defineLiaison}.
+ *
+ * @example
+ * ```ts
+ * import { isLiaison } from '@motcua/core';
+ * import { birthLiaison2024, createCatalogue } from '@motcua/procedures';
+ * isLiaison(birthLiaison2024().liaison); // true
+ * isLiaison(createCatalogue().all()[0]!); // false: a standalone procedure
+ * ```
+ */
 export function isLiaison(procedure: Procedure): procedure is Liaison {
   return 'liaison' in procedure && 'memberApplication' in procedure;
 }

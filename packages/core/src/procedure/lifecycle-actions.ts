@@ -82,7 +82,23 @@ function startStep(env: LifecycleEnv, stepId: string, at: string): StepRecord {
   };
 }
 
-/** The context of a newly received dossier: due times from the calendar, the first step open. */
+/**
+ * The context of a newly received dossier: due times from the calendar, the first step open.
+ *
+ * @example
+ * ```ts
+ * import { receiptContext, vietnamCalendar } from '@motcua/core';
+ * import { CATALOGUE_CODES, catalogueSamples, permanentResidence } from '@motcua/procedures';
+ * const [residence] = permanentResidence.versions;
+ * const { applicant, application } = catalogueSamples[CATALOGUE_CODES.permanentResidence]!;
+ * const context = receiptContext({ def: residence!.definition, calendar: vietnamCalendar() }, {
+ *   code: '000.00.14.H56-260302-0001', secret: 'K7Q2M9', agency: '000.00.14.H56',
+ *   receivedAt: '2026-03-02T09:00:00+07:00', channel: 'in-person',
+ *   receivedBy: { officerId: 'desk-1', unitId: 'desk', name: 'Nguyễn Văn An', roles: [] }, applicant, application,
+ * });
+ * context.due.legal; // '2026-03-11T10:00:00.000Z': 7 working days, 17:00 in Hà Nội
+ * ```
+ */
 export function receiptContext(env: LifecycleEnv, input: ReceiptInput): DossierContext {
   const { def, calendar } = env;
   const at = d(input.receivedAt);
