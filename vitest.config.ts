@@ -129,7 +129,9 @@ export default defineConfig(({ mode }) => {
   // the root's instead of taking their place.
   const project = (name: string, files: object): TestProjectInlineConfiguration => ({
     resolve,
-    test: { ...test('unit'), name, ...files },
+    // Transformed modules are kept on disk between runs (node_modules/.experimental-vitest-cache,
+    // keyed by the files' contents): the second unit run skips most of the TypeScript transforms.
+    test: { ...test('unit'), name, experimental: { fsModuleCache: true }, ...files },
   });
   return {
     test: {
