@@ -14,7 +14,6 @@ export {
   formatDossierCode,
   isAgencyCode,
   isDossierCodeShape,
-  MAX_AGENCY_CODE_LENGTH,
   parseDossierCode,
 } from './dossier-code.js';
 export {
@@ -67,7 +66,6 @@ export {
   LiaisonSectionSchema,
   type MemberApology,
   MemberApologySchema,
-  OPEN_MEMBER_STATUSES,
 } from './liaison-context.js';
 export {
   HandOffEventSchema,
@@ -80,18 +78,6 @@ export {
   MemberSupplementEventSchema,
   MemberVerificationEventSchema,
 } from './liaison-events.js';
-export {
-  maskPersonalData,
-  maskValue,
-  type PersonalDataKind,
-  personal,
-  personalDataRegistry,
-} from './personal-data.js';
-export {
-  type SlipParty,
-  SlipPartySchema,
-  type SlipRow,
-  SlipRowKindSchema,
-  SlipRowSchema,
-} from './slip-row.js';
+export { maskPersonalData, type PersonalDataKind, personal, personalDataRegistry } from './personal-data.js';
+export { type SlipParty, SlipPartySchema, type SlipRow, SlipRowSchema } from './slip-row.js';
 export { classifyTimeliness, type Timeliness, TimelinessSchema } from './timeliness.js';

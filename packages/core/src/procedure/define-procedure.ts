@@ -10,7 +10,14 @@ import {
   ValidationError,
 } from '../errors/dossier-errors.js';
 import { MotcuaError } from '../errors/motcua-error.js';
-import { type ActorInput, ActorSchema, canonicalInstant, InstantSchema, toInstant } from '../model/actor.js';
+import {
+  type ActorInput,
+  ActorSchema,
+  canonicalInstant,
+  type Instant,
+  InstantSchema,
+  toInstant,
+} from '../model/actor.js';
 import { ApplicantSchema } from '../model/applicant.js';
 import { type Channel, ChannelSchema } from '../model/channel.js';
 import { commonEvent } from '../model/common-event.js';
@@ -31,7 +38,7 @@ import {
 } from './definition-schema.js';
 import type { ReceiptInput } from './lifecycle-actions.js';
 import { budgetMinutes, type LifecycleEnv } from './lifecycle-env.js';
-import { denialOf } from './lifecycle-rules.js';
+import { denialOf, markAllowed } from './lifecycle-rules.js';
 import { pureStepper } from './pure-transition.js';
 
 /**
@@ -248,8 +255,10 @@ function build(
     if (!input.agency) issues.push({ field: 'agency', message: 'required' });
     const link = input.liaison === undefined ? undefined : LiaisonLinkSchema.safeParse(input.liaison);
     if (link && !link.success) issues.push(...zodIssues(link.error, 'liaison'));
-    if (def.checkReceipt && application.success && at.success && channel.success) {
-      const receivedAt = toInstant(new Date(at.data));
+    // The receipt instant in motcua's one form, worked out once.
+    const instant = at.success ? canonicalInstant(at.data) : undefined;
+    if (def.checkReceipt && application.success && instant !== undefined && channel.success) {
+      const receivedAt = instant;
       const facts = {
         receivedAt,
         receivedOn: calendar.localDate(new Date(receivedAt)),
@@ -271,7 +280,7 @@ function build(
       code: input.code,
       secret: input.secret,
       agency: input.agency,
-      receivedAt: toInstant(new Date(at.data)),
+      receivedAt: instant as Instant,
       receivedBy: actor.data,
       channel: input.channel,
       applicant: applicant.data,
@@ -310,6 +319,8 @@ function build(
     const denial = denialOf(env, ctx, event);
     if (denial?.kind === 'permission') throw new PermissionError(ctx.code, event.type, denial.reason);
     if (denial) throw new TransitionError(ctx.code, event.type, stateName(value), denial.reason);
+    // The machine's guards reuse this answer (the rules run once per event).
+    markAllowed(env, ctx, event);
     return event;
   };
   const noTransition = (ctx: DossierContext, value: StateValue, event: DossierEvent) =>

@@ -26,7 +26,7 @@ export const FeeSchema = z
   .strict();
 
 /** A unit (đơn vị, bộ phận) that can hold a dossier. */
-export const UnitSchema = z
+const UnitSchema = z
   .object({
     name: z.string().min(1),
     /** The agency the unit belongs to (cơ quan), when it differs from the procedure's. */
@@ -35,14 +35,7 @@ export const UnitSchema = z
   .strict();
 
 /** What a step does; it decides the wording on forms and in reports. */
-export const StepKindSchema = z.enum([
-  'transfer',
-  'appraisal',
-  'consultation',
-  'approval',
-  'signing',
-  'other',
-]);
+const StepKindSchema = z.enum(['transfer', 'appraisal', 'consultation', 'approval', 'signing', 'other']);
 
 /** A step's time budget: working hours, or working days counted as elapsed working time. */
 export const StepBudgetSchema = z.union([
@@ -69,7 +62,7 @@ export const StepSchema = z
 export type Step = z.output<typeof StepSchema>;
 
 /** What happens to the clock when a supplemented dossier comes back (Decree 61 art. 19(4)). */
-export const SupplementationSchema = z
+const SupplementationSchema = z
   .object({
     /** `restart`: the time limit counts again from zero; `resume`: the time left at the request resumes. */
     clock: z.enum(['restart', 'resume']).default('restart'),

@@ -23,23 +23,16 @@ export {
   type TypedReceiptCheck,
 } from './define-procedure.js';
 export {
-  FeeSchema,
-  NamesSchema,
-  PermissionEventSchema,
   type ProcedureDefinition,
   type ProcedureDefinitionInput,
   ProcedureDefinitionSchema,
   type ReceiptCheck,
   type ReceiptFacts,
   type ReceiptIssue,
-  RequiredDocumentSchema,
   type Step,
   type StepBudget,
   StepBudgetSchema,
-  StepKindSchema,
   StepSchema,
-  SupplementationSchema,
-  UnitSchema,
 } from './definition-schema.js';
 export { type ReceiptInput, receiptContext } from './lifecycle-actions.js';
 export type { LifecycleEnv } from './lifecycle-env.js';
