@@ -102,7 +102,7 @@ describe('main.ts', () => {
       method: 'POST',
       headers: { ...actorHeaders(officers.desk), 'content-type': 'application/json' },
       body: JSON.stringify({
-        procedure: 'PLACEHOLDER:chung-thuc-ban-sao-tu-ban-chinh',
+        procedure: '2.000815',
         channel: 'in-person',
         applicant: { fullName: 'Đỗ Thị Lan' },
         application: { papers: [{ title: 'Bằng tốt nghiệp', pages: 1, copies: 2 }] },

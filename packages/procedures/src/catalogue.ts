@@ -17,7 +17,10 @@ import { PERMANENT_RESIDENCE_CODE, permanentResidence } from './permanent-reside
 import { type Variant, variantOf } from './shared/variants.js';
 import type { ProcedureVersions } from './shared/versions.js';
 
-/** The code of every procedure in the catalogue, by name (all placeholders: see each module). */
+/**
+ * The code of every procedure in the catalogue, by name: the national code (mã TTHC) where two
+ * public sources confirm it (`NATIONAL_CODES`), a `PLACEHOLDER:` otherwise (see each module).
+ */
 export const CATALOGUE_CODES = {
   birthRegistration: BIRTH_REGISTRATION_CODE,
   permanentResidence: PERMANENT_RESIDENCE_CODE,

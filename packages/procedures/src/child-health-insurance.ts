@@ -14,8 +14,9 @@ import {
 import { defineVersions, type ProcedureVersions } from './shared/versions.js';
 
 /**
- * Code of the health-insurance card for a child under 6: a placeholder. No national code
- * (mã TTHC) for it has been confirmed; to confirm against the National Public Service Portal.
+ * Code of the health-insurance card for a child under 6: a placeholder. No standalone national
+ * procedure (mã TTHC) for it was found in the public sources searched (2026-12-02): the card is
+ * published as part of the birth liaisons. To confirm against the National Public Service Portal.
  */
 export const CHILD_HEALTH_INSURANCE_CODE = placeholderCode('cap-the-bhyt-tre-em-duoi-6-tuoi');
 

@@ -22,9 +22,13 @@ import { variantVersion } from './shared/variants.js';
 import { defineVersions, type ProcedureVersions } from './shared/versions.js';
 
 /**
- * Code of the judicial record certificate: a placeholder. No national code (mã TTHC) for it
- * has been confirmed (and the procedure moves to another ministry on 01/07/2026, so its code may change too); to
- * confirm against the National Public Service Portal.
+ * Code of the judicial record certificate: a placeholder. The code differs by period: the national
+ * record crawled in 2026 (chatbot-tthc, `scripts/crawler/data/raw/bo-cong-an/3.000333.json`) gives
+ * `3.000333` "Cấp Phiếu Lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư trú tại Việt
+ * Nam, người Việt Nam đang cư trú ở nước ngoài" at the provincial police (Decision 1025/QĐ-BCA), in
+ * one identified source only; the code of the Ministry of Justice's procedure (Department of Justice)
+ * was not found (searched 2026-12-02). One code cannot serve every version here. To confirm against
+ * the National Public Service Portal.
  */
 export const JUDICIAL_RECORD_CODE = placeholderCode('cap-phieu-ly-lich-tu-phap');
 

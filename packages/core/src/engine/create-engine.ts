@@ -3,7 +3,7 @@ import { toInstant } from '../model/actor.js';
 import { commandFingerprint } from './command-fingerprint.js';
 import { commitTransition } from './commit-transition.js';
 import { deliverOutbox } from './deliver-outbox.js';
-import { dossierView, engineContext, loadDossier } from './engine-context.js';
+import { dossierView, engineContext, loadDossier, procedureOf } from './engine-context.js';
 import {
   checkCode,
   checkEngineOptions,
@@ -27,6 +27,7 @@ import {
 import { runDueTimers } from './fire-timers.js';
 import { keyed } from './idempotent-commands.js';
 import { lookupDossier, lookupSecrets, reissueSecret } from './lookup-commands.js';
+import { rateDossier, ratingRules } from './rate-dossier.js';
 import { receiveDossier } from './receive-dossier.js';
 
 /**
@@ -48,6 +49,8 @@ export function createEngine(options: EngineOptions): Engine {
     maxAttempts: options.lookupLimit?.maxFailures ?? DEFAULT_LOOKUP_LIMIT.maxFailures,
     windowMs: options.lookupLimit?.windowMs ?? DEFAULT_LOOKUP_LIMIT.windowMs,
   });
+
+  const ratings = ratingRules(options.ratings);
 
   const engine: Engine = {
     calendar,
@@ -93,11 +96,17 @@ export function createEngine(options: EngineOptions): Engine {
         store.slip(code),
         store.timers(code),
       ]);
-      return { ...dossierView(stored.persisted, stored.version), journal, slip, timers };
+      return {
+        ...dossierView(stored.persisted, stored.version, procedureOf(ctx, stored.persisted).definition),
+        journal,
+        slip,
+        timers,
+      };
     }) as Engine['get'],
 
     lookup: (code, presented) => lookupDossier(ctx, secrets, code, presented),
     reissueSecret: (code, command) => reissueSecret(ctx, secrets, code, command),
+    rate: (code, command) => rateDossier(ctx, secrets, ratings, code, command),
 
     list: async (query) => store.list(checkListQuery(query)),
     report: async (query) => store.report(checkReportQuery(query, calendar)),

@@ -60,12 +60,31 @@ export interface ReissueTransitionInfo extends TransitionInfoBase {
   readonly beforeState: string;
 }
 
+/** The applicant's rating of a returned dossier (`Engine.rate`); the state does not change. */
+export interface RatingTransitionInfo extends TransitionInfoBase {
+  readonly type: 'RATING';
+  readonly event: {
+    readonly type: 'RATING';
+    readonly at: string;
+    readonly actor: ActorInput;
+    readonly channel: 'desk' | 'public';
+    readonly criteriaSet: string;
+    readonly scores: Readonly<Record<string, number>>;
+  };
+  readonly before: DossierContext;
+  readonly beforeState: string;
+}
+
 /**
  * What a plugin sees of a transition: a union discriminated by `type` (`RECEIVE` for a new dossier,
  * the event type otherwise), so that `info.type === 'REQUEST_SUPPLEMENT'` narrows `info.event` to
  * that event's fields and `info.before` to a context.
  */
-export type TransitionInfo = ReceiptTransitionInfo | EventTransitionInfo | ReissueTransitionInfo;
+export type TransitionInfo =
+  | ReceiptTransitionInfo
+  | EventTransitionInfo
+  | ReissueTransitionInfo
+  | RatingTransitionInfo;
 
 /** A timer as a plugin sees it: of one kind `K`; a step's timer names its step. */
 export type KindOfTimer<K extends TimerRow['kind'] = TimerRow['kind']> = K extends TimerRow['kind']

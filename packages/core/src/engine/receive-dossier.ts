@@ -100,7 +100,7 @@ export async function receiveDossier(
     const sequence = await store.nextSequence(agency, localDate);
     const code = formatDossierCode({ agency, date: localDate, sequence });
     const persisted = { ...draft, context: { ...draft.context, code, secret: issueSecret() } };
-    const view = dossierView(persisted, 1);
+    const view = dossierView(persisted, 1, procedure.definition);
     const afterState = view.state;
     const info: ReceiptTransitionInfo = {
       type: 'RECEIVE',

@@ -3,6 +3,7 @@ import { ChannelSchema, RegimeSchema } from '../model/channel.js';
 import { ActorSchema, InstantSchema } from './actor.js';
 import { ApplicantSchema } from './applicant.js';
 import { LiaisonSectionSchema } from './liaison-context.js';
+import { RatingSchema } from './rating.js';
 import { SlipRowSchema } from './slip-row.js';
 import { TimelinessSchema } from './timeliness.js';
 
@@ -121,6 +122,8 @@ export const DossierContextSchema = z
      * agency's own dossier (`role: 'member'`, linked to its parent). Absent otherwise.
      */
     liaison: LiaisonSectionSchema.optional(),
+    /** The applicant's rating of the returned dossier (đánh giá mức độ hài lòng), once given. */
+    rating: RatingSchema.optional(),
   })
   .strict();
 /** See {@link DossierContextSchema}. */

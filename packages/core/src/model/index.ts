@@ -7,7 +7,18 @@ export {
   InstantSchema,
   toInstant,
 } from './actor.js';
-export { type Applicant, ApplicantSchema } from './applicant.js';
+export {
+  type Applicant,
+  type ApplicantKind,
+  ApplicantKindSchema,
+  ApplicantSchema,
+  type IdentityDocument,
+  IdentityDocumentSchema,
+  type IdentityDocumentType,
+  IdentityDocumentTypeSchema,
+  type Representative,
+  RepresentativeSchema,
+} from './applicant.js';
 export { type Channel, ChannelSchema, type Regime, RegimeSchema } from './channel.js';
 export {
   type DossierCodeParts,
@@ -78,6 +89,19 @@ export {
   MemberSupplementEventSchema,
   MemberVerificationEventSchema,
 } from './liaison-events.js';
+export {
+  type NationalStatus,
+  type NationalStatusTable,
+  nationalStatusName,
+  PORTAL_DOSSIER_STATUSES,
+} from './national-status.js';
 export { maskPersonalData, type PersonalDataKind, personal, personalDataRegistry } from './personal-data.js';
+export {
+  DECREE_61_RATING_CRITERIA,
+  type Rating,
+  type RatingCriteriaSet,
+  type RatingCriterion,
+  RatingSchema,
+} from './rating.js';
 export { type SlipParty, SlipPartySchema, type SlipRow, SlipRowSchema } from './slip-row.js';
 export { classifyTimeliness, type Timeliness, TimelinessSchema } from './timeliness.js';

@@ -39,6 +39,7 @@ import {
 import type { ReceiptInput } from './lifecycle-actions.js';
 import { budgetMinutes, type LifecycleEnv } from './lifecycle-env.js';
 import { denialOf, markAllowed } from './lifecycle-rules.js';
+import { nationalStatusProblems } from './national-status.js';
 import { pureStepper } from './pure-transition.js';
 
 /**
@@ -203,6 +204,23 @@ function checkDefinition(def: ProcedureDefinition, calendar: WorkingCalendar, pa
     fail('effectiveTo', 'is before effectiveFrom', def.effectiveTo);
 }
 
+/** Every state's path in a machine (`processing.appraise`), and the atomic and final ones. */
+function machineStates(machine: AnyStateMachine): { all: string[]; leaves: string[] } {
+  const all: string[] = [];
+  const leaves: string[] = [];
+  const visit = (node: AnyStateMachine['root']) => {
+    const children = Object.values(node.states);
+    if (node.path.length > 0) {
+      const path = node.path.join('.');
+      all.push(path);
+      if (children.length === 0) leaves.push(path);
+    }
+    for (const child of children) visit(child);
+  };
+  visit(machine.root);
+  return { all, leaves };
+}
+
 let nationalCalendar: WorkingCalendar | undefined;
 
 function build(
@@ -220,6 +238,15 @@ function build(
       `${def.code}@${def.version}`,
       'machine',
       problems.map((p) => `${p.kind} state ${p.state}`).join('; '),
+    );
+  }
+  const unmapped = nationalStatusProblems(def, machineStates(machine));
+  if (unmapped.length) {
+    const first = unmapped[0]!;
+    throw new DefinitionError(
+      `${def.code}@${def.version}`,
+      first.field,
+      unmapped.map((p) => `${p.field}: ${p.message}`).join('; '),
     );
   }
   const name = `${def.code}@${def.version}`;
@@ -248,6 +275,12 @@ function build(
     }
     const applicant = ApplicantSchema.safeParse(input.applicant);
     if (!applicant.success) issues.push(...zodIssues(applicant.error, 'applicant'));
+    else if (applicant.data.representative && def.representation === 'not-allowed') {
+      issues.push({
+        field: 'applicant.representative',
+        message: 'this procedure is filed by the applicant in person (no authorised representative)',
+      });
+    }
     const application = def.application.safeParse(input.application);
     if (!application.success) issues.push(...zodIssues(application.error, 'application'));
     if (!input.code) issues.push({ field: 'code', message: 'required' });

@@ -140,6 +140,18 @@ export const ProcedureDefinitionSchema = z
     supplementation: SupplementationSchema.default({ clock: 'restart', maxRequests: 1 }),
     /** Roles that may send an event whoever holds the dossier, e.g. `{ APOLOGIZE: ['agency-head'] }`. */
     permissions: z.partialRecord(PermissionEventSchema, z.array(z.string().min(1))).default({}),
+    /**
+     * Whether an authorised representative (người được ủy quyền) may file for the applicant:
+     * `'allowed'` (the default) or `'not-allowed'` for procedures the applicant must file in person.
+     */
+    representation: z.enum(['allowed', 'not-allowed']).optional(),
+    /**
+     * The national dossier status (trạng thái hồ sơ, 1 Mới đăng ký … 10 Đã trả kết quả) of the
+     * machine's states, by state path (`'processing.appraise'`) or parent state (`'processing'`),
+     * where it differs from the default mapping of the standard lifecycle
+     * (`DEFAULT_NATIONAL_STATUS`). A hand-written machine maps each state the default does not know.
+     */
+    nationalStatus: z.record(z.string().min(1).max(200), z.number().int().min(1).max(99)).optional(),
   })
   .strict();
 /** What a procedure definition's `checkReceipt` sees of the receipt. */

@@ -7,8 +7,8 @@ export const PLACEHOLDER_CODE_PREFIX = 'PLACEHOLDER:';
 
 /**
  * A clearly named placeholder for a national procedure code that is still to confirm against the
- * National Public Service Portal, e.g. `placeholderCode('dang-ky-khai-sinh')` →
- * `'PLACEHOLDER:dang-ky-khai-sinh'`. It never looks like a real code (`1.001193`).
+ * National Public Service Portal, e.g. `placeholderCode('cap-the-bhyt-tre-em-duoi-6-tuoi')` →
+ * `'PLACEHOLDER:cap-the-bhyt-tre-em-duoi-6-tuoi'`. It never looks like a real code (`1.001193`).
  */
 export function placeholderCode(slug: string): string {
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) {
