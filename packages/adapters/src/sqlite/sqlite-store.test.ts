@@ -5,6 +5,7 @@ import type { DossierStore } from '@motcua/core';
 import { storeConformanceSuite } from '@motcua/core/testing';
 import Database from 'better-sqlite3';
 import { afterAll } from 'vitest';
+import { laneCount } from '../../../../tools/test-lane/lane.js';
 import { SqliteStore } from './sqlite-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'motcua-sqlite-'));
@@ -17,6 +18,7 @@ storeConformanceSuite('sqlite :memory:', {
     await store.migrate();
     return store;
   },
+  fuzzRuns: laneCount(150, 30),
 });
 
 const files = new Map<DossierStore, string>();
@@ -44,4 +46,5 @@ storeConformanceSuite('sqlite file (WAL)', {
     return store;
   },
   fingerprint: async (store) => dumpTables(files.get(store)!),
+  fuzzRuns: laneCount(150, 30),
 });
