@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ChannelSchema, RegimeSchema } from '../model/channel.js';
 import { ActorSchema, InstantSchema } from './actor.js';
 import { ApplicantSchema } from './applicant.js';
+import { ComponentRecordSchema } from './dossier-component.js';
 import { LiaisonSectionSchema } from './liaison-context.js';
 import { RatingSchema } from './rating.js';
 import { ResultDocumentSchema, ResultHandoverSchema } from './result-document.js';
@@ -130,6 +131,8 @@ export const DossierContextSchema = z
      * returned; kept apart from the return itself (`outcome.at`). Absent until then.
      */
     finishedAt: InstantSchema.optional(),
+    /** How each dossier component was satisfied (`RECORD_COMPONENTS`): the last recording per document. */
+    components: z.array(ComponentRecordSchema).optional(),
     /** The result documents issued (`ISSUE_RESULT`), in order. */
     results: z.array(ResultDocumentSchema).optional(),
     /** The applicant's rating of the returned dossier (đánh giá mức độ hài lòng), once given. */

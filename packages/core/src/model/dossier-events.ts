@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ActorSchema, InstantSchema } from './actor.js';
+import { ComponentEntrySchema } from './dossier-component.js';
 import { LIAISON_EVENT_SCHEMAS } from './liaison-events.js';
 import { ResultDocumentSchema, ResultHandoverSchema } from './result-document.js';
 
@@ -91,6 +92,19 @@ export const IssueResultEventSchema = z
   })
   .strict();
 
+/**
+ * Record how dossier components (thành phần hồ sơ) were satisfied: a paper (digitised or not), an
+ * earlier result reused, the citizen's national document store, or a database lookup. By the desk
+ * or the unit holding the dossier, while processing or supplementing; the state does not change.
+ */
+export const RecordComponentsEventSchema = z
+  .object({
+    type: z.literal('RECORD_COMPONENTS'),
+    ...base,
+    components: z.array(ComponentEntrySchema).min(1).max(50),
+  })
+  .strict();
+
 /** The engine's timer: the dossier (or its step) passed its due time. */
 export const MarkOverdueEventSchema = z.object({ type: z.literal('MARK_OVERDUE'), ...base }).strict();
 
@@ -112,6 +126,7 @@ export const DossierEventSchema = z.discriminatedUnion('type', [
   ApologizeEventSchema,
   ReturnResultEventSchema,
   IssueResultEventSchema,
+  RecordComponentsEventSchema,
   MarkOverdueEventSchema,
   ExpireEventSchema,
   ...LIAISON_EVENT_SCHEMAS,

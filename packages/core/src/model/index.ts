@@ -28,6 +28,14 @@ export {
   parseDossierCode,
 } from './dossier-code.js';
 export {
+  type ComponentEntry,
+  ComponentEntrySchema,
+  type ComponentRecord,
+  ComponentRecordSchema,
+  type ComponentSource,
+  ComponentSourceSchema,
+} from './dossier-component.js';
+export {
   type Apology,
   ApologySchema,
   type DossierContext,
@@ -50,6 +58,7 @@ export {
   HandOverEventSchema,
   IssueResultEventSchema,
   MarkOverdueEventSchema,
+  RecordComponentsEventSchema,
   RefuseEventSchema,
   RequestSupplementEventSchema,
   ReturnResultEventSchema,

@@ -12,7 +12,7 @@ type Ev<T extends DossierEvent['type']> = Extract<DossierEvent, { type: T }>;
  * A developer who needs more than the declarative form writes the machine with
  * `lifecycleSetup(env).createMachine({...})`, reusing these actions (`handOver`, `sendBack`,
  * `requestSupplement`, `supplementReceived`, `apologize`, `markOverdue`, `returnResult`, `refuse`,
- * `withdraw`, `stop`, `expire`, `issueResult`) and the `allowed`, `resumesAt` and `sendBackTo` guards, so that it follows the same rules, deadlines
+ * `withdraw`, `stop`, `expire`, `issueResult`, `recordComponents`) and the `allowed`, `resumesAt` and `sendBackTo` guards, so that it follows the same rules, deadlines
  * and control slip as the declarative machines.
  *
  * @example
@@ -61,6 +61,9 @@ export function lifecycleSetup(env: LifecycleEnv) {
       stop: assign(({ context, event }) => act.stop(env, context, event as Ev<'STOP'>)),
       expire: assign(({ context, event }) => act.expire(env, context, event as Ev<'EXPIRE'>)),
       issueResult: assign(({ context, event }) => act.issueResult(env, context, event as Ev<'ISSUE_RESULT'>)),
+      recordComponents: assign(({ context, event }) =>
+        act.recordComponents(env, context, event as Ev<'RECORD_COMPONENTS'>),
+      ),
     },
     guards: {
       allowed: ({ context, event }) => isAllowed(env, context, event),
@@ -139,6 +142,7 @@ export function buildLifecycleMachine(env: LifecycleEnv) {
           APOLOGIZE: { guard: 'allowed', actions: 'apologize' },
           MARK_OVERDUE: { guard: 'allowed', actions: 'markOverdue' },
           ISSUE_RESULT: { guard: 'allowed', actions: 'issueResult' },
+          RECORD_COMPONENTS: { guard: 'allowed', actions: 'recordComponents' },
         },
       },
       supplementing: {
@@ -152,6 +156,7 @@ export function buildLifecycleMachine(env: LifecycleEnv) {
             actions: 'supplementReceived',
           })),
           EXPIRE: { target: 'expired', guard: 'allowed', actions: 'expire' },
+          RECORD_COMPONENTS: { guard: 'allowed', actions: 'recordComponents' },
           ...closeFrom,
           STOP: { target: 'stopped', guard: 'allowed', actions: 'stop' },
         },

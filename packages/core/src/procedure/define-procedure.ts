@@ -344,6 +344,15 @@ function build(
     if (closed) {
       throw new TransitionError(ctx.code, event.type, stateName(value), 'the dossier is closed');
     }
+    if (event.type === 'RECORD_COMPONENTS') {
+      const known = new Set(def.documents.map((d) => d.id));
+      const unknown = event.components.flatMap((c, i) =>
+        known.has(c.documentId)
+          ? []
+          : [{ field: `event.components[${i}].documentId`, message: 'not a document of this procedure' }],
+      );
+      if (unknown.length) throw new ValidationError('event', unknown);
+    }
     if (Date.parse(event.at) < Date.parse(ctx.updatedAt)) {
       throw new ValidationError('event', [
         { field: 'event.at', message: `earlier than the dossier's last event (${ctx.updatedAt})` },

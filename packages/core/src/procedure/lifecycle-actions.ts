@@ -176,6 +176,28 @@ export function handOver(env: LifecycleEnv, ctx: DossierContext, e: E<'HAND_OVER
 }
 
 /**
+ * RECORD_COMPONENTS: how dossier components were satisfied, the last recording per document; a
+ * database lookup that did not find the data leaves the component unsatisfied (the paper is asked
+ * for, Resolution 66.7/2025/NQ-CP).
+ */
+export function recordComponents(
+  _env: LifecycleEnv,
+  ctx: DossierContext,
+  e: E<'RECORD_COMPONENTS'>,
+): DossierContext {
+  const byId = new Map((ctx.components ?? []).map((c) => [c.documentId, c]));
+  for (const c of e.components) {
+    byId.set(c.documentId, {
+      ...c,
+      satisfied: c.source !== 'database' || c.database?.answer === 'found',
+      recordedBy: e.actor,
+      recordedAt: e.at,
+    });
+  }
+  return { ...ctx, components: [...byId.values()], updatedAt: e.at };
+}
+
+/**
  * ISSUE_RESULT: record the result documents issued. A result issued is a decision issued: the
  * dossier can no longer be stopped at the applicant's request (Circular 03/2025 art. 7).
  */
