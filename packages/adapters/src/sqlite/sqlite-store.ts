@@ -58,10 +58,12 @@ import {
   SUMMARY_COLUMNS,
   type SummaryColumns,
   slipColumns,
+  snapshotJson,
   summaryFromColumns,
   type TimerColumns,
   timerFromColumns,
   unitReportSql,
+  withSlip,
 } from '../shared/rows.js';
 import { SnapshotCache } from '../shared/snapshot-cache.js';
 import { sqliteMigrations } from './migrations.js';
@@ -90,6 +92,7 @@ type Db = BetterSqlite3.Database;
 type Stmt = BetterSqlite3.Statement<unknown[], unknown>;
 type DossierRowData = SummaryColumns<string> & {
   snapshot: string | null;
+  slip: string | null;
   version: number;
   fired_timers: string;
 };
@@ -102,6 +105,9 @@ const BOOTSTRAP = `CREATE TABLE IF NOT EXISTS motcua_migrations (
   name TEXT NOT NULL,
   applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 ) STRICT`;
+
+/** The control slip of dossier `d`, as one JSON array of its rows in order. */
+const SLIP_OF_DOSSIER = 'SELECT json_group_array(json(data) ORDER BY seq) FROM slip_rows WHERE code = d.code';
 
 const OUTBOX_COLUMNS =
   'rowid AS pos, id, code, type, payload, created_at, not_before, status, attempts, next_attempt_at, last_error, lease_owner, lease_until';
@@ -213,18 +219,26 @@ export class SqliteStore implements DossierStore {
   async load(code: string): Promise<StoredDossier | null> {
     checkStoreText(code, 'code');
     return this.guard('load', () => {
-      // The snapshot is read only when the cached one is not at the stored version.
+      // The snapshot and its slip rows (migration 003: the slip is kept once, in slip_rows) are
+      // read, in the same statement, only when the cached snapshot is not at the stored version.
       const row = this.stmt(
-        `SELECT ${SUMMARY_COLUMNS}, version, fired_timers, CASE WHEN version = ? THEN NULL ELSE snapshot END AS snapshot
-         FROM dossiers WHERE code = ?`,
-      ).get(this.cache.version(code), code) as DossierRowData | undefined;
+        `SELECT ${SUMMARY_COLUMNS}, version, fired_timers, CASE WHEN version = ? THEN NULL ELSE snapshot END AS snapshot,
+           CASE WHEN version = ? THEN NULL ELSE (${SLIP_OF_DOSSIER}) END AS slip
+         FROM dossiers d WHERE code = ?`,
+      ).get(this.cache.version(code), this.cache.version(code), code) as DossierRowData | undefined;
       if (!row) return null;
       let persisted = row.snapshot === null ? this.cache.get(code, row.version) : undefined;
       if (!persisted) {
-        persisted = JSON.parse(
-          row.snapshot ??
-            (this.stmt('SELECT snapshot FROM dossiers WHERE code = ?').pluck().get(code) as string),
-        ) as PersistedDossier;
+        const full =
+          row.snapshot === null
+            ? (this.stmt(`SELECT snapshot, (${SLIP_OF_DOSSIER}) AS slip FROM dossiers d WHERE code = ?`).get(
+                code,
+              ) as { snapshot: string; slip: string })
+            : { snapshot: row.snapshot, slip: row.slip as string };
+        persisted = withSlip(
+          JSON.parse(full.snapshot) as PersistedDossier,
+          JSON.parse(full.slip) as SlipRow[],
+        );
         this.cache.set(code, row.version, persisted);
       }
       return {
@@ -729,7 +743,7 @@ function prepareCommit(req: CommitRequest): PreparedCommit {
       s.result,
       s.lateUnit,
       s.paused ? 1 : 0,
-      JSON.stringify(d.persisted),
+      snapshotJson(d.persisted),
       d.version,
       JSON.stringify(d.firedTimers),
     ],
