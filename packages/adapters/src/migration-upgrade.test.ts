@@ -1,7 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEngine, type DossierStore, SimulatedClock, verifySlip } from '@motcua/core';
+import {
+  createEngine,
+  type DossierStore,
+  SimulatedClock,
+  type StoredDossier,
+  verifySlip,
+} from '@motcua/core';
 import {
   sampleActors,
   sampleEngine,
@@ -17,38 +23,54 @@ import { PostgresStore } from './postgres/postgres-store.js';
 import { sqliteMigrations } from './sqlite/migrations.js';
 import { SqliteStore } from './sqlite/sqlite-store.js';
 
+/** A dossier's code and lookup secret. */
+interface Written {
+  readonly code: string;
+  readonly secret: string;
+}
+
 /**
  * Dossiers written on schema version 1 (before the lookup limits), then `migrate()` to the current
  * version: their secrets are found by the lookup, failed guesses are counted and lock the code.
+ * `written`: an open dossier and another one, already in the store; without it, two are received
+ * here (code that writes schema 1 still).
  */
 async function upgradeScenario(
   store: DossierStore & { migrate(): Promise<{ applied: readonly string[]; version: number }> },
+  written?: readonly [Written, Written],
 ) {
   const { engine } = sampleEngine(store, { lookupLimit: { maxFailures: 2 } });
-  const receive = () =>
-    engine.receive({
+  const receive = async (): Promise<Written> => {
+    const d = await engine.receive({
       procedure: '1.004194',
       channel: 'in-person',
       actor: sampleActors.desk,
       ...sampleReceipt,
     });
-  const a = await receive();
-  const b = await receive();
-  await engine.send(a.code, { type: 'HAND_OVER', actor: sampleActors.desk });
+    return { code: d.code, secret: d.context.secret };
+  };
+  let a: Written;
+  let b: Written;
+  if (written) [a, b] = written;
+  else {
+    a = await receive();
+    b = await receive();
+    await engine.send(a.code, { type: 'HAND_OVER', actor: sampleActors.desk });
+  }
   // Schema 1 has no lookup tables: the lookup says so (not a bare driver error).
-  await expect(engine.lookup(a.code, a.context.secret)).rejects.toMatchObject({ code: 'STORE_NOT_MIGRATED' });
+  await expect(engine.lookup(a.code, a.secret)).rejects.toMatchObject({ code: 'STORE_NOT_MIGRATED' });
   const result = await store.migrate();
-  expect(result.applied).toEqual(['002_lookup_limits', '003_slip_once']);
-  expect(result.version).toBe(3);
-  expect(await store.lookupSecret(a.code)).toBe(a.context.secret);
-  expect(await store.lookupSecret(b.code)).toBe(b.context.secret);
-  expect((await engine.lookup(a.code, a.context.secret)).currentUnit).toBeTruthy();
+  expect(result.applied).toEqual(['002_lookup_limits', '003_slip_once', '004_compact']);
+  expect(result.version).toBe(4);
+  expect(await store.lookupSecret(a.code)).toBe(a.secret);
+  expect(await store.lookupSecret(b.code)).toBe(b.secret);
+  expect((await engine.lookup(a.code, a.secret)).currentUnit).toBeTruthy();
   for (let i = 0; i < 2; i++)
     await expect(engine.lookup(b.code, 'WRONGWRONG')).rejects.toMatchObject({ code: 'LOOKUP_FAILED' });
-  await expect(engine.lookup(b.code, b.context.secret)).rejects.toMatchObject({ code: 'LOOKUP_LOCKED' });
+  await expect(engine.lookup(b.code, b.secret)).rejects.toMatchObject({ code: 'LOOKUP_LOCKED' });
   // Written after the upgrade, and a second migrate changes nothing.
   const c = await receive();
-  expect(await store.lookupSecret(c.code)).toBe(c.context.secret);
+  expect(await store.lookupSecret(c.code)).toBe(c.secret);
   expect((await store.migrate()).applied).toEqual([]);
 }
 
@@ -57,14 +79,18 @@ describe('SQLite: a store written by schema 1, upgraded', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('finds the secrets of dossiers written before migration 002 and counts failed lookups', async () => {
+    // The rows of the schema-2 fixture fit schema 1 (002 added a table and an index only).
     const file = join(dir, 'v1.db');
     const raw = new Database(file);
     raw.pragma('journal_mode = WAL');
-    raw.exec(sqliteMigrations[0]!.sql);
+    fillSqlite(raw, 1, schema2.sqlite);
     raw.close();
+    const reads = Object.values(schema2.sqlite.reads).map((r) => (r.load as StoredDossier).persisted.context);
+    const open = reads.find((c) => c.code === schema2.sqlite.open)!;
+    const closed = reads.find((c) => c.outcome !== null)!;
     const store = new SqliteStore(file);
     try {
-      await upgradeScenario(store);
+      await upgradeScenario(store, [open, closed]);
     } finally {
       await store.close();
     }
@@ -115,6 +141,19 @@ const schema2 = JSON.parse(
   readFileSync(new URL('./testing/schema2-store.json', import.meta.url), 'utf8'),
 ) as Record<'sqlite' | 'postgres', Schema2Store> & { schemaVersion: number };
 
+/** A new SQLite file at schema `version`, holding the fixture's rows. */
+function fillSqlite(db: Database.Database, version: number, fixture: Schema2Store): void {
+  for (const m of sqliteMigrations.slice(0, version)) db.exec(m.sql);
+  for (const [table, rows] of Object.entries(fixture.rows)) {
+    for (const row of rows) {
+      const cols = Object.keys(row);
+      db.prepare(
+        `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`,
+      ).run(row);
+    }
+  }
+}
+
 /** JSON-equal (what crosses a process or HTTP boundary). */
 const plain = (v: unknown): unknown => JSON.parse(JSON.stringify(v));
 
@@ -132,8 +171,8 @@ async function slipOnceScenario(
   expect(before.slipsInSnapshots).toBeGreaterThan(0);
   expect(before.slipsInResults).toBeGreaterThan(0);
   const result = await store.migrate();
-  expect(result.applied).toEqual(['003_slip_once']);
-  expect(result.version).toBe(3);
+  expect(result.applied).toEqual(['003_slip_once', '004_compact']);
+  expect(result.version).toBe(4);
   expect(await stored()).toEqual({ slipsInSnapshots: 0, slipsInResults: 0 });
   const codes = Object.keys(fixture.reads);
   expect(codes.length).toBeGreaterThan(2);
@@ -200,20 +239,12 @@ describe('SQLite: a store written at schema 2 (slip in every snapshot), upgraded
     const file = join(dir, 'v2.db');
     const raw = new Database(file);
     raw.pragma('journal_mode = WAL');
-    for (const m of sqliteMigrations.slice(0, 2)) raw.exec(m.sql);
-    for (const [table, rows] of Object.entries(fixture.rows)) {
-      for (const row of rows) {
-        const cols = Object.keys(row);
-        raw
-          .prepare(
-            `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`,
-          )
-          .run(row);
-      }
-    }
+    fillSqlite(raw, 2, fixture);
     const stored = async () => ({
       slipsInSnapshots: raw
-        .prepare("SELECT count(*) FROM dossiers WHERE json_array_length(snapshot, '$.context.slip') > 0")
+        .prepare(
+          "SELECT count(*) FROM dossiers WHERE CASE WHEN snapshot = '' THEN 0 ELSE json_array_length(snapshot, '$.context.slip') END > 0",
+        )
         .pluck()
         .get() as number,
       slipsInResults: raw
@@ -227,6 +258,19 @@ describe('SQLite: a store written at schema 2 (slip in every snapshot), upgraded
     const store = new SqliteStore(file, { snapshotCache: 0 });
     try {
       await slipOnceScenario(store, fixture, stored);
+      // 004: every closed dossier is one archive; journal rows and slip data are left for open ones.
+      const count = (sql: string) => raw.prepare(sql).pluck().get() as number;
+      expect(count("SELECT count(*) FROM dossiers WHERE status = 'done' AND archive IS NULL")).toBe(0);
+      expect(count('SELECT count(*) FROM dossiers WHERE archive IS NOT NULL')).toBeGreaterThan(2);
+      expect(
+        count('SELECT count(*) FROM journal j JOIN dossiers d USING (code) WHERE d.archive IS NOT NULL'),
+      ).toBe(0);
+      expect(
+        count(
+          "SELECT count(*) FROM slip_rows s JOIN dossiers d USING (code) WHERE d.archive IS NOT NULL AND s.data <> ''",
+        ),
+      ).toBe(0);
+      expect(await store.compact()).toBe(0);
     } finally {
       await store.close();
       raw.close();

@@ -66,6 +66,7 @@ import {
   withSlip,
 } from '../shared/rows.js';
 import { SnapshotCache } from '../shared/snapshot-cache.js';
+import { type DossierArchive, packArchive, unpackArchive } from './dossier-archive.js';
 import { sqliteMigrations } from './migrations.js';
 
 /** Options of {@link SqliteStore}. */
@@ -92,6 +93,7 @@ type Db = BetterSqlite3.Database;
 type Stmt = BetterSqlite3.Statement<unknown[], unknown>;
 type DossierRowData = SummaryColumns<string> & {
   snapshot: string | null;
+  archive: Uint8Array | null;
   slip: string | null;
   version: number;
   fired_timers: string;
@@ -116,7 +118,13 @@ const OUTBOX_COLUMNS =
 interface PreparedCommit {
   readonly code: string;
   readonly expectedVersion: number;
+  /** The summary columns, snapshot, version, fired timers and lookup secret, in column order. */
   readonly dossier: readonly unknown[];
+  /** Whether the dossier is closed after this commit (its rows are archived). */
+  readonly done: boolean;
+  /** The snapshot with its slip and the journal entry, as an archive keeps them. */
+  readonly persisted: PersistedDossier;
+  readonly entry: JournalEntry;
   readonly journal: readonly unknown[];
   readonly slip: readonly (readonly unknown[])[];
   readonly timers: readonly (readonly [string, string, string, string, string | null])[];
@@ -195,13 +203,56 @@ export class SqliteStore implements DossierStore {
    * recorded in `motcua_migrations` (see `sql/sqlite/*.sql`). Running it again does nothing.
    */
   async migrate(): Promise<MigrationResult> {
-    return this.guard('migrate', () =>
+    const result = this.guard('migrate', () =>
       migrateSqlite(this.db, {
         versionsTable: 'motcua_migrations',
         createVersionsTable: BOOTSTRAP,
         migrations: sqliteMigrations,
       }),
     );
+    // 004 archives dossiers as they close; those closed before are archived here (SQL cannot compress).
+    if (result.applied.includes('004_compact')) await this.compact();
+    return result;
+  }
+
+  /**
+   * Archives the closed dossiers still kept row by row (closed before migration 004): each one's
+   * snapshot, slip and journal become one compressed value (see `sql/sqlite/004_compact.sql`),
+   * 500 dossiers per transaction. Returns how many it archived; `migrate()` runs it after applying
+   * 004, and running it again archives only what is left. `VACUUM` afterwards gives the freed pages
+   * back to the disk.
+   */
+  async compact(): Promise<number> {
+    return this.guard('compact', () => {
+      let total = 0;
+      for (;;) {
+        const n = this.db
+          .transaction(() => {
+            const codes = this.stmt(
+              "SELECT code FROM dossiers WHERE status = 'done' AND archive IS NULL LIMIT 500",
+            )
+              .pluck()
+              .all() as string[];
+            for (const code of codes) {
+              const row = this.stmt(
+                `SELECT snapshot, (${SLIP_OF_DOSSIER}) AS slip FROM dossiers d WHERE code = ?`,
+              ).get(code) as { snapshot: string; slip: string };
+              const persisted = withSlip(
+                JSON.parse(row.snapshot) as PersistedDossier,
+                JSON.parse(row.slip) as SlipRow[],
+              );
+              const archive = packArchive({ persisted, journal: this.journalRows(code) });
+              this.stmt("UPDATE dossiers SET snapshot = '', archive = ? WHERE code = ?").run(archive, code);
+              this.stmt('DELETE FROM journal WHERE code = ?').run(code);
+              this.stmt("UPDATE slip_rows SET data = '' WHERE code = ?").run(code);
+            }
+            return codes.length;
+          })
+          .immediate();
+        total += n;
+        if (n < 500) return total;
+      }
+    });
   }
 
   /** The migrations this store runs, in order (the text of `sql/sqlite/*.sql`). */
@@ -219,26 +270,31 @@ export class SqliteStore implements DossierStore {
   async load(code: string): Promise<StoredDossier | null> {
     checkStoreText(code, 'code');
     return this.guard('load', () => {
-      // The snapshot and its slip rows (migration 003: the slip is kept once, in slip_rows) are
-      // read, in the same statement, only when the cached snapshot is not at the stored version.
+      // The snapshot and its slip rows (migration 003: the slip is kept once, in slip_rows), or the
+      // archive of a closed dossier (migration 004: snapshot, slip and journal), are read in the
+      // same statement, and only when the cached snapshot is not at the stored version.
       const row = this.stmt(
         `SELECT ${SUMMARY_COLUMNS}, version, fired_timers, CASE WHEN version = ? THEN NULL ELSE snapshot END AS snapshot,
-           CASE WHEN version = ? THEN NULL ELSE (${SLIP_OF_DOSSIER}) END AS slip
+           CASE WHEN version = ? THEN NULL ELSE archive END AS archive,
+           CASE WHEN version = ? OR archive IS NOT NULL THEN NULL ELSE (${SLIP_OF_DOSSIER}) END AS slip
          FROM dossiers d WHERE code = ?`,
-      ).get(this.cache.version(code), this.cache.version(code), code) as DossierRowData | undefined;
+      ).get(...Array(3).fill(this.cache.version(code)), code) as DossierRowData | undefined;
       if (!row) return null;
       let persisted = row.snapshot === null ? this.cache.get(code, row.version) : undefined;
       if (!persisted) {
         const full =
           row.snapshot === null
-            ? (this.stmt(`SELECT snapshot, (${SLIP_OF_DOSSIER}) AS slip FROM dossiers d WHERE code = ?`).get(
-                code,
-              ) as { snapshot: string; slip: string })
-            : { snapshot: row.snapshot, slip: row.slip as string };
-        persisted = withSlip(
-          JSON.parse(full.snapshot) as PersistedDossier,
-          JSON.parse(full.slip) as SlipRow[],
-        );
+            ? (this.stmt(
+                `SELECT snapshot, archive, CASE WHEN archive IS NULL THEN (${SLIP_OF_DOSSIER}) END AS slip
+                 FROM dossiers d WHERE code = ?`,
+              ).get(code) as Pick<DossierRowData, 'snapshot' | 'archive' | 'slip'>)
+            : row;
+        persisted = full.archive
+          ? unpackArchive(full.archive).persisted
+          : withSlip(
+              JSON.parse(full.snapshot as string) as PersistedDossier,
+              JSON.parse(full.slip as string) as SlipRow[],
+            );
         this.cache.set(code, row.version, persisted);
       }
       return {
@@ -294,26 +350,48 @@ export class SqliteStore implements DossierStore {
   /** The body of the commit transaction: checks in the in-memory store's order, then writes. */
   private writeCommit(w: PreparedCommit): void {
     const { code } = w;
+    // Whether the dossier's rows go to (or already are in) its archive: from the commit that closes it on.
+    let archived = w.done;
     if (w.expectedVersion === 0) {
+      const archive = w.done ? packArchive({ persisted: w.persisted, journal: [w.entry] }) : null;
       const r = this.stmt(
-        `INSERT INTO dossiers (${SUMMARY_COLUMNS}, snapshot, version, fired_timers)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING`,
-      ).run(...w.dossier);
+        `INSERT INTO dossiers (${SUMMARY_COLUMNS}, snapshot, version, fired_timers, lookup_secret, archive)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING`,
+      ).run(...w.dossier.slice(0, 16), archive ? '' : w.dossier[16], ...w.dossier.slice(17), archive);
       if (r.changes === 0)
         throw new StoreConflictError('version', `dossier ${code} already exists, expected none`);
     } else {
-      const r = this.stmt(
-        `UPDATE dossiers SET agency = ?, procedure_code = ?, procedure_version = ?, channel = ?, state = ?,
-           status = ?, holder = ?, received_at = ?, legal_due_at = ?, current_due_at = ?, closed_at = ?,
-           outcome = ?, result = ?, late_unit = ?, paused = ?, snapshot = ?, version = ?, fired_timers = ?
-         WHERE code = ? AND version = ?`,
-      ).run(...w.dossier.slice(1), code, w.expectedVersion);
-      if (r.changes === 0) {
-        const current = this.stmt('SELECT version FROM dossiers WHERE code = ?').pluck().get(code);
-        throw new StoreConflictError(
-          'version',
-          `dossier ${code} is at version ${current ?? 0}, expected ${w.expectedVersion}`,
-        );
+      const update = (snapshot: unknown, archive: Buffer | null, onlyOpen: boolean) =>
+        this.stmt(
+          `UPDATE dossiers SET agency = ?, procedure_code = ?, procedure_version = ?, channel = ?, state = ?,
+             status = ?, holder = ?, received_at = ?, legal_due_at = ?, current_due_at = ?, closed_at = ?,
+             outcome = ?, result = ?, late_unit = ?, paused = ?, snapshot = ?, version = ?, fired_timers = ?,
+             lookup_secret = ?, archive = ?
+           WHERE code = ? AND version = ?${onlyOpen ? ' AND archive IS NULL' : ''}`,
+        ).run(...w.dossier.slice(1, 16), snapshot, ...w.dossier.slice(17), archive, code, w.expectedVersion);
+      // An open dossier that stays open: one statement (it changes nothing when the dossier is archived).
+      const r = archived ? undefined : update(w.dossier[16], null, true);
+      if (r?.changes !== 1) {
+        const current = this.stmt('SELECT version, archive FROM dossiers WHERE code = ?').get(code) as
+          | { version: number; archive: Uint8Array | null }
+          | undefined;
+        if (current?.version !== w.expectedVersion) {
+          throw new StoreConflictError(
+            'version',
+            `dossier ${code} is at version ${current?.version ?? 0}, expected ${w.expectedVersion}`,
+          );
+        }
+        // The commit that closes the dossier archives it; a later one (a reissued secret) rewrites the archive.
+        archived = true;
+        const journal = current.archive
+          ? [...unpackArchive(current.archive).journal]
+          : this.journalRows(code);
+        journal.push(w.entry);
+        update('', packArchive({ persisted: w.persisted, journal }), false);
+        if (!current.archive) {
+          this.stmt('DELETE FROM journal WHERE code = ?').run(code);
+          this.stmt("UPDATE slip_rows SET data = '' WHERE code = ?").run(code);
+        }
       }
     }
     if (w.idempotency) {
@@ -344,14 +422,18 @@ export class SqliteStore implements DossierStore {
       ).run(...o);
       if (r.changes === 0) throw new StoreConflictError('idempotency', `outbox item ${o[0]} exists`);
     }
-    this.stmt(
-      `INSERT INTO journal (code, seq, at, type, actor, before, after, event, idempotency_key)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(...w.journal);
+    if (!archived) {
+      this.stmt(
+        `INSERT INTO journal (code, seq, at, type, actor, before, after, event, idempotency_key)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(...w.journal);
+    }
     for (const s of w.slip) {
+      // An archived dossier's slip rows keep their columns (the unit report reads them); the rows
+      // themselves are in the archive.
       this.stmt(
         'INSERT INTO slip_rows (code, seq, at, from_unit, step_id, result, data) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ).run(...s);
+      ).run(...(archived ? [...s.slice(0, 6), ''] : s));
     }
     // Replace the dossier's timers; a timer whose id stays keeps its lease (and is not rewritten).
     this.stmt('DELETE FROM timers WHERE code = ? AND id NOT IN (SELECT value FROM json_each(?))').run(
@@ -372,23 +454,40 @@ export class SqliteStore implements DossierStore {
   /** The journal of a dossier, in order (seq 1..version). */
   async journal(code: string): Promise<JournalEntry[]> {
     checkStoreText(code, 'code');
-    return this.guard('journal', () =>
-      (
-        this.stmt(
-          'SELECT code, seq, at, type, actor, before, after, event, idempotency_key FROM journal WHERE code = ? ORDER BY seq',
-        ).all(code) as JournalColumns<string, string>[]
-      ).map((r) => journalFromColumns(r, iso, parseJson)),
-    );
+    return this.guard('journal', () => {
+      const rows = this.journalRows(code);
+      return rows.length > 0 ? rows : [...(this.archiveOf(code)?.journal ?? [])];
+    });
   }
 
-  /** The control-slip rows of a dossier, in order. */
+  /** The journal rows of an open dossier, in order. */
+  private journalRows(code: string): JournalEntry[] {
+    return (
+      this.stmt(
+        'SELECT code, seq, at, type, actor, before, after, event, idempotency_key FROM journal WHERE code = ? ORDER BY seq',
+      ).all(code) as JournalColumns<string, string>[]
+    ).map((r) => journalFromColumns(r, iso, parseJson));
+  }
+
+  /** The archive of a closed dossier, or undefined. */
+  private archiveOf(code: string): DossierArchive | undefined {
+    const archive = this.stmt('SELECT archive FROM dossiers WHERE code = ?').pluck().get(code) as
+      | Uint8Array
+      | null
+      | undefined;
+    return archive ? unpackArchive(archive) : undefined;
+  }
+
+  /** The control-slip rows of a dossier, in order (a closed dossier's from its archive). */
   async slip(code: string): Promise<SlipRow[]> {
     checkStoreText(code, 'code');
-    return this.guard('slip', () =>
-      (this.stmt('SELECT data FROM slip_rows WHERE code = ? ORDER BY seq').pluck().all(code) as string[]).map(
-        (d) => JSON.parse(d) as SlipRow,
-      ),
-    );
+    return this.guard('slip', () => {
+      const rows = this.stmt('SELECT data FROM slip_rows WHERE code = ? ORDER BY seq')
+        .pluck()
+        .all(code) as string[];
+      if (rows.length > 0 && rows[0] === '') return [...(this.archiveOf(code)?.persisted.context.slip ?? [])];
+      return rows.map((d) => JSON.parse(d) as SlipRow);
+    });
   }
 
   /** Dossier summaries matching the filters, by due time in force then code (one indexed query). */
@@ -591,14 +690,14 @@ export class SqliteStore implements DossierStore {
 
   /**
    * The lookup secret of dossier `code` (or `null`), read from the `dossiers_lookup_secret` index
-   * alone (migration 002): the snapshot is never read, so a known code costs what an unknown one does.
+   * alone (its own column since migration 004): the snapshot is never read, so a known code costs
+   * what an unknown one does.
    */
   async lookupSecret(code: string): Promise<string | null> {
     checkStoreText(code, 'code');
     return this.guard('lookupSecret', () => {
       const secret = this.stmt(
-        `SELECT json_extract(snapshot, '$.context.secret') FROM dossiers INDEXED BY dossiers_lookup_secret
-         WHERE code = ?`,
+        'SELECT lookup_secret FROM dossiers INDEXED BY dossiers_lookup_secret WHERE code = ?',
       )
         .pluck()
         .get(code) as string | null | undefined;
@@ -746,7 +845,21 @@ function prepareCommit(req: CommitRequest): PreparedCommit {
       snapshotJson(d.persisted),
       d.version,
       JSON.stringify(d.firedTimers),
+      typeof d.persisted.context.secret === 'string' ? d.persisted.context.secret : null,
     ],
+    done: s.status === 'done',
+    persisted: d.persisted,
+    entry: {
+      code,
+      seq: req.journal.seq,
+      at: canonicalInstant(req.journal.at, 'journal.at'),
+      type: req.journal.type,
+      actor: req.journal.actor,
+      before: req.journal.before,
+      after: req.journal.after,
+      event: req.journal.event ?? null,
+      idempotencyKey: req.journal.idempotencyKey,
+    },
     journal: [
       code,
       req.journal.seq,
