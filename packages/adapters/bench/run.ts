@@ -104,12 +104,11 @@ for (const synchronous of ['full', 'normal'] as const) {
 rmSync(dir, { recursive: true, force: true });
 if (storageDays > 0) {
   const b = await measureStorage({ days: storageDays });
-  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   console.log(
     `\nSQLite bytes per closed dossier, main job's mix (${storageDays} working days × 160, ${fmt(b.closed)} of ${fmt(b.dossiers)} closed; file after VACUUM, indexes included)`,
   );
   console.log(
-    `  store ${kb(b.perClosed).padStart(8)}   schema-2 layout (slip in every snapshot) ${kb(b.schema2PerClosed)}   JSON of the reads ${kb(b.jsonPerClosed)}   store/schema-2 ${(b.perClosed / b.schema2PerClosed).toFixed(2)}  (goal ≤ 4 KB)`,
+    `  store ${fmt(b.perClosed)} B   the same dossiers in the schema-2 layout (slip in every snapshot) ${fmt(b.schema2PerClosed)} B   JSON of the reads ${fmt(b.jsonPerClosed)} B   store/schema-2 ${(b.perClosed / b.schema2PerClosed).toFixed(2)}  (goal ≤ 4,096 B)`,
   );
   console.log(
     `  by table and index: ${b.shares

@@ -249,7 +249,7 @@ describe('SQLite: a store written at schema 2 (slip in every snapshot), upgraded
         .get() as number,
       slipsInResults: raw
         .prepare(
-          "SELECT count(*) FROM idempotency WHERE json_type(result, '$.persisted.context.slip') IS NOT NULL",
+          "SELECT count(*) FROM idempotency WHERE CASE WHEN typeof(result) = 'text' THEN json_type(result, '$.persisted.context.slip') END IS NOT NULL",
         )
         .pluck()
         .get() as number,
@@ -270,6 +270,7 @@ describe('SQLite: a store written at schema 2 (slip in every snapshot), upgraded
           "SELECT count(*) FROM slip_rows s JOIN dossiers d USING (code) WHERE d.archive IS NOT NULL AND s.data <> ''",
         ),
       ).toBe(0);
+      expect(count("SELECT count(*) FROM idempotency WHERE typeof(result) = 'text'")).toBe(0);
       expect(await store.compact()).toBe(0);
     } finally {
       await store.close();

@@ -42,16 +42,36 @@ const DICTIONARY_1 = Buffer.from(
 
 /** The compressed value of an archive (format byte, then the deflated JSON). */
 export function packArchive(archive: DossierArchive): Buffer {
-  const deflated = deflateRawSync(JSON.stringify(archive), { dictionary: DICTIONARY_1 });
+  return packJson(JSON.stringify(archive));
+}
+
+/** An archive from its compressed value. @throws when the value is not in a known format. */
+export function unpackArchive(value: Uint8Array): DossierArchive {
+  return unpackJson(value) as DossierArchive;
+}
+
+/**
+ * JSON text compressed as the store keeps large values written once (archives, idempotency
+ * results, delivered outbox payloads): the format byte, then raw deflate with the dictionary.
+ */
+export function packJson(json: string): Buffer {
+  const deflated = deflateRawSync(json, { dictionary: DICTIONARY_1 });
   const out = Buffer.allocUnsafe(deflated.length + 1);
   out[0] = FORMAT_1;
   deflated.copy(out, 1);
   return out;
 }
 
-/** An archive from its compressed value. @throws when the value is not in a known format. */
-export function unpackArchive(value: Uint8Array): DossierArchive {
-  if (value[0] !== FORMAT_1) throw new Error(`unknown dossier archive format ${value[0]}`);
-  const json = inflateRawSync(value.subarray(1), { dictionary: DICTIONARY_1 });
-  return JSON.parse(json.toString('utf8')) as DossierArchive;
+/** The value of a JSON column: JSON text (as written before migration 004), or packed (a BLOB). */
+export function unpackJson(value: string | Uint8Array | null): unknown {
+  if (value === null) return null;
+  if (typeof value === 'string') return JSON.parse(value);
+  if (value[0] !== FORMAT_1) throw new Error(`unknown packed value format ${value[0]}`);
+  return JSON.parse(inflateRawSync(value.subarray(1), { dictionary: DICTIONARY_1 }).toString('utf8'));
+}
+
+/** `json` packed when that makes it shorter, else the text itself (short values gain nothing). */
+export function packIfShorter(json: string): string | Buffer {
+  const packed = packJson(json);
+  return packed.length < Buffer.byteLength(json) ? packed : json;
 }

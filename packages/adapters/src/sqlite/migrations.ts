@@ -199,7 +199,8 @@ INSERT OR IGNORE INTO motcua_migrations (version, name) VALUES (3, '003_slip_onc
     version: 4,
     name: '004_compact',
     sql: `-- motcua SQLite schema, migration 004 (compact): a closed dossier is kept as one compressed
--- archive, the slip rows without a rowid, and the outbox's due index holds pending items only.
+-- archive, so are idempotency results and delivered outbox payloads, the slip rows have no
+-- rowid, and the outbox's due index holds pending items only.
 --
 -- A dossier is written many times while it is open and read for years after it closes. From 004,
 -- the commit that closes a dossier (status 'done') moves its snapshot, control slip and journal
@@ -211,9 +212,9 @@ INSERT OR IGNORE INTO motcua_migrations (version, name) VALUES (3, '003_slip_onc
 -- column (the archive is not JSON), indexed beside the code as before.
 --
 -- Apply it once: it adds columns, so running it again fails at the first statement and changes
--- nothing. \`await store.migrate()\` runs it, then archives the dossiers already closed (in batches
--- of 500, each its own transaction; \`store.compact()\` does the same at any time): SQL alone
--- cannot compress. After it, \`VACUUM\` gives the freed pages back to the disk. By hand:
+-- nothing. \`await store.migrate()\` runs it, then archives the dossiers already closed and packs
+-- the results and payloads already written (in batches of 500, each its own transaction;
+-- \`store.compact()\` does the same at any time): SQL alone cannot compress. After it, \`VACUUM\` gives the freed pages back to the disk. By hand:
 -- \`sqlite3 motcua.db < 004_compact.sql\`, then open the store and call \`compact()\`.
 
 ALTER TABLE dossiers ADD COLUMN lookup_secret TEXT;
@@ -241,9 +242,43 @@ ALTER TABLE slip_rows_004 RENAME TO slip_rows;
 CREATE INDEX IF NOT EXISTS slip_rows_closed_steps ON slip_rows (at)
   WHERE step_id IS NOT NULL AND result IS NOT NULL;
 
+-- Values written once and kept for the record are packed like an archive (a BLOB: format byte,
+-- deflated JSON): the result of an idempotency key, and the payload of an outbox item once it is
+-- delivered. Their columns become ANY (JSON text or packed); the tables are rebuilt for it, the
+-- outbox in its rowid order (the order items were written in, which claims follow).
+CREATE TABLE IF NOT EXISTS idempotency_004 (
+  key TEXT PRIMARY KEY,
+  result ANY,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+) STRICT;
+INSERT INTO idempotency_004 (key, result, created_at) SELECT key, result, created_at FROM idempotency;
+DROP TABLE idempotency;
+ALTER TABLE idempotency_004 RENAME TO idempotency;
+
+CREATE TABLE IF NOT EXISTS outbox_004 (
+  id TEXT PRIMARY KEY,
+  code TEXT,
+  type TEXT NOT NULL,
+  payload ANY,
+  created_at TEXT NOT NULL,
+  not_before TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'delivered', 'dead')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at TEXT NOT NULL,
+  last_error TEXT,
+  lease_owner TEXT,
+  lease_until TEXT
+) STRICT;
+INSERT INTO outbox_004 (rowid, id, code, type, payload, created_at, not_before, status, attempts,
+  next_attempt_at, last_error, lease_owner, lease_until)
+SELECT rowid, id, code, type, payload, created_at, not_before, status, attempts, next_attempt_at,
+  last_error, lease_owner, lease_until
+FROM outbox ORDER BY rowid;
+DROP TABLE outbox;
+ALTER TABLE outbox_004 RENAME TO outbox;
+CREATE INDEX IF NOT EXISTS outbox_code ON outbox (code);
 -- Delivered and dead items stay listed (store.outbox) but are never claimed: the claim's index
 -- holds the pending ones only.
-DROP INDEX IF EXISTS outbox_due;
 CREATE INDEX IF NOT EXISTS outbox_pending ON outbox (next_attempt_at) WHERE status = 'pending';
 
 INSERT OR IGNORE INTO motcua_migrations (version, name) VALUES (4, '004_compact');

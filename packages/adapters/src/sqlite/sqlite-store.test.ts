@@ -2,7 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type DossierStore, MemoryStore, verifySlip } from '@motcua/core';
-import { sampleActors, sampleEngine, sampleReceipt, storeConformanceSuite } from '@motcua/core/testing';
+import {
+  newDossierCommit,
+  sampleActors,
+  sampleEngine,
+  sampleReceipt,
+  storeConformanceSuite,
+} from '@motcua/core/testing';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteStore } from './sqlite-store.js';
@@ -116,6 +122,50 @@ describe('SqliteStore: a dossier is archived by the commit that closes it (migra
       raw.close();
     } finally {
       await other.close();
+      await store.close();
+    }
+  });
+});
+
+describe('SqliteStore: values kept for the record are packed (migration 004)', () => {
+  it('packs a delivered payload and an idempotency result, and reads them back equal', async () => {
+    const file = join(dir, 'packed.db');
+    const store = new SqliteStore(file);
+    await store.migrate();
+    try {
+      const payload = { text: 'Hồ sơ của ông/bà đã có kết quả. '.repeat(8), to: '+84912000000', segments: 3 };
+      const result = { code: 'H56-260302-0001', version: 1, note: 'kết quả lần đầu '.repeat(10) };
+      const effect = {
+        id: 'H56-260302-0001:1:sms.notice:receipt',
+        code: 'H56-260302-0001',
+        type: 'sms.notice',
+        payload,
+        createdAt: '2026-03-02T02:00:00.000Z',
+        notBefore: '2026-03-02T02:00:00.000Z',
+      };
+      await store.commit(newDossierCommit('H56-260302-0001', { outbox: [effect], idempotencyKey: 'k-1' }));
+      await store.commit({
+        ...newDossierCommit('H56-260302-0002', { idempotencyKey: 'k-2' }),
+        idempotency: { key: 'k-2', result },
+      });
+      const [item] = await store.claimOutbox({
+        due: '2026-03-02T03:00:00.000Z',
+        now: '2026-03-02T03:00:00.000Z',
+        limit: 5,
+        owner: 'w',
+        leaseMs: 60_000,
+      });
+      await store.settleOutbox(item!.id, 'w', { delivered: true });
+      const [delivered] = await store.outbox({ status: 'delivered' });
+      expect(delivered).toMatchObject({ id: effect.id, payload, status: 'delivered', attempts: 1 });
+      expect(await store.idempotentResult('k-2')).toEqual(result);
+      const raw = new Database(file, { readonly: true });
+      expect(raw.prepare('SELECT typeof(payload) FROM outbox').pluck().get()).toBe('blob');
+      expect(raw.prepare("SELECT typeof(result) FROM idempotency WHERE key = 'k-2'").pluck().get()).toBe(
+        'blob',
+      );
+      raw.close();
+    } finally {
       await store.close();
     }
   });

@@ -66,7 +66,13 @@ import {
   withSlip,
 } from '../shared/rows.js';
 import { SnapshotCache } from '../shared/snapshot-cache.js';
-import { type DossierArchive, packArchive, unpackArchive } from './dossier-archive.js';
+import {
+  type DossierArchive,
+  packArchive,
+  packIfShorter,
+  unpackArchive,
+  unpackJson,
+} from './dossier-archive.js';
 import { sqliteMigrations } from './migrations.js';
 
 /** Options of {@link SqliteStore}. */
@@ -100,7 +106,8 @@ type DossierRowData = SummaryColumns<string> & {
 };
 
 const iso = (v: string): string => v;
-const parseJson = (v: string | null): unknown => (v === null ? null : JSON.parse(v));
+/** A JSON column's value: text, or packed since migration 004 (see dossier-archive.ts). */
+const parseJson = (v: string | Uint8Array | null): unknown => unpackJson(v);
 
 const BOOTSTRAP = `CREATE TABLE IF NOT EXISTS motcua_migrations (
   version INTEGER PRIMARY KEY,
@@ -131,7 +138,7 @@ interface PreparedCommit {
   /** JSON array of the ids of `timers`. */
   readonly timerIds: string;
   readonly outbox: readonly (readonly unknown[])[];
-  readonly idempotency: readonly [string, string | null] | null;
+  readonly idempotency: readonly [string, string | Buffer | null] | null;
   readonly firedTimer: { readonly id: string; readonly leaseOwner: string } | null;
 }
 
@@ -218,8 +225,9 @@ export class SqliteStore implements DossierStore {
   /**
    * Archives the closed dossiers still kept row by row (closed before migration 004): each one's
    * snapshot, slip and journal become one compressed value (see `sql/sqlite/004_compact.sql`),
-   * 500 dossiers per transaction. Returns how many it archived; `migrate()` runs it after applying
-   * 004, and running it again archives only what is left. `VACUUM` afterwards gives the freed pages
+   * 500 dossiers per transaction; and packs the idempotency results and delivered outbox payloads
+   * still kept as text. Returns how many dossiers it archived; `migrate()` runs it after applying
+   * 004, and running it again does only what is left. `VACUUM` afterwards gives the freed pages
    * back to the disk.
    */
   async compact(): Promise<number> {
@@ -250,8 +258,34 @@ export class SqliteStore implements DossierStore {
           })
           .immediate();
         total += n;
-        if (n < 500) return total;
+        if (n < 500) break;
       }
+      // Idempotency results and delivered payloads written as text before 004.
+      for (const [table, key, column, where] of [
+        ['idempotency', 'key', 'result', ''],
+        ['outbox', 'id', 'payload', "AND status = 'delivered'"],
+      ] as const) {
+        let after = '';
+        for (;;) {
+          const last = this.db
+            .transaction(() => {
+              const rows = this.stmt(
+                `SELECT ${key} AS k, ${column} AS v FROM ${table}
+                 WHERE ${key} > ? AND typeof(${column}) = 'text' ${where} ORDER BY ${key} LIMIT 500`,
+              ).all(after) as { k: string; v: string }[];
+              for (const r of rows) {
+                const value = packIfShorter(r.v);
+                if (typeof value !== 'string')
+                  this.stmt(`UPDATE ${table} SET ${column} = ? WHERE ${key} = ?`).run(value, r.k);
+              }
+              return rows.length === 500 ? rows[499]!.k : null;
+            })
+            .immediate();
+          if (last === null) break;
+          after = last;
+        }
+      }
+      return total;
     });
   }
 
@@ -311,7 +345,7 @@ export class SqliteStore implements DossierStore {
     checkStoreText(key, 'key', 500);
     return this.guard('idempotentResult', () => {
       const row = this.stmt('SELECT result FROM idempotency WHERE key = ?').get(key) as
-        | { result: string | null }
+        | { result: string | Uint8Array | null }
         | undefined;
       return row === undefined ? undefined : parseJson(row.result);
     });
@@ -606,10 +640,20 @@ export class SqliteStore implements DossierStore {
     settlement = checkSettlement(settlement);
     this.guard('settleOutbox', () => {
       if (settlement.delivered) {
-        this.stmt(
-          `UPDATE outbox SET status = 'delivered', attempts = attempts + 1, lease_owner = NULL, lease_until = NULL
-           WHERE id = ? AND lease_owner = ?`,
-        ).run(id, owner);
+        // A delivered item is kept for the record only: its payload is packed (migration 004).
+        this.db
+          .transaction(() => {
+            const payload = this.stmt('SELECT payload FROM outbox WHERE id = ? AND lease_owner = ?')
+              .pluck()
+              .get(id, owner) as string | Uint8Array | null | undefined;
+            if (payload === undefined) return;
+            this.stmt(
+              `UPDATE outbox SET status = 'delivered', attempts = attempts + 1, lease_owner = NULL, lease_until = NULL,
+                 payload = ?
+               WHERE id = ? AND lease_owner = ?`,
+            ).run(typeof payload === 'string' ? packIfShorter(payload) : payload, id, owner);
+          })
+          .immediate();
         return;
       }
       this.stmt(
@@ -892,7 +936,8 @@ function prepareCommit(req: CommitRequest): PreparedCommit {
     idempotency: req.idempotency
       ? [
           req.idempotency.key,
-          req.idempotency.result === undefined ? null : JSON.stringify(req.idempotency.result),
+          // Written once, read on a retry only: packed (migration 004).
+          req.idempotency.result === undefined ? null : packIfShorter(JSON.stringify(req.idempotency.result)),
         ]
       : null,
     firedTimer: req.firedTimer,
