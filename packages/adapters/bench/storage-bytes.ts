@@ -40,6 +40,10 @@ export interface StorageBytes {
   readonly closed: number;
   /** The store after VACUUM, per closed dossier (indexes included). */
   readonly perClosed: number;
+  /** The bytes of its pages in use (without the free space of pages), per closed dossier. */
+  readonly usedPerClosed: number;
+  /** The same for the schema-2 layout. */
+  readonly schema2UsedPerClosed: number;
   /** The same dossiers in the schema-2 layout, after VACUUM, per closed dossier. */
   readonly schema2PerClosed: number;
   /** The JSON text of what the store's reads return, per closed dossier. */
@@ -76,18 +80,18 @@ function notices(): EnginePlugin {
 }
 
 /** Page bytes of each table and index after VACUUM, and the file's. */
-function pages(file: string): { total: number; byName: Map<string, number> } {
+function pages(file: string): { total: number; used: number; byName: Map<string, number> } {
   const db = new Database(file);
   try {
     db.exec('VACUUM');
     const total =
       (db.pragma('page_count', { simple: true }) as number) *
       (db.pragma('page_size', { simple: true }) as number);
-    const rows = db.prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name').all() as {
-      name: string;
-      bytes: number;
-    }[];
-    return { total, byName: new Map(rows.map((r) => [r.name, r.bytes])) };
+    const rows = db
+      .prepare('SELECT name, sum(pgsize) AS bytes, sum(pgsize - unused) AS used FROM dbstat GROUP BY name')
+      .all() as { name: string; bytes: number; used: number }[];
+    const used = rows.reduce((sum, r) => sum + r.used, 0);
+    return { total, used, byName: new Map(rows.map((r) => [r.name, r.bytes])) };
   } finally {
     db.close();
   }
@@ -160,6 +164,8 @@ export async function measureStorage(
       dossiers,
       closed,
       perClosed: now.total / closed,
+      usedPerClosed: now.used / closed,
+      schema2UsedPerClosed: before.used / closed,
       schema2PerClosed: before.total / closed,
       jsonPerClosed: json / closed,
       shares: [...now.byName]
