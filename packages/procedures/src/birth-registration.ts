@@ -1,4 +1,4 @@
-import type { ProcedureDefinitionInput } from '@motcua/core';
+import type { TypedProcedureDefinitionInput } from '@motcua/core';
 import { z } from 'zod';
 import { placeholderCode } from './shared/codes.js';
 import { addressField, birthDateField, idNumberField, nameField, sexField } from './shared/fields.js';
@@ -91,7 +91,9 @@ export type BirthRegistrationApplication = z.input<typeof birthRegistrationAppli
  * - **Competent agency**: the commune People's Committee in both regimes (in the 2025 regime the
  *   commune of the two-tier local government, Decree 118/2025/NĐ-CP art. 1 [C]). The code is a placeholder.
  */
-export function birthRegistrationDefinition(window: VersionWindow): ProcedureDefinitionInput {
+export function birthRegistrationDefinition(
+  window: VersionWindow,
+): TypedProcedureDefinitionInput<typeof birthRegistrationApplication> {
   const desk =
     window.regime === '2018'
       ? 'Bộ phận Một cửa UBND cấp xã'
@@ -171,7 +173,7 @@ export function birthRegistrationDefinition(window: VersionWindow): ProcedureDef
  * Birth registration: versions `2018.1` (Decree 61) and `2025.1` (Decree 118). Each version is compiled on first use
  * (`birthRegistration.version('2025.1')`, `birthRegistration.versions`).
  */
-export const birthRegistration: ProcedureVersions = defineVersions(birthRegistrationDefinition, [
-  WINDOW_2018,
-  WINDOW_2025,
-]);
+export const birthRegistration: ProcedureVersions<typeof birthRegistrationApplication> = defineVersions(
+  birthRegistrationDefinition,
+  [WINDOW_2018, WINDOW_2025],
+);

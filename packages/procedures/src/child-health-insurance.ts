@@ -1,4 +1,4 @@
-import type { LocalDate, ProcedureDefinitionInput } from '@motcua/core';
+import type { LocalDate, TypedProcedureDefinitionInput } from '@motcua/core';
 import { z } from 'zod';
 import { placeholderCode } from './shared/codes.js';
 import { addressField, birthDateField, idNumberField, nameField, sexField } from './shared/fields.js';
@@ -80,7 +80,9 @@ export function isUnderSix(birthDate: LocalDate, on: LocalDate): boolean {
  *   version [R], "BHXH cơ sở" in the 2025 version (the two-tier local government of Decree
  *   118/2025/NĐ-CP art. 1 [C]). The code is a placeholder.
  */
-export function childHealthInsuranceDefinition(window: VersionWindow): ProcedureDefinitionInput {
+export function childHealthInsuranceDefinition(
+  window: VersionWindow,
+): TypedProcedureDefinitionInput<typeof childHealthInsuranceApplication> {
   const agency = window.regime === '2018' ? 'Bảo hiểm xã hội cấp huyện' : 'Bảo hiểm xã hội cơ sở';
   return {
     code: CHILD_HEALTH_INSURANCE_CODE,
@@ -145,7 +147,7 @@ export function childHealthInsuranceDefinition(window: VersionWindow): Procedure
  * The health-insurance card for a child under 6: versions `2018.1` (Decree 61) and `2025.1` (Decree 118). Each version is compiled on first use
  * (`childHealthInsurance.version('2025.1')`, `childHealthInsurance.versions`).
  */
-export const childHealthInsurance: ProcedureVersions = defineVersions(childHealthInsuranceDefinition, [
-  WINDOW_2018,
-  WINDOW_2025,
-]);
+export const childHealthInsurance: ProcedureVersions<typeof childHealthInsuranceApplication> = defineVersions(
+  childHealthInsuranceDefinition,
+  [WINDOW_2018, WINDOW_2025],
+);

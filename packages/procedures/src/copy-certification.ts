@@ -1,4 +1,4 @@
-import type { ProcedureDefinitionInput } from '@motcua/core';
+import type { TypedProcedureDefinitionInput } from '@motcua/core';
 import { z } from 'zod';
 import { placeholderCode } from './shared/codes.js';
 import {
@@ -69,7 +69,9 @@ export function pagesToCertify(application: CopyCertificationApplication): numbe
  *   justice office and notary organisations [R]; the district level is gone from 01/07/2025,
  *   Decree 118/2025/NĐ-CP art. 1 [C]).
  */
-export function copyCertificationDefinition(window: VersionWindow): ProcedureDefinitionInput {
+export function copyCertificationDefinition(
+  window: VersionWindow,
+): TypedProcedureDefinitionInput<typeof copyCertificationApplication> {
   return {
     code: COPY_CERTIFICATION_CODE,
     version: window.version,
@@ -150,7 +152,7 @@ export function copyCertificationDefinition(window: VersionWindow): ProcedureDef
  * Copy certification: versions `2018.1` (Decree 61) and `2025.1` (Decree 118). Each version is compiled on first use
  * (`copyCertification.version('2025.1')`, `copyCertification.versions`).
  */
-export const copyCertification: ProcedureVersions = defineVersions(copyCertificationDefinition, [
-  WINDOW_2018,
-  WINDOW_2025,
-]);
+export const copyCertification: ProcedureVersions<typeof copyCertificationApplication> = defineVersions(
+  copyCertificationDefinition,
+  [WINDOW_2018, WINDOW_2025],
+);

@@ -1,4 +1,4 @@
-import type { ProcedureDefinitionInput } from '@motcua/core';
+import type { TypedProcedureDefinitionInput } from '@motcua/core';
 import { z } from 'zod';
 import { placeholderCode } from './shared/codes.js';
 import { idNumberField, nameField } from './shared/fields.js';
@@ -81,7 +81,9 @@ export type EnterpriseRegistrationApplication = z.input<typeof enterpriseRegistr
  * - **Competent agency**: the provincial business registration office (Phòng Đăng ký kinh doanh);
  *   its parent department changed in 2025 [R] and is not named.
  */
-export function enterpriseRegistrationDefinition(window: VersionWindow): ProcedureDefinitionInput {
+export function enterpriseRegistrationDefinition(
+  window: VersionWindow,
+): TypedProcedureDefinitionInput<typeof enterpriseRegistrationApplication> {
   return {
     code: ENTERPRISE_REGISTRATION_CODE,
     version: window.version,
@@ -170,7 +172,5 @@ export function enterpriseRegistrationDefinition(window: VersionWindow): Procedu
  * New enterprise registration: versions `2018.1` (Decree 61) and `2025.1` (Decree 118). Each version is compiled on first use
  * (`enterpriseRegistration.version('2025.1')`, `enterpriseRegistration.versions`).
  */
-export const enterpriseRegistration: ProcedureVersions = defineVersions(enterpriseRegistrationDefinition, [
-  WINDOW_2018,
-  WINDOW_2025,
-]);
+export const enterpriseRegistration: ProcedureVersions<typeof enterpriseRegistrationApplication> =
+  defineVersions(enterpriseRegistrationDefinition, [WINDOW_2018, WINDOW_2025]);

@@ -131,6 +131,7 @@ export {
 } from './shared/regimes.js';
 export { VARIANTS, type Variant, variantOf, variantVersion } from './shared/variants.js';
 export {
+  type CatalogueProcedure,
   type DefinitionOf,
   defineVersions,
   type ProcedureVersions,

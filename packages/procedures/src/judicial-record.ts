@@ -1,4 +1,4 @@
-import { type ProcedureDefinitionInput, personal, type Step } from '@motcua/core';
+import { personal, type Step, type TypedProcedureDefinitionInput } from '@motcua/core';
 import { z } from 'zod';
 import { placeholderCode } from './shared/codes.js';
 import {
@@ -181,7 +181,7 @@ const stepsFor = (verifyDays: number, draft: Step['budget'], sign: Step['budget'
 export function judicialRecordDefinition(
   window: VersionWindow,
   variant: JudicialRecordVariant = 'standard',
-): ProcedureDefinitionInput {
+): TypedProcedureDefinitionInput<typeof judicialRecordApplication> {
   const mps = window.effectiveFrom >= JUDICIAL_RECORD_MPS_IN_FORCE;
   const extended = variant === 'extended';
   if (mps && extended) {
@@ -266,8 +266,11 @@ export function judicialRecordDefinition(
  * 15-day cases come before the 10-day ones in each period. Each version is compiled on first use
  * (`judicialRecord.version('2025.1')`, `judicialRecord.versions`).
  */
-export const judicialRecord: ProcedureVersions = defineVersions(judicialRecordDefinition, [
-  { window: WINDOW_2018, variants: ['extended'] },
-  { window: JUDICIAL_RECORD_WINDOW_2025, variants: ['extended'] },
-  JUDICIAL_RECORD_WINDOW_2026,
-]);
+export const judicialRecord: ProcedureVersions<typeof judicialRecordApplication> = defineVersions(
+  judicialRecordDefinition,
+  [
+    { window: WINDOW_2018, variants: ['extended'] },
+    { window: JUDICIAL_RECORD_WINDOW_2025, variants: ['extended'] },
+    JUDICIAL_RECORD_WINDOW_2026,
+  ],
+);

@@ -1,4 +1,4 @@
-import { type ProcedureDefinitionInput, personal, type Step } from '@motcua/core';
+import { personal, type Step, type TypedProcedureDefinitionInput } from '@motcua/core';
 import { z } from 'zod';
 import { placeholderCode } from './shared/codes.js';
 import { addressField, idNumberField, localDateField, nameField } from './shared/fields.js';
@@ -153,7 +153,7 @@ const SPECIAL_CASE_STEPS: Step[] = [
 export function landMortgageDefinition(
   window: VersionWindow,
   variant: LandMortgageVariant = 'standard',
-): ProcedureDefinitionInput {
+): TypedProcedureDefinitionInput<typeof landMortgageApplication> {
   const special = variant === 'special-case';
   return {
     code: LAND_MORTGAGE_REGISTRATION_CODE,
@@ -215,7 +215,10 @@ export function landMortgageDefinition(
  * (≤ 3 working days) come before the standard (same-day) one in each period. Each version is compiled on first use
  * (`landMortgage.version('2025.1')`, `landMortgage.versions`).
  */
-export const landMortgage: ProcedureVersions = defineVersions(landMortgageDefinition, [
-  { window: WINDOW_2018, variants: ['special-case'] },
-  { window: WINDOW_2025, variants: ['special-case'] },
-]);
+export const landMortgage: ProcedureVersions<typeof landMortgageApplication> = defineVersions(
+  landMortgageDefinition,
+  [
+    { window: WINDOW_2018, variants: ['special-case'] },
+    { window: WINDOW_2025, variants: ['special-case'] },
+  ],
+);

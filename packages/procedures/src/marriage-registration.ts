@@ -1,4 +1,4 @@
-import type { ProcedureDefinitionInput, Step } from '@motcua/core';
+import type { Step, TypedProcedureDefinitionInput } from '@motcua/core';
 import { z } from 'zod';
 import { placeholderCode } from './shared/codes.js';
 import { addressField, birthDateField, idNumberField, nameField } from './shared/fields.js';
@@ -156,7 +156,7 @@ const VERIFICATION_STEPS: Step[] = [
 export function marriageRegistrationDefinition(
   window: VersionWindow,
   variant: MarriageVariant = 'standard',
-): ProcedureDefinitionInput {
+): TypedProcedureDefinitionInput<typeof marriageRegistrationApplication> {
   const desk =
     window.regime === '2018'
       ? 'Bộ phận Một cửa UBND cấp xã'
@@ -215,7 +215,10 @@ export function marriageRegistrationDefinition(
  * verification case (≤ 5 working days) comes before the immediate one in each period. Each version is compiled on first use
  * (`marriageRegistration.version('2025.1')`, `marriageRegistration.versions`).
  */
-export const marriageRegistration: ProcedureVersions = defineVersions(marriageRegistrationDefinition, [
-  { window: WINDOW_2018, variants: ['verification'] },
-  { window: WINDOW_2025, variants: ['verification'] },
-]);
+export const marriageRegistration: ProcedureVersions<typeof marriageRegistrationApplication> = defineVersions(
+  marriageRegistrationDefinition,
+  [
+    { window: WINDOW_2018, variants: ['verification'] },
+    { window: WINDOW_2025, variants: ['verification'] },
+  ],
+);

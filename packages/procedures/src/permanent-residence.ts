@@ -1,4 +1,4 @@
-import type { ProcedureDefinitionInput } from '@motcua/core';
+import type { TypedProcedureDefinitionInput } from '@motcua/core';
 import { z } from 'zod';
 import { placeholderCode } from './shared/codes.js';
 import { addressField, idNumberField, nameField } from './shared/fields.js';
@@ -73,7 +73,9 @@ export type PermanentResidenceApplication = z.input<typeof permanentResidenceApp
  *   level of the two-tier local government from 01/07/2025, Decree 118/2025/NĐ-CP art. 1 [C]; the 2018-era district police for places without
  *   commune police is recalled [R]).
  */
-export function permanentResidenceDefinition(window: VersionWindow): ProcedureDefinitionInput {
+export function permanentResidenceDefinition(
+  window: VersionWindow,
+): TypedProcedureDefinitionInput<typeof permanentResidenceApplication> {
   return {
     code: PERMANENT_RESIDENCE_CODE,
     version: window.version,
@@ -151,7 +153,7 @@ export function permanentResidenceDefinition(window: VersionWindow): ProcedureDe
  * Permanent residence registration: versions `2018.1` (Decree 61) and `2025.1` (Decree 118). Each version is compiled on first use
  * (`permanentResidence.version('2025.1')`, `permanentResidence.versions`).
  */
-export const permanentResidence: ProcedureVersions = defineVersions(permanentResidenceDefinition, [
-  WINDOW_2018,
-  WINDOW_2025,
-]);
+export const permanentResidence: ProcedureVersions<typeof permanentResidenceApplication> = defineVersions(
+  permanentResidenceDefinition,
+  [WINDOW_2018, WINDOW_2025],
+);

@@ -1,6 +1,6 @@
 export type { DayInfo, DayKind, DayReason } from './day-kind.js';
 export type { DueDateExplanation, ExplainedDay } from './explain.js';
-export { dayNumberOf, isLocalDate, type LocalDate, localDateOf, parseLocalDate } from './local-date.js';
+export { isLocalDate, type LocalDate, localDateOf, parseLocalDate } from './local-date.js';
 export {
   type DayTemplate,
   DEFAULT_SESSIONS,
@@ -9,13 +9,11 @@ export {
   type ResolvedOfficeHours,
   type Session,
   SessionSchema,
-  TimeOfDaySchema,
 } from './office-hours.js';
 export {
   type HolidaySchedule,
   type HolidayScheduleInput,
   HolidayScheduleSchema,
-  LocalDateSchema,
   parseHolidaySchedule,
   type ScheduleEntry,
   type ScheduleEntryInput,
@@ -48,7 +46,6 @@ export {
   vietnamCalendar,
 } from './vietnam-calendar.js';
 export {
-  CALENDAR_INSTANT_RANGE,
   CALENDAR_MAX_YEAR,
   CALENDAR_MIN_YEAR,
   WorkingCalendar,

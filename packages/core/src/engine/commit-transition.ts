@@ -45,7 +45,7 @@ export async function commitTransition(
   const { firedTimer } = source;
   const type = source.journalType ?? event.type;
   const beforeState = stateName(before.value);
-  const view = dossierView(after, version);
+  const view = dossierView(after, version, procedure.definition);
   const afterState = view.state;
   // The event passed the procedure's schema (or is the engine's own, for a reissued secret).
   const info = {

@@ -3,7 +3,7 @@ import { toInstant } from '../model/actor.js';
 import { commandFingerprint } from './command-fingerprint.js';
 import { commitTransition } from './commit-transition.js';
 import { deliverOutbox } from './deliver-outbox.js';
-import { dossierView, engineContext, loadDossier } from './engine-context.js';
+import { dossierView, engineContext, loadDossier, procedureOf } from './engine-context.js';
 import {
   checkCode,
   checkEngineOptions,
@@ -93,7 +93,12 @@ export function createEngine(options: EngineOptions): Engine {
         store.slip(code),
         store.timers(code),
       ]);
-      return { ...dossierView(stored.persisted, stored.version), journal, slip, timers };
+      return {
+        ...dossierView(stored.persisted, stored.version, procedureOf(ctx, stored.persisted).definition),
+        journal,
+        slip,
+        timers,
+      };
     }) as Engine['get'],
 
     lookup: (code, presented) => lookupDossier(ctx, secrets, code, presented),

@@ -109,6 +109,23 @@ describe('engine commands', () => {
     ).rejects.toBeInstanceOf(ConflictError);
   });
 
+  it('shows the national status in the views and the public lookup: 2 received, 4 processing, 10 returned', async () => {
+    const { engine } = sampleEngine(new MemoryStore());
+    const d = await engine.receive(receipt);
+    expect(d.nationalStatus).toEqual({ code: 2, name: 'Được tiếp nhận' });
+    const moved = await engine.send(d.code, { type: 'HAND_OVER', actor: desk });
+    expect(moved.nationalStatus).toEqual({ code: 4, name: 'Đang xử lý' });
+    expect((await engine.get(d.code)).nationalStatus?.code).toBe(4);
+    expect((await engine.lookup(d.code, d.context.secret)).nationalStatus).toEqual({
+      code: 4,
+      name: 'Đang xử lý',
+    });
+    for (const actor of [police, leader, police]) await engine.send(d.code, { type: 'HAND_OVER', actor });
+    expect((await engine.lookup(d.code, d.context.secret)).nationalStatus?.code).toBe(9);
+    const returned = await engine.send(d.code, { type: 'RETURN_RESULT', actor: desk });
+    expect(returned.nationalStatus).toEqual({ code: 10, name: 'Đã trả kết quả' });
+  });
+
   it('shows the public lookup by code and secret, without personal data', async () => {
     const { engine, clock } = sampleEngine(new MemoryStore());
     const d = await engine.receive(receipt);

@@ -6,6 +6,8 @@ import { MotcuaError, NotFoundError } from '../errors/index.js';
 import { toInstant } from '../model/actor.js';
 import type { DossierContext } from '../model/dossier-context.js';
 import type { PersistedDossier, Procedure } from '../procedure/define-procedure.js';
+import type { ProcedureDefinition } from '../procedure/definition-schema.js';
+import { nationalStatusOf } from '../procedure/national-status.js';
 import { ProcedureRegistry } from '../procedure/registry.js';
 import { MemoryStore } from '../store/memory-store.js';
 import type { DossierStore, OutboxEffect, StoredDossier, TimerRow } from '../store/store-types.js';
@@ -93,13 +95,18 @@ export async function loadDossier(ctx: EngineContext, code: string): Promise<Sto
 }
 
 /** What a command returns: the dossier at a version, with its indexed summary. */
-export function dossierView(persisted: PersistedDossier, version: number): DossierView {
+export function dossierView(
+  persisted: PersistedDossier,
+  version: number,
+  procedure: ProcedureDefinition,
+): DossierView {
   const summary = summaryOf(persisted);
   return {
     code: summary.code,
     version,
     state: summary.state,
     status: summary.status,
+    nationalStatus: nationalStatusOf(procedure, summary.state, persisted.context) ?? null,
     context: persisted.context,
     summary,
   };

@@ -54,6 +54,23 @@ describe('engine input: fields named as the caller wrote them', () => {
   });
 });
 
+describe('engine input: a receipt is checked once, every bad field listed together', () => {
+  it('a bad officer and a bad application come back in one error (the procedure checks both)', async () => {
+    const { engine } = sampleEngine(new MemoryStore());
+    const error = await failure(() =>
+      engine.receive({
+        ...receipt,
+        actor: { officerId: 'x' } as never,
+        channel: 'pigeon' as never,
+        application: { ...sampleReceipt.application, members: 'three' },
+      }),
+    );
+    expect(error).toMatchObject({ code: 'VALIDATION_FAILED' });
+    const fields = (error as unknown as { issues: { field: string }[] }).issues.map((i) => i.field);
+    expect(fields).toEqual(expect.arrayContaining(['actor.unitId', 'channel', 'application.members']));
+  });
+});
+
 describe('engine input: instants', () => {
   it('refuses impossible dates and instants without an offset, never rolling them over or reading the server zone', async () => {
     const { engine } = sampleEngine(new MemoryStore(), { start: '2026-02-27T08:00:00+07:00' });

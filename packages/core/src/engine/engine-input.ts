@@ -3,7 +3,6 @@ import { type LocalDate, parseLocalDate } from '../calendar/local-date.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { type FieldIssue, ValidationError } from '../errors/dossier-errors.js';
 import { type Actor, ActorSchema, type Instant } from '../model/actor.js';
-import { type Channel, ChannelSchema } from '../model/channel.js';
 import { isAgencyCode, isDossierCodeShape } from '../model/dossier-code.js';
 import { instantProblem, parseInstant } from '../model/instant-input.js';
 import type { ReportQuery } from '../report/report-types.js';
@@ -34,8 +33,10 @@ const ReceiveCommandSchema = z
     agency: z
       .custom<string>((v) => isAgencyCode(v), 'expected letters and digits separated by dots, at most 64')
       .optional(),
-    channel: ChannelSchema,
-    actor: ActorSchema,
+    // The channel and the receiving officer are the procedure's to check (with the applicant and
+    // the application, every bad field in one error): checked once, by `Procedure.start`.
+    channel: z.unknown(),
+    actor: z.unknown(),
     applicant: z.unknown().optional(),
     application: z.unknown().optional(),
     at: InstantInputSchema.optional(),
@@ -49,8 +50,10 @@ export interface CheckedReceive {
   readonly procedure: string;
   readonly version: string | undefined;
   readonly agency: string | undefined;
-  readonly channel: Channel;
-  readonly actor: Actor;
+  /** Checked by the procedure (`Procedure.start`). */
+  readonly channel: unknown;
+  /** Checked by the procedure (`Procedure.start`). */
+  readonly actor: unknown;
   readonly applicant: unknown;
   readonly application: unknown;
   /** The receipt instant when the caller gave one. */

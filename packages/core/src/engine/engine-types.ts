@@ -7,6 +7,7 @@ import type { DossierContextOf } from '../model/dossier-context.js';
 import type { DossierEventInput } from '../model/dossier-events.js';
 import type { DossierSummary } from '../model/dossier-summary.js';
 import type { LiaisonLinkInput } from '../model/liaison-context.js';
+import type { NationalStatus } from '../model/national-status.js';
 import type { SlipRow } from '../model/slip-row.js';
 import type {
   AnyProcedure,
@@ -186,6 +187,11 @@ export interface DossierView<App = unknown> {
   readonly version: number;
   readonly state: string;
   readonly status: 'active' | 'done';
+  /**
+   * The national dossier status of the state (1 Mới đăng ký … 10 Đã trả kết quả), as the
+   * procedure maps it; `null` for a state the procedure no longer maps.
+   */
+  readonly nationalStatus: NationalStatus | null;
   readonly context: DossierContextOf<App>;
   readonly summary: DossierSummary;
 }

@@ -1,7 +1,7 @@
 import { IdempotencyKeyError } from '../errors/index.js';
 import type { DossierContext } from '../model/dossier-context.js';
 import type { PersistedDossier } from '../procedure/define-procedure.js';
-import { dossierView, type EngineContext, loadDossier } from './engine-context.js';
+import { dossierView, type EngineContext, loadDossier, procedureOf } from './engine-context.js';
 import type { DossierView } from './engine-types.js';
 
 /** A command's idempotency key and the fingerprint of the command (and its caller) it was used for. */
@@ -62,10 +62,17 @@ async function firstResult(ctx: EngineContext, idempotency: Idempotency): Promis
     const { applicant, application } = stored.persisted.context;
     const slip = first.persisted.context.slip ?? stored.persisted.context.slip.slice(0, first.slipRows);
     const context = { ...first.persisted.context, applicant, application, slip } as DossierContext;
-    return dossierView({ ...first.persisted, context }, first.version);
+    return dossierView(
+      { ...first.persisted, context },
+      first.version,
+      procedureOf(ctx, stored.persisted).definition,
+    );
   }
   // A key stored before results were kept: the dossier now, under the first version number.
-  return { ...dossierView(stored.persisted, stored.version), version: first.version };
+  return {
+    ...dossierView(stored.persisted, stored.version, procedureOf(ctx, stored.persisted).definition),
+    version: first.version,
+  };
 }
 
 /**

@@ -32,7 +32,6 @@ export {
   type AppliedEvent,
   DeferredDeliveryError,
   type DeliveryContext,
-  deferralOf,
   type EffectRequest,
   type EnginePlugin,
   type EventTransitionInfo,
@@ -44,9 +43,4 @@ export {
   type TransitionInfo,
   type TransitionInfoBase,
 } from './plugin.js';
-export {
-  type PublicDossierView,
-  type PublicLiaisonView,
-  publicView,
-  secretMatches,
-} from './public-lookup.js';
+export { type PublicDossierView, type PublicLiaisonView, secretMatches } from './public-lookup.js';

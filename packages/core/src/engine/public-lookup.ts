@@ -1,8 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
+import type { NationalStatus } from '../model/national-status.js';
 import type { Timeliness } from '../model/timeliness.js';
 import type { PersistedDossier } from '../procedure/define-procedure.js';
 import { stateName } from '../procedure/define-procedure.js';
 import type { ProcedureDefinition } from '../procedure/definition-schema.js';
+import { nationalStatusOf } from '../procedure/national-status.js';
 
 /** The public progress view of a dossier (tra cứu hồ sơ): no personal data. */
 export interface PublicDossierView {
@@ -19,6 +21,11 @@ export interface PublicDossierView {
     | 'withdrawn'
     | 'stopped'
     | 'expired';
+  /**
+   * The national dossier status (1 Mới đăng ký … 10 Đã trả kết quả) as the procedure maps the
+   * state, the status the National Public Service Portal shows; `null` for a state it does not map.
+   */
+  readonly nationalStatus: NationalStatus | null;
   /** Name of the unit holding the dossier. */
   readonly currentUnit: string;
   readonly receivedAt: string;
@@ -159,6 +166,7 @@ export function publicView(
     procedure: { code: def.code, name: def.name.vi },
     status,
     statusCode,
+    nationalStatus: nationalStatusOf(def, state, c) ?? null,
     currentUnit,
     receivedAt: c.receivedAt,
     dueAt: c.due.current,

@@ -1,4 +1,6 @@
 import { MotcuaError, ValidationError } from '../errors/index.js';
+import type { Actor } from '../model/actor.js';
+import type { Channel } from '../model/channel.js';
 import { formatDossierCode } from '../model/dossier-code.js';
 import type { LiaisonLinkInput } from '../model/liaison-context.js';
 import type { Procedure } from '../procedure/define-procedure.js';
@@ -61,20 +63,21 @@ export async function receiveDossier(
   const at = command.at === undefined ? clock.now() : new Date(command.at);
   const procedure = procedureFor(ctx, command.procedure, command.version, at);
   const agency = command.agency ?? ctx.agency;
-  const actor = command.actor;
   const draft = asCommand(() =>
     procedure.start({
       code: 'pending',
       secret: 'pending',
       agency,
       receivedAt: at,
-      receivedBy: actor,
-      channel: command.channel,
+      receivedBy: command.actor as Actor,
+      channel: command.channel as Channel,
       applicant: command.applicant,
       application: command.application,
       ...(command.liaison === undefined ? {} : { liaison: command.liaison as LiaisonLinkInput }),
     }),
   );
+  // The officer and the channel as the procedure checked them.
+  const { receivedBy: actor, channel } = draft.context;
   const idempotency = command.idempotencyKey
     ? {
         key: command.idempotencyKey,
@@ -83,7 +86,7 @@ export async function receiveDossier(
           procedure: command.procedure,
           version: command.version,
           agency,
-          channel: command.channel,
+          channel,
           actor,
           applicant: command.applicant,
           application: command.application,
@@ -97,11 +100,11 @@ export async function receiveDossier(
     const sequence = await store.nextSequence(agency, localDate);
     const code = formatDossierCode({ agency, date: localDate, sequence });
     const persisted = { ...draft, context: { ...draft.context, code, secret: issueSecret() } };
-    const view = dossierView(persisted, 1);
+    const view = dossierView(persisted, 1, procedure.definition);
     const afterState = view.state;
     const info: ReceiptTransitionInfo = {
       type: 'RECEIVE',
-      event: { type: 'RECEIVE', channel: command.channel },
+      event: { type: 'RECEIVE', channel },
       before: null,
       after: persisted.context,
       beforeState: null,
@@ -120,7 +123,7 @@ export async function receiveDossier(
       effects: pluginEffects(ctx, code, 1, at, (p) => p.onTransition?.(info)),
       idempotency,
     });
-    ctx.inspection.received(procedure, persisted, command);
+    ctx.inspection.received(procedure, persisted, { channel });
     return result;
   });
 }

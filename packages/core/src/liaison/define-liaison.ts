@@ -10,7 +10,7 @@ import { defineProcedure, type Procedure } from '../procedure/define-procedure.j
 import type { ProcedureDefinitionInput, StepBudget } from '../procedure/definition-schema.js';
 import * as act from '../procedure/lifecycle-actions.js';
 import type { LifecycleEnv } from '../procedure/lifecycle-env.js';
-import { denialOf, registerRules } from '../procedure/lifecycle-rules.js';
+import { isAllowed, registerRules } from '../procedure/lifecycle-rules.js';
 import { zodIssues } from '../validation/zod-issues.js';
 import * as la from './liaison-actions.js';
 import {
@@ -121,7 +121,7 @@ function check(def: LiaisonDefinition, allowanceIds: readonly string[], dayMinut
 /** The parent machine: the liaison's own states and events, the kit's closing actions and rules. */
 function liaisonMachine(env: la.LiaisonEnv) {
   const allowed = ({ context, event }: { context: DossierContext; event: DossierEvent }) =>
-    denialOf(env, context, event) === null;
+    isAllowed(env, context, event);
   const afterResult = (context: DossierContext, event: DossierEvent) =>
     la.memberResult(env, context, event as Ev<'MEMBER_RESULT'>);
   const afterAnswer = (context: DossierContext, event: DossierEvent) =>

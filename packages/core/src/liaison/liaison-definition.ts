@@ -71,7 +71,7 @@ export const LiaisonLimitRuleSchema = z
 export type LiaisonLimitRule = z.output<typeof LiaisonLimitRuleSchema>;
 
 /** Extra working days an office may be granted, enabled per office (e.g. a remote commune, +5). */
-export const LiaisonAllowanceSchema = z
+const LiaisonAllowanceSchema = z
   .object({
     id: z.string().min(1),
     reason: z.string().min(1),
@@ -81,7 +81,7 @@ export const LiaisonAllowanceSchema = z
   .strict();
 
 /** Supplementation in a liaison: any member's request pauses the whole liaison. */
-export const LiaisonSupplementationSchema = z
+const LiaisonSupplementationSchema = z
   .object({
     /** `resume`: due times move by the working time paused; `restart`: the total counts again from the complete dossier. */
     clock: z.enum(['resume', 'restart']).default('resume'),

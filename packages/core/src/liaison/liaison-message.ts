@@ -21,7 +21,7 @@ const common = {
 const items = z.array(z.object({ name: z.string().min(1), note: z.string().optional() }).strict()).min(1);
 
 /** Focal desk → member agency: a member's part of the liaison, with its application data. */
-export const HandoffMessageSchema = z
+const HandoffMessageSchema = z
   .object({
     kind: z.literal('handoff'),
     ...common,
@@ -38,12 +38,12 @@ export const HandoffMessageSchema = z
   .strict();
 
 /** Member agency → focal desk: it received the part as its dossier `childCode`. */
-export const AcceptedMessageSchema = z
+const AcceptedMessageSchema = z
   .object({ kind: z.literal('accepted'), ...common, childCode: z.string().min(1) })
   .strict();
 
 /** Member agency → focal desk: it needs verification (its limit with verification applies). */
-export const VerificationMessageSchema = z
+const VerificationMessageSchema = z
   .object({
     kind: z.literal('verification'),
     ...common,
@@ -53,7 +53,7 @@ export const VerificationMessageSchema = z
   .strict();
 
 /** Member agency → focal desk: supplementation needed (the whole liaison pauses). */
-export const SupplementMessageSchema = z
+const SupplementMessageSchema = z
   .object({
     kind: z.literal('supplement'),
     ...common,
@@ -64,7 +64,7 @@ export const SupplementMessageSchema = z
   .strict();
 
 /** Focal desk → member agency: the applicant supplemented; the agency's dossier resumes. */
-export const SupplementedMessageSchema = z
+const SupplementedMessageSchema = z
   .object({
     kind: z.literal('supplemented'),
     ...common,
@@ -75,7 +75,7 @@ export const SupplementedMessageSchema = z
   .strict();
 
 /** Member agency → focal desk: it is late, apologises, and sets a new date. */
-export const ApologyMessageSchema = z
+const ApologyMessageSchema = z
   .object({
     kind: z.literal('apology'),
     ...common,
@@ -86,7 +86,7 @@ export const ApologyMessageSchema = z
   .strict();
 
 /** Member agency → focal desk: its result, returned or refused (`childCode` null: refused at receipt). */
-export const ResultMessageSchema = z
+const ResultMessageSchema = z
   .object({
     kind: z.literal('result'),
     ...common,
@@ -102,7 +102,7 @@ export const ResultMessageSchema = z
  * expired): stop the part unless it is already decided. The agency answers with `cancelled`, or
  * with its `result` when the part was decided.
  */
-export const CancelMessageSchema = z
+const CancelMessageSchema = z
   .object({
     kind: z.literal('cancel'),
     ...common,
@@ -113,7 +113,7 @@ export const CancelMessageSchema = z
   .strict();
 
 /** Member agency → focal desk: it stopped the part (its dossier was withdrawn or stopped). */
-export const CancelledMessageSchema = z
+const CancelledMessageSchema = z
   .object({ kind: z.literal('cancelled'), ...common, childCode: z.string().min(1) })
   .strict();
 

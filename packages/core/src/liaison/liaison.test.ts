@@ -7,7 +7,8 @@ import { DefinitionError, PermissionError, TransitionError } from '../errors/dos
 import type { DossierContext } from '../model/dossier-context.js';
 import type { DossierEventInput } from '../model/dossier-events.js';
 import { checkMachine } from '../procedure/check-machine.js';
-import type { DossierSnapshot } from '../procedure/define-procedure.js';
+import { type DossierSnapshot, stateName } from '../procedure/define-procedure.js';
+import { nationalStatusOf } from '../procedure/national-status.js';
 import { testCalendar } from '../testing/fixtures.js';
 import { defineLiaison } from './define-liaison.js';
 import type { LiaisonDefinitionInput } from './liaison-definition.js';
@@ -148,6 +149,14 @@ describe('liaison rules', () => {
     ).toMatchObject({
       message: expect.stringMatching(/not requested/),
     });
+  });
+
+  it('national status: 2 while no part is handed off, 4 once an agency holds one', () => {
+    const status = (s: DossierSnapshot) =>
+      nationalStatusOf(liaison.definition, stateName(s.value), s.context)?.code;
+    const s0 = received();
+    expect(status(s0)).toBe(2);
+    expect(status(apply(s0, { type: 'HAND_OFF', at: '2026-03-02T09:05:00+07:00', actor: desk }))).toBe(4);
   });
 
   it('hands off at once every member whose dependencies are back, then the dependants', () => {

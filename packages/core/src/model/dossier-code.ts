@@ -6,7 +6,7 @@ const AGENCY_RE = /^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/;
 const CODE_RE = /^([0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*)-(\d{2})(\d{2})(\d{2})-(\d{4,})$/;
 
 /** The longest agency code motcua takes (the national codes have about 13 characters). */
-export const MAX_AGENCY_CODE_LENGTH = 64;
+const MAX_AGENCY_CODE_LENGTH = 64;
 
 /** Whether `value` is an agency code motcua can put in a dossier code: letters and digits separated by dots. */
 export function isAgencyCode(value: unknown): value is string {

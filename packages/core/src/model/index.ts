@@ -7,14 +7,24 @@ export {
   InstantSchema,
   toInstant,
 } from './actor.js';
-export { type Applicant, ApplicantSchema } from './applicant.js';
+export {
+  type Applicant,
+  type ApplicantKind,
+  ApplicantKindSchema,
+  ApplicantSchema,
+  type IdentityDocument,
+  IdentityDocumentSchema,
+  type IdentityDocumentType,
+  IdentityDocumentTypeSchema,
+  type Representative,
+  RepresentativeSchema,
+} from './applicant.js';
 export { type Channel, ChannelSchema, type Regime, RegimeSchema } from './channel.js';
 export {
   type DossierCodeParts,
   formatDossierCode,
   isAgencyCode,
   isDossierCodeShape,
-  MAX_AGENCY_CODE_LENGTH,
   parseDossierCode,
 } from './dossier-code.js';
 export {
@@ -67,7 +77,6 @@ export {
   LiaisonSectionSchema,
   type MemberApology,
   MemberApologySchema,
-  OPEN_MEMBER_STATUSES,
 } from './liaison-context.js';
 export {
   HandOffEventSchema,
@@ -81,17 +90,11 @@ export {
   MemberVerificationEventSchema,
 } from './liaison-events.js';
 export {
-  maskPersonalData,
-  maskValue,
-  type PersonalDataKind,
-  personal,
-  personalDataRegistry,
-} from './personal-data.js';
-export {
-  type SlipParty,
-  SlipPartySchema,
-  type SlipRow,
-  SlipRowKindSchema,
-  SlipRowSchema,
-} from './slip-row.js';
+  type NationalStatus,
+  type NationalStatusTable,
+  nationalStatusName,
+  PORTAL_DOSSIER_STATUSES,
+} from './national-status.js';
+export { maskPersonalData, type PersonalDataKind, personal, personalDataRegistry } from './personal-data.js';
+export { type SlipParty, SlipPartySchema, type SlipRow, SlipRowSchema } from './slip-row.js';
 export { classifyTimeliness, type Timeliness, TimelinessSchema } from './timeliness.js';

@@ -3,7 +3,7 @@ import type { DossierContext } from '../model/dossier-context.js';
 import type { DossierEvent } from '../model/dossier-events.js';
 import * as act from './lifecycle-actions.js';
 import type { LifecycleEnv } from './lifecycle-env.js';
-import { denialOf } from './lifecycle-rules.js';
+import { isAllowed } from './lifecycle-rules.js';
 
 type Ev<T extends DossierEvent['type']> = Extract<DossierEvent, { type: T }>;
 
@@ -42,12 +42,11 @@ export function lifecycleSetup(env: LifecycleEnv) {
       expire: assign(({ context, event }) => act.expire(env, context, event as Ev<'EXPIRE'>)),
     },
     guards: {
-      allowed: ({ context, event }) => denialOf(env, context, event) === null,
+      allowed: ({ context, event }) => isAllowed(env, context, event),
       resumesAt: ({ context, event }, params: { step: string }) =>
-        context.steps[context.steps.length - 1]?.stepId === params.step &&
-        denialOf(env, context, event) === null,
+        context.steps[context.steps.length - 1]?.stepId === params.step && isAllowed(env, context, event),
       sendBackTo: ({ context, event }, params: { step: string }) =>
-        event.type === 'SEND_BACK' && event.toStep === params.step && denialOf(env, context, event) === null,
+        event.type === 'SEND_BACK' && event.toStep === params.step && isAllowed(env, context, event),
     },
   });
 }

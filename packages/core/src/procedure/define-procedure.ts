@@ -10,7 +10,14 @@ import {
   ValidationError,
 } from '../errors/dossier-errors.js';
 import { MotcuaError } from '../errors/motcua-error.js';
-import { type ActorInput, ActorSchema, canonicalInstant, InstantSchema, toInstant } from '../model/actor.js';
+import {
+  type ActorInput,
+  ActorSchema,
+  canonicalInstant,
+  type Instant,
+  InstantSchema,
+  toInstant,
+} from '../model/actor.js';
 import { ApplicantSchema } from '../model/applicant.js';
 import { type Channel, ChannelSchema } from '../model/channel.js';
 import { commonEvent } from '../model/common-event.js';
@@ -31,7 +38,8 @@ import {
 } from './definition-schema.js';
 import type { ReceiptInput } from './lifecycle-actions.js';
 import { budgetMinutes, type LifecycleEnv } from './lifecycle-env.js';
-import { denialOf } from './lifecycle-rules.js';
+import { denialOf, markAllowed } from './lifecycle-rules.js';
+import { nationalStatusProblems } from './national-status.js';
 import { pureStepper } from './pure-transition.js';
 
 /**
@@ -196,6 +204,23 @@ function checkDefinition(def: ProcedureDefinition, calendar: WorkingCalendar, pa
     fail('effectiveTo', 'is before effectiveFrom', def.effectiveTo);
 }
 
+/** Every state's path in a machine (`processing.appraise`), and the atomic and final ones. */
+function machineStates(machine: AnyStateMachine): { all: string[]; leaves: string[] } {
+  const all: string[] = [];
+  const leaves: string[] = [];
+  const visit = (node: AnyStateMachine['root']) => {
+    const children = Object.values(node.states);
+    if (node.path.length > 0) {
+      const path = node.path.join('.');
+      all.push(path);
+      if (children.length === 0) leaves.push(path);
+    }
+    for (const child of children) visit(child);
+  };
+  visit(machine.root);
+  return { all, leaves };
+}
+
 let nationalCalendar: WorkingCalendar | undefined;
 
 function build(
@@ -213,6 +238,15 @@ function build(
       `${def.code}@${def.version}`,
       'machine',
       problems.map((p) => `${p.kind} state ${p.state}`).join('; '),
+    );
+  }
+  const unmapped = nationalStatusProblems(def, machineStates(machine));
+  if (unmapped.length) {
+    const first = unmapped[0]!;
+    throw new DefinitionError(
+      `${def.code}@${def.version}`,
+      first.field,
+      unmapped.map((p) => `${p.field}: ${p.message}`).join('; '),
     );
   }
   const name = `${def.code}@${def.version}`;
@@ -241,6 +275,12 @@ function build(
     }
     const applicant = ApplicantSchema.safeParse(input.applicant);
     if (!applicant.success) issues.push(...zodIssues(applicant.error, 'applicant'));
+    else if (applicant.data.representative && def.representation === 'not-allowed') {
+      issues.push({
+        field: 'applicant.representative',
+        message: 'this procedure is filed by the applicant in person (no authorised representative)',
+      });
+    }
     const application = def.application.safeParse(input.application);
     if (!application.success) issues.push(...zodIssues(application.error, 'application'));
     if (!input.code) issues.push({ field: 'code', message: 'required' });
@@ -248,8 +288,10 @@ function build(
     if (!input.agency) issues.push({ field: 'agency', message: 'required' });
     const link = input.liaison === undefined ? undefined : LiaisonLinkSchema.safeParse(input.liaison);
     if (link && !link.success) issues.push(...zodIssues(link.error, 'liaison'));
-    if (def.checkReceipt && application.success && at.success && channel.success) {
-      const receivedAt = toInstant(new Date(at.data));
+    // The receipt instant in motcua's one form, worked out once.
+    const instant = at.success ? canonicalInstant(at.data) : undefined;
+    if (def.checkReceipt && application.success && instant !== undefined && channel.success) {
+      const receivedAt = instant;
       const facts = {
         receivedAt,
         receivedOn: calendar.localDate(new Date(receivedAt)),
@@ -271,7 +313,7 @@ function build(
       code: input.code,
       secret: input.secret,
       agency: input.agency,
-      receivedAt: toInstant(new Date(at.data)),
+      receivedAt: instant as Instant,
       receivedBy: actor.data,
       channel: input.channel,
       applicant: applicant.data,
@@ -310,6 +352,8 @@ function build(
     const denial = denialOf(env, ctx, event);
     if (denial?.kind === 'permission') throw new PermissionError(ctx.code, event.type, denial.reason);
     if (denial) throw new TransitionError(ctx.code, event.type, stateName(value), denial.reason);
+    // The machine's guards reuse this answer (the rules run once per event).
+    markAllowed(env, ctx, event);
     return event;
   };
   const noTransition = (ctx: DossierContext, value: StateValue, event: DossierEvent) =>

@@ -26,7 +26,7 @@ export const FeeSchema = z
   .strict();
 
 /** A unit (đơn vị, bộ phận) that can hold a dossier. */
-export const UnitSchema = z
+const UnitSchema = z
   .object({
     name: z.string().min(1),
     /** The agency the unit belongs to (cơ quan), when it differs from the procedure's. */
@@ -35,14 +35,7 @@ export const UnitSchema = z
   .strict();
 
 /** What a step does; it decides the wording on forms and in reports. */
-export const StepKindSchema = z.enum([
-  'transfer',
-  'appraisal',
-  'consultation',
-  'approval',
-  'signing',
-  'other',
-]);
+const StepKindSchema = z.enum(['transfer', 'appraisal', 'consultation', 'approval', 'signing', 'other']);
 
 /** A step's time budget: working hours, or working days counted as elapsed working time. */
 export const StepBudgetSchema = z.union([
@@ -69,7 +62,7 @@ export const StepSchema = z
 export type Step = z.output<typeof StepSchema>;
 
 /** What happens to the clock when a supplemented dossier comes back (Decree 61 art. 19(4)). */
-export const SupplementationSchema = z
+const SupplementationSchema = z
   .object({
     /** `restart`: the time limit counts again from zero; `resume`: the time left at the request resumes. */
     clock: z.enum(['restart', 'resume']).default('restart'),
@@ -147,6 +140,18 @@ export const ProcedureDefinitionSchema = z
     supplementation: SupplementationSchema.default({ clock: 'restart', maxRequests: 1 }),
     /** Roles that may send an event whoever holds the dossier, e.g. `{ APOLOGIZE: ['agency-head'] }`. */
     permissions: z.partialRecord(PermissionEventSchema, z.array(z.string().min(1))).default({}),
+    /**
+     * Whether an authorised representative (người được ủy quyền) may file for the applicant:
+     * `'allowed'` (the default) or `'not-allowed'` for procedures the applicant must file in person.
+     */
+    representation: z.enum(['allowed', 'not-allowed']).optional(),
+    /**
+     * The national dossier status (trạng thái hồ sơ, 1 Mới đăng ký … 10 Đã trả kết quả) of the
+     * machine's states, by state path (`'processing.appraise'`) or parent state (`'processing'`),
+     * where it differs from the default mapping of the standard lifecycle
+     * (`DEFAULT_NATIONAL_STATUS`). A hand-written machine maps each state the default does not know.
+     */
+    nationalStatus: z.record(z.string().min(1).max(200), z.number().int().min(1).max(99)).optional(),
   })
   .strict();
 /** What a procedure definition's `checkReceipt` sees of the receipt. */

@@ -23,26 +23,20 @@ export {
   type TypedReceiptCheck,
 } from './define-procedure.js';
 export {
-  FeeSchema,
-  NamesSchema,
-  PermissionEventSchema,
   type ProcedureDefinition,
   type ProcedureDefinitionInput,
   ProcedureDefinitionSchema,
   type ReceiptCheck,
   type ReceiptFacts,
   type ReceiptIssue,
-  RequiredDocumentSchema,
   type Step,
   type StepBudget,
   StepBudgetSchema,
-  StepKindSchema,
   StepSchema,
-  SupplementationSchema,
-  UnitSchema,
 } from './definition-schema.js';
 export { type ReceiptInput, receiptContext } from './lifecycle-actions.js';
 export type { LifecycleEnv } from './lifecycle-env.js';
 export { type Denial, denialOf, SYSTEM_ROLE } from './lifecycle-rules.js';
+export { DEFAULT_NATIONAL_STATUS, nationalStatusOf } from './national-status.js';
 export { type Migration, ProcedureRegistry } from './registry.js';
 export { machineToMermaid } from './state-diagram.js';

@@ -78,6 +78,38 @@ describe('permissions', () => {
     ).toBeInstanceOf(PermissionError);
   });
 
+  it("the rules run once per event: the machine's guards reuse the check of step and apply", () => {
+    const q = residenceProcedure();
+    // Counts how often the rules read who may apologise (a leader not holding the dossier).
+    const permissions = q.definition.permissions as Record<string, unknown>;
+    const roles = permissions.APOLOGIZE;
+    let reads = 0;
+    Object.defineProperty(permissions, 'APOLOGIZE', {
+      get: () => {
+        reads++;
+        return roles;
+      },
+    });
+    const event = {
+      type: 'APOLOGIZE',
+      at: '2026-03-05T09:00:00+07:00',
+      actor: leader,
+      reason: 'Chờ kết quả xác minh',
+      newDue: '2026-03-13T17:00:00+07:00',
+    } as const;
+    const snapshot = q.apply(q.receive(residenceReceipt('2026-03-02T09:00:00+07:00')), {
+      type: 'HAND_OVER',
+      at: '2026-03-02T10:00:00+07:00',
+      actor: desk,
+    });
+    reads = 0;
+    q.apply(snapshot, event);
+    expect(reads).toBe(1);
+    reads = 0;
+    q.step(q.persist(snapshot), event);
+    expect(reads).toBe(1);
+  });
+
   it('a system actor may mark overdue; an officer may not', () => {
     const s = atAppraise();
     const error = refused(s, { type: 'MARK_OVERDUE', at: '2026-03-12T08:00:00+07:00', actor: police });

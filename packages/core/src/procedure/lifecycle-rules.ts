@@ -62,6 +62,32 @@ export function openStep(ctx: DossierContext) {
 }
 
 /**
+ * The events `Procedure.step` has already checked against a context, with the procedure's
+ * environment: the machine's guards then reuse that answer instead of working it out again.
+ */
+const checked = new WeakMap<DossierEvent, { readonly env: LifecycleEnv; readonly ctx: DossierContext }>();
+
+/** Records that `e` is allowed in `ctx` (after {@link denialOf} returned `null` for them). */
+export function markAllowed(env: LifecycleEnv, ctx: DossierContext, e: DossierEvent): void {
+  checked.set(e, { env, ctx });
+}
+
+/**
+ * Whether `e` is allowed in `ctx`: the answer recorded by {@link markAllowed} for the same event,
+ * context and environment (definition and calendar), else {@link denialOf} worked out. The machines' guards use it.
+ */
+export function isAllowed(env: LifecycleEnv, ctx: DossierContext, e: DossierEvent): boolean {
+  const known = checked.get(e);
+  return (
+    (known !== undefined &&
+      known.ctx === ctx &&
+      known.env.def === env.def &&
+      known.env.calendar === env.calendar) ||
+    denialOf(env, ctx, e) === null
+  );
+}
+
+/**
  * Whether `event` may be applied to a dossier in `ctx` (state-independent rules; the machine's
  * states decide which events exist where). Returns `null` when allowed. The machine's guards and
  * the kit's error messages both use these rules, so they cannot drift apart.

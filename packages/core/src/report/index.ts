@@ -1,2 +1,2 @@
-export { aggregateReport, aggregateUnitReport } from './aggregate-report.js';
+export { aggregateReport } from './aggregate-report.js';
 export type { ReportQuery, ReportRow, UnitReportRow } from './report-types.js';

@@ -1,9 +1,5 @@
 export { EventQueue } from './event-queue.js';
-export type {
-  LiaisonMemberTally,
-  SimulationLiaison,
-  SimulationLiaisonResult,
-} from './liaison-traffic.js';
+export type { LiaisonMemberTally, SimulationLiaison, SimulationLiaisonResult } from './liaison-traffic.js';
 export { pickWeighted, poisson, seededRandom } from './seeded-random.js';
 export { simulate } from './simulate.js';
 export {

@@ -8,6 +8,7 @@ import { byClaimOrder, timerFiring, timerRows } from '../engine/timer-rows.js';
 import { NotFoundError, TransitionError } from '../errors/dossier-errors.js';
 import { MotcuaError } from '../errors/motcua-error.js';
 import type { Actor } from '../model/actor.js';
+import type { Channel } from '../model/channel.js';
 import { formatDossierCode } from '../model/dossier-code.js';
 import type { DossierEventInput } from '../model/dossier-events.js';
 import type { DossierSummary } from '../model/dossier-summary.js';
@@ -183,8 +184,8 @@ export class StorelessCore<D extends CoreDossier> {
       secret: 'pending',
       agency,
       receivedAt: at,
-      receivedBy: command.actor,
-      channel: command.channel,
+      receivedBy: command.actor as Actor,
+      channel: command.channel as Channel,
       applicant: command.applicant,
       application: command.application,
       ...(command.liaison === undefined ? {} : { liaison: command.liaison as LiaisonLinkInput }),
@@ -208,7 +209,7 @@ export class StorelessCore<D extends CoreDossier> {
       const entry = receiptJournalEntry(
         persisted.context,
         procedure,
-        command.actor as Actor,
+        persisted.context.receivedBy,
         stateName(persisted.value),
         null,
       );

@@ -1,1 +1,1 @@
-export { GENESIS_HASH, hashSlipRow, type SlipVerification, verifySlip } from './hash-chain.js';
+export { type SlipVerification, verifySlip } from './hash-chain.js';
