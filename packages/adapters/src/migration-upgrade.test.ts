@@ -216,7 +216,9 @@ async function slipOnceScenario(
             { type: 'HAND_OVER', actor: command.actor as typeof sampleActors.desk },
             { idempotencyKey: command.key as string },
           );
-    expect(plain(again)).toEqual(reply);
+    // The first answer, with what views gained since the fixture was written (nationalStatus).
+    const { nationalStatus: _, ...same } = plain(again) as Record<string, unknown>;
+    expect(same).toEqual(reply);
   }
   // The open dossier goes on: its slip grows by one row, chained to the migrated ones.
   const open = fixture.reads[fixture.open]!.slip as unknown[];

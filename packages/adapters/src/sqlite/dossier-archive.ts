@@ -54,7 +54,7 @@ export function unpackArchive(value: Uint8Array): DossierArchive {
  * JSON text compressed as the store keeps large values written once (archives, idempotency
  * results, delivered outbox payloads): the format byte, then raw deflate with the dictionary.
  */
-export function packJson(json: string): Buffer {
+function packJson(json: string): Buffer {
   const deflated = deflateRawSync(json, { dictionary: DICTIONARY_1 });
   const out = Buffer.allocUnsafe(deflated.length + 1);
   out[0] = FORMAT_1;
