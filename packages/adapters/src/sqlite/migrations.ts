@@ -206,8 +206,8 @@ INSERT OR IGNORE INTO motcua_migrations (version, name) VALUES (3, '003_slip_onc
 -- the commit that closes a dossier (status 'done') moves its snapshot, control slip and journal
 -- into one value, \`dossiers.archive\` (a BLOB: a format byte, then the JSON deflated with a preset
 -- dictionary; see src/sqlite/dossier-archive.ts), and leaves \`snapshot\` empty, its journal rows
--- deleted and the \`data\` of its slip rows empty; the slip rows keep their columns, which the unit
--- report reads. A later commit of a closed dossier (a reissued lookup secret) rewrites the
+-- deleted, and of its slip rows those of closed steps, with their columns only (the unit report
+-- reads them; \`data\` empty). A later commit of a closed dossier (a reissued lookup secret) rewrites the
 -- archive. The store's reads return what they returned before. The lookup secret moves to its own
 -- column (the archive is not JSON), indexed beside the code as before.
 --

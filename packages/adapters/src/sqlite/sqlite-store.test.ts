@@ -119,6 +119,17 @@ describe('SqliteStore: a dossier is archived by the commit that closes it (migra
           "SELECT count(*) FROM slip_rows WHERE data <> '' AND code IN (SELECT code FROM dossiers WHERE archive IS NOT NULL)",
         ),
       ).toBe(0);
+      // Of an archived dossier, the unit report's columns of its closed steps only.
+      expect(
+        count(
+          'SELECT count(*) FROM slip_rows WHERE (step_id IS NULL OR result IS NULL) AND code IN (SELECT code FROM dossiers WHERE archive IS NOT NULL)',
+        ),
+      ).toBe(0);
+      expect(
+        count(
+          'SELECT count(*) FROM slip_rows WHERE code IN (SELECT code FROM dossiers WHERE archive IS NOT NULL)',
+        ),
+      ).toBeGreaterThan(0);
       raw.close();
     } finally {
       await other.close();

@@ -251,8 +251,7 @@ export class SqliteStore implements DossierStore {
               );
               const archive = packArchive({ persisted, journal: this.journalRows(code) });
               this.stmt("UPDATE dossiers SET snapshot = '', archive = ? WHERE code = ?").run(archive, code);
-              this.stmt('DELETE FROM journal WHERE code = ?').run(code);
-              this.stmt("UPDATE slip_rows SET data = '' WHERE code = ?").run(code);
+              this.archiveRows(code);
             }
             return codes.length;
           })
@@ -422,10 +421,7 @@ export class SqliteStore implements DossierStore {
           : this.journalRows(code);
         journal.push(w.entry);
         update('', packArchive({ persisted: w.persisted, journal }), false);
-        if (!current.archive) {
-          this.stmt('DELETE FROM journal WHERE code = ?').run(code);
-          this.stmt("UPDATE slip_rows SET data = '' WHERE code = ?").run(code);
-        }
+        if (!current.archive) this.archiveRows(code);
       }
     }
     if (w.idempotency) {
@@ -463,8 +459,9 @@ export class SqliteStore implements DossierStore {
       ).run(...w.journal);
     }
     for (const s of w.slip) {
-      // An archived dossier's slip rows keep their columns (the unit report reads them); the rows
+      // An archived dossier keeps the unit report's columns of its closed steps only; the rows
       // themselves are in the archive.
+      if (archived && (s[4] === null || s[5] === null)) continue;
       this.stmt(
         'INSERT INTO slip_rows (code, seq, at, from_unit, step_id, result, data) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ).run(...(archived ? [...s.slice(0, 6), ''] : s));
@@ -503,6 +500,16 @@ export class SqliteStore implements DossierStore {
     ).map((r) => journalFromColumns(r, iso, parseJson));
   }
 
+  /**
+   * Leaves, of a dossier just archived, what its archive does not hold: no journal rows, and the
+   * slip rows of its closed steps with their columns only (the unit report reads them).
+   */
+  private archiveRows(code: string): void {
+    this.stmt('DELETE FROM journal WHERE code = ?').run(code);
+    this.stmt('DELETE FROM slip_rows WHERE code = ? AND (step_id IS NULL OR result IS NULL)').run(code);
+    this.stmt("UPDATE slip_rows SET data = '' WHERE code = ?").run(code);
+  }
+
   /** The archive of a closed dossier, or undefined. */
   private archiveOf(code: string): DossierArchive | undefined {
     const archive = this.stmt('SELECT archive FROM dossiers WHERE code = ?').pluck().get(code) as
@@ -519,7 +526,9 @@ export class SqliteStore implements DossierStore {
       const rows = this.stmt('SELECT data FROM slip_rows WHERE code = ? ORDER BY seq')
         .pluck()
         .all(code) as string[];
-      if (rows.length > 0 && rows[0] === '') return [...(this.archiveOf(code)?.persisted.context.slip ?? [])];
+      // An archived dossier has the columns of its closed steps only, or no rows at all.
+      if (rows.length === 0 || rows[0] === '')
+        return [...(this.archiveOf(code)?.persisted.context.slip ?? [])];
       return rows.map((d) => JSON.parse(d) as SlipRow);
     });
   }
