@@ -1,7 +1,7 @@
 import type { TypedProcedureDefinitionInput } from '@motcua/core';
 import { z } from 'zod';
-import { placeholderCode } from './shared/codes.js';
 import { addressField, birthDateField, idNumberField, nameField, sexField } from './shared/fields.js';
+import { NATIONAL_CODES } from './shared/national-codes.js';
 import { inOrder, notAfterReceipt, receiptChecks } from './shared/receipt-checks.js';
 import {
   legalBasis,
@@ -14,10 +14,14 @@ import {
 import { defineVersions, type ProcedureVersions } from './shared/versions.js';
 
 /**
- * Code of birth registration: a placeholder. No national code (mã TTHC) for it has been confirmed; to
- * confirm against the National Public Service Portal.
+ * Code of birth registration: `1.001193`, "Thủ tục đăng ký khai sinh", commune level, published by
+ * the Ministry of Justice [C]. Two independent captures of the national record: the chatbot-tthc
+ * crawl (`scripts/crawler/data/raw/bo-tu-phap/1.001193.json`) and the portal API record saved by
+ * hongdienvbhp/BangNiemYetVinhBao (`data/source-audit/dvc-api-detail-1.001193.json`); sources,
+ * addresses and the date checked in {@link NATIONAL_CODES}. The record dates from 2019, so the
+ * `2018.1` version keeps the same code.
  */
-export const BIRTH_REGISTRATION_CODE = placeholderCode('dang-ky-khai-sinh');
+export const BIRTH_REGISTRATION_CODE: string = NATIONAL_CODES.birthRegistration.code;
 
 const parent = () =>
   z
@@ -89,7 +93,21 @@ export type BirthRegistrationApplication = z.input<typeof birthRegistrationAppli
  * - **Channels**: in person, by post, online (Decree 61 art. 16 channels). Which online level the
  *   portal offers for the standalone procedure is UNCONFIRMED [R].
  * - **Competent agency**: the commune People's Committee in both regimes (in the 2025 regime the
+<<<<<<< HEAD
  *   commune of the two-tier local government, Decree 118/2025/NĐ-CP art. 1 [C]). The code is a placeholder.
+ *
+ * @example
+ * ```ts
+ * import { defineProcedure, vietnamCalendar } from '@motcua/core';
+ * import { birthRegistrationDefinition, WINDOW_2025 } from '@motcua/procedures';
+ * // the definition as data: adjust it for a local office, then compile it
+ * const definition = birthRegistrationDefinition(WINDOW_2025);
+ * const birth = defineProcedure({ ...definition, agency: 'UBND xã Hưng Nguyên' }, { calendar: vietnamCalendar() });
+ * ```
+=======
+ *   commune of the two-tier local government, Decree 118/2025/NĐ-CP art. 1 [C]). National code
+ *   `1.001193` (see {@link BIRTH_REGISTRATION_CODE}).
+>>>>>>> main
  */
 export function birthRegistrationDefinition(
   window: VersionWindow,

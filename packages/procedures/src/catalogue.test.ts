@@ -16,6 +16,7 @@ import {
 } from './catalogue.js';
 import { catalogueSamples } from './samples.js';
 import { isPlaceholderCode } from './shared/codes.js';
+import { NATIONAL_CODE_PATTERN, NATIONAL_CODES } from './shared/national-codes.js';
 import { ONE_STOP_BASIS } from './shared/regimes.js';
 import { variantOf } from './shared/variants.js';
 
@@ -40,11 +41,20 @@ describe('the catalogue', () => {
     }
   });
 
-  it('uses placeholder codes only: no national code of these is confirmed', () => {
-    for (const code of Object.values(CATALOGUE_CODES)) {
-      expect(isPlaceholderCode(code)).toBe(true);
-      expect(code).not.toMatch(/^\d\.\d{6}$/);
+  it('uses a national code where two sources confirm it, a placeholder otherwise', () => {
+    const confirmed = new Set<string>(Object.values(NATIONAL_CODES).map((e) => e.code));
+    for (const [name, code] of Object.entries(CATALOGUE_CODES)) {
+      if (isPlaceholderCode(code)) expect(code, name).not.toMatch(NATIONAL_CODE_PATTERN);
+      else {
+        expect(code, name).toMatch(NATIONAL_CODE_PATTERN);
+        expect(confirmed.has(code), name).toBe(true);
+      }
     }
+    expect(
+      Object.entries(CATALOGUE_CODES)
+        .filter(([, c]) => isPlaceholderCode(c))
+        .map(([n]) => n),
+    ).toEqual(['childHealthInsurance', 'enterpriseRegistration', 'judicialRecord']);
   });
 
   it('budgets fit every limit; same-day steps fit between the 15:00 cut-off and the 17:00 close', () => {

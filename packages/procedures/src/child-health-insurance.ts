@@ -14,8 +14,9 @@ import {
 import { defineVersions, type ProcedureVersions } from './shared/versions.js';
 
 /**
- * Code of the health-insurance card for a child under 6: a placeholder. No national code
- * (mã TTHC) for it has been confirmed; to confirm against the National Public Service Portal.
+ * Code of the health-insurance card for a child under 6: a placeholder. No standalone national
+ * procedure (mã TTHC) for it was found in the public sources searched (2026-12-02): the card is
+ * published as part of the birth liaisons. To confirm against the National Public Service Portal.
  */
 export const CHILD_HEALTH_INSURANCE_CODE = placeholderCode('cap-the-bhyt-tre-em-duoi-6-tuoi');
 
@@ -54,6 +55,13 @@ export type ChildHealthInsuranceApplication = z.input<typeof childHealthInsuranc
  * Whether a child born on `birthDate` is still under 6 on `on` (both `'YYYY-MM-DD'`): the sixth
  * birthday has not come yet. A 29 February birthday falls, in a common year, between 28/02 and
  * 01/03.
+ *
+ * @example
+ * ```ts
+ * import { isUnderSix } from '@motcua/procedures';
+ * isUnderSix('2020-03-02', '2026-03-01'); // true
+ * isUnderSix('2020-03-02', '2026-03-02'); // false: the sixth birthday
+ * ```
  */
 export function isUnderSix(birthDate: LocalDate, on: LocalDate): boolean {
   const sixth = `${String(Number(birthDate.slice(0, 4)) + 6).padStart(4, '0')}${birthDate.slice(4)}`;
@@ -79,6 +87,13 @@ export function isUnderSix(birthDate: LocalDate, on: LocalDate): boolean {
  * - **Competent agency**: Vietnam Social Security at the local level: district BHXH in the 2018
  *   version [R], "BHXH cơ sở" in the 2025 version (the two-tier local government of Decree
  *   118/2025/NĐ-CP art. 1 [C]). The code is a placeholder.
+ *
+ * @example
+ * ```ts
+ * import { defineProcedure } from '@motcua/core';
+ * import { childHealthInsuranceDefinition, WINDOW_2025 } from '@motcua/procedures';
+ * const card = defineProcedure(childHealthInsuranceDefinition(WINDOW_2025));
+ * ```
  */
 export function childHealthInsuranceDefinition(
   window: VersionWindow,

@@ -1,6 +1,6 @@
 import type { TypedProcedureDefinitionInput } from '@motcua/core';
 import { z } from 'zod';
-import { placeholderCode } from './shared/codes.js';
+import { NATIONAL_CODES } from './shared/national-codes.js';
 import {
   legalBasis,
   PERMISSIONS,
@@ -12,11 +12,16 @@ import {
 import { defineVersions, type ProcedureVersions } from './shared/versions.js';
 
 /**
- * Code of copy certification: a placeholder. No national code (mã TTHC) for it has been
- * confirmed (the `2.000815` of a core TSDoc example is not a confirmed code); to confirm against
- * the National Public Service Portal.
+ * Code of copy certification from originals: `2.000815`, "Chứng thực bản sao từ bản chính giấy tờ,
+ * văn bản do cơ quan, tổ chức có thẩm quyền của Việt Nam; … của nước ngoài; … cấp hoặc chứng nhận",
+ * commune level (also notaries and missions abroad), published by the Ministry of Justice (record of
+ * Decision 3152/QĐ-BTP, 31/10/2025) [C]. Two independent captures of the national record: the
+ * chatbot-tthc crawl (`scripts/crawler/data/raw/bo-tu-phap/2.000815.json`) and the portal API record
+ * saved by hongdienvbhp/BangNiemYetVinhBao (`data/source-audit/dvc-api-detail-2.000815.json`);
+ * addresses and the date checked in {@link NATIONAL_CODES}. The code's use before 01/07/2025 was not
+ * checked; the `2018.1` version carries it all the same.
  */
-export const COPY_CERTIFICATION_CODE = placeholderCode('chung-thuc-ban-sao-tu-ban-chinh');
+export const COPY_CERTIFICATION_CODE: string = NATIONAL_CODES.copyCertification.code;
 
 /**
  * The application of a copy certification: the papers whose copies are certified, with their
@@ -44,7 +49,15 @@ export const copyCertificationApplication = z
 /** A copy certification application. */
 export type CopyCertificationApplication = z.input<typeof copyCertificationApplication>;
 
-/** Pages to certify in an application (pages × copies, summed): the volume the desk looks at. */
+/**
+ * Pages to certify in an application (pages × copies, summed): the volume the desk looks at.
+ *
+ * @example
+ * ```ts
+ * import { pagesToCertify, sampleCopyCertification } from '@motcua/procedures';
+ * pagesToCertify(sampleCopyCertification.application); // pages × copies, summed
+ * ```
+ */
 export function pagesToCertify(application: CopyCertificationApplication): number {
   return application.papers.reduce((n, p) => n + p.pages * p.copies, 0);
 }
@@ -68,6 +81,13 @@ export function pagesToCertify(application: CopyCertificationApplication): numbe
  * - **Competent agency**: the commune People's Committee (in the 2018 version also the district
  *   justice office and notary organisations [R]; the district level is gone from 01/07/2025,
  *   Decree 118/2025/NĐ-CP art. 1 [C]).
+ *
+ * @example
+ * ```ts
+ * import { defineProcedure } from '@motcua/core';
+ * import { copyCertificationDefinition, WINDOW_2025 } from '@motcua/procedures';
+ * const copies = defineProcedure(copyCertificationDefinition(WINDOW_2025));
+ * ```
  */
 export function copyCertificationDefinition(
   window: VersionWindow,

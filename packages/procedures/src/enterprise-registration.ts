@@ -13,9 +13,11 @@ import {
 import { defineVersions, type ProcedureVersions } from './shared/versions.js';
 
 /**
- * Code of new enterprise registration: a placeholder. No national code (mã TTHC) for it has been confirmed (the
- * procedure differs by enterprise type on the portal [R]); to confirm against the National Public
- * Service Portal.
+ * Code of new enterprise registration: a placeholder. The national database publishes one procedure
+ * per enterprise type (e.g. `2.001610` "Đăng ký thành lập doanh nghiệp tư nhân", published by the
+ * Ministry of Finance, found in one source only), while this procedure covers every type of
+ * {@link EnterpriseTypeSchema}: no single national code fits it. To split by type once each code is
+ * confirmed.
  */
 export const ENTERPRISE_REGISTRATION_CODE = placeholderCode('dang-ky-thanh-lap-doanh-nghiep');
 
@@ -80,6 +82,13 @@ export type EnterpriseRegistrationApplication = z.input<typeof enterpriseRegistr
  *   (recalled as 01/07/2025 [R]).
  * - **Competent agency**: the provincial business registration office (Phòng Đăng ký kinh doanh);
  *   its parent department changed in 2025 [R] and is not named.
+ *
+ * @example
+ * ```ts
+ * import { defineProcedure } from '@motcua/core';
+ * import { enterpriseRegistrationDefinition, WINDOW_2025 } from '@motcua/procedures';
+ * const enterprise = defineProcedure(enterpriseRegistrationDefinition(WINDOW_2025));
+ * ```
  */
 export function enterpriseRegistrationDefinition(
   window: VersionWindow,

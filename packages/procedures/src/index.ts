@@ -7,8 +7,10 @@
  * judicial record certificate. Each has a version under Decree 61/2018 (to 30/06/2025) and one
  * under Decree 118/2025 (from 01/07/2025), and `createCatalogue()` holds them all.
  *
- * Procedure codes are placeholders (`PLACEHOLDER:…`) until confirmed against the National Public
- * Service Portal. Each definition documents its facts with the legal text they come from and an
+ * Procedure codes are national codes (mã TTHC) where two independent public sources confirm them
+ * (`NATIONAL_CODES`: birth and marriage registration, permanent residence, copy certification,
+ * land-use-right mortgage registration, the paper birth liaison), and placeholders
+ * (`PLACEHOLDER:…`) otherwise, to confirm against the National Public Service Portal. Each definition documents its facts with the legal text they come from and an
  * evidence tag: **[C]** confirmed in at least one source read (the official text, a government
  * portal page, or several independent secondary sources); **[S]** one secondary source only (a
  * news article, a legal Q&A, one third-party implementation): provisional; **[R]** recalled and
@@ -117,6 +119,14 @@ export {
   nameField,
   sexField,
 } from './shared/fields.js';
+export {
+  NATIONAL_CODE_PATTERN,
+  NATIONAL_CODES,
+  type NationalCodeEntry,
+  type NationalCodeLevel,
+  type NationalCodeName,
+  type NationalCodeSource,
+} from './shared/national-codes.js';
 export {
   DECREE_61_IN_FORCE,
   DECREE_61_LAST_DAY,

@@ -22,9 +22,13 @@ import { variantVersion } from './shared/variants.js';
 import { defineVersions, type ProcedureVersions } from './shared/versions.js';
 
 /**
- * Code of the judicial record certificate: a placeholder. No national code (mã TTHC) for it
- * has been confirmed (and the procedure moves to another ministry on 01/07/2026, so its code may change too); to
- * confirm against the National Public Service Portal.
+ * Code of the judicial record certificate: a placeholder. The code differs by period: the national
+ * record crawled in 2026 (chatbot-tthc, `scripts/crawler/data/raw/bo-cong-an/3.000333.json`) gives
+ * `3.000333` "Cấp Phiếu Lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư trú tại Việt
+ * Nam, người Việt Nam đang cư trú ở nước ngoài" at the provincial police (Decision 1025/QĐ-BCA), in
+ * one identified source only; the code of the Ministry of Justice's procedure (Department of Justice)
+ * was not found (searched 2026-12-02). One code cannot serve every version here. To confirm against
+ * the National Public Service Portal.
  */
 export const JUDICIAL_RECORD_CODE = placeholderCode('cap-phieu-ly-lich-tu-phap');
 
@@ -103,6 +107,12 @@ export type JudicialRecordApplication = z.input<typeof judicialRecordApplication
  * (the law lists them): residence in several places, residence abroad, a foreigner, or a check of automatic
  * expungement. "Several places" is read as more than one listed residence; the law's exact
  * criterion is UNCONFIRMED, so the desk has the last word. Only meaningful until 30/06/2026.
+ *
+ * @example
+ * ```ts
+ * import { judicialRecordNeedsExtendedLimit, sampleJudicialRecord } from '@motcua/procedures';
+ * judicialRecordNeedsExtendedLimit(sampleJudicialRecord.application); // false: one residence in Việt Nam
+ * ```
  */
 export function judicialRecordNeedsExtendedLimit(application: JudicialRecordApplication): boolean {
   const nationality = application.subject.nationality ?? 'Việt Nam';
@@ -177,6 +187,13 @@ const stepsFor = (verifyDays: number, draft: Step['budget'], sign: Step['budget'
  * - **Competent agency**: the provincial Department of Justice until 30/06/2026 [R for the
  *   department]; the Ministry of Public Security from 01/07/2026 [C] (the unit receiving requests
  *   is UNCONFIRMED).
+ *
+ * @example
+ * ```ts
+ * import { defineProcedure } from '@motcua/core';
+ * import { JUDICIAL_RECORD_WINDOW_2025, judicialRecordDefinition } from '@motcua/procedures';
+ * const judicial = defineProcedure(judicialRecordDefinition(JUDICIAL_RECORD_WINDOW_2025, 'extended'));
+ * ```
  */
 export function judicialRecordDefinition(
   window: VersionWindow,

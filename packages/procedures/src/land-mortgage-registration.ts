@@ -1,7 +1,7 @@
 import { personal, type Step, type TypedProcedureDefinitionInput } from '@motcua/core';
 import { z } from 'zod';
-import { placeholderCode } from './shared/codes.js';
 import { addressField, idNumberField, localDateField, nameField } from './shared/fields.js';
+import { NATIONAL_CODES } from './shared/national-codes.js';
 import { notAfterReceipt, receiptChecks } from './shared/receipt-checks.js';
 import {
   legalBasis,
@@ -15,10 +15,18 @@ import { variantVersion } from './shared/variants.js';
 import { defineVersions, type ProcedureVersions } from './shared/versions.js';
 
 /**
- * Code of land-use-right mortgage registration: a placeholder. No national code (mã TTHC)
- * for it has been confirmed; to confirm against the National Public Service Portal.
+ * Code of land-use-right mortgage registration: `1.011441`, "Đăng ký biện pháp bảo đảm bằng quyền sử
+ * dụng đất, tài sản gắn liền với đất" (the registration of a security, the mortgage among them, under
+ * Decree 99/2022/NĐ-CP), provincial and commune level (the land registration office and its
+ * branches), published by the Ministry of Justice (Decision 570/QĐ-BTP) [C]. Sources: the
+ * chatbot-tthc crawl of the national record (`scripts/crawler/data/raw/bo-tu-phap/1.011441.json`,
+ * with the same-day / 15:00 / 3-working-day rule modelled here) and Hải Phòng's list of procedures
+ * received at its service centre of 03/07/2025 (as transcribed in hongdienvbhp/BangNiemYetVinhBao
+ * `data/source-audit/city-reception-baseline.json`); addresses in {@link NATIONAL_CODES}. Receipts
+ * before Decree 99/2022 took effect followed an earlier procedure whose code was not checked; the
+ * `2018.1` versions carry this code all the same.
  */
-export const LAND_MORTGAGE_REGISTRATION_CODE = placeholderCode('dang-ky-the-chap-quyen-su-dung-dat');
+export const LAND_MORTGAGE_REGISTRATION_CODE: string = NATIONAL_CODES.landMortgageRegistration.code;
 
 /**
  * The application of a mortgage registration (phiếu yêu cầu đăng ký): the mortgagors, the
@@ -149,6 +157,13 @@ const SPECIAL_CASE_STEPS: Step[] = [
  *   Decree 99/2022 is later: its commencement date has not been checked (recalled as 15/01/2023
  *   [R]); receipts before it followed the previous decree, not modelled.
  * - **Competent agency**: the land registration office or its branch [R].
+ *
+ * @example
+ * ```ts
+ * import { defineProcedure } from '@motcua/core';
+ * import { landMortgageDefinition, WINDOW_2025 } from '@motcua/procedures';
+ * const mortgage = defineProcedure(landMortgageDefinition(WINDOW_2025));
+ * ```
  */
 export function landMortgageDefinition(
   window: VersionWindow,

@@ -1,7 +1,7 @@
 import type { Step, TypedProcedureDefinitionInput } from '@motcua/core';
 import { z } from 'zod';
-import { placeholderCode } from './shared/codes.js';
 import { addressField, birthDateField, idNumberField, nameField } from './shared/fields.js';
+import { NATIONAL_CODES } from './shared/national-codes.js';
 import { notAfterReceipt, receiptChecks } from './shared/receipt-checks.js';
 import {
   legalBasis,
@@ -15,10 +15,14 @@ import { variantVersion } from './shared/variants.js';
 import { defineVersions, type ProcedureVersions } from './shared/versions.js';
 
 /**
- * Code of marriage registration: a placeholder. No national code (mã TTHC) for it has been
- * confirmed; to confirm against the National Public Service Portal.
+ * Code of marriage registration (between Vietnamese citizens): `1.000894`, "Thủ tục đăng ký kết
+ * hôn", commune level, published by the Ministry of Justice [C]. Two independent captures of the
+ * national record: the chatbot-tthc crawl (`scripts/crawler/data/raw/bo-tu-phap/1.000894.json`)
+ * and VoidKeishi/OpenGOV (`data/procedures/1.000894.json`); a third project's evaluation cases
+ * agree; addresses and the date checked in {@link NATIONAL_CODES}. The code's use before
+ * 01/07/2025 was not checked; the `2018.1` versions carry it all the same.
  */
-export const MARRIAGE_REGISTRATION_CODE = placeholderCode('dang-ky-ket-hon');
+export const MARRIAGE_REGISTRATION_CODE: string = NATIONAL_CODES.marriageRegistration.code;
 
 const party = () =>
   z
@@ -152,6 +156,13 @@ const VERIFICATION_STEPS: Step[] = [
  * - **Fees**: none modelled; no amount has been confirmed.
  * - **Channels**: in person only (conservative: the parties are recalled to have to be present to
  *   receive the certificate [R]).
+ *
+ * @example
+ * ```ts
+ * import { defineProcedure } from '@motcua/core';
+ * import { marriageRegistrationDefinition, WINDOW_2025 } from '@motcua/procedures';
+ * const marriage = defineProcedure(marriageRegistrationDefinition(WINDOW_2025));
+ * ```
  */
 export function marriageRegistrationDefinition(
   window: VersionWindow,

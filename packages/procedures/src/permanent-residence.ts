@@ -1,7 +1,7 @@
 import type { TypedProcedureDefinitionInput } from '@motcua/core';
 import { z } from 'zod';
-import { placeholderCode } from './shared/codes.js';
 import { addressField, idNumberField, nameField } from './shared/fields.js';
+import { NATIONAL_CODES } from './shared/national-codes.js';
 import {
   legalBasis,
   PERMISSIONS,
@@ -13,11 +13,16 @@ import {
 import { defineVersions, type ProcedureVersions } from './shared/versions.js';
 
 /**
- * Code of permanent residence registration: a placeholder. No national code (mã TTHC) for it has
- * been confirmed (the `1.004194` of the core test fixture is not a confirmed code); to confirm against the National
- * Public Service Portal.
+ * Code of permanent residence registration: `1.004222`, "Đăng ký thường trú", commune police,
+ * published by the Ministry of Public Security [C]. Two independent captures of the national
+ * record: the chatbot-tthc crawl (`scripts/crawler/data/raw/bo-cong-an/1.004222.json`) and the
+ * page text saved by ttrungtin2910/ai-thuc-chien-2025 (`data/thutuccongdan/doc_congdan_1.004222.txt`,
+ * still citing the forms of Circular 66/2023/TT-BCA, which suggests the code predates 01/07/2025
+ * [S]); addresses and the date checked in {@link NATIONAL_CODES}. (The `1.004194` of the core test
+ * fixture is temporary residence registration, đăng ký tạm trú, in portal captures: another
+ * procedure.)
  */
-export const PERMANENT_RESIDENCE_CODE = placeholderCode('dang-ky-thuong-tru');
+export const PERMANENT_RESIDENCE_CODE: string = NATIONAL_CODES.permanentResidence.code;
 
 /**
  * The application of a permanent residence registration. `ground` says on which basis the
@@ -72,6 +77,13 @@ export type PermanentResidenceApplication = z.input<typeof permanentResidenceApp
  * - **Competent agency**: the residence registration authority, the commune police (the commune
  *   level of the two-tier local government from 01/07/2025, Decree 118/2025/NĐ-CP art. 1 [C]; the 2018-era district police for places without
  *   commune police is recalled [R]).
+ *
+ * @example
+ * ```ts
+ * import { defineProcedure } from '@motcua/core';
+ * import { permanentResidenceDefinition, WINDOW_2025 } from '@motcua/procedures';
+ * const residence = defineProcedure(permanentResidenceDefinition(WINDOW_2025));
+ * ```
  */
 export function permanentResidenceDefinition(
   window: VersionWindow,

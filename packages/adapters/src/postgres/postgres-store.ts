@@ -239,10 +239,13 @@ function postgresPoolConfig(connectionString: string, o: PostgresStoreOptions): 
  *
  * @example
  * ```ts
+ * import { createEngine, vietnamCalendar } from '@motcua/core';
  * import { PostgresStore } from '@motcua/adapters/postgres';
- * const store = new PostgresStore({ connectionString: process.env.DATABASE_URL, schema: 'motcua' });
+ * import { createCatalogue } from '@motcua/procedures';
+ * const store = new PostgresStore({ connectionString: 'postgres://motcua@127.0.0.1:5432/motcua', schema: 'motcua' });
  * await store.migrate();
- * const engine = createEngine({ store, procedures, calendar, agency: 'H56' });
+ * const calendar = vietnamCalendar();
+ * const engine = createEngine({ store, procedures: createCatalogue({ calendar }), calendar, agency: 'H56' });
  * ```
  */
 export class PostgresStore implements DossierStore {

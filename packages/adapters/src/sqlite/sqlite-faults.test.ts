@@ -149,7 +149,10 @@ describe('SqliteStore faults', () => {
     await store.close();
   });
 
-  it('loses and duplicates nothing when the worker process is killed (SIGKILL) mid-transition', async () => {
+  it('loses and duplicates nothing when the worker process is killed (SIGKILL) mid-transition', {
+    tags: ['slow'],
+    timeout: 120_000,
+  }, async () => {
     const path = file();
     const store = new SqliteStore(path);
     await store.migrate();
@@ -180,7 +183,7 @@ describe('SqliteStore faults', () => {
     await engine.runDueTimers();
     expect(await integrityProblems(store)).toEqual([]);
     await store.close();
-  }, 120_000);
+  });
 });
 
 describe('SqliteStore and personal data', () => {

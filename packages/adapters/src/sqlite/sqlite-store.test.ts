@@ -11,6 +11,7 @@ import {
 } from '@motcua/core/testing';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { laneCount } from '../../../../tools/test-lane/lane.js';
 import { SqliteStore } from './sqlite-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'motcua-sqlite-'));
@@ -23,6 +24,7 @@ storeConformanceSuite('sqlite :memory:', {
     await store.migrate();
     return store;
   },
+  fuzzRuns: laneCount(150, 30),
 });
 
 const files = new Map<DossierStore, string>();
@@ -51,6 +53,7 @@ storeConformanceSuite('sqlite file (WAL)', {
     return store;
   },
   fingerprint: async (store) => dumpTables(files.get(store)!),
+  fuzzRuns: laneCount(150, 30),
 });
 
 describe('SqliteStore: a dossier is archived by the commit that closes it (migration 004)', () => {

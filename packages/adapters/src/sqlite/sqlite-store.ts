@@ -164,10 +164,13 @@ function loadDriver(): typeof BetterSqlite3 {
  *
  * @example
  * ```ts
+ * import { createEngine, vietnamCalendar } from '@motcua/core';
  * import { SqliteStore } from '@motcua/adapters/sqlite';
+ * import { createCatalogue } from '@motcua/procedures';
  * const store = new SqliteStore('motcua.db');
  * await store.migrate();
- * const engine = createEngine({ store, procedures, calendar, agency: 'H56' });
+ * const calendar = vietnamCalendar();
+ * const engine = createEngine({ store, procedures: createCatalogue({ calendar }), calendar, agency: 'H56' });
  * ```
  */
 export class SqliteStore implements DossierStore {

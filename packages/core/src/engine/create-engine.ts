@@ -27,6 +27,7 @@ import {
 import { runDueTimers } from './fire-timers.js';
 import { keyed } from './idempotent-commands.js';
 import { lookupDossier, lookupSecrets, reissueSecret } from './lookup-commands.js';
+import { rateDossier, ratingRules } from './rate-dossier.js';
 import { receiveDossier } from './receive-dossier.js';
 
 /**
@@ -35,8 +36,14 @@ import { receiveDossier } from './receive-dossier.js';
  *
  * @example
  * ```ts
- * const engine = createEngine({ procedures: [residence], calendar: vietnamCalendar(), agency: 'H56' });
- * const d = await engine.receive({ procedure: '1.004194', channel: 'in-person', actor: desk, applicant, application });
+ * import { createEngine, vietnamCalendar } from '@motcua/core';
+ * import { CATALOGUE_CODES, catalogueSamples, createCatalogue } from '@motcua/procedures';
+ * const calendar = vietnamCalendar();
+ * const engine = createEngine({ procedures: createCatalogue({ calendar }), calendar, agency: 'H56' });
+ * const desk = { officerId: 'desk-1', unitId: 'desk', name: 'Nguyễn Văn An' };
+ * const procedure = CATALOGUE_CODES.permanentResidence;
+ * const { applicant, application } = catalogueSamples[procedure]!;
+ * const d = await engine.receive({ procedure, channel: 'in-person', actor: desk, applicant, application });
  * await engine.send(d.code, { type: 'HAND_OVER', actor: desk });
  * ```
  */
@@ -48,6 +55,8 @@ export function createEngine(options: EngineOptions): Engine {
     maxAttempts: options.lookupLimit?.maxFailures ?? DEFAULT_LOOKUP_LIMIT.maxFailures,
     windowMs: options.lookupLimit?.windowMs ?? DEFAULT_LOOKUP_LIMIT.windowMs,
   });
+
+  const ratings = ratingRules(options.ratings);
 
   const engine: Engine = {
     calendar,
@@ -103,6 +112,7 @@ export function createEngine(options: EngineOptions): Engine {
 
     lookup: (code, presented) => lookupDossier(ctx, secrets, code, presented),
     reissueSecret: (code, command) => reissueSecret(ctx, secrets, code, command),
+    rate: (code, command) => rateDossier(ctx, secrets, ratings, code, command),
 
     list: async (query) => store.list(checkListQuery(query)),
     report: async (query) => store.report(checkReportQuery(query, calendar)),

@@ -146,6 +146,31 @@ export function checkReissue(
   };
 }
 
+const RateSchema = z
+  .object({
+    scores: z.record(z.string().min(1).max(64), z.unknown()),
+    actor: ActorSchema.optional(),
+    secret: z.string().max(64).optional(),
+    at: InstantInputSchema.optional(),
+    idempotencyKey: IdempotencyKeySchema.optional(),
+  })
+  .strict();
+
+/** The command of `engine.rate`, checked (the scores against the criteria set come next). */
+export function checkRate(command: unknown): {
+  scores: Record<string, unknown>;
+  actor?: Actor | undefined;
+  secret?: string | undefined;
+  at?: Instant | undefined;
+  idempotencyKey?: string | undefined;
+} {
+  if (!isPlainObject(command)) fail('command', [{ field: 'command', message: 'expected an object' }]);
+  const parsed = RateSchema.safeParse(command);
+  if (!parsed.success) fail('rate command', zodIssues(parsed.error, '').map(unroot));
+  const { at, ...rest } = parsed.data;
+  return { ...rest, ...(at === undefined ? {} : { at: parseInstant(at, 'at') }) };
+}
+
 /**
  * The event of `engine.send` with its instant in motcua's one form (the clock's now when absent);
  * the rest of the event is checked by the procedure, which names the fields `event.*`.
@@ -332,6 +357,36 @@ const EngineOptionsSchema = z
           .int()
           .min(1000)
           .max(30 * 86_400_000)
+          .optional(),
+      })
+      .strict()
+      .optional(),
+    ratings: z
+      .object({
+        criteria: z
+          .object({
+            id: printable(64),
+            criteria: z
+              .array(
+                z
+                  .object({
+                    id: printable(64),
+                    name: z.string().min(1),
+                    answers: z
+                      .array(z.object({ score: z.number().int().min(0).max(100), label: z.string() }))
+                      .min(1),
+                  })
+                  .loose(),
+              )
+              .min(1),
+          })
+          .loose()
+          .optional(),
+        amendWithinMs: z
+          .number()
+          .int()
+          .min(0)
+          .max(366 * 86_400_000)
           .optional(),
       })
       .strict()

@@ -8,6 +8,7 @@ import type { DossierEventInput } from '../model/dossier-events.js';
 import type { DossierSummary } from '../model/dossier-summary.js';
 import type { LiaisonLinkInput } from '../model/liaison-context.js';
 import type { NationalStatus } from '../model/national-status.js';
+import type { Rating, RatingCriteriaSet } from '../model/rating.js';
 import type { SlipRow } from '../model/slip-row.js';
 import type {
   AnyProcedure,
@@ -79,6 +80,12 @@ export interface EngineOptions {
    * the store, so every engine on it shares the count.
    */
   readonly lookupLimit?: { readonly maxFailures?: number; readonly windowMs?: number };
+  /**
+   * Ratings (`Engine.rate`): the criteria set to rate against (default
+   * `DECREE_61_RATING_CRITERIA`) and how long after the first rating it may be amended
+   * (default 0: a dossier is rated once).
+   */
+  readonly ratings?: { readonly criteria?: RatingCriteriaSet; readonly amendWithinMs?: number };
   /** Inspection events of every dossier, shaped as XState's (`EngineInspectionEvent`). */
   readonly inspect?: EngineInspector;
   readonly log?: (entry: EngineLogEntry) => void;
@@ -92,6 +99,27 @@ export interface ReissueSecretCommand {
   readonly at?: Date | string;
   /** Makes a retry safe: the same key returns the first result (the same secret). */
   readonly idempotencyKey?: string;
+}
+
+/**
+ * What {@link Engine.rate} takes: the scores by criterion id, and either the desk officer who
+ * enters them (`actor`) or the dossier's lookup secret (`secret`, the applicant rating publicly).
+ */
+export interface RateCommand {
+  readonly scores: Readonly<Record<string, number>>;
+  /** At the desk: the officer entering the applicant's rating. */
+  readonly actor?: ActorInput;
+  /** Publicly: the lookup secret printed on Form 01 (counted like a lookup). */
+  readonly secret?: string;
+  readonly at?: Date | string;
+  readonly idempotencyKey?: string;
+}
+
+/** What {@link Engine.rate} returns: the dossier's version after the rating, and the rating. */
+export interface RatingReceipt {
+  readonly code: string;
+  readonly version: number;
+  readonly rating: Rating;
 }
 
 /** What {@link Engine.reissueSecret} returns: the new secret, given once, to hand to the applicant. */
@@ -250,6 +278,21 @@ export interface Engine {
    * old secret and clears the code's failed-guess window. Returns the new secret.
    */
   reissueSecret(code: string, command: ReissueSecretCommand): Promise<ReissuedSecret>;
+  /**
+   * Records the applicant's rating of a returned dossier (đánh giá mức độ hài lòng) against the
+   * engine's criteria set (`ratings.criteria`, default `DECREE_61_RATING_CRITERIA`): entered at
+   * the desk by an officer (`actor`), or by the applicant with the code and secret (`secret`,
+   * limited like the lookup). One rating per dossier, amendable within `ratings.amendWithinMs` of
+   * the first (default 0: not amendable). Journalled as `RATING`; the state does not change.
+   *
+   * @example
+   * ```ts
+   * await engine.rate(code, { secret, scores: { '1': 2, '2': 2, '3': 2, '4': 1, '5': 2, '6': 2, '7': 2, '8': 2, '9': 1, convenience: 2, overall: 2 } });
+   * ```
+   * @throws `TransitionError` when the result is not returned yet, or the dossier is rated
+   * and the amendment window has closed; `ValidationError` naming `scores.<id>`.
+   */
+  rate(code: string, command: RateCommand): Promise<RatingReceipt>;
   /** Summaries in due order; instants in the query as in {@link EngineEvent}. */
   list(query?: ListQuery): Promise<DossierSummary[]>;
   /** Report figures for a period (see {@link aggregateReport} for the counting rules). */

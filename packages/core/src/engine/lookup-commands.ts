@@ -3,6 +3,7 @@ import { LookupLockedError, MotcuaError, PermissionError } from '../errors/index
 import { toInstant } from '../model/actor.js';
 import type { PersistedDossier } from '../procedure/define-procedure.js';
 import { checkStoreText } from '../store/store-input.js';
+import type { StoredDossier } from '../store/store-types.js';
 import { commandFingerprint } from './command-fingerprint.js';
 import { commitTransition } from './commit-transition.js';
 import { type EngineContext, loadDossier, procedureOf } from './engine-context.js';
@@ -51,9 +52,26 @@ export async function lookupDossier(
   codeInput: unknown,
   presented: unknown,
 ): Promise<PublicDossierView> {
-  const { clock, store } = ctx;
+  const now = ctx.clock.now();
+  const found = await admitBySecret(ctx, secrets, codeInput, presented, now);
+  return publicView(found.persisted, procedureOf(ctx, found.persisted).definition, now);
+}
+
+/**
+ * The dossier a code and secret name, admitted the lookup's way: a counted attempt and the
+ * secret's indexed read, the same calls whether the code exists or not, a constant-time
+ * comparison; a found dossier gives its attempt back. @throws `LOOKUP_FAILED` naming `secret`,
+ * {@link LookupLockedError} after too many failures.
+ */
+export async function admitBySecret(
+  ctx: EngineContext,
+  secrets: LookupSecrets,
+  codeInput: unknown,
+  presented: unknown,
+  now: Date,
+): Promise<StoredDossier> {
+  const { store } = ctx;
   const code = checkStoreText(codeInput, 'code');
-  const now = clock.now();
   const key = lookupKey(code);
   // The same calls whether the code exists or not: a counted attempt and a short indexed read.
   const [window, stored] = await Promise.all([
@@ -74,7 +92,7 @@ export async function lookupDossier(
     throw new MotcuaError('LOOKUP_FAILED', 'no dossier matches this code and secret', {
       field: 'secret',
     });
-  return publicView(found.persisted, procedureOf(ctx, found.persisted).definition, now);
+  return found;
 }
 
 /**

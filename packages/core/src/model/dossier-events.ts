@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ActorSchema, InstantSchema } from './actor.js';
 import { LIAISON_EVENT_SCHEMAS } from './liaison-events.js';
+import { ResultDocumentSchema, ResultHandoverSchema } from './result-document.js';
 
 const base = { at: InstantSchema, actor: ActorSchema };
 
@@ -72,6 +73,21 @@ export const ReturnResultEventSchema = z
     ...base,
     delivery: z.enum(['in-person', 'postal', 'online']).default('in-person'),
     note: z.string().optional(),
+    /** Who collected it, originals given back, the postal item (see {@link ResultHandoverSchema}). */
+    handover: ResultHandoverSchema.optional(),
+  })
+  .strict();
+
+/**
+ * Record the result documents issued for the dossier (number and symbol, signer, issuing body,
+ * dates, electronic copy): by the unit holding it or the desk, while processing or once the result
+ * is ready. The state does not change.
+ */
+export const IssueResultEventSchema = z
+  .object({
+    type: z.literal('ISSUE_RESULT'),
+    ...base,
+    documents: z.array(ResultDocumentSchema).min(1).max(20),
   })
   .strict();
 
@@ -95,6 +111,7 @@ export const DossierEventSchema = z.discriminatedUnion('type', [
   StopEventSchema,
   ApologizeEventSchema,
   ReturnResultEventSchema,
+  IssueResultEventSchema,
   MarkOverdueEventSchema,
   ExpireEventSchema,
   ...LIAISON_EVENT_SCHEMAS,

@@ -48,6 +48,7 @@ export {
   type DossierEventType,
   ExpireEventSchema,
   HandOverEventSchema,
+  IssueResultEventSchema,
   MarkOverdueEventSchema,
   RefuseEventSchema,
   RequestSupplementEventSchema,
@@ -96,5 +97,18 @@ export {
   PORTAL_DOSSIER_STATUSES,
 } from './national-status.js';
 export { maskPersonalData, type PersonalDataKind, personal, personalDataRegistry } from './personal-data.js';
+export {
+  DECREE_61_RATING_CRITERIA,
+  type Rating,
+  type RatingCriteriaSet,
+  type RatingCriterion,
+  RatingSchema,
+} from './rating.js';
+export {
+  type ResultDocument,
+  ResultDocumentSchema,
+  type ResultHandover,
+  ResultHandoverSchema,
+} from './result-document.js';
 export { type SlipParty, SlipPartySchema, type SlipRow, SlipRowSchema } from './slip-row.js';
 export { classifyTimeliness, type Timeliness, TimelinessSchema } from './timeliness.js';

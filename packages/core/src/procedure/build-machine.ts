@@ -12,8 +12,28 @@ type Ev<T extends DossierEvent['type']> = Extract<DossierEvent, { type: T }>;
  * A developer who needs more than the declarative form writes the machine with
  * `lifecycleSetup(env).createMachine({...})`, reusing these actions (`handOver`, `sendBack`,
  * `requestSupplement`, `supplementReceived`, `apologize`, `markOverdue`, `returnResult`, `refuse`,
- * `withdraw`, `stop`, `expire`) and the `allowed`, `resumesAt` and `sendBackTo` guards, so that it follows the same rules, deadlines
+ * `withdraw`, `stop`, `expire`, `issueResult`) and the `allowed`, `resumesAt` and `sendBackTo` guards, so that it follows the same rules, deadlines
  * and control slip as the declarative machines.
+ *
+ * @example
+ * ```ts
+ * import { lifecycleSetup, receiptContext, vietnamCalendar } from '@motcua/core';
+ * import { permanentResidence } from '@motcua/procedures';
+ * const [residence] = permanentResidence.versions;
+ * const env = { def: residence!.definition, calendar: vietnamCalendar() };
+ * // A hand-written machine on the lifecycle's actions and guards (defineProcedure's `machine` option
+ * // receives this kit and checks the result like any other machine).
+ * const machine = lifecycleSetup(env).createMachine({
+ *   id: 'residence-custom',
+ *   context: ({ input }) => receiptContext(env, input),
+ *   initial: 'processing',
+ *   states: {
+ *     processing: { on: { HAND_OVER: { target: 'resultReady', guard: 'allowed', actions: 'handOver' } } },
+ *     resultReady: { on: { RETURN_RESULT: { target: 'returned', guard: 'allowed', actions: 'returnResult' } } },
+ *     returned: { type: 'final' },
+ *   },
+ * });
+ * ```
  */
 export function lifecycleSetup(env: LifecycleEnv) {
   return setup({
@@ -40,6 +60,7 @@ export function lifecycleSetup(env: LifecycleEnv) {
       withdraw: assign(({ context, event }) => act.withdraw(env, context, event as Ev<'WITHDRAW'>)),
       stop: assign(({ context, event }) => act.stop(env, context, event as Ev<'STOP'>)),
       expire: assign(({ context, event }) => act.expire(env, context, event as Ev<'EXPIRE'>)),
+      issueResult: assign(({ context, event }) => act.issueResult(env, context, event as Ev<'ISSUE_RESULT'>)),
     },
     guards: {
       allowed: ({ context, event }) => isAllowed(env, context, event),
@@ -59,6 +80,17 @@ export function lifecycleSetup(env: LifecycleEnv) {
  * `refused`, `withdrawn`, `stopped`, `expired` end it. Apologies and overdue marks change the
  * context without moving. Every transition is guarded by the lifecycle rules (who holds the dossier,
  * how many supplementation requests, once-only apology, …).
+ *
+ * @example
+ * ```ts
+ * import { buildLifecycleMachine, defineProcedure, vietnamCalendar } from '@motcua/core';
+ * import { permanentResidenceDefinition, WINDOW_2025 } from '@motcua/procedures';
+ * // The standard machine, as defineProcedure builds it when no `machine` is given.
+ * const residence = defineProcedure(permanentResidenceDefinition(WINDOW_2025), {
+ *   calendar: vietnamCalendar(),
+ *   machine: (_kit, env) => buildLifecycleMachine(env),
+ * });
+ * ```
  */
 export function buildLifecycleMachine(env: LifecycleEnv) {
   const { def } = env;
@@ -106,6 +138,7 @@ export function buildLifecycleMachine(env: LifecycleEnv) {
           STOP: { target: 'stopped', guard: 'allowed', actions: 'stop' },
           APOLOGIZE: { guard: 'allowed', actions: 'apologize' },
           MARK_OVERDUE: { guard: 'allowed', actions: 'markOverdue' },
+          ISSUE_RESULT: { guard: 'allowed', actions: 'issueResult' },
         },
       },
       supplementing: {
@@ -129,6 +162,7 @@ export function buildLifecycleMachine(env: LifecycleEnv) {
           RETURN_RESULT: { target: 'returned', guard: 'allowed', actions: 'returnResult' },
           APOLOGIZE: { guard: 'allowed', actions: 'apologize' },
           MARK_OVERDUE: { guard: 'allowed', actions: 'markOverdue' },
+          ISSUE_RESULT: { guard: 'allowed', actions: 'issueResult' },
         },
       },
       returned: { type: 'final', description: 'Result returned (trả kết quả)' },

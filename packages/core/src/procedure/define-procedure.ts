@@ -454,7 +454,16 @@ function movedBy(before: DossierSnapshot, after: AnyMachineSnapshot): boolean {
   );
 }
 
-/** A state value as a dotted name, e.g. `processing.appraise`. */
+/**
+ * A state value as a dotted name, e.g. `processing.appraise`.
+ *
+ * @example
+ * ```ts
+ * import { stateName } from '@motcua/core';
+ * stateName({ processing: 'appraise' }); // 'processing.appraise'
+ * stateName('returned'); // 'returned'
+ * ```
+ */
 export function stateName(value: StateValue): string {
   if (typeof value === 'string') return value;
   return Object.entries(value)
@@ -490,6 +499,8 @@ export interface DefineProcedureOptions {
  * @throws {@link DefinitionError}
  * @example
  * ```ts
+ * import { defineProcedure } from '@motcua/core';
+ * import { z } from 'zod';
  * const copyCertification = defineProcedure({
  *   code: '2.000815', version: '2025.1', effectiveFrom: '2025-07-01', regime: '2025',
  *   name: { vi: 'Chứng thực bản sao từ bản chính', en: 'Certified copy' },

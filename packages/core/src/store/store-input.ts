@@ -154,6 +154,16 @@ export function checkSettlement(settlement: unknown): OutboxSettlement {
 /**
  * The shape of a commit request: the keys and instants a store indexes, without parsing the
  * snapshot or payloads (the engine built them). @throws `ValidationError` naming the part.
+ *
+ * @example
+ * ```ts
+ * import { checkCommitRequest, type CommitRequest } from '@motcua/core';
+ * // A store checks what it is given before it writes anything (a ValidationError names the part).
+ * async function commit(input: CommitRequest): Promise<void> {
+ *   const request = checkCommitRequest(input);
+ *   // … one transaction with request.dossier, request.journal, request.slipRows, request.timers, request.outbox
+ * }
+ * ```
  */
 export function checkCommitRequest(request: unknown): CommitRequest {
   if (!isRecord(request)) fail('request', 'expected a commit request');

@@ -178,6 +178,13 @@ const timer = (code: string, kind: TimerRow['kind'], at: string): TimerRow => ({
  * import { storeConformanceSuite } from '@motcua/core/testing';
  * storeConformanceSuite('sqlite', { makeStore: async () => new SqliteStore(':memory:') });
  * ```
+ *
+ * @example
+ * ```ts
+ * import { SqliteStore } from '@motcua/adapters/sqlite';
+ * import { storeConformanceSuite } from '@motcua/core/testing';
+ * storeConformanceSuite('sqlite', { makeStore: async () => new SqliteStore(':memory:') });
+ * ```
  */
 export function storeConformanceSuite(name: string, options: ConformanceOptions): void {
   describe(`DossierStore conformance: ${name}`, () => {

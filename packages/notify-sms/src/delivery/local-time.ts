@@ -36,6 +36,12 @@ export function checkTimeZone(timeZone: string): void {
  * Milliseconds `timeZone` is ahead of UTC at `instant` (+7 h for Vietnam): the calendar's time
  * zones (`timeZoneOf` of `@motcua/core/calendar`, read from Intl once per zone and UTC hour, exact
  * across daylight-saving switches).
+ *
+ * @example
+ * ```ts
+ * import { zoneOffsetMs } from '@motcua/notify-sms';
+ * zoneOffsetMs(new Date('2026-03-02T02:30:00Z'), 'Asia/Ho_Chi_Minh'); // 25200000 (+7 h)
+ * ```
  */
 export function zoneOffsetMs(instant: Date | number, timeZone: string): number {
   return zoneOf(timeZone).offsetMs(typeof instant === 'number' ? instant : instant.getTime());
@@ -47,6 +53,7 @@ export function zoneOffsetMs(instant: Date | number, timeZone: string): number {
  *
  * @example
  * ```ts
+ * import { localParts } from '@motcua/notify-sms';
  * localParts(new Date('2026-03-02T14:30:00Z'), 'Asia/Ho_Chi_Minh'); // { year: 2026, month: 3, day: 2, hour: 21, minute: 30, second: 0 }
  * ```
  */
@@ -67,6 +74,12 @@ export function localParts(instant: Date, timeZone: string): LocalParts {
  * The instant at a wall-clock time in `timeZone`. `day` may overflow (day 32 is the 1st of the
  * next month), as with `Date.UTC`. Where daylight saving applies, a wall time skipped by the
  * spring switch maps to an instant before the switch, and a repeated one to its first occurrence.
+ *
+ * @example
+ * ```ts
+ * import { instantAt } from '@motcua/notify-sms';
+ * instantAt('Asia/Ho_Chi_Minh', 2026, 3, 2, 7 * 60); // 2026-03-02T00:00:00.000Z (07:00 in Hà Nội)
+ * ```
  */
 export function instantAt(
   timeZone: string,
@@ -81,7 +94,16 @@ export function instantAt(
   return new Date(t);
 }
 
-/** The local day of `instant` as `[start, next day's start)`. */
+/**
+ * The local day of `instant` as `[start, next day's start)`.
+ *
+ * @example
+ * ```ts
+ * import { localDayBounds } from '@motcua/notify-sms';
+ * localDayBounds(new Date('2026-03-02T09:00:00+07:00'), 'Asia/Ho_Chi_Minh');
+ * // { start: 2026-03-01T17:00:00.000Z, end: 2026-03-02T17:00:00.000Z }
+ * ```
+ */
 export function localDayBounds(instant: Date, timeZone: string): { start: Date; end: Date } {
   const p = localParts(instant, timeZone);
   return {
@@ -109,6 +131,7 @@ export function minutesOf(time: string): number {
  *
  * @example
  * ```ts
+ * import { formatReturnDate } from '@motcua/notify-sms';
  * formatReturnDate(new Date('2026-03-11T10:00:00Z')); // '17 giờ 00 phút ngày 11/03/2026'
  * ```
  */

@@ -10,6 +10,7 @@ import {
 import { z } from 'zod';
 import { placeholderCode } from '../shared/codes.js';
 import { addressField, birthDateField, idNumberField, nameField, sexField } from '../shared/fields.js';
+import { NATIONAL_CODES } from '../shared/national-codes.js';
 import { inOrder, notAfterReceipt, receiptChecks } from '../shared/receipt-checks.js';
 import { legalBasis, type VersionWindow, WINDOW_2025 } from '../shared/regimes.js';
 import { type LiaisonAgency, memberProcedure, splitSteps } from './member-procedure.js';
@@ -188,7 +189,10 @@ export interface BirthLiaisonOptions {
   readonly agencies?: Partial<BirthLiaisonAgencies>;
   /** The version period and one-stop rules (default: the 2025 rules, from 01/07/2025). */
   readonly window?: VersionWindow;
-  /** The liaison's code (default a placeholder: no national code has been confirmed). */
+  /**
+   * The liaison's code (default: {@link BIRTH_LIAISON_2015_CODE} for the paper liaison, the
+   * placeholder {@link BIRTH_LIAISON_2024_CODE} for the electronic one).
+   */
   readonly code?: string;
 }
 
@@ -355,10 +359,30 @@ function buildBirthLiaison(
   };
 }
 
-/** Code of the paper birth liaison (a placeholder: no national code has been confirmed). */
-export const BIRTH_LIAISON_2015_CODE = placeholderCode('lien-thong-khai-sinh-thuong-tru-bhyt-2015');
-/** Code of the electronic birth liaison (a placeholder: no national code has been confirmed). */
+/**
+ * Code of the paper birth liaison: `2.000986`, "Liên thông thủ tục hành chính về đăng ký khai sinh,
+ * đăng ký thường trú, cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi", commune level [C]. Sources:
+ * the chatbot-tthc crawl of the national record (`scripts/crawler/data/raw/bo-tu-phap/2.000986.json`,
+ * citing Joint Circular 05/2015 with its 20 / +2 / +5 working days) and Hải Phòng Decision
+ * 3582/QĐ-UBND of 08/09/2026, which lists it among the procedures it replaces (annex rows transcribed
+ * by hongdienvbhp/BangNiemYetVinhBao); addresses in {@link NATIONAL_CODES}.
+ */
+export const BIRTH_LIAISON_2015_CODE: string = NATIONAL_CODES.birthLiaison2015.code;
+/**
+ * Code of the electronic birth liaison of Decree 63/2024: a placeholder. Hải Phòng Decision
+ * 3582/QĐ-UBND (08/09/2026) gives `2.002621` "Đăng ký khai sinh, đăng ký thường trú, cấp thẻ bảo hiểm
+ * y tế cho trẻ em dưới 6 tuổi" and replaces it by `3.000722`, a liaison that adds the identity card;
+ * `2.002621` was found in that one source only. To confirm against the National Public Service Portal.
+ */
 export const BIRTH_LIAISON_2024_CODE = placeholderCode('lien-thong-dien-tu-khai-sinh-thuong-tru-bhyt');
+
+/*
+ * The member procedures of both liaisons keep placeholder codes: the national database publishes a
+ * liaison group as one procedure, and the members' parts (e.g. the birth registration inside the
+ * liaison, with the liaison's own time limit) have no codes of their own. The standalone codes
+ * (`1.001193`, `1.004222`) name the standalone procedures of the catalogue, with other limits, and
+ * would collide with them in one registry.
+ */
 
 /**
  * The paper "3 in 1" birth liaison of Joint Circular 05/2015/TTLT-BTP-BCA-BYT [C]: the commune
@@ -373,6 +397,15 @@ export const BIRTH_LIAISON_2024_CODE = placeholderCode('lien-thong-dien-tu-khai-
  * - A member's supplementation request pauses the whole liaison; due times move by the working
  *   time paused (`resume`): an assumption, the circular's clock rule was not read (UNCONFIRMED).
  * - Whether JC 05/2015 still applies beside Decree 63/2024 has not been checked (UNCONFIRMED).
+ *
+ * @example
+ * ```ts
+ * import { createEngine, vietnamCalendar } from '@motcua/core';
+ * import { birthLiaison2015 } from '@motcua/procedures';
+ * const calendar = vietnamCalendar();
+ * const birth = birthLiaison2015({ calendar, remoteCommune: true }); // paper "3 in 1", +5 days for a remote commune
+ * const focal = createEngine({ procedures: [birth.liaison, birth.members.birth], calendar, agency: 'H56' });
+ * ```
  */
 export function birthLiaison2015(options: PaperBirthLiaisonOptions = {}): LiaisonPackage<BirthLiaisonMember> {
   const window = options.window ?? WINDOW_2025;
@@ -423,7 +456,7 @@ export function birthLiaison2015(options: PaperBirthLiaisonOptions = {}): Liaiso
         'members budgets: a local allocation within the totals (defaults: the standalone statutory limits)',
         'clock during supplementation: resume (the circular text was not read)',
         'JC 05/2015 in force beside Decree 63/2024: not confirmed',
-        'procedure codes: placeholders',
+        'member procedure codes: placeholders (the national database publishes the liaison as one procedure)',
       ],
     },
     {
@@ -463,6 +496,16 @@ export function birthLiaison2015(options: PaperBirthLiaisonOptions = {}): Liaiso
  * - Supplementation: the group's limit counts again from the complete dossier (`restart`).
  * - The effective date of Decree 63/2024 (signed 10/06/2024) has not been checked: the default version starts with the 2025
  *   rules (01/07/2025); pass `window` for an earlier period.
+ *
+ * @example
+ * ```ts
+ * import { createEngine, vietnamCalendar } from '@motcua/core';
+ * import { birthLiaison2024 } from '@motcua/procedures';
+ * const calendar = vietnamCalendar();
+ * const birth = birthLiaison2024({ calendar }); // { liaison, members, procedures }
+ * const focal = createEngine({ procedures: [birth.liaison, birth.members.birth], calendar, agency: 'H56' });
+ * const police = createEngine({ procedures: [birth.members.residence], calendar, agency: 'CA01' });
+ * ```
  */
 export function birthLiaison2024(options: BirthLiaisonOptions = {}): LiaisonPackage<BirthLiaisonMember> {
   const window = options.window ?? WINDOW_2025;
@@ -486,7 +529,10 @@ export function birthLiaison2024(options: BirthLiaisonOptions = {}): LiaisonPack
       channels: ['online-full'],
       supplementation: { clock: 'restart', maxRequests: 1 },
       permissions: { APOLOGIZE: ['agency-head'] },
-      provisional: ['procedure codes: placeholders', 'effective date of Decree 63/2024: not checked'],
+      provisional: [
+        'procedure codes: placeholders (2.002621 found in one source only)',
+        'effective date of Decree 63/2024: not checked',
+      ],
     },
     {
       birth: {

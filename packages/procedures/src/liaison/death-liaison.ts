@@ -21,9 +21,13 @@ import { type LiaisonAgency, memberProcedure, splitSteps } from './member-proced
  */
 
 /**
- * Code of the death liaison: `1.011537` (a commune's portal page [C]). One implementation uses
- * `1.006714` in its liaison-portal URL [S]: the two conflict; pass `code` to
- * use another.
+ * Code of the death liaison: `1.011537` (a commune's portal page, one source). One implementation
+ * uses `1.006714` in its liaison-portal URL [S], and Hải Phòng Decision 3582/QĐ-UBND (08/09/2026)
+ * gives `2.002622` "Đăng ký khai tử, xóa đăng ký thường trú, giải quyết mai táng phí, tử tuất",
+ * replaced there by `2.002913` "Liên thông điện tử: đăng ký khai tử, xóa đăng ký thường trú, giải
+ * quyết mai táng phí, tử tuất" (annex rows transcribed by hongdienvbhp/BangNiemYetVinhBao). None of
+ * these is confirmed by two independent sources and `1.011537` was not found in the public sources
+ * searched (2026-12-02): the codes conflict; pass `code` to use another.
  */
 export const DEATH_LIAISON_CODE = '1.011537';
 /** The conflicting code seen in one implementation [S]. */
@@ -186,6 +190,15 @@ export const DEATH_LIAISON_LIMITS = {
  * after the death is registered: they need the e-death extract). Figures: {@link DEATH_LIAISON_LIMITS}
  * ([S], provisional). Relatives' confirmation on VNeID (≤ 5 working days, not counted in the limit)
  * is not modelled: record it as a supplementation pause if needed.
+ *
+ * @example
+ * ```ts
+ * import { createEngine, vietnamCalendar } from '@motcua/core';
+ * import { deathLiaison } from '@motcua/procedures';
+ * const calendar = vietnamCalendar();
+ * const death = deathLiaison({ calendar }); // { liaison, members, procedures }
+ * const focal = createEngine({ procedures: death.procedures, calendar, agency: 'H56' });
+ * ```
  */
 export function deathLiaison(options: DeathLiaisonOptions = {}): LiaisonPackage<DeathLiaisonMember> {
   const agencies = { ...DEFAULT_DEATH_LIAISON_AGENCIES, ...options.agencies };
@@ -203,6 +216,8 @@ export function deathLiaison(options: DeathLiaisonOptions = {}): LiaisonPackage<
             : {}),
         }
       : null;
+  // Placeholders: the national database publishes the liaison as one procedure; its members'
+  // parts have no codes of their own.
   const codes: Record<DeathLiaisonMember, string> = {
     death: placeholderCode('lien-thong-dien-tu-dang-ky-khai-tu'),
     residence: placeholderCode('lien-thong-dien-tu-xoa-dang-ky-thuong-tru'),
@@ -329,7 +344,7 @@ export function deathLiaison(options: DeathLiaisonOptions = {}): LiaisonPackage<
       ],
       provisional: [
         'every figure: Decision 296/QĐ-VPCP via one legal Q&A [S]',
-        'procedure code 1.011537 vs 1.006714 (conflict)',
+        'procedure code 1.011537 vs 1.006714 vs 2.002622 / 2.002913 (conflict)',
         'group limit for death (+ residence) without an allowance: no source',
         'member procedure codes: placeholders',
       ],
