@@ -43,11 +43,14 @@ describe('SqliteStore migrations', () => {
   it('are versioned and idempotent: a second run (or a second connection) does nothing', async () => {
     const path = file();
     const a = new SqliteStore(path);
-    expect(await a.migrate()).toEqual({ applied: ['001_init', '002_lookup_limits'], version: 2 });
+    expect(await a.migrate()).toEqual({
+      applied: ['001_init', '002_lookup_limits', '003_slip_once', '004_compact'],
+      version: 4,
+    });
     await a.commit(newDossierCommit('H56-260302-0001'));
-    expect(await a.migrate()).toEqual({ applied: [], version: 2 });
+    expect(await a.migrate()).toEqual({ applied: [], version: 4 });
     const b = new SqliteStore(path);
-    expect(await b.migrate()).toEqual({ applied: [], version: 2 });
+    expect(await b.migrate()).toEqual({ applied: [], version: 4 });
     expect((await b.load('H56-260302-0001'))?.version).toBe(1);
     await a.close();
     await b.close();

@@ -81,7 +81,11 @@ export interface CommitRequest {
     readonly expectedVersion: number;
   };
   readonly journal: JournalEntry;
-  /** Rows appended to the control slip by this transition. */
+  /**
+   * Rows appended to the control slip by this transition: the last rows of
+   * `dossier.persisted.context.slip`, whose earlier rows are those committed before. A store may
+   * keep the slip once (in its slip rows) and give it back in `load`'s snapshot.
+   */
   readonly slipRows: readonly SlipRow[];
   /** The dossier's pending timers after this transition (they replace the previous set). */
   readonly timers: readonly TimerRow[];

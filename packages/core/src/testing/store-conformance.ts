@@ -318,6 +318,34 @@ export function storeConformanceSuite(name: string, options: ConformanceOptions)
       expect(await store.slip('H56-260302-0006')).toEqual(next.slipRows);
     });
 
+    it('refuses slip rows that are not the last rows of the snapshot’s slip, and writes nothing', async () => {
+      const c = newDossierCommit('H56-260302-0016');
+      await store.commit(c);
+      const next = handOverCommit(c);
+      expect(next.slipRows.length).toBeGreaterThan(0);
+      const row = next.slipRows[0]!;
+      const fingerprint = options.fingerprint ?? readBack;
+      const before = await fingerprint(store);
+      for (const [slipRows, field] of [
+        [[{ ...row, hash: 'f'.repeat(64) }], 'slipRows[0]'],
+        [[row, row], 'slipRows'],
+      ] as const) {
+        await expect(store.commit({ ...next, slipRows })).rejects.toMatchObject({ field });
+      }
+      const noSlip = {
+        ...next.dossier.persisted,
+        context: { ...next.dossier.persisted.context, slip: undefined },
+      };
+      await expect(
+        store.commit({ ...next, dossier: { ...next.dossier, persisted: noSlip as never } }),
+      ).rejects.toMatchObject({ field: 'dossier.persisted.context.slip' });
+      expect(await fingerprint(store)).toBe(before);
+      await store.commit(next);
+      expect((await store.load('H56-260302-0016'))!.persisted.context.slip).toEqual(
+        await store.slip('H56-260302-0016'),
+      );
+    });
+
     it('replaces a dossier’s timers on each commit and claims only due ones, under a lease', async () => {
       const code = 'H56-260302-0007';
       const t1 = timer(code, 'dossier-warning', '2026-03-10T10:00:00.000Z');
