@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type DossierStore, MemoryStore, verifySlip } from '@motcua/core';
+import { DECREE_61_RATING_CRITERIA, type DossierStore, MemoryStore, verifySlip } from '@motcua/core';
 import {
   newDossierCommit,
   sampleActors,
@@ -62,7 +62,7 @@ describe('SqliteStore: a dossier is archived by the commit that closes it (migra
   const { desk, police, leader } = sampleActors;
   const receipt = { procedure: '1.004194', channel: 'in-person', actor: desk, ...sampleReceipt } as const;
 
-  /** Two dossiers closed (one with a secret reissued after it closed) and one open, on `store`. */
+  /** Two dossiers closed (one rated, one with a secret reissued after it closed) and one open, on `store`. */
   async function traffic(store: DossierStore): Promise<string[]> {
     const { engine } = sampleEngine(store);
     const codes: string[] = [];
@@ -74,6 +74,9 @@ describe('SqliteStore: a dossier is archived by the commit that closes it (migra
       codes.push(d.code);
     }
     await engine.reissueSecret(codes[1]!, { actor: desk });
+    // A rating after the return: another commit on an archived dossier.
+    const scores = Object.fromEntries(DECREE_61_RATING_CRITERIA.criteria.map((c) => [c.id, 2]));
+    await engine.rate(codes[0]!, { actor: desk, scores });
     const open = await engine.receive(receipt);
     await engine.send(open.code, { type: 'HAND_OVER', actor: desk });
     codes.push(open.code);
