@@ -36,12 +36,6 @@ export function checkTimeZone(timeZone: string): void {
  * Milliseconds `timeZone` is ahead of UTC at `instant` (+7 h for Vietnam): the calendar's time
  * zones (`timeZoneOf` of `@motcua/core/calendar`, read from Intl once per zone and UTC hour, exact
  * across daylight-saving switches).
- *
- * @example
- * ```ts
- * import { zoneOffsetMs } from '@motcua/notify-sms';
- * zoneOffsetMs(new Date('2026-03-02T02:30:00Z'), 'Asia/Ho_Chi_Minh'); // 25200000 (+7 h)
- * ```
  */
 export function zoneOffsetMs(instant: Date | number, timeZone: string): number {
   return zoneOf(timeZone).offsetMs(typeof instant === 'number' ? instant : instant.getTime());
@@ -49,7 +43,7 @@ export function zoneOffsetMs(instant: Date | number, timeZone: string): number {
 
 /**
  * The wall-clock date and time of `instant` in `timeZone` (offset arithmetic on
- * {@link zoneOffsetMs}: no Intl call once the hour's offset is known).
+ * `zoneOffsetMs`: no Intl call once the hour's offset is known).
  *
  * @example
  * ```ts
@@ -74,12 +68,6 @@ export function localParts(instant: Date, timeZone: string): LocalParts {
  * The instant at a wall-clock time in `timeZone`. `day` may overflow (day 32 is the 1st of the
  * next month), as with `Date.UTC`. Where daylight saving applies, a wall time skipped by the
  * spring switch maps to an instant before the switch, and a repeated one to its first occurrence.
- *
- * @example
- * ```ts
- * import { instantAt } from '@motcua/notify-sms';
- * instantAt('Asia/Ho_Chi_Minh', 2026, 3, 2, 7 * 60); // 2026-03-02T00:00:00.000Z (07:00 in Hà Nội)
- * ```
  */
 export function instantAt(
   timeZone: string,
