@@ -50,7 +50,8 @@ try {
       db.pragma('journal_mode = DELETE');
       db.exec('VACUUM');
       const bytes =
-        (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
+        (db.pragma('page_count', { simple: true }) as number) *
+        (db.pragma('page_size', { simple: true }) as number);
       const c = db.prepare("SELECT count(*) FROM dossiers WHERE status = 'done'").pluck().get() as number;
       dossiers += db.prepare('SELECT count(*) FROM dossiers').pluck().get() as number;
       const rows = db

@@ -11,6 +11,27 @@ import type { JournalEntry, PersistedDossier } from '@motcua/core';
 export interface DossierArchive {
   readonly persisted: PersistedDossier;
   readonly journal: readonly JournalEntry[];
+  /**
+   * The results of the idempotency keys of the dossier's commits (migration 005), by key; the
+   * key's row in `idempotency` then holds {@link archivedResult} (where to find it) instead. A
+   * result is mostly the dossier as a commit left it: compressed beside the snapshot it shares
+   * nearly everything with, it takes a fraction of its bytes packed alone.
+   */
+  readonly results?: Readonly<Record<string, unknown>>;
+}
+
+/** Format 2 (migration 005): the value is in the archive of the dossier whose code follows this byte. */
+const FORMAT_IN_ARCHIVE = 2;
+
+/** The value of an idempotency result kept in the archive of dossier `code`. */
+export function archivedResult(code: string): Buffer {
+  return Buffer.concat([Buffer.from([FORMAT_IN_ARCHIVE]), Buffer.from(code, 'utf8')]);
+}
+
+/** The dossier whose archive holds a value (format 2), or `undefined` for a value held in place. */
+export function archivedIn(value: string | Uint8Array | null): string | undefined {
+  if (value === null || typeof value === 'string' || value[0] !== FORMAT_IN_ARCHIVE) return undefined;
+  return Buffer.from(value.subarray(1)).toString('utf8');
 }
 
 /** Format 1: raw deflate (RFC 1951) with {@link DICTIONARY_1}, after this byte. */
