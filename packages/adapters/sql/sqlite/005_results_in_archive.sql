@@ -9,7 +9,11 @@
 -- the snapshot they share nearly everything with; each key's row keeps the key (it stays used)
 -- and, as its result, a BLOB of format byte 2 followed by the dossier's code: the archive to read
 -- it from. `idempotentResult` returns what it returned before. A store written by 005 cannot be
--- read by a motcua from before it (format 2 is unknown there).
+-- read by a motcua from before it (formats 2 and 3 are unknown there).
+--
+-- From 005 the store packs values in format 3 (raw deflate, 32 KB window, a dictionary of the
+-- structure of today's archives: src/sqlite/archive-dictionary.ts); format 1 values stay as they
+-- are and are read as before.
 --
 -- The idempotency table is rebuilt without a rowid: the key, its only lookup, is stored once
 -- instead of in the table and again in its primary-key index.
