@@ -5,6 +5,7 @@ import { commitTransition } from './commit-transition.js';
 import { deliverOutbox } from './deliver-outbox.js';
 import { dossierView, engineContext, loadDossier, procedureOf } from './engine-context.js';
 import {
+  checkBackdating,
   checkCode,
   checkEngineOptions,
   checkEvent,
@@ -72,6 +73,7 @@ export function createEngine(options: EngineOptions): Engine {
       const code = checkCode(codeInput);
       const sendOptions = checkSendOptions(optionsInput);
       const event = checkEvent(eventInput, () => clock.now());
+      checkBackdating(event.at, clock.now(), ctx.backdatingMs, 'event.at');
       const idempotency = sendOptions.idempotencyKey
         ? {
             key: sendOptions.idempotencyKey,
