@@ -37,6 +37,7 @@ interface Written {
  */
 async function upgradeScenario(
   store: DossierStore & { migrate(): Promise<{ applied: readonly string[]; version: number }> },
+  upgradedBy: readonly string[],
   written?: readonly [Written, Written],
 ) {
   const { engine } = sampleEngine(store, { lookupLimit: { maxFailures: 2 } });
@@ -60,8 +61,8 @@ async function upgradeScenario(
   // Schema 1 has no lookup tables: the lookup says so (not a bare driver error).
   await expect(engine.lookup(a.code, a.secret)).rejects.toMatchObject({ code: 'STORE_NOT_MIGRATED' });
   const result = await store.migrate();
-  expect(result.applied).toEqual(['002_lookup_limits', '003_slip_once', '004_compact']);
-  expect(result.version).toBe(4);
+  expect(result.applied).toEqual(['002_lookup_limits', '003_slip_once', '004_compact', ...upgradedBy]);
+  expect(result.version).toBe(4 + upgradedBy.length);
   expect(await store.lookupSecret(a.code)).toBe(a.secret);
   expect(await store.lookupSecret(b.code)).toBe(b.secret);
   expect((await engine.lookup(a.code, a.secret)).currentUnit).toBeTruthy();
@@ -90,7 +91,7 @@ describe('SQLite: a store written by schema 1, upgraded', () => {
     const closed = reads.find((c) => c.outcome !== null)!;
     const store = new SqliteStore(file);
     try {
-      await upgradeScenario(store, [open, closed]);
+      await upgradeScenario(store, ['005_results_in_archive'], [open, closed]);
     } finally {
       await store.close();
     }
@@ -117,7 +118,7 @@ describePostgres('PostgreSQL: a store written by schema 1, upgraded', () => {
       client.release();
     }
     const store = new PostgresStore({ pool, schema });
-    await upgradeScenario(store);
+    await upgradeScenario(store, []);
     await store.close();
   });
 });
@@ -166,13 +167,14 @@ async function slipOnceScenario(
   store: DossierStore & { migrate(): Promise<{ applied: readonly string[]; version: number }> },
   fixture: Schema2Store,
   stored: () => Promise<{ slipsInSnapshots: number; slipsInResults: number }>,
+  upgradedBy: readonly string[],
 ) {
   const before = await stored();
   expect(before.slipsInSnapshots).toBeGreaterThan(0);
   expect(before.slipsInResults).toBeGreaterThan(0);
   const result = await store.migrate();
-  expect(result.applied).toEqual(['003_slip_once', '004_compact']);
-  expect(result.version).toBe(4);
+  expect(result.applied).toEqual(['003_slip_once', '004_compact', ...upgradedBy]);
+  expect(result.version).toBe(4 + upgradedBy.length);
   expect(await stored()).toEqual({ slipsInSnapshots: 0, slipsInResults: 0 });
   const codes = Object.keys(fixture.reads);
   expect(codes.length).toBeGreaterThan(2);
@@ -259,7 +261,7 @@ describe('SQLite: a store written at schema 2 (slip in every snapshot), upgraded
     // Two stores on the file: one that never cached a snapshot reads them from the tables.
     const store = new SqliteStore(file, { snapshotCache: 0 });
     try {
-      await slipOnceScenario(store, fixture, stored);
+      await slipOnceScenario(store, fixture, stored, ['005_results_in_archive']);
       // 004: every closed dossier is one archive; journal rows and slip data are left for open ones.
       const count = (sql: string) => raw.prepare(sql).pluck().get() as number;
       expect(count("SELECT count(*) FROM dossiers WHERE status = 'done' AND archive IS NULL")).toBe(0);
@@ -321,7 +323,7 @@ describePostgres('PostgreSQL: a store written at schema 2 (slip in every snapsho
       ),
     });
     const store = new PostgresStore({ pool, schema, snapshotCache: 0 });
-    await slipOnceScenario(store, fixture, stored);
+    await slipOnceScenario(store, fixture, stored, []);
     await store.close();
   });
 });

@@ -12,6 +12,7 @@ import {
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { laneCount } from '../../../../tools/test-lane/lane.js';
+import { packArchive, packIfShorter, unpackArchive } from './dossier-archive.js';
 import { SqliteStore } from './sqlite-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'motcua-sqlite-'));
@@ -140,6 +141,91 @@ describe('SqliteStore: a dossier is archived by the commit that closes it (migra
     } finally {
       await other.close();
       await store.close();
+    }
+  });
+
+  const keys = ['receive-0', 'receive-1', 'return-0', 'return-1'];
+
+  /** Whether each key's result is in its dossier's archive, and what the store answers for each. */
+  async function results(store: SqliteStore, file: string) {
+    const raw = new Database(file, { readonly: true });
+    try {
+      return {
+        inArchive: raw
+          .prepare(
+            "SELECT count(*) FROM idempotency WHERE typeof(result) = 'blob' AND substr(result, 1, 1) = x'02'",
+          )
+          .pluck()
+          .get(),
+        answers: plain(await Promise.all(keys.map((k) => store.idempotentResult(k)))),
+      };
+    } finally {
+      raw.close();
+    }
+  }
+
+  it('keeps the idempotency results of a closed dossier in its archive (005), answered as before', async () => {
+    const file = join(dir, 'results.db');
+    const store = new SqliteStore(file);
+    await store.migrate();
+    const memory = new MemoryStore();
+    await traffic(store);
+    await traffic(memory);
+    const expected = plain(await Promise.all(keys.map((k) => memory.idempotentResult(k))));
+    const other = new SqliteStore(file, { snapshotCache: 0 });
+    try {
+      // The key received before the dossier closed, and the one that closed it: both moved, and kept
+      // when a later commit (a rating, a reissued secret) rewrites the archive.
+      expect(await results(store, file)).toEqual({ inArchive: 4, answers: expected });
+      expect(await results(other, file)).toEqual({ inArchive: 4, answers: expected });
+      const replay = await sampleEngine(other).engine.send(
+        (expected as { code: string }[])[2]!.code,
+        { type: 'RETURN_RESULT', actor: desk },
+        { idempotencyKey: 'return-0' },
+      );
+      expect(replay.status).toBe('done');
+      expect(replay.version).toBe((expected as { version: number }[])[2]!.version);
+    } finally {
+      await other.close();
+      await store.close();
+    }
+  });
+
+  it('moves the results of dossiers archived at schema 4 when it migrates to 005', async () => {
+    const file = join(dir, 'results-004.db');
+    const store = new SqliteStore(file);
+    await store.migrate();
+    await traffic(store);
+    const after = await results(store, file);
+    await store.close();
+    // The file as schema 4 wrote it: results packed in their rows, archives without them, the
+    // idempotency table with a rowid.
+    const raw = new Database(file);
+    for (const { code, archive } of raw
+      .prepare('SELECT code, archive FROM dossiers WHERE archive IS NOT NULL')
+      .all() as { code: string; archive: Buffer }[]) {
+      const { results: moved, ...rest } = unpackArchive(archive);
+      for (const [key, value] of Object.entries(moved ?? {}))
+        raw
+          .prepare('UPDATE idempotency SET result = ? WHERE key = ?')
+          .run(packIfShorter(JSON.stringify(value)), key);
+      raw.prepare('UPDATE dossiers SET archive = ? WHERE code = ?').run(packArchive(rest), code);
+    }
+    raw.exec(`CREATE TABLE idempotency_004 (key TEXT PRIMARY KEY, result ANY,
+      created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))) STRICT;
+      INSERT INTO idempotency_004 SELECT * FROM idempotency; DROP TABLE idempotency;
+      ALTER TABLE idempotency_004 RENAME TO idempotency; DELETE FROM motcua_migrations WHERE version = 5;`);
+    raw.close();
+    const upgraded = new SqliteStore(file, { snapshotCache: 0 });
+    try {
+      expect(await results(upgraded, file)).toEqual({ inArchive: 0, answers: after.answers });
+      expect(await upgraded.migrate()).toEqual({ applied: ['005_results_in_archive'], version: 5 });
+      expect(await results(upgraded, file)).toEqual(after);
+      expect(after.inArchive).toBe(4);
+      expect(await upgraded.compact()).toBe(0);
+      expect(await results(upgraded, file)).toEqual(after);
+    } finally {
+      await upgraded.close();
     }
   });
 });

@@ -67,6 +67,8 @@ import {
 } from '../shared/rows.js';
 import { SnapshotCache } from '../shared/snapshot-cache.js';
 import {
+  archivedIn,
+  archivedResult,
   type DossierArchive,
   packArchive,
   packIfShorter,
@@ -221,7 +223,9 @@ export class SqliteStore implements DossierStore {
       }),
     );
     // 004 archives dossiers as they close; those closed before are archived here (SQL cannot compress).
-    if (result.applied.includes('004_compact')) await this.compact();
+    // 005 keeps the idempotency results of archived dossiers in their archives: those archived before are moved here.
+    if (result.applied.includes('004_compact') || result.applied.includes('005_results_in_archive'))
+      await this.compact();
     return result;
   }
 
@@ -262,6 +266,7 @@ export class SqliteStore implements DossierStore {
         total += n;
         if (n < 500) break;
       }
+      this.moveResultsToArchives();
       // Idempotency results and delivered payloads written as text before 004.
       for (const [table, key, column, where] of [
         ['idempotency', 'key', 'result', ''],
@@ -289,6 +294,58 @@ export class SqliteStore implements DossierStore {
       }
       return total;
     });
+  }
+
+  /**
+   * Moves into its archive each idempotency result still held in its row whose dossier (the
+   * result's `code`, as the engine records it) is archived and has the key in its journal
+   * (migration 005: the results of dossiers archived before it), 500 rows per transaction.
+   */
+  private moveResultsToArchives(): void {
+    let after = '';
+    for (;;) {
+      const last = this.db
+        .transaction(() => {
+          const rows = this.stmt(
+            `SELECT key, result FROM idempotency
+             WHERE key > ? AND result IS NOT NULL AND NOT (typeof(result) = 'blob' AND substr(result, 1, 1) = x'02')
+             ORDER BY key LIMIT 500`,
+          ).all(after) as { key: string; result: string | Uint8Array }[];
+          const byCode = new Map<string, Map<string, unknown>>();
+          for (const r of rows) {
+            const value = unpackJson(r.result);
+            const code = (value as { code?: unknown } | null)?.code;
+            if (typeof code !== 'string') continue;
+            const keys = byCode.get(code) ?? new Map<string, unknown>();
+            keys.set(r.key, value);
+            byCode.set(code, keys);
+          }
+          for (const [code, values] of byCode) {
+            const stored = this.stmt('SELECT archive FROM dossiers WHERE code = ?').pluck().get(code) as
+              | Uint8Array
+              | null
+              | undefined;
+            if (!stored) continue;
+            const archive = unpackArchive(stored);
+            const inJournal = new Set(archive.journal.map((e) => e.idempotencyKey));
+            const moved = [...values].filter(([key]) => inJournal.has(key));
+            if (moved.length === 0) continue;
+            const results = { ...archive.results, ...Object.fromEntries(moved) };
+            this.stmt('UPDATE dossiers SET archive = ? WHERE code = ?').run(
+              packArchive({ ...archive, results }),
+              code,
+            );
+            this.stmt('UPDATE idempotency SET result = ? WHERE key IN (SELECT value FROM json_each(?))').run(
+              archivedResult(code),
+              JSON.stringify(moved.map(([key]) => key)),
+            );
+          }
+          return rows.length === 500 ? rows[499]!.key : null;
+        })
+        .immediate();
+      if (last === null) return;
+      after = last;
+    }
   }
 
   /** The migrations this store runs, in order (the text of `sql/sqlite/*.sql`). */
@@ -349,7 +406,13 @@ export class SqliteStore implements DossierStore {
       const row = this.stmt('SELECT result FROM idempotency WHERE key = ?').get(key) as
         | { result: string | Uint8Array | null }
         | undefined;
-      return row === undefined ? undefined : parseJson(row.result);
+      if (row === undefined) return undefined;
+      const code = archivedIn(row.result);
+      if (code === undefined) return parseJson(row.result);
+      const results = this.archiveOf(code)?.results;
+      if (!results || !Object.hasOwn(results, key))
+        throw new Error(`the result of an idempotency key is missing from the archive of dossier ${code}`);
+      return results[key];
     });
   }
 
@@ -389,7 +452,7 @@ export class SqliteStore implements DossierStore {
     // Whether the dossier's rows go to (or already are in) its archive: from the commit that closes it on.
     let archived = w.done;
     if (w.expectedVersion === 0) {
-      const archive = w.done ? packArchive({ persisted: w.persisted, journal: [w.entry] }) : null;
+      const archive = w.done ? this.packWithResults(w, [w.entry], undefined) : null;
       const r = this.stmt(
         `INSERT INTO dossiers (${SUMMARY_COLUMNS}, snapshot, version, fired_timers, lookup_secret, archive)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING`,
@@ -423,14 +486,17 @@ export class SqliteStore implements DossierStore {
           ? [...unpackArchive(current.archive).journal]
           : this.journalRows(code);
         journal.push(w.entry);
-        update('', packArchive({ persisted: w.persisted, journal }), false);
+        const previous = current.archive ? unpackArchive(current.archive).results : undefined;
+        update('', this.packWithResults(w, journal, previous), false);
         if (!current.archive) this.archiveRows(code);
       }
     }
     if (w.idempotency) {
+      // An archived dossier's result is in its archive (migration 005; see packWithResults).
+      const [key, result] = w.idempotency;
       const r = this.stmt(
         'INSERT INTO idempotency (key, result) VALUES (?, ?) ON CONFLICT (key) DO NOTHING',
-      ).run(...w.idempotency);
+      ).run(key, archived && result !== null ? archivedResult(code) : result);
       if (r.changes === 0) {
         throw new StoreConflictError('idempotency', `idempotency key ${w.idempotency[0]} is already used`);
       }
@@ -483,6 +549,42 @@ export class SqliteStore implements DossierStore {
            OR step_id IS NOT excluded.step_id`,
       ).run(...t);
     }
+  }
+
+  /**
+   * The archive of a dossier that this commit closes (or of a closed one it rewrites), with the
+   * results of its idempotency keys (migration 005): those already in its archive, those of its
+   * journal's keys still held in their rows (marked as moved here), and this commit's (its row is
+   * written next, marked). A replay reads them back whole (`idempotentResult`).
+   */
+  private packWithResults(
+    w: PreparedCommit,
+    journal: readonly JournalEntry[],
+    previous: DossierArchive['results'],
+  ): Buffer {
+    const results: Record<string, unknown> = { ...previous };
+    const keys = journal
+      .map((e) => e.idempotencyKey)
+      .filter((k): k is string => typeof k === 'string' && !(k in results) && k !== w.idempotency?.[0]);
+    if (keys.length > 0) {
+      const rows = (
+        this.stmt('SELECT key, result FROM idempotency WHERE key IN (SELECT value FROM json_each(?))').all(
+          JSON.stringify(keys),
+        ) as { key: string; result: string | Uint8Array | null }[]
+      ).filter((r) => r.result !== null && archivedIn(r.result) === undefined);
+      for (const r of rows) results[r.key] = unpackJson(r.result);
+      if (rows.length > 0)
+        this.stmt('UPDATE idempotency SET result = ? WHERE key IN (SELECT value FROM json_each(?))').run(
+          archivedResult(w.code),
+          JSON.stringify(rows.map((r) => r.key)),
+        );
+    }
+    if (w.idempotency && w.idempotency[1] !== null) results[w.idempotency[0]] = unpackJson(w.idempotency[1]);
+    return packArchive(
+      Object.keys(results).length > 0
+        ? { persisted: w.persisted, journal, results }
+        : { persisted: w.persisted, journal },
+    );
   }
 
   /** The journal of a dossier, in order (seq 1..version). */
