@@ -145,7 +145,8 @@ async function bundle(c: Case): Promise<{ bytes: number; modules: string[] }> {
   };
 }
 
-describe('bundle budgets', () => {
+// Eleven esbuild bundles: the full lane's (the bare-context run below stays in the unit lane).
+describe('bundle budgets', { tags: ['slow'] }, () => {
   for (const c of CASES) {
     it(`${c.name}: ≤ ${c.ceiling.toLocaleString('en')} bytes minified`, async () => {
       const { bytes, modules } = await bundle(c);

@@ -1,6 +1,7 @@
 import type { ReportRow } from '@motcua/core';
 import { escapeHtml } from '@motcua/core/forms';
 import type { LiaisonMemberTally, SimulationDay } from '@motcua/core/simulation';
+import type { NationalFacts } from './national-facts.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -68,6 +69,28 @@ closed: ${l.outcomes.complete} complete, ${l.outcomes.partial} partial, ${l.outc
 <table><tr><th>part</th><th>agency</th><th>handed off</th><th>early</th><th>on time</th><th>late</th><th>refused</th><th>supplemented</th><th>apologised</th></tr>${members}</table>`;
 }
 
+/** The national facts: dossiers by the portal's status, and the applicants' ratings at return. */
+function nationalHtml(n: NationalFacts): string {
+  const statuses = n.statuses
+    .map(
+      (st) =>
+        `<tr><td class="n">${st.code}</td><td>${escapeHtml(st.name)}</td><td class="n">${st.dossiers}</td></tr>`,
+    )
+    .join('');
+  const scores = n.meanScores
+    .map(
+      (c) =>
+        `<tr><td>${escapeHtml(c.id)}</td><td>${escapeHtml(c.name)}</td><td class="n">${c.mean.toFixed(2)}</td></tr>`,
+    )
+    .join('');
+  return `<h2>Trạng thái hồ sơ trên Cổng DVCQG (national status)</h2>
+<table><tr><th>code</th><th>status</th><th>dossiers</th></tr>${statuses}</table>
+<h2>Đánh giá mức độ hài lòng (ratings at return)</h2>
+<p>${n.rated} of ${n.returned} returned dossiers rated by the applicant with the code and secret;
+${pct(n.satisfiedShare)} satisfied or very satisfied overall.</p>
+<table><tr><th>criterion</th><th></th><th>mean score (0–2)</th></tr>${scores}</table>`;
+}
+
 /** The HTML report of a run: the figures, the daily chart and links to the documents. */
 export function htmlReport(input: {
   title: string;
@@ -77,6 +100,7 @@ export function htmlReport(input: {
   days: readonly SimulationDay[];
   documents: readonly { href: string; label: string }[];
   liaison?: LiaisonSection;
+  national?: NationalFacts;
 }): string {
   const r = input.report;
   const channels = Object.entries(r.receivedByChannel)
@@ -117,6 +141,7 @@ svg text{font-size:11px;fill:#555}.grid{stroke:#ddd}.line{fill:none;stroke:#0b6e
 <h3>Received by channel</h3><table><tr><th>channel</th><th>dossiers</th></tr>${channels}</table>
 <h3>By procedure</h3><table><tr><th>procedure</th><th>received</th><th>resolved</th><th>early</th><th>on time</th><th>late</th><th>open</th></tr>${procedures}</table>
 ${input.liaison ? liaisonHtml(input.liaison) : ''}
+${input.national ? nationalHtml(input.national) : ''}
 <h2>Daily on-time rate (tỷ lệ đúng hạn theo ngày)</h2>
 ${dailyRateChart(input.days)}
 <h2>Documents</h2><ul>${docs}</ul>

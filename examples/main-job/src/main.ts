@@ -50,6 +50,7 @@ import {
 import { openAgencies } from './agencies.js';
 import { htmlReport, type LiaisonSection } from './html-report.js';
 import { birthLiaisonSample, deathLiaisonSample } from './liaison-samples.js';
+import { nationalFacts } from './national-facts.js';
 import { openStore } from './store.js';
 
 // `pnpm demo -- --days 10` passes the `--` through: drop it.
@@ -258,6 +259,14 @@ async function listAll(query: Omit<ListQuery, 'limit' | 'after'>): Promise<Dossi
   }
 }
 const done = await listAll({ status: 'done' });
+// National facts: each dossier's national status, and the applicants' ratings at return.
+const facts = await nationalFacts(engine, await listAll({}), seed);
+console.log(
+  `National status   ${facts.statuses.map((st) => `${st.code} ${st.name}: ${st.dossiers}`).join('; ')}`,
+);
+console.log(
+  `Ratings           ${facts.rated} of ${facts.returned} returned dossiers rated publicly; ${(facts.satisfiedShare * 100).toFixed(1)}% satisfied overall\n`,
+);
 const documents: { href: string; label: string }[] = [];
 const pick = async (test: (c: Awaited<ReturnType<Engine['get']>>['context']) => boolean) => {
   for (const s of done) {
@@ -376,6 +385,7 @@ writeFileSync(
     byProcedure,
     days: result.days,
     documents,
+    national: facts,
     liaison: {
       parents: liaison.parents,
       handoffs: liaison.handoffs,

@@ -60,7 +60,10 @@ describe('main.ts', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('serves the catalogue on a SQLite file and stops cleanly on SIGTERM, keeping every dossier', async () => {
+  it('serves the catalogue on a SQLite file and stops cleanly on SIGTERM, keeping every dossier', {
+    tags: ['slow'],
+    timeout: 60_000,
+  }, async () => {
     dir = mkdtempSync(join(tmpdir(), 'motcua-one-stop-main-'));
     const db = join(dir, 'motcua.sqlite');
     child = spawn(
@@ -123,5 +126,5 @@ describe('main.ts', () => {
     } finally {
       await store.close();
     }
-  }, 60_000);
+  });
 });

@@ -12,6 +12,7 @@ import {
 } from '@motcua/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { laneCount } from '../../../tools/test-lane/lane.js';
 import { allDossiers, runOffice, withSlowUnit } from './office.js';
 
 /** Checks one dossier; returns nothing, throws (through `expect`) on the first broken invariant. */
@@ -112,7 +113,7 @@ describe('lifecycle invariants over seeds', () => {
           expect(run.units.reduce((n, u) => n + u.early + u.onTime + u.late, 0)).toBe(closedSteps.length);
         },
       ),
-      { numRuns: 30 },
+      { numRuns: laneCount(30, 5) },
     );
   }, 120_000);
 });

@@ -8,7 +8,8 @@
  *
  * Environment: MOTCUA_PG_URL (default postgres://postgres@127.0.0.1:5432/test),
  * MOTCUA_BENCH_SECONDS (per measurement, default 3), MOTCUA_BENCH_WORKERS (default 1,2,4,8),
- * MOTCUA_BENCH_RESTART_DOSSIERS (default 1000000; 0 skips the restart).
+ * MOTCUA_BENCH_RESTART_DOSSIERS (default 1000000; 0 skips the restart), MOTCUA_BENCH_STORAGE_DAYS
+ * (working days of the main job's mix measured for bytes per closed dossier, default 5; 0 skips).
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -23,11 +24,13 @@ import { benchEngine, lifecycle, recordLifecycle } from './lifecycle.js';
 import { printLookupTiming, runPostgresLookupTiming, runSqliteLookupTiming } from './lookup-timing.js';
 import { rawSqlite } from './raw-writers.js';
 import { runRestartBench } from './restart.js';
+import { measureStorage } from './storage-bytes.js';
 
 const url = process.env.MOTCUA_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const seconds = Number(process.env.MOTCUA_BENCH_SECONDS ?? 3);
 const workerCounts = (process.env.MOTCUA_BENCH_WORKERS ?? '1,2,4,8').split(',').map(Number);
 const restartDossiers = Number(process.env.MOTCUA_BENCH_RESTART_DOSSIERS ?? 1_000_000);
+const storageDays = Number(process.env.MOTCUA_BENCH_STORAGE_DAYS ?? 5);
 const fmt = (n: number) => Math.round(n).toLocaleString('en');
 const began = performance.now();
 
@@ -99,6 +102,21 @@ for (const synchronous of ['full', 'normal'] as const) {
   );
 }
 rmSync(dir, { recursive: true, force: true });
+if (storageDays > 0) {
+  const b = await measureStorage({ days: storageDays });
+  console.log(
+    `\nSQLite bytes per closed dossier, main job's mix (${storageDays} working days × 160, ${fmt(b.closed)} of ${fmt(b.dossiers)} closed; file after VACUUM, indexes included)`,
+  );
+  console.log(
+    `  store ${fmt(b.perClosed)} B   the same dossiers in the schema-2 layout (slip in every snapshot) ${fmt(b.schema2PerClosed)} B   JSON of the reads ${fmt(b.jsonPerClosed)} B   store/schema-2 ${(b.perClosed / b.schema2PerClosed).toFixed(2)}  (goal ≤ 4,096 B)`,
+  );
+  console.log(
+    `  by table and index: ${b.shares
+      .filter((s) => s.bytes >= 20)
+      .map((s) => `${s.name} ${fmt(s.bytes)}`)
+      .join(', ')}`,
+  );
+}
 printLookupTiming(await runSqliteLookupTiming('full'), 'SQLite (file, WAL, synchronous=FULL)');
 
 // ---- PostgreSQL: N worker processes, each its own engine and connection, one shared schema.

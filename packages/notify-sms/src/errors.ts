@@ -78,6 +78,8 @@ export type SmsErrorCode =
  *
  * @example
  * ```ts
+ * import { SmsError } from '@motcua/notify-sms';
+ * import { normalizePhone } from '@motcua/notify-sms/phone';
  * try { normalizePhone('024 3825 1234', { field: 'applicant.phone' }); }
  * catch (e) { if (e instanceof SmsError) console.log(e.code, e.field, e.value); }
  * // LANDLINE_PHONE applicant.phone 02*******34

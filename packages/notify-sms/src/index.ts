@@ -15,15 +15,12 @@
  */
 
 export {
-  checkTimeZone,
   formatReturnDate,
-  instantAt,
   type LocalParts,
   LocalTimeSchema,
   localDayBounds,
   localParts,
   VIETNAM_TIME_ZONE,
-  zoneOffsetMs,
 } from './delivery/local-time.js';
 export { MemoryNoticeLog } from './delivery/memory-notice-log.js';
 export {
@@ -46,7 +43,6 @@ export {
   type UpdateOutcome,
 } from './delivery/notice-log.js';
 export {
-  checkedIdentifier,
   DEFAULT_NOTICE_TABLE_PREFIX,
   type NoticeLogMigration,
   type NoticeLogMigrationResult,

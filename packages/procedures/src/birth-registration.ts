@@ -93,8 +93,21 @@ export type BirthRegistrationApplication = z.input<typeof birthRegistrationAppli
  * - **Channels**: in person, by post, online (Decree 61 art. 16 channels). Which online level the
  *   portal offers for the standalone procedure is UNCONFIRMED [R].
  * - **Competent agency**: the commune People's Committee in both regimes (in the 2025 regime the
+<<<<<<< HEAD
+ *   commune of the two-tier local government, Decree 118/2025/NĐ-CP art. 1 [C]). The code is a placeholder.
+ *
+ * @example
+ * ```ts
+ * import { defineProcedure, vietnamCalendar } from '@motcua/core';
+ * import { birthRegistrationDefinition, WINDOW_2025 } from '@motcua/procedures';
+ * // the definition as data: adjust it for a local office, then compile it
+ * const definition = birthRegistrationDefinition(WINDOW_2025);
+ * const birth = defineProcedure({ ...definition, agency: 'UBND xã Hưng Nguyên' }, { calendar: vietnamCalendar() });
+ * ```
+=======
  *   commune of the two-tier local government, Decree 118/2025/NĐ-CP art. 1 [C]). National code
  *   `1.001193` (see {@link BIRTH_REGISTRATION_CODE}).
+>>>>>>> main
  */
 export function birthRegistrationDefinition(
   window: VersionWindow,

@@ -62,6 +62,17 @@ export const catalogueDefinitions: readonly ProcedureDefinitionInput[] = CATALOG
  * Every version of every catalogue procedure, each procedure's versions oldest period first and,
  * within a period, variants before the standard case. Compiled on the first call (on the national
  * calendar, or on `calendar`), then cached: importing the package compiles nothing.
+ *
+ * @example
+ * ```ts
+ * import { simulate } from '@motcua/core/simulation';
+ * import { CATALOGUE_CODES, catalogueSamples, catalogueVersions } from '@motcua/procedures';
+ * const code = CATALOGUE_CODES.copyCertification;
+ * const result = await simulate({
+ *   procedures: catalogueVersions(), start: '2026-03-02', days: 5, seed: 7,
+ *   arrivals: { perWorkingDay: 20 }, samples: { [code]: () => catalogueSamples[code]! },
+ * });
+ * ```
  */
 export function catalogueVersions(calendar?: WorkingCalendar): readonly Procedure[] {
   return CATALOGUE.flatMap((p) => (calendar ? p.versionsOn(calendar) : p.versions));
@@ -84,6 +95,16 @@ export interface CatalogueOptions {
  * the 15-day judicial-record cases) share the standard version's period and are registered before
  * it, and the registry returns the last registered of the versions in force. Ask for a variant
  * with {@link procedureFor}.
+ *
+ * @example
+ * ```ts
+ * import { createEngine, vietnamCalendar } from '@motcua/core';
+ * import { CATALOGUE_CODES, createCatalogue } from '@motcua/procedures';
+ * const calendar = vietnamCalendar();
+ * const procedures = createCatalogue({ calendar }); // give the engine the same calendar object
+ * const engine = createEngine({ procedures, calendar, agency: '000.00.14.H56' });
+ * procedures.inForce(CATALOGUE_CODES.birthRegistration, '2026-03-02').version; // '2025.1'
+ * ```
  */
 export function createCatalogue(options: CatalogueOptions = {}): ProcedureRegistry {
   return new ProcedureRegistry(catalogueVersions(options.calendar));
@@ -99,6 +120,14 @@ const inPeriod = (p: Procedure, date: LocalDate) =>
  * version: p.version, … })`.
  * @throws `NO_VERSION_IN_FORCE` when that case has no version that day (e.g. the 15-day
  * judicial-record case from 01/07/2026, whose figure under the new law is unknown).
+ *
+ * @example
+ * ```ts
+ * import { CATALOGUE_CODES, createCatalogue, procedureFor } from '@motcua/procedures';
+ * const registry = createCatalogue();
+ * const p = procedureFor(registry, CATALOGUE_CODES.marriageRegistration, '2026-03-02', 'verification');
+ * p.version; // '2025.1-verification': receive with { procedure: p.code, version: p.version, … }
+ * ```
  */
 export function procedureFor(
   registry: ProcedureRegistry,
@@ -118,7 +147,15 @@ export function procedureFor(
   return hit;
 }
 
-/** The cases (variants) of a procedure open on a receipt date, standard first. */
+/**
+ * The cases (variants) of a procedure open on a receipt date, standard first.
+ *
+ * @example
+ * ```ts
+ * import { CATALOGUE_CODES, createCatalogue, variantsInForce } from '@motcua/procedures';
+ * variantsInForce(createCatalogue(), CATALOGUE_CODES.marriageRegistration, '2026-03-02'); // ['standard', 'verification']
+ * ```
+ */
 export function variantsInForce(registry: ProcedureRegistry, code: string, date: LocalDate): Variant[] {
   const found = new Set(
     registry
@@ -132,6 +169,12 @@ export function variantsInForce(registry: ProcedureRegistry, code: string, date:
 /**
  * The standard version of each procedure in force on a date (procedures with none that day are
  * left out): what a simulation of traffic received around that date should run.
+ *
+ * @example
+ * ```ts
+ * import { createCatalogue, proceduresInForce } from '@motcua/procedures';
+ * proceduresInForce(createCatalogue(), '2026-03-02').map((p) => p.definition.name.vi);
+ * ```
  */
 export function proceduresInForce(registry: ProcedureRegistry, date: LocalDate): Procedure[] {
   const codes = [...new Set(registry.all().map((p) => p.code))];

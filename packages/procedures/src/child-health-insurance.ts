@@ -55,6 +55,13 @@ export type ChildHealthInsuranceApplication = z.input<typeof childHealthInsuranc
  * Whether a child born on `birthDate` is still under 6 on `on` (both `'YYYY-MM-DD'`): the sixth
  * birthday has not come yet. A 29 February birthday falls, in a common year, between 28/02 and
  * 01/03.
+ *
+ * @example
+ * ```ts
+ * import { isUnderSix } from '@motcua/procedures';
+ * isUnderSix('2020-03-02', '2026-03-01'); // true
+ * isUnderSix('2020-03-02', '2026-03-02'); // false: the sixth birthday
+ * ```
  */
 export function isUnderSix(birthDate: LocalDate, on: LocalDate): boolean {
   const sixth = `${String(Number(birthDate.slice(0, 4)) + 6).padStart(4, '0')}${birthDate.slice(4)}`;
@@ -80,6 +87,13 @@ export function isUnderSix(birthDate: LocalDate, on: LocalDate): boolean {
  * - **Competent agency**: Vietnam Social Security at the local level: district BHXH in the 2018
  *   version [R], "BHXH cơ sở" in the 2025 version (the two-tier local government of Decree
  *   118/2025/NĐ-CP art. 1 [C]). The code is a placeholder.
+ *
+ * @example
+ * ```ts
+ * import { defineProcedure } from '@motcua/core';
+ * import { childHealthInsuranceDefinition, WINDOW_2025 } from '@motcua/procedures';
+ * const card = defineProcedure(childHealthInsuranceDefinition(WINDOW_2025));
+ * ```
  */
 export function childHealthInsuranceDefinition(
   window: VersionWindow,

@@ -49,7 +49,15 @@ export const copyCertificationApplication = z
 /** A copy certification application. */
 export type CopyCertificationApplication = z.input<typeof copyCertificationApplication>;
 
-/** Pages to certify in an application (pages × copies, summed): the volume the desk looks at. */
+/**
+ * Pages to certify in an application (pages × copies, summed): the volume the desk looks at.
+ *
+ * @example
+ * ```ts
+ * import { pagesToCertify, sampleCopyCertification } from '@motcua/procedures';
+ * pagesToCertify(sampleCopyCertification.application); // pages × copies, summed
+ * ```
+ */
 export function pagesToCertify(application: CopyCertificationApplication): number {
   return application.papers.reduce((n, p) => n + p.pages * p.copies, 0);
 }
@@ -73,6 +81,13 @@ export function pagesToCertify(application: CopyCertificationApplication): numbe
  * - **Competent agency**: the commune People's Committee (in the 2018 version also the district
  *   justice office and notary organisations [R]; the district level is gone from 01/07/2025,
  *   Decree 118/2025/NĐ-CP art. 1 [C]).
+ *
+ * @example
+ * ```ts
+ * import { defineProcedure } from '@motcua/core';
+ * import { copyCertificationDefinition, WINDOW_2025 } from '@motcua/procedures';
+ * const copies = defineProcedure(copyCertificationDefinition(WINDOW_2025));
+ * ```
  */
 export function copyCertificationDefinition(
   window: VersionWindow,

@@ -82,6 +82,13 @@ export type EnterpriseRegistrationApplication = z.input<typeof enterpriseRegistr
  *   (recalled as 01/07/2025 [R]).
  * - **Competent agency**: the provincial business registration office (Phòng Đăng ký kinh doanh);
  *   its parent department changed in 2025 [R] and is not named.
+ *
+ * @example
+ * ```ts
+ * import { defineProcedure } from '@motcua/core';
+ * import { enterpriseRegistrationDefinition, WINDOW_2025 } from '@motcua/procedures';
+ * const enterprise = defineProcedure(enterpriseRegistrationDefinition(WINDOW_2025));
+ * ```
  */
 export function enterpriseRegistrationDefinition(
   window: VersionWindow,

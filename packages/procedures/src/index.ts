@@ -98,6 +98,7 @@ export {
   permanentResidenceApplication,
   permanentResidenceDefinition,
 } from './permanent-residence.js';
+export { type ApprovingDecision, type ProcessTableOptions, processFromTable } from './process-table.js';
 export {
   catalogueSamples,
   type SampleDossier,

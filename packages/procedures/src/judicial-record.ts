@@ -107,6 +107,12 @@ export type JudicialRecordApplication = z.input<typeof judicialRecordApplication
  * (the law lists them): residence in several places, residence abroad, a foreigner, or a check of automatic
  * expungement. "Several places" is read as more than one listed residence; the law's exact
  * criterion is UNCONFIRMED, so the desk has the last word. Only meaningful until 30/06/2026.
+ *
+ * @example
+ * ```ts
+ * import { judicialRecordNeedsExtendedLimit, sampleJudicialRecord } from '@motcua/procedures';
+ * judicialRecordNeedsExtendedLimit(sampleJudicialRecord.application); // false: one residence in Việt Nam
+ * ```
  */
 export function judicialRecordNeedsExtendedLimit(application: JudicialRecordApplication): boolean {
   const nationality = application.subject.nationality ?? 'Việt Nam';
@@ -181,6 +187,13 @@ const stepsFor = (verifyDays: number, draft: Step['budget'], sign: Step['budget'
  * - **Competent agency**: the provincial Department of Justice until 30/06/2026 [R for the
  *   department]; the Ministry of Public Security from 01/07/2026 [C] (the unit receiving requests
  *   is UNCONFIRMED).
+ *
+ * @example
+ * ```ts
+ * import { defineProcedure } from '@motcua/core';
+ * import { JUDICIAL_RECORD_WINDOW_2025, judicialRecordDefinition } from '@motcua/procedures';
+ * const judicial = defineProcedure(judicialRecordDefinition(JUDICIAL_RECORD_WINDOW_2025, 'extended'));
+ * ```
  */
 export function judicialRecordDefinition(
   window: VersionWindow,

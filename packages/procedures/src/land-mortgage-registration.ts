@@ -157,6 +157,13 @@ const SPECIAL_CASE_STEPS: Step[] = [
  *   Decree 99/2022 is later: its commencement date has not been checked (recalled as 15/01/2023
  *   [R]); receipts before it followed the previous decree, not modelled.
  * - **Competent agency**: the land registration office or its branch [R].
+ *
+ * @example
+ * ```ts
+ * import { defineProcedure } from '@motcua/core';
+ * import { landMortgageDefinition, WINDOW_2025 } from '@motcua/procedures';
+ * const mortgage = defineProcedure(landMortgageDefinition(WINDOW_2025));
+ * ```
  */
 export function landMortgageDefinition(
   window: VersionWindow,

@@ -156,6 +156,13 @@ const VERIFICATION_STEPS: Step[] = [
  * - **Fees**: none modelled; no amount has been confirmed.
  * - **Channels**: in person only (conservative: the parties are recalled to have to be present to
  *   receive the certificate [R]).
+ *
+ * @example
+ * ```ts
+ * import { defineProcedure } from '@motcua/core';
+ * import { marriageRegistrationDefinition, WINDOW_2025 } from '@motcua/procedures';
+ * const marriage = defineProcedure(marriageRegistrationDefinition(WINDOW_2025));
+ * ```
  */
 export function marriageRegistrationDefinition(
   window: VersionWindow,

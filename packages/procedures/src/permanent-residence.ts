@@ -77,6 +77,13 @@ export type PermanentResidenceApplication = z.input<typeof permanentResidenceApp
  * - **Competent agency**: the residence registration authority, the commune police (the commune
  *   level of the two-tier local government from 01/07/2025, Decree 118/2025/NĐ-CP art. 1 [C]; the 2018-era district police for places without
  *   commune police is recalled [R]).
+ *
+ * @example
+ * ```ts
+ * import { defineProcedure } from '@motcua/core';
+ * import { permanentResidenceDefinition, WINDOW_2025 } from '@motcua/procedures';
+ * const residence = defineProcedure(permanentResidenceDefinition(WINDOW_2025));
+ * ```
  */
 export function permanentResidenceDefinition(
   window: VersionWindow,

@@ -1,5 +1,6 @@
 import { type SimulationOptions, simulate } from '@motcua/core/simulation';
 import { describe, expect, it } from 'vitest';
+import { laneCount } from '../../../tools/test-lane/lane.js';
 import { catalogue, nationalCalendar } from '../test-support/catalogue-engine.js';
 import { proceduresInForce } from './catalogue.js';
 import { catalogueSamples } from './samples.js';
@@ -14,7 +15,7 @@ describe('a simulated month over the whole catalogue', () => {
       start: '2026-08-17',
       days: 30,
       seed: 2026,
-      arrivals: { perWorkingDay: 24 },
+      arrivals: { perWorkingDay: laneCount(24, 8) },
       // Applicants collect within half a working hour of the result being ready: the default (up to
       // 16 working hours) makes most same-day dossiers late, since timeliness is judged when the
       // result is handed over.

@@ -21,7 +21,9 @@ export interface MigrationResult {
  *
  * @example
  * ```ts
- * pendingMigrations([{ version: 1, name: '001_init', sql }], new Set([1])); // []
+ * import { pendingMigrations } from '@motcua/sql';
+ * const migrations = [{ version: 1, name: '001_init', sql: 'CREATE TABLE t (id TEXT PRIMARY KEY)' }];
+ * pendingMigrations(migrations, new Set([1])); // []
  * ```
  */
 export function pendingMigrations<M extends { readonly version: number }>(

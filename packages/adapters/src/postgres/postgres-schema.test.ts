@@ -23,15 +23,22 @@ describePostgres('PostgresStore schema', () => {
     const schema = fresh();
     const stores = [1, 2, 3].map(() => new PostgresStore({ pool, schema }));
     const results = await Promise.all(stores.map((s) => s.migrate()));
-    expect(results.flatMap((r) => r.applied)).toEqual(['001_init', '002_lookup_limits']);
-    expect(results.every((r) => r.version === 2)).toBe(true);
+    expect(results.flatMap((r) => r.applied)).toEqual([
+      '001_init',
+      '002_lookup_limits',
+      '003_slip_once',
+      '004_compact',
+    ]);
+    expect(results.every((r) => r.version === 4)).toBe(true);
     await stores[0]!.commit(newDossierCommit('H56-260302-0001'));
-    expect(await stores[1]!.migrate()).toEqual({ applied: [], version: 2 });
+    expect(await stores[1]!.migrate()).toEqual({ applied: [], version: 4 });
     expect((await stores[2]!.load('H56-260302-0001'))?.version).toBe(1);
     const { rows } = await pool.query(`SELECT version, name FROM "${schema}".motcua_migrations`);
     expect(rows).toEqual([
       { version: 1, name: '001_init' },
       { version: 2, name: '002_lookup_limits' },
+      { version: 3, name: '003_slip_once' },
+      { version: 4, name: '004_compact' },
     ]);
   });
 
@@ -48,7 +55,7 @@ describePostgres('PostgresStore schema', () => {
       client.release();
     }
     const store = new PostgresStore({ pool, schema });
-    expect(await store.migrate()).toEqual({ applied: [], version: 2 });
+    expect(await store.migrate()).toEqual({ applied: [], version: 4 });
     const { rows } = await pool.query(
       'SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1',
       [schema],

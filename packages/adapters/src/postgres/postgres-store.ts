@@ -67,10 +67,12 @@ import {
   SUMMARY_COLUMNS,
   type SummaryColumns,
   slipColumns,
+  snapshotJson,
   summaryFromColumns,
   type TimerColumns,
   timerFromColumns,
   unitReportSql,
+  withSlip,
 } from '../shared/rows.js';
 import { SnapshotCache } from '../shared/snapshot-cache.js';
 import { postgresMigrations } from './migrations.js';
@@ -142,6 +144,7 @@ export interface PostgresStoreOptions {
 
 interface DossierRowData extends SummaryColumns<Date> {
   snapshot: PersistedDossier | null;
+  slip: SlipRow[] | null;
   version: number;
   fired_timers: string[];
 }
@@ -236,10 +239,13 @@ function postgresPoolConfig(connectionString: string, o: PostgresStoreOptions): 
  *
  * @example
  * ```ts
+ * import { createEngine, vietnamCalendar } from '@motcua/core';
  * import { PostgresStore } from '@motcua/adapters/postgres';
- * const store = new PostgresStore({ connectionString: process.env.DATABASE_URL, schema: 'motcua' });
+ * import { createCatalogue } from '@motcua/procedures';
+ * const store = new PostgresStore({ connectionString: 'postgres://motcua@127.0.0.1:5432/motcua', schema: 'motcua' });
  * await store.migrate();
- * const engine = createEngine({ store, procedures, calendar, agency: 'H56' });
+ * const calendar = vietnamCalendar();
+ * const engine = createEngine({ store, procedures: createCatalogue({ calendar }), calendar, agency: 'H56' });
  * ```
  */
 export class PostgresStore implements DossierStore {
@@ -259,6 +265,8 @@ export class PostgresStore implements DossierStore {
   /** Reservations made by this store: every 64th sweeps windows that ended. */
   private lookupWrites = 0;
   private readonly cache: SnapshotCache;
+  /** The control slip of dossier `d`, as one jsonb array of its rows in order. */
+  private readonly slipOfDossier: string;
 
   /** @throws {@link StoreError} when neither a pool nor a connection string is given, or the schema name is invalid. */
   constructor(options: PostgresStoreOptions) {
@@ -297,6 +305,7 @@ export class PostgresStore implements DossierStore {
       idempotency: q('idempotency'),
       sequences: q('sequences'),
     };
+    this.slipOfDossier = `SELECT coalesce(jsonb_agg(s.data ORDER BY s.seq), '[]'::jsonb) FROM ${this.t.slip} s WHERE s.code = d.code`;
   }
 
   /**
@@ -319,22 +328,27 @@ export class PostgresStore implements DossierStore {
   /** The dossier `code` with its summary, snapshot, version and fired timers, or `null`. */
   async load(code: string): Promise<StoredDossier | null> {
     checkStoreText(code, 'code');
-    // The snapshot is sent only when the cached one is not at the stored version.
+    // The snapshot and its slip rows (migration 003: the slip is kept once, in slip_rows) are
+    // sent, by the same statement, only when the cached snapshot is not at the stored version.
     const rows = (await this.run(
       'load',
       `SELECT ${SUMMARY_COLUMNS}, version, fired_timers,
-         CASE WHEN version = $2::int THEN NULL ELSE snapshot END AS snapshot
-       FROM ${this.t.dossiers} WHERE code = $1`,
+         CASE WHEN version = $2::int THEN NULL ELSE snapshot END AS snapshot,
+         CASE WHEN version = $2::int THEN NULL ELSE (${this.slipOfDossier}) END AS slip
+       FROM ${this.t.dossiers} d WHERE code = $1`,
       [code, this.cache.version(code)],
     )) as DossierRowData[];
     const row = rows[0];
     if (!row) return null;
-    let persisted = row.snapshot === null ? this.cache.get(code, row.version) : row.snapshot;
+    let persisted =
+      row.snapshot === null ? this.cache.get(code, row.version) : withSlip(row.snapshot, row.slip ?? []);
     if (!persisted) {
-      const again = (await this.run('load', `SELECT snapshot FROM ${this.t.dossiers} WHERE code = $1`, [
-        code,
-      ])) as { snapshot: PersistedDossier }[];
-      persisted = again[0]!.snapshot;
+      const again = (await this.run(
+        'load',
+        `SELECT snapshot, (${this.slipOfDossier}) AS slip FROM ${this.t.dossiers} d WHERE code = $1`,
+        [code],
+      )) as { snapshot: PersistedDossier; slip: SlipRow[] }[];
+      persisted = withSlip(again[0]!.snapshot, again[0]!.slip);
     }
     this.cache.set(code, row.version, persisted);
     return {
@@ -414,7 +428,7 @@ export class PostgresStore implements DossierStore {
       s.result,
       s.lateUnit,
       s.paused,
-      JSON.stringify(d.persisted),
+      snapshotJson(d.persisted),
       d.version,
       [...d.firedTimers],
     ];

@@ -16,6 +16,22 @@ export type StoreErrorCode =
 /**
  * A failure of the database under a store, translated from the driver's error (kept as `cause`).
  * Version, idempotency and timer races are not StoreErrors: they are core's `StoreConflictError`.
+ *
+ * @example
+ * ```ts
+ * import type { Engine } from '@motcua/core';
+ * import { StoreError } from '@motcua/adapters';
+ * declare const engine: Engine;
+ * try {
+ *   await engine.send('000.00.14.H56-260302-0001', { type: 'HAND_OVER', actor: { officerId: 'desk-1', unitId: 'desk' } }, {
+ *     idempotencyKey: 'desk-1:hand-over:0001',
+ *   });
+ * } catch (e) {
+ *   // retryable (locked, connection lost): send again with the same idempotency key
+ *   if (e instanceof StoreError && e.retryable) console.warn(e.code);
+ *   else throw e;
+ * }
+ * ```
  */
 export class StoreError extends MotcuaError {
   declare readonly code: StoreErrorCode;

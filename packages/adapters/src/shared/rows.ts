@@ -4,6 +4,7 @@ import {
   type JournalEntry,
   MotcuaError,
   type OutboxItem,
+  type PersistedDossier,
   type ReportQuery,
   type ReportRow,
   type SlipRow,
@@ -363,4 +364,19 @@ export function assembleUnitReport(
   return rows
     .map((r) => ({ unit: r.unit, early: Number(r.early), onTime: Number(r.on_time), late: Number(r.late) }))
     .sort((a, b) => (a.unit < b.unit ? -1 : 1));
+}
+
+/**
+ * The snapshot as the SQL stores keep it, as JSON text: the control slip is stored once, in the
+ * slip rows, so `context.slip` is written empty (in its place, so the keys keep their order) and
+ * {@link withSlip} puts the rows back when the dossier is loaded.
+ */
+export function snapshotJson(persisted: PersistedDossier): string {
+  return JSON.stringify({ ...persisted, context: { ...persisted.context, slip: [] } });
+}
+
+/** A stored snapshot (freshly parsed, so changed in place) with its control-slip rows put back. */
+export function withSlip(stored: PersistedDossier, slip: SlipRow[]): PersistedDossier {
+  (stored.context as { slip: SlipRow[] }).slip = slip;
+  return stored;
 }

@@ -58,12 +58,23 @@ import {
   SUMMARY_COLUMNS,
   type SummaryColumns,
   slipColumns,
+  snapshotJson,
   summaryFromColumns,
   type TimerColumns,
   timerFromColumns,
   unitReportSql,
+  withSlip,
 } from '../shared/rows.js';
 import { SnapshotCache } from '../shared/snapshot-cache.js';
+import {
+  archivedIn,
+  archivedResult,
+  type DossierArchive,
+  packArchive,
+  packIfShorter,
+  unpackArchive,
+  unpackJson,
+} from './dossier-archive.js';
 import { sqliteMigrations } from './migrations.js';
 
 /** Options of {@link SqliteStore}. */
@@ -90,18 +101,24 @@ type Db = BetterSqlite3.Database;
 type Stmt = BetterSqlite3.Statement<unknown[], unknown>;
 type DossierRowData = SummaryColumns<string> & {
   snapshot: string | null;
+  archive: Uint8Array | null;
+  slip: string | null;
   version: number;
   fired_timers: string;
 };
 
 const iso = (v: string): string => v;
-const parseJson = (v: string | null): unknown => (v === null ? null : JSON.parse(v));
+/** A JSON column's value: text, or packed since migration 004 (see dossier-archive.ts). */
+const parseJson = (v: string | Uint8Array | null): unknown => unpackJson(v);
 
 const BOOTSTRAP = `CREATE TABLE IF NOT EXISTS motcua_migrations (
   version INTEGER PRIMARY KEY,
   name TEXT NOT NULL,
   applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 ) STRICT`;
+
+/** The control slip of dossier `d`, as one JSON array of its rows in order. */
+const SLIP_OF_DOSSIER = 'SELECT json_group_array(json(data) ORDER BY seq) FROM slip_rows WHERE code = d.code';
 
 const OUTBOX_COLUMNS =
   'rowid AS pos, id, code, type, payload, created_at, not_before, status, attempts, next_attempt_at, last_error, lease_owner, lease_until';
@@ -110,14 +127,20 @@ const OUTBOX_COLUMNS =
 interface PreparedCommit {
   readonly code: string;
   readonly expectedVersion: number;
+  /** The summary columns, snapshot, version, fired timers and lookup secret, in column order. */
   readonly dossier: readonly unknown[];
+  /** Whether the dossier is closed after this commit (its rows are archived). */
+  readonly done: boolean;
+  /** The snapshot with its slip and the journal entry, as an archive keeps them. */
+  readonly persisted: PersistedDossier;
+  readonly entry: JournalEntry;
   readonly journal: readonly unknown[];
   readonly slip: readonly (readonly unknown[])[];
   readonly timers: readonly (readonly [string, string, string, string, string | null])[];
   /** JSON array of the ids of `timers`. */
   readonly timerIds: string;
   readonly outbox: readonly (readonly unknown[])[];
-  readonly idempotency: readonly [string, string | null] | null;
+  readonly idempotency: readonly [string, string | Buffer | null] | null;
   readonly firedTimer: { readonly id: string; readonly leaseOwner: string } | null;
 }
 
@@ -143,10 +166,13 @@ function loadDriver(): typeof BetterSqlite3 {
  *
  * @example
  * ```ts
+ * import { createEngine, vietnamCalendar } from '@motcua/core';
  * import { SqliteStore } from '@motcua/adapters/sqlite';
+ * import { createCatalogue } from '@motcua/procedures';
  * const store = new SqliteStore('motcua.db');
  * await store.migrate();
- * const engine = createEngine({ store, procedures, calendar, agency: 'H56' });
+ * const calendar = vietnamCalendar();
+ * const engine = createEngine({ store, procedures: createCatalogue({ calendar }), calendar, agency: 'H56' });
  * ```
  */
 export class SqliteStore implements DossierStore {
@@ -189,13 +215,137 @@ export class SqliteStore implements DossierStore {
    * recorded in `motcua_migrations` (see `sql/sqlite/*.sql`). Running it again does nothing.
    */
   async migrate(): Promise<MigrationResult> {
-    return this.guard('migrate', () =>
+    const result = this.guard('migrate', () =>
       migrateSqlite(this.db, {
         versionsTable: 'motcua_migrations',
         createVersionsTable: BOOTSTRAP,
         migrations: sqliteMigrations,
       }),
     );
+    // 004 archives dossiers as they close; those closed before are archived here (SQL cannot compress).
+    // 005 keeps the idempotency results of archived dossiers in their archives: those archived before are moved here.
+    if (result.applied.includes('004_compact') || result.applied.includes('005_results_in_archive'))
+      await this.compact();
+    return result;
+  }
+
+  /**
+   * Archives the closed dossiers still kept row by row (closed before migration 004): each one's
+   * snapshot, slip and journal become one compressed value (see `sql/sqlite/004_compact.sql`),
+   * 500 dossiers per transaction; and packs the idempotency results and delivered outbox payloads
+   * still kept as text. Returns how many dossiers it archived; `migrate()` runs it after applying
+   * 004, and running it again does only what is left. `VACUUM` afterwards gives the freed pages
+   * back to the disk.
+   */
+  async compact(): Promise<number> {
+    return this.guard('compact', () => {
+      let total = 0;
+      for (;;) {
+        const n = this.db
+          .transaction(() => {
+            const codes = this.stmt(
+              "SELECT code FROM dossiers WHERE status = 'done' AND archive IS NULL LIMIT 500",
+            )
+              .pluck()
+              .all() as string[];
+            for (const code of codes) {
+              const row = this.stmt(
+                `SELECT snapshot, (${SLIP_OF_DOSSIER}) AS slip FROM dossiers d WHERE code = ?`,
+              ).get(code) as { snapshot: string; slip: string };
+              const persisted = withSlip(
+                JSON.parse(row.snapshot) as PersistedDossier,
+                JSON.parse(row.slip) as SlipRow[],
+              );
+              const archive = packArchive({ persisted, journal: this.journalRows(code) });
+              this.stmt("UPDATE dossiers SET snapshot = '', archive = ? WHERE code = ?").run(archive, code);
+              this.archiveRows(code);
+            }
+            return codes.length;
+          })
+          .immediate();
+        total += n;
+        if (n < 500) break;
+      }
+      this.moveResultsToArchives();
+      // Idempotency results and delivered payloads written as text before 004.
+      for (const [table, key, column, where] of [
+        ['idempotency', 'key', 'result', ''],
+        ['outbox', 'id', 'payload', "AND status = 'delivered'"],
+      ] as const) {
+        let after = '';
+        for (;;) {
+          const last = this.db
+            .transaction(() => {
+              const rows = this.stmt(
+                `SELECT ${key} AS k, ${column} AS v FROM ${table}
+                 WHERE ${key} > ? AND typeof(${column}) = 'text' ${where} ORDER BY ${key} LIMIT 500`,
+              ).all(after) as { k: string; v: string }[];
+              for (const r of rows) {
+                const value = packIfShorter(r.v);
+                if (typeof value !== 'string')
+                  this.stmt(`UPDATE ${table} SET ${column} = ? WHERE ${key} = ?`).run(value, r.k);
+              }
+              return rows.length === 500 ? rows[499]!.k : null;
+            })
+            .immediate();
+          if (last === null) break;
+          after = last;
+        }
+      }
+      return total;
+    });
+  }
+
+  /**
+   * Moves into its archive each idempotency result still held in its row whose dossier (the
+   * result's `code`, as the engine records it) is archived and has the key in its journal
+   * (migration 005: the results of dossiers archived before it), 500 rows per transaction.
+   */
+  private moveResultsToArchives(): void {
+    let after = '';
+    for (;;) {
+      const last = this.db
+        .transaction(() => {
+          const rows = this.stmt(
+            `SELECT key, result FROM idempotency
+             WHERE key > ? AND result IS NOT NULL AND NOT (typeof(result) = 'blob' AND substr(result, 1, 1) = x'02')
+             ORDER BY key LIMIT 500`,
+          ).all(after) as { key: string; result: string | Uint8Array }[];
+          const byCode = new Map<string, Map<string, unknown>>();
+          for (const r of rows) {
+            const value = unpackJson(r.result);
+            const code = (value as { code?: unknown } | null)?.code;
+            if (typeof code !== 'string') continue;
+            const keys = byCode.get(code) ?? new Map<string, unknown>();
+            keys.set(r.key, value);
+            byCode.set(code, keys);
+          }
+          for (const [code, values] of byCode) {
+            const stored = this.stmt('SELECT archive FROM dossiers WHERE code = ?').pluck().get(code) as
+              | Uint8Array
+              | null
+              | undefined;
+            if (!stored) continue;
+            const archive = unpackArchive(stored);
+            const inJournal = new Set(archive.journal.map((e) => e.idempotencyKey));
+            const moved = [...values].filter(([key]) => inJournal.has(key));
+            if (moved.length === 0) continue;
+            const results = { ...archive.results, ...Object.fromEntries(moved) };
+            this.stmt('UPDATE dossiers SET archive = ? WHERE code = ?').run(
+              packArchive({ ...archive, results }),
+              code,
+            );
+            this.stmt('UPDATE idempotency SET result = ? WHERE key IN (SELECT value FROM json_each(?))').run(
+              archivedResult(code),
+              JSON.stringify(moved.map(([key]) => key)),
+            );
+          }
+          return rows.length === 500 ? rows[499]!.key : null;
+        })
+        .immediate();
+      if (last === null) return;
+      after = last;
+    }
   }
 
   /** The migrations this store runs, in order (the text of `sql/sqlite/*.sql`). */
@@ -213,18 +363,31 @@ export class SqliteStore implements DossierStore {
   async load(code: string): Promise<StoredDossier | null> {
     checkStoreText(code, 'code');
     return this.guard('load', () => {
-      // The snapshot is read only when the cached one is not at the stored version.
+      // The snapshot and its slip rows (migration 003: the slip is kept once, in slip_rows), or the
+      // archive of a closed dossier (migration 004: snapshot, slip and journal), are read in the
+      // same statement, and only when the cached snapshot is not at the stored version.
       const row = this.stmt(
-        `SELECT ${SUMMARY_COLUMNS}, version, fired_timers, CASE WHEN version = ? THEN NULL ELSE snapshot END AS snapshot
-         FROM dossiers WHERE code = ?`,
-      ).get(this.cache.version(code), code) as DossierRowData | undefined;
+        `SELECT ${SUMMARY_COLUMNS}, version, fired_timers, CASE WHEN version = ? THEN NULL ELSE snapshot END AS snapshot,
+           CASE WHEN version = ? THEN NULL ELSE archive END AS archive,
+           CASE WHEN version = ? OR archive IS NOT NULL THEN NULL ELSE (${SLIP_OF_DOSSIER}) END AS slip
+         FROM dossiers d WHERE code = ?`,
+      ).get(...Array(3).fill(this.cache.version(code)), code) as DossierRowData | undefined;
       if (!row) return null;
       let persisted = row.snapshot === null ? this.cache.get(code, row.version) : undefined;
       if (!persisted) {
-        persisted = JSON.parse(
-          row.snapshot ??
-            (this.stmt('SELECT snapshot FROM dossiers WHERE code = ?').pluck().get(code) as string),
-        ) as PersistedDossier;
+        const full =
+          row.snapshot === null
+            ? (this.stmt(
+                `SELECT snapshot, archive, CASE WHEN archive IS NULL THEN (${SLIP_OF_DOSSIER}) END AS slip
+                 FROM dossiers d WHERE code = ?`,
+              ).get(code) as Pick<DossierRowData, 'snapshot' | 'archive' | 'slip'>)
+            : row;
+        persisted = full.archive
+          ? unpackArchive(full.archive).persisted
+          : withSlip(
+              JSON.parse(full.snapshot as string) as PersistedDossier,
+              JSON.parse(full.slip as string) as SlipRow[],
+            );
         this.cache.set(code, row.version, persisted);
       }
       return {
@@ -241,9 +404,15 @@ export class SqliteStore implements DossierStore {
     checkStoreText(key, 'key', 500);
     return this.guard('idempotentResult', () => {
       const row = this.stmt('SELECT result FROM idempotency WHERE key = ?').get(key) as
-        | { result: string | null }
+        | { result: string | Uint8Array | null }
         | undefined;
-      return row === undefined ? undefined : parseJson(row.result);
+      if (row === undefined) return undefined;
+      const code = archivedIn(row.result);
+      if (code === undefined) return parseJson(row.result);
+      const results = this.archiveOf(code)?.results;
+      if (!results || !Object.hasOwn(results, key))
+        throw new Error(`the result of an idempotency key is missing from the archive of dossier ${code}`);
+      return results[key];
     });
   }
 
@@ -280,32 +449,54 @@ export class SqliteStore implements DossierStore {
   /** The body of the commit transaction: checks in the in-memory store's order, then writes. */
   private writeCommit(w: PreparedCommit): void {
     const { code } = w;
+    // Whether the dossier's rows go to (or already are in) its archive: from the commit that closes it on.
+    let archived = w.done;
     if (w.expectedVersion === 0) {
+      const archive = w.done ? this.packWithResults(w, [w.entry], undefined) : null;
       const r = this.stmt(
-        `INSERT INTO dossiers (${SUMMARY_COLUMNS}, snapshot, version, fired_timers)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING`,
-      ).run(...w.dossier);
+        `INSERT INTO dossiers (${SUMMARY_COLUMNS}, snapshot, version, fired_timers, lookup_secret, archive)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING`,
+      ).run(...w.dossier.slice(0, 16), archive ? '' : w.dossier[16], ...w.dossier.slice(17), archive);
       if (r.changes === 0)
         throw new StoreConflictError('version', `dossier ${code} already exists, expected none`);
     } else {
-      const r = this.stmt(
-        `UPDATE dossiers SET agency = ?, procedure_code = ?, procedure_version = ?, channel = ?, state = ?,
-           status = ?, holder = ?, received_at = ?, legal_due_at = ?, current_due_at = ?, closed_at = ?,
-           outcome = ?, result = ?, late_unit = ?, paused = ?, snapshot = ?, version = ?, fired_timers = ?
-         WHERE code = ? AND version = ?`,
-      ).run(...w.dossier.slice(1), code, w.expectedVersion);
-      if (r.changes === 0) {
-        const current = this.stmt('SELECT version FROM dossiers WHERE code = ?').pluck().get(code);
-        throw new StoreConflictError(
-          'version',
-          `dossier ${code} is at version ${current ?? 0}, expected ${w.expectedVersion}`,
-        );
+      const update = (snapshot: unknown, archive: Buffer | null, onlyOpen: boolean) =>
+        this.stmt(
+          `UPDATE dossiers SET agency = ?, procedure_code = ?, procedure_version = ?, channel = ?, state = ?,
+             status = ?, holder = ?, received_at = ?, legal_due_at = ?, current_due_at = ?, closed_at = ?,
+             outcome = ?, result = ?, late_unit = ?, paused = ?, snapshot = ?, version = ?, fired_timers = ?,
+             lookup_secret = ?, archive = ?
+           WHERE code = ? AND version = ?${onlyOpen ? ' AND archive IS NULL' : ''}`,
+        ).run(...w.dossier.slice(1, 16), snapshot, ...w.dossier.slice(17), archive, code, w.expectedVersion);
+      // An open dossier that stays open: one statement (it changes nothing when the dossier is archived).
+      const r = archived ? undefined : update(w.dossier[16], null, true);
+      if (r?.changes !== 1) {
+        const current = this.stmt('SELECT version, archive FROM dossiers WHERE code = ?').get(code) as
+          | { version: number; archive: Uint8Array | null }
+          | undefined;
+        if (current?.version !== w.expectedVersion) {
+          throw new StoreConflictError(
+            'version',
+            `dossier ${code} is at version ${current?.version ?? 0}, expected ${w.expectedVersion}`,
+          );
+        }
+        // The commit that closes the dossier archives it; a later one (a reissued secret) rewrites the archive.
+        archived = true;
+        const journal = current.archive
+          ? [...unpackArchive(current.archive).journal]
+          : this.journalRows(code);
+        journal.push(w.entry);
+        const previous = current.archive ? unpackArchive(current.archive).results : undefined;
+        update('', this.packWithResults(w, journal, previous), false);
+        if (!current.archive) this.archiveRows(code);
       }
     }
     if (w.idempotency) {
+      // An archived dossier's result is in its archive (migration 005; see packWithResults).
+      const [key, result] = w.idempotency;
       const r = this.stmt(
         'INSERT INTO idempotency (key, result) VALUES (?, ?) ON CONFLICT (key) DO NOTHING',
-      ).run(...w.idempotency);
+      ).run(key, archived && result !== null ? archivedResult(code) : result);
       if (r.changes === 0) {
         throw new StoreConflictError('idempotency', `idempotency key ${w.idempotency[0]} is already used`);
       }
@@ -330,14 +521,19 @@ export class SqliteStore implements DossierStore {
       ).run(...o);
       if (r.changes === 0) throw new StoreConflictError('idempotency', `outbox item ${o[0]} exists`);
     }
-    this.stmt(
-      `INSERT INTO journal (code, seq, at, type, actor, before, after, event, idempotency_key)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(...w.journal);
+    if (!archived) {
+      this.stmt(
+        `INSERT INTO journal (code, seq, at, type, actor, before, after, event, idempotency_key)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(...w.journal);
+    }
     for (const s of w.slip) {
+      // An archived dossier keeps the unit report's columns of its closed steps only; the rows
+      // themselves are in the archive.
+      if (archived && (s[4] === null || s[5] === null)) continue;
       this.stmt(
         'INSERT INTO slip_rows (code, seq, at, from_unit, step_id, result, data) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ).run(...s);
+      ).run(...(archived ? [...s.slice(0, 6), ''] : s));
     }
     // Replace the dossier's timers; a timer whose id stays keeps its lease (and is not rewritten).
     this.stmt('DELETE FROM timers WHERE code = ? AND id NOT IN (SELECT value FROM json_each(?))').run(
@@ -355,26 +551,91 @@ export class SqliteStore implements DossierStore {
     }
   }
 
-  /** The journal of a dossier, in order (seq 1..version). */
-  async journal(code: string): Promise<JournalEntry[]> {
-    checkStoreText(code, 'code');
-    return this.guard('journal', () =>
-      (
-        this.stmt(
-          'SELECT code, seq, at, type, actor, before, after, event, idempotency_key FROM journal WHERE code = ? ORDER BY seq',
-        ).all(code) as JournalColumns<string, string>[]
-      ).map((r) => journalFromColumns(r, iso, parseJson)),
+  /**
+   * The archive of a dossier that this commit closes (or of a closed one it rewrites), with the
+   * results of its idempotency keys (migration 005): those already in its archive, those of its
+   * journal's keys still held in their rows (marked as moved here), and this commit's (its row is
+   * written next, marked). A replay reads them back whole (`idempotentResult`).
+   */
+  private packWithResults(
+    w: PreparedCommit,
+    journal: readonly JournalEntry[],
+    previous: DossierArchive['results'],
+  ): Buffer {
+    const results: Record<string, unknown> = { ...previous };
+    const keys = journal
+      .map((e) => e.idempotencyKey)
+      .filter((k): k is string => typeof k === 'string' && !(k in results) && k !== w.idempotency?.[0]);
+    if (keys.length > 0) {
+      const rows = (
+        this.stmt('SELECT key, result FROM idempotency WHERE key IN (SELECT value FROM json_each(?))').all(
+          JSON.stringify(keys),
+        ) as { key: string; result: string | Uint8Array | null }[]
+      ).filter((r) => r.result !== null && archivedIn(r.result) === undefined);
+      for (const r of rows) results[r.key] = unpackJson(r.result);
+      if (rows.length > 0)
+        this.stmt('UPDATE idempotency SET result = ? WHERE key IN (SELECT value FROM json_each(?))').run(
+          archivedResult(w.code),
+          JSON.stringify(rows.map((r) => r.key)),
+        );
+    }
+    if (w.idempotency && w.idempotency[1] !== null) results[w.idempotency[0]] = unpackJson(w.idempotency[1]);
+    return packArchive(
+      Object.keys(results).length > 0
+        ? { persisted: w.persisted, journal, results }
+        : { persisted: w.persisted, journal },
     );
   }
 
-  /** The control-slip rows of a dossier, in order. */
+  /** The journal of a dossier, in order (seq 1..version). */
+  async journal(code: string): Promise<JournalEntry[]> {
+    checkStoreText(code, 'code');
+    return this.guard('journal', () => {
+      const rows = this.journalRows(code);
+      return rows.length > 0 ? rows : [...(this.archiveOf(code)?.journal ?? [])];
+    });
+  }
+
+  /** The journal rows of an open dossier, in order. */
+  private journalRows(code: string): JournalEntry[] {
+    return (
+      this.stmt(
+        'SELECT code, seq, at, type, actor, before, after, event, idempotency_key FROM journal WHERE code = ? ORDER BY seq',
+      ).all(code) as JournalColumns<string, string>[]
+    ).map((r) => journalFromColumns(r, iso, parseJson));
+  }
+
+  /**
+   * Leaves, of a dossier just archived, what its archive does not hold: no journal rows, and the
+   * slip rows of its closed steps with their columns only (the unit report reads them).
+   */
+  private archiveRows(code: string): void {
+    this.stmt('DELETE FROM journal WHERE code = ?').run(code);
+    this.stmt('DELETE FROM slip_rows WHERE code = ? AND (step_id IS NULL OR result IS NULL)').run(code);
+    this.stmt("UPDATE slip_rows SET data = '' WHERE code = ?").run(code);
+  }
+
+  /** The archive of a closed dossier, or undefined. */
+  private archiveOf(code: string): DossierArchive | undefined {
+    const archive = this.stmt('SELECT archive FROM dossiers WHERE code = ?').pluck().get(code) as
+      | Uint8Array
+      | null
+      | undefined;
+    return archive ? unpackArchive(archive) : undefined;
+  }
+
+  /** The control-slip rows of a dossier, in order (a closed dossier's from its archive). */
   async slip(code: string): Promise<SlipRow[]> {
     checkStoreText(code, 'code');
-    return this.guard('slip', () =>
-      (this.stmt('SELECT data FROM slip_rows WHERE code = ? ORDER BY seq').pluck().all(code) as string[]).map(
-        (d) => JSON.parse(d) as SlipRow,
-      ),
-    );
+    return this.guard('slip', () => {
+      const rows = this.stmt('SELECT data FROM slip_rows WHERE code = ? ORDER BY seq')
+        .pluck()
+        .all(code) as string[];
+      // An archived dossier has the columns of its closed steps only, or no rows at all.
+      if (rows.length === 0 || rows[0] === '')
+        return [...(this.archiveOf(code)?.persisted.context.slip ?? [])];
+      return rows.map((d) => JSON.parse(d) as SlipRow);
+    });
   }
 
   /** Dossier summaries matching the filters, by due time in force then code (one indexed query). */
@@ -493,10 +754,20 @@ export class SqliteStore implements DossierStore {
     settlement = checkSettlement(settlement);
     this.guard('settleOutbox', () => {
       if (settlement.delivered) {
-        this.stmt(
-          `UPDATE outbox SET status = 'delivered', attempts = attempts + 1, lease_owner = NULL, lease_until = NULL
-           WHERE id = ? AND lease_owner = ?`,
-        ).run(id, owner);
+        // A delivered item is kept for the record only: its payload is packed (migration 004).
+        this.db
+          .transaction(() => {
+            const payload = this.stmt('SELECT payload FROM outbox WHERE id = ? AND lease_owner = ?')
+              .pluck()
+              .get(id, owner) as string | Uint8Array | null | undefined;
+            if (payload === undefined) return;
+            this.stmt(
+              `UPDATE outbox SET status = 'delivered', attempts = attempts + 1, lease_owner = NULL, lease_until = NULL,
+                 payload = ?
+               WHERE id = ? AND lease_owner = ?`,
+            ).run(typeof payload === 'string' ? packIfShorter(payload) : payload, id, owner);
+          })
+          .immediate();
         return;
       }
       this.stmt(
@@ -577,14 +848,14 @@ export class SqliteStore implements DossierStore {
 
   /**
    * The lookup secret of dossier `code` (or `null`), read from the `dossiers_lookup_secret` index
-   * alone (migration 002): the snapshot is never read, so a known code costs what an unknown one does.
+   * alone (its own column since migration 004): the snapshot is never read, so a known code costs
+   * what an unknown one does.
    */
   async lookupSecret(code: string): Promise<string | null> {
     checkStoreText(code, 'code');
     return this.guard('lookupSecret', () => {
       const secret = this.stmt(
-        `SELECT json_extract(snapshot, '$.context.secret') FROM dossiers INDEXED BY dossiers_lookup_secret
-         WHERE code = ?`,
+        'SELECT lookup_secret FROM dossiers INDEXED BY dossiers_lookup_secret WHERE code = ?',
       )
         .pluck()
         .get(code) as string | null | undefined;
@@ -729,10 +1000,24 @@ function prepareCommit(req: CommitRequest): PreparedCommit {
       s.result,
       s.lateUnit,
       s.paused ? 1 : 0,
-      JSON.stringify(d.persisted),
+      snapshotJson(d.persisted),
       d.version,
       JSON.stringify(d.firedTimers),
+      typeof d.persisted.context.secret === 'string' ? d.persisted.context.secret : null,
     ],
+    done: s.status === 'done',
+    persisted: d.persisted,
+    entry: {
+      code,
+      seq: req.journal.seq,
+      at: canonicalInstant(req.journal.at, 'journal.at'),
+      type: req.journal.type,
+      actor: req.journal.actor,
+      before: req.journal.before,
+      after: req.journal.after,
+      event: req.journal.event ?? null,
+      idempotencyKey: req.journal.idempotencyKey,
+    },
     journal: [
       code,
       req.journal.seq,
@@ -765,7 +1050,8 @@ function prepareCommit(req: CommitRequest): PreparedCommit {
     idempotency: req.idempotency
       ? [
           req.idempotency.key,
-          req.idempotency.result === undefined ? null : JSON.stringify(req.idempotency.result),
+          // Written once, read on a retry only: packed (migration 004).
+          req.idempotency.result === undefined ? null : packIfShorter(JSON.stringify(req.idempotency.result)),
         ]
       : null,
     firedTimer: req.firedTimer,

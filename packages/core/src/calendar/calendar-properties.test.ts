@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { laneCount } from '../../../../tools/test-lane/lane.js';
 import {
   CalendarError,
   type TimeLimit,
@@ -13,7 +14,7 @@ import {
 } from '../index.js';
 import { resolveTimeLimit } from './time-limit.js';
 
-const RUNS = { numRuns: 300 };
+const RUNS = { numRuns: laneCount(300, 100) };
 const MS_PER_DAY = 86_400_000;
 const START = Date.parse('2024-01-01T00:00:00+07:00');
 const DAYS = 4 * 365 + 1; // 2024–2027
@@ -345,7 +346,7 @@ describe('resolveTimeLimit accepts exactly what TimeLimitSchema accepts', () => 
       fc.property(anyLimit, (l) => {
         expect(fastAccepts(l)).toBe(TimeLimitSchema.safeParse(l).success);
       }),
-      { numRuns: 2000 },
+      { numRuns: laneCount(2000, 300) },
     );
   });
 

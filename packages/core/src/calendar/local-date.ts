@@ -19,6 +19,13 @@ export function dayNumberOf(year: number, month: number, day: number): number {
  * Parses `'YYYY-MM-DD'` to its day number (days since 1970-01-01), rejecting impossible dates
  * such as `'2026-02-30'`.
  * @throws {@link CalendarError} `INVALID_DATE` naming `field`.
+ *
+ * @example
+ * ```ts
+ * import { parseLocalDate } from '@motcua/core/calendar';
+ * parseLocalDate('2026-03-02'); // 20514 (days since 1970-01-01)
+ * parseLocalDate('2026-02-30', 'receivedOn'); // throws CalendarError INVALID_DATE naming 'receivedOn'
+ * ```
  */
 export function parseLocalDate(value: unknown, field = 'date'): number {
   if (typeof value !== 'string')
@@ -36,7 +43,16 @@ export function parseLocalDate(value: unknown, field = 'date'): number {
   return n;
 }
 
-/** Whether `value` is a valid `'YYYY-MM-DD'` date. */
+/**
+ * Whether `value` is a valid `'YYYY-MM-DD'` date.
+ *
+ * @example
+ * ```ts
+ * import { isLocalDate } from '@motcua/core/calendar';
+ * isLocalDate('2026-03-02'); // true
+ * isLocalDate('2026-02-30'); // false
+ * ```
+ */
 export function isLocalDate(value: unknown): value is LocalDate {
   try {
     parseLocalDate(value);
@@ -46,7 +62,15 @@ export function isLocalDate(value: unknown): value is LocalDate {
   }
 }
 
-/** `'YYYY-MM-DD'` of a day number. */
+/**
+ * `'YYYY-MM-DD'` of a day number.
+ *
+ * @example
+ * ```ts
+ * import { localDateOf, parseLocalDate } from '@motcua/core/calendar';
+ * localDateOf(parseLocalDate('2026-03-02')); // '2026-03-02'
+ * ```
+ */
 export function localDateOf(dayNumber: number): LocalDate {
   return new Date(dayNumber * MS_PER_DAY).toISOString().slice(0, 10);
 }

@@ -129,6 +129,7 @@ export function toCalendarError(
  * @throws {@link CalendarError} `INVALID_SCHEDULE` naming the field, e.g. `entries[3].kind`.
  * @example
  * ```ts
+ * import { parseHolidaySchedule } from '@motcua/core/calendar';
  * const closure = parseHolidaySchedule({
  *   id: 'quang-ngai-storm-2026', version: '1', authority: 'UBND tỉnh Quảng Ngãi', scope: 'province',
  *   entries: [{ date: '2026-10-27', kind: 'closure', name: 'Nghỉ tránh bão', source: 'Công điện 12/CĐ-UBND' }],

@@ -153,6 +153,7 @@ export function resolveTimeLimit(limit: unknown, sameDayCutoffMs: number, field 
  *
  * @example
  * ```ts
+ * import { limitWorkingMinutes } from '@motcua/core/calendar';
  * limitWorkingMinutes({ workingDays: 3 }, 480); // 1440
  * limitWorkingMinutes({ sameDay: true }, 480);  // 480
  * ```
@@ -171,6 +172,7 @@ export function limitWorkingMinutes(limit: TimeLimit, workingDayMinutes: number)
  *
  * @example
  * ```ts
+ * import { extendLimit } from '@motcua/core/calendar';
  * extendLimit({ workingDays: 10 }, 5); // { workingDays: 15 }
  * ```
  */

@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { DateTime, IANAZone } from 'luxon';
 import { describe, expect, it } from 'vitest';
+import { laneCount } from '../../../../tools/test-lane/lane.js';
 import { formatLocalMinute, timeZoneOf } from './time-zone.js';
 import { CALENDAR_INSTANT_RANGE } from './working-calendar.js';
 
@@ -35,7 +36,7 @@ describe('timeZoneOf', () => {
           );
         },
       ),
-      { numRuns: 3000 },
+      { numRuns: laneCount(3000, 300) },
     );
   });
 

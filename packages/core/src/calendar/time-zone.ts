@@ -53,6 +53,7 @@ function intlOffset(format: Intl.DateTimeFormat, ms: number): number {
  *
  * @example
  * ```ts
+ * import { timeZoneOf } from '@motcua/core/calendar';
  * timeZoneOf('Asia/Ho_Chi_Minh')?.offset(Date.now()); // 420
  * timeZoneOf('Mars/Olympus');                         // undefined
  * ```

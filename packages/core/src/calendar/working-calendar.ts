@@ -57,6 +57,7 @@ export interface WorkingCalendarConfig extends HolidaySources {
  *
  * @example
  * ```ts
+ * import { vietnamCalendar } from '@motcua/core/calendar';
  * const calendar = vietnamCalendar();
  * calendar.isWorkingDay('2026-02-17');                 // false — Tết, mùng 1
  * calendar.dueDate(new Date('2026-02-13T09:00:00+07:00'), { workingDays: 3 });

@@ -15,6 +15,7 @@ export const systemClock: Clock = { now: () => new Date() };
  * uses for deadlines; this one drives the engine's durable timers.)
  * @example
  * ```ts
+ * import { SimulatedClock } from '@motcua/core';
  * const clock = new SimulatedClock(new Date('2026-02-12T08:00:00+07:00'));
  * clock.advance({ hours: 2 });
  * ```

@@ -60,6 +60,17 @@ function warningAt(ctx: DossierContext, calendar: WorkingCalendar, warnBefore: n
  * parent: each member agency's due time), and the
  * applicant's supplementation limit. None while the clock is paused, except the last; none once
  * the dossier is closed.
+ *
+ * @example
+ * ```ts
+ * import { pendingDeadlines, vietnamCalendar } from '@motcua/core';
+ * import type { Engine } from '@motcua/core';
+ * declare const engine: Engine;
+ * const { context } = await engine.get('000.00.14.H56-260302-0001');
+ * for (const d of pendingDeadlines(context, { calendar: vietnamCalendar(), warnBeforeMinutes: 240 })) {
+ *   console.log(d.kind, d.at); // 'dossier-warning' …, 'dossier-due' …, 'step-due' …
+ * }
+ * ```
  */
 export function pendingDeadlines(ctx: DossierContext, options: DeadlineOptions): Deadline[] {
   if (ctx.outcome) return [];

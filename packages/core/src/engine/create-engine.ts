@@ -5,6 +5,7 @@ import { commitTransition } from './commit-transition.js';
 import { deliverOutbox } from './deliver-outbox.js';
 import { dossierView, engineContext, loadDossier, procedureOf } from './engine-context.js';
 import {
+  checkBackdating,
   checkCode,
   checkEngineOptions,
   checkEvent,
@@ -36,8 +37,14 @@ import { receiveDossier } from './receive-dossier.js';
  *
  * @example
  * ```ts
- * const engine = createEngine({ procedures: [residence], calendar: vietnamCalendar(), agency: 'H56' });
- * const d = await engine.receive({ procedure: '1.004194', channel: 'in-person', actor: desk, applicant, application });
+ * import { createEngine, vietnamCalendar } from '@motcua/core';
+ * import { CATALOGUE_CODES, catalogueSamples, createCatalogue } from '@motcua/procedures';
+ * const calendar = vietnamCalendar();
+ * const engine = createEngine({ procedures: createCatalogue({ calendar }), calendar, agency: 'H56' });
+ * const desk = { officerId: 'desk-1', unitId: 'desk', name: 'Nguyễn Văn An' };
+ * const procedure = CATALOGUE_CODES.permanentResidence;
+ * const { applicant, application } = catalogueSamples[procedure]!;
+ * const d = await engine.receive({ procedure, channel: 'in-person', actor: desk, applicant, application });
  * await engine.send(d.code, { type: 'HAND_OVER', actor: desk });
  * ```
  */
@@ -66,6 +73,7 @@ export function createEngine(options: EngineOptions): Engine {
       const code = checkCode(codeInput);
       const sendOptions = checkSendOptions(optionsInput);
       const event = checkEvent(eventInput, () => clock.now());
+      checkBackdating(event.at, clock.now(), ctx.backdatingMs, 'event.at');
       const idempotency = sendOptions.idempotencyKey
         ? {
             key: sendOptions.idempotencyKey,

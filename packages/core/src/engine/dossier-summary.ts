@@ -33,7 +33,23 @@ function summaryFromContext(
   };
 }
 
-/** The indexed facts of a persisted dossier (no personal data). */
+/**
+ * The indexed facts of a persisted dossier (no personal data).
+ *
+ * @example
+ * ```ts
+ * import { summaryOf } from '@motcua/core';
+ * import { permanentResidence, samplePermanentResidence } from '@motcua/procedures';
+ * const [residence] = permanentResidence.versions;
+ * const { applicant, application } = samplePermanentResidence;
+ * const snapshot = residence!.receive({
+ *   code: '000.00.14.H56-260302-0001', secret: 'K7Q2M9', agency: '000.00.14.H56',
+ *   receivedAt: '2026-03-02T09:00:00+07:00', channel: 'in-person',
+ *   receivedBy: { officerId: 'desk-1', unitId: 'desk', name: 'Nguyễn Văn An' }, applicant, application,
+ * });
+ * const summary = summaryOf(residence!.persist(snapshot)); // the indexed row a store keeps, no personal data
+ * ```
+ */
 export function summaryOf(persisted: PersistedDossier): DossierSummary {
   return summaryFromContext(
     persisted.context,

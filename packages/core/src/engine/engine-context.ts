@@ -33,6 +33,8 @@ export interface EngineContext {
   readonly workerId: string;
   readonly backoff: BackoffOptions;
   readonly leaseMs: number;
+  /** How long after an event it may still be entered (`backdating.maxMs`); `undefined`: no limit. */
+  readonly backdatingMs: number | undefined;
   readonly agency: string;
   readonly log: (entry: EngineLogEntry) => void;
   readonly inspection: ReturnType<typeof dossierInspection>;
@@ -68,6 +70,7 @@ export function engineContext(options: EngineOptions): EngineContext {
     workerId: options.workerId ?? `worker-${Math.floor(random() * 1e9).toString(36)}`,
     backoff: { ...DEFAULT_BACKOFF, ...options.backoff },
     leaseMs: options.leaseMs ?? 60_000,
+    backdatingMs: options.backdating?.maxMs,
     agency: options.agency,
     log,
     inspection: dossierInspection(options.inspect, log),

@@ -35,6 +35,24 @@ describe('idempotency keys', () => {
     expect(await engine.receive({ ...receipt, idempotencyKey: 'r1' })).toEqual(r1);
   });
 
+  it('keeps the control slip out of the key’s record: its length only (the store keeps the slip once)', async () => {
+    const store = new MemoryStore();
+    const { engine } = sampleEngine(store);
+    const d = await engine.receive(receipt);
+    const first = await engine.send(d.code, { type: 'HAND_OVER', actor: desk }, { idempotencyKey: 'k2' });
+    expect(first.context.slip.length).toBeGreaterThan(0);
+    const record = (await store.idempotentResult('k2')) as {
+      slipRows: number;
+      persisted: { context: Record<string, unknown> };
+    };
+    expect(record.persisted.context).not.toHaveProperty('slip');
+    expect(record.slipRows).toBe(first.context.slip.length);
+    await engine.send(d.code, { type: 'HAND_OVER', actor: police });
+    await engine.send(d.code, { type: 'HAND_OVER', actor: leader });
+    const replay = await engine.send(d.code, { type: 'HAND_OVER', actor: desk }, { idempotencyKey: 'k2' });
+    expect(replay.context.slip).toEqual(first.context.slip);
+  });
+
   it('never refuses a command that the same key applied meanwhile (it answers with the first result)', async () => {
     const store = new GatedStore();
     const { engine } = sampleEngine(store);

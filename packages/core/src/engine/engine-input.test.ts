@@ -189,3 +189,36 @@ describe('engine input: wrong types and rejected calls', () => {
     expect(nul.message.length).toBeLessThanOrEqual(500);
   });
 });
+
+describe('engine input: late entry (the backdating window)', () => {
+  it('refuses a receipt, an event or a rating entered later than the window allows; within it, takes them', async () => {
+    const { engine, clock } = sampleEngine(new MemoryStore(), {
+      start: '2026-03-03T15:00:00+07:00',
+      backdating: { maxMs: 4 * 3_600_000 },
+    });
+    // Received yesterday afternoon, entered today: refused, nothing stored.
+    expect(
+      await failure(() => engine.receive({ ...receipt, at: '2026-03-02T16:00:00+07:00' })),
+    ).toMatchObject({ code: 'VALIDATION_FAILED', field: 'at' });
+    expect(await engine.list({})).toHaveLength(0);
+    const d = await engine.receive({ ...receipt, at: '2026-03-03T11:30:00+07:00' });
+    expect(d.context.receivedAt).toBe('2026-03-03T04:30:00.000Z');
+    expect(
+      await failure(() =>
+        engine.send(d.code, { type: 'HAND_OVER', actor: desk, at: '2026-03-03T10:59:00+07:00' }),
+      ),
+    ).toMatchObject({ field: 'event.at' });
+    await engine.send(d.code, { type: 'HAND_OVER', actor: desk, at: '2026-03-03T12:00:00+07:00' });
+    expect((await engine.get(d.code)).version).toBe(2);
+    // Timers are the engine's own: never refused, however late they fire.
+    clock.advance({ days: 20 });
+    await engine.runDueTimers();
+    expect((await engine.get(d.code)).context.overdue).not.toBeNull();
+  });
+
+  it('refuses a window outside 1 minute to 366 days', () => {
+    for (const maxMs of [0, 59_999, 367 * 86_400_000, 1.5]) {
+      expect(() => sampleEngine(new MemoryStore(), { backdating: { maxMs } })).toThrow(/backdating/);
+    }
+  });
+});

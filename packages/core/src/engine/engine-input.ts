@@ -246,6 +246,16 @@ export function checkEvent(
   return { ...event, type: event.type, at };
 }
 
+/**
+ * Refuses an instant entered later than the backdating window allows (`maxMs` before `now`),
+ * naming `field`; no window, no check.
+ */
+export function checkBackdating(at: Instant, now: Date, maxMs: number | undefined, field: string): void {
+  if (maxMs === undefined || Date.parse(at) >= now.getTime() - maxMs) return;
+  const hours = Math.round((maxMs / 3_600_000) * 10) / 10;
+  fail(field, [{ field, message: `entered more than ${hours} h after it happened (the backdating window)` }]);
+}
+
 /** A period bound as a caller may pass it: an instant, or a local date meaning its local midnight. */
 function periodBound(value: unknown, field: string, calendar: WorkingCalendar): Instant {
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
@@ -407,6 +417,17 @@ const EngineOptionsSchema = z
       .strict()
       .optional(),
     leaseMs: z.number().int().min(1000).max(86_400_000).optional(),
+    backdating: z
+      .object({
+        maxMs: z
+          .number()
+          .int()
+          .min(60_000)
+          .max(366 * 86_400_000)
+          .optional(),
+      })
+      .strict()
+      .optional(),
     secretLength: z.number().int().min(MIN_SECRET_LENGTH).max(MAX_SECRET_LENGTH).optional(),
     lookupLimit: z
       .object({

@@ -65,6 +65,13 @@ export interface EngineOptions {
   readonly backoff?: Partial<BackoffOptions>;
   /** Lease of a claimed timer or outbox item (default 60 s): after it, another worker may take it. */
   readonly leaseMs?: number;
+  /**
+   * Late entry (hồ sơ cập nhật trễ): how long after it happened an event, a receipt or a rating may
+   * still be entered. A command whose `at` is more than `maxMs` before the clock's now is refused
+   * with a `ValidationError` naming its instant (`at`, `event.at`). No limit by default (no legal
+   * figure is known); the engine's own timers are never refused.
+   */
+  readonly backdating?: { readonly maxMs: number };
   /** Random numbers in [0, 1) for secrets and jitter (default: crypto); pass a seeded one to replay. */
   readonly random?: () => number;
   /**

@@ -15,14 +15,19 @@ export interface Idempotency {
  * replay returns exactly what the first application returned) and the command's fingerprint.
  * The applicant and the application are left out — personal data stays in the dossier's snapshot
  * only — and taken back from the snapshot on replay: both are set at receipt and never change.
- * Keys stored by earlier versions hold only `code` and `version`.
+ * So is the control slip, kept once in the store: only its length is recorded, and the replay
+ * takes that many rows from the dossier's slip (rows are only ever appended). Keys stored by
+ * earlier versions hold the slip itself, or only `code` and `version`.
  */
 interface IdempotencyRecord {
   readonly code: string;
   readonly version: number;
   readonly fingerprint?: string;
+  /** Rows of the control slip the first result had (absent: the slip is in `persisted`). */
+  readonly slipRows?: number;
   readonly persisted?: Omit<PersistedDossier, 'context'> & {
-    readonly context: Omit<DossierContext, 'applicant' | 'application'>;
+    readonly context: Omit<DossierContext, 'applicant' | 'application' | 'slip'> &
+      Partial<Pick<DossierContext, 'slip'>>;
   };
 }
 
@@ -32,11 +37,12 @@ export function idempotencyRecord(
   version: number,
   idempotency: Idempotency,
 ): IdempotencyRecord {
-  const { applicant: _a, application: _b, ...context } = persisted.context;
+  const { applicant: _a, application: _b, slip, ...context } = persisted.context;
   return {
     code: persisted.context.code,
     version,
     fingerprint: idempotency.fingerprint,
+    slipRows: slip.length,
     persisted: { ...persisted, context },
   };
 }
@@ -54,7 +60,8 @@ async function firstResult(ctx: EngineContext, idempotency: Idempotency): Promis
   const stored = await loadDossier(ctx, first.code);
   if (first.persisted) {
     const { applicant, application } = stored.persisted.context;
-    const context = { ...first.persisted.context, applicant, application } as DossierContext;
+    const slip = first.persisted.context.slip ?? stored.persisted.context.slip.slice(0, first.slipRows);
+    const context = { ...first.persisted.context, applicant, application, slip } as DossierContext;
     return dossierView(
       { ...first.persisted, context },
       first.version,

@@ -1,6 +1,5 @@
 import type { AnyStateMachine, InspectionEvent, Observer, StateValue } from 'xstate';
-import { ApplicantSchema } from '../model/applicant.js';
-import type { DossierContext } from '../model/dossier-context.js';
+import { type DossierContext, DossierContextSchema } from '../model/dossier-context.js';
 import { maskPersonalData } from '../model/personal-data.js';
 import type { PersistedDossier, Procedure } from '../procedure/define-procedure.js';
 
@@ -213,8 +212,14 @@ const KEPT_EVENT_FIELDS = ['type', 'at', 'input', 'toStep', 'delivery', 'newDue'
  * filter them too if your policy counts them as personal data.
  * @example
  * ```ts
- * const inspector = createWebSocketInspector({ url: 'ws://127.0.0.1:8080' }); // @statelyai/inspect
- * const engine = createEngine({ ...options, inspect: maskInspection(inspector.inspect, procedures) });
+ * import { createEngine, type EngineInspector, maskInspection, vietnamCalendar } from '@motcua/core';
+ * import { createCatalogue } from '@motcua/procedures';
+ * declare const inspector: { inspect: EngineInspector }; // e.g. createWebSocketInspector() of Stately's inspect package
+ * const calendar = vietnamCalendar();
+ * const procedures = createCatalogue({ calendar });
+ * const engine = createEngine({
+ *   procedures, calendar, agency: 'H56', inspect: maskInspection(inspector.inspect, procedures),
+ * });
  * ```
  */
 export function maskInspection(
@@ -235,10 +240,11 @@ export function maskInspection(
   const maskSnapshot = (s: InspectedDossierSnapshot): InspectedDossierSnapshot => {
     const ctx = s.context;
     const definition = find(ctx.procedure.code, ctx.procedure.version)?.definition;
+    // Every field the context schema tags (the applicant and representative, who collected the
+    // result, the signers of result documents), then the application by its procedure's schema.
     const context = {
-      ...ctx,
+      ...(maskPersonalData(DossierContextSchema, ctx) as DossierContext),
       secret: '***',
-      applicant: maskPersonalData(ApplicantSchema, ctx.applicant),
       application: definition ? maskPersonalData(definition.application, ctx.application) : '***',
     } as DossierContext;
     return { value: s.value, context, status: s.status };

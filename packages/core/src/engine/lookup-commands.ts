@@ -7,7 +7,7 @@ import type { StoredDossier } from '../store/store-types.js';
 import { commandFingerprint } from './command-fingerprint.js';
 import { commitTransition } from './commit-transition.js';
 import { type EngineContext, loadDossier, procedureOf } from './engine-context.js';
-import { checkCode, checkReissue } from './engine-input.js';
+import { checkBackdating, checkCode, checkReissue } from './engine-input.js';
 import type { EngineEvent, ReissuedSecret } from './engine-types.js';
 import { keyed } from './idempotent-commands.js';
 import { type PublicDossierView, publicView, secretMatches } from './public-lookup.js';
@@ -108,6 +108,9 @@ export async function reissueSecret(
   const { clock, store } = ctx;
   const code = checkCode(codeInput);
   const command = checkReissue(commandInput, () => clock.now());
+  if ((commandInput as { at?: unknown }).at !== undefined) {
+    checkBackdating(command.at, clock.now(), ctx.backdatingMs, 'at');
+  }
   const idempotency = command.idempotencyKey
     ? {
         key: command.idempotencyKey,

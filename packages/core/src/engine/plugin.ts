@@ -112,7 +112,26 @@ export interface DeliveryContext {
   readonly attempt: number;
 }
 
-/** Thrown by a plugin's `deliver` to give up at once (no retry): the item becomes a dead letter. */
+/**
+ * Thrown by a plugin's `deliver` to give up at once (no retry): the item becomes a dead letter.
+ *
+ * @example
+ * ```ts
+ * import { type EnginePlugin, PermanentDeliveryError } from '@motcua/core';
+ * // A plugin that tells the provincial portal of every change of state.
+ * const portalSync: EnginePlugin = {
+ *   name: 'portal',
+ *   onTransition: (info) => [{ type: 'status', payload: { code: info.after.code, state: info.afterState } }],
+ *   async deliver(item) {
+ *     const response = await fetch('https://dichvucong.example.vn/api/status', {
+ *       method: 'POST', headers: { 'idempotency-key': item.id }, body: JSON.stringify(item.payload),
+ *     });
+ *     if (response.status === 400) throw new PermanentDeliveryError(`portal refused ${item.id}`); // a dead letter at once
+ *     if (!response.ok) throw new Error(`portal answered ${response.status}`); // tried again later
+ *   },
+ * };
+ * ```
+ */
 export class PermanentDeliveryError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
@@ -139,6 +158,23 @@ export interface EnginePlugin {
  * Thrown by a plugin's `deliver` to hold an item until a later time (quiet hours, a daily cap)
  * without counting a failed attempt: it never becomes a dead letter by waiting. Any error with a
  * `deferUntil: Date` property is treated the same way, so plugins can keep their own error classes.
+ *
+ * @example
+ * ```ts
+ * import { DeferredDeliveryError, type EnginePlugin } from '@motcua/core';
+ * declare function sendZaloMessage(payload: unknown): Promise<void>;
+ * const zalo: EnginePlugin = {
+ *   name: 'zalo',
+ *   async deliver(item, { now }) {
+ *     const hourInHanoi = (now.getUTCHours() + 7) % 24;
+ *     if (hourInHanoi >= 21 || hourInHanoi < 7) {
+ *       // not a failed attempt: the item waits, and never becomes a dead letter by waiting
+ *       throw new DeferredDeliveryError(new Date(now.getTime() + 60 * 60_000), 'quiet hours');
+ *     }
+ *     await sendZaloMessage(item.payload);
+ *   },
+ * };
+ * ```
  */
 export class DeferredDeliveryError extends Error {
   readonly deferUntil: Date;

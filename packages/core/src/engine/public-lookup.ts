@@ -35,6 +35,8 @@ export interface PublicDossierView {
   readonly timeliness: Timeliness | 'WITHIN_TIME' | 'OVERDUE' | null;
   /** Whether the agency apologised and set a new date (Form 04; event `APOLOGIZE`). */
   readonly apologized: boolean;
+  /** When processing finished (Đã xử lý xong): the result is ready at the desk; `null` before. */
+  readonly finishedAt: string | null;
   readonly closedAt: string | null;
   /** For the parent dossier of a liaison: where each member agency's part stands. */
   readonly liaison?: PublicLiaisonView;
@@ -114,6 +116,12 @@ const SECRET_SLOT = 64;
  * Compares a presented secret with the stored one in constant time: both are padded to one fixed
  * size and compared whole with `timingSafeEqual`, so the time depends on neither secret (nor on
  * their lengths). Case and surrounding spaces of the presented one are ignored.
+ *
+ * @example
+ * ```ts
+ * import { secretMatches } from '@motcua/core';
+ * secretMatches('K7Q2M9', 'K7Q2M9'); // true, in constant time
+ * ```
  */
 export function secretMatches(presented: string, stored: string): boolean {
   const p = Buffer.from(presented.trim().toUpperCase());
@@ -172,6 +180,7 @@ export function publicView(
     dueAt: c.due.current,
     timeliness,
     apologized: c.apology !== null,
+    finishedAt: c.finishedAt ?? null,
     closedAt: c.outcome?.at ?? null,
     ...(liaison ? { liaison } : {}),
   };

@@ -11,7 +11,7 @@ import { stateName } from '../procedure/define-procedure.js';
 import { commandFingerprint } from './command-fingerprint.js';
 import { commitTransition } from './commit-transition.js';
 import { type EngineContext, loadDossier, procedureOf } from './engine-context.js';
-import { checkCode, checkRate } from './engine-input.js';
+import { checkBackdating, checkCode, checkRate } from './engine-input.js';
 import type { EngineEvent, RatingReceipt } from './engine-types.js';
 import { keyed } from './idempotent-commands.js';
 import { admitBySecret, type LookupSecrets } from './lookup-commands.js';
@@ -60,6 +60,7 @@ export async function rateDossier(
   if (issues.length) throw new ValidationError('rate command', issues);
   const scores = command.scores as Record<string, number>;
   const now = ctx.clock.now();
+  if (command.at !== undefined) checkBackdating(command.at, now, ctx.backdatingMs, 'at');
   const at = command.at ?? toInstant(now);
   const channel = command.actor ? 'desk' : 'public';
   const idempotency = command.idempotencyKey

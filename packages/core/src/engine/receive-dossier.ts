@@ -7,7 +7,7 @@ import type { Procedure } from '../procedure/define-procedure.js';
 import { commandFingerprint } from './command-fingerprint.js';
 import { commitChange } from './commit-change.js';
 import { dossierView, type EngineContext, pluginEffects } from './engine-context.js';
-import { checkReceive } from './engine-input.js';
+import { checkBackdating, checkReceive } from './engine-input.js';
 import type { DossierView } from './engine-types.js';
 import { keyed } from './idempotent-commands.js';
 import { receiptJournalEntry } from './journal-entries.js';
@@ -60,6 +60,7 @@ export async function receiveDossier(
   const { calendar, clock, store } = ctx;
   // Every check comes before anything is read or written (no sequence number is taken).
   const command = checkReceive(input);
+  if (command.at !== undefined) checkBackdating(command.at, clock.now(), ctx.backdatingMs, 'at');
   const at = command.at === undefined ? clock.now() : new Date(command.at);
   const procedure = procedureFor(ctx, command.procedure, command.version, at);
   const agency = command.agency ?? ctx.agency;

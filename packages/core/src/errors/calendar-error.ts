@@ -15,8 +15,12 @@ export type CalendarErrorCode =
  *
  * @example
  * ```ts
- * try { calendar.isWorkingDay('2026-02-30'); }
- * catch (e) { if (e instanceof CalendarError) console.log(e.code, e.field); } // INVALID_DATE date
+ * import { CalendarError, vietnamCalendar } from '@motcua/core';
+ * try {
+ *   vietnamCalendar().isWorkingDay('2026-02-30');
+ * } catch (e) {
+ *   if (e instanceof CalendarError) console.log(e.code, e.field); // INVALID_DATE date
+ * }
  * ```
  */
 export class CalendarError extends MotcuaError {

@@ -10,6 +10,20 @@ export interface FieldIssue {
 /**
  * Input data (an application, an event, a definition) failed its schema. `issues` lists every
  * field with its reason; values are not echoed, since they may hold personal data.
+ *
+ * @example
+ * ```ts
+ * import { type Engine, ValidationError } from '@motcua/core';
+ * declare const engine: Engine;
+ * try {
+ *   await engine.receive({
+ *     procedure: '1.004194', channel: 'in-person', actor: { officerId: 'desk-1', unitId: 'desk' },
+ *     applicant: { fullName: '' }, application: {},
+ *   });
+ * } catch (e) {
+ *   if (e instanceof ValidationError) for (const issue of e.issues) console.log(issue.field, issue.message);
+ * }
+ * ```
  */
 export class ValidationError extends MotcuaError {
   readonly issues: readonly FieldIssue[];

@@ -42,6 +42,31 @@ function safeValue(value: unknown): unknown {
  * Values that may hold personal data are never copied into an error: callers pass a masked value.
  * What an error carries is capped and sanitised: the message at 500 characters, `value` at 60
  * (objects are described in at most 80), control characters escaped.
+ *
+ * @example
+ * ```ts
+ * import {
+ *   ConflictError, type Engine, IdempotencyKeyError, LookupLockedError, MotcuaError, NotFoundError,
+ *   PermissionError, ValidationError,
+ * } from '@motcua/core';
+ * declare const engine: Engine;
+ * // One place that turns motcua's errors into HTTP answers: `code` is stable, `field` names the input.
+ * function statusOf(e: MotcuaError): number {
+ *   if (e instanceof ValidationError) return 400;
+ *   if (e instanceof PermissionError) return 403;
+ *   if (e instanceof NotFoundError) return 404;
+ *   if (e instanceof ConflictError) return 409; // load again and retry
+ *   if (e instanceof IdempotencyKeyError) return 422;
+ *   if (e instanceof LookupLockedError) return 429; // Retry-After: e.retryAfterSeconds
+ *   return 422;
+ * }
+ * try {
+ *   await engine.send('000.00.14.H56-260302-0001', { type: 'HAND_OVER', actor: { officerId: 'desk-1', unitId: 'desk' } });
+ * } catch (e) {
+ *   if (!(e instanceof MotcuaError)) throw e;
+ *   console.log(statusOf(e), { code: e.code, field: e.field, message: e.message }); // no personal data in it
+ * }
+ * ```
  */
 export class MotcuaError extends Error {
   /** Stable, machine-readable code, e.g. `INVALID_DATE`. */

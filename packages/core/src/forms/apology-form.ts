@@ -77,6 +77,21 @@ export interface ApologyFormOptions extends FormOptions {
  * (`office.headTitle`, the name of the officer who recorded the apology). The agency is the
  * office's agency unless `options.agency` names the competent agency.
  * @throws `MotcuaError` `FORM_NOT_APPLICABLE` when the dossier has no apology.
+ *
+ * @example
+ * ```ts
+ * import type { Engine } from '@motcua/core';
+ * import { apologyForm, renderApologyHtml } from '@motcua/core/forms';
+ * declare const engine: Engine;
+ * const office = {
+ *   governingBody: 'UBND tỉnh Nghệ An', agencyName: 'UBND xã Hưng Nguyên',
+ *   deskName: 'Trung tâm Phục vụ hành chính công xã Hưng Nguyên', placeName: 'Hưng Nguyên',
+ * };
+ * const record = await engine.get('000.00.14.H56-260302-0001');
+ * const { definition } = engine.procedures.get(record.summary.procedureCode, record.summary.procedureVersion);
+ * // after an APOLOGIZE: the letter of apology with the new return date (Form 04)
+ * const html = renderApologyHtml(apologyForm(definition, record.context, office, engine.calendar));
+ * ```
  */
 export function apologyForm(
   definition: ProcedureDefinition,

@@ -81,6 +81,21 @@ export type ControlSlipForm = z.infer<typeof ControlSlipFormSchema>;
  * the time, the step result recorded by the receiving side, and the note. Rows to or from the
  * applicant (supplementation, return of the result) name the applicant as the signing party.
  * @throws `MotcuaError` `FORM_SOURCE_MISMATCH` when the dossier is not of this procedure version.
+ *
+ * @example
+ * ```ts
+ * import type { Engine } from '@motcua/core';
+ * import { controlSlipForm, renderControlSlipHtml } from '@motcua/core/forms';
+ * declare const engine: Engine;
+ * const office = {
+ *   governingBody: 'UBND tỉnh Nghệ An', agencyName: 'UBND xã Hưng Nguyên',
+ *   deskName: 'Trung tâm Phục vụ hành chính công xã Hưng Nguyên', placeName: 'Hưng Nguyên',
+ * };
+ * const record = await engine.get('000.00.14.H56-260302-0001');
+ * const { definition } = engine.procedures.get(record.summary.procedureCode, record.summary.procedureVersion);
+ * const slip = controlSlipForm(definition, record.context, office, engine.calendar); // phiếu kiểm soát
+ * const html = renderControlSlipHtml(slip);
+ * ```
  */
 export function controlSlipForm(
   definition: ProcedureDefinition,

@@ -53,6 +53,7 @@ export const FORM_NUMBERS = {
  * regime has no such form (the stop notice under 2018).
  * @example
  * ```ts
+ * import { formNumber } from '@motcua/core/forms';
  * formNumber('2018', 'controlSlip'); // '05'
  * formNumber('2025', 'controlSlip'); // '06'
  * ```
@@ -65,6 +66,12 @@ export function formNumber(regime: Regime, kind: FormKind): string | undefined {
 /**
  * The form a number stands for under a regime's numbering, e.g. `formKindOf('2018', '05')` is
  * `'controlSlip'` while `formKindOf('2025', '05')` is `'stopNotice'`. Accepts `'5'` or `'05'`.
+ *
+ * @example
+ * ```ts
+ * import { formKindOf } from '@motcua/core/forms';
+ * formKindOf('2025', '01'); // 'receipt'
+ * ```
  */
 export function formKindOf(regime: Regime, number: string): FormKind | undefined {
   const wanted = number.trim().padStart(2, '0');
@@ -87,6 +94,12 @@ const TITLES: Record<FormKind, string> = {
  * The printed title of a form under a regime. Only the apology differs: 2025 copies title it
  * "Phiếu xin lỗi và đề nghị gia hạn thời gian giải quyết" (Decree 61 art. 19(9) already spoke of a
  * "phiếu đề nghị gia hạn thời gian giải quyết").
+ *
+ * @example
+ * ```ts
+ * import { formTitle } from '@motcua/core/forms';
+ * formTitle('2025', 'receipt'); // 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ'
+ * ```
  */
 export function formTitle(regime: Regime, kind: FormKind): string {
   if (kind === 'apology' && regime === '2025') return 'PHIẾU XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT';

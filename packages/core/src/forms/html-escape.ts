@@ -11,6 +11,7 @@ const ENTITIES: Record<string, string> = {
  * `undefined` give an empty string; other values are converted with `String()`.
  * @example
  * ```ts
+ * import { escapeHtml } from '@motcua/core/forms';
  * escapeHtml('<b>"A & B"</b>'); // '&lt;b&gt;&quot;A &amp; B&quot;&lt;/b&gt;'
  * ```
  */

@@ -5,6 +5,7 @@ import { z } from 'zod';
  * given, except in the letterhead, where they are upper-cased as the official layout requires.
  * @example
  * ```ts
+ * import { OfficeInfoSchema } from '@motcua/core/forms';
  * const office = OfficeInfoSchema.parse({
  *   governingBody: 'UBND tỉnh Nghệ An',
  *   agencyName: 'UBND xã Hưng Nguyên',

@@ -100,6 +100,21 @@ export interface ReceiptFormOptions extends FormOptions {
  * the clock it is the new one, and `supplementedAt` says when the complete dossier came back. The
  * date of an apology (Form 04) is not printed here.
  * @throws `MotcuaError` `FORM_SOURCE_MISMATCH` when the dossier is not of this procedure version.
+ *
+ * @example
+ * ```ts
+ * import type { Engine } from '@motcua/core';
+ * import { receiptForm, renderReceiptHtml } from '@motcua/core/forms';
+ * declare const engine: Engine;
+ * const office = {
+ *   governingBody: 'UBND tỉnh Nghệ An', agencyName: 'UBND xã Hưng Nguyên',
+ *   deskName: 'Trung tâm Phục vụ hành chính công xã Hưng Nguyên', placeName: 'Hưng Nguyên',
+ * };
+ * const record = await engine.get('000.00.14.H56-260302-0001');
+ * const { definition } = engine.procedures.get(record.summary.procedureCode, record.summary.procedureVersion);
+ * const form = receiptForm(definition, record.context, office, engine.calendar); // Form 01, as data
+ * const html = renderReceiptHtml(form); // a printable A5 page
+ * ```
  */
 export function receiptForm(
   definition: ProcedureDefinition,

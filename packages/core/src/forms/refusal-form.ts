@@ -52,6 +52,21 @@ export type RefusalForm = z.infer<typeof RefusalFormSchema>;
  * after appraisal (Decree 61 art. 19(8): a written refusal sent through the desk), the desk officer
  * who received the dossier signs.
  * @throws `MotcuaError` `FORM_NOT_APPLICABLE` unless the dossier was refused.
+ *
+ * @example
+ * ```ts
+ * import type { Engine } from '@motcua/core';
+ * import { refusalForm, renderRefusalHtml } from '@motcua/core/forms';
+ * declare const engine: Engine;
+ * const office = {
+ *   governingBody: 'UBND tỉnh Nghệ An', agencyName: 'UBND xã Hưng Nguyên',
+ *   deskName: 'Trung tâm Phục vụ hành chính công xã Hưng Nguyên', placeName: 'Hưng Nguyên',
+ * };
+ * const record = await engine.get('000.00.14.H56-260302-0001');
+ * const { definition } = engine.procedures.get(record.summary.procedureCode, record.summary.procedureVersion);
+ * // after a REFUSE at the desk: the refusal notice (Form 03)
+ * const html = renderRefusalHtml(refusalForm(definition, record.context, office, engine.calendar));
+ * ```
  */
 export function refusalForm(
   definition: ProcedureDefinition,

@@ -40,6 +40,13 @@ export type OfficialForm = z.infer<typeof OfficialFormSchema>;
  * Form 06 on A4; since 05 is the control slip under that numbering, the slip is A5 too (and the
  * 2025 forms keep the size of their 2018 counterpart, which no source contradicts). The tracking
  * book is A4, laid out landscape for its twelve columns. Override with `options.paper`.
+ *
+ * @example
+ * ```ts
+ * import { defaultPaper } from '@motcua/core/forms';
+ * defaultPaper('receipt'); // 'A5'
+ * defaultPaper('trackingBook'); // 'A4-landscape'
+ * ```
  */
 export function defaultPaper(kind: FormKind): Paper {
   return kind === 'trackingBook' ? 'A4-landscape' : 'A5';
@@ -73,6 +80,20 @@ function applicantName(a: FormApplicant): string {
 /**
  * HTML of Form 01, the receipt and appointment (Giấy tiếp nhận hồ sơ và hẹn trả kết quả).
  * Every value is escaped.
+ *
+ * @example
+ * ```ts
+ * import type { Engine } from '@motcua/core';
+ * import { receiptForm, renderReceiptHtml } from '@motcua/core/forms';
+ * declare const engine: Engine;
+ * const office = {
+ *   governingBody: 'UBND tỉnh Nghệ An', agencyName: 'UBND xã Hưng Nguyên',
+ *   deskName: 'Trung tâm Phục vụ hành chính công xã Hưng Nguyên', placeName: 'Hưng Nguyên',
+ * };
+ * const record = await engine.get('000.00.14.H56-260302-0001');
+ * const { definition } = engine.procedures.get(record.summary.procedureCode, record.summary.procedureVersion);
+ * const html = renderReceiptHtml(receiptForm(definition, record.context, office, engine.calendar));
+ * ```
  */
 export function renderReceiptHtml(form: ReceiptForm, options: RenderOptions = {}): string {
   const a = form.applicant;
@@ -112,7 +133,23 @@ ${signatures(form.signatures.applicant, form.signatures.receiver)}`;
   return htmlDocument(docTitle(form, form.code), options.paper ?? defaultPaper('receipt'), '', body);
 }
 
-/** HTML of Form 02, the request to supplement (Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ). */
+/**
+ * HTML of Form 02, the request to supplement (Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ).
+ *
+ * @example
+ * ```ts
+ * import type { Engine } from '@motcua/core';
+ * import { renderSupplementHtml, supplementForm } from '@motcua/core/forms';
+ * declare const engine: Engine;
+ * const office = {
+ *   governingBody: 'UBND tỉnh Nghệ An', agencyName: 'UBND xã Hưng Nguyên',
+ *   deskName: 'Trung tâm Phục vụ hành chính công xã Hưng Nguyên', placeName: 'Hưng Nguyên',
+ * };
+ * const record = await engine.get('000.00.14.H56-260302-0001');
+ * const { definition } = engine.procedures.get(record.summary.procedureCode, record.summary.procedureVersion);
+ * const html = renderSupplementHtml(supplementForm(definition, record.context, office, engine.calendar));
+ * ```
+ */
 export function renderSupplementHtml(form: SupplementForm, options: RenderOptions = {}): string {
   const a = form.applicant;
   const items = form.items
@@ -138,7 +175,23 @@ ${signatures(null, form.signature)}`;
   return htmlDocument(docTitle(form, form.code), options.paper ?? defaultPaper('supplement'), '', body);
 }
 
-/** HTML of Form 03, the refusal (Phiếu từ chối tiếp nhận giải quyết hồ sơ). */
+/**
+ * HTML of Form 03, the refusal (Phiếu từ chối tiếp nhận giải quyết hồ sơ).
+ *
+ * @example
+ * ```ts
+ * import type { Engine } from '@motcua/core';
+ * import { refusalForm, renderRefusalHtml } from '@motcua/core/forms';
+ * declare const engine: Engine;
+ * const office = {
+ *   governingBody: 'UBND tỉnh Nghệ An', agencyName: 'UBND xã Hưng Nguyên',
+ *   deskName: 'Trung tâm Phục vụ hành chính công xã Hưng Nguyên', placeName: 'Hưng Nguyên',
+ * };
+ * const record = await engine.get('000.00.14.H56-260302-0001');
+ * const { definition } = engine.procedures.get(record.summary.procedureCode, record.summary.procedureVersion);
+ * const html = renderRefusalHtml(refusalForm(definition, record.context, office, engine.calendar));
+ * ```
+ */
 export function renderRefusalHtml(form: RefusalForm, options: RenderOptions = {}): string {
   const a = form.applicant;
   const reasons = form.reasons.map((r) => `<li>${escapeHtml(r)}</li>`).join('');
@@ -160,7 +213,23 @@ ${signatures(form.signatures.applicant, form.signatures.receiver)}`;
   return htmlDocument(docTitle(form, form.code), options.paper ?? defaultPaper('refusal'), '', body);
 }
 
-/** HTML of Form 04, the apology and new appointment (Phiếu xin lỗi và hẹn lại ngày trả kết quả). */
+/**
+ * HTML of Form 04, the apology and new appointment (Phiếu xin lỗi và hẹn lại ngày trả kết quả).
+ *
+ * @example
+ * ```ts
+ * import type { Engine } from '@motcua/core';
+ * import { apologyForm, renderApologyHtml } from '@motcua/core/forms';
+ * declare const engine: Engine;
+ * const office = {
+ *   governingBody: 'UBND tỉnh Nghệ An', agencyName: 'UBND xã Hưng Nguyên',
+ *   deskName: 'Trung tâm Phục vụ hành chính công xã Hưng Nguyên', placeName: 'Hưng Nguyên',
+ * };
+ * const record = await engine.get('000.00.14.H56-260302-0001');
+ * const { definition } = engine.procedures.get(record.summary.procedureCode, record.summary.procedureVersion);
+ * const html = renderApologyHtml(apologyForm(definition, record.context, office, engine.calendar));
+ * ```
+ */
 export function renderApologyHtml(form: ApologyForm, options: RenderOptions = {}): string {
   const a = form.applicant;
   const body = `${formNumberLabel(form.number)}
@@ -181,7 +250,23 @@ ${signatures(null, form.signature)}`;
   return htmlDocument(docTitle(form, form.code), options.paper ?? defaultPaper('apology'), '', body);
 }
 
-/** HTML of the 2025 stop notice (Thông báo dừng giải quyết hồ sơ). */
+/**
+ * HTML of the 2025 stop notice (Thông báo dừng giải quyết hồ sơ).
+ *
+ * @example
+ * ```ts
+ * import type { Engine } from '@motcua/core';
+ * import { renderStopNoticeHtml, stopNoticeForm } from '@motcua/core/forms';
+ * declare const engine: Engine;
+ * const office = {
+ *   governingBody: 'UBND tỉnh Nghệ An', agencyName: 'UBND xã Hưng Nguyên',
+ *   deskName: 'Trung tâm Phục vụ hành chính công xã Hưng Nguyên', placeName: 'Hưng Nguyên',
+ * };
+ * const record = await engine.get('000.00.14.H56-260302-0001');
+ * const { definition } = engine.procedures.get(record.summary.procedureCode, record.summary.procedureVersion);
+ * const html = renderStopNoticeHtml(stopNoticeForm(definition, record.context, office, engine.calendar));
+ * ```
+ */
 export function renderStopNoticeHtml(form: StopNoticeForm, options: RenderOptions = {}): string {
   const a = form.applicant;
   const reasons = form.reasons.length > 0 ? p(`Lý do: ${val(form.reasons.join('; '))}`) : '';
@@ -228,7 +313,23 @@ function slipBlock(b: ControlSlipBlock): string {
 <tr><td class="unit">2. Nhận: ${escapeHtml(b.receiver.unit)}</td><td class="sign-cell">${sign}</td></tr>`;
 }
 
-/** HTML of the control slip (Phiếu kiểm soát quá trình giải quyết hồ sơ). */
+/**
+ * HTML of the control slip (Phiếu kiểm soát quá trình giải quyết hồ sơ).
+ *
+ * @example
+ * ```ts
+ * import type { Engine } from '@motcua/core';
+ * import { controlSlipForm, renderControlSlipHtml } from '@motcua/core/forms';
+ * declare const engine: Engine;
+ * const office = {
+ *   governingBody: 'UBND tỉnh Nghệ An', agencyName: 'UBND xã Hưng Nguyên',
+ *   deskName: 'Trung tâm Phục vụ hành chính công xã Hưng Nguyên', placeName: 'Hưng Nguyên',
+ * };
+ * const record = await engine.get('000.00.14.H56-260302-0001');
+ * const { definition } = engine.procedures.get(record.summary.procedureCode, record.summary.procedureVersion);
+ * const html = renderControlSlipHtml(controlSlipForm(definition, record.context, office, engine.calendar));
+ * ```
+ */
 export function renderControlSlipHtml(form: ControlSlipForm, options: RenderOptions = {}): string {
   const others = form.coordinatingAgencies.length > 0 ? val(form.coordinatingAgencies.join('; ')) : blank(30);
   const original = form.originalDueAt
@@ -262,7 +363,24 @@ table.book td { word-wrap: break-word; overflow-wrap: anywhere; }
 .book-name { text-align: center; font-style: italic; }
 `;
 
-/** HTML of the tracking book (Sổ theo dõi hồ sơ), one row per dossier. */
+/**
+ * HTML of the tracking book (Sổ theo dõi hồ sơ), one row per dossier.
+ *
+ * @example
+ * ```ts
+ * import type { Engine } from '@motcua/core';
+ * import { renderTrackingBookHtml, trackingBookForm } from '@motcua/core/forms';
+ * declare const engine: Engine;
+ * const office = {
+ *   governingBody: 'UBND tỉnh Nghệ An', agencyName: 'UBND xã Hưng Nguyên',
+ *   deskName: 'Trung tâm Phục vụ hành chính công xã Hưng Nguyên', placeName: 'Hưng Nguyên',
+ * };
+ * const record = await engine.get('000.00.14.H56-260302-0001');
+ * const { definition } = engine.procedures.get(record.summary.procedureCode, record.summary.procedureVersion);
+ * const book = trackingBookForm('2025', [{ definition, context: record.context }], office, engine.calendar);
+ * const html = renderTrackingBookHtml(book); // A4 landscape
+ * ```
+ */
 export function renderTrackingBookHtml(form: TrackingBookForm, options: RenderOptions = {}): string {
   const rows = form.rows
     .map(
@@ -288,6 +406,26 @@ ${rows}
  * calls the renderer of its kind. The page is UTF-8, self-contained (no external resources) and
  * sized for printing (see {@link defaultPaper}).
  * @throws `ValidationError` when `form` is not a valid form.
+ *
+ * @example
+ * ```ts
+ * import type { Engine } from '@motcua/core';
+ * import { controlSlipForm, receiptForm, renderFormHtml } from '@motcua/core/forms';
+ * declare const engine: Engine;
+ * const office = {
+ *   governingBody: 'UBND tỉnh Nghệ An', agencyName: 'UBND xã Hưng Nguyên',
+ *   deskName: 'Trung tâm Phục vụ hành chính công xã Hưng Nguyên', placeName: 'Hưng Nguyên',
+ * };
+ * const record = await engine.get('000.00.14.H56-260302-0001');
+ * const { definition } = engine.procedures.get(record.summary.procedureCode, record.summary.procedureVersion);
+ * // any official form, by its `kind`
+ * for (const form of [
+ *   receiptForm(definition, record.context, office, engine.calendar),
+ *   controlSlipForm(definition, record.context, office, engine.calendar),
+ * ]) {
+ *   const html = renderFormHtml(form, { paper: 'A4' });
+ * }
+ * ```
  */
 export function renderFormHtml(form: OfficialForm, options: RenderOptions = {}): string {
   const f = parseOrThrow(OfficialFormSchema, form, 'form');

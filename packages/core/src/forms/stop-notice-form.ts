@@ -62,6 +62,21 @@ export interface StopNoticeFormOptions extends FormOptions {
  * Only the title and the purpose of this form were confirmed (its fields were not read): the
  * content follows the other desk forms.
  * @throws `MotcuaError` `FORM_NOT_APPLICABLE` unless the dossier is a 2025 dossier that stopped.
+ *
+ * @example
+ * ```ts
+ * import type { Engine } from '@motcua/core';
+ * import { renderStopNoticeHtml, stopNoticeForm } from '@motcua/core/forms';
+ * declare const engine: Engine;
+ * const office = {
+ *   governingBody: 'UBND tỉnh Nghệ An', agencyName: 'UBND xã Hưng Nguyên',
+ *   deskName: 'Trung tâm Phục vụ hành chính công xã Hưng Nguyên', placeName: 'Hưng Nguyên',
+ * };
+ * const record = await engine.get('000.00.14.H56-260302-0001');
+ * const { definition } = engine.procedures.get(record.summary.procedureCode, record.summary.procedureVersion);
+ * // after a STOP: the notice that handling stopped
+ * const html = renderStopNoticeHtml(stopNoticeForm(definition, record.context, office, engine.calendar));
+ * ```
  */
 export function stopNoticeForm(
   definition: ProcedureDefinition,

@@ -67,6 +67,21 @@ export interface SupplementFormOptions extends FormOptions {
  * contact, and the signature of the officer who gives the guidance ("Người hướng dẫn").
  * @throws `MotcuaError` `FORM_NOT_APPLICABLE` when the dossier has no such request;
  * `FORM_SOURCE_MISMATCH` when it is not of this procedure version.
+ *
+ * @example
+ * ```ts
+ * import type { Engine } from '@motcua/core';
+ * import { renderSupplementHtml, supplementForm } from '@motcua/core/forms';
+ * declare const engine: Engine;
+ * const office = {
+ *   governingBody: 'UBND tỉnh Nghệ An', agencyName: 'UBND xã Hưng Nguyên',
+ *   deskName: 'Trung tâm Phục vụ hành chính công xã Hưng Nguyên', placeName: 'Hưng Nguyên',
+ * };
+ * const record = await engine.get('000.00.14.H56-260302-0001');
+ * const { definition } = engine.procedures.get(record.summary.procedureCode, record.summary.procedureVersion);
+ * // after a REQUEST_SUPPLEMENT: the request to complete the dossier (Form 02)
+ * const html = renderSupplementHtml(supplementForm(definition, record.context, office, engine.calendar));
+ * ```
  */
 export function supplementForm(
   definition: ProcedureDefinition,

@@ -108,6 +108,20 @@ export interface TrackingBookRowOptions {
  * Builds one row of the tracking book (dòng Sổ theo dõi hồ sơ) for a dossier: STT, dossier code,
  * procedure, applicant, address/phone, lead agency, received, due (in force), returned, how the
  * result was collected, its timeliness and a note (supplementations, apology, outcome).
+ *
+ * @example
+ * ```ts
+ * import type { Engine } from '@motcua/core';
+ * import { trackingBookRow } from '@motcua/core/forms';
+ * declare const engine: Engine;
+ * const office = {
+ *   governingBody: 'UBND tỉnh Nghệ An', agencyName: 'UBND xã Hưng Nguyên',
+ *   deskName: 'Trung tâm Phục vụ hành chính công xã Hưng Nguyên', placeName: 'Hưng Nguyên',
+ * };
+ * const record = await engine.get('000.00.14.H56-260302-0001');
+ * const { definition } = engine.procedures.get(record.summary.procedureCode, record.summary.procedureVersion);
+ * const row = trackingBookRow(definition, record.context, office, engine.calendar); // one line of the book
+ * ```
  */
 export function trackingBookRow(
   definition: ProcedureDefinition,
@@ -157,6 +171,24 @@ export interface TrackingBookOptions {
  * Builds the tracking book (Sổ theo dõi hồ sơ; Form 06 under 2018, 07 under 2025) as a list of
  * rows, one per dossier, numbered from `startNo` in the order given.
  * @param regime the regime the book is kept under (its number and title).
+ *
+ * @example
+ * ```ts
+ * import type { Engine } from '@motcua/core';
+ * import { renderTrackingBookHtml, trackingBookForm } from '@motcua/core/forms';
+ * declare const engine: Engine;
+ * const office = {
+ *   governingBody: 'UBND tỉnh Nghệ An', agencyName: 'UBND xã Hưng Nguyên',
+ *   deskName: 'Trung tâm Phục vụ hành chính công xã Hưng Nguyên', placeName: 'Hưng Nguyên',
+ * };
+ * const record = await engine.get('000.00.14.H56-260302-0001');
+ * const { definition } = engine.procedures.get(record.summary.procedureCode, record.summary.procedureVersion);
+ * // the register of dossiers received (sổ theo dõi hồ sơ), one row per dossier
+ * const book = trackingBookForm('2025', [{ definition, context: record.context }], office, engine.calendar, {
+ *   period: 'Tháng 3 năm 2026',
+ * });
+ * const html = renderTrackingBookHtml(book);
+ * ```
  */
 export function trackingBookForm(
   regime: Regime,

@@ -55,6 +55,8 @@ function dayMonth(p: LocalParts): string {
  * @throws `MotcuaError` `INVALID_DATE` for an unreadable date.
  * @example
  * ```ts
+ * import { vietnamCalendar } from '@motcua/core/calendar';
+ * import { formatVietnameseDateTime } from '@motcua/core/forms';
  * formatVietnameseDateTime(new Date('2026-02-12T03:05:00Z'), vietnamCalendar());
  * // '10 giờ 05 phút, ngày 12 tháng 02 năm 2026'
  * ```
@@ -68,23 +70,56 @@ export function formatVietnameseDateTime(date: Date | string, calendar: WorkingC
  * Writes a date as on the forms: `"ngày 12 tháng 02 năm 2026"`, `"ngày 04 tháng 3 năm 2026"`.
  * A day below 10 and the months 1 and 2 take a leading zero (Decree 30/2020/NĐ-CP, Annex I).
  * @param date a `Date` or ISO instant (its local date in the calendar's zone), or a `'YYYY-MM-DD'` local date.
+ *
+ * @example
+ * ```ts
+ * import { vietnamCalendar } from '@motcua/core/calendar';
+ * import { formatVietnameseDate } from '@motcua/core/forms';
+ * formatVietnameseDate('2026-02-12', vietnamCalendar()); // 'ngày 12 tháng 02 năm 2026'
+ * ```
  */
 export function formatVietnameseDate(date: Date | string | LocalDate, calendar: WorkingCalendar): string {
   return dayMonth(localParts(date, calendar, 'date'));
 }
 
-/** The place-and-date line of a letterhead: `"Hưng Nguyên, ngày 12 tháng 02 năm 2026"`. */
+/**
+ * The place-and-date line of a letterhead: `"Hưng Nguyên, ngày 12 tháng 02 năm 2026"`.
+ *
+ * @example
+ * ```ts
+ * import { vietnamCalendar } from '@motcua/core/calendar';
+ * import { formatPlaceDate } from '@motcua/core/forms';
+ * formatPlaceDate('Hưng Nguyên', '2026-02-12T09:00:00+07:00', vietnamCalendar()); // 'Hưng Nguyên, ngày 12 tháng 02 năm 2026'
+ * ```
+ */
 export function formatPlaceDate(place: string, date: Date | string, calendar: WorkingCalendar): string {
   return `${place}, ${formatVietnameseDate(date, calendar)}`;
 }
 
-/** A short local date and time for table cells: `"10:05 12/02/2026"`. */
+/**
+ * A short local date and time for table cells: `"10:05 12/02/2026"`.
+ *
+ * @example
+ * ```ts
+ * import { vietnamCalendar } from '@motcua/core/calendar';
+ * import { formatShortDateTime } from '@motcua/core/forms';
+ * formatShortDateTime('2026-02-12T10:05:00+07:00', vietnamCalendar()); // '10:05 12/02/2026'
+ * ```
+ */
 export function formatShortDateTime(date: Date | string, calendar: WorkingCalendar): string {
   const p = localParts(date, calendar, 'date');
   return `${p.hour}:${p.minute} ${two(p.day)}/${two(p.month)}/${p.year}`;
 }
 
-/** A count as printed on forms: whole numbers below 10 with a leading zero ("01"), decimals with a comma. */
+/**
+ * A count as printed on forms: whole numbers below 10 with a leading zero ("01"), decimals with a comma.
+ *
+ * @example
+ * ```ts
+ * import { formatCount } from '@motcua/core/forms';
+ * formatCount(3); // '03'
+ * ```
+ */
 export function formatCount(n: number): string {
   if (Number.isInteger(n)) return n >= 0 && n < 10 ? two(n) : String(n);
   return String(n).replace('.', ',');
@@ -101,6 +136,13 @@ function cutoffText(cutoff: string | undefined): string {
  * `{ workingDays: 7 }` → `"07 ngày làm việc"`, `{ workingHours: 4 }` → `"04 giờ làm việc"`,
  * `{ calendarDays: 30 }` → `"30 ngày"`, `{ sameDay: true }` → `"Trong ngày"`. A cut-off the limit
  * names is added in brackets.
+ *
+ * @example
+ * ```ts
+ * import { describeTimeLimit } from '@motcua/core/forms';
+ * describeTimeLimit({ workingDays: 7 }); // '07 ngày làm việc'
+ * describeTimeLimit({ sameDay: true }); // 'Trong ngày'
+ * ```
  */
 export function describeTimeLimit(limit: TimeLimit): string {
   if ('workingDays' in limit)

@@ -115,6 +115,13 @@ export interface NatsTransport extends LiaisonTransport {
 /**
  * An agency id as one subject token (and consumer name): letters, digits and `-` stay; every
  * other character (`.` included) becomes `_<hex>_`, so distinct ids stay distinct.
+ *
+ * @example
+ * ```ts
+ * import { agencyToken } from '@motcua/core/liaison-nats';
+ * agencyToken('cong-an-xa'); // 'cong-an-xa'
+ * agencyToken('000.00.14.H56'); // '000_2e_00_2e_14_2e_H56': one subject token
+ * ```
  */
 export function agencyToken(agency: string): string {
   return [...agency]
@@ -159,8 +166,12 @@ interface Running {
  *
  * @example
  * ```ts
+ * import { liaisonPlugin } from '@motcua/core';
  * import { natsTransport } from '@motcua/core/liaison-nats';
- * const transport = await natsTransport({ servers: 'nats://127.0.0.1:4222', onError: alert });
+ * const transport = await natsTransport({
+ *   servers: 'nats://127.0.0.1:4222',
+ *   onError: (error, info) => console.error('liaison transport', info, error),
+ * });
  * const plugin = liaisonPlugin({ agency: 'cong-an-xa', transport });
  * ```
  */

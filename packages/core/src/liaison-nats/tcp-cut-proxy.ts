@@ -59,6 +59,8 @@ const isLoopback = (host: string) =>
  *
  * @example
  * ```ts
+ * import { natsTransport } from '@motcua/core/liaison-nats';
+ * import { tcpCutProxy } from '@motcua/core/testing';
  * const proxy = await tcpCutProxy({ target: { port: 4222 } });
  * const transport = await natsTransport({ servers: proxy.url });
  * await proxy.cutFor(30_000);   // the client sees the server go away for 30 s

@@ -147,6 +147,11 @@ function liaisonMachine(env: la.LiaisonEnv) {
         la.memberApology(env, context, event as Ev<'MEMBER_APOLOGY'>),
       ),
       memberResult: assign(({ context, event }) => afterResult(context, event)),
+      // The last part back: processing finished (Đã xử lý xong).
+      finishResult: assign(({ context, event }) => ({
+        ...afterResult(context, event),
+        finishedAt: event.at,
+      })),
       supplementReceived: assign(({ context, event }) =>
         la.liaisonSupplementReceived(env, context, event as Ev<'SUPPLEMENT_RECEIVED'>),
       ),
@@ -159,6 +164,10 @@ function liaisonMachine(env: la.LiaisonEnv) {
         la.closeLiaison(env, context, event as Ev<'REFUSE' | 'WITHDRAW' | 'STOP' | 'EXPIRE'>),
       ),
       answer: assign(({ context, event }) => afterAnswer(context, event)),
+      finishAnswer: assign(({ context, event }) => ({
+        ...afterAnswer(context, event),
+        finishedAt: event.at,
+      })),
     },
     guards: {
       allowed,
@@ -218,7 +227,7 @@ function liaisonMachine(env: la.LiaisonEnv) {
           HAND_OFF: { guard: 'allowed', actions: 'handOff' },
           MEMBER_SUPPLEMENT: { target: 'supplementing', guard: 'allowed', actions: 'memberSupplement' },
           MEMBER_RESULT: [
-            { target: 'resultReady', guard: and(['allowed', 'completes']), actions: 'memberResult' },
+            { target: 'resultReady', guard: and(['allowed', 'completes']), actions: 'finishResult' },
             { guard: 'allowed', actions: 'memberResult' },
           ],
           APOLOGIZE: { guard: 'allowed', actions: 'apologize' },
@@ -230,7 +239,7 @@ function liaisonMachine(env: la.LiaisonEnv) {
           ...member,
           MEMBER_SUPPLEMENT: { guard: 'allowed', actions: 'memberSupplement' },
           MEMBER_RESULT: [
-            { target: 'resultReady', guard: and(['allowed', 'completes']), actions: 'memberResult' },
+            { target: 'resultReady', guard: and(['allowed', 'completes']), actions: 'finishResult' },
             { target: 'processing', guard: and(['allowed', 'runs']), actions: 'memberResult' },
             { guard: 'allowed', actions: 'memberResult' },
           ],
@@ -258,7 +267,7 @@ function liaisonMachine(env: la.LiaisonEnv) {
             {
               target: `#${id}.resultReady`,
               guard: and(['allowed', 'allDecided']),
-              actions: 'answer' as const,
+              actions: 'finishAnswer' as const,
             },
             waitMore,
           ],
@@ -301,6 +310,8 @@ function liaisonMachine(env: la.LiaisonEnv) {
  * @throws {@link DefinitionError}
  * @example
  * ```ts
+ * import { defineLiaison } from '@motcua/core';
+ * import { z } from 'zod';
  * const liaison = defineLiaison({
  *   code: 'LT-01', version: '2025.1', effectiveFrom: '2025-07-01', regime: '2025',
  *   name: { vi: 'Liên thông A + B' }, legalBasis: ['…'], agency: 'UBND xã',
@@ -407,7 +418,17 @@ export function defineLiaison(
   return wrap(procedure);
 }
 
-/** Whether a procedure is a liaison's parent built by {@link defineLiaison}. */
+/**
+ * Whether a procedure is a liaison's parent built by {@link defineLiaison}.
+ *
+ * @example
+ * ```ts
+ * import { isLiaison } from '@motcua/core';
+ * import { birthLiaison2024, createCatalogue } from '@motcua/procedures';
+ * isLiaison(birthLiaison2024().liaison); // true
+ * isLiaison(createCatalogue().all()[0]!); // false: a standalone procedure
+ * ```
+ */
 export function isLiaison(procedure: Procedure): procedure is Liaison {
   return 'liaison' in procedure && 'memberApplication' in procedure;
 }

@@ -88,9 +88,14 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
  *
  * @example
  * ```ts
- * const transport = inProcessTransport();
- * const liaison = liaisonPlugin({ agency: 'ubnd-xa', transport });
- * const engine = createEngine({ procedures: [birth3in1, birthRegistration], calendar, agency: 'H56', plugins: [liaison] });
+ * import { createEngine, inProcessTransport, liaisonPlugin, vietnamCalendar } from '@motcua/core';
+ * import { birthLiaison2024 } from '@motcua/procedures';
+ * const calendar = vietnamCalendar();
+ * const birth = birthLiaison2024({ calendar });
+ * const liaison = liaisonPlugin({ agency: 'ubnd-xa', transport: inProcessTransport() });
+ * const engine = createEngine({
+ *   procedures: [birth.liaison, birth.members.birth], calendar, agency: 'H56', plugins: [liaison],
+ * });
  * await liaison.attach(engine);
  * ```
  */

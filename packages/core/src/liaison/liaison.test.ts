@@ -316,6 +316,8 @@ describe('closing a liaison early while agencies hold parts', () => {
     let s = apply(handed(), withdraw, result('a', '2026-03-02T10:05:00+07:00'));
     s = apply(s, result('c', '2026-03-02T10:06:00+07:00', 'refused', ['Không đủ điều kiện']));
     expect(s.value).toBe('resultReady');
+    // The last answer brought the results back: processing finished then.
+    expect(s.context.finishedAt).toBe(utc('2026-03-02T10:06:00+07:00'));
     expect(s.context.outcome).toBeNull();
     expect(section(s.context)).toMatchObject({
       outcome: 'partial',

@@ -75,6 +75,15 @@ const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
  * member agency, for tests and simulations): an async queue per agency, kept while nobody
  * subscribes, delivered in order, at least once; a handler error redelivers the message after
  * `retryDelayMs`. Messages are copied as JSON, as on a real transport.
+ *
+ * @example
+ * ```ts
+ * import { inProcessTransport, liaisonPlugin } from '@motcua/core';
+ * const transport = inProcessTransport(); // one process: the focal desk and the member agencies
+ * const commune = liaisonPlugin({ agency: 'ubnd-xa', transport });
+ * const police = liaisonPlugin({ agency: 'cong-an-xa', transport });
+ * await transport.idle(); // in tests: wait until every handoff is handled
+ * ```
  */
 export function inProcessTransport(options: InProcessTransportOptions = {}): InProcessTransport {
   const retryDelayMs = options.retryDelayMs ?? 10;

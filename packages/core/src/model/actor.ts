@@ -24,7 +24,15 @@ export const InstantSchema = z.iso.datetime({ offset: true });
 /** See {@link InstantSchema}. */
 export type Instant = z.infer<typeof InstantSchema>;
 
-/** The ISO string of a `Date` (UTC, milliseconds). */
+/**
+ * The ISO string of a `Date` (UTC, milliseconds).
+ *
+ * @example
+ * ```ts
+ * import { toInstant } from '@motcua/core';
+ * toInstant(new Date('2026-03-02T09:30:00+07:00')); // '2026-03-02T02:30:00.000Z'
+ * ```
+ */
 export function toInstant(date: Date): Instant {
   return formatInstant(date.getTime());
 }
@@ -39,6 +47,12 @@ const CANONICAL_INSTANT = /^\d{4}-[01]\d-[0-3]\dT[0-2]\d:[0-5]\d:[0-5]\d\.\d{3}Z
  * An instant already checked by {@link InstantSchema}, in the one form motcua keeps (UTC ISO with
  * milliseconds, as {@link toInstant} writes it). A string already in that form is returned as is
  * (no `Date` round trip on the hot path); any other offset or precision is converted.
+ *
+ * @example
+ * ```ts
+ * import { canonicalInstant } from '@motcua/core';
+ * canonicalInstant('2026-03-02T09:30:00+07:00'); // '2026-03-02T02:30:00.000Z'
+ * ```
  */
 export function canonicalInstant(iso: string): Instant {
   if (iso === lastCanonical) return iso;

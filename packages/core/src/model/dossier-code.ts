@@ -8,12 +8,30 @@ const CODE_RE = /^([0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*)-(\d{2})(\d{2})(\d{2})-(\d{4,
 /** The longest agency code motcua takes (the national codes have about 13 characters). */
 const MAX_AGENCY_CODE_LENGTH = 64;
 
-/** Whether `value` is an agency code motcua can put in a dossier code: letters and digits separated by dots. */
+/**
+ * Whether `value` is an agency code motcua can put in a dossier code: letters and digits separated by dots.
+ *
+ * @example
+ * ```ts
+ * import { isAgencyCode } from '@motcua/core';
+ * isAgencyCode('000.00.14.H56'); // true
+ * isAgencyCode('H56 '); // false
+ * ```
+ */
 export function isAgencyCode(value: unknown): value is string {
   return typeof value === 'string' && value.length <= MAX_AGENCY_CODE_LENGTH && AGENCY_RE.test(value);
 }
 
-/** Whether `value` has the form of a dossier code, `<agency>-<yymmdd>-<NNNN>` (the date is not checked). */
+/**
+ * Whether `value` has the form of a dossier code, `<agency>-<yymmdd>-<NNNN>` (the date is not checked).
+ *
+ * @example
+ * ```ts
+ * import { isDossierCodeShape } from '@motcua/core';
+ * isDossierCodeShape('000.00.14.H56-260302-0001'); // true
+ * isDossierCodeShape('H56/0001'); // false
+ * ```
+ */
 export function isDossierCodeShape(value: unknown): value is string {
   return typeof value === 'string' && value.length <= MAX_AGENCY_CODE_LENGTH + 30 && CODE_RE.test(value);
 }
@@ -33,6 +51,7 @@ export interface DossierCodeParts {
  * has at least 4 digits and grows when needed (Circular 04/2025 art. 13(3) — never truncated).
  * @example
  * ```ts
+ * import { formatDossierCode } from '@motcua/core';
  * formatDossierCode({ agency: '000.00.14.H56', date: '2020-02-03', sequence: 118 }); // '000.00.14.H56-200203-0118'
  * ```
  */
@@ -65,6 +84,12 @@ export function formatDossierCode(parts: DossierCodeParts): string {
 /**
  * Parses a dossier code; the century of `yy` is taken as 20yy.
  * @throws {@link MotcuaError} `INVALID_DOSSIER_CODE`.
+ *
+ * @example
+ * ```ts
+ * import { parseDossierCode } from '@motcua/core';
+ * parseDossierCode('000.00.14.H56-200203-0118'); // { agency: '000.00.14.H56', date: '2020-02-03', sequence: 118 }
+ * ```
  */
 export function parseDossierCode(code: string): DossierCodeParts {
   const m = CODE_RE.exec(code);

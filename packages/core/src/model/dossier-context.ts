@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { ChannelSchema, RegimeSchema } from '../model/channel.js';
 import { ActorSchema, InstantSchema } from './actor.js';
 import { ApplicantSchema } from './applicant.js';
+import { ComponentRecordSchema } from './dossier-component.js';
 import { LiaisonSectionSchema } from './liaison-context.js';
 import { RatingSchema } from './rating.js';
+import { ResultDocumentSchema, ResultHandoverSchema } from './result-document.js';
 import { SlipRowSchema } from './slip-row.js';
 import { TimelinessSchema } from './timeliness.js';
 
@@ -68,6 +70,8 @@ export const OutcomeSchema = z
     reasons: z.array(z.string()).default([]),
     /** How the result was collected (in person, by post, online). */
     delivery: z.string().optional(),
+    /** Who collected the result, originals given back, the postal item. */
+    handover: ResultHandoverSchema.optional(),
   })
   .strict();
 /** See {@link OutcomeSchema}. */
@@ -122,6 +126,15 @@ export const DossierContextSchema = z
      * agency's own dossier (`role: 'member'`, linked to its parent). Absent otherwise.
      */
     liaison: LiaisonSectionSchema.optional(),
+    /**
+     * When processing finished (Đã xử lý xong): the result came back to the desk, ready to be
+     * returned; kept apart from the return itself (`outcome.at`). Absent until then.
+     */
+    finishedAt: InstantSchema.optional(),
+    /** How each dossier component was satisfied (`RECORD_COMPONENTS`): the last recording per document. */
+    components: z.array(ComponentRecordSchema).optional(),
+    /** The result documents issued (`ISSUE_RESULT`), in order. */
+    results: z.array(ResultDocumentSchema).optional(),
     /** The applicant's rating of the returned dossier (đánh giá mức độ hài lòng), once given. */
     rating: RatingSchema.optional(),
   })

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ActorSchema, InstantSchema } from './actor.js';
+import { ComponentEntrySchema } from './dossier-component.js';
 import { LIAISON_EVENT_SCHEMAS } from './liaison-events.js';
+import { ResultDocumentSchema, ResultHandoverSchema } from './result-document.js';
 
 const base = { at: InstantSchema, actor: ActorSchema };
 
@@ -72,6 +74,34 @@ export const ReturnResultEventSchema = z
     ...base,
     delivery: z.enum(['in-person', 'postal', 'online']).default('in-person'),
     note: z.string().optional(),
+    /** Who collected it, originals given back, the postal item (see {@link ResultHandoverSchema}). */
+    handover: ResultHandoverSchema.optional(),
+  })
+  .strict();
+
+/**
+ * Record the result documents issued for the dossier (number and symbol, signer, issuing body,
+ * dates, electronic copy): by the unit holding it or the desk, while processing or once the result
+ * is ready. The state does not change.
+ */
+export const IssueResultEventSchema = z
+  .object({
+    type: z.literal('ISSUE_RESULT'),
+    ...base,
+    documents: z.array(ResultDocumentSchema).min(1).max(20),
+  })
+  .strict();
+
+/**
+ * Record how dossier components (thành phần hồ sơ) were satisfied: a paper (digitised or not), an
+ * earlier result reused, the citizen's national document store, or a database lookup. By the desk
+ * or the unit holding the dossier, while processing or supplementing; the state does not change.
+ */
+export const RecordComponentsEventSchema = z
+  .object({
+    type: z.literal('RECORD_COMPONENTS'),
+    ...base,
+    components: z.array(ComponentEntrySchema).min(1).max(50),
   })
   .strict();
 
@@ -95,6 +125,8 @@ export const DossierEventSchema = z.discriminatedUnion('type', [
   StopEventSchema,
   ApologizeEventSchema,
   ReturnResultEventSchema,
+  IssueResultEventSchema,
+  RecordComponentsEventSchema,
   MarkOverdueEventSchema,
   ExpireEventSchema,
   ...LIAISON_EVENT_SCHEMAS,

@@ -28,6 +28,14 @@ export {
   parseDossierCode,
 } from './dossier-code.js';
 export {
+  type ComponentEntry,
+  ComponentEntrySchema,
+  type ComponentRecord,
+  ComponentRecordSchema,
+  type ComponentSource,
+  ComponentSourceSchema,
+} from './dossier-component.js';
+export {
   type Apology,
   ApologySchema,
   type DossierContext,
@@ -48,7 +56,9 @@ export {
   type DossierEventType,
   ExpireEventSchema,
   HandOverEventSchema,
+  IssueResultEventSchema,
   MarkOverdueEventSchema,
+  RecordComponentsEventSchema,
   RefuseEventSchema,
   RequestSupplementEventSchema,
   ReturnResultEventSchema,
@@ -103,5 +113,11 @@ export {
   type RatingCriterion,
   RatingSchema,
 } from './rating.js';
+export {
+  type ResultDocument,
+  ResultDocumentSchema,
+  type ResultHandover,
+  ResultHandoverSchema,
+} from './result-document.js';
 export { type SlipParty, SlipPartySchema, type SlipRow, SlipRowSchema } from './slip-row.js';
 export { classifyTimeliness, type Timeliness, TimelinessSchema } from './timeliness.js';

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { laneCount } from '../../../../tools/test-lane/lane.js';
 import { formatInstant, instantMs, isOwnInstant } from './instant-format.js';
 
 // First in the file, on a fresh module: the remembered last text started as '' and made '' an instant.
@@ -13,7 +14,7 @@ describe('formatInstant', () => {
       fc.property(fc.integer({ min: -100_000_000_000_000, max: 300_000_000_000_000 }), (ms) => {
         expect(formatInstant(ms)).toBe(new Date(ms).toISOString());
       }),
-      { numRuns: 20_000 },
+      { numRuns: laneCount(20_000, 2_000) },
     );
   });
 
@@ -62,7 +63,7 @@ describe('isOwnInstant', () => {
           expect(isOwnInstant(v)).toBe(own(v));
         },
       ),
-      { numRuns: 20_000 },
+      { numRuns: laneCount(20_000, 2_000) },
     );
     expect(isOwnInstant(42)).toBe(false);
   });

@@ -39,6 +39,7 @@ export function instantProblem(value: unknown): string | null {
  * `instantProblem`). @throws {@link ValidationError} naming `field`, the value not echoed.
  * @example
  * ```ts
+ * import { parseInstant } from '@motcua/core';
  * parseInstant('2026-03-02T09:30:00+07:00', 'at'); // '2026-03-02T02:30:00.000Z'
  * parseInstant('2026-02-30T10:00:00+07:00', 'at'); // throws ValidationError (field 'at')
  * ```

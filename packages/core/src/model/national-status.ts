@@ -59,7 +59,15 @@ export const PORTAL_DOSSIER_STATUSES: NationalStatusTable = {
   ],
 };
 
-/** The name of `code` in `table`, or `undefined` when the table has no such code. */
+/**
+ * The name of `code` in `table`, or `undefined` when the table has no such code.
+ *
+ * @example
+ * ```ts
+ * import { nationalStatusName, PORTAL_DOSSIER_STATUSES } from '@motcua/core';
+ * nationalStatusName(PORTAL_DOSSIER_STATUSES, 4); // 'Đang xử lý'
+ * ```
+ */
 export function nationalStatusName(table: NationalStatusTable, code: number): string | undefined {
   return table.statuses.find((s) => s.code === code)?.name;
 }

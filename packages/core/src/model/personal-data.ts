@@ -13,6 +13,8 @@ export const personalDataRegistry = z.registry<{ personal: PersonalDataKind }>()
  * Tags a schema as personal data of `kind` and returns it.
  * @example
  * ```ts
+ * import { personal } from '@motcua/core';
+ * import { z } from 'zod';
  * const Applicant = z.object({ fullName: personal(z.string(), 'name'), phone: personal(z.string(), 'phone') });
  * ```
  */
@@ -62,6 +64,13 @@ function unwrap(schema: z.ZodType): z.ZodType {
 /**
  * A copy of `value` with every field tagged as personal data in `schema` masked. Works through
  * objects, arrays, optionals and defaults. Untagged values are kept.
+ *
+ * @example
+ * ```ts
+ * import { ApplicantSchema, maskPersonalData } from '@motcua/core';
+ * const applicant = { fullName: 'Phạm Thị Dung', idNumber: '001190012345', phone: '0912345678' };
+ * maskPersonalData(ApplicantSchema, applicant); // { fullName: 'P. T. D.', idNumber: '00*******345', phone: '09*****678' }
+ * ```
  */
 export function maskPersonalData(schema: z.ZodType, value: unknown): unknown {
   const tag = personalDataRegistry.get(schema);

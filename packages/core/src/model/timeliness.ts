@@ -10,6 +10,16 @@ export type Timeliness = z.infer<typeof TimelinessSchema>;
  * Classifies a completion against its due time: `EARLY` when done on an earlier local day than the
  * due day, `ON_TIME` when done on the due day at or before the due time, `LATE` after the due time.
  * Days are local days of the calendar's time zone.
+ *
+ * @example
+ * ```ts
+ * import { classifyTimeliness, vietnamCalendar } from '@motcua/core';
+ * const calendar = vietnamCalendar();
+ * const due = new Date('2026-03-11T17:00:00+07:00');
+ * classifyTimeliness(new Date('2026-03-10T09:00:00+07:00'), due, calendar); // 'EARLY'
+ * classifyTimeliness(new Date('2026-03-11T16:30:00+07:00'), due, calendar); // 'ON_TIME'
+ * classifyTimeliness(new Date('2026-03-12T08:00:00+07:00'), due, calendar); // 'LATE'
+ * ```
  */
 export function classifyTimeliness(doneAt: Date, due: Date, calendar: WorkingCalendar): Timeliness {
   if (doneAt.getTime() > due.getTime()) return 'LATE';

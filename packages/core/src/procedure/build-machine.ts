@@ -13,8 +13,28 @@ type Ev<T extends DossierEvent['type']> = Extract<DossierEvent, { type: T }>;
  * A developer who needs more than the declarative form writes the machine with
  * `lifecycleSetup(env).createMachine({...})`, reusing these actions (`handOver`, `sendBack`,
  * `requestSupplement`, `supplementReceived`, `apologize`, `markOverdue`, `returnResult`, `refuse`,
- * `withdraw`, `stop`, `expire`) and the `allowed`, `resumesAt` and `sendBackTo` guards, so that it follows the same rules, deadlines
+ * `withdraw`, `stop`, `expire`, `issueResult`, `recordComponents`) and the `allowed`, `resumesAt` and `sendBackTo` guards, so that it follows the same rules, deadlines
  * and control slip as the declarative machines.
+ *
+ * @example
+ * ```ts
+ * import { lifecycleSetup, receiptContext, vietnamCalendar } from '@motcua/core';
+ * import { permanentResidence } from '@motcua/procedures';
+ * const [residence] = permanentResidence.versions;
+ * const env = { def: residence!.definition, calendar: vietnamCalendar() };
+ * // A hand-written machine on the lifecycle's actions and guards (defineProcedure's `machine` option
+ * // receives this kit and checks the result like any other machine).
+ * const machine = lifecycleSetup(env).createMachine({
+ *   id: 'residence-custom',
+ *   context: ({ input }) => receiptContext(env, input),
+ *   initial: 'processing',
+ *   states: {
+ *     processing: { on: { HAND_OVER: { target: 'resultReady', guard: 'allowed', actions: 'handOver' } } },
+ *     resultReady: { on: { RETURN_RESULT: { target: 'returned', guard: 'allowed', actions: 'returnResult' } } },
+ *     returned: { type: 'final' },
+ *   },
+ * });
+ * ```
  */
 export function lifecycleSetup(env: LifecycleEnv) {
   return setup({
@@ -55,6 +75,10 @@ export function lifecycleSetup(env: LifecycleEnv) {
       ),
       stop: assign(wholeContext(({ context, event }) => act.stop(env, context, event as Ev<'STOP'>))),
       expire: assign(wholeContext(({ context, event }) => act.expire(env, context, event as Ev<'EXPIRE'>))),
+      issueResult: assign(({ context, event }) => act.issueResult(env, context, event as Ev<'ISSUE_RESULT'>)),
+      recordComponents: assign(({ context, event }) =>
+        act.recordComponents(env, context, event as Ev<'RECORD_COMPONENTS'>),
+      ),
     },
     guards: {
       allowed: ({ context, event }) => isAllowed(env, context, event),
@@ -74,6 +98,17 @@ export function lifecycleSetup(env: LifecycleEnv) {
  * `refused`, `withdrawn`, `stopped`, `expired` end it. Apologies and overdue marks change the
  * context without moving. Every transition is guarded by the lifecycle rules (who holds the dossier,
  * how many supplementation requests, once-only apology, …).
+ *
+ * @example
+ * ```ts
+ * import { buildLifecycleMachine, defineProcedure, vietnamCalendar } from '@motcua/core';
+ * import { permanentResidenceDefinition, WINDOW_2025 } from '@motcua/procedures';
+ * // The standard machine, as defineProcedure builds it when no `machine` is given.
+ * const residence = defineProcedure(permanentResidenceDefinition(WINDOW_2025), {
+ *   calendar: vietnamCalendar(),
+ *   machine: (_kit, env) => buildLifecycleMachine(env),
+ * });
+ * ```
  */
 export function buildLifecycleMachine(env: LifecycleEnv) {
   const { def } = env;
@@ -121,6 +156,8 @@ export function buildLifecycleMachine(env: LifecycleEnv) {
           STOP: { target: 'stopped', guard: 'allowed', actions: 'stop' },
           APOLOGIZE: { guard: 'allowed', actions: 'apologize' },
           MARK_OVERDUE: { guard: 'allowed', actions: 'markOverdue' },
+          ISSUE_RESULT: { guard: 'allowed', actions: 'issueResult' },
+          RECORD_COMPONENTS: { guard: 'allowed', actions: 'recordComponents' },
         },
       },
       supplementing: {
@@ -134,6 +171,7 @@ export function buildLifecycleMachine(env: LifecycleEnv) {
             actions: 'supplementReceived',
           })),
           EXPIRE: { target: 'expired', guard: 'allowed', actions: 'expire' },
+          RECORD_COMPONENTS: { guard: 'allowed', actions: 'recordComponents' },
           ...closeFrom,
           STOP: { target: 'stopped', guard: 'allowed', actions: 'stop' },
         },
@@ -144,6 +182,7 @@ export function buildLifecycleMachine(env: LifecycleEnv) {
           RETURN_RESULT: { target: 'returned', guard: 'allowed', actions: 'returnResult' },
           APOLOGIZE: { guard: 'allowed', actions: 'apologize' },
           MARK_OVERDUE: { guard: 'allowed', actions: 'markOverdue' },
+          ISSUE_RESULT: { guard: 'allowed', actions: 'issueResult' },
         },
       },
       returned: { type: 'final', description: 'Result returned (trả kết quả)' },

@@ -62,8 +62,10 @@ function successors(node: AnyStateNode): AnyStateNode[] {
  * `not-in-table` findings (it runs on XState).
  * @example
  * ```ts
- * checkMachine(procedure.machine, { table: true });
- * // [{ kind: 'not-in-table', state: 'my-proc.processing', reason: 'entry/exit actions' }]
+ * import { checkMachine } from '@motcua/core';
+ * import { permanentResidence } from '@motcua/procedures';
+ * const [procedure] = permanentResidence.versions;
+ * checkMachine(procedure!.machine, { table: true }); // [] when the compiled table runs every transition
  * ```
  */
 export function checkMachine(machine: AnyStateMachine, options: CheckMachineOptions = {}): MachineProblem[] {

@@ -213,6 +213,15 @@ export interface TableGap {
  * one with no action that stays in the same leaf — `next` gives `null`. Equivalence with XState
  * is tested edge by edge with `@xstate/graph` on hand-written machines and on every procedure of
  * the catalogue.
+ *
+ * @example
+ * ```ts
+ * import { compileMachine, tableGaps } from '@motcua/core';
+ * import { permanentResidence } from '@motcua/procedures';
+ * const [residence] = permanentResidence.versions;
+ * const table = compileMachine(residence!.machine);
+ * if (table === null) console.log(tableGaps(residence!.machine)); // why it runs on XState instead
+ * ```
  */
 export function compileMachine<C = unknown>(machine: AnyStateMachine): CompiledMachine<C> | null {
   return analyse<C>(machine).table;
@@ -221,6 +230,14 @@ export function compileMachine<C = unknown>(machine: AnyStateMachine): CompiledM
 /**
  * Where a machine uses what the compiled table does not model, one entry per place (`[]` when
  * {@link compileMachine} compiles it). Such a machine still runs, on XState.
+ *
+ * @example
+ * ```ts
+ * import { tableGaps } from '@motcua/core';
+ * import { permanentResidence } from '@motcua/procedures';
+ * const [residence] = permanentResidence.versions;
+ * tableGaps(residence!.machine); // [] for the standard lifecycle
+ * ```
  */
 export function tableGaps(machine: AnyStateMachine): TableGap[] {
   return analyse(machine).gaps;

@@ -346,6 +346,15 @@ function build(
     if (closed) {
       throw new TransitionError(ctx.code, event.type, stateName(value), 'the dossier is closed');
     }
+    if (event.type === 'RECORD_COMPONENTS') {
+      const known = new Set(def.documents.map((d) => d.id));
+      const unknown = event.components.flatMap((c, i) =>
+        known.has(c.documentId)
+          ? []
+          : [{ field: `event.components[${i}].documentId`, message: 'not a document of this procedure' }],
+      );
+      if (unknown.length) throw new ValidationError('event', unknown);
+    }
     if (instantMs(event.at) < instantMs(ctx.updatedAt)) {
       throw new ValidationError('event', [
         { field: 'event.at', message: `earlier than the dossier's last event (${ctx.updatedAt})` },
@@ -465,7 +474,16 @@ function movedBy(before: DossierSnapshot, after: AnyMachineSnapshot): boolean {
   );
 }
 
-/** A state value as a dotted name, e.g. `processing.appraise`. */
+/**
+ * A state value as a dotted name, e.g. `processing.appraise`.
+ *
+ * @example
+ * ```ts
+ * import { stateName } from '@motcua/core';
+ * stateName({ processing: 'appraise' }); // 'processing.appraise'
+ * stateName('returned'); // 'returned'
+ * ```
+ */
 export function stateName(value: StateValue): string {
   if (typeof value === 'string') return value;
   // The values a compiled table hands out are frozen and named once.
@@ -504,6 +522,8 @@ export interface DefineProcedureOptions {
  * @throws {@link DefinitionError}
  * @example
  * ```ts
+ * import { defineProcedure } from '@motcua/core';
+ * import { z } from 'zod';
  * const copyCertification = defineProcedure({
  *   code: '2.000815', version: '2025.1', effectiveFrom: '2025-07-01', regime: '2025',
  *   name: { vi: 'Chứng thực bản sao từ bản chính', en: 'Certified copy' },

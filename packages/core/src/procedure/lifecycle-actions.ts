@@ -85,7 +85,23 @@ function startStep(env: LifecycleEnv, stepId: string, at: string): StepRecord {
   };
 }
 
-/** The context of a newly received dossier: due times from the calendar, the first step open. */
+/**
+ * The context of a newly received dossier: due times from the calendar, the first step open.
+ *
+ * @example
+ * ```ts
+ * import { receiptContext, vietnamCalendar } from '@motcua/core';
+ * import { CATALOGUE_CODES, catalogueSamples, permanentResidence } from '@motcua/procedures';
+ * const [residence] = permanentResidence.versions;
+ * const { applicant, application } = catalogueSamples[CATALOGUE_CODES.permanentResidence]!;
+ * const context = receiptContext({ def: residence!.definition, calendar: vietnamCalendar() }, {
+ *   code: '000.00.14.H56-260302-0001', secret: 'K7Q2M9', agency: '000.00.14.H56',
+ *   receivedAt: '2026-03-02T09:00:00+07:00', channel: 'in-person',
+ *   receivedBy: { officerId: 'desk-1', unitId: 'desk', name: 'Nguyễn Văn An', roles: [] }, applicant, application,
+ * });
+ * context.due.legal; // '2026-03-11T10:00:00.000Z': 7 working days, 17:00 in Hà Nội
+ * ```
+ */
 export function receiptContext(env: LifecycleEnv, input: ReceiptInput): DossierContext {
   const { def, calendar } = env;
   const at = d(input.receivedAt);
@@ -148,6 +164,10 @@ export function handOver(env: LifecycleEnv, ctx: DossierContext, e: E<'HAND_OVER
     note: e.note ?? '',
   });
   const issued = ctx.decisionIssued || (closed ? stepById(env, closed.stepId).issuesDecision : false);
+  if (!next) {
+    // Back at the desk with the result: processing finished (Đã xử lý xong).
+    return { ...ctx, steps, holder: toUnit, decisionIssued: issued, slip, updatedAt: e.at, finishedAt: e.at };
+  }
   return {
     ...ctx,
     steps: next ? appended(steps, startStep(env, next.id, e.at)) : steps,
@@ -156,6 +176,36 @@ export function handOver(env: LifecycleEnv, ctx: DossierContext, e: E<'HAND_OVER
     slip,
     updatedAt: e.at,
   };
+}
+
+/**
+ * RECORD_COMPONENTS: how dossier components were satisfied, the last recording per document; a
+ * database lookup that did not find the data leaves the component unsatisfied (the paper is asked
+ * for, Resolution 66.7/2025/NQ-CP).
+ */
+export function recordComponents(
+  _env: LifecycleEnv,
+  ctx: DossierContext,
+  e: E<'RECORD_COMPONENTS'>,
+): DossierContext {
+  const byId = new Map((ctx.components ?? []).map((c) => [c.documentId, c]));
+  for (const c of e.components) {
+    byId.set(c.documentId, {
+      ...c,
+      satisfied: c.source !== 'database' || c.database?.answer === 'found',
+      recordedBy: e.actor,
+      recordedAt: e.at,
+    });
+  }
+  return { ...ctx, components: [...byId.values()], updatedAt: e.at };
+}
+
+/**
+ * ISSUE_RESULT: record the result documents issued. A result issued is a decision issued: the
+ * dossier can no longer be stopped at the applicant's request (Circular 03/2025 art. 7).
+ */
+export function issueResult(_env: LifecycleEnv, ctx: DossierContext, e: E<'ISSUE_RESULT'>): DossierContext {
+  return { ...ctx, results: [...(ctx.results ?? []), ...e.documents], decisionIssued: true, updatedAt: e.at };
 }
 
 /** SEND_BACK: close the step and reopen an earlier one with a fresh budget. */
@@ -362,11 +412,14 @@ function close(
 
 /** RETURN_RESULT: hand the result over; classify the dossier against its legal due time. */
 export function returnResult(env: LifecycleEnv, ctx: DossierContext, e: E<'RETURN_RESULT'>): DossierContext {
-  return close(env, ctx, e, 'returned', {
+  const closed = close(env, ctx, e, 'returned', {
     delivery: e.delivery,
     note: e.note ?? 'Trả kết quả',
     classify: true,
   });
+  return e.handover && closed.outcome
+    ? { ...closed, outcome: { ...closed.outcome, handover: e.handover } }
+    : closed;
 }
 
 /** REFUSE: a refusal with reasons, itself due within the time limit (Decree 61 art. 19(8)). */

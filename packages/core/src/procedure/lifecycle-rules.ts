@@ -121,6 +121,8 @@ export function denialOf(env: LifecycleEnv, ctx: DossierContext, e: DossierEvent
     case 'WITHDRAW':
       return deskOnly(env, e);
     case 'REFUSE':
+    case 'ISSUE_RESULT':
+    case 'RECORD_COMPONENTS':
       return holderOrDesk(env, ctx, e);
     case 'STOP': {
       const denied = deskOnly(env, e);

@@ -77,6 +77,15 @@ function nationalStatusCode(
  * portal's table). `undefined` when the state has no status (a hand-written machine's state its
  * procedure did not map: `defineProcedure` refuses such machines, so this happens only for data
  * saved under another definition).
+ *
+ * @example
+ * ```ts
+ * import { type Engine, nationalStatusOf } from '@motcua/core';
+ * declare const engine: Engine;
+ * const record = await engine.get('000.00.14.H56-260302-0001');
+ * const { definition } = engine.procedures.get(record.summary.procedureCode, record.summary.procedureVersion);
+ * nationalStatusOf(definition, record.state, record.context); // e.g. { code: 4, name: 'Đang xử lý' }
+ * ```
  */
 export function nationalStatusOf(
   def: ProcedureDefinition,

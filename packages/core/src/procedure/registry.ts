@@ -21,6 +21,15 @@ export interface Migration {
  * The procedure versions a one-stop system knows. A dossier stays on the version it was received
  * under; {@link ProcedureRegistry.inForce} picks the version in force on a receipt date, and
  * {@link ProcedureRegistry.migrate} moves an in-flight dossier to another version explicitly.
+ *
+ * @example
+ * ```ts
+ * import { ProcedureRegistry } from '@motcua/core';
+ * import { CATALOGUE_CODES, permanentResidence } from '@motcua/procedures';
+ * const registry = new ProcedureRegistry(permanentResidence.versions);
+ * const residence = registry.inForce(CATALOGUE_CODES.permanentResidence, '2026-03-02');
+ * residence.version; // '2025.1': the version under Decree 118/2025
+ * ```
  */
 export class ProcedureRegistry {
   private readonly byCode = new Map<string, Procedure[]>();

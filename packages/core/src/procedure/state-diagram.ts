@@ -17,7 +17,10 @@ function label(node: AnyStateNode): string {
  * `[*]`. Works for any XState v5 machine; the docs render the procedures' lifecycles with it.
  * @example
  * ```ts
- * console.log(machineToMermaid(procedure.machine));
+ * import { machineToMermaid } from '@motcua/core';
+ * import { permanentResidence } from '@motcua/procedures';
+ * const [procedure] = permanentResidence.versions;
+ * console.log(machineToMermaid(procedure!.machine)); // stateDiagram-v2 …
  * ```
  */
 export function machineToMermaid(machine: AnyStateMachine): string {

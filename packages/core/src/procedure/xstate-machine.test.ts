@@ -127,6 +127,7 @@ describe('the procedure machine as data', () => {
     const supplementing = p.machine.getStateNodeById('1_004194@2025_1.supplementing');
     expect([...supplementing.ownEvents].sort()).toEqual([
       'EXPIRE',
+      'RECORD_COMPONENTS',
       'REFUSE',
       'STOP',
       'SUPPLEMENT_RECEIVED',

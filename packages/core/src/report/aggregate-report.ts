@@ -123,6 +123,16 @@ export function countSummary(
  * - in progress: received before `to` and not closed before `to`; overdue when its legal due
  *   time is before `to` (a paused dossier is within time).
  * Rows are sorted by group.
+ *
+ * @example
+ * ```ts
+ * import { aggregateReport, type DossierSummary } from '@motcua/core';
+ * declare const summaries: DossierSummary[]; // e.g. from a store's export
+ * const [march] = aggregateReport(summaries, {
+ *   from: '2026-03-01T00:00:00+07:00', to: '2026-04-01T00:00:00+07:00', groupBy: 'none',
+ * });
+ * console.log(march?.received, march?.timelyRate);
+ * ```
  */
 export function aggregateReport(summaries: Iterable<DossierSummary>, query: ReportQuery): ReportRow[] {
   const from = Date.parse(query.from);

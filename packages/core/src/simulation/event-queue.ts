@@ -7,6 +7,15 @@
  * been pushed. Each entry may carry a small integer tag (0–255) beside its item, so a caller can
  * say what is due without allocating a wrapper object; {@link EventQueue.shift} pops without
  * allocating either.
+ *
+ * @example
+ * ```ts
+ * import { EventQueue } from '@motcua/core/simulation';
+ * const queue = new EventQueue<string>();
+ * queue.push(Date.parse('2026-03-02T09:00:00+07:00'), 'receive');
+ * queue.push(Date.parse('2026-03-02T08:00:00+07:00'), 'open desk');
+ * queue.pop(); // { at: …, item: 'open desk' }: earliest first
+ * ```
  */
 export class EventQueue<T> {
   private ats = new Float64Array(64);

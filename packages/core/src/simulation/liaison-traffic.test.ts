@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { laneCount } from '../../../../tools/test-lane/lane.js';
 import { SimulatedClock } from '../clock/clock.js';
 import { createEngine } from '../engine/create-engine.js';
 import type { Engine } from '../engine/engine-types.js';
@@ -124,7 +125,7 @@ async function run(mode: 'parallel' | 'sequential', seed: number, supplementShar
     start: START,
     days: 10,
     seed,
-    arrivals: { perWorkingDay: 12, mix: { '1.004194': 1, 'LT-AB': 1 } },
+    arrivals: { perWorkingDay: laneCount(12, 5), mix: { '1.004194': 1, 'LT-AB': 1 } },
     behaviour: { supplementShare, lateShare: 0.2, refusalShare: 0.05, withdrawalShare: 0.02 },
     samples,
     drainDays: 30,

@@ -1,4 +1,13 @@
-/** A small seeded random generator (mulberry32): the same seed gives the same run. */
+/**
+ * A small seeded random generator (mulberry32): the same seed gives the same run.
+ *
+ * @example
+ * ```ts
+ * import { seededRandom } from '@motcua/core/simulation';
+ * const random = seededRandom(2026);
+ * const first = random(); // in [0, 1); seededRandom(2026) always draws the same sequence
+ * ```
+ */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
@@ -10,7 +19,15 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** Picks a key by weight. */
+/**
+ * Picks a key by weight.
+ *
+ * @example
+ * ```ts
+ * import { pickWeighted, seededRandom } from '@motcua/core/simulation';
+ * const channel = pickWeighted({ 'in-person': 6, 'online-full': 3, postal: 1 }, seededRandom(1));
+ * ```
+ */
 export function pickWeighted<K extends string>(
   weights: Readonly<Record<K, number>>,
   random: () => number,
@@ -25,7 +42,15 @@ export function pickWeighted<K extends string>(
   return entries[entries.length - 1]![0];
 }
 
-/** A Poisson-distributed count with mean `mean` (Knuth for small means, normal approximation above 50). */
+/**
+ * A Poisson-distributed count with mean `mean` (Knuth for small means, normal approximation above 50).
+ *
+ * @example
+ * ```ts
+ * import { poisson, seededRandom } from '@motcua/core/simulation';
+ * const arrivalsToday = poisson(40, seededRandom(1)); // about 40 dossiers a working day
+ * ```
+ */
 export function poisson(mean: number, random: () => number): number {
   if (mean <= 0) return 0;
   if (mean > 50) {

@@ -94,28 +94,28 @@ function setupHref(module: string | URL): string {
  *
  * @example
  * ```ts
- * // province-setup.mjs
- * import { vietnamCalendar } from '@motcua/core';
- * import { residence } from './procedures.mjs';
- * export function setup({ agency }) {
- *   return {
- *     procedures: [residence],
- *     calendar: vietnamCalendar(),
- *     samples: { '1.004194': () => ({ applicant, application }) },
- *   };
+ * // province-setup.ts: each worker imports it and calls setup once
+ * import type { SimulationSetup } from '@motcua/core/simulation';
+ * import { vietnamCalendar } from '@motcua/core/calendar';
+ * import { CATALOGUE_CODES, catalogueSamples, catalogueVersions } from '@motcua/procedures';
+ * export function setup({ agency }: { agency: string }): SimulationSetup {
+ *   const calendar = vietnamCalendar();
+ *   const code = CATALOGUE_CODES.permanentResidence;
+ *   return { procedures: catalogueVersions(calendar), calendar, samples: { [code]: () => catalogueSamples[code]! } };
  * }
- *
- * // main.mjs
- * import { simulateInWorkers } from '@motcua/core';
+ * ```
+ * ```ts
+ * // main.ts
+ * import { simulateInWorkers } from '@motcua/core/simulation';
  * const result = await simulateInWorkers({
- *   setupModule: new URL('./province-setup.mjs', import.meta.url),
+ *   setupModule: new URL('./province-setup.js', import.meta.url),
  *   exportName: 'setup',
  *   setupArgument: { agency: 'H56' },
  *   workers: 2,
  *   start: '2026-01-01', days: 365, seed: 2026,
  *   arrivals: { perWorkingDay: 4000 },
  * });
- * console.log(result.received, result.report[0].timelyRate);
+ * console.log(result.received, result.report[0]?.timelyRate);
  * ```
  */
 export async function simulateInWorkers(options: WorkerSimulationOptions): Promise<WorkerSimulationResult> {

@@ -65,12 +65,17 @@ function behaviourSeed(seed: number, k: number): number {
  *
  * @example
  * ```ts
+ * import { vietnamCalendar } from '@motcua/core';
+ * import { simulate } from '@motcua/core/simulation';
+ * import { CATALOGUE_CODES, catalogueSamples, catalogueVersions } from '@motcua/procedures';
+ * const calendar = vietnamCalendar();
+ * const code = CATALOGUE_CODES.permanentResidence;
  * const result = await simulate({
- *   procedures: [residence], start: '2026-03-02', days: 30, seed: 1,
+ *   procedures: catalogueVersions(calendar), calendar, start: '2026-03-02', days: 30, seed: 1,
  *   arrivals: { perWorkingDay: 40 },
- *   samples: { '1.004194': () => ({ applicant, application }) },
+ *   samples: { [code]: () => catalogueSamples[code]! },
  * });
- * console.log(result.report[0].timelyRate);
+ * console.log(result.report[0]?.timelyRate);
  * ```
  */
 export function simulate(options: SimulationOptions): Promise<SimulationResult> {

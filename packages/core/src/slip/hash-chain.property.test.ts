@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { laneCount } from '../../../../tools/test-lane/lane.js';
 import type { SlipRow } from '../model/slip-row.js';
 import { GENESIS_HASH, hashSlipRow } from './hash-chain.js';
 
@@ -50,7 +51,7 @@ describe('hashSlipRow', () => {
           expect(hashSlipRow(r)).toBe(referenceHash(r));
         },
       ),
-      { numRuns: 3000 },
+      { numRuns: laneCount(3000, 300) },
     );
   });
 

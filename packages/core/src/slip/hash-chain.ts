@@ -277,6 +277,16 @@ export type SlipVerification =
 /**
  * Checks a control slip: numbering, chaining and every row's hash. Reports the first broken row
  * (1-based `seq`), e.g. a row edited after it was written, a row removed, or rows reordered.
+ *
+ * @example
+ * ```ts
+ * import { verifySlip } from '@motcua/core';
+ * import type { Engine } from '@motcua/core';
+ * declare const engine: Engine;
+ * const { slip } = await engine.get('000.00.14.H56-260302-0001');
+ * const check = verifySlip(slip);
+ * if (!check.ok) console.error(`control slip broken at row ${check.firstBrokenRow}: ${check.reason}`);
+ * ```
  */
 export function verifySlip(slip: readonly SlipRow[]): SlipVerification {
   let prevHash = GENESIS_HASH;

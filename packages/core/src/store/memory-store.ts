@@ -40,6 +40,15 @@ interface TimerState extends TimerRow {
  * The in-memory store that ships with core: for tests, simulations and the demo's fastest mode.
  * A commit checks every condition before it changes anything, so it is all or nothing. It keeps
  * references to what it is given: callers must not mutate committed objects (the engine never does).
+ *
+ * @example
+ * ```ts
+ * import { createEngine, MemoryStore, vietnamCalendar } from '@motcua/core';
+ * import { createCatalogue } from '@motcua/procedures';
+ * const store = new MemoryStore(); // nothing survives the process: tests, simulations, demos
+ * const calendar = vietnamCalendar();
+ * const engine = createEngine({ store, procedures: createCatalogue({ calendar }), calendar, agency: 'H56' });
+ * ```
  */
 export class MemoryStore implements DossierStore {
   private readonly dossiers = new Map<string, StoredDossier>();

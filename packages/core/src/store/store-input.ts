@@ -154,6 +154,16 @@ export function checkSettlement(settlement: unknown): OutboxSettlement {
 /**
  * The shape of a commit request: the keys and instants a store indexes, without parsing the
  * snapshot or payloads (the engine built them). @throws `ValidationError` naming the part.
+ *
+ * @example
+ * ```ts
+ * import { checkCommitRequest, type CommitRequest } from '@motcua/core';
+ * // A store checks what it is given before it writes anything (a ValidationError names the part).
+ * async function commit(input: CommitRequest): Promise<void> {
+ *   const request = checkCommitRequest(input);
+ *   // … one transaction with request.dossier, request.journal, request.slipRows, request.timers, request.outbox
+ * }
+ * ```
  */
 export function checkCommitRequest(request: unknown): CommitRequest {
   if (!isRecord(request)) fail('request', 'expected a commit request');
@@ -209,8 +219,21 @@ export function checkCommitRequest(request: unknown): CommitRequest {
     if (instantProblem(o.createdAt) !== null) fail(`outbox[${i}].createdAt`, 'expected an ISO 8601 instant');
     if (instantProblem(o.notBefore) !== null) fail(`outbox[${i}].notBefore`, 'expected an ISO 8601 instant');
   });
-  (r.slipRows as unknown[]).forEach((row, i) => {
+  // The slip is the one before this commit followed by `slipRows`: a store may keep it once, in
+  // its slip rows, and give it back with the snapshot.
+  const context = (dossier.persisted as Record<string, unknown>).context;
+  if (!isRecord(context) || !Array.isArray(context.slip)) {
+    fail('dossier.persisted.context.slip', 'expected the control slip (a list of rows)');
+  }
+  const slip = context.slip as unknown[];
+  const rows = r.slipRows as unknown[];
+  if (rows.length > slip.length) fail('slipRows', 'must be the last rows of dossier.persisted.context.slip');
+  rows.forEach((row, i) => {
     if (!isRecord(row)) fail(`slipRows[${i}]`, 'expected a control-slip row');
+    const same = slip[slip.length - rows.length + i];
+    if (same !== row && !(isRecord(same) && same.seq === row.seq && same.hash === row.hash)) {
+      fail(`slipRows[${i}]`, 'must be the last rows of dossier.persisted.context.slip');
+    }
   });
   if (r.idempotency !== null) {
     if (!isRecord(r.idempotency)) fail('idempotency', 'expected { key, result } or null');

@@ -81,7 +81,11 @@ export interface CommitRequest {
     readonly expectedVersion: number;
   };
   readonly journal: JournalEntry;
-  /** Rows appended to the control slip by this transition. */
+  /**
+   * Rows appended to the control slip by this transition: the last rows of
+   * `dossier.persisted.context.slip`, whose earlier rows are those committed before. A store may
+   * keep the slip once (in its slip rows) and give it back in `load`'s snapshot.
+   */
   readonly slipRows: readonly SlipRow[];
   /** The dossier's pending timers after this transition (they replace the previous set). */
   readonly timers: readonly TimerRow[];
@@ -238,7 +242,21 @@ export interface DossierStore {
   close?(): Promise<void>;
 }
 
-/** Raised by a store when a commit loses a race; the engine turns it into a retryable error. */
+/**
+ * Raised by a store when a commit loses a race; the engine turns it into a retryable error.
+ *
+ * @example
+ * ```ts
+ * import { type CommitRequest, StoreConflictError } from '@motcua/core';
+ * // In a store's commit: the dossier row is written only at the expected version.
+ * declare function updateDossierAt(request: CommitRequest): Promise<number>; // rows changed
+ * async function commit(request: CommitRequest): Promise<void> {
+ *   if ((await updateDossierAt(request)) === 0) {
+ *     throw new StoreConflictError('version', `dossier ${request.dossier.summary.code}: version changed`);
+ *   }
+ * }
+ * ```
+ */
 export class StoreConflictError extends Error {
   readonly reason: 'version' | 'idempotency' | 'timer';
 

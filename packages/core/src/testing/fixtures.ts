@@ -12,13 +12,29 @@ import { sampleResidenceDefinition } from './sample-procedure.js';
 let calendar: WorkingCalendar | undefined;
 let residence: Procedure | undefined;
 
-/** The national calendar, built once for all tests. */
+/**
+ * The national calendar, built once for all tests.
+ *
+ * @example
+ * ```ts
+ * import { testCalendar } from '@motcua/core/testing';
+ * testCalendar().isWorkingDay('2026-02-17'); // false: Tết
+ * ```
+ */
 export function testCalendar(): WorkingCalendar {
   calendar ??= vietnamCalendar();
   return calendar;
 }
 
-/** The sample residence procedure on the national calendar. */
+/**
+ * The sample residence procedure on the national calendar.
+ *
+ * @example
+ * ```ts
+ * import { sampleProcedure } from '@motcua/core/testing';
+ * const residence = sampleProcedure(); // compiled once, shared by every test of the process
+ * ```
+ */
 export function sampleProcedure(): Procedure {
   residence ??= defineProcedure(sampleResidenceDefinition, { calendar: testCalendar() });
   return residence;
@@ -37,7 +53,21 @@ export const sampleReceipt = {
   application: { address: '12 Lý Thường Kiệt, Hoàn Kiếm', householdHead: 'Phạm Văn Em', members: 3 },
 };
 
-/** An engine on `store` with the sample procedure, a simulated clock and a seeded random. */
+/**
+ * An engine on `store` with the sample procedure, a simulated clock and a seeded random.
+ *
+ * @example
+ * ```ts
+ * import { MemoryStore } from '@motcua/core';
+ * import { sampleActors, sampleEngine, sampleReceipt } from '@motcua/core/testing';
+ * const { engine, clock } = sampleEngine(new MemoryStore(), { start: '2026-03-02T08:00:00+07:00' });
+ * const d = await engine.receive({
+ *   procedure: '1.004194', channel: 'in-person', actor: sampleActors.desk, ...sampleReceipt,
+ * });
+ * clock.advance({ hours: 3 });
+ * await engine.send(d.code, { type: 'HAND_OVER', actor: sampleActors.desk });
+ * ```
+ */
 export function sampleEngine(
   store: DossierStore,
   options: Partial<EngineOptions> & { start?: string } = {},
@@ -64,6 +94,16 @@ export function sampleEngine(
 /**
  * A commit request for a new dossier `code` (version 1) built from the sample procedure, with
  * optional timers and outbox items; for testing stores below the engine.
+ *
+ * @example
+ * ```ts
+ * import { MemoryStore } from '@motcua/core';
+ * import { handOverCommit, newDossierCommit } from '@motcua/core/testing';
+ * const store = new MemoryStore();
+ * const first = newDossierCommit('000.00.14.H56-260302-0001');
+ * await store.commit(first);
+ * await store.commit(handOverCommit(first)); // version 2
+ * ```
  */
 export function newDossierCommit(
   code: string,
@@ -109,7 +149,21 @@ export function newDossierCommit(
   };
 }
 
-/** The next commit of a dossier (a hand-over by the desk), from its stored state. */
+/**
+ * The next commit of a dossier (a hand-over by the desk), from its stored state.
+ *
+ * @example
+ * ```ts
+ * import { MemoryStore, StoreConflictError } from '@motcua/core';
+ * import { handOverCommit, newDossierCommit } from '@motcua/core/testing';
+ * import { expect } from 'vitest';
+ * const store = new MemoryStore();
+ * const first = newDossierCommit('000.00.14.H56-260302-0001');
+ * await store.commit(first);
+ * await store.commit(handOverCommit(first));
+ * await expect(store.commit(handOverCommit(first))).rejects.toBeInstanceOf(StoreConflictError); // stale version
+ * ```
+ */
 export function handOverCommit(
   previous: CommitRequest,
   options: {

@@ -21,6 +21,17 @@ function protoKeyed(): unknown {
  * 5,000-deep nesting, impossible dates (30 February, no offset, the ends of the JavaScript date
  * range, an invalid `Date`), cyclic objects, symbols, functions and big integers. For fuzz tests of
  * every public entry point: each must answer with a typed motcua error and change nothing.
+ *
+ * @example
+ * ```ts
+ * import { MemoryStore } from '@motcua/core';
+ * import { hostileValue } from '@motcua/core/testing';
+ * import fc from 'fast-check';
+ * const store = new MemoryStore();
+ * await fc.assert(fc.asyncProperty(hostileValue(), async (code) => {
+ *   await store.load(code as string).catch(() => undefined); // refused with a typed error, never a crash
+ * }));
+ * ```
  */
 export function hostileValue(): fc.Arbitrary<unknown> {
   return fc.oneof(
@@ -85,6 +96,16 @@ function plainCopy<T>(value: T): T {
 /**
  * `valid` with one key (or one nested key, by a dotted path among `paths`) replaced by a hostile
  * value, removed, or joined by an unknown key: inputs that pass the first checks and fail deeper.
+ *
+ * @example
+ * ```ts
+ * import { hostileValue, mutated } from '@motcua/core/testing';
+ * import fc from 'fast-check';
+ * const valid = { code: '000.00.14.H56-260302-0001', at: '2026-03-02T09:00:00+07:00' };
+ * fc.assert(fc.property(mutated(valid, ['code', 'at']), (input) => {
+ *   // the function under test must refuse `input` naming the field
+ * }));
+ * ```
  */
 export function mutated<T extends Record<string, unknown>>(
   valid: T,

@@ -48,6 +48,9 @@ const terminated = (): Buffer => {
  *
  * @example
  * ```ts
+ * import { PostgresStore } from '@motcua/adapters/postgres';
+ * import { pgDroppingServer } from '@motcua/core/testing';
+ * import { expect } from 'vitest';
  * const server = await pgDroppingServer();
  * const store = new PostgresStore({ connectionString: server.url });
  * await expect(store.load('X')).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });

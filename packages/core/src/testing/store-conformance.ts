@@ -178,6 +178,13 @@ const timer = (code: string, kind: TimerRow['kind'], at: string): TimerRow => ({
  * import { storeConformanceSuite } from '@motcua/core/testing';
  * storeConformanceSuite('sqlite', { makeStore: async () => new SqliteStore(':memory:') });
  * ```
+ *
+ * @example
+ * ```ts
+ * import { SqliteStore } from '@motcua/adapters/sqlite';
+ * import { storeConformanceSuite } from '@motcua/core/testing';
+ * storeConformanceSuite('sqlite', { makeStore: async () => new SqliteStore(':memory:') });
+ * ```
  */
 export function storeConformanceSuite(name: string, options: ConformanceOptions): void {
   describe(`DossierStore conformance: ${name}`, () => {
@@ -309,6 +316,34 @@ export function storeConformanceSuite(name: string, options: ConformanceOptions)
       const next = handOverCommit(c);
       await store.commit(next);
       expect(await store.slip('H56-260302-0006')).toEqual(next.slipRows);
+    });
+
+    it('refuses slip rows that are not the last rows of the snapshot’s slip, and writes nothing', async () => {
+      const c = newDossierCommit('H56-260302-0016');
+      await store.commit(c);
+      const next = handOverCommit(c);
+      expect(next.slipRows.length).toBeGreaterThan(0);
+      const row = next.slipRows[0]!;
+      const fingerprint = options.fingerprint ?? readBack;
+      const before = await fingerprint(store);
+      for (const [slipRows, field] of [
+        [[{ ...row, hash: 'f'.repeat(64) }], 'slipRows[0]'],
+        [[row, row], 'slipRows'],
+      ] as const) {
+        await expect(store.commit({ ...next, slipRows })).rejects.toMatchObject({ field });
+      }
+      const noSlip = {
+        ...next.dossier.persisted,
+        context: { ...next.dossier.persisted.context, slip: undefined },
+      };
+      await expect(
+        store.commit({ ...next, dossier: { ...next.dossier, persisted: noSlip as never } }),
+      ).rejects.toMatchObject({ field: 'dossier.persisted.context.slip' });
+      expect(await fingerprint(store)).toBe(before);
+      await store.commit(next);
+      expect((await store.load('H56-260302-0016'))!.persisted.context.slip).toEqual(
+        await store.slip('H56-260302-0016'),
+      );
     });
 
     it('replaces a dossier’s timers on each commit and claims only due ones, under a lease', async () => {

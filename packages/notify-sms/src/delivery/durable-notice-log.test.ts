@@ -87,7 +87,7 @@ async function nextProcess(file: string, gateway: HttpGateway, at: string, worke
 }
 
 // Starting a Node process with tsx takes seconds on a busy machine: a safety net, not a measure.
-describe('a durable notice log across processes', { timeout: 120_000 }, () => {
+describe('a durable notice log across processes', { timeout: 120_000, tags: ['slow'] }, () => {
   it('sends nothing again after a process died between the acceptance and the outbox settlement', async () => {
     const { file, gateway } = await setup();
     const first = startWorker(file, gateway, 'before-settle');

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { laneCount } from '../../../../tools/test-lane/lane.js';
 import { formatReturnDate, instantAt, localDayBounds, localParts, zoneOffsetMs } from './local-time.js';
 
 /** The wall clock straight from Intl, one `formatToParts` call: what the fast path must equal. */
@@ -43,7 +44,7 @@ describe('local time by cached offsets', () => {
           expect(localParts(new Date(t), zone)).toEqual(intlParts(new Date(t), zone));
         },
       ),
-      { numRuns: 3000 },
+      { numRuns: laneCount(3000, 300) },
     );
   });
 

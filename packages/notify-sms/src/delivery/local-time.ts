@@ -43,10 +43,11 @@ export function zoneOffsetMs(instant: Date | number, timeZone: string): number {
 
 /**
  * The wall-clock date and time of `instant` in `timeZone` (offset arithmetic on
- * {@link zoneOffsetMs}: no Intl call once the hour's offset is known).
+ * `zoneOffsetMs`: no Intl call once the hour's offset is known).
  *
  * @example
  * ```ts
+ * import { localParts } from '@motcua/notify-sms';
  * localParts(new Date('2026-03-02T14:30:00Z'), 'Asia/Ho_Chi_Minh'); // { year: 2026, month: 3, day: 2, hour: 21, minute: 30, second: 0 }
  * ```
  */
@@ -81,7 +82,16 @@ export function instantAt(
   return new Date(t);
 }
 
-/** The local day of `instant` as `[start, next day's start)`. */
+/**
+ * The local day of `instant` as `[start, next day's start)`.
+ *
+ * @example
+ * ```ts
+ * import { localDayBounds } from '@motcua/notify-sms';
+ * localDayBounds(new Date('2026-03-02T09:00:00+07:00'), 'Asia/Ho_Chi_Minh');
+ * // { start: 2026-03-01T17:00:00.000Z, end: 2026-03-02T17:00:00.000Z }
+ * ```
+ */
 export function localDayBounds(instant: Date, timeZone: string): { start: Date; end: Date } {
   const p = localParts(instant, timeZone);
   return {
@@ -109,6 +119,7 @@ export function minutesOf(time: string): number {
  *
  * @example
  * ```ts
+ * import { formatReturnDate } from '@motcua/notify-sms';
  * formatReturnDate(new Date('2026-03-11T10:00:00Z')); // '17 giờ 00 phút ngày 11/03/2026'
  * ```
  */

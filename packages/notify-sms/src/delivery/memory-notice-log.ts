@@ -34,6 +34,13 @@ interface NumberIndex {
  * by part message id and by number (acceptance times kept sorted, so the daily cap is counted by
  * binary search whatever the number's history). A claim is atomic within the process. For tests,
  * demos and single-process use: it forgets everything on restart.
+ *
+ * @example
+ * ```ts
+ * import { createDevelopmentProvider, MemoryNoticeLog, smsNotices } from '@motcua/notify-sms';
+ * const noticeLog = new MemoryNoticeLog(); // the default: forgets every notice on restart
+ * const sms = smsNotices({ provider: createDevelopmentProvider(), noticeLog });
+ * ```
  */
 export class MemoryNoticeLog implements NoticeLog {
   private readonly rows = new Map<string, NoticeRecord>();

@@ -135,6 +135,15 @@ export interface ClaimState {
  * The rule every {@link NoticeLog} applies to a claim, before the daily cap: `undefined` when the
  * row of `current` (absent: `undefined`) may be claimed by a caller that read `previousAttempts`
  * attempts, at `now`; otherwise why not.
+ *
+ * @example
+ * ```ts
+ * import { claimVerdict } from '@motcua/notify-sms';
+ * // In a NoticeLog's claim, inside its transaction, on the row as stored now:
+ * const now = new Date('2026-03-02T09:00:00+07:00');
+ * claimVerdict({ attempts: 1, sentAt: null, claimedUntil: '2026-03-02T02:05:00.000Z' }, 1, now); // 'in-flight'
+ * claimVerdict({ attempts: 1, sentAt: null, claimedUntil: null }, 1, now); // undefined: claim it
+ * ```
  */
 export function claimVerdict(
   current: ClaimState | undefined,
@@ -162,6 +171,14 @@ export type UpdateOutcome = 'updated' | 'changed';
 /**
  * The rule every {@link NoticeLog.update} applies: whether the stored row `current` (absent:
  * `undefined`) is still in the state `expected` (see {@link NoticeRowState}).
+ *
+ * @example
+ * ```ts
+ * import { sameRowState } from '@motcua/notify-sms';
+ * const read = { attempts: 1, sentAt: '2026-03-02T09:00:00+07:00', status: 'sent' as const, parts: [] };
+ * sameRowState({ ...read, sentAt: '2026-03-02T02:00:00.000Z' }, read); // true: the same instant
+ * sameRowState({ ...read, attempts: 2 }, read); // false: another writer moved it
+ * ```
  */
 export function sameRowState(current: NoticeRowState | undefined, expected: NoticeRowState): boolean {
   if (!current) return false;

@@ -20,6 +20,7 @@ export const DEFAULT_QUIET_HOURS: QuietHours = { start: '21:00', end: '07:00' };
  *
  * @example
  * ```ts
+ * import { DEFAULT_QUIET_HOURS, isQuietTime } from '@motcua/notify-sms';
  * isQuietTime(new Date('2026-03-02T21:30:00+07:00'), DEFAULT_QUIET_HOURS, 'Asia/Ho_Chi_Minh'); // true
  * isQuietTime(new Date('2026-03-03T07:00:00+07:00'), DEFAULT_QUIET_HOURS, 'Asia/Ho_Chi_Minh'); // false
  * ```
@@ -38,6 +39,7 @@ export function isQuietTime(instant: Date, quiet: QuietHours, timeZone: string):
  *
  * @example
  * ```ts
+ * import { DEFAULT_QUIET_HOURS, quietHoursEnd } from '@motcua/notify-sms';
  * quietHoursEnd(new Date('2026-03-02T21:30:00+07:00'), DEFAULT_QUIET_HOURS, 'Asia/Ho_Chi_Minh');
  * // 2026-03-03T07:00:00+07:00
  * ```
@@ -52,6 +54,13 @@ export function quietHoursEnd(instant: Date, quiet: QuietHours, timeZone: string
 /**
  * When the next local day's sending may start: its quiet hours' end (07:00), or local midnight
  * without quiet hours. Used to hold a notice over the daily cap.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_QUIET_HOURS, nextDayStart } from '@motcua/notify-sms';
+ * nextDayStart(new Date('2026-03-02T15:00:00+07:00'), DEFAULT_QUIET_HOURS, 'Asia/Ho_Chi_Minh');
+ * // 2026-03-03T07:00:00+07:00: a notice over the daily cap waits for it
+ * ```
  */
 export function nextDayStart(instant: Date, quiet: QuietHours | false, timeZone: string): Date {
   const p = localParts(instant, timeZone);

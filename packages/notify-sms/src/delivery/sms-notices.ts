@@ -276,12 +276,19 @@ const startEnd = (day: { start: Date; end: Date }) => ({ from: day.start, to: da
  *
  * @example
  * ```ts
+ * import { createEngine, vietnamCalendar } from '@motcua/core';
+ * import { smsNotices } from '@motcua/notify-sms';
+ * import { createSmppProvider } from '@motcua/notify-sms/smpp';
+ * import { createCatalogue } from '@motcua/procedures';
  * const sms = smsNotices({
- *   provider: createSmppProvider({ host, port, systemId, password, sourceAddr: 'UBND-BENNGHE' }),
+ *   provider: createSmppProvider({
+ *     host: 'smsc.example.vn', port: 2775, systemId: 'ubnd-bennghe', password: 'secret', sourceAddr: 'UBND-BENNGHE',
+ *   }),
  *   templates: { fixedValues: { agency: 'UBND phường Bến Nghé', lookupUrl: 'dichvucong.gov.vn' } },
  *   rateLimit: { perSecond: 20 },
  * });
- * const engine = createEngine({ procedures, calendar, agency: 'H56', plugins: [sms] });
+ * const calendar = vietnamCalendar();
+ * const engine = createEngine({ procedures: createCatalogue({ calendar }), calendar, agency: 'H56', plugins: [sms] });
  * ```
  */
 export function smsNotices(options: SmsNoticesOptions): SmsNoticesPlugin {

@@ -32,6 +32,7 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
  *
  * @example
  * ```ts
+ * import { TokenBucket } from '@motcua/notify-sms';
  * const bucket = new TokenBucket({ perSecond: 30 });
  * await bucket.take();   // at most 30 sends a second, bursts of 30
  * ```

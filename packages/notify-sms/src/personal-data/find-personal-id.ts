@@ -25,6 +25,7 @@ function kindOf(count: number): PersonalIdMatch | undefined {
  *
  * @example
  * ```ts
+ * import { findPersonalIdLike } from '@motcua/notify-sms';
  * findPersonalIdLike('CCCD 001099012345');     // { kind: 'personal-id', digits: 12 }
  * findPersonalIdLike('so 123 456 789');        // { kind: 'cmnd', digits: 9 }
  * findPersonalIdLike('Hotline 0912 345 678');  // undefined

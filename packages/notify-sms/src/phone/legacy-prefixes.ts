@@ -55,6 +55,7 @@ const BY_OLD_PREFIX: ReadonlyMap<string, LegacyPrefix> = new Map(
  *
  * @example
  * ```ts
+ * import { convertLegacyMobile } from '@motcua/notify-sms/phone';
  * convertLegacyMobile('01621234567'); // '0321234567'
  * convertLegacyMobile('0912345678');  // undefined (not an 11-digit number)
  * ```

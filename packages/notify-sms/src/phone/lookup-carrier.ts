@@ -32,6 +32,7 @@ const NOTE =
  *
  * @example
  * ```ts
+ * import { lookupCarrierByPrefix } from '@motcua/notify-sms/phone';
  * lookupCarrierByPrefix('0912 345 678');
  * // { prefix: '091', carrier: 'VinaPhone', confirmed: true, provesCarrier: false, note: '…' }
  * lookupCarrierByPrefix('01621234567').carrier; // 'Viettel' (converted to 032…)

@@ -6,6 +6,7 @@
  *
  * @example
  * ```ts
+ * import { maskPhone } from '@motcua/notify-sms/phone';
  * maskPhone('0912345678');       // '09******78'
  * maskPhone('+84 91 234 5678');  // '09******78'
  * maskPhone('+1 202 555 0123');  // '+12*******23'

@@ -57,6 +57,7 @@ function fail(
  *
  * @example
  * ```ts
+ * import { parseMobilePhone } from '@motcua/notify-sms/phone';
  * parseMobilePhone('0162.123.4567');
  * // { e164: '+84321234567', national: '0321234567', prefix: '032', convertedFromLegacy: true }
  * ```
@@ -177,6 +178,7 @@ export function parseMobilePhone(input: string, options?: NormalizePhoneOptions)
  *
  * @example
  * ```ts
+ * import { normalizePhone } from '@motcua/notify-sms/phone';
  * normalizePhone('091 234 5678');      // '+84912345678'
  * normalizePhone('(+84) 91-234-5678'); // '+84912345678'
  * normalizePhone('01621234567');       // '+84321234567' (2018 renumbering)

@@ -85,7 +85,7 @@ type Row = { record: NoticeRecord };
  * ```ts
  * import { PostgresStore } from '@motcua/adapters/postgres';
  * import { PostgresNoticeLog } from '@motcua/notify-sms/postgres';
- * const store = new PostgresStore({ connectionString: process.env.DATABASE_URL });
+ * const store = new PostgresStore({ connectionString: 'postgres://motcua@127.0.0.1:5432/motcua' });
  * const noticeLog = new PostgresNoticeLog({ pool: store.pool, schema: store.schema });
  * await store.migrate();
  * await noticeLog.migrate();

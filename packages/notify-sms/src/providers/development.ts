@@ -24,6 +24,7 @@ export interface DevelopmentProviderOptions {
  *
  * @example
  * ```ts
+ * import { createDevelopmentProvider } from '@motcua/notify-sms';
  * const provider = createDevelopmentProvider({ output: { file: 'sms.jsonl' } });
  * ```
  */

@@ -93,6 +93,7 @@ function retryAfterMs(header: string | null): number | undefined {
  *
  * @example
  * ```ts
+ * import { createHttpProvider } from '@motcua/notify-sms';
  * const provider = createHttpProvider({
  *   url: 'https://sms.example.vn/api/send',
  *   auth: { bearer: process.env.SMS_TOKEN! },
@@ -238,8 +239,9 @@ function first(body: Record<string, unknown>, paths: readonly string[]): string 
  *
  * @example
  * ```ts
+ * import { parseHttpDeliveryReceipt } from '@motcua/notify-sms';
  * const receipt = parseHttpDeliveryReceipt('{"messageId":"gw-42","status":"DELIVERED"}');
- * await engine.command('sms.deliveryReceipt', receipt); // or plugin.deliveryReceipt(receipt.providerMessageId, receipt.status)
+ * // then: await engine.command('sms.deliveryReceipt', receipt)
  * ```
  */
 export function parseHttpDeliveryReceipt(body: unknown, mapping: HttpReceiptMapping = {}): DeliveryReceipt {

@@ -68,6 +68,24 @@ export interface SmsProvider {
  * A gateway error, classified: `retryable` (code `PROVIDER_UNAVAILABLE`) or permanent
  * (`PROVIDER_REJECTED`). `status` is the HTTP status or SMPP command_status, when there is one.
  * `acceptedParts` lists the parts the gateway had already acknowledged, so a retry skips them.
+ *
+ * @example
+ * ```ts
+ * import { type SmsProvider, SmsProviderError } from '@motcua/notify-sms';
+ * // A provider for a gateway of your own: classify its failures, the plugin retries or gives up.
+ * const viettelGateway: SmsProvider = {
+ *   name: 'viettel',
+ *   async send(message) {
+ *     const response = await fetch('https://sms.example.vn/send', {
+ *       method: 'POST', body: JSON.stringify({ to: message.to, text: message.text, ref: message.id }),
+ *     });
+ *     if (response.status >= 500) throw new SmsProviderError(true, 'gateway unavailable', { status: response.status });
+ *     if (!response.ok) throw new SmsProviderError(false, 'gateway refused the message', { status: response.status });
+ *     const { id } = (await response.json()) as { id: string };
+ *     return { providerMessageId: id };
+ *   },
+ * };
+ * ```
  */
 export class SmsProviderError extends SmsError {
   readonly retryable: boolean;
@@ -97,6 +115,7 @@ export class SmsProviderError extends SmsError {
  *
  * @example
  * ```ts
+ * import { receiptStatusOf } from '@motcua/notify-sms';
  * receiptStatusOf('DELIVRD'); // 'delivered'
  * receiptStatusOf('REJECTD'); // 'failed'
  * ```
@@ -133,6 +152,12 @@ export function receiptStatusOf(word: string): ReceiptStatus | undefined {
  * Replaces every run of 8 or more digits (spaces, dots, dashes and a leading + allowed inside) by
  * `#` marks, so text from a gateway (an error body, a library message) can go to a log without a
  * phone or ID number in it.
+ *
+ * @example
+ * ```ts
+ * import { redactNumbers } from '@motcua/notify-sms';
+ * redactNumbers('gateway refused 0912 345 678: quota'); // 'gateway refused ############: quota'
+ * ```
  */
 export function redactNumbers(text: string): string {
   return text.replace(/\+?\d[\d .-]{6,}\d/g, (run) =>

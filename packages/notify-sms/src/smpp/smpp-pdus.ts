@@ -38,6 +38,12 @@ const EXTENSION_CODES = new Map<string, number>([
 /**
  * Encodes GSM-7 text as SMPP carries it with data_coding 0: one octet per septet, unpacked, an
  * extension character as 0x1B and its code. Throws `NOT_GSM7` on a character outside the alphabet.
+ *
+ * @example
+ * ```ts
+ * import { encodeGsm7 } from '@motcua/notify-sms/smpp';
+ * encodeGsm7('Ho so da duoc tiep nhan').length; // 23: one octet per septet
+ * ```
  */
 export function encodeGsm7(text: string): Buffer {
   const out: number[] = [];
@@ -56,7 +62,15 @@ export function encodeGsm7(text: string): Buffer {
   return Buffer.from(out);
 }
 
-/** Encodes text as UCS-2 (UTF-16 big-endian), as SMPP carries it with data_coding 8. */
+/**
+ * Encodes text as UCS-2 (UTF-16 big-endian), as SMPP carries it with data_coding 8.
+ *
+ * @example
+ * ```ts
+ * import { encodeUcs2 } from '@motcua/notify-sms/smpp';
+ * encodeUcs2('Hồ sơ').length; // 10: two octets per character
+ * ```
+ */
 export function encodeUcs2(text: string): Buffer {
   const le = Buffer.from(text, 'utf16le');
   for (let i = 0; i + 1 < le.length; i += 2) {
@@ -67,12 +81,29 @@ export function encodeUcs2(text: string): Buffer {
   return le;
 }
 
-/** The concatenation header of part `index` (1-based) of `total`: IEI 0x00, 8-bit reference. */
+/**
+ * The concatenation header of part `index` (1-based) of `total`: IEI 0x00, 8-bit reference.
+ *
+ * @example
+ * ```ts
+ * import { concatReference, concatUdh } from '@motcua/notify-sms/smpp';
+ * const reference = concatReference('H56-260302-0001:1:sms.notice:receipt');
+ * concatUdh(reference, 2, 1); // <Buffer 05 00 03 … 02 01>: part 1 of 2
+ * ```
+ */
 export function concatUdh(reference: number, total: number, index: number): Buffer {
   return Buffer.from([0x05, 0x00, 0x03, reference & 0xff, total, index]);
 }
 
-/** A stable 8-bit concatenation reference for a message id (the same on every retry). */
+/**
+ * A stable 8-bit concatenation reference for a message id (the same on every retry).
+ *
+ * @example
+ * ```ts
+ * import { concatReference } from '@motcua/notify-sms/smpp';
+ * concatReference('H56-260302-0001:1:sms.notice:receipt'); // the same number (0–255) on every retry
+ * ```
+ */
 export function concatReference(id: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < id.length; i++) {
@@ -128,6 +159,7 @@ export interface ParsedSmppReceipt {
  *
  * @example
  * ```ts
+ * import { parseReceiptText } from '@motcua/notify-sms/smpp';
  * parseReceiptText('id:0000001 sub:001 dlvrd:001 submit date:2603020900 done date:2603020901 stat:DELIVRD err:000 text:');
  * // { id: '0000001', stat: 'DELIVRD', status: 'delivered', error: '000' }
  * ```

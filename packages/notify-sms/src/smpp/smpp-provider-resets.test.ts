@@ -66,6 +66,7 @@ function takenByText(s: Smsc): Map<string, string[]> {
 
 describe('SMPP provider: the SMSC resets the connection (RST) mid-window', () => {
   it('reads the answers the SMSC wrote before its reset while the ESME was busy: no acknowledged part is sent again, every receipt finds its id', {
+    tags: ['slow'],
     timeout: 60_000,
   }, async () => {
     // starting a worker thread with tsx on a busy machine: a safety net, not a measure

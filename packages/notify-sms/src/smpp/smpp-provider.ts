@@ -144,6 +144,7 @@ interface PartJob {
  *
  * @example
  * ```ts
+ * import { createSmppProvider } from '@motcua/notify-sms/smpp';
  * const provider = createSmppProvider({
  *   host: 'smsc.example.vn', port: 2775, systemId: 'ubnd', password: process.env.SMPP_PASSWORD!,
  *   sourceAddr: 'UBND-BENNGHE',

@@ -57,7 +57,11 @@ function raceWorker(file: string, worker: number, notices: number): Promise<stri
 }
 
 describe('SqliteNoticeLog', () => {
-  it('gives each notice to one of several processes racing on the file, one per number under a cap of one', async () => {
+  // The timeout is a safety net for starting three Node processes on a busy machine, not a measure.
+  it('gives each notice to one of several processes racing on the file, one per number under a cap of one', {
+    tags: ['slow'],
+    timeout: 120_000,
+  }, async () => {
     const file = join(dir, 'race.db');
     (await open(file)).close();
     const notices = 200;
@@ -70,7 +74,7 @@ describe('SqliteNoticeLog', () => {
     const log = await open(file);
     expect((await log.list()).filter((r) => r.claimedUntil !== null)).toHaveLength(notices / 4);
     log.close();
-  }, 120_000); // a safety net for starting three Node processes on a busy machine, not a measure
+  });
 
   it('migrates once, beside the tables of an application database it shares, and survives reopening', async () => {
     const file = join(dir, 'shared.db');

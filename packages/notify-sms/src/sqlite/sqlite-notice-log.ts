@@ -85,10 +85,15 @@ const canonical = (value: string | null): string | null =>
  *
  * @example
  * ```ts
+ * import { smsNotices } from '@motcua/notify-sms';
+ * import { createSmppProvider } from '@motcua/notify-sms/smpp';
  * import { SqliteNoticeLog } from '@motcua/notify-sms/sqlite';
  * const noticeLog = new SqliteNoticeLog('motcua.db'); // the engine's SqliteStore file
  * await noticeLog.migrate();
- * const sms = smsNotices({ provider, noticeLog, numberKey: process.env.SMS_NUMBER_KEY });
+ * const provider = createSmppProvider({
+ *   host: 'smsc.example.vn', port: 2775, systemId: 'ubnd-bennghe', password: 'secret', sourceAddr: 'UBND-BENNGHE',
+ * });
+ * const sms = smsNotices({ provider, noticeLog, numberKey: process.env.SMS_NUMBER_KEY ?? 'a long random key' });
  * ```
  */
 export class SqliteNoticeLog implements NoticeLog {

@@ -18,6 +18,7 @@ const PLACEHOLDER = /^\{([A-Za-z][A-Za-z0-9]*)\}/;
  *
  * @example
  * ```ts
+ * import { parseTemplate } from '@motcua/notify-sms';
  * parseTemplate('Hồ sơ {dossierCode} {{QC}}', 'receipt').variables; // ['dossierCode']
  * parseTemplate('Hồ sơ {dossier code}', 'receipt'); // throws INVALID_TEMPLATE at position 7
  * ```

@@ -177,6 +177,7 @@ function compile(
  *
  * @example
  * ```ts
+ * import { createSmsTemplates } from '@motcua/notify-sms';
  * const sms = createSmsTemplates({
  *   policy: 'always-without-diacritics',
  *   fixedValues: { agency: 'UBND phường Bến Nghé', lookupUrl: 'dichvucong.gov.vn' },

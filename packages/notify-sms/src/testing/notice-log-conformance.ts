@@ -14,7 +14,18 @@ export interface NoticeLogSuiteOptions {
   readonly closeLog?: (log: NoticeLog) => Promise<void> | void;
 }
 
-/** A notice log row for tests: queued, never attempted, overridable field by field. */
+/**
+ * A notice log row for tests: queued, never attempted, overridable field by field.
+ *
+ * @example
+ * ```ts
+ * import { MemoryNoticeLog } from '@motcua/notify-sms';
+ * import { sampleNoticeRecord } from '@motcua/notify-sms/testing';
+ * const log = new MemoryNoticeLog();
+ * await log.put(sampleNoticeRecord({ id: 'H56-260302-0001:1:sms.notice:receipt' }));
+await log.get('H56-260302-0001:1:sms.notice:receipt'); // the queued notice
+ * ```
+ */
 export function sampleNoticeRecord(overrides: Partial<NoticeRecord> = {}): NoticeRecord {
   return {
     id: 'H56-260302-0001:1:sms.notice:receipt',
@@ -75,8 +86,9 @@ function sentOf(row: NoticeRecord, sentAt: string, messageId = `m-${row.id}`): N
  *
  * @example
  * ```ts
+ * import { MemoryNoticeLog } from '@motcua/notify-sms';
  * import { noticeLogConformanceSuite } from '@motcua/notify-sms/testing';
- * noticeLogConformanceSuite('my log', { makeLog: () => new MyNoticeLog() });
+ * noticeLogConformanceSuite('MemoryNoticeLog', { makeLog: () => new MemoryNoticeLog() });
  * ```
  */
 export function noticeLogConformanceSuite(name: string, options: NoticeLogSuiteOptions): void {

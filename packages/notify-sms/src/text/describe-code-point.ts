@@ -3,6 +3,7 @@
  *
  * @example
  * ```ts
+ * import { describeCodePoint } from '@motcua/notify-sms/text';
  * describeCodePoint('“');  // 'U+201C'
  * describeCodePoint('😀'); // 'U+1F600'
  * ```

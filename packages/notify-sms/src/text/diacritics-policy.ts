@@ -41,6 +41,7 @@ export interface SmsChoice {
  *
  * @example
  * ```ts
+ * import { chooseSmsVariant } from '@motcua/notify-sms/text';
  * const { chosen } = chooseSmsVariant('Hồ sơ đã có kết quả.', 'cheaper');
  * chosen.text;           // 'Hồ sơ đã có kết quả.' (1 segment either way: the tie keeps diacritics)
  * chooseSmsVariant('Hồ sơ đã có kết quả.', 'always-without-diacritics').chosen.text; // 'Ho so da co ket qua.'

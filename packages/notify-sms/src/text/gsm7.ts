@@ -31,6 +31,7 @@ export const GSM7_EXTENSION_CHARACTERS: string = EXTENSION;
  *
  * @example
  * ```ts
+ * import { gsm7Septets } from '@motcua/notify-sms/text';
  * gsm7Septets('a');  // 1
  * gsm7Septets('€');  // 2
  * gsm7Septets('ă');  // undefined
@@ -47,6 +48,7 @@ export function gsm7Septets(char: string): 1 | 2 | undefined {
  *
  * @example
  * ```ts
+ * import { isGsm7 } from '@motcua/notify-sms/text';
  * isGsm7('Ho so da duoc tiep nhan'); // true
  * isGsm7('Hồ sơ');                   // false
  * ```
@@ -61,6 +63,7 @@ export function isGsm7(text: string): boolean {
  *
  * @example
  * ```ts
+ * import { nonGsm7Characters } from '@motcua/notify-sms/text';
  * nonGsm7Characters('Giá “tốt” `x`'); // ['á', '“', 'ố', '”', '`']
  * ```
  */
@@ -75,6 +78,7 @@ export function nonGsm7Characters(text: string): string[] {
  *
  * @example
  * ```ts
+ * import { gsm7Length } from '@motcua/notify-sms/text';
  * gsm7Length('[QC] 5€'); // 10: '[', ']' and '€' take two septets each
  * ```
  */

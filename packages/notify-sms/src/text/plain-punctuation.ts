@@ -35,6 +35,7 @@ const PATTERN = new RegExp(`[${Object.keys(REPLACEMENTS).join('')}]`, 'g');
  *
  * @example
  * ```ts
+ * import { plainPunctuation } from '@motcua/notify-sms/text';
  * plainPunctuation('UBND phường “Bến Nghé” – Quận 1…'); // 'UBND phường "Bến Nghé" - Quận 1...'
  * ```
  */

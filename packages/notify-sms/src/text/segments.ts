@@ -121,6 +121,7 @@ function layout(text: string, options: SegmentOptions | undefined): Layout {
  *
  * @example
  * ```ts
+ * import { countSegments } from '@motcua/notify-sms/text';
  * countSegments('a'.repeat(160)); // { encoding: 'GSM-7', segments: 1, unitsLeftInLastPart: 0, … }
  * countSegments('a'.repeat(161)); // { encoding: 'GSM-7', segments: 2, unitsLeftInLastPart: 145, … }
  * countSegments('Hồ sơ');         // { encoding: 'UCS-2', segments: 1, unitsUsed: 5, unitsLeftInLastPart: 65, … }
@@ -144,6 +145,7 @@ export function countSegments(text: string, options?: SegmentOptions): SegmentCo
  *
  * @example
  * ```ts
+ * import { splitSegments } from '@motcua/notify-sms/text';
  * splitSegments('a'.repeat(200)).map((p) => p.length); // [153, 47]
  * ```
  */

@@ -20,6 +20,7 @@ const UNDECOMPOSABLE_PATTERN = /[\u0111\u0110\u00F0\u00D0]/g;
  *
  * @example
  * ```ts
+ * import { stripDiacritics } from '@motcua/notify-sms/text';
  * stripDiacritics('Đã tiếp nhận hồ sơ, hẹn trả ngày 15/07/2026'); // 'Da tiep nhan ho so, hen tra ngay 15/07/2026'
  * stripDiacritics('ĐƯỜNG Điện Biên Phủ');                          // 'DUONG Dien Bien Phu'
  * ```

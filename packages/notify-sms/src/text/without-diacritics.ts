@@ -8,6 +8,7 @@ import { stripDiacritics } from './strip-diacritics.js';
  *
  * @example
  * ```ts
+ * import { withoutDiacritics } from '@motcua/notify-sms/text';
  * withoutDiacritics('Hồ sơ “đã” tiếp nhận…'); // 'Ho so "da" tiep nhan...'
  * ```
  */

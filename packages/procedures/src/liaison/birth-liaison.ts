@@ -397,6 +397,15 @@ export const BIRTH_LIAISON_2024_CODE = placeholderCode('lien-thong-dien-tu-khai-
  * - A member's supplementation request pauses the whole liaison; due times move by the working
  *   time paused (`resume`): an assumption, the circular's clock rule was not read (UNCONFIRMED).
  * - Whether JC 05/2015 still applies beside Decree 63/2024 has not been checked (UNCONFIRMED).
+ *
+ * @example
+ * ```ts
+ * import { createEngine, vietnamCalendar } from '@motcua/core';
+ * import { birthLiaison2015 } from '@motcua/procedures';
+ * const calendar = vietnamCalendar();
+ * const birth = birthLiaison2015({ calendar, remoteCommune: true }); // paper "3 in 1", +5 days for a remote commune
+ * const focal = createEngine({ procedures: [birth.liaison, birth.members.birth], calendar, agency: 'H56' });
+ * ```
  */
 export function birthLiaison2015(options: PaperBirthLiaisonOptions = {}): LiaisonPackage<BirthLiaisonMember> {
   const window = options.window ?? WINDOW_2025;
@@ -487,6 +496,16 @@ export function birthLiaison2015(options: PaperBirthLiaisonOptions = {}): Liaiso
  * - Supplementation: the group's limit counts again from the complete dossier (`restart`).
  * - The effective date of Decree 63/2024 (signed 10/06/2024) has not been checked: the default version starts with the 2025
  *   rules (01/07/2025); pass `window` for an earlier period.
+ *
+ * @example
+ * ```ts
+ * import { createEngine, vietnamCalendar } from '@motcua/core';
+ * import { birthLiaison2024 } from '@motcua/procedures';
+ * const calendar = vietnamCalendar();
+ * const birth = birthLiaison2024({ calendar }); // { liaison, members, procedures }
+ * const focal = createEngine({ procedures: [birth.liaison, birth.members.birth], calendar, agency: 'H56' });
+ * const police = createEngine({ procedures: [birth.members.residence], calendar, agency: 'CA01' });
+ * ```
  */
 export function birthLiaison2024(options: BirthLiaisonOptions = {}): LiaisonPackage<BirthLiaisonMember> {
   const window = options.window ?? WINDOW_2025;

@@ -190,6 +190,15 @@ export const DEATH_LIAISON_LIMITS = {
  * after the death is registered: they need the e-death extract). Figures: {@link DEATH_LIAISON_LIMITS}
  * ([S], provisional). Relatives' confirmation on VNeID (≤ 5 working days, not counted in the limit)
  * is not modelled: record it as a supplementation pause if needed.
+ *
+ * @example
+ * ```ts
+ * import { createEngine, vietnamCalendar } from '@motcua/core';
+ * import { deathLiaison } from '@motcua/procedures';
+ * const calendar = vietnamCalendar();
+ * const death = deathLiaison({ calendar }); // { liaison, members, procedures }
+ * const focal = createEngine({ procedures: death.procedures, calendar, agency: 'H56' });
+ * ```
  */
 export function deathLiaison(options: DeathLiaisonOptions = {}): LiaisonPackage<DeathLiaisonMember> {
   const agencies = { ...DEFAULT_DEATH_LIAISON_AGENCIES, ...options.agencies };

@@ -1,6 +1,7 @@
 import type { DossierContext } from '@motcua/core';
 import { simulate } from '@motcua/core/simulation';
 import { afterEach, describe, expect, it } from 'vitest';
+import { laneCount } from '../../../../tools/test-lane/lane.js';
 import {
   applicant,
   birthApplication,
@@ -57,7 +58,7 @@ describe('simulating the electronic liaisons (Decree 63/2024)', () => {
       start: '2026-08-17',
       days: 10,
       seed: 63,
-      arrivals: { perWorkingDay: 8 },
+      arrivals: { perWorkingDay: laneCount(8, 3) },
       behaviour: { supplementShare: 0.1, pickupHours: [0, 1] },
       samples: {
         [birth.liaison.code]: (i) => ({

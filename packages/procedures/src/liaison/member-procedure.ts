@@ -42,6 +42,19 @@ export interface MemberProcedureSpec {
  * The definition of a member procedure of a liaison: the procedure a member agency runs on its own
  * engine for its part (its own dossier, received from the focal desk by the liaison plugin). The
  * member agency's intake unit is `desk`; its officer and leader do the work.
+ *
+ * @example
+ * ```ts
+ * import { memberProcedureDefinition, splitSteps, WINDOW_2025 } from '@motcua/procedures';
+ * import { z } from 'zod';
+ * const definition = memberProcedureDefinition({
+ *   code: 'PLACEHOLDER:lien-thong-dang-ky-thuong-tru', window: WINDOW_2025,
+ *   name: { vi: 'Đăng ký thường trú (liên thông)' }, sector: ['Luật Cư trú 2020'],
+ *   agency: { id: 'cong-an-xa', name: 'Công an xã' }, officer: 'Cán bộ Công an xã', leader: 'Trưởng Công an xã',
+ *   timeLimit: { workingDays: 2 }, application: z.object({ address: z.string() }), channels: ['online-full'],
+ *   steps: splitSteps({ workingDays: 2 }, { work: 'Thẩm định hồ sơ', sign: 'Phê duyệt' }),
+ * });
+ * ```
  */
 export function memberProcedureDefinition(spec: MemberProcedureSpec): ProcedureDefinitionInput {
   return {
@@ -74,7 +87,23 @@ export function memberProcedureDefinition(spec: MemberProcedureSpec): ProcedureD
   };
 }
 
-/** Builds a member procedure on a calendar. */
+/**
+ * Builds a member procedure on a calendar.
+ *
+ * @example
+ * ```ts
+ * import { vietnamCalendar } from '@motcua/core';
+ * import { memberProcedure, splitSteps, WINDOW_2025 } from '@motcua/procedures';
+ * import { z } from 'zod';
+ * const residence = memberProcedure({
+ *   code: 'PLACEHOLDER:lien-thong-dang-ky-thuong-tru', window: WINDOW_2025,
+ *   name: { vi: 'Đăng ký thường trú (liên thông)' }, sector: ['Luật Cư trú 2020'],
+ *   agency: { id: 'cong-an-xa', name: 'Công an xã' }, officer: 'Cán bộ Công an xã', leader: 'Trưởng Công an xã',
+ *   timeLimit: { workingDays: 2 }, application: z.object({ address: z.string() }), channels: ['online-full'],
+ *   steps: splitSteps({ workingDays: 2 }, { work: 'Thẩm định hồ sơ', sign: 'Phê duyệt' }),
+ * }, vietnamCalendar());
+ * ```
+ */
 export function memberProcedure(spec: MemberProcedureSpec, calendar?: WorkingCalendar): Procedure {
   return defineProcedure(memberProcedureDefinition(spec), calendar ? { calendar } : {});
 }
@@ -83,6 +112,13 @@ export function memberProcedure(spec: MemberProcedureSpec, calendar?: WorkingCal
  * Steps for a member whose budget is `limit`: `share` of it to the officer (appraisal and the
  * decision), the rest to the leader (approval and signature). An even split by default, in whole
  * hours or days; a modelling choice.
+ *
+ * @example
+ * ```ts
+ * import { splitSteps } from '@motcua/procedures';
+ * splitSteps({ workingDays: 2 }, { work: 'Thẩm định hồ sơ', sign: 'Phê duyệt' });
+ * // officer: 1 working day, leader: 1 working day
+ * ```
  */
 export function splitSteps(
   limit: TimeLimit,

@@ -50,7 +50,15 @@ export const ONE_STOP_BASIS: Readonly<Record<Regime, readonly string[]>> = {
   ],
 };
 
-/** Sector lines followed by the regime's one-stop lines. */
+/**
+ * Sector lines followed by the regime's one-stop lines.
+ *
+ * @example
+ * ```ts
+ * import { legalBasis } from '@motcua/procedures';
+ * legalBasis('2025', ['Luật Hộ tịch 2014']); // ['Luật Hộ tịch 2014', 'Nghị định 118/2025/NĐ-CP …', …]
+ * ```
+ */
 export function legalBasis(regime: Regime, sector: readonly string[]): string[] {
   return [...sector, ...ONE_STOP_BASIS[regime]];
 }

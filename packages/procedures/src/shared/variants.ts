@@ -19,12 +19,30 @@ export type Variant = 'standard' | 'verification' | 'special-case' | 'extended';
 /** Every variant name. */
 export const VARIANTS: readonly Variant[] = ['standard', 'verification', 'special-case', 'extended'];
 
-/** The version string of a variant in a period, e.g. `'2025.1-verification'`. */
+/**
+ * The version string of a variant in a period, e.g. `'2025.1-verification'`.
+ *
+ * @example
+ * ```ts
+ * import { variantVersion, WINDOW_2025 } from '@motcua/procedures';
+ * variantVersion(WINDOW_2025, 'verification'); // '2025.1-verification'
+ * variantVersion(WINDOW_2025, 'standard'); // '2025.1'
+ * ```
+ */
 export function variantVersion(window: VersionWindow, variant: Variant): string {
   return variant === 'standard' ? window.version : `${window.version}-${variant}`;
 }
 
-/** The variant a procedure version stands for, read from its version string. */
+/**
+ * The variant a procedure version stands for, read from its version string.
+ *
+ * @example
+ * ```ts
+ * import { variantOf } from '@motcua/procedures';
+ * variantOf('2025.1-verification'); // 'verification'
+ * variantOf('2025.1'); // 'standard'
+ * ```
+ */
 export function variantOf(procedure: Procedure | string): Variant {
   const version = typeof procedure === 'string' ? procedure : procedure.version;
   const dash = version.indexOf('-');

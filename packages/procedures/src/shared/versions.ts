@@ -65,6 +65,7 @@ export interface ProcedureVersions<S extends z.ZodType = z.ZodType> {
  *
  * @example
  * ```ts
+ * import { WINDOW_2018, WINDOW_2025, defineVersions, marriageRegistrationDefinition } from '@motcua/procedures';
  * export const marriageRegistration = defineVersions(marriageRegistrationDefinition, [
  *   { window: WINDOW_2018, variants: ['verification'] },
  *   { window: WINDOW_2025, variants: ['verification'] },

@@ -15,8 +15,10 @@ const guardedPools = new WeakSet<object>();
  *
  * @example
  * ```ts
- * const pool = new pg.Pool({ connectionString });
- * guardPool(pool, (error) => logger.warn({ error }));
+ * import { guardPool } from '@motcua/sql/postgres';
+ * import pg from 'pg';
+ * const pool = new pg.Pool({ connectionString: 'postgres://motcua@127.0.0.1:5432/motcua' });
+ * guardPool(pool, (error) => console.warn('postgres client lost', error.message));
  * ```
  */
 export function guardPool(pool: PgPool, onError?: (error: Error) => void): void {
@@ -40,7 +42,23 @@ export function guardPool(pool: PgPool, onError?: (error: Error) => void): void 
   });
 }
 
-/** Whether a client of a {@link guardPool guarded} pool lost its connection (it must be destroyed). */
+/**
+ * Whether a client of a {@link guardPool guarded} pool lost its connection (it must be destroyed).
+ *
+ * @example
+ * ```ts
+ * import { guardPool, isLostClient } from '@motcua/sql/postgres';
+ * import pg from 'pg';
+ * const pool = new pg.Pool({ connectionString: 'postgres://motcua@127.0.0.1:5432/motcua' });
+ * guardPool(pool);
+ * const client = await pool.connect();
+ * try {
+ *   await client.query('SELECT 1');
+ * } finally {
+ *   client.release(isLostClient(client)); // destroy a client whose connection failed
+ * }
+ * ```
+ */
 export function isLostClient(client: object): boolean {
   return lostClients.has(client);
 }

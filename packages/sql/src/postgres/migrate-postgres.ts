@@ -25,7 +25,16 @@ export interface PostgresMigrationPlan {
  *
  * @example
  * ```ts
- * await withTransaction(pool, (client) => migratePostgres(client, plan), options);
+ * import { migratePostgres, withTransaction } from '@motcua/sql/postgres';
+ * import pg from 'pg';
+ * const pool = new pg.Pool({ connectionString: 'postgres://motcua@127.0.0.1:5432/motcua' });
+ * const plan = {
+ *   lockKey: 'app-migrations', schema: 'app', searchPath: true, versionsTable: 'app_migrations',
+ *   migrations: [{ version: 1, name: '001_init', sql: 'CREATE TABLE notes (id TEXT PRIMARY KEY)' }],
+ * };
+ * await withTransaction(pool, (client) => migratePostgres(client, plan), {
+ *   translate: (e) => e, connectionLost: () => false,
+ * });
  * ```
  */
 export async function migratePostgres(

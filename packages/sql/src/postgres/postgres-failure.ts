@@ -9,6 +9,7 @@ import { isTransientPostgresError } from './transient-conditions.js';
  *
  * @example
  * ```ts
+ * import { postgresFailureKind } from '@motcua/sql/postgres';
  * postgresFailureKind(Object.assign(new Error('terminating connection'), { code: '57P01' })); // 'unavailable'
  * ```
  */

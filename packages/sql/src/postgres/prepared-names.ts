@@ -9,6 +9,9 @@ import type { PgQuery } from './pg-pool.js';
  *
  * @example
  * ```ts
+ * import { PreparedNames } from '@motcua/sql/postgres';
+ * import pg from 'pg';
+ * const pool = new pg.Pool({ connectionString: 'postgres://motcua@127.0.0.1:5432/motcua' });
  * const names = new PreparedNames('motcua_', true);
  * await pool.query(names.query('SELECT 1 WHERE $1::int > 0', [1]));
  * ```

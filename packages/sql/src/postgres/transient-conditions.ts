@@ -109,6 +109,13 @@ const messages = transientPostgresConditions
 /**
  * Whether `error` (from node-postgres, pg-pool or a socket; its `cause` chain is followed) is one of
  * the {@link transientPostgresConditions}.
+ *
+ * @example
+ * ```ts
+ * import { isTransientPostgresError } from '@motcua/sql/postgres';
+ * isTransientPostgresError(Object.assign(new Error('terminating connection'), { code: '57P01' })); // true
+ * isTransientPostgresError(Object.assign(new Error('duplicate key'), { code: '23505' })); // false
+ * ```
  */
 export function isTransientPostgresError(error: unknown): boolean {
   for (let e = error, depth = 0; e !== null && e !== undefined && depth < 5; depth++) {

@@ -22,8 +22,12 @@ export interface TransactionOptions {
  *
  * @example
  * ```ts
- * await withTransaction(pool, async (client) => client.query({ text: 'UPDATE …', values }), {
- *   translate: (e) => toStoreError(e), connectionLost: (e) => e instanceof StoreUnavailableError,
+ * import { postgresFailureKind, withTransaction } from '@motcua/sql/postgres';
+ * import pg from 'pg';
+ * const pool = new pg.Pool({ connectionString: 'postgres://motcua@127.0.0.1:5432/motcua' });
+ * await withTransaction(pool, (client) => client.query({ text: 'UPDATE notes SET seen = true WHERE id = $1', values: ['n-1'] }), {
+ *   translate: (e) => new Error(`notes: ${postgresFailureKind(e) ?? 'failed'}`),
+ *   connectionLost: (e) => postgresFailureKind(e) === 'unavailable',
  * });
  * ```
  */

@@ -18,8 +18,14 @@ export interface SqliteMigrationPlan {
  *
  * @example
  * ```ts
- * migrateSqlite(db, { versionsTable: 'motcua_migrations', createVersionsTable: BOOTSTRAP, migrations: sqliteMigrations });
- * // { applied: ['001_init', …], version: 3 }
+ * import { migrateSqlite } from '@motcua/sql/sqlite';
+ * import Database from 'better-sqlite3';
+ * const db = new Database('motcua.db');
+ * migrateSqlite(db, {
+ *   versionsTable: 'app_migrations',
+ *   createVersionsTable: 'CREATE TABLE IF NOT EXISTS app_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)',
+ *   migrations: [{ version: 1, name: '001_init', sql: 'CREATE TABLE notes (id TEXT PRIMARY KEY)' }],
+ * }); // { applied: ['001_init'], version: 1 }
  * ```
  */
 export function migrateSqlite(db: SqliteDatabase, plan: SqliteMigrationPlan): MigrationResult {

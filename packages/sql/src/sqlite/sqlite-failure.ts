@@ -12,8 +12,14 @@ export type SqliteFailureKind = SqlFailureKind | 'closed';
  *
  * @example
  * ```ts
- * try { db.prepare('SELECT 1 FROM missing').get(); }
- * catch (e) { sqliteFailureKind(e); } // 'not-migrated'
+ * import { sqliteFailureKind } from '@motcua/sql/sqlite';
+ * import Database from 'better-sqlite3';
+ * const db = new Database(':memory:');
+ * try {
+ *   db.prepare('SELECT 1 FROM missing').get();
+ * } catch (e) {
+ *   sqliteFailureKind(e); // 'not-migrated'
+ * }
  * ```
  */
 export function sqliteFailureKind(error: unknown): SqliteFailureKind | undefined {

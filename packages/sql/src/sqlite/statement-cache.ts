@@ -4,8 +4,11 @@
  *
  * @example
  * ```ts
+ * import { StatementCache } from '@motcua/sql/sqlite';
+ * import Database from 'better-sqlite3';
+ * const db = new Database(':memory:');
  * const statements = new StatementCache(db);
- * statements.get('SELECT record FROM sms_notices WHERE id = ?').get(id);
+ * statements.get('SELECT 1 AS one WHERE ? > 0').get(1); // { one: 1 }, prepared once
  * ```
  */
 export class StatementCache<S> {

@@ -19,6 +19,7 @@ export type PgTestMode = 'run' | 'skip' | 'fail';
  *
  * @example
  * ```ts
+ * import { pgTestMode } from '@motcua/sql/testing';
  * pgTestMode({ ci: 'true', reachable: false }); // 'fail'
  * ```
  */
@@ -49,6 +50,7 @@ let counter = 0;
  *
  * @example
  * ```ts
+ * import { freshSchema } from '@motcua/sql/testing';
  * freshSchema('sms_test'); // 'sms_test_4242_a1b2c3_1'
  * ```
  */
@@ -56,7 +58,21 @@ export function freshSchema(prefix = 'motcua_test'): string {
   return `${prefix}_${process.pid}_${run}_${++counter}`;
 }
 
-/** Drops a test schema and everything in it. */
+/**
+ * Drops a test schema and everything in it.
+ *
+ * @example
+ * ```ts
+ * import { dropSchema, freshSchema, testPool } from '@motcua/sql/testing';
+ * import { afterAll } from 'vitest';
+ * const pool = testPool();
+ * const schema = freshSchema('sms_test');
+ * afterAll(async () => {
+ *   await dropSchema(pool, schema);
+ *   await pool.end();
+ * });
+ * ```
+ */
 export async function dropSchema(pool: pg.Pool, schema: string): Promise<void> {
   await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
 }
@@ -67,6 +83,7 @@ export async function dropSchema(pool: pg.Pool, schema: string): Promise<void> {
  *
  * @example
  * ```ts
+ * import { testPool } from '@motcua/sql/testing';
  * const pool = testPool({ max: 6, applicationName: 'motcua-sms-test' });
  * ```
  */
@@ -94,7 +111,11 @@ if (mode === 'skip') {
  *
  * @example
  * ```ts
- * describePostgres('PostgresNoticeLog', () => { it('claims once', async () => { … }); });
+ * import { describePostgres } from '@motcua/sql/testing';
+ * import { it } from 'vitest';
+ * describePostgres('PostgresNoticeLog', () => {
+ *   it('claims a notice once', async () => {});
+ * });
  * ```
  */
 export function describePostgres(name: string, body: () => void): void {

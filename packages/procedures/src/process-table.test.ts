@@ -1,0 +1,151 @@
+/**
+ * Province-approved internal processes (quy trình nội bộ) imported from a table: steps, units,
+ * fractions of days and hours, national status codes per step, cases, area extensions, the
+ * approving decision as the version's source; bad cells named by row and column; steps beyond the
+ * legal limit refused by the static check.
+ */
+import { DefinitionError, defineProcedure, ValidationError } from '@motcua/core';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { processFromTable } from './process-table.js';
+
+const procedure = {
+  code: '1.004222',
+  version: '2026.1',
+  effectiveFrom: '2026-01-01',
+  regime: '2025' as const,
+  name: { vi: 'Đăng ký thường trú' },
+  legalBasis: ['Luật Cư trú số 68/2020/QH14'],
+  agency: 'Công an xã',
+  timeLimit: { workingDays: 7 },
+  channels: ['in-person' as const, 'online-full' as const],
+  application: z.object({ address: z.string() }).strict(),
+};
+const decision = { number: '2095/QĐ-UBND', date: '2025-10-31', issuedBy: 'UBND tỉnh Đồng Nai' };
+
+const csv = [
+  'Bước;Nội dung;Đơn vị/chức danh;Thời gian;Trạng thái',
+  '1;Tiếp nhận, kiểm tra và chuyển hồ sơ;Bộ phận Một cửa;0,5 ngày;2',
+  '2;Thẩm định hồ sơ;Công an xã;4 ngày;4',
+  '3;Phê duyệt kết quả;Trưởng Công an xã;2 ngày;4',
+  '4;Cập nhật cơ sở dữ liệu về cư trú;Công an xã;4 giờ;4',
+].join('\n');
+
+const fields = (e: unknown) => (e as ValidationError).issues.map((i) => i.field);
+const thrown = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected an error');
+};
+
+describe('processFromTable', () => {
+  it('builds the steps, units, budgets and status codes of a province table (CSV)', () => {
+    const [d, ...rest] = processFromTable(csv, { procedure, decision });
+    expect(rest).toEqual([]);
+    expect(d!.units).toEqual({
+      desk: { name: 'Bộ phận Một cửa' },
+      'cong-an-xa': { name: 'Công an xã' },
+      'truong-cong-an-xa': { name: 'Trưởng Công an xã' },
+    });
+    expect(d!.steps).toEqual([
+      { id: 'b1', name: 'Tiếp nhận, kiểm tra và chuyển hồ sơ', unit: 'desk', budget: { workingDays: 0.5 } },
+      { id: 'b2', name: 'Thẩm định hồ sơ', unit: 'cong-an-xa', budget: { workingDays: 4 } },
+      { id: 'b3', name: 'Phê duyệt kết quả', unit: 'truong-cong-an-xa', budget: { workingDays: 2 } },
+      { id: 'b4', name: 'Cập nhật cơ sở dữ liệu về cư trú', unit: 'cong-an-xa', budget: { workingHours: 4 } },
+    ]);
+    expect(d!.nationalStatus).toEqual({
+      'processing.b1': 2,
+      'processing.b2': 4,
+      'processing.b3': 4,
+      'processing.b4': 4,
+    });
+    expect(d!.legalBasis.at(-1)).toBe(
+      'Quyết định số 2095/QĐ-UBND ngày 2025-10-31 của UBND tỉnh Đồng Nai phê duyệt quy trình nội bộ',
+    );
+    // It runs: a receipt at the desk is status 2.
+    const p = defineProcedure(d!);
+    expect(p.definition.steps).toHaveLength(4);
+  });
+
+  it('takes rows already parsed (JSON), cases with their own steps, and area extensions', () => {
+    const rows = [
+      {
+        'Trường hợp': 'Có nhà ở hợp pháp',
+        'Nội dung': 'Tiếp nhận',
+        'Đơn vị': 'Bộ phận Một cửa',
+        'Thời gian': '0.5 ngày',
+      },
+      {
+        'Trường hợp': 'Có nhà ở hợp pháp',
+        'Nội dung': 'Giải quyết',
+        'Đơn vị': 'Công an xã',
+        'Thời gian': '6.5 ngày',
+      },
+      {
+        'Trường hợp': 'Thuê, mượn nhà',
+        'Nội dung': 'Tiếp nhận',
+        'Đơn vị': 'Bộ phận Một cửa',
+        'Thời gian': '0.5 ngày',
+      },
+      {
+        'Trường hợp': 'Thuê, mượn nhà',
+        'Nội dung': 'Xác minh',
+        'Đơn vị': 'Công an xã',
+        'Thời gian': '3 ngày',
+      },
+      {
+        'Trường hợp': 'Thuê, mượn nhà',
+        'Nội dung': 'Giải quyết',
+        'Đơn vị': 'Công an xã',
+        'Thời gian': '3,5 ngày',
+      },
+    ];
+    const defs = processFromTable(rows, {
+      procedure,
+      decision,
+      areaExtensions: [{ id: 'vkk', name: 'Vùng khó khăn', extraWorkingDays: 10 }],
+    });
+    expect(defs.map((d) => [d.version, d.steps.length, d.timeLimit])).toEqual([
+      ['2026.1-th1', 2, { workingDays: 7 }],
+      ['2026.1-th1-vkk', 2, { workingDays: 17 }],
+      ['2026.1-th2', 3, { workingDays: 7 }],
+      ['2026.1-th2-vkk', 3, { workingDays: 17 }],
+    ]);
+    expect(defs[2]!.name.vi).toBe('Đăng ký thường trú (Thuê, mượn nhà)');
+  });
+
+  it('names each bad cell by row and column; nothing is built', () => {
+    const bad = [
+      'Bước,Nội dung,Đơn vị,Thời gian,Trạng thái',
+      '1,Tiếp nhận,Bộ phận Một cửa,nửa ngày,2',
+      '2,,Công an xã,4 ngày,11',
+    ].join('\n');
+    const error = thrown(() => processFromTable(bad, { procedure, decision }));
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(fields(error)).toEqual(['rows[0].time', 'rows[1].content', 'rows[1].status']);
+    expect((error as ValidationError).issues[0]!.message).toContain("row 1, column 'Thời gian'");
+    expect(fields(thrown(() => processFromTable('Nội dung;Đơn vị\nA;B', { procedure, decision })))).toEqual([
+      'time',
+    ]);
+    expect(
+      fields(
+        thrown(() =>
+          processFromTable('Nội dung;Đơn vị;Thời gian\nA;Công an xã;1 ngày', { procedure, decision }),
+        ),
+      ),
+    ).toEqual(['rows']);
+  });
+
+  it('refuses steps that exceed the legal limit (the static check)', () => {
+    const tooLong = csv.replace(
+      '4;Cập nhật cơ sở dữ liệu về cư trú;Công an xã;4 giờ;4',
+      '4;Cập nhật;Công an xã;1 ngày;4',
+    );
+    const error = thrown(() => processFromTable(tooLong, { procedure, decision }));
+    expect(error).toBeInstanceOf(DefinitionError);
+    expect(error).toMatchObject({ field: 'steps' });
+  });
+});
