@@ -216,6 +216,38 @@ describe.each(regimes)('forms of a %s dossier through its lifecycle', (regime) =
     });
     expect(row.note).toContain('Hẹn lại');
     expect(row.note).toContain('quá hạn');
+    // With the handover recorded at return: who collected it, the postal item, the originals.
+    const returned = life.returned.context;
+    const withHandover = (
+      handover: NonNullable<NonNullable<typeof returned.outcome>['handover']>,
+      delivery = 'in-person',
+    ) => ({
+      ...returned,
+      outcome: { ...returned.outcome!, delivery, handover },
+    });
+    expect(
+      trackingBookRow(
+        def,
+        withHandover({
+          collectedBy: 'representative',
+          collectorName: 'Trần Thị Hoa',
+          originalsReturned: true,
+        }),
+        exampleOffice,
+        cal,
+      ).delivery,
+    ).toBe('Trực tiếp; người được ủy quyền nhận: Trần Thị Hoa; đã trả bản gốc');
+    expect(
+      trackingBookRow(
+        def,
+        withHandover(
+          { collectedBy: 'post', postal: { service: 'VNPost', trackingNumber: 'EB123456789VN' } },
+          'postal',
+        ),
+        exampleOffice,
+        cal,
+      ).delivery,
+    ).toBe('Qua dịch vụ bưu chính công ích; VNPost, số hiệu EB123456789VN');
     const refused = exampleRefused(regime).refused.context;
     const open = life.received.context;
     const book = trackingBookForm(

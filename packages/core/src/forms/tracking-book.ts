@@ -38,7 +38,10 @@ export const TrackingBookRowSchema = z
     dueAt: FormDateTimeSchema,
     /** When the result (or the refusal, stop notice…) was handed over. */
     returnedAt: FormDateTimeSchema.nullable(),
-    /** How the result was collected: "Trực tiếp", "Qua dịch vụ bưu chính công ích", "Trực tuyến". */
+    /**
+     * How the result was collected: "Trực tiếp", "Qua dịch vụ bưu chính công ích", "Trực tuyến",
+     * then who collected it, the postal item and whether the originals went back, when recorded.
+     */
     delivery: z.string().nullable(),
     /** Trước hạn / đúng hạn / quá hạn against the legal due time, once closed. */
     result: TimelinessSchema.nullable(),
@@ -98,6 +101,25 @@ function noteOf(context: DossierContext, calendar: WorkingCalendar): string {
   return parts.join('; ');
 }
 
+/**
+ * How the result was collected, as the book prints it: the way ("Trực tiếp", …), then who collected
+ * it (the applicant or an authorised representative, by name), the postal item, and whether the
+ * originals went back.
+ */
+function deliveryText(outcome: DossierContext['outcome']): string | null {
+  if (!outcome?.delivery) return null;
+  const parts = [DELIVERY_VI[outcome.delivery] ?? outcome.delivery];
+  const h = outcome.handover;
+  if (h) {
+    if (h.collectedBy === 'representative') {
+      parts.push(`người được ủy quyền nhận${h.collectorName ? `: ${h.collectorName}` : ''}`);
+    } else if (h.collectedBy === 'applicant' && h.collectorName) parts.push(`người nhận: ${h.collectorName}`);
+    if (h.postal) parts.push(`${h.postal.service}, số hiệu ${h.postal.trackingNumber}`);
+    if (h.originalsReturned) parts.push('đã trả bản gốc');
+  }
+  return parts.join('; ');
+}
+
 /** Options of {@link trackingBookRow}. */
 export interface TrackingBookRowOptions {
   /** STT (default 1). */
@@ -143,7 +165,7 @@ export function trackingBookRow(
     receivedAt: formDateTime(context.receivedAt, calendar),
     dueAt: formDateTime(context.due.current, calendar),
     returnedAt: outcome ? formDateTime(outcome.at, calendar) : null,
-    delivery: outcome?.delivery ? (DELIVERY_VI[outcome.delivery] ?? outcome.delivery) : null,
+    delivery: deliveryText(outcome),
     result: outcome?.result ?? null,
     note: noteOf(context, calendar),
   };
