@@ -1,7 +1,7 @@
 import type { ReportRow } from '@motcua/core';
 import { escapeHtml } from '@motcua/core/forms';
 import type { LiaisonMemberTally, SimulationDay } from '@motcua/core/simulation';
-import type { NationalFacts } from './national-facts.js';
+import type { NationalFacts, Showcase } from './national-facts.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -91,6 +91,14 @@ ${pct(n.satisfiedShare)} satisfied or very satisfied overall.</p>
 <table><tr><th>criterion</th><th></th><th>mean score (0–2)</th></tr>${scores}</table>`;
 }
 
+/** The dossier taken through every national fact. */
+function showcaseHtml(s: Showcase): string {
+  return `<h2>Một hồ sơ qua mọi dữ liệu quốc gia (one dossier through every national fact)</h2>
+<p>${escapeHtml(s.code)}: ${s.statuses.map(escapeHtml).join(' → ')}; ${s.components} components recorded
+(digitised papers, a population-database lookup that found nothing, then the paper); ${s.results} result
+document with its electronic copy; returned ${escapeHtml(s.handover)}; ${s.rated ? 'rated by the applicant' : 'not rated'}.</p>`;
+}
+
 /** The HTML report of a run: the figures, the daily chart and links to the documents. */
 export function htmlReport(input: {
   title: string;
@@ -101,6 +109,7 @@ export function htmlReport(input: {
   documents: readonly { href: string; label: string }[];
   liaison?: LiaisonSection;
   national?: NationalFacts;
+  showcase?: Showcase;
 }): string {
   const r = input.report;
   const channels = Object.entries(r.receivedByChannel)
@@ -142,6 +151,7 @@ svg text{font-size:11px;fill:#555}.grid{stroke:#ddd}.line{fill:none;stroke:#0b6e
 <h3>By procedure</h3><table><tr><th>procedure</th><th>received</th><th>resolved</th><th>early</th><th>on time</th><th>late</th><th>open</th></tr>${procedures}</table>
 ${input.liaison ? liaisonHtml(input.liaison) : ''}
 ${input.national ? nationalHtml(input.national) : ''}
+${input.showcase ? showcaseHtml(input.showcase) : ''}
 <h2>Daily on-time rate (tỷ lệ đúng hạn theo ngày)</h2>
 ${dailyRateChart(input.days)}
 <h2>Documents</h2><ul>${docs}</ul>

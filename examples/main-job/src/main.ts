@@ -50,7 +50,7 @@ import {
 import { openAgencies } from './agencies.js';
 import { htmlReport, type LiaisonSection } from './html-report.js';
 import { birthLiaisonSample, deathLiaisonSample } from './liaison-samples.js';
-import { nationalFacts } from './national-facts.js';
+import { nationalFacts, showcaseDossier } from './national-facts.js';
 import { openStore } from './store.js';
 
 // `pnpm demo -- --days 10` passes the `--` through: drop it.
@@ -259,6 +259,16 @@ async function listAll(query: Omit<ListQuery, 'limit' | 'after'>): Promise<Dossi
   }
 }
 const done = await listAll({ status: 'done' });
+// One dossier through every national fact the engine records (before the counts below).
+const residence = standalone.find((p) => p.code === '1.004222') ?? standalone[0]!;
+const showcase = await showcaseDossier(
+  engine,
+  residence,
+  catalogueSamples[residence.code] as { applicant: Record<string, unknown>; application: unknown },
+);
+console.log(
+  `Showcase dossier  ${showcase.code}: ${showcase.statuses.join(' → ')}; ${showcase.components} components recorded, ${showcase.results} result document, returned ${showcase.handover}, rated ${showcase.rated ? 'yes' : 'no'}`,
+);
 // National facts: each dossier's national status, and the applicants' ratings at return.
 const facts = await nationalFacts(engine, await listAll({}), seed);
 console.log(
@@ -386,6 +396,7 @@ writeFileSync(
     days: result.days,
     documents,
     national: facts,
+    showcase,
     liaison: {
       parents: liaison.parents,
       handoffs: liaison.handoffs,
