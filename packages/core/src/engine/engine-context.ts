@@ -3,7 +3,7 @@ import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { type Clock, systemClock } from '../clock/clock.js';
 import type { DeadlineOptions } from '../deadlines/deadlines.js';
 import { MotcuaError, NotFoundError } from '../errors/index.js';
-import { toInstant } from '../model/actor.js';
+import { type Instant, toInstant } from '../model/actor.js';
 import type { DossierContext } from '../model/dossier-context.js';
 import type { PersistedDossier, Procedure } from '../procedure/define-procedure.js';
 import type { ProcedureDefinition } from '../procedure/definition-schema.js';
@@ -88,6 +88,14 @@ export function procedureOf(ctx: EngineContext, persisted: PersistedDossier): Pr
   } catch {
     throw new NotFoundError('procedure', `${persisted.procedure.code}@${persisted.procedure.version}`);
   }
+}
+
+/**
+ * The instant a change that does not move the dossier (a reissued secret, a rating) is recorded at:
+ * its own `at`, never earlier than the dossier's last change.
+ */
+export function notBeforeLastChange(at: Instant, dossier: DossierContext): Instant {
+  return toInstant(new Date(Math.max(Date.parse(at), Date.parse(dossier.updatedAt))));
 }
 
 /** A stored dossier, or {@link NotFoundError}. */

@@ -6,7 +6,7 @@ import { checkStoreText } from '../store/store-input.js';
 import type { StoredDossier } from '../store/store-types.js';
 import { commandFingerprint } from './command-fingerprint.js';
 import { commitTransition } from './commit-transition.js';
-import { type EngineContext, loadDossier, procedureOf } from './engine-context.js';
+import { type EngineContext, loadDossier, notBeforeLastChange, procedureOf } from './engine-context.js';
 import { checkBackdating, checkCode, checkReissue } from './engine-input.js';
 import type { EngineEvent, ReissuedSecret } from './engine-types.js';
 import { keyed } from './idempotent-commands.js';
@@ -132,9 +132,7 @@ export async function reissueSecret(
         `only the one-stop desk (${def.desk}) may do this`,
       );
     }
-    const at = toInstant(
-      new Date(Math.max(Date.parse(command.at), Date.parse(stored.persisted.context.updatedAt))),
-    );
+    const at = notBeforeLastChange(command.at, stored.persisted.context);
     const rewritten: PersistedDossier = {
       ...stored.persisted,
       context: { ...stored.persisted.context, secret: secrets.issue(), updatedAt: at },

@@ -10,7 +10,7 @@ import type { PersistedDossier } from '../procedure/define-procedure.js';
 import { stateName } from '../procedure/define-procedure.js';
 import { commandFingerprint } from './command-fingerprint.js';
 import { commitTransition } from './commit-transition.js';
-import { type EngineContext, loadDossier, procedureOf } from './engine-context.js';
+import { type EngineContext, loadDossier, notBeforeLastChange, procedureOf } from './engine-context.js';
 import { checkBackdating, checkCode, checkRate } from './engine-input.js';
 import type { EngineEvent, RatingReceipt } from './engine-types.js';
 import { keyed } from './idempotent-commands.js';
@@ -89,8 +89,7 @@ export async function rateDossier(
     if (context.outcome?.kind !== 'returned') {
       throw new TransitionError(code, 'RATING', state, 'only a returned dossier is rated');
     }
-    // Never earlier than the dossier's last change.
-    const when = toInstant(new Date(Math.max(Date.parse(at), Date.parse(context.updatedAt))));
+    const when = notBeforeLastChange(at, context);
     const previous = context.rating;
     if (
       previous &&

@@ -39,7 +39,7 @@ import {
 } from './definition-schema.js';
 import type { ReceiptInput } from './lifecycle-actions.js';
 import { budgetMinutes, type LifecycleEnv } from './lifecycle-env.js';
-import { denialOf, markAllowed } from './lifecycle-rules.js';
+import { denialOf, eventIssues, markAllowed } from './lifecycle-rules.js';
 import { nationalStatusProblems } from './national-status.js';
 import { pureStepper } from './pure-transition.js';
 
@@ -346,15 +346,8 @@ function build(
     if (closed) {
       throw new TransitionError(ctx.code, event.type, stateName(value), 'the dossier is closed');
     }
-    if (event.type === 'RECORD_COMPONENTS') {
-      const known = new Set(def.documents.map((d) => d.id));
-      const unknown = event.components.flatMap((c, i) =>
-        known.has(c.documentId)
-          ? []
-          : [{ field: `event.components[${i}].documentId`, message: 'not a document of this procedure' }],
-      );
-      if (unknown.length) throw new ValidationError('event', unknown);
-    }
+    const issues = eventIssues(env, event);
+    if (issues.length) throw new ValidationError('event', issues);
     if (instantMs(event.at) < instantMs(ctx.updatedAt)) {
       throw new ValidationError('event', [
         { field: 'event.at', message: `earlier than the dossier's last event (${ctx.updatedAt})` },

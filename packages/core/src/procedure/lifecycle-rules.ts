@@ -65,25 +65,46 @@ export function openStep(ctx: DossierContext) {
  * The events `Procedure.step` has already checked against a context, with the procedure's
  * environment: the machine's guards then reuse that answer instead of working it out again.
  */
-const checked = new WeakMap<DossierEvent, { readonly env: LifecycleEnv; readonly ctx: DossierContext }>();
+/**
+ * The last event `Procedure.step` checked, with its context and definition: the machine's guards run
+ * synchronously inside the same `step`, so they find their own event here and reuse the answer
+ * (nothing is allocated per event). Any other event or context is worked out again.
+ */
+const approved: { event: DossierEvent | null; ctx: DossierContext | null; def: unknown } = {
+  event: null,
+  ctx: null,
+  def: null,
+};
 
 /** Records that `e` is allowed in `ctx` (after {@link denialOf} returned `null` for them). */
 export function markAllowed(env: LifecycleEnv, ctx: DossierContext, e: DossierEvent): void {
-  checked.set(e, { env, ctx });
+  approved.event = e;
+  approved.ctx = ctx;
+  approved.def = env.def;
 }
 
 /**
  * Whether `e` is allowed in `ctx`: the answer recorded by {@link markAllowed} for the same event,
- * context and environment (definition and calendar), else {@link denialOf} worked out. The machines' guards use it.
+ * context and definition, else {@link denialOf} worked out. The machines' guards use it.
  */
 export function isAllowed(env: LifecycleEnv, ctx: DossierContext, e: DossierEvent): boolean {
-  const known = checked.get(e);
   return (
-    (known !== undefined &&
-      known.ctx === ctx &&
-      known.env.def === env.def &&
-      known.env.calendar === env.calendar) ||
+    (approved.event === e && approved.ctx === ctx && approved.def === env.def) ||
     denialOf(env, ctx, e) === null
+  );
+}
+
+/**
+ * The fields of `e` that name something its procedure does not have (a `RECORD_COMPONENTS`
+ * document that is not one of the definition's `documents`), each named as the caller wrote it.
+ */
+export function eventIssues(env: LifecycleEnv, e: DossierEvent): { field: string; message: string }[] {
+  if (e.type !== 'RECORD_COMPONENTS') return [];
+  const known = new Set(env.def.documents.map((d) => d.id));
+  return e.components.flatMap((c, i) =>
+    known.has(c.documentId)
+      ? []
+      : [{ field: `event.components[${i}].documentId`, message: 'not a document of this procedure' }],
   );
 }
 

@@ -57,17 +57,20 @@ function nationalStatusCode(
   state: string,
   ctx: DossierContext | undefined,
 ): number | undefined {
-  const first = state.split(',')[0] ?? state;
+  const comma = state.indexOf(',');
+  const first = comma < 0 ? state : state.slice(0, comma);
   const own = def.nationalStatus;
   if (own) {
-    for (let s = first; s.length > 0; ) {
+    for (let s = first; ; ) {
       const code = own[s];
       if (code !== undefined) return code;
       const dot = s.lastIndexOf('.');
-      s = dot < 0 ? '' : s.slice(0, dot);
+      if (dot < 0) break;
+      s = s.slice(0, dot);
     }
   }
-  const top = first.split('.')[0] ?? first;
+  const dot = first.indexOf('.');
+  const top = dot < 0 ? first : first.slice(0, dot);
   if (top === 'processing' && ctx !== undefined && stillAtDesk(def, ctx)) return RECEIVED;
   return DEFAULT_NATIONAL_STATUS[top];
 }
