@@ -2,56 +2,25 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
-const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+/** A workspace package's entry source: its main entry, or the subpath entry `sub`. */
+const src = (pkg: string, sub?: string) =>
+  fileURLToPath(new URL(`./packages/${pkg}/src/${sub ? `${sub}/` : ''}index.ts`, import.meta.url));
 
-/** Workspace packages resolve to their sources. */
+/** Workspace packages resolve to their sources (subpaths before their package's main entry). */
+const subpaths: Record<string, readonly string[]> = {
+  core: ['testing', 'liaison-nats', 'calendar', 'forms', 'simulation'],
+  procedures: [],
+  'notify-sms': ['text', 'phone', 'smpp', 'sqlite', 'postgres', 'testing'],
+  adapters: ['sqlite', 'postgres', 'memory'],
+  sql: ['sqlite', 'postgres', 'testing'],
+};
 const resolve = {
-  alias: {
-    '@motcua/core/testing': fileURLToPath(new URL('./packages/core/src/testing/index.ts', import.meta.url)),
-    '@motcua/core/liaison-nats': fileURLToPath(
-      new URL('./packages/core/src/liaison-nats/index.ts', import.meta.url),
-    ),
-    '@motcua/core/calendar': fileURLToPath(new URL('./packages/core/src/calendar/index.ts', import.meta.url)),
-    '@motcua/core/forms': fileURLToPath(new URL('./packages/core/src/forms/index.ts', import.meta.url)),
-    '@motcua/core/simulation': fileURLToPath(
-      new URL('./packages/core/src/simulation/index.ts', import.meta.url),
-    ),
-    '@motcua/core': src('core'),
-    '@motcua/procedures': src('procedures'),
-    '@motcua/notify-sms/text': fileURLToPath(
-      new URL('./packages/notify-sms/src/text/index.ts', import.meta.url),
-    ),
-    '@motcua/notify-sms/phone': fileURLToPath(
-      new URL('./packages/notify-sms/src/phone/index.ts', import.meta.url),
-    ),
-    '@motcua/notify-sms/smpp': fileURLToPath(
-      new URL('./packages/notify-sms/src/smpp/index.ts', import.meta.url),
-    ),
-    '@motcua/notify-sms/sqlite': fileURLToPath(
-      new URL('./packages/notify-sms/src/sqlite/index.ts', import.meta.url),
-    ),
-    '@motcua/notify-sms/postgres': fileURLToPath(
-      new URL('./packages/notify-sms/src/postgres/index.ts', import.meta.url),
-    ),
-    '@motcua/notify-sms/testing': fileURLToPath(
-      new URL('./packages/notify-sms/src/testing/index.ts', import.meta.url),
-    ),
-    '@motcua/notify-sms': src('notify-sms'),
-    '@motcua/adapters/sqlite': fileURLToPath(
-      new URL('./packages/adapters/src/sqlite/index.ts', import.meta.url),
-    ),
-    '@motcua/adapters/postgres': fileURLToPath(
-      new URL('./packages/adapters/src/postgres/index.ts', import.meta.url),
-    ),
-    '@motcua/adapters/memory': fileURLToPath(
-      new URL('./packages/adapters/src/memory/index.ts', import.meta.url),
-    ),
-    '@motcua/adapters': src('adapters'),
-    '@motcua/sql/sqlite': fileURLToPath(new URL('./packages/sql/src/sqlite/index.ts', import.meta.url)),
-    '@motcua/sql/postgres': fileURLToPath(new URL('./packages/sql/src/postgres/index.ts', import.meta.url)),
-    '@motcua/sql/testing': fileURLToPath(new URL('./packages/sql/src/testing/index.ts', import.meta.url)),
-    '@motcua/sql': src('sql'),
-  },
+  alias: Object.fromEntries(
+    Object.entries(subpaths).flatMap(([pkg, subs]) => [
+      ...subs.map((sub) => [`@motcua/${pkg}/${sub}`, src(pkg, sub)]),
+      [`@motcua/${pkg}`, src(pkg)],
+    ]),
+  ),
 };
 
 const include = [

@@ -4,10 +4,12 @@
  * secret by about two in three applicants, scored from what happened to their dossier.
  */
 import {
+  type ComponentEntry,
   DECREE_61_RATING_CRITERIA,
   type DossierSummary,
   type Engine,
   PORTAL_DOSSIER_STATUSES,
+  type ProcedureDefinition,
 } from '@motcua/core';
 
 /** What the report shows of the national facts. */
@@ -53,26 +55,23 @@ export async function nationalFacts(
     const c = rec.context;
     if (c.outcome?.kind === 'returned' && !c.liaison?.role) {
       returned++;
-      if (c.rating) {
-        // Rated already (the showcase dossier): counted as it stands.
-        rated++;
-        if ((c.rating.scores.overall ?? 0) > 0) satisfied++;
-        for (const [id, v] of Object.entries(c.rating.scores)) sums.set(id, (sums.get(id) ?? 0) + v);
-      } else if (random() < 0.65) {
+      // A dossier rated already (the showcase dossier) counts as it stands; about two in three
+      // of the others are rated now, scored from what happened to them.
+      let scores = c.rating?.scores;
+      if (!scores && random() < 0.65) {
         const late = c.outcome.result === 'LATE';
-        const time = c.outcome.result === 'EARLY' ? 2 : late ? 0 : 1;
-        const contacts = c.supplements.length === 0 ? 2 : c.supplements.length === 1 ? 1 : 0;
-        const scores: Record<string, number> = {};
-        for (const criterion of DECREE_61_RATING_CRITERIA.criteria) {
-          scores[criterion.id] = random() < 0.85 ? 2 : 1;
-        }
-        scores['1'] = time;
-        scores['3'] = contacts;
-        scores.overall = late ? (random() < 0.5 ? 0 : 1) : random() < 0.8 ? 2 : 1;
-        const r = await engine.rate(s.code, { secret: c.secret, scores });
+        const drawn: Record<string, number> = {};
+        for (const criterion of DECREE_61_RATING_CRITERIA.criteria)
+          drawn[criterion.id] = random() < 0.85 ? 2 : 1;
+        drawn['1'] = c.outcome.result === 'EARLY' ? 2 : late ? 0 : 1;
+        drawn['3'] = c.supplements.length === 0 ? 2 : c.supplements.length === 1 ? 1 : 0;
+        drawn.overall = late ? (random() < 0.5 ? 0 : 1) : random() < 0.8 ? 2 : 1;
+        scores = (await engine.rate(s.code, { secret: c.secret, scores: drawn })).rating.scores;
+      }
+      if (scores) {
         rated++;
-        if ((r.rating.scores.overall ?? 0) > 0) satisfied++;
-        for (const [id, v] of Object.entries(r.rating.scores)) sums.set(id, (sums.get(id) ?? 0) + v);
+        if ((scores.overall ?? 0) > 0) satisfied++;
+        for (const [id, v] of Object.entries(scores)) sums.set(id, (sums.get(id) ?? 0) + v);
       }
     }
     const code = rec.nationalStatus?.code;
@@ -112,7 +111,7 @@ export interface Showcase {
  */
 export async function showcaseDossier(
   engine: Engine,
-  procedure: { readonly code: string; readonly definition: import('@motcua/core').ProcedureDefinition },
+  procedure: { readonly code: string; readonly definition: ProcedureDefinition },
   sample: { readonly applicant: Record<string, unknown>; readonly application: unknown },
 ): Promise<Showcase> {
   const def = procedure.definition;
@@ -141,7 +140,7 @@ export async function showcaseDossier(
   const [first, second] = def.documents;
   if (first) {
     const hash = 'ab'.repeat(32);
-    const components: import('@motcua/core').ComponentEntry[] = [
+    const components: ComponentEntry[] = [
       {
         documentId: first.id,
         source: 'paper',
