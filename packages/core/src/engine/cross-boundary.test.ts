@@ -95,6 +95,8 @@ describe('reception regardless of administrative boundary (phi địa giới hà
     });
     expect(returned.context.reception?.originals?.returned?.by.officerId).toBe('vh-desk-1');
     expect(returned.state).toBe('processing.receive');
+    const lookup = await engine.lookup(d.code, d.context.secret);
+    expect(lookup.returningCentre).toBe('Trung tâm Phục vụ hành chính công xã Hưng Nguyên');
   });
 
   it('counts a reception point as its centre: not cross-boundary, no transfer', async () => {
