@@ -213,7 +213,11 @@ function checkDefinition(def: ProcedureDefinition, calendar: WorkingCalendar, pa
   };
   if (!def.units[def.desk]) fail('desk', `unit ${def.desk} is not in units`, def.desk);
   const ids = new Set<string>();
+  let phase = 1;
   def.steps.forEach((s, i) => {
+    if ((s.phase ?? 1) < phase)
+      fail(`steps[${i}].phase`, `phase ${s.phase ?? 1} comes after phase ${phase}`, s.phase);
+    phase = s.phase ?? 1;
     if (ids.has(s.id)) fail(`steps[${i}].id`, 'duplicate step id', s.id);
     ids.add(s.id);
     if (!def.units[s.unit]) fail(`steps[${i}].unit`, `unit ${s.unit} is not in units`, s.unit);
@@ -228,6 +232,13 @@ function checkDefinition(def: ProcedureDefinition, calendar: WorkingCalendar, pa
       seen.add(x.id);
     });
   }
+  const phases = new Set(def.steps.map((s) => s.phase ?? 1));
+  const gated = new Set<number>();
+  (def.phases ?? []).forEach((p, i) => {
+    if (!phases.has(p.phase)) fail(`phases[${i}].phase`, `no step is in phase ${p.phase}`, p.phase);
+    if (gated.has(p.phase)) fail(`phases[${i}].phase`, 'phase listed twice', p.phase);
+    gated.add(p.phase);
+  });
   for (const [field, limits] of [
     ['channelTimeLimits', def.channelTimeLimits],
     ['intake.deadline', def.intake?.deadline],

@@ -3,6 +3,7 @@ import type { DossierContext } from '../model/dossier-context.js';
 import type { DossierEvent, DossierEventType } from '../model/dossier-events.js';
 import type { ProcedureDefinition } from './definition-schema.js';
 import { type LifecycleEnv, stepIndex } from './lifecycle-env.js';
+import { phaseGateDenial } from './lifecycle-phases.js';
 
 /** Why an event is refused: the actor lacks the right, or the dossier's state does not allow it. */
 export interface Denial {
@@ -115,8 +116,18 @@ export function eventIssues(env: LifecycleEnv, e: DossierEvent): { field: string
  */
 export function denialOf(env: LifecycleEnv, ctx: DossierContext, e: DossierEvent): Denial | null {
   switch (e.type) {
-    case 'HAND_OVER':
-      return holderOnly(env, ctx, e);
+    case 'HAND_OVER': {
+      const denied = holderOnly(env, ctx, e);
+      if (denied) return denied;
+      // Into a phase that waits for a payment or a complete file (the province's process).
+      if (env.def.phases) {
+        const open = openStep(ctx);
+        const i = open ? stepIndex(env, open.stepId) : -1;
+        const reason = open ? phaseGateDenial(env, ctx, env.def.steps[i], env.def.steps[i + 1]) : null;
+        if (reason) return { kind: 'state', reason };
+      }
+      return null;
+    }
     case 'SEND_BACK': {
       const denied = holderOnly(env, ctx, e);
       if (denied) return denied;
