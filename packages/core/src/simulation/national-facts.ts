@@ -366,7 +366,7 @@ function emptyFacts(criteria: RatingCriteriaSet): SimulationFacts {
 const share = (n: number, of: number) => (of > 0 ? n / of : 0);
 
 /** The counts with their shares and means (see {@link SimulationFactsSummary}). */
-export function summariseFacts(t: SimulationFacts, criteria: RatingCriteriaSet): SimulationFactsSummary {
+function summariseFacts(t: SimulationFacts, criteria: RatingCriteriaSet): SimulationFactsSummary {
   const c = t.components;
   const r = t.ratings;
   return {

@@ -73,6 +73,29 @@ export type SimulationHandoverKind = 'applicant' | 'representative' | 'post' | '
  * none). Every part is off unless given, and the draws come from a stream of their own: turning
  * facts on changes no arrival and no fate, only adds the commands that record the facts (the same
  * in `engine` and `direct` mode, so both still give equal reports and journals).
+ *
+ * @example
+ * ```ts
+ * import { vietnamCalendar } from '@motcua/core';
+ * import { simulate } from '@motcua/core/simulation';
+ * import { CATALOGUE_CODES, catalogueSamples, catalogueVersions } from '@motcua/procedures';
+ * const calendar = vietnamCalendar();
+ * const code = CATALOGUE_CODES.permanentResidence;
+ * const result = await simulate({
+ *   procedures: catalogueVersions(calendar), calendar, start: '2026-03-02', days: 30, seed: 1,
+ *   arrivals: { perWorkingDay: 40 },
+ *   samples: { [code]: () => catalogueSamples[code]! },
+ *   facts: {
+ *     applicantKinds: { citizen: 8, enterprise: 1, 'household-business': 1 },
+ *     representativeShare: 0.2,
+ *     components: { digitisedShare: 0.6, reusedShare: 0.2, databaseShare: 0.3, lookupFailureShare: 0.1 },
+ *     results: true,
+ *     handovers: { applicant: 6, representative: 1, post: 2, online: 1 },
+ *     ratings: { share: 0.6 },
+ *   },
+ * });
+ * console.log(result.facts?.shares.digitised, result.facts?.meanScores.overall);
+ * ```
  */
 export interface SimulationFactsOptions {
   /** Weights of the applicant kinds (default: the sample's applicant as given). */
