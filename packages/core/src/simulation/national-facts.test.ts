@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { laneCount } from '../../../../tools/test-lane/lane.js';
+import type { DossierContext } from '../model/dossier-context.js';
 import { type RatingCriteriaSet, ratingProblems } from '../model/rating.js';
 import { sampleProcedure, sampleReceipt, testCalendar } from '../testing/fixtures.js';
 import { simulate } from './simulate.js';
@@ -203,5 +205,78 @@ describe('simulate with national facts', () => {
     expect(f.dossiers).toBe(two.received);
     expect(f.components.recorded - f.components.paperFallbacks).toBe(2 * two.received);
     expect(f.shares.satisfied).toBeCloseTo(f.ratings.satisfied / f.ratings.rated, 10);
+  }, 120_000);
+
+  it('property: for any seed and shares, the counts match the dossiers and the report is the one without facts', async () => {
+    const unit = fc.double({ min: 0, max: 1, noNaN: true });
+    const weight = fc.integer({ min: 0, max: 3 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 2 ** 30 }),
+        fc.record({
+          representativeShare: unit,
+          digitisedShare: unit,
+          reused: unit,
+          store: unit,
+          database: unit,
+          lookupFailureShare: unit,
+          ratingShare: unit,
+          handovers: fc.tuple(weight, weight, weight, fc.integer({ min: 1, max: 3 })),
+        }),
+        async (seed, x) => {
+          // Source shares scaled to add up to at most 1.
+          const sum = Math.max(1, x.reused + x.store + x.database);
+          const drawn: SimulationFactsOptions = {
+            applicantKinds: { citizen: 2, enterprise: 1 },
+            representativeShare: x.representativeShare,
+            components: {
+              digitisedShare: x.digitisedShare,
+              reusedShare: x.reused / sum,
+              nationalStoreShare: x.store / sum,
+              databaseShare: x.database / sum,
+              lookupFailureShare: x.lookupFailureShare,
+            },
+            results: true,
+            handovers: {
+              applicant: x.handovers[3],
+              representative: x.handovers[0],
+              post: x.handovers[1],
+              online: x.handovers[2],
+            },
+            ratings: { share: x.ratingShare },
+          };
+          const options = { ...base, seed, days: 5, arrivals: { perWorkingDay: 8 }, mode: 'direct' as const };
+          const off = await simulate(options);
+          const on = await simulate({ ...options, facts: drawn, keepRecords: true });
+          expect(on.report).toEqual(off.report);
+          const f = on.facts!;
+          let represented = 0;
+          let results = 0;
+          let rated = 0;
+          let handed = 0;
+          let failedNow = 0;
+          for (const s of await on.target.list()) {
+            const x = ((await on.target.get(s.code)) as unknown as { context: DossierContext }).context;
+            if (x.applicant.representative) represented++;
+            results += x.results?.length ?? 0;
+            if (x.rating) rated++;
+            if (x.outcome?.handover) handed++;
+            expect(x.components).toHaveLength(2);
+            for (const c of x.components ?? []) {
+              expect(c.satisfied).toBe(c.source !== 'database' || c.database?.answer === 'found');
+              if (!c.satisfied) failedNow++;
+            }
+          }
+          expect(represented).toBe(f.represented);
+          expect(results).toBe(f.results);
+          expect(rated).toBe(f.ratings.rated);
+          expect(handed).toBe(Object.values(f.handovers).reduce((n, k) => n + k, 0));
+          // A failed lookup is still unsatisfied unless its paper came.
+          expect(failedNow).toBe(f.components.lookupsFailed - f.components.paperFallbacks);
+          expect(f.components.recorded - f.components.paperFallbacks).toBe(2 * f.dossiers);
+        },
+      ),
+      { numRuns: laneCount(12, 3) },
+    );
   }, 120_000);
 });
