@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { laneCount } from '../../../../tools/test-lane/lane.js';
 import type { DossierContext } from '../model/dossier-context.js';
 import { type RatingCriteriaSet, ratingProblems } from '../model/rating.js';
+import { defineProcedure } from '../procedure/define-procedure.js';
 import { sampleProcedure, sampleReceipt, testCalendar } from '../testing/fixtures.js';
+import { sampleResidenceDefinition } from '../testing/sample-procedure.js';
 import { simulate } from './simulate.js';
 import { simulateInWorkers } from './simulate-in-workers.js';
 import type { SimulationFactsOptions, SimulationOptions, SimulationResult } from './simulation-options.js';
@@ -147,6 +149,26 @@ describe('simulate with national facts', () => {
     expect(again.commands).toBe(on.commands);
     const other = await simulate({ ...base, facts, mode: 'direct', seed: 32 });
     expect(other.facts).not.toEqual(on.facts);
+  }, 60_000);
+
+  it('draws no representative for a procedure filed in person only', async () => {
+    const inPerson = defineProcedure(
+      { ...sampleResidenceDefinition, representation: 'not-allowed' },
+      { calendar: testCalendar() },
+    );
+    const result = await simulate({
+      ...base,
+      procedures: [inPerson],
+      days: 5,
+      mode: 'direct',
+      facts: { representativeShare: 1, handovers: { representative: 1 } },
+    });
+    const f = result.facts!;
+    expect(f.dossiers).toBe(result.received);
+    expect(f.represented).toBe(0);
+    // Nobody to collect as a representative: the applicant does.
+    expect(f.handovers.representative).toBe(0);
+    expect(f.handovers.applicant).toBeGreaterThan(0);
   }, 60_000);
 
   it('rates against the given criteria set, in both modes', async () => {

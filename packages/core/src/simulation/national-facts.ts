@@ -132,14 +132,17 @@ export class FactDraws {
     }
     const t = this.tally;
     t.applicantKinds[kind] = (t.applicantKinds[kind] ?? 0) + 1;
-    if (definition.representation !== 'not-allowed' && this.random() < this.shares.representativeShare) {
-      a.representative = {
-        fullName: this.name(),
-        idNumber: this.digits(12),
-        authorisation: { document: `Giấy ủy quyền số ${index + 1}/GUQ` },
-      };
-      t.represented++;
-    } else delete a.representative;
+    if (this.shares.representativeShare > 0) {
+      // Representatives are drawn: the sample's own gives way to the draw.
+      if (definition.representation !== 'not-allowed' && this.random() < this.shares.representativeShare) {
+        a.representative = {
+          fullName: this.name(),
+          idNumber: this.digits(12),
+          authorisation: { document: `Giấy ủy quyền số ${index + 1}/GUQ` },
+        };
+      } else delete a.representative;
+    }
+    if (a.representative !== undefined) t.represented++;
     t.dossiers++;
     return a;
   }
