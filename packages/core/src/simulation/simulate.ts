@@ -318,7 +318,8 @@ export async function runSimulation(
   /** The applicant's rating at return, entered at the desk (drawn by the facts). */
   const rateAtReturn = async (f: FactDraws, d: SimDossier, at: string) => {
     const ctx = d.ctx;
-    const scores = ctx ? f.scores(ctx) : undefined;
+    // A liaison whose every part was refused closes refused: nothing to rate.
+    const scores = ctx?.outcome?.kind === 'returned' ? f.scores(ctx) : undefined;
     if (!scores) return;
     commands++;
     try {
@@ -525,11 +526,15 @@ export async function runSimulation(
           break;
         }
         case RETURN: {
-          const handed = facts && d.kind === 'plain' && d.ctx ? facts.handover(d.ctx) : undefined;
+          // The desk returns to the applicant (a plain dossier, or a liaison's whole): the handover
+          // and the rating; a member agency's return goes to the focal desk.
+          const toApplicant = facts && d.kind !== 'member' ? facts : undefined;
+          const handed = toApplicant && d.ctx ? toApplicant.handover(d.ctx) : undefined;
           await send(d, { type: 'RETURN_RESULT', at: nowIso, actor: d.plan.desk, ...handed });
-          if (facts && d.kind === 'plain') {
-            if (handed) facts.handedOver(handed.handover.collectedBy);
-            await rateAtReturn(facts, d, nowIso);
+          if (toApplicant) {
+            const h = d.ctx?.outcome?.handover;
+            if (h) toApplicant.handedOver(h.collectedBy);
+            await rateAtReturn(toApplicant, d, nowIso);
           }
           close(d);
           await afterChild(d, now);

@@ -69,8 +69,9 @@ export const DEFAULT_BEHAVIOUR: SimulationBehaviour = {
 export type SimulationHandoverKind = 'applicant' | 'representative' | 'post' | 'online';
 
 /**
- * The national facts a simulation generates per dossier (of one agency; a liaison's dossiers get
- * none). Every part is off unless given, and the draws come from a stream of their own: turning
+ * The national facts a simulation generates per dossier (applicants, components and results for
+ * dossiers of one agency; handovers and ratings also for a liaison returned at the focal desk).
+ * Every part is off unless given, and the draws come from a stream of their own: turning
  * facts on changes no arrival and no fate, only adds the commands that record the facts (the same
  * in `engine` and `direct` mode, so both still give equal reports and journals).
  *
