@@ -3,7 +3,9 @@ import { TimeLimitSchema } from '../calendar/time-limit.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { ComponentRecord } from '../model/dossier-component.js';
 import type { DossierContext } from '../model/dossier-context.js';
+import { wasReceived } from '../model/online-intake.js';
 import type { ProcedureDefinition } from '../procedure/definition-schema.js';
+import { timeLimitFor } from '../procedure/lifecycle-env.js';
 import {
   deskHeader,
   FormApplicantSchema,
@@ -18,6 +20,7 @@ import {
   formDateTime,
   formIdentity,
   formSource,
+  notApplicable,
   SIGN_HINT,
 } from './form-common.js';
 import type { OfficeInfoInput } from './office-info.js';
@@ -93,7 +96,10 @@ export interface ReceiptFormOptions extends FormOptions {
   readonly submittedDocuments?: readonly string[];
   /** Entry number in the register (số thứ tự), when paper books are kept. */
   readonly entryNumber?: number;
-  /** (6) Where the result is collected (default: the desk, with its address). */
+  /**
+   * (6) Where the result is collected (default: the desk, with its address; for a dossier received
+   * regardless of administrative boundary, its returning centre).
+   */
   readonly resultPlace?: string;
 }
 
@@ -109,7 +115,8 @@ export interface ReceiptFormOptions extends FormOptions {
  * (5) is the legal due time in force (`context.due.legal`): after a supplementation that restarts
  * the clock it is the new one, and `supplementedAt` says when the complete dossier came back. The
  * date of an apology (Form 04) is not printed here.
- * @throws `MotcuaError` `FORM_SOURCE_MISMATCH` when the dossier is not of this procedure version.
+ * @throws `MotcuaError` `FORM_SOURCE_MISMATCH` when the dossier is not of this procedure version;
+ * `FORM_NOT_APPLICABLE` for an online filing the desk has not accepted (it has no receipt yet).
  *
  * @example
  * ```ts
@@ -134,7 +141,12 @@ export function receiptForm(
   options: ReceiptFormOptions = {},
 ): ReceiptForm {
   const source = formSource(definition, context, office, calendar);
+  if (!wasReceived(context)) {
+    throw notApplicable(context, 'receipt', 'the online filing has not been accepted (no receipt yet)');
+  }
   const { office: o } = source;
+  // The time limit of the dossier's channel (`channelTimeLimits`), as its due time was counted.
+  const timeLimit = timeLimitFor(definition, context.channel);
   const submitted = options.submittedDocuments ? new Set(options.submittedDocuments) : undefined;
   const recorded = new Map((context.components ?? []).map((c) => [c.documentId, c]));
   const satisfiedBy = (c: ComponentRecord | undefined) => (c ? formComponent(c) : null);
@@ -161,11 +173,18 @@ export function receiptForm(
     procedureCode: definition.code,
     documents,
     sets: options.sets ?? 1,
-    timeLimit: { limit: definition.timeLimit, text: describeTimeLimit(definition.timeLimit) },
+    timeLimit: { limit: timeLimit, text: describeTimeLimit(timeLimit) },
     receivedAt: formDateTime(context.receivedAt, calendar),
     dueAt: formDateTime(context.due.legal, calendar),
     supplementedAt: supplemented?.receivedAt ? formDateTime(supplemented.receivedAt, calendar) : null,
-    resultPlace: options.resultPlace ?? (o.address ? `${o.deskName}, ${o.address}` : o.deskName),
+    // A dossier received regardless of administrative boundary is returned at its returning centre.
+    resultPlace:
+      options.resultPlace ??
+      (context.reception?.crossBoundary
+        ? context.reception.returningCentre.name
+        : o.address
+          ? `${o.deskName}, ${o.address}`
+          : o.deskName),
     register: { book: o.registerBook, volume: o.registerVolume ?? null, entry: options.entryNumber ?? null },
     signatures: {
       applicant: { title: 'NGƯỜI NỘP HỒ SƠ', hint: SIGN_HINT, name: filerName(context.applicant) },

@@ -21,6 +21,7 @@ import {
 import { ApplicantSchema } from '../model/applicant.js';
 import { type Channel, ChannelSchema } from '../model/channel.js';
 import { commonEvent, plainActor, plainApplicant, plainChannel } from '../model/common-event.js';
+import { type ResolvedReception, ResolvedReceptionSchema } from '../model/cross-boundary.js';
 import type { DossierContext, DossierContextOf } from '../model/dossier-context.js';
 import { type DossierEvent, type DossierEventInput, DossierEventSchema } from '../model/dossier-events.js';
 import { instantMs, isOwnInstant } from '../model/instant-format.js';
@@ -80,6 +81,8 @@ export interface ReceiveInput<AppInput = unknown> {
   readonly application: AppInput;
   /** For a member agency's dossier of a liaison: its link to the parent dossier at the focal desk. */
   readonly liaison?: LiaisonLinkInput;
+  /** The receiving, competent and returning centres, resolved in a desk topology (see `createEngine`'s `reception`). */
+  readonly reception?: ResolvedReception;
 }
 
 /**
@@ -335,6 +338,9 @@ function build(
     if (!input.agency) issues.push({ field: 'agency', message: 'required' });
     const link = input.liaison === undefined ? undefined : LiaisonLinkSchema.safeParse(input.liaison);
     if (link && !link.success) issues.push(...zodIssues(link.error, 'liaison'));
+    const reception =
+      input.reception === undefined ? undefined : ResolvedReceptionSchema.safeParse(input.reception);
+    if (reception && !reception.success) issues.push(...zodIssues(reception.error, 'reception'));
     // The receipt instant in motcua's one form, worked out once.
     const instant = at.success ? canonicalInstant(at.data) : undefined;
     if (def.checkReceipt && application.success && instant !== undefined && channel.success) {
@@ -366,6 +372,7 @@ function build(
       applicant: applicant.data,
       application: application.data,
       ...(link?.success ? { liaison: link.data } : {}),
+      ...(reception?.success ? { reception: reception.data } : {}),
     };
     return receipt;
   };

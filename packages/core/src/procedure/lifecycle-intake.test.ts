@@ -294,3 +294,35 @@ describe('online intake: bad input, nothing made', () => {
     expect(p.context.due.legal).toBe('2026-03-16T10:00:00.000Z');
   });
 });
+
+describe('online intake: forms', () => {
+  const office = {
+    governingBody: 'UBND tỉnh Nghệ An',
+    agencyName: 'UBND xã Hưng Nguyên',
+    deskName: 'Trung tâm Phục vụ hành chính công xã Hưng Nguyên',
+    placeName: 'Hưng Nguyên',
+  };
+  it('gives no receipt (Form 01) before acceptance, and a refusal (Form 03) for a filing not accepted', async () => {
+    const { receiptForm, refusalForm } = await import('../forms/index.js');
+    const def = sampleProcedure().definition;
+    expect(() => receiptForm(def, submitted().context, office, testCalendar())).toThrow(
+      expect.objectContaining({ code: 'FORM_NOT_APPLICABLE' }),
+    );
+    const refused = sampleProcedure().step(submitted(), {
+      type: 'REFUSE',
+      actor: desk,
+      at: '2026-03-09T08:00:00+07:00',
+      reasons: ['Hồ sơ không thuộc thẩm quyền'],
+    });
+    expect(refusalForm(def, refused.context, office, testCalendar()).reasons).toEqual([
+      'Hồ sơ không thuộc thẩm quyền',
+    ]);
+    const accepted = sampleProcedure().step(submitted(), {
+      type: 'ACCEPT',
+      actor: desk,
+      at: '2026-03-09T10:00:00+07:00',
+    });
+    const form = receiptForm(def, accepted.context, office, testCalendar());
+    expect(form.code).toBe('000.00.14.H56-260306-0001');
+  });
+});

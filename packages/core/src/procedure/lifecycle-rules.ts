@@ -193,6 +193,31 @@ export function denialOf(env: LifecycleEnv, ctx: DossierContext, e: DossierEvent
         return { kind: 'state', reason: 'the response limit has not passed' };
       return null;
     }
+    case 'TRANSFER_ORIGINALS': {
+      const denied = deskOnly(env, e);
+      if (denied) return denied;
+      const originals = ctx.reception?.crossBoundary ? ctx.reception.originals : undefined;
+      if (!originals)
+        return {
+          kind: 'state',
+          reason: 'the dossier was not received regardless of administrative boundary',
+        };
+      if (e.stage === 'sent' && originals.sent)
+        return { kind: 'state', reason: 'the original was already sent' };
+      if (e.stage === 'received' && (!originals.sent || originals.received))
+        return {
+          kind: 'state',
+          reason: originals.received ? 'the original was already received' : 'the original was not sent yet',
+        };
+      if (e.stage === 'returned' && (!originals.received || originals.returned))
+        return {
+          kind: 'state',
+          reason: originals.returned
+            ? 'the original was already returned'
+            : 'the competent centre has not received the original',
+        };
+      return null;
+    }
     case 'HAND_OFF':
     case 'MEMBER_ACCEPTED':
     case 'MEMBER_VERIFICATION':
