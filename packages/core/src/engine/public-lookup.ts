@@ -15,6 +15,7 @@ export interface PublicDossierView {
   readonly statusCode:
     | 'processing'
     | 'supplementing'
+    | 'awaiting-payment'
     | 'result-ready'
     | 'returned'
     | 'refused'
@@ -101,6 +102,7 @@ function liaisonView(
 const STATUS: Record<PublicDossierView['statusCode'], string> = {
   processing: 'Đang giải quyết',
   supplementing: 'Chờ bổ sung hồ sơ',
+  'awaiting-payment': 'Chờ thực hiện nghĩa vụ tài chính',
   'result-ready': 'Đã có kết quả, chờ trả',
   returned: 'Đã trả kết quả',
   refused: 'Từ chối giải quyết',
@@ -146,9 +148,11 @@ export function publicView(
     ? c.outcome.kind
     : state === 'supplementing'
       ? 'supplementing'
-      : state === 'resultReady'
-        ? 'result-ready'
-        : 'processing';
+      : state === 'awaitingPayment'
+        ? 'awaiting-payment'
+        : state === 'resultReady'
+          ? 'result-ready'
+          : 'processing';
   const timeliness = c.outcome
     ? c.outcome.result
     : c.pause

@@ -4,6 +4,7 @@ import { ActorSchema, InstantSchema } from './actor.js';
 import { ApplicantSchema } from './applicant.js';
 import { ComponentRecordSchema } from './dossier-component.js';
 import { LiaisonSectionSchema } from './liaison-context.js';
+import { PaymentRecordSchema } from './payment.js';
 import { RatingSchema } from './rating.js';
 import { ResultDocumentSchema, ResultHandoverSchema } from './result-document.js';
 import { SlipRowSchema } from './slip-row.js';
@@ -137,6 +138,8 @@ export const DossierContextSchema = z
     results: z.array(ResultDocumentSchema).optional(),
     /** The applicant's rating of the returned dossier (đánh giá mức độ hài lòng), once given. */
     rating: RatingSchema.optional(),
+    /** The dossier's payments of fees and charges (phí, lệ phí), in the order they were created. */
+    payments: z.array(PaymentRecordSchema).optional(),
   })
   .strict();
 /** See {@link DossierContextSchema}. */

@@ -4,6 +4,7 @@ import type { DossierEvent } from '../model/dossier-events.js';
 import { wholeContext } from './compiled-machine.js';
 import * as act from './lifecycle-actions.js';
 import type { LifecycleEnv } from './lifecycle-env.js';
+import * as pay from './lifecycle-payments.js';
 import { isAllowed } from './lifecycle-rules.js';
 
 type Ev<T extends DossierEvent['type']> = Extract<DossierEvent, { type: T }>;
@@ -13,7 +14,10 @@ type Ev<T extends DossierEvent['type']> = Extract<DossierEvent, { type: T }>;
  * A developer who needs more than the declarative form writes the machine with
  * `lifecycleSetup(env).createMachine({...})`, reusing these actions (`handOver`, `sendBack`,
  * `requestSupplement`, `supplementReceived`, `apologize`, `markOverdue`, `returnResult`, `refuse`,
- * `withdraw`, `stop`, `expire`, `issueResult`, `recordComponents`) and the `allowed`, `resumesAt` and `sendBackTo` guards, so that it follows the same rules, deadlines
+ * `withdraw`, `stop`, `expire`, `issueResult`, `recordComponents`; for payments `requestPayment`,
+ * `awaitPayment` (and stop the clock), `startPayment`, `recordPayment`, `paymentReceived` (and
+ * resume), `cancelPayment`, `paymentCancelled` (and resume), `refundPayment`) and the `allowed`,
+ * `resumesAt`, `sendBackTo` and `settlesAt` guards, so that it follows the same rules, deadlines
  * and control slip as the declarative machines.
  *
  * @example
@@ -79,6 +83,42 @@ export function lifecycleSetup(env: LifecycleEnv) {
       recordComponents: assign(({ context, event }) =>
         act.recordComponents(env, context, event as Ev<'RECORD_COMPONENTS'>),
       ),
+      requestPayment: assign(
+        wholeContext(({ context, event }) =>
+          pay.requestPayment(env, context, event as Ev<'REQUEST_PAYMENT'>, false),
+        ),
+      ),
+      awaitPayment: assign(
+        wholeContext(({ context, event }) =>
+          pay.requestPayment(env, context, event as Ev<'REQUEST_PAYMENT'>, true),
+        ),
+      ),
+      startPayment: assign(
+        wholeContext(({ context, event }) => pay.startPayment(env, context, event as Ev<'START_PAYMENT'>)),
+      ),
+      recordPayment: assign(
+        wholeContext(({ context, event }) =>
+          pay.recordPayment(env, context, event as Ev<'RECORD_PAYMENT'>, false),
+        ),
+      ),
+      paymentReceived: assign(
+        wholeContext(({ context, event }) =>
+          pay.recordPayment(env, context, event as Ev<'RECORD_PAYMENT'>, true),
+        ),
+      ),
+      cancelPayment: assign(
+        wholeContext(({ context, event }) =>
+          pay.cancelPayment(env, context, event as Ev<'CANCEL_PAYMENT'>, false),
+        ),
+      ),
+      paymentCancelled: assign(
+        wholeContext(({ context, event }) =>
+          pay.cancelPayment(env, context, event as Ev<'CANCEL_PAYMENT'>, true),
+        ),
+      ),
+      refundPayment: assign(
+        wholeContext(({ context, event }) => pay.refundPayment(env, context, event as Ev<'REFUND_PAYMENT'>)),
+      ),
     },
     guards: {
       allowed: ({ context, event }) => isAllowed(env, context, event),
@@ -86,6 +126,8 @@ export function lifecycleSetup(env: LifecycleEnv) {
         context.steps[context.steps.length - 1]?.stepId === params.step && isAllowed(env, context, event),
       sendBackTo: ({ context, event }, params: { step: string }) =>
         event.type === 'SEND_BACK' && event.toStep === params.step && isAllowed(env, context, event),
+      settlesAt: ({ context, event }, params: { step: string | null }) =>
+        pay.settlesAt(context, event, params.step) && isAllowed(env, context, event),
     },
   });
 }
@@ -95,7 +137,10 @@ export function lifecycleSetup(env: LifecycleEnv) {
  *
  * `processing.<step>` (one state per step, in order) → `resultReady` (back at the desk) →
  * `returned`; from processing, `supplementing` (clock stopped) and back to the same step;
- * `refused`, `withdrawn`, `stopped`, `expired` end it. Apologies and overdue marks change the
+ * `refused`, `withdrawn`, `stopped`, `expired` end it. From processing or a ready result, a payment
+ * request waits in `awaitingPayment` (clock stopped, national status 6) until the payments asked
+ * for are paid or cancelled, then goes back where it was, its due times moved by the time waited.
+ * Payments are recorded, started, cancelled and refunded in every open state. Apologies and overdue marks change the
  * context without moving. Every transition is guarded by the lifecycle rules (who holds the dossier,
  * how many supplementation requests, once-only apology, …).
  *
@@ -141,6 +186,29 @@ export function buildLifecycleMachine(env: LifecycleEnv) {
     REFUSE: { target: `#${machineId(env)}.refused`, guard: 'allowed', actions: 'refuse' },
     WITHDRAW: { target: `#${machineId(env)}.withdrawn`, guard: 'allowed', actions: 'withdraw' },
   } as const;
+  // Payments recorded without changing the state (the wait for payments is `awaitingPayment`).
+  const paymentsOn = {
+    START_PAYMENT: { guard: 'allowed', actions: 'startPayment' },
+    RECORD_PAYMENT: { guard: 'allowed', actions: 'recordPayment' },
+    CANCEL_PAYMENT: { guard: 'allowed', actions: 'cancelPayment' },
+    REFUND_PAYMENT: { guard: 'allowed', actions: 'refundPayment' },
+  } as const;
+  const awaitPayment = {
+    REQUEST_PAYMENT: { target: `#${machineId(env)}.awaitingPayment`, guard: 'allowed', actions: 'awaitPayment' },
+  } as const;
+  // Back from the wait where the dossier was: the open step, or the result ready at the desk.
+  const settle = <A extends 'paymentReceived' | 'paymentCancelled'>(actions: A) => [
+    ...steps.map((step) => ({
+      target: `#${machineId(env)}.processing.${step.id}`,
+      guard: { type: 'settlesAt' as const, params: { step: step.id as string | null } },
+      actions,
+    })),
+    {
+      target: `#${machineId(env)}.resultReady`,
+      guard: { type: 'settlesAt' as const, params: { step: null as string | null } },
+      actions,
+    },
+  ];
   return lifecycleSetup(env).createMachine({
     id: machineId(env),
     description: `${def.name.vi} (${def.code}, version ${def.version}, rules ${def.regime})`,
@@ -158,6 +226,8 @@ export function buildLifecycleMachine(env: LifecycleEnv) {
           MARK_OVERDUE: { guard: 'allowed', actions: 'markOverdue' },
           ISSUE_RESULT: { guard: 'allowed', actions: 'issueResult' },
           RECORD_COMPONENTS: { guard: 'allowed', actions: 'recordComponents' },
+          ...awaitPayment,
+          ...paymentsOn,
         },
       },
       supplementing: {
@@ -174,6 +244,21 @@ export function buildLifecycleMachine(env: LifecycleEnv) {
           RECORD_COMPONENTS: { guard: 'allowed', actions: 'recordComponents' },
           ...closeFrom,
           STOP: { target: 'stopped', guard: 'allowed', actions: 'stop' },
+          // Fees collected with the supplemented papers: asked for and paid without another wait.
+          REQUEST_PAYMENT: { guard: 'allowed', actions: 'requestPayment' },
+          ...paymentsOn,
+        },
+      },
+      awaitingPayment: {
+        description: 'Waiting for the applicant to pay fees and charges; the clock is stopped',
+        on: {
+          REQUEST_PAYMENT: { guard: 'allowed', actions: 'requestPayment' },
+          START_PAYMENT: { guard: 'allowed', actions: 'startPayment' },
+          RECORD_PAYMENT: [...settle('paymentReceived'), { guard: 'allowed', actions: 'recordPayment' }],
+          CANCEL_PAYMENT: [...settle('paymentCancelled'), { guard: 'allowed', actions: 'cancelPayment' }],
+          REFUND_PAYMENT: { guard: 'allowed', actions: 'refundPayment' },
+          ...closeFrom,
+          STOP: { target: 'stopped', guard: 'allowed', actions: 'stop' },
         },
       },
       resultReady: {
@@ -183,6 +268,8 @@ export function buildLifecycleMachine(env: LifecycleEnv) {
           APOLOGIZE: { guard: 'allowed', actions: 'apologize' },
           MARK_OVERDUE: { guard: 'allowed', actions: 'markOverdue' },
           ISSUE_RESULT: { guard: 'allowed', actions: 'issueResult' },
+          ...awaitPayment,
+          ...paymentsOn,
         },
       },
       returned: { type: 'final', description: 'Result returned (trả kết quả)' },

@@ -346,7 +346,7 @@ function build(
     if (closed) {
       throw new TransitionError(ctx.code, event.type, stateName(value), 'the dossier is closed');
     }
-    const issues = eventIssues(env, event);
+    const issues = eventIssues(env, event, ctx);
     if (issues.length) throw new ValidationError('event', issues);
     if (instantMs(event.at) < instantMs(ctx.updatedAt)) {
       throw new ValidationError('event', [

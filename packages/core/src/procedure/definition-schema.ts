@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LocalDateSchema } from '../calendar/schedule-schema.js';
 import { TimeLimitSchema } from '../calendar/time-limit.js';
 import { type Channel, ChannelSchema, RegimeSchema } from '../model/channel.js';
+import { FeeItemSchema } from '../model/fee-item.js';
 
 /** One required paper (thành phần hồ sơ) with how many originals and copies. */
 export const RequiredDocumentSchema = z
@@ -15,15 +16,8 @@ export const RequiredDocumentSchema = z
   })
   .strict();
 
-/** A fee or charge (phí, lệ phí), in đồng. */
-export const FeeSchema = z
-  .object({
-    id: z.string().min(1),
-    name: z.string().min(1),
-    amountVnd: z.number().int().nonnegative(),
-    note: z.string().optional(),
-  })
-  .strict();
+/** A fee or charge (phí, lệ phí), in đồng: see {@link FeeItemSchema}. */
+export const FeeSchema = FeeItemSchema;
 
 /** A unit (đơn vị, bộ phận) that can hold a dossier. */
 const UnitSchema = z
@@ -87,6 +81,11 @@ export const PermissionEventSchema = z.enum([
   'APOLOGIZE',
   'RETURN_RESULT',
   'SEND_BACK',
+  'REQUEST_PAYMENT',
+  'START_PAYMENT',
+  'RECORD_PAYMENT',
+  'CANCEL_PAYMENT',
+  'REFUND_PAYMENT',
 ]);
 
 /** Names in Vietnamese (English optional). */

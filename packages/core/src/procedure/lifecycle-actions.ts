@@ -18,6 +18,7 @@ import {
   stepIndex,
   withLast,
 } from './lifecycle-env.js';
+import { closedPayments } from './lifecycle-payments.js';
 import { openStep } from './lifecycle-rules.js';
 
 /** What a dossier machine is started with: the receipt (tiếp nhận). */
@@ -396,6 +397,7 @@ function close(
     ...ctx,
     steps,
     pause: null,
+    ...closedPayments(ctx, e),
     outcome: {
       kind,
       at: e.at,
