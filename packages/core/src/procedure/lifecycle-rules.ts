@@ -115,6 +115,15 @@ export function eventIssues(
 }
 
 /**
+ * A payment event's first problem as a state denial: the machine's guards refuse what
+ * `Procedure.step` refuses with a `ValidationError` (see `paymentIssues`), also on XState.
+ */
+function paymentDenial(env: LifecycleEnv, ctx: DossierContext, e: DossierEvent): Denial | null {
+  const [issue] = paymentIssues(env.def, ctx, e);
+  return issue ? { kind: 'state', reason: `${issue.field}: ${issue.message}` } : null;
+}
+
+/**
  * Whether `event` may be applied to a dossier in `ctx` (state-independent rules; the machine's
  * states decide which events exist where). Returns `null` when allowed. The machine's guards and
  * the kit's error messages both use these rules, so they cannot drift apart.
@@ -155,12 +164,12 @@ export function denialOf(env: LifecycleEnv, ctx: DossierContext, e: DossierEvent
       return null;
     }
     case 'REQUEST_PAYMENT':
-      return holderOrDesk(env, ctx, e);
+      return holderOrDesk(env, ctx, e) ?? paymentDenial(env, ctx, e);
     case 'START_PAYMENT':
     case 'RECORD_PAYMENT':
     case 'CANCEL_PAYMENT':
     case 'REFUND_PAYMENT':
-      return deskOnly(env, e);
+      return deskOnly(env, e) ?? paymentDenial(env, ctx, e);
     case 'REFUSE':
     case 'ISSUE_RESULT':
     case 'RECORD_COMPONENTS':
