@@ -317,7 +317,7 @@ export function refundPayment(_env: LifecycleEnv, ctx: DossierContext, e: E<'REF
  * later by the working time the clock was stopped, as a `resume` supplementation does; due times
  * never move earlier.
  */
-export function resumeAfterPayment(env: LifecycleEnv, ctx: DossierContext, at: string): DossierContext {
+function resumeAfterPayment(env: LifecycleEnv, ctx: DossierContext, at: string): DossierContext {
   const { calendar } = env;
   const paused = ctx.pause ? Math.max(0, calendar.workingMinutesBetween(d(ctx.pause.since), d(at))) : 0;
   const shift = (iso: string) => (paused > 0 ? toInstant(calendar.addWorkingMinutes(d(iso), paused)) : iso);
