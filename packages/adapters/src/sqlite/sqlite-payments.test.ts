@@ -26,7 +26,12 @@ describe('SqliteStore: fees and payments', () => {
     await engine.send(d.code, { type: 'HAND_OVER', actor: desk });
     await engine.send(d.code, { type: 'REQUEST_PAYMENT', actor: police, items: [{ feeId: 'fee' }] });
     clock.advance({ hours: 2 });
-    await engine.send(d.code, { type: 'RECORD_PAYMENT', actor: desk, paymentId: 'payment-1', channel: 'desk' });
+    await engine.send(d.code, {
+      type: 'RECORD_PAYMENT',
+      actor: desk,
+      paymentId: 'payment-1',
+      channel: 'desk',
+    });
     await engine.send(d.code, {
       type: 'REFUND_PAYMENT',
       actor: desk,
@@ -37,7 +42,12 @@ describe('SqliteStore: fees and payments', () => {
     const before = await engine.get(d.code);
     let error: unknown;
     try {
-      await engine.send(d.code, { type: 'REFUND_PAYMENT', actor: desk, paymentId: 'payment-1', reason: 'Lần hai' });
+      await engine.send(d.code, {
+        type: 'REFUND_PAYMENT',
+        actor: desk,
+        paymentId: 'payment-1',
+        reason: 'Lần hai',
+      });
     } catch (e) {
       error = e;
     }

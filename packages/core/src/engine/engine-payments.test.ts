@@ -29,7 +29,11 @@ describe('engine: fees and payments (memory store)', () => {
     await engine.send(d.code, { type: 'HAND_OVER', actor: desk });
     const before = await engine.get(d.code);
     expect(before.timers.length).toBeGreaterThan(0);
-    const waiting = await engine.send(d.code, { type: 'REQUEST_PAYMENT', actor: police, items: [{ feeId: 'fee' }] });
+    const waiting = await engine.send(d.code, {
+      type: 'REQUEST_PAYMENT',
+      actor: police,
+      items: [{ feeId: 'fee' }],
+    });
     expect(waiting.state).toBe('awaitingPayment');
     expect(waiting.nationalStatus).toEqual({ code: 6, name: 'Yêu cầu thực hiện nghĩa vụ tài chính' });
     expect((await engine.get(d.code)).timers).toEqual([]);
@@ -47,8 +51,14 @@ describe('engine: fees and payments (memory store)', () => {
     // Legal due Wed 11/03 17:00 moves one working day: Thu 12/03 17:00.
     expect(paid.context.due.legal).toBe('2026-03-12T10:00:00.000Z');
     const after = await engine.get(d.code);
-    expect(after.timers.some((t) => t.kind === 'dossier-due' && t.at === '2026-03-12T10:00:00.000Z')).toBe(true);
-    expect(after.context.payments?.[0]).toMatchObject({ status: 'paid', totalVnd: 20_000, transactionCode: 'DVCQG-1' });
+    expect(after.timers.some((t) => t.kind === 'dossier-due' && t.at === '2026-03-12T10:00:00.000Z')).toBe(
+      true,
+    );
+    expect(after.context.payments?.[0]).toMatchObject({
+      status: 'paid',
+      totalVnd: 20_000,
+      transactionCode: 'DVCQG-1',
+    });
     expect(after.journal.map((j) => j.type)).toContain('RECORD_PAYMENT');
   });
 
@@ -58,7 +68,10 @@ describe('engine: fees and payments (memory store)', () => {
     const before = await engine.get(d.code);
     const bad: [string, Record<string, unknown>][] = [
       ['event.items[0].feeId', { type: 'REQUEST_PAYMENT', actor: desk, items: [{ feeId: 'unknown' }] }],
-      ['event.items[0].amountVnd', { type: 'REQUEST_PAYMENT', actor: desk, items: [{ feeId: 'fee', amountVnd: 1 }] }],
+      [
+        'event.items[0].amountVnd',
+        { type: 'REQUEST_PAYMENT', actor: desk, items: [{ feeId: 'fee', amountVnd: 1 }] },
+      ],
       ['event.paymentId', { type: 'REFUND_PAYMENT', actor: desk, paymentId: 'payment-1', reason: 'Từ chối' }],
       ['event.paymentId', { type: 'RECORD_PAYMENT', actor: desk, channel: 'desk' }],
     ];

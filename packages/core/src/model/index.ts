@@ -68,6 +68,15 @@ export {
   WithdrawEventSchema,
 } from './dossier-events.js';
 export type { DossierSummary } from './dossier-summary.js';
+export {
+  type FeeCollection,
+  FeeCollectionSchema,
+  type FeeItem,
+  type FeeItemInput,
+  FeeItemSchema,
+  type FeeKind,
+  FeeKindSchema,
+} from './fee-item.js';
 export { parseInstant } from './instant-input.js';
 export {
   type LiaisonClosing,
@@ -100,14 +109,11 @@ export {
   MemberVerificationEventSchema,
 } from './liaison-events.js';
 export {
-  type FeeCollection,
-  FeeCollectionSchema,
-  type FeeItem,
-  type FeeItemInput,
-  FeeItemSchema,
-  type FeeKind,
-  FeeKindSchema,
-} from './fee-item.js';
+  type NationalStatus,
+  type NationalStatusTable,
+  nationalStatusName,
+  PORTAL_DOSSIER_STATUSES,
+} from './national-status.js';
 export {
   type BankAccount,
   BankAccountSchema,
@@ -135,12 +141,6 @@ export {
   RequestPaymentEventSchema,
   StartPaymentEventSchema,
 } from './payment.js';
-export {
-  type NationalStatus,
-  type NationalStatusTable,
-  nationalStatusName,
-  PORTAL_DOSSIER_STATUSES,
-} from './national-status.js';
 export { maskPersonalData, type PersonalDataKind, personal, personalDataRegistry } from './personal-data.js';
 export {
   DECREE_61_RATING_CRITERIA,

@@ -12,7 +12,12 @@ const VndSchema = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
  * (`provincial-gateway`), in cash or by card at the desk (`desk`), or by bank transfer to the
  * agency's account (`bank-transfer`).
  */
-export const PaymentChannelSchema = z.enum(['national-portal', 'provincial-gateway', 'desk', 'bank-transfer']);
+export const PaymentChannelSchema = z.enum([
+  'national-portal',
+  'provincial-gateway',
+  'desk',
+  'bank-transfer',
+]);
 /** See {@link PaymentChannelSchema}. */
 export type PaymentChannel = z.infer<typeof PaymentChannelSchema>;
 
@@ -117,7 +122,10 @@ export type PaymentReceipt = z.infer<typeof PaymentReceiptSchema>;
 export const BankAccountSchema = z
   .object({
     bank: z.string().min(1).max(200),
-    accountNumber: personal(z.string().regex(/^[0-9A-Za-z]{4,34}$/, 'letters and digits, 4 to 34'), 'id-number'),
+    accountNumber: personal(
+      z.string().regex(/^[0-9A-Za-z]{4,34}$/, 'letters and digits, 4 to 34'),
+      'id-number',
+    ),
     holder: personal(z.string().min(1).max(200), 'name'),
   })
   .strict();
@@ -163,7 +171,10 @@ export const PaymentRecordSchema = z
     paidAt: InstantSchema.optional(),
     recordedBy: ActorSchema.optional(),
     receipt: PaymentReceiptSchema.optional(),
-    cancelled: z.object({ at: InstantSchema, by: ActorSchema, reason: z.string().min(1) }).strict().optional(),
+    cancelled: z
+      .object({ at: InstantSchema, by: ActorSchema, reason: z.string().min(1) })
+      .strict()
+      .optional(),
     refund: RefundSchema.optional(),
   })
   .strict();
@@ -221,7 +232,12 @@ export const RecordPaymentEventSchema = z
 
 /** A requested or pending payment is cancelled (hủy thanh toán) with a reason. */
 export const CancelPaymentEventSchema = z
-  .object({ type: z.literal('CANCEL_PAYMENT'), ...base, paymentId: z.string().min(1), reason: z.string().min(1) })
+  .object({
+    type: z.literal('CANCEL_PAYMENT'),
+    ...base,
+    paymentId: z.string().min(1),
+    reason: z.string().min(1),
+  })
   .strict();
 
 /** A paid payment is refunded (hoàn phí), in full or in part, with a reason and the account. */

@@ -194,7 +194,11 @@ export function buildLifecycleMachine(env: LifecycleEnv) {
     REFUND_PAYMENT: { guard: 'allowed', actions: 'refundPayment' },
   } as const;
   const awaitPayment = {
-    REQUEST_PAYMENT: { target: `#${machineId(env)}.awaitingPayment`, guard: 'allowed', actions: 'awaitPayment' },
+    REQUEST_PAYMENT: {
+      target: `#${machineId(env)}.awaitingPayment`,
+      guard: 'allowed',
+      actions: 'awaitPayment',
+    },
   } as const;
   // Back from the wait where the dossier was: the open step, or the result ready at the desk.
   const settle = <A extends 'paymentReceived' | 'paymentCancelled'>(actions: A) => [

@@ -111,7 +111,10 @@ export const ProcedureDefinitionSchema = z
     /** Competent agency (cơ quan có thẩm quyền). */
     agency: z.string().min(1),
     /** The field (lĩnh vực) the procedure belongs to, as the portal's catalogue names it; reports group by it. */
-    sector: z.object({ code: z.string().min(1).max(64), name: z.string().min(1).max(300) }).strict().optional(),
+    sector: z
+      .object({ code: z.string().min(1).max(64), name: z.string().min(1).max(300) })
+      .strict()
+      .optional(),
     /** The legal time limit (thời hạn giải quyết). */
     timeLimit: TimeLimitSchema,
     /** An optional shorter service target the office commits to. */

@@ -36,8 +36,8 @@ export {
 } from './definition-schema.js';
 export { type ReceiptInput, receiptContext } from './lifecycle-actions.js';
 export type { LifecycleEnv } from './lifecycle-env.js';
-export { type Denial, denialOf, SYSTEM_ROLE } from './lifecycle-rules.js';
 export { paymentIssues, paymentLines, unpaidBeforeResult } from './lifecycle-payments.js';
+export { type Denial, denialOf, SYSTEM_ROLE } from './lifecycle-rules.js';
 export { DEFAULT_NATIONAL_STATUS, nationalStatusOf } from './national-status.js';
 export { type Migration, ProcedureRegistry } from './registry.js';
 export { machineToMermaid } from './state-diagram.js';

@@ -26,7 +26,13 @@ import { paymentLines } from './lifecycle-payments.js';
 import { nationalStatusOf } from './national-status.js';
 
 const fees: FeeItemInput[] = [
-  { id: 'registration', name: 'Lệ phí đăng ký cư trú', kind: 'charge', amountVnd: 20_000, collection: 'at-intake' },
+  {
+    id: 'registration',
+    name: 'Lệ phí đăng ký cư trú',
+    kind: 'charge',
+    amountVnd: 20_000,
+    collection: 'at-intake',
+  },
   {
     id: 'appraisal',
     name: 'Phí thẩm định',
@@ -35,7 +41,14 @@ const fees: FeeItemInput[] = [
     collection: 'before-result',
     payBeforeResult: true,
   },
-  { id: 'copy', name: 'Phí cấp bản sao', kind: 'fee', amountVnd: 3_000, collection: 'before-result', per: 'bản sao' },
+  {
+    id: 'copy',
+    name: 'Phí cấp bản sao',
+    kind: 'fee',
+    amountVnd: 3_000,
+    collection: 'before-result',
+    per: 'bản sao',
+  },
   { id: 'exempt', name: 'Lệ phí (miễn thu)', kind: 'charge', amountVnd: 10_000, collection: 'waived' },
 ];
 const p = residenceVariant({ fees });
@@ -195,7 +208,13 @@ describe('waiting for financial obligations (national status 6)', () => {
     const waiting = applyAll(p, appraising(), [
       { type: 'REQUEST_PAYMENT', at: vn('2026-03-04T10:00'), actor: police, items: [{ feeId: 'appraisal' }] },
       { type: 'REQUEST_PAYMENT', at: vn('2026-03-04T10:30'), actor: desk, items: [{ feeId: 'copy' }] },
-      { type: 'RECORD_PAYMENT', at: vn('2026-03-05T09:00'), actor: desk, paymentId: 'payment-1', channel: 'bank-transfer' },
+      {
+        type: 'RECORD_PAYMENT',
+        at: vn('2026-03-05T09:00'),
+        actor: desk,
+        paymentId: 'payment-1',
+        channel: 'bank-transfer',
+      },
     ]);
     expect(stateName(waiting.value)).toBe('awaitingPayment');
     const resumed = p.apply(waiting, {
@@ -286,7 +305,10 @@ describe('closing and refunds', () => {
       bankAccount: { bank: 'Vietcombank', accountNumber: '0011004455667', holder: 'Phạm Thị Dung' },
     });
     expect(stateName(s.value)).toBe('awaitingPayment');
-    expect(s.context.payments?.[0]).toMatchObject({ status: 'refunded', refund: { amountVnd: 20_000, reason: 'Thu nhầm' } });
+    expect(s.context.payments?.[0]).toMatchObject({
+      status: 'refunded',
+      refund: { amountVnd: 20_000, reason: 'Thu nhầm' },
+    });
     const masked = JSON.stringify(maskPersonalData(DossierContextSchema, s.context));
     expect(masked).not.toContain('0011004455667');
     expect(masked).not.toContain('Phạm Thị Dung');
@@ -308,17 +330,29 @@ describe('refusals: a typed error naming the field, nothing changed', () => {
       'event.items[0].amountVnd',
       { type: 'REQUEST_PAYMENT', at, actor: police, items: [{ feeId: 'appraisal', amountVnd: 100_000 }] },
     ],
-    ['event.items[0].quantity', { type: 'REQUEST_PAYMENT', at, actor: police, items: [{ feeId: 'appraisal', quantity: 2 }] }],
+    [
+      'event.items[0].quantity',
+      { type: 'REQUEST_PAYMENT', at, actor: police, items: [{ feeId: 'appraisal', quantity: 2 }] },
+    ],
     [
       'event.items[1].feeId',
       { type: 'REQUEST_PAYMENT', at, actor: police, items: [{ feeId: 'copy' }, { feeId: 'copy' }] },
     ],
-    ['event.paymentId', { type: 'REFUND_PAYMENT', at, actor: desk, paymentId: 'payment-1', reason: 'Từ chối' }],
+    [
+      'event.paymentId',
+      { type: 'REFUND_PAYMENT', at, actor: desk, paymentId: 'payment-1', reason: 'Từ chối' },
+    ],
     ['event.paymentId', { type: 'RECORD_PAYMENT', at, actor: desk, channel: 'desk' }],
     ['event.paymentId', { type: 'CANCEL_PAYMENT', at, actor: desk, paymentId: 'payment-7', reason: 'x' }],
     [
       'event.items[0].amountVnd',
-      { type: 'RECORD_PAYMENT', at, actor: desk, channel: 'desk', items: [{ feeId: 'registration', amountVnd: 25_000 }] },
+      {
+        type: 'RECORD_PAYMENT',
+        at,
+        actor: desk,
+        channel: 'desk',
+        items: [{ feeId: 'registration', amountVnd: 25_000 }],
+      },
     ],
   ];
   for (const [field, event] of cases) {
@@ -351,7 +385,13 @@ describe('refusals: a typed error naming the field, nothing changed', () => {
       items: [{ feeId: 'appraisal' }],
     }) as ValidationError;
     expect(again.issues[0]?.field).toBe('event.items[0].feeId');
-    const paid = p.apply(waiting, { type: 'RECORD_PAYMENT', at, actor: desk, paymentId: 'payment-1', channel: 'desk' });
+    const paid = p.apply(waiting, {
+      type: 'RECORD_PAYMENT',
+      at,
+      actor: desk,
+      paymentId: 'payment-1',
+      channel: 'desk',
+    });
     const tooMuch = refused(paid, {
       type: 'REFUND_PAYMENT',
       at,
@@ -409,7 +449,12 @@ describe('the amount arithmetic', () => {
           });
           expect(totalVnd).toBe(lines.reduce((sum, l) => sum + l.amountVnd, 0));
           // A stated amount one đồng off is refused, naming the line.
-          const off = paymentLines(def, [], [{ ...items[0]!, amountVnd: lines[0]!.amountVnd + 1 }], 'event.items');
+          const off = paymentLines(
+            def,
+            [],
+            [{ ...items[0]!, amountVnd: lines[0]!.amountVnd + 1 }],
+            'event.items',
+          );
           expect(off.issues.map((x) => x.field)).toEqual(['event.items[0].amountVnd']);
         },
       ),

@@ -61,24 +61,26 @@ export function paymentLines(
   items.forEach((item, i) => {
     const at = `${prefix}[${i}]`;
     const fee = fees.get(item.feeId);
-    if (!fee) return issues.push({ field: `${at}.feeId`, message: 'not a fee item of this procedure' });
-    if (fee.collection === 'waived')
-      return issues.push({ field: `${at}.feeId`, message: 'the fee item is waived: nothing is paid for it' });
-    if (seen.has(fee.id)) return issues.push({ field: `${at}.feeId`, message: 'listed twice' });
-    seen.add(fee.id);
-    if (taken.has(fee.id))
-      return issues.push({ field: `${at}.feeId`, message: 'already requested or paid for this dossier' });
     const quantity = item.quantity ?? 1;
-    if (quantity !== 1 && fee.per === undefined)
-      return issues.push({ field: `${at}.quantity`, message: 'the fee item is paid once per dossier' });
-    const amountVnd = fee.amountVnd * quantity;
-    if (!Number.isSafeInteger(amountVnd))
-      return issues.push({ field: `${at}.quantity`, message: 'the amount is too large' });
-    if (item.amountVnd !== undefined && item.amountVnd !== amountVnd)
-      return issues.push({
-        field: `${at}.amountVnd`,
-        message: "differs from the procedure's amount for this fee item",
-      });
+    const amountVnd = fee ? fee.amountVnd * quantity : 0;
+    let issue: Issue | undefined;
+    if (!fee) issue = { field: `${at}.feeId`, message: 'not a fee item of this procedure' };
+    else if (fee.collection === 'waived')
+      issue = { field: `${at}.feeId`, message: 'the fee item is waived: nothing is paid for it' };
+    else if (seen.has(fee.id)) issue = { field: `${at}.feeId`, message: 'listed twice' };
+    else if (taken.has(fee.id))
+      issue = { field: `${at}.feeId`, message: 'already requested or paid for this dossier' };
+    else if (quantity !== 1 && fee.per === undefined)
+      issue = { field: `${at}.quantity`, message: 'the fee item is paid once per dossier' };
+    else if (!Number.isSafeInteger(amountVnd))
+      issue = { field: `${at}.quantity`, message: 'the amount is too large' };
+    else if (item.amountVnd !== undefined && item.amountVnd !== amountVnd)
+      issue = { field: `${at}.amountVnd`, message: "differs from the procedure's amount for this fee item" };
+    if (fee) seen.add(fee.id);
+    if (issue || !fee) {
+      if (issue) issues.push(issue);
+      return;
+    }
     totalVnd += amountVnd;
     lines.push({
       feeId: fee.id,
@@ -88,7 +90,6 @@ export function paymentLines(
       unitAmountVnd: fee.amountVnd,
       amountVnd,
     });
-    return undefined;
   });
   if (!Number.isSafeInteger(totalVnd)) issues.push({ field: prefix, message: 'the total is too large' });
   return { lines, totalVnd, issues };
@@ -120,7 +121,12 @@ export function paymentIssues(def: ProcedureDefinition, ctx: DossierContext, e: 
       return paymentLines(def, ctx.payments ?? [], e.items, 'event.items').issues;
     case 'RECORD_PAYMENT': {
       if ((e.paymentId === undefined) === (e.items === undefined))
-        return [{ field: 'event.paymentId', message: 'give either the payment requested (paymentId) or the items paid' }];
+        return [
+          {
+            field: 'event.paymentId',
+            message: 'give either the payment requested (paymentId) or the items paid',
+          },
+        ];
       if (e.items) return paymentLines(def, ctx.payments ?? [], e.items, 'event.items').issues;
       return awaited(ctx, e.paymentId!);
     }
@@ -131,7 +137,9 @@ export function paymentIssues(def: ProcedureDefinition, ctx: DossierContext, e: 
       const p = findPayment(ctx, e.paymentId);
       if (!p) return [{ field: 'event.paymentId', message: 'no such payment' }];
       if (p.status !== 'paid')
-        return [{ field: 'event.paymentId', message: `the payment is ${p.status}, not paid: nothing to refund` }];
+        return [
+          { field: 'event.paymentId', message: `the payment is ${p.status}, not paid: nothing to refund` },
+        ];
       if (e.amountVnd !== undefined && e.amountVnd > p.totalVnd)
         return [{ field: 'event.amountVnd', message: 'more than the payment' }];
       return [];
@@ -170,7 +178,9 @@ export function unpaidBeforeResult(def: ProcedureDefinition, ctx: DossierContext
 /** The payments still awaited once `e` is applied (a recorded or cancelled payment leaves them). */
 function awaitedAfter(ctx: DossierContext, e: DossierEvent): number {
   const settled =
-    (e.type === 'RECORD_PAYMENT' || e.type === 'CANCEL_PAYMENT') && e.paymentId !== undefined ? e.paymentId : null;
+    (e.type === 'RECORD_PAYMENT' || e.type === 'CANCEL_PAYMENT') && e.paymentId !== undefined
+      ? e.paymentId
+      : null;
   return (ctx.payments ?? []).filter((p) => outstanding(p) && p.id !== settled).length;
 }
 
@@ -296,7 +306,11 @@ export function cancelPayment(
 }
 
 /** REFUND_PAYMENT: a paid payment is refunded, whole or in part, with the account it went to. */
-export function refundPayment(_env: LifecycleEnv, ctx: DossierContext, e: E<'REFUND_PAYMENT'>): DossierContext {
+export function refundPayment(
+  _env: LifecycleEnv,
+  ctx: DossierContext,
+  e: E<'REFUND_PAYMENT'>,
+): DossierContext {
   const p = findPayment(ctx, e.paymentId)!;
   const refunded: PaymentRecord = {
     ...p,
@@ -347,4 +361,3 @@ export function closedPayments(ctx: DossierContext, e: DossierEvent): { payments
     ),
   };
 }
-

@@ -462,7 +462,8 @@ describe('Procedure.step follows XState on the standard lifecycle with payments'
         // Where the payments stand, not how many cycles of request and cancel led there.
         const list = c.payments ?? [];
         const payments = [Math.min(list.length, 3), ...list.slice(0, 2).map((x) => x.status)];
-        const open = c.steps[c.steps.length - 1]?.endedAt === null ? c.steps[c.steps.length - 1]!.stepId : null;
+        const open =
+          c.steps[c.steps.length - 1]?.endedAt === null ? c.steps[c.steps.length - 1]!.stepId : null;
         return JSON.stringify([s.value, open, c.holder, c.supplements.length, payments, !!c.pause, s.status]);
       },
     });
@@ -495,7 +496,9 @@ describe('Procedure.step follows XState on the standard lifecycle with payments'
     expect(states).toContain('"awaitingPayment"');
     // Into the wait from processing and from a ready result, and back to each.
     const moves6 = [...paymentMoves];
-    expect(moves6.some((m) => m.includes('REQUEST_PAYMENT "awaitingPayment"') && m.startsWith('{'))).toBe(true);
+    expect(moves6.some((m) => m.includes('REQUEST_PAYMENT "awaitingPayment"') && m.startsWith('{'))).toBe(
+      true,
+    );
     expect(moves6).toContain('"resultReady" REQUEST_PAYMENT "awaitingPayment"');
     expect(moves6).toContain('"awaitingPayment" RECORD_PAYMENT "resultReady"');
     expect(moves6).toContain('"awaitingPayment" CANCEL_PAYMENT "resultReady"');

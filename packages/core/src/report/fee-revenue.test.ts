@@ -52,17 +52,23 @@ describe('feeRevenueReport', () => {
     {
       context: dossier('1.004194', 'H56', [
         paid('payment-1', '2026-03-02T09:05:00+07:00', 'desk', [['charge', 20_000]]),
-        paid('payment-2', '2026-03-05T10:00:00+07:00', 'national-portal', [['fee', 150_000], ['fee', 6_000]]),
+        paid('payment-2', '2026-03-05T10:00:00+07:00', 'national-portal', [
+          ['fee', 150_000],
+          ['fee', 6_000],
+        ]),
       ]),
       sector: 'Cư trú',
     },
     {
       // Paid in February, refunded in March: the refund counts in March, the payment does not.
       context: dossier('1.001193', 'H56', [
-        paid('payment-1', '2026-02-27T09:00:00+07:00', 'provincial-gateway', [['charge', 8_000]], [
-          '2026-03-03T09:00:00+07:00',
-          8_000,
-        ]),
+        paid(
+          'payment-1',
+          '2026-02-27T09:00:00+07:00',
+          'provincial-gateway',
+          [['charge', 8_000]],
+          ['2026-03-03T09:00:00+07:00', 8_000],
+        ),
       ]),
       sector: 'Hộ tịch',
     },
@@ -105,12 +111,26 @@ describe('feeRevenueReport', () => {
   });
 
   it('adds up exactly: collected = fee + charge = online + other, net = collected − refunded, groups sum to the whole', () => {
-    const channel = fc.constantFrom<PaymentChannel>('national-portal', 'provincial-gateway', 'desk', 'bank-transfer');
-    const line = fc.tuple(fc.constantFrom<'fee' | 'charge'>('fee', 'charge'), fc.integer({ min: 0, max: 2_000_000_000 }));
+    const channel = fc.constantFrom<PaymentChannel>(
+      'national-portal',
+      'provincial-gateway',
+      'desk',
+      'bank-transfer',
+    );
+    const line = fc.tuple(
+      fc.constantFrom<'fee' | 'charge'>('fee', 'charge'),
+      fc.integer({ min: 0, max: 2_000_000_000 }),
+    );
     const instant = fc
       .integer({ min: Date.parse('2026-02-15T00:00:00Z'), max: Date.parse('2026-04-15T00:00:00Z') })
       .map((ms) => new Date(ms).toISOString());
-    const payment = fc.tuple(instant, channel, fc.array(line, { minLength: 1, maxLength: 4 }), fc.option(instant), fc.nat());
+    const payment = fc.tuple(
+      instant,
+      channel,
+      fc.array(line, { minLength: 1, maxLength: 4 }),
+      fc.option(instant),
+      fc.nat(),
+    );
     const input = fc.array(
       fc.tuple(fc.constantFrom('1.001193', '1.004194', '2.000001'), fc.array(payment, { maxLength: 3 })),
       { maxLength: 20 },
@@ -123,7 +143,13 @@ describe('feeRevenueReport', () => {
             'H56',
             payments.map(([at, ch, lines, refundAt, share], i) => {
               const total = lines.reduce((s, [, a]) => s + a, 0);
-              return paid(`payment-${i + 1}`, at, ch, lines, refundAt ? [refundAt, total === 0 ? 0 : share % (total + 1)] : undefined);
+              return paid(
+                `payment-${i + 1}`,
+                at,
+                ch,
+                lines,
+                refundAt ? [refundAt, total === 0 ? 0 : share % (total + 1)] : undefined,
+              );
             }),
           ),
         }));

@@ -85,7 +85,10 @@ function emptyRow(group: string): MutableRow {
  * console.log(march?.collectedVnd, march?.onlineVnd, march?.refundedVnd);
  * ```
  */
-export function feeRevenueReport(dossiers: Iterable<FeeRevenueInput>, query: FeeRevenueQuery): FeeRevenueRow[] {
+export function feeRevenueReport(
+  dossiers: Iterable<FeeRevenueInput>,
+  query: FeeRevenueQuery,
+): FeeRevenueRow[] {
   const from = Date.parse(query.from);
   const to = Date.parse(query.to);
   const rows = new Map<string, MutableRow>();
