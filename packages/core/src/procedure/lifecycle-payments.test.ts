@@ -76,14 +76,14 @@ describe('fee items in the definition', () => {
 
   it('refuses a waived item required before the result, a fractional amount, a missing kind', () => {
     const waived = { ...fees[3]!, payBeforeResult: true };
-    const bad = [
+    const bad: [{ fees: FeeItemInput[] }, string][] = [
       [{ fees: [waived] }, 'definition.fees[0].payBeforeResult'],
       [{ fees: [{ ...fees[0]!, amountVnd: 1.5 }] }, 'definition.fees[0].amountVnd'],
       [
         { fees: [{ id: 'x', name: 'X', amountVnd: 1, collection: 'at-intake' } as FeeItemInput] },
         'definition.fees[0].kind',
       ],
-    ] as const;
+    ];
     for (const [overrides, field] of bad) {
       const error = thrown(() => residenceVariant(overrides));
       expect(error, field).toBeInstanceOf(DefinitionError);
