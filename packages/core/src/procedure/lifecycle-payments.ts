@@ -35,8 +35,8 @@ function kept(p: PaymentRecord): boolean {
  *
  * @example
  * ```ts
- * import { paymentLines, sampleResidenceDefinition } from '@motcua/core';
- * import { defineProcedure, vietnamCalendar } from '@motcua/core';
+ * import { defineProcedure, paymentLines, vietnamCalendar } from '@motcua/core';
+ * import { sampleResidenceDefinition } from '@motcua/core/testing';
  * const { definition } = defineProcedure(sampleResidenceDefinition, { calendar: vietnamCalendar() });
  * const { lines, issues } = paymentLines(definition, [], [{ feeId: 'fee' }], 'event.items');
  * lines[0]?.amountVnd; // 20000, from the definition
@@ -106,8 +106,9 @@ function findPayment(ctx: DossierContext, id: string): PaymentRecord | undefined
  *
  * @example
  * ```ts
- * import { paymentIssues, sampleResidenceDefinition, defineProcedure, vietnamCalendar } from '@motcua/core';
+ * import { defineProcedure, paymentIssues, vietnamCalendar } from '@motcua/core';
  * import type { DossierContext, DossierEvent } from '@motcua/core';
+ * import { sampleResidenceDefinition } from '@motcua/core/testing';
  * declare const context: DossierContext;
  * const { definition } = defineProcedure(sampleResidenceDefinition, { calendar: vietnamCalendar() });
  * const refund = { type: 'REFUND_PAYMENT', at: '2026-03-02T02:00:00.000Z', reason: 'Từ chối',
