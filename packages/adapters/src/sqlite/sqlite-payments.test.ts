@@ -68,4 +68,27 @@ describe('SqliteStore: fees and payments', () => {
     expect(after.state).toBe('processing.appraise');
     await reopened.close();
   });
+
+  it('records a refund after the dossier is refused (closed and archived)', async () => {
+    const store = new SqliteStore(join(dir, 'refund-after-refusal.db'));
+    await store.migrate();
+    const { engine, clock } = sampleEngine(store, { start: '2026-03-02T09:00:00+07:00' });
+    const d = await engine.receive(receipt);
+    await engine.send(d.code, { type: 'RECORD_PAYMENT', actor: desk, items: [{ feeId: 'fee' }], channel: 'desk' });
+    clock.advance({ hours: 1 });
+    await engine.send(d.code, { type: 'REFUSE', actor: desk, reasons: ['Không đủ điều kiện'] });
+    clock.advance({ days: 2 });
+    const refunded = await engine.send(d.code, {
+      type: 'REFUND_PAYMENT',
+      actor: desk,
+      paymentId: 'payment-1',
+      reason: 'Hồ sơ bị từ chối',
+    });
+    expect(refunded.state).toBe('refused');
+    const record = await engine.get(d.code);
+    expect(record.context.payments?.[0]).toMatchObject({ status: 'refunded', refund: { amountVnd: 20_000 } });
+    expect(record.journal.at(-1)).toMatchObject({ type: 'REFUND_PAYMENT', before: 'refused', after: 'refused' });
+    expect(record.timers).toEqual([]);
+    await store.close();
+  });
 });

@@ -295,6 +295,66 @@ describe('closing and refunds', () => {
     expect(s.context.outcome?.result).not.toBe('LATE');
   });
 
+  it('records the refund of a paid payment after the dossier is refused, and nothing else', () => {
+    const closed = p.apply(withPayments(), {
+      type: 'REFUSE',
+      at: vn('2026-03-04T10:00'),
+      actor: police,
+      reasons: ['Chỗ ở không hợp pháp'],
+    });
+    const refunded = p.apply(closed, {
+      type: 'REFUND_PAYMENT',
+      at: vn('2026-03-10T14:00'),
+      actor: desk,
+      paymentId: 'payment-1',
+      reason: 'Hồ sơ bị từ chối',
+      amountVnd: 20_000,
+    });
+    expect(stateName(refunded.value)).toBe('refused');
+    expect(refunded.status).toBe('done');
+    expect(refunded.context.payments?.[0]).toMatchObject({
+      status: 'refunded',
+      refund: { at: utc(vn('2026-03-10T14:00')), by: desk, reason: 'Hồ sơ bị từ chối', amountVnd: 20_000 },
+    });
+    expect(refunded.context.outcome).toEqual(closed.context.outcome);
+    // The same through the compiled table.
+    expect(
+      p.step(p.persist(closed), {
+        type: 'REFUND_PAYMENT',
+        at: vn('2026-03-10T14:00'),
+        actor: desk,
+        paymentId: 'payment-1',
+        reason: 'Hồ sơ bị từ chối',
+        amountVnd: 20_000,
+      }),
+    ).toEqual(p.persist(refunded));
+    // The cancelled payment has nothing to refund; a closed dossier takes no other payment event.
+    const cancelled = refused(closed, {
+      type: 'REFUND_PAYMENT',
+      at: vn('2026-03-10T14:00'),
+      actor: desk,
+      paymentId: 'payment-2',
+      reason: 'x',
+    }) as ValidationError;
+    expect(cancelled.issues[0]?.field).toBe('event.paymentId');
+    const other = refused(closed, {
+      type: 'RECORD_PAYMENT',
+      at: vn('2026-03-10T14:00'),
+      actor: desk,
+      items: [{ feeId: 'copy' }],
+      channel: 'desk',
+    });
+    expect(other).toBeInstanceOf(TransitionError);
+    const notDesk = refused(closed, {
+      type: 'REFUND_PAYMENT',
+      at: vn('2026-03-10T14:00'),
+      actor: police,
+      paymentId: 'payment-1',
+      reason: 'x',
+    });
+    expect((notDesk as Error).name).toBe('PermissionError');
+  });
+
   it('records a refund, in part or whole, with the bank account masked as personal data', () => {
     const s = p.apply(withPayments(), {
       type: 'REFUND_PAYMENT',
