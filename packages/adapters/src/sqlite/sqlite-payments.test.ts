@@ -66,6 +66,11 @@ describe('SqliteStore: fees and payments', () => {
       refund: { amountVnd: 20_000, bankAccount: { accountNumber: '0011004455667' } },
     });
     expect(after.state).toBe('processing.appraise');
+    // The journal keeps the refund with its bank account masked.
+    const journalled = JSON.stringify(after.journal);
+    expect(journalled).toContain('REFUND_PAYMENT');
+    expect(journalled).not.toContain('0011004455667');
+    expect(journalled).not.toContain('Phạm Thị Dung');
     await reopened.close();
   });
 
