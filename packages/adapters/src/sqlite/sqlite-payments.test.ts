@@ -79,7 +79,12 @@ describe('SqliteStore: fees and payments', () => {
     await store.migrate();
     const { engine, clock } = sampleEngine(store, { start: '2026-03-02T09:00:00+07:00' });
     const d = await engine.receive(receipt);
-    await engine.send(d.code, { type: 'RECORD_PAYMENT', actor: desk, items: [{ feeId: 'fee' }], channel: 'desk' });
+    await engine.send(d.code, {
+      type: 'RECORD_PAYMENT',
+      actor: desk,
+      items: [{ feeId: 'fee' }],
+      channel: 'desk',
+    });
     clock.advance({ hours: 1 });
     await engine.send(d.code, { type: 'REFUSE', actor: desk, reasons: ['Không đủ điều kiện'] });
     clock.advance({ days: 2 });
@@ -92,7 +97,11 @@ describe('SqliteStore: fees and payments', () => {
     expect(refunded.state).toBe('refused');
     const record = await engine.get(d.code);
     expect(record.context.payments?.[0]).toMatchObject({ status: 'refunded', refund: { amountVnd: 20_000 } });
-    expect(record.journal.at(-1)).toMatchObject({ type: 'REFUND_PAYMENT', before: 'refused', after: 'refused' });
+    expect(record.journal.at(-1)).toMatchObject({
+      type: 'REFUND_PAYMENT',
+      before: 'refused',
+      after: 'refused',
+    });
     expect(record.timers).toEqual([]);
     await store.close();
   });

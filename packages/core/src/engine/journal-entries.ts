@@ -55,7 +55,8 @@ export function transitionJournalEntry(
     before: states.before,
     after: states.after,
     // A refund's bank account (account number, holder) stays in the dossier only, masked here.
-    event: type === 'REFUND_PAYMENT' ? (maskPersonalData(RefundPaymentEventSchema, event) as typeof event) : event,
+    event:
+      type === 'REFUND_PAYMENT' ? (maskPersonalData(RefundPaymentEventSchema, event) as typeof event) : event,
     idempotencyKey,
   };
 }
