@@ -18,6 +18,7 @@ export {
   type ReissuedSecret,
   type ReissueSecretCommand,
   type SendOptions,
+  type SubmitCommand,
   SYSTEM_ACTOR,
 } from './engine-types.js';
 export {
@@ -42,6 +43,7 @@ export {
   type RatingTransitionInfo,
   type ReceiptTransitionInfo,
   type ReissueTransitionInfo,
+  type SubmissionTransitionInfo,
   type TimerInfo,
   type TransitionInfo,
   type TransitionInfoBase,

@@ -49,6 +49,7 @@ export {
   SupplementRecordSchema,
 } from './dossier-context.js';
 export {
+  AcceptEventSchema,
   ApologizeEventSchema,
   type DossierEvent,
   type DossierEventInput,
@@ -114,6 +115,15 @@ export {
   nationalStatusName,
   PORTAL_DOSSIER_STATUSES,
 } from './national-status.js';
+export {
+  type FilingReference,
+  FilingReferenceSchema,
+  type Intake,
+  type IntakeRequest,
+  IntakeRequestSchema,
+  IntakeSchema,
+  wasReceived,
+} from './online-intake.js';
 export {
   type BankAccount,
   BankAccountSchema,
