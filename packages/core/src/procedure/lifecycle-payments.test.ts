@@ -522,3 +522,57 @@ describe('the amount arithmetic', () => {
     );
   });
 });
+
+describe('fees paid online with the filing, before the desk accepts it', () => {
+  const portal = { officerId: 'dvcqg', unitId: 'desk', name: 'Cổng Dịch vụ công quốc gia' };
+  const filed = () =>
+    p.submit({
+      code: '000.00.14.H56-260306-0001',
+      secret: 'K7Q2M9AB',
+      agency: '000.00.14.H56',
+      submittedAt: vn('2026-03-06T16:00'),
+      submittedBy: portal,
+      channel: 'online-full',
+      filing: { system: 'dvcqg', id: 'G22-260306-000123' },
+      applicant: residenceReceipt(vn('2026-03-06T16:00')).applicant,
+      application: residenceReceipt(vn('2026-03-06T16:00')).application,
+    });
+  const paidOnline: DossierEventInput = {
+    type: 'RECORD_PAYMENT',
+    at: vn('2026-03-06T16:05'),
+    actor: portal,
+    items: [{ feeId: 'registration' }],
+    channel: 'national-portal',
+    transactionCode: 'DVCQG-260306-77',
+  };
+
+  it('records them without a wait, and keeps them once the filing is accepted (table and XState alike)', () => {
+    const events: DossierEventInput[] = [
+      paidOnline,
+      { type: 'ACCEPT', at: vn('2026-03-09T10:00'), actor: desk },
+    ];
+    let table = filed();
+    let reference = filed();
+    for (const e of events) {
+      table = p.step(table, e);
+      reference = p.persist(p.apply(p.restore(reference), e));
+      expect(JSON.stringify(table)).toBe(JSON.stringify(reference));
+    }
+    expect(stateName(table.value)).toBe('processing.receive');
+    expect(table.context.payments?.[0]).toMatchObject({ status: 'paid', channel: 'national-portal' });
+  });
+
+  it('cancels a payment still awaited when the filing is not accepted', () => {
+    const s = [
+      {
+        type: 'REQUEST_PAYMENT',
+        at: vn('2026-03-06T16:05'),
+        actor: portal,
+        items: [{ feeId: 'registration' }],
+      },
+      { type: 'REFUSE', at: vn('2026-03-09T09:00'), actor: desk, reasons: ['Sai thủ tục'] },
+    ].reduce((x, e) => p.step(x, e as DossierEventInput), filed());
+    expect(stateName(s.value)).toBe('notAccepted');
+    expect(s.context.payments?.map((x) => x.status)).toEqual(['cancelled']);
+  });
+});
