@@ -128,6 +128,8 @@ export {
   type BankAccount,
   BankAccountSchema,
   CancelPaymentEventSchema,
+  type FeeExemption,
+  FeeExemptionSchema,
   isOnlinePayment,
   type OnlinePaymentCodeTable,
   onlinePaymentCode,
@@ -150,6 +152,7 @@ export {
   RefundSchema,
   RequestPaymentEventSchema,
   StartPaymentEventSchema,
+  WaiveFeeEventSchema,
 } from './payment.js';
 export { maskPersonalData, type PersonalDataKind, personal, personalDataRegistry } from './personal-data.js';
 export {

@@ -181,6 +181,16 @@ export const PaymentRecordSchema = z
 /** See {@link PaymentRecordSchema}. */
 export type PaymentRecord = z.infer<typeof PaymentRecordSchema>;
 
+/**
+ * A fee item this dossier does not pay (đối tượng miễn, giảm): the applicant is exempt, with the
+ * reason (and its legal basis) as the desk recorded it. It counts as settled for `payBeforeResult`.
+ */
+export const FeeExemptionSchema = z
+  .object({ feeId: z.string().min(1), reason: z.string().min(1), at: InstantSchema, by: ActorSchema })
+  .strict();
+/** See {@link FeeExemptionSchema}. */
+export type FeeExemption = z.infer<typeof FeeExemptionSchema>;
+
 const base = { at: InstantSchema, actor: ActorSchema };
 
 /** A fee item asked for or paid: its id, how many units (default 1), and the amount stated, if any. */
@@ -253,6 +263,19 @@ export const RefundPaymentEventSchema = z
   })
   .strict();
 
+/** The applicant of this dossier is exempt from fee items (miễn phí, lệ phí), with the reason. */
+export const WaiveFeeEventSchema = z
+  .object({
+    type: z.literal('WAIVE_FEE'),
+    ...base,
+    items: z
+      .array(z.object({ feeId: z.string().min(1).max(64) }).strict())
+      .min(1)
+      .max(50),
+    reason: z.string().min(1),
+  })
+  .strict();
+
 /** The payment events, for the dossier event union. */
 export const PAYMENT_EVENT_SCHEMAS = [
   RequestPaymentEventSchema,
@@ -260,4 +283,5 @@ export const PAYMENT_EVENT_SCHEMAS = [
   RecordPaymentEventSchema,
   CancelPaymentEventSchema,
   RefundPaymentEventSchema,
+  WaiveFeeEventSchema,
 ] as const;

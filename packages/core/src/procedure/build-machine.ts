@@ -19,7 +19,7 @@ type Ev<T extends DossierEvent['type']> = Extract<DossierEvent, { type: T }>;
  * `acceptIntake`, `refuseIntake`, `withdrawIntake`, `expireIntake`, `requestIntakeSupplement`,
  * `intakeSupplementReceived`; for payments `requestPayment`, `awaitPayment` (and stop the clock),
  * `startPayment`, `recordPayment`, `paymentReceived` (and resume), `cancelPayment`,
- * `paymentCancelled` (and resume), `refundPayment`) and the `allowed`, `resumesAt`, `sendBackTo`
+ * `paymentCancelled` (and resume), `refundPayment`, `waiveFee`) and the `allowed`, `resumesAt`, `sendBackTo`
  * and `settlesAt` guards, so that it follows the same rules, deadlines
  * and control slip as the declarative machines.
  *
@@ -144,6 +144,9 @@ export function lifecycleSetup(env: LifecycleEnv) {
       refundPayment: assign(
         wholeContext(({ context, event }) => pay.refundPayment(env, context, event as Ev<'REFUND_PAYMENT'>)),
       ),
+      waiveFee: assign(
+        wholeContext(({ context, event }) => pay.waiveFee(env, context, event as Ev<'WAIVE_FEE'>)),
+      ),
     },
     guards: {
       allowed: ({ context, event }) => isAllowed(env, context, event),
@@ -220,6 +223,7 @@ export function buildLifecycleMachine(env: LifecycleEnv) {
     RECORD_PAYMENT: { guard: 'allowed', actions: 'recordPayment' },
     CANCEL_PAYMENT: { guard: 'allowed', actions: 'cancelPayment' },
     REFUND_PAYMENT: { guard: 'allowed', actions: 'refundPayment' },
+    WAIVE_FEE: { guard: 'allowed', actions: 'waiveFee' },
   } as const;
   const awaitPayment = {
     REQUEST_PAYMENT: {
@@ -289,6 +293,7 @@ export function buildLifecycleMachine(env: LifecycleEnv) {
           RECORD_PAYMENT: [...settle('paymentReceived'), { guard: 'allowed', actions: 'recordPayment' }],
           CANCEL_PAYMENT: [...settle('paymentCancelled'), { guard: 'allowed', actions: 'cancelPayment' }],
           REFUND_PAYMENT: { guard: 'allowed', actions: 'refundPayment' },
+          WAIVE_FEE: { guard: 'allowed', actions: 'waiveFee' },
           ...closeFrom,
           STOP: { target: 'stopped', guard: 'allowed', actions: 'stop' },
         },

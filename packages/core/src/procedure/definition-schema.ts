@@ -109,6 +109,7 @@ export const PermissionEventSchema = z.enum([
   'RECORD_PAYMENT',
   'CANCEL_PAYMENT',
   'REFUND_PAYMENT',
+  'WAIVE_FEE',
 ]);
 
 /** Names in Vietnamese (English optional). */

@@ -482,6 +482,44 @@ describe('refusals: a typed error naming the field, nothing changed', () => {
   });
 });
 
+describe('a dossier exempt from a fee item (miễn)', () => {
+  it('returns the result without the payment, and refuses to ask for the item afterwards', () => {
+    const ready = applyAll(p, p.receive(residenceReceipt(vn('2026-03-02T09:00'))), [
+      { type: 'HAND_OVER', at: vn('2026-03-02T10:00'), actor: desk },
+      {
+        type: 'WAIVE_FEE',
+        at: vn('2026-03-02T10:30'),
+        actor: desk,
+        items: [{ feeId: 'appraisal' }],
+        reason: 'Hộ nghèo',
+      },
+      { type: 'HAND_OVER', at: vn('2026-03-03T10:00'), actor: police },
+      { type: 'HAND_OVER', at: vn('2026-03-04T10:00'), actor: leader },
+      { type: 'HAND_OVER', at: vn('2026-03-04T14:00'), actor: police },
+    ]);
+    expect(ready.context.feeExemptions).toEqual([
+      { feeId: 'appraisal', reason: 'Hộ nghèo', at: utc(vn('2026-03-02T10:30')), by: desk },
+    ]);
+    const asked = refused(ready, {
+      type: 'REQUEST_PAYMENT',
+      at: vn('2026-03-05T09:00'),
+      actor: desk,
+      items: [{ feeId: 'appraisal' }],
+    }) as ValidationError;
+    expect(asked.issues[0]?.field).toBe('event.items[0].feeId');
+    const again = refused(ready, {
+      type: 'WAIVE_FEE',
+      at: vn('2026-03-05T09:00'),
+      actor: desk,
+      items: [{ feeId: 'copy' }, { feeId: 'appraisal' }],
+      reason: 'x',
+    }) as ValidationError;
+    expect(again.issues.map((i) => i.field)).toEqual(['event.items[1].feeId']);
+    const returned = p.apply(ready, { type: 'RETURN_RESULT', at: vn('2026-03-05T09:00'), actor: desk });
+    expect(stateName(returned.value)).toBe('returned');
+  });
+});
+
 describe('the amount arithmetic', () => {
   it('is the definition amount times the quantity, in whole đồng, totals the sum of the lines', () => {
     fc.assert(

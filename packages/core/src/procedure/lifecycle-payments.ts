@@ -3,7 +3,7 @@ import type { DossierContext } from '../model/dossier-context.js';
 import type { DossierEvent } from '../model/dossier-events.js';
 import type { FeeItem } from '../model/fee-item.js';
 import { instantMs } from '../model/instant-format.js';
-import type { PaymentItem, PaymentLine, PaymentRecord } from '../model/payment.js';
+import type { FeeExemption, PaymentItem, PaymentLine, PaymentRecord } from '../model/payment.js';
 import type { ProcedureDefinition } from './definition-schema.js';
 import type { LifecycleEnv } from './lifecycle-env.js';
 
@@ -48,12 +48,11 @@ export function paymentLines(
   payments: readonly PaymentRecord[],
   items: readonly PaymentItem[],
   prefix: string,
+  exemptions: readonly FeeExemption[] = [],
 ): { lines: PaymentLine[]; totalVnd: number; issues: Issue[] } {
   const fees = new Map<string, FeeItem>(def.fees.map((f) => [f.id, f]));
-  const taken = new Set<string>();
-  for (const p of payments) {
-    if (outstanding(p) || kept(p)) for (const l of p.lines) taken.add(l.feeId);
-  }
+  const taken = takenItems(payments);
+  const exempt = new Set(exemptions.map((x) => x.feeId));
   const seen = new Set<string>();
   const lines: PaymentLine[] = [];
   const issues: Issue[] = [];
@@ -68,6 +67,7 @@ export function paymentLines(
     else if (fee.collection === 'waived')
       issue = { field: `${at}.feeId`, message: 'the fee item is waived: nothing is paid for it' };
     else if (seen.has(fee.id)) issue = { field: `${at}.feeId`, message: 'listed twice' };
+    else if (exempt.has(fee.id)) issue = { field: `${at}.feeId`, message: 'this dossier is exempt from it' };
     else if (taken.has(fee.id))
       issue = { field: `${at}.feeId`, message: 'already requested or paid for this dossier' };
     else if (quantity !== 1 && fee.per === undefined)
@@ -95,6 +95,37 @@ export function paymentLines(
   return { lines, totalVnd, issues };
 }
 
+/** The fee items of payments awaited or paid (and kept): not to be asked for again. */
+function takenItems(payments: readonly PaymentRecord[]): Set<string> {
+  const taken = new Set<string>();
+  for (const p of payments) {
+    if (outstanding(p) || kept(p)) for (const l of p.lines) taken.add(l.feeId);
+  }
+  return taken;
+}
+
+/** The problems of a `WAIVE_FEE`: an unknown item, one waived for every dossier, listed twice, already exempt, asked for or paid. */
+function exemptionIssues(def: ProcedureDefinition, ctx: DossierContext, e: E<'WAIVE_FEE'>): Issue[] {
+  const fees = new Map<string, FeeItem>(def.fees.map((f) => [f.id, f]));
+  const taken = takenItems(ctx.payments ?? []);
+  const exempt = new Set((ctx.feeExemptions ?? []).map((x) => x.feeId));
+  const seen = new Set<string>();
+  const issues: Issue[] = [];
+  e.items.forEach((item, i) => {
+    const field = `event.items[${i}].feeId`;
+    const fee = fees.get(item.feeId);
+    if (!fee) issues.push({ field, message: 'not a fee item of this procedure' });
+    else if (fee.collection === 'waived')
+      issues.push({ field, message: 'the fee item is waived for every dossier' });
+    else if (seen.has(fee.id)) issues.push({ field, message: 'listed twice' });
+    else if (exempt.has(fee.id)) issues.push({ field, message: 'this dossier is already exempt from it' });
+    else if (taken.has(fee.id))
+      issues.push({ field, message: 'already requested or paid: cancel or refund the payment first' });
+    seen.add(item.feeId);
+  });
+  return issues;
+}
+
 function findPayment(ctx: DossierContext, id: string): PaymentRecord | undefined {
   return ctx.payments?.find((p) => p.id === id);
 }
@@ -119,7 +150,7 @@ function findPayment(ctx: DossierContext, id: string): PaymentRecord | undefined
 export function paymentIssues(def: ProcedureDefinition, ctx: DossierContext, e: DossierEvent): Issue[] {
   switch (e.type) {
     case 'REQUEST_PAYMENT':
-      return paymentLines(def, ctx.payments ?? [], e.items, 'event.items').issues;
+      return paymentLines(def, ctx.payments ?? [], e.items, 'event.items', ctx.feeExemptions).issues;
     case 'RECORD_PAYMENT': {
       if ((e.paymentId === undefined) === (e.items === undefined))
         return [
@@ -128,7 +159,8 @@ export function paymentIssues(def: ProcedureDefinition, ctx: DossierContext, e: 
             message: 'give either the payment requested (paymentId) or the items paid',
           },
         ];
-      if (e.items) return paymentLines(def, ctx.payments ?? [], e.items, 'event.items').issues;
+      if (e.items)
+        return paymentLines(def, ctx.payments ?? [], e.items, 'event.items', ctx.feeExemptions).issues;
       return awaited(ctx, e.paymentId!);
     }
     case 'START_PAYMENT':
@@ -145,6 +177,8 @@ export function paymentIssues(def: ProcedureDefinition, ctx: DossierContext, e: 
         return [{ field: 'event.amountVnd', message: 'more than the payment' }];
       return [];
     }
+    case 'WAIVE_FEE':
+      return exemptionIssues(def, ctx, e);
     default:
       return [];
   }
@@ -159,7 +193,7 @@ function awaited(ctx: DossierContext, id: string): Issue[] {
 
 /**
  * The fee items the result waits for (`payBeforeResult`): those not covered by a payment paid and
- * kept. `RETURN_RESULT` is refused while any is left.
+ * kept, nor exempted for the dossier (`WAIVE_FEE`). `RETURN_RESULT` is refused while any is left.
  *
  * @example
  * ```ts
@@ -171,7 +205,7 @@ function awaited(ctx: DossierContext, id: string): Issue[] {
  * ```
  */
 export function unpaidBeforeResult(def: ProcedureDefinition, ctx: DossierContext): string[] {
-  const paid = new Set<string>();
+  const paid = new Set<string>((ctx.feeExemptions ?? []).map((x) => x.feeId));
   for (const p of ctx.payments ?? []) if (kept(p)) for (const l of p.lines) paid.add(l.feeId);
   return def.fees.filter((f) => f.payBeforeResult && !paid.has(f.id)).map((f) => f.id);
 }
@@ -214,7 +248,13 @@ export function requestPayment(
   e: E<'REQUEST_PAYMENT'>,
   wait: boolean,
 ): DossierContext {
-  const { lines, totalVnd } = paymentLines(env.def, ctx.payments ?? [], e.items, 'event.items');
+  const { lines, totalVnd } = paymentLines(
+    env.def,
+    ctx.payments ?? [],
+    e.items,
+    'event.items',
+    ctx.feeExemptions,
+  );
   const record: PaymentRecord = {
     id: nextId(ctx),
     status: 'requested',
@@ -279,7 +319,13 @@ export function recordPayment(
     const p = findPayment(ctx, e.paymentId)!;
     payments = replaced(ctx, { ...p, ...details });
   } else {
-    const { lines, totalVnd } = paymentLines(env.def, ctx.payments ?? [], e.items ?? [], 'event.items');
+    const { lines, totalVnd } = paymentLines(
+      env.def,
+      ctx.payments ?? [],
+      e.items ?? [],
+      'event.items',
+      ctx.feeExemptions,
+    );
     payments = [
       ...(ctx.payments ?? []),
       { id: nextId(ctx), lines, totalVnd, requestedAt: e.at, requestedBy: e.actor, ...details },
@@ -361,4 +407,10 @@ export function closedPayments(ctx: DossierContext, e: DossierEvent): { payments
       outstanding(p) ? { ...p, status: 'cancelled', cancelled: { at: e.at, by: e.actor, reason } } : p,
     ),
   };
+}
+
+/** WAIVE_FEE: the dossier is exempt from fee items (miễn), with the reason, who and when. */
+export function waiveFee(_env: LifecycleEnv, ctx: DossierContext, e: E<'WAIVE_FEE'>): DossierContext {
+  const added = e.items.map((item) => ({ feeId: item.feeId, reason: e.reason, at: e.at, by: e.actor }));
+  return { ...ctx, feeExemptions: [...(ctx.feeExemptions ?? []), ...added], updatedAt: e.at };
 }

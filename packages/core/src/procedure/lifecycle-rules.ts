@@ -170,6 +170,7 @@ export function denialOf(env: LifecycleEnv, ctx: DossierContext, e: DossierEvent
     case 'RECORD_PAYMENT':
     case 'CANCEL_PAYMENT':
     case 'REFUND_PAYMENT':
+    case 'WAIVE_FEE':
       return deskOnly(env, e) ?? paymentDenial(env, ctx, e);
     case 'REFUSE':
     case 'ISSUE_RESULT':

@@ -141,6 +141,7 @@ describe('the procedure machine as data', () => {
       'START_PAYMENT',
       'STOP',
       'SUPPLEMENT_RECEIVED',
+      'WAIVE_FEE',
       'WITHDRAW',
     ]);
     const awaiting = p.machine.getStateNodeById('1_004194@2025_1.awaitingPayment');
@@ -152,6 +153,7 @@ describe('the procedure machine as data', () => {
       'REQUEST_PAYMENT',
       'START_PAYMENT',
       'STOP',
+      'WAIVE_FEE',
       'WITHDRAW',
     ]);
   });

@@ -447,6 +447,7 @@ describe('Procedure.step follows XState on the standard lifecycle with payments'
       { type: 'REFUND_PAYMENT', at, actor, paymentId, reason: 'Hoàn' },
       { type: 'RECORD_PAYMENT', at, actor, paymentId: 'payment-2', channel: 'provincial-gateway' },
       { type: 'CANCEL_PAYMENT', at, actor, paymentId: 'payment-2', reason: 'Nhầm' },
+      { type: 'WAIVE_FEE', at, actor, items: [{ feeId: 'appraisal' }], reason: 'Hộ nghèo' },
       { type: 'REQUEST_SUPPLEMENT', at, actor, items: [{ name: 'CT01' }], reason: 'Thiếu' },
       { type: 'SUPPLEMENT_RECEIVED', at, actor },
       { type: 'RETURN_RESULT', at, actor, delivery: 'in-person' },
@@ -461,7 +462,11 @@ describe('Procedure.step follows XState on the standard lifecycle with payments'
         const c = s.context as DossierSnapshot['context'];
         // Where the payments stand, not how many cycles of request and cancel led there.
         const list = c.payments ?? [];
-        const payments = [Math.min(list.length, 3), ...list.slice(0, 2).map((x) => x.status)];
+        const payments = [
+          Math.min(list.length, 3),
+          ...list.slice(0, 2).map((x) => x.status),
+          c.feeExemptions?.length ?? 0,
+        ];
         const open =
           c.steps[c.steps.length - 1]?.endedAt === null ? c.steps[c.steps.length - 1]!.stepId : null;
         return JSON.stringify([s.value, open, c.holder, c.supplements.length, payments, !!c.pause, s.status]);
