@@ -7,6 +7,7 @@ import type { LifecycleEnv } from './lifecycle-env.js';
 import * as intake from './lifecycle-intake.js';
 import * as pay from './lifecycle-payments.js';
 import { isAllowed } from './lifecycle-rules.js';
+import { transferOriginals } from './lifecycle-transfer.js';
 
 type Ev<T extends DossierEvent['type']> = Extract<DossierEvent, { type: T }>;
 
@@ -15,7 +16,7 @@ type Ev<T extends DossierEvent['type']> = Extract<DossierEvent, { type: T }>;
  * A developer who needs more than the declarative form writes the machine with
  * `lifecycleSetup(env).createMachine({...})`, reusing these actions (`handOver`, `sendBack`,
  * `requestSupplement`, `supplementReceived`, `apologize`, `markOverdue`, `returnResult`, `refuse`,
- * `withdraw`, `stop`, `expire`, `issueResult`, `recordComponents`; for online intake
+ * `withdraw`, `stop`, `expire`, `issueResult`, `recordComponents`, `transferOriginals`; for online intake
  * `acceptIntake`, `refuseIntake`, `withdrawIntake`, `expireIntake`, `requestIntakeSupplement`,
  * `intakeSupplementReceived`; for payments `requestPayment`, `awaitPayment` (and stop the clock),
  * `startPayment`, `recordPayment`, `paymentReceived` (and resume), `cancelPayment`,
@@ -85,6 +86,11 @@ export function lifecycleSetup(env: LifecycleEnv) {
       issueResult: assign(({ context, event }) => act.issueResult(env, context, event as Ev<'ISSUE_RESULT'>)),
       recordComponents: assign(({ context, event }) =>
         act.recordComponents(env, context, event as Ev<'RECORD_COMPONENTS'>),
+      ),
+      transferOriginals: assign(
+        wholeContext(({ context, event }) =>
+          transferOriginals(env, context, event as Ev<'TRANSFER_ORIGINALS'>),
+        ),
       ),
       acceptIntake: assign(
         wholeContext(({ context, event }) => intake.acceptIntake(env, context, event as Ev<'ACCEPT'>)),
@@ -262,6 +268,7 @@ export function buildLifecycleMachine(env: LifecycleEnv) {
           MARK_OVERDUE: { guard: 'allowed', actions: 'markOverdue' },
           ISSUE_RESULT: { guard: 'allowed', actions: 'issueResult' },
           RECORD_COMPONENTS: { guard: 'allowed', actions: 'recordComponents' },
+          TRANSFER_ORIGINALS: { guard: 'allowed', actions: 'transferOriginals' },
           ...awaitPayment,
           ...paymentsOn,
         },
@@ -278,6 +285,7 @@ export function buildLifecycleMachine(env: LifecycleEnv) {
           })),
           EXPIRE: { target: 'expired', guard: 'allowed', actions: 'expire' },
           RECORD_COMPONENTS: { guard: 'allowed', actions: 'recordComponents' },
+          TRANSFER_ORIGINALS: { guard: 'allowed', actions: 'transferOriginals' },
           ...closeFrom,
           STOP: { target: 'stopped', guard: 'allowed', actions: 'stop' },
           // Fees collected with the supplemented papers: asked for and paid without another wait.
@@ -305,6 +313,7 @@ export function buildLifecycleMachine(env: LifecycleEnv) {
           APOLOGIZE: { guard: 'allowed', actions: 'apologize' },
           MARK_OVERDUE: { guard: 'allowed', actions: 'markOverdue' },
           ISSUE_RESULT: { guard: 'allowed', actions: 'issueResult' },
+          TRANSFER_ORIGINALS: { guard: 'allowed', actions: 'transferOriginals' },
           ...awaitPayment,
           ...paymentsOn,
         },

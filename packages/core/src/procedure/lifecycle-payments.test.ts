@@ -614,3 +614,39 @@ describe('fees paid online with the filing, before the desk accepts it', () => {
     expect(s.context.payments?.map((x) => x.status)).toEqual(['cancelled']);
   });
 });
+
+describe('a phase that starts after payment (giai đoạn 2)', () => {
+  const phased = residenceVariant({
+    version: '2025.1-phases',
+    fees,
+    steps: residenceVariant({}).definition.steps.map((s, i) => ({ ...s, phase: i < 2 ? 1 : 2 })),
+    phases: [{ phase: 2, name: 'Giai đoạn 2', startsAfter: 'payment' }],
+  });
+
+  it('opens once every payment asked for is paid, not before; the wait itself stops the clock', () => {
+    let s = applyAll(phased, phased.receive(residenceReceipt(vn('2026-03-02T09:00'))), [
+      { type: 'HAND_OVER', at: vn('2026-03-02T10:00'), actor: desk },
+    ]);
+    const into2: DossierEventInput = { type: 'HAND_OVER', at: vn('2026-03-03T10:00'), actor: police };
+    expect(() => phased.apply(s, into2)).toThrow(
+      /Giai đoạn 2 starts once the financial obligations are paid: no payment made/,
+    );
+    s = phased.apply(s, {
+      type: 'REQUEST_PAYMENT',
+      at: vn('2026-03-03T09:00'),
+      actor: police,
+      items: [{ feeId: 'appraisal' }],
+    });
+    expect(stateName(s.value)).toBe('awaitingPayment');
+    s = phased.apply(s, {
+      type: 'RECORD_PAYMENT',
+      at: vn('2026-03-03T09:30'),
+      actor: desk,
+      paymentId: 'payment-1',
+      channel: 'national-portal',
+    });
+    expect(stateName(s.value)).toBe('processing.appraise');
+    s = phased.apply(s, into2);
+    expect(stateName(s.value)).toBe('processing.approve');
+  });
+});

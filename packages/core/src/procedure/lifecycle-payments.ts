@@ -210,6 +210,20 @@ export function unpaidBeforeResult(def: ProcedureDefinition, ctx: DossierContext
   return def.fees.filter((f) => f.payBeforeResult && !paid.has(f.id)).map((f) => f.id);
 }
 
+/**
+ * What keeps a phase that starts after payment (`phases[].startsAfter: 'payment'`) from starting:
+ * a payment still awaited, or, for a procedure with fee items not waived (nor exempted for the
+ * dossier), no payment paid yet; `null` when the financial obligations are met.
+ */
+export function financialObligationsMissing(def: ProcedureDefinition, ctx: DossierContext): string | null {
+  const awaited = (ctx.payments ?? []).filter(outstanding).map((p) => p.id);
+  if (awaited.length) return `${awaited.join(', ')} awaited`;
+  const exempt = new Set((ctx.feeExemptions ?? []).map((x) => x.feeId));
+  const due = def.fees.some((f) => f.collection !== 'waived' && !exempt.has(f.id));
+  if (due && !(ctx.payments ?? []).some(kept)) return 'no payment made';
+  return null;
+}
+
 /** The payments still awaited once `e` is applied (a recorded or cancelled payment leaves them). */
 function awaitedAfter(ctx: DossierContext, e: DossierEvent): number {
   const settled =
