@@ -302,6 +302,7 @@ export function buildLifecycleMachine(env: LifecycleEnv) {
           CANCEL_PAYMENT: [...settle('paymentCancelled'), { guard: 'allowed', actions: 'cancelPayment' }],
           REFUND_PAYMENT: { guard: 'allowed', actions: 'refundPayment' },
           WAIVE_FEE: { guard: 'allowed', actions: 'waiveFee' },
+          TRANSFER_ORIGINALS: { guard: 'allowed', actions: 'transferOriginals' },
           ...closeFrom,
           STOP: { target: 'stopped', guard: 'allowed', actions: 'stop' },
         },

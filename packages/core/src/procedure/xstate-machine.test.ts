@@ -141,6 +141,7 @@ describe('the procedure machine as data', () => {
       'START_PAYMENT',
       'STOP',
       'SUPPLEMENT_RECEIVED',
+      'TRANSFER_ORIGINALS',
       'WAIVE_FEE',
       'WITHDRAW',
     ]);
@@ -153,6 +154,7 @@ describe('the procedure machine as data', () => {
       'REQUEST_PAYMENT',
       'START_PAYMENT',
       'STOP',
+      'TRANSFER_ORIGINALS',
       'WAIVE_FEE',
       'WITHDRAW',
     ]);
