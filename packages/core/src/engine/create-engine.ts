@@ -11,6 +11,7 @@ import {
   checkEvent,
   checkListQuery,
   checkNow,
+  checkLateEntryQuery,
   checkPeriodQuery,
   checkReportQuery,
   checkSendOptions,
@@ -119,6 +120,7 @@ export function createEngine(options: EngineOptions): Engine {
     list: async (query) => store.list(checkListQuery(query)),
     report: async (query) => store.report(checkReportQuery(query, calendar)),
     unitReport: async (query) => store.unitReport(checkPeriodQuery(query, calendar)),
+    lateEntries: async (query) => store.lateEntries(checkLateEntryQuery(query, calendar)),
 
     runDueTimers: async (now) =>
       runDueTimers(

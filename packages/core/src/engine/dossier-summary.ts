@@ -1,17 +1,20 @@
 import type { DossierContext } from '../model/dossier-context.js';
 import type { DossierSummary } from '../model/dossier-summary.js';
+import type { NationalStatus } from '../model/national-status.js';
 import type { PersistedDossier } from '../procedure/define-procedure.js';
 import { stateName } from '../procedure/define-procedure.js';
+import type { ProcedureDefinition } from '../procedure/definition-schema.js';
+import { nationalStatusOf } from '../procedure/national-status.js';
 
 /**
- * The indexed facts of a dossier from its context and state (no personal data). `status` defaults
- * to `done` once the context has an outcome.
+ * The indexed facts of a dossier from its context and state (no personal data).
  */
 function summaryFromContext(
   c: DossierContext,
   procedure: { readonly code: string; readonly version: string },
   state: string,
-  status: 'active' | 'done' = c.outcome ? 'done' : 'active',
+  status: 'active' | 'done',
+  nationalStatus: number | null,
 ): DossierSummary {
   return {
     code: c.code,
@@ -30,11 +33,14 @@ function summaryFromContext(
     result: c.outcome?.result ?? null,
     lateUnit: c.outcome?.lateUnit ?? c.overdue?.unit ?? null,
     paused: c.pause !== null,
+    nationalStatus,
   };
 }
 
 /**
- * The indexed facts of a persisted dossier (no personal data).
+ * The indexed facts of a persisted dossier (no personal data). With the procedure's definition,
+ * the summary carries the dossier's national status code (`nationalStatus`, by the definition's
+ * mapping, see {@link nationalStatusOf}); without it, `nationalStatus` is `null`.
  *
  * @example
  * ```ts
@@ -47,14 +53,29 @@ function summaryFromContext(
  *   receivedAt: '2026-03-02T09:00:00+07:00', channel: 'in-person',
  *   receivedBy: { officerId: 'desk-1', unitId: 'desk', name: 'Nguyễn Văn An' }, applicant, application,
  * });
- * const summary = summaryOf(residence!.persist(snapshot)); // the indexed row a store keeps, no personal data
+ * // The indexed row a store keeps, no personal data; nationalStatus 2 (Được tiếp nhận).
+ * const summary = summaryOf(residence!.persist(snapshot), residence!.definition);
  * ```
  */
-export function summaryOf(persisted: PersistedDossier): DossierSummary {
-  return summaryFromContext(
+export function summaryOf(persisted: PersistedDossier, definition?: ProcedureDefinition): DossierSummary {
+  return definition
+    ? summaryWithStatus(persisted, definition).summary
+    : summaryFromContext(persisted.context, persisted.procedure, stateName(persisted.value), persisted.status, null);
+}
+
+/** The summary of a persisted dossier and its national status (code and name), computed once. */
+export function summaryWithStatus(
+  persisted: PersistedDossier,
+  definition: ProcedureDefinition,
+): { summary: DossierSummary; national: NationalStatus | undefined } {
+  const state = stateName(persisted.value);
+  const national = nationalStatusOf(definition, state, persisted.context);
+  const summary = summaryFromContext(
     persisted.context,
     persisted.procedure,
-    stateName(persisted.value),
+    state,
     persisted.status,
+    national?.code ?? null,
   );
+  return { summary, national };
 }

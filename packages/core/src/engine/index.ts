@@ -11,6 +11,7 @@ export {
   type EngineLogEntry,
   type EngineOptions,
   type EngineReportQuery,
+  type EngineLateEntryQuery,
   type PeriodQuery,
   type RateCommand,
   type RatingReceipt,

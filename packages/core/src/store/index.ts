@@ -7,6 +7,7 @@ export {
   checkSettlement,
   checkStoreInstant,
   checkStoreListQuery,
+  checkStoreLateEntryQuery,
   checkStoreLocalDate,
   checkStorePeriod,
   checkStoreReportQuery,

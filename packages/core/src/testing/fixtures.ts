@@ -127,11 +127,18 @@ export function newDossierCommit(
   });
   const persisted = p.persist(snapshot);
   return {
-    dossier: { summary: summaryOf(persisted), persisted, version: 1, expectedVersion: 0, firedTimers: [] },
+    dossier: {
+      summary: summaryOf(persisted, p.definition),
+      persisted,
+      version: 1,
+      expectedVersion: 0,
+      firedTimers: [],
+    },
     journal: {
       code,
       seq: 1,
       at: persisted.context.receivedAt,
+      enteredAt: persisted.context.receivedAt,
       type: 'RECEIVE',
       actor: { ...sampleActors.desk, roles: [] },
       before: null,
@@ -181,7 +188,7 @@ export function handOverCommit(
   const version = previous.dossier.version + 1;
   return {
     dossier: {
-      summary: summaryOf(persisted),
+      summary: summaryOf(persisted, p.definition),
       persisted,
       version,
       expectedVersion: options.expectedVersion ?? previous.dossier.version,
@@ -191,6 +198,7 @@ export function handOverCommit(
       ...previous.journal,
       seq: version,
       at,
+      enteredAt: at,
       type: 'HAND_OVER',
       before: 'processing.receive',
       after: 'processing.appraise',
