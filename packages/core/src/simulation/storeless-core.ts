@@ -308,7 +308,7 @@ export class StorelessCore<D extends CoreDossier> {
   }
 
   private summary(d: D): DossierSummary {
-    return summaryOf(d.persisted as PersistedDossier);
+    return summaryOf(d.persisted as PersistedDossier, d.procedure?.definition);
   }
 
   /** Fires one timer, as the engine's `fireTimer` does. */
