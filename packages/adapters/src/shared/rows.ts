@@ -191,7 +191,8 @@ export function assembleLateEntries(rows: readonly LateEntryFigures[]): LateEntr
       late: Number(r.late ?? 0),
       maxDelayMs: Number(r.delay_max),
       delaySumMs: Number(r.delay_sum),
-      lateCodes: r.codes === null ? [] : typeof r.codes === 'string' ? (JSON.parse(r.codes) as string[]) : r.codes,
+      lateCodes:
+        r.codes === null ? [] : typeof r.codes === 'string' ? (JSON.parse(r.codes) as string[]) : r.codes,
     })),
   );
 }

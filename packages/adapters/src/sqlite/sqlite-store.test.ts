@@ -302,7 +302,9 @@ describe('SqliteStore: a store written at schema 5, upgraded by 006 (late entry,
       const journal = old.journal.map(({ enteredAt: _, ...entry }) => entry);
       const json = JSON.stringify({ ...old, journal });
       const packed = deflateRawSync(json, { dictionary: DICTIONARY_3, windowBits: 15 });
-      raw.prepare('UPDATE dossiers SET archive = ? WHERE code = ?').run(Buffer.concat([Buffer.from([3]), packed]), code);
+      raw
+        .prepare('UPDATE dossiers SET archive = ? WHERE code = ?')
+        .run(Buffer.concat([Buffer.from([3]), packed]), code);
     }
     raw.exec(`DROP TABLE entry_hours; DROP TABLE late_entries; ALTER TABLE journal DROP COLUMN entered_at;
       ALTER TABLE dossiers DROP COLUMN national_status; DELETE FROM motcua_migrations WHERE version = 6;`);
@@ -331,7 +333,14 @@ describe('SqliteStore: a store written at schema 5, upgraded by 006 (late entry,
         '2026-03-02T05:00:00.000Z',
       ]);
       expect(await upgraded.lateEntries(day)).toEqual([
-        { unit: 'police', entries: 1, late: 1, maxDelayMs: 3_600_000, meanDelayMs: 3_600_000, lateCodes: [a.code] },
+        {
+          unit: 'police',
+          entries: 1,
+          late: 1,
+          maxDelayMs: 3_600_000,
+          meanDelayMs: 3_600_000,
+          lateCodes: [a.code],
+        },
       ]);
       // A later commit of the archived dossier (a reissued secret) rewrites its archive: the entries
       // written before 006 still have no entry instant, the new one has.
@@ -360,6 +369,10 @@ describe('SqliteStore: a store written at schema 5, upgraded by 006 (late entry,
     const packed = packArchive({ persisted, journal });
     expect(unpackArchive(packed).journal).toEqual(journal);
     const json = JSON.parse(inflateRawSync(packed.subarray(1), { dictionary: DICTIONARY_3 }).toString());
-    expect(json.journal.map((e: { enteredMs?: unknown }) => e.enteredMs)).toEqual([undefined, 10_800_001, null]);
+    expect(json.journal.map((e: { enteredMs?: unknown }) => e.enteredMs)).toEqual([
+      undefined,
+      10_800_001,
+      null,
+    ]);
   });
 });

@@ -57,8 +57,8 @@ import {
   claimParams,
   entryFacts,
   type JournalColumns,
-  type LateEntryFigures,
   journalFromColumns,
+  type LateEntryFigures,
   type OutboxColumns,
   outboxFromColumns,
   type ReportFigures,
@@ -468,7 +468,12 @@ export class SqliteStore implements DossierStore {
       const r = this.stmt(
         `INSERT INTO dossiers (${SUMMARY_COLUMNS}, snapshot, version, fired_timers, lookup_secret, archive)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING`,
-      ).run(...w.dossier.slice(0, SNAPSHOT), archive ? '' : w.dossier[SNAPSHOT], ...w.dossier.slice(SNAPSHOT + 1), archive);
+      ).run(
+        ...w.dossier.slice(0, SNAPSHOT),
+        archive ? '' : w.dossier[SNAPSHOT],
+        ...w.dossier.slice(SNAPSHOT + 1),
+        archive,
+      );
       if (r.changes === 0)
         throw new StoreConflictError('version', `dossier ${code} already exists, expected none`);
     } else {

@@ -60,7 +60,13 @@ function summaryFromContext(
 export function summaryOf(persisted: PersistedDossier, definition?: ProcedureDefinition): DossierSummary {
   return definition
     ? summaryWithStatus(persisted, definition).summary
-    : summaryFromContext(persisted.context, persisted.procedure, stateName(persisted.value), persisted.status, null);
+    : summaryFromContext(
+        persisted.context,
+        persisted.procedure,
+        stateName(persisted.value),
+        persisted.status,
+        null,
+      );
 }
 
 /** The summary of a persisted dossier and its national status (code and name), computed once. */

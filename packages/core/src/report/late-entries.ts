@@ -108,7 +108,14 @@ export function aggregateLateEntries(entries: Iterable<EnteredEntry>, query: Lat
   const to = Date.parse(query.to);
   const byUnit = new Map<
     string,
-    { unit: string; entries: number; late: number; maxDelayMs: number; delaySumMs: number; lateCodes: string[] }
+    {
+      unit: string;
+      entries: number;
+      late: number;
+      maxDelayMs: number;
+      delaySumMs: number;
+      lateCodes: string[];
+    }
   >();
   for (const e of entries) {
     if (e.enteredAt === undefined) continue;

@@ -210,7 +210,11 @@ export function checkCommitRequest(request: unknown): CommitRequest {
   if (
     summary.nationalStatus !== undefined &&
     summary.nationalStatus !== null &&
-    !(Number.isInteger(summary.nationalStatus) && (summary.nationalStatus as number) >= 1 && (summary.nationalStatus as number) <= 99)
+    !(
+      Number.isInteger(summary.nationalStatus) &&
+      (summary.nationalStatus as number) >= 1 &&
+      (summary.nationalStatus as number) <= 99
+    )
   ) {
     fail('dossier.summary.nationalStatus', 'expected a national status code from 1 to 99, or null');
   }

@@ -138,11 +138,10 @@ function storeCalls(valid: CommitRequest): fc.Arbitrary<(store: DossierStore) =>
     fc
       .oneof(
         h,
-        mutated({ from: '2026-03-01T17:00:00.000Z', to: '2026-03-02T17:00:00+00:00', thresholdMs: 3_600_000 }, [
-          'from',
-          'to',
-          'thresholdMs',
-        ]),
+        mutated(
+          { from: '2026-03-01T17:00:00.000Z', to: '2026-03-02T17:00:00+00:00', thresholdMs: 3_600_000 },
+          ['from', 'to', 'thresholdMs'],
+        ),
       )
       .map((q) => (s: DossierStore) => s.lateEntries(q as never)),
     code.map((c) => (s: DossierStore) => s.lookupSecret(c as never)),
@@ -647,15 +646,20 @@ export function storeConformanceSuite(name: string, options: ConformanceOptions)
       await engine.send(b.code, { type: 'HAND_OVER', actor: police, at: '2026-03-02T17:00:00+07:00' });
 
       const [receipt] = (await engine.get(a.code)).journal;
-      expect([receipt?.at, receipt?.enteredAt]).toEqual(['2026-03-02T00:30:00.000Z', '2026-03-02T03:00:00.000Z']);
+      expect([receipt?.at, receipt?.enteredAt]).toEqual([
+        '2026-03-02T00:30:00.000Z',
+        '2026-03-02T03:00:00.000Z',
+      ]);
       expect((await store.journal(c.code)).map((e) => e.enteredAt)).toEqual([
         '2026-03-02T09:00:00.000Z',
         '2026-03-02T09:00:00.000Z',
       ]);
       // The summaries carry the national status: A with the leader (4), B with police (4), C withdrawn (7).
-      expect(
-        Object.fromEntries((await store.list({})).map((s) => [s.code, s.nationalStatus])),
-      ).toEqual({ [a.code]: 4, [b.code]: 4, [c.code]: 7 });
+      expect(Object.fromEntries((await store.list({})).map((s) => [s.code, s.nationalStatus]))).toEqual({
+        [a.code]: 4,
+        [b.code]: 4,
+        [c.code]: 7,
+      });
 
       const day = { from: '2026-03-02T00:00:00+07:00', to: '2026-03-03T00:00:00+07:00' };
       expect(await store.lateEntries({ ...day, thresholdMs: 3_600_000 })).toEqual([
@@ -667,19 +671,41 @@ export function storeConformanceSuite(name: string, options: ConformanceOptions)
           meanDelayMs: 4_200_000, // (9,000,000 + 1,800,000 + 14,400,000) / 6
           lateCodes: [a.code, c.code].sort(),
         },
-        { unit: 'police', entries: 1, late: 1, maxDelayMs: 18_000_000, meanDelayMs: 18_000_000, lateCodes: [a.code] },
+        {
+          unit: 'police',
+          entries: 1,
+          late: 1,
+          maxDelayMs: 18_000_000,
+          meanDelayMs: 18_000_000,
+          lateCodes: [a.code],
+        },
       ]);
       // Late is "more than" the threshold: A's receipt, exactly 9,000,000 ms late, is not.
-      const exact = await engine.lateEntries({ from: '2026-03-02', to: '2026-03-03', thresholdMs: 9_000_000 });
+      const exact = await engine.lateEntries({
+        from: '2026-03-02',
+        to: '2026-03-03',
+        thresholdMs: 9_000_000,
+      });
       expect(exact.map((r) => [r.unit, r.late, r.lateCodes])).toEqual([
         ['desk', 1, [c.code]],
         ['police', 1, [a.code]],
       ]);
       // Two days: B's late handover by police, entered on the 3rd, counts too.
-      const twoDays = await engine.lateEntries({ from: '2026-03-02', to: '2026-03-04', thresholdMs: 36_000_000 });
+      const twoDays = await engine.lateEntries({
+        from: '2026-03-02',
+        to: '2026-03-04',
+        thresholdMs: 36_000_000,
+      });
       expect(twoDays).toEqual([
         { unit: 'desk', entries: 6, late: 0, maxDelayMs: 14_400_000, meanDelayMs: 4_200_000, lateCodes: [] },
-        { unit: 'police', entries: 2, late: 1, maxDelayMs: 57_600_000, meanDelayMs: 37_800_000, lateCodes: [b.code] },
+        {
+          unit: 'police',
+          entries: 2,
+          late: 1,
+          maxDelayMs: 57_600_000,
+          meanDelayMs: 37_800_000,
+          lateCodes: [b.code],
+        },
       ]);
       // Timers are entered as they fire: never late.
       clock.set('2026-04-20T09:00:00+07:00');
