@@ -25,16 +25,20 @@ describe('the lifecycle machine', () => {
     expect(checkMachine(procedure.machine)).toEqual([]);
   });
 
-  it('has a state per step, the desk states and the closed states', () => {
+  it('has a state per step, the desk states, the online intake states and the closed states', () => {
     const states = Object.keys(maritalStatus2025.machine.root.states).sort();
     expect(states).toEqual(
       [
         'expired',
+        'intakeSupplementing',
+        'intakeWithdrawn',
+        'notAccepted',
         'processing',
         'refused',
         'resultReady',
         'returned',
         'stopped',
+        'submitted',
         'supplementing',
         'withdrawn',
       ].sort(),

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   DossierCodeSchema,
   EventBodySchema,
+  FilingBodySchema,
   IdempotencyKeySchema,
   ListQuerySchema,
   LookupQuerySchema,
@@ -44,6 +45,7 @@ function dossierResponse(view: DossierView) {
     version: view.version,
     state: view.state,
     status: view.status,
+    nationalStatus: view.nationalStatus,
     summary: view.summary,
   };
 }
@@ -109,6 +111,27 @@ export function registerApiRoutes(app: FastifyInstance, ctx: ServerContext): voi
         secret: view.context.secret,
         receiptUrl: `/dossiers/${encodeURIComponent(view.code)}/receipt`,
       });
+  });
+
+  // Nộp hồ sơ trực tuyến: an online filing, kept as `submitted` until the desk accepts it (ACCEPT).
+  app.post('/api/filings', async (request, reply) => {
+    const actor = await requireActor(ctx, request);
+    const key = idempotencyKey(request);
+    const body = parseRequest(FilingBodySchema, request.body, 'body');
+    const view = await engine.submit({
+      procedure: body.procedure,
+      ...(body.version ? { version: body.version } : {}),
+      channel: body.channel,
+      actor,
+      applicant: body.applicant,
+      application: body.application,
+      ...(body.filing ? { filing: body.filing } : {}),
+      ...(key ? { idempotencyKey: `filing:${key}` } : {}),
+    });
+    return reply
+      .status(201)
+      .header('location', `/api/dossiers/${encodeURIComponent(view.code)}`)
+      .send({ ...dossierResponse(view), secret: view.context.secret });
   });
 
   // Xử lý hồ sơ: one officer event.

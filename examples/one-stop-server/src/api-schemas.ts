@@ -1,7 +1,9 @@
 import {
+  AcceptEventSchema,
   ApologizeEventSchema,
   ChannelSchema,
   type FieldIssue,
+  FilingReferenceSchema,
   HandOverEventSchema,
   RefuseEventSchema,
   RequestSupplementEventSchema,
@@ -29,6 +31,22 @@ export const ReceiveBodySchema = z
   })
   .strict();
 
+/**
+ * Body of `POST /api/filings` (nộp hồ sơ trực tuyến): an online filing delivered by a portal
+ * connector or the centre's online form, kept as `submitted` until the desk accepts it. The channel
+ * must be an online one; `filing` is the portal's own reference.
+ */
+export const FilingBodySchema = z
+  .object({
+    procedure: z.string().trim().min(1).max(120),
+    version: z.string().trim().min(1).max(60).optional(),
+    channel: z.enum(['online-full', 'online-partial']),
+    applicant: z.record(z.string(), z.unknown()),
+    application: z.unknown().refine((v) => v !== undefined, 'required'),
+    filing: FilingReferenceSchema.optional(),
+  })
+  .strict();
+
 const expectedVersion = z.number().int().min(1).optional();
 // The actor comes from the request's identity and the time from the engine's clock: a body may
 // not set either.
@@ -36,12 +54,13 @@ const officerEvent = <S extends z.ZodObject>(schema: S) =>
   schema.omit({ at: true, actor: true } as never).extend({ expectedVersion });
 
 /**
- * Body of `POST /api/dossiers/:code/events`: one officer event (chuyển, trả lại, yêu cầu bổ sung,
+ * Body of `POST /api/dossiers/:code/events`: one officer event (tiếp nhận hồ sơ trực tuyến, chuyển, trả lại, yêu cầu bổ sung,
  * nhận bổ sung, từ chối, rút, dừng, xin lỗi, trả kết quả) and, optionally, the version the officer
  * saw (`expectedVersion`): if the dossier moved on since, nothing is written and the answer is 409.
  * The engine's own events (overdue marks, expiry) and the liaison's are not accepted here.
  */
 export const EventBodySchema = z.discriminatedUnion('type', [
+  officerEvent(AcceptEventSchema),
   officerEvent(HandOverEventSchema),
   officerEvent(SendBackEventSchema),
   officerEvent(RequestSupplementEventSchema),

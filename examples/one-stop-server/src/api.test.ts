@@ -39,6 +39,43 @@ describe('the JSON API over HTTP on loopback', () => {
     expect(r.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
+  it('takes an online filing (201, code at once, national status 1) that the desk then accepts', async () => {
+    const filed = await office.request('POST', '/api/filings', {
+      actor: officers.desk,
+      headers: { 'idempotency-key': 'dvcqg-G22-000123' },
+      body: {
+        procedure: residence,
+        channel: 'online-full',
+        applicant,
+        application: samplePermanentResidence.application,
+        filing: { system: 'dvcqg', id: 'G22-000123' },
+      },
+    });
+    expect(filed.status).toBe(201);
+    expect(filed.body).toMatchObject({
+      state: 'submitted',
+      nationalStatus: { code: 1, name: 'Mới đăng ký' },
+    });
+    for (const p of personal) expect(filed.text).not.toContain(p);
+    const accepted = await office.request('POST', `/api/dossiers/${filed.body.code}/events`, {
+      actor: officers.desk,
+      body: { type: 'ACCEPT' },
+    });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toMatchObject({ state: 'processing.receive', nationalStatus: { code: 2 } });
+    const paper = await office.request('POST', '/api/filings', {
+      actor: officers.desk,
+      body: {
+        procedure: residence,
+        channel: 'in-person',
+        applicant,
+        application: samplePermanentResidence.application,
+      },
+    });
+    expect(paper.status).toBe(400);
+    expect(paper.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'channel' });
+  });
+
   it('applies an Idempotency-Key once: the retry answers the first dossier and takes no new number', async () => {
     const headers = { 'idempotency-key': 'desk-01/receipt-42' };
     const first = await office.receive('permanentResidence', headers);

@@ -3,6 +3,7 @@ import {
   type DossierSummary,
   entryDelayMs,
   finishLateEntryRows,
+  INTAKE_STATES,
   type JournalEntry,
   LATE_ENTRY_PERIOD_UNIT_MS,
   type LateEntryRow,
@@ -299,6 +300,9 @@ function groupColumn(groupBy: ReportQuery['groupBy']): string {
   }
 }
 
+/** Leaves out online filings never received (core's `INTAKE_STATES`), as `aggregateReport` does. */
+const RECEIVED_ONLY = `state NOT IN (${INTAKE_STATES.map((st) => `'${st.replace(/'/g, "''")}'`).join(', ')})`;
+
 /**
  * The report's counting conditions as SQL, shared by both dialects. `$from` and `$to` are
  * placeholders the adapter replaces; instants compare as instants (PostgreSQL timestamptz) or as
@@ -327,11 +331,11 @@ export function reportSql(
   count(*) FILTER (WHERE ${open} AND NOT (paused) AND legal_due_at < ${p.to}) AS in_progress_overdue,
   count(*) FILTER (WHERE ${open} AND (paused OR legal_due_at >= ${p.to})) AS in_progress_within_time
 FROM ${table}
-WHERE received_at < ${p.to} AND (closed_at IS NULL OR closed_at >= ${p.from})
+WHERE received_at < ${p.to} AND (closed_at IS NULL OR closed_at >= ${p.from}) AND ${RECEIVED_ONLY}
 GROUP BY 1`;
   const channels = `SELECT ${g} AS grp, channel, count(*) AS n
 FROM ${table}
-WHERE received_at >= ${p.from} AND received_at < ${p.to}
+WHERE received_at >= ${p.from} AND received_at < ${p.to} AND ${RECEIVED_ONLY}
 GROUP BY 1, 2`;
   return { figures, channels };
 }

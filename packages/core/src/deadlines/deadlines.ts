@@ -5,7 +5,7 @@ import { instantMs } from '../model/instant-format.js';
 
 /** A deadline the engine must fire: stored as an absolute instant, never as an in-memory timer. */
 export interface Deadline {
-  readonly kind: 'dossier-warning' | 'dossier-due' | 'step-due' | 'supplement-expiry';
+  readonly kind: 'dossier-warning' | 'dossier-due' | 'step-due' | 'supplement-expiry' | 'intake-due';
   readonly at: string;
   /** For `step-due`: the step. */
   readonly stepId?: string;
@@ -58,7 +58,8 @@ function warningAt(ctx: DossierContext, calendar: WorkingCalendar, warnBefore: n
  * time in force (owed until fired, even once overdue: the engine leaves out timers already fired),
  * the legal due time itself (until marked overdue), the open step's due time (for a liaison's
  * parent: each member agency's due time), and the
- * applicant's supplementation limit. None while the clock is paused, except the last; none once
+ * applicant's supplementation limit. For an online filing not yet accepted, only its intake
+ * deadline (`intake-due`, fired for plugins: it changes nothing) or the limit to complete it. None while the clock is paused, except the last; none once
  * the dossier is closed.
  *
  * @example
@@ -75,6 +76,14 @@ function warningAt(ctx: DossierContext, calendar: WorkingCalendar, warnBefore: n
 export function pendingDeadlines(ctx: DossierContext, options: DeadlineOptions): Deadline[] {
   if (ctx.outcome) return [];
   const out: Deadline[] = [];
+  // An online filing not yet accepted: the limit to complete it when asked, else the intake deadline.
+  if (ctx.intake && ctx.intake.acceptedAt === undefined) {
+    const last = ctx.intake.requests[ctx.intake.requests.length - 1];
+    if (last && last.receivedAt === null) {
+      if (last.respondBy) out.push({ kind: 'supplement-expiry', at: last.respondBy });
+    } else if (ctx.intake.dueAt) out.push({ kind: 'intake-due', at: ctx.intake.dueAt });
+    return out;
+  }
   if (ctx.pause) {
     const last = ctx.supplements[ctx.supplements.length - 1];
     if (last?.respondBy && !last.receivedAt) out.push({ kind: 'supplement-expiry', at: last.respondBy });

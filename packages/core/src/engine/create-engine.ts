@@ -25,6 +25,7 @@ import {
   type EngineOptions,
   type ReceiveCommand,
   type SendOptions,
+  type SubmitCommand,
 } from './engine-types.js';
 import { runDueTimers } from './fire-timers.js';
 import { keyed } from './idempotent-commands.js';
@@ -69,6 +70,8 @@ export function createEngine(options: EngineOptions): Engine {
     // The application's type is the caller's claim about the procedure (checked at runtime
     // against the schema of the version received); the engine itself holds untyped dossiers.
     receive: ((input: ReceiveCommand) => receiveDossier(ctx, input, secrets.issue)) as Engine['receive'],
+    submit: ((input: SubmitCommand) =>
+      receiveDossier(ctx, input, secrets.issue, 'SUBMIT')) as Engine['submit'],
 
     send: (async (codeInput: string, eventInput: EngineEvent, optionsInput?: SendOptions) => {
       const code = checkCode(codeInput);

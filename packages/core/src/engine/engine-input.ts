@@ -154,6 +154,37 @@ export function receiveBySchema(command: unknown): CheckedReceive {
   };
 }
 
+/** What `engine.submit` takes: a receive command's fields for an online filing (no liaison), and the portal's reference. */
+const SubmitCommandSchema = ReceiveCommandSchema.omit({ liaison: true }).extend({
+  filing: z.unknown().optional(),
+});
+
+/** A submit command after its checks: a receive command's, with the portal's reference (checked by the procedure). */
+export interface CheckedSubmit extends CheckedReceive {
+  readonly filing: unknown;
+}
+
+/** Checks a submit command (`engine.submit`); every problem is named by the caller's field. */
+export function checkSubmit(command: unknown): CheckedSubmit {
+  if (!isPlainObject(command)) fail('submit command', [{ field: 'command', message: 'expected an object' }]);
+  const parsed = SubmitCommandSchema.safeParse(command);
+  if (!parsed.success) fail('submit command', zodIssues(parsed.error, '').map(unroot));
+  const c = parsed.data;
+  return {
+    procedure: c.procedure,
+    version: c.version,
+    agency: c.agency,
+    channel: c.channel,
+    actor: c.actor,
+    applicant: c.applicant,
+    application: c.application,
+    at: c.at === undefined ? undefined : parseInstant(c.at, 'at'),
+    idempotencyKey: c.idempotencyKey,
+    liaison: undefined,
+    filing: c.filing,
+  };
+}
+
 /** zod paths from the root come out as `.field`: drop the dot. */
 function unroot(issue: FieldIssue): FieldIssue {
   return issue.field.startsWith('.') ? { ...issue, field: issue.field.slice(1) } : issue;

@@ -8,6 +8,7 @@ import type { DossierEventInput } from '../model/dossier-events.js';
 import type { DossierSummary } from '../model/dossier-summary.js';
 import type { LiaisonLinkInput } from '../model/liaison-context.js';
 import type { NationalStatus } from '../model/national-status.js';
+import type { FilingReference } from '../model/online-intake.js';
 import type { Rating, RatingCriteriaSet } from '../model/rating.js';
 import type { SlipRow } from '../model/slip-row.js';
 import type {
@@ -176,6 +177,20 @@ export interface ReceiveCommand<AppInput = unknown> {
 }
 
 /**
+ * What {@link Engine.submit} takes: an online filing (nộp trực tuyến) as a portal connector or the
+ * centre's own online form delivers it. `actor` is the desk's account that records it, `at` when
+ * the applicant submitted it, `channel` an online one (`online-full`, `online-partial`).
+ */
+export interface SubmitCommand<AppInput = unknown> extends Omit<ReceiveCommand<AppInput>, 'liaison'> {
+  /**
+   * The portal's own reference of the filing (`{ system: 'dvcqg', id }`), kept with the dossier.
+   * Pass an `idempotencyKey` made of it (`dvcqg:<id>`) so that a filing delivered twice makes one
+   * dossier.
+   */
+  readonly filing?: FilingReference;
+}
+
+/**
  * An event sent to a dossier; `at` defaults to the clock's now and is otherwise a `Date` or an ISO
  * 8601 instant with an offset or `Z` (anything else is a `ValidationError` naming `event.at`).
  */
@@ -267,6 +282,31 @@ export interface Engine {
    */
   receive<P extends AnyProcedure = Procedure>(
     command: ReceiveCommand<ApplicationInputOf<P>>,
+  ): Promise<DossierView<ApplicationOf<P>>>;
+  /**
+   * Records an online filing (nộp trực tuyến): validates it as a receipt, issues its dossier code
+   * and secret at once, and keeps it in the `submitted` state (national status 1, Mới đăng ký) with
+   * its intake deadline (the procedure's `intake.deadline` for the channel, in working time). It is
+   * not received yet: the desk then sends `ACCEPT` (the receipt: the time limit counts from then),
+   * `REQUEST_SUPPLEMENT` (complete the filing) or `REFUSE` (not accepted, national status 3).
+   * A paper channel is refused with a `ValidationError` naming `channel`.
+   *
+   * @example
+   * ```ts
+   * import type { Engine } from '@motcua/core';
+   * declare const engine: Engine;
+   * declare const applicant: unknown, application: unknown;
+   * const filed = await engine.submit({
+   *   procedure: '1.004222', channel: 'online-full', applicant, application,
+   *   actor: { officerId: 'dvcqg', unitId: 'desk', name: 'Cổng Dịch vụ công quốc gia' },
+   *   filing: { system: 'dvcqg', id: 'G22.99-260306-000123' }, idempotencyKey: 'dvcqg:G22.99-260306-000123',
+   * });
+   * filed.nationalStatus; // { code: 1, name: 'Mới đăng ký' }
+   * await engine.send(filed.code, { type: 'ACCEPT', actor: { officerId: 'desk-1', unitId: 'desk' } });
+   * ```
+   */
+  submit<P extends AnyProcedure = Procedure>(
+    command: SubmitCommand<ApplicationInputOf<P>>,
   ): Promise<DossierView<ApplicationOf<P>>>;
   /**
    * Applies an event to a dossier in one transaction. Name the procedure's type

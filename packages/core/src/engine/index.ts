@@ -19,6 +19,7 @@ export {
   type ReissuedSecret,
   type ReissueSecretCommand,
   type SendOptions,
+  type SubmitCommand,
   SYSTEM_ACTOR,
 } from './engine-types.js';
 export {
@@ -43,6 +44,7 @@ export {
   type RatingTransitionInfo,
   type ReceiptTransitionInfo,
   type ReissueTransitionInfo,
+  type SubmissionTransitionInfo,
   type TimerInfo,
   type TransitionInfo,
   type TransitionInfoBase,

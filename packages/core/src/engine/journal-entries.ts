@@ -9,20 +9,22 @@ export function receiptJournalEntry(
   actor: Actor,
   state: string,
   idempotencyKey: string | null,
+  type: 'RECEIVE' | 'SUBMIT' = 'RECEIVE',
 ): JournalEntry {
   return {
     code: context.code,
     seq: 1,
     at: context.receivedAt,
-    type: 'RECEIVE',
+    type,
     actor,
     before: null,
     after: state,
     event: {
-      type: 'RECEIVE',
+      type,
       channel: context.channel,
       procedure: `${procedure.code}@${procedure.version}`,
       ...(context.liaison?.role === 'member' ? { liaison: context.liaison } : {}),
+      ...(context.intake?.filing ? { filing: context.intake.filing } : {}),
     },
     idempotencyKey,
   };

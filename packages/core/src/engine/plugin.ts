@@ -42,6 +42,17 @@ export interface ReceiptTransitionInfo extends TransitionInfoBase {
   readonly beforeState: null;
 }
 
+/**
+ * A new online filing (`Engine.submit`), in the `submitted` state: not received yet (its receipt is
+ * the `ACCEPT` event that follows).
+ */
+export interface SubmissionTransitionInfo extends TransitionInfoBase {
+  readonly type: 'SUBMIT';
+  readonly event: { readonly type: 'SUBMIT'; readonly channel: Channel };
+  readonly before: null;
+  readonly beforeState: null;
+}
+
 /** A dossier event applied to an existing dossier (by a command or a fired timer). */
 export type EventTransitionInfo<T extends DossierEventType = DossierEventType> = T extends DossierEventType
   ? TransitionInfoBase & {
@@ -82,6 +93,7 @@ export interface RatingTransitionInfo extends TransitionInfoBase {
  */
 export type TransitionInfo =
   | ReceiptTransitionInfo
+  | SubmissionTransitionInfo
   | EventTransitionInfo
   | ReissueTransitionInfo
   | RatingTransitionInfo;
@@ -93,7 +105,7 @@ export type KindOfTimer<K extends TimerRow['kind'] = TimerRow['kind']> = K exten
 
 /**
  * What a plugin sees of a timer firing. `timer` is a union discriminated by `kind`
- * (`dossier-warning`, `dossier-due`, `step-due`, `supplement-expiry`): `info.timer.kind ===
+ * (`dossier-warning`, `dossier-due`, `step-due`, `supplement-expiry`, `intake-due`): `info.timer.kind ===
  * 'step-due'` gives `info.timer.stepId` as a string.
  */
 export interface TimerInfo {

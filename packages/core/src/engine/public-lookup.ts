@@ -13,6 +13,9 @@ export interface PublicDossierView {
   /** Status in Vietnamese, e.g. `'Đang giải quyết'`. */
   readonly status: string;
   readonly statusCode:
+    | 'submitted'
+    | 'intake-supplementing'
+    | 'not-accepted'
     | 'processing'
     | 'supplementing'
     | 'result-ready'
@@ -28,7 +31,13 @@ export interface PublicDossierView {
   readonly nationalStatus: NationalStatus | null;
   /** Name of the unit holding the dossier. */
   readonly currentUnit: string;
+  /**
+   * When it was received; for an online filing the desk has not accepted yet (`submitted`,
+   * `intake-supplementing`), when it was submitted.
+   */
   readonly receivedAt: string;
+  /** When an online filing was submitted; `null` for a dossier received at the desk. */
+  readonly submittedAt: string | null;
   /** Due time in force (after an apology: the new date). */
   readonly dueAt: string;
   /** Closed dossiers: early / on time / late; open ones: whether they are past due now. */
@@ -99,6 +108,9 @@ function liaisonView(
 }
 
 const STATUS: Record<PublicDossierView['statusCode'], string> = {
+  submitted: 'Mới đăng ký, chờ tiếp nhận',
+  'intake-supplementing': 'Chờ bổ sung hồ sơ trực tuyến',
+  'not-accepted': 'Không được tiếp nhận',
   processing: 'Đang giải quyết',
   supplementing: 'Chờ bổ sung hồ sơ',
   'result-ready': 'Đã có kết quả, chờ trả',
@@ -144,18 +156,24 @@ export function publicView(
   const state = stateName(persisted.value);
   const statusCode: PublicDossierView['statusCode'] = c.outcome
     ? c.outcome.kind
-    : state === 'supplementing'
-      ? 'supplementing'
-      : state === 'resultReady'
-        ? 'result-ready'
-        : 'processing';
+    : state === 'submitted'
+      ? 'submitted'
+      : state === 'intakeSupplementing'
+        ? 'intake-supplementing'
+        : state === 'supplementing'
+          ? 'supplementing'
+          : state === 'resultReady'
+            ? 'result-ready'
+            : 'processing';
   const timeliness = c.outcome
     ? c.outcome.result
-    : c.pause
-      ? 'WITHIN_TIME'
-      : now.getTime() > Date.parse(c.due.legal)
-        ? 'OVERDUE'
-        : 'WITHIN_TIME';
+    : c.intake && c.intake.acceptedAt === undefined
+      ? null
+      : c.pause
+        ? 'WITHIN_TIME'
+        : now.getTime() > Date.parse(c.due.legal)
+          ? 'OVERDUE'
+          : 'WITHIN_TIME';
   const liaison = liaisonView(c, def);
   let status = STATUS[statusCode];
   let currentUnit = def.units[c.holder]?.name ?? c.holder;
@@ -177,6 +195,7 @@ export function publicView(
     nationalStatus: nationalStatusOf(def, state, c) ?? null,
     currentUnit,
     receivedAt: c.receivedAt,
+    submittedAt: c.intake?.submittedAt ?? null,
     dueAt: c.due.current,
     timeliness,
     apologized: c.apology !== null,

@@ -3,29 +3,36 @@ import type { Actor } from '../model/actor.js';
 import type { Channel } from '../model/channel.js';
 import { formatDossierCode } from '../model/dossier-code.js';
 import type { LiaisonLinkInput } from '../model/liaison-context.js';
+import type { FilingReference } from '../model/online-intake.js';
 import type { Procedure } from '../procedure/define-procedure.js';
 import { commandFingerprint } from './command-fingerprint.js';
 import { commitChange } from './commit-change.js';
 import { dossierView, type EngineContext, pluginEffects } from './engine-context.js';
-import { checkBackdating, checkReceive } from './engine-input.js';
+import {
+  type CheckedReceive,
+  type CheckedSubmit,
+  checkBackdating,
+  checkReceive,
+  checkSubmit,
+} from './engine-input.js';
 import type { DossierView } from './engine-types.js';
 import { keyed } from './idempotent-commands.js';
 import { receiptJournalEntry } from './journal-entries.js';
-import type { ReceiptTransitionInfo } from './plugin.js';
+import type { ReceiptTransitionInfo, SubmissionTransitionInfo } from './plugin.js';
 
 /**
  * Runs a procedure's receipt check, naming its problems by the receive command's fields: the
  * procedure's `receivedBy` and `receivedAt` are the command's `actor` and `at`.
  */
-function asCommand<T>(run: () => T): T {
+function asCommand<T>(run: () => T, what: string): T {
   try {
     return run();
   } catch (e) {
     if (!(e instanceof ValidationError)) throw e;
     const rename = (field: string) =>
-      field.replace(/^receivedBy(?=\.|$)/, 'actor').replace(/^receivedAt$/, 'at');
+      field.replace(/^(receivedBy|submittedBy)(?=\.|$)/, 'actor').replace(/^(receivedAt|submittedAt)$/, 'at');
     throw new ValidationError(
-      'receive command',
+      what,
       e.issues.map((i) => ({ field: rename(i.field), message: i.message })),
     );
   }
@@ -48,42 +55,66 @@ function procedureFor(ctx: EngineContext, code: string, version: string | undefi
 }
 
 /**
- * Receives a dossier (`Engine.receive`): every check before anything is read or written, then a
- * dossier code from the agency's daily sequence, a lookup secret, and the receipt committed with
+ * Receives a dossier (`Engine.receive`), or starts an online filing (`Engine.submit`, `kind`
+ * `'SUBMIT'`: in the `submitted` state, received once the desk accepts it): every check before
+ * anything is read or written, then a dossier code from the agency's daily sequence (an online
+ * filing gets its code at submission), a lookup secret, and the change committed with
  * {@link commitChange}.
  */
 export async function receiveDossier(
   ctx: EngineContext,
   input: unknown,
   issueSecret: () => string,
+  kind: 'RECEIVE' | 'SUBMIT' = 'RECEIVE',
 ): Promise<DossierView> {
   const { calendar, clock, store } = ctx;
   // Every check comes before anything is read or written (no sequence number is taken).
-  const command = checkReceive(input);
+  const command: CheckedReceive | CheckedSubmit =
+    kind === 'SUBMIT' ? checkSubmit(input) : checkReceive(input);
   if (command.at !== undefined) checkBackdating(command.at, clock.now(), ctx.backdatingMs, 'at');
   const at = command.at === undefined ? clock.now() : new Date(command.at);
   const procedure = procedureFor(ctx, command.procedure, command.version, at);
   const agency = command.agency ?? ctx.agency;
-  const draft = asCommand(() =>
-    procedure.start({
-      code: 'pending',
-      secret: 'pending',
-      agency,
-      receivedAt: at,
-      receivedBy: command.actor as Actor,
-      channel: command.channel as Channel,
-      applicant: command.applicant,
-      application: command.application,
-      ...(command.liaison === undefined ? {} : { liaison: command.liaison as LiaisonLinkInput }),
-    }),
-  );
+  const common = {
+    code: 'pending',
+    secret: 'pending',
+    agency,
+    channel: command.channel as Channel,
+    applicant: command.applicant,
+    application: command.application,
+  };
+  const draft =
+    kind === 'SUBMIT'
+      ? asCommand(
+          () =>
+            procedure.submit({
+              ...common,
+              submittedAt: at,
+              submittedBy: command.actor as Actor,
+              ...('filing' in command && command.filing !== undefined
+                ? { filing: command.filing as FilingReference }
+                : {}),
+            }),
+          'submit command',
+        )
+      : asCommand(
+          () =>
+            procedure.start({
+              ...common,
+              receivedAt: at,
+              receivedBy: command.actor as Actor,
+              ...(command.liaison === undefined ? {} : { liaison: command.liaison as LiaisonLinkInput }),
+            }),
+          'receive command',
+        );
   // The officer and the channel as the procedure checked them.
   const { receivedBy: actor, channel } = draft.context;
   const idempotency = command.idempotencyKey
     ? {
         key: command.idempotencyKey,
         fingerprint: commandFingerprint({
-          command: 'receive',
+          command: kind === 'SUBMIT' ? 'submit' : 'receive',
+          ...('filing' in command ? { filing: command.filing } : {}),
           procedure: command.procedure,
           version: command.version,
           agency,
@@ -103,9 +134,10 @@ export async function receiveDossier(
     const persisted = { ...draft, context: { ...draft.context, code, secret: issueSecret() } };
     const view = dossierView(persisted, 1, procedure.definition);
     const afterState = view.state;
-    const info: ReceiptTransitionInfo = {
-      type: 'RECEIVE',
-      event: { type: 'RECEIVE', channel },
+    const info: ReceiptTransitionInfo | SubmissionTransitionInfo = {
+      ...(kind === 'SUBMIT'
+        ? { type: 'SUBMIT', event: { type: 'SUBMIT', channel } }
+        : { type: 'RECEIVE', event: { type: 'RECEIVE', channel } }),
       before: null,
       after: persisted.context,
       beforeState: null,
@@ -120,7 +152,14 @@ export async function receiveDossier(
       view,
       version: 1,
       firedTimers: [],
-      journal: receiptJournalEntry(persisted.context, procedure, actor, afterState, idempotency?.key ?? null),
+      journal: receiptJournalEntry(
+        persisted.context,
+        procedure,
+        actor,
+        afterState,
+        idempotency?.key ?? null,
+        kind,
+      ),
       effects: pluginEffects(ctx, code, 1, at, (p) => p.onTransition?.(info)),
       idempotency,
     });

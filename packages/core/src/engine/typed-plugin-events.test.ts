@@ -19,6 +19,11 @@ describe('TransitionInfo: a discriminated union of the dossier events', () => {
         expectTypeOf(info.beforeState).toBeNull();
         return undefined;
       }
+      if (info.type === 'SUBMIT') {
+        expectTypeOf(info.event).toEqualTypeOf<{ readonly type: 'SUBMIT'; readonly channel: Channel }>();
+        expectTypeOf(info.before).toBeNull();
+        return undefined;
+      }
       expectTypeOf(info.before).toEqualTypeOf<DossierContext>();
       expectTypeOf(info.beforeState).toBeString();
       if (info.type === 'REQUEST_SUPPLEMENT') {
@@ -81,7 +86,9 @@ describe('TransitionInfo: a discriminated union of the dossier events', () => {
         expectTypeOf(info.timer.stepId).toBeString();
         return info.timer.stepId;
       }
-      expectTypeOf(info.timer.kind).toEqualTypeOf<'dossier-warning' | 'dossier-due' | 'supplement-expiry'>();
+      expectTypeOf(info.timer.kind).toEqualTypeOf<
+        'dossier-warning' | 'dossier-due' | 'supplement-expiry' | 'intake-due'
+      >();
       // @ts-expect-error no such timer kind
       if (info.timer.kind === 'step-overdue') return undefined;
       return undefined;

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { TimeLimitSchema } from '../calendar/time-limit.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { DossierContext } from '../model/dossier-context.js';
+import { wasReceived } from '../model/online-intake.js';
 import type { ProcedureDefinition } from '../procedure/definition-schema.js';
+import { timeLimitFor } from '../procedure/lifecycle-env.js';
 import {
   deskHeader,
   FormApplicantSchema,
@@ -15,6 +17,7 @@ import {
   formDateTime,
   formIdentity,
   formSource,
+  notApplicable,
   SIGN_HINT,
 } from './form-common.js';
 import type { OfficeInfoInput } from './office-info.js';
@@ -99,7 +102,8 @@ export interface ReceiptFormOptions extends FormOptions {
  * (5) is the legal due time in force (`context.due.legal`): after a supplementation that restarts
  * the clock it is the new one, and `supplementedAt` says when the complete dossier came back. The
  * date of an apology (Form 04) is not printed here.
- * @throws `MotcuaError` `FORM_SOURCE_MISMATCH` when the dossier is not of this procedure version.
+ * @throws `MotcuaError` `FORM_SOURCE_MISMATCH` when the dossier is not of this procedure version;
+ * `FORM_NOT_APPLICABLE` for an online filing the desk has not accepted (it has no receipt yet).
  *
  * @example
  * ```ts
@@ -124,7 +128,12 @@ export function receiptForm(
   options: ReceiptFormOptions = {},
 ): ReceiptForm {
   const source = formSource(definition, context, office, calendar);
+  if (!wasReceived(context)) {
+    throw notApplicable(context, 'receipt', 'the online filing has not been accepted (no receipt yet)');
+  }
   const { office: o } = source;
+  // The time limit of the dossier's channel (`channelTimeLimits`), as its due time was counted.
+  const timeLimit = timeLimitFor(definition, context.channel);
   const submitted = options.submittedDocuments ? new Set(options.submittedDocuments) : undefined;
   const documents = definition.documents
     .filter((d) => (submitted ? submitted.has(d.id) : true))
@@ -148,7 +157,7 @@ export function receiptForm(
     procedureCode: definition.code,
     documents,
     sets: options.sets ?? 1,
-    timeLimit: { limit: definition.timeLimit, text: describeTimeLimit(definition.timeLimit) },
+    timeLimit: { limit: timeLimit, text: describeTimeLimit(timeLimit) },
     receivedAt: formDateTime(context.receivedAt, calendar),
     dueAt: formDateTime(context.due.legal, calendar),
     supplementedAt: supplemented?.receivedAt ? formDateTime(supplemented.receivedAt, calendar) : null,

@@ -77,7 +77,10 @@ export function refusalForm(
 ): RefusalForm {
   const source = formSource(definition, context, office, calendar);
   const outcome = context.outcome;
-  if (outcome?.kind !== 'refused') throw notApplicable(context, 'refusal', 'the dossier was not refused');
+  // An online filing refused at intake (not accepted) gets the same form, with its reasons.
+  if (outcome?.kind !== 'refused' && outcome?.kind !== 'not-accepted') {
+    throw notApplicable(context, 'refusal', 'the dossier was not refused');
+  }
   const desk = source.office.deskName;
   const officer = outcome.by.unitId === definition.desk ? outcome.by : context.receivedBy;
   return {

@@ -82,6 +82,7 @@ const CLOSED_VI: Record<Outcome['kind'], string> = {
   withdrawn: 'Rút hồ sơ',
   stopped: 'Dừng giải quyết',
   expired: 'Quá hạn bổ sung, đóng hồ sơ',
+  'not-accepted': 'Không được tiếp nhận',
 };
 
 function noteOf(context: DossierContext, calendar: WorkingCalendar): string {

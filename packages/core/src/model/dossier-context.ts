@@ -4,6 +4,7 @@ import { ActorSchema, InstantSchema } from './actor.js';
 import { ApplicantSchema } from './applicant.js';
 import { ComponentRecordSchema } from './dossier-component.js';
 import { LiaisonSectionSchema } from './liaison-context.js';
+import { IntakeSchema } from './online-intake.js';
 import { RatingSchema } from './rating.js';
 import { ResultDocumentSchema, ResultHandoverSchema } from './result-document.js';
 import { SlipRowSchema } from './slip-row.js';
@@ -60,7 +61,11 @@ export type Apology = z.infer<typeof ApologySchema>;
 /** How a dossier ended. */
 export const OutcomeSchema = z
   .object({
-    kind: z.enum(['returned', 'refused', 'withdrawn', 'stopped', 'expired']),
+    /**
+     * `not-accepted`: an online filing the desk refused, or left incomplete past its limit, before
+     * any receipt (national status 3); it was never received.
+     */
+    kind: z.enum(['returned', 'refused', 'withdrawn', 'stopped', 'expired', 'not-accepted']),
     at: InstantSchema,
     by: ActorSchema,
     /** Against the legal due time (statistics count late against it even after an apology). */
@@ -137,6 +142,14 @@ export const DossierContextSchema = z
     results: z.array(ResultDocumentSchema).optional(),
     /** The applicant's rating of the returned dossier (đánh giá mức độ hài lòng), once given. */
     rating: RatingSchema.optional(),
+    /**
+     * An online filing (nộp trực tuyến): its submission, intake deadline and requests before the
+     * desk accepted it. Until then (states `submitted`, `intakeSupplementing`) the dossier is not
+     * received: `receivedAt` and `receivedBy` hold the submission and the account that recorded it,
+     * `due` the time limit as if received then, and no step is open. Absent for a dossier received
+     * at the desk.
+     */
+    intake: IntakeSchema.optional(),
   })
   .strict();
 /** See {@link DossierContextSchema}. */

@@ -6,6 +6,14 @@ import { ResultDocumentSchema, ResultHandoverSchema } from './result-document.js
 
 const base = { at: InstantSchema, actor: ActorSchema };
 
+/**
+ * The desk accepts an online filing (tiếp nhận hồ sơ trực tuyến): this is its receipt. The time
+ * limit counts from `at`, the accepting officer is the receiving officer, the first step opens.
+ */
+export const AcceptEventSchema = z
+  .object({ type: z.literal('ACCEPT'), ...base, note: z.string().optional() })
+  .strict();
+
 /** Hand the dossier to the next step's unit (chuyển hồ sơ); from the last step, back to the desk. */
 export const HandOverEventSchema = z
   .object({
@@ -40,7 +48,10 @@ export const SupplementReceivedEventSchema = z
   .object({ type: z.literal('SUPPLEMENT_RECEIVED'), ...base, note: z.string().optional() })
   .strict();
 
-/** Refuse the dossier with reasons (Form 03 at intake; a written refusal after appraisal). */
+/**
+ * Refuse the dossier with reasons (Form 03 at intake; a written refusal after appraisal). Before an
+ * online filing is accepted, this is its refusal at intake (not accepted, national status 3).
+ */
 export const RefuseEventSchema = z
   .object({ type: z.literal('REFUSE'), ...base, reasons: z.array(z.string().min(1)).min(1) })
   .strict();
@@ -116,6 +127,7 @@ export const ExpireEventSchema = z.object({ type: z.literal('EXPIRE'), ...base }
  * by the parent dossiers of a liaison only (see `defineLiaison`); other dossiers refuse them.
  */
 export const DossierEventSchema = z.discriminatedUnion('type', [
+  AcceptEventSchema,
   HandOverEventSchema,
   SendBackEventSchema,
   RequestSupplementEventSchema,

@@ -49,6 +49,7 @@ export {
   SupplementRecordSchema,
 } from './dossier-context.js';
 export {
+  AcceptEventSchema,
   ApologizeEventSchema,
   type DossierEvent,
   type DossierEventInput,
@@ -105,6 +106,15 @@ export {
   nationalStatusName,
   PORTAL_DOSSIER_STATUSES,
 } from './national-status.js';
+export {
+  type FilingReference,
+  FilingReferenceSchema,
+  type Intake,
+  type IntakeRequest,
+  IntakeRequestSchema,
+  IntakeSchema,
+  wasReceived,
+} from './online-intake.js';
 export { maskPersonalData, type PersonalDataKind, personal, personalDataRegistry } from './personal-data.js';
 export {
   DECREE_61_RATING_CRITERIA,

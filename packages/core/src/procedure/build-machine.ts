@@ -4,6 +4,7 @@ import type { DossierEvent } from '../model/dossier-events.js';
 import { wholeContext } from './compiled-machine.js';
 import * as act from './lifecycle-actions.js';
 import type { LifecycleEnv } from './lifecycle-env.js';
+import * as intake from './lifecycle-intake.js';
 import { isAllowed } from './lifecycle-rules.js';
 
 type Ev<T extends DossierEvent['type']> = Extract<DossierEvent, { type: T }>;
@@ -13,7 +14,9 @@ type Ev<T extends DossierEvent['type']> = Extract<DossierEvent, { type: T }>;
  * A developer who needs more than the declarative form writes the machine with
  * `lifecycleSetup(env).createMachine({...})`, reusing these actions (`handOver`, `sendBack`,
  * `requestSupplement`, `supplementReceived`, `apologize`, `markOverdue`, `returnResult`, `refuse`,
- * `withdraw`, `stop`, `expire`, `issueResult`, `recordComponents`) and the `allowed`, `resumesAt` and `sendBackTo` guards, so that it follows the same rules, deadlines
+ * `withdraw`, `stop`, `expire`, `issueResult`, `recordComponents`, and for online intake
+ * `acceptIntake`, `refuseIntake`, `withdrawIntake`, `expireIntake`, `requestIntakeSupplement`,
+ * `intakeSupplementReceived`) and the `allowed`, `resumesAt` and `sendBackTo` guards, so that it follows the same rules, deadlines
  * and control slip as the declarative machines.
  *
  * @example
@@ -79,6 +82,28 @@ export function lifecycleSetup(env: LifecycleEnv) {
       recordComponents: assign(({ context, event }) =>
         act.recordComponents(env, context, event as Ev<'RECORD_COMPONENTS'>),
       ),
+      acceptIntake: assign(
+        wholeContext(({ context, event }) => intake.acceptIntake(env, context, event as Ev<'ACCEPT'>)),
+      ),
+      refuseIntake: assign(
+        wholeContext(({ context, event }) => intake.refuseIntake(env, context, event as Ev<'REFUSE'>)),
+      ),
+      withdrawIntake: assign(
+        wholeContext(({ context, event }) => intake.withdrawIntake(env, context, event as Ev<'WITHDRAW'>)),
+      ),
+      expireIntake: assign(
+        wholeContext(({ context, event }) => intake.expireIntake(env, context, event as Ev<'EXPIRE'>)),
+      ),
+      requestIntakeSupplement: assign(
+        wholeContext(({ context, event }) =>
+          intake.requestIntakeSupplement(env, context, event as Ev<'REQUEST_SUPPLEMENT'>),
+        ),
+      ),
+      intakeSupplementReceived: assign(
+        wholeContext(({ context, event }) =>
+          intake.intakeSupplementReceived(env, context, event as Ev<'SUPPLEMENT_RECEIVED'>),
+        ),
+      ),
     },
     guards: {
       allowed: ({ context, event }) => isAllowed(env, context, event),
@@ -95,7 +120,10 @@ export function lifecycleSetup(env: LifecycleEnv) {
  *
  * `processing.<step>` (one state per step, in order) → `resultReady` (back at the desk) →
  * `returned`; from processing, `supplementing` (clock stopped) and back to the same step;
- * `refused`, `withdrawn`, `stopped`, `expired` end it. Apologies and overdue marks change the
+ * `refused`, `withdrawn`, `stopped`, `expired` end it. An online filing (`Procedure.submit`) starts
+ * in `submitted` and enters the first step when the desk accepts it (`ACCEPT`), or ends in
+ * `notAccepted` or `intakeWithdrawn`; the desk may first ask to complete it (`intakeSupplementing`).
+ * Apologies and overdue marks change the
  * context without moving. Every transition is guarded by the lifecycle rules (who holds the dossier,
  * how many supplementation requests, once-only apology, …).
  *
@@ -185,6 +213,34 @@ export function buildLifecycleMachine(env: LifecycleEnv) {
           ISSUE_RESULT: { guard: 'allowed', actions: 'issueResult' },
         },
       },
+      // Online intake: a filing submitted on a portal waits here until the desk accepts it (its
+      // receipt, into the first step) or not. `Procedure.submit` starts a dossier in `submitted`.
+      submitted: {
+        description: 'Filed online, waiting for the desk to accept it (Mới đăng ký)',
+        on: {
+          ACCEPT: { target: `processing.${steps[0]!.id}`, guard: 'allowed', actions: 'acceptIntake' },
+          REQUEST_SUPPLEMENT: {
+            target: 'intakeSupplementing',
+            guard: 'allowed',
+            actions: 'requestIntakeSupplement',
+          },
+          REFUSE: { target: 'notAccepted', guard: 'allowed', actions: 'refuseIntake' },
+          WITHDRAW: { target: 'intakeWithdrawn', guard: 'allowed', actions: 'withdrawIntake' },
+          RECORD_COMPONENTS: { guard: 'allowed', actions: 'recordComponents' },
+        },
+      },
+      intakeSupplementing: {
+        description: 'The desk asked the applicant to complete the online filing',
+        on: {
+          SUPPLEMENT_RECEIVED: { target: 'submitted', guard: 'allowed', actions: 'intakeSupplementReceived' },
+          EXPIRE: { target: 'notAccepted', guard: 'allowed', actions: 'expireIntake' },
+          REFUSE: { target: 'notAccepted', guard: 'allowed', actions: 'refuseIntake' },
+          WITHDRAW: { target: 'intakeWithdrawn', guard: 'allowed', actions: 'withdrawIntake' },
+          RECORD_COMPONENTS: { guard: 'allowed', actions: 'recordComponents' },
+        },
+      },
+      notAccepted: { type: 'final', description: 'Online filing not accepted (không được tiếp nhận)' },
+      intakeWithdrawn: { type: 'final', description: 'Online filing withdrawn before acceptance' },
       returned: { type: 'final', description: 'Result returned (trả kết quả)' },
       refused: { type: 'final', description: 'Refused with reasons (từ chối)' },
       withdrawn: { type: 'final', description: 'Withdrawn by the applicant (rút hồ sơ)' },

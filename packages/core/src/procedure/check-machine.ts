@@ -54,7 +54,8 @@ function successors(node: AnyStateNode): AnyStateNode[] {
 }
 
 /**
- * Checks a machine's graph: every state reachable from the start, no non-final state without a
+ * Checks a machine's graph: every state reachable from the start (the initial state, and a
+ * top-level `submitted` state where online filings start), no non-final state without a
  * way out, and a final state reachable from every state. Works on any XState v5 machine, so
  * hand-written procedure machines get the same checks as declarative ones. With
  * `{ table: true }`, also flags what the compiled table cannot run (`not-in-table`, with the
@@ -75,7 +76,9 @@ export function checkMachine(machine: AnyStateMachine, options: CheckMachineOpti
   for (const a of atomics) edges.set(a, a.type === 'final' ? [] : successors(a));
 
   const reached = new Set<AnyStateNode>();
-  const queue = entered(machine.root);
+  // Online filings start in a top-level `submitted` state (see `Procedure.submit`): a second start.
+  const submitted = (machine.root.states as Record<string, AnyStateNode>).submitted;
+  const queue = [...entered(machine.root), ...(submitted ? entered(submitted) : [])];
   while (queue.length) {
     const n = queue.pop()!;
     if (reached.has(n)) continue;

@@ -25,6 +25,7 @@ import type { DossierContext, DossierContextOf } from '../model/dossier-context.
 import { type DossierEvent, type DossierEventInput, DossierEventSchema } from '../model/dossier-events.js';
 import { instantMs, isOwnInstant } from '../model/instant-format.js';
 import { type LiaisonLinkInput, LiaisonLinkSchema } from '../model/liaison-context.js';
+import { type FilingReference, FilingReferenceSchema } from '../model/online-intake.js';
 import { parseOrThrow, zodIssues } from '../validation/zod-issues.js';
 import { buildLifecycleMachine, lifecycleSetup } from './build-machine.js';
 import { checkMachine } from './check-machine.js';
@@ -38,7 +39,8 @@ import {
   type ReceiptIssue,
 } from './definition-schema.js';
 import type { ReceiptInput } from './lifecycle-actions.js';
-import { budgetMinutes, type LifecycleEnv } from './lifecycle-env.js';
+import { budgetMinutes, type LifecycleEnv, timeLimitFor } from './lifecycle-env.js';
+import { submissionContext } from './lifecycle-intake.js';
 import { denialOf, eventIssues, markAllowed } from './lifecycle-rules.js';
 import { nationalStatusProblems } from './national-status.js';
 import { pureStepper } from './pure-transition.js';
@@ -78,6 +80,27 @@ export interface ReceiveInput<AppInput = unknown> {
   readonly application: AppInput;
   /** For a member agency's dossier of a liaison: its link to the parent dossier at the focal desk. */
   readonly liaison?: LiaisonLinkInput;
+}
+
+/**
+ * What {@link Procedure.submit} takes: an online filing (nộp trực tuyến) as a portal delivers it.
+ * Times may be `Date`s or ISO strings.
+ */
+export interface SubmitInput<AppInput = unknown> {
+  readonly code: string;
+  readonly secret: string;
+  readonly agency: string;
+  /** When the applicant submitted it. */
+  readonly submittedAt: Date | string;
+  /** The desk's account that recorded the filing (the portal connector, the centre's online form). */
+  readonly submittedBy: ActorInput;
+  /** An online channel of the procedure's `channels` (`online-full`, `online-partial`). */
+  readonly channel: Channel;
+  readonly applicant: unknown;
+  /** Checked against the procedure's application schema at submission. */
+  readonly application: AppInput;
+  /** The portal's own reference of the filing. */
+  readonly filing?: FilingReference;
 }
 
 /** Builds a custom machine with the lifecycle kit (see {@link lifecycleSetup}). */
@@ -128,6 +151,16 @@ export interface Procedure<App = unknown, AppInput = App> {
    * This is what the engine and stores use.
    */
   step(persisted: PersistedDossier<App>, event: DossierEventInput): PersistedDossier<App>;
+  /**
+   * Starts an online filing (nộp trực tuyến) in the `submitted` state (national status 1, Mới đăng
+   * ký), as plain JSON: validated like a receipt (the account that recorded it in place of the
+   * receiving officer), its intake deadline counted from `submittedAt` (the definition's
+   * `intake.deadline` for the channel). The desk then accepts it (`ACCEPT`, its receipt), asks to
+   * complete it (`REQUEST_SUPPLEMENT`) or refuses it (`REFUSE`, not accepted).
+   * @throws {@link ValidationError} listing every bad field (a paper channel names `channel`);
+   * {@link TransitionError} when the procedure's machine has no `submitted` state.
+   */
+  submit(input: SubmitInput<AppInput>): PersistedDossier<App>;
   /** Plain JSON of a snapshot, for a store. */
   persist(snapshot: DossierSnapshot<App>): PersistedDossier<App>;
   /** A snapshot from its JSON. */
@@ -192,14 +225,26 @@ function checkDefinition(def: ProcedureDefinition, calendar: WorkingCalendar, pa
       seen.add(x.id);
     });
   }
+  for (const [field, limits] of [
+    ['channelTimeLimits', def.channelTimeLimits],
+    ['intake.deadline', def.intake?.deadline],
+  ] as const) {
+    for (const channel of Object.keys(limits ?? {}) as Channel[]) {
+      if (!def.channels.includes(channel))
+        fail(`${field}.${channel}`, `channel ${channel} is not in channels`, channel);
+    }
+  }
   const env: LifecycleEnv = { def, calendar };
   const total = def.steps.reduce((sum, s) => sum + budgetMinutes(env, s.budget), 0);
-  const limit = limitWorkingMinutes(def.timeLimit, calendar.workingDayMinutes);
-  if (!parallelSteps && total > limit + 1e-9) {
-    fail(
-      'steps',
-      `step budgets add up to ${total / 60} working hours, more than the legal limit (${limit / 60} working hours)`,
-    );
+  // The steps must fit every channel's time limit.
+  for (const channel of def.channels) {
+    const limit = limitWorkingMinutes(timeLimitFor(def, channel), calendar.workingDayMinutes);
+    if (!parallelSteps && total > limit + 1e-9) {
+      fail(
+        'steps',
+        `step budgets add up to ${total / 60} working hours, more than the legal limit (${limit / 60} working hours${def.channelTimeLimits?.[channel] ? ` for ${channel}` : ''})`,
+      );
+    }
   }
   if (def.effectiveTo && def.effectiveTo < def.effectiveFrom)
     fail('effectiveTo', 'is before effectiveFrom', def.effectiveTo);
@@ -364,6 +409,9 @@ function build(
     new TransitionError(ctx.code, event.type, stateName(value), 'no transition for this event here');
   const ref = { code: def.code, version: def.version };
   const compiled = compileMachine<DossierContext>(machine);
+  // A top-level `submitted` state takes online filings (the standard lifecycle has one).
+  const submittedNode = (machine.root.states as Record<string, { type: string } | undefined>).submitted;
+  const hasIntake = submittedNode !== undefined && submittedNode.type === 'atomic';
   // Snapshots of the last results of `step`, for machines that run on XState (no table).
   const lastSnapshots = new WeakMap<PersistedDossier, DossierSnapshot>();
   const checkVersion = (persisted: PersistedDossier) => {
@@ -405,6 +453,53 @@ function build(
         };
       }
       return procedure.persist(stepper.initial(receipt) as unknown as DossierSnapshot);
+    },
+    submit(input) {
+      if (!hasIntake) {
+        throw new TransitionError(
+          input.code || '(new)',
+          'SUBMIT',
+          '(none)',
+          `${name}'s machine has no online intake state (submitted)`,
+        );
+      }
+      const issues: { field: string; message: string }[] = [];
+      const channel = checked(plainChannel(input.channel), ChannelSchema, input.channel);
+      if (channel.success && channel.data !== 'online-full' && channel.data !== 'online-partial') {
+        issues.push({
+          field: 'channel',
+          message: 'a dossier on paper (in person, by post) is received at the desk, not submitted online',
+        });
+      }
+      const filing = input.filing === undefined ? undefined : FilingReferenceSchema.safeParse(input.filing);
+      if (filing && !filing.success) issues.push(...zodIssues(filing.error, 'filing'));
+      let receipt: ReceiptInput | undefined;
+      try {
+        receipt = validateReceipt({
+          code: input.code,
+          secret: input.secret,
+          agency: input.agency,
+          receivedAt: input.submittedAt,
+          receivedBy: input.submittedBy,
+          channel: input.channel,
+          applicant: input.applicant,
+          application: input.application,
+        });
+      } catch (e) {
+        if (!(e instanceof ValidationError)) throw e;
+        for (const i of e.issues) {
+          const field = i.field
+            .replace(/^receivedBy(?=\.|$)/, 'submittedBy')
+            .replace(/^receivedAt$/, 'submittedAt');
+          if (!issues.some((x) => x.field === field)) issues.push({ field, message: i.message });
+        }
+      }
+      if (issues.length || !receipt) throw new ValidationError(`online filing of a ${name} dossier`, issues);
+      const context = submissionContext(env, {
+        ...receipt,
+        ...(filing?.success ? { filing: filing.data } : {}),
+      });
+      return { procedure: ref, value: 'submitted', status: 'active', context };
     },
     step(persisted, input) {
       if (!compiled) {

@@ -76,8 +76,31 @@ const SupplementationSchema = z
   })
   .strict();
 
+/** The online channels, those a dossier may be submitted on before the desk accepts it. */
+const OnlineChannelSchema = z.enum(['online-full', 'online-partial']);
+
+/**
+ * Online intake (tiếp nhận hồ sơ trực tuyến): how long the desk has to accept or refuse an online
+ * filing, per online channel, and how long the applicant has to complete one on request.
+ */
+const IntakeOptionsSchema = z
+  .object({
+    /**
+     * The desk accepts or refuses an online filing within this limit of its submission, counted in
+     * working time (e.g. `{ workingHours: 8 }`), per online channel. No legal default is given.
+     */
+    deadline: z.partialRecord(OnlineChannelSchema, TimeLimitSchema).optional(),
+    /**
+     * The applicant completes a filing within this limit of the desk's request, after which the
+     * engine closes it as not accepted (national status 3). None by default.
+     */
+    responseLimit: z.optional(TimeLimitSchema),
+  })
+  .strict();
+
 /** Events whose permission a definition can widen to roles (see {@link DossierEvent}). */
 export const PermissionEventSchema = z.enum([
+  'ACCEPT',
   'HAND_OVER',
   'REQUEST_SUPPLEMENT',
   'SUPPLEMENT_RECEIVED',
@@ -131,6 +154,13 @@ export const ProcedureDefinitionSchema = z
     documents: z.array(RequiredDocumentSchema).default([]),
     fees: z.array(FeeSchema).default([]),
     channels: z.array(ChannelSchema).min(1),
+    /**
+     * A time limit per channel where it differs from `timeLimit` (e.g. a shorter one for dossiers
+     * filed fully online, thời gian thực hiện trực tuyến); each channel must be one of `channels`.
+     */
+    channelTimeLimits: z.partialRecord(ChannelSchema, TimeLimitSchema).optional(),
+    /** Online intake: deadlines before the desk accepts an online filing (see `Procedure.submit`). */
+    intake: IntakeOptionsSchema.optional(),
     /** Units by id; must include `desk` (the one-stop desk, bộ phận một cửa). */
     units: z.record(z.string(), UnitSchema),
     /** The one-stop desk's unit id (default `'desk'`). */

@@ -18,6 +18,7 @@ export {
   type PersistedDossier,
   type Procedure,
   type ReceiveInput,
+  type SubmitInput,
   stateName,
   type TypedProcedureDefinitionInput,
   type TypedReceiptCheck,
@@ -36,6 +37,7 @@ export {
 } from './definition-schema.js';
 export { type ReceiptInput, receiptContext } from './lifecycle-actions.js';
 export type { LifecycleEnv } from './lifecycle-env.js';
+export { INTAKE_STATES, type SubmissionInput, submissionContext } from './lifecycle-intake.js';
 export { type Denial, denialOf, SYSTEM_ROLE } from './lifecycle-rules.js';
 export { DEFAULT_NATIONAL_STATUS, nationalStatusOf } from './national-status.js';
 export { type Migration, ProcedureRegistry } from './registry.js';

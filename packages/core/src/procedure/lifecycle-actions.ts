@@ -16,6 +16,7 @@ import {
   stepById,
   stepDue,
   stepIndex,
+  timeLimitFor,
   withLast,
 } from './lifecycle-env.js';
 import { openStep } from './lifecycle-rules.js';
@@ -107,7 +108,7 @@ export function receiptContext(env: LifecycleEnv, input: ReceiptInput): DossierC
   const at = d(input.receivedAt);
   // One form for every instant (UTC ISO), whatever offset the input was written with.
   const receivedAt = toInstant(at);
-  const legal = toInstant(calendar.dueDate(at, def.timeLimit));
+  const legal = toInstant(calendar.dueDate(at, timeLimitFor(def, input.channel)));
   const first = def.steps[0]!;
   const record = startStep(env, first.id, receivedAt);
   let slip: DossierContext['slip'] = [];
@@ -293,7 +294,7 @@ export function supplementReceived(
   let current: string;
   let service = ctx.due.service;
   if (restart) {
-    legal = toInstant(calendar.dueDate(at, def.timeLimit));
+    legal = toInstant(calendar.dueDate(at, timeLimitFor(def, ctx.channel)));
     current = later(legal, ctx.due.current);
     if (service && def.serviceTarget)
       service = later(toInstant(calendar.dueDate(at, def.serviceTarget)), service);

@@ -1,5 +1,7 @@
+import type { TimeLimit } from '../calendar/time-limit.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { Actor } from '../model/actor.js';
+import type { Channel } from '../model/channel.js';
 import type { SlipParty, SlipRow } from '../model/slip-row.js';
 import { appendSlipRow } from '../slip/hash-chain.js';
 import type { ProcedureDefinition, Step, StepBudget } from './definition-schema.js';
@@ -15,6 +17,11 @@ export const APPLICANT_PARTY: SlipParty = Object.freeze({
   unitId: 'applicant',
   unitName: 'Tổ chức, cá nhân',
 });
+
+/** The time limit of a dossier filed on `channel`: the procedure's `channelTimeLimits` entry, else its `timeLimit`. */
+export function timeLimitFor(def: ProcedureDefinition, channel: Channel): TimeLimit {
+  return def.channelTimeLimits?.[channel] ?? def.timeLimit;
+}
 
 /** Index of a step by id, or -1. */
 export function stepIndex(env: LifecycleEnv, stepId: string): number {

@@ -201,7 +201,7 @@ describe('receipt validation', () => {
     expect(error.issues).toEqual([
       { field: 'channel', message: 'not accepted by this procedure (in-person, online-full, postal)' },
     ]);
-    const paperOnly = residenceVariant({ channels: ['in-person'] });
+    const paperOnly = residenceVariant({ channels: ['in-person'], intake: undefined });
     expect(() =>
       paperOnly.receive(residenceReceipt('2026-03-02T09:00:00+07:00', { channel: 'postal' })),
     ).toThrow(ValidationError);

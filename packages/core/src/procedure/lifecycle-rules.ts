@@ -137,6 +137,7 @@ export function denialOf(env: LifecycleEnv, ctx: DossierContext, e: DossierEvent
       }
       return null;
     }
+    case 'ACCEPT':
     case 'SUPPLEMENT_RECEIVED':
     case 'RETURN_RESULT':
     case 'WITHDRAW':
@@ -182,7 +183,10 @@ export function denialOf(env: LifecycleEnv, ctx: DossierContext, e: DossierEvent
     case 'EXPIRE': {
       const denied = systemOnly(e);
       if (denied) return denied;
-      const last = ctx.supplements[ctx.supplements.length - 1];
+      // Before an online filing is accepted, the requests to complete it; after, supplementation's.
+      const requests =
+        ctx.intake && ctx.intake.acceptedAt === undefined ? ctx.intake.requests : ctx.supplements;
+      const last = requests[requests.length - 1];
       if (!last?.respondBy || last.receivedAt)
         return { kind: 'state', reason: 'no supplementation is awaited with a limit' };
       if (Date.parse(e.at) <= Date.parse(last.respondBy))

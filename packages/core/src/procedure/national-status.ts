@@ -21,6 +21,10 @@ import type { ProcedureDefinition } from './definition-schema.js';
  * | `withdrawn` | 7 | Công dân yêu cầu rút hồ sơ |
  * | `stopped`, `refused`, `closing` | 8 | Dừng xử lý (processing ends without a result; a liaison closing early) |
  * | `expired` | 3 | Không được tiếp nhận (not received after the supplementation deadline) |
+ * | `submitted` | 1 | Mới đăng ký (an online filing the desk has not accepted yet) |
+ * | `intakeSupplementing` | 5 | Yêu cầu bổ sung giấy tờ (the desk asked to complete the filing) |
+ * | `notAccepted` | 3 | Không được tiếp nhận (the filing refused at intake, or not completed in time) |
+ * | `intakeWithdrawn` | 7 | Công dân yêu cầu rút hồ sơ (withdrawn before acceptance) |
  */
 export const DEFAULT_NATIONAL_STATUS: Readonly<Record<string, number>> = {
   processing: 4,
@@ -32,6 +36,10 @@ export const DEFAULT_NATIONAL_STATUS: Readonly<Record<string, number>> = {
   refused: 8,
   closing: 8,
   expired: 3,
+  submitted: 1,
+  intakeSupplementing: 5,
+  notAccepted: 3,
+  intakeWithdrawn: 7,
 };
 
 /** The national code of "received" (Được tiếp nhận). */

@@ -14,7 +14,7 @@ function label(node: AnyStateNode): string {
 /**
  * A Mermaid `stateDiagram-v2` of a machine, generated from its state nodes and transitions (never
  * drawn by hand): compound states nest, guarded transitions show their event, final states end in
- * `[*]`. Works for any XState v5 machine; the docs render the procedures' lifecycles with it.
+ * `[*]`; a top-level `submitted` state (online filings) starts from `[*]` too. Works for any XState v5 machine; the docs render the procedures' lifecycles with it.
  * @example
  * ```ts
  * import { machineToMermaid } from '@motcua/core';
@@ -30,6 +30,9 @@ export function machineToMermaid(machine: AnyStateMachine): string {
     const children = Object.values(node.states) as AnyStateNode[];
     const initial = (node.initial?.target ?? []) as AnyStateNode[];
     for (const target of initial) lines.push(`${indent}[*] --> ${idOf(target)}`);
+    // Online filings start in a top-level `submitted` state (`Procedure.submit`).
+    const submitted = node === machine.root ? node.states.submitted : undefined;
+    if (submitted) lines.push(`${indent}[*] --> ${idOf(submitted as AnyStateNode)} : SUBMIT`);
     for (const child of children) {
       if (child.type === 'history') continue;
       const grandChildren = Object.values(child.states) as AnyStateNode[];

@@ -1,5 +1,6 @@
 import type { DossierSummary } from '../model/dossier-summary.js';
 import type { SlipRow } from '../model/slip-row.js';
+import { INTAKE_STATES } from '../procedure/lifecycle-intake.js';
 import { emptyReportRow, finishReportRows, type MutableReportRow } from './report-rows.js';
 import type { ReportQuery, ReportRow, UnitReportRow } from './report-types.js';
 
@@ -93,6 +94,8 @@ export function countSummary(
   from: number,
   to: number,
 ): void {
+  // An online filing never received (waiting, not accepted, withdrawn before acceptance) is not counted.
+  if (INTAKE_STATES.includes(s.state)) return;
   const received = Date.parse(s.receivedAt);
   const closed = s.closedAt === null ? Number.POSITIVE_INFINITY : Date.parse(s.closedAt);
   if (received >= to || closed < from) return;
@@ -122,6 +125,8 @@ export function countSummary(
  * - withdrawn, stopped, expired: closed in the period that way;
  * - in progress: received before `to` and not closed before `to`; overdue when its legal due
  *   time is before `to` (a paused dossier is within time).
+ * An online filing the desk has not accepted (or never did: states `submitted`,
+ * `intakeSupplementing`, `notAccepted`, `intakeWithdrawn`) was never received and is not counted.
  * Rows are sorted by group.
  *
  * @example

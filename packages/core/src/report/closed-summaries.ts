@@ -1,5 +1,6 @@
 import type { DossierContext } from '../model/dossier-context.js';
 import type { DossierSummary } from '../model/dossier-summary.js';
+import { wasReceived } from '../model/online-intake.js';
 import { countDossier, countSummary } from './aggregate-report.js';
 import {
   emptyReportRow as emptyRow,
@@ -8,7 +9,7 @@ import {
 } from './report-rows.js';
 import type { ReportQuery, ReportRow } from './report-types.js';
 
-const OUTCOMES = [null, 'returned', 'refused', 'withdrawn', 'stopped', 'expired'] as const;
+const OUTCOMES = [null, 'returned', 'refused', 'withdrawn', 'stopped', 'expired', 'not-accepted'] as const;
 const RESULTS = [null, 'EARLY', 'ON_TIME', 'LATE'] as const;
 
 type Row = MutableReportRow;
@@ -87,6 +88,8 @@ export class ClosedSummaries {
 
   /** Keeps the report facts of a dossier from its context (as `summaryFromContext` reads them). */
   addContext(c: DossierContext, procedureCode: string): void {
+    // An online filing never received is not counted (see `aggregateReport`).
+    if (!wasReceived(c)) return;
     const o = c.outcome;
     this.addFacts(
       c.agency,

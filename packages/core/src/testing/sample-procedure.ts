@@ -16,6 +16,9 @@ export const sampleResidenceDefinition: ProcedureDefinitionInput = {
   agency: 'Công an xã',
   timeLimit: { workingDays: 7 },
   channels: ['in-person', 'online-full', 'postal'],
+  // Online filings: the desk accepts or refuses within 8 working hours; the applicant completes a
+  // filing within 5 working days of a request (the centre's choice, no legal default).
+  intake: { deadline: { 'online-full': { workingHours: 8 } }, responseLimit: { workingDays: 5 } },
   application: z
     .object({
       address: personal(z.string().min(5), 'address'),

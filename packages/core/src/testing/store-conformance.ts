@@ -725,6 +725,67 @@ export function storeConformanceSuite(name: string, options: ConformanceOptions)
       ).rejects.toMatchObject({ field: 'query.from' });
     });
 
+    it('keeps online filings before receipt: code at submission, intake timer, left out of reports until accepted', async () => {
+      const { engine, clock } = sampleEngine(store, { start: '2026-03-06T16:00:00+07:00' });
+      const { desk } = sampleActors;
+      const portal = { officerId: 'dvcqg', unitId: 'desk', name: 'Cổng Dịch vụ công quốc gia' };
+      const submit = (id: string) =>
+        engine.submit({
+          procedure: '1.004194',
+          channel: 'online-full',
+          actor: portal,
+          ...sampleReceipt,
+          filing: { system: 'dvcqg', id },
+          idempotencyKey: `dvcqg:${id}`,
+        });
+      const waiting = await submit('G-1');
+      expect(waiting.state).toBe('submitted');
+      expect(waiting.nationalStatus).toEqual({ code: 1, name: 'Mới đăng ký' });
+      // The same filing delivered twice makes one dossier.
+      expect((await submit('G-1')).code).toBe(waiting.code);
+      const accepted = await submit('G-2');
+      const refused = await submit('G-3');
+      const withdrawn = await submit('G-4');
+      const record = await engine.get(waiting.code);
+      expect(record.journal.map((j) => j.type)).toEqual(['SUBMIT']);
+      // Friday 16:00 + 8 working hours: Monday 9 March, 16:00.
+      expect(record.timers.map((t) => [t.kind, t.at])).toEqual([['intake-due', '2026-03-09T09:00:00.000Z']]);
+      clock.set('2026-03-09T10:00:00+07:00');
+      const received = await engine.send(accepted.code, { type: 'ACCEPT', actor: desk });
+      expect(received.state).toBe('processing.receive');
+      expect(received.context.receivedAt).toBe('2026-03-09T03:00:00.000Z');
+      expect(received.context.due.legal).toBe('2026-03-18T10:00:00.000Z');
+      await engine.send(refused.code, { type: 'REFUSE', actor: desk, reasons: ['Không thuộc thẩm quyền'] });
+      expect((await engine.get(refused.code)).state).toBe('notAccepted');
+      await engine.send(withdrawn.code, { type: 'WITHDRAW', actor: desk });
+      // The intake deadline passes: the timer fires for plugins and changes nothing.
+      clock.set('2026-03-09T16:30:00+07:00');
+      await engine.runDueTimers();
+      const after = await engine.get(waiting.code);
+      expect(after.state).toBe('submitted');
+      expect(after.journal.map((j) => j.type)).toEqual(['SUBMIT', 'TIMER:intake-due']);
+      const [row] = await engine.report({
+        from: '2026-03-01T00:00:00+07:00',
+        to: '2026-04-01T00:00:00+07:00',
+        groupBy: 'none',
+      });
+      expect(row).toMatchObject({
+        received: 1,
+        receivedByChannel: { 'online-full': 1 },
+        withdrawn: 0,
+        refused: 0,
+        // Judged at the period's end (1 April), past its due time (18 March).
+        inProgressOverdue: 1,
+        inProgressWithinTime: 0,
+      });
+      const lookup = await engine.lookup(waiting.code, waiting.context.secret);
+      expect(lookup).toMatchObject({
+        statusCode: 'submitted',
+        submittedAt: '2026-03-06T09:00:00.000Z',
+        nationalStatus: { code: 1 },
+      });
+    });
+
     it('runs whole lifecycles through the engine, idempotently, and survives a restart with pending timers', async () => {
       const { engine, clock } = sampleEngine(store);
       const { desk } = sampleActors;

@@ -340,7 +340,8 @@ export function smsNotices(options: SmsNoticesOptions): SmsNoticesPlugin {
   const early = new Map<string, { status: ReceiptStatus; options: ReceiptOptions }>();
 
   const noticeOf = (info: TransitionInfo): NoticeKind | undefined => {
-    if (info.type === 'RECEIVE') return 'receipt';
+    // An online filing is received when the desk accepts it: the receipt notice goes then.
+    if (info.type === 'RECEIVE' || info.type === 'ACCEPT') return 'receipt';
     // A liaison's parent: a member agency's request or apology reaches the applicant as the desk's.
     if (info.type === 'REQUEST_SUPPLEMENT' || info.type === 'MEMBER_SUPPLEMENT') return 'supplement-request';
     if (info.type === 'APOLOGIZE') return 'apology';
