@@ -38,9 +38,8 @@ function summaryFromContext(
 }
 
 /**
- * The indexed facts of a persisted dossier (no personal data). With the procedure's definition,
- * the summary carries the dossier's national status code (`nationalStatus`, by the definition's
- * mapping, see {@link nationalStatusOf}); without it, `nationalStatus` is `null`.
+ * The indexed facts of a persisted dossier (no personal data), without its national status
+ * (`nationalStatus: null`: the mapping is the procedure's, see {@link summaryWithNationalStatus}).
  *
  * @example
  * ```ts
@@ -53,20 +52,44 @@ function summaryFromContext(
  *   receivedAt: '2026-03-02T09:00:00+07:00', channel: 'in-person',
  *   receivedBy: { officerId: 'desk-1', unitId: 'desk', name: 'Nguyễn Văn An' }, applicant, application,
  * });
- * // The indexed row a store keeps, no personal data; nationalStatus 2 (Được tiếp nhận).
- * const summary = summaryOf(residence!.persist(snapshot), residence!.definition);
+ * const summary = summaryOf(residence!.persist(snapshot)); // the indexed row a store keeps, no personal data
  * ```
  */
-export function summaryOf(persisted: PersistedDossier, definition?: ProcedureDefinition): DossierSummary {
-  return definition
-    ? summaryWithStatus(persisted, definition).summary
-    : summaryFromContext(
-        persisted.context,
-        persisted.procedure,
-        stateName(persisted.value),
-        persisted.status,
-        null,
-      );
+export function summaryOf(persisted: PersistedDossier): DossierSummary {
+  return summaryFromContext(
+    persisted.context,
+    persisted.procedure,
+    stateName(persisted.value),
+    persisted.status,
+    null,
+  );
+}
+
+/**
+ * The indexed facts of a persisted dossier with its national status code (`nationalStatus`, by
+ * the procedure's mapping, see {@link nationalStatusOf}): the summary the engine commits, so that
+ * stores can count dossiers by national status.
+ *
+ * @example
+ * ```ts
+ * import { summaryWithNationalStatus } from '@motcua/core';
+ * import { permanentResidence, samplePermanentResidence } from '@motcua/procedures';
+ * const [residence] = permanentResidence.versions;
+ * const { applicant, application } = samplePermanentResidence;
+ * const snapshot = residence!.receive({
+ *   code: '000.00.14.H56-260302-0001', secret: 'K7Q2M9', agency: '000.00.14.H56',
+ *   receivedAt: '2026-03-02T09:00:00+07:00', channel: 'in-person',
+ *   receivedBy: { officerId: 'desk-1', unitId: 'desk', name: 'Nguyễn Văn An' }, applicant, application,
+ * });
+ * const summary = summaryWithNationalStatus(residence!.persist(snapshot), residence!.definition);
+ * summary.nationalStatus; // 2 (Được tiếp nhận): still at the receiving desk
+ * ```
+ */
+export function summaryWithNationalStatus(
+  persisted: PersistedDossier,
+  definition: ProcedureDefinition,
+): DossierSummary {
+  return summaryWithStatus(persisted, definition).summary;
 }
 
 /** The summary of a persisted dossier and its national status (code and name), computed once. */

@@ -1,6 +1,6 @@
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { Clock } from '../clock/clock.js';
-import { summaryOf } from '../engine/dossier-summary.js';
+import { summaryOf, summaryWithNationalStatus } from '../engine/dossier-summary.js';
 import { checkEvent, checkReceive } from '../engine/engine-input.js';
 import { type EngineEvent, type ReceiveCommand, SYSTEM_ACTOR } from '../engine/engine-types.js';
 import { receiptJournalEntry, transitionJournalEntry } from '../engine/journal-entries.js';
@@ -308,7 +308,9 @@ export class StorelessCore<D extends CoreDossier> {
   }
 
   private summary(d: D): DossierSummary {
-    return summaryOf(d.persisted as PersistedDossier, d.procedure?.definition);
+    return d.procedure
+      ? summaryWithNationalStatus(d.persisted as PersistedDossier, d.procedure.definition)
+      : summaryOf(d.persisted as PersistedDossier);
   }
 
   /** Fires one timer, as the engine's `fireTimer` does. */
