@@ -2,6 +2,7 @@ import type { ReportRow } from '@motcua/core';
 import { escapeHtml } from '@motcua/core/forms';
 import type { LiaisonMemberTally, SimulationDay } from '@motcua/core/simulation';
 import type { NationalFacts, Showcase } from './national-facts.js';
+import type { OnlineAndBoundary } from './online-and-boundary.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -99,6 +100,20 @@ function showcaseHtml(s: Showcase): string {
 document with its electronic copy; returned ${escapeHtml(s.handover)}; ${s.rated ? 'rated by the applicant' : 'not rated'}.</p>`;
 }
 
+/** The online filings and the cross-boundary dossier. */
+function onlineHtml(o: OnlineAndBoundary): string {
+  const rows = o.filings
+    .map((f) => `<tr><td>${escapeHtml(f.code)}</td><td>${f.statuses.map(escapeHtml).join(' → ')}</td></tr>`)
+    .join('');
+  const c = o.crossBoundary;
+  return `<h2>Hồ sơ trực tuyến (online filings)</h2>
+<p>Filed on the national portal: each gets its code at submission (1 Mới đăng ký) and is received when the desk accepts it.</p>
+<table><tr><th>code</th><th>national statuses</th></tr>${rows}</table>
+<h2>Tiếp nhận không phụ thuộc địa giới hành chính (cross-boundary reception)</h2>
+<p>${escapeHtml(c.code)}: received at ${escapeHtml(c.receiving)} for ${escapeHtml(c.competent)}; the paper original
+${c.moves.map(escapeHtml).join(', ')} (arrival ${escapeHtml(c.arrival)}), each a handover on the control slip.</p>`;
+}
+
 /** The HTML report of a run: the figures, the daily chart and links to the documents. */
 export function htmlReport(input: {
   title: string;
@@ -110,6 +125,7 @@ export function htmlReport(input: {
   liaison?: LiaisonSection;
   national?: NationalFacts;
   showcase?: Showcase;
+  online?: OnlineAndBoundary;
 }): string {
   const r = input.report;
   const channels = Object.entries(r.receivedByChannel)
@@ -152,6 +168,7 @@ svg text{font-size:11px;fill:#555}.grid{stroke:#ddd}.line{fill:none;stroke:#0b6e
 ${input.liaison ? liaisonHtml(input.liaison) : ''}
 ${input.national ? nationalHtml(input.national) : ''}
 ${input.showcase ? showcaseHtml(input.showcase) : ''}
+${input.online ? onlineHtml(input.online) : ''}
 <h2>Daily on-time rate (tỷ lệ đúng hạn theo ngày)</h2>
 ${dailyRateChart(input.days)}
 <h2>Documents</h2><ul>${docs}</ul>

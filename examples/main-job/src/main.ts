@@ -51,6 +51,7 @@ import { openAgencies } from './agencies.js';
 import { htmlReport, type LiaisonSection } from './html-report.js';
 import { birthLiaisonSample, deathLiaisonSample } from './liaison-samples.js';
 import { nationalFacts, showcaseDossier } from './national-facts.js';
+import { onlineAndBoundary, sampleReception } from './online-and-boundary.js';
 import { openStore } from './store.js';
 
 // `pnpm demo -- --days 10` passes the `--` through: drop it.
@@ -101,6 +102,8 @@ const birth = birthLiaison2024({ calendar });
 const death = deathLiaison({ calendar });
 const liaisons = [birth, death];
 const procedures = [...standalone, birth.liaison, death.liaison];
+// The procedure the showcase, the online filings and the cross-boundary dossier use.
+const residence = standalone.find((p) => p.code === '1.004222') ?? standalone[0]!;
 const names = new Map(procedures.map((p) => [p.code, p.definition.name.vi]));
 const shortNames = new Map([
   [birth.liaison.code, '3 in 1 (birth)'],
@@ -149,6 +152,8 @@ const engine = createEngine({
   store: store.store,
   agency: '000.00.00.H55',
   plugins: [sms, focal],
+  // The province's centres and its list of procedures open to reception regardless of boundary.
+  reception: sampleReception(residence.code, start),
 });
 await focal.attach(engine);
 const agencies = await openAgencies({
@@ -260,7 +265,6 @@ async function listAll(query: Omit<ListQuery, 'limit' | 'after'>): Promise<Dossi
 }
 const done = await listAll({ status: 'done' });
 // One dossier through every national fact the engine records (before the counts below).
-const residence = standalone.find((p) => p.code === '1.004222') ?? standalone[0]!;
 const showcase = await showcaseDossier(
   engine,
   residence,
@@ -268,6 +272,17 @@ const showcase = await showcaseDossier(
 );
 console.log(
   `Showcase dossier  ${showcase.code}: ${showcase.statuses.join(' → ')}; ${showcase.components} components recorded, ${showcase.results} result document, returned ${showcase.handover}, rated ${showcase.rated ? 'yes' : 'no'}`,
+);
+// Online filings (code at submission, accepted, completed on request, refused at intake) and a
+// dossier received at one commune centre for the agency of another.
+const online = await onlineAndBoundary(
+  engine,
+  residence,
+  catalogueSamples[residence.code] as { applicant: Record<string, unknown>; application: unknown },
+);
+for (const f of online.filings) console.log(`Online filing     ${f.code}: ${f.statuses.join(' → ')}`);
+console.log(
+  `Cross-boundary    ${online.crossBoundary.code}: received at ${online.crossBoundary.receiving} for ${online.crossBoundary.competent}; original ${online.crossBoundary.moves.join(', ')} (arrival ${online.crossBoundary.arrival})`,
 );
 // National facts: each dossier's national status, and the applicants' ratings at return.
 const facts = await nationalFacts(engine, await listAll({}), seed);
@@ -397,6 +412,7 @@ writeFileSync(
     documents,
     national: facts,
     showcase,
+    online,
     liaison: {
       parents: liaison.parents,
       handoffs: liaison.handoffs,

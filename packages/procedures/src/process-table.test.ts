@@ -117,6 +117,29 @@ describe('processFromTable', () => {
     expect(defs[2]!.name.vi).toBe('Đăng ký thường trú (Thuê, mượn nhà)');
   });
 
+  it('reads the phases (Giai đoạn) and what a later phase waits for', () => {
+    const phased = [
+      'Bước;Nội dung;Đơn vị/chức danh;Thời gian;Giai đoạn',
+      '1;Tiếp nhận, kiểm tra và chuyển hồ sơ;Bộ phận Một cửa;0,5 ngày;1',
+      '2;Thẩm định hồ sơ;Công an xã;4 ngày;1',
+      '3;Phê duyệt kết quả;Trưởng Công an xã;2 ngày;2',
+      '4;Cập nhật cơ sở dữ liệu về cư trú;Công an xã;4 giờ;2',
+    ].join('\n');
+    const [d] = processFromTable(phased, { procedure, decision, phases: { 2: 'complete-file' } });
+    expect(d!.steps.map((st) => st.phase)).toEqual([1, 1, 2, 2]);
+    expect(d!.phases).toEqual([{ phase: 2, name: 'Giai đoạn 2', startsAfter: 'complete-file' }]);
+    const bad = thrown(() =>
+      processFromTable(phased.replace(';4 ngày;1', ';4 ngày;hai'), { procedure, decision }),
+    );
+    expect(fields(bad)).toEqual(['rows[1].phase']);
+    // Phases that go back along the steps: the static check names the step.
+    const back = thrown(() =>
+      processFromTable(phased.replace('4 giờ;2', '4 giờ;1'), { procedure, decision }),
+    );
+    expect(back).toBeInstanceOf(DefinitionError);
+    expect((back as DefinitionError).field).toBe('steps[3].phase');
+  });
+
   it('names each bad cell by row and column; nothing is built', () => {
     const bad = [
       'Bước,Nội dung,Đơn vị,Thời gian,Trạng thái',

@@ -12,7 +12,7 @@ import type { z } from 'zod';
  * The columns of a province's internal process table (quy trình nội bộ), by the headers provinces
  * print (Vietnamese) or their English names: step number, content, unit or title, time, and the
  * national status code of the step; `Trường hợp` (variant) groups rows into cases with their own
- * steps.
+ * steps; `Giai đoạn` (phase) numbers the phases of the process.
  */
 const COLUMNS = {
   step: ['bước', 'step', 'stt'],
@@ -21,6 +21,7 @@ const COLUMNS = {
   time: ['thời gian', 'thời gian thực hiện', 'time'],
   status: ['trạng thái', 'mã trạng thái', 'status'],
   variant: ['trường hợp', 'variant'],
+  phase: ['giai đoạn', 'phase'],
 } as const;
 type Column = keyof typeof COLUMNS;
 
@@ -53,6 +54,11 @@ export interface ProcessTableOptions<S extends z.ZodType> {
   readonly areaExtensions?: readonly { id: string; name: string; extraWorkingDays: number }[];
   /** The calendar the static checks run on (default: the national calendar). */
   readonly calendar?: WorkingCalendar;
+  /**
+   * What each later phase of the `Giai đoạn` column waits for, e.g. `{ 2: 'payment' }` (phase 2
+   * starts after the financial obligations are paid) or `{ 2: 'complete-file' }`.
+   */
+  readonly phases?: Readonly<Record<number, 'payment' | 'complete-file'>>;
 }
 
 const normal = (s: string) => s.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
@@ -154,7 +160,7 @@ export function processFromTable<S extends z.ZodType>(
   const units: Record<string, { name: string }> = {};
   const cases = new Map<
     string,
-    { id: string; name: string; unit: string; budget: object; status?: number }[]
+    { id: string; name: string; unit: string; budget: object; status?: number; phase?: number }[]
   >();
   let sawDesk = false;
   rows.forEach((row, i) => {
@@ -174,6 +180,11 @@ export function processFromTable<S extends z.ZodType>(
     if (status !== undefined && !(Number.isInteger(status) && status >= 1 && status <= 10)) {
       at('status', 'expected a national status code from 1 to 10');
     }
+    const phaseText = cell(row, 'phase');
+    const phase = phaseText === '' ? undefined : Number(phaseText);
+    if (phase !== undefined && !(Number.isInteger(phase) && phase >= 1 && phase <= 9)) {
+      at('phase', 'expected a phase number from 1 to 9');
+    }
     const isDesk = normal(unitName) === deskName;
     if (isDesk) sawDesk = true;
     if (!content || !unitName || !budget) return;
@@ -181,7 +192,14 @@ export function processFromTable<S extends z.ZodType>(
     units[unit] = { name: unitName };
     const variant = cell(row, 'variant') || '';
     const steps = cases.get(variant) ?? [];
-    steps.push({ id: `b${steps.length + 1}`, name: content, unit, budget, ...(status ? { status } : {}) });
+    steps.push({
+      id: `b${steps.length + 1}`,
+      name: content,
+      unit,
+      budget,
+      ...(status ? { status } : {}),
+      ...(phase ? { phase } : {}),
+    });
     cases.set(variant, steps);
   });
   if (!sawDesk)
@@ -209,6 +227,13 @@ export function processFromTable<S extends z.ZodType>(
       nationalStatus: Object.fromEntries(
         steps.filter((s) => s.status !== undefined).map((s) => [`processing.${s.id}`, s.status!]),
       ),
+      ...(options.phases
+        ? {
+            phases: Object.entries(options.phases)
+              .filter(([n]) => steps.some((st) => st.phase === Number(n)))
+              .map(([n, startsAfter]) => ({ phase: Number(n), name: `Giai đoạn ${n}`, startsAfter })),
+          }
+        : {}),
     } as TypedProcedureDefinitionInput<S>;
     out.push(base);
     for (const area of options.areaExtensions ?? []) {

@@ -15,6 +15,7 @@ import { summaryWithStatus } from './dossier-summary.js';
 import type { DossierView, EngineLogEntry, EngineOptions } from './engine-types.js';
 import { dossierInspection } from './inspection.js';
 import type { EffectRequest, EnginePlugin } from './plugin.js';
+import { type CheckedReception, checkReceptionOptions } from './resolve-reception.js';
 import { timerRows } from './timer-rows.js';
 
 /**
@@ -34,6 +35,8 @@ export interface EngineContext {
   readonly leaseMs: number;
   /** How long after an event it may still be entered (`backdating.maxMs`); `undefined`: no limit. */
   readonly backdatingMs: number | undefined;
+  /** The desk topology and boundary-free lists (`reception`), checked; `undefined` when not configured. */
+  readonly reception: CheckedReception | undefined;
   readonly agency: string;
   readonly log: (entry: EngineLogEntry) => void;
   readonly inspection: ReturnType<typeof dossierInspection>;
@@ -70,6 +73,7 @@ export function engineContext(options: EngineOptions): EngineContext {
     backoff: { ...DEFAULT_BACKOFF, ...options.backoff },
     leaseMs: options.leaseMs ?? 60_000,
     backdatingMs: options.backdating?.maxMs,
+    reception: options.reception ? checkReceptionOptions(options.reception) : undefined,
     agency: options.agency,
     log,
     inspection: dossierInspection(options.inspect, log),

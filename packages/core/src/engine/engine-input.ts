@@ -47,6 +47,8 @@ const ReceiveCommandSchema = z
     at: InstantInputSchema.optional(),
     idempotencyKey: IdempotencyKeySchema.optional(),
     liaison: z.unknown().optional(),
+    // Resolved in the engine's desk topology (`resolveReception`), naming `reception.<field>`.
+    reception: z.unknown().optional(),
   })
   .strict();
 
@@ -65,6 +67,8 @@ export interface CheckedReceive {
   readonly at: Instant | undefined;
   readonly idempotencyKey: string | undefined;
   readonly liaison: unknown;
+  /** The receiving, competent and returning centres by id (resolved by the engine). */
+  readonly reception: unknown;
 }
 
 function fail(what: string, issues: FieldIssue[]): never {
@@ -92,6 +96,7 @@ const RECEIVE_KEYS = new Set([
   'at',
   'idempotencyKey',
   'liaison',
+  'reception',
 ]);
 
 /**
@@ -126,6 +131,7 @@ export function commonReceive(command: unknown): CheckedReceive | undefined {
     at: at === undefined ? undefined : parseInstant(at, 'at'),
     idempotencyKey: idempotencyKey as string | undefined,
     liaison: c.liaison,
+    reception: c.reception,
   };
 }
 
@@ -151,6 +157,7 @@ export function receiveBySchema(command: unknown): CheckedReceive {
     at: c.at === undefined ? undefined : parseInstant(c.at, 'at'),
     idempotencyKey: c.idempotencyKey,
     liaison: c.liaison,
+    reception: c.reception,
   };
 }
 
@@ -181,6 +188,7 @@ export function checkSubmit(command: unknown): CheckedSubmit {
     at: c.at === undefined ? undefined : parseInstant(c.at, 'at'),
     idempotencyKey: c.idempotencyKey,
     liaison: undefined,
+    reception: undefined,
     filing: c.filing,
   };
 }
@@ -483,6 +491,8 @@ const EngineOptionsSchema = z
       .strict()
       .optional(),
     leaseMs: z.number().int().min(1000).max(86_400_000).optional(),
+    // Checked in full by `checkReceptionOptions`, naming `reception.topology…`.
+    reception: z.object({ topology: z.unknown(), boundaryFree: z.unknown().optional() }).strict().optional(),
     backdating: z
       .object({
         maxMs: z

@@ -3,6 +3,7 @@ import type { Clock } from '../clock/clock.js';
 import type { IdempotencyKeyError, LookupLockedError } from '../errors/index.js';
 import type { Actor, ActorInput } from '../model/actor.js';
 import type { Channel } from '../model/channel.js';
+import type { ReceptionInput } from '../model/cross-boundary.js';
 import type { DossierContextOf } from '../model/dossier-context.js';
 import type { DossierEventInput } from '../model/dossier-events.js';
 import type { DossierSummary } from '../model/dossier-summary.js';
@@ -27,6 +28,7 @@ import type { BackoffOptions } from './backoff.js';
 import type { EngineInspector } from './inspection.js';
 import type { EnginePlugin } from './plugin.js';
 import type { PublicDossierView } from './public-lookup.js';
+import type { ReceptionOptions } from './resolve-reception.js';
 
 /** The engine's own actor, used for timers. */
 export const SYSTEM_ACTOR: Actor = {
@@ -74,6 +76,12 @@ export interface EngineOptions {
    * figure is known); the engine's own timers are never refused.
    */
   readonly backdating?: { readonly maxMs: number };
+  /**
+   * Reception regardless of administrative boundary (phi địa giới hành chính): the province's desk
+   * topology (centres, commune centres, reception points) and its dated lists of procedures open to
+   * it. A receipt then names its centres (`reception` of {@link ReceiveCommand}).
+   */
+  readonly reception?: ReceptionOptions;
   /** Random numbers in [0, 1) for secrets and jitter (default: crypto); pass a seeded one to replay. */
   readonly random?: () => number;
   /**
@@ -174,6 +182,14 @@ export interface ReceiveCommand<AppInput = unknown> {
   readonly idempotencyKey?: string;
   /** A member agency's dossier of a liaison: its link to the parent dossier (set by the liaison plugin). */
   readonly liaison?: LiaisonLinkInput;
+  /**
+   * The centres by id in the engine's desk topology (`createEngine({ reception })`): where it was
+   * received, whose agency is competent, where the result is returned (default: where received). A
+   * receiving centre other than the competent one's is reception regardless of administrative
+   * boundary: the procedure must be on a list in force on the receipt date, and the paper original
+   * then moves between them (`TRANSFER_ORIGINALS`).
+   */
+  readonly reception?: ReceptionInput;
 }
 
 /**
@@ -181,7 +197,8 @@ export interface ReceiveCommand<AppInput = unknown> {
  * centre's own online form delivers it. `actor` is the desk's account that records it, `at` when
  * the applicant submitted it, `channel` an online one (`online-full`, `online-partial`).
  */
-export interface SubmitCommand<AppInput = unknown> extends Omit<ReceiveCommand<AppInput>, 'liaison'> {
+export interface SubmitCommand<AppInput = unknown>
+  extends Omit<ReceiveCommand<AppInput>, 'liaison' | 'reception'> {
   /**
    * The portal's own reference of the filing (`{ system: 'dvcqg', id }`), kept with the dossier.
    * Pass an `idempotencyKey` made of it (`dvcqg:<id>`) so that a filing delivered twice makes one

@@ -50,3 +50,4 @@ export {
   type TransitionInfoBase,
 } from './plugin.js';
 export { type PublicDossierView, type PublicLiaisonView, secretMatches } from './public-lookup.js';
+export type { ReceptionOptions } from './resolve-reception.js';

@@ -38,6 +38,11 @@ export interface PublicDossierView {
   readonly receivedAt: string;
   /** When an online filing was submitted; `null` for a dossier received at the desk. */
   readonly submittedAt: string | null;
+  /**
+   * Where the result is returned, for a dossier received regardless of administrative boundary
+   * (the returning centre's name); `null` otherwise.
+   */
+  readonly returningCentre: string | null;
   /** Due time in force (after an apology: the new date). */
   readonly dueAt: string;
   /** Closed dossiers: early / on time / late; open ones: whether they are past due now. */
@@ -196,6 +201,7 @@ export function publicView(
     currentUnit,
     receivedAt: c.receivedAt,
     submittedAt: c.intake?.submittedAt ?? null,
+    returningCentre: c.reception?.crossBoundary ? c.reception.returningCentre.name : null,
     dueAt: c.due.current,
     timeliness,
     apologized: c.apology !== null,

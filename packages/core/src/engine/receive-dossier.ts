@@ -19,6 +19,7 @@ import type { DossierView } from './engine-types.js';
 import { keyed } from './idempotent-commands.js';
 import { receiptJournalEntry } from './journal-entries.js';
 import type { ReceiptTransitionInfo, SubmissionTransitionInfo } from './plugin.js';
+import { resolveReception } from './resolve-reception.js';
 
 /**
  * Runs a procedure's receipt check, naming its problems by the receive command's fields: the
@@ -75,6 +76,10 @@ export async function receiveDossier(
   const at = command.at === undefined ? clock.now() : new Date(command.at);
   const procedure = procedureFor(ctx, command.procedure, command.version, at);
   const agency = command.agency ?? ctx.agency;
+  const reception =
+    command.reception === undefined
+      ? undefined
+      : resolveReception(ctx.reception, procedure.code, calendar.localDate(at), command.reception);
   const common = {
     code: 'pending',
     secret: 'pending',
@@ -104,6 +109,7 @@ export async function receiveDossier(
               receivedAt: at,
               receivedBy: command.actor as Actor,
               ...(command.liaison === undefined ? {} : { liaison: command.liaison as LiaisonLinkInput }),
+              ...(reception ? { reception } : {}),
             }),
           'receive command',
         );
@@ -124,6 +130,7 @@ export async function receiveDossier(
           application: command.application,
           at: command.at,
           liaison: command.liaison,
+          reception: command.reception,
         }),
       }
     : undefined;

@@ -88,7 +88,10 @@ export interface ReceiptFormOptions extends FormOptions {
   readonly submittedDocuments?: readonly string[];
   /** Entry number in the register (số thứ tự), when paper books are kept. */
   readonly entryNumber?: number;
-  /** (6) Where the result is collected (default: the desk, with its address). */
+  /**
+   * (6) Where the result is collected (default: the desk, with its address; for a dossier received
+   * regardless of administrative boundary, its returning centre).
+   */
   readonly resultPlace?: string;
 }
 
@@ -161,7 +164,14 @@ export function receiptForm(
     receivedAt: formDateTime(context.receivedAt, calendar),
     dueAt: formDateTime(context.due.legal, calendar),
     supplementedAt: supplemented?.receivedAt ? formDateTime(supplemented.receivedAt, calendar) : null,
-    resultPlace: options.resultPlace ?? (o.address ? `${o.deskName}, ${o.address}` : o.deskName),
+    // A dossier received regardless of administrative boundary is returned at its returning centre.
+    resultPlace:
+      options.resultPlace ??
+      (context.reception?.crossBoundary
+        ? context.reception.returningCentre.name
+        : o.address
+          ? `${o.deskName}, ${o.address}`
+          : o.deskName),
     register: { book: o.registerBook, volume: o.registerVolume ?? null, entry: options.entryNumber ?? null },
     signatures: {
       applicant: { title: 'NGƯỜI NỘP HỒ SƠ', hint: SIGN_HINT, name: filerName(context.applicant) },

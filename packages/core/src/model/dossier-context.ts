@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ChannelSchema, RegimeSchema } from '../model/channel.js';
 import { ActorSchema, InstantSchema } from './actor.js';
 import { ApplicantSchema } from './applicant.js';
+import { ReceptionSchema } from './cross-boundary.js';
 import { ComponentRecordSchema } from './dossier-component.js';
 import { LiaisonSectionSchema } from './liaison-context.js';
 import { IntakeSchema } from './online-intake.js';
@@ -150,6 +151,12 @@ export const DossierContextSchema = z
      * at the desk.
      */
     intake: IntakeSchema.optional(),
+    /**
+     * The receiving, competent and returning centres, when the engine has a desk topology and the
+     * receipt named them; for a dossier received regardless of administrative boundary (phi địa
+     * giới), the transfer of its paper original between centres.
+     */
+    reception: ReceptionSchema.optional(),
   })
   .strict();
 /** See {@link DossierContextSchema}. */

@@ -116,6 +116,21 @@ export const RecordComponentsEventSchema = z
   })
   .strict();
 
+/**
+ * The paper original of a dossier received regardless of administrative boundary moves between
+ * centres (Decree 118/2025/NĐ-CP): `sent` by the receiving centre, `received` by the competent
+ * centre (early / on time / late against the transfer budget), `returned` to the returning centre
+ * with the result. Each is a handover on the control slip; the state does not change.
+ */
+export const TransferOriginalsEventSchema = z
+  .object({
+    type: z.literal('TRANSFER_ORIGINALS'),
+    ...base,
+    stage: z.enum(['sent', 'received', 'returned']),
+    note: z.string().optional(),
+  })
+  .strict();
+
 /** The engine's timer: the dossier (or its step) passed its due time. */
 export const MarkOverdueEventSchema = z.object({ type: z.literal('MARK_OVERDUE'), ...base }).strict();
 
@@ -139,6 +154,7 @@ export const DossierEventSchema = z.discriminatedUnion('type', [
   ReturnResultEventSchema,
   IssueResultEventSchema,
   RecordComponentsEventSchema,
+  TransferOriginalsEventSchema,
   MarkOverdueEventSchema,
   ExpireEventSchema,
   ...LIAISON_EVENT_SCHEMAS,

@@ -21,6 +21,20 @@ export {
 } from './applicant.js';
 export { type Channel, ChannelSchema, type Regime, RegimeSchema } from './channel.js';
 export {
+  type BoundaryFreeList,
+  BoundaryFreeListSchema,
+  type DeskTopology,
+  DeskTopologySchema,
+  type Reception,
+  type ReceptionInput,
+  ReceptionInputSchema,
+  ReceptionSchema,
+  type ResolvedReception,
+  ResolvedReceptionSchema,
+  type ServiceCentre,
+  ServiceCentreSchema,
+} from './cross-boundary.js';
+export {
   type DossierCodeParts,
   formatDossierCode,
   isAgencyCode,
@@ -66,6 +80,7 @@ export {
   SendBackEventSchema,
   StopEventSchema,
   SupplementReceivedEventSchema,
+  TransferOriginalsEventSchema,
   WithdrawEventSchema,
 } from './dossier-events.js';
 export type { DossierSummary } from './dossier-summary.js';

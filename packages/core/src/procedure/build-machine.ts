@@ -6,6 +6,7 @@ import * as act from './lifecycle-actions.js';
 import type { LifecycleEnv } from './lifecycle-env.js';
 import * as intake from './lifecycle-intake.js';
 import { isAllowed } from './lifecycle-rules.js';
+import { transferOriginals } from './lifecycle-transfer.js';
 
 type Ev<T extends DossierEvent['type']> = Extract<DossierEvent, { type: T }>;
 
@@ -14,7 +15,7 @@ type Ev<T extends DossierEvent['type']> = Extract<DossierEvent, { type: T }>;
  * A developer who needs more than the declarative form writes the machine with
  * `lifecycleSetup(env).createMachine({...})`, reusing these actions (`handOver`, `sendBack`,
  * `requestSupplement`, `supplementReceived`, `apologize`, `markOverdue`, `returnResult`, `refuse`,
- * `withdraw`, `stop`, `expire`, `issueResult`, `recordComponents`, and for online intake
+ * `withdraw`, `stop`, `expire`, `issueResult`, `recordComponents`, `transferOriginals`, and for online intake
  * `acceptIntake`, `refuseIntake`, `withdrawIntake`, `expireIntake`, `requestIntakeSupplement`,
  * `intakeSupplementReceived`) and the `allowed`, `resumesAt` and `sendBackTo` guards, so that it follows the same rules, deadlines
  * and control slip as the declarative machines.
@@ -81,6 +82,11 @@ export function lifecycleSetup(env: LifecycleEnv) {
       issueResult: assign(({ context, event }) => act.issueResult(env, context, event as Ev<'ISSUE_RESULT'>)),
       recordComponents: assign(({ context, event }) =>
         act.recordComponents(env, context, event as Ev<'RECORD_COMPONENTS'>),
+      ),
+      transferOriginals: assign(
+        wholeContext(({ context, event }) =>
+          transferOriginals(env, context, event as Ev<'TRANSFER_ORIGINALS'>),
+        ),
       ),
       acceptIntake: assign(
         wholeContext(({ context, event }) => intake.acceptIntake(env, context, event as Ev<'ACCEPT'>)),
@@ -186,6 +192,7 @@ export function buildLifecycleMachine(env: LifecycleEnv) {
           MARK_OVERDUE: { guard: 'allowed', actions: 'markOverdue' },
           ISSUE_RESULT: { guard: 'allowed', actions: 'issueResult' },
           RECORD_COMPONENTS: { guard: 'allowed', actions: 'recordComponents' },
+          TRANSFER_ORIGINALS: { guard: 'allowed', actions: 'transferOriginals' },
         },
       },
       supplementing: {
@@ -200,6 +207,7 @@ export function buildLifecycleMachine(env: LifecycleEnv) {
           })),
           EXPIRE: { target: 'expired', guard: 'allowed', actions: 'expire' },
           RECORD_COMPONENTS: { guard: 'allowed', actions: 'recordComponents' },
+          TRANSFER_ORIGINALS: { guard: 'allowed', actions: 'transferOriginals' },
           ...closeFrom,
           STOP: { target: 'stopped', guard: 'allowed', actions: 'stop' },
         },
@@ -211,6 +219,7 @@ export function buildLifecycleMachine(env: LifecycleEnv) {
           APOLOGIZE: { guard: 'allowed', actions: 'apologize' },
           MARK_OVERDUE: { guard: 'allowed', actions: 'markOverdue' },
           ISSUE_RESULT: { guard: 'allowed', actions: 'issueResult' },
+          TRANSFER_ORIGINALS: { guard: 'allowed', actions: 'transferOriginals' },
         },
       },
       // Online intake: a filing submitted on a portal waits here until the desk accepts it (its

@@ -21,6 +21,7 @@ import {
 import { ApplicantSchema } from '../model/applicant.js';
 import { type Channel, ChannelSchema } from '../model/channel.js';
 import { commonEvent, plainActor, plainApplicant, plainChannel } from '../model/common-event.js';
+import { type ResolvedReception, ResolvedReceptionSchema } from '../model/cross-boundary.js';
 import type { DossierContext, DossierContextOf } from '../model/dossier-context.js';
 import { type DossierEvent, type DossierEventInput, DossierEventSchema } from '../model/dossier-events.js';
 import { instantMs, isOwnInstant } from '../model/instant-format.js';
@@ -80,6 +81,8 @@ export interface ReceiveInput<AppInput = unknown> {
   readonly application: AppInput;
   /** For a member agency's dossier of a liaison: its link to the parent dossier at the focal desk. */
   readonly liaison?: LiaisonLinkInput;
+  /** The receiving, competent and returning centres, resolved in a desk topology (see `createEngine`'s `reception`). */
+  readonly reception?: ResolvedReception;
 }
 
 /**
@@ -210,7 +213,11 @@ function checkDefinition(def: ProcedureDefinition, calendar: WorkingCalendar, pa
   };
   if (!def.units[def.desk]) fail('desk', `unit ${def.desk} is not in units`, def.desk);
   const ids = new Set<string>();
+  let phase = 1;
   def.steps.forEach((s, i) => {
+    if ((s.phase ?? 1) < phase)
+      fail(`steps[${i}].phase`, `phase ${s.phase ?? 1} comes after phase ${phase}`, s.phase);
+    phase = s.phase ?? 1;
     if (ids.has(s.id)) fail(`steps[${i}].id`, 'duplicate step id', s.id);
     ids.add(s.id);
     if (!def.units[s.unit]) fail(`steps[${i}].unit`, `unit ${s.unit} is not in units`, s.unit);
@@ -225,6 +232,13 @@ function checkDefinition(def: ProcedureDefinition, calendar: WorkingCalendar, pa
       seen.add(x.id);
     });
   }
+  const phases = new Set(def.steps.map((s) => s.phase ?? 1));
+  const gated = new Set<number>();
+  (def.phases ?? []).forEach((p, i) => {
+    if (!phases.has(p.phase)) fail(`phases[${i}].phase`, `no step is in phase ${p.phase}`, p.phase);
+    if (gated.has(p.phase)) fail(`phases[${i}].phase`, 'phase listed twice', p.phase);
+    gated.add(p.phase);
+  });
   for (const [field, limits] of [
     ['channelTimeLimits', def.channelTimeLimits],
     ['intake.deadline', def.intake?.deadline],
@@ -335,6 +349,9 @@ function build(
     if (!input.agency) issues.push({ field: 'agency', message: 'required' });
     const link = input.liaison === undefined ? undefined : LiaisonLinkSchema.safeParse(input.liaison);
     if (link && !link.success) issues.push(...zodIssues(link.error, 'liaison'));
+    const reception =
+      input.reception === undefined ? undefined : ResolvedReceptionSchema.safeParse(input.reception);
+    if (reception && !reception.success) issues.push(...zodIssues(reception.error, 'reception'));
     // The receipt instant in motcua's one form, worked out once.
     const instant = at.success ? canonicalInstant(at.data) : undefined;
     if (def.checkReceipt && application.success && instant !== undefined && channel.success) {
@@ -366,6 +383,7 @@ function build(
       applicant: applicant.data,
       application: application.data,
       ...(link?.success ? { liaison: link.data } : {}),
+      ...(reception?.success ? { reception: reception.data } : {}),
     };
     return receipt;
   };

@@ -56,8 +56,33 @@ export const StepSchema = z
     kind: StepKindSchema.default('other'),
     /** Set on the step whose completion issues the decision (after it, the 2025 "stop" is refused). */
     issuesDecision: z.boolean().default(false),
+    /**
+     * The phase (giai đoạn) of the province's process the step belongs to (default 1); phases never
+     * go back along the steps. A phase listed in `phases` with a gate starts only once it is met.
+     */
+    phase: z.number().int().min(1).max(9).optional(),
   })
   .strict();
+
+/**
+ * A phase of the internal process that starts only after something outside it (giai đoạn 2 after
+ * the financial obligations are paid, or once the file is complete): the hand-over into its first
+ * step is refused until then.
+ */
+export const PhaseSchema = z
+  .object({
+    phase: z.number().int().min(2).max(9),
+    name: z.string().min(1).optional(),
+    /**
+     * `payment`: every payment asked for is paid (none requested or pending), and a procedure with
+     * fees not waived has one paid; `complete-file`: every required document is recorded as
+     * satisfied (`RECORD_COMPONENTS`: a database lookup that found nothing leaves it unsatisfied).
+     */
+    startsAfter: z.enum(['payment', 'complete-file']),
+  })
+  .strict();
+/** See {@link PhaseSchema}. */
+export type Phase = z.infer<typeof PhaseSchema>;
 /** A validated step. */
 export type Step = z.output<typeof StepSchema>;
 
@@ -168,6 +193,8 @@ export const ProcedureDefinitionSchema = z
     /** The internal process, in order. The desk holds the dossier before the first and after the last. */
     steps: z.array(StepSchema).min(1),
     supplementation: SupplementationSchema.default({ clock: 'restart', maxRequests: 1 }),
+    /** Phases of the internal process that wait for something (see {@link PhaseSchema}), by number. */
+    phases: z.array(PhaseSchema).optional(),
     /** Roles that may send an event whoever holds the dossier, e.g. `{ APOLOGIZE: ['agency-head'] }`. */
     permissions: z.partialRecord(PermissionEventSchema, z.array(z.string().min(1))).default({}),
     /**

@@ -1,6 +1,7 @@
 import { type Actor, toInstant } from '../model/actor.js';
 import type { Applicant } from '../model/applicant.js';
 import type { Channel } from '../model/channel.js';
+import type { ResolvedReception } from '../model/cross-boundary.js';
 import type { DossierContext, Outcome, StepRecord } from '../model/dossier-context.js';
 import type { DossierEvent } from '../model/dossier-events.js';
 import { instantMs } from '../model/instant-format.js';
@@ -20,6 +21,7 @@ import {
   withLast,
 } from './lifecycle-env.js';
 import { openStep } from './lifecycle-rules.js';
+import { receptionAtReceipt } from './lifecycle-transfer.js';
 
 /** What a dossier machine is started with: the receipt (tiếp nhận). */
 export interface ReceiptInput {
@@ -38,6 +40,8 @@ export interface ReceiptInput {
   readonly application: unknown;
   /** A member agency's dossier received for a liaison: its link to the parent dossier. */
   readonly liaison?: LiaisonLink | undefined;
+  /** The receiving, competent and returning centres, as the engine resolved them in its desk topology. */
+  readonly reception?: ResolvedReception | undefined;
 }
 
 type E<T extends DossierEvent['type']> = Extract<DossierEvent, { type: T }>;
@@ -147,6 +151,7 @@ export function receiptContext(env: LifecycleEnv, input: ReceiptInput): DossierC
     outcome: null,
     updatedAt: receivedAt,
     ...(input.liaison ? { liaison: input.liaison } : {}),
+    ...(input.reception ? { reception: receptionAtReceipt(env, input.reception, receivedAt) } : {}),
   };
 }
 

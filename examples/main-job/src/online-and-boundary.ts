@@ -1,0 +1,137 @@
+/**
+ * The main job's online filings and a dossier received regardless of administrative boundary:
+ * filings submitted on the national portal (code at once, national status 1) that the desk
+ * accepts, asks to complete, or refuses; and one dossier received at a commune centre for an
+ * agency of another, its paper original sent, received and returned between the two.
+ */
+import type { Engine, ProcedureDefinition, ReceptionOptions } from '@motcua/core';
+
+/**
+ * The centres of the simulated province and its list of procedures open to reception regardless of
+ * administrative boundary. Sample data: the names are of the main job's centre, the decision is
+ * an illustration, not a real one.
+ */
+export function sampleReception(procedureCode: string, from: string): ReceptionOptions {
+  return {
+    topology: {
+      province: 'Quảng Ngãi',
+      centres: [
+        { id: 'tinh', name: 'Trung tâm Phục vụ hành chính công tỉnh Quảng Ngãi', kind: 'provincial-centre' },
+        {
+          id: 'cam-thanh',
+          name: 'Trung tâm Phục vụ hành chính công phường Cẩm Thành',
+          kind: 'commune-centre',
+        },
+        { id: 'nghia-lo', name: 'Trung tâm Phục vụ hành chính công phường Nghĩa Lộ', kind: 'commune-centre' },
+        {
+          id: 'nghia-lo-2',
+          name: 'Điểm tiếp nhận số 2 phường Nghĩa Lộ',
+          kind: 'reception-point',
+          parent: 'nghia-lo',
+        },
+      ],
+    },
+    boundaryFree: [
+      {
+        province: 'Quảng Ngãi',
+        source: { document: 'Quyết định minh họa số 01/QĐ-UBND (dữ liệu mẫu)', issuedOn: from },
+        effectiveFrom: from,
+        transferBudget: { workingDays: 1 },
+        procedures: [{ procedure: procedureCode }],
+      },
+    ],
+  };
+}
+
+/** What the report shows of them. */
+export interface OnlineAndBoundary {
+  /** Each filing: its code and the national statuses it went through. */
+  readonly filings: readonly { code: string; statuses: readonly string[] }[];
+  /** The cross-boundary dossier: its code, centres and the original's moves. */
+  readonly crossBoundary: {
+    readonly code: string;
+    readonly receiving: string;
+    readonly competent: string;
+    readonly moves: readonly string[];
+    readonly arrival: string;
+  };
+}
+
+/**
+ * Submits three online filings of `procedure` (accepted; completed on request then accepted; refused
+ * at intake) and receives one dossier across the boundary. Each officer is the desk.
+ */
+export async function onlineAndBoundary(
+  engine: Engine,
+  procedure: { readonly code: string; readonly definition: ProcedureDefinition },
+  sample: { readonly applicant: Record<string, unknown>; readonly application: unknown },
+): Promise<OnlineAndBoundary> {
+  const desk = { officerId: `${procedure.definition.desk}-1`, unitId: procedure.definition.desk };
+  const portal = {
+    officerId: 'dvcqg',
+    unitId: procedure.definition.desk,
+    name: 'Cổng Dịch vụ công quốc gia',
+  };
+  const status = (v: { readonly nationalStatus: { code: number; name: string } | null }) =>
+    v.nationalStatus ? `${v.nationalStatus.code} ${v.nationalStatus.name}` : '?';
+  const filings: { code: string; statuses: string[] }[] = [];
+  for (const [i, path] of (['accept', 'complete', 'refuse'] as const).entries()) {
+    const id = `G55-${String(i + 1).padStart(6, '0')}`;
+    const filed = await engine.submit({
+      procedure: procedure.code,
+      channel: 'online-full',
+      actor: portal,
+      applicant: { ...sample.applicant, vneidVerified: true },
+      application: sample.application,
+      filing: { system: 'dvcqg', id },
+      idempotencyKey: `dvcqg:${id}`,
+    });
+    const statuses = [status(filed)];
+    if (path === 'complete') {
+      const asked = await engine.send(filed.code, {
+        type: 'REQUEST_SUPPLEMENT',
+        actor: desk,
+        items: [{ name: 'Bản chụp giấy tờ còn thiếu' }],
+        reason: 'Hồ sơ trực tuyến chưa đủ thành phần',
+      });
+      statuses.push(status(asked));
+      statuses.push(status(await engine.send(filed.code, { type: 'SUPPLEMENT_RECEIVED', actor: portal })));
+    }
+    if (path === 'refuse') {
+      const refused = await engine.send(filed.code, {
+        type: 'REFUSE',
+        actor: desk,
+        reasons: ['Hồ sơ không thuộc thẩm quyền giải quyết của cơ quan'],
+      });
+      statuses.push(status(refused));
+    } else {
+      statuses.push(status(await engine.send(filed.code, { type: 'ACCEPT', actor: desk })));
+    }
+    filings.push({ code: filed.code, statuses });
+  }
+  const d = await engine.receive({
+    procedure: procedure.code,
+    channel: 'in-person',
+    actor: desk,
+    applicant: sample.applicant,
+    application: sample.application,
+    reception: { receivingCentre: 'cam-thanh', competentCentre: 'nghia-lo' },
+  });
+  const moves: string[] = [];
+  for (const stage of ['sent', 'received', 'returned'] as const) {
+    await engine.send(d.code, { type: 'TRANSFER_ORIGINALS', stage, actor: desk });
+    moves.push(stage);
+  }
+  const rec = await engine.get(d.code);
+  const r = rec.context.reception!;
+  return {
+    filings,
+    crossBoundary: {
+      code: d.code,
+      receiving: r.receivingCentre.name,
+      competent: r.competentCentre.name,
+      moves,
+      arrival: r.originals?.result ?? 'no transfer budget',
+    },
+  };
+}
