@@ -2,9 +2,11 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError, PermissionError } from '../errors/dossier-errors.js';
 import { MotcuaError } from '../errors/motcua-error.js';
+import { aggregateLateEntries } from '../report/late-entries.js';
 import {
   type CommitRequest,
   type DossierStore,
+  type JournalEntry,
   StoreConflictError,
   type TimerRow,
 } from '../store/store-types.js';
@@ -724,6 +726,48 @@ export function storeConformanceSuite(name: string, options: ConformanceOptions)
         engine.lateEntries({ from: '2026-03-02T00:00:00.001Z', to: '2026-03-03', thresholdMs: 60_000 }),
       ).rejects.toMatchObject({ field: 'query.from' });
     });
+
+    it('answers the late-entry report as the reference counts it, for any entries, period and threshold', async () => {
+      const H = 3_600_000;
+      const T0 = Date.parse('2026-03-02T00:00:00.000Z');
+      const iso = (ms: number) => new Date(ms).toISOString();
+      const committed: JournalEntry[] = [];
+      let n = 0;
+      const entry = fc.record({
+        unit: fc.constantFrom('desk', 'police', 'leader'),
+        // Happened in three days (to the millisecond); entered 0 to 10 hours later, often at once.
+        at: fc.integer({ min: 0, max: 3 * 24 * H }),
+        delay: fc.oneof(
+          fc.constant(0),
+          fc.integer({ min: 0, max: 120_000 }),
+          fc.integer({ min: 0, max: 10 * H }),
+        ),
+      });
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(entry, { minLength: 1, maxLength: 6 }),
+          fc.integer({ min: 0, max: 80 }),
+          fc.integer({ min: 1, max: 90 }),
+          fc.integer({ min: 60_000, max: 6 * H }),
+          async (entries, fromHour, hours, thresholdMs) => {
+            for (const e of entries) {
+              const c = newDossierCommit(`H56-260302-${String(5000 + n++)}`);
+              const journal = {
+                ...c.journal,
+                at: iso(T0 + e.at),
+                enteredAt: iso(T0 + e.at + e.delay),
+                actor: { ...c.journal.actor, unitId: e.unit },
+              };
+              await store.commit({ ...c, journal });
+              committed.push(journal);
+            }
+            const query = { from: iso(T0 + fromHour * H), to: iso(T0 + (fromHour + hours) * H), thresholdMs };
+            expect(await store.lateEntries(query)).toEqual(aggregateLateEntries(committed, query));
+          },
+        ),
+        { numRuns: options.fuzzRuns === undefined ? 40 : Math.min(40, options.fuzzRuns) },
+      );
+    }, 120_000);
 
     it('keeps online filings before receipt: code at submission, intake timer, left out of reports until accepted', async () => {
       const { engine, clock } = sampleEngine(store, { start: '2026-03-06T16:00:00+07:00' });
