@@ -237,6 +237,8 @@ export function checkCommitRequest(request: unknown): CommitRequest {
     fail('journal.enteredAt', 'expected an ISO 8601 instant');
   checkStoreText(journal.type, 'journal.type');
   if (!isRecord(journal.actor)) fail('journal.actor', 'expected an actor');
+  // The late-entry report counts entries by the acting officer's unit.
+  checkStoreText(journal.actor.unitId, 'journal.actor.unitId');
   if (journal.idempotencyKey !== null) checkStoreText(journal.idempotencyKey, 'journal.idempotencyKey', 500);
   for (const list of ['slipRows', 'timers', 'outbox'] as const) {
     if (!Array.isArray(r[list])) fail(list, 'expected a list');
