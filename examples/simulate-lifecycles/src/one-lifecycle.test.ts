@@ -41,9 +41,26 @@ const busy: NonNullable<SimulationOptions['behaviour']> = {
   pickupHours: [0, 4],
 };
 
+/** Every national fact the simulation generates, often. */
+const facts: NonNullable<SimulationOptions['facts']> = {
+  applicantKinds: { citizen: 5, enterprise: 2, 'household-business': 2, agency: 1 },
+  representativeShare: 0.3,
+  components: {
+    digitisedShare: 0.6,
+    reusedShare: 0.2,
+    nationalStoreShare: 0.1,
+    databaseShare: 0.3,
+    lookupFailureShare: 0.3,
+  },
+  results: true,
+  handovers: { applicant: 3, representative: 2, post: 2, online: 2 },
+  ratings: { share: 0.7 },
+};
+
 async function both(
   procedures: Procedure[],
   seed: number,
+  withFacts = false,
 ): Promise<[SimulationResult, SimulationResult, SimulationResult]> {
   const options: SimulationOptions = {
     procedures,
@@ -55,6 +72,7 @@ async function both(
     arrivals: { perWorkingDay: 12 },
     behaviour: busy,
     samples: Object.fromEntries(procedures.map((p) => [p.code, () => catalogueSamples[p.code]!] as const)),
+    ...(withFacts ? { facts } : {}),
   };
   const viaEngine = await simulate(options);
   const direct = await simulate({ ...options, mode: 'direct', keepRecords: true });
@@ -122,4 +140,24 @@ describe('one lifecycle: the store-less path equals the engine path', () => {
       }
     }, 120_000);
   }
+
+  it('with national facts: equal reports, journals, control slips and facts', async () => {
+    const [viaEngine, direct, lean] = await both(catalogueWith(), 14, true);
+    expect(direct.report).toEqual(viaEngine.report);
+    expect(direct.units).toEqual(viaEngine.units);
+    expect(direct.commands).toBe(viaEngine.commands);
+    expect(direct.facts).toEqual(viaEngine.facts);
+    expect(lean.facts).toEqual(viaEngine.facts);
+    expect(lean.report).toEqual(viaEngine.report);
+    const [a, b] = [await records(viaEngine), await records(direct)];
+    expect(b).toEqual(a);
+    const types = new Set(
+      Object.values(a).flatMap((r) => (r.journal as { type: string }[]).map((j) => j.type)),
+    );
+    for (const type of ['RECORD_COMPONENTS', 'ISSUE_RESULT', 'RATING']) expect(types, type).toContain(type);
+    const f = viaEngine.facts!;
+    expect(f.components.paperFallbacks).toBeGreaterThan(0);
+    expect(f.ratings.rated).toBeGreaterThan(0);
+    expect(f.handovers.post).toBeGreaterThan(0);
+  }, 120_000);
 });

@@ -52,7 +52,11 @@ export const exampleApplicant = {
   phone: '0912345678',
   email: 'lan.nguyen@example.vn',
   address: 'Xóm 3, xã Hưng Nguyên, tỉnh Nghệ An',
-  representative: { fullName: 'Trần Văn Bình', idNumber: '040088009876' },
+  representative: {
+    fullName: 'Trần Văn Bình',
+    idNumber: '040088009876',
+    authorisation: { document: 'Giấy ủy quyền số 05/2026/GUQ', date: '2026-02-10' },
+  },
 };
 
 /** Receives the example dossier at 10:05 on Thursday 12/02/2026 (Asia/Ho_Chi_Minh). */
@@ -77,6 +81,8 @@ export function receiveExample(procedure: Procedure, applicant: unknown = exampl
 export interface ExampleLifecycle {
   readonly procedure: Procedure;
   readonly received: DossierSnapshot;
+  /** Components recorded at the desk: the declaration on paper (digitised), a lookup that found nothing. */
+  readonly recorded: DossierSnapshot;
   readonly supplementRequested: DossierSnapshot;
   readonly supplemented: DossierSnapshot;
   readonly apologized: DossierSnapshot;
@@ -84,14 +90,36 @@ export interface ExampleLifecycle {
 }
 
 /**
- * Receipt, handover, a supplementation request by the police officer (13/02), the complete dossier
- * back after Tết (24/02; the clock restarts), an apology by the head (27/02, new date 10/03 16:00),
- * a late approval, and the result returned on 09/03 (late against the legal due time 05/03 17:00).
+ * Receipt, the components recorded at the desk (the declaration on paper, digitised; the proof of
+ * residence looked up in the land database, which found nothing), handover, a supplementation
+ * request by the police officer (13/02), the complete dossier back after Tết (24/02; the clock
+ * restarts, the proof of residence recorded on paper), an apology by the head (27/02, new date
+ * 10/03 16:00), a late approval (the result document issued 05/03), processing finished on 09/03
+ * 09:00 and the result returned an hour later (late against the legal due time 05/03 17:00).
  */
 export function exampleLifecycle(regime: Regime): ExampleLifecycle {
   const p = exampleProcedure(regime);
   const received = receiveExample(p);
-  let s = p.apply(received, {
+  const [declaration, proof] = p.definition.documents.map((d) => d.id);
+  const recorded = p.apply(received, {
+    type: 'RECORD_COMPONENTS',
+    at: '2026-02-12T10:20:00+07:00',
+    actor: officers.desk,
+    components: [
+      {
+        documentId: declaration as string,
+        source: 'paper',
+        digitised: true,
+        file: { uri: 'kho://000.00.14.H40-260212-0007/ct01.pdf', sha256: 'ab'.repeat(32) },
+      },
+      {
+        documentId: proof as string,
+        source: 'database',
+        database: { code: 'CSDLDD', name: 'Cơ sở dữ liệu đất đai', answer: 'not-found' },
+      },
+    ],
+  });
+  let s = p.apply(recorded, {
     type: 'HAND_OVER',
     at: '2026-02-12T11:00:00+07:00',
     actor: officers.desk,
@@ -113,6 +141,12 @@ export function exampleLifecycle(regime: Regime): ExampleLifecycle {
     actor: officers.desk,
   });
   s = p.apply(supplemented, {
+    type: 'RECORD_COMPONENTS',
+    at: '2026-02-24T09:10:00+07:00',
+    actor: officers.desk,
+    components: [{ documentId: proof as string, source: 'paper', digitised: true }],
+  });
+  s = p.apply(s, {
     type: 'HAND_OVER',
     at: '2026-02-26T09:00:00+07:00',
     actor: officers.police,
@@ -126,6 +160,22 @@ export function exampleLifecycle(regime: Regime): ExampleLifecycle {
     newDue: '2026-03-10T16:00:00+07:00',
   });
   s = p.apply(apologized, {
+    type: 'ISSUE_RESULT',
+    at: '2026-03-05T08:30:00+07:00',
+    actor: officers.leader,
+    documents: [
+      {
+        title: 'Thông báo kết quả đăng ký thường trú',
+        number: '125',
+        symbol: 'TB-CAX',
+        signer: { name: 'Hoàng Minh Tuấn', title: 'Trưởng Công an xã' },
+        issuingBody: 'Công an xã Hưng Nguyên',
+        issuedOn: '2026-03-05',
+        validUntil: null,
+      },
+    ],
+  });
+  s = p.apply(s, {
     type: 'HAND_OVER',
     at: '2026-03-05T09:00:00+07:00',
     actor: officers.leader,
@@ -144,7 +194,7 @@ export function exampleLifecycle(regime: Regime): ExampleLifecycle {
     actor: officers.desk,
     delivery: 'in-person',
   });
-  return { procedure: p, received, supplementRequested, supplemented, apologized, returned };
+  return { procedure: p, received, recorded, supplementRequested, supplemented, apologized, returned };
 }
 
 /** The example dossier refused by the police officer after appraisal (13/02). */

@@ -48,7 +48,8 @@ export function exampleForms(regime: Regime): OfficialForm[] {
   const ctx = life.returned.context;
   const refused = exampleRefused(regime);
   const forms: OfficialForm[] = [
-    receiptForm(def, life.received.context, exampleOffice, cal, { entryNumber: 92 }),
+    // Printed once the desk recorded how the components were satisfied.
+    receiptForm(def, life.recorded.context, exampleOffice, cal, { entryNumber: 92 }),
     supplementForm(def, life.supplementRequested.context, exampleOffice, cal, { number: '15/PYCBS' }),
     refusalForm(def, refused.refused.context, exampleOffice, cal),
     apologyForm(def, ctx, exampleOffice, cal, {

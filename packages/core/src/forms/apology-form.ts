@@ -123,7 +123,7 @@ export function apologyForm(
       ...(options.agency ? { parent: options.agency.parent, issuer: options.agency.name } : {}),
     },
     addressee: context.applicant.organisation ?? context.applicant.fullName,
-    applicant: formApplicant(context.applicant, regime),
+    applicant: formApplicant(context.applicant, regime, calendar),
     receivedDate,
     receiptStatement: `N${receivedDate.text.slice(1)}, ${agency} tiếp nhận hồ sơ đề nghị ${definition.name.vi} của ông (bà)/tổ chức.`,
     agency,

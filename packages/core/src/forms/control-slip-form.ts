@@ -10,10 +10,12 @@ import {
   deskHeader,
   FormDateTimeSchema,
   type FormOptions,
+  FormResultDocumentSchema,
   filerName,
   formBaseShape,
   formDateTime,
   formIdentity,
+  formResultDocument,
   formSource,
   TIMELINESS_VI,
 } from './form-common.js';
@@ -68,6 +70,10 @@ export const ControlSlipFormSchema = z
     leadAgency: z.string(),
     /** Cơ quan phối hợp giải quyết hồ sơ (units of other agencies in the process). */
     coordinatingAgencies: z.array(z.string()),
+    /** Processing finished (Đã xử lý xong): the result came back to the desk; `null` until then. */
+    finishedAt: FormDateTimeSchema.nullable(),
+    /** The result documents issued (number and symbol, issue date), in order. */
+    results: z.array(FormResultDocumentSchema),
     blocks: z.array(ControlSlipBlockSchema),
   })
   .strict();
@@ -77,7 +83,8 @@ export type ControlSlipForm = z.infer<typeof ControlSlipFormSchema>;
 /**
  * Builds the control slip (Phiếu kiểm soát quá trình giải quyết hồ sơ; Form 05 under 2018, 06 under
  * 2025) from `context.slip`: header (agency, Mã hồ sơ, "Kèm theo hồ sơ của", received at, due at,
- * lead and coordinating agencies) and one block per row: "1. Giao: <giver>" / "2. Nhận: <receiver>",
+ * lead and coordinating agencies, once there: the processing-finished instant and the result
+ * documents with their number, symbol and issue date) and one block per row: "1. Giao: <giver>" / "2. Nhận: <receiver>",
  * the time, the step result recorded by the receiving side, and the note. Rows to or from the
  * applicant (supplementation, return of the result) name the applicant as the signing party.
  * @throws `MotcuaError` `FORM_SOURCE_MISMATCH` when the dossier is not of this procedure version.
@@ -127,6 +134,8 @@ export function controlSlipForm(
     originalDueAt: context.apology ? formDateTime(context.apology.previousDue, calendar) : null,
     leadAgency: definition.agency,
     coordinatingAgencies: [...others],
+    finishedAt: context.finishedAt ? formDateTime(context.finishedAt, calendar) : null,
+    results: (context.results ?? []).map((d) => formResultDocument(d, calendar)),
     blocks: context.slip.map((row) => ({
       seq: row.seq,
       kind: row.kind,

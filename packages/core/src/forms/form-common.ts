@@ -3,10 +3,12 @@ import { LocalDateSchema } from '../calendar/schedule-schema.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { MotcuaError } from '../errors/motcua-error.js';
 import { InstantSchema, toInstant } from '../model/actor.js';
-import type { Applicant } from '../model/applicant.js';
+import { type Applicant, ApplicantKindSchema } from '../model/applicant.js';
 import { type Regime, RegimeSchema } from '../model/channel.js';
+import { type ComponentRecord, ComponentSourceSchema } from '../model/dossier-component.js';
 import type { DossierContext } from '../model/dossier-context.js';
 import { personal } from '../model/personal-data.js';
+import type { ResultDocument } from '../model/result-document.js';
 import type { Timeliness } from '../model/timeliness.js';
 import type { ProcedureDefinition } from '../procedure/definition-schema.js';
 import { parseOrThrow } from '../validation/zod-issues.js';
@@ -65,20 +67,32 @@ export type FormSignature = z.infer<typeof FormSignatureSchema>;
 /**
  * The applicant as printed. Personal fields keep their `personal()` tags, so
  * `maskPersonalData(SomeFormSchema, form)` masks a form before it goes anywhere but the printer.
- * `idNumber` and `representative` are filled under the 2025 regime only (its forms add them).
+ * `kind` and `organisation` are printed under both regimes; `idNumber`, `organisationCode` and
+ * `representative` under the 2025 regime only (its forms add the personal or organisation ID
+ * number and the authorised person).
  */
 export const FormApplicantSchema = z
   .object({
+    /** Who files (đối tượng thực hiện): `citizen` when the dossier does not say. */
+    kind: ApplicantKindSchema,
     fullName: personal(z.string(), 'name'),
     organisation: z.string().nullable(),
     idNumber: personal(z.string(), 'id-number').nullable(),
+    /** 2025: the enterprise's or household business's code (mã số doanh nghiệp / mã số thuế). */
+    organisationCode: personal(z.string(), 'id-number').nullable(),
     address: personal(z.string(), 'address').nullable(),
     phone: personal(z.string(), 'phone').nullable(),
     email: personal(z.string(), 'email').nullable(),
+    /** 2025: the person filing under an authorisation (người được ủy quyền). */
     representative: z
       .object({
         fullName: personal(z.string(), 'name'),
         idNumber: personal(z.string(), 'id-number').nullable(),
+        /** The authorisation (văn bản ủy quyền): its number or description, and its date. */
+        authorisation: z
+          .object({ document: z.string(), date: FormDateSchema.nullable() })
+          .strict()
+          .nullable(),
       })
       .strict()
       .nullable(),
@@ -86,6 +100,50 @@ export const FormApplicantSchema = z
   .strict();
 /** See {@link FormApplicantSchema}. */
 export type FormApplicant = z.infer<typeof FormApplicantSchema>;
+
+/** Đối tượng thực hiện, as printed. */
+export const APPLICANT_KIND_VI: Record<FormApplicant['kind'], string> = {
+  citizen: 'Cá nhân',
+  enterprise: 'Doanh nghiệp',
+  'household-business': 'Hộ kinh doanh',
+  agency: 'Cơ quan nhà nước',
+  other: 'Tổ chức khác',
+};
+
+/**
+ * How a dossier component (thành phần hồ sơ) was satisfied, as printed beside it: the source
+ * (paper, reused, the national document store, a database lookup), whether it was digitised,
+ * whether it is satisfied (a lookup that found nothing leaves the paper to bring), and the text.
+ */
+export const FormComponentSchema = z
+  .object({
+    source: ComponentSourceSchema,
+    digitised: z.boolean(),
+    satisfied: z.boolean(),
+    /** E.g. `"Bản giấy, đã số hóa"`, `"Khai thác từ Cơ sở dữ liệu quốc gia về dân cư"`. */
+    text: z.string(),
+  })
+  .strict();
+/** See {@link FormComponentSchema}. */
+export type FormComponent = z.infer<typeof FormComponentSchema>;
+
+/**
+ * A result document as printed (giấy tờ kết quả): title, number and symbol (`"125/QĐ-UBND"`), issue
+ * date, issuing body, and the one-line text the forms print.
+ */
+export const FormResultDocumentSchema = z
+  .object({
+    title: z.string(),
+    /** Số, ký hiệu: `"125/QĐ-UBND"`, or the number alone. */
+    numberSymbol: z.string(),
+    issuedOn: FormDateSchema,
+    issuingBody: z.string(),
+    /** `"Giấy chứng nhận …, số 125/QĐ-UBND ngày 05/03/2026"`. */
+    text: z.string(),
+  })
+  .strict();
+/** See {@link FormResultDocumentSchema}. */
+export type FormResultDocument = z.infer<typeof FormResultDocumentSchema>;
 
 /** Fields every form carries: what it is, under which rules, and how it is numbered. */
 export const formBaseShape = {
@@ -170,8 +228,11 @@ export function formDateTime(at: Date | string, calendar: WorkingCalendar): Form
   };
 }
 
-/** The local date of an instant, as printed. */
+/** The local date of an instant (or a local date `'YYYY-MM-DD'` itself), as printed. */
 export function formDate(at: Date | string, calendar: WorkingCalendar): FormDate {
+  if (typeof at === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(at)) {
+    return { date: at, text: formatVietnameseDate(at, calendar) };
+  }
   const date = at instanceof Date ? at : new Date(at);
   return { date: calendar.localDate(date), text: formatVietnameseDate(date, calendar) };
 }
@@ -198,23 +259,95 @@ export function agencyHeader(source: FormSource, at: Date | string, number: stri
   };
 }
 
-/** The applicant as printed under `regime` (ID number and representative from 2025). */
-export function formApplicant(applicant: Applicant, regime: Regime): FormApplicant {
+/** `dd/mm/yyyy` of a local date. */
+export function shortDate(date: string): string {
+  const [y, m, d] = date.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** The applicant as printed under `regime` (2025: ID numbers and the representative with the authorisation). */
+export function formApplicant(
+  applicant: Applicant,
+  regime: Regime,
+  calendar: WorkingCalendar,
+): FormApplicant {
   const with2025 = regime === '2025';
+  const kind = applicant.kind ?? 'citizen';
+  const taxCode = applicant.documents?.find((d) => d.type === 'tax-code')?.number;
+  const r = applicant.representative;
   return {
+    kind,
     fullName: applicant.fullName,
     organisation: applicant.organisation ?? null,
     idNumber: with2025 ? (applicant.idNumber ?? null) : null,
+    organisationCode: with2025 && kind !== 'citizen' ? (taxCode ?? null) : null,
     address: applicant.address ?? null,
     phone: applicant.phone ?? null,
     email: applicant.email ?? null,
     representative:
-      with2025 && applicant.representative
+      with2025 && r
         ? {
-            fullName: applicant.representative.fullName,
-            idNumber: applicant.representative.idNumber ?? null,
+            fullName: r.fullName,
+            idNumber: r.idNumber ?? null,
+            authorisation: r.authorisation
+              ? {
+                  document: r.authorisation.document,
+                  date: r.authorisation.date ? formDate(r.authorisation.date, calendar) : null,
+                }
+              : null,
           }
         : null,
+  };
+}
+
+const DATABASE_ANSWER_VI = {
+  'not-found': 'không có dữ liệu',
+  unavailable: 'không kết nối được',
+} as const;
+
+/** How a component was satisfied, as printed (see {@link FormComponentSchema}). */
+export function formComponent(c: ComponentRecord): FormComponent {
+  let text: string;
+  switch (c.source) {
+    case 'paper':
+      text = c.digitised ? 'Bản giấy, đã số hóa' : 'Bản giấy';
+      break;
+    case 'reused': {
+      const from = c.reusedFrom;
+      const what = [
+        from?.documentNumber ? `số ${from.documentNumber}` : '',
+        from?.dossierCode ? `của hồ sơ ${from.dossierCode}` : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
+      text = `Tái sử dụng kết quả, giấy tờ đã số hóa${what ? ` (${what})` : ''}`;
+      break;
+    }
+    case 'national-store':
+      text = 'Lấy từ Kho quản lý dữ liệu điện tử của tổ chức, cá nhân';
+      break;
+    case 'database': {
+      const db = c.database;
+      const name = db?.name ?? db?.code ?? 'cơ sở dữ liệu';
+      text =
+        !db || db.answer === 'found'
+          ? `Khai thác từ ${name}`
+          : `Tra cứu ${name}: ${DATABASE_ANSWER_VI[db.answer]}; nộp bản giấy`;
+      break;
+    }
+  }
+  return { source: c.source, digitised: c.digitised, satisfied: c.satisfied, text };
+}
+
+/** A result document as printed (see {@link FormResultDocumentSchema}). */
+export function formResultDocument(d: ResultDocument, calendar: WorkingCalendar): FormResultDocument {
+  const numberSymbol = d.symbol ? `${d.number}/${d.symbol}` : d.number;
+  return {
+    title: d.title,
+    numberSymbol,
+    issuedOn: formDate(d.issuedOn, calendar),
+    issuingBody: d.issuingBody,
+    text: `${d.title}, số ${numberSymbol} ngày ${shortDate(d.issuedOn)}`,
   };
 }
 

@@ -56,20 +56,103 @@ describe.each(regimes)('forms of a %s dossier through its lifecycle', (regime) =
         receiver: { title: 'NGƯỜI TIẾP NHẬN HỒ SƠ', name: 'Phan Thị Hồng' },
       },
     });
+    // Nothing recorded yet about how the components were satisfied.
     expect(f.documents).toEqual([
-      { no: 1, name: 'Tờ khai thay đổi thông tin cư trú (CT01)', originals: 1, copies: 0, note: null },
-      { no: 2, name: 'Giấy tờ chứng minh chỗ ở hợp pháp', originals: 0, copies: 1, note: null },
+      {
+        no: 1,
+        name: 'Tờ khai thay đổi thông tin cư trú (CT01)',
+        originals: 1,
+        copies: 0,
+        note: null,
+        satisfiedBy: null,
+      },
+      {
+        no: 2,
+        name: 'Giấy tờ chứng minh chỗ ở hợp pháp',
+        originals: 0,
+        copies: 1,
+        note: null,
+        satisfiedBy: null,
+      },
     ]);
     expect(f.resultPlace).toContain('Số 1 đường Lê Hồng Phong');
     expect(f.applicant.fullName).toBe('Nguyễn Thị Lan');
     expect(f.applicant.phone).toBe('0912345678');
     expect(f.applicant.email).toBe('lan.nguyen@example.vn');
-    // The 2025 forms add the ID number and the representative.
+    // The 2025 forms add the ID number and the representative with the authorisation.
+    expect(f.applicant.kind).toBe('citizen');
     expect(f.applicant.idNumber).toBe(is2025 ? '040190012345' : null);
+    expect(f.applicant.organisationCode).toBeNull();
     expect(f.applicant.representative).toEqual(
-      is2025 ? { fullName: 'Trần Văn Bình', idNumber: '040088009876' } : null,
+      is2025
+        ? {
+            fullName: 'Trần Văn Bình',
+            idNumber: '040088009876',
+            authorisation: {
+              document: 'Giấy ủy quyền số 05/2026/GUQ',
+              date: { date: '2026-02-10', text: 'ngày 10 tháng 02 năm 2026' },
+            },
+          }
+        : null,
     );
     expect(ReceiptFormSchema.parse(f)).toEqual(f);
+  });
+
+  it('Form 01 prints how each component was satisfied, the last recording winning', () => {
+    const atDesk = receiptForm(def, life.recorded.context, exampleOffice, cal);
+    expect(atDesk.documents.map((d) => d.satisfiedBy)).toEqual([
+      { source: 'paper', digitised: true, satisfied: true, text: 'Bản giấy, đã số hóa' },
+      {
+        source: 'database',
+        digitised: false,
+        satisfied: false,
+        text: 'Tra cứu Cơ sở dữ liệu đất đai: không có dữ liệu; nộp bản giấy',
+      },
+    ]);
+    // The lookup found nothing: the paper came with the supplementation, digitised.
+    const later = receiptForm(def, life.returned.context, exampleOffice, cal);
+    expect(later.documents[1]!.satisfiedBy).toEqual({
+      source: 'paper',
+      digitised: true,
+      satisfied: true,
+      text: 'Bản giấy, đã số hóa',
+    });
+    expect(ReceiptFormSchema.parse(later)).toEqual(later);
+  });
+
+  it('Form 01 prints reuse, the national document store and a lookup that found the data', () => {
+    const p = life.procedure;
+    const s = p.apply(life.received, {
+      type: 'RECORD_COMPONENTS',
+      at: '2026-02-12T10:30:00+07:00',
+      actor: officers.desk,
+      components: [
+        { documentId: 'ct01', source: 'national-store', nationalStoreId: 'KHO-001' },
+        {
+          documentId: 'ownership',
+          source: 'reused',
+          reusedFrom: { documentNumber: '88/GCN', dossierCode: '000.00.14.H40-250110-0003' },
+        },
+      ],
+    });
+    expect(receiptForm(def, s.context, exampleOffice, cal).documents.map((d) => d.satisfiedBy?.text)).toEqual(
+      [
+        'Lấy từ Kho quản lý dữ liệu điện tử của tổ chức, cá nhân',
+        'Tái sử dụng kết quả, giấy tờ đã số hóa (số 88/GCN của hồ sơ 000.00.14.H40-250110-0003)',
+      ],
+    );
+    const found = p.apply(s, {
+      type: 'RECORD_COMPONENTS',
+      at: '2026-02-12T10:35:00+07:00',
+      actor: officers.desk,
+      components: [
+        { documentId: 'ownership', source: 'database', database: { code: 'CSDLDD', answer: 'found' } },
+      ],
+    });
+    expect(receiptForm(def, found.context, exampleOffice, cal).documents[1]!.satisfiedBy).toMatchObject({
+      satisfied: true,
+      text: 'Khai thác từ CSDLDD',
+    });
   });
 
   it('Form 01 after supplementation shows the restarted due time', () => {
@@ -169,7 +252,22 @@ describe.each(regimes)('forms of a %s dossier through its lifecycle', (regime) =
       originalDueAt: { text: '17 giờ 00 phút, ngày 05 tháng 3 năm 2026' },
       leadAgency: 'Công an xã',
       coordinatingAgencies: [],
+      // The result came back to the desk at the last handover, an hour before the return.
+      finishedAt: { text: '09 giờ 00 phút, ngày 09 tháng 3 năm 2026' },
     });
+    expect(f.results).toEqual([
+      {
+        title: 'Thông báo kết quả đăng ký thường trú',
+        numberSymbol: '125/TB-CAX',
+        issuedOn: { date: '2026-03-05', text: 'ngày 05 tháng 3 năm 2026' },
+        issuingBody: 'Công an xã Hưng Nguyên',
+        text: 'Thông báo kết quả đăng ký thường trú, số 125/TB-CAX ngày 05/03/2026',
+      },
+    ]);
+    // Before the result is back: neither.
+    const open = controlSlipForm(def, life.apologized.context, exampleOffice, cal);
+    expect(open.finishedAt).toBeNull();
+    expect(open.results).toEqual([]);
     expect(f.blocks).toHaveLength(life.returned.context.slip.length);
     const first = f.blocks[0]!;
     expect(first).toMatchObject({
@@ -210,9 +308,11 @@ describe.each(regimes)('forms of a %s dossier through its lifecycle', (regime) =
       leadAgency: 'Công an xã',
       receivedAt: { short: '10:05 12/02/2026' },
       dueAt: { short: '16:00 10/03/2026' },
+      finishedAt: { short: '09:00 09/03/2026' },
       returnedAt: { short: '10:00 09/03/2026' },
       delivery: 'Trực tiếp',
       result: 'LATE',
+      results: [{ numberSymbol: '125/TB-CAX', issuedOn: { date: '2026-03-05' } }],
     });
     expect(row.note).toContain('Hẹn lại');
     expect(row.note).toContain('quá hạn');
@@ -271,6 +371,8 @@ describe.each(regimes)('forms of a %s dossier through its lifecycle', (regime) =
     expect(book.rows.map((r) => r.no)).toEqual([91, 92, 93]);
     expect(book.rows[1]!.note).toContain('Từ chối');
     expect(book.rows[2]).toMatchObject({
+      finishedAt: null,
+      results: [],
       returnedAt: null,
       delivery: null,
       result: null,
@@ -402,7 +504,32 @@ describe('numbering, checks and personal data', () => {
     expect(masked.applicant.phone).toBe('09*****678');
     expect(masked.applicant.email).toBe('l***@example.vn');
     expect(masked.applicant.representative?.fullName).toBe('T. V. B.');
+    expect(masked.applicant.representative?.idNumber).toBe('04*******876');
+    expect(masked.applicant.representative?.authorisation?.document).toBe('Giấy ủy quyền số 05/2026/GUQ');
     expect(masked.code).toBe(f.code);
+  });
+
+  it('prints an organisation applicant: its kind and, under 2025, its tax code (masked like an ID)', () => {
+    for (const regime of regimes) {
+      const p = exampleProcedure(regime);
+      const s = receiveExample(p, {
+        kind: 'enterprise',
+        fullName: 'Đỗ Văn Nam',
+        organisation: 'Công ty TNHH Sông Lam',
+        documents: [{ type: 'tax-code', number: '2901234567' }],
+      });
+      const f = receiptForm(p.definition, s.context, exampleOffice, p.calendar);
+      expect(f.applicant).toMatchObject({
+        kind: 'enterprise',
+        organisation: 'Công ty TNHH Sông Lam',
+        organisationCode: regime === '2025' ? '2901234567' : null,
+        representative: null,
+      });
+      if (regime === '2025') {
+        const masked = maskPersonalData(ReceiptFormSchema, f) as typeof f;
+        expect(masked.applicant.organisationCode).toBe('29*****567');
+      }
+    }
   });
 
   it('uses the organisation as the addressee when there is one', () => {

@@ -12,6 +12,8 @@ export {
 export {
   type FormApplicant,
   FormApplicantSchema,
+  type FormComponent,
+  FormComponentSchema,
   type FormDate,
   FormDateSchema,
   type FormDateTime,
@@ -19,6 +21,8 @@ export {
   type FormHeader,
   FormHeaderSchema,
   type FormOptions,
+  type FormResultDocument,
+  FormResultDocumentSchema,
   type FormSignature,
   FormSignatureSchema,
 } from './form-common.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TimeLimitSchema } from '../calendar/time-limit.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
+import type { ComponentRecord } from '../model/dossier-component.js';
 import type { DossierContext } from '../model/dossier-context.js';
 import { wasReceived } from '../model/online-intake.js';
 import type { ProcedureDefinition } from '../procedure/definition-schema.js';
@@ -8,12 +9,14 @@ import { timeLimitFor } from '../procedure/lifecycle-env.js';
 import {
   deskHeader,
   FormApplicantSchema,
+  FormComponentSchema,
   FormDateTimeSchema,
   type FormOptions,
   FormSignatureSchema,
   filerName,
   formApplicant,
   formBaseShape,
+  formComponent,
   formDateTime,
   formIdentity,
   formSource,
@@ -23,7 +26,11 @@ import {
 import type { OfficeInfoInput } from './office-info.js';
 import { describeTimeLimit } from './vietnamese-date.js';
 
-/** One paper of Form 01, item (1): its name and how many originals and copies were handed in. */
+/**
+ * One paper of Form 01, item (1): its name, how many originals and copies were handed in, and how
+ * it was satisfied when the desk recorded it (`RECORD_COMPONENTS`: paper, digitised, reused, the
+ * national document store, a database lookup), else `null`.
+ */
 export const ReceiptDocumentSchema = z
   .object({
     no: z.number().int().positive(),
@@ -31,6 +38,7 @@ export const ReceiptDocumentSchema = z
     originals: z.number().int().nonnegative(),
     copies: z.number().int().nonnegative(),
     note: z.string().nullable(),
+    satisfiedBy: FormComponentSchema.nullable(),
   })
   .strict();
 
@@ -97,8 +105,10 @@ export interface ReceiptFormOptions extends FormOptions {
 
 /**
  * Builds Form 01, the receipt and appointment (Giấy tiếp nhận hồ sơ và hẹn trả kết quả) of a
- * received dossier: letterhead, dossier code and lookup secret, applicant (2025: with the personal
- * ID number and the representative), the request, (1) documents with original/copy counts, (2) sets,
+ * received dossier: letterhead, dossier code and lookup secret, applicant (its kind and
+ * organisation; 2025: with the personal or organisation ID number and the representative with the
+ * authorisation), the request, (1) documents with original/copy counts and how each was satisfied
+ * (paper, digitised, reused, national document store, database lookup) once recorded, (2) sets,
  * (3) legal time limit, (4) received at, (5) due at, (6) where to collect the result, the register
  * entry and both signatures. A pure function: it reads its arguments only.
  *
@@ -138,6 +148,8 @@ export function receiptForm(
   // The time limit of the dossier's channel (`channelTimeLimits`), as its due time was counted.
   const timeLimit = timeLimitFor(definition, context.channel);
   const submitted = options.submittedDocuments ? new Set(options.submittedDocuments) : undefined;
+  const recorded = new Map((context.components ?? []).map((c) => [c.documentId, c]));
+  const satisfiedBy = (c: ComponentRecord | undefined) => (c ? formComponent(c) : null);
   const documents = definition.documents
     .filter((d) => (submitted ? submitted.has(d.id) : true))
     .map((d, i) => ({
@@ -146,6 +158,7 @@ export function receiptForm(
       originals: d.originals,
       copies: d.copies,
       note: d.note ?? null,
+      satisfiedBy: satisfiedBy(recorded.get(d.id)),
     }));
   const supplemented = [...context.supplements].reverse().find((s) => s.receivedAt !== null);
   return {
@@ -155,7 +168,7 @@ export function receiptForm(
     code: context.code,
     lookupSecret: context.secret,
     desk: o.deskName,
-    applicant: formApplicant(context.applicant, context.procedure.regime),
+    applicant: formApplicant(context.applicant, context.procedure.regime, calendar),
     request: definition.name.vi,
     procedureCode: definition.code,
     documents,

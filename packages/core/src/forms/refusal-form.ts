@@ -88,7 +88,7 @@ export function refusalForm(
     ...formIdentity(source, 'refusal', options.numbering),
     header: deskHeader(source, options.issuedAt ?? outcome.at),
     desk,
-    applicant: formApplicant(context.applicant, context.procedure.regime),
+    applicant: formApplicant(context.applicant, context.procedure.regime, calendar),
     code: context.code,
     request: definition.name.vi,
     refusedAt: formDateTime(outcome.at, calendar),

@@ -107,13 +107,51 @@ describe.each(['2018', '2025'] as const)('HTML of the %s forms', (regime) => {
     ]) {
       expect(html).toContain(text);
     }
+    // Nothing recorded about the components yet: no "Hình thức" column.
+    expect(html).not.toContain('<th>Hình thức</th>');
     if (regime === '2025') {
       expect(html).toContain('Số định danh cá nhân: <span class="val">040190012345</span>');
-      expect(html).toContain('Người được ủy quyền nộp hồ sơ: <span class="val">Trần Văn Bình</span>');
+      expect(html).toContain(
+        'Người được ủy quyền nộp hồ sơ: <span class="val">Trần Văn Bình</span>; số định danh cá nhân: <span class="val">040088009876</span>; theo <span class="val">Giấy ủy quyền số 05/2026/GUQ</span> ngày 10 tháng 02 năm 2026',
+      );
+      expect(html).not.toContain('Mã số doanh nghiệp');
     } else {
       expect(html).not.toContain('Số định danh cá nhân');
       expect(html).not.toContain('040190012345');
+      expect(html).not.toContain('ủy quyền');
     }
+  });
+
+  it('Form 01 prints how each component was satisfied once recorded', () => {
+    const life = exampleLifecycle(regime);
+    const f = receiptForm(
+      life.procedure.definition,
+      life.recorded.context,
+      exampleOffice,
+      life.procedure.calendar,
+    );
+    const html = renderFormHtml(f);
+    expect(html).toContain('<th>Bản chính</th><th>Bản sao</th><th>Hình thức</th>');
+    expect(html).toContain('<td class="num">1</td><td class="num"></td><td>Bản giấy, đã số hóa</td>');
+    expect(html).toContain('<td>Tra cứu Cơ sở dữ liệu đất đai: không có dữ liệu; nộp bản giấy</td>');
+  });
+
+  it('an organisation applicant: its kind and, under 2025, its tax code', () => {
+    const p = exampleProcedure(regime);
+    const s = receiveExample(p, {
+      kind: 'household-business',
+      fullName: 'Phạm Thị Dung',
+      organisation: 'Hộ kinh doanh Tạp hóa Dung',
+      documents: [{ type: 'tax-code', number: '2901234567' }],
+    });
+    const html = renderFormHtml(receiptForm(p.definition, s.context, exampleOffice, p.calendar));
+    expect(html).toContain(
+      'Tiếp nhận hồ sơ của: <span class="val">Hộ kinh doanh Tạp hóa Dung</span> (Phạm Thị Dung)',
+    );
+    if (regime === '2025') {
+      expect(html).toContain('Đối tượng: <span class="val">Hộ kinh doanh</span>');
+      expect(html).toContain('Mã số doanh nghiệp/mã số thuế: <span class="val">2901234567</span>');
+    } else expect(html).not.toContain('2901234567');
   });
 
   it('Forms 02–05 show their headings and values', () => {
@@ -128,6 +166,12 @@ describe.each(['2018', '2025'] as const)('HTML of the %s forms', (regime) => {
     expect(s).toContain('<span class="val">Lê Văn Dũng</span> (Cán bộ đăng ký cư trú)');
     expect(s).toContain('Số: <span class="blank">');
     const r = renderFormHtml(refusal!);
+    // 2025: the authorised person with the authorisation, on Forms 02 and 03 as on Form 01.
+    for (const html of [s, r]) {
+      if (regime === '2025')
+        expect(html).toContain('theo <span class="val">Giấy ủy quyền số 05/2026/GUQ</span>');
+      else expect(html).not.toContain('ủy quyền');
+    }
     expect(r).toContain('PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ');
     expect(r).toContain('thông báo không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:');
     expect(r).toContain('<li>Diện tích nhà ở bình quân dưới mức tối thiểu do HĐND tỉnh quy định.</li>');
@@ -150,6 +194,7 @@ describe.each(['2018', '2025'] as const)('HTML of the %s forms', (regime) => {
       const n = renderFormHtml(forms.at(-1)!);
       expect(n).toContain('Mẫu số 05');
       expect(n).toContain('THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ');
+      expect(n).toContain('Người được ủy quyền nộp hồ sơ: <span class="val">Trần Văn Bình</span>');
       expect(n).toContain(
         'thông báo dừng giải quyết hồ sơ nêu trên kể từ 08 giờ 30 phút, ngày 13 tháng 02 năm 2026',
       );
@@ -177,6 +222,8 @@ describe.each(['2018', '2025'] as const)('HTML of the %s forms', (regime) => {
       'Trước hạn',
       'Quá hạn',
       '2. Nhận: Tổ chức, cá nhân',
+      'Ngày, giờ xử lý xong: <span class="val">09 giờ 00 phút, ngày 09 tháng 3 năm 2026</span>',
+      'Kết quả giải quyết: <span class="val">Thông báo kết quả đăng ký thường trú, số 125/TB-CAX ngày 05/03/2026</span>',
     ]) {
       expect(html).toContain(text);
     }
@@ -198,6 +245,7 @@ describe.each(['2018', '2025'] as const)('HTML of the %s forms', (regime) => {
       '10:05 12/02/2026',
       '16:00 10/03/2026',
       'Trực tiếp',
+      'Xử lý xong 09:00 09/03/2026; Kết quả số 125/TB-CAX ngày 05/03/2026',
     ]) {
       expect(html).toContain(text);
     }

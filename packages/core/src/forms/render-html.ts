@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseOrThrow } from '../validation/zod-issues.js';
 import { type ApologyForm, ApologyFormSchema } from './apology-form.js';
 import { type ControlSlipBlock, type ControlSlipForm, ControlSlipFormSchema } from './control-slip-form.js';
-import type { FormApplicant } from './form-common.js';
+import { APPLICANT_KIND_VI, type FormApplicant, shortDate } from './form-common.js';
 import type { FormKind } from './form-numbers.js';
 import { escapeHtml } from './html-escape.js';
 import {
@@ -64,13 +64,25 @@ function contactLines(a: FormApplicant): string {
 }
 
 function idLine(a: FormApplicant, regime: string): string {
-  return regime === '2025' ? p(`Số định danh cá nhân: ${val(a.idNumber, 24)}`) : '';
+  if (regime !== '2025') return '';
+  const lines = [p(`Số định danh cá nhân: ${val(a.idNumber, 24)}`)];
+  if (a.kind !== 'citizen') {
+    lines.push(
+      p(`Đối tượng: ${val(APPLICANT_KIND_VI[a.kind])}`),
+      p(`Mã số doanh nghiệp/mã số thuế: ${val(a.organisationCode, 20)}`),
+    );
+  }
+  return lines.join('\n');
 }
 
 function representativeLine(a: FormApplicant): string {
-  if (!a.representative) return '';
-  const id = a.representative.idNumber ? `; số định danh cá nhân: ${val(a.representative.idNumber)}` : '';
-  return p(`Người được ủy quyền nộp hồ sơ: ${val(a.representative.fullName)}${id}`);
+  const r = a.representative;
+  if (!r) return '';
+  const id = r.idNumber ? `; số định danh cá nhân: ${val(r.idNumber)}` : '';
+  const auth = r.authorisation
+    ? `; theo ${val(r.authorisation.document)}${r.authorisation.date ? ` ${escapeHtml(r.authorisation.date.text)}` : ''}`
+    : '';
+  return p(`Người được ủy quyền nộp hồ sơ: ${val(r.fullName)}${id}${auth}`);
 }
 
 function applicantName(a: FormApplicant): string {
@@ -97,10 +109,11 @@ function applicantName(a: FormApplicant): string {
  */
 export function renderReceiptHtml(form: ReceiptForm, options: RenderOptions = {}): string {
   const a = form.applicant;
+  const how = form.documents.some((d) => d.satisfiedBy !== null);
   const docs = form.documents
     .map(
       (d) =>
-        `<tr><td class="num">${d.no}</td><td>${escapeHtml(d.name)}${d.note ? ` <span class="note">(${escapeHtml(d.note)})</span>` : ''}</td><td class="num">${d.originals || ''}</td><td class="num">${d.copies || ''}</td></tr>`,
+        `<tr><td class="num">${d.no}</td><td>${escapeHtml(d.name)}${d.note ? ` <span class="note">(${escapeHtml(d.note)})</span>` : ''}</td><td class="num">${d.originals || ''}</td><td class="num">${d.copies || ''}</td>${how ? `<td>${escapeHtml(d.satisfiedBy?.text ?? '')}</td>` : ''}</tr>`,
     )
     .join('\n');
   const register = `Vào ${escapeHtml(form.register.book)}, Quyển số: ${val(form.register.volume, 10)}, Số thứ tự: ${val(form.register.entry, 10)}`;
@@ -117,8 +130,8 @@ ${contactLines(a)}
 ${representativeLine(a)}
 ${p(`Nội dung yêu cầu giải quyết: ${val(form.request)}`)}
 ${p('1. Thành phần hồ sơ nộp gồm:')}
-<table class="grid docs"><colgroup><col style="width:8%"><col><col style="width:17%"><col style="width:15%"></colgroup>
-<tr><th>TT</th><th>Tên giấy tờ</th><th>Bản chính</th><th>Bản sao</th></tr>
+<table class="grid docs"><colgroup><col style="width:8%"><col><col style="width:${how ? 12 : 17}%"><col style="width:${how ? 11 : 15}%">${how ? '<col style="width:27%">' : ''}</colgroup>
+<tr><th>TT</th><th>Tên giấy tờ</th><th>Bản chính</th><th>Bản sao</th>${how ? '<th>Hình thức</th>' : ''}</tr>
 ${docs}
 </table>
 ${p(`2. Số lượng hồ sơ: ${val(String(form.sets).padStart(2, '0'))} (bộ)`)}
@@ -164,7 +177,9 @@ ${title(form.title)}
 ${p(`Hồ sơ của: ${applicantName(a)}`)}
 ${p(`Nội dung yêu cầu giải quyết: ${val(form.request)}`)}
 ${p(`Mã hồ sơ: ${val(form.code)}`)}
+${idLine(a, form.regime)}
 ${contactLines(a)}
+${representativeLine(a)}
 ${p('Yêu cầu hoàn thiện hồ sơ gồm những nội dung sau:')}
 ${items}
 ${p(`Lý do: ${val(form.reason)}`)}
@@ -203,6 +218,7 @@ ${p(`Bộ phận tiếp nhận và trả kết quả: ${val(form.desk)}`)}
 ${p(`Tiếp nhận hồ sơ của: ${applicantName(a)}`)}
 ${idLine(a, form.regime)}
 ${contactLines(a)}
+${representativeLine(a)}
 ${p(`Mã hồ sơ (nếu có): ${val(form.code)}`)}
 ${p(`Nội dung yêu cầu giải quyết: ${val(form.request)}`)}
 ${p(escapeHtml(form.statement))}
@@ -277,6 +293,7 @@ ${title(form.title)}
 <p class="centre">Kính gửi: ${val(form.addressee)}</p>
 ${idLine(a, form.regime)}
 ${p(`Địa chỉ: ${val(a.address, 40)}`)}
+${representativeLine(a)}
 ${p(escapeHtml(form.receiptStatement))}
 ${p(`Mã hồ sơ: ${val(form.code)}`)}
 ${p(`Nội dung yêu cầu giải quyết: ${val(form.request)}`)}
@@ -345,6 +362,8 @@ ${p(`Ngày, giờ nhận hồ sơ: ${val(form.receivedAt.text)}`)}
 ${p(`Ngày, giờ hẹn trả kết quả: ${val(form.dueAt.text)}${original}`)}
 ${p(`Cơ quan (bộ phận) giải quyết hồ sơ: ${val(form.leadAgency)}`)}
 ${p(`Cơ quan phối hợp giải quyết hồ sơ: ${others}`)}
+${form.finishedAt ? p(`Ngày, giờ xử lý xong: ${val(form.finishedAt.text)}`) : ''}
+${form.results.map((r) => p(`Kết quả giải quyết: ${val(r.text)}`)).join('\n')}
 <table class="grid slip"><colgroup><col style="width:26%"><col style="width:37%"><col style="width:16%"><col style="width:21%"></colgroup>
 <tr><th>TÊN CƠ QUAN</th><th>THỜI GIAN GIAO, NHẬN HỒ SƠ</th><th>KẾT QUẢ GIẢI QUYẾT HỒ SƠ<br><span style="font-weight:normal">(Trước hạn/ đúng hạn/ quá hạn)</span></th><th>GHI CHÚ</th></tr>
 ${form.blocks.map(slipBlock).join('\n')}
@@ -362,6 +381,17 @@ const BOOK_CSS = `table.book { font-size: 0.82em; table-layout: fixed; }
 table.book td { word-wrap: break-word; overflow-wrap: anywhere; }
 .book-name { text-align: center; font-style: italic; }
 `;
+
+/** The notes cell of a book row: the note, then processing finished and the result documents. */
+function bookNote(r: TrackingBookForm['rows'][number]): string {
+  return [
+    r.note,
+    r.finishedAt ? `Xử lý xong ${r.finishedAt.short}` : '',
+    ...r.results.map((d) => `Kết quả số ${d.numberSymbol} ngày ${shortDate(d.issuedOn.date)}`),
+  ]
+    .filter(Boolean)
+    .join('; ');
+}
 
 /**
  * HTML of the tracking book (Sổ theo dõi hồ sơ), one row per dossier.
@@ -385,7 +415,7 @@ export function renderTrackingBookHtml(form: TrackingBookForm, options: RenderOp
   const rows = form.rows
     .map(
       (r) =>
-        `<tr><td class="num">${r.no}</td><td>${escapeHtml(r.code)}</td><td>${escapeHtml(r.procedure)}</td><td>${escapeHtml(r.applicant)}</td><td>${escapeHtml(r.addressPhone)}</td><td>${escapeHtml(r.leadAgency)}</td><td class="num">${escapeHtml(r.receivedAt.short)}</td><td class="num">${escapeHtml(r.dueAt.short)}</td><td class="num">${escapeHtml(r.returnedAt?.short ?? '')}</td><td>${escapeHtml(r.delivery ?? '')}</td><td></td><td>${escapeHtml(r.note)}</td></tr>`,
+        `<tr><td class="num">${r.no}</td><td>${escapeHtml(r.code)}</td><td>${escapeHtml(r.procedure)}</td><td>${escapeHtml(r.applicant)}</td><td>${escapeHtml(r.addressPhone)}</td><td>${escapeHtml(r.leadAgency)}</td><td class="num">${escapeHtml(r.receivedAt.short)}</td><td class="num">${escapeHtml(r.dueAt.short)}</td><td class="num">${escapeHtml(r.returnedAt?.short ?? '')}</td><td>${escapeHtml(r.delivery ?? '')}</td><td></td><td>${escapeHtml(bookNote(r))}</td></tr>`,
     )
     .join('\n');
   const cols = [4, 10.5, 10, 9.5, 11, 8, 7, 7, 7, 7, 6, 13];

@@ -99,7 +99,7 @@ export function stopNoticeForm(
     ...formIdentity(source, 'stopNotice', options.numbering),
     header: deskHeader(source, options.issuedAt ?? outcome.at, options.number ?? null),
     addressee: context.applicant.organisation ?? context.applicant.fullName,
-    applicant: formApplicant(context.applicant, context.procedure.regime),
+    applicant: formApplicant(context.applicant, context.procedure.regime, calendar),
     desk,
     code: context.code,
     request: definition.name.vi,

@@ -100,7 +100,7 @@ export function supplementForm(
     ...formIdentity(source, 'supplement', options.numbering),
     header: deskHeader(source, options.issuedAt ?? record.requestedAt, options.number ?? null),
     code: context.code,
-    applicant: formApplicant(context.applicant, context.procedure.regime),
+    applicant: formApplicant(context.applicant, context.procedure.regime, calendar),
     request: definition.name.vi,
     requestNo: index + 1,
     requestedAt: formDateTime(record.requestedAt, calendar),

@@ -11,7 +11,9 @@ import {
   FormDateTimeSchema,
   type FormHeader,
   FormHeaderSchema,
+  FormResultDocumentSchema,
   formDateTime,
+  formResultDocument,
   formSource,
   TIMELINESS_VI,
 } from './form-common.js';
@@ -36,6 +38,8 @@ export const TrackingBookRowSchema = z
     receivedAt: FormDateTimeSchema,
     /** The due time in force (an apology moves it; the old one is in `note`). */
     dueAt: FormDateTimeSchema,
+    /** Processing finished (Đã xử lý xong): the result came back to the desk, kept apart from the return. */
+    finishedAt: FormDateTimeSchema.nullable(),
     /** When the result (or the refusal, stop notice…) was handed over. */
     returnedAt: FormDateTimeSchema.nullable(),
     /**
@@ -45,6 +49,8 @@ export const TrackingBookRowSchema = z
     delivery: z.string().nullable(),
     /** Trước hạn / đúng hạn / quá hạn against the legal due time, once closed. */
     result: TimelinessSchema.nullable(),
+    /** The result documents issued (number and symbol, issue date); printed in the notes column. */
+    results: z.array(FormResultDocumentSchema),
     note: z.string(),
   })
   .strict();
@@ -129,8 +135,9 @@ export interface TrackingBookRowOptions {
 
 /**
  * Builds one row of the tracking book (dòng Sổ theo dõi hồ sơ) for a dossier: STT, dossier code,
- * procedure, applicant, address/phone, lead agency, received, due (in force), returned, how the
- * result was collected, its timeliness and a note (supplementations, apology, outcome).
+ * procedure, applicant, address/phone, lead agency, received, due (in force), processing finished,
+ * returned, how the result was collected, its timeliness, the result documents issued and a note
+ * (supplementations, apology, outcome).
  *
  * @example
  * ```ts
@@ -165,9 +172,11 @@ export function trackingBookRow(
     leadAgency: definition.agency,
     receivedAt: formDateTime(context.receivedAt, calendar),
     dueAt: formDateTime(context.due.current, calendar),
+    finishedAt: context.finishedAt ? formDateTime(context.finishedAt, calendar) : null,
     returnedAt: outcome ? formDateTime(outcome.at, calendar) : null,
     delivery: deliveryText(outcome),
     result: outcome?.result ?? null,
+    results: (context.results ?? []).map((d) => formResultDocument(d, calendar)),
     note: noteOf(context, calendar),
   };
 }

@@ -24,6 +24,8 @@ export {
   type TypedReceiptCheck,
 } from './define-procedure.js';
 export {
+  type Phase,
+  PhaseSchema,
   type ProcedureDefinition,
   type ProcedureDefinitionInput,
   ProcedureDefinitionSchema,

@@ -1,5 +1,5 @@
 import { SimulatedClock } from '../clock/clock.js';
-import type { Engine, EngineEvent } from '../engine/engine-types.js';
+import type { Engine, EngineEvent, RateCommand } from '../engine/engine-types.js';
 import type { Actor } from '../model/actor.js';
 import type { DossierEventInput } from '../model/dossier-events.js';
 import { stateName } from '../procedure/define-procedure.js';
@@ -22,6 +22,8 @@ export interface Driver {
     at: string,
   ): undefined | Promise<void>;
   send(d: SimDossier, event: DossierEventInput): undefined | Promise<void>;
+  /** The applicant's rating entered at the desk (`engine.rate` with an officer); the context gets it. */
+  rate(d: SimDossier, command: RateCommand & { readonly at: string }): undefined | Promise<void>;
   /** End of a day: timers, and an engine's outbox. */
   endOfDay(now: number): undefined | Promise<unknown>;
 }
@@ -54,6 +56,11 @@ export function engineDriver(engine: Engine): Driver {
     },
     send(d, event) {
       return (d.kind === 'member' ? d.engine : engine).send(d.code, event as EngineEvent).then(update(d));
+    },
+    rate(d, command) {
+      return (d.kind === 'member' ? d.engine : engine).rate(d.code, command).then(({ rating }) => {
+        if (d.ctx) d.ctx = { ...d.ctx, rating };
+      });
     },
     async endOfDay() {
       await engine.runDueTimers();
@@ -108,6 +115,11 @@ export function storelessDriver(options: StorelessCoreOptions & { readonly clock
     },
     send(d, event) {
       core.send(d, event as EngineEvent);
+      update(d);
+      return undefined;
+    },
+    rate(d, command) {
+      core.rate(d, command);
       update(d);
       return undefined;
     },

@@ -12,6 +12,7 @@ import { defineProcedure, type Procedure } from '../procedure/define-procedure.j
 import { sampleProcedure, sampleReceipt, testCalendar } from '../testing/fixtures.js';
 import { sampleResidenceDefinition } from '../testing/sample-procedure.js';
 import { simulate } from './simulate.js';
+import type { SimulationFactsOptions } from './simulation-options.js';
 
 /*
  * A two-part liaison (A at justice, B at the police) beside the sample standalone procedure, the
@@ -118,7 +119,12 @@ const samples = {
   'LT-AB': () => ({ applicant: sampleReceipt.applicant, application: { a: 'x', b: 'y' } }),
 };
 
-async function run(mode: 'parallel' | 'sequential', seed: number, supplementShare = 0.3) {
+async function run(
+  mode: 'parallel' | 'sequential',
+  seed: number,
+  supplementShare = 0.3,
+  facts?: SimulationFactsOptions,
+) {
   const w = await world(mode);
   const result = await simulate({
     engine: w.desk,
@@ -130,6 +136,7 @@ async function run(mode: 'parallel' | 'sequential', seed: number, supplementShar
     samples,
     drainDays: 30,
     liaison: { agencies: w.agencies, idle: w.idle },
+    ...(facts ? { facts } : {}),
   });
   return { ...w, result };
 }
@@ -192,6 +199,37 @@ describe('simulate with liaisons', () => {
       expect(Date.parse(b.handedAt)).toBeGreaterThanOrEqual(Date.parse(a.returnedAt));
     }
     expect(both).toBeGreaterThan(0);
+  });
+
+  it('records the handover and the rating of a liaison returned as a whole at the focal desk', async () => {
+    const { desk, agencies, result } = await run('parallel', 4, 0.3, {
+      handovers: { applicant: 1, post: 1 },
+      ratings: { share: 1 },
+    });
+    const f = result.facts!;
+    let returned = 0;
+    let parents = 0;
+    for (const s of await desk.list({ limit: 1000 })) {
+      const ctx = (await desk.get(s.code)).context;
+      if (ctx.outcome?.kind !== 'returned') continue;
+      returned++;
+      if (ctx.liaison?.role === 'parent') parents++;
+      expect(ctx.outcome.handover?.collectedBy, s.code).toMatch(/^(applicant|post)$/);
+      expect(ctx.rating?.channel, s.code).toBe('desk');
+    }
+    expect(returned).toBeGreaterThan(10);
+    expect(parents).toBeGreaterThan(5);
+    expect(f.ratings.rated).toBe(returned);
+    expect(f.handovers.applicant + f.handovers.post).toBe(returned);
+    // The member agencies' dossiers go back to the focal desk: no handover, no rating.
+    for (const engine of Object.values(agencies)) {
+      for (const s of await engine.list({ limit: 1000 })) {
+        const ctx = (await engine.get(s.code)).context;
+        expect(ctx.outcome?.handover).toBeUndefined();
+        expect(ctx.rating).toBeUndefined();
+      }
+    }
+    expect(transport!.deadLetters()).toEqual([]);
   });
 
   it('is deterministic for a seed', async () => {

@@ -5,7 +5,8 @@ import { MotcuaError } from '../errors/motcua-error.js';
 import { mergeReports, mergeUnitReports } from '../report/merge-reports.js';
 import type { ReportRow, UnitReportRow } from '../report/report-types.js';
 import { mergeDays } from './merge-days.js';
-import type { SimulationDay } from './simulation-options.js';
+import { mergeFacts, ratingCriteriaOf } from './national-facts.js';
+import type { SimulationDay, SimulationFactsSummary } from './simulation-options.js';
 import type { SimulationDataOptions, WorkerRequest, WorkerResponse } from './worker-protocol.js';
 
 /** Options of {@link simulateInWorkers}: `simulate`'s plain-data options, the setup module, the workers. */
@@ -59,6 +60,8 @@ export interface WorkerSimulationResult {
   readonly report: ReportRow[];
   readonly byProcedure: ReportRow[];
   readonly units: UnitReportRow[];
+  /** The national facts generated, their counts added over the workers (with `facts` only). */
+  readonly facts?: SimulationFactsSummary;
   /** Wall-clock time of the whole run, workers' start-up included. */
   readonly elapsedMs: number;
   readonly perWorker: readonly WorkerShareResult[];
@@ -228,6 +231,14 @@ export async function simulateInWorkers(options: WorkerSimulationOptions): Promi
     report: mergeReports(results.map((r) => r.report)),
     byProcedure: mergeReports(results.map((r) => r.byProcedure)),
     units: mergeUnitReports(results.map((r) => r.units)),
+    ...(rest.facts
+      ? {
+          facts: mergeFacts(
+            results.flatMap((r) => (r.facts ? [r.facts] : [])),
+            ratingCriteriaOf(rest.facts),
+          ),
+        }
+      : {}),
     elapsedMs: performance.now() - started,
     perWorker: results.map((r) => ({
       received: r.received,

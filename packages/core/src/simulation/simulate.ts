@@ -13,6 +13,7 @@ import { BehaviourDraws } from './behaviour.js';
 import { type Driver, engineDriver, storelessDriver } from './drivers.js';
 import { EventQueue } from './event-queue.js';
 import { LiaisonTraffic, memberProcedureCodes } from './liaison-traffic.js';
+import { FactDraws, ratingCriteriaOf } from './national-facts.js';
 import { seededRandom } from './seeded-random.js';
 import {
   memberDossier,
@@ -38,6 +39,7 @@ const APOLOGIZE = 4;
 const WITHDRAW = 5;
 const RETURN = 6;
 const HAND_OFF = 7;
+const PAPER = 8;
 
 /** A planned apology: the dossier and the new date it will give. */
 interface Apology {
@@ -45,7 +47,13 @@ interface Apology {
   readonly newDue: number;
 }
 
-type Item = SimDossier | Apology | null;
+/** Papers a failed database lookup left to bring, and the dossier. */
+interface Papers {
+  readonly dossier: WorkedDossier;
+  readonly documentIds: readonly string[];
+}
+
+type Item = SimDossier | Apology | Papers | null;
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -55,11 +63,18 @@ function behaviourSeed(seed: number, k: number): number {
   return (Math.imul((seed ^ 0x5bd1e995) >>> 0, 0x9e3779b1) + Math.imul(k + 1, 0x85ebca6b)) >>> 0;
 }
 
+/** The seed of the national facts' draws of share `k`: a third stream, so facts change no fate. */
+function factsSeed(seed: number, k: number): number {
+  return (Math.imul((seed ^ 0x27d4eb2f) >>> 0, 0x165667b1) + Math.imul(k + 1, 0xc2b2ae35)) >>> 0;
+}
+
 /**
  * Simulates dossier traffic on an engine under a simulated clock: arrivals by working hour,
  * officers handing dossiers on at a pace drawn from each step's budget, supplementation,
  * refusals, withdrawals, slow steps that make dossiers late, apologies with new dates, applicants
- * collecting results, and the engine's timers. Deterministic for a seed. Returns the report.
+ * collecting results, and the engine's timers; with `facts`, the national facts of each dossier
+ * (applicant kinds and representatives, components' sources, result documents, handovers, ratings).
+ * Deterministic for a seed. Returns the report.
  * Arrivals and behaviour are drawn from two streams of the seed, so the same seed gives the same
  * arrivals whatever the rest does (and whatever the number of workers of `simulateInWorkers`).
  *
@@ -116,6 +131,9 @@ export async function runSimulation(
   }
   const calendar = target.calendar;
   const draws = new BehaviourDraws({ ...DEFAULT_BEHAVIOUR, ...options.behaviour }, random, calendar);
+  const facts = options.facts
+    ? new FactDraws(options.facts, seededRandom(factsSeed(seed, share.index)), calendar)
+    : undefined;
   const procedures = target.procedures.all();
   const byCode = new Map(procedures.map((p) => [p.code, p]));
   const memberCodes = memberProcedureCodes(procedures);
@@ -287,6 +305,31 @@ export async function runSimulation(
     const r = driver.send(d, event);
     if (r) await r;
   };
+  /** A command recording a national fact: refused, it is left out and the dossier goes on. */
+  const sendFact = async (d: SimDossier, event: DossierEventInput): Promise<boolean> => {
+    try {
+      await send(d, event);
+      return true;
+    } catch (e) {
+      if (!(e instanceof MotcuaError)) throw e;
+      return false;
+    }
+  };
+  /** The applicant's rating at return, entered at the desk (drawn by the facts). */
+  const rateAtReturn = async (f: FactDraws, d: SimDossier, at: string) => {
+    const ctx = d.ctx;
+    // A liaison whose every part was refused closes refused: nothing to rate.
+    const scores = ctx?.outcome?.kind === 'returned' ? f.scores(ctx) : undefined;
+    if (!scores) return;
+    commands++;
+    try {
+      const r = driver.rate(d, { scores, actor: d.plan.desk, at });
+      if (r) await r;
+      f.rated(scores);
+    } catch (e) {
+      if (!(e instanceof MotcuaError)) throw e;
+    }
+  };
 
   let now = clock.now().getTime();
   let nowIso = formatInstant(now);
@@ -336,18 +379,52 @@ export async function runSimulation(
         await afterChild(d, now);
         continue;
       }
+      if (kind === PAPER) {
+        // The applicant brings the papers a failed lookup left (Resolution 66.7/2025/NQ-CP).
+        const { dossier: d, documentIds } = item as Papers;
+        if (d.closed || !facts || d.state === 'resultReady') continue;
+        const components = facts.papers(documentIds, d.code);
+        if (await sendFact(d, { type: 'RECORD_COMPONENTS', at: nowIso, actor: d.plan.desk, components }))
+          facts.recorded(components, true);
+        continue;
+      }
       const d = item as SimDossier;
       if (kind === ARRIVE) {
-        const sample = (options.samples[d.plan.procedure.code] as SimulationOptions['samples'][string])(
+        let sample = (options.samples[d.plan.procedure.code] as SimulationOptions['samples'][string])(
           d.index,
           random,
         );
+        if (facts?.drawsApplicants && d.kind === 'plain') {
+          sample = {
+            ...sample,
+            applicant: facts.applicant(sample.applicant, d.plan.procedure.definition, d.index),
+          };
+        }
         commands++;
         const r = driver.receive(d, d.plan.desk, sample, nowIso);
         if (r) await r;
         received++;
         dayStats.received++;
         open++;
+        if (facts?.recordsComponents && d.kind === 'plain') {
+          // The desk records how each component was satisfied, at receipt.
+          const { entries, fallback } = facts.components(d.plan.procedure.definition, d.code);
+          if (
+            entries.length > 0 &&
+            (await sendFact(d, {
+              type: 'RECORD_COMPONENTS',
+              at: nowIso,
+              actor: d.plan.desk,
+              components: entries,
+            }))
+          ) {
+            facts.recorded(entries, false);
+            if (fallback) {
+              const at = calendar.addWorkingMinutes(new Date(now), fallback.afterMinutes).getTime();
+              queue.push(at, { dossier: d, documentIds: fallback.documentIds }, PAPER);
+            }
+          }
+        }
         if (d.kind === 'parent') {
           // A liaison's parent: the desk hands its parts off; the agencies' dossiers do the steps.
           d.planned = true;
@@ -404,6 +481,12 @@ export async function runSimulation(
             await afterChild(d, now);
             break;
           }
+          if (facts?.issuesResults && d.kind === 'plain' && index === d.plan.budgets.length - 1) {
+            // The last step ends processing: its unit issues the result document.
+            const documents = [facts.result(d.plan.procedure.definition, d.code, now)];
+            if (await sendFact(d, { type: 'ISSUE_RESULT', at: nowIso, actor: holder, documents }))
+              facts.issued();
+          }
           await send(d, { type: 'HAND_OVER', at: nowIso, actor: holder });
           if (d.state === 'resultReady') {
             // A member agency returns its part to the focal desk; an applicant comes to collect.
@@ -443,7 +526,16 @@ export async function runSimulation(
           break;
         }
         case RETURN: {
-          await send(d, { type: 'RETURN_RESULT', at: nowIso, actor: d.plan.desk });
+          // The desk returns to the applicant (a plain dossier, or a liaison's whole): the handover
+          // and the rating; a member agency's return goes to the focal desk.
+          const toApplicant = facts && d.kind !== 'member' ? facts : undefined;
+          const handed = toApplicant && d.ctx ? toApplicant.handover(d.ctx) : undefined;
+          await send(d, { type: 'RETURN_RESULT', at: nowIso, actor: d.plan.desk, ...handed });
+          if (toApplicant) {
+            const h = d.ctx?.outcome?.handover;
+            if (h) toApplicant.handedOver(h.collectedBy);
+            await rateAtReturn(toApplicant, d, nowIso);
+          }
           close(d);
           await afterChild(d, now);
           break;
@@ -471,6 +563,7 @@ export async function runSimulation(
     byProcedure,
     units,
     ...(liaison ? { liaison: liaison.result() } : {}),
+    ...(facts ? { facts: facts.summary() } : {}),
     elapsedMs: performance.now() - started,
   };
 }
@@ -497,6 +590,7 @@ function driverFor(
       agency,
       random: engineRandom,
       ...(options.keepRecords ? { keepRecords: true } : {}),
+      ...(options.facts?.ratings ? { ratings: { criteria: ratingCriteriaOf(options.facts) } } : {}),
     });
     return { driver, engine: undefined };
   }
@@ -513,6 +607,7 @@ function driverFor(
       agency,
       clock: clock(),
       random: engineRandom,
+      ...(options.facts?.ratings ? { ratings: { criteria: ratingCriteriaOf(options.facts) } } : {}),
       ...(options.store ? { store: options.store } : {}),
       ...(options.plugins ? { plugins: options.plugins } : {}),
     });

@@ -3,7 +3,10 @@ import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { Clock } from '../clock/clock.js';
 import type { Engine, ReceiveCommand } from '../engine/engine-types.js';
 import type { EnginePlugin } from '../engine/plugin.js';
+import type { ApplicantKind } from '../model/applicant.js';
 import type { Channel } from '../model/channel.js';
+import type { ComponentSource } from '../model/dossier-component.js';
+import type { RatingCriteriaSet } from '../model/rating.js';
 import type { SlipRow } from '../model/slip-row.js';
 import type { Procedure } from '../procedure/define-procedure.js';
 import type { ProcedureRegistry } from '../procedure/registry.js';
@@ -62,6 +65,130 @@ export const DEFAULT_BEHAVIOUR: SimulationBehaviour = {
   pickupHours: [0, 16],
 };
 
+/** Who collects a result at return: the applicant, a representative, the post, or online. */
+export type SimulationHandoverKind = 'applicant' | 'representative' | 'post' | 'online';
+
+/**
+ * The national facts a simulation generates per dossier (applicants, components and results for
+ * dossiers of one agency; handovers and ratings also for a liaison returned at the focal desk).
+ * Every part is off unless given, and the draws come from a stream of their own: turning
+ * facts on changes no arrival and no fate, only adds the commands that record the facts (the same
+ * in `engine` and `direct` mode, so both still give equal reports and journals).
+ *
+ * @example
+ * ```ts
+ * import { vietnamCalendar } from '@motcua/core';
+ * import { simulate } from '@motcua/core/simulation';
+ * import { CATALOGUE_CODES, catalogueSamples, catalogueVersions } from '@motcua/procedures';
+ * const calendar = vietnamCalendar();
+ * const code = CATALOGUE_CODES.permanentResidence;
+ * const result = await simulate({
+ *   procedures: catalogueVersions(calendar), calendar, start: '2026-03-02', days: 30, seed: 1,
+ *   arrivals: { perWorkingDay: 40 },
+ *   samples: { [code]: () => catalogueSamples[code]! },
+ *   facts: {
+ *     applicantKinds: { citizen: 8, enterprise: 1, 'household-business': 1 },
+ *     representativeShare: 0.2,
+ *     components: { digitisedShare: 0.6, reusedShare: 0.2, databaseShare: 0.3, lookupFailureShare: 0.1 },
+ *     results: true,
+ *     handovers: { applicant: 6, representative: 1, post: 2, online: 1 },
+ *     ratings: { share: 0.6 },
+ *   },
+ * });
+ * console.log(result.facts?.shares.digitised, result.facts?.meanScores.overall);
+ * ```
+ */
+export interface SimulationFactsOptions {
+  /** Weights of the applicant kinds (default: the sample's applicant as given). */
+  readonly applicantKinds?: Readonly<Partial<Record<ApplicantKind, number>>>;
+  /** Share of dossiers filed by an authorised representative, where the procedure allows one (default 0). */
+  readonly representativeShare?: number;
+  /**
+   * How each document of the procedure is satisfied, recorded by the desk at receipt
+   * (`RECORD_COMPONENTS`): shares of reuse, the national document store and database lookups (the
+   * rest on paper, digitised by `digitisedShare`); a failed lookup (`lookupFailureShare` of them)
+   * leaves the paper to bring, recorded `paperAfterHours` working hours later (default [0, 8])
+   * while the dossier is still processing or supplementing. Off when every share is 0 (default).
+   */
+  readonly components?: {
+    readonly digitisedShare?: number;
+    readonly reusedShare?: number;
+    readonly nationalStoreShare?: number;
+    readonly databaseShare?: number;
+    readonly lookupFailureShare?: number;
+    readonly paperAfterHours?: readonly [number, number];
+    /** The database looked up (default the population database, `CSDLQGDC`). */
+    readonly database?: { readonly code: string; readonly name?: string };
+  };
+  /** Issue a result document (`ISSUE_RESULT`, by the unit of the last step) as processing ends (default false). */
+  readonly results?: boolean;
+  /**
+   * Weights of who collects the result at return (`RETURN_RESULT`'s handover); a representative
+   * only for a dossier filed by one and online only for an online dossier, else the applicant.
+   * Default: no handover recorded.
+   */
+  readonly handovers?: Readonly<Partial<Record<SimulationHandoverKind, number>>>;
+  /**
+   * The applicant's rating at return, entered at the desk (`engine.rate` in `engine` mode, the
+   * same rule in `direct` mode): the share of returned dossiers rated, and the weights of the
+   * answers of every criterion, best first (default [0.75, 0.2, 0.05]; [0.2, 0.4, 0.4] for a late
+   * dossier). `criteria` (default `DECREE_61_RATING_CRITERIA`) must be the engine's own set when
+   * an engine is given.
+   */
+  readonly ratings?: {
+    readonly share: number;
+    readonly answerWeights?: readonly number[];
+    readonly lateAnswerWeights?: readonly number[];
+    readonly criteria?: RatingCriteriaSet;
+  };
+}
+
+/** What the facts of a run count (plain numbers: the shares of workers add up). */
+export interface SimulationFacts {
+  /** Dossiers whose applicant went through the facts, by kind, and those filed by a representative. */
+  dossiers: number;
+  applicantKinds: Partial<Record<ApplicantKind, number>>;
+  represented: number;
+  /** Components recorded (with the papers after failed lookups, `paperFallbacks`), by source. */
+  components: {
+    recorded: number;
+    bySource: Record<ComponentSource, number>;
+    digitised: number;
+    lookupsFailed: number;
+    paperFallbacks: number;
+  };
+  /** Result documents issued. */
+  results: number;
+  handovers: Record<SimulationHandoverKind, number>;
+  /** Ratings: how many, the sum of each criterion's scores, overall satisfied and very satisfied. */
+  ratings: {
+    criteriaSet: string;
+    rated: number;
+    scoreSums: Record<string, number>;
+    satisfied: number;
+    verySatisfied: number;
+  };
+}
+
+/** The facts' counts with their shares (0–1) and the mean score of each criterion. */
+export interface SimulationFactsSummary extends SimulationFacts {
+  readonly shares: {
+    /** Of the dossiers: filed by a representative. */
+    readonly represented: number;
+    /** Of the paper components: digitised. */
+    readonly digitised: number;
+    /** Of the components recorded at receipt: reused or from the national document store. */
+    readonly reused: number;
+    /** Of the components recorded at receipt: looked up in a database. */
+    readonly databaseLookups: number;
+    /** Of the lookups: failed (the paper asked for). */
+    readonly lookupsFailed: number;
+    /** Of the ratings: overall satisfied or very satisfied. */
+    readonly satisfied: number;
+  };
+  readonly meanScores: Readonly<Record<string, number>>;
+}
+
 /** Arrivals: how many dossiers, of which procedures, by which channel, at which hours. */
 export interface SimulationArrivals {
   /** Mean dossiers received per working day (Poisson). */
@@ -106,6 +233,8 @@ export interface SimulationOptions {
    * There is one lifecycle: for a seed both modes give the same reports, journals and slips.
    */
   readonly mode?: 'engine' | 'direct';
+  /** National facts generated per dossier (applicants, components, results, handovers, ratings); none by default. */
+  readonly facts?: SimulationFactsOptions;
   /** In `direct` mode: keep every dossier's journal and snapshot, for `target.get` and `target.list` (tests). */
   readonly keepRecords?: boolean;
   /**
@@ -143,6 +272,8 @@ export interface SimulationResult {
   readonly units: UnitReportRow[];
   /** What the liaisons did, with `liaison` only. */
   readonly liaison?: SimulationLiaisonResult;
+  /** The national facts generated, with `facts` only. */
+  readonly facts?: SimulationFactsSummary;
   readonly elapsedMs: number;
 }
 

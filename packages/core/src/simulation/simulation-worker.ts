@@ -80,6 +80,7 @@ async function run(request: WorkerRequest, post: (message: WorkerResponse) => vo
     report: result.report,
     byProcedure: result.byProcedure,
     units: result.units,
+    ...(result.facts ? { facts: result.facts } : {}),
     elapsedMs: result.elapsedMs,
     cpuMs: cpuStart === undefined || cpuEnd === undefined ? undefined : cpuEnd - cpuStart,
   });

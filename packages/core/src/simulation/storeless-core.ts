@@ -4,16 +4,18 @@ import { summaryOf, summaryWithNationalStatus } from '../engine/dossier-summary.
 import { checkEvent, checkReceive } from '../engine/engine-input.js';
 import { type EngineEvent, type ReceiveCommand, SYSTEM_ACTOR } from '../engine/engine-types.js';
 import { receiptJournalEntry, transitionJournalEntry } from '../engine/journal-entries.js';
+import { checkRating, type RatingRules, ratedDossier, ratingRules } from '../engine/rate-dossier.js';
 import { byClaimOrder, timerFiring, timerRows } from '../engine/timer-rows.js';
 import { NotFoundError, TransitionError } from '../errors/dossier-errors.js';
 import { MotcuaError } from '../errors/motcua-error.js';
-import type { Actor } from '../model/actor.js';
+import { type Actor, toInstant } from '../model/actor.js';
 import type { Channel } from '../model/channel.js';
 import { formatDossierCode } from '../model/dossier-code.js';
 import type { DossierEventInput } from '../model/dossier-events.js';
 import type { DossierSummary } from '../model/dossier-summary.js';
 import { instantMs } from '../model/instant-format.js';
 import type { LiaisonLinkInput } from '../model/liaison-context.js';
+import type { Rating } from '../model/rating.js';
 import type { SlipRow } from '../model/slip-row.js';
 import { type PersistedDossier, type Procedure, stateName } from '../procedure/define-procedure.js';
 import type { ProcedureRegistry } from '../procedure/registry.js';
@@ -71,6 +73,8 @@ export interface StorelessCoreOptions {
   readonly warnBeforeMinutes?: number;
   /** Keep every dossier's journal and final snapshot, for {@link StorelessCore.get} (tests; costs memory). */
   readonly keepRecords?: boolean;
+  /** Ratings (the engine's option of the same name): the criteria set and the amendment window. */
+  readonly ratings?: Partial<RatingRules>;
 }
 
 const SECRET_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -151,6 +155,7 @@ export class StorelessCore<D extends CoreDossier> {
   private readonly timers = new EventQueue<QueuedTimer<D>>();
   private readonly sequences = new Map<string, number>();
   private readonly records: Map<string, { dossier: D; journal: JournalEntry[] }> | undefined;
+  private readonly ratings: RatingRules;
   private received = 0;
 
   constructor(options: StorelessCoreOptions) {
@@ -164,6 +169,7 @@ export class StorelessCore<D extends CoreDossier> {
       ...(options.warnBeforeMinutes === undefined ? {} : { warnBeforeMinutes: options.warnBeforeMinutes }),
     };
     this.records = options.keepRecords ? new Map() : undefined;
+    this.ratings = ratingRules(options.ratings);
   }
 
   /** Number of open dossiers. */
@@ -232,6 +238,38 @@ export class StorelessCore<D extends CoreDossier> {
     }
     const after = procedure.step(before, event);
     this.commit(d, before, after, event.type, event);
+  }
+
+  /**
+   * Records the applicant's rating of a returned dossier `d`, as `engine.rate` does with a desk
+   * officer (`actor`): the same checks and rule (`ratedDossier`), the same `RATING` journal entry,
+   * the dossier's version +1; the state, the timers and the report facts do not change. The public
+   * path (`secret`) is the engine's only.
+   * @throws `ValidationError` naming the field; `TransitionError` / `PermissionError` as the engine.
+   */
+  rate(d: D, input: unknown): Rating {
+    const command = checkRating(this.ratings, input);
+    if (command.secret !== undefined) {
+      throw new MotcuaError('INVALID_OPTION', 'the store-less core takes ratings at the desk only', {
+        field: 'secret',
+      });
+    }
+    const before = d.persisted;
+    const procedure = d.procedure;
+    if (!before || !procedure) throw new NotFoundError('dossier', d.code || '(not received)');
+    const at = command.at ?? toInstant(this.clock.now());
+    const { rewritten, event } = ratedDossier(before, procedure.definition, this.ratings, command, at);
+    d.version++;
+    d.persisted = rewritten;
+    if (this.records) {
+      const state = stateName(rewritten.value);
+      this.records
+        .get(d.code)
+        ?.journal.push(
+          transitionJournalEntry(d.code, d.version, 'RATING', event, { before: state, after: state }, null),
+        );
+    }
+    return rewritten.context.rating as Rating;
   }
 
   /**

@@ -1,7 +1,12 @@
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { Procedure } from '../procedure/define-procedure.js';
 import type { ReportRow, UnitReportRow } from '../report/report-types.js';
-import type { SimulationDay, SimulationOptions, SimulationShare } from './simulation-options.js';
+import type {
+  SimulationDay,
+  SimulationFactsSummary,
+  SimulationOptions,
+  SimulationShare,
+} from './simulation-options.js';
 
 /**
  * What a setup function returns: the parts of a simulation that are code and cannot be sent to a
@@ -44,6 +49,7 @@ export type WorkerResponse =
       readonly report: ReportRow[];
       readonly byProcedure: ReportRow[];
       readonly units: UnitReportRow[];
+      readonly facts?: SimulationFactsSummary;
       readonly elapsedMs: number;
       readonly cpuMs: number | undefined;
     }

@@ -1,0 +1,16 @@
+/**
+ * @packageDocumentation
+ * `@motcua/connectors/dvcqg` — the National Public Service Portal (Cổng Dịch vụ công quốc gia):
+ * the dossier record and the processing history its dossier sync takes, built from a dossier's
+ * facts and checked before sending, with the portal's code tables as dated data.
+ */
+
+export {
+  buildDossierRecord,
+  DVCQG_DATE_FORMAT,
+  type DvcqgAttachment,
+  type DvcqgDossierRecord,
+  type DvcqgRecordOptions,
+} from './dossier-record.js';
+export { DVCQG_CODE_TABLES, type DvcqgCodeTables, type ReturnMethod } from './dvcqg-code-tables.js';
+export { buildStepEntry, type DvcqgStepEntry } from './step-entry.js';

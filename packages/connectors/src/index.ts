@@ -1,0 +1,14 @@
+/**
+ * @packageDocumentation
+ * `@motcua/connectors` — sync with the National Public Service Portal (Cổng Dịch vụ công quốc
+ * gia) and sector systems, so that no officer enters a dossier twice.
+ *
+ * - `@motcua/connectors`: what every target shares: versioned code tables ({@link tableOn}),
+ *   dates in a target's format ({@link portalDate}), payload problems.
+ * - `@motcua/connectors/dvcqg`: the national portal's dossier record and step history, built from a
+ *   dossier's facts and checked before sending (`buildDossierRecord`, `buildStepEntry`), with the
+ *   portal's code tables (`DVCQG_CODE_TABLES`).
+ */
+export { type CodeTable, type Confidence, tableOn } from './code-tables/code-table.js';
+export { portalDate } from './shared/portal-date.js';
+export type { PayloadProblem } from './shared/problems.js';
