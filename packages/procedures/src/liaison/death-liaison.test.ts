@@ -9,8 +9,10 @@ import {
   liaisonCalendar,
   liaisonWorld,
 } from '../../test-support/liaison-world.js';
+import { isPlaceholderCode } from '../shared/codes.js';
 import {
   DEATH_LIAISON_ALTERNATIVE_CODE,
+  DEATH_LIAISON_CANDIDATE_CODE,
   DEATH_LIAISON_CODE,
   type DeathLiaisonApplication,
   deathLiaison,
@@ -74,11 +76,15 @@ describe('death liaison (Decree 63/2024, group 2) — figures [S], provisional',
     expect(receipt(application()).code).toBe('X-1');
   });
 
-  it('uses code 1.011537 by default and documents the conflicting 1.006714', () => {
+  it('uses a placeholder code by default (no code confirmed twice) and takes a candidate', () => {
     expect(pkg.liaison.code).toBe(DEATH_LIAISON_CODE);
+    expect(isPlaceholderCode(DEATH_LIAISON_CODE)).toBe(true);
+    expect(deathLiaison({ code: DEATH_LIAISON_CANDIDATE_CODE }).liaison.code).toBe('1.011537');
     expect(DEATH_LIAISON_ALTERNATIVE_CODE).toBe('1.006714');
     expect(deathLiaison({ code: DEATH_LIAISON_ALTERNATIVE_CODE }).liaison.code).toBe('1.006714');
-    expect(pkg.liaison.liaison.provisional.join(' ')).toMatch(/1\.011537 vs 1\.006714/);
+    expect(pkg.liaison.liaison.provisional.join(' ')).toMatch(
+      /placeholder; candidates 1\.011537 vs 1\.006714/,
+    );
   });
 
   it.each([

@@ -21,15 +21,20 @@ import { type LiaisonAgency, memberProcedure, splitSteps } from './member-proced
  */
 
 /**
- * Code of the death liaison: `1.011537` (a commune's portal page, one source). One implementation
+ * Code of the death liaison: a placeholder until one code is confirmed by two independent public
+ * sources (the rule for every catalogue code). Candidates: `1.011537` (a commune's portal page, one
+ * source, not found again in the public sources searched on 2026-12-02). One implementation
  * uses `1.006714` in its liaison-portal URL [S], and Hải Phòng Decision 3582/QĐ-UBND (08/09/2026)
  * gives `2.002622` "Đăng ký khai tử, xóa đăng ký thường trú, giải quyết mai táng phí, tử tuất",
  * replaced there by `2.002913` "Liên thông điện tử: đăng ký khai tử, xóa đăng ký thường trú, giải
- * quyết mai táng phí, tử tuất" (annex rows transcribed by hongdienvbhp/BangNiemYetVinhBao). None of
- * these is confirmed by two independent sources and `1.011537` was not found in the public sources
- * searched (2026-12-02): the codes conflict; pass `code` to use another.
+ * quyết mai táng phí, tử tuất" (annex rows transcribed by hongdienvbhp/BangNiemYetVinhBao; a
+ * citizen Q&A dataset also pairs `2.002913` with reporting a death). The codes conflict and the
+ * group each names is not certainly the one modelled: pass `code` to use the one your province
+ * publishes.
  */
-export const DEATH_LIAISON_CODE = '1.011537';
+export const DEATH_LIAISON_CODE = 'PLACEHOLDER:lien-thong-khai-tu-xoa-thuong-tru-mai-tang-phi';
+/** The candidate code of one commune's portal page [S] (the default until 2026-12-02). */
+export const DEATH_LIAISON_CANDIDATE_CODE = '1.011537';
 /** The conflicting code seen in one implementation [S]. */
 export const DEATH_LIAISON_ALTERNATIVE_CODE = '1.006714';
 
@@ -344,7 +349,7 @@ export function deathLiaison(options: DeathLiaisonOptions = {}): LiaisonPackage<
       ],
       provisional: [
         'every figure: Decision 296/QĐ-VPCP via one legal Q&A [S]',
-        'procedure code 1.011537 vs 1.006714 vs 2.002622 / 2.002913 (conflict)',
+        'procedure code: a placeholder; candidates 1.011537 vs 1.006714 vs 2.002622 / 2.002913 (conflict)',
         'group limit for death (+ residence) without an allowance: no source',
         'member procedure codes: placeholders',
       ],
