@@ -3,6 +3,7 @@ import { escapeHtml } from '@motcua/core/forms';
 import type { LiaisonMemberTally, SimulationDay } from '@motcua/core/simulation';
 import type { NationalFacts, Showcase } from './national-facts.js';
 import type { OnlineAndBoundary } from './online-and-boundary.js';
+import type { ProvinceProcess } from './province-process.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -117,6 +118,14 @@ function onlineHtml(o: OnlineAndBoundary): string {
 ${c.moves.map(escapeHtml).join(', ')} (arrival ${escapeHtml(c.arrival)}), each a handover on the control slip.</p>`;
 }
 
+/** The procedure imported from a province's process table, and its dossier. */
+function provinceHtml(p: ProvinceProcess): string {
+  return `<h2>Quy trình nội bộ của tỉnh (a procedure imported from a province's table)</h2>
+<p>${escapeHtml(p.source)}.</p>
+<ol>${p.steps.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ol>
+<p>${escapeHtml(p.code)}: the hand-over into phase 2 was refused until the charge was paid (${escapeHtml(p.waited)}); returned ${escapeHtml(p.result)}.</p>`;
+}
+
 /** Entries recorded over an hour after they happened, per unit. */
 function lateHtml(
   rows: readonly { unit: string; entries: number; late: number; maxDelayMs: number }[],
@@ -143,6 +152,7 @@ export function htmlReport(input: {
   national?: NationalFacts;
   showcase?: Showcase;
   online?: OnlineAndBoundary;
+  province?: ProvinceProcess;
   lateEntries?: readonly { unit: string; entries: number; late: number; maxDelayMs: number }[];
 }): string {
   const r = input.report;
@@ -187,6 +197,7 @@ ${input.liaison ? liaisonHtml(input.liaison) : ''}
 ${input.national ? nationalHtml(input.national) : ''}
 ${input.showcase ? showcaseHtml(input.showcase) : ''}
 ${input.online ? onlineHtml(input.online) : ''}
+${input.province ? provinceHtml(input.province) : ''}
 ${input.lateEntries ? lateHtml(input.lateEntries) : ''}
 <h2>Daily on-time rate (tỷ lệ đúng hạn theo ngày)</h2>
 ${dailyRateChart(input.days)}

@@ -52,6 +52,7 @@ import { htmlReport, type LiaisonSection } from './html-report.js';
 import { birthLiaisonSample, deathLiaisonSample } from './liaison-samples.js';
 import { nationalFacts, showcaseDossier } from './national-facts.js';
 import { onlineAndBoundary, sampleReception, withSampleFees } from './online-and-boundary.js';
+import { provinceProcedure, provinceProcessDossier } from './province-process.js';
 import { openStore } from './store.js';
 
 // `pnpm demo -- --days 10` passes the `--` through: drop it.
@@ -105,7 +106,9 @@ const standalone = proceduresInForce(catalogue, start).map((p) =>
 const birth = birthLiaison2024({ calendar });
 const death = deathLiaison({ calendar });
 const liaisons = [birth, death];
-const procedures = [...standalone, birth.liaison, death.liaison];
+// A procedure imported from a province's process table, with a phase that waits for payment.
+const imported = provinceProcedure(calendar, start);
+const procedures = [...standalone, birth.liaison, death.liaison, imported];
 // The procedure the showcase, the online filings and the cross-boundary dossier use.
 const residence = standalone.find((p) => p.code === '1.004222') ?? standalone[0]!;
 const names = new Map(procedures.map((p) => [p.code, p.definition.name.vi]));
@@ -289,6 +292,11 @@ for (const f of online.filings)
 console.log(
   `Cross-boundary    ${online.crossBoundary.code}: received at ${online.crossBoundary.receiving} for ${online.crossBoundary.competent}; original ${online.crossBoundary.moves.join(', ')} (arrival ${online.crossBoundary.arrival})`,
 );
+// The imported procedure's dossier: phase 2 waits for the charge.
+const province = await provinceProcessDossier(engine, imported);
+console.log(
+  `Province process  ${province.code}: ${imported.definition.name.vi}, steps from ${province.source}; phase 2 refused until paid ("${province.waited}"); returned ${province.result}`,
+);
 // Late entry: the late-entry report per unit (the online filing's receipt was recorded late).
 const lateRows = await engine.lateEntries({
   from: `${start}T00:00:00+07:00`,
@@ -435,6 +443,7 @@ writeFileSync(
     national: facts,
     showcase,
     online,
+    province,
     lateEntries: lateRows,
     liaison: {
       parents: liaison.parents,
