@@ -12,3 +12,12 @@
 export { type CodeTable, type Confidence, tableOn } from './code-tables/code-table.js';
 export { portalDate } from './shared/portal-date.js';
 export type { PayloadProblem } from './shared/problems.js';
+export { MemorySyncLog } from './shared/memory-sync-log.js';
+export type {
+  StepRow,
+  StepStatus,
+  SyncAck,
+  SyncFailure,
+  SyncLog,
+  SyncRow,
+} from './shared/sync-log.js';

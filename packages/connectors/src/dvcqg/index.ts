@@ -14,3 +14,12 @@ export {
 } from './dossier-record.js';
 export { DVCQG_CODE_TABLES, type DvcqgCodeTables, type ReturnMethod } from './dvcqg-code-tables.js';
 export { buildStepEntry, type DvcqgStepEntry } from './step-entry.js';
+export { type DvcqgSync, type DvcqgSyncOptions, dvcqgSync } from './dvcqg-sync.js';
+export {
+  type AnswerClass,
+  classifyAnswer,
+  type DvcqgAnswer,
+  type DvcqgTransport,
+  type LgspEnvelopeOptions,
+  lgspEnvelope,
+} from './transport.js';
