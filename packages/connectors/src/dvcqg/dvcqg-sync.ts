@@ -84,7 +84,8 @@ const SILENT = new Set(['RATING', 'LOOKUP:reissue-secret']);
  *   earlier one of the same dossier is pending, so an update never overtakes the create. It builds
  *   the record from the dossier as it is now (`engine.get`), checks it (a problem is a dead letter
  *   naming the portal's field), creates it, and updates it when the portal says it already exists
- *   (so a retry never creates twice); a record the sync log shows acknowledged at the current
+ *   (so a retry after a lost answer never creates twice). A record the portal acknowledged before
+ *   is updated directly (created again if the portal lost it); one acknowledged at the current
  *   version is not sent again. Then it pushes the dossier's pending step entries in version
  *   order, in chunks. Timeouts, resets and 5xx are retried by the outbox with backoff; 4xx are
  *   dead letters naming the field the portal named.
@@ -148,9 +149,17 @@ export function dvcqgSync(options: DvcqgSyncOptions): DvcqgSync {
     throw new Error(error);
   };
 
-  /** Create, then update when it exists (and create again when an update finds none), at most 3 calls of each. */
-  const upsert = async (code: string, record: DvcqgDossierRecord, now: Date): Promise<void> => {
-    let mode: 'create' | 'update' = 'create';
+  /**
+   * Create, then update when it exists; a record the portal acknowledged before is updated at
+   * once, and created when the update finds none (the portal lost it). At most 4 calls.
+   */
+  const upsert = async (
+    code: string,
+    record: DvcqgDossierRecord,
+    known: boolean,
+    now: Date,
+  ): Promise<void> => {
+    let mode: 'create' | 'update' = known ? 'update' : 'create';
     for (let calls = 0; calls < 4; calls++) {
       const result = await classified(() =>
         mode === 'create' ? transport.create([record]) : transport.update([record]),
@@ -163,8 +172,9 @@ export function dvcqgSync(options: DvcqgSyncOptions): DvcqgSync {
     await fail(code, 'record', { kind: 'retry', reason: 'create and update kept crossing' }, now);
   };
 
-  const pushSteps = async (code: string, now: Date): Promise<void> => {
-    const pending = await syncLog.steps(code, 'pending');
+  /** Pushes the pending entries up to the version the portal's record holds: the history is never ahead of the record. */
+  const pushSteps = async (code: string, upTo: number, now: Date): Promise<void> => {
+    const pending = (await syncLog.steps(code, 'pending')).filter((s) => s.version <= upTo);
     for (let i = 0; i < pending.length; i += chunkSize) {
       const chunk = pending.slice(i, i + chunkSize);
       const result = await classified(() => transport.steps(chunk.map((s) => s.entry as DvcqgStepEntry)));
@@ -232,7 +242,7 @@ export function dvcqgSync(options: DvcqgSyncOptions): DvcqgSync {
         await syncLog.fail(code, { at: now, error: invalid(problem).message, field: problem.field });
         throw invalid(problem);
       }
-      await upsert(code, record, now);
+      await upsert(code, record, row?.ackVersion != null, now);
       await syncLog.ack(code, {
         version: dossier.version,
         at: now,
@@ -240,7 +250,7 @@ export function dvcqgSync(options: DvcqgSyncOptions): DvcqgSync {
         receivedAt: wasReceived(dossier.context) ? dossier.context.receivedAt : null,
       });
     }
-    await pushSteps(code, now);
+    await pushSteps(code, Math.max(row?.ackVersion ?? 0, dossier.version), now);
   };
 
   return {
