@@ -147,9 +147,9 @@ describe('dvcqgSync against the portal simulator', () => {
     await drain();
     // Every DongBoHoSoMC before the first accepted create was a failed create; no step before it.
     const firstOk = sim.calls.findIndex((c) => c.status === 200);
-    expect(sim.calls.slice(0, firstOk + 1).every((c) => c.service === 'DongBoHoSoMC' && c.isUpdating === 'False')).toBe(
-      true,
-    );
+    expect(
+      sim.calls.slice(0, firstOk + 1).every((c) => c.service === 'DongBoHoSoMC' && c.isUpdating === 'False'),
+    ).toBe(true);
     expect(sim.creates.get(code)).toBe(1);
     expect(sim.steps.get(code)).toHaveLength(3);
     expect(sim.stepsOutOfOrder).toBe(0);
@@ -202,7 +202,10 @@ describe('dvcqgSync against the portal simulator', () => {
     await drain();
     expect(sim.creates.get(d.code)).toBeUndefined();
     expect(sim.updates.get(d.code)).toBe(1);
-    expect((await engine.store.outbox({ code: d.code }))[0]).toMatchObject({ attempts: 1, status: 'delivered' });
+    expect((await engine.store.outbox({ code: d.code }))[0]).toMatchObject({
+      attempts: 1,
+      status: 'delivered',
+    });
     expect((await syncLog.row(d.code))?.ackVersion).toBe(1);
   });
 
@@ -270,7 +273,10 @@ describe('dvcqgSync against the portal simulator', () => {
     const d = await receive(engine);
     await drain();
     const [dead] = await engine.deadLetters();
-    expect(dead).toMatchObject({ attempts: 4, lastError: 'DVCQG_RETRY record create: portal unavailable (HTTP 500)' });
+    expect(dead).toMatchObject({
+      attempts: 4,
+      lastError: 'DVCQG_RETRY record create: portal unavailable (HTTP 500)',
+    });
     expect((await syncLog.row(d.code))?.lastErrorField).toBeNull();
     expect(sim.records.size).toBe(0);
   });
@@ -329,7 +335,10 @@ describe('dvcqgSync against the portal simulator', () => {
     await engine.send(fromCentre.code, { type: 'ACCEPT', actor: desk });
     await engine.send(fromPortal.code, { type: 'ACCEPT', actor: desk });
     await drain();
-    expect(sim.records.get(fromCentre.code)).toMatchObject({ TrangThaiHoSo: '2', NgayTiepNhan: '20260302100000' });
+    expect(sim.records.get(fromCentre.code)).toMatchObject({
+      TrangThaiHoSo: '2',
+      NgayTiepNhan: '20260302100000',
+    });
     expect(sim.records.get(fromPortal.code)).toMatchObject({ TrangThaiHoSo: '2' });
     expect(sim.steps.get(fromPortal.code)?.map((s) => s.TrangThai)).toEqual(['1', '2']);
     expect(sim.steps.get(fromCentre.code)?.map((s) => s.TrangThai)).toEqual(['2']);
@@ -406,11 +415,22 @@ describe('dvcqgSync against the portal simulator', () => {
 describe('dvcqgSync plugin contract', () => {
   it('dead-letters an item it cannot read and refuses to deliver before attach', async () => {
     const plugin: DvcqgSync = dvcqgSync({
-      transport: lgspEnvelope({ url: 'http://127.0.0.1:9', unitCode: 'x', credentials: { username: 'u', password: 'p' } }),
+      transport: lgspEnvelope({
+        url: 'http://127.0.0.1:9',
+        unitCode: 'x',
+        credentials: { username: 'u', password: 'p' },
+      }),
       syncLog: new MemorySyncLog(),
     });
-    const item = { id: 'X:1:dvcqg.sync:0', code: 'X', type: 'dvcqg.sync', payload: { code: 'X', step: null } } as OutboxItem;
-    await expect(plugin.deliver?.(item, { now: new Date(), attempt: 1 })).rejects.toThrow('attach(engine) first');
+    const item = {
+      id: 'X:1:dvcqg.sync:0',
+      code: 'X',
+      type: 'dvcqg.sync',
+      payload: { code: 'X', step: null },
+    } as OutboxItem;
+    await expect(plugin.deliver?.(item, { now: new Date(), attempt: 1 })).rejects.toThrow(
+      'attach(engine) first',
+    );
     const { engine } = sampleEngine(new MemoryStore(), { plugins: [plugin] });
     await plugin.attach(engine);
     await expect(

@@ -225,7 +225,10 @@ export function dvcqgSync(options: DvcqgSyncOptions): DvcqgSync {
     const dossier = await e.get(code);
     const row = await syncLog.row(code);
     if (row?.ackVersion == null || row.ackVersion < dossier.version) {
-      const { definition } = e.procedures.get(dossier.summary.procedureCode, dossier.summary.procedureVersion);
+      const { definition } = e.procedures.get(
+        dossier.summary.procedureCode,
+        dossier.summary.procedureVersion,
+      );
       const field = options.catalogue?.[definition.code];
       const agencyName = options.agencyName?.(dossier);
       const summary = options.summary?.(dossier);

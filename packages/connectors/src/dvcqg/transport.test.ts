@@ -31,9 +31,14 @@ describe('classifyAnswer', () => {
     expect(classifyAnswer({ httpStatus: 200, body: 'Cập nhật thành công' })).toEqual(ok);
     for (const code of [0, 3, -3, '3', '-3'])
       expect(
-        classifyAnswer({ httpStatus: 200, body: { error_code: code, message: 'Hồ sơ đã tồn tại trên hệ thống' } }),
+        classifyAnswer({
+          httpStatus: 200,
+          body: { error_code: code, message: 'Hồ sơ đã tồn tại trên hệ thống' },
+        }),
       ).toEqual({ kind: 'exists' });
-    expect(classifyAnswer({ httpStatus: 200, body: { error_code: -2, message: 'Hồ sơ không tồn tại' } })).toEqual({
+    expect(
+      classifyAnswer({ httpStatus: 200, body: { error_code: -2, message: 'Hồ sơ không tồn tại' } }),
+    ).toEqual({
       kind: 'missing',
     });
     for (const httpStatus of [401, 408, 429, 500, 503])
@@ -44,8 +49,15 @@ describe('classifyAnswer', () => {
     });
     expect(classifyAnswer({ httpStatus: 200, body: { error_code: 0 }, stage: 'auth' }).kind).toBe('retry');
     expect(
-      classifyAnswer({ httpStatus: 400, body: { error_code: 400, message: 'Trường TaiLieuNop[2].DuongDanTaiTepTin sai' } }),
-    ).toEqual({ kind: 'reject', reason: 'HTTP 400, error_code 400', field: 'TaiLieuNop[2].DuongDanTaiTepTin' });
+      classifyAnswer({
+        httpStatus: 400,
+        body: { error_code: 400, message: 'Trường TaiLieuNop[2].DuongDanTaiTepTin sai' },
+      }),
+    ).toEqual({
+      kind: 'reject',
+      reason: 'HTTP 400, error_code 400',
+      field: 'TaiLieuNop[2].DuongDanTaiTepTin',
+    });
   });
 
   it('never carries the portal’s message, which may echo personal data, nor a field that is no field name', () => {

@@ -119,7 +119,11 @@ export function lgspEnvelope(options: LgspEnvelopeOptions): DvcqgTransport {
     return answer;
   };
 
-  const call = async (service: string, isUpdating: 'True' | 'False' | undefined, data: readonly unknown[]) => {
+  const call = async (
+    service: string,
+    isUpdating: 'True' | 'False' | undefined,
+    data: readonly unknown[],
+  ) => {
     session ??= login();
     const current = await session;
     if (typeof current !== 'string') {
@@ -200,7 +204,8 @@ export function classifyAnswer(answer: DvcqgAnswer): AnswerClass {
   }
   const b = (body ?? {}) as { error_code?: unknown; message?: unknown; field?: unknown };
   const raw = b.error_code;
-  const code = typeof raw === 'number' || (typeof raw === 'string' && /^-?\d{1,6}$/.test(raw)) ? Number(raw) : NaN;
+  const code =
+    typeof raw === 'number' || (typeof raw === 'string' && /^-?\d{1,6}$/.test(raw)) ? Number(raw) : NaN;
   const message = typeof b.message === 'string' ? b.message : '';
   if ([0, 3, -3].includes(code) && /đã tồn tại/iu.test(message)) return { kind: 'exists' };
   if (code !== 0 && /không tồn tại/iu.test(message) && !fieldOf(b)) return { kind: 'missing' };

@@ -9,7 +9,11 @@ describe('MemorySyncLog', () => {
     const log = new MemorySyncLog();
     expect(log.target).toBe('dvcqg');
     await log.fail('A', { at, error: 'DVCQG_RETRY record create: connection failed' });
-    expect(await log.row('A')).toMatchObject({ ackVersion: null, lastError: expect.any(String), lastErrorField: null });
+    expect(await log.row('A')).toMatchObject({
+      ackVersion: null,
+      lastError: expect.any(String),
+      lastErrorField: null,
+    });
     await log.ack('A', { version: 3, at, lagMs: 500, receivedAt: '2026-03-02T02:30:00.000Z' });
     await log.ack('A', { version: 2, at: new Date(at.getTime() + 1000), lagMs: 9000, receivedAt: null });
     expect(await log.row('A')).toMatchObject({
@@ -22,7 +26,12 @@ describe('MemorySyncLog', () => {
     });
     await log.fail('A', { at, error: 'DVCQG_INVALID_FIELD LoaiDoiTuong: required', field: 'LoaiDoiTuong' });
     await log.ack('A', { version: 4, at, lagMs: 700, receivedAt: '2026-03-02T02:30:00.000Z' });
-    expect(await log.row('A')).toMatchObject({ ackVersion: 4, firstAckLagMs: 500, lastAckLagMs: 700, lastErrorField: null });
+    expect(await log.row('A')).toMatchObject({
+      ackVersion: 4,
+      firstAckLagMs: 500,
+      lastAckLagMs: 700,
+      lastErrorField: null,
+    });
     expect((await log.rows()).map((r) => r.code)).toEqual(['A']);
   });
 

@@ -74,7 +74,10 @@ export class MemorySyncLog implements SyncLog {
 
   async recordStep(code: string, version: number, entry: unknown, createdAt: string): Promise<void> {
     let steps = this.stepsByCode.get(code);
-    if (!steps) this.stepsByCode.set(code, (steps = new Map()));
+    if (!steps) {
+      steps = new Map();
+      this.stepsByCode.set(code, steps);
+    }
     if (steps.has(version)) return;
     steps.set(version, { code, version, entry, status: 'pending', createdAt, syncedAt: null, lagMs: null });
   }

@@ -31,10 +31,10 @@ export type SimFault =
   | { readonly kind: 'session-expired' };
 
 /** The two services of the dossier sync. */
-export type SimService = 'DongBoHoSoMC' | 'CapNhatTienDoHoSoMC';
+type SimService = 'DongBoHoSoMC' | 'CapNhatTienDoHoSoMC';
 
 /** One service call as received. */
-export interface SimCall {
+interface SimCall {
   readonly service: string;
   readonly isUpdating: string | undefined;
   readonly codes: readonly string[];
@@ -233,7 +233,10 @@ export async function startDvcqgSimulator(
         const code = s.MaHoSo as string;
         const key = ['ThoiDiemXuLy', 'TrangThai', 'NguoiXuLy', 'NoiDungXuLy'].map((f) => s[f]).join('|');
         let keys = stepKeys.get(code);
-        if (!keys) stepKeys.set(code, (keys = new Set()));
+        if (!keys) {
+          keys = new Set();
+          stepKeys.set(code, keys);
+        }
         if (keys.has(key)) {
           sim.stepResends++;
           continue;
@@ -296,7 +299,11 @@ export async function startDvcqgSimulator(
           return;
         case 'http400':
           record(400);
-          json(res, 400, { error_code: 400, message: `Trường ${fault.field} không hợp lệ`, field: fault.field });
+          json(res, 400, {
+            error_code: 400,
+            message: `Trường ${fault.field} không hợp lệ`,
+            field: fault.field,
+          });
           return;
         case 'timeout':
           record(0);
