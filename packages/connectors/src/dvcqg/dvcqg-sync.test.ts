@@ -129,6 +129,21 @@ describe('dvcqgSync against the portal simulator', () => {
     expect(JSON.stringify(sim.calls)).not.toContain(sim.password);
   });
 
+  it('syncs from the engine’s background loop', async () => {
+    const { sim, syncLog, engine, clock } = await setup();
+    const code = await threeSteps(engine, clock);
+    engine.start({ intervalMs: 10 });
+    try {
+      for (let i = 0; i < 300 && (await syncLog.steps(code, 'synced')).length < 3; i++)
+        await new Promise((resolve) => setTimeout(resolve, 10));
+    } finally {
+      await engine.stop();
+    }
+    expect(sim.creates.get(code)).toBe(1);
+    expect(sim.steps.get(code)).toHaveLength(3);
+    expect((await syncLog.row(code))?.ackVersion).toBe(3);
+  });
+
   it('never lets an update or a history entry overtake the create: later items wait for it', async () => {
     const { sim, syncLog, engine, clock, drain } = await setup();
     sim.fault({ kind: 'http500' }, { service: 'DongBoHoSoMC', times: 2 });
@@ -153,7 +168,8 @@ describe('dvcqgSync against the portal simulator', () => {
     expect(sim.creates.get(code)).toBe(1);
     expect(sim.steps.get(code)).toHaveLength(3);
     expect(sim.stepsOutOfOrder).toBe(0);
-    expect((await syncLog.row(code))?.ackVersion).toBe(3);
+    // Received at 09:30, acknowledged at 12:02 after two 500s (the rounds are a simulated minute apart).
+    expect(await syncLog.row(code)).toMatchObject({ ackVersion: 3, firstAckLagMs: 152 * 60_000 });
     expect(await engine.deadLetters()).toEqual([]);
   });
 
@@ -383,14 +399,15 @@ describe('dvcqgSync against the portal simulator', () => {
     await second.attach(b.engine);
     // Worker a takes the receipt and is slow at the portal; meanwhile the dossier moves on and
     // worker b takes the two later items: they wait for the create, whoever holds it.
-    a.sim.fault({ kind: 'slow', ms: 300 }, { service: 'DongBoHoSoMC' });
+    a.sim.fault({ kind: 'held' }, { service: 'DongBoHoSoMC' });
     const d = await receive(a.engine);
     const slow = a.engine.deliverOutbox();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    while (a.sim.calls.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
     a.clock.advance({ seconds: 10 }); // within a's lease (60 s)
     await a.engine.send(d.code, { type: 'HAND_OVER', actor: desk });
     await a.engine.send(d.code, { type: 'HAND_OVER', actor: police });
     expect(await b.engine.deliverOutbox()).toEqual({ delivered: 0, failed: 2, dead: 0 });
+    a.sim.release();
     expect(await slow).toEqual({ delivered: 1, failed: 0, dead: 0 });
     for (let round = 0; round < 10; round++) {
       a.clock.advance({ minutes: 1 });

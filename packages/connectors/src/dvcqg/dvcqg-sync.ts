@@ -183,7 +183,7 @@ export function dvcqgSync(options: DvcqgSyncOptions): DvcqgSync {
       await syncLog.markStepsSynced(
         code,
         chunk.map((s) => s.version),
-        now,
+        attached().clock.now(),
       );
     }
   };
@@ -246,10 +246,12 @@ export function dvcqgSync(options: DvcqgSyncOptions): DvcqgSync {
         throw invalid(problem);
       }
       await upsert(code, record, row?.ackVersion != null, now);
+      // The lag runs to the portal's answer (the clock now), not to the start of the round.
+      const ackedAt = e.clock.now();
       await syncLog.ack(code, {
         version: dossier.version,
-        at: now,
-        lagMs: Math.max(0, now.getTime() - Date.parse(item.createdAt)),
+        at: ackedAt,
+        lagMs: Math.max(0, ackedAt.getTime() - Date.parse(item.createdAt)),
         receivedAt: wasReceived(dossier.context) ? dossier.context.receivedAt : null,
       });
     }

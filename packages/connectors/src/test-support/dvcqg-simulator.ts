@@ -23,6 +23,8 @@ export type SimFault =
   | { readonly kind: 'timeout' }
   /** Answers after `ms`. */
   | { readonly kind: 'slow'; readonly ms: number }
+  /** Applies the call, and answers only when the test calls `release()`. */
+  | { readonly kind: 'held' }
   /** Drops the connection before applying anything. */
   | { readonly kind: 'reset-before-apply' }
   /** Applies the call, then drops the connection: the answer is lost. */
@@ -71,6 +73,8 @@ export interface DvcqgSimulator {
   fault(fault: SimFault, options?: { readonly service?: SimService; readonly times?: number }): void;
   /** Creates applied more than once, summed over records. */
   duplicates(): number;
+  /** Answers the calls held by the `held` fault. */
+  release(): void;
   close(): Promise<void>;
 }
 
@@ -151,6 +155,7 @@ export async function startDvcqgSimulator(
   const queue: { fault: SimFault; service: SimService | undefined }[] = [];
   const hanging = new Set<ServerResponse>();
   const timers = new Set<NodeJS.Timeout>();
+  const held: (() => void)[] = [];
   const stepKeys = new Map<string, Set<string>>();
 
   const sim: DvcqgSimulator = {
@@ -168,6 +173,9 @@ export async function startDvcqgSimulator(
     authBodies: [],
     fault(fault, o = {}) {
       for (let i = 0; i < (o.times ?? 1); i++) queue.push({ fault, service: o.service });
+    },
+    release() {
+      for (const answer of held.splice(0)) answer();
     },
     duplicates() {
       let n = 0;
@@ -324,6 +332,14 @@ export async function startDvcqgSimulator(
           record(0);
           req.socket.destroy();
           return;
+        case 'held': {
+          const [status, answer] = apply(service, isUpdating, data, undefined);
+          record(status);
+          hanging.add(res);
+          res.on('close', () => hanging.delete(res));
+          held.push(() => json(res, status, answer));
+          return;
+        }
         case 'slow': {
           const [status, answer] = apply(service, isUpdating, data, undefined);
           record(status);
