@@ -29,6 +29,7 @@ describe('the lifecycle machine', () => {
     const states = Object.keys(maritalStatus2025.machine.root.states).sort();
     expect(states).toEqual(
       [
+        'awaitingPayment',
         'expired',
         'intakeSupplementing',
         'intakeWithdrawn',

@@ -158,7 +158,9 @@ export function maritalStatusDefinition(regime: Regime): ProcedureDefinitionInpu
       {
         id: 'le-phi',
         name: 'Lệ phí cấp Giấy xác nhận tình trạng hôn nhân',
+        kind: 'charge',
         amountVnd: 0,
+        collection: 'at-intake',
         note: 'Mức do Hội đồng nhân dân tỉnh quyết định [R]: cấu hình theo tỉnh',
       },
     ],

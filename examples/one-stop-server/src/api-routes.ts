@@ -5,6 +5,7 @@ import {
   EventBodySchema,
   FilingBodySchema,
   IdempotencyKeySchema,
+  LateEntryQuerySchema,
   ListQuerySchema,
   LookupQuerySchema,
   parseRequest,
@@ -204,5 +205,14 @@ export function registerApiRoutes(app: FastifyInstance, ctx: ServerContext): voi
     const q = parseRequest(UnitReportQuerySchema, request.query, 'query');
     const period = reportPeriod(q.from, q.to, engine.calendar);
     return { ...period, rows: await engine.unitReport(period) };
+  });
+
+  // Entries recorded late, per unit (hồ sơ cập nhật trễ hạn): counted by when they were entered.
+  app.get('/api/reports/late-entries', async (request) => {
+    await requireActor(ctx, request);
+    const q = parseRequest(LateEntryQuerySchema, request.query, 'query');
+    const period = reportPeriod(q.from, q.to, engine.calendar);
+    const thresholdMs = q.thresholdMinutes * 60_000;
+    return { ...period, thresholdMs, rows: await engine.lateEntries({ ...period, thresholdMs }) };
   });
 }

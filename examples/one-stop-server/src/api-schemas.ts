@@ -107,6 +107,20 @@ export const ReportQuerySchema = z
 /** Query of `GET /api/reports/units`. */
 export const UnitReportQuerySchema = ReportQuerySchema.omit({ groupBy: true });
 
+/**
+ * Query of `GET /api/reports/late-entries`: a period, and the delay in minutes beyond which an
+ * entry is late (hồ sơ cập nhật trễ hạn; one minute to 366 days, no default).
+ */
+export const LateEntryQuerySchema = ReportQuerySchema.omit({ groupBy: true })
+  .extend({
+    thresholdMinutes: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(366 * 24 * 60),
+  })
+  .strict();
+
 /** Query of `GET /api/dossiers`: summaries in due order, a page at a time. */
 export const ListQuerySchema = z
   .object({

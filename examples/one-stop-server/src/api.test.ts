@@ -397,6 +397,25 @@ describe('the JSON API over HTTP on loopback', () => {
       actor: officers.head,
     });
     expect(units.body.rows.map((u: { unit: string }) => u.unit)).toContain('desk');
+    // Every receipt here was entered as it happened: none late by an hour.
+    const late = await office.request(
+      'GET',
+      '/api/reports/late-entries?from=2026-03-01&to=2026-03-31&thresholdMinutes=60',
+      { actor: officers.head },
+    );
+    expect(late.status).toBe(200);
+    expect(late.body).toMatchObject({ from: '2026-02-28T17:00:00.000Z', thresholdMs: 3_600_000 });
+    const desk = late.body.rows.find((u: { unit: string }) => u.unit === 'desk');
+    expect(desk.entries).toBeGreaterThanOrEqual(5);
+    expect(desk).toMatchObject({ late: 0, lateCodes: [] });
+    const noThreshold = await office.request(
+      'GET',
+      '/api/reports/late-entries?from=2026-03-01&to=2026-03-31',
+      {
+        actor: officers.head,
+      },
+    );
+    expect(noThreshold.body).toMatchObject({ status: 400, field: 'thresholdMinutes' });
     const bad = await office.request('GET', '/api/reports?from=2026-03-31&to=2026-03-01&groupBy=unit', {
       actor: officers.head,
     });

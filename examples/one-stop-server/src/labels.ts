@@ -19,12 +19,13 @@ const OUTCOME_LABELS: Record<string, string> = {
 
 /**
  * Where a dossier stands, for officers, from its summary: the step being worked on (by its name in
- * the procedure), waiting for supplementation, result at the desk, or how it closed.
+ * the procedure), waiting for supplementation or payment, result at the desk, or how it closed.
  */
 export function statusLabel(summary: DossierSummary, definition: ProcedureDefinition | undefined): string {
   if (summary.outcome) return OUTCOME_LABELS[summary.outcome] ?? summary.outcome;
   const state = summary.state;
   if (state === 'supplementing') return 'Chờ bổ sung hồ sơ';
+  if (state === 'awaitingPayment') return 'Chờ thực hiện nghĩa vụ tài chính';
   if (state === 'resultReady') return 'Đã có kết quả, chờ trả';
   if (state.startsWith('processing.')) {
     const stepId = state.slice('processing.'.length);

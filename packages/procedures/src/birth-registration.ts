@@ -93,8 +93,8 @@ export type BirthRegistrationApplication = z.input<typeof birthRegistrationAppli
  * - **Channels**: in person, by post, online (Decree 61 art. 16 channels). Which online level the
  *   portal offers for the standalone procedure is UNCONFIRMED [R].
  * - **Competent agency**: the commune People's Committee in both regimes (in the 2025 regime the
-<<<<<<< HEAD
- *   commune of the two-tier local government, Decree 118/2025/NĐ-CP art. 1 [C]). The code is a placeholder.
+ *   commune of the two-tier local government, Decree 118/2025/NĐ-CP art. 1 [C]). National code
+ *   `1.001193` (see {@link BIRTH_REGISTRATION_CODE}).
  *
  * @example
  * ```ts
@@ -104,10 +104,6 @@ export type BirthRegistrationApplication = z.input<typeof birthRegistrationAppli
  * const definition = birthRegistrationDefinition(WINDOW_2025);
  * const birth = defineProcedure({ ...definition, agency: 'UBND xã Hưng Nguyên' }, { calendar: vietnamCalendar() });
  * ```
-=======
- *   commune of the two-tier local government, Decree 118/2025/NĐ-CP art. 1 [C]). National code
- *   `1.001193` (see {@link BIRTH_REGISTRATION_CODE}).
->>>>>>> main
  */
 export function birthRegistrationDefinition(
   window: VersionWindow,

@@ -9,6 +9,7 @@ import {
   checkOutboxQuery,
   checkSettlement,
   checkStoreInstant,
+  checkStoreLateEntryQuery,
   checkStoreListQuery,
   checkStoreLocalDate,
   checkStorePeriod,
@@ -17,6 +18,8 @@ import {
   type DossierStore,
   type DossierSummary,
   type JournalEntry,
+  type LateEntryQuery,
+  type LateEntryRow,
   type ListQuery,
   type LookupAttemptRequest,
   type LookupWindow,
@@ -52,6 +55,7 @@ import {
 } from '../shared/errors.js';
 import type { Migration, MigrationResult } from '../shared/migration.js';
 import {
+  assembleLateEntries,
   assembleReport,
   assembleUnitReport,
   byAtThenId,
@@ -60,6 +64,7 @@ import {
   claimParams,
   type JournalColumns,
   journalFromColumns,
+  type LateEntryFigures,
   type OutboxColumns,
   outboxFromColumns,
   type ReportFigures,
@@ -457,6 +462,8 @@ export class PostgresStore implements DossierStore {
       ),
       JSON.stringify(timers),
       keep,
+      j.enteredAt === undefined ? null : canonicalInstant(j.enteredAt, 'journal.enteredAt'),
+      s.nationalStatus ?? null,
     ];
     const isNew = d.expectedVersion === 0;
     const values = isNew ? [...dossier, ...rest] : [...dossier, d.expectedVersion, ...rest];
@@ -533,21 +540,22 @@ export class PostgresStore implements DossierStore {
     const write = isNew
       ? `INSERT INTO ${t.dossiers} (${SUMMARY_COLUMNS}, snapshot, version, fired_timers)
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::timestamptz, $10::timestamptz, $11::timestamptz, $12::timestamptz,
-      $13, $14, $15, $16::boolean, $17::jsonb, $18::int, $19::text[])
+      $13, $14, $15, $16::boolean, $32::smallint, $17::jsonb, $18::int, $19::text[])
     ON CONFLICT (code) DO NOTHING
     RETURNING code`
       : `UPDATE ${t.dossiers} SET agency = $2, procedure_code = $3, procedure_version = $4, channel = $5, state = $6,
       status = $7, holder = $8, received_at = $9::timestamptz, legal_due_at = $10::timestamptz,
       current_due_at = $11::timestamptz, closed_at = $12::timestamptz, outcome = $13, result = $14, late_unit = $15,
-      paused = $16::boolean, snapshot = $17::jsonb, version = $18::int, fired_timers = $19::text[]
+      paused = $16::boolean, national_status = $33::smallint, snapshot = $17::jsonb, version = $18::int,
+      fired_timers = $19::text[]
     WHERE code = $1 AND version = $20::int
     RETURNING code`;
     return `WITH d AS (
   ${write}
 ), j AS (
-  INSERT INTO ${t.journal} (code, seq, at, type, actor, before, after, event, idempotency_key)
+  INSERT INTO ${t.journal} (code, seq, at, type, actor, before, after, event, idempotency_key, entered_at)
   SELECT d.code, ${p(21)}::int, ${p(22)}::timestamptz, ${p(23)}::text, ${p(24)}::jsonb, ${p(25)}::text,
-    ${p(26)}::text, ${p(27)}::jsonb, ${p(28)}::text
+    ${p(26)}::text, ${p(27)}::jsonb, ${p(28)}::text, ${p(32)}::timestamptz
   FROM d
 ), s AS (
   INSERT INTO ${t.slip} (code, seq, at, from_unit, step_id, result, data)
@@ -571,7 +579,7 @@ SELECT count(*)::int AS ok FROM d`;
     checkStoreText(code, 'code');
     const rows = (await this.run(
       'journal',
-      `SELECT code, seq, at, type, actor, before, after, event, idempotency_key FROM ${this.t.journal}
+      `SELECT code, seq, at, type, actor, before, after, event, idempotency_key, entered_at FROM ${this.t.journal}
        WHERE code = $1 ORDER BY seq`,
       [code],
     )) as JournalColumns<Date, unknown>[];
@@ -770,6 +778,27 @@ SELECT count(*)::int AS ok FROM d`;
       [canonicalInstant(query.from, 'from'), canonicalInstant(query.to, 'to')],
     )) as { unit: string; early: string; on_time: string; late: string }[];
     return assembleUnitReport(rows);
+  }
+
+  /**
+   * Late entries per unit for the entries entered in a period of whole hours (see core's
+   * `LateEntryQuery`), in SQL over the journal rows by their instant of entry (migration 005; the
+   * PostgreSQL store keeps every journal row): entries, delay sum and longest delay, the late ones
+   * (more than `thresholdMs`) and their dossiers.
+   */
+  async lateEntries(query: LateEntryQuery): Promise<LateEntryRow[]> {
+    query = checkStoreLateEntryQuery(query);
+    const rows = (await this.run(
+      'lateEntries',
+      `SELECT unit, count(*) AS entries, sum(delay) AS delay_sum, max(delay) AS delay_max,
+         count(*) FILTER (WHERE delay > $3) AS late, array_agg(DISTINCT code) FILTER (WHERE delay > $3) AS codes
+       FROM (SELECT code, actor->>'unitId' AS unit,
+               greatest(0, round(extract(epoch FROM entered_at - at) * 1000))::bigint AS delay
+             FROM ${this.t.journal} WHERE entered_at >= $1::timestamptz AND entered_at < $2::timestamptz) e
+       GROUP BY unit`,
+      [canonicalInstant(query.from, 'from'), canonicalInstant(query.to, 'to'), query.thresholdMs],
+    )) as LateEntryFigures[];
+    return assembleLateEntries(rows);
   }
 
   /**

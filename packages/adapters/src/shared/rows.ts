@@ -1,8 +1,12 @@
 import {
   type ClaimRequest,
   type DossierSummary,
+  entryDelayMs,
+  finishLateEntryRows,
   INTAKE_STATES,
   type JournalEntry,
+  LATE_ENTRY_PERIOD_UNIT_MS,
+  type LateEntryRow,
   MotcuaError,
   type OutboxItem,
   type PersistedDossier,
@@ -83,11 +87,13 @@ export interface SummaryColumns<I> {
   result: string | null;
   late_unit: string | null;
   paused: boolean | number;
+  /** NULL in rows written before the stores kept it (SQLite 006, PostgreSQL 005). */
+  national_status: number | null;
 }
 
 /** The summary columns every dossier query selects, in order. */
 export const SUMMARY_COLUMNS =
-  'code, agency, procedure_code, procedure_version, channel, state, status, holder, received_at, legal_due_at, current_due_at, closed_at, outcome, result, late_unit, paused';
+  'code, agency, procedure_code, procedure_version, channel, state, status, holder, received_at, legal_due_at, current_due_at, closed_at, outcome, result, late_unit, paused, national_status';
 
 /** A {@link DossierSummary} from its columns; `iso` turns a stored instant into its ISO string. */
 export function summaryFromColumns<I>(r: SummaryColumns<I>, iso: (v: I) => string): DossierSummary {
@@ -108,6 +114,7 @@ export function summaryFromColumns<I>(r: SummaryColumns<I>, iso: (v: I) => strin
     result: r.result as DossierSummary['result'],
     lateUnit: r.late_unit,
     paused: r.paused === true || r.paused === 1,
+    nationalStatus: r.national_status === null ? null : Number(r.national_status),
   };
 }
 
@@ -122,6 +129,8 @@ export interface JournalColumns<I, J> {
   after: string;
   event: J;
   idempotency_key: string | null;
+  /** NULL in rows written before the stores kept it. */
+  entered_at: I | null;
 }
 
 /** A {@link JournalEntry} from its columns; `json` parses a stored JSON value. */
@@ -134,6 +143,7 @@ export function journalFromColumns<I, J>(
     code: r.code,
     seq: r.seq,
     at: iso(r.at),
+    ...(r.entered_at === null ? {} : { enteredAt: iso(r.entered_at) }),
     type: r.type,
     actor: json(r.actor) as JournalEntry['actor'],
     before: r.before,
@@ -141,6 +151,51 @@ export function journalFromColumns<I, J>(
     event: json(r.event),
     idempotencyKey: r.idempotency_key,
   };
+}
+
+/** The late-entry facts of a journal entry as the SQL stores write them, or `null` without `enteredAt`. */
+export function entryFacts(entry: JournalEntry): {
+  enteredAt: string;
+  unit: string;
+  delayMs: number;
+  /** Whole hours since 1970-01-01T00:00Z of the entry instant. */
+  hour: number;
+} | null {
+  if (entry.enteredAt === undefined) return null;
+  const enteredAt = canonicalInstant(entry.enteredAt, 'journal.enteredAt');
+  const entered = Date.parse(enteredAt);
+  return {
+    enteredAt,
+    unit: entry.actor.unitId,
+    delayMs: entryDelayMs(entry.at, enteredAt),
+    hour: Math.floor(entered / LATE_ENTRY_PERIOD_UNIT_MS),
+  };
+}
+
+/** One unit's totals and late entries as the late-entry queries return them (numbers may be strings). */
+export interface LateEntryFigures {
+  unit: string;
+  entries: number | string;
+  delay_sum: number | string;
+  delay_max: number | string;
+  late: number | string | null;
+  /** JSON array text (SQLite) or array (PostgreSQL) of the late dossiers' codes, or null. */
+  codes: string | readonly string[] | null;
+}
+
+/** Late-entry report rows from the stores' query, as core's `finishLateEntryRows` makes them. */
+export function assembleLateEntries(rows: readonly LateEntryFigures[]): LateEntryRow[] {
+  return finishLateEntryRows(
+    rows.map((r) => ({
+      unit: r.unit,
+      entries: Number(r.entries),
+      late: Number(r.late ?? 0),
+      maxDelayMs: Number(r.delay_max),
+      delaySumMs: Number(r.delay_sum),
+      lateCodes:
+        r.codes === null ? [] : typeof r.codes === 'string' ? (JSON.parse(r.codes) as string[]) : r.codes,
+    })),
+  );
 }
 
 /** The columns of a timer row. */

@@ -71,14 +71,48 @@ const DICTIONARY_1 = Buffer.from(
  */
 const FORMAT_3 = 3;
 
-/** The compressed value of an archive (format byte, then the deflated JSON). */
+/**
+ * A journal entry as an archive keeps it (migration 006): its entry instant as `enteredMs`, the
+ * milliseconds from `at` (absent when 0, `null` when the entry has none: written before 006).
+ */
+type ArchivedEntry = Omit<JournalEntry, 'enteredAt'> & { readonly enteredMs?: number | null };
+
+/** An archive as stored: `entered` marks those written from 006 on, whose entries say when they were entered. */
+interface StoredArchive extends Omit<DossierArchive, 'journal'> {
+  readonly journal: readonly (ArchivedEntry | JournalEntry)[];
+  readonly entered?: true;
+}
+
+/**
+ * The compressed value of an archive (format byte, then the deflated JSON). Each journal entry's
+ * `enteredAt` is kept as its distance from `at` (most entries are entered as they happen: 0, not
+ * written), so that an archive grows by a few bytes, not by an instant per entry.
+ */
 export function packArchive(archive: DossierArchive): Buffer {
-  return packJson(JSON.stringify(archive));
+  const journal = archive.journal.map((e): ArchivedEntry => {
+    const { enteredAt, ...entry } = e;
+    if (enteredAt === undefined) return { ...entry, enteredMs: null };
+    const ms = Date.parse(enteredAt) - Date.parse(e.at);
+    return ms === 0 ? entry : { ...entry, enteredMs: ms };
+  });
+  return packJson(JSON.stringify({ ...archive, journal, entered: true } satisfies StoredArchive));
 }
 
 /** An archive from its compressed value. @throws when the value is not in a known format. */
 export function unpackArchive(value: Uint8Array): DossierArchive {
-  return unpackJson(value) as DossierArchive;
+  const stored = unpackJson(value) as StoredArchive;
+  // Written before 006: its entries have no entry instant.
+  if (stored.entered !== true) return stored as DossierArchive;
+  const { entered: _, ...archive } = stored;
+  return {
+    ...archive,
+    journal: (stored.journal as ArchivedEntry[]).map(({ enteredMs, ...entry }): JournalEntry => {
+      if (enteredMs === null) return entry;
+      const enteredAt =
+        enteredMs === undefined ? entry.at : new Date(Date.parse(entry.at) + enteredMs).toISOString();
+      return { ...entry, enteredAt };
+    }),
+  };
 }
 
 /**

@@ -44,13 +44,20 @@ describe('SqliteStore migrations', () => {
     const path = file();
     const a = new SqliteStore(path);
     expect(await a.migrate()).toEqual({
-      applied: ['001_init', '002_lookup_limits', '003_slip_once', '004_compact', '005_results_in_archive'],
-      version: 5,
+      applied: [
+        '001_init',
+        '002_lookup_limits',
+        '003_slip_once',
+        '004_compact',
+        '005_results_in_archive',
+        '006_late_entry',
+      ],
+      version: 6,
     });
     await a.commit(newDossierCommit('H56-260302-0001'));
-    expect(await a.migrate()).toEqual({ applied: [], version: 5 });
+    expect(await a.migrate()).toEqual({ applied: [], version: 6 });
     const b = new SqliteStore(path);
-    expect(await b.migrate()).toEqual({ applied: [], version: 5 });
+    expect(await b.migrate()).toEqual({ applied: [], version: 6 });
     expect((await b.load('H56-260302-0001'))?.version).toBe(1);
     await a.close();
     await b.close();

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { DECREE_61_RATING_CRITERIA, type DossierStore, MemoryStore, verifySlip } from '@motcua/core';
 import {
   newDossierCommit,
@@ -12,6 +13,7 @@ import {
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { laneCount } from '../../../../tools/test-lane/lane.js';
+import { DICTIONARY_3 } from './archive-dictionary.js';
 import { packArchive, packIfShorter, unpackArchive } from './dossier-archive.js';
 import { SqliteStore } from './sqlite-store.js';
 
@@ -219,7 +221,7 @@ describe('SqliteStore: a dossier is archived by the commit that closes it (migra
     const upgraded = new SqliteStore(file, { snapshotCache: 0 });
     try {
       expect(await results(upgraded, file)).toEqual({ inArchive: 0, answers: after.answers });
-      expect(await upgraded.migrate()).toEqual({ applied: ['005_results_in_archive'], version: 5 });
+      expect(await upgraded.migrate()).toEqual({ applied: ['005_results_in_archive'], version: 6 });
       expect(await results(upgraded, file)).toEqual(after);
       expect(after.inArchive).toBe(4);
       expect(await upgraded.compact()).toBe(0);
@@ -271,5 +273,106 @@ describe('SqliteStore: values kept for the record are packed (migration 004)', (
     } finally {
       await store.close();
     }
+  });
+});
+
+describe('SqliteStore: a store written at schema 5, upgraded by 006 (late entry, national status)', () => {
+  it('keeps what was written, reports the entries entered from then on, archived dossiers included', async () => {
+    const file = join(dir, 'schema-5.db');
+    const store = new SqliteStore(file);
+    await store.migrate();
+    const { desk, police } = sampleActors;
+    const { engine, clock } = sampleEngine(store, { start: '2026-03-02T10:00:00+07:00' });
+    const receive = (at: string) =>
+      engine.receive({ procedure: '1.004194', channel: 'in-person', actor: desk, ...sampleReceipt, at });
+    // Both receipts entered 3 hours late; C is withdrawn (archived).
+    const a = await receive('2026-03-02T07:00:00+07:00');
+    const c = await receive('2026-03-02T07:00:00+07:00');
+    await engine.send(a.code, { type: 'HAND_OVER', actor: desk });
+    await engine.send(c.code, { type: 'WITHDRAW', actor: desk });
+    const before = { a: await store.load(a.code), c: await store.load(c.code) };
+    await store.close();
+    // The file as schema 5 wrote it: 006's tables and columns gone, archives (format 3, as 005
+    // packed them) without entry instants.
+    const raw = new Database(file);
+    for (const { code, archive } of raw
+      .prepare('SELECT code, archive FROM dossiers WHERE archive IS NOT NULL')
+      .all() as { code: string; archive: Buffer }[]) {
+      const old = unpackArchive(archive);
+      const journal = old.journal.map(({ enteredAt: _, ...entry }) => entry);
+      const json = JSON.stringify({ ...old, journal });
+      const packed = deflateRawSync(json, { dictionary: DICTIONARY_3, windowBits: 15 });
+      raw
+        .prepare('UPDATE dossiers SET archive = ? WHERE code = ?')
+        .run(Buffer.concat([Buffer.from([3]), packed]), code);
+    }
+    raw.exec(`DROP TABLE entry_hours; DROP TABLE late_entries; ALTER TABLE journal DROP COLUMN entered_at;
+      ALTER TABLE dossiers DROP COLUMN national_status; DELETE FROM motcua_migrations WHERE version = 6;`);
+    raw.close();
+
+    const upgraded = new SqliteStore(file, { snapshotCache: 0 });
+    try {
+      expect(await upgraded.migrate()).toEqual({ applied: ['006_late_entry'], version: 6 });
+      // Read back as before; entries and summaries written before 006 have no entry instant or status.
+      expect((await upgraded.load(a.code))?.persisted).toEqual(before.a?.persisted);
+      expect((await upgraded.load(c.code))?.persisted).toEqual(before.c?.persisted);
+      for (const code of [a.code, c.code]) {
+        expect((await upgraded.journal(code)).map((e) => e.enteredAt)).toEqual([undefined, undefined]);
+      }
+      expect((await upgraded.list({})).map((s) => s.nationalStatus)).toEqual([null, null]);
+      const day = { from: '2026-03-02T00:00:00+07:00', to: '2026-03-03T00:00:00+07:00', thresholdMs: 60_000 };
+      expect(await upgraded.lateEntries(day)).toEqual([]);
+      // The next commit writes both: police record at 12:00 a handover of 11:00 (1 hour late).
+      const { engine: after } = sampleEngine(upgraded, { clock });
+      clock.set('2026-03-02T12:00:00+07:00');
+      await after.send(a.code, { type: 'HAND_OVER', actor: police, at: '2026-03-02T11:00:00+07:00' });
+      expect((await upgraded.load(a.code))?.summary.nationalStatus).toBe(4);
+      expect((await upgraded.journal(a.code)).map((e) => e.enteredAt)).toEqual([
+        undefined,
+        undefined,
+        '2026-03-02T05:00:00.000Z',
+      ]);
+      expect(await upgraded.lateEntries(day)).toEqual([
+        {
+          unit: 'police',
+          entries: 1,
+          late: 1,
+          maxDelayMs: 3_600_000,
+          meanDelayMs: 3_600_000,
+          lateCodes: [a.code],
+        },
+      ]);
+      // A later commit of the archived dossier (a reissued secret) rewrites its archive: the entries
+      // written before 006 still have no entry instant, the new one has.
+      await after.reissueSecret(c.code, { actor: desk });
+      expect((await upgraded.journal(c.code)).map((e) => e.enteredAt)).toEqual([
+        undefined,
+        undefined,
+        '2026-03-02T05:00:00.000Z',
+      ]);
+      expect((await upgraded.migrate()).applied).toEqual([]);
+    } finally {
+      await upgraded.close();
+    }
+  });
+
+  it('keeps each entry instant in an archive as its distance from the entry’s own instant', async () => {
+    const at = '2026-03-02T02:00:00.000Z';
+    const { enteredAt: _, ...written } = newDossierCommit('H56-260302-0001').journal;
+    const entry = { ...written, at };
+    const journal = [
+      { ...entry, seq: 1, enteredAt: at },
+      { ...entry, seq: 2, enteredAt: '2026-03-02T05:00:00.001Z' },
+      { ...entry, seq: 3 },
+    ];
+    const persisted = newDossierCommit('H56-260302-0001').dossier.persisted;
+    const packed = packArchive({ persisted, journal });
+    expect(unpackArchive(packed).journal).toEqual(journal);
+    const json = JSON.parse(inflateRawSync(packed.subarray(1), { dictionary: DICTIONARY_3 }).toString());
+    expect(json.journal.map((e: { enteredMs?: unknown }) => e.enteredMs)).toEqual([
+      undefined,
+      10_800_001,
+      null,
+    ]);
   });
 });

@@ -9,6 +9,7 @@ import {
   checkOutboxQuery,
   checkSettlement,
   checkStoreInstant,
+  checkStoreLateEntryQuery,
   checkStoreListQuery,
   checkStoreLocalDate,
   checkStorePeriod,
@@ -17,6 +18,10 @@ import {
   type DossierStore,
   type DossierSummary,
   type JournalEntry,
+  LATE_ENTRY_MIN_THRESHOLD_MS,
+  LATE_ENTRY_PERIOD_UNIT_MS,
+  type LateEntryQuery,
+  type LateEntryRow,
   type ListQuery,
   type LookupAttemptRequest,
   type LookupWindow,
@@ -43,14 +48,17 @@ import {
 } from '../shared/errors.js';
 import type { Migration, MigrationResult } from '../shared/migration.js';
 import {
+  assembleLateEntries,
   assembleReport,
   assembleUnitReport,
   byAtThenId,
   canonicalInstant,
   canonicalOrNull,
   claimParams,
+  entryFacts,
   type JournalColumns,
   journalFromColumns,
+  type LateEntryFigures,
   type OutboxColumns,
   outboxFromColumns,
   type ReportFigures,
@@ -108,6 +116,8 @@ type DossierRowData = SummaryColumns<string> & {
 };
 
 const iso = (v: string): string => v;
+/** The index of the snapshot in {@link PreparedCommit.dossier} (after the summary columns). */
+const SNAPSHOT = 17;
 /** A JSON column's value: text, or packed since migration 004 (see dossier-archive.ts). */
 const parseJson = (v: string | Uint8Array | null): unknown => unpackJson(v);
 
@@ -127,7 +137,7 @@ const OUTBOX_COLUMNS =
 interface PreparedCommit {
   readonly code: string;
   readonly expectedVersion: number;
-  /** The summary columns, snapshot, version, fired timers and lookup secret, in column order. */
+  /** The summary columns, snapshot (at {@link SNAPSHOT}), version, fired timers and lookup secret, in column order. */
   readonly dossier: readonly unknown[];
   /** Whether the dossier is closed after this commit (its rows are archived). */
   readonly done: boolean;
@@ -135,6 +145,8 @@ interface PreparedCommit {
   readonly persisted: PersistedDossier;
   readonly entry: JournalEntry;
   readonly journal: readonly unknown[];
+  /** The late-entry report's facts of the entry (migration 006), or null without `enteredAt`. */
+  readonly entryFacts: ReturnType<typeof entryFacts>;
   readonly slip: readonly (readonly unknown[])[];
   readonly timers: readonly (readonly [string, string, string, string, string | null])[];
   /** JSON array of the ids of `timers`. */
@@ -455,8 +467,13 @@ export class SqliteStore implements DossierStore {
       const archive = w.done ? this.packWithResults(w, [w.entry], undefined) : null;
       const r = this.stmt(
         `INSERT INTO dossiers (${SUMMARY_COLUMNS}, snapshot, version, fired_timers, lookup_secret, archive)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING`,
-      ).run(...w.dossier.slice(0, 16), archive ? '' : w.dossier[16], ...w.dossier.slice(17), archive);
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING`,
+      ).run(
+        ...w.dossier.slice(0, SNAPSHOT),
+        archive ? '' : w.dossier[SNAPSHOT],
+        ...w.dossier.slice(SNAPSHOT + 1),
+        archive,
+      );
       if (r.changes === 0)
         throw new StoreConflictError('version', `dossier ${code} already exists, expected none`);
     } else {
@@ -464,12 +481,19 @@ export class SqliteStore implements DossierStore {
         this.stmt(
           `UPDATE dossiers SET agency = ?, procedure_code = ?, procedure_version = ?, channel = ?, state = ?,
              status = ?, holder = ?, received_at = ?, legal_due_at = ?, current_due_at = ?, closed_at = ?,
-             outcome = ?, result = ?, late_unit = ?, paused = ?, snapshot = ?, version = ?, fired_timers = ?,
-             lookup_secret = ?, archive = ?
+             outcome = ?, result = ?, late_unit = ?, paused = ?, national_status = ?, snapshot = ?, version = ?,
+             fired_timers = ?, lookup_secret = ?, archive = ?
            WHERE code = ? AND version = ?${onlyOpen ? ' AND archive IS NULL' : ''}`,
-        ).run(...w.dossier.slice(1, 16), snapshot, ...w.dossier.slice(17), archive, code, w.expectedVersion);
+        ).run(
+          ...w.dossier.slice(1, SNAPSHOT),
+          snapshot,
+          ...w.dossier.slice(SNAPSHOT + 1),
+          archive,
+          code,
+          w.expectedVersion,
+        );
       // An open dossier that stays open: one statement (it changes nothing when the dossier is archived).
-      const r = archived ? undefined : update(w.dossier[16], null, true);
+      const r = archived ? undefined : update(w.dossier[SNAPSHOT], null, true);
       if (r?.changes !== 1) {
         const current = this.stmt('SELECT version, archive FROM dossiers WHERE code = ?').get(code) as
           | { version: number; archive: Uint8Array | null }
@@ -523,9 +547,23 @@ export class SqliteStore implements DossierStore {
     }
     if (!archived) {
       this.stmt(
-        `INSERT INTO journal (code, seq, at, type, actor, before, after, event, idempotency_key)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO journal (code, seq, at, type, actor, before, after, event, idempotency_key, entered_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(...w.journal);
+    }
+    // The late-entry report's rows (migration 006), kept when the dossier is archived.
+    const facts = w.entryFacts;
+    if (facts) {
+      this.stmt(
+        `INSERT INTO entry_hours (hour, unit, entries, delay_sum_ms, delay_max_ms) VALUES (?, ?, 1, ?, ?)
+         ON CONFLICT (hour, unit) DO UPDATE SET entries = entries + 1,
+           delay_sum_ms = delay_sum_ms + excluded.delay_sum_ms, delay_max_ms = max(delay_max_ms, excluded.delay_max_ms)`,
+      ).run(facts.hour, facts.unit, facts.delayMs, facts.delayMs);
+      if (facts.delayMs > LATE_ENTRY_MIN_THRESHOLD_MS) {
+        this.stmt(
+          'INSERT INTO late_entries (entered_at, code, seq, unit, delay_ms) VALUES (?, ?, ?, ?, ?)',
+        ).run(facts.enteredAt, code, w.entry.seq, facts.unit, facts.delayMs);
+      }
     }
     for (const s of w.slip) {
       // An archived dossier keeps the unit report's columns of its closed steps only; the rows
@@ -600,7 +638,7 @@ export class SqliteStore implements DossierStore {
   private journalRows(code: string): JournalEntry[] {
     return (
       this.stmt(
-        'SELECT code, seq, at, type, actor, before, after, event, idempotency_key FROM journal WHERE code = ? ORDER BY seq',
+        'SELECT code, seq, at, type, actor, before, after, event, idempotency_key, entered_at FROM journal WHERE code = ? ORDER BY seq',
       ).all(code) as JournalColumns<string, string>[]
     ).map((r) => journalFromColumns(r, iso, parseJson));
   }
@@ -847,6 +885,39 @@ export class SqliteStore implements DossierStore {
   }
 
   /**
+   * Late entries per unit for the entries entered in a period of whole hours (see core's
+   * `LateEntryQuery`), in SQL over the rows migration 006 keeps: the unit's entries, delay sum and
+   * longest delay from `entry_hours`, the late ones (more than `thresholdMs`, at least a minute)
+   * and their dossiers from `late_entries`. Archived dossiers count as open ones do.
+   */
+  async lateEntries(query: LateEntryQuery): Promise<LateEntryRow[]> {
+    query = checkStoreLateEntryQuery(query);
+    const from = canonicalInstant(query.from, 'from');
+    const to = canonicalInstant(query.to, 'to');
+    const params = {
+      from,
+      to,
+      fromHour: Date.parse(from) / LATE_ENTRY_PERIOD_UNIT_MS,
+      toHour: Date.parse(to) / LATE_ENTRY_PERIOD_UNIT_MS,
+      threshold: query.thresholdMs,
+    };
+    return this.guard('lateEntries', () =>
+      assembleLateEntries(
+        this.stmt(
+          `SELECT h.unit, h.entries, h.delay_sum, h.delay_max, l.late, l.codes
+           FROM (SELECT unit, sum(entries) AS entries, sum(delay_sum_ms) AS delay_sum, max(delay_max_ms) AS delay_max
+                 FROM entry_hours WHERE hour >= @fromHour AND hour < @toHour GROUP BY unit) h
+           LEFT JOIN (SELECT unit, sum(n) AS late, json_group_array(code) AS codes
+                      FROM (SELECT unit, code, count(*) AS n FROM late_entries
+                            WHERE entered_at >= @from AND entered_at < @to AND delay_ms > @threshold
+                            GROUP BY unit, code)
+                      GROUP BY unit) l USING (unit)`,
+        ).all(params) as LateEntryFigures[],
+      ),
+    );
+  }
+
+  /**
    * The lookup secret of dossier `code` (or `null`), read from the `dossiers_lookup_secret` index
    * alone (its own column since migration 004): the snapshot is never read, so a known code costs
    * what an unknown one does.
@@ -980,6 +1051,7 @@ function prepareCommit(req: CommitRequest): PreparedCommit {
     // Timers are kept under the dossier's code (as the in-memory store keys them).
     timers.push([t.id, code, t.kind, canonicalInstant(t.at, 'timers[].at'), t.stepId ?? null]);
   }
+  const facts = entryFacts(req.journal);
   return {
     code,
     expectedVersion: d.expectedVersion,
@@ -1000,6 +1072,7 @@ function prepareCommit(req: CommitRequest): PreparedCommit {
       s.result,
       s.lateUnit,
       s.paused ? 1 : 0,
+      s.nationalStatus ?? null,
       snapshotJson(d.persisted),
       d.version,
       JSON.stringify(d.firedTimers),
@@ -1011,6 +1084,7 @@ function prepareCommit(req: CommitRequest): PreparedCommit {
       code,
       seq: req.journal.seq,
       at: canonicalInstant(req.journal.at, 'journal.at'),
+      ...(facts ? { enteredAt: facts.enteredAt } : {}),
       type: req.journal.type,
       actor: req.journal.actor,
       before: req.journal.before,
@@ -1028,7 +1102,9 @@ function prepareCommit(req: CommitRequest): PreparedCommit {
       req.journal.after,
       JSON.stringify(req.journal.event ?? null),
       req.journal.idempotencyKey,
+      facts?.enteredAt ?? null,
     ],
+    entryFacts: facts,
     slip: req.slipRows.map((row) => {
       const c = slipColumns(row);
       return [code, c.seq, c.at, c.fromUnit, c.stepId, c.result, JSON.stringify(row)];

@@ -9,7 +9,7 @@ import {
   type DossierStore,
   type PersistedDossier,
   pendingDeadlines,
-  summaryOf,
+  summaryWithNationalStatus,
 } from '@motcua/core';
 import { sampleProcedure, testCalendar } from '@motcua/core/testing';
 
@@ -96,7 +96,7 @@ export async function integrityProblems(store: DossierStore, codes?: readonly st
       if (i > 0 && e.before !== journal[i - 1]!.after)
         problems.push(`${code}: journal ${e.seq} starts elsewhere`);
     });
-    const summary = summaryOf(stored.persisted);
+    const summary = summaryWithNationalStatus(stored.persisted, sampleProcedure().definition);
     if (journal.at(-1)?.after !== summary.state) problems.push(`${code}: journal ends in another state`);
     if (!same(stored.summary, summary)) problems.push(`${code}: summary is not the snapshot's`);
     try {

@@ -1,4 +1,5 @@
 import { ConflictError } from '../errors/index.js';
+import { toInstant } from '../model/actor.js';
 import type { PersistedDossier } from '../procedure/define-procedure.js';
 import {
   type ClaimedTimer,
@@ -30,7 +31,7 @@ export interface DossierChange {
 
 /**
  * Commits one change in one store transaction — the snapshot at its new version, the journal
- * entry, the new control-slip rows, the timers the dossier now owes, the plugins' outbox effects,
+ * entry (with `enteredAt`: the clock's now, or a timer's own instant), the new control-slip rows, the timers the dossier now owes, the plugins' outbox effects,
  * the idempotency record and the fired timer's release — and returns the dossier as the command's
  * answer. The one commit of the engine: receipts, events, lookups' secrets and timers all use it.
  * @throws {@link ConflictError} (with the store's reason) when another writer got there first.
@@ -47,7 +48,11 @@ export async function commitChange(ctx: EngineContext, change: DossierChange): P
         expectedVersion: version - 1,
         firedTimers: change.firedTimers,
       },
-      journal: change.journal,
+      // When it was entered: now, or for a timer the instant it fires at (timers are never late).
+      journal: {
+        ...change.journal,
+        enteredAt: firedTimer ? change.journal.at : toInstant(ctx.clock.now()),
+      },
       slipRows: before ? after.context.slip.slice(before.context.slip.length) : after.context.slip,
       timers: dossierTimers(ctx, after.context, change.firedTimers),
       outbox: [...change.effects],

@@ -9,6 +9,7 @@ import {
   checkCode,
   checkEngineOptions,
   checkEvent,
+  checkLateEntryQuery,
   checkListQuery,
   checkNow,
   checkPeriodQuery,
@@ -122,6 +123,7 @@ export function createEngine(options: EngineOptions): Engine {
     list: async (query) => store.list(checkListQuery(query)),
     report: async (query) => store.report(checkReportQuery(query, calendar)),
     unitReport: async (query) => store.unitReport(checkPeriodQuery(query, calendar)),
+    lateEntries: async (query) => store.lateEntries(checkLateEntryQuery(query, calendar)),
 
     runDueTimers: async (now) =>
       runDueTimers(

@@ -7,12 +7,11 @@ import { type Instant, toInstant } from '../model/actor.js';
 import type { DossierContext } from '../model/dossier-context.js';
 import type { PersistedDossier, Procedure } from '../procedure/define-procedure.js';
 import type { ProcedureDefinition } from '../procedure/definition-schema.js';
-import { nationalStatusOf } from '../procedure/national-status.js';
 import { ProcedureRegistry } from '../procedure/registry.js';
 import { MemoryStore } from '../store/memory-store.js';
 import type { DossierStore, OutboxEffect, StoredDossier, TimerRow } from '../store/store-types.js';
 import { type BackoffOptions, DEFAULT_BACKOFF } from './backoff.js';
-import { summaryOf } from './dossier-summary.js';
+import { summaryWithStatus } from './dossier-summary.js';
 import type { DossierView, EngineLogEntry, EngineOptions } from './engine-types.js';
 import { dossierInspection } from './inspection.js';
 import type { EffectRequest, EnginePlugin } from './plugin.js';
@@ -115,13 +114,13 @@ export function dossierView(
   version: number,
   procedure: ProcedureDefinition,
 ): DossierView {
-  const summary = summaryOf(persisted);
+  const { summary, national } = summaryWithStatus(persisted, procedure);
   return {
     code: summary.code,
     version,
     state: summary.state,
     status: summary.status,
-    nationalStatus: nationalStatusOf(procedure, summary.state, persisted.context) ?? null,
+    nationalStatus: national ?? null,
     context: persisted.context,
     summary,
   };

@@ -84,6 +84,14 @@ const periodArb = fc.oneof(
     'groupBy',
   ]),
 );
+const lateEntryArb = fc.oneof(
+  hostileValue(),
+  mutated({ from: '2026-03-01', to: '2026-04-01T00:00:00+07:00', thresholdMs: 3_600_000 }, [
+    'from',
+    'to',
+    'thresholdMs',
+  ]),
+);
 const listArb = fc.oneof(
   hostileValue(),
   mutated(
@@ -145,6 +153,7 @@ const callArb: fc.Arbitrary<Call> = fc.oneof(
   listArb.map((q) => (w: World) => w.engine.list(q as never)),
   periodArb.map((q) => (w: World) => w.engine.report(q as never)),
   periodArb.map((q) => (w: World) => w.engine.unitReport(q as never)),
+  lateEntryArb.map((q) => (w: World) => w.engine.lateEntries(q as never)),
   hostileValue().map((n) => (w: World) => w.engine.runDueTimers(n as never)),
   hostileValue().map((n) => (w: World) => w.engine.deliverOutbox(n as never)),
   hostileValue().map((id) => (w: World) => w.engine.retryDeadLetter(id as never)),

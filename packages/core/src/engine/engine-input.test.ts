@@ -140,6 +140,24 @@ describe('engine input: instants', () => {
     ).toMatchObject({
       field: 'query.from',
     });
+    // Late entries: a period of whole hours (a local date is its local midnight), a threshold of a minute or more.
+    expect(await engine.lateEntries({ from: '2026-03-01', to: '2026-04-01', thresholdMs: 60_000 })).toEqual(
+      await engine.lateEntries({
+        from: '2026-02-28T17:00:00Z',
+        to: '2026-03-31T17:00:00Z',
+        thresholdMs: 60_000,
+      }),
+    );
+    for (const [query, field] of [
+      [{ from: '2026-03-01T00:30:00+07:00', to: '2026-04-01', thresholdMs: 60_000 }, 'query.from'],
+      [{ from: '2026-03-01', to: '2026-03-01', thresholdMs: 60_000 }, 'query.to'],
+      [{ from: '2026-03-01', to: '2026-04-01', thresholdMs: 59_999 }, 'query.thresholdMs'],
+      [{ from: '2026-03-01', to: '2026-04-01', thresholdMs: 1.5 * 60_000 + 0.5 }, 'query.thresholdMs'],
+      [{ from: '2026-03-01', to: '2026-04-01' }, 'query.thresholdMs'],
+      [{ from: '2026-03-01', to: '2026-04-01', thresholdMs: 60_000, unit: 'desk' }, 'query'],
+    ] as const) {
+      expect(await failure(() => engine.lateEntries(query as never))).toMatchObject({ field });
+    }
     expect(await failure(() => engine.list({ dueBefore: '2026-02-30T00:00:00Z' }))).toMatchObject({
       field: 'query.dueBefore',
     });

@@ -5,6 +5,11 @@ import { type FieldIssue, ValidationError } from '../errors/dossier-errors.js';
 import { type Actor, ActorSchema, type Instant } from '../model/actor.js';
 import { isAgencyCode, isDossierCodeShape } from '../model/dossier-code.js';
 import { instantProblem, parseInstant } from '../model/instant-input.js';
+import {
+  LATE_ENTRY_MIN_THRESHOLD_MS,
+  LATE_ENTRY_PERIOD_UNIT_MS,
+  type LateEntryQuery,
+} from '../report/late-entries.js';
 import type { ReportQuery } from '../report/report-types.js';
 import type { ListQuery } from '../store/store-types.js';
 import { unknownKeys, zodIssues } from '../validation/zod-issues.js';
@@ -332,6 +337,36 @@ export function checkReportQuery(query: unknown, calendar: WorkingCalendar): Rep
 export function checkPeriodQuery(query: unknown, calendar: WorkingCalendar): { from: Instant; to: Instant } {
   const { from, to } = checkPeriod(query, calendar, []);
   return { from, to };
+}
+
+/**
+ * A late-entry query: its period as instants on whole hours (`to` after `from`; a local date is its
+ * local midnight), and a whole threshold of one minute to 366 days.
+ */
+export function checkLateEntryQuery(query: unknown, calendar: WorkingCalendar): LateEntryQuery {
+  const { from, to, rest } = checkPeriod(query, calendar, ['thresholdMs']);
+  for (const [field, value] of [
+    ['query.from', from],
+    ['query.to', to],
+  ] as const) {
+    if (Date.parse(value) % LATE_ENTRY_PERIOD_UNIT_MS !== 0)
+      fail('query', [{ field, message: 'expected an instant on a whole hour' }]);
+  }
+  const thresholdMs = rest.thresholdMs;
+  if (
+    typeof thresholdMs !== 'number' ||
+    !Number.isSafeInteger(thresholdMs) ||
+    thresholdMs < LATE_ENTRY_MIN_THRESHOLD_MS ||
+    thresholdMs > 366 * 86_400_000
+  ) {
+    fail('query', [
+      {
+        field: 'query.thresholdMs',
+        message: `expected whole milliseconds from ${LATE_ENTRY_MIN_THRESHOLD_MS} (one minute) to 366 days`,
+      },
+    ]);
+  }
+  return { from, to, thresholdMs };
 }
 
 function checkPeriod(

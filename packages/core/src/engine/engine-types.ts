@@ -20,6 +20,7 @@ import type {
 } from '../procedure/define-procedure.js';
 import { SYSTEM_ROLE } from '../procedure/lifecycle-rules.js';
 import type { ProcedureRegistry } from '../procedure/registry.js';
+import type { LateEntryRow } from '../report/late-entries.js';
 import type { ReportQuery, ReportRow, UnitReportRow } from '../report/report-types.js';
 import type { MemoryStore } from '../store/memory-store.js';
 import type { DossierStore, JournalEntry, ListQuery, OutboxItem, TimerRow } from '../store/store-types.js';
@@ -227,6 +228,15 @@ export interface PeriodQuery {
   readonly to: string | Date;
 }
 
+/** What {@link Engine.lateEntries} takes. */
+export interface EngineLateEntryQuery extends PeriodQuery {
+  /**
+   * An entry is late when entered more than this many milliseconds after it happened: one minute
+   * (60,000) to 366 days. No default: no legal figure is known.
+   */
+  readonly thresholdMs: number;
+}
+
 /** What {@link Engine.report} takes. */
 export interface EngineReportQuery extends PeriodQuery {
   /** Default `'none'`. */
@@ -363,6 +373,27 @@ export interface Engine {
   report(query: EngineReportQuery): Promise<ReportRow[]>;
   /** Steps closed per unit in a period, early / on time / late. */
   unitReport(query: PeriodQuery): Promise<UnitReportRow[]>;
+  /**
+   * Late entries per unit (hồ sơ cập nhật trễ hạn): of the journal entries **entered** in the
+   * period (receipts, events, reissued secrets, ratings; timers are entered as they fire and are
+   * never late), per unit of the acting officer, how many there were, how many were entered more
+   * than `thresholdMs` after they happened, the longest and mean delay, and the codes of the
+   * dossiers with a late entry. The period's bounds are whole hours (a local date is its local
+   * midnight); the store answers it set-based, closed dossiers included. Entries written before
+   * the store kept their entry instant are not counted.
+   *
+   * @example
+   * ```ts
+   * import type { Engine } from '@motcua/core';
+   * declare const engine: Engine;
+   * // March 2026, an entry late when entered more than 4 hours after it happened.
+   * const rows = await engine.lateEntries({ from: '2026-03-01', to: '2026-04-01', thresholdMs: 4 * 3_600_000 });
+   * for (const r of rows) console.log(r.unit, `${r.late}/${r.entries}`, r.maxDelayMs, r.lateCodes);
+   * ```
+   * @throws `ValidationError` naming `query.from`, `query.to` (not on a whole hour, or not after
+   * `from`) or `query.thresholdMs`.
+   */
+  lateEntries(query: EngineLateEntryQuery): Promise<LateEntryRow[]>;
   /**
    * Fires every timer due at `now` (default: the clock): those whose instant is before `now`, each
    * once (see the engine guide for what "due" means at the boundary instant).

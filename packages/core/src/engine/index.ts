@@ -1,6 +1,6 @@
 export { type BackoffOptions, DEFAULT_BACKOFF } from './backoff.js';
 export { createEngine } from './create-engine.js';
-export { summaryOf } from './dossier-summary.js';
+export { summaryOf, summaryWithNationalStatus } from './dossier-summary.js';
 export {
   DEFAULT_LOOKUP_LIMIT,
   DEFAULT_SECRET_LENGTH,
@@ -8,6 +8,7 @@ export {
   type DossierView,
   type Engine,
   type EngineEvent,
+  type EngineLateEntryQuery,
   type EngineLogEntry,
   type EngineOptions,
   type EngineReportQuery,

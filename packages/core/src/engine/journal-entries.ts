@@ -1,5 +1,7 @@
 import type { Actor } from '../model/actor.js';
 import type { DossierContext } from '../model/dossier-context.js';
+import { RefundPaymentEventSchema } from '../model/payment.js';
+import { maskPersonalData } from '../model/personal-data.js';
 import type { JournalEntry } from '../store/store-types.js';
 
 /** The journal entry of a receipt (version 1): the channel, the procedure version, a member's link. */
@@ -54,7 +56,9 @@ export function transitionJournalEntry(
     actor: (event.actor.roles ? event.actor : { ...event.actor, roles: [] }) as Actor,
     before: states.before,
     after: states.after,
-    event,
+    // A refund's bank account (account number, holder) stays in the dossier only, masked here.
+    event:
+      type === 'REFUND_PAYMENT' ? (maskPersonalData(RefundPaymentEventSchema, event) as typeof event) : event,
     idempotencyKey,
   };
 }

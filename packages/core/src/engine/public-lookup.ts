@@ -18,6 +18,7 @@ export interface PublicDossierView {
     | 'not-accepted'
     | 'processing'
     | 'supplementing'
+    | 'awaiting-payment'
     | 'result-ready'
     | 'returned'
     | 'refused'
@@ -118,6 +119,7 @@ const STATUS: Record<PublicDossierView['statusCode'], string> = {
   'not-accepted': 'Không được tiếp nhận',
   processing: 'Đang giải quyết',
   supplementing: 'Chờ bổ sung hồ sơ',
+  'awaiting-payment': 'Chờ thực hiện nghĩa vụ tài chính',
   'result-ready': 'Đã có kết quả, chờ trả',
   returned: 'Đã trả kết quả',
   refused: 'Từ chối giải quyết',
@@ -167,9 +169,11 @@ export function publicView(
         ? 'intake-supplementing'
         : state === 'supplementing'
           ? 'supplementing'
-          : state === 'resultReady'
-            ? 'result-ready'
-            : 'processing';
+          : state === 'awaitingPayment'
+            ? 'awaiting-payment'
+            : state === 'resultReady'
+              ? 'result-ready'
+              : 'processing';
   const timeliness = c.outcome
     ? c.outcome.result
     : c.intake && c.intake.acceptedAt === undefined

@@ -39,6 +39,8 @@ const event = fc.record(
       'STOP',
       'REQUEST_SUPPLEMENT',
       'APOLOGIZE',
+      'REQUEST_PAYMENT',
+      'RECORD_PAYMENT',
       'hand_over',
     ),
     at: maybe(instant),

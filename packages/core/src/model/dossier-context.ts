@@ -6,6 +6,7 @@ import { ReceptionSchema } from './cross-boundary.js';
 import { ComponentRecordSchema } from './dossier-component.js';
 import { LiaisonSectionSchema } from './liaison-context.js';
 import { IntakeSchema } from './online-intake.js';
+import { FeeExemptionSchema, PaymentRecordSchema } from './payment.js';
 import { RatingSchema } from './rating.js';
 import { ResultDocumentSchema, ResultHandoverSchema } from './result-document.js';
 import { SlipRowSchema } from './slip-row.js';
@@ -157,6 +158,10 @@ export const DossierContextSchema = z
      * giới), the transfer of its paper original between centres.
      */
     reception: ReceptionSchema.optional(),
+    /** The dossier's payments of fees and charges (phí, lệ phí), in the order they were created. */
+    payments: z.array(PaymentRecordSchema).optional(),
+    /** The fee items this dossier is exempt from (`WAIVE_FEE`). */
+    feeExemptions: z.array(FeeExemptionSchema).optional(),
   })
   .strict();
 /** See {@link DossierContextSchema}. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ActorSchema, InstantSchema } from './actor.js';
 import { ComponentEntrySchema } from './dossier-component.js';
 import { LIAISON_EVENT_SCHEMAS } from './liaison-events.js';
+import { PAYMENT_EVENT_SCHEMAS } from './payment.js';
 import { ResultDocumentSchema, ResultHandoverSchema } from './result-document.js';
 
 const base = { at: InstantSchema, actor: ActorSchema };
@@ -158,6 +159,7 @@ export const DossierEventSchema = z.discriminatedUnion('type', [
   MarkOverdueEventSchema,
   ExpireEventSchema,
   ...LIAISON_EVENT_SCHEMAS,
+  ...PAYMENT_EVENT_SCHEMAS,
 ]);
 /** A validated dossier event. */
 export type DossierEvent = z.output<typeof DossierEventSchema>;

@@ -28,4 +28,11 @@ export interface DossierSummary {
   readonly lateUnit: string | null;
   /** The clock is stopped (waiting for a supplementation). */
   readonly paused: boolean;
+  /**
+   * The national dossier status code (1 Mới đăng ký … 10 Đã trả kết quả, see
+   * `PORTAL_DOSSIER_STATUSES`) of the state, by the procedure's mapping, so that stores can count
+   * dossiers by it; `null` when the summary was made without the procedure's definition, or
+   * stored before the stores kept it (SQLite migration 006, PostgreSQL 005) and not written since.
+   */
+  readonly nationalStatus: number | null;
 }

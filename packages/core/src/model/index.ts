@@ -84,6 +84,15 @@ export {
   WithdrawEventSchema,
 } from './dossier-events.js';
 export type { DossierSummary } from './dossier-summary.js';
+export {
+  type FeeCollection,
+  FeeCollectionSchema,
+  type FeeItem,
+  type FeeItemInput,
+  FeeItemSchema,
+  type FeeKind,
+  FeeKindSchema,
+} from './fee-item.js';
 export { parseInstant } from './instant-input.js';
 export {
   type LiaisonClosing,
@@ -130,6 +139,36 @@ export {
   IntakeSchema,
   wasReceived,
 } from './online-intake.js';
+export {
+  type BankAccount,
+  BankAccountSchema,
+  CancelPaymentEventSchema,
+  type FeeExemption,
+  FeeExemptionSchema,
+  isOnlinePayment,
+  type OnlinePaymentCodeTable,
+  onlinePaymentCode,
+  type PaymentChannel,
+  PaymentChannelSchema,
+  type PaymentItem,
+  PaymentItemSchema,
+  type PaymentLine,
+  PaymentLineSchema,
+  type PaymentReceipt,
+  PaymentReceiptSchema,
+  type PaymentRecord,
+  PaymentRecordSchema,
+  type PaymentStatus,
+  PaymentStatusSchema,
+  PORTAL_ONLINE_PAYMENT_CODES,
+  RecordPaymentEventSchema,
+  type Refund,
+  RefundPaymentEventSchema,
+  RefundSchema,
+  RequestPaymentEventSchema,
+  StartPaymentEventSchema,
+  WaiveFeeEventSchema,
+} from './payment.js';
 export { maskPersonalData, type PersonalDataKind, personal, personalDataRegistry } from './personal-data.js';
 export {
   DECREE_61_RATING_CRITERIA,

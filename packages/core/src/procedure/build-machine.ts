@@ -5,6 +5,7 @@ import { wholeContext } from './compiled-machine.js';
 import * as act from './lifecycle-actions.js';
 import type { LifecycleEnv } from './lifecycle-env.js';
 import * as intake from './lifecycle-intake.js';
+import * as pay from './lifecycle-payments.js';
 import { isAllowed } from './lifecycle-rules.js';
 import { transferOriginals } from './lifecycle-transfer.js';
 
@@ -15,9 +16,12 @@ type Ev<T extends DossierEvent['type']> = Extract<DossierEvent, { type: T }>;
  * A developer who needs more than the declarative form writes the machine with
  * `lifecycleSetup(env).createMachine({...})`, reusing these actions (`handOver`, `sendBack`,
  * `requestSupplement`, `supplementReceived`, `apologize`, `markOverdue`, `returnResult`, `refuse`,
- * `withdraw`, `stop`, `expire`, `issueResult`, `recordComponents`, `transferOriginals`, and for online intake
+ * `withdraw`, `stop`, `expire`, `issueResult`, `recordComponents`, `transferOriginals`; for online intake
  * `acceptIntake`, `refuseIntake`, `withdrawIntake`, `expireIntake`, `requestIntakeSupplement`,
- * `intakeSupplementReceived`) and the `allowed`, `resumesAt` and `sendBackTo` guards, so that it follows the same rules, deadlines
+ * `intakeSupplementReceived`; for payments `requestPayment`, `awaitPayment` (and stop the clock),
+ * `startPayment`, `recordPayment`, `paymentReceived` (and resume), `cancelPayment`,
+ * `paymentCancelled` (and resume), `refundPayment`, `waiveFee`) and the `allowed`, `resumesAt`, `sendBackTo`
+ * and `settlesAt` guards, so that it follows the same rules, deadlines
  * and control slip as the declarative machines.
  *
  * @example
@@ -110,6 +114,45 @@ export function lifecycleSetup(env: LifecycleEnv) {
           intake.intakeSupplementReceived(env, context, event as Ev<'SUPPLEMENT_RECEIVED'>),
         ),
       ),
+      requestPayment: assign(
+        wholeContext(({ context, event }) =>
+          pay.requestPayment(env, context, event as Ev<'REQUEST_PAYMENT'>, false),
+        ),
+      ),
+      awaitPayment: assign(
+        wholeContext(({ context, event }) =>
+          pay.requestPayment(env, context, event as Ev<'REQUEST_PAYMENT'>, true),
+        ),
+      ),
+      startPayment: assign(
+        wholeContext(({ context, event }) => pay.startPayment(env, context, event as Ev<'START_PAYMENT'>)),
+      ),
+      recordPayment: assign(
+        wholeContext(({ context, event }) =>
+          pay.recordPayment(env, context, event as Ev<'RECORD_PAYMENT'>, false),
+        ),
+      ),
+      paymentReceived: assign(
+        wholeContext(({ context, event }) =>
+          pay.recordPayment(env, context, event as Ev<'RECORD_PAYMENT'>, true),
+        ),
+      ),
+      cancelPayment: assign(
+        wholeContext(({ context, event }) =>
+          pay.cancelPayment(env, context, event as Ev<'CANCEL_PAYMENT'>, false),
+        ),
+      ),
+      paymentCancelled: assign(
+        wholeContext(({ context, event }) =>
+          pay.cancelPayment(env, context, event as Ev<'CANCEL_PAYMENT'>, true),
+        ),
+      ),
+      refundPayment: assign(
+        wholeContext(({ context, event }) => pay.refundPayment(env, context, event as Ev<'REFUND_PAYMENT'>)),
+      ),
+      waiveFee: assign(
+        wholeContext(({ context, event }) => pay.waiveFee(env, context, event as Ev<'WAIVE_FEE'>)),
+      ),
     },
     guards: {
       allowed: ({ context, event }) => isAllowed(env, context, event),
@@ -117,6 +160,8 @@ export function lifecycleSetup(env: LifecycleEnv) {
         context.steps[context.steps.length - 1]?.stepId === params.step && isAllowed(env, context, event),
       sendBackTo: ({ context, event }, params: { step: string }) =>
         event.type === 'SEND_BACK' && event.toStep === params.step && isAllowed(env, context, event),
+      settlesAt: ({ context, event }, params: { step: string | null }) =>
+        pay.settlesAt(context, event, params.step) && isAllowed(env, context, event),
     },
   });
 }
@@ -129,7 +174,10 @@ export function lifecycleSetup(env: LifecycleEnv) {
  * `refused`, `withdrawn`, `stopped`, `expired` end it. An online filing (`Procedure.submit`) starts
  * in `submitted` and enters the first step when the desk accepts it (`ACCEPT`), or ends in
  * `notAccepted` or `intakeWithdrawn`; the desk may first ask to complete it (`intakeSupplementing`).
- * Apologies and overdue marks change the
+ * From processing or a ready result, a payment request waits in `awaitingPayment` (clock stopped,
+ * national status 6) until the payments asked for are paid or cancelled, then goes back where it
+ * was, its due times moved by the time waited. Payments are recorded, started, cancelled and
+ * refunded in every open state. Apologies and overdue marks change the
  * context without moving. Every transition is guarded by the lifecycle rules (who holds the dossier,
  * how many supplementation requests, once-only apology, …).
  *
@@ -175,6 +223,34 @@ export function buildLifecycleMachine(env: LifecycleEnv) {
     REFUSE: { target: `#${machineId(env)}.refused`, guard: 'allowed', actions: 'refuse' },
     WITHDRAW: { target: `#${machineId(env)}.withdrawn`, guard: 'allowed', actions: 'withdraw' },
   } as const;
+  // Payments recorded without changing the state (the wait for payments is `awaitingPayment`).
+  const paymentsOn = {
+    START_PAYMENT: { guard: 'allowed', actions: 'startPayment' },
+    RECORD_PAYMENT: { guard: 'allowed', actions: 'recordPayment' },
+    CANCEL_PAYMENT: { guard: 'allowed', actions: 'cancelPayment' },
+    REFUND_PAYMENT: { guard: 'allowed', actions: 'refundPayment' },
+    WAIVE_FEE: { guard: 'allowed', actions: 'waiveFee' },
+  } as const;
+  const awaitPayment = {
+    REQUEST_PAYMENT: {
+      target: `#${machineId(env)}.awaitingPayment`,
+      guard: 'allowed',
+      actions: 'awaitPayment',
+    },
+  } as const;
+  // Back from the wait where the dossier was: the open step, or the result ready at the desk.
+  const settle = <A extends 'paymentReceived' | 'paymentCancelled'>(actions: A) => [
+    ...steps.map((step) => ({
+      target: `#${machineId(env)}.processing.${step.id}`,
+      guard: { type: 'settlesAt' as const, params: { step: step.id as string | null } },
+      actions,
+    })),
+    {
+      target: `#${machineId(env)}.resultReady`,
+      guard: { type: 'settlesAt' as const, params: { step: null as string | null } },
+      actions,
+    },
+  ];
   return lifecycleSetup(env).createMachine({
     id: machineId(env),
     description: `${def.name.vi} (${def.code}, version ${def.version}, rules ${def.regime})`,
@@ -193,6 +269,8 @@ export function buildLifecycleMachine(env: LifecycleEnv) {
           ISSUE_RESULT: { guard: 'allowed', actions: 'issueResult' },
           RECORD_COMPONENTS: { guard: 'allowed', actions: 'recordComponents' },
           TRANSFER_ORIGINALS: { guard: 'allowed', actions: 'transferOriginals' },
+          ...awaitPayment,
+          ...paymentsOn,
         },
       },
       supplementing: {
@@ -210,6 +288,23 @@ export function buildLifecycleMachine(env: LifecycleEnv) {
           TRANSFER_ORIGINALS: { guard: 'allowed', actions: 'transferOriginals' },
           ...closeFrom,
           STOP: { target: 'stopped', guard: 'allowed', actions: 'stop' },
+          // Fees collected with the supplemented papers: asked for and paid without another wait.
+          REQUEST_PAYMENT: { guard: 'allowed', actions: 'requestPayment' },
+          ...paymentsOn,
+        },
+      },
+      awaitingPayment: {
+        description: 'Waiting for the applicant to pay fees and charges; the clock is stopped',
+        on: {
+          REQUEST_PAYMENT: { guard: 'allowed', actions: 'requestPayment' },
+          START_PAYMENT: { guard: 'allowed', actions: 'startPayment' },
+          RECORD_PAYMENT: [...settle('paymentReceived'), { guard: 'allowed', actions: 'recordPayment' }],
+          CANCEL_PAYMENT: [...settle('paymentCancelled'), { guard: 'allowed', actions: 'cancelPayment' }],
+          REFUND_PAYMENT: { guard: 'allowed', actions: 'refundPayment' },
+          WAIVE_FEE: { guard: 'allowed', actions: 'waiveFee' },
+          TRANSFER_ORIGINALS: { guard: 'allowed', actions: 'transferOriginals' },
+          ...closeFrom,
+          STOP: { target: 'stopped', guard: 'allowed', actions: 'stop' },
         },
       },
       resultReady: {
@@ -220,6 +315,8 @@ export function buildLifecycleMachine(env: LifecycleEnv) {
           MARK_OVERDUE: { guard: 'allowed', actions: 'markOverdue' },
           ISSUE_RESULT: { guard: 'allowed', actions: 'issueResult' },
           TRANSFER_ORIGINALS: { guard: 'allowed', actions: 'transferOriginals' },
+          ...awaitPayment,
+          ...paymentsOn,
         },
       },
       // Online intake: a filing submitted on a portal waits here until the desk accepts it (its
@@ -236,6 +333,9 @@ export function buildLifecycleMachine(env: LifecycleEnv) {
           REFUSE: { target: 'notAccepted', guard: 'allowed', actions: 'refuseIntake' },
           WITHDRAW: { target: 'intakeWithdrawn', guard: 'allowed', actions: 'withdrawIntake' },
           RECORD_COMPONENTS: { guard: 'allowed', actions: 'recordComponents' },
+          // Fees paid online with the filing (thu trước): no clock runs before acceptance.
+          REQUEST_PAYMENT: { guard: 'allowed', actions: 'requestPayment' },
+          ...paymentsOn,
         },
       },
       intakeSupplementing: {

@@ -129,7 +129,10 @@ describe('defineProcedure: definition errors name the problem', () => {
     const doc = definitionError({ ...base, documents });
     expect(doc.field).toBe('documents[2].id');
     expect(doc.message).toContain('duplicate id');
-    const fees = [...(base.fees ?? []), { id: 'fee', name: 'Phí', amountVnd: 1 }];
+    const fees = [
+      ...(base.fees ?? []),
+      { id: 'fee', name: 'Phí', kind: 'fee' as const, amountVnd: 1, collection: 'at-intake' as const },
+    ];
     expect(definitionError({ ...base, fees }).field).toBe('fees[1].id');
   });
 

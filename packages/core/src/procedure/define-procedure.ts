@@ -42,6 +42,7 @@ import {
 import type { ReceiptInput } from './lifecycle-actions.js';
 import { budgetMinutes, type LifecycleEnv, timeLimitFor } from './lifecycle-env.js';
 import { submissionContext } from './lifecycle-intake.js';
+import { refundPayment } from './lifecycle-payments.js';
 import { denialOf, eventIssues, markAllowed } from './lifecycle-rules.js';
 import { nationalStatusProblems } from './national-status.js';
 import { pureStepper } from './pure-transition.js';
@@ -406,10 +407,11 @@ function build(
         at: canonicalInstant(parsed.at),
         ...(parsed.type === 'APOLOGIZE' ? { newDue: canonicalInstant(parsed.newDue) } : {}),
       } as typeof parsed);
-    if (closed) {
+    // A closed dossier takes nothing more but the refund of a payment (hoàn phí after a refusal or stop).
+    if (closed && event.type !== 'REFUND_PAYMENT') {
       throw new TransitionError(ctx.code, event.type, stateName(value), 'the dossier is closed');
     }
-    const issues = eventIssues(env, event);
+    const issues = eventIssues(env, event, ctx);
     if (issues.length) throw new ValidationError('event', issues);
     if (instantMs(event.at) < instantMs(ctx.updatedAt)) {
       throw new ValidationError('event', [
@@ -455,6 +457,10 @@ function build(
     },
     apply(snapshot, input) {
       const event = checkedEvent(snapshot.context, snapshot.status === 'done', snapshot.value, input);
+      if (snapshot.status === 'done' && event.type === 'REFUND_PAYMENT') {
+        const context = refundPayment(env, snapshot.context, event);
+        return machine.resolveState({ value: snapshot.value, context }) as unknown as DossierSnapshot;
+      }
       const next = stepper.next(snapshot as never, event);
       if (!movedBy(snapshot, next)) throw noTransition(snapshot.context, snapshot.value, event);
       return next as unknown as DossierSnapshot;
@@ -529,6 +535,9 @@ function build(
       }
       checkVersion(persisted);
       const event = checkedEvent(persisted.context, persisted.status === 'done', persisted.value, input);
+      if (persisted.status === 'done' && event.type === 'REFUND_PAYMENT') {
+        return { ...persisted, context: refundPayment(env, persisted.context, event) };
+      }
       const next = compiled.next(persisted.value, persisted.context, event);
       if (!next) throw noTransition(persisted.context, persisted.value, event);
       return {

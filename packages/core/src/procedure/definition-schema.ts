@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LocalDateSchema } from '../calendar/schedule-schema.js';
 import { TimeLimitSchema } from '../calendar/time-limit.js';
 import { type Channel, ChannelSchema, RegimeSchema } from '../model/channel.js';
+import { FeeItemSchema } from '../model/fee-item.js';
 
 /** One required paper (thành phần hồ sơ) with how many originals and copies. */
 export const RequiredDocumentSchema = z
@@ -15,15 +16,8 @@ export const RequiredDocumentSchema = z
   })
   .strict();
 
-/** A fee or charge (phí, lệ phí), in đồng. */
-export const FeeSchema = z
-  .object({
-    id: z.string().min(1),
-    name: z.string().min(1),
-    amountVnd: z.number().int().nonnegative(),
-    note: z.string().optional(),
-  })
-  .strict();
+/** A fee or charge (phí, lệ phí), in đồng: see {@link FeeItemSchema}. */
+export const FeeSchema = FeeItemSchema;
 
 /** A unit (đơn vị, bộ phận) that can hold a dossier. */
 const UnitSchema = z
@@ -135,6 +129,12 @@ export const PermissionEventSchema = z.enum([
   'APOLOGIZE',
   'RETURN_RESULT',
   'SEND_BACK',
+  'REQUEST_PAYMENT',
+  'START_PAYMENT',
+  'RECORD_PAYMENT',
+  'CANCEL_PAYMENT',
+  'REFUND_PAYMENT',
+  'WAIVE_FEE',
 ]);
 
 /** Names in Vietnamese (English optional). */
@@ -159,6 +159,11 @@ export const ProcedureDefinitionSchema = z
     legalBasis: z.array(z.string().min(1)).min(1),
     /** Competent agency (cơ quan có thẩm quyền). */
     agency: z.string().min(1),
+    /** The field (lĩnh vực) the procedure belongs to, as the portal's catalogue names it; reports group by it. */
+    sector: z
+      .object({ code: z.string().min(1).max(64), name: z.string().min(1).max(300) })
+      .strict()
+      .optional(),
     /** The legal time limit (thời hạn giải quyết). */
     timeLimit: TimeLimitSchema,
     /** An optional shorter service target the office commits to. */

@@ -40,6 +40,7 @@ export {
 export { type ReceiptInput, receiptContext } from './lifecycle-actions.js';
 export type { LifecycleEnv } from './lifecycle-env.js';
 export { INTAKE_STATES, type SubmissionInput, submissionContext } from './lifecycle-intake.js';
+export { paymentIssues, paymentLines, unpaidBeforeResult } from './lifecycle-payments.js';
 export { type Denial, denialOf, SYSTEM_ROLE } from './lifecycle-rules.js';
 export { DEFAULT_NATIONAL_STATUS, nationalStatusOf } from './national-status.js';
 export { type Migration, ProcedureRegistry } from './registry.js';

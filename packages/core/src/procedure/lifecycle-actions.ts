@@ -20,6 +20,7 @@ import {
   timeLimitFor,
   withLast,
 } from './lifecycle-env.js';
+import { closedPayments } from './lifecycle-payments.js';
 import { openStep } from './lifecycle-rules.js';
 import { receptionAtReceipt } from './lifecycle-transfer.js';
 
@@ -402,6 +403,7 @@ function close(
     ...ctx,
     steps,
     pause: null,
+    ...closedPayments(ctx, e),
     outcome: {
       kind,
       at: e.at,

@@ -5,6 +5,7 @@ import { instantMs } from '../model/instant-format.js';
 import type { FilingReference, Intake } from '../model/online-intake.js';
 import { type ReceiptInput, receiptContext } from './lifecycle-actions.js';
 import type { LifecycleEnv } from './lifecycle-env.js';
+import { closedPayments } from './lifecycle-payments.js';
 
 type E<T extends DossierEvent['type']> = Extract<DossierEvent, { type: T }>;
 const d = (iso: string) => new Date(instantMs(iso));
@@ -113,6 +114,7 @@ function closeBeforeReceipt(
   return {
     ...ctx,
     intake: kind === 'not-accepted' ? decided(ctx.intake!, e.at, false) : ctx.intake!,
+    ...closedPayments(ctx, e),
     outcome: { kind, at: e.at, by: e.actor, result: null, lateUnit: null, reasons },
     updatedAt: e.at,
   };

@@ -1,6 +1,7 @@
 import type { DossierContext } from '../model/dossier-context.js';
 import type { Step } from './definition-schema.js';
 import type { LifecycleEnv } from './lifecycle-env.js';
+import { financialObligationsMissing } from './lifecycle-payments.js';
 
 /**
  * Why the hand-over from `from` (the open step, or none) into `to` may not happen yet: `to` opens a
@@ -30,6 +31,7 @@ export function phaseGateDenial(
 }
 
 /** The payment gate: see {@link phaseGateDenial}. */
-function paymentGate(_env: LifecycleEnv, _ctx: DossierContext, label: string): string | null {
-  return `${label} starts once the financial obligations are paid`;
+function paymentGate(env: LifecycleEnv, ctx: DossierContext, label: string): string | null {
+  const missing = financialObligationsMissing(env.def, ctx);
+  return missing ? `${label} starts once the financial obligations are paid: ${missing}` : null;
 }

@@ -3,6 +3,7 @@ import type { DossierContext } from '../model/dossier-context.js';
 import type { DossierEvent, DossierEventType } from '../model/dossier-events.js';
 import type { ProcedureDefinition } from './definition-schema.js';
 import { type LifecycleEnv, stepIndex } from './lifecycle-env.js';
+import { paymentIssues, unpaidBeforeResult } from './lifecycle-payments.js';
 import { phaseGateDenial } from './lifecycle-phases.js';
 
 /** Why an event is refused: the actor lacks the right, or the dossier's state does not allow it. */
@@ -97,16 +98,30 @@ export function isAllowed(env: LifecycleEnv, ctx: DossierContext, e: DossierEven
 
 /**
  * The fields of `e` that name something its procedure does not have (a `RECORD_COMPONENTS`
- * document that is not one of the definition's `documents`), each named as the caller wrote it.
+ * document that is not one of the definition's `documents`) or that its payments refuse (see
+ * `paymentIssues`), each named as the caller wrote it.
  */
-export function eventIssues(env: LifecycleEnv, e: DossierEvent): { field: string; message: string }[] {
-  if (e.type !== 'RECORD_COMPONENTS') return [];
+export function eventIssues(
+  env: LifecycleEnv,
+  e: DossierEvent,
+  ctx: DossierContext,
+): { field: string; message: string }[] {
+  if (e.type !== 'RECORD_COMPONENTS') return paymentIssues(env.def, ctx, e);
   const known = new Set(env.def.documents.map((d) => d.id));
   return e.components.flatMap((c, i) =>
     known.has(c.documentId)
       ? []
       : [{ field: `event.components[${i}].documentId`, message: 'not a document of this procedure' }],
   );
+}
+
+/**
+ * A payment event's first problem as a state denial: the machine's guards refuse what
+ * `Procedure.step` refuses with a `ValidationError` (see `paymentIssues`), also on XState.
+ */
+function paymentDenial(env: LifecycleEnv, ctx: DossierContext, e: DossierEvent): Denial | null {
+  const [issue] = paymentIssues(env.def, ctx, e);
+  return issue ? { kind: 'state', reason: `${issue.field}: ${issue.message}` } : null;
 }
 
 /**
@@ -150,9 +165,24 @@ export function denialOf(env: LifecycleEnv, ctx: DossierContext, e: DossierEvent
     }
     case 'ACCEPT':
     case 'SUPPLEMENT_RECEIVED':
-    case 'RETURN_RESULT':
     case 'WITHDRAW':
       return deskOnly(env, e);
+    case 'RETURN_RESULT': {
+      const denied = deskOnly(env, e);
+      if (denied) return denied;
+      const unpaid = unpaidBeforeResult(env.def, ctx);
+      if (unpaid.length)
+        return { kind: 'state', reason: `fee items to be paid before the result: ${unpaid.join(', ')}` };
+      return null;
+    }
+    case 'REQUEST_PAYMENT':
+      return holderOrDesk(env, ctx, e) ?? paymentDenial(env, ctx, e);
+    case 'START_PAYMENT':
+    case 'RECORD_PAYMENT':
+    case 'CANCEL_PAYMENT':
+    case 'REFUND_PAYMENT':
+    case 'WAIVE_FEE':
+      return deskOnly(env, e) ?? paymentDenial(env, ctx, e);
     case 'REFUSE':
     case 'ISSUE_RESULT':
     case 'RECORD_COMPONENTS':

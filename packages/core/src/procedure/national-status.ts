@@ -16,6 +16,7 @@ import type { ProcedureDefinition } from './definition-schema.js';
  * | `processing` | 2 | Được tiếp nhận, while the dossier is still at the receiving desk (no step handed on, no part handed off) |
  * | `processing` | 4 | Đang xử lý, otherwise |
  * | `supplementing` | 5 | Yêu cầu bổ sung giấy tờ |
+ * | `awaitingPayment` | 6 | Yêu cầu thực hiện nghĩa vụ tài chính (waiting for fees and charges, clock stopped) |
  * | `resultReady` | 9 | Đã xử lý xong |
  * | `returned` | 10 | Đã trả kết quả |
  * | `withdrawn` | 7 | Công dân yêu cầu rút hồ sơ |
@@ -29,6 +30,7 @@ import type { ProcedureDefinition } from './definition-schema.js';
 export const DEFAULT_NATIONAL_STATUS: Readonly<Record<string, number>> = {
   processing: 4,
   supplementing: 5,
+  awaitingPayment: 6,
   resultReady: 9,
   returned: 10,
   withdrawn: 7,

@@ -101,6 +101,7 @@ describe('the procedure machine as data', () => {
     expect(Object.keys(json.states)).toEqual([
       'processing',
       'supplementing',
+      'awaitingPayment',
       'resultReady',
       'submitted',
       'intakeSupplementing',
@@ -130,11 +131,31 @@ describe('the procedure machine as data', () => {
     expect([...appraise.ownEvents].sort()).toEqual(['HAND_OVER', 'SEND_BACK']);
     const supplementing = p.machine.getStateNodeById('1_004194@2025_1.supplementing');
     expect([...supplementing.ownEvents].sort()).toEqual([
+      'CANCEL_PAYMENT',
       'EXPIRE',
       'RECORD_COMPONENTS',
+      'RECORD_PAYMENT',
+      'REFUND_PAYMENT',
       'REFUSE',
+      'REQUEST_PAYMENT',
+      'START_PAYMENT',
       'STOP',
       'SUPPLEMENT_RECEIVED',
+      'TRANSFER_ORIGINALS',
+      'WAIVE_FEE',
+      'WITHDRAW',
+    ]);
+    const awaiting = p.machine.getStateNodeById('1_004194@2025_1.awaitingPayment');
+    expect([...awaiting.ownEvents].sort()).toEqual([
+      'CANCEL_PAYMENT',
+      'RECORD_PAYMENT',
+      'REFUND_PAYMENT',
+      'REFUSE',
+      'REQUEST_PAYMENT',
+      'START_PAYMENT',
+      'STOP',
+      'TRANSFER_ORIGINALS',
+      'WAIVE_FEE',
       'WITHDRAW',
     ]);
   });

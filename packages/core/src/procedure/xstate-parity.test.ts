@@ -414,3 +414,100 @@ function attempt<T>(fn: () => T): T | Error {
     return error as Error;
   }
 }
+
+describe('Procedure.step follows XState on the standard lifecycle with payments', () => {
+  it('for every state the walk reaches and every payment event, through the wait for payments', () => {
+    const p = residenceVariant({
+      fees: [
+        { id: 'registration', name: 'Lệ phí', kind: 'charge', amountVnd: 20_000, collection: 'at-intake' },
+        {
+          id: 'appraisal',
+          name: 'Phí thẩm định',
+          kind: 'fee',
+          amountVnd: 150_000,
+          collection: 'before-result',
+          payBeforeResult: true,
+        },
+        { id: 'exempt', name: 'Miễn', kind: 'charge', amountVnd: 5_000, collection: 'waived' },
+      ],
+    });
+    expect(compileMachine(p.machine)).not.toBeNull();
+    const receipt = residenceReceipt('2026-03-02T09:00:00+07:00');
+    const input = { ...receipt, receivedAt: utc(receipt.receivedAt as string), receivedBy: officers.desk };
+    const at = utc('2026-03-04T09:00:00+07:00');
+    const paymentId = 'payment-1';
+    const events = [officers.desk, officers.police, officers.leader].flatMap((actor) => [
+      { type: 'HAND_OVER', at, actor },
+      { type: 'REQUEST_PAYMENT', at, actor, items: [{ feeId: 'appraisal' }] },
+      { type: 'REQUEST_PAYMENT', at, actor, items: [{ feeId: 'exempt' }] },
+      { type: 'START_PAYMENT', at, actor, paymentId, channel: 'national-portal', transactionCode: 'T-1' },
+      { type: 'RECORD_PAYMENT', at, actor, paymentId, channel: 'national-portal' },
+      { type: 'RECORD_PAYMENT', at, actor, items: [{ feeId: 'registration' }], channel: 'desk' },
+      { type: 'CANCEL_PAYMENT', at, actor, paymentId, reason: 'Nhầm' },
+      { type: 'REFUND_PAYMENT', at, actor, paymentId, reason: 'Hoàn' },
+      { type: 'RECORD_PAYMENT', at, actor, paymentId: 'payment-2', channel: 'provincial-gateway' },
+      { type: 'CANCEL_PAYMENT', at, actor, paymentId: 'payment-2', reason: 'Nhầm' },
+      { type: 'WAIVE_FEE', at, actor, items: [{ feeId: 'appraisal' }], reason: 'Hộ nghèo' },
+      { type: 'REQUEST_SUPPLEMENT', at, actor, items: [{ name: 'CT01' }], reason: 'Thiếu' },
+      { type: 'SUPPLEMENT_RECEIVED', at, actor },
+      { type: 'RETURN_RESULT', at, actor, delivery: 'in-person' },
+      { type: 'REFUSE', at, actor, reasons: ['Không đủ điều kiện'] },
+      { type: 'STOP', at, actor },
+    ]);
+    const map = getAdjacencyMap(p.machine, {
+      events,
+      input,
+      limit: 100_000,
+      serializeState: (s) => {
+        const c = s.context as DossierSnapshot['context'];
+        // Where the payments stand, not how many cycles of request and cancel led there.
+        const list = c.payments ?? [];
+        const payments = [
+          Math.min(list.length, 3),
+          ...list.slice(0, 2).map((x) => x.status),
+          c.feeExemptions?.length ?? 0,
+        ];
+        const open =
+          c.steps[c.steps.length - 1]?.endedAt === null ? c.steps[c.steps.length - 1]!.stepId : null;
+        return JSON.stringify([s.value, open, c.holder, c.supplements.length, payments, !!c.pause, s.status]);
+      },
+    });
+    const edges = adjacencyMapToArray(map) as {
+      state: AnyMachineSnapshot;
+      event: EventObject;
+      nextState: AnyMachineSnapshot;
+    }[];
+    let moves = 0;
+    const states = new Set<string>();
+    const paymentMoves = new Set<string>();
+    for (const { state, event, nextState } of edges) {
+      if (state.status === 'done') continue;
+      states.add(JSON.stringify(state.value));
+      const where = `${JSON.stringify(state.value)} --${event.type} by ${(event as unknown as { actor: { unitId: string } }).actor.unitId}-->`;
+      const viaStep = attempt(() =>
+        p.step(p.persist(state as unknown as DossierSnapshot), event as DossierEventInput),
+      );
+      if (!moved(state, nextState)) {
+        expect(viaStep, where).toBeInstanceOf(MotcuaError);
+        continue;
+      }
+      moves++;
+      if (event.type.endsWith('_PAYMENT'))
+        paymentMoves.add(`${JSON.stringify(state.value)} ${event.type} ${JSON.stringify(nextState.value)}`);
+      expect(JSON.stringify(viaStep), where).toBe(
+        JSON.stringify(p.persist(nextState as unknown as DossierSnapshot)),
+      );
+    }
+    expect(states).toContain('"awaitingPayment"');
+    // Into the wait from processing and from a ready result, and back to each.
+    const moves6 = [...paymentMoves];
+    expect(moves6.some((m) => m.includes('REQUEST_PAYMENT "awaitingPayment"') && m.startsWith('{'))).toBe(
+      true,
+    );
+    expect(moves6).toContain('"resultReady" REQUEST_PAYMENT "awaitingPayment"');
+    expect(moves6).toContain('"awaitingPayment" RECORD_PAYMENT "resultReady"');
+    expect(moves6).toContain('"awaitingPayment" CANCEL_PAYMENT "resultReady"');
+    expect(moves6.some((m) => m.startsWith('"awaitingPayment" RECORD_PAYMENT {"processing"'))).toBe(true);
+    expect(moves).toBeGreaterThan(50);
+  });
+});

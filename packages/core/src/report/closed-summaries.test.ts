@@ -43,6 +43,7 @@ const summary: fc.Arbitrary<DossierSummary> = fc
       result: closed === null ? null : r.result,
       lateUnit: null,
       paused: r.paused,
+      nationalStatus: closed === null ? 4 : 10,
     } satisfies DossierSummary;
   });
 

@@ -1,6 +1,6 @@
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { Clock } from '../clock/clock.js';
-import { summaryOf } from '../engine/dossier-summary.js';
+import { summaryOf, summaryWithNationalStatus } from '../engine/dossier-summary.js';
 import { checkEvent, checkReceive } from '../engine/engine-input.js';
 import { type EngineEvent, type ReceiveCommand, SYSTEM_ACTOR } from '../engine/engine-types.js';
 import { receiptJournalEntry, transitionJournalEntry } from '../engine/journal-entries.js';
@@ -220,7 +220,8 @@ export class StorelessCore<D extends CoreDossier> {
         stateName(persisted.value),
         null,
       );
-      this.records.set(code, { dossier: d, journal: [entry] });
+      // Entered now, as the engine's commit records it.
+      this.records.set(code, { dossier: d, journal: [{ ...entry, enteredAt: toInstant(this.clock.now()) }] });
     }
     for (const row of persisted.context.slip) this.units.add(row);
     this.setTimers(d, timerRows(persisted.context, d.fired, this.deadlineOptions));
@@ -237,7 +238,7 @@ export class StorelessCore<D extends CoreDossier> {
       throw new NotFoundError('dossier', '(not received)');
     }
     const after = procedure.step(before, event);
-    this.commit(d, before, after, event.type, event);
+    this.commit(d, before, after, event.type, event, false);
   }
 
   /**
@@ -263,11 +264,10 @@ export class StorelessCore<D extends CoreDossier> {
     d.persisted = rewritten;
     if (this.records) {
       const state = stateName(rewritten.value);
-      this.records
-        .get(d.code)
-        ?.journal.push(
-          transitionJournalEntry(d.code, d.version, 'RATING', event, { before: state, after: state }, null),
-        );
+      this.records.get(d.code)?.journal.push({
+        ...transitionJournalEntry(d.code, d.version, 'RATING', event, { before: state, after: state }, null),
+        enteredAt: toInstant(this.clock.now()),
+      });
     }
     return rewritten.context.rating as Rating;
   }
@@ -300,7 +300,10 @@ export class StorelessCore<D extends CoreDossier> {
 
   /** The report over closed and open dossiers, as `aggregateReport` gives it over their summaries. */
   report(query: ReportQuery): ReportRow[] {
-    const live = [...this.open].sort((a, b) => a.order - b.order).map((d) => this.summary(d));
+    // The report reads no national status: the summaries are made without it (no mapping per dossier).
+    const live = [...this.open]
+      .sort((a, b) => a.order - b.order)
+      .map((d) => summaryOf(d.persisted as PersistedDossier));
     return this.closed.report(query, live);
   }
 
@@ -346,7 +349,9 @@ export class StorelessCore<D extends CoreDossier> {
   }
 
   private summary(d: D): DossierSummary {
-    return summaryOf(d.persisted as PersistedDossier);
+    return d.procedure
+      ? summaryWithNationalStatus(d.persisted as PersistedDossier, d.procedure.definition)
+      : summaryOf(d.persisted as PersistedDossier);
   }
 
   /** Fires one timer, as the engine's `fireTimer` does. */
@@ -365,31 +370,44 @@ export class StorelessCore<D extends CoreDossier> {
       }
     }
     d.fired.push(row.id);
-    if (stepped) this.commit(d, before, stepped, event.type, event);
+    if (stepped) this.commit(d, before, stepped, event.type, event, true);
     else {
       // The context is unchanged, so are its deadlines: the rows are those owed before, less the
       // one fired (what timerRows gives for the same context, its fired ids and these rows).
       const rows = d.timers.filter((t) => t.id !== row.id);
-      this.commit(d, before, before, `TIMER:${row.kind}`, refused ? { ...event, refused } : event, rows);
+      this.commit(
+        d,
+        before,
+        before,
+        `TIMER:${row.kind}`,
+        refused ? { ...event, refused } : event,
+        true,
+        rows,
+      );
     }
   }
 
-  /** What a store's commit does with a transition: version, journal, slip facts, timers, summary. */
+  /**
+   * What a store's commit does with a transition: version, journal (entered now, or at a timer's
+   * own instant, as the engine's commit records it), slip facts, timers, summary.
+   */
   private commit(
     d: D,
     before: PersistedDossier,
     after: PersistedDossier,
     type: string,
     event: { readonly at: string; readonly actor: EngineEvent['actor']; readonly refused?: string },
+    timer: boolean,
     rows?: TimerRow[],
   ): void {
     d.version++;
     d.persisted = after;
     if (this.records) {
       const states = { before: stateName(before.value), after: stateName(after.value) };
+      const entry = transitionJournalEntry(d.code, d.version, type, event, states, null);
       this.records
         .get(d.code)
-        ?.journal.push(transitionJournalEntry(d.code, d.version, type, event, states, null));
+        ?.journal.push({ ...entry, enteredAt: timer ? entry.at : toInstant(this.clock.now()) });
     }
     const slip = after.context.slip;
     for (let i = before.context.slip.length; i < slip.length; i++) this.units.add(slip[i] as SlipRow);

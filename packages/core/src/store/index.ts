@@ -6,6 +6,7 @@ export {
   checkOutboxQuery,
   checkSettlement,
   checkStoreInstant,
+  checkStoreLateEntryQuery,
   checkStoreListQuery,
   checkStoreLocalDate,
   checkStorePeriod,

@@ -1,6 +1,7 @@
 import type { DossierSummary } from '../model/dossier-summary.js';
 import type { SlipRow } from '../model/slip-row.js';
 import { aggregateReport, aggregateUnitReport } from '../report/aggregate-report.js';
+import { aggregateLateEntries, type LateEntryQuery, type LateEntryRow } from '../report/late-entries.js';
 import type { ReportQuery, ReportRow, UnitReportRow } from '../report/report-types.js';
 import {
   checkClaimRequest,
@@ -9,6 +10,7 @@ import {
   checkOutboxQuery,
   checkSettlement,
   checkStoreInstant,
+  checkStoreLateEntryQuery,
   checkStoreListQuery,
   checkStoreLocalDate,
   checkStorePeriod,
@@ -313,5 +315,10 @@ export class MemoryStore implements DossierStore {
   async unitReport(input: { from: string; to: string }): Promise<UnitReportRow[]> {
     const query = checkStorePeriod(input);
     return aggregateUnitReport([...this.slips.values()].flat(), query);
+  }
+
+  async lateEntries(input: LateEntryQuery): Promise<LateEntryRow[]> {
+    const query = checkStoreLateEntryQuery(input);
+    return aggregateLateEntries([...this.journals.values()].flat(), query);
   }
 }

@@ -1,6 +1,11 @@
 import { parseLocalDate } from '../calendar/local-date.js';
 import { ValidationError } from '../errors/dossier-errors.js';
 import { instantProblem, parseInstant } from '../model/instant-input.js';
+import {
+  LATE_ENTRY_MIN_THRESHOLD_MS,
+  LATE_ENTRY_PERIOD_UNIT_MS,
+  type LateEntryQuery,
+} from '../report/late-entries.js';
 import type { ReportQuery } from '../report/report-types.js';
 import type {
   ClaimRequest,
@@ -131,6 +136,26 @@ export function checkStoreReportQuery(query: unknown): ReportQuery {
   return { ...period, groupBy };
 }
 
+/**
+ * A late-entry query: a period of instants on whole hours (`to` after `from`) and a threshold of
+ * one minute to 366 days. @throws `ValidationError` naming `query.from`, `query.to` or
+ * `query.thresholdMs`.
+ */
+export function checkStoreLateEntryQuery(query: unknown): LateEntryQuery {
+  const period = checkStorePeriod(query);
+  for (const key of ['from', 'to'] as const) {
+    if (Date.parse(period[key]) % LATE_ENTRY_PERIOD_UNIT_MS !== 0)
+      fail(`query.${key}`, 'expected an instant on a whole hour');
+  }
+  const thresholdMs = checkStoreInteger(
+    (query as Record<string, unknown>).thresholdMs,
+    'query.thresholdMs',
+    LATE_ENTRY_MIN_THRESHOLD_MS,
+    366 * 86_400_000,
+  );
+  return { ...period, thresholdMs };
+}
+
 /** An outbox settlement. */
 export function checkSettlement(settlement: unknown): OutboxSettlement {
   if (!isRecord(settlement) || typeof settlement.delivered !== 'boolean') {
@@ -182,6 +207,17 @@ export function checkCommitRequest(request: unknown): CommitRequest {
   for (const key of ['receivedAt', 'legalDueAt', 'currentDueAt'] as const) {
     if (instantProblem(summary[key]) !== null) fail(`dossier.summary.${key}`, 'expected an ISO 8601 instant');
   }
+  if (
+    summary.nationalStatus !== undefined &&
+    summary.nationalStatus !== null &&
+    !(
+      Number.isInteger(summary.nationalStatus) &&
+      (summary.nationalStatus as number) >= 1 &&
+      (summary.nationalStatus as number) <= 99
+    )
+  ) {
+    fail('dossier.summary.nationalStatus', 'expected a national status code from 1 to 99, or null');
+  }
   if (summary.closedAt !== null && instantProblem(summary.closedAt) !== null) {
     fail('dossier.summary.closedAt', 'expected an ISO 8601 instant or null');
   }
@@ -197,8 +233,12 @@ export function checkCommitRequest(request: unknown): CommitRequest {
   if (journal.code !== code) fail('journal.code', 'must be the dossier code');
   if (journal.seq !== version) fail('journal.seq', 'must be the new version');
   if (instantProblem(journal.at) !== null) fail('journal.at', 'expected an ISO 8601 instant');
+  if (journal.enteredAt !== undefined && instantProblem(journal.enteredAt) !== null)
+    fail('journal.enteredAt', 'expected an ISO 8601 instant');
   checkStoreText(journal.type, 'journal.type');
   if (!isRecord(journal.actor)) fail('journal.actor', 'expected an actor');
+  // The late-entry report counts entries by the acting officer's unit.
+  checkStoreText(journal.actor.unitId, 'journal.actor.unitId');
   if (journal.idempotencyKey !== null) checkStoreText(journal.idempotencyKey, 'journal.idempotencyKey', 500);
   for (const list of ['slipRows', 'timers', 'outbox'] as const) {
     if (!Array.isArray(r[list])) fail(list, 'expected a list');

@@ -3,6 +3,7 @@ import type { Actor } from '../model/actor.js';
 import type { DossierSummary } from '../model/dossier-summary.js';
 import type { SlipRow } from '../model/slip-row.js';
 import type { PersistedDossier } from '../procedure/define-procedure.js';
+import type { LateEntryQuery, LateEntryRow } from '../report/late-entries.js';
 import type { ReportQuery, ReportRow, UnitReportRow } from '../report/report-types.js';
 
 /** A dossier as stored: its summary, its snapshot, and its version for optimistic concurrency. */
@@ -20,7 +21,16 @@ export interface JournalEntry {
   readonly code: string;
   /** Equal to the dossier version the entry produced. */
   readonly seq: number;
+  /** When it happened (the instant the event records). */
   readonly at: string;
+  /**
+   * When it was entered: the engine clock's now when the entry was committed (a receipt recorded
+   * three hours after the applicant came has `at` three hours before it). For an entry of a timer
+   * it is the entry's `at`: the engine records what it fires as it fires it, so timers are never
+   * late. Absent on entries written before the stores kept it (SQLite migration 006, PostgreSQL
+   * 005), and on commits built without it: the late-entry report leaves those out.
+   */
+  readonly enteredAt?: string | undefined;
   /** Event type, `RECEIVE`, or `TIMER:<kind>` for a timer that changed nothing but fired. */
   readonly type: string;
   readonly actor: Actor;
@@ -220,6 +230,12 @@ export interface DossierStore {
   report(query: ReportQuery): Promise<ReportRow[]>;
   /** Steps closed per unit in a period, early / on time / late, from the control-slip rows. */
   unitReport(query: { from: string; to: string }): Promise<UnitReportRow[]>;
+  /**
+   * Late entries per unit (the acting officer's unit) for the journal entries entered in a period
+   * of whole hours (see {@link LateEntryQuery}), answered set-based, never by loading dossiers;
+   * entries of closed dossiers count as well. Rows sorted by unit.
+   */
+  lateEntries(query: LateEntryQuery): Promise<LateEntryRow[]>;
   /**
    * The lookup secret of dossier `code`, or `null` when no dossier has that code. One indexed read
    * of a short value, as fast for an unknown code as for a known one (the public lookup must not

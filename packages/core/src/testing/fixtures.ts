@@ -2,7 +2,7 @@ import { vietnamCalendar } from '../calendar/vietnam-calendar.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { SimulatedClock } from '../clock/clock.js';
 import { createEngine } from '../engine/create-engine.js';
-import { summaryOf } from '../engine/dossier-summary.js';
+import { summaryWithNationalStatus } from '../engine/dossier-summary.js';
 import type { Engine, EngineOptions } from '../engine/engine-types.js';
 import type { ActorInput } from '../model/actor.js';
 import { defineProcedure, type Procedure } from '../procedure/define-procedure.js';
@@ -127,11 +127,18 @@ export function newDossierCommit(
   });
   const persisted = p.persist(snapshot);
   return {
-    dossier: { summary: summaryOf(persisted), persisted, version: 1, expectedVersion: 0, firedTimers: [] },
+    dossier: {
+      summary: summaryWithNationalStatus(persisted, p.definition),
+      persisted,
+      version: 1,
+      expectedVersion: 0,
+      firedTimers: [],
+    },
     journal: {
       code,
       seq: 1,
       at: persisted.context.receivedAt,
+      enteredAt: persisted.context.receivedAt,
       type: 'RECEIVE',
       actor: { ...sampleActors.desk, roles: [] },
       before: null,
@@ -181,7 +188,7 @@ export function handOverCommit(
   const version = previous.dossier.version + 1;
   return {
     dossier: {
-      summary: summaryOf(persisted),
+      summary: summaryWithNationalStatus(persisted, p.definition),
       persisted,
       version,
       expectedVersion: options.expectedVersion ?? previous.dossier.version,
@@ -191,6 +198,7 @@ export function handOverCommit(
       ...previous.journal,
       seq: version,
       at,
+      enteredAt: at,
       type: 'HAND_OVER',
       before: 'processing.receive',
       after: 'processing.appraise',

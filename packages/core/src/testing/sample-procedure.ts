@@ -30,7 +30,9 @@ export const sampleResidenceDefinition: ProcedureDefinitionInput = {
     { id: 'ct01', name: 'Tờ khai thay đổi thông tin cư trú (CT01)', originals: 1 },
     { id: 'ownership', name: 'Giấy tờ chứng minh chỗ ở hợp pháp', copies: 1 },
   ],
-  fees: [{ id: 'fee', name: 'Lệ phí đăng ký cư trú', amountVnd: 20000 }],
+  fees: [
+    { id: 'fee', name: 'Lệ phí đăng ký cư trú', kind: 'charge', amountVnd: 20000, collection: 'at-intake' },
+  ],
   units: {
     desk: { name: 'Bộ phận một cửa' },
     police: { name: 'Cán bộ đăng ký cư trú' },

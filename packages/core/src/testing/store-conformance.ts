@@ -2,9 +2,11 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError, PermissionError } from '../errors/dossier-errors.js';
 import { MotcuaError } from '../errors/motcua-error.js';
+import { aggregateLateEntries } from '../report/late-entries.js';
 import {
   type CommitRequest,
   type DossierStore,
+  type JournalEntry,
   StoreConflictError,
   type TimerRow,
 } from '../store/store-types.js';
@@ -87,6 +89,9 @@ function storeCalls(valid: CommitRequest): fc.Arbitrary<(store: DossierStore) =>
       'dossier.firedTimers',
       'journal',
       'journal.at',
+      'journal.enteredAt',
+      'journal.actor.unitId',
+      'dossier.summary.nationalStatus',
       'journal.seq',
       'journal.code',
       'slipRows',
@@ -135,6 +140,15 @@ function storeCalls(valid: CommitRequest): fc.Arbitrary<(store: DossierStore) =>
     ),
     period.map((q) => (s: DossierStore) => s.report(q as never)),
     period.map((q) => (s: DossierStore) => s.unitReport(q as never)),
+    fc
+      .oneof(
+        h,
+        mutated(
+          { from: '2026-03-01T17:00:00.000Z', to: '2026-03-02T17:00:00+00:00', thresholdMs: 3_600_000 },
+          ['from', 'to', 'thresholdMs'],
+        ),
+      )
+      .map((q) => (s: DossierStore) => s.lateEntries(q as never)),
     code.map((c) => (s: DossierStore) => s.lookupSecret(c as never)),
     fc
       .oneof(
@@ -606,6 +620,157 @@ export function storeConformanceSuite(name: string, options: ConformanceOptions)
       expect(units.reduce((n, u) => n + u.early + u.onTime + u.late, 0)).toBe(9);
       void open;
     });
+
+    it('records when each entry was entered and reports late entries per unit, closed dossiers included', async () => {
+      // Monday 2 March 2026, Hà Nội time (UTC+7); instants below in UTC.
+      const { engine, clock } = sampleEngine(store, { start: '2026-03-02T10:00:00+07:00' });
+      const { desk, police } = sampleActors;
+      const receive = (at?: string) =>
+        engine.receive({
+          procedure: '1.004194',
+          channel: 'in-person',
+          actor: desk,
+          ...sampleReceipt,
+          ...(at ? { at } : {}),
+        });
+      // 03:00Z: A received at 00:30Z (entered 2 h 30 min late: 9,000,000 ms), B received now (0).
+      const a = await receive('2026-03-02T07:30:00+07:00');
+      const b = await receive();
+      // 04:00Z: the desk hands A on, recording 03:30Z (30 min: 1,800,000 ms).
+      clock.set('2026-03-02T11:00:00+07:00');
+      await engine.send(a.code, { type: 'HAND_OVER', actor: desk, at: '2026-03-02T10:30:00+07:00' });
+      // 09:00Z: police hand A on at 04:00Z (5 h: 18,000,000 ms); the desk hands B on now (0);
+      // C received at 05:00Z (4 h: 14,400,000 ms) and withdrawn now (0): C is closed.
+      clock.set('2026-03-02T16:00:00+07:00');
+      await engine.send(a.code, { type: 'HAND_OVER', actor: police, at: '2026-03-02T11:00:00+07:00' });
+      await engine.send(b.code, { type: 'HAND_OVER', actor: desk });
+      const c = await receive('2026-03-02T12:00:00+07:00');
+      await engine.send(c.code, { type: 'WITHDRAW', actor: desk });
+      // Next day 02:00Z: police hand B on at 10:00Z the day before (16 h: 57,600,000 ms).
+      clock.set('2026-03-03T09:00:00+07:00');
+      await engine.send(b.code, { type: 'HAND_OVER', actor: police, at: '2026-03-02T17:00:00+07:00' });
+
+      const [receipt] = (await engine.get(a.code)).journal;
+      expect([receipt?.at, receipt?.enteredAt]).toEqual([
+        '2026-03-02T00:30:00.000Z',
+        '2026-03-02T03:00:00.000Z',
+      ]);
+      expect((await store.journal(c.code)).map((e) => e.enteredAt)).toEqual([
+        '2026-03-02T09:00:00.000Z',
+        '2026-03-02T09:00:00.000Z',
+      ]);
+      // The summaries carry the national status: A with the leader (4), B with police (4), C withdrawn (7).
+      expect(Object.fromEntries((await store.list({})).map((s) => [s.code, s.nationalStatus]))).toEqual({
+        [a.code]: 4,
+        [b.code]: 4,
+        [c.code]: 7,
+      });
+
+      const day = { from: '2026-03-02T00:00:00+07:00', to: '2026-03-03T00:00:00+07:00' };
+      expect(await store.lateEntries({ ...day, thresholdMs: 3_600_000 })).toEqual([
+        {
+          unit: 'desk',
+          entries: 6,
+          late: 2,
+          maxDelayMs: 14_400_000,
+          meanDelayMs: 4_200_000, // (9,000,000 + 1,800,000 + 14,400,000) / 6
+          lateCodes: [a.code, c.code].sort(),
+        },
+        {
+          unit: 'police',
+          entries: 1,
+          late: 1,
+          maxDelayMs: 18_000_000,
+          meanDelayMs: 18_000_000,
+          lateCodes: [a.code],
+        },
+      ]);
+      // Late is "more than" the threshold: A's receipt, exactly 9,000,000 ms late, is not.
+      const exact = await engine.lateEntries({
+        from: '2026-03-02',
+        to: '2026-03-03',
+        thresholdMs: 9_000_000,
+      });
+      expect(exact.map((r) => [r.unit, r.late, r.lateCodes])).toEqual([
+        ['desk', 1, [c.code]],
+        ['police', 1, [a.code]],
+      ]);
+      // Two days: B's late handover by police, entered on the 3rd, counts too.
+      const twoDays = await engine.lateEntries({
+        from: '2026-03-02',
+        to: '2026-03-04',
+        thresholdMs: 36_000_000,
+      });
+      expect(twoDays).toEqual([
+        { unit: 'desk', entries: 6, late: 0, maxDelayMs: 14_400_000, meanDelayMs: 4_200_000, lateCodes: [] },
+        {
+          unit: 'police',
+          entries: 2,
+          late: 1,
+          maxDelayMs: 57_600_000,
+          meanDelayMs: 37_800_000,
+          lateCodes: [b.code],
+        },
+      ]);
+      // Timers are entered as they fire: never late.
+      clock.set('2026-04-20T09:00:00+07:00');
+      expect((await engine.runDueTimers()).fired).toBeGreaterThan(0);
+      const april = await engine.lateEntries({ from: '2026-03-04', to: '2026-04-21', thresholdMs: 60_000 });
+      expect(april.map((r) => [r.unit, r.late, r.maxDelayMs])).toEqual([['system', 0, 0]]);
+      expect(april[0]!.entries).toBeGreaterThan(0);
+      // A period not on whole hours, or a threshold under a minute, is refused, naming the field.
+      await expect(
+        store.lateEntries({ from: '2026-03-02T00:30:00.000Z', to: day.to, thresholdMs: 60_000 }),
+      ).rejects.toMatchObject({ field: 'query.from' });
+      await expect(store.lateEntries({ ...day, thresholdMs: 59_999 })).rejects.toMatchObject({
+        field: 'query.thresholdMs',
+      });
+      await expect(
+        engine.lateEntries({ from: '2026-03-02T00:00:00.001Z', to: '2026-03-03', thresholdMs: 60_000 }),
+      ).rejects.toMatchObject({ field: 'query.from' });
+    });
+
+    it('answers the late-entry report as the reference counts it, for any entries, period and threshold', async () => {
+      const H = 3_600_000;
+      const T0 = Date.parse('2026-03-02T00:00:00.000Z');
+      const iso = (ms: number) => new Date(ms).toISOString();
+      const committed: JournalEntry[] = [];
+      let n = 0;
+      const entry = fc.record({
+        unit: fc.constantFrom('desk', 'police', 'leader'),
+        // Happened in three days (to the millisecond); entered 0 to 10 hours later, often at once.
+        at: fc.integer({ min: 0, max: 3 * 24 * H }),
+        delay: fc.oneof(
+          fc.constant(0),
+          fc.integer({ min: 0, max: 120_000 }),
+          fc.integer({ min: 0, max: 10 * H }),
+        ),
+      });
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(entry, { minLength: 1, maxLength: 6 }),
+          fc.integer({ min: 0, max: 80 }),
+          fc.integer({ min: 1, max: 90 }),
+          fc.integer({ min: 60_000, max: 6 * H }),
+          async (entries, fromHour, hours, thresholdMs) => {
+            for (const e of entries) {
+              const c = newDossierCommit(`H56-260302-${String(5000 + n++)}`);
+              const journal = {
+                ...c.journal,
+                at: iso(T0 + e.at),
+                enteredAt: iso(T0 + e.at + e.delay),
+                actor: { ...c.journal.actor, unitId: e.unit },
+              };
+              await store.commit({ ...c, journal });
+              committed.push(journal);
+            }
+            const query = { from: iso(T0 + fromHour * H), to: iso(T0 + (fromHour + hours) * H), thresholdMs };
+            expect(await store.lateEntries(query)).toEqual(aggregateLateEntries(committed, query));
+          },
+        ),
+        { numRuns: options.fuzzRuns === undefined ? 40 : Math.min(40, options.fuzzRuns) },
+      );
+    }, 120_000);
 
     it('keeps online filings before receipt: code at submission, intake timer, left out of reports until accepted', async () => {
       const { engine, clock } = sampleEngine(store, { start: '2026-03-06T16:00:00+07:00' });
