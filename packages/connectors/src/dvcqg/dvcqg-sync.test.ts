@@ -430,6 +430,28 @@ describe('dvcqgSync against the portal simulator', () => {
 });
 
 describe('dvcqgSync plugin contract', () => {
+  it('names the first bad option', () => {
+    const transport = lgspEnvelope({
+      url: 'http://127.0.0.1:9',
+      unitCode: 'x',
+      credentials: { username: 'u', password: 'p' },
+    });
+    const syncLog = new MemorySyncLog();
+    const cases: [object, string][] = [
+      [{ transport: {} }, 'transport.create'],
+      [{ syncLog: { ...syncLog, row: undefined } }, 'syncLog.row'],
+      [{ name: 'DVCQG sync' }, 'name'],
+      [{ chunkSize: 0 }, 'chunkSize'],
+      [{ chunkSize: 101 }, 'chunkSize'],
+      [{ catalogue: { '1.004194': { code: 'G22-CT01', name: '' } } }, 'catalogue.1.004194.name'],
+    ];
+    for (const [bad, field] of cases) {
+      expect(() => dvcqgSync({ transport, syncLog, ...bad } as never)).toThrow(
+        expect.objectContaining({ name: 'ConnectorError', code: 'INVALID_OPTION', field }),
+      );
+    }
+  });
+
   it('dead-letters an item it cannot read and refuses to deliver before attach', async () => {
     const plugin: DvcqgSync = dvcqgSync({
       transport: lgspEnvelope({

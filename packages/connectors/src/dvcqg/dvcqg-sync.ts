@@ -9,6 +9,7 @@ import {
   type TransitionInfo,
   wasReceived,
 } from '@motcua/core';
+import { invalidOption } from '../shared/connector-error.js';
 import type { PayloadProblem } from '../shared/problems.js';
 import type { SyncLog } from '../shared/sync-log.js';
 import { buildDossierRecord, type DvcqgDossierRecord, type DvcqgRecordOptions } from './dossier-record.js';
@@ -71,6 +72,26 @@ function invalid(problem: PayloadProblem): PermanentDeliveryError {
 /** Events whose transition changes nothing the portal holds. */
 const SILENT = new Set(['RATING', 'LOOKUP:reissue-secret']);
 
+/** Checks the options, naming the first bad one. */
+function checkSyncOptions(o: DvcqgSyncOptions): void {
+  const t = o.transport as Partial<DvcqgTransport> | undefined;
+  for (const f of ['create', 'update', 'steps'] as const)
+    if (typeof t?.[f] !== 'function') throw invalidOption(`transport.${f}`, 'a function');
+  const log = o.syncLog as Partial<SyncLog> | undefined;
+  for (const f of ['row', 'ack', 'fail', 'recordStep', 'steps', 'markStepsSynced'] as const)
+    if (typeof log?.[f] !== 'function') throw invalidOption(`syncLog.${f}`, 'a function');
+  if (o.name !== undefined && (typeof o.name !== 'string' || !/^[a-z][a-z0-9-]{0,30}$/.test(o.name)))
+    throw invalidOption('name', 'lower-case letters, digits and dashes, starting with a letter');
+  const c = o.chunkSize;
+  if (c !== undefined && (!Number.isInteger(c) || c < 1 || c > 100))
+    throw invalidOption('chunkSize', 'an integer from 1 to 100');
+  for (const [code, entry] of Object.entries(o.catalogue ?? {})) {
+    for (const f of ['code', 'name'] as const)
+      if (typeof entry?.[f] !== 'string' || entry[f].trim() === '')
+        throw invalidOption(`catalogue.${code}.${f}`, 'required');
+  }
+}
+
 /**
  * Sync with the National Public Service Portal (đồng bộ hồ sơ lên Cổng Dịch vụ công quốc gia): an
  * engine plugin that pushes every receipt and change of a dossier through the engine's outbox.
@@ -89,6 +110,8 @@ const SILENT = new Set(['RATING', 'LOOKUP:reissue-secret']);
  *   version is not sent again. Then it pushes the dossier's pending step entries in version
  *   order, in chunks. Timeouts, resets and 5xx are retried by the outbox with backoff; 4xx are
  *   dead letters naming the field the portal named.
+ *
+ * Bad options throw a `ConnectorError` (`INVALID_OPTION`) naming the option.
  *
  * @example
  * ```ts
@@ -115,10 +138,11 @@ const SILENT = new Set(['RATING', 'LOOKUP:reissue-secret']);
  * ```
  */
 export function dvcqgSync(options: DvcqgSyncOptions): DvcqgSync {
+  checkSyncOptions(options);
   const name = options.name ?? 'dvcqg';
   const effectType = `${name}.sync`;
   const { transport, syncLog } = options;
-  const chunkSize = Math.max(1, options.chunkSize ?? 10);
+  const chunkSize = options.chunkSize ?? 10;
   const skipMembers = options.skipLiaisonMembers ?? true;
   let engine: Engine | undefined;
 

@@ -3,6 +3,7 @@
  * after a refused session, timeouts) and the answer classes.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { ConnectorError } from '../shared/connector-error.js';
 import { type DvcqgSimulator, startDvcqgSimulator } from '../test-support/dvcqg-simulator.js';
 import { classifyAnswer, lgspEnvelope } from './transport.js';
 
@@ -126,5 +127,39 @@ describe('lgspEnvelope', () => {
       credentials: { username: 'u', password: 'p' },
     });
     expect(classifyAnswer(await gone.update([]))).toEqual({ kind: 'retry', reason: 'connection failed' });
+  });
+});
+
+describe('lgspEnvelope options', () => {
+  it('names the first bad option, never its value', () => {
+    const good = {
+      url: 'https://lgsp.example.gov.vn/forward',
+      unitCode: '000.00.14.H56',
+      credentials: { username: 'motcua', password: 'bi-mat-123' },
+    };
+    const cases: [object, string][] = [
+      [{ url: 'lgsp.example.gov.vn' }, 'url'],
+      [{ url: 'ftp://lgsp.example.gov.vn' }, 'url'],
+      [{ authPath: 'auth' }, 'authPath'],
+      [{ unitCode: ' ' }, 'unitCode'],
+      [{ credentials: { username: 'motcua' } }, 'credentials.password'],
+      [{ credentials: undefined }, 'credentials.username'],
+      [{ timeoutMs: 0 }, 'timeoutMs'],
+      [{ timeoutMs: 1.5 }, 'timeoutMs'],
+    ];
+    for (const [bad, field] of cases) {
+      let error: unknown;
+      try {
+        lgspEnvelope({ ...good, ...bad } as never);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(ConnectorError);
+      expect(error).toMatchObject({ code: 'INVALID_OPTION', field });
+      expect(JSON.stringify({ ...(error as object), message: (error as Error).message })).not.toContain(
+        'bi-mat',
+      );
+    }
+    expect(() => lgspEnvelope(good)).not.toThrow();
   });
 });

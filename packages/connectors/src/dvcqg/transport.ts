@@ -1,3 +1,4 @@
+import { invalidOption } from '../shared/connector-error.js';
 import type { DvcqgDossierRecord } from './dossier-record.js';
 import type { DvcqgStepEntry } from './step-entry.js';
 
@@ -76,6 +77,32 @@ async function post(
   }
 }
 
+/** Checks the options, naming the first bad one (never its value: it may be a credential). */
+function checkOptions(o: LgspEnvelopeOptions): void {
+  let url: URL | undefined;
+  try {
+    url = typeof o.url === 'string' ? new URL(o.url) : undefined;
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:'))
+    throw invalidOption('url', 'an http(s) URL');
+  for (const f of ['authPath', 'servicePath'] as const) {
+    const path = o[f];
+    if (path !== undefined && (typeof path !== 'string' || !path.startsWith('/')))
+      throw invalidOption(f, 'a path starting with /');
+  }
+  if (typeof o.unitCode !== 'string' || o.unitCode.trim() === '' || o.unitCode.length > 40)
+    throw invalidOption('unitCode', 'the unit identifier code (1 to 40 characters)');
+  for (const f of ['username', 'password'] as const) {
+    const v = (o.credentials as Record<string, unknown> | undefined)?.[f];
+    if (typeof v !== 'string' || v === '') throw invalidOption(`credentials.${f}`, 'required');
+  }
+  const t = o.timeoutMs;
+  if (t !== undefined && (!Number.isInteger(t) || t < 1 || t > 300_000))
+    throw invalidOption('timeoutMs', 'an integer from 1 to 300000');
+}
+
 /**
  * The LGSP adapter's envelope (the OpenCPS and Hà Giang systems' way to the national portal): a
  * login `{ username, password }` at `authPath` gives a session, then every call is one POST to
@@ -83,7 +110,8 @@ async function post(
  * record (`isUpdating: "False"`) or updates it (`"True"`), `CapNhatTienDoHoSoMC` adds step-history
  * entries (a chunk per call). The session is kept until the adapter refuses it (401): the call
  * that met the refusal is answered as is (the outbox tries again, with a new login). Each call is
- * aborted after `timeoutMs` (`AbortSignal.timeout`); nothing is retried inside.
+ * aborted after `timeoutMs` (`AbortSignal.timeout`); nothing is retried inside. Bad options throw
+ * a `ConnectorError` (`INVALID_OPTION`) naming the option, never its value.
  *
  * @example
  * ```ts
@@ -97,6 +125,7 @@ async function post(
  * ```
  */
 export function lgspEnvelope(options: LgspEnvelopeOptions): DvcqgTransport {
+  checkOptions(options);
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const base = options.url.replace(/\/+$/, '');
