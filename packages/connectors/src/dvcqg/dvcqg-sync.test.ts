@@ -377,6 +377,49 @@ describe('dvcqgSync against the portal simulator', () => {
     expect(plugin.onTransition?.({ ...info, type: 'RATING' } as unknown as TransitionInfo)).toBeUndefined();
   });
 
+  it('syncs 20 dossiers through a seeded mix of faults: none lost, none duplicated, history in order', async () => {
+    const { sim, syncLog, engine, clock, drain } = await setup({
+      backoff: { baseDelayMs: 1000, maxAttempts: 8, maxDelayMs: 60_000 },
+    });
+    let seed = 20261202;
+    const random = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    const kinds: SimFault[] = [
+      { kind: 'http500' },
+      { kind: 'reset-before-apply' },
+      { kind: 'apply-then-reset' },
+      { kind: 'session-expired' },
+    ];
+    for (let i = 0; i < 400; i++)
+      sim.fault(random() < 0.25 ? kinds[Math.floor(random() * kinds.length)]! : { kind: 'none' });
+    const codes: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      codes.push((await receive(engine)).code);
+      if (i % 3 === 0) await engine.deliverOutbox(); // deliveries interleave with new changes
+      clock.advance({ minutes: 5 });
+    }
+    for (const code of codes) await engine.send(code, { type: 'HAND_OVER', actor: desk });
+    await engine.deliverOutbox();
+    clock.advance({ minutes: 30 });
+    for (const code of codes) await engine.send(code, { type: 'HAND_OVER', actor: police });
+    await drain(60);
+    expect(sim.calls.filter((c) => c.fault !== 'none').length).toBeGreaterThan(20);
+    expect(await engine.deadLetters()).toEqual([]);
+    for (const code of codes) {
+      expect((await syncLog.row(code))?.ackVersion).toBe(3);
+      expect(sim.records.get(code)).toMatchObject({ TrangThaiHoSo: '4' });
+      expect(sim.steps.get(code)?.map((s) => s.NoiDungXuLy)).toEqual([
+        'Tiếp nhận hồ sơ',
+        'Chuyển xử lý: Cán bộ đăng ký cư trú',
+        'Chuyển xử lý: Lãnh đạo Công an xã',
+      ]);
+    }
+    expect(sim.duplicates()).toBe(0);
+    expect(sim.stepsOutOfOrder).toBe(0);
+  });
+
   it('keeps each dossier in order with two engines delivering at once on one store', async () => {
     const store = new MemoryStore();
     const a = await setup({ store });

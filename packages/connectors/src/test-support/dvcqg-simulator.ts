@@ -14,6 +14,8 @@ import type { AddressInfo } from 'node:net';
 
 /** How the simulator answers one service call (auth calls take no fault). */
 export type SimFault =
+  /** No fault: the call is answered as usual (spaces out a seeded sequence of faults). */
+  | { readonly kind: 'none' }
   /** The record already exists on the portal (kept, or stored as if another system created it): error_code 3. */
   | { readonly kind: 'exists' }
   | { readonly kind: 'http500' }
@@ -287,7 +289,8 @@ export async function startDvcqgSimulator(
       const isUpdating = typeof body.isUpdating === 'string' ? body.isUpdating : undefined;
       const data = Array.isArray(body.data) ? body.data : [];
       const codes = data.map((d) => String((d as Rec | null)?.MaHoSo ?? ''));
-      const fault = takeFault(service);
+      const taken = takeFault(service);
+      const fault = taken?.kind === 'none' ? undefined : taken;
       const record = (status: number) =>
         sim.calls.push({ service, isUpdating, codes, fault: fault?.kind ?? 'none', status });
       if (typeof body.session !== 'string' || !sim.sessions.has(body.session)) {
