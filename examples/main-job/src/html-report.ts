@@ -103,15 +103,32 @@ document with its electronic copy; returned ${escapeHtml(s.handover)}; ${s.rated
 /** The online filings and the cross-boundary dossier. */
 function onlineHtml(o: OnlineAndBoundary): string {
   const rows = o.filings
-    .map((f) => `<tr><td>${escapeHtml(f.code)}</td><td>${f.statuses.map(escapeHtml).join(' → ')}</td></tr>`)
+    .map(
+      (f) =>
+        `<tr><td>${escapeHtml(f.code)}</td><td>${f.statuses.map(escapeHtml).join(' → ')}</td><td>${escapeHtml(f.paid ?? '')}</td></tr>`,
+    )
     .join('');
   const c = o.crossBoundary;
   return `<h2>Hồ sơ trực tuyến (online filings)</h2>
 <p>Filed on the national portal: each gets its code at submission (1 Mới đăng ký) and is received when the desk accepts it.</p>
-<table><tr><th>code</th><th>national statuses</th></tr>${rows}</table>
+<table><tr><th>code</th><th>national statuses</th><th>payment</th></tr>${rows}</table>
 <h2>Tiếp nhận không phụ thuộc địa giới hành chính (cross-boundary reception)</h2>
 <p>${escapeHtml(c.code)}: received at ${escapeHtml(c.receiving)} for ${escapeHtml(c.competent)}; the paper original
 ${c.moves.map(escapeHtml).join(', ')} (arrival ${escapeHtml(c.arrival)}), each a handover on the control slip.</p>`;
+}
+
+/** Entries recorded over an hour after they happened, per unit. */
+function lateHtml(
+  rows: readonly { unit: string; entries: number; late: number; maxDelayMs: number }[],
+): string {
+  const body = rows
+    .map(
+      (r) =>
+        `<tr><td>${escapeHtml(r.unit)}</td><td class="n">${r.entries}</td><td class="n">${r.late}</td><td class="n">${(r.maxDelayMs / 3_600_000).toFixed(1)} h</td></tr>`,
+    )
+    .join('');
+  return `<h2>Hồ sơ cập nhật trễ (late entries, over one hour)</h2>
+<table><tr><th>unit</th><th>entries</th><th>late</th><th>longest delay</th></tr>${body}</table>`;
 }
 
 /** The HTML report of a run: the figures, the daily chart and links to the documents. */
@@ -126,6 +143,7 @@ export function htmlReport(input: {
   national?: NationalFacts;
   showcase?: Showcase;
   online?: OnlineAndBoundary;
+  lateEntries?: readonly { unit: string; entries: number; late: number; maxDelayMs: number }[];
 }): string {
   const r = input.report;
   const channels = Object.entries(r.receivedByChannel)
@@ -169,6 +187,7 @@ ${input.liaison ? liaisonHtml(input.liaison) : ''}
 ${input.national ? nationalHtml(input.national) : ''}
 ${input.showcase ? showcaseHtml(input.showcase) : ''}
 ${input.online ? onlineHtml(input.online) : ''}
+${input.lateEntries ? lateHtml(input.lateEntries) : ''}
 <h2>Daily on-time rate (tỷ lệ đúng hạn theo ngày)</h2>
 ${dailyRateChart(input.days)}
 <h2>Documents</h2><ul>${docs}</ul>

@@ -51,7 +51,7 @@ import { openAgencies } from './agencies.js';
 import { htmlReport, type LiaisonSection } from './html-report.js';
 import { birthLiaisonSample, deathLiaisonSample } from './liaison-samples.js';
 import { nationalFacts, showcaseDossier } from './national-facts.js';
-import { onlineAndBoundary, sampleReception } from './online-and-boundary.js';
+import { onlineAndBoundary, sampleReception, withSampleFees } from './online-and-boundary.js';
 import { openStore } from './store.js';
 
 // `pnpm demo -- --days 10` passes the `--` through: drop it.
@@ -96,7 +96,11 @@ const office: OfficeInfoInput = {
 
 const calendar = vietnamCalendar();
 const catalogue = createCatalogue({ calendar });
-const standalone = proceduresInForce(catalogue, start);
+// The residence procedure with a sample charge, for the online filings that pay it (the catalogue
+// lists no amounts until they are confirmed; these are illustrations, not legal figures).
+const standalone = proceduresInForce(catalogue, start).map((p) =>
+  p.code === '1.004222' ? withSampleFees(p, calendar) : p,
+);
 // The liaisons: the centre's desk is the focal point; the parts go to the agencies' engines.
 const birth = birthLiaison2024({ calendar });
 const death = deathLiaison({ calendar });
@@ -280,9 +284,27 @@ const online = await onlineAndBoundary(
   residence,
   catalogueSamples[residence.code] as { applicant: Record<string, unknown>; application: unknown },
 );
-for (const f of online.filings) console.log(`Online filing     ${f.code}: ${f.statuses.join(' → ')}`);
+for (const f of online.filings)
+  console.log(`Online filing     ${f.code}: ${f.statuses.join(' → ')}${f.paid ? `; ${f.paid}` : ''}`);
 console.log(
   `Cross-boundary    ${online.crossBoundary.code}: received at ${online.crossBoundary.receiving} for ${online.crossBoundary.competent}; original ${online.crossBoundary.moves.join(', ')} (arrival ${online.crossBoundary.arrival})`,
+);
+// Late entry: the late-entry report per unit (the online filing's receipt was recorded late).
+const lateRows = await engine.lateEntries({
+  from: `${start}T00:00:00+07:00`,
+  to: new Date(Math.ceil((engine.clock.now().getTime() + 1) / 3_600_000) * 3_600_000),
+  thresholdMs: 3_600_000,
+});
+console.log(
+  `Late entries      ${
+    lateRows
+      .filter((r) => r.late > 0)
+      .map(
+        (r) =>
+          `${r.unit}: ${r.late} of ${r.entries} entered over an hour late (longest ${(r.maxDelayMs / 3_600_000).toFixed(1)} h)`,
+      )
+      .join('; ') || 'none'
+  }`,
 );
 // National facts: each dossier's national status, and the applicants' ratings at return.
 const facts = await nationalFacts(engine, await listAll({}), seed);
@@ -413,6 +435,7 @@ writeFileSync(
     national: facts,
     showcase,
     online,
+    lateEntries: lateRows,
     liaison: {
       parents: liaison.parents,
       handoffs: liaison.handoffs,

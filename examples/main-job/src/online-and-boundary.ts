@@ -4,7 +4,38 @@
  * accepts, asks to complete, or refuses; and one dossier received at a commune centre for an
  * agency of another, its paper original sent, received and returned between the two.
  */
-import type { Engine, ProcedureDefinition, ReceptionOptions } from '@motcua/core';
+import {
+  defineProcedure,
+  type Engine,
+  type Procedure,
+  type ProcedureDefinition,
+  type ReceptionOptions,
+  type WorkingCalendar,
+} from '@motcua/core';
+
+/**
+ * `procedure` with a sample charge: 20,000 đồng, 10,000 for a dossier filed fully online, collected
+ * at intake. Sample data for the demo, not a legal figure (the law sets the amounts per province).
+ */
+export function withSampleFees(procedure: Procedure, calendar: WorkingCalendar): Procedure {
+  return defineProcedure(
+    {
+      ...procedure.definition,
+      fees: [
+        {
+          id: 'le-phi',
+          name: 'Lệ phí (dữ liệu mẫu)',
+          kind: 'charge',
+          amountVnd: 20_000,
+          amountByChannel: { 'online-full': 10_000 },
+          collection: 'at-intake',
+          source: 'Dữ liệu mẫu của bản demo, không phải mức thu theo quy định',
+        },
+      ],
+    },
+    { calendar },
+  );
+}
 
 /**
  * The centres of the simulated province and its list of procedures open to reception regardless of
@@ -45,8 +76,8 @@ export function sampleReception(procedureCode: string, from: string): ReceptionO
 
 /** What the report shows of them. */
 export interface OnlineAndBoundary {
-  /** Each filing: its code and the national statuses it went through. */
-  readonly filings: readonly { code: string; statuses: readonly string[] }[];
+  /** Each filing: its code, the national statuses it went through, and what it paid (if it did). */
+  readonly filings: readonly { code: string; statuses: readonly string[]; paid?: string }[];
   /** The cross-boundary dossier: its code, centres and the original's moves. */
   readonly crossBoundary: {
     readonly code: string;
@@ -74,7 +105,7 @@ export async function onlineAndBoundary(
   };
   const status = (v: { readonly nationalStatus: { code: number; name: string } | null }) =>
     v.nationalStatus ? `${v.nationalStatus.code} ${v.nationalStatus.name}` : '?';
-  const filings: { code: string; statuses: string[] }[] = [];
+  const filings: { code: string; statuses: string[]; paid?: string }[] = [];
   for (const [i, path] of (['accept', 'complete', 'refuse'] as const).entries()) {
     const id = `G55-${String(i + 1).padStart(6, '0')}`;
     const filed = await engine.submit({
@@ -85,6 +116,8 @@ export async function onlineAndBoundary(
       application: sample.application,
       filing: { system: 'dvcqg', id },
       idempotencyKey: `dvcqg:${id}`,
+      // The first filing came in three hours ago.
+      ...(path === 'accept' ? { at: new Date(engine.clock.now().getTime() - 3 * 3_600_000) } : {}),
     });
     const statuses = [status(filed)];
     if (path === 'complete') {
@@ -104,10 +137,49 @@ export async function onlineAndBoundary(
         reasons: ['Hồ sơ không thuộc thẩm quyền giải quyết của cơ quan'],
       });
       statuses.push(status(refused));
-    } else {
-      statuses.push(status(await engine.send(filed.code, { type: 'ACCEPT', actor: desk })));
+      filings.push({ code: filed.code, statuses });
+      continue;
     }
-    filings.push({ code: filed.code, statuses });
+    // The first filing's receipt is recorded two hours after the desk accepted it (a late entry).
+    const acceptedAt = new Date(engine.clock.now().getTime() - (path === 'accept' ? 2 * 3_600_000 : 0));
+    statuses.push(status(await engine.send(filed.code, { type: 'ACCEPT', actor: desk, at: acceptedAt })));
+    // The charge paid on the national portal, its e-receipt recorded, with the papers digitised.
+    let paid: string | undefined;
+    if (procedure.definition.fees.some((f) => f.collection === 'at-intake')) {
+      const view = await engine.send(filed.code, {
+        type: 'RECORD_PAYMENT',
+        actor: desk,
+        items: procedure.definition.fees
+          .filter((f) => f.collection === 'at-intake')
+          .map((f) => ({ feeId: f.id })),
+        channel: 'national-portal',
+        transactionCode: `PAY-${id}`,
+        receipt: {
+          form: '01BLP0-001',
+          series: 'QN-26E',
+          number: String(i + 1).padStart(7, '0'),
+          issuer: 'vnpt',
+        },
+      });
+      const p = view.context.payments?.[0];
+      if (p) paid = `paid ${p.totalVnd.toLocaleString('vi-VN')} đ on the national portal`;
+    }
+    const first = procedure.definition.documents[0];
+    if (first) {
+      await engine.send(filed.code, {
+        type: 'RECORD_COMPONENTS',
+        actor: desk,
+        components: [
+          {
+            documentId: first.id,
+            source: 'paper',
+            digitised: true,
+            file: { uri: `kho://${filed.code}/${first.id}.pdf`, sha256: 'ef'.repeat(32) },
+          },
+        ],
+      });
+    }
+    filings.push({ code: filed.code, statuses, ...(paid ? { paid } : {}) });
   }
   const d = await engine.receive({
     procedure: procedure.code,

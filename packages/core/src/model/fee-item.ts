@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type Channel, ChannelSchema } from './channel.js';
 
 /**
  * What a fee item is in law: a fee (`fee`, phí: the price of a public service, e.g. an appraisal
@@ -49,6 +50,13 @@ export const FeeItemSchema = z
      * (a copy, a page). `0` for an item published with no amount.
      */
     amountVnd: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+    /**
+     * The amount for a dossier filed on a channel where it differs from `amountVnd` (e.g. a charge
+     * reduced for dossiers filed online), per dossier or per unit like `amountVnd`.
+     */
+    amountByChannel: z
+      .partialRecord(ChannelSchema, z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER))
+      .optional(),
     collection: FeeCollectionSchema,
     /**
      * The result is not handed over until this item is paid (không trả kết quả khi chưa nộp phí):
@@ -78,3 +86,22 @@ export const FeeItemSchema = z
 export type FeeItem = z.output<typeof FeeItemSchema>;
 /** A fee item as written in a definition. */
 export type FeeItemInput = z.input<typeof FeeItemSchema>;
+
+/**
+ * What a fee item costs a dossier filed on `channel` (per dossier, or per unit of `per`): its
+ * `amountByChannel` entry, else its `amountVnd`.
+ *
+ * @example
+ * ```ts
+ * import { feeAmount } from '@motcua/core';
+ * const charge = { id: 'le-phi', name: 'Lệ phí', kind: 'charge', amountVnd: 20000, amountByChannel: { 'online-full': 10000 }, collection: 'at-intake' } as const;
+ * feeAmount(charge, 'online-full'); // 10000
+ * feeAmount(charge, 'in-person'); // 20000
+ * ```
+ */
+export function feeAmount(
+  fee: Pick<FeeItem, 'amountVnd' | 'amountByChannel'>,
+  channel: Channel | undefined,
+): number {
+  return (channel === undefined ? undefined : fee.amountByChannel?.[channel]) ?? fee.amountVnd;
+}

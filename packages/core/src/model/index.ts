@@ -92,6 +92,7 @@ export {
   FeeItemSchema,
   type FeeKind,
   FeeKindSchema,
+  feeAmount,
 } from './fee-item.js';
 export { parseInstant } from './instant-input.js';
 export {

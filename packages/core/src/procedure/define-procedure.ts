@@ -240,6 +240,12 @@ function checkDefinition(def: ProcedureDefinition, calendar: WorkingCalendar, pa
     if (gated.has(p.phase)) fail(`phases[${i}].phase`, 'phase listed twice', p.phase);
     gated.add(p.phase);
   });
+  def.fees.forEach((f, i) => {
+    for (const channel of Object.keys(f.amountByChannel ?? {}) as Channel[]) {
+      if (!def.channels.includes(channel))
+        fail(`fees[${i}].amountByChannel.${channel}`, `channel ${channel} is not in channels`, channel);
+    }
+  });
   for (const [field, limits] of [
     ['channelTimeLimits', def.channelTimeLimits],
     ['intake.deadline', def.intake?.deadline],

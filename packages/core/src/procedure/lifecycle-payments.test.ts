@@ -131,6 +131,51 @@ describe('paid at the desk at intake', () => {
   });
 });
 
+describe('a fee by channel (amountByChannel)', () => {
+  const online = residenceVariant({
+    fees: [{ ...fees[0]!, amountByChannel: { 'online-full': 10_000 } }],
+  });
+  it('charges a dossier filed online its channel amount, and refuses the other amount', () => {
+    const viaPortal = online.receive(residenceReceipt(vn('2026-03-02T09:00'), { channel: 'online-full' }));
+    const paid = online.apply(viaPortal, {
+      type: 'RECORD_PAYMENT',
+      at: vn('2026-03-02T09:05'),
+      actor: desk,
+      items: [{ feeId: 'registration' }],
+      channel: 'national-portal',
+    });
+    expect(paid.context.payments?.[0]).toMatchObject({
+      totalVnd: 10_000,
+      lines: [{ unitAmountVnd: 10_000 }],
+    });
+    const error = thrown(() =>
+      online.apply(viaPortal, {
+        type: 'RECORD_PAYMENT',
+        at: vn('2026-03-02T09:05'),
+        actor: desk,
+        items: [{ feeId: 'registration', amountVnd: 20_000 }],
+        channel: 'national-portal',
+      }),
+    );
+    expect((error as ValidationError).issues.map((i) => i.field)).toEqual(['event.items[0].amountVnd']);
+    // At the desk the full amount.
+    const atDesk = online.apply(online.receive(residenceReceipt(vn('2026-03-02T09:00'))), {
+      type: 'RECORD_PAYMENT',
+      at: vn('2026-03-02T09:05'),
+      actor: desk,
+      items: [{ feeId: 'registration' }],
+      channel: 'desk',
+    });
+    expect(atDesk.context.payments?.[0]?.totalVnd).toBe(20_000);
+  });
+
+  it('refuses an amount for a channel the procedure does not take, naming it', () => {
+    expect(() =>
+      residenceVariant({ fees: [{ ...fees[0]!, amountByChannel: { 'online-partial': 10_000 } }] }),
+    ).toThrow(expect.objectContaining({ field: 'fees[0].amountByChannel.online-partial' }));
+  });
+});
+
 describe('waiting for financial obligations (national status 6)', () => {
   const appraising = () =>
     p.apply(p.receive(residenceReceipt(vn('2026-03-02T09:00'))), {

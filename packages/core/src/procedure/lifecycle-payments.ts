@@ -1,7 +1,8 @@
 import { toInstant } from '../model/actor.js';
+import type { Channel } from '../model/channel.js';
 import type { DossierContext } from '../model/dossier-context.js';
 import type { DossierEvent } from '../model/dossier-events.js';
-import type { FeeItem } from '../model/fee-item.js';
+import { type FeeItem, feeAmount } from '../model/fee-item.js';
 import { instantMs } from '../model/instant-format.js';
 import type { FeeExemption, PaymentItem, PaymentLine, PaymentRecord } from '../model/payment.js';
 import type { ProcedureDefinition } from './definition-schema.js';
@@ -30,8 +31,8 @@ function kept(p: PaymentRecord): boolean {
 /**
  * The lines of `items` against the procedure's fee items, with the problems found, each naming
  * `<prefix>[i].<field>`: an unknown item, a waived one, a quantity on an item not counted per
- * unit, an amount that differs from the definition's, an item listed twice or already requested or
- * paid for the dossier. The arithmetic is in whole đồng; a total beyond the safe integers is refused.
+ * unit, an amount that differs from the definition's (for the dossier's `channel`: see
+ * {@link feeAmount}), an item listed twice or already requested or paid for the dossier. The arithmetic is in whole đồng; a total beyond the safe integers is refused.
  *
  * @example
  * ```ts
@@ -49,6 +50,7 @@ export function paymentLines(
   items: readonly PaymentItem[],
   prefix: string,
   exemptions: readonly FeeExemption[] = [],
+  channel?: Channel,
 ): { lines: PaymentLine[]; totalVnd: number; issues: Issue[] } {
   const fees = new Map<string, FeeItem>(def.fees.map((f) => [f.id, f]));
   const taken = takenItems(payments);
@@ -61,7 +63,8 @@ export function paymentLines(
     const at = `${prefix}[${i}]`;
     const fee = fees.get(item.feeId);
     const quantity = item.quantity ?? 1;
-    const amountVnd = fee ? fee.amountVnd * quantity : 0;
+    const unit = fee ? feeAmount(fee, channel) : 0;
+    const amountVnd = unit * quantity;
     let issue: Issue | undefined;
     if (!fee) issue = { field: `${at}.feeId`, message: 'not a fee item of this procedure' };
     else if (fee.collection === 'waived')
@@ -87,7 +90,7 @@ export function paymentLines(
       kind: fee.kind,
       collection: fee.collection,
       quantity,
-      unitAmountVnd: fee.amountVnd,
+      unitAmountVnd: unit,
       amountVnd,
     });
   });
@@ -150,7 +153,8 @@ function findPayment(ctx: DossierContext, id: string): PaymentRecord | undefined
 export function paymentIssues(def: ProcedureDefinition, ctx: DossierContext, e: DossierEvent): Issue[] {
   switch (e.type) {
     case 'REQUEST_PAYMENT':
-      return paymentLines(def, ctx.payments ?? [], e.items, 'event.items', ctx.feeExemptions).issues;
+      return paymentLines(def, ctx.payments ?? [], e.items, 'event.items', ctx.feeExemptions, ctx.channel)
+        .issues;
     case 'RECORD_PAYMENT': {
       if ((e.paymentId === undefined) === (e.items === undefined))
         return [
@@ -160,7 +164,8 @@ export function paymentIssues(def: ProcedureDefinition, ctx: DossierContext, e: 
           },
         ];
       if (e.items)
-        return paymentLines(def, ctx.payments ?? [], e.items, 'event.items', ctx.feeExemptions).issues;
+        return paymentLines(def, ctx.payments ?? [], e.items, 'event.items', ctx.feeExemptions, ctx.channel)
+          .issues;
       return awaited(ctx, e.paymentId!);
     }
     case 'START_PAYMENT':
@@ -268,6 +273,7 @@ export function requestPayment(
     e.items,
     'event.items',
     ctx.feeExemptions,
+    ctx.channel,
   );
   const record: PaymentRecord = {
     id: nextId(ctx),
@@ -339,6 +345,7 @@ export function recordPayment(
       e.items ?? [],
       'event.items',
       ctx.feeExemptions,
+      ctx.channel,
     );
     payments = [
       ...(ctx.payments ?? []),
