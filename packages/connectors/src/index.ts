@@ -4,11 +4,23 @@
  * gia) and sector systems, so that no officer enters a dossier twice.
  *
  * - `@motcua/connectors`: what every target shares: versioned code tables ({@link tableOn}),
- *   dates in a target's format ({@link portalDate}), payload problems.
+ *   dates in a target's format ({@link portalDate}), payload problems, and the sync log that
+ *   keeps what a target acknowledged ({@link SyncLog}, {@link MemorySyncLog}).
  * - `@motcua/connectors/dvcqg`: the national portal's dossier record and step history, built from a
  *   dossier's facts and checked before sending (`buildDossierRecord`, `buildStepEntry`), with the
- *   portal's code tables (`DVCQG_CODE_TABLES`).
+ *   portal's code tables (`DVCQG_CODE_TABLES`); the engine plugin that syncs them through the
+ *   outbox (`dvcqgSync`) and the LGSP adapter's envelope (`lgspEnvelope`, `classifyAnswer`).
  */
 export { type CodeTable, type Confidence, tableOn } from './code-tables/code-table.js';
+export { ConnectorError, type ConnectorErrorCode } from './shared/connector-error.js';
+export { MemorySyncLog } from './shared/memory-sync-log.js';
 export { portalDate } from './shared/portal-date.js';
 export type { PayloadProblem } from './shared/problems.js';
+export type {
+  StepRow,
+  StepStatus,
+  SyncAck,
+  SyncFailure,
+  SyncLog,
+  SyncRow,
+} from './shared/sync-log.js';

@@ -2,7 +2,9 @@
  * @packageDocumentation
  * `@motcua/connectors/dvcqg` — the National Public Service Portal (Cổng Dịch vụ công quốc gia):
  * the dossier record and the processing history its dossier sync takes, built from a dossier's
- * facts and checked before sending, with the portal's code tables as dated data.
+ * facts and checked before sending, with the portal's code tables as dated data; the engine plugin
+ * that pushes them through the outbox in each dossier's order ({@link dvcqgSync}) and the LGSP
+ * adapter's envelope it speaks ({@link lgspEnvelope}).
  */
 
 export {
@@ -13,4 +15,13 @@ export {
   type DvcqgRecordOptions,
 } from './dossier-record.js';
 export { DVCQG_CODE_TABLES, type DvcqgCodeTables, type ReturnMethod } from './dvcqg-code-tables.js';
+export { type DvcqgSync, type DvcqgSyncOptions, dvcqgSync } from './dvcqg-sync.js';
 export { buildStepEntry, type DvcqgStepEntry } from './step-entry.js';
+export {
+  type AnswerClass,
+  classifyAnswer,
+  type DvcqgAnswer,
+  type DvcqgTransport,
+  type LgspEnvelopeOptions,
+  lgspEnvelope,
+} from './transport.js';

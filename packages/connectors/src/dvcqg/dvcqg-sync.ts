@@ -1,0 +1,306 @@
+import {
+  DeferredDeliveryError,
+  type DeliveryContext,
+  type DossierRecord,
+  type Engine,
+  type EnginePlugin,
+  type OutboxItem,
+  PermanentDeliveryError,
+  type TransitionInfo,
+  wasReceived,
+} from '@motcua/core';
+import { invalidOption } from '../shared/connector-error.js';
+import type { PayloadProblem } from '../shared/problems.js';
+import type { SyncLog } from '../shared/sync-log.js';
+import { buildDossierRecord, type DvcqgDossierRecord, type DvcqgRecordOptions } from './dossier-record.js';
+import { buildStepEntry, type DvcqgStepEntry } from './step-entry.js';
+import { type AnswerClass, classifyAnswer, type DvcqgAnswer, type DvcqgTransport } from './transport.js';
+
+/** Options of {@link dvcqgSync}. */
+export interface DvcqgSyncOptions {
+  /** How the portal is reached (e.g. {@link lgspEnvelope}). */
+  readonly transport: DvcqgTransport;
+  /** Where what the portal acknowledged is kept. */
+  readonly syncLog: SyncLog;
+  /** Plugin name (default `'dvcqg'`): outbox effects are `<name>.sync`. */
+  readonly name?: string;
+  /** The target's date format (luxon), default `yyyyMMddHHmmss`. */
+  readonly dateFormat?: DvcqgRecordOptions['dateFormat'];
+  /** The portal's code tables, default `DVCQG_CODE_TABLES`. */
+  readonly codeTables?: DvcqgRecordOptions['codeTables'];
+  /** A link the portal can open for a stored file. */
+  readonly fileUrl?: DvcqgRecordOptions['fileUrl'];
+  /** Each procedure's field (lĩnh vực) on the portal (`MaLinhVuc`, `TenLinhVuc`), by national procedure code. */
+  readonly catalogue?: Readonly<Record<string, { readonly code: string; readonly name: string }>>;
+  /** The processing agency's name (`DonViXuLy`), default the procedure's `agency`. */
+  readonly agencyName?: (dossier: DossierRecord) => string | undefined;
+  /** The dossier's summary (`TrichYeuHoSo`), default the procedure's name. */
+  readonly summary?: (dossier: DossierRecord) => string | undefined;
+  /** Leave out the parts of a liaison (hồ sơ liên thông) that member agencies handle (default `true`): the focal dossier is the filing. */
+  readonly skipLiaisonMembers?: boolean;
+  /** Step entries per call (default 10, as the Thanh Hóa system sends them). */
+  readonly chunkSize?: number;
+}
+
+/** What one `<name>.sync` outbox effect carries: no applicant data, the record is built at delivery. */
+interface SyncPayload {
+  readonly code: string;
+  /** The transition's history entry (`null` for a change that makes none). */
+  readonly step: DvcqgStepEntry | null;
+  /** Why the entry cannot be sent (fields only). */
+  readonly stepProblems?: readonly PayloadProblem[];
+}
+
+/** The dvcqg sync plugin: an {@link EnginePlugin} that reads the engine it is in once attached. */
+export interface DvcqgSync extends EnginePlugin {
+  /** Gives the plugin the engine it is installed in (delivery reads the dossier there). */
+  attach(engine: Engine): Promise<void>;
+}
+
+/** The transition's version, from its outbox id `<code>:<version>:<plugin>.<effect>:<key>`. */
+function versionOf(item: Pick<OutboxItem, 'id' | 'code'>): number | undefined {
+  if (!item.code || !item.id.startsWith(`${item.code}:`)) return undefined;
+  const v = Number(item.id.slice(item.code.length + 1).split(':', 1)[0]);
+  return Number.isInteger(v) && v > 0 ? v : undefined;
+}
+
+/** A dead letter naming the portal's field, never its value. */
+function invalid(problem: PayloadProblem): PermanentDeliveryError {
+  return new PermanentDeliveryError(`DVCQG_INVALID_FIELD ${problem.field}: ${problem.message}`);
+}
+
+/** Events whose transition changes nothing the portal holds. */
+const SILENT = new Set(['RATING', 'LOOKUP:reissue-secret']);
+
+/** Checks the options, naming the first bad one. */
+function checkSyncOptions(o: DvcqgSyncOptions): void {
+  const t = o.transport as Partial<DvcqgTransport> | undefined;
+  for (const f of ['create', 'update', 'steps'] as const)
+    if (typeof t?.[f] !== 'function') throw invalidOption(`transport.${f}`, 'a function');
+  const log = o.syncLog as Partial<SyncLog> | undefined;
+  for (const f of ['row', 'ack', 'fail', 'recordStep', 'steps', 'markStepsSynced'] as const)
+    if (typeof log?.[f] !== 'function') throw invalidOption(`syncLog.${f}`, 'a function');
+  if (o.name !== undefined && (typeof o.name !== 'string' || !/^[a-z][a-z0-9-]{0,30}$/.test(o.name)))
+    throw invalidOption('name', 'lower-case letters, digits and dashes, starting with a letter');
+  const c = o.chunkSize;
+  if (c !== undefined && (!Number.isInteger(c) || c < 1 || c > 100))
+    throw invalidOption('chunkSize', 'an integer from 1 to 100');
+  for (const [code, entry] of Object.entries(o.catalogue ?? {})) {
+    for (const f of ['code', 'name'] as const)
+      if (typeof entry?.[f] !== 'string' || entry[f].trim() === '')
+        throw invalidOption(`catalogue.${code}.${f}`, 'required');
+  }
+}
+
+/**
+ * Sync with the National Public Service Portal (đồng bộ hồ sơ lên Cổng Dịch vụ công quốc gia): an
+ * engine plugin that pushes every receipt and change of a dossier through the engine's outbox.
+ *
+ * - `onTransition` asks for one effect `{ code, step }` per transition of a dossier the portal
+ *   should know: received ones, and online filings made on the portal itself
+ *   (`intake.filing.system === 'dvcqg'`, so that the portal sees statuses 1, 3 and 7); never the
+ *   member parts of a liaison. The step-history entry is built at the transition (its status is
+ *   exact); the effect carries no applicant data.
+ * - `deliver` keeps each dossier's order: an item waits (deferred, not a failed attempt) while an
+ *   earlier one of the same dossier is pending, so an update never overtakes the create. It builds
+ *   the record from the dossier as it is now (`engine.get`), checks it (a problem is a dead letter
+ *   naming the portal's field), creates it, and updates it when the portal says it already exists
+ *   (so a retry after a lost answer never creates twice). A record the portal acknowledged before
+ *   is updated directly (created again if the portal lost it); one acknowledged at the current
+ *   version is not sent again. Then it pushes the dossier's pending step entries in version
+ *   order, in chunks. Timeouts, resets and 5xx are retried by the outbox with backoff; 4xx are
+ *   dead letters naming the field the portal named.
+ *
+ * Bad options throw a `ConnectorError` (`INVALID_OPTION`) naming the option.
+ *
+ * @example
+ * ```ts
+ * import { createEngine, MemoryStore, type Procedure, vietnamCalendar } from '@motcua/core';
+ * import { MemorySyncLog } from '@motcua/connectors';
+ * import { dvcqgSync, lgspEnvelope } from '@motcua/connectors/dvcqg';
+ * declare const residence: Procedure; // national code 1.004194
+ * const calendar = vietnamCalendar();
+ * const dvcqg = dvcqgSync({
+ *   transport: lgspEnvelope({
+ *     url: 'https://lgsp.example.gov.vn/XrdAdapter/RestService/forward',
+ *     unitCode: '000.00.14.H56',
+ *     credentials: { username: 'motcua-h56', password: process.env.DVCQG_PASSWORD ?? '' },
+ *   }),
+ *   syncLog: new MemorySyncLog(),
+ *   catalogue: { '1.004194': { code: 'G22-CT01', name: 'Đăng ký, quản lý cư trú' } },
+ * });
+ * const engine = createEngine({
+ *   procedures: [residence], calendar, agency: '000.00.14.H56',
+ *   store: new MemoryStore(), plugins: [dvcqg],
+ * });
+ * await dvcqg.attach(engine);
+ * engine.start(); // delivers the outbox: the portal gets each receipt and change
+ * ```
+ */
+export function dvcqgSync(options: DvcqgSyncOptions): DvcqgSync {
+  checkSyncOptions(options);
+  const name = options.name ?? 'dvcqg';
+  const effectType = `${name}.sync`;
+  const { transport, syncLog } = options;
+  const chunkSize = options.chunkSize ?? 10;
+  const skipMembers = options.skipLiaisonMembers ?? true;
+  let engine: Engine | undefined;
+
+  const attached = (): Engine => {
+    if (!engine) throw new Error('dvcqgSync: attach(engine) first');
+    return engine;
+  };
+
+  /** Calls the portal; a throwing transport counts as a failed connection. */
+  const classified = async (call: () => Promise<DvcqgAnswer>): Promise<AnswerClass> => {
+    try {
+      return classifyAnswer(await call());
+    } catch {
+      return { kind: 'retry', reason: 'transport failed' };
+    }
+  };
+
+  /** Ends a delivery on a class other than success: retried later, or a dead letter naming the field. */
+  const fail = async (code: string, what: string, result: AnswerClass, now: Date): Promise<never> => {
+    if (result.kind === 'reject') {
+      const field = result.field;
+      const error = `DVCQG_REJECTED ${what}${field ? ` ${field}` : ''}: ${result.reason}`;
+      await syncLog.fail(code, { at: now, error, field });
+      throw new PermanentDeliveryError(error);
+    }
+    const error = `DVCQG_RETRY ${what}: ${result.kind === 'retry' ? result.reason : `unexpected ${result.kind}`}`;
+    await syncLog.fail(code, { at: now, error });
+    throw new Error(error);
+  };
+
+  /**
+   * Create, then update when it exists; a record the portal acknowledged before is updated at
+   * once, and created when the update finds none (the portal lost it). At most 4 calls.
+   */
+  const upsert = async (
+    code: string,
+    record: DvcqgDossierRecord,
+    known: boolean,
+    now: Date,
+  ): Promise<void> => {
+    let mode: 'create' | 'update' = known ? 'update' : 'create';
+    for (let calls = 0; calls < 4; calls++) {
+      const result = await classified(() =>
+        mode === 'create' ? transport.create([record]) : transport.update([record]),
+      );
+      if (result.kind === 'ok') return;
+      if (result.kind === 'exists' && mode === 'create') mode = 'update';
+      else if (result.kind === 'missing' && mode === 'update') mode = 'create';
+      else await fail(code, mode === 'create' ? 'record create' : 'record update', result, now);
+    }
+    await fail(code, 'record', { kind: 'retry', reason: 'create and update kept crossing' }, now);
+  };
+
+  /** Pushes the pending entries up to the version the portal's record holds: the history is never ahead of the record. */
+  const pushSteps = async (code: string, upTo: number, now: Date): Promise<void> => {
+    const pending = (await syncLog.steps(code, 'pending')).filter((s) => s.version <= upTo);
+    for (let i = 0; i < pending.length; i += chunkSize) {
+      const chunk = pending.slice(i, i + chunkSize);
+      const result = await classified(() => transport.steps(chunk.map((s) => s.entry as DvcqgStepEntry)));
+      // A portal that dedupes step entries may answer that one already exists: it holds it.
+      if (result.kind !== 'ok' && result.kind !== 'exists') await fail(code, 'steps', result, now);
+      await syncLog.markStepsSynced(
+        code,
+        chunk.map((s) => s.version),
+        attached().clock.now(),
+      );
+    }
+  };
+
+  const deliver = async (item: OutboxItem, { now }: DeliveryContext): Promise<void> => {
+    const e = attached();
+    const payload = item.payload as Partial<SyncPayload> | null;
+    const version = versionOf(item);
+    const code = item.code;
+    if (!code || version === undefined || payload?.code !== code)
+      throw new PermanentDeliveryError(`DVCQG_INVALID_PAYLOAD ${item.type}`);
+    const stepProblem = payload.stepProblems?.[0];
+    if (stepProblem) {
+      await syncLog.fail(code, { at: now, error: invalid(stepProblem).message, field: stepProblem.field });
+      throw invalid(stepProblem);
+    }
+    // Recorded before the gate and any call (idempotent by version): whichever item of the dossier
+    // goes first pushes every entry recorded so far, in version order.
+    if (payload.step) await syncLog.recordStep(code, version, payload.step, item.createdAt);
+
+    // The per-dossier FIFO gate: an earlier item still pending (waiting, backing off, or leased by
+    // another worker) goes first. Dead ones do not block.
+    const pending = await e.store.outbox({ code, status: 'pending' });
+    let blocker: OutboxItem | undefined;
+    let blockerVersion = Number.POSITIVE_INFINITY;
+    for (const other of pending) {
+      if (other.type !== effectType || other.id === item.id) continue;
+      const v = versionOf(other);
+      if (v !== undefined && v < version && v < blockerVersion) {
+        blocker = other;
+        blockerVersion = v;
+      }
+    }
+    if (blocker) {
+      const until = Math.max(now.getTime() + 1000, Date.parse(blocker.nextAttemptAt));
+      throw new DeferredDeliveryError(new Date(until), `waiting for ${blocker.id}`);
+    }
+
+    const dossier = await e.get(code);
+    const row = await syncLog.row(code);
+    if (row?.ackVersion == null || row.ackVersion < dossier.version) {
+      const { definition } = e.procedures.get(
+        dossier.summary.procedureCode,
+        dossier.summary.procedureVersion,
+      );
+      const field = options.catalogue?.[definition.code];
+      const agencyName = options.agencyName?.(dossier);
+      const summary = options.summary?.(dossier);
+      const { record, problems } = buildDossierRecord(dossier, definition, {
+        ...(options.dateFormat ? { dateFormat: options.dateFormat } : {}),
+        ...(options.codeTables ? { codeTables: options.codeTables } : {}),
+        ...(options.fileUrl ? { fileUrl: options.fileUrl } : {}),
+        ...(field ? { field } : {}),
+        ...(agencyName ? { agencyName } : {}),
+        ...(summary ? { summary } : {}),
+      });
+      const problem = problems[0];
+      if (problem) {
+        await syncLog.fail(code, { at: now, error: invalid(problem).message, field: problem.field });
+        throw invalid(problem);
+      }
+      await upsert(code, record, row?.ackVersion != null, now);
+      // The lag runs to the portal's answer (the clock now), not to the start of the round.
+      const ackedAt = e.clock.now();
+      await syncLog.ack(code, {
+        version: dossier.version,
+        at: ackedAt,
+        lagMs: Math.max(0, ackedAt.getTime() - Date.parse(item.createdAt)),
+        receivedAt: wasReceived(dossier.context) ? dossier.context.receivedAt : null,
+      });
+    }
+    await pushSteps(code, Math.max(row?.ackVersion ?? 0, dossier.version), now);
+  };
+
+  return {
+    name,
+    onTransition(info: TransitionInfo) {
+      if (SILENT.has(info.type)) return undefined;
+      const c = info.after;
+      if (skipMembers && c.liaison?.role === 'member') return undefined;
+      if (!wasReceived(c) && c.intake?.filing?.system !== 'dvcqg') return undefined;
+      const built = buildStepEntry(info, options.dateFormat ? { dateFormat: options.dateFormat } : {});
+      const payload: SyncPayload = {
+        code: c.code,
+        step: built && built.problems.length === 0 ? built.entry : null,
+        ...(built && built.problems.length > 0 ? { stepProblems: built.problems } : {}),
+      };
+      return [{ type: 'sync', key: '0', payload }];
+    },
+    deliver,
+    async attach(target) {
+      if (engine && engine !== target) throw new Error('dvcqgSync: already attached to another engine');
+      engine = target;
+    },
+  };
+}

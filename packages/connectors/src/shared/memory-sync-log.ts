@@ -1,0 +1,104 @@
+import type { StepRow, StepStatus, SyncAck, SyncFailure, SyncLog, SyncRow } from './sync-log.js';
+
+const emptyRow = (target: string, code: string): SyncRow => ({
+  target,
+  code,
+  receivedAt: null,
+  ackVersion: null,
+  ackedAt: null,
+  firstAckLagMs: null,
+  lastAckLagMs: null,
+  lastAttemptAt: null,
+  lastError: null,
+  lastErrorField: null,
+});
+
+/**
+ * The in-memory {@link SyncLog}: for tests, demos and a single process (it forgets everything on
+ * restart, after which the connector pushes every dossier's record again: an update, never a
+ * second record).
+ *
+ * @example
+ * ```ts
+ * import { MemorySyncLog } from '@motcua/connectors';
+ * const syncLog = new MemorySyncLog(); // target 'dvcqg'
+ * await syncLog.ack('000.00.14.H56-260302-0001', {
+ *   version: 3, at: new Date(), lagMs: 420, receivedAt: '2026-03-02T02:30:00.000Z',
+ * });
+ * (await syncLog.row('000.00.14.H56-260302-0001'))?.ackVersion; // 3
+ * ```
+ */
+export class MemorySyncLog implements SyncLog {
+  readonly target: string;
+  private readonly byCode = new Map<string, SyncRow>();
+  private readonly stepsByCode = new Map<string, Map<number, StepRow>>();
+
+  constructor(options: { readonly target?: string } = {}) {
+    this.target = options.target ?? 'dvcqg';
+  }
+
+  async row(code: string): Promise<SyncRow | undefined> {
+    return this.byCode.get(code);
+  }
+
+  async rows(): Promise<SyncRow[]> {
+    return [...this.byCode.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  }
+
+  async ack(code: string, ack: SyncAck): Promise<void> {
+    const row = this.byCode.get(code) ?? emptyRow(this.target, code);
+    const at = ack.at.toISOString();
+    if (row.ackVersion !== null && row.ackVersion >= ack.version) return;
+    this.byCode.set(code, {
+      ...row,
+      receivedAt: ack.receivedAt,
+      ackVersion: ack.version,
+      ackedAt: at,
+      firstAckLagMs: row.firstAckLagMs ?? ack.lagMs,
+      lastAckLagMs: ack.lagMs,
+      lastAttemptAt: at,
+      lastError: null,
+      lastErrorField: null,
+    });
+  }
+
+  async fail(code: string, failure: SyncFailure): Promise<void> {
+    const row = this.byCode.get(code) ?? emptyRow(this.target, code);
+    this.byCode.set(code, {
+      ...row,
+      lastAttemptAt: failure.at.toISOString(),
+      lastError: failure.error,
+      lastErrorField: failure.field ?? null,
+    });
+  }
+
+  async recordStep(code: string, version: number, entry: unknown, createdAt: string): Promise<void> {
+    let steps = this.stepsByCode.get(code);
+    if (!steps) {
+      steps = new Map();
+      this.stepsByCode.set(code, steps);
+    }
+    if (steps.has(version)) return;
+    steps.set(version, { code, version, entry, status: 'pending', createdAt, syncedAt: null, lagMs: null });
+  }
+
+  async steps(code: string, status?: StepStatus): Promise<StepRow[]> {
+    const rows = [...(this.stepsByCode.get(code)?.values() ?? [])].sort((a, b) => a.version - b.version);
+    return status ? rows.filter((r) => r.status === status) : rows;
+  }
+
+  async markStepsSynced(code: string, versions: readonly number[], at: Date): Promise<void> {
+    const steps = this.stepsByCode.get(code);
+    if (!steps) return;
+    for (const v of versions) {
+      const row = steps.get(v);
+      if (!row || row.status === 'synced') continue;
+      steps.set(v, {
+        ...row,
+        status: 'synced',
+        syncedAt: at.toISOString(),
+        lagMs: Math.max(0, at.getTime() - Date.parse(row.createdAt)),
+      });
+    }
+  }
+}
