@@ -51,7 +51,7 @@ interface SyncPayload {
   readonly stepProblems?: readonly PayloadProblem[];
 }
 
-/** The dvcqg sync plugin: an {@link EnginePlugin} that reads the engine it is in once attached. */
+/** The dvcqg sync plugin: an `EnginePlugin` that reads the engine it is in once attached. */
 export interface DvcqgSync extends EnginePlugin {
   /** Gives the plugin the engine it is installed in (delivery reads the dossier there). */
   attach(engine: Engine): Promise<void>;

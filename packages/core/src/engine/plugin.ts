@@ -160,7 +160,7 @@ export interface EnginePlugin {
   readonly name: string;
   onTransition?(info: TransitionInfo): readonly EffectRequest[] | undefined;
   onTimer?(info: TimerInfo): readonly EffectRequest[] | undefined;
-  /** Delivers one of this plugin's effects. Throw to retry later; throw {@link PermanentDeliveryError} to dead-letter. */
+  /** Delivers one of this plugin's effects. Throw to retry later; throw a `PermanentDeliveryError` to dead-letter (`DeferredDeliveryError` to wait without using an attempt). */
   deliver?(item: OutboxItem, context: DeliveryContext): Promise<void>;
   /** Extra commands, called with `engine.command('<plugin>.<name>', args)`. */
   readonly commands?: Readonly<Record<string, (args: unknown) => Promise<unknown>>>;

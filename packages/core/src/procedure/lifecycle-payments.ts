@@ -1,3 +1,4 @@
+import type { FieldIssue } from '../errors/dossier-errors.js';
 import { toInstant } from '../model/actor.js';
 import type { Channel } from '../model/channel.js';
 import type { DossierContext } from '../model/dossier-context.js';
@@ -10,11 +11,8 @@ import type { LifecycleEnv } from './lifecycle-env.js';
 
 type E<T extends DossierEvent['type']> = Extract<DossierEvent, { type: T }>;
 
-/** One problem of a payment event, naming the field as the caller wrote it. */
-interface Issue {
-  readonly field: string;
-  readonly message: string;
-}
+/** One problem of a payment event, naming the field as the caller wrote it (a public `FieldIssue`). */
+type Issue = FieldIssue;
 
 const d = (iso: string) => new Date(instantMs(iso));
 
