@@ -1,7 +1,8 @@
+import type { z } from 'zod';
 import type { Actor } from '../model/actor.js';
 import type { DossierContext } from '../model/dossier-context.js';
-import { RefundPaymentEventSchema } from '../model/payment.js';
-import { maskPersonalData } from '../model/personal-data.js';
+import { DossierEventSchema } from '../model/dossier-events.js';
+import { hasPersonalData, maskPersonalData } from '../model/personal-data.js';
 import type { JournalEntry } from '../store/store-types.js';
 
 /** The journal entry of a receipt (version 1): the channel, the procedure version, a member's link. */
@@ -33,6 +34,17 @@ export function receiptJournalEntry(
 }
 
 /**
+ * The event schemas that tag personal data (a result's signer, a collector's name, a refund's bank
+ * account, …), by event type: the journal keeps such events masked (the dossier keeps them whole).
+ * Worked out once from the schemas, so a new event with personal fields is masked without a list.
+ */
+const PERSONAL_EVENTS: ReadonlyMap<string, z.ZodType> = new Map(
+  DossierEventSchema.options
+    .filter((o) => hasPersonalData(o))
+    .map((o) => [(o.shape.type as z.ZodLiteral<string>).value, o as z.ZodType]),
+);
+
+/**
  * The journal entry of a transition to `version`: the event as applied (type, or `TIMER:<kind>`
  * for a timer that moved nothing), the acting officer (roles defaulted), the states either side.
  */
@@ -56,9 +68,15 @@ export function transitionJournalEntry(
     actor: (event.actor.roles ? event.actor : { ...event.actor, roles: [] }) as Actor,
     before: states.before,
     after: states.after,
-    // A refund's bank account (account number, holder) stays in the dossier only, masked here.
-    event:
-      type === 'REFUND_PAYMENT' ? (maskPersonalData(RefundPaymentEventSchema, event) as typeof event) : event,
+    // Personal data (a refund's bank account, a signer's or collector's name) stays in the dossier
+    // only: the journal keeps it masked.
+    event: maskedEvent(type, event),
     idempotencyKey,
   };
+}
+
+/** `event` with its personal fields masked when its type's schema has any (see {@link PERSONAL_EVENTS}). */
+function maskedEvent<E>(type: string, event: E): E {
+  const schema = PERSONAL_EVENTS.get(type);
+  return schema ? (maskPersonalData(schema, event) as E) : event;
 }

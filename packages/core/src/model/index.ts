@@ -170,7 +170,13 @@ export {
   StartPaymentEventSchema,
   WaiveFeeEventSchema,
 } from './payment.js';
-export { maskPersonalData, type PersonalDataKind, personal, personalDataRegistry } from './personal-data.js';
+export {
+  hasPersonalData,
+  maskPersonalData,
+  type PersonalDataKind,
+  personal,
+  personalDataRegistry,
+} from './personal-data.js';
 export {
   DECREE_61_RATING_CRITERIA,
   type Rating,

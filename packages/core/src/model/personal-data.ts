@@ -89,3 +89,25 @@ export function maskPersonalData(schema: z.ZodType, value: unknown): unknown {
   }
   return value;
 }
+
+/**
+ * Whether `schema` tags any field as personal data (through objects, arrays, optionals and
+ * defaults, as {@link maskPersonalData} walks them).
+ *
+ * @example
+ * ```ts
+ * import { ApplicantSchema, hasPersonalData, StopEventSchema } from '@motcua/core';
+ * hasPersonalData(ApplicantSchema); // true
+ * hasPersonalData(StopEventSchema); // false
+ * ```
+ */
+export function hasPersonalData(schema: z.ZodType, depth = 0): boolean {
+  if (depth > 20) return false;
+  if (personalDataRegistry.get(schema)) return true;
+  const inner = unwrap(schema);
+  if (personalDataRegistry.get(inner)) return true;
+  if (inner instanceof z.ZodObject)
+    return Object.values(inner.shape as Record<string, z.ZodType>).some((f) => hasPersonalData(f, depth + 1));
+  if (inner instanceof z.ZodArray) return hasPersonalData(inner.element as z.ZodType, depth + 1);
+  return false;
+}
