@@ -45,6 +45,8 @@ export interface DvcqgSyncOptions {
 /** What one `<name>.sync` outbox effect carries: no applicant data, the record is built at delivery. */
 interface SyncPayload {
   readonly code: string;
+  /** The dossier's version after the transition (`TransitionInfo.version`). */
+  readonly version?: number;
   /** The transition's history entry (`null` for a change that makes none). */
   readonly step: DvcqgStepEntry | null;
   /** Why the entry cannot be sent (fields only). */
@@ -57,8 +59,13 @@ export interface DvcqgSync extends EnginePlugin {
   attach(engine: Engine): Promise<void>;
 }
 
-/** The transition's version, from its outbox id `<code>:<version>:<plugin>.<effect>:<key>`. */
-function versionOf(item: Pick<OutboxItem, 'id' | 'code'>): number | undefined {
+/**
+ * The transition's version: the one the effect carries (`TransitionInfo.version`), else (items
+ * written before it did) from its outbox id `<code>:<version>:<plugin>.<effect>:<key>`.
+ */
+function versionOf(item: Pick<OutboxItem, 'id' | 'code' | 'payload'>): number | undefined {
+  const carried = (item.payload as { version?: unknown } | null)?.version;
+  if (typeof carried === 'number' && Number.isInteger(carried) && carried > 0) return carried;
   if (!item.code || !item.id.startsWith(`${item.code}:`)) return undefined;
   const v = Number(item.id.slice(item.code.length + 1).split(':', 1)[0]);
   return Number.isInteger(v) && v > 0 ? v : undefined;
@@ -292,6 +299,7 @@ export function dvcqgSync(options: DvcqgSyncOptions): DvcqgSync {
       const built = buildStepEntry(info, options.dateFormat ? { dateFormat: options.dateFormat } : {});
       const payload: SyncPayload = {
         code: c.code,
+        version: info.version,
         step: built && built.problems.length === 0 ? built.entry : null,
         ...(built && built.problems.length > 0 ? { stepProblems: built.problems } : {}),
       };

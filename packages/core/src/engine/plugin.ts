@@ -19,6 +19,8 @@ export interface EffectRequest {
 
 /** What a plugin sees of every transition, whatever its event. */
 export interface TransitionInfoBase {
+  /** The dossier's version after the transition (1 for a new dossier): orders a dossier's effects. */
+  readonly version: number;
   readonly after: DossierContext;
   readonly afterState: string;
   readonly procedure: ProcedureDefinition;

@@ -117,4 +117,30 @@ describe('TransitionInfo: a discriminated union of the dossier events', () => {
     const step = fired.find((f) => f.timer.kind === 'step-due');
     expect(step?.timer.kind === 'step-due' && typeof step.timer.stepId).toBe('string');
   });
+
+  it('hands a plugin the dossier version each transition makes (1 at receipt, +1 per change)', async () => {
+    const seen: [string, number][] = [];
+    const plugin: EnginePlugin = {
+      name: 'versions',
+      onTransition(info) {
+        seen.push([info.type, info.version]);
+        return undefined;
+      },
+    };
+    const { engine } = sampleEngine(new MemoryStore(), { plugins: [plugin] });
+    const d = await engine.receive({
+      procedure: '1.004194',
+      channel: 'in-person',
+      actor: sampleActors.desk,
+      ...sampleReceipt,
+    });
+    await engine.send(d.code, { type: 'HAND_OVER', actor: sampleActors.desk });
+    const last = await engine.send(d.code, { type: 'HAND_OVER', actor: sampleActors.police });
+    expect(seen).toEqual([
+      ['RECEIVE', 1],
+      ['HAND_OVER', 2],
+      ['HAND_OVER', 3],
+    ]);
+    expect(last.version).toBe(3);
+  });
 });
