@@ -283,6 +283,27 @@ describe('dvcqgSync against the portal simulator', () => {
     ]);
   });
 
+  it('shows each dossier’s sync state in engine.get: pending, synced with its version, dead with the field', async () => {
+    const { sim, engine, clock, drain } = await setup();
+    const d = await receive(engine);
+    expect((await engine.get(d.code)).plugins?.dvcqg).toMatchObject({ state: 'pending', ackVersion: null });
+    await drain();
+    expect((await engine.get(d.code)).plugins?.dvcqg).toMatchObject({
+      state: 'synced',
+      ackVersion: 1,
+      steps: [{ version: 1, status: 'synced' }],
+    });
+    sim.fault({ kind: 'http400', field: 'NgayHenTra' }, { service: 'DongBoHoSoMC' });
+    clock.advance({ minutes: 10 });
+    await engine.send(d.code, { type: 'HAND_OVER', actor: desk });
+    await drain();
+    expect((await engine.get(d.code)).plugins?.dvcqg).toMatchObject({
+      state: 'dead',
+      ackVersion: 1,
+      lastErrorField: 'NgayHenTra',
+    });
+  });
+
   it('dead-letters after the last attempt when the portal stays down', async () => {
     const { sim, syncLog, engine, drain } = await setup();
     sim.fault({ kind: 'http500' }, { times: 10 });

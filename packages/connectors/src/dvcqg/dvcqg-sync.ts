@@ -306,6 +306,36 @@ export function dvcqgSync(options: DvcqgSyncOptions): DvcqgSync {
       return [{ type: 'sync', key: '0', payload }];
     },
     deliver,
+    /**
+     * The dossier's sync state for `engine.get` (under `plugins.<name>`): `pending` while a sync
+     * item waits in the outbox, `dead` when one became a dead letter, else `synced` once the portal
+     * acknowledged a version, `not-synced` before; with the acknowledged version, the last error
+     * and its field, and each history entry's status.
+     */
+    async inspect(code: string) {
+      const e = attached();
+      const [row, items, steps] = await Promise.all([
+        syncLog.row(code),
+        e.store.outbox({ code }),
+        syncLog.steps(code),
+      ]);
+      const ours = items.filter((i) => i.type === effectType);
+      const state = ours.some((i) => i.status === 'pending')
+        ? 'pending'
+        : ours.some((i) => i.status === 'dead')
+          ? 'dead'
+          : row?.ackVersion != null
+            ? 'synced'
+            : 'not-synced';
+      return {
+        state,
+        ackVersion: row?.ackVersion ?? null,
+        ackedAt: row?.ackedAt ?? null,
+        lastError: row?.lastError ?? null,
+        lastErrorField: row?.lastErrorField ?? null,
+        steps: steps.map((st) => ({ version: st.version, status: st.status, syncedAt: st.syncedAt })),
+      };
+    },
     async attach(target) {
       if (engine && engine !== target) throw new Error('dvcqgSync: already attached to another engine');
       engine = target;

@@ -143,4 +143,41 @@ describe('TransitionInfo: a discriminated union of the dossier events', () => {
     ]);
     expect(last.version).toBe(3);
   });
+
+  it('shows what plugins with an inspect know of a dossier in engine.get, a failing one as unavailable', async () => {
+    const logs: string[] = [];
+    const { engine } = sampleEngine(new MemoryStore(), {
+      plugins: [
+        { name: 'portal', inspect: async (code) => ({ state: 'synced', code }) },
+        {
+          name: 'broken',
+          inspect: async () => {
+            throw new Error('log unreachable');
+          },
+        },
+        { name: 'quiet' },
+      ],
+      log: (entry) => void logs.push(entry.message),
+    });
+    const d = await engine.receive({
+      procedure: '1.004194',
+      channel: 'in-person',
+      actor: sampleActors.desk,
+      ...sampleReceipt,
+    });
+    expect((await engine.get(d.code)).plugins).toEqual({
+      portal: { state: 'synced', code: d.code },
+      broken: { unavailable: true },
+    });
+    expect(logs).toContain('plugin inspect failed');
+    // Without any plugin that inspects, no plugins field.
+    const { engine: plain } = sampleEngine(new MemoryStore());
+    const p = await plain.receive({
+      procedure: '1.004194',
+      channel: 'in-person',
+      actor: sampleActors.desk,
+      ...sampleReceipt,
+    });
+    expect('plugins' in (await plain.get(p.code))).toBe(false);
+  });
 });
