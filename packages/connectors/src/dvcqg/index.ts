@@ -22,6 +22,15 @@ export {
   type DvcqgSyncReport,
   dvcqgSync,
 } from './dvcqg-sync.js';
+export {
+  type DvcqgInbound,
+  dvcqgInbound,
+  type PortalAnswer,
+  type PortalFiling,
+  PortalFilingSchema,
+  type PortalRequest,
+  PortalRequestSchema,
+} from './inbound.js';
 export { buildStepEntry, type DvcqgStepEntry } from './step-entry.js';
 export {
   type AnswerClass,

@@ -4,8 +4,11 @@ import { MotcuaError } from '@motcua/core';
  * Codes of {@link ConnectorError}:
  * - `INVALID_OPTION` — a connector's option is missing or out of range (`field` names it; a secret
  *   is never repeated).
+ * - `INVALID_INPUT` — an inbound message (a portal filing or request) is malformed (`field` names
+ *   it; its values are not repeated).
+ * - `FILING_NOT_FOUND` — an inbound request names a filing not received yet (the sender retries).
  */
-export type ConnectorErrorCode = 'INVALID_OPTION';
+export type ConnectorErrorCode = 'INVALID_OPTION' | 'INVALID_INPUT' | 'FILING_NOT_FOUND';
 
 /**
  * Thrown by `@motcua/connectors` for bad configuration, before anything is sent. `code` is
