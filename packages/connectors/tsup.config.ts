@@ -5,6 +5,7 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     dvcqg: 'src/dvcqg/index.ts',
+    'sector-webhook': 'src/sector-webhook/index.ts',
   },
   format: ['esm', 'cjs'],
   splitting: true,
