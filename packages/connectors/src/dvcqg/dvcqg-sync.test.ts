@@ -321,7 +321,7 @@ describe('dvcqgSync against the portal simulator', () => {
     await drain();
     const period = { from: '2026-03-01T00:00:00+07:00', to: '2026-04-01T00:00:00+07:00' };
     const first = await plugin.report(period);
-    expect(first).toMatchObject({ received: 3, synced: 1, ratio: 0.33 });
+    expect(first).toMatchObject({ received: 3, synced: 1, ratio: 0.33, liaisonLate: [] });
     expect(first.unsynced).toEqual(
       expect.arrayContaining([
         { code: early.code, state: 'not-synced', lastErrorField: null },

@@ -72,7 +72,12 @@ export interface DvcqgSync extends EnginePlugin {
    * synced with their state and the field of their last failure, and the lag from the commit to the
    * portal's first acknowledgement (p50, p99, max).
    */
-  report(query: { readonly from: string | Date; readonly to: string | Date }): Promise<DvcqgSyncReport>;
+  report(query: {
+    readonly from: string | Date;
+    readonly to: string | Date;
+    /** The liaison dossiers' limit from commit to acknowledgement (default 10 minutes, Decree 63/2024). */
+    readonly liaisonLimitMs?: number;
+  }): Promise<DvcqgSyncReport>;
 }
 
 /** What {@link DvcqgSync.resync} did. */
@@ -101,6 +106,12 @@ export interface DvcqgSyncReport {
   }[];
   /** From the commit to the portal's first acknowledgement, in ms; `null` when none was synced. */
   readonly lagMs: { readonly p50: number; readonly p99: number; readonly max: number } | null;
+  /**
+   * Liaison dossiers (một cửa liên thông, the parent at the focal desk) first acknowledged more than
+   * `liaisonLimitMs` after their receipt's commit (Decree 63/2024/NĐ-CP: within 10 minutes), or not
+   * acknowledged at all.
+   */
+  readonly liaisonLate: readonly string[];
 }
 
 /** The `q` quantile of sorted values (nearest rank). */
@@ -406,8 +417,14 @@ export function dvcqgSync(options: DvcqgSyncOptions): DvcqgSync {
     return { examined, pushed, skipped, failed };
   };
 
-  const report = async (query: { from: string | Date; to: string | Date }): Promise<DvcqgSyncReport> => {
+  const report = async (query: {
+    from: string | Date;
+    to: string | Date;
+    liaisonLimitMs?: number;
+  }): Promise<DvcqgSyncReport> => {
     const e = attached();
+    const liaisonLimit = query.liaisonLimitMs ?? 600_000;
+    const liaisonLate: string[] = [];
     let received = 0;
     let synced = 0;
     const unsynced: { code: string; state: string; lastErrorField: string | null }[] = [];
@@ -417,6 +434,11 @@ export function dvcqgSync(options: DvcqgSyncOptions): DvcqgSync {
       if (dossier.context.liaison?.role === 'member') continue; // not a separate filing
       received++;
       const row = await syncLog.row(s.code);
+      if (
+        dossier.context.liaison?.role === 'parent' &&
+        (row?.firstAckLagMs == null || row.firstAckLagMs > liaisonLimit)
+      )
+        liaisonLate.push(s.code);
       if (row?.ackVersion != null) {
         synced++;
         if (row.firstAckLagMs != null) lags.push(row.firstAckLagMs);
@@ -439,6 +461,7 @@ export function dvcqgSync(options: DvcqgSyncOptions): DvcqgSync {
       lagMs: lags.length
         ? { p50: quantile(lags, 0.5), p99: quantile(lags, 0.99), max: lags[lags.length - 1]! }
         : null,
+      liaisonLate,
     };
   };
 
