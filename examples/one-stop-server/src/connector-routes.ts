@@ -1,6 +1,10 @@
-import type { DvcqgInbound } from '@motcua/connectors/dvcqg';
+import type { DvcqgInbound, DvcqgSync } from '@motcua/connectors/dvcqg';
 import type { SectorWebhook } from '@motcua/connectors/sector-webhook';
 import type { FastifyInstance } from 'fastify';
+import { parseRequest, UnitReportQuerySchema } from './api-schemas.js';
+import { html } from './html.js';
+import { page } from './layout.js';
+import { reportPeriod } from './report-period.js';
 import { requireActor, type ServerContext } from './server-context.js';
 
 /**
@@ -11,8 +15,32 @@ import { requireActor, type ServerContext } from './server-context.js';
 export function registerConnectorRoutes(
   app: FastifyInstance,
   ctx: ServerContext,
-  connectors: { readonly dvcqgInbound?: DvcqgInbound; readonly sector?: SectorWebhook },
+  connectors: {
+    readonly dvcqgInbound?: DvcqgInbound;
+    readonly dvcqgSync?: DvcqgSync;
+    readonly sector?: SectorWebhook;
+  },
 ): void {
+  const sync = connectors.dvcqgSync;
+  if (sync) {
+    // Hồ sơ chưa đồng bộ lên Cổng DVCQG: indicator 1.4 of a period and the dossiers behind it.
+    app.get('/connectors/dvcqg/unsynced', async (request, reply) => {
+      await requireActor(ctx, request);
+      const q = parseRequest(UnitReportQuerySchema, request.query, 'query');
+      const report = await sync.report(reportPeriod(q.from, q.to, ctx.engine.calendar));
+      const rows = report.unsynced.map(
+        (u) => html`<tr><td>${u.code}</td><td>${u.state}</td><td>${u.lastErrorField ?? ''}</td></tr>`,
+      );
+      const body = html`<h1>Hồ sơ chưa đồng bộ lên Cổng Dịch vụ công quốc gia</h1>
+<p>Từ ${q.from} đến ${q.to}: ${report.synced} / ${report.received} hồ sơ đã đồng bộ (tỷ lệ ${report.ratio === null ? 'không áp dụng' : `${Math.round(report.ratio * 100)}%`}, chỉ tiêu 1.4 của Quyết định 766/QĐ-TTg).</p>
+<table><thead><tr><th>Mã hồ sơ</th><th>Tình trạng</th><th>Trường bị từ chối</th></tr></thead><tbody>${rows}</tbody></table>`;
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(
+          page({ title: 'Hồ sơ chưa đồng bộ', body, audience: 'staff', path: '/connectors/dvcqg/unsynced' }),
+        );
+    });
+  }
   const inbound = connectors.dvcqgInbound;
   if (inbound) {
     // Nộp hồ sơ trực tuyến trên Cổng DVCQG: the filing becomes an online dossier (status 1).

@@ -3,7 +3,8 @@
  * online dossier once and can be withdrawn from the portal; a sector system's signed callback
  * moves the dossier, an unsigned one is refused.
  */
-import { dvcqgInbound } from '@motcua/connectors/dvcqg';
+import { MemorySyncLog } from '@motcua/connectors';
+import { dvcqgInbound, dvcqgSync, lgspEnvelope } from '@motcua/connectors/dvcqg';
 import { SIGNATURE_HEADER, sectorWebhook, signBody } from '@motcua/connectors/sector-webhook';
 import { CATALOGUE_CODES, samplePermanentResidence } from '@motcua/procedures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,9 +35,19 @@ describe('connector endpoints', () => {
       ],
     });
     await sector.attach(office.engine);
+    // The portal sync's report reads the engine; nothing is delivered in these tests (not synced).
+    const sync = dvcqgSync({
+      transport: lgspEnvelope({
+        url: 'http://127.0.0.1:9/',
+        unitCode: '000.00.14.H56',
+        credentials: { username: 'u', password: 'p' },
+      }),
+      syncLog: new MemorySyncLog(),
+    });
+    await sync.attach(office.engine);
     const app = createServer({
       engine: office.engine,
-      connectors: { dvcqgInbound: dvcqgInbound(office.engine, { actor: portal }), sector },
+      connectors: { dvcqgInbound: dvcqgInbound(office.engine, { actor: portal }), dvcqgSync: sync, sector },
     });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const address = app.server.address();
@@ -91,6 +102,21 @@ describe('connector endpoints', () => {
     );
     expect(bad).toMatchObject({ status: 400, body: { code: 'INVALID_INPUT' } });
     expect((await post('/api/connectors/dvcqg/filings', filing)).status).toBe(401);
+  });
+
+  it('lists the dossiers not synced to the portal on a staff page, with indicator 1.4', async () => {
+    const received = await office.receive('permanentResidence');
+    const r = await fetch(`${url}/connectors/dvcqg/unsynced?from=2026-03-01&to=2026-03-31`, {
+      headers: actorHeaders(officers.desk),
+    });
+    expect(r.status).toBe(200);
+    const text = await r.text();
+    expect(text).toContain('Hồ sơ chưa đồng bộ lên Cổng Dịch vụ công quốc gia');
+    expect(text).toMatch(/\d+ \/ \d+ hồ sơ đã đồng bộ/);
+    expect(text).toContain(received.body.code);
+    expect(text).toContain('not-synced');
+    const anonymous = await fetch(`${url}/connectors/dvcqg/unsynced?from=2026-03-01&to=2026-03-31`);
+    expect(anonymous.status).toBe(401);
   });
 
   it('moves a dossier on a signed sector callback and refuses an unsigned one', async () => {

@@ -1,4 +1,4 @@
-import type { DvcqgInbound } from '@motcua/connectors/dvcqg';
+import type { DvcqgInbound, DvcqgSync } from '@motcua/connectors/dvcqg';
 import type { SectorWebhook } from '@motcua/connectors/sector-webhook';
 import type { Engine } from '@motcua/core';
 import type { OfficeInfoInput } from '@motcua/core/forms';
@@ -51,6 +51,8 @@ export interface ServerOptions {
    */
   readonly connectors?: {
     readonly dvcqgInbound?: DvcqgInbound;
+    /** The portal sync plugin: the page `/connectors/dvcqg/unsynced` lists what it has not synced. */
+    readonly dvcqgSync?: DvcqgSync;
     readonly sector?: SectorWebhook;
   };
 }
