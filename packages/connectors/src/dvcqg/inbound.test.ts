@@ -119,21 +119,24 @@ describe('dvcqgInbound', () => {
     });
   });
 
-  it('ends withdrawn whichever comes first when a filing races its withdrawal (the request is retried)', async () => {
-    const { engine, inbound } = await setup();
-    const withdrawLater = async () => {
-      for (let attempt = 0; attempt < 5; attempt++) {
-        try {
-          return await inbound.request({ filingId: 'G22-000127', kind: 'withdraw' });
-        } catch (e) {
-          if ((e as { code?: string }).code !== 'FILING_NOT_FOUND') throw e;
-          await new Promise((r) => setTimeout(r, 5));
+  it.each(['withdraw', 'stop'] as const)(
+    'ends withdrawn whichever comes first when a filing races a %s request (retried)',
+    async (kind) => {
+      const { engine, inbound } = await setup();
+      const withdrawLater = async () => {
+        for (let attempt = 0; attempt < 5; attempt++) {
+          try {
+            return await inbound.request({ filingId: 'G22-000127', kind });
+          } catch (e) {
+            if ((e as { code?: string }).code !== 'FILING_NOT_FOUND') throw e;
+            await new Promise((r) => setTimeout(r, 5));
+          }
         }
-      }
-      throw new Error('never found');
-    };
-    const [filed, withdrawn] = await Promise.all([inbound.filing(filing('G22-000127')), withdrawLater()]);
-    expect(withdrawn.code).toBe(filed.code);
-    expect((await engine.get(filed.code)).state).toBe('intakeWithdrawn');
-  });
+        throw new Error('never found');
+      };
+      const [filed, withdrawn] = await Promise.all([inbound.filing(filing('G22-000127')), withdrawLater()]);
+      expect(withdrawn.code).toBe(filed.code);
+      expect((await engine.get(filed.code)).state).toBe('intakeWithdrawn');
+    },
+  );
 });
