@@ -21,12 +21,6 @@ export { ConnectorError, type ConnectorErrorCode } from './shared/connector-erro
 export { MemorySyncLog } from './shared/memory-sync-log.js';
 export { portalDate } from './shared/portal-date.js';
 export type { PayloadProblem } from './shared/problems.js';
-export {
-  DEFAULT_SYNC_TABLE_PREFIX,
-  type SyncLogMigration,
-  type SyncLogMigrationResult,
-  type SyncLogTables,
-} from './shared/sync-log-migration.js';
 export type {
   StepRow,
   StepStatus,
@@ -35,3 +29,9 @@ export type {
   SyncLog,
   SyncRow,
 } from './shared/sync-log.js';
+export {
+  DEFAULT_SYNC_TABLE_PREFIX,
+  type SyncLogMigration,
+  type SyncLogMigrationResult,
+  type SyncLogTables,
+} from './shared/sync-log-migration.js';

@@ -14,8 +14,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sampleActors } from '@motcua/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
+import {
+  openRestartEngine,
+  type RestartEngine,
+  receiveAndHandOver,
+} from '../test-support/dvcqg-restart-fixtures.js';
 import { type DvcqgSimulator, startDvcqgSimulator } from '../test-support/dvcqg-simulator.js';
-import { openRestartEngine, type RestartEngine, receiveAndHandOver } from '../test-support/dvcqg-restart-fixtures.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const worker = fileURLToPath(new URL('../test-support/dvcqg-restart-worker.ts', import.meta.url));
@@ -33,7 +37,12 @@ async function setup() {
   return { file: join(dir, 'motcua.db'), sim };
 }
 
-async function open(file: string, sim: DvcqgSimulator, start: string, workerId: string): Promise<RestartEngine> {
+async function open(
+  file: string,
+  sim: DvcqgSimulator,
+  start: string,
+  workerId: string,
+): Promise<RestartEngine> {
   const opened = await openRestartEngine({ file, portal: sim, start, workerId });
   cleanups.push(() => opened.close());
   return opened;
@@ -76,69 +85,73 @@ describe('dvcqgSync with a SqliteSyncLog across engine restarts', () => {
     expect(sim.steps.get(code)).toHaveLength(4);
     expect(sim.stepResends).toBe(0);
     expect((await next.syncLog.row(code))?.ackVersion).toBe(4);
-    expect((await next.syncLog.steps(code)).map((s) => s.status)).toEqual(['synced', 'synced', 'synced', 'synced']);
+    expect((await next.syncLog.steps(code)).map((s) => s.status)).toEqual([
+      'synced',
+      'synced',
+      'synced',
+      'synced',
+    ]);
   });
 
   // Starting a Node process with tsx takes seconds on a busy machine: a safety net, not a measure.
-  it(
-    'sends nothing twice after a process died between the portal’s answer and the outbox settlement',
-    { tags: ['slow'], timeout: 120_000 },
-    async () => {
-      const { file, sim } = await setup();
-      const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', worker], {
-        cwd: root,
-        env: {
-          ...process.env,
-          MOTCUA_DVCQG_DB: file,
-          MOTCUA_DVCQG_URL: sim.url,
-          MOTCUA_DVCQG_USER: sim.username,
-          MOTCUA_DVCQG_PASSWORD: sim.password,
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let output = '';
-      child.stdout!.on('data', (d: Buffer) => {
-        output += d.toString();
-      });
-      child.stderr!.on('data', (d: Buffer) => {
-        output += d.toString();
-      });
-      cleanups.push(() => {
-        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      });
-      const { signal } = await new Promise<{ signal: NodeJS.Signals | null }>((resolve) =>
-        child.on('exit', (_, s) => resolve({ signal: s })),
-      );
-      expect(signal, output).toBe('SIGKILL');
-      expect(output).not.toContain('finished');
-      const code = output.trim().split('\n')[0]!;
-      // The dead process created the record at version 3 and pushed the first history entry.
-      expect(sim.creates.get(code)).toBe(1);
-      const callsBefore = sim.calls.length;
+  it('sends nothing twice after a process died between the portal’s answer and the outbox settlement', {
+    tags: ['slow'],
+    timeout: 120_000,
+  }, async () => {
+    const { file, sim } = await setup();
+    const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', worker], {
+      cwd: root,
+      env: {
+        ...process.env,
+        MOTCUA_DVCQG_DB: file,
+        MOTCUA_DVCQG_URL: sim.url,
+        MOTCUA_DVCQG_USER: sim.username,
+        MOTCUA_DVCQG_PASSWORD: sim.password,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      output += d.toString();
+    });
+    child.stderr!.on('data', (d: Buffer) => {
+      output += d.toString();
+    });
+    cleanups.push(() => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    });
+    const { signal } = await new Promise<{ signal: NodeJS.Signals | null }>((resolve) =>
+      child.on('exit', (_, s) => resolve({ signal: s })),
+    );
+    expect(signal, output).toBe('SIGKILL');
+    expect(output).not.toContain('finished');
+    const code = output.trim().split('\n')[0]!;
+    // The dead process created the record at version 3 and pushed the first history entry.
+    expect(sim.creates.get(code)).toBe(1);
+    const callsBefore = sim.calls.length;
 
-      // After the dead worker's outbox lease (60 s) ran out.
-      const next = await open(file, sim, '2026-03-02T12:02:00+07:00', 'w2');
-      expect(await next.syncLog.row(code)).toMatchObject({ ackVersion: 3 });
-      expect(await next.store.outbox({ status: 'pending' })).toHaveLength(3);
-      await drain(next);
-      // No record call at all: the log says the portal holds version 3. Only the two entries left,
-      // one with each of the later items.
-      expect(sim.calls.slice(callsBefore).map((c) => [c.service, c.status])).toEqual([
-        ['CapNhatTienDoHoSoMC', 200],
-        ['CapNhatTienDoHoSoMC', 200],
-      ]);
-      expect(sim.creates.get(code)).toBe(1);
-      expect(sim.updates.get(code) ?? 0).toBe(0);
-      expect(sim.duplicates()).toBe(0);
-      expect(sim.stepResends).toBe(0);
-      expect(sim.steps.get(code)?.map((s) => s.NoiDungXuLy)).toEqual([
-        'Tiếp nhận hồ sơ',
-        'Chuyển xử lý: Cán bộ đăng ký cư trú',
-        'Chuyển xử lý: Lãnh đạo Công an xã',
-      ]);
-      expect(sim.stepsOutOfOrder).toBe(0);
-      expect(await next.engine.deadLetters()).toEqual([]);
-      expect(await next.syncLog.steps(code, 'pending')).toEqual([]);
-    },
-  );
+    // After the dead worker's outbox lease (60 s) ran out.
+    const next = await open(file, sim, '2026-03-02T12:02:00+07:00', 'w2');
+    expect(await next.syncLog.row(code)).toMatchObject({ ackVersion: 3 });
+    expect(await next.store.outbox({ status: 'pending' })).toHaveLength(3);
+    await drain(next);
+    // No record call at all: the log says the portal holds version 3. Only the two entries left,
+    // one with each of the later items.
+    expect(sim.calls.slice(callsBefore).map((c) => [c.service, c.status])).toEqual([
+      ['CapNhatTienDoHoSoMC', 200],
+      ['CapNhatTienDoHoSoMC', 200],
+    ]);
+    expect(sim.creates.get(code)).toBe(1);
+    expect(sim.updates.get(code) ?? 0).toBe(0);
+    expect(sim.duplicates()).toBe(0);
+    expect(sim.stepResends).toBe(0);
+    expect(sim.steps.get(code)?.map((s) => s.NoiDungXuLy)).toEqual([
+      'Tiếp nhận hồ sơ',
+      'Chuyển xử lý: Cán bộ đăng ký cư trú',
+      'Chuyển xử lý: Lãnh đạo Công an xã',
+    ]);
+    expect(sim.stepsOutOfOrder).toBe(0);
+    expect(await next.engine.deadLetters()).toEqual([]);
+    expect(await next.syncLog.steps(code, 'pending')).toEqual([]);
+  });
 });

@@ -52,7 +52,12 @@ describePostgres('PostgresSyncLog', () => {
     const results = await Promise.all(logs.map((l) => l.migrate()));
     expect(results.flatMap((r) => r.applied)).toEqual(['001_init']);
     expect(results.map((r) => r.version)).toEqual([1, 1, 1]);
-    await logs[0]!.ack('A', { version: 2, at: new Date('2026-03-02T02:31:00Z'), lagMs: 60_000, receivedAt: null });
+    await logs[0]!.ack('A', {
+      version: 2,
+      at: new Date('2026-03-02T02:31:00Z'),
+      lagMs: 60_000,
+      receivedAt: null,
+    });
     const other = new PostgresSyncLog({ connectionString: PG_URL, schema });
     expect((await other.row('A'))?.ackVersion).toBe(2);
     await other.close();
@@ -69,7 +74,10 @@ describePostgres('PostgresSyncLog', () => {
 
   it('says to migrate when the tables are missing; needs a pool and valid names', async () => {
     const log = new PostgresSyncLog({ pool, schema, tablePrefix: 'never_' });
-    await expect(log.row('A')).rejects.toMatchObject({ name: 'ConnectorError', code: 'SYNC_LOG_NOT_MIGRATED' });
+    await expect(log.row('A')).rejects.toMatchObject({
+      name: 'ConnectorError',
+      code: 'SYNC_LOG_NOT_MIGRATED',
+    });
     const cases: [() => unknown, string][] = [
       [() => new PostgresSyncLog({}), 'pool'],
       [() => new PostgresSyncLog({ pool, schema: 'Motcua' }), 'schema'],

@@ -204,7 +204,13 @@ export class PostgresSyncLog implements SyncLog {
   }
 
   async ack(code: string, ack: SyncAck): Promise<void> {
-    checkSyncInput({ code, version: ack?.version, at: ack?.at, lagMs: ack?.lagMs, receivedAt: ack?.receivedAt });
+    checkSyncInput({
+      code,
+      version: ack?.version,
+      at: ack?.at,
+      lagMs: ack?.lagMs,
+      receivedAt: ack?.receivedAt,
+    });
     const at = ack.at.toISOString();
     // One statement: an acknowledgement of an older version than the one held changes nothing.
     await this.run(
@@ -323,9 +329,13 @@ export class PostgresSyncLog implements SyncLog {
     const where = `PostgresSyncLog.${what}`;
     switch (postgresFailureKind(e)) {
       case 'full':
-        return new ConnectorError('SYNC_LOG_FULL', `${where}: the PostgreSQL disk is full; nothing was written`, {
-          cause: e,
-        });
+        return new ConnectorError(
+          'SYNC_LOG_FULL',
+          `${where}: the PostgreSQL disk is full; nothing was written`,
+          {
+            cause: e,
+          },
+        );
       case 'unavailable':
         return new ConnectorError(
           'SYNC_LOG_UNAVAILABLE',

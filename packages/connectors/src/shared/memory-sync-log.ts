@@ -47,7 +47,13 @@ export class MemorySyncLog implements SyncLog {
   }
 
   async ack(code: string, ack: SyncAck): Promise<void> {
-    checkSyncInput({ code, version: ack?.version, at: ack?.at, lagMs: ack?.lagMs, receivedAt: ack?.receivedAt });
+    checkSyncInput({
+      code,
+      version: ack?.version,
+      at: ack?.at,
+      lagMs: ack?.lagMs,
+      receivedAt: ack?.receivedAt,
+    });
     const row = this.byCode.get(code) ?? emptyRow(this.target, code);
     const at = ack.at.toISOString();
     if (row.ackVersion !== null && row.ackVersion >= ack.version) return;
@@ -88,7 +94,10 @@ export class MemorySyncLog implements SyncLog {
       version,
       entry: structuredClone(entry),
       status: 'pending',
-      createdAt: new Date(createdAt).toISOString(), syncedAt: null, lagMs: null });
+      createdAt: new Date(createdAt).toISOString(),
+      syncedAt: null,
+      lagMs: null,
+    });
   }
 
   async steps(code: string, status?: StepStatus): Promise<StepRow[]> {

@@ -50,7 +50,10 @@ export function checkedIdentifier(field: string, value: unknown, allowEmpty = fa
 /** Checks a sync log's `target` (e.g. `dvcqg`, `igate-moha`). @throws `ConnectorError` `INVALID_OPTION` naming `target`. */
 export function checkedTarget(value: unknown): string {
   if (typeof value !== 'string' || !/^[a-z][a-z0-9-]{0,39}$/.test(value))
-    throw invalidOption('target', 'expected at most 40 lower-case letters, digits and dashes, starting with a letter');
+    throw invalidOption(
+      'target',
+      'expected at most 40 lower-case letters, digits and dashes, starting with a letter',
+    );
   return value;
 }
 

@@ -6,8 +6,8 @@
  */
 export {
   type SqliteDatabase,
+  type SqliteStatement,
   SqliteSyncLog,
   type SqliteSyncLogOptions,
-  type SqliteStatement,
 } from './sqlite-sync-log.js';
 export { sqliteSyncLogMigrations } from './sqlite-sync-log-migrations.js';

@@ -44,7 +44,9 @@ describe('SqliteSyncLog', () => {
     log.close();
     const db = new Database(file);
     const tables = (
-      db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'dvcqg_%' ORDER BY name`).all() as {
+      db
+        .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'dvcqg_%' ORDER BY name`)
+        .all() as {
         name: string;
       }[]
     ).map((r) => r.name);
@@ -64,7 +66,10 @@ describe('SqliteSyncLog', () => {
 
   it('says to migrate when its tables are missing, and that it is closed', async () => {
     const log = new SqliteSyncLog(join(dir, 'empty.db'));
-    await expect(log.row('A')).rejects.toMatchObject({ name: 'ConnectorError', code: 'SYNC_LOG_NOT_MIGRATED' });
+    await expect(log.row('A')).rejects.toMatchObject({
+      name: 'ConnectorError',
+      code: 'SYNC_LOG_NOT_MIGRATED',
+    });
     log.close();
     await expect(log.row('A')).rejects.toMatchObject({ code: 'SYNC_LOG_UNAVAILABLE' });
   });

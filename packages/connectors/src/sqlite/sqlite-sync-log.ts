@@ -53,9 +53,13 @@ function openDatabase(filename: string, timeout: number): SqliteDatabase {
   try {
     return new Driver(filename, { timeout });
   } catch (e) {
-    throw new ConnectorError('SYNC_LOG_UNAVAILABLE', `cannot open the SQLite database: ${(e as Error).message}`, {
-      cause: e,
-    });
+    throw new ConnectorError(
+      'SYNC_LOG_UNAVAILABLE',
+      `cannot open the SQLite database: ${(e as Error).message}`,
+      {
+        cause: e,
+      },
+    );
   }
 }
 
@@ -201,7 +205,13 @@ export class SqliteSyncLog implements SyncLog {
   }
 
   async ack(code: string, ack: SyncAck): Promise<void> {
-    checkSyncInput({ code, version: ack?.version, at: ack?.at, lagMs: ack?.lagMs, receivedAt: ack?.receivedAt });
+    checkSyncInput({
+      code,
+      version: ack?.version,
+      at: ack?.at,
+      lagMs: ack?.lagMs,
+      receivedAt: ack?.receivedAt,
+    });
     const at = ack.at.toISOString();
     // One statement: an acknowledgement of an older version than the one held changes nothing.
     this.guard('ack', () =>

@@ -39,8 +39,8 @@ const entry = (n: number) => ({
  * moves back (an older acknowledgement arriving late changes nothing) and an acknowledgement
  * clears the last error; the first and last lag are kept; a failure keeps its error and the field
  * it named; a step row is written once per `(code, version)` and goes from pending to synced
- * (with its lag), never back; rows are kept per target; what a log holds is seen through a second
- * handle (`openAgain`: a restart, another worker); bad input is refused naming the argument, and
+ * (with its lag), never back; rows are listed in code order; what a log holds is seen through a
+ * second handle (`openAgain`: a restart, another worker), where each target keeps its own rows; bad input is refused naming the argument, and
  * nothing is stored; for a durable log, `migrate()` is idempotent and a bad `tablePrefix` is
  * refused with a `ConnectorError` naming the option. Run it from a `*.test.ts` file:
  *
@@ -48,22 +48,21 @@ const entry = (n: number) => ({
  * ```ts
  * import { MemorySyncLog } from '@motcua/connectors';
  * import { syncLogConformanceSuite } from '@motcua/connectors/testing';
- * syncLogConformanceSuite('MemorySyncLog', { makeLog: (o) => new MemorySyncLog(o) });
+ * syncLogConformanceSuite('MemorySyncLog', { makeLog: () => new MemorySyncLog() });
  * ```
  */
 export function syncLogConformanceSuite(name: string, options: SyncLogSuiteOptions): void {
   describe(`SyncLog conformance: ${name}`, () => {
-    const withLog =
-      (body: (log: SyncLog, opened: SyncLog[]) => Promise<void>) => async () => {
-        const log = await options.makeLog();
-        const opened: SyncLog[] = [];
-        try {
-          await body(log, opened);
-        } finally {
-          for (const o of opened) await options.closeLog?.(o);
-          await options.closeLog?.(log);
-        }
-      };
+    const withLog = (body: (log: SyncLog, opened: SyncLog[]) => Promise<void>) => async () => {
+      const log = await options.makeLog();
+      const opened: SyncLog[] = [];
+      try {
+        await body(log, opened);
+      } finally {
+        for (const o of opened) await options.closeLog?.(o);
+        await options.closeLog?.(log);
+      }
+    };
 
     it(
       'keeps the highest acknowledged version: a late, older acknowledgement changes nothing',
@@ -111,7 +110,10 @@ export function syncLogConformanceSuite(name: string, options: SyncLogSuiteOptio
     it(
       'keeps the last error with the field it named until the next acknowledgement clears it',
       withLog(async (log) => {
-        await log.fail(CODE, { at: at(0), error: 'DVCQG_RETRY record create: portal unavailable (HTTP 500)' });
+        await log.fail(CODE, {
+          at: at(0),
+          error: 'DVCQG_RETRY record create: portal unavailable (HTTP 500)',
+        });
         expect(await log.row(CODE)).toMatchObject({
           ackVersion: null,
           ackedAt: null,
@@ -161,7 +163,15 @@ export function syncLogConformanceSuite(name: string, options: SyncLogSuiteOptio
         await log.recordStep(OTHER, 1, entry(1), T0);
         const steps = await log.steps(CODE);
         expect(steps).toEqual([
-          { code: CODE, version: 1, entry: entry(1), status: 'pending', createdAt: T0, syncedAt: null, lagMs: null },
+          {
+            code: CODE,
+            version: 1,
+            entry: entry(1),
+            status: 'pending',
+            createdAt: T0,
+            syncedAt: null,
+            lagMs: null,
+          },
           {
             code: CODE,
             version: 2,
@@ -227,7 +237,10 @@ export function syncLogConformanceSuite(name: string, options: SyncLogSuiteOptio
           [() => log.ack(CODE, { version: 1.5, at: at(0), lagMs: 0, receivedAt: null }), 'version'],
           [() => log.ack(CODE, { version: 1, at: new Date(Number.NaN), lagMs: 0, receivedAt: null }), 'at'],
           [() => log.ack(CODE, { version: 1, at: at(0), lagMs: -1, receivedAt: null }), 'lagMs'],
-          [() => log.ack(CODE, { version: 1, at: at(0), lagMs: 0, receivedAt: 'Phạm Thị Dung' }), 'receivedAt'],
+          [
+            () => log.ack(CODE, { version: 1, at: at(0), lagMs: 0, receivedAt: 'Phạm Thị Dung' }),
+            'receivedAt',
+          ],
           [() => log.fail(CODE, { at: at(0), error: undefined as unknown as string }), 'error'],
           [() => log.recordStep(CODE, -1, entry(1), T0), 'version'],
           [() => log.recordStep(CODE, 1, entry(1), 'yesterday'), 'createdAt'],
