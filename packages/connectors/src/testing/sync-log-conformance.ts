@@ -35,7 +35,7 @@ const entry = (n: number) => ({
 });
 
 /**
- * The behaviour every {@link SyncLog} must have, as a vitest suite: the acknowledged version never
+ * The behaviour every `SyncLog` must have, as a vitest suite: the acknowledged version never
  * moves back (an older acknowledgement arriving late changes nothing) and an acknowledgement
  * clears the last error; the first and last lag are kept; a failure keeps its error and the field
  * it named; a step row is written once per `(code, version)` and goes from pending to synced
