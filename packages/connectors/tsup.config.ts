@@ -5,6 +5,7 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     dvcqg: 'src/dvcqg/index.ts',
+    'sector-webhook': 'src/sector-webhook/index.ts',
     'sqlite/index': 'src/sqlite/index.ts',
     'postgres/index': 'src/postgres/index.ts',
     // ESM only in package.json (vitest, which it imports, cannot be required): its CommonJS files

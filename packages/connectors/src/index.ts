@@ -17,6 +17,7 @@
  *   only, needs vitest).
  */
 export { type CodeTable, type Confidence, tableOn } from './code-tables/code-table.js';
+export { IGATE_MOHA_APPLICANT_KINDS, OPENCPS_APPLICANT_KINDS } from './code-tables/other-targets.js';
 export { ConnectorError, type ConnectorErrorCode } from './shared/connector-error.js';
 export { MemorySyncLog } from './shared/memory-sync-log.js';
 export { portalDate } from './shared/portal-date.js';

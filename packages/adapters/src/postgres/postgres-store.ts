@@ -613,6 +613,14 @@ SELECT count(*)::int AS ok FROM d`;
         `status = 'active' AND current_due_at < ${param(canonicalInstant(query.dueBefore, 'dueBefore'))}::timestamptz`,
       );
     }
+    if (query.receivedFrom !== undefined)
+      where.push(
+        `received_at >= ${param(canonicalInstant(query.receivedFrom, 'receivedFrom'))}::timestamptz`,
+      );
+    if (query.receivedBefore !== undefined)
+      where.push(
+        `received_at < ${param(canonicalInstant(query.receivedBefore, 'receivedBefore'))}::timestamptz`,
+      );
     if (query.after) {
       const due = param(canonicalInstant(query.after.currentDueAt, 'after.currentDueAt'));
       const code = param(query.after.code);

@@ -701,6 +701,14 @@ export class SqliteStore implements DossierStore {
       where.push("status = 'active' AND current_due_at < @dueBefore");
       params.dueBefore = canonicalInstant(query.dueBefore, 'dueBefore');
     }
+    if (query.receivedFrom !== undefined) {
+      where.push('received_at >= @receivedFrom');
+      params.receivedFrom = canonicalInstant(query.receivedFrom, 'receivedFrom');
+    }
+    if (query.receivedBefore !== undefined) {
+      where.push('received_at < @receivedBefore');
+      params.receivedBefore = canonicalInstant(query.receivedBefore, 'receivedBefore');
+    }
     if (query.after) {
       where.push('(current_due_at, code) > (@afterDue, @afterCode)');
       params.afterDue = canonicalInstant(query.after.currentDueAt, 'after.currentDueAt');

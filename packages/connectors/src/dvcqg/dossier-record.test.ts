@@ -3,10 +3,17 @@
  * each field from its fact, dates in `yyyyMMddHHmmss` at Vietnam's time (hand-computed on the 2026
  * calendar), problems naming the portal's field without its value.
  */
-import { type DossierRecord, type Engine, MemoryStore, type TransitionInfo } from '@motcua/core';
+import {
+  type ApplicantKind,
+  type DossierRecord,
+  type Engine,
+  MemoryStore,
+  type TransitionInfo,
+} from '@motcua/core';
 import { sampleActors, sampleEngine, sampleReceipt } from '@motcua/core/testing';
 import { describe, expect, it } from 'vitest';
-import { tableOn } from '../code-tables/code-table.js';
+import { type CodeTable, tableOn } from '../code-tables/code-table.js';
+import { IGATE_MOHA_APPLICANT_KINDS, OPENCPS_APPLICANT_KINDS } from '../code-tables/other-targets.js';
 import { portalDate } from '../shared/portal-date.js';
 import { buildDossierRecord } from './dossier-record.js';
 import { DVCQG_CODE_TABLES } from './dvcqg-code-tables.js';
@@ -59,6 +66,16 @@ describe('code tables', () => {
     expect(tableOn(tables, '2026-06-30')?.codes.postal).toBe('3');
     expect(tableOn(tables, '2027-01-01')?.codes.postal).toBe('9');
     expect(tableOn([{ ...later, validTo: '2027-12-31' }], '2026-06-30')).toBeUndefined();
+  });
+
+  it('differ between targets: the same applicant kind, other codes (or none)', () => {
+    const on = '2026-03-02';
+    const codes = (tables: readonly CodeTable<ApplicantKind>[]) => tableOn(tables, on)?.codes;
+    expect(codes(DVCQG_CODE_TABLES.applicantKind)?.enterprise).toBe('2');
+    expect(codes(IGATE_MOHA_APPLICANT_KINDS)?.enterprise).toBe('1');
+    expect(codes(OPENCPS_APPLICANT_KINDS)?.enterprise).toBe('2');
+    expect(codes(DVCQG_CODE_TABLES.applicantKind)?.['household-business']).toBeUndefined();
+    expect(codes(IGATE_MOHA_APPLICANT_KINDS)?.['household-business']).toBe('2');
   });
 });
 

@@ -283,6 +283,71 @@ describe('dvcqgSync against the portal simulator', () => {
     ]);
   });
 
+  it('shows each dossier’s sync state in engine.get: pending, synced with its version, dead with the field', async () => {
+    const { sim, engine, clock, drain } = await setup();
+    const d = await receive(engine);
+    expect((await engine.get(d.code)).plugins?.dvcqg).toMatchObject({ state: 'pending', ackVersion: null });
+    await drain();
+    expect((await engine.get(d.code)).plugins?.dvcqg).toMatchObject({
+      state: 'synced',
+      ackVersion: 1,
+      steps: [{ version: 1, status: 'synced' }],
+    });
+    sim.fault({ kind: 'http400', field: 'NgayHenTra' }, { service: 'DongBoHoSoMC' });
+    clock.advance({ minutes: 10 });
+    await engine.send(d.code, { type: 'HAND_OVER', actor: desk });
+    await drain();
+    expect((await engine.get(d.code)).plugins?.dvcqg).toMatchObject({
+      state: 'dead',
+      ackVersion: 1,
+      lastErrorField: 'NgayHenTra',
+    });
+  });
+
+  it('reports indicator 1.4 and re-syncs a date range: dossiers from before the plugin, a dead letter once fixed', async () => {
+    const { sim, engine, clock, drain, plugin, store } = await setup();
+    // Received on an engine of the same store without the plugin (before it was installed).
+    const { engine: before } = sampleEngine(store, { clock });
+    const early = await before.receive({
+      procedure: '1.004194',
+      channel: 'in-person',
+      actor: desk,
+      ...sampleReceipt,
+    });
+    // One refused once by the portal (a dead letter), one synced.
+    sim.fault({ kind: 'http400', field: 'NgayHenTra' }, { service: 'DongBoHoSoMC' });
+    const refused = await receive(engine);
+    const synced = await receive(engine);
+    await drain();
+    const period = { from: '2026-03-01T00:00:00+07:00', to: '2026-04-01T00:00:00+07:00' };
+    const first = await plugin.report(period);
+    expect(first).toMatchObject({ received: 3, synced: 1, ratio: 0.33, liaisonLate: [] });
+    expect(first.unsynced).toEqual(
+      expect.arrayContaining([
+        { code: early.code, state: 'not-synced', lastErrorField: null },
+        { code: refused.code, state: 'dead', lastErrorField: 'NgayHenTra' },
+      ]),
+    );
+    expect(first.lagMs).toEqual({
+      p50: expect.any(Number),
+      p99: expect.any(Number),
+      max: expect.any(Number),
+    });
+    // The portal takes them now: the re-sync pushes the two, skips the synced one.
+    expect(await plugin.resync(period)).toEqual({ examined: 3, pushed: 2, skipped: 1, failed: [] });
+    expect(await plugin.report(period)).toMatchObject({ received: 3, synced: 3, ratio: 1, unsynced: [] });
+    expect((await engine.get(refused.code)).plugins?.dvcqg).toMatchObject({ state: 'synced', ackVersion: 1 });
+    expect(sim.creates.get(early.code)).toBe(1);
+    expect(sim.creates.get(refused.code)).toBe(1);
+    expect(sim.creates.get(synced.code)).toBe(1);
+    // Idempotent: nothing left to push.
+    expect(await plugin.resync(period)).toEqual({ examined: 3, pushed: 0, skipped: 3, failed: [] });
+    // No dossier received: N/A.
+    expect(
+      (await plugin.report({ from: '2026-05-01T00:00:00+07:00', to: '2026-06-01T00:00:00+07:00' })).ratio,
+    ).toBeNull();
+  });
+
   it('dead-letters after the last attempt when the portal stays down', async () => {
     const { sim, syncLog, engine, drain } = await setup();
     sim.fault({ kind: 'http500' }, { times: 10 });

@@ -4,6 +4,7 @@ import {
   type DossierRecord,
   type Engine,
   type EnginePlugin,
+  INTAKE_STATES,
   type OutboxItem,
   PermanentDeliveryError,
   type TransitionInfo,
@@ -50,6 +51,8 @@ export interface DvcqgSyncOptions {
 /** What one `<name>.sync` outbox effect carries: no applicant data, the record is built at delivery. */
 interface SyncPayload {
   readonly code: string;
+  /** The dossier's version after the transition (`TransitionInfo.version`). */
+  readonly version?: number;
   /** The transition's history entry (`null` for a change that makes none). */
   readonly step: DvcqgStepEntry | null;
   /** Why the entry cannot be sent (fields only). */
@@ -60,10 +63,74 @@ interface SyncPayload {
 export interface DvcqgSync extends EnginePlugin {
   /** Gives the plugin the engine it is installed in (delivery reads the dossier there). */
   attach(engine: Engine): Promise<void>;
+  /**
+   * Re-syncs the dossiers received in `[from, to)` that the portal does not hold at their current
+   * version (the repair path: dossiers received before the plugin was installed, dead letters whose
+   * data was fixed). A dossier with a sync item still pending in the
+   * outbox is left to it. Safe beside the outbox and idempotent: a second run pushes nothing.
+   */
+  resync(query: { readonly from: string | Date; readonly to: string | Date }): Promise<DvcqgResyncResult>;
+  /**
+   * Decision 766/QĐ-TTg indicator 1.4 (hồ sơ đồng bộ lên Cổng DVCQG) for the dossiers received in
+   * `[from, to)`: received (online filings never accepted and liaison member parts left out),
+   * synced (the portal acknowledged them), the ratio (`null` for none received), the codes not
+   * synced with their state and the field of their last failure, and the lag from the commit to the
+   * portal's first acknowledgement (p50, p99, max).
+   */
+  report(query: {
+    readonly from: string | Date;
+    readonly to: string | Date;
+    /** The liaison dossiers' limit from commit to acknowledgement (default 10 minutes, Decree 63/2024). */
+    readonly liaisonLimitMs?: number;
+  }): Promise<DvcqgSyncReport>;
 }
 
-/** The transition's version, from its outbox id `<code>:<version>:<plugin>.<effect>:<key>`. */
-function versionOf(item: Pick<OutboxItem, 'id' | 'code'>): number | undefined {
+/** What {@link DvcqgSync.resync} did. */
+export interface DvcqgResyncResult {
+  readonly examined: number;
+  readonly pushed: number;
+  readonly skipped: number;
+  /** Each dossier the portal refused or that could not be built, with the field when one is named. */
+  readonly failed: readonly {
+    readonly code: string;
+    readonly field: string | null;
+    readonly error: string;
+  }[];
+}
+
+/** Indicator 1.4 of Decision 766/QĐ-TTg for a period, as {@link DvcqgSync.report} counts it. */
+export interface DvcqgSyncReport {
+  readonly received: number;
+  readonly synced: number;
+  /** `synced / received`, two decimals; `null` (N/A) when none was received. */
+  readonly ratio: number | null;
+  readonly unsynced: readonly {
+    readonly code: string;
+    readonly state: string;
+    readonly lastErrorField: string | null;
+  }[];
+  /** From the commit to the portal's first acknowledgement, in ms; `null` when none was synced. */
+  readonly lagMs: { readonly p50: number; readonly p99: number; readonly max: number } | null;
+  /**
+   * Liaison dossiers (một cửa liên thông, the parent at the focal desk) first acknowledged more than
+   * `liaisonLimitMs` after their receipt's commit (Decree 63/2024/NĐ-CP: within 10 minutes), or not
+   * acknowledged at all.
+   */
+  readonly liaisonLate: readonly string[];
+}
+
+/** The `q` quantile of sorted values (nearest rank). */
+function quantile(sorted: readonly number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+/**
+ * The transition's version: the one the effect carries (`TransitionInfo.version`), else (items
+ * written before it did) from its outbox id `<code>:<version>:<plugin>.<effect>:<key>`.
+ */
+function versionOf(item: Pick<OutboxItem, 'id' | 'code' | 'payload'>): number | undefined {
+  const carried = (item.payload as { version?: unknown } | null)?.version;
+  if (typeof carried === 'number' && Number.isInteger(carried) && carried > 0) return carried;
   if (!item.code || !item.id.startsWith(`${item.code}:`)) return undefined;
   const v = Number(item.id.slice(item.code.length + 1).split(':', 1)[0]);
   return Number.isInteger(v) && v > 0 ? v : undefined;
@@ -251,6 +318,16 @@ export function dvcqgSync(options: DvcqgSyncOptions): DvcqgSync {
       throw new DeferredDeliveryError(new Date(until), `waiting for ${blocker.id}`);
     }
 
+    await syncDossier(code, now, Date.parse(item.createdAt));
+  };
+
+  /**
+   * Builds the dossier's record as it is now, checks it, upserts it unless the portal holds this
+   * version already, records the acknowledgement (lag from `changedAt`), then pushes the pending
+   * history up to the record's version.
+   */
+  const syncDossier = async (code: string, now: Date, changedAt: number): Promise<void> => {
+    const e = attached();
     const dossier = await e.get(code);
     const row = await syncLog.row(code);
     if (row?.ackVersion == null || row.ackVersion < dossier.version) {
@@ -280,15 +357,123 @@ export function dvcqgSync(options: DvcqgSyncOptions): DvcqgSync {
       await syncLog.ack(code, {
         version: dossier.version,
         at: ackedAt,
-        lagMs: Math.max(0, ackedAt.getTime() - Date.parse(item.createdAt)),
+        lagMs: Math.max(0, ackedAt.getTime() - changedAt),
         receivedAt: wasReceived(dossier.context) ? dossier.context.receivedAt : null,
       });
     }
     await pushSteps(code, Math.max(row?.ackVersion ?? 0, dossier.version), now);
   };
 
+  /** The summaries of the dossiers received in `[from, to)` the portal should hold, page by page. */
+  const receivedIn = async function* (query: { from: string | Date; to: string | Date }) {
+    const e = attached();
+    const receivedFrom = new Date(query.from).toISOString();
+    const receivedBefore = new Date(query.to).toISOString();
+    let after: { currentDueAt: string; code: string } | undefined;
+    for (;;) {
+      const page = await e.list({ receivedFrom, receivedBefore, limit: 500, ...(after ? { after } : {}) });
+      for (const s of page) {
+        if (INTAKE_STATES.includes(s.state)) continue; // never received
+        yield s;
+      }
+      if (page.length < 500) return;
+      const last = page[page.length - 1]!;
+      after = { currentDueAt: last.currentDueAt, code: last.code };
+    }
+  };
+
+  const resync = async (query: { from: string | Date; to: string | Date }): Promise<DvcqgResyncResult> => {
+    const e = attached();
+    let examined = 0;
+    let pushed = 0;
+    let skipped = 0;
+    const failed: { code: string; field: string | null; error: string }[] = [];
+    for await (const s of receivedIn(query)) {
+      examined++;
+      const dossier = await e.get(s.code);
+      if (skipMembers && dossier.context.liaison?.role === 'member') {
+        skipped++;
+        continue;
+      }
+      const [row, pendingSteps, items] = await Promise.all([
+        syncLog.row(s.code),
+        syncLog.steps(s.code, 'pending'),
+        e.store.outbox({ code: s.code, status: 'pending' }),
+      ]);
+      const waiting = items.some((i) => i.type === effectType);
+      const current =
+        row?.ackVersion != null && row.ackVersion >= dossier.version && pendingSteps.length === 0;
+      if (waiting || current) {
+        skipped++;
+        continue;
+      }
+      try {
+        await syncDossier(s.code, e.clock.now(), Date.parse(dossier.context.updatedAt));
+        pushed++;
+      } catch (err) {
+        const last = await syncLog.row(s.code);
+        failed.push({
+          code: s.code,
+          field: last?.lastErrorField ?? null,
+          error: String((err as Error).message ?? err),
+        });
+      }
+    }
+    return { examined, pushed, skipped, failed };
+  };
+
+  const report = async (query: {
+    from: string | Date;
+    to: string | Date;
+    liaisonLimitMs?: number;
+  }): Promise<DvcqgSyncReport> => {
+    const e = attached();
+    const liaisonLimit = query.liaisonLimitMs ?? 600_000;
+    const liaisonLate: string[] = [];
+    let received = 0;
+    let synced = 0;
+    const unsynced: { code: string; state: string; lastErrorField: string | null }[] = [];
+    const lags: number[] = [];
+    for await (const s of receivedIn(query)) {
+      const dossier = await e.get(s.code);
+      if (dossier.context.liaison?.role === 'member') continue; // not a separate filing
+      received++;
+      const row = await syncLog.row(s.code);
+      if (
+        dossier.context.liaison?.role === 'parent' &&
+        (row?.firstAckLagMs == null || row.firstAckLagMs > liaisonLimit)
+      )
+        liaisonLate.push(s.code);
+      if (row?.ackVersion != null) {
+        synced++;
+        if (row.firstAckLagMs != null) lags.push(row.firstAckLagMs);
+      } else {
+        const items = (await e.store.outbox({ code: s.code })).filter((i) => i.type === effectType);
+        const state = items.some((i) => i.status === 'pending')
+          ? 'pending'
+          : items.some((i) => i.status === 'dead')
+            ? 'dead'
+            : 'not-synced';
+        unsynced.push({ code: s.code, state, lastErrorField: row?.lastErrorField ?? null });
+      }
+    }
+    lags.sort((a, b) => a - b);
+    return {
+      received,
+      synced,
+      ratio: received === 0 ? null : Math.round((synced / received) * 100) / 100,
+      unsynced,
+      lagMs: lags.length
+        ? { p50: quantile(lags, 0.5), p99: quantile(lags, 0.99), max: lags[lags.length - 1]! }
+        : null,
+      liaisonLate,
+    };
+  };
+
   return {
     name,
+    resync,
+    report,
     onTransition(info: TransitionInfo) {
       if (SILENT.has(info.type)) return undefined;
       const c = info.after;
@@ -297,12 +482,45 @@ export function dvcqgSync(options: DvcqgSyncOptions): DvcqgSync {
       const built = buildStepEntry(info, options.dateFormat ? { dateFormat: options.dateFormat } : {});
       const payload: SyncPayload = {
         code: c.code,
+        version: info.version,
         step: built && built.problems.length === 0 ? built.entry : null,
         ...(built && built.problems.length > 0 ? { stepProblems: built.problems } : {}),
       };
       return [{ type: 'sync', key: '0', payload }];
     },
     deliver,
+    /**
+     * The dossier's sync state for `engine.get` (under `plugins.<name>`): `pending` while a sync
+     * item waits in the outbox, `dead` when one became a dead letter, else `synced` once the portal
+     * acknowledged a version, `not-synced` before; with the acknowledged version, the last error
+     * and its field, and each history entry's status.
+     */
+    async inspect(code: string) {
+      const e = attached();
+      const [row, items, steps] = await Promise.all([
+        syncLog.row(code),
+        e.store.outbox({ code }),
+        syncLog.steps(code),
+      ]);
+      const ours = items.filter((i) => i.type === effectType);
+      // A dead letter counts until a later version is acknowledged (a re-sync or a later change).
+      const acked = row?.ackVersion ?? 0;
+      const state = ours.some((i) => i.status === 'pending')
+        ? 'pending'
+        : ours.some((i) => i.status === 'dead' && (versionOf(i) ?? 0) > acked)
+          ? 'dead'
+          : row?.ackVersion != null
+            ? 'synced'
+            : 'not-synced';
+      return {
+        state,
+        ackVersion: row?.ackVersion ?? null,
+        ackedAt: row?.ackedAt ?? null,
+        lastError: row?.lastError ?? null,
+        lastErrorField: row?.lastErrorField ?? null,
+        steps: steps.map((st) => ({ version: st.version, status: st.status, syncedAt: st.syncedAt })),
+      };
+    },
     async attach(target) {
       if (engine && engine !== target) throw new Error('dvcqgSync: already attached to another engine');
       engine = target;

@@ -15,7 +15,22 @@ export {
   type DvcqgRecordOptions,
 } from './dossier-record.js';
 export { DVCQG_CODE_TABLES, type DvcqgCodeTables, type ReturnMethod } from './dvcqg-code-tables.js';
-export { type DvcqgSync, type DvcqgSyncOptions, dvcqgSync } from './dvcqg-sync.js';
+export {
+  type DvcqgResyncResult,
+  type DvcqgSync,
+  type DvcqgSyncOptions,
+  type DvcqgSyncReport,
+  dvcqgSync,
+} from './dvcqg-sync.js';
+export {
+  type DvcqgInbound,
+  dvcqgInbound,
+  type PortalAnswer,
+  type PortalFiling,
+  PortalFilingSchema,
+  type PortalRequest,
+  PortalRequestSchema,
+} from './inbound.js';
 export { buildStepEntry, type DvcqgStepEntry } from './step-entry.js';
 export {
   type AnswerClass,

@@ -4,6 +4,9 @@ import { MotcuaError } from '@motcua/core';
  * Codes of {@link ConnectorError}:
  * - `INVALID_OPTION` — a connector's option is missing or out of range (`field` names it; a secret
  *   is never repeated).
+ * - `INVALID_INPUT` — an inbound message (a portal filing or request) is malformed (`field` names
+ *   it; its values are not repeated).
+ * - `FILING_NOT_FOUND` — an inbound request names a filing not received yet (the sender retries).
  * - `SYNC_LOG_UNAVAILABLE` — a durable sync log's database cannot be reached or opened (its driver
  *   missing, the file closed, the server down); retry later.
  * - `SYNC_LOG_LOCKED` — another connection held the lock too long; nothing was written, retry.
@@ -13,6 +16,8 @@ import { MotcuaError } from '@motcua/core';
  */
 export type ConnectorErrorCode =
   | 'INVALID_OPTION'
+  | 'INVALID_INPUT'
+  | 'FILING_NOT_FOUND'
   | 'SYNC_LOG_UNAVAILABLE'
   | 'SYNC_LOG_LOCKED'
   | 'SYNC_LOG_NOT_MIGRATED'

@@ -50,6 +50,7 @@ export async function commitTransition(
   // The event passed the procedure's schema (or is the engine's own, for a reissued secret).
   const info = {
     type,
+    version,
     event,
     before: before.context,
     after: after.context,

@@ -3,7 +3,13 @@ import { toInstant } from '../model/actor.js';
 import { commandFingerprint } from './command-fingerprint.js';
 import { commitTransition } from './commit-transition.js';
 import { deliverOutbox } from './deliver-outbox.js';
-import { dossierView, engineContext, loadDossier, procedureOf } from './engine-context.js';
+import {
+  dossierView,
+  type EngineContext,
+  engineContext,
+  loadDossier,
+  procedureOf,
+} from './engine-context.js';
 import {
   checkBackdating,
   checkCode,
@@ -32,6 +38,33 @@ import { keyed } from './idempotent-commands.js';
 import { lookupDossier, lookupSecrets, reissueSecret } from './lookup-commands.js';
 import { rateDossier, ratingRules } from './rate-dossier.js';
 import { receiveDossier } from './receive-dossier.js';
+
+/** What the plugins with an `inspect` know of a dossier, by name; `undefined` when none has one. */
+async function inspectPlugins(
+  ctx: EngineContext,
+  code: string,
+): Promise<Record<string, unknown> | undefined> {
+  const inspecting = ctx.plugins.filter((p) => p.inspect);
+  if (inspecting.length === 0) return undefined;
+  const out: Record<string, unknown> = {};
+  await Promise.all(
+    inspecting.map(async (p) => {
+      try {
+        out[p.name] = await p.inspect!(code);
+      } catch (e) {
+        ctx.log({
+          level: 'warn',
+          message: 'plugin inspect failed',
+          code,
+          type: p.name,
+          error: String((e as Error).message ?? e),
+        });
+        out[p.name] = { unavailable: true };
+      }
+    }),
+  );
+  return out;
+}
 
 /**
  * Creates the engine a vendor embeds: commands on dossiers, each one transaction in the store;
@@ -103,16 +136,18 @@ export function createEngine(options: EngineOptions): Engine {
     get: (async (codeInput: string) => {
       const code = checkCode(codeInput);
       const stored = await loadDossier(ctx, code);
-      const [journal, slip, timers] = await Promise.all([
+      const [journal, slip, timers, plugins] = await Promise.all([
         store.journal(code),
         store.slip(code),
         store.timers(code),
+        inspectPlugins(ctx, code),
       ]);
       return {
         ...dossierView(stored.persisted, stored.version, procedureOf(ctx, stored.persisted).definition),
         journal,
         slip,
         timers,
+        ...(plugins ? { plugins } : {}),
       };
     }) as Engine['get'],
 

@@ -391,6 +391,8 @@ const ListQuerySchema = z
     holder: printable(200).optional(),
     procedureCode: printable(100).optional(),
     dueBefore: InstantInputSchema.optional(),
+    receivedFrom: InstantInputSchema.optional(),
+    receivedBefore: InstantInputSchema.optional(),
     limit: z.number().int().min(0).max(10_000).optional(),
     after: z
       .object({ currentDueAt: InstantInputSchema, code: printable(100) })
@@ -412,6 +414,12 @@ export function checkListQuery(query: unknown): ListQuery {
     ...(q.holder ? { holder: q.holder } : {}),
     ...(q.procedureCode ? { procedureCode: q.procedureCode } : {}),
     ...(q.dueBefore !== undefined ? { dueBefore: parseInstant(q.dueBefore, 'query.dueBefore') } : {}),
+    ...(q.receivedFrom !== undefined
+      ? { receivedFrom: parseInstant(q.receivedFrom, 'query.receivedFrom') }
+      : {}),
+    ...(q.receivedBefore !== undefined
+      ? { receivedBefore: parseInstant(q.receivedBefore, 'query.receivedBefore') }
+      : {}),
     ...(q.limit !== undefined ? { limit: q.limit } : {}),
     ...(q.after
       ? {

@@ -278,6 +278,8 @@ export interface DossierRecord<App = unknown> extends DossierView<App> {
   readonly journal: readonly JournalEntry[];
   readonly slip: readonly SlipRow[];
   readonly timers: readonly TimerRow[];
+  /** What each plugin with an `inspect` knows of the dossier (e.g. its portal sync state), by plugin name. */
+  readonly plugins?: Readonly<Record<string, unknown>>;
 }
 
 /** The engine embedded in one-stop software. Built by {@link createEngine}. */

@@ -19,6 +19,8 @@ export interface EffectRequest {
 
 /** What a plugin sees of every transition, whatever its event. */
 export interface TransitionInfoBase {
+  /** The dossier's version after the transition (1 for a new dossier): orders a dossier's effects. */
+  readonly version: number;
   readonly after: DossierContext;
   readonly afterState: string;
   readonly procedure: ProcedureDefinition;
@@ -164,6 +166,12 @@ export interface EnginePlugin {
   deliver?(item: OutboxItem, context: DeliveryContext): Promise<void>;
   /** Extra commands, called with `engine.command('<plugin>.<name>', args)`. */
   readonly commands?: Readonly<Record<string, (args: unknown) => Promise<unknown>>>;
+  /**
+   * What the plugin knows of a dossier (e.g. its sync state with a portal), shown by `engine.get`
+   * under `plugins.<name>`. Plain JSON without personal data. A plugin whose `inspect` fails shows
+   * `{ unavailable: true }` there, and the dossier is still given.
+   */
+  inspect?(code: string): Promise<unknown>;
 }
 
 /**

@@ -145,6 +145,7 @@ export async function receiveDossier(
       ...(kind === 'SUBMIT'
         ? { type: 'SUBMIT', event: { type: 'SUBMIT', channel } }
         : { type: 'RECEIVE', event: { type: 'RECEIVE', channel } }),
+      version: 1,
       before: null,
       after: persisted.context,
       beforeState: null,

@@ -117,4 +117,67 @@ describe('TransitionInfo: a discriminated union of the dossier events', () => {
     const step = fired.find((f) => f.timer.kind === 'step-due');
     expect(step?.timer.kind === 'step-due' && typeof step.timer.stepId).toBe('string');
   });
+
+  it('hands a plugin the dossier version each transition makes (1 at receipt, +1 per change)', async () => {
+    const seen: [string, number][] = [];
+    const plugin: EnginePlugin = {
+      name: 'versions',
+      onTransition(info) {
+        seen.push([info.type, info.version]);
+        return undefined;
+      },
+    };
+    const { engine } = sampleEngine(new MemoryStore(), { plugins: [plugin] });
+    const d = await engine.receive({
+      procedure: '1.004194',
+      channel: 'in-person',
+      actor: sampleActors.desk,
+      ...sampleReceipt,
+    });
+    await engine.send(d.code, { type: 'HAND_OVER', actor: sampleActors.desk });
+    const last = await engine.send(d.code, { type: 'HAND_OVER', actor: sampleActors.police });
+    expect(seen).toEqual([
+      ['RECEIVE', 1],
+      ['HAND_OVER', 2],
+      ['HAND_OVER', 3],
+    ]);
+    expect(last.version).toBe(3);
+  });
+
+  it('shows what plugins with an inspect know of a dossier in engine.get, a failing one as unavailable', async () => {
+    const logs: string[] = [];
+    const { engine } = sampleEngine(new MemoryStore(), {
+      plugins: [
+        { name: 'portal', inspect: async (code) => ({ state: 'synced', code }) },
+        {
+          name: 'broken',
+          inspect: async () => {
+            throw new Error('log unreachable');
+          },
+        },
+        { name: 'quiet' },
+      ],
+      log: (entry) => void logs.push(entry.message),
+    });
+    const d = await engine.receive({
+      procedure: '1.004194',
+      channel: 'in-person',
+      actor: sampleActors.desk,
+      ...sampleReceipt,
+    });
+    expect((await engine.get(d.code)).plugins).toEqual({
+      portal: { state: 'synced', code: d.code },
+      broken: { unavailable: true },
+    });
+    expect(logs).toContain('plugin inspect failed');
+    // Without any plugin that inspects, no plugins field.
+    const { engine: plain } = sampleEngine(new MemoryStore());
+    const p = await plain.receive({
+      procedure: '1.004194',
+      channel: 'in-person',
+      actor: sampleActors.desk,
+      ...sampleReceipt,
+    });
+    expect('plugins' in (await plain.get(p.code))).toBe(false);
+  });
 });

@@ -169,7 +169,11 @@ export class MemoryStore implements DossierStore {
     const out: DossierSummary[] = [];
     const dueBefore = query.dueBefore === undefined ? undefined : Date.parse(query.dueBefore);
     const afterDue = query.after ? Date.parse(query.after.currentDueAt) : undefined;
+    const receivedFrom = query.receivedFrom === undefined ? undefined : Date.parse(query.receivedFrom);
+    const receivedBefore = query.receivedBefore === undefined ? undefined : Date.parse(query.receivedBefore);
     for (const { summary: s } of this.dossiers.values()) {
+      if (receivedFrom !== undefined && Date.parse(s.receivedAt) < receivedFrom) continue;
+      if (receivedBefore !== undefined && Date.parse(s.receivedAt) >= receivedBefore) continue;
       if (query.after && afterDue !== undefined) {
         const due = Date.parse(s.currentDueAt);
         if (due < afterDue || (due === afterDue && s.code <= query.after.code)) continue;

@@ -106,6 +106,9 @@ export function checkStoreListQuery(query: unknown): ListQuery {
     if (q[key] !== undefined) out[key] = checkStoreText(q[key], `query.${key}`);
   }
   if (q.dueBefore !== undefined) out.dueBefore = checkStoreInstant(q.dueBefore, 'query.dueBefore');
+  for (const key of ['receivedFrom', 'receivedBefore'] as const) {
+    if (q[key] !== undefined) out[key] = checkStoreInstant(q[key], `query.${key}`);
+  }
   if (q.limit !== undefined) out.limit = checkStoreInteger(q.limit, 'query.limit', 0, 100_000);
   if (q.after !== undefined) {
     if (!isRecord(q.after)) fail('query.after', 'expected the last summary of the previous page');

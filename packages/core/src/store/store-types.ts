@@ -151,6 +151,10 @@ export interface ListQuery {
   readonly procedureCode?: string;
   /** Active dossiers whose due time in force is before this instant. */
   readonly dueBefore?: string;
+  /** Dossiers received at or after this instant (with `receivedBefore`: a receipt-date range). */
+  readonly receivedFrom?: string;
+  /** Dossiers received before this instant. */
+  readonly receivedBefore?: string;
   /** At most this many, in due order (due time in force, then code). */
   readonly limit?: number;
   /**

@@ -515,6 +515,20 @@ export function storeConformanceSuite(name: string, options: ConformanceOptions)
       ]);
       expect(await store.list({ status: 'done' })).toEqual([]);
       expect(await store.list({ limit: 1 })).toHaveLength(1);
+      // By receipt date: from included, before excluded, instants with any offset.
+      const received = async (q: { receivedFrom?: string; receivedBefore?: string }) =>
+        (await store.list(q)).map((s) => s.code);
+      expect(await received({ receivedFrom: '2026-03-05T00:00:00+07:00' })).toEqual(['H56-260302-0032']);
+      expect(await received({ receivedBefore: '2026-03-05T02:00:00Z' })).toEqual(['H56-260302-0031']);
+      expect(
+        await received({
+          receivedFrom: '2026-03-02T09:00:00+07:00',
+          receivedBefore: '2026-03-05T09:00:00+07:00',
+        }),
+      ).toEqual(['H56-260302-0031']);
+      await expect(store.list({ receivedFrom: '2026-03-05' })).rejects.toMatchObject({
+        field: 'query.receivedFrom',
+      });
     });
 
     it('pages through dossiers in due order with a keyset cursor', async () => {
