@@ -1,6 +1,7 @@
 /**
  * The portal sync survives an engine restart when its sync log is durable: the engine's store and
- * the SqliteSyncLog share one SQLite file, against the portal simulator on loopback.
+ * the SqliteSyncLog share one SQLite file, against the portal simulator on loopback. Two engines on
+ * the file delivering at once keep each dossier in order.
  * - A clean restart: the next engine on the file knows what the portal acknowledged, so it updates
  *   the record at once (no create attempt) and pushes only the new history.
  * - A process killed (SIGKILL) after the portal applied the record and the sync log recorded it,
@@ -12,7 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sampleActors } from '@motcua/core/testing';
+import { sampleActors, sampleReceipt } from '@motcua/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   openRestartEngine,
@@ -91,6 +92,63 @@ describe('dvcqgSync with a SqliteSyncLog across engine restarts', () => {
       'synced',
       'synced',
     ]);
+  });
+
+  it('keeps each dossier in order with two engines delivering at once on one SQLite file', async () => {
+    const { file, sim } = await setup();
+    const a = await open(file, sim, '2026-03-02T09:30:00+07:00', 'wa');
+    const b = await open(file, sim, '2026-03-02T09:30:00+07:00', 'wb');
+    const same = () => b.clock.set(a.clock.now().toISOString());
+    // Engine a takes the first dossier's receipt and is slow at the portal.
+    sim.fault({ kind: 'held' }, { service: 'DongBoHoSoMC' });
+    const first = await a.engine.receive({
+      procedure: '1.004194',
+      channel: 'in-person',
+      actor: sampleActors.desk,
+      ...sampleReceipt,
+    });
+    const slow = a.engine.deliverOutbox();
+    while (sim.calls.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    // Meanwhile the first dossier moves on and two more arrive; engine b delivers what it can
+    // claim: the first dossier's later items wait for the held create, the others go through.
+    a.clock.advance({ seconds: 10 }); // within a's lease (60 s)
+    same();
+    await b.engine.send(first.code, { type: 'HAND_OVER', actor: sampleActors.desk });
+    const codes = [first.code];
+    for (let i = 0; i < 2; i++) {
+      const d = await b.engine.receive({
+        procedure: '1.004194',
+        channel: 'in-person',
+        actor: sampleActors.desk,
+        ...sampleReceipt,
+      });
+      await b.engine.send(d.code, { type: 'HAND_OVER', actor: sampleActors.desk });
+      codes.push(d.code);
+    }
+    const during = await b.engine.deliverOutbox();
+    expect(during).toEqual({ delivered: 4, failed: 1, dead: 0 }); // the first dossier's hand-over waits
+    expect(sim.creates.get(first.code)).toBe(1); // applied, its answer held
+    sim.release();
+    expect(await slow).toEqual({ delivered: 1, failed: 0, dead: 0 });
+    for (let round = 0; round < 10; round++) {
+      a.clock.advance({ minutes: 1 });
+      same();
+      await Promise.all([b.engine.deliverOutbox(), a.engine.deliverOutbox()]);
+      if ((await a.store.outbox({ status: 'pending' })).length === 0) break;
+    }
+    expect(await a.store.outbox({ status: 'pending' })).toEqual([]);
+    expect(await a.engine.deadLetters()).toEqual([]);
+    for (const code of codes) {
+      expect(sim.creates.get(code)).toBe(1);
+      expect((await a.syncLog.row(code))?.ackVersion).toBe(2);
+      expect(sim.steps.get(code)).toHaveLength(2);
+    }
+    expect(sim.steps.get(first.code)?.map((s) => s.NoiDungXuLy)).toEqual([
+      'Tiếp nhận hồ sơ',
+      'Chuyển xử lý: Cán bộ đăng ký cư trú',
+    ]);
+    expect(sim.duplicates()).toBe(0);
+    expect(sim.stepsOutOfOrder).toBe(0);
   });
 
   // Starting a Node process with tsx takes seconds on a busy machine: a safety net, not a measure.
