@@ -104,6 +104,8 @@ const DETAILS: Record<string, string> = {
   LOOKUP_FAILED: 'no dossier matches this code and secret',
   LOOKUP_LOCKED:
     'too many failed lookups of this dossier code; try again after Retry-After seconds, or ask the desk for a new secret',
+  INVALID_INPUT: 'the message is invalid: see field',
+  FILING_NOT_FOUND: 'no filing with this id has arrived yet: retry later',
 };
 
 /** A field path safe to send back: the path as motcua built it, or the top-level field only. */
@@ -155,6 +157,10 @@ export function toProblem(error: unknown): MappedProblem {
   }
   if (error instanceof MotcuaError) {
     if (error.code === 'LOOKUP_FAILED') return fixed(404, error);
+    // The connectors' inbound messages (a portal filing or request).
+    if (error.code === 'INVALID_INPUT')
+      return fixed(400, error, error.field ? { field: safeField(error.field) } : {});
+    if (error.code === 'FILING_NOT_FOUND') return fixed(409, error, { field: 'filingId', retryable: true });
     if (error.code === 'UNKNOWN_PROCEDURE' || error.code === 'NO_VERSION_IN_FORCE') {
       return fixed(422, error, { field: error.field === 'version' ? 'version' : 'procedure' });
     }

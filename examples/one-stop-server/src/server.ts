@@ -1,3 +1,5 @@
+import type { DvcqgInbound } from '@motcua/connectors/dvcqg';
+import type { SectorWebhook } from '@motcua/connectors/sector-webhook';
 import type { Engine } from '@motcua/core';
 import type { OfficeInfoInput } from '@motcua/core/forms';
 import Fastify, {
@@ -8,6 +10,7 @@ import Fastify, {
 } from 'fastify';
 import { type ActorResolver, headerActor } from './actor-headers.js';
 import { registerApiRoutes } from './api-routes.js';
+import { registerConnectorRoutes } from './connector-routes.js';
 import { html } from './html.js';
 import { page } from './layout.js';
 import { LookupThrottle, type LookupThrottleOptions } from './lookup-throttle.js';
@@ -41,6 +44,15 @@ export interface ServerOptions {
   readonly trustProxy?: FastifyServerOptions['trustProxy'];
   /** Largest accepted body in bytes (default 256 KiB). */
   readonly bodyLimit?: number;
+  /**
+   * Connectors to mount (see the connectors guide): the national portal's inbound filings and
+   * requests (`POST /api/connectors/dvcqg/filings`, `/requests`, for the portal's account), and
+   * sector systems' signed callbacks (`POST /api/connectors/sector/:system`).
+   */
+  readonly connectors?: {
+    readonly dvcqgInbound?: DvcqgInbound;
+    readonly sector?: SectorWebhook;
+  };
 }
 
 /** Content-Security-Policy of the pages: no scripts at all, styles from this server only. */
@@ -184,6 +196,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
   );
 
   registerApiRoutes(app, ctx);
+  if (options.connectors) registerConnectorRoutes(app, ctx, options.connectors);
   registerPageRoutes(app, ctx);
   return app;
 }

@@ -101,6 +101,24 @@ describe('dvcqgInbound', () => {
     expect((await engine.list({})).length).toBe(1);
   });
 
+  it('withdraws a filing stopped before acceptance, and stops an accepted one (2025 rules)', async () => {
+    const { engine, inbound } = await setup();
+    const waiting = await inbound.filing(filing('G22-000130'));
+    expect((await inbound.request({ filingId: 'G22-000130', kind: 'stop' })).nationalStatus?.code).toBe(7);
+    expect((await engine.get(waiting.code)).state).toBe('intakeWithdrawn');
+    const accepted = await inbound.filing(filing('G22-000131'));
+    await engine.send(accepted.code, { type: 'ACCEPT', actor: { officerId: 'desk-1', unitId: 'desk' } });
+    expect((await inbound.request({ filingId: 'G22-000131', kind: 'stop' })).nationalStatus?.code).toBe(8);
+    expect((await engine.get(accepted.code)).state).toBe('stopped');
+  });
+
+  it('refuses a filing for a procedure the engine does not have, naming it', async () => {
+    const { inbound } = await setup();
+    await expect(inbound.filing({ ...filing('G22-000132'), procedure: '9.999999' })).rejects.toMatchObject({
+      field: 'procedure',
+    });
+  });
+
   it('ends withdrawn whichever comes first when a filing races its withdrawal (the request is retried)', async () => {
     const { engine, inbound } = await setup();
     const withdrawLater = async () => {

@@ -1,4 +1,10 @@
-import { type ActorInput, type Engine, type NationalStatus, TransitionError } from '@motcua/core';
+import {
+  type ActorInput,
+  type Engine,
+  INTAKE_STATES,
+  type NationalStatus,
+  TransitionError,
+} from '@motcua/core';
 import { z } from 'zod';
 import { ConnectorError } from '../shared/connector-error.js';
 
@@ -70,7 +76,8 @@ export interface DvcqgInbound {
   filing(input: PortalFiling): Promise<PortalAnswer>;
   /**
    * Applies a withdrawal (`WITHDRAW`: before acceptance → `intakeWithdrawn`, later → `withdrawn`) or
-   * a stop (`STOP`) the applicant asked for on the portal. A request for a filing not received yet
+   * a stop (`STOP`; before acceptance the filing was never received, so a stop withdraws it) the
+   * applicant asked for on the portal. A request for a filing not received yet
    * is a `ConnectorError` `FILING_NOT_FOUND` (the portal retries later); one the state does not
    * allow (a result already issued) the engine's `TransitionError`. The same request again gives
    * the first answer.
@@ -165,10 +172,13 @@ export function dvcqgInbound(engine: Engine, options: { readonly actor: ActorInp
       }
       const requestKey = `${key(r.filingId)}:${r.kind}`;
       const duplicate = (await engine.store.idempotentResult(requestKey)) !== undefined;
+      // A filing the desk has not accepted yet was never received: stopping it is withdrawing it.
+      const notReceived =
+        r.kind === 'stop' && !duplicate && INTAKE_STATES.includes((await engine.get(first.code)).state);
       const view = await engine.send(
         first.code,
         {
-          type: r.kind === 'withdraw' ? 'WITHDRAW' : 'STOP',
+          type: r.kind === 'withdraw' || notReceived ? 'WITHDRAW' : 'STOP',
           actor,
           ...(r.at ? { at: r.at } : {}),
           ...(r.reason ? { reason: r.reason } : {}),

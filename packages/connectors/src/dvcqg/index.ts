@@ -31,6 +31,7 @@ export {
   type PortalRequest,
   PortalRequestSchema,
 } from './inbound.js';
+export { type SplitUrlsOptions, splitUrls } from './split-urls.js';
 export { buildStepEntry, type DvcqgStepEntry } from './step-entry.js';
 export {
   type AnswerClass,

@@ -44,17 +44,19 @@ export interface LgspEnvelopeOptions {
   readonly fetch?: typeof fetch;
 }
 
-async function post(
+/** Posts JSON to `url` and reads the answer (JSON, else text); no answer in time is a `failure`. */
+export async function post(
   doFetch: typeof fetch,
   url: string,
   body: unknown,
   timeoutMs: number,
   stage: 'auth' | 'service',
+  headers: Readonly<Record<string, string>> = {},
 ): Promise<DvcqgAnswer> {
   try {
     const response = await doFetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json; charset=utf-8', accept: 'application/json' },
+      headers: { 'content-type': 'application/json; charset=utf-8', accept: 'application/json', ...headers },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(timeoutMs),
     });

@@ -149,7 +149,13 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
  * ```
  */
 export async function startDvcqgSimulator(
-  options: { readonly unitCode?: string; readonly username?: string; readonly password?: string } = {},
+  options: {
+    readonly unitCode?: string;
+    readonly username?: string;
+    readonly password?: string;
+    /** The loopback port (default: a free one). */
+    readonly port?: number;
+  } = {},
 ): Promise<DvcqgSimulator> {
   const unitCode = options.unitCode ?? '000.00.14.H56';
   const username = options.username ?? 'motcua';
@@ -361,7 +367,7 @@ export async function startDvcqgSimulator(
       }
     })();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   (sim as { url: string }).url = `http://127.0.0.1:${port}`;
   return sim;
