@@ -13,7 +13,7 @@ const subpaths: Record<string, readonly string[]> = {
   'notify-sms': ['text', 'phone', 'smpp', 'sqlite', 'postgres', 'testing'],
   adapters: ['sqlite', 'postgres', 'memory'],
   sql: ['sqlite', 'postgres', 'testing'],
-  connectors: ['dvcqg', 'sector-webhook'],
+  connectors: ['dvcqg', 'sector-webhook', 'sqlite', 'postgres', 'testing'],
 };
 const resolve = {
   alias: Object.fromEntries(

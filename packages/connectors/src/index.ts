@@ -10,6 +10,11 @@
  *   dossier's facts and checked before sending (`buildDossierRecord`, `buildStepEntry`), with the
  *   portal's code tables (`DVCQG_CODE_TABLES`); the engine plugin that syncs them through the
  *   outbox (`dvcqgSync`) and the LGSP adapter's envelope (`lgspEnvelope`, `classifyAnswer`).
+ * - `@motcua/connectors/sqlite`, `@motcua/connectors/postgres`: the durable sync logs
+ *   (`SqliteSyncLog`, `PostgresSyncLog`) with their migrations (tables `dvcqg_sync_*` by default);
+ *   they need the optional peers `better-sqlite3` or `pg`.
+ * - `@motcua/connectors/testing`: `syncLogConformanceSuite`, the rules every sync log keeps (ESM
+ *   only, needs vitest).
  */
 export { type CodeTable, type Confidence, tableOn } from './code-tables/code-table.js';
 export { IGATE_MOHA_APPLICANT_KINDS, OPENCPS_APPLICANT_KINDS } from './code-tables/other-targets.js';
@@ -25,3 +30,9 @@ export type {
   SyncLog,
   SyncRow,
 } from './shared/sync-log.js';
+export {
+  DEFAULT_SYNC_TABLE_PREFIX,
+  type SyncLogMigration,
+  type SyncLogMigrationResult,
+  type SyncLogTables,
+} from './shared/sync-log-migration.js';

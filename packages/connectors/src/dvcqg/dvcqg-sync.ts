@@ -21,7 +21,12 @@ import { type AnswerClass, classifyAnswer, type DvcqgAnswer, type DvcqgTransport
 export interface DvcqgSyncOptions {
   /** How the portal is reached (e.g. {@link lgspEnvelope}). */
   readonly transport: DvcqgTransport;
-  /** Where what the portal acknowledged is kept. */
+  /**
+   * Where what the portal acknowledged is kept: `MemorySyncLog` for tests and demos,
+   * `SqliteSyncLog` (`@motcua/connectors/sqlite`) or `PostgresSyncLog`
+   * (`@motcua/connectors/postgres`) beside the engine's store, so that a restarted engine or
+   * another worker neither pushes an acknowledged record again nor loses a history entry.
+   */
   readonly syncLog: SyncLog;
   /** Plugin name (default `'dvcqg'`): outbox effects are `<name>.sync`. */
   readonly name?: string;

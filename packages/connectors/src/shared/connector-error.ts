@@ -7,12 +7,28 @@ import { MotcuaError } from '@motcua/core';
  * - `INVALID_INPUT` — an inbound message (a portal filing or request) is malformed (`field` names
  *   it; its values are not repeated).
  * - `FILING_NOT_FOUND` — an inbound request names a filing not received yet (the sender retries).
+ * - `SYNC_LOG_UNAVAILABLE` — a durable sync log's database cannot be reached or opened (its driver
+ *   missing, the file closed, the server down); retry later.
+ * - `SYNC_LOG_LOCKED` — another connection held the lock too long; nothing was written, retry.
+ * - `SYNC_LOG_NOT_MIGRATED` — the sync log's tables are missing: run `migrate()`.
+ * - `SYNC_LOG_FULL` — the disk (or SQLite's page limit) is full; nothing was written.
+ * - `SYNC_LOG_FAILED` — any other database failure.
  */
-export type ConnectorErrorCode = 'INVALID_OPTION' | 'INVALID_INPUT' | 'FILING_NOT_FOUND';
+export type ConnectorErrorCode =
+  | 'INVALID_OPTION'
+  | 'INVALID_INPUT'
+  | 'FILING_NOT_FOUND'
+  | 'SYNC_LOG_UNAVAILABLE'
+  | 'SYNC_LOG_LOCKED'
+  | 'SYNC_LOG_NOT_MIGRATED'
+  | 'SYNC_LOG_FULL'
+  | 'SYNC_LOG_FAILED';
 
 /**
- * Thrown by `@motcua/connectors` for bad configuration, before anything is sent. `code` is
- * stable, `field` names the option; values are not repeated (they may be credentials).
+ * Thrown by `@motcua/connectors` for bad configuration, before anything is sent, and by the
+ * durable sync logs when their database fails. `code` is stable, `field` names the option; values
+ * are not repeated (they may be credentials). Thrown from a delivery, a `SYNC_LOG_*` error makes
+ * the engine retry the outbox item later.
  *
  * @example
  * ```ts
@@ -28,8 +44,15 @@ export type ConnectorErrorCode = 'INVALID_OPTION' | 'INVALID_INPUT' | 'FILING_NO
 export class ConnectorError extends MotcuaError {
   declare readonly code: ConnectorErrorCode;
 
-  constructor(code: ConnectorErrorCode, message: string, details: { field: string }) {
-    super(code, message, { field: details.field });
+  constructor(
+    code: ConnectorErrorCode,
+    message: string,
+    details: { readonly field?: string; readonly cause?: unknown } = {},
+  ) {
+    super(code, message, {
+      ...(details.field === undefined ? {} : { field: details.field }),
+      ...(details.cause === undefined ? {} : { cause: details.cause }),
+    });
   }
 }
 

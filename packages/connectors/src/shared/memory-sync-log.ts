@@ -1,4 +1,5 @@
 import type { StepRow, StepStatus, SyncAck, SyncFailure, SyncLog, SyncRow } from './sync-log.js';
+import { checkedTarget, checkSyncInput, lagFrom } from './sync-log-migration.js';
 
 const emptyRow = (target: string, code: string): SyncRow => ({
   target,
@@ -34,7 +35,7 @@ export class MemorySyncLog implements SyncLog {
   private readonly stepsByCode = new Map<string, Map<number, StepRow>>();
 
   constructor(options: { readonly target?: string } = {}) {
-    this.target = options.target ?? 'dvcqg';
+    this.target = checkedTarget(options.target ?? 'dvcqg');
   }
 
   async row(code: string): Promise<SyncRow | undefined> {
@@ -46,6 +47,13 @@ export class MemorySyncLog implements SyncLog {
   }
 
   async ack(code: string, ack: SyncAck): Promise<void> {
+    checkSyncInput({
+      code,
+      version: ack?.version,
+      at: ack?.at,
+      lagMs: ack?.lagMs,
+      receivedAt: ack?.receivedAt,
+    });
     const row = this.byCode.get(code) ?? emptyRow(this.target, code);
     const at = ack.at.toISOString();
     if (row.ackVersion !== null && row.ackVersion >= ack.version) return;
@@ -63,6 +71,7 @@ export class MemorySyncLog implements SyncLog {
   }
 
   async fail(code: string, failure: SyncFailure): Promise<void> {
+    checkSyncInput({ code, at: failure?.at, error: failure?.error });
     const row = this.byCode.get(code) ?? emptyRow(this.target, code);
     this.byCode.set(code, {
       ...row,
@@ -73,13 +82,22 @@ export class MemorySyncLog implements SyncLog {
   }
 
   async recordStep(code: string, version: number, entry: unknown, createdAt: string): Promise<void> {
+    checkSyncInput({ code, version, createdAt });
     let steps = this.stepsByCode.get(code);
     if (!steps) {
       steps = new Map();
       this.stepsByCode.set(code, steps);
     }
     if (steps.has(version)) return;
-    steps.set(version, { code, version, entry, status: 'pending', createdAt, syncedAt: null, lagMs: null });
+    steps.set(version, {
+      code,
+      version,
+      entry: structuredClone(entry),
+      status: 'pending',
+      createdAt: new Date(createdAt).toISOString(),
+      syncedAt: null,
+      lagMs: null,
+    });
   }
 
   async steps(code: string, status?: StepStatus): Promise<StepRow[]> {
@@ -88,6 +106,7 @@ export class MemorySyncLog implements SyncLog {
   }
 
   async markStepsSynced(code: string, versions: readonly number[], at: Date): Promise<void> {
+    checkSyncInput({ code, versions, at });
     const steps = this.stepsByCode.get(code);
     if (!steps) return;
     for (const v of versions) {
@@ -97,7 +116,7 @@ export class MemorySyncLog implements SyncLog {
         ...row,
         status: 'synced',
         syncedAt: at.toISOString(),
-        lagMs: Math.max(0, at.getTime() - Date.parse(row.createdAt)),
+        lagMs: lagFrom(row.createdAt, at),
       });
     }
   }
