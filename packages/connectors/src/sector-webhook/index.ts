@@ -7,6 +7,7 @@
 export {
   type CallbackAnswer,
   type SectorSystem,
+  SectorSystemSchema,
   type SectorWebhook,
   type SectorWebhookOptions,
   sectorWebhook,

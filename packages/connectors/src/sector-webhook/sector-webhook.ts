@@ -24,7 +24,8 @@ const StatusMappingSchema = z.union([
   z.object({ event: z.enum(['HAND_OVER', 'REQUEST_SUPPLEMENT', 'REFUSE', 'ISSUE_RESULT']) }).strict(),
 ]);
 
-const SystemSchema = z
+/** A sector system's configuration, checked when the connector is made (see {@link sectorWebhook}). */
+export const SectorSystemSchema = z
   .object({
     /** The system's id, e.g. `vbdlis` (land registration) or `htql-ho-tich` (civil status). */
     id: z.string().regex(/^[a-z][a-z0-9-]{0,40}$/, 'lower-case letters, digits and dashes'),
@@ -53,7 +54,7 @@ const SystemSchema = z
   .strict();
 
 /** One sector system the connector talks to. See {@link sectorWebhook}. */
-export type SectorSystem = z.input<typeof SystemSchema> & {
+export type SectorSystem = z.input<typeof SectorSystemSchema> & {
   /** What the system receives of the dossier (built at delivery); default nothing but the code and step. */
   readonly project?: (dossier: DossierContext) => unknown;
 };
@@ -148,7 +149,7 @@ const problem = (status: number, code: string, field?: string): CallbackAnswer =
  */
 export function sectorWebhook(options: SectorWebhookOptions): SectorWebhook {
   const parsed = z
-    .array(SystemSchema)
+    .array(SectorSystemSchema)
     .min(1)
     .safeParse(options.systems?.map(({ project: _p, ...s }) => s));
   if (!parsed.success) {
