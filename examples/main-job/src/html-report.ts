@@ -3,6 +3,7 @@ import { escapeHtml } from '@motcua/core/forms';
 import type { LiaisonMemberTally, SimulationDay } from '@motcua/core/simulation';
 import type { NationalFacts, Showcase } from './national-facts.js';
 import type { OnlineAndBoundary } from './online-and-boundary.js';
+import type { PortalSyncFigures } from './portal-sync.js';
 import type { ProvinceProcess } from './province-process.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -126,6 +127,18 @@ function provinceHtml(p: ProvinceProcess): string {
 <p>${escapeHtml(p.code)}: the hand-over into phase 2 was refused until the charge was paid (${escapeHtml(p.waited)}); returned ${escapeHtml(p.result)}.</p>`;
 }
 
+/** The sync with the national portal (simulated, through faults). */
+function portalHtml(p: PortalSyncFigures): string {
+  const r = p.report;
+  return `<h2>Đồng bộ lên Cổng Dịch vụ công quốc gia (portal sync, simulated)</h2>
+<table>
+<tr><th>Received dossiers on the portal (indicator 1.4)</th><td class="n">${r.synced} / ${r.received} (${r.ratio === null ? 'N/A' : pct(r.ratio)})</td></tr>
+<tr><th>Lag from commit to acknowledgement, p50 / p99 (simulated time)</th><td class="n">${Math.round((r.lagMs?.p50 ?? 0) / 60_000)} / ${Math.round((r.lagMs?.p99 ?? 0) / 60_000)} min</td></tr>
+<tr><th>Records on the portal; duplicates</th><td class="n">${p.records}; ${p.duplicates}</td></tr>
+<tr><th>Dead letters; unsynced</th><td class="n">${p.deadLetters}; ${r.unsynced.length}</td></tr>
+</table>`;
+}
+
 /** Entries recorded over an hour after they happened, per unit. */
 function lateHtml(
   rows: readonly { unit: string; entries: number; late: number; maxDelayMs: number }[],
@@ -153,6 +166,7 @@ export function htmlReport(input: {
   showcase?: Showcase;
   online?: OnlineAndBoundary;
   province?: ProvinceProcess;
+  portalSync?: PortalSyncFigures;
   lateEntries?: readonly { unit: string; entries: number; late: number; maxDelayMs: number }[];
 }): string {
   const r = input.report;
@@ -199,6 +213,7 @@ ${input.showcase ? showcaseHtml(input.showcase) : ''}
 ${input.online ? onlineHtml(input.online) : ''}
 ${input.province ? provinceHtml(input.province) : ''}
 ${input.lateEntries ? lateHtml(input.lateEntries) : ''}
+${input.portalSync ? portalHtml(input.portalSync) : ''}
 <h2>Daily on-time rate (tỷ lệ đúng hạn theo ngày)</h2>
 ${dailyRateChart(input.days)}
 <h2>Documents</h2><ul>${docs}</ul>

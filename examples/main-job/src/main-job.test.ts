@@ -20,10 +20,14 @@ describe('the main job', () => {
   it('runs a few days end to end and writes the forms, slips and report', async () => {
     const { stdout } = await run(
       TSX,
-      ['src/main.ts', '--days', '4', '--per-day', '40', '--seed', '7', '--out', out],
+      ['src/main.ts', '--days', '4', '--per-day', '40', '--seed', '7', '--out', out, '--portal-sync', 'on'],
       { cwd: here, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 },
     );
     expect(stdout).toMatch(/commands in/);
+    // Synced to the portal simulator through its faults: none lost, none duplicated.
+    expect(stdout).toMatch(
+      /Portal sync {7}(\d+) of \1 received dossiers on the portal \(indicator 1\.4: 1\); .* 0 duplicates, 0 dead letters/,
+    );
     expect(existsSync(join(out, 'report.html'))).toBe(true);
     expect(readdirSync(join(out, 'documents')).some((f) => f.endsWith('-mau-01.html'))).toBe(true);
   }, 180_000);

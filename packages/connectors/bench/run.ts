@@ -11,7 +11,7 @@ import { createEngine, MemoryStore, systemClock } from '@motcua/core';
 import { sampleActors, sampleProcedure, sampleReceipt, testCalendar } from '@motcua/core/testing';
 import { buildDossierRecord, dvcqgSync, lgspEnvelope } from '../src/dvcqg/index.js';
 import { MemorySyncLog } from '../src/index.js';
-import { type SimFault, startDvcqgSimulator } from '../src/test-support/dvcqg-simulator.js';
+import { type SimFault, startDvcqgSimulator } from '../src/testing/dvcqg-simulator.js';
 
 const DOSSIERS = Number(process.env.BENCH_DOSSIERS ?? 300);
 

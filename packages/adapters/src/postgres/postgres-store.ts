@@ -735,11 +735,15 @@ SELECT count(*)::int AS ok FROM d`;
   /** Outbox items, optionally by status and dossier, in the order they were written. */
   async outbox(query: { status?: OutboxItem['status']; code?: string }): Promise<OutboxItem[]> {
     query = checkOutboxQuery(query);
+    // One statement per filter, so a dossier's items are read through the code index.
+    const values: string[] = [];
+    const where: string[] = [];
+    if (query.status) where.push(`status = $${values.push(query.status)}`);
+    if (query.code) where.push(`code = $${values.push(query.code)}`);
     const rows = (await this.run(
       'outbox',
-      `SELECT ${OUTBOX_COLUMNS.join(', ')} FROM ${this.t.outbox}
-       WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR code = $2) ORDER BY seq`,
-      [query.status || null, query.code || null],
+      `SELECT ${OUTBOX_COLUMNS.join(', ')} FROM ${this.t.outbox}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY seq`,
+      values,
     )) as OutboxColumns<Date, unknown>[];
     return rows.map((r) => outboxFromColumns(r, iso, json));
   }

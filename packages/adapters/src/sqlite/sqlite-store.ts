@@ -835,13 +835,19 @@ export class SqliteStore implements DossierStore {
   /** Outbox items, optionally by status and dossier, in the order they were written. */
   async outbox(query: { status?: OutboxItem['status']; code?: string }): Promise<OutboxItem[]> {
     query = checkOutboxQuery(query);
+    // One statement per filter, so a dossier's items are read through the code index (an
+    // `@code IS NULL OR code = @code` filter scans the whole outbox: a plugin's per-dossier check
+    // then grows with the outbox).
+    const where = [...(query.status ? ['status = @status'] : []), ...(query.code ? ['code = @code'] : [])];
+    const sql = `SELECT ${OUTBOX_COLUMNS} FROM outbox${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY rowid`;
+    const params = {
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.code ? { code: query.code } : {}),
+    };
     return this.guard('outbox', () =>
-      (
-        this.stmt(
-          `SELECT ${OUTBOX_COLUMNS} FROM outbox
-           WHERE (@status IS NULL OR status = @status) AND (@code IS NULL OR code = @code) ORDER BY rowid`,
-        ).all({ status: query.status || null, code: query.code || null }) as OutboxColumns<string, string>[]
-      ).map((r) => outboxFromColumns(r, iso, parseJson)),
+      (this.stmt(sql).all(params) as OutboxColumns<string, string>[]).map((r) =>
+        outboxFromColumns(r, iso, parseJson),
+      ),
     );
   }
 

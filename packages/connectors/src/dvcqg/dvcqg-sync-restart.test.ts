@@ -20,7 +20,7 @@ import {
   type RestartEngine,
   receiveAndHandOver,
 } from '../test-support/dvcqg-restart-fixtures.js';
-import { type DvcqgSimulator, startDvcqgSimulator } from '../test-support/dvcqg-simulator.js';
+import { type DvcqgSimulator, startDvcqgSimulator } from '../testing/dvcqg-simulator.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const worker = fileURLToPath(new URL('../test-support/dvcqg-restart-worker.ts', import.meta.url));

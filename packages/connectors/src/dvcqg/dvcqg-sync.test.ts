@@ -15,7 +15,7 @@ import {
 import { sampleActors, sampleEngine, sampleReceipt } from '@motcua/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MemorySyncLog } from '../shared/memory-sync-log.js';
-import { type DvcqgSimulator, type SimFault, startDvcqgSimulator } from '../test-support/dvcqg-simulator.js';
+import { type DvcqgSimulator, type SimFault, startDvcqgSimulator } from '../testing/dvcqg-simulator.js';
 import { type DvcqgSync, dvcqgSync } from './dvcqg-sync.js';
 import { lgspEnvelope } from './transport.js';
 

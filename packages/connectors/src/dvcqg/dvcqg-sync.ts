@@ -328,7 +328,7 @@ export function dvcqgSync(options: DvcqgSyncOptions): DvcqgSync {
    */
   const syncDossier = async (code: string, now: Date, changedAt: number): Promise<void> => {
     const e = attached();
-    const dossier = await e.get(code);
+    const dossier = await e.get(code, { plugins: false });
     const row = await syncLog.row(code);
     if (row?.ackVersion == null || row.ackVersion < dossier.version) {
       const { definition } = e.procedures.get(
@@ -390,7 +390,7 @@ export function dvcqgSync(options: DvcqgSyncOptions): DvcqgSync {
     const failed: { code: string; field: string | null; error: string }[] = [];
     for await (const s of receivedIn(query)) {
       examined++;
-      const dossier = await e.get(s.code);
+      const dossier = await e.get(s.code, { plugins: false });
       if (skipMembers && dossier.context.liaison?.role === 'member') {
         skipped++;
         continue;
@@ -435,7 +435,7 @@ export function dvcqgSync(options: DvcqgSyncOptions): DvcqgSync {
     const unsynced: { code: string; state: string; lastErrorField: string | null }[] = [];
     const lags: number[] = [];
     for await (const s of receivedIn(query)) {
-      const dossier = await e.get(s.code);
+      const dossier = await e.get(s.code, { plugins: false });
       if (dossier.context.liaison?.role === 'member') continue; // not a separate filing
       received++;
       const row = await syncLog.row(s.code);

@@ -7,7 +7,7 @@ import { IdempotencyKeyError, MemoryStore } from '@motcua/core';
 import { sampleEngine, sampleReceipt } from '@motcua/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MemorySyncLog } from '../shared/memory-sync-log.js';
-import { type DvcqgSimulator, startDvcqgSimulator } from '../test-support/dvcqg-simulator.js';
+import { type DvcqgSimulator, startDvcqgSimulator } from '../testing/dvcqg-simulator.js';
 import { dvcqgSync } from './dvcqg-sync.js';
 import { dvcqgInbound } from './inbound.js';
 import { lgspEnvelope } from './transport.js';

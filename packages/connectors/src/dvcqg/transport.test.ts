@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConnectorError } from '../shared/connector-error.js';
-import { type DvcqgSimulator, startDvcqgSimulator } from '../test-support/dvcqg-simulator.js';
+import { type DvcqgSimulator, startDvcqgSimulator } from '../testing/dvcqg-simulator.js';
 import { classifyAnswer, lgspEnvelope } from './transport.js';
 
 const sims: DvcqgSimulator[] = [];

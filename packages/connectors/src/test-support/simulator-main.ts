@@ -7,7 +7,7 @@
  * when stopped with Ctrl-C.
  */
 import { parseArgs } from 'node:util';
-import { startDvcqgSimulator } from './dvcqg-simulator.js';
+import { startDvcqgSimulator } from '../testing/dvcqg-simulator.js';
 
 const { values } = parseArgs({
   options: { port: { type: 'string', default: '8787' }, unit: { type: 'string', default: '000.00.14.H56' } },

@@ -133,14 +133,15 @@ export function createEngine(options: EngineOptions): Engine {
       });
     }) as Engine['send'],
 
-    get: (async (codeInput: string) => {
+    get: (async (codeInput: string, options?: { plugins?: boolean }) => {
       const code = checkCode(codeInput);
+      const withPlugins = options?.plugins !== false;
       const stored = await loadDossier(ctx, code);
       const [journal, slip, timers, plugins] = await Promise.all([
         store.journal(code),
         store.slip(code),
         store.timers(code),
-        inspectPlugins(ctx, code),
+        withPlugins ? inspectPlugins(ctx, code) : undefined,
       ]);
       return {
         ...dossierView(stored.persisted, stored.version, procedureOf(ctx, stored.persisted).definition),

@@ -340,7 +340,13 @@ export interface Engine {
    * A dossier with its journal, slip and timers. Name the procedure's type
    * (`engine.get<typeof residence>(code)`) to type its application; it is `unknown` otherwise.
    */
-  get<P extends AnyProcedure = Procedure>(code: string): Promise<DossierRecord<ApplicationOf<P>>>;
+  get<P extends AnyProcedure = Procedure>(
+    code: string,
+    options?: {
+      /** Ask the plugins' `inspect` (default `true`); a plugin reading the dossier itself passes `false`. */
+      readonly plugins?: boolean;
+    },
+  ): Promise<DossierRecord<ApplicationOf<P>>>;
   /**
    * The public progress view, by code and the secret printed on Form 01. A wrong secret and an
    * unknown code fail alike (`LOOKUP_FAILED`, same store calls, same time); after too many failures

@@ -1,12 +1,13 @@
 /**
- * A simulator of the national portal's dossier sync through the LGSP adapter, for tests and the
- * benchmark: node:http on 127.0.0.1 (port 0). It speaks the envelope of the design (§6): POST
+ * A simulator of the national portal's dossier sync through the LGSP adapter, for tests, the
+ * benchmark and vendors' own integration tests: node:http on 127.0.0.1 (port 0). It speaks the
+ * envelope `lgspEnvelope` sends: POST
  * `/auth` `{ username, password }` → `{ error_code: 0, session }`; POST `/integration`
  * `{ session, madonvi, service, isUpdating, data }` with `service` `DongBoHoSoMC` (create, or
  * update with `isUpdating: "True"`) or `CapNhatTienDoHoSoMC` (step history). It keeps records by
  * MaHoSo and step entries, counts creates per MaHoSo (a second create of one MaHoSo is a
  * duplicate) and step resends, checks required fields and 14-digit dates (400 naming the field),
- * and plays faults from a queue the test seeds. Not part of the package API.
+ * and plays faults from a queue the test seeds.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -48,6 +49,7 @@ interface SimCall {
 
 type Rec = Record<string, unknown>;
 
+/** A running portal simulator: its address and login, what it stored, its counters, its fault queue. */
 export interface DvcqgSimulator {
   /** The adapter's base URL (`http://127.0.0.1:<port>`). */
   readonly url: string;
@@ -141,6 +143,7 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
  *
  * @example
  * ```ts
+ * import { startDvcqgSimulator } from '@motcua/connectors/testing';
  * const sim = await startDvcqgSimulator();
  * sim.fault({ kind: 'apply-then-reset' }, { service: 'DongBoHoSoMC' });
  * // … sync through lgspEnvelope({ url: sim.url, … }) …
