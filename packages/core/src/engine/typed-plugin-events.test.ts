@@ -170,6 +170,8 @@ describe('TransitionInfo: a discriminated union of the dossier events', () => {
       broken: { unavailable: true },
     });
     expect(logs).toContain('plugin inspect failed');
+    // A plugin reading the dossier itself skips the inspection.
+    expect('plugins' in (await engine.get(d.code, { plugins: false }))).toBe(false);
     // Without any plugin that inspects, no plugins field.
     const { engine: plain } = sampleEngine(new MemoryStore());
     const p = await plain.receive({
