@@ -36,10 +36,10 @@ export type SimFault =
   | { readonly kind: 'session-expired' };
 
 /** The two services of the dossier sync. */
-type SimService = 'DongBoHoSoMC' | 'CapNhatTienDoHoSoMC';
+export type SimService = 'DongBoHoSoMC' | 'CapNhatTienDoHoSoMC';
 
 /** One service call as received. */
-interface SimCall {
+export interface SimCall {
   readonly service: string;
   readonly isUpdating: string | undefined;
   readonly codes: readonly string[];
@@ -47,7 +47,8 @@ interface SimCall {
   readonly status: number;
 }
 
-type Rec = Record<string, unknown>;
+/** A record or history entry as the simulator stored it (the portal's field names). */
+export type SimRecord = Record<string, unknown>;
 
 /** A running portal simulator: its address and login, what it stored, its counters, its fault queue. */
 export interface DvcqgSimulator {
@@ -56,9 +57,9 @@ export interface DvcqgSimulator {
   readonly username: string;
   readonly password: string;
   /** Records by MaHoSo, as last written. */
-  readonly records: Map<string, Rec>;
+  readonly records: Map<string, SimRecord>;
   /** Step entries per MaHoSo in arrival order (resends not stored twice). */
-  readonly steps: Map<string, Rec[]>;
+  readonly steps: Map<string, SimRecord[]>;
   /** Creates applied per MaHoSo (more than 1 is a duplicate record). */
   readonly creates: Map<string, number>;
   /** Updates applied per MaHoSo. */
@@ -114,7 +115,7 @@ function invalidField(
   path: string,
 ): string | undefined {
   if (value === null || typeof value !== 'object') return `${path}: not an object`;
-  const v = value as Rec;
+  const v = value as SimRecord;
   for (const f of required) if (typeof v[f] !== 'string' || v[f] === '') return f;
   for (const f of dates) {
     const d = v[f];
@@ -224,7 +225,7 @@ export async function startDvcqgSimulator(
         if (bad) return [400, { error_code: 400, message: `Trường ${bad} không hợp lệ`, field: bad }];
       }
       const updating = isUpdating === 'True';
-      for (const r of data as Rec[]) {
+      for (const r of data as SimRecord[]) {
         const code = r.MaHoSo as string;
         if (fault?.kind === 'exists' || (!updating && sim.records.has(code))) {
           if (!sim.records.has(code)) sim.records.set(code, r);
@@ -243,12 +244,12 @@ export async function startDvcqgSimulator(
       for (const [i, s] of data.entries()) {
         const bad = invalidField(s, STEP_REQUIRED, STEP_DATES, `data[${i}]`);
         if (bad) return [400, { error_code: 400, message: `Trường ${bad} không hợp lệ`, field: bad }];
-        if (!sim.records.has((s as Rec).MaHoSo as string)) {
+        if (!sim.records.has((s as SimRecord).MaHoSo as string)) {
           // History only for a record the portal holds.
           return [400, { error_code: 400, message: 'Trường MaHoSo không tồn tại', field: 'MaHoSo' }];
         }
       }
-      for (const s of data as Rec[]) {
+      for (const s of data as SimRecord[]) {
         const code = s.MaHoSo as string;
         const key = ['ThoiDiemXuLy', 'TrangThai', 'NguoiXuLy', 'NoiDungXuLy'].map((f) => s[f]).join('|');
         let keys = stepKeys.get(code);
@@ -274,7 +275,7 @@ export async function startDvcqgSimulator(
 
   const server = createServer((req, res) => {
     void (async () => {
-      const body = (await readJson(req)) as Rec | undefined;
+      const body = (await readJson(req)) as SimRecord | undefined;
       if (req.method !== 'POST' || !body) {
         json(res, 400, { error_code: 400, message: 'Yêu cầu không hợp lệ' });
         return;
@@ -297,7 +298,7 @@ export async function startDvcqgSimulator(
       const service = String(body.service ?? '');
       const isUpdating = typeof body.isUpdating === 'string' ? body.isUpdating : undefined;
       const data = Array.isArray(body.data) ? body.data : [];
-      const codes = data.map((d) => String((d as Rec | null)?.MaHoSo ?? ''));
+      const codes = data.map((d) => String((d as SimRecord | null)?.MaHoSo ?? ''));
       const taken = takeFault(service);
       const fault = taken?.kind === 'none' ? undefined : taken;
       const record = (status: number) =>

@@ -6,5 +6,12 @@
  * ({@link startDvcqgSimulator}) with its failure modes, for integration tests. ESM only; the suite
  * needs vitest.
  */
-export { type DvcqgSimulator, type SimFault, startDvcqgSimulator } from './dvcqg-simulator.js';
+export {
+  type DvcqgSimulator,
+  type SimCall,
+  type SimFault,
+  type SimRecord,
+  type SimService,
+  startDvcqgSimulator,
+} from './dvcqg-simulator.js';
 export { type SyncLogSuiteOptions, syncLogConformanceSuite } from './sync-log-conformance.js';
