@@ -142,26 +142,14 @@ export function checkReceive(command: unknown): CheckedReceive {
 
 /** {@link checkReceive} by the schema alone (what {@link commonReceive} is compared with). */
 export function receiveBySchema(command: unknown): CheckedReceive {
-  if (!isPlainObject(command)) fail('receive command', [{ field: 'command', message: 'expected an object' }]);
-  const parsed = ReceiveCommandSchema.safeParse(command);
-  if (!parsed.success) fail('receive command', zodIssues(parsed.error, '').map(unroot));
-  const c = parsed.data;
-  return {
-    procedure: c.procedure,
-    version: c.version,
-    agency: c.agency,
-    channel: c.channel,
-    actor: c.actor,
-    applicant: c.applicant,
-    application: c.application,
-    at: c.at === undefined ? undefined : parseInstant(c.at, 'at'),
-    idempotencyKey: c.idempotencyKey,
-    liaison: c.liaison,
-    reception: c.reception,
-  };
+  const c = parseCommand(ReceiveCommandSchema, command, 'receive command');
+  return { ...checkedFields(c), liaison: c.liaison, reception: c.reception };
 }
 
-/** What `engine.submit` takes: a receive command's fields for an online filing (no liaison), and the portal's reference. */
+/**
+ * What `engine.submit` takes: a receive command's fields for an online filing (no liaison member,
+ * no reception across the boundary: both are receipts at the desk), and the portal's reference.
+ */
 const SubmitCommandSchema = ReceiveCommandSchema.omit({ liaison: true }).extend({
   filing: z.unknown().optional(),
 });
@@ -173,10 +161,20 @@ export interface CheckedSubmit extends CheckedReceive {
 
 /** Checks a submit command (`engine.submit`); every problem is named by the caller's field. */
 export function checkSubmit(command: unknown): CheckedSubmit {
-  if (!isPlainObject(command)) fail('submit command', [{ field: 'command', message: 'expected an object' }]);
-  const parsed = SubmitCommandSchema.safeParse(command);
-  if (!parsed.success) fail('submit command', zodIssues(parsed.error, '').map(unroot));
-  const c = parsed.data;
+  const c = parseCommand(SubmitCommandSchema, command, 'submit command');
+  return { ...checkedFields(c), liaison: undefined, reception: undefined, filing: c.filing };
+}
+
+/** A command parsed by `schema`, or a `ValidationError` naming each field (`what` in its message). */
+function parseCommand<S extends z.ZodType>(schema: S, command: unknown, what: string): z.output<S> {
+  if (!isPlainObject(command)) fail(what, [{ field: 'command', message: 'expected an object' }]);
+  const parsed = schema.safeParse(command);
+  if (!parsed.success) fail(what, zodIssues(parsed.error, '').map(unroot));
+  return parsed.data;
+}
+
+/** The fields receive and submit commands share, in their checked form. */
+function checkedFields(c: z.output<typeof SubmitCommandSchema>) {
   return {
     procedure: c.procedure,
     version: c.version,
@@ -187,9 +185,6 @@ export function checkSubmit(command: unknown): CheckedSubmit {
     application: c.application,
     at: c.at === undefined ? undefined : parseInstant(c.at, 'at'),
     idempotencyKey: c.idempotencyKey,
-    liaison: undefined,
-    reception: undefined,
-    filing: c.filing,
   };
 }
 
