@@ -150,7 +150,7 @@ export function receiveBySchema(command: unknown): CheckedReceive {
  * What `engine.submit` takes: a receive command's fields for an online filing (no liaison member,
  * no reception across the boundary: both are receipts at the desk), and the portal's reference.
  */
-const SubmitCommandSchema = ReceiveCommandSchema.omit({ liaison: true }).extend({
+const SubmitCommandSchema = ReceiveCommandSchema.omit({ liaison: true, reception: true }).extend({
   filing: z.unknown().optional(),
 });
 

@@ -41,6 +41,13 @@ describe('engine.submit: bad input is refused, nothing stored, no number taken',
       engine.submit({ ...filing, liaison: { parent: 'x' } } as unknown as typeof filing),
     ).rejects.toThrow(/unknown key\(s\) liaison/);
     expect(await fieldsOf(engine.submit({ ...filing, at: '2026-03-06T16:00:00' }))).toEqual(['at']);
+    // A reception across the boundary is a receipt at a desk, not an online filing: refused, not ignored.
+    await expect(
+      engine.submit({
+        ...filing,
+        reception: { receivingCentre: 'a', competentCentre: 'b' },
+      } as unknown as typeof filing),
+    ).rejects.toThrow(/unknown key\(s\) reception/);
     expect(await store.list({})).toEqual([]);
     // The first filing accepted takes number 1: the refused ones took none.
     const first = await engine.submit(filing);
