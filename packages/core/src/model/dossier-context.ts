@@ -10,6 +10,7 @@ import { FeeExemptionSchema, PaymentRecordSchema } from './payment.js';
 import { RatingSchema } from './rating.js';
 import { ResultDocumentSchema, ResultHandoverSchema } from './result-document.js';
 import { SlipRowSchema } from './slip-row.js';
+import { SupplementRecordSchema } from './supplement-record.js';
 import { TimelinessSchema } from './timeliness.js';
 
 /** One step as it happened: who held the dossier, from when, until when, against which due time. */
@@ -27,21 +28,6 @@ export const StepRecordSchema = z
   .strict();
 /** See {@link StepRecordSchema}. */
 export type StepRecord = z.infer<typeof StepRecordSchema>;
-
-/** One supplementation request (yêu cầu bổ sung, Form 02) and its answer. */
-export const SupplementRecordSchema = z
-  .object({
-    requestedAt: InstantSchema,
-    requestedBy: ActorSchema,
-    items: z.array(z.object({ name: z.string().min(1), note: z.string().optional() }).strict()).min(1),
-    reason: z.string().min(1),
-    /** The applicant must answer by then, when the procedure sets a response limit. */
-    respondBy: InstantSchema.nullable(),
-    receivedAt: InstantSchema.nullable(),
-  })
-  .strict();
-/** See {@link SupplementRecordSchema}. */
-export type SupplementRecord = z.infer<typeof SupplementRecordSchema>;
 
 /** The apology and new appointment (Form 04), given at most once. */
 export const ApologySchema = z

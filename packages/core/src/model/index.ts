@@ -59,8 +59,6 @@ export {
   OutcomeSchema,
   type StepRecord,
   StepRecordSchema,
-  type SupplementRecord,
-  SupplementRecordSchema,
 } from './dossier-context.js';
 export {
   AcceptEventSchema,
@@ -191,4 +189,5 @@ export {
   ResultHandoverSchema,
 } from './result-document.js';
 export { type SlipParty, SlipPartySchema, type SlipRow, SlipRowSchema } from './slip-row.js';
+export { type SupplementRecord, SupplementRecordSchema } from './supplement-record.js';
 export { classifyTimeliness, type Timeliness, TimelinessSchema } from './timeliness.js';

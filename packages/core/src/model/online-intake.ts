@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ActorSchema, InstantSchema } from './actor.js';
+import { type SupplementRecord, SupplementRecordSchema } from './supplement-record.js';
 
 /**
  * The portal a dossier was filed on and its own identifier there (e.g. the National Public Service
@@ -16,20 +17,13 @@ export const FilingReferenceSchema = z
 /** See {@link FilingReferenceSchema}. */
 export type FilingReference = z.infer<typeof FilingReferenceSchema>;
 
-/** A request to complete an online filing before it is accepted, and its answer. */
-export const IntakeRequestSchema = z
-  .object({
-    requestedAt: InstantSchema,
-    requestedBy: ActorSchema,
-    items: z.array(z.object({ name: z.string().min(1), note: z.string().optional() }).strict()).min(1),
-    reason: z.string().min(1),
-    /** The applicant must complete it by then (the procedure's `intake.responseLimit`), else it is closed. */
-    respondBy: InstantSchema.nullable(),
-    receivedAt: InstantSchema.nullable(),
-  })
-  .strict();
+/**
+ * A request to complete an online filing before it is accepted, and its answer: the same record
+ * as a supplementation request (its `respondBy` from the procedure's `intake.responseLimit`).
+ */
+export const IntakeRequestSchema = SupplementRecordSchema;
 /** See {@link IntakeRequestSchema}. */
-export type IntakeRequest = z.infer<typeof IntakeRequestSchema>;
+export type IntakeRequest = SupplementRecord;
 
 /**
  * An online filing (hồ sơ nộp trực tuyến) before and at its acceptance: submitted on a portal,
