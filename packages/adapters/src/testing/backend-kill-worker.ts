@@ -5,7 +5,9 @@
  * retryable failure, while it delivers the outbox. A probe plugin asks for one effect per
  * transition and records each delivery in `<schema>.probe_deliveries` (through its own pool, which
  * the killer spares), so duplicates can be counted. It prints `result {json}` and exits 0 when its
- * share is done and nothing is pending; an unhandled error crashes it (a non-zero exit).
+ * share is done and nothing is pending; an unhandled error crashes it (a non-zero exit). It also
+ * counts the engine's logged possible second deliveries (an effect delivered but not recorded, or
+ * recorded after its lease ran out), so the test can tell an announced redelivery from a silent one.
  * Environment: MOTCUA_PG_URL, MOTCUA_BK_SCHEMA, MOTCUA_BK_WORKER (index), MOTCUA_BK_DOSSIERS,
  * MOTCUA_BK_APP (application_name of the store's connections).
  */
@@ -46,6 +48,9 @@ const { engine } = sampleEngine(store, {
   plugins: [probe],
   leaseMs: 3_000,
   backoff: { maxAttempts: 100, baseDelayMs: 100, maxDelayMs: 500 },
+  log: (entry) => {
+    if (/not recorded|lease ran out/.test(entry.message)) possibleRedeliveries++;
+  },
 });
 
 let commands = 0;
@@ -54,6 +59,7 @@ let unavailable = 0;
 let conflicts = 0;
 let deliveryErrors = 0;
 let delivered = 0;
+let possibleRedeliveries = 0;
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const retryable = (e: unknown) =>
@@ -127,7 +133,16 @@ await Promise.all(Array.from({ length: lanes }, (_, n) => lane(n)));
 working = false;
 await delivering;
 process.stdout.write(
-  `result ${JSON.stringify({ worker, commands, retries, unavailable, conflicts, delivered, deliveryErrors })}\n`,
+  `result ${JSON.stringify({
+    worker,
+    commands,
+    retries,
+    unavailable,
+    conflicts,
+    delivered,
+    deliveryErrors,
+    possibleRedeliveries,
+  })}\n`,
 );
 await store.close();
 await recorder.end();

@@ -5,25 +5,41 @@ import { claimRounds } from './claim-rounds.js';
 import type { EngineContext } from './engine-context.js';
 import { deferralOf, PermanentDeliveryError } from './plugin.js';
 
-/** Attempts at recording a delivered outbox item after a retryable store failure (pauses 50 ms … 800 ms). */
-const SETTLE_ATTEMPTS = 6;
+/** Longest pause between attempts at recording a delivered outbox item. */
+const SETTLE_MAX_PAUSE_MS = 800;
 
 /**
  * Records a delivered outbox item. A retryable store failure (a dropped connection, a restarting
- * server) is retried a few times with a growing pause while the lease is still ours; if it still
- * fails, the item stays leased and is delivered again after its lease expires (at least once),
- * which is logged.
+ * server) is retried with a growing pause (50 ms doubling to 800 ms) for up to one lease of real
+ * time, whether or not the lease has run out meanwhile: the store records the settlement only
+ * while the row is still this worker's, so a late attempt is harmless, and while nobody has taken
+ * the row over it prevents a second delivery. If it still fails, the item stays leased and is
+ * delivered again after its lease expires (at least once), which is logged. A settlement that
+ * ends after the lease (a slow gateway or store, a loaded machine) is logged as a possible second
+ * delivery too: with the workers' clocks in step, a silent duplicate cannot happen.
  */
 async function settleDelivered(ctx: EngineContext, item: OutboxItem): Promise<void> {
-  const { store, workerId, clock } = ctx;
+  const { store, workerId, clock, leaseMs } = ctx;
   const leaseEnd = item.leaseUntil === null ? Number.POSITIVE_INFINITY : Date.parse(item.leaseUntil);
+  let waited = 0;
   for (let attempt = 1; ; attempt++) {
     try {
       await store.settleOutbox(item.id, workerId, { delivered: true });
+      // Recorded only while the row was still ours: once the lease has ended, another worker may
+      // have claimed the item before this settlement reached the store, and delivered it again.
+      if (clock.now().getTime() >= leaseEnd) {
+        ctx.log({
+          level: 'warn',
+          message: 'effect recorded after its lease ran out: another worker may have delivered it again',
+          code: item.code ?? undefined,
+          type: item.type,
+        });
+      }
       return;
     } catch (e) {
       const retryable = (e as { retryable?: unknown } | null)?.retryable === true;
-      if (!retryable || attempt >= SETTLE_ATTEMPTS || clock.now().getTime() >= leaseEnd) {
+      const pause = Math.min(25 * 2 ** attempt, SETTLE_MAX_PAUSE_MS);
+      if (!retryable || waited + pause > leaseMs) {
         ctx.log({
           level: 'error',
           message: 'effect delivered but not recorded: it will be delivered again after its lease',
@@ -33,7 +49,8 @@ async function settleDelivered(ctx: EngineContext, item: OutboxItem): Promise<vo
         });
         return;
       }
-      await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt));
+      waited += pause;
+      await new Promise((resolve) => setTimeout(resolve, pause));
     }
   }
 }

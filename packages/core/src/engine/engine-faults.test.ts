@@ -236,6 +236,47 @@ describe('engine under faults', () => {
     expect(await store.outbox({})).toMatchObject([{ status: 'delivered', attempts: 1 }]);
   });
 
+  it('keeps recording a delivered effect when its lease runs out during a dropped connection, and logs it as a possible second delivery', async () => {
+    let deliveries = 0;
+    const logs: string[] = [];
+    const plugin: EnginePlugin = {
+      name: 'notify',
+      onTransition: (t) => (t.type === 'RECEIVE' ? [{ type: 'receipt', payload: {} }] : undefined),
+      async deliver() {
+        deliveries++;
+      },
+    };
+    let clockRef: { advance(d: { seconds: number }): unknown } | undefined;
+    /** The first settlement fails as a lost connection while the lease runs out (a loaded machine). */
+    class SlowDropStore extends MemoryStore {
+      drops = 1;
+      override async settleOutbox(...args: Parameters<MemoryStore['settleOutbox']>): Promise<void> {
+        if (args[2].delivered && this.drops-- > 0) {
+          clockRef?.advance({ seconds: 61 });
+          throw Object.assign(new Error('connection lost'), { code: 'STORE_UNAVAILABLE', retryable: true });
+        }
+        return super.settleOutbox(...args);
+      }
+    }
+    const store = new SlowDropStore();
+    const { engine, clock } = sampleEngine(store, {
+      plugins: [plugin],
+      log: (e) => logs.push(e.message),
+    });
+    clockRef = clock;
+    await engine.receive(receipt);
+    expect(await engine.deliverOutbox()).toEqual({ delivered: 1, failed: 0, dead: 0 });
+    clock.advance({ minutes: 10 });
+    await engine.deliverOutbox();
+    expect(deliveries).toBe(1);
+    expect(await store.outbox({})).toMatchObject([{ status: 'delivered', attempts: 1 }]);
+    // Recorded in the end, after its lease: logged as a possible second delivery (another worker
+    // could have claimed it meanwhile), never as a failure.
+    expect(logs.filter((m) => m.startsWith('effect'))).toEqual([
+      'effect recorded after its lease ran out: another worker may have delivered it again',
+    ]);
+  });
+
   it('dead-letters at once on a permanent failure or an effect no plugin delivers', async () => {
     const plugin: EnginePlugin = {
       name: 'notify',
