@@ -55,9 +55,9 @@ describe('SqliteStore migrations', () => {
       version: 6,
     });
     await a.commit(newDossierCommit('H56-260302-0001'));
-    expect(await a.migrate()).toEqual({ applied: [], version: 6 });
+    expect(await a.migrate()).toEqual({ applied: [], version: 7 });
     const b = new SqliteStore(path);
-    expect(await b.migrate()).toEqual({ applied: [], version: 6 });
+    expect(await b.migrate()).toEqual({ applied: [], version: 7 });
     expect((await b.load('H56-260302-0001'))?.version).toBe(1);
     await a.close();
     await b.close();

@@ -36,6 +36,7 @@ import {
 import { runDueTimers } from './fire-timers.js';
 import { keyed } from './idempotent-commands.js';
 import { lookupDossier, lookupSecrets, reissueSecret } from './lookup-commands.js';
+import { nationalIndex, nationalIndexDossiers } from './national-index-commands.js';
 import { rateDossier, ratingRules } from './rate-dossier.js';
 import { receiveDossier } from './receive-dossier.js';
 
@@ -160,6 +161,8 @@ export function createEngine(options: EngineOptions): Engine {
     report: async (query) => store.report(checkReportQuery(query, calendar)),
     unitReport: async (query) => store.unitReport(checkPeriodQuery(query, calendar)),
     lateEntries: async (query) => store.lateEntries(checkLateEntryQuery(query, calendar)),
+    nationalIndex: (query) => nationalIndex(store, calendar, query),
+    nationalIndexDossiers: (query) => nationalIndexDossiers(store, calendar, query),
 
     runDueTimers: async (now) =>
       runDueTimers(

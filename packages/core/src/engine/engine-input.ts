@@ -364,7 +364,8 @@ export function checkLateEntryQuery(query: unknown, calendar: WorkingCalendar): 
   return { from, to, thresholdMs };
 }
 
-function checkPeriod(
+/** A period `{ from, to }` as instants (`to` after `from`) and the query's other keys, of which only `extra` are allowed. */
+export function checkPeriod(
   query: unknown,
   calendar: WorkingCalendar,
   extra: readonly string[],

@@ -26,6 +26,11 @@ import type { MemoryStore } from '../store/memory-store.js';
 import type { DossierStore, JournalEntry, ListQuery, OutboxItem, TimerRow } from '../store/store-types.js';
 import type { BackoffOptions } from './backoff.js';
 import type { EngineInspector } from './inspection.js';
+import type {
+  NationalIndexDossierQuery,
+  NationalIndexQuery,
+  NationalIndexResult,
+} from './national-index-commands.js';
 import type { EnginePlugin } from './plugin.js';
 import type { PublicDossierView } from './public-lookup.js';
 import type { ReceptionOptions } from './resolve-reception.js';
@@ -402,6 +407,47 @@ export interface Engine {
    * `from`) or `query.thresholdMs`.
    */
   lateEntries(query: EngineLateEntryQuery): Promise<LateEntryRow[]>;
+  /**
+   * The Decision 766/QĐ-TTg index (chỉ số đánh giá chất lượng phục vụ người dân, doanh nghiệp) for
+   * a period: every indicator motcua has data for (1.4 as N/A: the sync state is the portal
+   * connector's; 2.1, 2.2, 3.3, 3.6, 4.1–4.5, 5.4), with points, per agency, unit, procedure, field
+   * or month, under the national counting rule (default) or motcua's "at return" rule, by an index
+   * version (default the one in force on the period's first day). The store counts set-based; a
+   * zero denominator, data the store lacks and weights not confirmed are N/A with the reason.
+   *
+   * @example
+   * ```ts
+   * import type { Engine } from '@motcua/core';
+   * declare const engine: Engine;
+   * const index = await engine.nationalIndex({ from: '2026-01-01', to: '2027-01-01', by: 'agency' });
+   * for (const row of index.rows) {
+   *   const timely = row.figures.find((f) => f.id === '2.1');
+   *   console.log(row.group, timely?.value ?? timely?.na?.reason);
+   * }
+   * ```
+   * @throws `ValidationError` naming `query.to` (not after `from`), `query.rule`, `query.by`;
+   * `IndexQueryError` naming `version` (unknown) or `fields` (`by: 'field'` without them).
+   */
+  nationalIndex(query: NationalIndexQuery): Promise<NationalIndexResult>;
+  /**
+   * The dossier codes behind an index figure (the drill-down), in code order, one page.
+   *
+   * @example
+   * ```ts
+   * import type { Engine } from '@motcua/core';
+   * declare const engine: Engine;
+   * // The dossiers 2.1 counts as late or on time at agency H56 in March 2026: its denominator.
+   * const page = await engine.nationalIndexDossiers({
+   *   from: '2026-03-01', to: '2026-04-01', indicator: '2.1', part: 'denominator', agency: 'H56', limit: 50,
+   * });
+   * const next = await engine.nationalIndexDossiers({
+   *   from: '2026-03-01', to: '2026-04-01', indicator: '2.1', part: 'denominator', agency: 'H56', limit: 50,
+   *   after: page.at(-1),
+   * });
+   * ```
+   * @throws `IndexQueryError` naming `indicator` (not in the version), `part` (no set), `version`.
+   */
+  nationalIndexDossiers(query: NationalIndexDossierQuery): Promise<string[]>;
   /**
    * Fires every timer due at `now` (default: the clock): those whose instant is before `now`, each
    * once (see the engine guide for what "due" means at the boundary instant).

@@ -6,6 +6,12 @@ import {
   LATE_ENTRY_PERIOD_UNIT_MS,
   type LateEntryQuery,
 } from '../report/late-entries.js';
+import {
+  INDEX_COUNT_NAMES,
+  type IndexCountQuery,
+  type IndexDossierQuery,
+  type IndexDossierSet,
+} from '../report/national-index-counts.js';
 import type { ReportQuery } from '../report/report-types.js';
 import type {
   ClaimRequest,
@@ -127,6 +133,44 @@ export function checkStorePeriod(query: unknown): { from: string; to: string } {
   const to = checkStoreInstant(query.to, 'query.to');
   if (Date.parse(to) <= Date.parse(from)) fail('query.to', 'must be after query.from');
   return { from, to };
+}
+
+/** A national index count query (period, rule, grouping). */
+export function checkStoreIndexCountQuery(query: unknown): IndexCountQuery {
+  const period = checkStorePeriod(query);
+  const q = query as Record<string, unknown>;
+  if (q.rule !== 'national' && q.rule !== 'at-return') fail('query.rule', 'expected national or at-return');
+  if (q.by !== 'agency' && q.by !== 'unit' && q.by !== 'procedure' && q.by !== 'none') {
+    fail('query.by', 'expected agency, unit, procedure or none');
+  }
+  return { ...period, rule: q.rule, by: q.by };
+}
+
+/** A national index drill-down query (period, rule, set, filters, page). */
+export function checkStoreIndexDossierQuery(query: unknown): IndexDossierQuery {
+  const period = checkStorePeriod(query);
+  const q = query as Record<string, unknown>;
+  if (q.rule !== 'national' && q.rule !== 'at-return') fail('query.rule', 'expected national or at-return');
+  if (
+    typeof q.set !== 'string' ||
+    q.set === 'processingMs' ||
+    !(INDEX_COUNT_NAMES as readonly string[]).includes(q.set)
+  ) {
+    fail('query.set', 'expected a dossier set of the index counts');
+  }
+  const limit = checkStoreInteger(q.limit, 'query.limit', 1, 1000);
+  const opt = (key: 'agency' | 'unit' | 'procedure' | 'after') =>
+    q[key] === undefined ? undefined : checkStoreText(q[key], `query.${key}`);
+  return {
+    ...period,
+    rule: q.rule,
+    set: q.set as IndexDossierSet,
+    agency: opt('agency'),
+    unit: opt('unit'),
+    procedure: opt('procedure'),
+    limit,
+    after: opt('after'),
+  };
 }
 
 /** A report query of instants. */

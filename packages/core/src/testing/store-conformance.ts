@@ -19,6 +19,7 @@ import {
   sampleReceipt,
 } from './fixtures.js';
 import { hostileValue, mutated } from './hostile-values.js';
+import { indexConformanceTests } from './store-conformance-index.js';
 import { lookupConformanceTests } from './store-conformance-lookup.js';
 
 /** Options of {@link storeConformanceSuite}. */
@@ -943,5 +944,6 @@ export function storeConformanceSuite(name: string, options: ConformanceOptions)
     });
 
     lookupConformanceTests(() => store);
+    indexConformanceTests(() => store);
   });
 }
