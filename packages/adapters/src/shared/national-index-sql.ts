@@ -141,7 +141,7 @@ function setConditions(
   let processing: string;
   if (rule === 'at-return') {
     judged = `(closed_at >= ${p.from} AND closed_at < ${p.to} AND outcome IN ('returned', 'refused'))`;
-    timely = `(${judged} AND result IN ('EARLY', 'ON_TIME'))`;
+    timely = `(${judged} AND result IS NOT NULL AND result IN ('EARLY', 'ON_TIME'))`;
     completed = `(${hasFacts} AND outcome = 'returned' AND closed_at >= ${p.from} AND closed_at < ${p.to} AND ix_return_processing_ms IS NOT NULL)`;
     processing = 'ix_return_processing_ms';
   } else {

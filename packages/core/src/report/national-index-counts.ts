@@ -138,6 +138,10 @@ export function indexSetsOf(
   const f = s.indexFacts;
   const legal = Date.parse(s.legalDueAt);
   const closed = ms(s.closedAt);
+  // Closed before the period (and neither received nor finished in it): in no set of the period.
+  const finished = ms(f?.finishedAt);
+  if (closed !== null && closed < from && received < from && !(finished !== null && finished >= from))
+    return { sets, processingMs };
   let judged = false;
   let timely = false;
   if (rule === 'at-return') {
