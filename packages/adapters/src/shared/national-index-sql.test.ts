@@ -62,7 +62,9 @@ const dossier = fc.record({
   facts,
 });
 
-function summaries(rows: fc.RecordValue<typeof dossier extends fc.Arbitrary<infer T> ? T : never>[]) {
+type Generated = typeof dossier extends fc.Arbitrary<infer T> ? T : never;
+
+function summaries(rows: Generated[]) {
   return rows.map((r, i) => {
     const c = newDossierCommit(`P-${String(i).padStart(4, '0')}`);
     const { indexFacts: _drop, ...base } = c.dossier.summary;

@@ -124,7 +124,7 @@ const ms = (iso: string | null | undefined) => (iso === null || iso === undefine
  * processing time when it is completed in the period: the in-memory counterpart of the stores'
  * SQL (the conformance suite and a differential test keep them equal).
  */
-export function indexSetsOf(
+function indexSetsOf(
   s: DossierSummary,
   rule: IndexRule,
   from: number,
@@ -221,7 +221,7 @@ export function indexSetsOf(
 }
 
 /** The group of a summary for a store grouping. */
-export function indexGroupOf(s: DossierSummary, by: IndexCountGroupBy): string {
+function indexGroupOf(s: DossierSummary, by: IndexCountGroupBy): string {
   switch (by) {
     case 'agency':
       return s.agency;

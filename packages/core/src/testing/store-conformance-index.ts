@@ -31,7 +31,7 @@ const zero = {
  * The counts of {@link nationalIndexScenario} for March 2026 by agency, counted by hand (each
  * dossier's sets are listed in the scenario's comments in core's national-index tests).
  */
-export const SCENARIO_COUNTS: Record<'national' | 'at-return', IndexCounts[]> = {
+const SCENARIO_COUNTS: Record<'national' | 'at-return', IndexCounts[]> = {
   national: [
     {
       ...zero,
