@@ -51,8 +51,9 @@ describe('SqliteStore migrations', () => {
         '004_compact',
         '005_results_in_archive',
         '006_late_entry',
+        '007_national_index',
       ],
-      version: 6,
+      version: 7,
     });
     await a.commit(newDossierCommit('H56-260302-0001'));
     expect(await a.migrate()).toEqual({ applied: [], version: 7 });
