@@ -805,7 +805,13 @@ SELECT count(*)::int AS ok FROM d`;
     const q = checkStoreIndexCountQuery(query);
     const rows = (await this.run(
       'nationalIndexCounts',
-      indexCountsSql(this.t.dossiers, q.rule, q.by, { from: '$1::timestamptz', to: '$2::timestamptz' }),
+      indexCountsSql(
+        this.t.dossiers,
+        q.rule,
+        q.by,
+        { from: '$1::timestamptz', to: '$2::timestamptz' },
+        ' OFFSET 0',
+      ),
       [canonicalInstant(q.from, 'from'), canonicalInstant(q.to, 'to')],
     )) as Record<string, unknown>[];
     return assembleIndexCounts(rows);

@@ -204,26 +204,82 @@ function scope(p: { from: string; to: string }): string {
 
 /**
  * The national index's counts in one `GROUP BY` query over the dossiers table (SQLite and
- * PostgreSQL), every count a `count(*) FILTER (WHERE …)` of a set, the processing time a `sum`.
+ * PostgreSQL). The inner query computes each row's end of processing once (national rule) and its
+ * judged / on-time / completed / received flags as 0 or 1; the outer one sums them, so the costly
+ * conditions are evaluated once per row, not once per count. `fence` keeps the inner query from
+ * being merged into the outer one (SQLite `LIMIT -1 OFFSET 0`, PostgreSQL `OFFSET 0`).
  */
 export function indexCountsSql(
   table: string,
   rule: IndexRule,
   by: IndexCountGroupBy,
   p: { from: string; to: string },
+  fence: string,
 ): string {
-  const c = setConditions(rule, p);
-  const counts = INDEX_COUNT_NAMES.map((n) =>
-    n === 'processingMs'
-      ? `coalesce(sum(${c.processing}) FILTER (WHERE ${c.completed}), 0) AS processing_ms`
-      : `count(*) FILTER (WHERE ${c[n]}) AS ${snake(n)}`,
-  );
-  return `SELECT ${groupColumn(by)} AS grp,
-  ${counts.join(',\n  ')}
-FROM ${table}
-WHERE ${scope(p)}
-GROUP BY 1`;
+  const flag = (cond: string) => `CASE WHEN ${cond} THEN 1 ELSE 0 END`;
+  let ended: string;
+  let judged: string;
+  let timely: string;
+  let completed: string;
+  let processing: string;
+  if (rule === 'at-return') {
+    ended = `NULL`;
+    judged = `(closed_at >= ${p.from} AND closed_at < ${p.to} AND outcome IN ('returned', 'refused'))`;
+    timely = `(${judged} AND result IS NOT NULL AND result IN ('EARLY', 'ON_TIME'))`;
+    completed = `(ix_version IS NOT NULL AND outcome = 'returned' AND closed_at >= ${p.from} AND closed_at < ${p.to} AND ix_return_processing_ms IS NOT NULL)`;
+    processing = 'ix_return_processing_ms';
+  } else {
+    ended = `CASE WHEN ix_end_at IS NOT NULL AND ix_end_at < ${p.to} THEN ix_end_at
+      WHEN ix_last_request_at IS NOT NULL AND ix_last_request_at < ${p.to} AND (ix_last_supplied_at IS NULL OR ix_last_supplied_at >= ${p.to}) THEN ix_last_request_at
+      ELSE ${p.to} END`;
+    judged = `e >= ${p.from}`;
+    timely = `(e >= ${p.from} AND coalesce(ix_supplement_requests, 0) <= 1 AND e <= legal_due_at)`;
+    const completedAt = `coalesce(ix_finished_at, CASE WHEN outcome = 'returned' THEN closed_at END)`;
+    completed = `(ix_version IS NOT NULL AND ix_processing_ms IS NOT NULL AND ${completedAt} >= ${p.from} AND ${completedAt} < ${p.to})`;
+    processing = 'ix_processing_ms';
+  }
+  const facts = 'ix_version IS NOT NULL';
+  const online = `channel IN ('online-full', 'online-partial')`;
+  const eResultWhereIssued = '(ix_results = 0 OR ix_e_result = 1)';
+  const sums: Record<(typeof INDEX_COUNT_NAMES)[number], string> = {
+    judged: 'sum(j)',
+    timely: 'sum(t)',
+    dissatisfied: 'sum(CASE WHEN j = 1 AND ix_satisfied = 0 THEN 1 ELSE 0 END)',
+    lateOrDissatisfied: 'sum(CASE WHEN j = 1 AND (t = 0 OR ix_satisfied = 0) THEN 1 ELSE 0 END)',
+    judgedWithoutFacts: `sum(CASE WHEN j = 1 AND ix_version IS NULL THEN 1 ELSE 0 END)`,
+    completed: 'sum(c)',
+    processingMs: 'coalesce(sum(pms), 0)',
+    received: 'sum(r)',
+    receivedWithoutFacts: 'sum(CASE WHEN r = 1 AND ix_version IS NULL THEN 1 ELSE 0 END)',
+    online: `sum(CASE WHEN r = 1 AND ${facts} AND ${online}${rule === 'at-return' ? '' : ` AND ${eResultWhereIssued}`} THEN 1 ELSE 0 END)`,
+    feeBearing: `sum(CASE WHEN r = 1 AND ${facts} AND ix_fee_bearing = 1 THEN 1 ELSE 0 END)`,
+    paidOnline: `sum(CASE WHEN r = 1 AND ${facts} AND ix_fee_bearing = 1 AND ix_paid_online > 0 THEN 1 ELSE 0 END)`,
+    paidOnPortal: `sum(CASE WHEN r = 1 AND ${facts} AND ix_fee_bearing = 1 AND ix_paid_online = 1 THEN 1 ELSE 0 END)`,
+    withResults: `sum(CASE WHEN r = 1 AND ${facts} AND ix_results > 0 THEN 1 ELSE 0 END)`,
+    eResults: `sum(CASE WHEN r = 1 AND ${facts} AND ix_results > 0 AND ix_e_result = 1 THEN 1 ELSE 0 END)`,
+    digitised: `sum(CASE WHEN r = 1 AND ${facts} AND ix_digitised = 1 AND ${eResultWhereIssued} THEN 1 ELSE 0 END)`,
+    reused: `sum(CASE WHEN r = 1 AND ${facts} AND ix_reused = 1 THEN 1 ELSE 0 END)`,
+    nationalStore: `sum(CASE WHEN r = 1 AND ${facts} AND ix_national_store = 1 THEN 1 ELSE 0 END)`,
+    populationData: `sum(CASE WHEN r = 1 AND ${facts} AND ix_population_data = 1 THEN 1 ELSE 0 END)`,
+  };
+  const carried =
+    'ix_version, channel, ix_results, ix_e_result, ix_fee_bearing, ix_paid_online, ix_digitised, ix_reused, ix_national_store, ix_population_data, ix_satisfied';
+  return `SELECT grp, ${INDEX_COUNT_NAMES.map((n) => `${sums[n]} AS ${snake(n)}`).join(',\n  ')}
+FROM (
+  SELECT grp, ${flag(judged)} AS j, ${flag(timely)} AS t, ${flag(completed)} AS c,
+    CASE WHEN ${completed} THEN ${processing} ELSE 0 END AS pms, ${flag(`received_at >= ${p.from}`)} AS r, ${carried}
+  FROM (
+    SELECT ${groupColumn(by)} AS grp, ${ended} AS e, ${SOURCE_COLUMNS}
+    FROM ${table}
+    WHERE ${scope(p)}${fence}
+  ) d${fence}
+) x
+GROUP BY grp`;
 }
+
+/** The columns the counts read. */
+const SOURCE_COLUMNS =
+  'received_at, legal_due_at, closed_at, outcome, result, ix_version, ix_finished_at, ix_supplement_requests, ix_processing_ms, ix_return_processing_ms, channel, ix_results, ix_e_result, ix_fee_bearing, ix_paid_online, ix_digitised, ix_reused, ix_national_store, ix_population_data, ix_satisfied';
 
 /** The codes of one set's dossiers, filtered and paged (`$agency` … placeholders given by the adapter). */
 export function indexDossiersSql(

@@ -904,7 +904,7 @@ export class SqliteStore implements DossierStore {
   async nationalIndexCounts(query: IndexCountQuery): Promise<IndexCounts[]> {
     const q = checkStoreIndexCountQuery(query);
     const params = { from: canonicalInstant(q.from, 'from'), to: canonicalInstant(q.to, 'to') };
-    const sql = indexCountsSql('dossiers', q.rule, q.by, { from: '@from', to: '@to' });
+    const sql = indexCountsSql('dossiers', q.rule, q.by, { from: '@from', to: '@to' }, ' LIMIT -1 OFFSET 0');
     return this.guard('nationalIndexCounts', () =>
       assembleIndexCounts(this.stmt(sql).all(params) as Record<string, unknown>[]),
     );
