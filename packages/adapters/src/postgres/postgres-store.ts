@@ -803,18 +803,20 @@ SELECT count(*)::int AS ok FROM d`;
    */
   async nationalIndexCounts(query: IndexCountQuery): Promise<IndexCounts[]> {
     const q = checkStoreIndexCountQuery(query);
-    const rows = (await this.run(
-      'nationalIndexCounts',
-      indexCountsSql(
-        this.t.dossiers,
-        q.rule,
-        q.by,
-        { from: '$1::timestamptz', to: '$2::timestamptz' },
-        ' OFFSET 0',
-      ),
-      [canonicalInstant(q.from, 'from'), canonicalInstant(q.to, 'to')],
-    )) as Record<string, unknown>[];
-    return assembleIndexCounts(rows);
+    const text = indexCountsSql(
+      this.t.dossiers,
+      q.rule,
+      q.by,
+      { from: '$1::timestamptz', to: '$2::timestamptz' },
+      ' OFFSET 0',
+    );
+    const values = [canonicalInstant(q.from, 'from'), canonicalInstant(q.to, 'to')];
+    // JIT compiling the query's many expressions costs more than it saves on a province-year (about
+    // 15 % slower in paired runs of 500,000 rows): off for this query only.
+    return this.transaction('nationalIndexCounts', 'BEGIN READ ONLY', async (client) => {
+      await client.query({ text: 'SET LOCAL jit = off' });
+      return assembleIndexCounts((await client.query({ text, values })).rows as Record<string, unknown>[]);
+    });
   }
 
   /** The codes behind an index count, in code order, one page (one query). */

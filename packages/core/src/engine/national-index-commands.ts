@@ -20,10 +20,10 @@ import type { DossierStore } from '../store/store-types.js';
 import { zodIssues } from '../validation/zod-issues.js';
 import { checkPeriod } from './engine-input.js';
 
-/** How {@link Engine.nationalIndex} groups its rows. */
+/** How `engine.nationalIndex` groups its rows. */
 export type NationalIndexGroupBy = 'agency' | 'unit' | 'procedure' | 'field' | 'month' | 'none';
 
-/** What {@link Engine.nationalIndex} takes. */
+/** What `engine.nationalIndex` takes. */
 export interface NationalIndexQuery {
   /** Start (included) and end (excluded): an instant, a `Date`, or a local date meaning its midnight. */
   readonly from: string | Date;
@@ -54,7 +54,7 @@ export interface NationalIndexResultRow extends NationalIndexRow {
   readonly groups: readonly GroupPoints[];
 }
 
-/** What {@link Engine.nationalIndex} answers. */
+/** What `engine.nationalIndex` answers. */
 export interface NationalIndexResult {
   readonly version: { readonly id: string; readonly name: string; readonly source: string };
   readonly rule: IndexRule;
@@ -64,7 +64,7 @@ export interface NationalIndexResult {
   readonly rows: readonly NationalIndexResultRow[];
 }
 
-/** What {@link Engine.nationalIndexDossiers} takes: a figure's period, rule and group, and a page. */
+/** What `engine.nationalIndexDossiers` takes: a figure's period, rule and group, and a page. */
 export interface NationalIndexDossierQuery {
   readonly from: string | Date;
   readonly to: string | Date;
@@ -151,7 +151,7 @@ function groupPoints(version: IndexVersion, figures: readonly IndicatorFigure[])
   });
 }
 
-/** The Decision 766 index for a period (see {@link Engine.nationalIndex}). */
+/** The Decision 766 index for a period (see `engine.nationalIndex`). */
 export async function nationalIndex(
   store: DossierStore,
   calendar: WorkingCalendar,
@@ -211,7 +211,7 @@ function setOf(i: Indicator, part: NationalIndexDossierQuery['part']): IndexDoss
   return part === 'numerator' ? n : part === 'denominator' ? d : l;
 }
 
-/** The codes behind a figure (see {@link Engine.nationalIndexDossiers}). */
+/** The codes behind a figure (see `engine.nationalIndexDossiers`). */
 export async function nationalIndexDossiers(
   store: DossierStore,
   calendar: WorkingCalendar,

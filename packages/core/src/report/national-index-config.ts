@@ -316,6 +316,13 @@ export class IndexQueryError extends MotcuaError {
 /**
  * The index version `id`, or the one in force on `date` (`YYYY-MM-DD`) when `id` is absent.
  * @throws {@link IndexQueryError} naming `version` when there is none.
+ *
+ * @example
+ * ```ts
+ * import { indexVersion } from '@motcua/core';
+ * indexVersion(undefined, '2026-03-01').id; // 'f766-2025'
+ * indexVersion('766-2022', '2026-03-01').indicators.length; // 11
+ * ```
  */
 export function indexVersion(
   id: string | undefined,

@@ -16,7 +16,7 @@ export type IndexRule = 'national' | 'at-return';
 /** How the store groups the counts (by agency, unit holding the dossier, procedure, or not). */
 export type IndexCountGroupBy = 'agency' | 'unit' | 'procedure' | 'none';
 
-/** What {@link DossierStore.nationalIndexCounts} takes: a period of instants [from, to), a rule, a grouping. */
+/** What `DossierStore.nationalIndexCounts` takes: a period of instants [from, to), a rule, a grouping. */
 export interface IndexCountQuery {
   readonly from: string;
   readonly to: string;
@@ -94,7 +94,7 @@ export const INDEX_COUNT_NAMES: readonly IndexCountName[] = [
  */
 export type IndexDossierSet = Exclude<IndexCountName, 'processingMs'>;
 
-/** What {@link DossierStore.nationalIndexDossiers} takes: a set of a period, a group, a page. */
+/** What `DossierStore.nationalIndexDossiers` takes: a set of a period, a group, a page. */
 export interface IndexDossierQuery {
   readonly from: string;
   readonly to: string;

@@ -129,7 +129,7 @@ const SCENARIO_COUNTS: Record<'national' | 'at-return', IndexCounts[]> = {
 /**
  * The national index's part of the store conformance suite: the counts of the hand-checked
  * scenario under both rules and every grouping, and the drill-down's pages. Registered by
- * {@link storeConformanceSuite} inside its `describe`.
+ * `storeConformanceSuite` inside its `describe`.
  */
 export function indexConformanceTests(current: () => DossierStore): void {
   it('counts the national index of a hand-checked scenario under both rules, and pages its dossiers', async () => {
