@@ -50,4 +50,23 @@ export {
   type Visitors,
   VisitorsSchema,
 } from './staffing-scenario.js';
+export {
+  estimate,
+  type FigureEstimate,
+  officersAtDesk,
+  type ScenarioRun,
+  WHAT_IF_FIGURES,
+  type WhatIfFigure,
+} from './what-if.js';
+export { type WhatIfLanguage, whatIfChart, whatIfHtml } from './what-if-report.js';
+export {
+  applyVariant,
+  compareVariants,
+  runWhatIf,
+  type StaffingSearchResult,
+  type StaffingVariant,
+  searchStaffing,
+  type VariantResult,
+  type WhatIfOptions,
+} from './what-if-runner.js';
 export type { SimulationDataOptions, SimulationSetup, SimulationSetupFunction } from './worker-protocol.js';
