@@ -35,7 +35,7 @@ const TEXT = {
   },
 } as const;
 
-function escape(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
@@ -84,10 +84,10 @@ export function whatIfChart(
   for (let v = Math.ceil(xMin); v <= xMax; v++)
     parts.push(`<text x="${x(v)}" y="${H - bottom + 16}" text-anchor="middle">${v}</text>`);
   parts.push(
-    `<text x="${(left + W - right) / 2}" y="${H - bottom + 32}" text-anchor="middle">${escape(t.officers)}</text>`,
+    `<text x="${(left + W - right) / 2}" y="${H - bottom + 32}" text-anchor="middle">${escapeHtml(t.officers)}</text>`,
   );
   parts.push(
-    `<text transform="translate(14 ${(top + H - bottom) / 2}) rotate(-90)" text-anchor="middle">${escape(t.percent)}</text>`,
+    `<text transform="translate(14 ${(top + H - bottom) / 2}) rotate(-90)" text-anchor="middle">${escapeHtml(t.percent)}</text>`,
   );
   const series: { key: WhatIfFigure; colour: string; label: string; target: number | undefined }[] = [
     {
@@ -108,13 +108,13 @@ export function whatIfChart(
       const cx = x(v.officers.total) + (i === 0 ? -3 : 3);
       parts.push(`<line x1="${cx}" x2="${cx}" y1="${y(e.low)}" y2="${y(e.high)}" stroke="${s.colour}"/>`);
       parts.push(
-        `<circle cx="${cx}" cy="${y(e.mean)}" r="3.5" fill="${s.colour}"><title>${escape(v.variant.name)}: ${fmt(e.mean)} [${fmt(e.low)}–${fmt(e.high)}]</title></circle>`,
+        `<circle cx="${cx}" cy="${y(e.mean)}" r="3.5" fill="${s.colour}"><title>${escapeHtml(v.variant.name)}: ${fmt(e.mean)} [${fmt(e.low)}–${fmt(e.high)}]</title></circle>`,
       );
     }
     const ly = H - 14;
     const lx = left + i * 260;
     parts.push(`<rect x="${lx}" y="${ly - 9}" width="10" height="10" fill="${s.colour}"/>`);
-    parts.push(`<text x="${lx + 14}" y="${ly}">${escape(s.label)}</text>`);
+    parts.push(`<text x="${lx + 14}" y="${ly}">${escapeHtml(s.label)}</text>`);
   });
   parts.push('</svg>');
   return parts.join('\n');
@@ -140,9 +140,9 @@ export function whatIfHtml(
   const language = options.language ?? 'vi';
   const t = TEXT[language];
   const title = options.title ?? t.title;
-  const head = variants.map((v) => `<th>${escape(v.variant.name)}</th>`).join('');
+  const head = variants.map((v) => `<th>${escapeHtml(v.variant.name)}</th>`).join('');
   const row = (label: string, cells: string[]) =>
-    `<tr><th scope="row">${escape(label)}</th>${cells.join('')}</tr>`;
+    `<tr><th scope="row">${escapeHtml(label)}</th>${cells.join('')}</tr>`;
   const rows: string[] = [];
   const first = variants[0];
   if (first) {
@@ -181,12 +181,12 @@ export function whatIfHtml(
   );
   const n = first?.figures.waitMean.n ?? 0;
   return `<!doctype html>
-<html lang="${language}"><head><meta charset="utf-8"><title>${escape(title)}</title>
+<html lang="${language}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}th[scope=row]{text-align:left}small{color:#666}</style>
 </head><body>
-<h1>${escape(title)}</h1>
-<p>${escape(t.ci)}; ${escape(t.seeds(n))}.</p>
-<table><thead><tr><th>${escape(t.variant)}</th>${head}</tr></thead><tbody>
+<h1>${escapeHtml(title)}</h1>
+<p>${escapeHtml(t.ci)}; ${escapeHtml(t.seeds(n))}.</p>
+<table><thead><tr><th>${escapeHtml(t.variant)}</th>${head}</tr></thead><tbody>
 ${rows.join('\n')}
 </tbody></table>
 <figure>${whatIfChart(variants, { language })}</figure>
