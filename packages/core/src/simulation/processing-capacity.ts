@@ -43,6 +43,7 @@ interface UnitState {
 export class UnitCapacity {
   private readonly units = new Map<string, UnitState>();
   private readonly seed: number;
+  private readonly hold = new Map<string, readonly [number, number]>();
   apologies = 0;
 
   constructor(
@@ -54,6 +55,7 @@ export class UnitCapacity {
     this.seed = seed;
     for (const [id, unit] of Object.entries(capacity.units)) {
       const officers = Math.max(0, unit.officers - (capacity.atDesk?.[id] ?? 0));
+      if (unit.holdShareOfBudget) this.hold.set(id, unit.holdShareOfBudget);
       const byKey = new Map<string, () => number>();
       for (const [code, d] of Object.entries(unit.byProcedure ?? {}))
         byKey.set(code, serviceTimeSampler(d, random));
@@ -68,6 +70,11 @@ export class UnitCapacity {
         work: 0,
       });
     }
+  }
+
+  /** The share of its budget a step at `unit` stays open at least, if the unit says so. */
+  holdShare(unit: string): readonly [number, number] | undefined {
+    return this.hold.get(unit);
   }
 
   /** Whether `unit` has a capacity (else its steps take their drawn pace). */

@@ -232,7 +232,13 @@ export async function runSimulation(
     const unit = d.plan.procedure.definition.steps[index]?.unit;
     if (capacity && unit !== undefined && capacity.has(unit)) {
       // The step waits for an officer of its unit; its end, and the outcome, come from capacity.
-      const slow = draws.slowUntil(d, index, now);
+      const hold = capacity.holdShare(unit);
+      const held = hold
+        ? calendar
+            .addWorkingMinutes(new Date(now), (d.plan.budgets[index] as number) * draws.uniform(hold))
+            .getTime()
+        : 0;
+      const slow = Math.max(draws.slowUntil(d, index, now), held);
       const { end } = capacity.book(unit, d.plan.procedure.code, step.stepId, now, slow);
       if (end === Number.POSITIVE_INFINITY) return;
       queue.push(end, d, ADVANCE);

@@ -59,6 +59,12 @@ export const ProcessingUnitSchema = z.strictObject({
   byStep: z.optional(z.record(z.string(), ServiceTimeSchema)),
   /** Share of officer-days lost to absence (default 0). */
   absenceShare: z.optional(share),
+  /**
+   * A step at this unit stays open at least this share of its budget, drawn uniformly in the range
+   * (waiting on parties outside the unit: a site survey, another agency's opinion); its officer is
+   * free meanwhile. Default: the step ends when its work does.
+   */
+  holdShareOfBudget: z.optional(z.tuple([z.number().min(0).max(10), z.number().min(0).max(10)])),
 });
 /** See {@link ProcessingUnitSchema}. */
 export type ProcessingUnit = z.infer<typeof ProcessingUnitSchema>;
