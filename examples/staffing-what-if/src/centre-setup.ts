@@ -14,7 +14,7 @@ export function setup(argument: { start?: string } | undefined): SimulationSetup
   const calendar = vietnamCalendar();
   const catalogue = proceduresInForce(createCatalogue({ calendar }), start);
   const land = landProcedures(calendar, '2019-01-01');
-  const samples: SimulationSetup['samples'] = {};
+  const samples: Record<string, SimulationSetup['samples'][string]> = {};
   for (const p of catalogue) {
     const sample = catalogueSamples[p.code];
     if (sample) samples[p.code] = () => sample;

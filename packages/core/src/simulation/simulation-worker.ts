@@ -8,7 +8,7 @@ import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { MotcuaError } from '../errors/motcua-error.js';
 import { runSimulation } from './simulate.js';
 import type { SimulationOptions, SimulationShare } from './simulation-options.js';
-import { runScenarioOnce } from './what-if.js';
+import { type DossierRunCache, runScenarioOnce } from './what-if.js';
 import type { WhatIfWorkerMessage } from './what-if-runner.js';
 import type { SimulationSetup, WorkerRequest, WorkerResponse } from './worker-protocol.js';
 
@@ -106,12 +106,17 @@ async function whatIf(
         },
       );
     const made = (await setup(request.setupArgument)) as SimulationSetup;
+    // Tasks arrive in groups sharing their dossiers' run; they run one after another (a chain).
+    const cache: DossierRunCache = new Map();
+    let chain: Promise<unknown> = Promise.resolve();
     port.on('message', (m: WhatIfWorkerMessage) => {
       if (m.type !== 'task') return;
-      runScenarioOnce(m.scenario, made, m.seed).then(
-        (run) => post({ type: 'result', id: m.id, run }),
-        (e: unknown) => post(failure(e)),
-      );
+      chain = chain
+        .then(() => runScenarioOnce(m.scenario, made, m.seed, cache))
+        .then(
+          (run) => post({ type: 'result', id: m.id, run }),
+          (e: unknown) => post(failure(e)),
+        );
     });
     post({ type: 'ready' });
   } catch (e) {

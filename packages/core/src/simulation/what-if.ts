@@ -54,6 +54,35 @@ export interface ScenarioRun {
   >;
 }
 
+/** Dossier runs kept by key: variants that differ only at the desk share their dossiers' run. */
+export type DossierRunCache = Map<
+  string,
+  { report: ReportRow | undefined; capacity: CapacityResult | undefined }
+>;
+
+/**
+ * What the dossiers' run of a scenario depends on: the period, the dossiers, the behaviour and the
+ * officers each unit has for processing (those at the desk on rotation left out). Two variants with
+ * the same key give the same dossier figures for a seed.
+ */
+export function dossierKey(scenario: StaffingScenario): string {
+  const atDesk = officersAtDesk(scenario);
+  const units = Object.fromEntries(
+    Object.entries(scenario.capacity?.units ?? {}).map(([id, u]) => [
+      id,
+      { ...u, officers: u.officers - (atDesk[id] ?? 0) },
+    ]),
+  );
+  return JSON.stringify([
+    scenario.start,
+    scenario.days,
+    scenario.drainDays ?? 0,
+    scenario.dossiers,
+    scenario.behaviour ?? null,
+    units,
+  ]);
+}
+
 /** Officers of each unit at the desk on rotation (the desk fields' `fromUnit`). */
 export function officersAtDesk(scenario: StaffingScenario): Record<string, number> {
   const lent: Record<string, number> = {};
@@ -71,6 +100,7 @@ export async function runScenarioOnce(
   scenario: StaffingScenario,
   setup: SimulationSetup,
   seed: number,
+  cache?: DossierRunCache,
 ): Promise<ScenarioRun> {
   const within = scenario.targets?.waitMinutes ?? 15;
   const desk = simulateDeskQueue({
@@ -84,7 +114,12 @@ export async function runScenarioOnce(
   const days = Math.max(1, desk.workingDays);
   let report: ReportRow | undefined;
   let capacity: CapacityResult | undefined;
-  if (scenario.dossiers && scenario.dossiers.perWorkingDay > 0) {
+  const key = cache && scenario.dossiers ? `${dossierKey(scenario)}|${seed}` : '';
+  const cached = key ? cache?.get(key) : undefined;
+  if (cached) {
+    report = cached.report;
+    capacity = cached.capacity;
+  } else if (scenario.dossiers && scenario.dossiers.perWorkingDay > 0) {
     const { perWorkingDay, mix, channels, byHour } = scenario.dossiers;
     const options: SimulationOptions = {
       mode: 'direct',
@@ -107,6 +142,11 @@ export async function runScenarioOnce(
     const result = await simulate(options);
     report = result.report[0];
     capacity = result.capacity;
+    if (key && cache) {
+      // A few entries: the runs of one seed that share their dossiers come one after another.
+      if (cache.size >= 32) cache.delete(cache.keys().next().value as string);
+      cache.set(key, { report, capacity });
+    }
   }
   const d = desk.desk;
   const r = report;
