@@ -58,6 +58,20 @@ describe('simulate with processing capacity', () => {
     );
   });
 
+  it('holds a step at least its hold share of the budget: fewer dossiers early, none faster than the hold', async () => {
+    const free = await simulate({ ...base, days: 10, seed: 6, capacity: police(10) });
+    const held = await simulate({
+      ...base,
+      days: 10,
+      seed: 6,
+      capacity: {
+        units: { police: { ...police(10).units.police, holdShareOfBudget: [0.9, 1] as [number, number] } },
+      },
+    });
+    expect(held.report[0]!.earlyRate).toBeLessThan(free.report[0]!.earlyRate);
+    expect(held.report[0]!.received).toBe(free.report[0]!.received);
+  });
+
   it('runs the one lifecycle: engine and direct modes give the same report with capacity', async () => {
     const options = { ...base, days: 10, seed: 8, capacity: police(5) };
     const direct = await simulate(options);

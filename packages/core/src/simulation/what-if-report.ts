@@ -81,7 +81,8 @@ export function whatIfChart(
     parts.push(`<line x1="${left}" x2="${W - right}" y1="${y(p)}" y2="${y(p)}" stroke="#ddd"/>`);
     parts.push(`<text x="${left - 6}" y="${y(p) + 4}" text-anchor="end">${p}</text>`);
   }
-  for (let v = Math.ceil(xMin); v <= xMax; v++)
+  const step = Math.max(1, Math.ceil((xMax - xMin) / 12));
+  for (let v = Math.ceil(xMin); v <= xMax; v += step)
     parts.push(`<text x="${x(v)}" y="${H - bottom + 16}" text-anchor="middle">${v}</text>`);
   parts.push(
     `<text x="${(left + W - right) / 2}" y="${H - bottom + 32}" text-anchor="middle">${escapeHtml(t.officers)}</text>`,

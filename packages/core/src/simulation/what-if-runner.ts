@@ -156,7 +156,7 @@ function scaled(
 }
 
 /** The units of the procedures' steps. */
-export function workUnitsOf(setup: SimulationSetup): Set<string> {
+function workUnitsOf(setup: SimulationSetup): Set<string> {
   return new Set(setup.procedures.flatMap((p) => p.definition.steps.map((s) => s.unit)));
 }
 

@@ -69,7 +69,10 @@ describe('what-if', () => {
 
   it('shares the dossiers run between variants that differ only at the desk, with the same figures as alone', async () => {
     const variant = { name: 'quầy +1 (luân phiên)', desk: { residence: 3 }, units: { police: 6 } };
-    const together = await compareVariants(scenario, [{ name: 'hiện tại' }, variant], { seeds: 2, setup: made });
+    const together = await compareVariants(scenario, [{ name: 'hiện tại' }, variant], {
+      seeds: 2,
+      setup: made,
+    });
     const alone = await compareVariants(scenario, [variant], { seeds: 2, setup: made });
     expect(together[1]).toEqual(alone[0]);
     expect(together[1]!.figures.received).toEqual(together[0]!.figures.received);
