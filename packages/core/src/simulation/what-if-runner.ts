@@ -3,6 +3,8 @@ import { MotcuaError } from '../errors/motcua-error.js';
 import { setupHref, workerEntry } from './simulate-in-workers.js';
 import { parseStaffingScenario, type StaffingScenario, type StaffingTargets } from './staffing-scenario.js';
 import {
+  type DossierRunCache,
+  dossierKey,
   estimate,
   type FigureEstimate,
   meetsTargets,
@@ -191,6 +193,15 @@ async function runTasks(
   options: WhatIfOptions,
 ): Promise<ScenarioRun[]> {
   const workers = options.workers ?? 1;
+  // Runs sharing their dossiers (same dossier key and seed) go together, to one worker, one after another.
+  const byKey = new Map<string, number[]>();
+  tasks.forEach((t, i) => {
+    const k = `${dossierKey(t.scenario)}|${t.seed}`;
+    const g = byKey.get(k);
+    if (g) g.push(i);
+    else byKey.set(k, [i]);
+  });
+  const groups = [...byKey.values()];
   if (!Number.isInteger(workers) || workers < 1)
     throw new MotcuaError('INVALID_OPTION', 'workers must be a whole number ≥ 1', { field: 'workers' });
   if (workers === 1 || !options.setupModule) {
@@ -198,13 +209,17 @@ async function runTasks(
       throw new MotcuaError('INVALID_OPTION', 'give a setup (or a setupModule and workers)', {
         field: 'setup',
       });
-    const out: ScenarioRun[] = [];
-    for (const t of tasks) out.push(await runScenarioOnce(t.scenario, options.setup, t.seed));
+    const out: ScenarioRun[] = new Array(tasks.length);
+    const cache: DossierRunCache = new Map();
+    for (const group of groups)
+      for (const i of group)
+        out[i] = await runScenarioOnce(tasks[i]!.scenario, options.setup, tasks[i]!.seed, cache);
     return out;
   }
   const entry = workerEntry();
   const href = setupHref(options.setupModule);
   const results: ScenarioRun[] = new Array(tasks.length);
+  if (groups.length === 0) return results;
   let next = 0;
   const live: Worker[] = [];
   const one = () =>
@@ -223,27 +238,32 @@ async function runTasks(
         : new Worker(entry.url, { workerData });
       live.push(worker);
       let done = false;
+      let pending = 0;
       const feed = () => {
-        if (next >= tasks.length) {
+        if (next >= groups.length) {
           done = true;
           resolve();
           void worker.terminate();
           return;
         }
-        const id = next++;
-        const t = tasks[id]!;
-        worker.postMessage({
-          type: 'task',
-          id,
-          scenario: t.scenario,
-          seed: t.seed,
-        } satisfies WhatIfWorkerMessage);
+        const group = groups[next++]!;
+        pending = group.length;
+        for (const id of group) {
+          const t = tasks[id]!;
+          worker.postMessage({
+            type: 'task',
+            id,
+            scenario: t.scenario,
+            seed: t.seed,
+          } satisfies WhatIfWorkerMessage);
+        }
       };
       worker.on('message', (m: WhatIfWorkerMessage) => {
         if (m.type === 'ready') feed();
         else if (m.type === 'result') {
           results[m.id] = m.run;
-          feed();
+          pending--;
+          if (pending === 0) feed();
         } else if (m.type === 'failed') {
           done = true;
           reject(
@@ -262,7 +282,7 @@ async function runTasks(
       });
     });
   try {
-    await Promise.all(Array.from({ length: Math.min(workers, tasks.length) }, one));
+    await Promise.all(Array.from({ length: Math.min(workers, groups.length) }, one));
   } finally {
     await Promise.all(live.map((w) => w.terminate()));
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { setup } from '../../test-support/simulate-in-workers.setup.js';
 import { parseStaffingScenario } from './staffing-scenario.js';
-import { estimate } from './what-if.js';
+import { type DossierRunCache, estimate, runScenarioOnce } from './what-if.js';
 import { whatIfChart, whatIfHtml } from './what-if-report.js';
 import { applyVariant, compareVariants, runWhatIf, searchStaffing } from './what-if-runner.js';
 
@@ -76,6 +76,13 @@ describe('what-if', () => {
     const alone = await compareVariants(scenario, [variant], { seeds: 2, setup: made });
     expect(together[1]).toEqual(alone[0]);
     expect(together[1]!.figures.received).toEqual(together[0]!.figures.received);
+    // One dossier run for both: the key leaves out the officers moved to the counters.
+    const cache: DossierRunCache = new Map();
+    await runScenarioOnce(scenario, made, 1, cache);
+    await runScenarioOnce(applyVariant(scenario, variant, made), made, 1, cache);
+    expect(cache.size).toBe(1);
+    await runScenarioOnce(applyVariant(scenario, { name: 'x', units: { police: 7 } }, made), made, 1, cache);
+    expect(cache.size).toBe(2);
   });
 
   it('escapes variant names in the report', async () => {
