@@ -31,7 +31,11 @@ describe('resolveReportPeriod', () => {
     const feb = resolveReportPeriod({ kind: 'month', year: 2028, month: 2 });
     expect([feb.firstDay, feb.lastDay]).toEqual(['2028-02-01', '2028-02-29']);
     const q4 = resolveReportPeriod({ kind: 'quarter', year: 2026, quarter: 4 });
-    expect([q4.firstDay, q4.lastDay, q4.to]).toEqual(['2026-10-01', '2026-12-31', '2026-12-31T17:00:00.000Z']);
+    expect([q4.firstDay, q4.lastDay, q4.to]).toEqual([
+      '2026-10-01',
+      '2026-12-31',
+      '2026-12-31T17:00:00.000Z',
+    ]);
     const custom = resolveReportPeriod({ kind: 'custom', from: '2026-03-02', to: '2026-03-02' });
     expect([custom.from, custom.to]).toEqual(['2026-03-01T17:00:00.000Z', '2026-03-02T17:00:00.000Z']);
     expect(custom.label.vi).toBe('Từ ngày 02/03/2026 đến ngày 02/03/2026');
@@ -50,18 +54,18 @@ describe('resolveReportPeriod', () => {
       }
       throw new Error('did not throw');
     };
-    expect(fieldOf(() => resolveReportPeriod({ kind: 'custom', from: '2026-03-02', to: '2026-03-01' }))).toEqual([
-      'period.to',
-    ]);
-    expect(fieldOf(() => resolveReportPeriod({ kind: 'month', year: 2026, month: 3, startDay: 29 }))).toEqual([
-      'period.startDay',
-    ]);
-    expect(fieldOf(() => resolveReportPeriod({ kind: 'month', year: 2026, month: 3, startDay: 1.5 }))).toEqual([
-      'period.startDay',
-    ]);
-    expect(fieldOf(() => resolveReportPeriod({ kind: 'custom', from: '2026-02-30', to: '2026-03-01' }))).toEqual([
-      'period.from',
-    ]);
+    expect(
+      fieldOf(() => resolveReportPeriod({ kind: 'custom', from: '2026-03-02', to: '2026-03-01' })),
+    ).toEqual(['period.to']);
+    expect(fieldOf(() => resolveReportPeriod({ kind: 'month', year: 2026, month: 3, startDay: 29 }))).toEqual(
+      ['period.startDay'],
+    );
+    expect(
+      fieldOf(() => resolveReportPeriod({ kind: 'month', year: 2026, month: 3, startDay: 1.5 })),
+    ).toEqual(['period.startDay']);
+    expect(
+      fieldOf(() => resolveReportPeriod({ kind: 'custom', from: '2026-02-30', to: '2026-03-01' })),
+    ).toEqual(['period.from']);
     expect(fieldOf(() => reportPeriodContaining('month', 0, '2026-03-01'))).toEqual(['startDay']);
   });
 

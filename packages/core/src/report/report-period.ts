@@ -175,9 +175,15 @@ function periodLabel(p: ReportPeriod, first: string, last: string): { vi: string
     case 'month':
       return { vi: `Tháng ${p.month} năm ${p.year}`, en: `${MONTH_EN[p.month - 1]} ${p.year}` };
     case 'quarter':
-      return { vi: `Quý ${['I', 'II', 'III', 'IV'][p.quarter - 1]} năm ${p.year}`, en: `Q${p.quarter} ${p.year}` };
+      return {
+        vi: `Quý ${['I', 'II', 'III', 'IV'][p.quarter - 1]} năm ${p.year}`,
+        en: `Q${p.quarter} ${p.year}`,
+      };
     case 'half-year':
-      return { vi: `${p.half === 1 ? '6 tháng đầu' : '6 tháng cuối'} năm ${p.year}`, en: `H${p.half} ${p.year}` };
+      return {
+        vi: `${p.half === 1 ? '6 tháng đầu' : '6 tháng cuối'} năm ${p.year}`,
+        en: `H${p.half} ${p.year}`,
+      };
     case 'year':
       return { vi: `Năm ${p.year}`, en: `Year ${p.year}` };
     case 'custom':
@@ -213,7 +219,9 @@ export function resolveReportPeriod(input: ReportPeriodInput): ResolvedReportPer
     first = parseLocalDate(period.from, 'period.from');
     last = parseLocalDate(period.to, 'period.to');
     if (last < first) {
-      throw new ValidationError('period', [{ field: 'period.to', message: 'must not be before period.from' }]);
+      throw new ValidationError('period', [
+        { field: 'period.to', message: 'must not be before period.from' },
+      ]);
     }
   } else {
     const span = MONTHS[period.kind];
@@ -262,7 +270,12 @@ export function reportPeriodContaining(
   startDay: number,
   date: string,
 ): ResolvedReportPeriod {
-  const day = parseOrThrow(LocalDateSchema, date, 'date');
+  try {
+    parseLocalDate(date, 'date');
+  } catch {
+    throw new ValidationError('date', [{ field: 'date', message: "expected a calendar date 'YYYY-MM-DD'" }]);
+  }
+  const day = date;
   const start = parseOrThrow(StartDaySchema, startDay, 'startDay');
   const k = parseOrThrow(PeriodicReportKindSchema, kind, 'kind');
   let year = Number(day.slice(0, 4));

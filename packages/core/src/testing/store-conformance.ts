@@ -20,6 +20,7 @@ import {
 } from './fixtures.js';
 import { hostileValue, mutated } from './hostile-values.js';
 import { lookupConformanceTests } from './store-conformance-lookup.js';
+import { statisticsConformanceTests } from './store-conformance-statistics.js';
 
 /** Options of {@link storeConformanceSuite}. */
 export interface ConformanceOptions {
@@ -140,6 +141,16 @@ function storeCalls(valid: CommitRequest): fc.Arbitrary<(store: DossierStore) =>
     ),
     period.map((q) => (s: DossierStore) => s.report(q as never)),
     period.map((q) => (s: DossierStore) => s.unitReport(q as never)),
+    fc
+      .oneof(
+        h,
+        mutated({ from: '2026-03-01T00:00:00+07:00', to: '2026-04-01T00:00:00+07:00', rule: 'at-return' }, [
+          'from',
+          'to',
+          'rule',
+        ]),
+      )
+      .map((q) => (s: DossierStore) => s.statisticsCounts(q as never)),
     fc
       .oneof(
         h,
@@ -943,5 +954,6 @@ export function storeConformanceSuite(name: string, options: ConformanceOptions)
     });
 
     lookupConformanceTests(() => store);
+    statisticsConformanceTests(() => store);
   });
 }
