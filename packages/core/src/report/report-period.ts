@@ -75,7 +75,8 @@ export const ReportPeriodSchema = z.discriminatedUnion('kind', [
       /** Last day included; not before `from`. */
       to: LocalDateSchema,
     })
-    .strict(),
+    .strict()
+    .refine((p) => p.to >= p.from, { message: 'must not be before from', path: ['to'] }),
 ]);
 /** A report period as written by a caller (`startDay` optional). */
 export type ReportPeriodInput = z.input<typeof ReportPeriodSchema>;
@@ -218,11 +219,6 @@ export function resolveReportPeriod(input: ReportPeriodInput): ResolvedReportPer
   if (period.kind === 'custom') {
     first = parseLocalDate(period.from, 'period.from');
     last = parseLocalDate(period.to, 'period.to');
-    if (last < first) {
-      throw new ValidationError('period', [
-        { field: 'period.to', message: 'must not be before period.from' },
-      ]);
-    }
   } else {
     const span = MONTHS[period.kind];
     const number =

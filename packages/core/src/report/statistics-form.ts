@@ -99,7 +99,7 @@ export interface StatisticsFormOptions {
 }
 
 /** The form cells of summed counts. */
-export function statisticsFigures(c: StatisticsCounts): StatisticsFigures {
+function statisticsFigures(c: StatisticsCounts): StatisticsFigures {
   const resolvedTotal = c.resolvedEarly + c.resolvedOnTime + c.resolvedLate;
   const inProgressTotal = c.inProgressWithinTime + c.inProgressOverdue;
   return {

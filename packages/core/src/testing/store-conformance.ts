@@ -636,6 +636,42 @@ export function storeConformanceSuite(name: string, options: ConformanceOptions)
         ['in-person', 3, 1, 0],
         ['online-full', 2, 0, 1],
       ]);
+      // The same figures on Biểu 07a (the withdrawal as returned, nothing in the 06 columns for it).
+      const form = await engine.statisticsForm({
+        form: '07a',
+        period: { kind: 'custom', from: '2026-03-01', to: '2026-03-31' },
+        by: ['agency', 'procedure'],
+      });
+      expect(form.rows.map((r) => [r.agency, r.procedure, r.procedureName === undefined])).toEqual([
+        ['H56', '1.004194', false],
+      ]);
+      expect(form.total).toEqual({
+        receivedTotal: 6,
+        carriedOver: 1,
+        receivedOnline: 2,
+        receivedInPersonOrPostal: 3,
+        resolvedTotal: 3,
+        resolvedEarly: 1,
+        resolvedOnTime: 1,
+        resolvedLate: 1,
+        inProgressTotal: 2,
+        inProgressWithinTime: 0,
+        inProgressOverdue: 2,
+        returned: 1,
+        waitingSupplement: 0,
+      });
+      await expect(
+        engine.statisticsForm({
+          form: '06',
+          period: { kind: 'custom', from: '2026-03-31', to: '2026-03-01' },
+        }),
+      ).rejects.toMatchObject({ issues: [{ field: 'query.period.to' }] });
+      await expect(
+        engine.statisticsForm({ form: '06', period: { kind: 'month', year: 2026, month: 3, startDay: 31 } }),
+      ).rejects.toMatchObject({ issues: [{ field: 'query.period.startDay' }] });
+      await expect(
+        engine.statisticsForm({ form: '08' as never, period: { kind: 'year', year: 2026 } }),
+      ).rejects.toMatchObject({ issues: [{ field: 'query.form' }] });
       const units = await engine.unitReport({
         from: '2026-03-01T00:00:00+07:00',
         to: '2026-04-01T00:00:00+07:00',
