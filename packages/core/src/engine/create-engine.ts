@@ -161,7 +161,7 @@ export function createEngine(options: EngineOptions): Engine {
     report: async (query) => store.report(checkReportQuery(query, calendar)),
     unitReport: async (query) => store.unitReport(checkPeriodQuery(query, calendar)),
     lateEntries: async (query) => store.lateEntries(checkLateEntryQuery(query, calendar)),
-    statisticsForm: (query) => statisticsFormOf(store, ctx.registry, query),
+    statisticsForm: (query) => statisticsFormOf(store, ctx.registry, clock.now(), query),
 
     runDueTimers: async (now) =>
       runDueTimers(

@@ -411,7 +411,8 @@ export interface Engine {
    * for supplementation), for a report period (kỳ báo cáo: a month, quarter, half-year or year
    * with its start day — 15 for the 15th → 14th convention — or custom days), broken down by
    * agency × field × procedure (the default; any subset in any order) with the total row. The
-   * store counts it set-based; names and fields come from the procedure registry. Print it with
+   * store counts it set-based; names and fields come from the procedure registry. A period not
+   * over yet is counted to the engine clock's now (`asOf`): open dossiers are judged at it. Print it with
    * `renderStatisticsFormHtml` from `@motcua/core/forms`.
    *
    * @example

@@ -37,20 +37,28 @@ function registryInfo(procedures: ProcedureRegistry) {
   };
 }
 
-/** The figures of a statistics form for a period, counted by the store and named from the registry. */
+/**
+ * The figures of a statistics form for a period, counted by the store and named from the registry.
+ * A period not over at `now` is counted to `now` included (nothing is received or closed after it; open
+ * dossiers are judged at it, not at the period's future end).
+ */
 export async function statisticsFormOf(
   store: DossierStore,
   procedures: ProcedureRegistry,
+  now: Date,
   input: unknown,
 ): Promise<StatisticsForm> {
   const query = parseOrThrow(EngineStatisticsFormQuerySchema, input, 'query');
   const period = resolveReportPeriod(query.period);
-  const counts = await store.statisticsCounts({ from: period.from, to: period.to, rule: query.rule });
+  const end = Math.min(Date.parse(period.to), Math.max(Date.parse(period.from), now.getTime()) + 1);
+  const asOf = new Date(end).toISOString();
+  const counts = await store.statisticsCounts({ from: period.from, to: asOf, rule: query.rule });
   return buildStatisticsForm(counts, {
     form: query.form,
     period,
     rule: query.rule,
     by: query.by,
+    asOf,
     procedureInfo: registryInfo(procedures),
   });
 }

@@ -10,7 +10,7 @@ import { parseOrThrow } from '../validation/zod-issues.js';
 import { escapeHtml } from './html-escape.js';
 import { htmlDocument, type Paper, signatures, title } from './html-page.js';
 import { type OfficeInfoInput, OfficeInfoSchema } from './office-info.js';
-import { formatPlaceDate } from './vietnamese-date.js';
+import { formatPlaceDate, formatVietnameseDateTime } from './vietnamese-date.js';
 
 /** Options of {@link renderStatisticsFormHtml}. */
 export interface StatisticsFormRenderOptions {
@@ -33,6 +33,7 @@ type Labels = {
   issuedBy: string;
   title: Record<StatisticsFormKind, string>;
   period: (label: string, first: string, last: string) => string;
+  asOf: (at: string) => string;
   reporter: string;
   recipient: string;
   unit: string;
@@ -74,6 +75,7 @@ const VI: Labels = {
       'Tình hình, kết quả giải quyết thủ tục hành chính tại cơ quan, đơn vị trực tiếp giải quyết thủ tục hành chính (kèm hồ sơ trả lại và hồ sơ chờ bổ sung)',
   },
   period: (label, first, last) => `Kỳ báo cáo: ${label} (từ ngày ${dmy(first)} đến ngày ${dmy(last)})`,
+  asOf: (at) => `Số liệu tính đến ${at}`,
   reporter: 'Đơn vị báo cáo',
   recipient: 'Đơn vị nhận báo cáo',
   unit: 'Đơn vị tính: Số hồ sơ TTHC',
@@ -112,6 +114,7 @@ const EN: Labels = {
       'Situation and results of handling administrative procedures at the agency that handles them (with dossiers returned and waiting for supplementation)',
   },
   period: (label, first, last) => `Report period: ${label} (${first} to ${last})`,
+  asOf: (at) => `Figures as of ${at}`,
   reporter: 'Reporting unit',
   recipient: 'Reported to',
   unit: 'Unit: administrative procedure dossiers',
@@ -244,13 +247,17 @@ export function renderStatisticsFormHtml(form: StatisticsForm, options: Statisti
     options.reportDate !== undefined && options.calendar && options.language !== 'en'
       ? formatPlaceDate(office.placeName, options.reportDate, options.calendar)
       : L.placeDateBlank;
+  const asOf =
+    form.asOf < form.period.to
+      ? `<div class="stat-period">${escapeHtml(L.asOf(options.calendar ? formatVietnameseDateTime(form.asOf, options.calendar) : form.asOf))}</div>\n`
+      : '';
   const body = `<table class="stat-head"><tr>
 <td><div class="stat-form-no">${escapeHtml(L.formNumber[form.form])}</div><div class="stat-issued">${escapeHtml(L.issuedBy)}</div></td>
 <td class="right"><div>${escapeHtml(L.reporter)}: <b>${escapeHtml(office.agencyName)}</b></div><div>${escapeHtml(L.recipient)}: <b>${escapeHtml(office.governingBody)}</b></div></td>
 </tr></table>
 ${title(L.title[form.form])}
 <div class="stat-period">${escapeHtml(L.period(options.language === 'en' ? form.period.label.en : form.period.label.vi, form.period.firstDay, form.period.lastDay))}</div>
-<div class="stat-unit">${escapeHtml(L.unit)}</div>
+${asOf}<div class="stat-unit">${escapeHtml(L.unit)}</div>
 <table class="grid stat">
 ${head}
 ${rows}

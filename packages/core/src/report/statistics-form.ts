@@ -76,6 +76,11 @@ export interface StatisticsForm {
   readonly period: ResolvedReportPeriod;
   readonly rule: StatisticsCountingRule;
   readonly by: readonly StatisticsGroupKey[];
+  /**
+   * The instant the figures are counted to (excluded): the period's end, or the time of the report
+   * for a period not over yet (dossiers open then are judged within time or overdue at it).
+   */
+  readonly asOf: string;
   /** Rows sorted by their keys in the order of `by`; empty when `by` is empty. */
   readonly rows: readonly StatisticsFormRow[];
   /** The total row (tổng cộng). */
@@ -94,6 +99,8 @@ export interface StatisticsFormOptions {
   readonly period: ResolvedReportPeriod;
   readonly rule: StatisticsCountingRule;
   readonly by: readonly StatisticsGroupKey[];
+  /** The instant the counts were taken to, when before the period's end (default: the period's end). */
+  readonly asOf?: string;
   /** Names and fields of procedures (e.g. from the engine's registry); unknown codes have no field. */
   readonly procedureInfo?: (procedureCode: string) => StatisticsProcedureInfo | undefined;
 }
@@ -191,6 +198,7 @@ export function buildStatisticsForm(
     period: options.period,
     rule: options.rule,
     by,
+    asOf: options.asOf ?? options.period.to,
     rows,
     total: statisticsFigures(total),
   };

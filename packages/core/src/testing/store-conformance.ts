@@ -645,6 +645,8 @@ export function storeConformanceSuite(name: string, options: ConformanceOptions)
       expect(form.rows.map((r) => [r.agency, r.procedure, r.procedureName === undefined])).toEqual([
         ['H56', '1.004194', false],
       ]);
+      // March is not over: counted to the engine's now (16/03 09:00) included.
+      expect(form.asOf).toBe('2026-03-16T02:00:00.001Z');
       expect(form.total).toEqual({
         receivedTotal: 6,
         carriedOver: 1,
