@@ -40,10 +40,13 @@ export function statisticsCountsSql(
   count(*) FILTER (WHERE ${fresh} AND channel IN ('online-full', 'online-partial')) AS received_online,
   count(*) FILTER (WHERE ${fresh} AND channel = 'in-person') AS received_in_person,
   count(*) FILTER (WHERE ${fresh} AND channel = 'postal') AS received_postal,
-  count(*) FILTER (WHERE ${ended} AND outcome IN ('returned', 'refused') AND result = 'EARLY') AS resolved_early,
-  count(*) FILTER (WHERE ${ended} AND outcome IN ('returned', 'refused') AND result = 'ON_TIME') AS resolved_on_time,
-  count(*) FILTER (WHERE ${ended} AND outcome IN ('returned', 'refused') AND result = 'LATE') AS resolved_late,
-  count(*) FILTER (WHERE ${ended} AND outcome IN ('withdrawn', 'stopped', 'expired')) AS returned,
+  count(*) FILTER (WHERE ${ended} AND outcome = 'returned' AND result = 'EARLY') AS resolved_early,
+  count(*) FILTER (WHERE ${ended} AND outcome = 'returned' AND result = 'ON_TIME') AS resolved_on_time,
+  count(*) FILTER (WHERE ${ended} AND outcome = 'returned' AND result = 'LATE') AS resolved_late,
+  count(*) FILTER (WHERE ${ended} AND outcome = 'refused' AND result = 'EARLY') AS refused_early,
+  count(*) FILTER (WHERE ${ended} AND outcome = 'refused' AND result = 'ON_TIME') AS refused_on_time,
+  count(*) FILTER (WHERE ${ended} AND outcome = 'refused' AND result = 'LATE') AS refused_late,
+  count(*) FILTER (WHERE ${ended} AND outcome IN ('withdrawn', 'stopped', 'expired')) AS closed_without_result,
   count(*) FILTER (WHERE ${open} AND (paused OR legal_due_at >= ${p.to})) AS in_progress_within_time,
   count(*) FILTER (WHERE ${open} AND NOT (paused) AND legal_due_at < ${p.to}) AS in_progress_overdue,
   count(*) FILTER (WHERE ${open} AND (state = 'supplementing' OR national_status = 5)) AS waiting_supplement
@@ -63,7 +66,10 @@ export interface StatisticsCountsSqlRow {
   resolved_early: number | string;
   resolved_on_time: number | string;
   resolved_late: number | string;
-  returned: number | string;
+  refused_early: number | string;
+  refused_on_time: number | string;
+  refused_late: number | string;
+  closed_without_result: number | string;
   in_progress_within_time: number | string;
   in_progress_overdue: number | string;
   waiting_supplement: number | string;
@@ -82,7 +88,10 @@ export function assembleStatisticsCounts(rows: readonly StatisticsCountsSqlRow[]
       resolvedEarly: Number(r.resolved_early),
       resolvedOnTime: Number(r.resolved_on_time),
       resolvedLate: Number(r.resolved_late),
-      returned: Number(r.returned),
+      refusedEarly: Number(r.refused_early),
+      refusedOnTime: Number(r.refused_on_time),
+      refusedLate: Number(r.refused_late),
+      closedWithoutResult: Number(r.closed_without_result),
       inProgressWithinTime: Number(r.in_progress_within_time),
       inProgressOverdue: Number(r.in_progress_overdue),
       waitingSupplement: Number(r.waiting_supplement),

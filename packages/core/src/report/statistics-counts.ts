@@ -29,7 +29,7 @@ export interface StatisticsCountQuery {
 /**
  * The counts of the statistics forms (Biểu 06 / 07a) of one agency and procedure for one period.
  * Every dossier received before the period's end and not ended before its start is counted once
- * in the received part and at most once in the resolved, returned or in-progress part.
+ * in the received part and at most once in the resolved, refused, closed or in-progress part.
  */
 export interface StatisticsCounts {
   /** Received before the period, not ended at its start (kỳ trước chuyển qua). */
@@ -40,12 +40,19 @@ export interface StatisticsCounts {
   readonly receivedInPerson: number;
   /** Received in the period by post (dịch vụ bưu chính công ích). */
   readonly receivedPostal: number;
-  /** Ended in the period with a result or a written refusal, by timeliness (đã giải quyết). */
+  /** Ended in the period with the result returned, by timeliness against the legal due time. */
   readonly resolvedEarly: number;
   readonly resolvedOnTime: number;
   readonly resolvedLate: number;
-  /** Ended in the period without a result: withdrawn, stopped, or not supplemented in time (trả lại). */
-  readonly returned: number;
+  /**
+   * Ended in the period with a written refusal (the dossier given back as not eligible), by the
+   * timeliness recorded at the refusal: resolved on Biểu 06, returned (trả lại) on 07a.
+   */
+  readonly refusedEarly: number;
+  readonly refusedOnTime: number;
+  readonly refusedLate: number;
+  /** Ended in the period without a result or a refusal: withdrawn, stopped, or not supplemented in time. */
+  readonly closedWithoutResult: number;
   /** Not ended at the period's end and within the legal due time (or its clock stopped). */
   readonly inProgressWithinTime: number;
   /** Not ended at the period's end and past the legal due time. */
@@ -72,7 +79,10 @@ export const STATISTICS_COUNT_KEYS = [
   'resolvedEarly',
   'resolvedOnTime',
   'resolvedLate',
-  'returned',
+  'refusedEarly',
+  'refusedOnTime',
+  'refusedLate',
+  'closedWithoutResult',
   'inProgressWithinTime',
   'inProgressOverdue',
   'waitingSupplement',
@@ -140,12 +150,16 @@ export function countStatistics(
     else if (s.channel === 'postal') r.receivedPostal++;
     else r.receivedOnline++;
     if (end < to) {
-      if (s.outcome === 'returned' || s.outcome === 'refused') {
+      if (s.outcome === 'returned') {
         if (s.result === 'EARLY') r.resolvedEarly++;
         else if (s.result === 'ON_TIME') r.resolvedOnTime++;
         else if (s.result === 'LATE') r.resolvedLate++;
+      } else if (s.outcome === 'refused') {
+        if (s.result === 'EARLY') r.refusedEarly++;
+        else if (s.result === 'ON_TIME') r.refusedOnTime++;
+        else if (s.result === 'LATE') r.refusedLate++;
       } else if (s.outcome === 'withdrawn' || s.outcome === 'stopped' || s.outcome === 'expired') {
-        r.returned++;
+        r.closedWithoutResult++;
       }
     } else {
       if (!s.paused && Date.parse(s.legalDueAt) < to) r.inProgressOverdue++;

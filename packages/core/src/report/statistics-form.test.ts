@@ -119,7 +119,7 @@ const FIELDS: Record<string, { code: string; name: string }> = {
   [P3]: { code: 'DD', name: 'Đất đai' },
 };
 
-async function scenarioForm(by: ('agency' | 'field' | 'procedure')[]) {
+async function scenarioForm(form: '06' | '07a', by: ('agency' | 'field' | 'procedure')[]) {
   const store = new MemoryStore();
   for (const s of SCENARIO) {
     const c = newDossierCommit(s.code, { at: s.receivedAt });
@@ -128,7 +128,7 @@ async function scenarioForm(by: ('agency' | 'field' | 'procedure')[]) {
   const period = resolveReportPeriod({ kind: 'month', year: 2026, month: 3, startDay: 15 });
   const counts = await store.statisticsCounts({ from: period.from, to: period.to, rule: 'at-return' });
   return buildStatisticsForm(counts, {
-    form: '07a',
+    form,
     period,
     rule: 'at-return',
     by,
@@ -140,8 +140,8 @@ async function scenarioForm(by: ('agency' | 'field' | 'procedure')[]) {
 }
 
 describe('statistics forms (Biểu 06 / 07a): a hand-checked scenario of 30 dossiers', () => {
-  it('fills every cell per agency × procedure and the total, as counted by hand', async () => {
-    const form = await scenarioForm(['agency', 'procedure']);
+  it('fills every cell of Biểu 06 per agency × procedure and the total, as counted by hand (refusals resolved)', async () => {
+    const form = await scenarioForm('06', ['agency', 'procedure']);
     expect(form.period.firstDay).toBe('2026-02-15');
     // biome-ignore format: the form's grid
     const grid = [
@@ -160,20 +160,37 @@ describe('statistics forms (Biểu 06 / 07a): a hand-checked scenario of 30 doss
     }
   });
 
+  it('fills every cell of 07a, where the refusals (A12 early, D04 late) are returned, not resolved', async () => {
+    const form = await scenarioForm('07a', ['agency', 'procedure']);
+    // biome-ignore format: the form's grid
+    const grid = [
+      //                  recv car onl ipp  res ear ont lat  inp wit ovd  ret wai
+      ['H56', P1, /**/ 12, 4, 3, 5, /**/ 4, 2, 1, 1, /**/ 6, 3, 3, /**/ 2, 1],
+      ['H56', P2, /**/ 4, 1, 0, 3, /**/ 1, 0, 1, 0, /**/ 1, 1, 0, /**/ 2, 0],
+      ['H57', P3, /**/ 6, 2, 2, 2, /**/ 3, 1, 1, 1, /**/ 3, 2, 1, /**/ 0, 1],
+      ['H57', P4, /**/ 4, 1, 2, 1, /**/ 1, 1, 0, 0, /**/ 2, 2, 0, /**/ 1, 1],
+    ];
+    expect(form.rows.map((r) => [r.agency, r.procedure, ...cells(r.figures)])).toEqual(grid);
+    expect(cells(form.total)).toEqual([26, 8, 7, 11, /**/ 9, 4, 3, 2, /**/ 12, 8, 4, /**/ 5, 3]);
+    for (const r of [...form.rows.map((x) => x.figures), form.total]) {
+      expect(r.resolvedTotal + r.returned + r.inProgressTotal).toBe(r.receivedTotal);
+    }
+  });
+
   it('sums procedures into fields (procedures without a field apart) and agencies', async () => {
-    const byField = await scenarioForm(['field']);
+    const byField = await scenarioForm('06', ['field']);
     expect(byField.rows.map((r) => [r.field, r.fieldName, ...cells(r.figures)])).toEqual([
       [null, undefined, /**/ 4, 1, 2, 1, /**/ 2, 1, 0, 1, /**/ 2, 2, 0, /**/ 0, 1],
       ['DD', 'Đất đai', /**/ 6, 2, 2, 2, /**/ 3, 1, 1, 1, /**/ 3, 2, 1, /**/ 0, 1],
       ['TP', 'Tư pháp', /**/ 16, 5, 3, 8, /**/ 6, 3, 2, 1, /**/ 7, 4, 3, /**/ 3, 1],
     ]);
-    const byAgencyField = await scenarioForm(['agency', 'field']);
+    const byAgencyField = await scenarioForm('06', ['agency', 'field']);
     expect(byAgencyField.rows.map((r) => [r.agency, r.field, r.figures.receivedTotal])).toEqual([
       ['H56', 'TP', 16],
       ['H57', null, 4],
       ['H57', 'DD', 6],
     ]);
-    const totalOnly = await scenarioForm([]);
+    const totalOnly = await scenarioForm('06', []);
     expect(totalOnly.rows).toEqual([]);
     expect(totalOnly.total.receivedTotal).toBe(26);
   });

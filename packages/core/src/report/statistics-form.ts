@@ -35,7 +35,7 @@ export interface StatisticsFigures {
   readonly receivedOnline: number;
   /** Số mới tiếp nhận trực tiếp và qua dịch vụ bưu chính công ích. */
   readonly receivedInPersonOrPostal: number;
-  /** Tổng số hồ sơ đã giải quyết: early + on time + late. */
+  /** Tổng số hồ sơ đã giải quyết: early + on time + late (on Biểu 06, written refusals included). */
   readonly resolvedTotal: number;
   /** Trước hạn. */
   readonly resolvedEarly: number;
@@ -49,7 +49,10 @@ export interface StatisticsFigures {
   readonly inProgressWithinTime: number;
   /** Quá hạn. */
   readonly inProgressOverdue: number;
-  /** Form 07a: trả lại (withdrawn, stopped, not supplemented in time). */
+  /**
+   * Given back without the result asked for (trả lại): withdrawn, stopped, not supplemented in
+   * time, and on 07a also refused. Printed on 07a only.
+   */
   readonly returned: number;
   /** Form 07a: of those in progress, chờ bổ sung. */
   readonly waitingSupplement: number;
@@ -105,23 +108,31 @@ export interface StatisticsFormOptions {
   readonly procedureInfo?: (procedureCode: string) => StatisticsProcedureInfo | undefined;
 }
 
-/** The form cells of summed counts. */
-function statisticsFigures(c: StatisticsCounts): StatisticsFigures {
-  const resolvedTotal = c.resolvedEarly + c.resolvedOnTime + c.resolvedLate;
-  const inProgressTotal = c.inProgressWithinTime + c.inProgressOverdue;
+/**
+ * The form cells of summed counts. On Biểu 06 a refusal is resolved (it answers the application);
+ * on 07a it is returned (trả lại: given back as not eligible) with the dossiers closed without a
+ * result, and resolved counts the results returned only. On both, received = resolved + returned
+ * + in progress.
+ */
+function statisticsFigures(c: StatisticsCounts, form: StatisticsFormKind): StatisticsFigures {
+  const withRefusals = form === '06';
+  const early = c.resolvedEarly + (withRefusals ? c.refusedEarly : 0);
+  const onTime = c.resolvedOnTime + (withRefusals ? c.refusedOnTime : 0);
+  const late = c.resolvedLate + (withRefusals ? c.refusedLate : 0);
+  const refused = c.refusedEarly + c.refusedOnTime + c.refusedLate;
   return {
     receivedTotal: c.carriedOver + c.receivedOnline + c.receivedInPerson + c.receivedPostal,
     carriedOver: c.carriedOver,
     receivedOnline: c.receivedOnline,
     receivedInPersonOrPostal: c.receivedInPerson + c.receivedPostal,
-    resolvedTotal,
-    resolvedEarly: c.resolvedEarly,
-    resolvedOnTime: c.resolvedOnTime,
-    resolvedLate: c.resolvedLate,
-    inProgressTotal,
+    resolvedTotal: early + onTime + late,
+    resolvedEarly: early,
+    resolvedOnTime: onTime,
+    resolvedLate: late,
+    inProgressTotal: c.inProgressWithinTime + c.inProgressOverdue,
     inProgressWithinTime: c.inProgressWithinTime,
     inProgressOverdue: c.inProgressOverdue,
-    returned: c.returned,
+    returned: c.closedWithoutResult + (withRefusals ? 0 : refused),
     waitingSupplement: c.waitingSupplement,
   };
 }
@@ -192,7 +203,7 @@ export function buildStatisticsForm(
       }
       return 0;
     })
-    .map((g) => ({ ...g.row, figures: statisticsFigures(g.sum) }));
+    .map((g) => ({ ...g.row, figures: statisticsFigures(g.sum, options.form) }));
   return {
     form: options.form,
     period: options.period,
@@ -200,6 +211,6 @@ export function buildStatisticsForm(
     by,
     asOf: options.asOf ?? options.period.to,
     rows,
-    total: statisticsFigures(total),
+    total: statisticsFigures(total, options.form),
   };
 }
