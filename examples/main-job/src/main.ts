@@ -55,6 +55,7 @@ import { onlineAndBoundary, sampleReception, withSampleFees } from './online-and
 import { finishPortalSync, startPortalSync } from './portal-sync.js';
 import { provinceProcedure, provinceProcessDossier } from './province-process.js';
 import { deskWhatIf } from './staffing-what-if.js';
+import { form06Html, form06Line, form06Section, monthlyForm06 } from './statistics-form.js';
 import { openStore } from './store.js';
 
 // `pnpm demo -- --days 10` passes the `--` through: drop it.
@@ -334,6 +335,9 @@ console.log(
       .join('; ') || 'none'
   }`,
 );
+// The official statistics form of the run's month (Biểu 06, 15th → 14th), counted by the store.
+const form06 = await monthlyForm06(engine, start);
+console.log(form06Line(form06));
 // The portal sync, once everything is delivered: indicator 1.4, lag, nothing duplicated.
 const synced = portal
   ? await finishPortalSync(engine, portal, {
@@ -462,6 +466,8 @@ write(
   'Tracking book (first 200 dossiers)',
 );
 
+write('bieu-06.html', form06Html(form06, office, engine), `Biểu 06/VPCP/KSTT – ${form06.period.label.vi}`);
+
 const byProcedure = result.byProcedure.map((row) => ({ name: names.get(row.group) ?? row.group, row }));
 const last = localDateOf(parseLocalDate(start) + days - 1);
 writeFileSync(
@@ -478,6 +484,7 @@ writeFileSync(
     online,
     province,
     lateEntries: lateRows,
+    statisticsForm: form06Section(form06, 'documents/bieu-06.html'),
     ...(synced ? { portalSync: synced } : {}),
     liaison: {
       parents: liaison.parents,
