@@ -39,6 +39,7 @@ import { lookupDossier, lookupSecrets, reissueSecret } from './lookup-commands.j
 import { nationalIndex, nationalIndexDossiers } from './national-index-commands.js';
 import { rateDossier, ratingRules } from './rate-dossier.js';
 import { receiveDossier } from './receive-dossier.js';
+import { statisticsFormOf } from './statistics-form-query.js';
 
 /** What the plugins with an `inspect` know of a dossier, by name; `undefined` when none has one. */
 async function inspectPlugins(
@@ -163,6 +164,7 @@ export function createEngine(options: EngineOptions): Engine {
     lateEntries: async (query) => store.lateEntries(checkLateEntryQuery(query, calendar)),
     nationalIndex: (query) => nationalIndex(store, calendar, query),
     nationalIndexDossiers: (query) => nationalIndexDossiers(store, calendar, query),
+    statisticsForm: (query) => statisticsFormOf(store, ctx.registry, clock.now(), query),
 
     runDueTimers: async (now) =>
       runDueTimers(

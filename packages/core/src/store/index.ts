@@ -13,6 +13,7 @@ export {
   checkStoreLocalDate,
   checkStorePeriod,
   checkStoreReportQuery,
+  checkStoreStatisticsQuery,
   checkStoreText,
 } from './store-input.js';
 export {

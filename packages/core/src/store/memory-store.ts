@@ -11,6 +11,11 @@ import {
 } from '../report/national-index-counts.js';
 import type { ReportQuery, ReportRow, UnitReportRow } from '../report/report-types.js';
 import {
+  countStatistics,
+  type StatisticsCountQuery,
+  type StatisticsCountRow,
+} from '../report/statistics-counts.js';
+import {
   checkClaimRequest,
   checkCommitRequest,
   checkLookupAttemptRequest,
@@ -24,6 +29,7 @@ import {
   checkStoreLocalDate,
   checkStorePeriod,
   checkStoreReportQuery,
+  checkStoreStatisticsQuery,
   checkStoreText,
 } from './store-input.js';
 import {
@@ -345,5 +351,13 @@ export class MemoryStore implements DossierStore {
   async lateEntries(input: LateEntryQuery): Promise<LateEntryRow[]> {
     const query = checkStoreLateEntryQuery(input);
     return aggregateLateEntries([...this.journals.values()].flat(), query);
+  }
+
+  async statisticsCounts(input: StatisticsCountQuery): Promise<StatisticsCountRow[]> {
+    const query = checkStoreStatisticsQuery(input);
+    return countStatistics(
+      [...this.dossiers.values()].map((d) => d.summary),
+      query,
+    );
   }
 }

@@ -13,6 +13,7 @@ import {
   type IndexDossierSet,
 } from '../report/national-index-counts.js';
 import type { ReportQuery } from '../report/report-types.js';
+import type { StatisticsCountQuery } from '../report/statistics-counts.js';
 import type {
   ClaimRequest,
   CommitRequest,
@@ -181,6 +182,14 @@ export function checkStoreReportQuery(query: unknown): ReportQuery {
     fail('query.groupBy', 'expected agency, procedure, channel or none');
   }
   return { ...period, groupBy };
+}
+
+/** A statistics-forms query: a period of instants and a counting rule (`'at-return'`). */
+export function checkStoreStatisticsQuery(query: unknown): StatisticsCountQuery {
+  const period = checkStorePeriod(query);
+  const rule = (query as Record<string, unknown>).rule;
+  if (rule !== 'at-return') fail('query.rule', 'expected at-return');
+  return { ...period, rule };
 }
 
 /**

@@ -6,6 +6,7 @@ import type { PersistedDossier } from '../procedure/define-procedure.js';
 import type { LateEntryQuery, LateEntryRow } from '../report/late-entries.js';
 import type { IndexCountQuery, IndexCounts, IndexDossierQuery } from '../report/national-index-counts.js';
 import type { ReportQuery, ReportRow, UnitReportRow } from '../report/report-types.js';
+import type { StatisticsCountQuery, StatisticsCountRow } from '../report/statistics-counts.js';
 
 /** A dossier as stored: its summary, its snapshot, and its version for optimistic concurrency. */
 export interface StoredDossier {
@@ -249,6 +250,12 @@ export interface DossierStore {
   nationalIndexCounts(query: IndexCountQuery): Promise<IndexCounts[]>;
   /** The codes of the dossiers behind an index count (the drill-down), in code order, one page. */
   nationalIndexDossiers(query: IndexDossierQuery): Promise<string[]>;
+  /**
+   * The counts of the official statistics forms (Biểu 06 / 07a) per agency × procedure for a
+   * period, as core's `countStatistics` computes them, answered set-based (one GROUP BY over the
+   * summary columns), never by loading dossiers. Rows sorted by agency, then procedure code.
+   */
+  statisticsCounts(query: StatisticsCountQuery): Promise<StatisticsCountRow[]>;
   /**
    * The lookup secret of dossier `code`, or `null` when no dossier has that code. One indexed read
    * of a short value, as fast for an unknown code as for a known one (the public lookup must not
