@@ -136,6 +136,49 @@ export function checkStorePeriod(query: unknown): { from: string; to: string } {
   return { from, to };
 }
 
+const FACT_INSTANTS = ['finishedAt', 'endAt', 'lastRequestAt', 'lastSuppliedAt'] as const;
+const FACT_COUNTS = ['version', 'supplementRequests', 'supplementMs', 'results', 'paidOnline'] as const;
+const FACT_DURATIONS = ['processingMs', 'returnProcessingMs'] as const;
+const FACT_FLAGS = [
+  'eResult',
+  'feeBearing',
+  'digitised',
+  'reused',
+  'nationalStore',
+  'populationData',
+] as const;
+
+/** A summary's index facts (see `DossierIndexFactsSchema`), checked field by field (cheap, on the commit path). */
+function checkIndexFacts(facts: unknown): void {
+  const field = (k: string) => `dossier.summary.indexFacts.${k}`;
+  if (!isRecord(facts)) fail('dossier.summary.indexFacts', 'expected the index facts or nothing');
+  for (const k of FACT_INSTANTS) {
+    if (facts[k] !== null && instantProblem(facts[k]) !== null)
+      fail(field(k), 'expected an ISO 8601 instant or null');
+  }
+  for (const k of FACT_COUNTS) {
+    const v = facts[k];
+    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0)
+      fail(field(k), 'expected a whole number ≥ 0');
+  }
+  for (const k of FACT_DURATIONS) {
+    const v = facts[k];
+    if (v !== null && (typeof v !== 'number' || !Number.isSafeInteger(v)))
+      fail(field(k), 'expected whole milliseconds or null');
+  }
+  for (const k of FACT_FLAGS) if (typeof facts[k] !== 'boolean') fail(field(k), 'expected true or false');
+  if (facts.satisfied !== null && typeof facts.satisfied !== 'boolean')
+    fail(field('satisfied'), 'expected true, false or null');
+  const known = new Set<string>([
+    ...FACT_INSTANTS,
+    ...FACT_COUNTS,
+    ...FACT_DURATIONS,
+    ...FACT_FLAGS,
+    'satisfied',
+  ]);
+  if (Object.keys(facts).some((k) => !known.has(k))) fail('dossier.summary.indexFacts', 'has unknown keys');
+}
+
 /** A national index count query (period, rule, grouping). */
 export function checkStoreIndexCountQuery(query: unknown): IndexCountQuery {
   const period = checkStorePeriod(query);
@@ -274,6 +317,8 @@ export function checkCommitRequest(request: unknown): CommitRequest {
   ) {
     fail('dossier.summary.nationalStatus', 'expected a national status code from 1 to 99, or null');
   }
+  if (summary.indexFacts !== undefined) checkIndexFacts(summary.indexFacts);
+
   if (summary.closedAt !== null && instantProblem(summary.closedAt) !== null) {
     fail('dossier.summary.closedAt', 'expected an ISO 8601 instant or null');
   }
