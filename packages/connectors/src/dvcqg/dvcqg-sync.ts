@@ -14,7 +14,7 @@ import { invalidOption } from '../shared/connector-error.js';
 import type { PayloadProblem } from '../shared/problems.js';
 import type { SyncLog } from '../shared/sync-log.js';
 import { buildDossierRecord, type DvcqgDossierRecord, type DvcqgRecordOptions } from './dossier-record.js';
-import { buildStepEntry, type DvcqgStepEntry } from './step-entry.js';
+import { buildStepEntry, type DvcqgStepEntry, maskedStepEntry } from './step-entry.js';
 import { type AnswerClass, classifyAnswer, type DvcqgAnswer, type DvcqgTransport } from './transport.js';
 
 /** Options of {@link dvcqgSync}. */
@@ -279,10 +279,12 @@ export function dvcqgSync(options: DvcqgSyncOptions): DvcqgSync {
       const result = await classified(() => transport.steps(chunk.map((s) => s.entry as DvcqgStepEntry)));
       // A portal that dedupes step entries may answer that one already exists: it holds it.
       if (result.kind !== 'ok' && result.kind !== 'exists') await fail(code, 'steps', result, now);
+      // Kept for the record with the officer's name masked: only the portal needed it.
       await syncLog.markStepsSynced(
         code,
         chunk.map((s) => s.version),
         attached().clock.now(),
+        chunk.map((s) => maskedStepEntry(s.entry)),
       );
     }
   };

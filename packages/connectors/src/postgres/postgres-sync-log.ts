@@ -273,15 +273,29 @@ export class PostgresSyncLog implements SyncLog {
     }));
   }
 
-  async markStepsSynced(code: string, versions: readonly number[], at: Date): Promise<void> {
-    checkSyncInput({ code, versions, at });
+  async markStepsSynced(
+    code: string,
+    versions: readonly number[],
+    at: Date,
+    keep?: readonly unknown[],
+  ): Promise<void> {
+    checkSyncInput({ code, versions, at, ...(keep === undefined ? {} : { keep }) });
     if (versions.length === 0) return;
+    // One statement: each version with the entry to keep (NULL: the entry stays as recorded).
     await this.run(
       'markStepsSynced',
-      `UPDATE ${this.t.steps} SET status = 'synced', synced_at = $3,
-         lag_ms = greatest(0, round(extract(epoch FROM ($3::timestamptz - created_at)) * 1000))::bigint
-       WHERE target = $1 AND code = $2 AND version = ANY($4::int[]) AND status = 'pending'`,
-      [this.target, code, at.toISOString(), [...versions]],
+      `UPDATE ${this.t.steps} s SET status = 'synced', synced_at = $3,
+         lag_ms = greatest(0, round(extract(epoch FROM ($3::timestamptz - s.created_at)) * 1000))::bigint,
+         entry = coalesce(k.entry, s.entry)
+       FROM unnest($4::int[], $5::jsonb[]) AS k(version, entry)
+       WHERE s.target = $1 AND s.code = $2 AND s.version = k.version AND s.status = 'pending'`,
+      [
+        this.target,
+        code,
+        at.toISOString(),
+        [...versions],
+        versions.map((_, i) => (keep ? JSON.stringify(keep[i] ?? null) : null)),
+      ],
     );
   }
 

@@ -278,8 +278,13 @@ export class SqliteSyncLog implements SyncLog {
     });
   }
 
-  async markStepsSynced(code: string, versions: readonly number[], at: Date): Promise<void> {
-    checkSyncInput({ code, versions, at });
+  async markStepsSynced(
+    code: string,
+    versions: readonly number[],
+    at: Date,
+    keep?: readonly unknown[],
+  ): Promise<void> {
+    checkSyncInput({ code, versions, at, ...(keep === undefined ? {} : { keep }) });
     const when = at.toISOString();
     this.guard('markStepsSynced', () =>
       this.db
@@ -288,12 +293,13 @@ export class SqliteSyncLog implements SyncLog {
             `SELECT created_at FROM ${this.t.steps} WHERE target = ? AND code = ? AND version = ? AND status = 'pending'`,
           );
           const write = this.stmt(
-            `UPDATE ${this.t.steps} SET status = 'synced', synced_at = ?, lag_ms = ?
+            `UPDATE ${this.t.steps} SET status = 'synced', synced_at = ?, lag_ms = ?, entry = coalesce(?, entry)
              WHERE target = ? AND code = ? AND version = ? AND status = 'pending'`,
           );
-          for (const v of versions) {
+          for (const [i, v] of versions.entries()) {
             const found = read.get(this.target, code, v) as { created_at: string } | undefined;
-            if (found) write.run(when, lagFrom(found.created_at, at), this.target, code, v);
+            const kept = keep ? JSON.stringify(keep[i] ?? null) : null;
+            if (found) write.run(when, lagFrom(found.created_at, at), kept, this.target, code, v);
           }
         })
         .immediate(),
