@@ -54,6 +54,7 @@ import { nationalFacts, showcaseDossier } from './national-facts.js';
 import { onlineAndBoundary, sampleReception, withSampleFees } from './online-and-boundary.js';
 import { finishPortalSync, startPortalSync } from './portal-sync.js';
 import { provinceProcedure, provinceProcessDossier } from './province-process.js';
+import { form06Html, form06Line, form06Section, monthlyForm06 } from './statistics-form.js';
 import { openStore } from './store.js';
 
 // `pnpm demo -- --days 10` passes the `--` through: drop it.
@@ -322,6 +323,9 @@ console.log(
       .join('; ') || 'none'
   }`,
 );
+// The official statistics form of the run's month (Biểu 06, 15th → 14th), counted by the store.
+const form06 = await monthlyForm06(engine, start);
+console.log(form06Line(form06));
 // The portal sync, once everything is delivered: indicator 1.4, lag, nothing duplicated.
 const synced = portal
   ? await finishPortalSync(engine, portal, {
@@ -450,6 +454,8 @@ write(
   'Tracking book (first 200 dossiers)',
 );
 
+write('bieu-06.html', form06Html(form06, office, engine), `Biểu 06/VPCP/KSTT – ${form06.period.label.vi}`);
+
 const byProcedure = result.byProcedure.map((row) => ({ name: names.get(row.group) ?? row.group, row }));
 const last = localDateOf(parseLocalDate(start) + days - 1);
 writeFileSync(
@@ -466,6 +472,7 @@ writeFileSync(
     online,
     province,
     lateEntries: lateRows,
+    statisticsForm: form06Section(form06, 'documents/bieu-06.html'),
     ...(synced ? { portalSync: synced } : {}),
     liaison: {
       parents: liaison.parents,
