@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import {
+  describePostgresFailure,
   guardPool,
   migratePostgres,
   type PgPool,
@@ -7,10 +8,9 @@ import {
   type PgQuery,
   type PgResult,
   PreparedNames,
-  postgresFailureKind,
   withTransaction,
 } from '@motcua/sql/postgres';
-import { ConnectorError, invalidOption } from '../shared/connector-error.js';
+import { ConnectorError, invalidOption, syncLogError } from '../shared/connector-error.js';
 import type { StepRow, StepStatus, SyncAck, SyncFailure, SyncLog, SyncRow } from '../shared/sync-log.js';
 import {
   checkedIdentifier,
@@ -339,36 +339,10 @@ export class PostgresSyncLog implements SyncLog {
 
   private translate(e: unknown, what: string): unknown {
     if (e instanceof ConnectorError) return e;
-    const message = e instanceof Error ? e.message : String(e);
-    const where = `PostgresSyncLog.${what}`;
-    switch (postgresFailureKind(e)) {
-      case 'full':
-        return new ConnectorError(
-          'SYNC_LOG_FULL',
-          `${where}: the PostgreSQL disk is full; nothing was written`,
-          {
-            cause: e,
-          },
-        );
-      case 'unavailable':
-        return new ConnectorError(
-          'SYNC_LOG_UNAVAILABLE',
-          `${where}: PostgreSQL is unavailable for now (${message}); retry`,
-          { cause: e },
-        );
-      case 'locked':
-      case 'conflict':
-        return new ConnectorError('SYNC_LOG_LOCKED', `${where}: ${message}; nothing was written, retry`, {
-          cause: e,
-        });
-      case 'not-migrated':
-        return new ConnectorError(
-          'SYNC_LOG_NOT_MIGRATED',
-          `${where}: schema "${this.schema}" has no ${this.prefix}sync_dossiers table: run await syncLog.migrate()`,
-          { cause: e },
-        );
-      default:
-        return new ConnectorError('SYNC_LOG_FAILED', `${where}: ${message}`, { cause: e });
-    }
+    const failure = describePostgresFailure(e, {
+      where: `PostgresSyncLog.${what}`,
+      notMigrated: `schema "${this.schema}" has no ${this.prefix}sync_dossiers table: run await syncLog.migrate()`,
+    });
+    return syncLogError(failure, e);
   }
 }

@@ -1,12 +1,12 @@
 import { createRequire } from 'node:module';
 import {
+  describeSqliteFailure,
   migrateSqlite,
   type SqliteDatabase,
   type SqliteStatement,
   StatementCache,
-  sqliteFailureKind,
 } from '@motcua/sql/sqlite';
-import { ConnectorError, invalidOption } from '../shared/connector-error.js';
+import { ConnectorError, invalidOption, syncLogError } from '../shared/connector-error.js';
 import type { StepRow, StepStatus, SyncAck, SyncFailure, SyncLog, SyncRow } from '../shared/sync-log.js';
 import {
   canonicalInstant,
@@ -341,35 +341,11 @@ export class SqliteSyncLog implements SyncLog {
 
   private translate(e: unknown, what: string): unknown {
     if (e instanceof ConnectorError) return e;
-    const message = e instanceof Error ? e.message : String(e);
-    const where = `SqliteSyncLog.${what}`;
-    switch (sqliteFailureKind(e)) {
-      case undefined:
-        return e;
-      case 'closed':
-        return new ConnectorError('SYNC_LOG_UNAVAILABLE', `${where}: the database is closed`, { cause: e });
-      case 'full':
-        return new ConnectorError(
-          'SYNC_LOG_FULL',
-          `${where}: the SQLite database is full (disk or max_page_count); nothing was written`,
-          { cause: e },
-        );
-      case 'locked':
-        return new ConnectorError(
-          'SYNC_LOG_LOCKED',
-          `${where}: the SQLite database stayed locked by another connection for ${this.busyTimeoutMs} ms; nothing was written`,
-          { cause: e },
-        );
-      case 'not-migrated':
-        return new ConnectorError(
-          'SYNC_LOG_NOT_MIGRATED',
-          `${where}: no ${this.t.dossiers} table: run await syncLog.migrate()`,
-          { cause: e },
-        );
-      case 'unavailable':
-        return new ConnectorError('SYNC_LOG_UNAVAILABLE', `${where}: ${message}`, { cause: e });
-      default:
-        return new ConnectorError('SYNC_LOG_FAILED', `${where}: ${message}`, { cause: e });
-    }
+    const failure = describeSqliteFailure(e, {
+      where: `SqliteSyncLog.${what}`,
+      busyTimeoutMs: this.busyTimeoutMs,
+      notMigrated: `no ${this.t.dossiers} table: run await syncLog.migrate()`,
+    });
+    return failure ? syncLogError(failure, e) : e;
   }
 }
