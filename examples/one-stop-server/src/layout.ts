@@ -46,6 +46,12 @@ dl.result dt,dl.result dd{margin:0;padding:9px 14px;border-bottom:1px solid #e6e
 dl.result dt{background:#f6f8fb;font-weight:600;color:#334155}
 dl.result dt:last-of-type,dl.result dd:last-of-type{border-bottom:0}
 .meta{font-size:13px;color:#64748b;margin-top:18px}
+section.card{margin:0 0 22px}
+section.card h2:first-child{margin-top:0}
+td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+td.na{color:#64748b}
+td.na .hint{max-width:320px}
+svg.chart{display:block;max-width:100%;height:auto;margin:8px 0 14px}
 footer{max-width:1180px;margin:0 auto;padding:8px 24px 28px;font-size:12.5px;color:#64748b}
 `;
 
@@ -60,6 +66,8 @@ export interface PageOptions {
   readonly audience: 'staff' | 'public';
   /** Path of the current page, marked in the navigation. */
   readonly path: string;
+  /** The page's language (default `vi`). */
+  readonly lang?: 'vi' | 'en';
 }
 
 /** A whole HTML page in Vietnamese, with the shared header, navigation and style sheet. */
@@ -68,10 +76,14 @@ export function page(options: PageOptions): string {
     html`<a href="${href}"${options.path === href ? html` aria-current="page"` : ''}>${label}</a>`;
   const nav =
     options.audience === 'staff'
-      ? [link('/desk', 'Hồ sơ đến hạn'), link('/lookup', 'Tra cứu hồ sơ')]
+      ? [
+          link('/desk', 'Hồ sơ đến hạn'),
+          link('/reports/index', 'Chỉ số 766'),
+          link('/lookup', 'Tra cứu hồ sơ'),
+        ]
       : [link('/lookup', 'Tra cứu hồ sơ')];
   return html`<!doctype html>
-<html lang="vi">
+<html lang="${options.lang ?? 'vi'}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -106,6 +106,7 @@ const DETAILS: Record<string, string> = {
     'too many failed lookups of this dossier code; try again after Retry-After seconds, or ask the desk for a new secret',
   INVALID_INPUT: 'the message is invalid: see field',
   FILING_NOT_FOUND: 'no filing with this id has arrived yet: retry later',
+  INVALID_INDEX_QUERY: 'the index query is invalid: see field',
 };
 
 /** A field path safe to send back: the path as motcua built it, or the top-level field only. */
@@ -127,7 +128,7 @@ function safeIssues(issues: readonly FieldIssue[]): FieldIssue[] {
 /**
  * Maps an error to a problem response: motcua's `ValidationError` → 400 with the field and every
  * issue, `PermissionError` → 403, `NotFoundError` → 404, `ConflictError` and `TransitionError` →
- * 409, a reused idempotency key → 422, a failed public lookup → 404 (the same for an unknown code
+ * 409, a reused idempotency key → 422, an invalid national-index query (unknown version, indicator, part) → 400 with the field, a failed public lookup → 404 (the same for an unknown code
  * and a wrong secret), a dossier code locked by too many failed lookups → 429 with `Retry-After`, a busy or unreachable store → 503, anything unexpected → 500 without
  * details. Details are fixed texts per code: nothing the caller sent is copied back.
  */
@@ -159,6 +160,9 @@ export function toProblem(error: unknown): MappedProblem {
     if (error.code === 'LOOKUP_FAILED') return fixed(404, error);
     // The connectors' inbound messages (a portal filing or request).
     if (error.code === 'INVALID_INPUT')
+      return fixed(400, error, error.field ? { field: safeField(error.field) } : {});
+    // The national index: an unknown version, indicator or part.
+    if (error.code === 'INVALID_INDEX_QUERY')
       return fixed(400, error, error.field ? { field: safeField(error.field) } : {});
     if (error.code === 'FILING_NOT_FOUND') return fixed(409, error, { field: 'filingId', retryable: true });
     if (error.code === 'UNKNOWN_PROCEDURE' || error.code === 'NO_VERSION_IN_FORCE') {

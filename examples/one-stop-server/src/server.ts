@@ -12,6 +12,7 @@ import { type ActorResolver, headerActor } from './actor-headers.js';
 import { registerApiRoutes } from './api-routes.js';
 import { registerConnectorRoutes } from './connector-routes.js';
 import { html } from './html.js';
+import { registerIndexRoutes } from './index-routes.js';
 import { page } from './layout.js';
 import { LookupThrottle, type LookupThrottleOptions } from './lookup-throttle.js';
 import { registerPageRoutes } from './page-routes.js';
@@ -96,6 +97,7 @@ function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Prob
     return reply.type('application/problem+json').send({ ...problem, requestId: request.id });
   const title = PAGE_TITLES[problem.status] ?? 'Đã có lỗi xảy ra';
   const body = html`<h1>${title}</h1><div class="alert error" role="alert">${problem.detail}</div>
+${problem.field ? html`<p>Trường không hợp lệ: <code data-field="${problem.field}">${problem.field}</code></p>` : ''}
 <p class="meta">Mã lỗi ${problem.code} · mã yêu cầu ${request.id}</p>`;
   return reply.type('text/html; charset=utf-8').send(page({ title, body, audience: 'public', path: '' }));
 }
@@ -117,7 +119,8 @@ function loggerOption(logger: ServerOptions['logger']): NonNullable<FastifyServe
  *   values;
  * - the desk page `/desk`, the public lookup page `/lookup` and the printable receipt
  *   `/dossiers/:code/receipt`, the official statistics forms `/reports/forms/06` and `/07a` for a
- *   chosen period, all HTML escaped, served with a script-free Content-Security-Policy;
+ *   chosen period, the Decision 766 index page `/reports/index` (scorecard, trend per month,
+ *   ranking, inline SVG charts) with its drill-down `/reports/index/dossiers`, all HTML escaped, served with a script-free Content-Security-Policy;
  * - no caching of dynamic answers, `nosniff`, no referrer, no framing, and an `X-Request-Id` on
  *   every answer.
  *
@@ -203,5 +206,6 @@ export function createServer(options: ServerOptions): FastifyInstance {
   if (options.connectors) registerConnectorRoutes(app, ctx, options.connectors);
   registerPageRoutes(app, ctx);
   registerStatisticsFormRoutes(app, ctx);
+  registerIndexRoutes(app, ctx);
   return app;
 }

@@ -1,0 +1,156 @@
+import type { IndicatorFigure, NotApplicable } from '@motcua/core';
+
+/** The language of the index pages: Vietnamese (default) or English. */
+export type IndexLanguage = 'vi' | 'en';
+
+/** The fixed texts of the index pages (bộ chỉ số 766), in both languages. */
+export const INDEX_TEXTS = {
+  vi: {
+    title: 'Bộ chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg)',
+    short: 'Chỉ số 766',
+    period: 'Kỳ',
+    version: 'Phiên bản bộ chỉ số',
+    rule: 'Quy tắc tính',
+    rules: { national: 'theo quy tắc của Cổng DVCQG', 'at-return': 'tại thời điểm trả kết quả' },
+    scorecard: 'Điểm theo nhóm chỉ số',
+    scorecardNote:
+      'Điểm của một nhóm là tổng điểm các chỉ số đã tính được; "chưa đủ" khi có chỉ số chưa có điểm (lý do ở bảng dưới).',
+    incomplete: 'chưa đủ',
+    indicators: 'Các chỉ số',
+    id: 'Chỉ số',
+    name: 'Tên chỉ số',
+    value: 'Giá trị',
+    numerator: 'Tử số',
+    denominator: 'Mẫu số',
+    lowering: 'Hồ sơ làm giảm',
+    points: 'Điểm',
+    trend: 'Xu hướng theo tháng',
+    trendOf: (id: string) => `Chỉ số ${id} theo tháng`,
+    month: 'Tháng',
+    ranking: 'Xếp hạng',
+    rankingBy: { unit: 'đơn vị', agency: 'cơ quan', procedure: 'thủ tục' },
+    rankingNote: (id: string) => `Xếp theo chỉ số ${id}; N/A xếp cuối.`,
+    group: 'Nhóm',
+    rank: 'Hạng',
+    knownPoints: 'Tổng điểm đã tính',
+    none: 'Không có hồ sơ nào trong kỳ.',
+    dossiers: 'Danh sách hồ sơ',
+    dossiersOf: (id: string, part: string) => `Hồ sơ của chỉ số ${id} – ${part}`,
+    code: 'Mã hồ sơ',
+    next: 'Trang sau',
+    first: 'Trang đầu',
+    back: 'Về bảng chỉ số',
+    filter: 'Xem',
+    from: 'Từ ngày',
+    to: 'Đến ngày',
+    days: 'ngày',
+    na: 'N/A',
+  },
+  en: {
+    title: 'Index of services to citizens and enterprises (Decision 766/QĐ-TTg)',
+    short: 'Index 766',
+    period: 'Period',
+    version: 'Index version',
+    rule: 'Counting rule',
+    rules: { national: 'the national portal’s rule', 'at-return': 'at return' },
+    scorecard: 'Points per group',
+    scorecardNote:
+      'A group’s points are the sum of the points computed; "incomplete" when an indicator has none (the reason is in the table below).',
+    incomplete: 'incomplete',
+    indicators: 'Indicators',
+    id: 'Indicator',
+    name: 'Name',
+    value: 'Value',
+    numerator: 'Numerator',
+    denominator: 'Denominator',
+    lowering: 'Lowering',
+    points: 'Points',
+    trend: 'Trend per month',
+    trendOf: (id: string) => `Indicator ${id} per month`,
+    month: 'Month',
+    ranking: 'Ranking',
+    rankingBy: { unit: 'units', agency: 'agencies', procedure: 'procedures' },
+    rankingNote: (id: string) => `Ranked by indicator ${id}; N/A last.`,
+    group: 'Group',
+    rank: 'Rank',
+    knownPoints: 'Points computed',
+    none: 'No dossier in the period.',
+    dossiers: 'Dossiers',
+    dossiersOf: (id: string, part: string) => `Dossiers of indicator ${id} – ${part}`,
+    code: 'Dossier code',
+    next: 'Next page',
+    first: 'First page',
+    back: 'Back to the index',
+    filter: 'Show',
+    from: 'From',
+    to: 'To',
+    days: 'days',
+    na: 'N/A',
+  },
+} as const;
+
+/** English names of the indicators (core names them in Vietnamese, as the sources do). */
+const INDICATOR_NAMES_EN: Record<string, string> = {
+  '1.4': 'Dossiers synced to the National Public Service Portal',
+  '2.1': 'Dossiers processed early or on time',
+  '2.2': 'Average processing time',
+  '3.3': 'Online dossiers by submission channel',
+  '3.6': 'Dossiers paid online',
+  '4.1': 'Dossiers with an electronic result',
+  '4.2': 'Digitised dossiers',
+  '4.3': 'Reuse of digitised data',
+  '4.4': 'Digitisation connected and shared',
+  '4.5': 'Use of the population database',
+  '5.4': 'Satisfaction in receiving and processing',
+};
+
+/** English names of the groups. */
+const GROUP_NAMES_EN: Record<number, string> = {
+  1: 'Publicity and transparency',
+  2: 'Progress and results',
+  3: 'Online services',
+  4: 'Digitisation',
+  5: 'Satisfaction',
+};
+
+/** An indicator's name in the page's language. */
+export function indicatorName(figure: Pick<IndicatorFigure, 'id' | 'name'>, lang: IndexLanguage): string {
+  return lang === 'en' ? (INDICATOR_NAMES_EN[figure.id] ?? figure.name) : figure.name;
+}
+
+/** A group's name in the page's language. */
+export function groupName(group: { group: number; name: string }, lang: IndexLanguage): string {
+  return lang === 'en' ? (GROUP_NAMES_EN[group.group] ?? group.name) : group.name;
+}
+
+/**
+ * Why a figure is N/A, in Vietnamese for the reasons core gives (matched by their wording), the
+ * reason as core gives it in English or for one not known here.
+ */
+export function naReason(na: NotApplicable, lang: IndexLanguage): string {
+  if (lang === 'en') return na.reason;
+  const r = na.reason;
+  const before = /^(\d+) dossier\(s\) were stored before the index facts were kept/.exec(r);
+  if (before)
+    return `${before[1]} hồ sơ được lưu trước khi hệ thống ghi dữ liệu chỉ số; sẽ được tính khi hồ sơ được cập nhật lại`;
+  if (r.startsWith('the store has no sync state'))
+    return 'Kho dữ liệu không lưu trạng thái đồng bộ: chỉ số 1.4 lấy từ nhật ký đồng bộ của kết nối Cổng DVCQG';
+  if (r.startsWith('no dossier in the denominator')) return 'Không có hồ sơ ở mẫu số';
+  if (r.startsWith('the indicator earns no points'))
+    return 'Chỉ số không tính điểm (theo dõi theo từng thủ tục)';
+  if (r.startsWith('the indicator’s weight')) return 'Chưa xác nhận trọng số điểm của chỉ số trong nhóm';
+  return r;
+}
+
+/** A number with the page's decimal separator (`92,5` in Vietnamese), at most 2 decimals. */
+export function formatNumber(n: number, lang: IndexLanguage): string {
+  return n.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 2 });
+}
+
+/** A figure's value with its unit (`92,5 %`, `1,5 ngày`), or N/A. */
+export function formatValue(figure: Pick<IndicatorFigure, 'value' | 'unit'>, lang: IndexLanguage): string {
+  if (figure.value === null) return INDEX_TEXTS[lang].na;
+  return figure.unit === 'days'
+    ? `${formatNumber(figure.value, lang)} ${INDEX_TEXTS[lang].days}`
+    : `${formatNumber(figure.value, lang)} %`;
+}
