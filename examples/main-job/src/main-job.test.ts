@@ -3,7 +3,7 @@
  * in a scratch folder), over a few days: it ends well and writes its documents and report.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +37,30 @@ describe('the main job', () => {
     expect(Number(form06?.[1])).toBeGreaterThan(0);
     expect(existsSync(join(out, 'documents', 'bieu-06.html'))).toBe(true);
     expect(existsSync(join(out, 'report.html'))).toBe(true);
+    // The Decision 766 scorecard of the month holding the first day (01/08 – 31/08: the run has ended by then),
+    // on the console and in the report, with the same figures.
+    const head =
+      /Chỉ số 766 {8}01\/08\/2026 – 31\/08\/2026, bộ chỉ số f766-2025, quy tắc Cổng DVCQG: (.*)/.exec(stdout);
+    expect(head).not.toBeNull();
+    const groups = [...(head?.[1] ?? '').matchAll(/nhóm (\d) ([\d,]+)\/(\d+)/g)].map((m) => [
+      m[1],
+      m[2],
+      m[3],
+    ]);
+    expect(groups.map((g) => `${g[0]}:${g[2]}`)).toEqual(['1:18', '2:20', '3:22', '4:22', '5:18']);
+    const timely = /^ {2}2\.1 {2}.*: ([\d,]+) % \((\d+)\/(\d+)\); điểm N\/A/m.exec(stdout);
+    expect(timely).not.toBeNull();
+    expect(Number(timely?.[3])).toBeGreaterThan(0);
+    expect(stdout).toMatch(/^ {2}1\.4 {2}.*: N\/A \(không có trạng thái đồng bộ trong kho\)/m);
+    const report = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(report).toContain('<h2>Chỉ số 766 (Quyết định 766/QĐ-TTg) – 01/08/2026 – 31/08/2026</h2>');
+    expect(report).toContain(
+      `<tr data-indicator="2.1"><td>2.1</td><td>Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn</td><td class="n">${timely?.[1]} % (${timely?.[2]}/${timely?.[3]})</td>`,
+    );
+    for (const [group, points, max] of groups)
+      expect(report).toMatch(
+        new RegExp(`<tr data-group="${group}"><td>[^<]+</td><td class="n">${points} / ${max}</td>`),
+      );
     expect(readdirSync(join(out, 'documents')).some((f) => f.endsWith('-mau-01.html'))).toBe(true);
   }, 180_000);
 });

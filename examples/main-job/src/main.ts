@@ -49,6 +49,7 @@ import {
 } from '@motcua/procedures';
 import { openAgencies } from './agencies.js';
 import { htmlReport, type LiaisonSection } from './html-report.js';
+import { monthlyIndex, scorecardLines, scorecardSection } from './index-scorecard.js';
 import { birthLiaisonSample, deathLiaisonSample } from './liaison-samples.js';
 import { nationalFacts, showcaseDossier } from './national-facts.js';
 import { onlineAndBoundary, sampleReception, withSampleFees } from './online-and-boundary.js';
@@ -358,6 +359,9 @@ const facts = await nationalFacts(engine, await listAll({}), seed);
 console.log(
   `National status   ${facts.statuses.map((st) => `${st.code} ${st.name}: ${st.dossiers}`).join('; ')}`,
 );
+// The Decision 766 index of the run's month, once the national facts are in: points per group.
+const index766 = await monthlyIndex(engine, start);
+for (const line of scorecardLines(index766, engine)) console.log(line);
 console.log(
   `Ratings           ${facts.rated} of ${facts.returned} returned dossiers rated publicly; ${(facts.satisfiedShare * 100).toFixed(1)}% satisfied overall\n`,
 );
@@ -487,6 +491,7 @@ writeFileSync(
     province,
     lateEntries: lateRows,
     statisticsForm: form06Section(form06, 'documents/bieu-06.html'),
+    index766: scorecardSection(index766, engine),
     ...(synced ? { portalSync: synced } : {}),
     liaison: {
       parents: liaison.parents,

@@ -94,6 +94,63 @@ describe('in headless Chromium', () => {
     await context.close();
   });
 
+  it('shows a director the Decision 766 index with its charts, and drills down to the dossiers', async () => {
+    // Return the copy certification (its four steps), so that the month has a finished dossier.
+    const clerk = { officerId: 'clerk-01', unitId: 'clerk', name: 'Đỗ Văn Nam' };
+    for (const actor of [officers.justice, officers.head, clerk]) {
+      const r = await office.request('POST', `/api/dossiers/${dossiers.copy!.code}/events`, {
+        actor,
+        body: { type: 'HAND_OVER' },
+      });
+      expect(r.status).toBe(200);
+    }
+    const returned = await office.request('POST', `/api/dossiers/${dossiers.copy!.code}/events`, {
+      actor: officers.desk,
+      body: { type: 'RETURN_RESULT' },
+    });
+    expect(returned.status).toBe(200);
+    const index = await office.engine.nationalIndex({ from: '2026-03-01', to: '2026-04-01' });
+    const timely = index.rows[0]!.figures.find((f) => f.id === '2.1')!;
+
+    const context = await browser.newContext({
+      viewport,
+      extraHTTPHeaders: actorHeaders(officers.head),
+      locale: 'vi-VN',
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text()); // a CSP violation would show here
+    });
+    const response = await page.goto(`${office.url}/reports/index?from=2026-03-01&to=2026-03-31&months=3`);
+    expect(response?.status()).toBe(200);
+    await expect(page.title()).resolves.toBe('Chỉ số 766 — Một cửa');
+    // Three charts drawn, each with its bars or line visible.
+    const charts = page.locator('svg.chart');
+    expect(await charts.count()).toBe(3);
+    for (let i = 0; i < 3; i++) expect((await charts.nth(i).boundingBox())?.width).toBeGreaterThan(300);
+    const row = page.locator('table[data-table="indicators"] tr[data-indicator="2.1"] td');
+    expect((await row.nth(3).textContent())?.trim()).toBe(String(timely.numerator));
+    expect((await row.nth(4).textContent())?.trim()).toBe(String(timely.denominator));
+    await expect(page.getByText('Kho dữ liệu không lưu trạng thái đồng bộ').count()).resolves.toBeGreaterThan(
+      0,
+    );
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: `${images}one-stop-server-index.png`, fullPage: true });
+
+    await Promise.all([page.waitForURL(/\/reports\/index\/dossiers/), row.nth(4).locator('a').click()]);
+    const codes = await page.locator('table[data-list="dossiers"] td.code').allInnerTexts();
+    expect(codes).toEqual(
+      await office.engine.nationalIndexDossiers({
+        from: '2026-03-01',
+        to: '2026-04-01',
+        indicator: '2.1',
+        part: 'denominator',
+      }),
+    );
+    await context.close();
+  });
+
   it('lets an applicant look a dossier up by code and secret, and shows no personal data', async () => {
     const context = await browser.newContext({ viewport, locale: 'vi-VN' });
     const page = await context.newPage();

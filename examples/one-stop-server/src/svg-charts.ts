@@ -119,7 +119,7 @@ export function lineChart(options: {
     const x = fixed(xOf(i));
     const label = html`<text x="${x}" y="${height - bottom + 18}" text-anchor="middle" font-size="12" fill="${INK}">${p.label}</text>`;
     if (p.value === null)
-      return html`${label}<text x="${x}" y="${top + plotH - 6}" text-anchor="middle" font-size="11" fill="${MUTED}">${p.text}</text>`;
+      return html`${label}<text x="${x}" y="${fixed(top + plotH / 2)}" text-anchor="middle" font-size="11" fill="${MUTED}">${p.text}</text>`;
     const y = yOf(p.value);
     return html`${label}<circle cx="${x}" cy="${fixed(y)}" r="4" fill="${LINE}"/>
 <text x="${x}" y="${fixed(y - 9)}" text-anchor="middle" font-size="11" fill="${INK}">${p.text}</text>`;
