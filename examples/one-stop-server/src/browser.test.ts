@@ -109,6 +109,22 @@ describe('in headless Chromium', () => {
       body: { type: 'RETURN_RESULT' },
     });
     expect(returned.status).toBe(200);
+    // Two more copies, received and returned on time the same morning.
+    for (let i = 0; i < 2; i++) {
+      const { code } = (await office.receive('copyCertification')).body;
+      for (const actor of [officers.desk, officers.justice, officers.head, clerk]) {
+        const r = await office.request('POST', `/api/dossiers/${code}/events`, {
+          actor,
+          body: { type: 'HAND_OVER' },
+        });
+        expect(r.status).toBe(200);
+      }
+      const r = await office.request('POST', `/api/dossiers/${code}/events`, {
+        actor: officers.desk,
+        body: { type: 'RETURN_RESULT' },
+      });
+      expect(r.status).toBe(200);
+    }
     const index = await office.engine.nationalIndex({ from: '2026-03-01', to: '2026-04-01' });
     const timely = index.rows[0]!.figures.find((f) => f.id === '2.1')!;
 

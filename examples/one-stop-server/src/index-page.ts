@@ -192,6 +192,8 @@ function ranking(view: IndexPageView): SafeHtml {
       value: r.figure?.value ?? null,
       text: r.figure ? formatValue(r.figure, view.lang) : t.na,
     })),
+    labelWidth: 320,
+    width: 780,
   });
   const filter = (group: string) => ({ key: view.rankingBy, value: group });
   const rows = ranked.map((r, i) => {

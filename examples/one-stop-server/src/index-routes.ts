@@ -79,6 +79,22 @@ function procedureName(engine: Engine, code: string, lang: 'vi' | 'en'): string 
   return typeof name === 'string' ? name : lang === 'en' ? (name.en ?? name.vi) : name.vi;
 }
 
+/** The name of a unit as the first procedure naming it gives it, or the unit's id. */
+function unitName(engine: Engine, unitId: string): string {
+  for (const p of engine.procedures.all()) {
+    const name = p.definition.units[unitId]?.name;
+    if (name !== undefined) return name;
+  }
+  return unitId;
+}
+
+/** A ranking group's label: a procedure's or unit's name, an agency's code. */
+function groupLabel(engine: Engine, by: RankingBy, group: string, lang: 'vi' | 'en'): string {
+  if (by === 'procedure') return procedureName(engine, group, lang);
+  if (by === 'unit') return unitName(engine, group);
+  return group;
+}
+
 /**
  * The index pages for officers: `/reports/index`, the Decision 766 scorecard with its points per
  * group, the trend per month and the ranking (see {@link IndexPageQuerySchema}), and
@@ -131,7 +147,7 @@ export function registerIndexRoutes(app: FastifyInstance, ctx: ServerContext): v
       ranking,
       rankingBy: by,
       indicator: q.indicator,
-      groupLabel: (g) => (by === 'procedure' ? procedureName(engine, g, q.lang) : g),
+      groupLabel: (g) => groupLabel(engine, by, g, q.lang),
     });
     return reply.type('text/html; charset=utf-8').send(
       page({
@@ -198,7 +214,7 @@ export function registerIndexRoutes(app: FastifyInstance, ctx: ServerContext): v
       lastDay: q.to,
       filter:
         filterKey && filterValue
-          ? `${filterKey}: ${filterKey === 'procedure' ? procedureName(engine, filterValue, q.lang) : filterValue}`
+          ? `${filterKey}: ${groupLabel(engine, filterKey as RankingBy, filterValue, q.lang)}`
           : null,
     });
     return reply.type('text/html; charset=utf-8').send(

@@ -52,8 +52,9 @@ export function barChart(options: {
     const full = b.max ?? options.max;
     const share = b.value === null || full <= 0 ? 0 : Math.max(0, Math.min(1, b.value / full));
     const trackLength = full > 0 ? (barLength * full) / Math.max(full, options.max) : barLength;
+    const label = b.label.length > 40 ? `${b.label.slice(0, 39)}…` : b.label;
     return html`<g data-bar="${b.label}">
-<text x="${labelWidth - 8}" y="${y + 19}" text-anchor="end" font-size="13" fill="${INK}">${b.label}</text>
+<text x="${labelWidth - 8}" y="${y + 19}" text-anchor="end" font-size="13" fill="${INK}">${label}</text>
 <rect x="${labelWidth}" y="${y + 6}" width="${fixed(trackLength)}" height="18" rx="3" fill="${TRACK}"/>
 ${b.value === null ? '' : html`<rect x="${labelWidth}" y="${y + 6}" width="${fixed(trackLength * share)}" height="18" rx="3" fill="${BAR}"/>`}
 <text x="${fixed(labelWidth + trackLength + 8)}" y="${y + 19}" font-size="13" fill="${b.value === null ? MUTED : INK}">${b.text}</text>
@@ -98,7 +99,9 @@ export function lineChart(options: {
   const plotH = height - top - bottom;
   const max = options.max > 0 ? options.max : 1;
   const n = options.points.length;
-  const xOf = (i: number) => left + (n <= 1 ? plotW / 2 : (plotW * i) / (n - 1));
+  const inset = 28; // keeps the first and last marks clear of the axis labels
+  const xOf = (i: number) =>
+    left + inset + (n <= 1 ? (plotW - 2 * inset) / 2 : ((plotW - 2 * inset) * i) / (n - 1));
   const yOf = (v: number) => top + plotH - (plotH * Math.max(0, Math.min(v, max))) / max;
   const grid = [0, 0.25, 0.5, 0.75, 1].map((q) => {
     const y = fixed(yOf(max * q));
