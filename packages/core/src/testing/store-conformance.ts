@@ -20,6 +20,7 @@ import {
 } from './fixtures.js';
 import { hostileValue, mutated } from './hostile-values.js';
 import { lookupConformanceTests } from './store-conformance-lookup.js';
+import { outboxConformanceTests } from './store-conformance-outbox.js';
 
 /** Options of {@link storeConformanceSuite}. */
 export interface ConformanceOptions {
@@ -943,5 +944,6 @@ export function storeConformanceSuite(name: string, options: ConformanceOptions)
     });
 
     lookupConformanceTests(() => store);
+    outboxConformanceTests(() => store);
   });
 }
