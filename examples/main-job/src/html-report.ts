@@ -168,6 +168,8 @@ export function htmlReport(input: {
   province?: ProvinceProcess;
   portalSync?: PortalSyncFigures;
   lateEntries?: readonly { unit: string; entries: number; late: number; maxDelayMs: number }[];
+  /** The section of the official statistics form (Biểu 06) of the run's month, as HTML. */
+  statisticsForm?: string;
 }): string {
   const r = input.report;
   const channels = Object.entries(r.receivedByChannel)
@@ -205,6 +207,7 @@ svg text{font-size:11px;fill:#555}.grid{stroke:#ddd}.line{fill:none;stroke:#0b6e
 <tr><th>Đang giải quyết trong hạn (in progress, within time)</th><td class="n">${r.inProgressWithinTime}</td></tr>
 <tr><th>Đang giải quyết quá hạn (in progress, overdue)</th><td class="n">${r.inProgressOverdue}</td></tr>
 </table>
+${input.statisticsForm ?? ''}
 <h3>Received by channel</h3><table><tr><th>channel</th><th>dossiers</th></tr>${channels}</table>
 <h3>By procedure</h3><table><tr><th>procedure</th><th>received</th><th>resolved</th><th>early</th><th>on time</th><th>late</th><th>open</th></tr>${procedures}</table>
 ${input.liaison ? liaisonHtml(input.liaison) : ''}

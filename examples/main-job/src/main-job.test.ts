@@ -28,6 +28,14 @@ describe('the main job', () => {
     expect(stdout).toMatch(
       /Portal sync {7}(\d+) of \1 received dossiers on the portal \(indicator 1\.4: 1\); .* 0 duplicates, 0 dead letters/,
     );
+    // Biểu 06 of the month on the 15th → 14th cut-off holding the first day (17/08: 15/08 – 14/09).
+    const form06 =
+      /Biểu 06 {11}Tháng 9 năm 2026 \(2026-08-15 – 2026-09-14\): tiếp nhận (\d+) .*đã giải quyết (\d+) .*đang giải quyết (\d+)/.exec(
+        stdout,
+      );
+    expect(form06).not.toBeNull();
+    expect(Number(form06?.[1])).toBeGreaterThan(0);
+    expect(existsSync(join(out, 'documents', 'bieu-06.html'))).toBe(true);
     expect(existsSync(join(out, 'report.html'))).toBe(true);
     expect(readdirSync(join(out, 'documents')).some((f) => f.endsWith('-mau-01.html'))).toBe(true);
   }, 180_000);

@@ -54,6 +54,8 @@ import { nationalFacts, showcaseDossier } from './national-facts.js';
 import { onlineAndBoundary, sampleReception, withSampleFees } from './online-and-boundary.js';
 import { finishPortalSync, startPortalSync } from './portal-sync.js';
 import { provinceProcedure, provinceProcessDossier } from './province-process.js';
+import { deskWhatIf } from './staffing-what-if.js';
+import { form06Html, form06Line, form06Section, monthlyForm06 } from './statistics-form.js';
 import { openStore } from './store.js';
 
 // `pnpm demo -- --days 10` passes the `--` through: drop it.
@@ -265,6 +267,19 @@ for (const m of parts) {
 }
 console.log(`  ${result.commands.toLocaleString('en')} commands in ${seconds.toFixed(1)} s\n`);
 
+// A short staffing what-if for the centre's desk (ticket queue only, a few seeds: seconds).
+const whatIf = await deskWhatIf({ calendar, start, days, perDay });
+console.log(`Staffing what-if at the busiest desk field (${whatIf.field}), mean over 5 seeds [95 % CI]:`);
+for (const v of whatIf.variants) {
+  const f = v.fields[whatIf.field]!;
+  console.log(
+    `  ${v.variant.name.padEnd(20)} mean wait ${f.waitMean.mean.toFixed(1).padStart(5)} min [${f.waitMean.low.toFixed(1)}–${f.waitMean.high.toFixed(1)}], ` +
+      `P90 ${f.waitP90.mean.toFixed(1).padStart(5)} min, within 15 min ${f.withinPercent.mean.toFixed(1).padStart(5)} %, ` +
+      `served after hours ${f.afterHoursPerDay.mean.toFixed(2)} a day`,
+  );
+}
+console.log('');
+
 // Printable documents for a few dossiers: a plain one, one supplemented, one late with an apology.
 /** Every dossier a query matches, a page of 1,000 at a time (a list answers at most 10,000). */
 async function listAll(query: Omit<ListQuery, 'limit' | 'after'>): Promise<DossierSummary[]> {
@@ -320,6 +335,9 @@ console.log(
       .join('; ') || 'none'
   }`,
 );
+// The official statistics form of the run's month (Biểu 06, 15th → 14th), counted by the store.
+const form06 = await monthlyForm06(engine, start);
+console.log(form06Line(form06));
 // The portal sync, once everything is delivered: indicator 1.4, lag, nothing duplicated.
 const synced = portal
   ? await finishPortalSync(engine, portal, {
@@ -448,6 +466,8 @@ write(
   'Tracking book (first 200 dossiers)',
 );
 
+write('bieu-06.html', form06Html(form06, office, engine), `Biểu 06/VPCP/KSTT – ${form06.period.label.vi}`);
+
 const byProcedure = result.byProcedure.map((row) => ({ name: names.get(row.group) ?? row.group, row }));
 const last = localDateOf(parseLocalDate(start) + days - 1);
 writeFileSync(
@@ -464,6 +484,7 @@ writeFileSync(
     online,
     province,
     lateEntries: lateRows,
+    statisticsForm: form06Section(form06, 'documents/bieu-06.html'),
     ...(synced ? { portalSync: synced } : {}),
     liaison: {
       parents: liaison.parents,

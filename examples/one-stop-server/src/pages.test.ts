@@ -134,6 +134,32 @@ describe('the pages over HTTP on loopback', () => {
     expect(r.text).toContain(secret);
   });
 
+  it('prints the statistics forms (Biểu 06, II.07a) for officers, for a chosen period', async () => {
+    // March 2026 on the 15th → 14th convention (15/02 – 14/03): the three dossiers of 2 March.
+    const r = await page('/reports/forms/06?kind=month&year=2026&number=3&by=procedure', {
+      headers: actorHeaders(officers.desk),
+    });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-security-policy')).toBe(FORM_CSP);
+    expect(r.text).toContain('Biểu số 06/VPCP/KSTT');
+    expect(r.text).toContain('Kỳ báo cáo: Tháng 3 năm 2026 (từ ngày 15/02/2026 đến ngày 14/03/2026)');
+    // Total: 3 received (none carried over), none resolved, 3 in progress of which 1 overdue.
+    expect(r.text).toMatch(
+      /Tổng cộng<\/td><td class="n">3<\/td><td class="n">0<\/td><td class="n">\d<\/td><td class="n">\d<\/td><td class="n">0<\/td><td class="n">0<\/td><td class="n">0<\/td><td class="n">0<\/td><td class="n">3<\/td><td class="n">2<\/td><td class="n">1<\/td><\/tr>/,
+    );
+    const a07 = await page('/reports/forms/07a?kind=custom&from=2026-03-01&to=2026-03-31&lang=en', {
+      headers: actorHeaders(officers.desk),
+    });
+    expect(a07.status).toBe(200);
+    expect(a07.text).toContain('Dossiers waiting for supplementation');
+    const bad = await page('/reports/forms/06?kind=month&year=2026&number=3&startDay=40', {
+      headers: actorHeaders(officers.desk),
+    });
+    expect(bad.status).toBe(400);
+    expect((await page('/reports/forms/06')).status).toBe(401);
+    expect((await page('/reports/forms/08', { headers: actorHeaders(officers.desk) })).status).toBe(400);
+  });
+
   it('serves its style sheet, redirects / to the lookup and answers unknown pages in HTML', async () => {
     const css = await page('/assets/site.css');
     expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');

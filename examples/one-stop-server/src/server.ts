@@ -17,6 +17,7 @@ import { LookupThrottle, type LookupThrottleOptions } from './lookup-throttle.js
 import { registerPageRoutes } from './page-routes.js';
 import { type Problem, toProblem } from './problem.js';
 import type { ServerContext } from './server-context.js';
+import { registerStatisticsFormRoutes } from './statistics-form-routes.js';
 
 /** Options of {@link createServer}. */
 export interface ServerOptions {
@@ -115,7 +116,8 @@ function loggerOption(logger: ServerOptions['logger']): NonNullable<FastifyServe
  *   problem responses (`application/problem+json`) that name the field at fault and never echo
  *   values;
  * - the desk page `/desk`, the public lookup page `/lookup` and the printable receipt
- *   `/dossiers/:code/receipt`, all HTML escaped, served with a script-free Content-Security-Policy;
+ *   `/dossiers/:code/receipt`, the official statistics forms `/reports/forms/06` and `/07a` for a
+ *   chosen period, all HTML escaped, served with a script-free Content-Security-Policy;
  * - no caching of dynamic answers, `nosniff`, no referrer, no framing, and an `X-Request-Id` on
  *   every answer.
  *
@@ -200,5 +202,6 @@ export function createServer(options: ServerOptions): FastifyInstance {
   registerApiRoutes(app, ctx);
   if (options.connectors) registerConnectorRoutes(app, ctx, options.connectors);
   registerPageRoutes(app, ctx);
+  registerStatisticsFormRoutes(app, ctx);
   return app;
 }

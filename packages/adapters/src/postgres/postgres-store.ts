@@ -14,6 +14,7 @@ import {
   checkStoreLocalDate,
   checkStorePeriod,
   checkStoreReportQuery,
+  checkStoreStatisticsQuery,
   checkStoreText,
   type DossierStore,
   type DossierSummary,
@@ -30,6 +31,8 @@ import {
   type ReportQuery,
   type ReportRow,
   type SlipRow,
+  type StatisticsCountQuery,
+  type StatisticsCountRow,
   StoreConflictError,
   type StoredDossier,
   type TimerRow,
@@ -80,6 +83,11 @@ import {
   withSlip,
 } from '../shared/rows.js';
 import { SnapshotCache } from '../shared/snapshot-cache.js';
+import {
+  assembleStatisticsCounts,
+  type StatisticsCountsSqlRow,
+  statisticsCountsSql,
+} from '../shared/statistics-counts-sql.js';
 import { postgresMigrations } from './migrations.js';
 
 export type { PgPool, PgPoolClient, PgQuery, PgResult };
@@ -790,6 +798,20 @@ SELECT count(*)::int AS ok FROM d`;
       [canonicalInstant(query.from, 'from'), canonicalInstant(query.to, 'to')],
     )) as { unit: string; early: string; on_time: string; late: string }[];
     return assembleUnitReport(rows);
+  }
+
+  /**
+   * The statistics forms' counts per agency × procedure (see core's `countStatistics`), as one
+   * GROUP BY over the summary columns.
+   */
+  async statisticsCounts(query: StatisticsCountQuery): Promise<StatisticsCountRow[]> {
+    query = checkStoreStatisticsQuery(query);
+    const rows = (await this.run(
+      'statisticsCounts',
+      statisticsCountsSql(this.t.dossiers, query.rule, { from: '$1::timestamptz', to: '$2::timestamptz' }),
+      [canonicalInstant(query.from, 'from'), canonicalInstant(query.to, 'to')],
+    )) as StatisticsCountsSqlRow[];
+    return assembleStatisticsCounts(rows);
   }
 
   /**

@@ -14,6 +14,7 @@ import {
   checkStoreLocalDate,
   checkStorePeriod,
   checkStoreReportQuery,
+  checkStoreStatisticsQuery,
   checkStoreText,
   type DossierStore,
   type DossierSummary,
@@ -32,6 +33,8 @@ import {
   type ReportQuery,
   type ReportRow,
   type SlipRow,
+  type StatisticsCountQuery,
+  type StatisticsCountRow,
   StoreConflictError,
   type StoredDossier,
   type TimerRow,
@@ -74,6 +77,11 @@ import {
   withSlip,
 } from '../shared/rows.js';
 import { SnapshotCache } from '../shared/snapshot-cache.js';
+import {
+  assembleStatisticsCounts,
+  type StatisticsCountsSqlRow,
+  statisticsCountsSql,
+} from '../shared/statistics-counts-sql.js';
 import {
   type ArchivedOutboxItem,
   archivedIn,
@@ -1007,6 +1015,22 @@ export class SqliteStore implements DossierStore {
           on_time: number;
           late: number;
         }[],
+      ),
+    );
+  }
+
+  /**
+   * The statistics forms' counts per agency × procedure (see core's `countStatistics`), as one
+   * GROUP BY over the summary columns; archived dossiers count as open ones do.
+   */
+  async statisticsCounts(query: StatisticsCountQuery): Promise<StatisticsCountRow[]> {
+    query = checkStoreStatisticsQuery(query);
+    const params = { from: canonicalInstant(query.from, 'from'), to: canonicalInstant(query.to, 'to') };
+    return this.guard('statisticsCounts', () =>
+      assembleStatisticsCounts(
+        this.stmt(statisticsCountsSql('dossiers', query.rule, { from: '@from', to: '@to' })).all(
+          params,
+        ) as StatisticsCountsSqlRow[],
       ),
     );
   }

@@ -38,6 +38,7 @@ import { keyed } from './idempotent-commands.js';
 import { lookupDossier, lookupSecrets, reissueSecret } from './lookup-commands.js';
 import { rateDossier, ratingRules } from './rate-dossier.js';
 import { receiveDossier } from './receive-dossier.js';
+import { statisticsFormOf } from './statistics-form-query.js';
 
 /** What the plugins with an `inspect` know of a dossier, by name; `undefined` when none has one. */
 async function inspectPlugins(
@@ -160,6 +161,7 @@ export function createEngine(options: EngineOptions): Engine {
     report: async (query) => store.report(checkReportQuery(query, calendar)),
     unitReport: async (query) => store.unitReport(checkPeriodQuery(query, calendar)),
     lateEntries: async (query) => store.lateEntries(checkLateEntryQuery(query, calendar)),
+    statisticsForm: (query) => statisticsFormOf(store, ctx.registry, clock.now(), query),
 
     runDueTimers: async (now) =>
       runDueTimers(

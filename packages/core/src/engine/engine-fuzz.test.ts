@@ -154,6 +154,19 @@ const callArb: fc.Arbitrary<Call> = fc.oneof(
   periodArb.map((q) => (w: World) => w.engine.report(q as never)),
   periodArb.map((q) => (w: World) => w.engine.unitReport(q as never)),
   lateEntryArb.map((q) => (w: World) => w.engine.lateEntries(q as never)),
+  fc
+    .oneof(
+      hostileValue(),
+      mutated({ form: '07a', period: { kind: 'month', year: 2026, month: 3, startDay: 15 }, by: ['field'] }, [
+        'form',
+        'period',
+        'period.kind',
+        'period.month',
+        'period.startDay',
+        'by',
+      ]),
+    )
+    .map((q) => (w: World) => w.engine.statisticsForm(q as never)),
   hostileValue().map((n) => (w: World) => w.engine.runDueTimers(n as never)),
   hostileValue().map((n) => (w: World) => w.engine.deliverOutbox(n as never)),
   hostileValue().map((id) => (w: World) => w.engine.retryDeadLetter(id as never)),

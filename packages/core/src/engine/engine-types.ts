@@ -22,6 +22,7 @@ import { SYSTEM_ROLE } from '../procedure/lifecycle-rules.js';
 import type { ProcedureRegistry } from '../procedure/registry.js';
 import type { LateEntryRow } from '../report/late-entries.js';
 import type { ReportQuery, ReportRow, UnitReportRow } from '../report/report-types.js';
+import type { StatisticsForm } from '../report/statistics-form.js';
 import type { MemoryStore } from '../store/memory-store.js';
 import type { DossierStore, JournalEntry, ListQuery, OutboxItem, TimerRow } from '../store/store-types.js';
 import type { BackoffOptions } from './backoff.js';
@@ -29,6 +30,7 @@ import type { EngineInspector } from './inspection.js';
 import type { EnginePlugin } from './plugin.js';
 import type { PublicDossierView } from './public-lookup.js';
 import type { ReceptionOptions } from './resolve-reception.js';
+import type { EngineStatisticsFormQuery } from './statistics-form-query.js';
 
 /** The engine's own actor, used for timers. */
 export const SYSTEM_ACTOR: Actor = {
@@ -402,6 +404,32 @@ export interface Engine {
    * `from`) or `query.thresholdMs`.
    */
   lateEntries(query: EngineLateEntryQuery): Promise<LateEntryRow[]>;
+  /**
+   * The figures of an official statistics form (Circular 01/2020/TT-VPCP): Biểu 06/VPCP/KSTT
+   * (`form: '06'`: received — carried over, online, in person and by post; resolved — early, on
+   * time, late; in progress — within time, overdue) or II.07a (`'07a'`: also returned and waiting
+   * for supplementation), for a report period (kỳ báo cáo: a month, quarter, half-year or year
+   * with its start day — 15 for the 15th → 14th convention — or custom days), broken down by
+   * agency × field × procedure (the default; any subset in any order) with the total row. The
+   * store counts it set-based; names and fields come from the procedure registry. A period not
+   * over yet is counted to the engine clock's now (`asOf`): open dossiers are judged at it. Print it with
+   * `renderStatisticsFormHtml` from `@motcua/core/forms`.
+   *
+   * @example
+   * ```ts
+   * import type { Engine } from '@motcua/core';
+   * declare const engine: Engine;
+   * const form = await engine.statisticsForm({
+   *   form: '06',
+   *   period: { kind: 'month', year: 2026, month: 3, startDay: 15 }, // 15/02/2026 – 14/03/2026
+   *   by: ['field', 'procedure'],
+   * });
+   * console.log(form.total.receivedTotal, form.total.carriedOver, form.total.resolvedEarly);
+   * ```
+   * @throws `ValidationError` naming the field: `query.form`, `query.period.startDay` (a bad
+   * cut-off day), `query.period.to` (a custom period ending before it starts), `query.by`, …
+   */
+  statisticsForm(query: EngineStatisticsFormQuery): Promise<StatisticsForm>;
   /**
    * Fires every timer due at `now` (default: the clock): those whose instant is before `now`, each
    * once (see the engine guide for what "due" means at the boundary instant).

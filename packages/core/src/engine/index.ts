@@ -51,3 +51,7 @@ export {
 } from './plugin.js';
 export { type PublicDossierView, type PublicLiaisonView, secretMatches } from './public-lookup.js';
 export type { ReceptionOptions } from './resolve-reception.js';
+export {
+  type EngineStatisticsFormQuery,
+  EngineStatisticsFormQuerySchema,
+} from './statistics-form-query.js';

@@ -58,6 +58,7 @@ export {
   renderSupplementHtml,
   renderTrackingBookHtml,
 } from './render-html.js';
+export { renderStatisticsFormHtml, type StatisticsFormRenderOptions } from './statistics-form-html.js';
 export {
   type StopNoticeForm,
   type StopNoticeFormOptions,

@@ -16,4 +16,36 @@ export {
   type LateEntryRow,
   type LateEntryTotals,
 } from './late-entries.js';
+export {
+  type PeriodicReportKind,
+  PeriodicReportKindSchema,
+  REPORT_PERIOD_CONVENTIONS,
+  type ReportPeriod,
+  type ReportPeriodConvention,
+  type ReportPeriodInput,
+  ReportPeriodSchema,
+  type ResolvedReportPeriod,
+  reportPeriodContaining,
+  resolveReportPeriod,
+} from './report-period.js';
 export type { ReportQuery, ReportRow, UnitReportRow } from './report-types.js';
+export {
+  countStatistics,
+  type StatisticsCountingRule,
+  StatisticsCountingRuleSchema,
+  type StatisticsCountQuery,
+  type StatisticsCountRow,
+  type StatisticsCounts,
+} from './statistics-counts.js';
+export {
+  buildStatisticsForm,
+  type StatisticsFigures,
+  type StatisticsForm,
+  type StatisticsFormKind,
+  StatisticsFormKindSchema,
+  type StatisticsFormOptions,
+  type StatisticsFormRow,
+  type StatisticsGroupKey,
+  StatisticsGroupKeySchema,
+  type StatisticsProcedureInfo,
+} from './statistics-form.js';

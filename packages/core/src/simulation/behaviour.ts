@@ -62,17 +62,38 @@ export class BehaviourDraws {
     const plan = d.plan;
     let pace = this.uniform(this.behaviour.stepPace);
     if (index === d.slowStep) pace = 1.5 + this.random() * 2.5;
-    const end = this.calendar.addWorkingMinutes(new Date(now), (plan.budgets[index] as number) * pace);
-    // An agency that sees the dossier will be late apologises a working day before the due time.
-    if (!d.apologise || ctx.apology || index !== d.slowStep)
-      return { end: end.getTime(), apology: undefined };
+    const end = this.calendar
+      .addWorkingMinutes(new Date(now), (plan.budgets[index] as number) * pace)
+      .getTime();
+    return { end, apology: index === d.slowStep ? this.apology(d, ctx, index, now, end) : undefined };
+  }
+
+  /** How long a slow step holds a dossier (1.5–4× its budget from `now`), or 0 for a step at its pace. */
+  slowUntil(d: Fate & { plan: ProcedurePlan }, index: number, now: number): number {
+    if (index !== d.slowStep) return 0;
+    const pace = 1.5 + this.random() * 2.5;
+    return this.calendar.addWorkingMinutes(new Date(now), (d.plan.budgets[index] as number) * pace).getTime();
+  }
+
+  /**
+   * The apology (Form 04) of a step ending at `end`: when the dossier will then be late and its
+   * agency says so, a working day before the due time, with the projected date as the new one.
+   */
+  apology(
+    d: Fate & { plan: ProcedurePlan },
+    ctx: DossierContext,
+    index: number,
+    now: number,
+    end: number,
+  ): StepPlan['apology'] {
+    if (!d.apologise || ctx.apology) return undefined;
     const due = Date.parse(ctx.due.current);
-    const remaining = plan.remainingAfter[index] as number;
+    const remaining = d.plan.remainingAfter[index] as number;
     const day = this.calendar.workingDayMinutes;
-    const projected = this.calendar.addWorkingMinutes(end, remaining + day).getTime();
-    if (projected <= due) return { end: end.getTime(), apology: undefined };
+    const projected = this.calendar.addWorkingMinutes(new Date(end), remaining + day).getTime();
+    if (projected <= due) return undefined;
     const at = Math.max(now + 60_000, this.calendar.addWorkingMinutes(new Date(due), -day).getTime());
-    return { end: end.getTime(), apology: at < end.getTime() ? { at, newDue: projected } : undefined };
+    return at < end ? { at, newDue: projected } : undefined;
   }
 
   /** Working days the applicant takes to supplement, as working minutes. */

@@ -1,6 +1,16 @@
+export {
+  DEFAULT_VISITOR_HOURS,
+  type DeskQueueFigures,
+  type DeskQueueOptions,
+  type DeskQueueResult,
+  simulateDeskQueue,
+  type WaitFigures,
+} from './desk-queue.js';
 export { EventQueue } from './event-queue.js';
 export type { LiaisonMemberTally, SimulationLiaison, SimulationLiaisonResult } from './liaison-traffic.js';
+export type { CapacityResult, UnitCapacityFigures } from './processing-capacity.js';
 export { pickWeighted, poisson, seededRandom } from './seeded-random.js';
+export { meanMinutes, type ServiceTime, ServiceTimeSchema, serviceTimeSampler } from './service-time.js';
 export { simulate } from './simulate.js';
 export {
   simulateInWorkers,
@@ -22,4 +32,41 @@ export {
   type SimulationTarget,
   type SimulationView,
 } from './simulation-options.js';
+export {
+  type Desk,
+  type DeskField,
+  DeskFieldSchema,
+  DeskSchema,
+  type ProcessingCapacity,
+  ProcessingCapacitySchema,
+  type ProcessingUnit,
+  ProcessingUnitSchema,
+  parseStaffingScenario,
+  type StaffingScenario,
+  type StaffingScenarioInput,
+  StaffingScenarioSchema,
+  type StaffingTargets,
+  StaffingTargetsSchema,
+  type Visitors,
+  VisitorsSchema,
+} from './staffing-scenario.js';
+export {
+  estimate,
+  type FigureEstimate,
+  officersAtDesk,
+  type ScenarioRun,
+  WHAT_IF_FIGURES,
+  type WhatIfFigure,
+} from './what-if.js';
+export { type WhatIfLanguage, whatIfChart, whatIfHtml } from './what-if-report.js';
+export {
+  applyVariant,
+  compareVariants,
+  runWhatIf,
+  type StaffingSearchResult,
+  type StaffingVariant,
+  searchStaffing,
+  type VariantResult,
+  type WhatIfOptions,
+} from './what-if-runner.js';
 export type { SimulationDataOptions, SimulationSetup, SimulationSetupFunction } from './worker-protocol.js';

@@ -67,8 +67,8 @@ export interface WorkerSimulationResult {
   readonly perWorker: readonly WorkerShareResult[];
 }
 
-/** Where the worker entry is: beside this module (sources, or the built `dist` in ESM or CJS). */
-function workerEntry(): { url: URL; typescript: boolean } {
+/** Where the worker entry is: beside this module (sources, or the built `dist` in ESM or CJS). @internal */
+export function workerEntry(): { url: URL; typescript: boolean } {
   // CommonJS builds have `__filename`; ES modules have `import.meta.url`.
   const here = typeof __filename === 'string' ? pathToFileURL(__filename).href : import.meta.url;
   const ext = /\.([cm]?[jt]s)$/.exec(new URL(here).pathname)?.[1] ?? 'js';
@@ -77,7 +77,8 @@ function workerEntry(): { url: URL; typescript: boolean } {
   return { url: new URL(`./simulation-worker.${ext}`, here), typescript };
 }
 
-function setupHref(module: string | URL): string {
+/** The setup module's URL. @internal */
+export function setupHref(module: string | URL): string {
   if (module instanceof URL) return module.href;
   if (/^file:/.test(module)) return module;
   return pathToFileURL(isAbsolute(module) ? module : resolve(process.cwd(), module)).href;

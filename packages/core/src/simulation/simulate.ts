@@ -14,6 +14,7 @@ import { type Driver, engineDriver, storelessDriver } from './drivers.js';
 import { EventQueue } from './event-queue.js';
 import { LiaisonTraffic, memberProcedureCodes } from './liaison-traffic.js';
 import { FactDraws, ratingCriteriaOf } from './national-facts.js';
+import { UnitCapacity } from './processing-capacity.js';
 import { seededRandom } from './seeded-random.js';
 import {
   memberDossier,
@@ -61,6 +62,11 @@ const HOUR = 3_600_000;
 /** The seed of the behaviour draws of share `k`: not the arrivals' seed, the same for every share count. */
 function behaviourSeed(seed: number, k: number): number {
   return (Math.imul((seed ^ 0x5bd1e995) >>> 0, 0x9e3779b1) + Math.imul(k + 1, 0x85ebca6b)) >>> 0;
+}
+
+/** The seed of the processing capacity's service times: a fourth stream. */
+function capacitySeed(seed: number, k: number): number {
+  return (Math.imul((seed ^ 0x1b873593) >>> 0, 0x2c1b3c6d) + Math.imul(k + 1, 0x297a2d39)) >>> 0;
 }
 
 /** The seed of the national facts' draws of share `k`: a third stream, so facts change no fate. */
@@ -134,6 +140,15 @@ export async function runSimulation(
   const facts = options.facts
     ? new FactDraws(options.facts, seededRandom(factsSeed(seed, share.index)), calendar)
     : undefined;
+  const capacity = options.capacity
+    ? new UnitCapacity(options.capacity, calendar, seededRandom(capacitySeed(seed, share.index)), seed)
+    : undefined;
+  if (capacity && share.of > 1)
+    throw new MotcuaError(
+      'INVALID_OPTION',
+      'simulate: processing capacity is shared by every dossier: run it on one share (workers: 1)',
+      { field: 'capacity' },
+    );
   const procedures = target.procedures.all();
   const byCode = new Map(procedures.map((p) => [p.code, p]));
   const memberCodes = memberProcedureCodes(procedures);
@@ -214,6 +229,23 @@ export async function runSimulation(
     const step = ctx.steps[ctx.steps.length - 1];
     if (!step || step.endedAt !== null) return;
     const index = d.plan.stepIndex.get(step.stepId) ?? -1;
+    const unit = d.plan.procedure.definition.steps[index]?.unit;
+    if (capacity && unit !== undefined && capacity.has(unit)) {
+      // The step waits for an officer of its unit; its end, and the outcome, come from capacity.
+      const hold = capacity.holdShare(unit);
+      const held = hold
+        ? calendar
+            .addWorkingMinutes(new Date(now), (d.plan.budgets[index] as number) * draws.uniform(hold))
+            .getTime()
+        : 0;
+      const slow = Math.max(draws.slowUntil(d, index, now), held);
+      const { end } = capacity.book(unit, d.plan.procedure.code, step.stepId, now, slow);
+      if (end === Number.POSITIVE_INFINITY) return;
+      queue.push(end, d, ADVANCE);
+      const apology = draws.apology(d, ctx, index, now, end);
+      if (apology) queue.push(apology.at, { dossier: d, newDue: apology.newDue }, APOLOGIZE);
+      return;
+    }
     const { end, apology } = draws.step(d, ctx, index, now);
     queue.push(end, d, ADVANCE);
     if (apology) queue.push(apology.at, { dossier: d, newDue: apology.newDue }, APOLOGIZE);
@@ -376,6 +408,7 @@ export async function runSimulation(
           reason: 'Hồ sơ cần xác minh thêm',
           newDue: new Date(Math.max(newDue, Date.parse(ctx.due.current) + 60_000)).toISOString(),
         });
+        if (capacity) capacity.apologies++;
         await afterChild(d, now);
         continue;
       }
@@ -564,6 +597,7 @@ export async function runSimulation(
     units,
     ...(liaison ? { liaison: liaison.result() } : {}),
     ...(facts ? { facts: facts.summary() } : {}),
+    ...(capacity ? { capacity: capacity.result() } : {}),
     elapsedMs: performance.now() - started,
   };
 }

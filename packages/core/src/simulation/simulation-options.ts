@@ -13,7 +13,9 @@ import type { ProcedureRegistry } from '../procedure/registry.js';
 import type { ReportQuery, ReportRow, UnitReportRow } from '../report/report-types.js';
 import type { DossierStore, JournalEntry } from '../store/store-types.js';
 import type { SimulationLiaison, SimulationLiaisonResult } from './liaison-traffic.js';
+import type { CapacityResult } from './processing-capacity.js';
 import type { SimulationView } from './simulation-view.js';
+import type { ProcessingCapacity } from './staffing-scenario.js';
 
 export type { SimulationView } from './simulation-view.js';
 
@@ -244,6 +246,14 @@ export interface SimulationOptions {
    * their results, and the desk returns the whole to the applicant. Needed when a liaison arrives.
    */
   readonly liaison?: SimulationLiaison;
+  /**
+   * The processing units' officers as a resource (năng lực xử lý): a step at a unit named here
+   * waits for one of its officers and takes the work's drawn minutes (see `ProcessingCapacity`);
+   * its end, and so the early / on-time / late outcome, comes from the queue instead of a pace
+   * drawn from the budget. `atDesk` gives the officers of each unit at the desk on rotation (not
+   * processing). Whole runs only: `simulateInWorkers` refuses it with more than one worker.
+   */
+  readonly capacity?: ProcessingCapacity & { readonly atDesk?: Readonly<Record<string, number>> };
 }
 
 /** What happened on one simulated day. */
@@ -274,6 +284,8 @@ export interface SimulationResult {
   readonly liaison?: SimulationLiaisonResult;
   /** The national facts generated, with `facts` only. */
   readonly facts?: SimulationFactsSummary;
+  /** Each unit's queue for officers and the apologies sent, with `capacity` only. */
+  readonly capacity?: CapacityResult;
   readonly elapsedMs: number;
 }
 

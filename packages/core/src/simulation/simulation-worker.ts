@@ -4,10 +4,12 @@
  * @internal
  */
 import { readFileSync } from 'node:fs';
-import { parentPort, workerData } from 'node:worker_threads';
+import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { MotcuaError } from '../errors/motcua-error.js';
 import { runSimulation } from './simulate.js';
 import type { SimulationOptions, SimulationShare } from './simulation-options.js';
+import { type DossierRunCache, runScenarioOnce } from './what-if.js';
+import type { WhatIfWorkerMessage } from './what-if-runner.js';
 import type { SimulationSetup, WorkerRequest, WorkerResponse } from './worker-protocol.js';
 
 /** Imports a module by URL; a TypeScript file is loaded through tsx when Node cannot load it alone. */
@@ -86,7 +88,55 @@ async function run(request: WorkerRequest, post: (message: WorkerResponse) => vo
   });
 }
 
-if (parentPort) {
+/** A what-if worker: sets up once, then runs whole (scenario, seed) tasks as they come. */
+async function whatIf(
+  request: { setupModule: string; exportName: string; setupArgument: unknown },
+  port: MessagePort,
+): Promise<void> {
+  const post = (m: WhatIfWorkerMessage) => port.postMessage(m);
+  try {
+    const module = await importModule(request.setupModule);
+    const setup = module[request.exportName];
+    if (typeof setup !== 'function')
+      throw new MotcuaError(
+        'INVALID_OPTION',
+        `what-if: the setup module exports no function ${request.exportName}`,
+        {
+          field: 'exportName',
+        },
+      );
+    const made = (await setup(request.setupArgument)) as SimulationSetup;
+    // Tasks arrive in groups sharing their dossiers' run; they run one after another (a chain).
+    const cache: DossierRunCache = new Map();
+    let chain: Promise<unknown> = Promise.resolve();
+    port.on('message', (m: WhatIfWorkerMessage) => {
+      if (m.type !== 'task') return;
+      chain = chain
+        .then(() => runScenarioOnce(m.scenario, made, m.seed, cache))
+        .then(
+          (run) => post({ type: 'result', id: m.id, run }),
+          (e: unknown) => post(failure(e)),
+        );
+    });
+    post({ type: 'ready' });
+  } catch (e) {
+    post(failure(e));
+  }
+}
+
+function failure(e: unknown): WhatIfWorkerMessage {
+  const error = e as { message?: string; code?: unknown; field?: unknown };
+  return {
+    type: 'failed',
+    message: String(error?.message ?? e),
+    code: typeof error?.code === 'string' ? error.code : undefined,
+    field: typeof error?.field === 'string' ? error.field : undefined,
+  };
+}
+
+if (parentPort && (workerData as { kind?: string } | undefined)?.kind === 'what-if') {
+  void whatIf(workerData as { setupModule: string; exportName: string; setupArgument: unknown }, parentPort);
+} else if (parentPort) {
   const port = parentPort;
   const post = (message: WorkerResponse) => port.postMessage(message);
   run(workerData as WorkerRequest, post).catch((e: unknown) => {

@@ -11,6 +11,7 @@ export {
   checkStoreLocalDate,
   checkStorePeriod,
   checkStoreReportQuery,
+  checkStoreStatisticsQuery,
   checkStoreText,
 } from './store-input.js';
 export {

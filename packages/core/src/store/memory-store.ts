@@ -4,6 +4,11 @@ import { aggregateReport, aggregateUnitReport } from '../report/aggregate-report
 import { aggregateLateEntries, type LateEntryQuery, type LateEntryRow } from '../report/late-entries.js';
 import type { ReportQuery, ReportRow, UnitReportRow } from '../report/report-types.js';
 import {
+  countStatistics,
+  type StatisticsCountQuery,
+  type StatisticsCountRow,
+} from '../report/statistics-counts.js';
+import {
   checkClaimRequest,
   checkCommitRequest,
   checkLookupAttemptRequest,
@@ -15,6 +20,7 @@ import {
   checkStoreLocalDate,
   checkStorePeriod,
   checkStoreReportQuery,
+  checkStoreStatisticsQuery,
   checkStoreText,
 } from './store-input.js';
 import {
@@ -324,5 +330,13 @@ export class MemoryStore implements DossierStore {
   async lateEntries(input: LateEntryQuery): Promise<LateEntryRow[]> {
     const query = checkStoreLateEntryQuery(input);
     return aggregateLateEntries([...this.journals.values()].flat(), query);
+  }
+
+  async statisticsCounts(input: StatisticsCountQuery): Promise<StatisticsCountRow[]> {
+    const query = checkStoreStatisticsQuery(input);
+    return countStatistics(
+      [...this.dossiers.values()].map((d) => d.summary),
+      query,
+    );
   }
 }

@@ -7,6 +7,7 @@ import {
   type LateEntryQuery,
 } from '../report/late-entries.js';
 import type { ReportQuery } from '../report/report-types.js';
+import type { StatisticsCountQuery } from '../report/statistics-counts.js';
 import type {
   ClaimRequest,
   CommitRequest,
@@ -137,6 +138,14 @@ export function checkStoreReportQuery(query: unknown): ReportQuery {
     fail('query.groupBy', 'expected agency, procedure, channel or none');
   }
   return { ...period, groupBy };
+}
+
+/** A statistics-forms query: a period of instants and a counting rule (`'at-return'`). */
+export function checkStoreStatisticsQuery(query: unknown): StatisticsCountQuery {
+  const period = checkStorePeriod(query);
+  const rule = (query as Record<string, unknown>).rule;
+  if (rule !== 'at-return') fail('query.rule', 'expected at-return');
+  return { ...period, rule };
 }
 
 /**

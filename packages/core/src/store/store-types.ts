@@ -5,6 +5,7 @@ import type { SlipRow } from '../model/slip-row.js';
 import type { PersistedDossier } from '../procedure/define-procedure.js';
 import type { LateEntryQuery, LateEntryRow } from '../report/late-entries.js';
 import type { ReportQuery, ReportRow, UnitReportRow } from '../report/report-types.js';
+import type { StatisticsCountQuery, StatisticsCountRow } from '../report/statistics-counts.js';
 
 /** A dossier as stored: its summary, its snapshot, and its version for optimistic concurrency. */
 export interface StoredDossier {
@@ -240,6 +241,12 @@ export interface DossierStore {
    * entries of closed dossiers count as well. Rows sorted by unit.
    */
   lateEntries(query: LateEntryQuery): Promise<LateEntryRow[]>;
+  /**
+   * The counts of the official statistics forms (Biểu 06 / 07a) per agency × procedure for a
+   * period, as core's `countStatistics` computes them, answered set-based (one GROUP BY over the
+   * summary columns), never by loading dossiers. Rows sorted by agency, then procedure code.
+   */
+  statisticsCounts(query: StatisticsCountQuery): Promise<StatisticsCountRow[]>;
   /**
    * The lookup secret of dossier `code`, or `null` when no dossier has that code. One indexed read
    * of a short value, as fast for an unknown code as for a known one (the public lookup must not

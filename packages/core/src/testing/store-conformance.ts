@@ -21,6 +21,7 @@ import {
 import { hostileValue, mutated } from './hostile-values.js';
 import { lookupConformanceTests } from './store-conformance-lookup.js';
 import { outboxConformanceTests } from './store-conformance-outbox.js';
+import { statisticsConformanceTests } from './store-conformance-statistics.js';
 
 /** Options of {@link storeConformanceSuite}. */
 export interface ConformanceOptions {
@@ -141,6 +142,16 @@ function storeCalls(valid: CommitRequest): fc.Arbitrary<(store: DossierStore) =>
     ),
     period.map((q) => (s: DossierStore) => s.report(q as never)),
     period.map((q) => (s: DossierStore) => s.unitReport(q as never)),
+    fc
+      .oneof(
+        h,
+        mutated({ from: '2026-03-01T00:00:00+07:00', to: '2026-04-01T00:00:00+07:00', rule: 'at-return' }, [
+          'from',
+          'to',
+          'rule',
+        ]),
+      )
+      .map((q) => (s: DossierStore) => s.statisticsCounts(q as never)),
     fc
       .oneof(
         h,
@@ -626,6 +637,44 @@ export function storeConformanceSuite(name: string, options: ConformanceOptions)
         ['in-person', 3, 1, 0],
         ['online-full', 2, 0, 1],
       ]);
+      // The same dossiers on 07a: the refusal and the withdrawal returned (trả lại), two resolved with a result.
+      const form = await engine.statisticsForm({
+        form: '07a',
+        period: { kind: 'custom', from: '2026-03-01', to: '2026-03-31' },
+        by: ['agency', 'procedure'],
+      });
+      expect(form.rows.map((r) => [r.agency, r.procedure, r.procedureName === undefined])).toEqual([
+        ['H56', '1.004194', false],
+      ]);
+      // March is not over: counted to the engine's now (16/03 09:00) included.
+      expect(form.asOf).toBe('2026-03-16T02:00:00.001Z');
+      expect(form.total).toEqual({
+        receivedTotal: 6,
+        carriedOver: 1,
+        receivedOnline: 2,
+        receivedInPersonOrPostal: 3,
+        resolvedTotal: 2,
+        resolvedEarly: 0,
+        resolvedOnTime: 1,
+        resolvedLate: 1,
+        inProgressTotal: 2,
+        inProgressWithinTime: 0,
+        inProgressOverdue: 2,
+        returned: 2,
+        waitingSupplement: 0,
+      });
+      await expect(
+        engine.statisticsForm({
+          form: '06',
+          period: { kind: 'custom', from: '2026-03-31', to: '2026-03-01' },
+        }),
+      ).rejects.toMatchObject({ issues: [{ field: 'query.period.to' }] });
+      await expect(
+        engine.statisticsForm({ form: '06', period: { kind: 'month', year: 2026, month: 3, startDay: 31 } }),
+      ).rejects.toMatchObject({ issues: [{ field: 'query.period.startDay' }] });
+      await expect(
+        engine.statisticsForm({ form: '08' as never, period: { kind: 'year', year: 2026 } }),
+      ).rejects.toMatchObject({ issues: [{ field: 'query.form' }] });
       const units = await engine.unitReport({
         from: '2026-03-01T00:00:00+07:00',
         to: '2026-04-01T00:00:00+07:00',
@@ -945,5 +994,6 @@ export function storeConformanceSuite(name: string, options: ConformanceOptions)
 
     lookupConformanceTests(() => store);
     outboxConformanceTests(() => store);
+    statisticsConformanceTests(() => store);
   });
 }
