@@ -84,7 +84,11 @@ describe('SQLite: a store written by schema 1, upgraded', () => {
     const closed = reads.find((c) => c.outcome !== null)!;
     const store = new SqliteStore(file);
     try {
-      await upgradeScenario(store, ['005_results_in_archive', '006_late_entry', '007_outbox_in_archive'], [open, closed]);
+      await upgradeScenario(
+        store,
+        ['005_results_in_archive', '006_late_entry', '007_outbox_in_archive'],
+        [open, closed],
+      );
     } finally {
       await store.close();
     }
@@ -284,7 +288,11 @@ describe('SQLite: a store written at schema 2 (slip in every snapshot), upgraded
     // Two stores on the file: one that never cached a snapshot reads them from the tables.
     const store = new SqliteStore(file, { snapshotCache: 0 });
     try {
-      await slipOnceScenario(store, fixture, stored, ['005_results_in_archive', '006_late_entry', '007_outbox_in_archive']);
+      await slipOnceScenario(store, fixture, stored, [
+        '005_results_in_archive',
+        '006_late_entry',
+        '007_outbox_in_archive',
+      ]);
       // 004: every closed dossier is one archive; journal rows and slip data are left for open ones.
       const count = (sql: string) => raw.prepare(sql).pluck().get() as number;
       expect(count("SELECT count(*) FROM dossiers WHERE status = 'done' AND archive IS NULL")).toBe(0);
