@@ -15,6 +15,7 @@ import {
   checkCode,
   checkEngineOptions,
   checkEvent,
+  checkGetOptions,
   checkLateEntryQuery,
   checkListQuery,
   checkNow,
@@ -134,10 +135,17 @@ export function createEngine(options: EngineOptions): Engine {
       });
     }) as Engine['send'],
 
-    get: (async (codeInput: string, options?: { plugins?: boolean }) => {
+    get: (async (codeInput: string, optionsInput?: unknown) => {
       const code = checkCode(codeInput);
-      const withPlugins = options?.plugins !== false;
+      const options = checkGetOptions(optionsInput);
       const stored = await loadDossier(ctx, code);
+      const view = dossierView(
+        stored.persisted,
+        stored.version,
+        procedureOf(ctx, stored.persisted).definition,
+      );
+      if (options.history === false) return view;
+      const withPlugins = options.plugins !== false;
       const [journal, slip, timers, plugins] = await Promise.all([
         store.journal(code),
         store.slip(code),
@@ -145,7 +153,7 @@ export function createEngine(options: EngineOptions): Engine {
         withPlugins ? inspectPlugins(ctx, code) : undefined,
       ]);
       return {
-        ...dossierView(stored.persisted, stored.version, procedureOf(ctx, stored.persisted).definition),
+        ...view,
         journal,
         slip,
         timers,

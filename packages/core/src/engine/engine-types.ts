@@ -341,12 +341,32 @@ export interface Engine {
   /**
    * A dossier with its journal, slip and timers. Name the procedure's type
    * (`engine.get<typeof residence>(code)`) to type its application; it is `unknown` otherwise.
+   *
+   * With `{ history: false }` it is the dossier's view only (context, state, national status,
+   * summary: one store read, no journal, slip or timers, and no plugin inspection): what a plugin
+   * delivering an effect needs, without unpacking a closed dossier's archived history.
+   *
+   * @example
+   * ```ts
+   * const record = await engine.get(code);                    // with journal, slip, timers, plugins
+   * const view = await engine.get(code, { history: false });  // the view only, one store read
+   * view.nationalStatus?.code;
+   * ```
    */
+  get<P extends AnyProcedure = Procedure>(
+    code: string,
+    options: {
+      /** `false`: the view only (no journal, slip, timers or plugin inspection). */
+      readonly history: false;
+    },
+  ): Promise<DossierView<ApplicationOf<P>>>;
   get<P extends AnyProcedure = Procedure>(
     code: string,
     options?: {
       /** Ask the plugins' `inspect` (default `true`); a plugin reading the dossier itself passes `false`. */
       readonly plugins?: boolean;
+      /** Read the journal, slip and timers (default `true`). */
+      readonly history?: true;
     },
   ): Promise<DossierRecord<ApplicationOf<P>>>;
   /**
