@@ -1,3 +1,4 @@
+import type { LocalDate } from '../calendar/local-date.js';
 import { SimulatedClock } from '../clock/clock.js';
 import { createEngine } from '../engine/create-engine.js';
 import type { Engine } from '../engine/engine-types.js';
@@ -189,7 +190,6 @@ export async function runSimulation(
     return actor;
   };
   const planOf = (p: Procedure) => procedurePlan(p, calendar, options.arrivals.channels, actorOf);
-  const plans = new Map(procedures.map((p): [string, ProcedurePlan] => [p.code, planOf(p)]));
 
   const queue = new EventQueue<Item>();
   const days: SimulationDay[] = [];
@@ -201,12 +201,20 @@ export async function runSimulation(
   // Arrivals are drawn a day at a time, each day before it starts, and wait in the queue's backlog.
   const first = Date.parse(`${options.start}T00:00:00+07:00`);
   const drainEnd = first + (options.days + (options.drainDays ?? 30)) * DAY;
+  const versionPlans = planCache(target.procedures, planOf, (d) =>
+    calendar.localDate(new Date(first + d * DAY + 12 * HOUR)),
+  );
+  // Up front: every procedure drawn has a version in force on every working day of arrivals.
+  for (let d = 0; d < options.days; d++) {
+    if (!calendar.isWorkingDay(new Date(first + d * DAY))) continue;
+    for (const [code, weight] of Object.entries(mix)) if (weight > 0) versionPlans(code, d);
+  }
   const arrivalsOf = arrivalPlanner({
     arrivals: options.arrivals,
     days: options.days,
     first,
     calendar,
-    plans,
+    planOf: versionPlans,
     mix,
     random: arrivalRandom,
     share,
@@ -423,9 +431,11 @@ export async function runSimulation(
       }
       const d = item as SimDossier;
       if (kind === ARRIVE) {
+        const receivedOn = calendar.localDate(new Date(now));
         let sample = (options.samples[d.plan.procedure.code] as SimulationOptions['samples'][string])(
           d.index,
           random,
+          receivedOn,
         );
         if (facts?.drawsApplicants && d.kind === 'plain') {
           sample = {
@@ -434,8 +444,13 @@ export async function runSimulation(
           };
         }
         commands++;
-        const r = driver.receive(d, d.plan.desk, sample, nowIso);
-        if (r) await r;
+        try {
+          const r = driver.receive(d, d.plan.desk, sample, nowIso);
+          if (r) await r;
+        } catch (e) {
+          // Never a silent drop: a sample the desk refuses stops the run, naming what was refused.
+          throw e instanceof MotcuaError ? receiptRefused(e, d.plan.procedure, receivedOn) : e;
+        }
         received++;
         dayStats.received++;
         open++;
@@ -575,8 +590,9 @@ export async function runSimulation(
         }
       }
     } catch (e) {
-      // A planned action may no longer apply (e.g. the dossier expired meanwhile): the simulation goes on.
-      if (!(e instanceof MotcuaError)) throw e;
+      // A planned action may no longer apply (e.g. the dossier expired meanwhile): the simulation goes
+      // on. A refused receipt is no such action: it stops the run.
+      if (!(e instanceof MotcuaError) || e.code === RECEIPT_REFUSED) throw e;
     }
   }
   if (now > clock.now().getTime()) clock.set(new Date(now));
@@ -599,6 +615,66 @@ export async function runSimulation(
     ...(facts ? { facts: facts.summary() } : {}),
     ...(capacity ? { capacity: capacity.result() } : {}),
     elapsedMs: performance.now() - started,
+  };
+}
+
+/** The code of the error a refused sample stops a run with. */
+const RECEIPT_REFUSED = 'RECEIPT_REFUSED';
+
+/**
+ * The error a run stops with when the desk refuses a sample at receipt: the procedure, its version
+ * and the receipt date in the message, the refused field of the application as `field`
+ * (`samples.<code>.<field>`), the desk's own error as `cause`. No value of the sample is echoed.
+ */
+function receiptRefused(e: MotcuaError, procedure: Procedure, receivedOn: string): MotcuaError {
+  const what = e.field ? `${e.field}: ${e.message}` : e.message;
+  return new MotcuaError(
+    RECEIPT_REFUSED,
+    `simulate: the desk refused the sample of ${procedure.code}@${procedure.version} received on ${receivedOn} (${e.code}) — ${what}`,
+    { field: `samples.${procedure.code}${e.field ? `.${e.field}` : ''}`, cause: e },
+  );
+}
+
+/**
+ * The plan of a procedure code for the arrivals of a day: the version in force that day (a dossier
+ * keeps the version of its receipt date), one plan per version, looked up once a day per code.
+ * @throws `INVALID_OPTION` naming `arrivals.mix` when a code has no version in force that day.
+ */
+function planCache(
+  registry: ProcedureRegistry,
+  planOf: (p: Procedure) => ProcedurePlan,
+  dateOf: (day: number) => LocalDate,
+): (code: string, day: number) => ProcedurePlan {
+  const byVersion = new Map<Procedure, ProcedurePlan>();
+  let today = -1;
+  let date = '';
+  const byCode = new Map<string, ProcedurePlan>();
+  return (code, day) => {
+    if (day !== today) {
+      today = day;
+      date = dateOf(day);
+      byCode.clear();
+    }
+    let plan = byCode.get(code);
+    if (plan) return plan;
+    let p: Procedure;
+    try {
+      p = registry.inForce(code, date);
+    } catch (e) {
+      if (!(e instanceof MotcuaError) || e.code !== 'NO_VERSION_IN_FORCE') throw e;
+      throw new MotcuaError(
+        'INVALID_OPTION',
+        `simulate: procedure ${code} has no version in force on ${date}, a day of arrivals`,
+        { field: 'arrivals.mix', cause: e },
+      );
+    }
+    plan = byVersion.get(p);
+    if (!plan) {
+      plan = planOf(p);
+      byVersion.set(p, plan);
+    }
+    byCode.set(code, plan);
+    return plan;
   };
 }
 

@@ -219,9 +219,22 @@ export interface SimulationOptions {
   readonly seed?: number;
   readonly arrivals: SimulationArrivals;
   readonly behaviour?: Partial<SimulationBehaviour>;
-  /** Applicant and application data of a new dossier, per procedure code. */
+  /**
+   * Applicant and application data of a new dossier, per procedure code; `receivedOn` is the local
+   * receipt date, for samples whose dates must come before it (a child born before its birth is
+   * registered). The desk checks each sample as it would a real one: a refused sample stops the run
+   * with a `RECEIPT_REFUSED` error naming the procedure, its version and the refused field
+   * (`field: 'samples.<code>.application.…'`); no dossier is ever left out silently.
+   */
   readonly samples: Readonly<
-    Record<string, (index: number, random: () => number) => { applicant: unknown; application: unknown }>
+    Record<
+      string,
+      (
+        index: number,
+        random: () => number,
+        receivedOn: LocalDate,
+      ) => { applicant: unknown; application: unknown }
+    >
   >;
   /** Extra calendar days after the last arrival to let open dossiers finish (default 30). */
   readonly drainDays?: number;
