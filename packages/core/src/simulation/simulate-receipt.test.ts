@@ -110,3 +110,32 @@ describe('simulate: receipt', () => {
     },
   );
 });
+
+describe('simulate: officers', () => {
+  it.each([
+    ['vi', 'Cán bộ mô phỏng – '],
+    ['en', 'Simulated officer – '],
+  ] as const)(
+    'names each simulated officer after the unit’s name, not its id (%s)',
+    async (language, prefix) => {
+      const result = await simulate({
+        ...base,
+        mode: 'direct',
+        procedures: [before, after],
+        days: 5,
+        language,
+      });
+      const names = new Map<string, string>();
+      for (const { code: dossier } of await result.target.list()) {
+        for (const entry of (await result.target.get(dossier)).journal) {
+          const actor = entry.actor as { unitId?: string; name?: string } | undefined;
+          if (actor?.unitId && actor.name) names.set(actor.unitId, actor.name);
+        }
+      }
+      expect(names.get('desk')).toBe(`${prefix}${sampleResidenceDefinition.units.desk!.name}`);
+      expect(names.get('police')).toBe(`${prefix}${sampleResidenceDefinition.units.police!.name}`);
+      if (language === 'vi')
+        for (const n of names.values()) expect(n).not.toMatch(/Cán bộ (desk|police|leader)\b/);
+    },
+  );
+});

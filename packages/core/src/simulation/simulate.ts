@@ -179,17 +179,31 @@ export async function runSimulation(
       throw new MotcuaError('INVALID_OPTION', 'simulate: no liaison traffic', { field: 'liaison' });
     return liaison;
   };
-  // One officer per unit, made once: events and contexts only read actors.
+  // One officer per unit, made once: events and contexts only read actors. The officer is named
+  // after the unit's name in the first procedure naming it (the unit id is no name).
+  const language = options.language ?? 'vi';
+  if (language !== 'vi' && language !== 'en')
+    throw new MotcuaError('INVALID_OPTION', "simulate: language must be 'vi' or 'en'", { field: 'language' });
+  const unitNames = new Map<string, string>();
   const actors = new Map<string, Actor>();
   const actorOf = (unit: string): Actor => {
     let actor = actors.get(unit);
     if (!actor) {
-      actor = { officerId: `${unit}-1`, unitId: unit, name: `Cán bộ ${unit}`, roles: [] };
+      actor = {
+        officerId: `${unit}-1`,
+        unitId: unit,
+        name: officerName(unit, unitNames.get(unit), language),
+        roles: [],
+      };
       actors.set(unit, actor);
     }
     return actor;
   };
-  const planOf = (p: Procedure) => procedurePlan(p, calendar, options.arrivals.channels, actorOf);
+  const planOf = (p: Procedure) => {
+    for (const [id, u] of Object.entries(p.definition.units))
+      if (!unitNames.has(id)) unitNames.set(id, u.name);
+    return procedurePlan(p, calendar, options.arrivals.channels, actorOf);
+  };
 
   const queue = new EventQueue<Item>();
   const days: SimulationDay[] = [];
@@ -616,6 +630,17 @@ export async function runSimulation(
     ...(capacity ? { capacity: capacity.result() } : {}),
     elapsedMs: performance.now() - started,
   };
+}
+
+/**
+ * The name of a unit's simulated officer (cán bộ mô phỏng), as slips and journals show it:
+ * `Cán bộ mô phỏng – Bộ phận Một cửa`, or in English `Simulated officer – Bộ phận Một cửa` (the
+ * unit's own name stays as the procedure gives it); a unit no procedure names is given by its id.
+ */
+function officerName(unit: string, unitName: string | undefined, language: 'vi' | 'en'): string {
+  if (language === 'en')
+    return unitName ? `Simulated officer – ${unitName}` : `Simulated officer (unit ${unit})`;
+  return unitName ? `Cán bộ mô phỏng – ${unitName}` : `Cán bộ mô phỏng (đơn vị ${unit})`;
 }
 
 /** The code of the error a refused sample stops a run with. */

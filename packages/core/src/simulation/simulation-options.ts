@@ -238,6 +238,12 @@ export interface SimulationOptions {
   >;
   /** Extra calendar days after the last arrival to let open dossiers finish (default 30). */
   readonly drainDays?: number;
+  /**
+   * The language of the texts the run writes for officers to read: the simulated officers' names
+   * (`Cán bộ mô phỏng – <the unit's name>` by default, `Simulated officer – <the unit's name>` with
+   * `'en'`). Default `'vi'`.
+   */
+  readonly language?: 'vi' | 'en';
   /** Called after each simulated day. */
   readonly onDay?: (progress: SimulationDay) => void;
   /**
