@@ -35,7 +35,7 @@ describe('the catalogue simulated in March 2019', () => {
     const versions = new Set<string>();
     for (const { code } of await result.target.list()) {
       const { journal } = await result.target.get(code);
-      versions.add(String((journal[0]!.event as { procedure?: string }).procedure).split('@')[1]);
+      versions.add(String((journal[0]!.event as { procedure?: string }).procedure).split('@')[1] ?? '');
     }
     expect([...versions]).toEqual(['2018.1']);
     expect(result.report[0]!.received).toBe(result.received);
