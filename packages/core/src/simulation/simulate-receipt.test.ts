@@ -112,30 +112,80 @@ describe('simulate: receipt', () => {
 });
 
 describe('simulate: officers', () => {
-  it.each([
-    ['vi', 'Cán bộ mô phỏng – '],
-    ['en', 'Simulated officer – '],
-  ] as const)(
-    'names each simulated officer after the unit’s name, not its id (%s)',
-    async (language, prefix) => {
-      const result = await simulate({
-        ...base,
-        mode: 'direct',
-        procedures: [before, after],
-        days: 5,
-        language,
-      });
-      const names = new Map<string, string>();
-      for (const { code: dossier } of await result.target.list()) {
-        for (const entry of (await result.target.get(dossier)).journal) {
-          const actor = entry.actor as { unitId?: string; name?: string } | undefined;
-          if (actor?.unitId && actor.name) names.set(actor.unitId, actor.name);
-        }
-      }
-      expect(names.get('desk')).toBe(`${prefix}${sampleResidenceDefinition.units.desk!.name}`);
-      expect(names.get('police')).toBe(`${prefix}${sampleResidenceDefinition.units.police!.name}`);
-      if (language === 'vi')
-        for (const n of names.values()) expect(n).not.toMatch(/Cán bộ (desk|police|leader)\b/);
+  const long = defineProcedure(
+    {
+      ...sampleResidenceDefinition,
+      code: 'long',
+      units: {
+        desk: { name: 'Trung tâm Phục vụ hành chính công cấp xã (Bộ phận Một cửa)' },
+        police: { name: 'Bộ phận tiếp nhận và trả kết quả hồ sơ đăng ký cư trú của Công an xã' },
+        leader: { name: 'Lãnh đạo Công an xã' },
+      },
     },
+    { calendar },
   );
+  const namesOf = async (language: 'vi' | 'en') => {
+    const result = await simulate({
+      ...base,
+      mode: 'direct',
+      procedures: [before, after, long],
+      days: 5,
+      language,
+      samples: { [code]: () => sampleReceipt, long: () => sampleReceipt },
+    });
+    const names = new Set<string>();
+    for (const { code: dossier } of await result.target.list())
+      for (const entry of (await result.target.get(dossier)).journal) {
+        // The simulated officers (`<unit>-1`), not the engine's own timers.
+        const actor = entry.actor as { officerId?: string; name?: string } | undefined;
+        if (actor?.officerId?.endsWith('-1') && actor.name) names.add(actor.name);
+      }
+    return names;
+  };
+
+  it('names each simulated officer after the unit’s name, not its id, in Vietnamese by default', async () => {
+    const names = await namesOf('vi');
+    // The first procedure naming a unit gives its name; a role name is kept as it is.
+    expect([...names].sort()).toEqual([
+      'Cán bộ Bộ phận một cửa',
+      'Cán bộ đăng ký cư trú',
+      'Lãnh đạo Công an xã',
+    ]);
+  });
+
+  it('in English with language: en; every name fits the portal’s 50 characters', async () => {
+    expect([...(await namesOf('en'))].sort()).toEqual([
+      'Officer – Bộ phận một cửa',
+      'Officer – Cán bộ đăng ký cư trú',
+      'Officer – Lãnh đạo Công an xã',
+    ]);
+    const alone = await simulate({
+      ...base,
+      mode: 'direct',
+      procedures: [long],
+      days: 5,
+      keepRecords: true,
+      arrivals: { perWorkingDay: 10, mix: { long: 1 } },
+      samples: { long: () => sampleReceipt },
+    });
+    const names = new Set<string>();
+    for (const { code: dossier } of await alone.target.list())
+      for (const entry of (await alone.target.get(dossier)).journal) {
+        // The simulated officers (`<unit>-1`), not the engine's own timers.
+        const actor = entry.actor as { officerId?: string; name?: string } | undefined;
+        if (actor?.officerId?.endsWith('-1') && actor.name) names.add(actor.name);
+      }
+    expect([...names].sort()).toEqual([
+      'Cán bộ Bộ phận tiếp nhận và trả kết quả hồ sơ…', // cut at a word
+      'Cán bộ Trung tâm Phục vụ hành chính công cấp xã',
+      'Lãnh đạo Công an xã',
+    ]);
+    for (const n of names) expect(n.length).toBeLessThanOrEqual(50);
+  });
+
+  it('refuses an unknown language, naming it', async () => {
+    await expect(
+      simulate({ ...base, mode: 'direct', procedures: [before, after], language: 'fr' as 'vi' }),
+    ).rejects.toMatchObject({ code: 'INVALID_OPTION', field: 'language' });
+  });
 });

@@ -633,14 +633,38 @@ export async function runSimulation(
 }
 
 /**
- * The name of a unit's simulated officer (cán bộ mô phỏng), as slips and journals show it:
- * `Cán bộ mô phỏng – Bộ phận Một cửa`, or in English `Simulated officer – Bộ phận Một cửa` (the
- * unit's own name stays as the procedure gives it); a unit no procedure names is given by its id.
+ * The longest officer name the national portal's processing history takes (`NguoiXuLy`, 50
+ * characters in the one system documented): a simulated officer's name fits in it.
+ */
+const OFFICER_NAME_MAX = 50;
+/** Unit names that already name a person's role (công chức, lãnh đạo, …): used as they are. */
+const ROLE_NAME = /^(cán bộ|công chức|lãnh đạo|văn thư|chuyên viên|người)\s/iu;
+
+/**
+ * The name of a unit's simulated officer (cán bộ), as slips and journals show it: the unit's name
+ * in the procedure, without its parenthesised notes, after `Cán bộ` unless it names a role already
+ * (`Cán bộ Bộ phận Một cửa UBND cấp xã`, `Lãnh đạo UBND xã`), or in English `Officer – …`; at most
+ * 50 characters, cut at a word. A unit no procedure names is given by its id.
  */
 function officerName(unit: string, unitName: string | undefined, language: 'vi' | 'en'): string {
-  if (language === 'en')
-    return unitName ? `Simulated officer – ${unitName}` : `Simulated officer (unit ${unit})`;
-  return unitName ? `Cán bộ mô phỏng – ${unitName}` : `Cán bộ mô phỏng (đơn vị ${unit})`;
+  const base = (unitName ?? '')
+    .replace(/\s*\([^)]*\)/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const name =
+    language === 'en'
+      ? base
+        ? `Officer – ${base}`
+        : `Officer (unit ${unit})`
+      : !base
+        ? `Cán bộ (đơn vị ${unit})`
+        : ROLE_NAME.test(base)
+          ? base
+          : `Cán bộ ${base}`;
+  if (name.length <= OFFICER_NAME_MAX) return name;
+  const cut = name.slice(0, OFFICER_NAME_MAX - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > 20 ? cut.slice(0, space) : cut).replace(/[\s–,-]+$/u, '')}…`;
 }
 
 /** The code of the error a refused sample stops a run with. */
@@ -652,10 +676,9 @@ const RECEIPT_REFUSED = 'RECEIPT_REFUSED';
  * (`samples.<code>.<field>`), the desk's own error as `cause`. No value of the sample is echoed.
  */
 function receiptRefused(e: MotcuaError, procedure: Procedure, receivedOn: string): MotcuaError {
-  const what = e.field ? `${e.field}: ${e.message}` : e.message;
   return new MotcuaError(
     RECEIPT_REFUSED,
-    `simulate: the desk refused the sample of ${procedure.code}@${procedure.version} received on ${receivedOn} (${e.code}) — ${what}`,
+    `simulate: the desk refused the sample of ${procedure.code}@${procedure.version} received on ${receivedOn} (${e.code}) — ${e.message}`,
     { field: `samples.${procedure.code}${e.field ? `.${e.field}` : ''}`, cause: e },
   );
 }

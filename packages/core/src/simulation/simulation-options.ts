@@ -239,9 +239,10 @@ export interface SimulationOptions {
   /** Extra calendar days after the last arrival to let open dossiers finish (default 30). */
   readonly drainDays?: number;
   /**
-   * The language of the texts the run writes for officers to read: the simulated officers' names
-   * (`Cán bộ mô phỏng – <the unit's name>` by default, `Simulated officer – <the unit's name>` with
-   * `'en'`). Default `'vi'`.
+   * The language of the texts the run writes for officers to read: the simulated officers' names,
+   * made from their unit's name in the procedure (`Cán bộ Bộ phận Một cửa UBND cấp xã`, `Lãnh đạo
+   * UBND xã`; with `'en'`, `Officer – Bộ phận Một cửa UBND cấp xã`), at most 50 characters (the
+   * portal's officer field). Default `'vi'`.
    */
   readonly language?: 'vi' | 'en';
   /** Called after each simulated day. */
