@@ -67,8 +67,8 @@ const { values } = parseArgs({
     start: { type: 'string', default: '2026-08-17' },
     'per-day': { type: 'string', default: '160' },
     store: { type: 'string', default: 'sqlite' },
-    // Off by default for now: the month synced through faults takes minutes (see the connectors guide).
-    'portal-sync': { type: 'string', default: 'off' },
+    // The month synced to the portal simulator through faults; `off` leaves it out (see the connectors guide).
+    'portal-sync': { type: 'string', default: 'on' },
     pg: { type: 'string' },
     out: { type: 'string' },
   },
@@ -87,6 +87,8 @@ for (const [name, n] of [
   if (!Number.isFinite(n) || n < 0) throw new Error(`${name}: expected a number ≥ 0, got ${String(n)}`);
 }
 parseLocalDate(start, '--start');
+if (values['portal-sync'] !== 'on' && values['portal-sync'] !== 'off')
+  throw new Error('--portal-sync: expected on or off');
 const out = resolve(values.out ?? join('out', `main-job-${start}-${days}d-seed${seed}`));
 mkdirSync(join(out, 'documents'), { recursive: true });
 mkdirSync(join(out, 'agencies'), { recursive: true });
@@ -158,7 +160,7 @@ const sms = smsNotices({
 const transport = inProcessTransport({ retryDelayMs: 1 });
 const focal = liaisonPlugin({ agency: 'tt-pvhcc-quang-ngai', transport });
 // The portal sync: every receipt and change pushed to the portal simulator through faults.
-const portal = values['portal-sync'] === 'off' ? null : await startPortalSync(seed, days * perDay * 12);
+const portal = values['portal-sync'] === 'on' ? await startPortalSync(seed, days * perDay * 12) : null;
 const engine = createEngine({
   procedures,
   calendar,

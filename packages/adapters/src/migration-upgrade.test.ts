@@ -84,7 +84,11 @@ describe('SQLite: a store written by schema 1, upgraded', () => {
     const closed = reads.find((c) => c.outcome !== null)!;
     const store = new SqliteStore(file);
     try {
-      await upgradeScenario(store, ['005_results_in_archive', '006_late_entry'], [open, closed]);
+      await upgradeScenario(
+        store,
+        ['005_results_in_archive', '006_late_entry', '007_national_index'],
+        [open, closed],
+      );
     } finally {
       await store.close();
     }
@@ -108,7 +112,7 @@ describePostgres('PostgreSQL: a store written by schema 1, upgraded', () => {
     const open = reads.find((c) => c.code === schema2.postgres.open)!;
     const closed = reads.find((c) => c.outcome !== null)!;
     const store = new PostgresStore({ pool, schema });
-    await upgradeScenario(store, ['005_late_entry'], [open, closed]);
+    await upgradeScenario(store, ['005_late_entry', '006_national_index'], [open, closed]);
     await store.close();
   });
 });
@@ -240,9 +244,9 @@ async function slipOnceScenario(
             { idempotencyKey: command.key as string },
           );
     // The first answer, with what views gained since the fixture was written (nationalStatus,
-    // also in the summary).
+    // also in the summary, and the summary's index facts).
     const { nationalStatus: _, summary, ...same } = plain(again) as Record<string, unknown>;
-    const { nationalStatus: __, ...summaryThen } = summary as Record<string, unknown>;
+    const { nationalStatus: __, indexFacts: ___, ...summaryThen } = summary as Record<string, unknown>;
     expect({ ...same, summary: summaryThen }).toEqual(reply);
   }
   // The open dossier goes on: its slip grows by one row, chained to the migrated ones.
@@ -284,7 +288,11 @@ describe('SQLite: a store written at schema 2 (slip in every snapshot), upgraded
     // Two stores on the file: one that never cached a snapshot reads them from the tables.
     const store = new SqliteStore(file, { snapshotCache: 0 });
     try {
-      await slipOnceScenario(store, fixture, stored, ['005_results_in_archive', '006_late_entry']);
+      await slipOnceScenario(store, fixture, stored, [
+        '005_results_in_archive',
+        '006_late_entry',
+        '007_national_index',
+      ]);
       // 004: every closed dossier is one archive; journal rows and slip data are left for open ones.
       const count = (sql: string) => raw.prepare(sql).pluck().get() as number;
       expect(count("SELECT count(*) FROM dossiers WHERE status = 'done' AND archive IS NULL")).toBe(0);
@@ -327,7 +335,7 @@ describePostgres('PostgreSQL: a store written at schema 2 (slip in every snapsho
       ),
     });
     const store = new PostgresStore({ pool, schema, snapshotCache: 0 });
-    await slipOnceScenario(store, fixture, stored, ['005_late_entry']);
+    await slipOnceScenario(store, fixture, stored, ['005_late_entry', '006_national_index']);
     await store.close();
   });
 });

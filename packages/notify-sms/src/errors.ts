@@ -1,4 +1,5 @@
 import { MotcuaError } from '@motcua/core';
+import type { SqlFailure } from '@motcua/sql';
 
 /**
  * Codes of {@link SmsError}.
@@ -117,3 +118,12 @@ export class NoticeLogError extends SmsError {
       code === 'NOTICE_LOG_UNAVAILABLE' || code === 'NOTICE_LOG_LOCKED' || code === 'NOTICE_LOG_CONFLICT';
   }
 }
+
+/** The `NOTICE_LOG_*` code of each kind of database failure. */
+export const NOTICE_LOG_CODES = {
+  full: 'NOTICE_LOG_FULL',
+  locked: 'NOTICE_LOG_LOCKED',
+  unavailable: 'NOTICE_LOG_UNAVAILABLE',
+  'not-migrated': 'NOTICE_LOG_NOT_MIGRATED',
+  failed: 'NOTICE_LOG_FAILED',
+} as const satisfies Record<SqlFailure['kind'], NoticeLogErrorCode>;

@@ -10,3 +10,14 @@
  * - `failed` — any other failure of the database.
  */
 export type SqlFailureKind = 'full' | 'locked' | 'conflict' | 'unavailable' | 'not-migrated' | 'failed';
+
+/**
+ * A database failure as a log reports it: its kind (`conflict` reported as `locked`: retry) and
+ * the message to put in the log's own typed error. Built by `describeSqliteFailure`
+ * (`@motcua/sql/sqlite`) and `describePostgresFailure` (`@motcua/sql/postgres`); the message names
+ * where it happened and never a value the caller wrote.
+ */
+export interface SqlFailure {
+  readonly kind: Exclude<SqlFailureKind, 'conflict'>;
+  readonly message: string;
+}

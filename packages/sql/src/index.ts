@@ -6,5 +6,5 @@
  * `@motcua/sql/sqlite` and `@motcua/sql/postgres`; the PostgreSQL test server helper in
  * `@motcua/sql/testing`. It loads no driver itself: the stores pass theirs in.
  */
-export type { SqlFailureKind } from './failure-kind.js';
+export type { SqlFailure, SqlFailureKind } from './failure-kind.js';
 export { type MigrationResult, pendingMigrations, type SqlMigration } from './migration.js';

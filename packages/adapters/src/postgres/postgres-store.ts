@@ -8,6 +8,8 @@ import {
   checkLookupAttemptRequest,
   checkOutboxQuery,
   checkSettlement,
+  checkStoreIndexCountQuery,
+  checkStoreIndexDossierQuery,
   checkStoreInstant,
   checkStoreLateEntryQuery,
   checkStoreListQuery,
@@ -18,6 +20,9 @@ import {
   checkStoreText,
   type DossierStore,
   type DossierSummary,
+  type IndexCountQuery,
+  type IndexCounts,
+  type IndexDossierQuery,
   type JournalEntry,
   type LateEntryQuery,
   type LateEntryRow,
@@ -57,6 +62,15 @@ import {
   StoreUnavailableError,
 } from '../shared/errors.js';
 import type { Migration, MigrationResult } from '../shared/migration.js';
+import {
+  assembleIndexCounts,
+  INDEX_COLUMN_NAMES,
+  INDEX_COLUMNS,
+  indexColumnsJson,
+  indexCountsSql,
+  indexDossiersSql,
+  pgIndexValuesFromJson,
+} from '../shared/national-index-sql.js';
 import {
   assembleLateEntries,
   assembleReport,
@@ -345,7 +359,7 @@ export class PostgresStore implements DossierStore {
     // sent, by the same statement, only when the cached snapshot is not at the stored version.
     const rows = (await this.run(
       'load',
-      `SELECT ${SUMMARY_COLUMNS}, version, fired_timers,
+      `SELECT ${SUMMARY_COLUMNS}, ${INDEX_COLUMNS}, version, fired_timers,
          CASE WHEN version = $2::int THEN NULL ELSE snapshot END AS snapshot,
          CASE WHEN version = $2::int THEN NULL ELSE (${this.slipOfDossier}) END AS slip
        FROM ${this.t.dossiers} d WHERE code = $1`,
@@ -472,6 +486,7 @@ export class PostgresStore implements DossierStore {
       keep,
       j.enteredAt === undefined ? null : canonicalInstant(j.enteredAt, 'journal.enteredAt'),
       s.nationalStatus ?? null,
+      indexColumnsJson(s, canonicalInstant),
     ];
     const isNew = d.expectedVersion === 0;
     const values = isNew ? [...dossier, ...rest] : [...dossier, d.expectedVersion, ...rest];
@@ -545,17 +560,18 @@ export class PostgresStore implements DossierStore {
   private commitSql(isNew: boolean): string {
     const t = this.t;
     const p = (n: number) => `$${isNew ? n - 1 : n}`;
+    const ix = pgIndexValuesFromJson(`${p(34)}::jsonb`);
     const write = isNew
-      ? `INSERT INTO ${t.dossiers} (${SUMMARY_COLUMNS}, snapshot, version, fired_timers)
+      ? `INSERT INTO ${t.dossiers} (${SUMMARY_COLUMNS}, snapshot, version, fired_timers, ${INDEX_COLUMNS})
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::timestamptz, $10::timestamptz, $11::timestamptz, $12::timestamptz,
-      $13, $14, $15, $16::boolean, $32::smallint, $17::jsonb, $18::int, $19::text[])
+      $13, $14, $15, $16::boolean, $32::smallint, $17::jsonb, $18::int, $19::text[], ${ix.join(', ')})
     ON CONFLICT (code) DO NOTHING
     RETURNING code`
       : `UPDATE ${t.dossiers} SET agency = $2, procedure_code = $3, procedure_version = $4, channel = $5, state = $6,
       status = $7, holder = $8, received_at = $9::timestamptz, legal_due_at = $10::timestamptz,
       current_due_at = $11::timestamptz, closed_at = $12::timestamptz, outcome = $13, result = $14, late_unit = $15,
       paused = $16::boolean, national_status = $33::smallint, snapshot = $17::jsonb, version = $18::int,
-      fired_timers = $19::text[]
+      fired_timers = $19::text[], ${INDEX_COLUMN_NAMES.map((c, i) => `${c} = ${ix[i]}`).join(', ')}
     WHERE code = $1 AND version = $20::int
     RETURNING code`;
     return `WITH d AS (
@@ -636,7 +652,7 @@ SELECT count(*)::int AS ok FROM d`;
         `(current_due_at > ${due}::timestamptz OR (current_due_at = ${due}::timestamptz AND code COLLATE "C" > ${code}))`,
       );
     }
-    let sql = `SELECT ${SUMMARY_COLUMNS} FROM ${this.t.dossiers}`;
+    let sql = `SELECT ${SUMMARY_COLUMNS}, ${INDEX_COLUMNS} FROM ${this.t.dossiers}`;
     if (where.length) sql += ` WHERE ${where.join(' AND ')}`;
     sql += ' ORDER BY current_due_at, code COLLATE "C"';
     if (query.limit !== undefined) sql += ` LIMIT ${param(Math.max(0, Math.floor(query.limit)))}::int`;
@@ -787,6 +803,51 @@ SELECT count(*)::int AS ok FROM d`;
       }[];
       return assembleReport(figures, channels);
     });
+  }
+
+  /**
+   * The Decision 766 index's counts (see core's `IndexCounts`) in one `GROUP BY` query over the
+   * summary and index-fact columns (migration 006); no dossier is loaded.
+   */
+  async nationalIndexCounts(query: IndexCountQuery): Promise<IndexCounts[]> {
+    const q = checkStoreIndexCountQuery(query);
+    const text = indexCountsSql(
+      this.t.dossiers,
+      q.rule,
+      q.by,
+      { from: '$1::timestamptz', to: '$2::timestamptz' },
+      ' OFFSET 0',
+    );
+    const values = [canonicalInstant(q.from, 'from'), canonicalInstant(q.to, 'to')];
+    // JIT compiling the query's many expressions costs more than it saves on a province-year (about
+    // 15 % slower in paired runs of 500,000 rows): off for this query only.
+    return this.transaction('nationalIndexCounts', 'BEGIN READ ONLY', async (client) => {
+      await client.query({ text: 'SET LOCAL jit = off' });
+      return assembleIndexCounts((await client.query({ text, values })).rows as Record<string, unknown>[]);
+    });
+  }
+
+  /** The codes behind an index count, in code order, one page (one query). */
+  async nationalIndexDossiers(query: IndexDossierQuery): Promise<string[]> {
+    const q = checkStoreIndexDossierQuery(query);
+    const values: unknown[] = [canonicalInstant(q.from, 'from'), canonicalInstant(q.to, 'to'), q.limit];
+    const filters: Record<string, string> = {};
+    for (const key of ['agency', 'unit', 'procedure', 'after'] as const) {
+      if (q[key] !== undefined) {
+        values.push(q[key]);
+        filters[key] = `$${values.length}::text`;
+      }
+    }
+    const sql = indexDossiersSql(
+      this.t.dossiers,
+      q.rule,
+      q.set,
+      { from: '$1::timestamptz', to: '$2::timestamptz', limit: '$3::int' },
+      filters,
+      ' COLLATE "C"',
+    );
+    const rows = (await this.run('nationalIndexDossiers', sql, values, false)) as { code: string }[];
+    return rows.map((r) => r.code);
   }
 
   /** Steps closed per giving unit in [from, to), early / on time / late, in SQL over the slip rows. */

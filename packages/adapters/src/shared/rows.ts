@@ -16,6 +16,7 @@ import {
   type TimerRow,
   type UnitReportRow,
 } from '@motcua/core';
+import { type IndexColumns, indexFactsFromColumns } from './national-index-sql.js';
 
 const CANONICAL = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
 
@@ -96,7 +97,12 @@ export const SUMMARY_COLUMNS =
   'code, agency, procedure_code, procedure_version, channel, state, status, holder, received_at, legal_due_at, current_due_at, closed_at, outcome, result, late_unit, paused, national_status';
 
 /** A {@link DossierSummary} from its columns; `iso` turns a stored instant into its ISO string. */
-export function summaryFromColumns<I>(r: SummaryColumns<I>, iso: (v: I) => string): DossierSummary {
+export function summaryFromColumns<I>(
+  r: SummaryColumns<I> & Partial<IndexColumns<I>>,
+  iso: (v: I) => string,
+): DossierSummary {
+  const indexFacts =
+    r.ix_version === undefined ? undefined : indexFactsFromColumns(r as IndexColumns<I>, iso);
   return {
     code: r.code,
     agency: r.agency,
@@ -115,6 +121,7 @@ export function summaryFromColumns<I>(r: SummaryColumns<I>, iso: (v: I) => strin
     lateUnit: r.late_unit,
     paused: r.paused === true || r.paused === 1,
     nationalStatus: r.national_status === null ? null : Number(r.national_status),
+    ...(indexFacts ? { indexFacts } : {}),
   };
 }
 

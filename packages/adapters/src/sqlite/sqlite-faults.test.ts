@@ -51,13 +51,14 @@ describe('SqliteStore migrations', () => {
         '004_compact',
         '005_results_in_archive',
         '006_late_entry',
+        '007_national_index',
       ],
-      version: 6,
+      version: 7,
     });
     await a.commit(newDossierCommit('H56-260302-0001'));
-    expect(await a.migrate()).toEqual({ applied: [], version: 6 });
+    expect(await a.migrate()).toEqual({ applied: [], version: 7 });
     const b = new SqliteStore(path);
-    expect(await b.migrate()).toEqual({ applied: [], version: 6 });
+    expect(await b.migrate()).toEqual({ applied: [], version: 7 });
     expect((await b.load('H56-260302-0001'))?.version).toBe(1);
     await a.close();
     await b.close();

@@ -8,6 +8,8 @@ import {
   checkLookupAttemptRequest,
   checkOutboxQuery,
   checkSettlement,
+  checkStoreIndexCountQuery,
+  checkStoreIndexDossierQuery,
   checkStoreInstant,
   checkStoreLateEntryQuery,
   checkStoreListQuery,
@@ -18,6 +20,9 @@ import {
   checkStoreText,
   type DossierStore,
   type DossierSummary,
+  type IndexCountQuery,
+  type IndexCounts,
+  type IndexDossierQuery,
   type JournalEntry,
   LATE_ENTRY_MIN_THRESHOLD_MS,
   LATE_ENTRY_PERIOD_UNIT_MS,
@@ -50,6 +55,14 @@ import {
   StoreUnavailableError,
 } from '../shared/errors.js';
 import type { Migration, MigrationResult } from '../shared/migration.js';
+import {
+  assembleIndexCounts,
+  INDEX_COLUMN_NAMES,
+  INDEX_COLUMNS,
+  indexColumnValues,
+  indexCountsSql,
+  indexDossiersSql,
+} from '../shared/national-index-sql.js';
 import {
   assembleLateEntries,
   assembleReport,
@@ -387,7 +400,7 @@ export class SqliteStore implements DossierStore {
       // archive of a closed dossier (migration 004: snapshot, slip and journal), are read in the
       // same statement, and only when the cached snapshot is not at the stored version.
       const row = this.stmt(
-        `SELECT ${SUMMARY_COLUMNS}, version, fired_timers, CASE WHEN version = ? THEN NULL ELSE snapshot END AS snapshot,
+        `SELECT ${SUMMARY_COLUMNS}, ${INDEX_COLUMNS}, version, fired_timers, CASE WHEN version = ? THEN NULL ELSE snapshot END AS snapshot,
            CASE WHEN version = ? THEN NULL ELSE archive END AS archive,
            CASE WHEN version = ? OR archive IS NOT NULL THEN NULL ELSE (${SLIP_OF_DOSSIER}) END AS slip
          FROM dossiers d WHERE code = ?`,
@@ -474,8 +487,10 @@ export class SqliteStore implements DossierStore {
     if (w.expectedVersion === 0) {
       const archive = w.done ? this.packWithResults(w, [w.entry], undefined) : null;
       const r = this.stmt(
-        `INSERT INTO dossiers (${SUMMARY_COLUMNS}, snapshot, version, fired_timers, lookup_secret, archive)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING`,
+        `INSERT INTO dossiers (${SUMMARY_COLUMNS}, snapshot, version, fired_timers, lookup_secret, ${INDEX_COLUMNS}, archive)
+         VALUES (${Array(22 + INDEX_COLUMN_NAMES.length)
+           .fill('?')
+           .join(', ')}) ON CONFLICT (code) DO NOTHING`,
       ).run(
         ...w.dossier.slice(0, SNAPSHOT),
         archive ? '' : w.dossier[SNAPSHOT],
@@ -490,7 +505,7 @@ export class SqliteStore implements DossierStore {
           `UPDATE dossiers SET agency = ?, procedure_code = ?, procedure_version = ?, channel = ?, state = ?,
              status = ?, holder = ?, received_at = ?, legal_due_at = ?, current_due_at = ?, closed_at = ?,
              outcome = ?, result = ?, late_unit = ?, paused = ?, national_status = ?, snapshot = ?, version = ?,
-             fired_timers = ?, lookup_secret = ?, archive = ?
+             fired_timers = ?, lookup_secret = ?, ${INDEX_COLUMN_NAMES.map((c) => `${c} = ?`).join(', ')}, archive = ?
            WHERE code = ? AND version = ?${onlyOpen ? ' AND archive IS NULL' : ''}`,
         ).run(
           ...w.dossier.slice(1, SNAPSHOT),
@@ -722,7 +737,7 @@ export class SqliteStore implements DossierStore {
       params.afterDue = canonicalInstant(query.after.currentDueAt, 'after.currentDueAt');
       params.afterCode = query.after.code;
     }
-    let sql = `SELECT ${SUMMARY_COLUMNS} FROM dossiers`;
+    let sql = `SELECT ${SUMMARY_COLUMNS}, ${INDEX_COLUMNS} FROM dossiers`;
     if (where.length) sql += ` WHERE ${where.join(' AND ')}`;
     sql += ' ORDER BY current_due_at, code';
     if (query.limit !== undefined) {
@@ -888,6 +903,45 @@ export class SqliteStore implements DossierStore {
       const { figures, channels } = read.deferred();
       return assembleReport(figures, channels);
     });
+  }
+
+  /**
+   * The Decision 766 index's counts (see core's `IndexCounts`) in one `GROUP BY` query over the
+   * summary and index-fact columns (migration 007); no dossier is loaded.
+   */
+  async nationalIndexCounts(query: IndexCountQuery): Promise<IndexCounts[]> {
+    const q = checkStoreIndexCountQuery(query);
+    const params = { from: canonicalInstant(q.from, 'from'), to: canonicalInstant(q.to, 'to') };
+    const sql = indexCountsSql('dossiers', q.rule, q.by, { from: '@from', to: '@to' }, ' LIMIT -1 OFFSET 0');
+    return this.guard('nationalIndexCounts', () =>
+      assembleIndexCounts(this.stmt(sql).all(params) as Record<string, unknown>[]),
+    );
+  }
+
+  /** The codes behind an index count, in code order, one page (one indexed query). */
+  async nationalIndexDossiers(query: IndexDossierQuery): Promise<string[]> {
+    const q = checkStoreIndexDossierQuery(query);
+    const params: Record<string, unknown> = {
+      from: canonicalInstant(q.from, 'from'),
+      to: canonicalInstant(q.to, 'to'),
+      limit: q.limit,
+    };
+    const filters: Record<string, string> = {};
+    for (const key of ['agency', 'unit', 'procedure', 'after'] as const) {
+      if (q[key] !== undefined) {
+        params[key] = q[key];
+        filters[key] = `@${key}`;
+      }
+    }
+    const sql = indexDossiersSql(
+      'dossiers',
+      q.rule,
+      q.set,
+      { from: '@from', to: '@to', limit: '@limit' },
+      filters,
+      '',
+    );
+    return this.guard('nationalIndexDossiers', () => this.stmt(sql).pluck().all(params) as string[]);
   }
 
   /** Steps closed per giving unit in [from, to), early / on time / late, in SQL over the slip rows. */
@@ -1115,6 +1169,7 @@ function prepareCommit(req: CommitRequest): PreparedCommit {
       d.version,
       JSON.stringify(d.firedTimers),
       typeof d.persisted.context.secret === 'string' ? d.persisted.context.secret : null,
+      ...indexColumnValues(s, canonicalInstant),
     ],
     done: s.status === 'done',
     persisted: d.persisted,

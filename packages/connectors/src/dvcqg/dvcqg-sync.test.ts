@@ -124,6 +124,17 @@ describe('dvcqgSync against the portal simulator', () => {
     const payloads = JSON.stringify((await engine.store.outbox({ code: d.code })).map((i) => i.payload));
     expect(payloads).not.toContain('Phạm Thị Dung');
     expect(payloads).not.toContain(sampleReceipt.applicant.idNumber);
+    // The portal gets the officers' names (its NguoiXuLy); the sync log keeps the confirmed entries
+    // with the names masked, and no error text names anyone.
+    expect(sim.steps.get(d.code)?.map((s) => s.NguoiXuLy)).toEqual([desk.name, desk.name, police.name]);
+    const kept = await syncLog.steps(d.code);
+    expect(kept.map((s) => (s.entry as { NguoiXuLy: string }).NguoiXuLy)).toEqual([
+      'N. V. A.',
+      'N. V. A.',
+      'T. T. B.',
+    ]);
+    expect(kept.map((s) => (s.entry as { NoiDungXuLy: string }).NoiDungXuLy)[0]).toBe('Tiếp nhận hồ sơ');
+    expect(JSON.stringify(await syncLog.rows())).not.toMatch(/Nguyễn|Trần Thị/);
     // The account goes to the login only.
     expect(sim.authBodies).toHaveLength(1);
     expect(JSON.stringify(sim.calls)).not.toContain(sim.password);
@@ -256,7 +267,8 @@ describe('dvcqgSync against the portal simulator', () => {
     sim.fault({ kind: 'apply-then-reset' }, { service: 'CapNhatTienDoHoSoMC' });
     const code = await threeSteps(engine, clock);
     await drain();
-    expect(sim.stepResends).toBe(1);
+    // The three entries went in one chunk (the first item records the later ones'): all resent once.
+    expect(sim.stepResends).toBe(3);
     expect(sim.steps.get(code)).toHaveLength(3);
     expect(sim.duplicates()).toBe(0);
     expect((await syncLog.steps(code, 'pending')).length).toBe(0);

@@ -1,7 +1,7 @@
 import {
   DeferredDeliveryError,
   type DeliveryContext,
-  type DossierRecord,
+  type DossierView,
   type Engine,
   type EnginePlugin,
   INTAKE_STATES,
@@ -14,7 +14,7 @@ import { invalidOption } from '../shared/connector-error.js';
 import type { PayloadProblem } from '../shared/problems.js';
 import type { SyncLog } from '../shared/sync-log.js';
 import { buildDossierRecord, type DvcqgDossierRecord, type DvcqgRecordOptions } from './dossier-record.js';
-import { buildStepEntry, type DvcqgStepEntry } from './step-entry.js';
+import { buildStepEntry, type DvcqgStepEntry, maskedStepEntry } from './step-entry.js';
 import { type AnswerClass, classifyAnswer, type DvcqgAnswer, type DvcqgTransport } from './transport.js';
 
 /** Options of {@link dvcqgSync}. */
@@ -38,10 +38,13 @@ export interface DvcqgSyncOptions {
   readonly fileUrl?: DvcqgRecordOptions['fileUrl'];
   /** Each procedure's field (lĩnh vực) on the portal (`MaLinhVuc`, `TenLinhVuc`), by national procedure code. */
   readonly catalogue?: Readonly<Record<string, { readonly code: string; readonly name: string }>>;
-  /** The processing agency's name (`DonViXuLy`), default the procedure's `agency`. */
-  readonly agencyName?: (dossier: DossierRecord) => string | undefined;
-  /** The dossier's summary (`TrichYeuHoSo`), default the procedure's name. */
-  readonly summary?: (dossier: DossierRecord) => string | undefined;
+  /**
+   * The processing agency's name (`DonViXuLy`), default the procedure's `agency`. It gets the
+   * dossier's view (`engine.get(code, { history: false })`: no journal, slip or timers).
+   */
+  readonly agencyName?: (dossier: DossierView) => string | undefined;
+  /** The dossier's summary (`TrichYeuHoSo`), default the procedure's name; from the dossier's view. */
+  readonly summary?: (dossier: DossierView) => string | undefined;
   /** Leave out the parts of a liaison (hồ sơ liên thông) that member agencies handle (default `true`): the focal dossier is the filing. */
   readonly skipLiaisonMembers?: boolean;
   /** Step entries per call (default 10, as the Thanh Hóa system sends them). */
@@ -276,10 +279,12 @@ export function dvcqgSync(options: DvcqgSyncOptions): DvcqgSync {
       const result = await classified(() => transport.steps(chunk.map((s) => s.entry as DvcqgStepEntry)));
       // A portal that dedupes step entries may answer that one already exists: it holds it.
       if (result.kind !== 'ok' && result.kind !== 'exists') await fail(code, 'steps', result, now);
+      // Kept for the record with the officer's name masked: only the portal needed it.
       await syncLog.markStepsSynced(
         code,
         chunk.map((s) => s.version),
         attached().clock.now(),
+        chunk.map((s) => maskedStepEntry(s.entry)),
       );
     }
   };
@@ -299,6 +304,14 @@ export function dvcqgSync(options: DvcqgSyncOptions): DvcqgSync {
     // Recorded before the gate and any call (idempotent by version): whichever item of the dossier
     // goes first pushes every entry recorded so far, in version order.
     if (payload.step) await syncLog.recordStep(code, version, payload.step, item.createdAt);
+    // Nothing left to send: the portal holds this version or a later one and every entry up to it
+    // (an earlier delivery pushed the dossier as it was then, with this item's entry). No dossier or
+    // outbox read: the item sends nothing, so no earlier one can be overtaken.
+    const held = await syncLog.row(code);
+    if (held?.ackVersion != null && held.ackVersion >= version) {
+      const left = (await syncLog.steps(code, 'pending')).some((s) => s.version <= held.ackVersion!);
+      if (!left) return;
+    }
 
     // The per-dossier FIFO gate: an earlier item still pending (waiting, backing off, or leased by
     // another worker) goes first. Dead ones do not block.
@@ -317,19 +330,34 @@ export function dvcqgSync(options: DvcqgSyncOptions): DvcqgSync {
       const until = Math.max(now.getTime() + 1000, Date.parse(blocker.nextAttemptAt));
       throw new DeferredDeliveryError(new Date(until), `waiting for ${blocker.id}`);
     }
+    // The later items of the dossier already committed their history entries: recorded now, they
+    // go out with this delivery's record in one call, and those items then find nothing to send.
+    for (const other of pending) {
+      if (other.type !== effectType || other.id === item.id) continue;
+      const v = versionOf(other);
+      const later = other.payload as Partial<SyncPayload> | null;
+      if (v !== undefined && v > version && later?.code === code && later.step && !later.stepProblems?.length)
+        await syncLog.recordStep(code, v, later.step, other.createdAt);
+    }
 
-    await syncDossier(code, now, Date.parse(item.createdAt));
+    await syncDossier(code, now, Date.parse(item.createdAt), version);
   };
 
   /**
    * Builds the dossier's record as it is now, checks it, upserts it unless the portal holds this
    * version already, records the acknowledgement (lag from `changedAt`), then pushes the pending
-   * history up to the record's version.
+   * history up to the record's version. A delivery of version `atLeast` that the portal already
+   * holds (an earlier delivery pushed the dossier as it was then, later) reads no dossier: it only
+   * pushes the history entries left.
    */
-  const syncDossier = async (code: string, now: Date, changedAt: number): Promise<void> => {
+  const syncDossier = async (code: string, now: Date, changedAt: number, atLeast?: number): Promise<void> => {
     const e = attached();
-    const dossier = await e.get(code, { plugins: false });
     const row = await syncLog.row(code);
+    if (atLeast !== undefined && row?.ackVersion != null && row.ackVersion >= atLeast) {
+      await pushSteps(code, row.ackVersion, now);
+      return;
+    }
+    const dossier = await e.get(code, { history: false });
     if (row?.ackVersion == null || row.ackVersion < dossier.version) {
       const { definition } = e.procedures.get(
         dossier.summary.procedureCode,
@@ -390,7 +418,7 @@ export function dvcqgSync(options: DvcqgSyncOptions): DvcqgSync {
     const failed: { code: string; field: string | null; error: string }[] = [];
     for await (const s of receivedIn(query)) {
       examined++;
-      const dossier = await e.get(s.code, { plugins: false });
+      const dossier = await e.get(s.code, { history: false });
       if (skipMembers && dossier.context.liaison?.role === 'member') {
         skipped++;
         continue;
@@ -435,7 +463,7 @@ export function dvcqgSync(options: DvcqgSyncOptions): DvcqgSync {
     const unsynced: { code: string; state: string; lastErrorField: string | null }[] = [];
     const lags: number[] = [];
     for await (const s of receivedIn(query)) {
-      const dossier = await e.get(s.code, { plugins: false });
+      const dossier = await e.get(s.code, { history: false });
       if (dossier.context.liaison?.role === 'member') continue; // not a separate filing
       received++;
       const row = await syncLog.row(s.code);

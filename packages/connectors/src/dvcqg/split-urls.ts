@@ -13,7 +13,7 @@ export interface SplitUrlsOptions {
   readonly headers?: Readonly<Record<string, string>>;
   /** Time allowed for one call, answer included (default 10 000 ms); then it is aborted. */
   readonly timeoutMs?: number;
-  /** Replaces the global `fetch` (proxies, tests). */
+  /** A `fetch` to call the URLs with (proxies, tests); without it, `node:http(s)`. */
   readonly fetch?: typeof fetch;
 }
 
@@ -57,7 +57,7 @@ export function splitUrls(options: SplitUrlsOptions): DvcqgTransport {
   const t = options.timeoutMs;
   if (t !== undefined && (!Number.isInteger(t) || t < 1 || t > 300_000))
     throw invalidOption('timeoutMs', 'an integer from 1 to 300000');
-  const doFetch = options.fetch ?? fetch;
+  const doFetch = options.fetch;
   const timeoutMs = t ?? 10_000;
   const headers = options.headers ?? {};
   return {

@@ -1,23 +1,35 @@
-import { nationalStatusOf, SYSTEM_ROLE, type TransitionInfo } from '@motcua/core';
+import { maskPersonalData, nationalStatusOf, personal, SYSTEM_ROLE, type TransitionInfo } from '@motcua/core';
+import { z } from 'zod';
 import { portalDate } from '../shared/portal-date.js';
 import type { PayloadProblem } from '../shared/problems.js';
 import { DVCQG_DATE_FORMAT } from './dossier-record.js';
+
+/** The history entry's fields; the officer's name (`NguoiXuLy`) is tagged as personal data. */
+const StepEntrySchema = z.object({
+  MaHoSo: z.string(),
+  NguoiXuLy: personal(z.string(), 'name'),
+  ChucDanh: z.string(),
+  ThoiDiemXuLy: z.string(),
+  PhongBanXuLy: z.string(),
+  NoiDungXuLy: z.string(),
+  TrangThai: z.string(),
+  NgayBatDau: z.string(),
+  NgayKetThucTheoQuyDinh: z.string(),
+});
 
 /**
  * One entry of a dossier's processing history on the national portal (`CapNhatTienDoHoSoMC` data,
  * `QuaTrinhXuLyDongBoDVC`): who did what, in which unit, when, the national status after it, and
  * the step it opened with its start and legal end.
  */
-export interface DvcqgStepEntry {
-  readonly MaHoSo: string;
-  readonly NguoiXuLy: string;
-  readonly ChucDanh: string;
-  readonly ThoiDiemXuLy: string;
-  readonly PhongBanXuLy: string;
-  readonly NoiDungXuLy: string;
-  readonly TrangThai: string;
-  readonly NgayBatDau: string;
-  readonly NgayKetThucTheoQuyDinh: string;
+export type DvcqgStepEntry = Readonly<z.infer<typeof StepEntrySchema>>;
+
+/**
+ * The entry as the sync log keeps it once the portal confirmed it: the officer's name masked
+ * (`'Nguyễn Văn An'` → `'N. V. A.'`); the portal needed it, the record of what was sent does not.
+ */
+export function maskedStepEntry(entry: unknown): unknown {
+  return maskPersonalData(StepEntrySchema, entry);
 }
 
 /** The wording of each processing event on the portal (`NoiDungXuLy`); events not listed make no entry. */

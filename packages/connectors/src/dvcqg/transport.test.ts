@@ -128,6 +128,29 @@ describe('lgspEnvelope', () => {
     });
     expect(classifyAnswer(await gone.update([]))).toEqual({ kind: 'retry', reason: 'connection failed' });
   });
+
+  it('calls through a fetch given in the options, with the same answers and failures', async () => {
+    const sim = await startDvcqgSimulator();
+    sims.push(sim);
+    const urls: string[] = [];
+    const transport = lgspEnvelope({
+      url: sim.url,
+      unitCode: '000.00.14.H56',
+      credentials: { username: sim.username, password: sim.password },
+      timeoutMs: 1500,
+      fetch: (input, init) => {
+        urls.push(String(input));
+        return fetch(input, init);
+      },
+    });
+    sim.records.set('A', { MaHoSo: 'A' });
+    expect(classifyAnswer(await transport.steps([step('A', '20260302093000')]))).toEqual({ kind: 'ok' });
+    sim.fault({ kind: 'timeout' });
+    expect(await transport.steps([])).toMatchObject({ httpStatus: 0, failure: 'timeout' });
+    sim.fault({ kind: 'reset-before-apply' });
+    expect(await transport.steps([])).toMatchObject({ httpStatus: 0, failure: 'network' });
+    expect(urls).toEqual([`${sim.url}/auth`, ...Array(3).fill(`${sim.url}/integration`)]);
+  });
 });
 
 describe('lgspEnvelope options', () => {

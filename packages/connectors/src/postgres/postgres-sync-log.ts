@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import {
+  describePostgresFailure,
   guardPool,
   migratePostgres,
   type PgPool,
@@ -7,10 +8,9 @@ import {
   type PgQuery,
   type PgResult,
   PreparedNames,
-  postgresFailureKind,
   withTransaction,
 } from '@motcua/sql/postgres';
-import { ConnectorError, invalidOption } from '../shared/connector-error.js';
+import { ConnectorError, invalidOption, syncLogError } from '../shared/connector-error.js';
 import type { StepRow, StepStatus, SyncAck, SyncFailure, SyncLog, SyncRow } from '../shared/sync-log.js';
 import {
   checkedIdentifier,
@@ -273,15 +273,29 @@ export class PostgresSyncLog implements SyncLog {
     }));
   }
 
-  async markStepsSynced(code: string, versions: readonly number[], at: Date): Promise<void> {
-    checkSyncInput({ code, versions, at });
+  async markStepsSynced(
+    code: string,
+    versions: readonly number[],
+    at: Date,
+    keep?: readonly unknown[],
+  ): Promise<void> {
+    checkSyncInput({ code, versions, at, ...(keep === undefined ? {} : { keep }) });
     if (versions.length === 0) return;
+    // One statement: each version with the entry to keep (NULL: the entry stays as recorded).
     await this.run(
       'markStepsSynced',
-      `UPDATE ${this.t.steps} SET status = 'synced', synced_at = $3,
-         lag_ms = greatest(0, round(extract(epoch FROM ($3::timestamptz - created_at)) * 1000))::bigint
-       WHERE target = $1 AND code = $2 AND version = ANY($4::int[]) AND status = 'pending'`,
-      [this.target, code, at.toISOString(), [...versions]],
+      `UPDATE ${this.t.steps} s SET status = 'synced', synced_at = $3,
+         lag_ms = greatest(0, round(extract(epoch FROM ($3::timestamptz - s.created_at)) * 1000))::bigint,
+         entry = coalesce(k.entry, s.entry)
+       FROM unnest($4::int[], $5::jsonb[]) AS k(version, entry)
+       WHERE s.target = $1 AND s.code = $2 AND s.version = k.version AND s.status = 'pending'`,
+      [
+        this.target,
+        code,
+        at.toISOString(),
+        [...versions],
+        versions.map((_, i) => (keep ? JSON.stringify(keep[i] ?? null) : null)),
+      ],
     );
   }
 
@@ -325,36 +339,10 @@ export class PostgresSyncLog implements SyncLog {
 
   private translate(e: unknown, what: string): unknown {
     if (e instanceof ConnectorError) return e;
-    const message = e instanceof Error ? e.message : String(e);
-    const where = `PostgresSyncLog.${what}`;
-    switch (postgresFailureKind(e)) {
-      case 'full':
-        return new ConnectorError(
-          'SYNC_LOG_FULL',
-          `${where}: the PostgreSQL disk is full; nothing was written`,
-          {
-            cause: e,
-          },
-        );
-      case 'unavailable':
-        return new ConnectorError(
-          'SYNC_LOG_UNAVAILABLE',
-          `${where}: PostgreSQL is unavailable for now (${message}); retry`,
-          { cause: e },
-        );
-      case 'locked':
-      case 'conflict':
-        return new ConnectorError('SYNC_LOG_LOCKED', `${where}: ${message}; nothing was written, retry`, {
-          cause: e,
-        });
-      case 'not-migrated':
-        return new ConnectorError(
-          'SYNC_LOG_NOT_MIGRATED',
-          `${where}: schema "${this.schema}" has no ${this.prefix}sync_dossiers table: run await syncLog.migrate()`,
-          { cause: e },
-        );
-      default:
-        return new ConnectorError('SYNC_LOG_FAILED', `${where}: ${message}`, { cause: e });
-    }
+    const failure = describePostgresFailure(e, {
+      where: `PostgresSyncLog.${what}`,
+      notMigrated: `schema "${this.schema}" has no ${this.prefix}sync_dossiers table: run await syncLog.migrate()`,
+    });
+    return syncLogError(failure, e);
   }
 }

@@ -1,4 +1,5 @@
 import { MotcuaError } from '@motcua/core';
+import type { SqlFailure } from '@motcua/sql';
 
 /**
  * Codes of {@link ConnectorError}:
@@ -59,4 +60,18 @@ export class ConnectorError extends MotcuaError {
 /** A {@link ConnectorError} `INVALID_OPTION` naming `field`. */
 export function invalidOption(field: string, rule: string): ConnectorError {
   return new ConnectorError('INVALID_OPTION', `${field}: ${rule}`, { field });
+}
+
+/** The `SYNC_LOG_*` code of each kind of database failure. */
+const SYNC_LOG_CODES = {
+  full: 'SYNC_LOG_FULL',
+  locked: 'SYNC_LOG_LOCKED',
+  unavailable: 'SYNC_LOG_UNAVAILABLE',
+  'not-migrated': 'SYNC_LOG_NOT_MIGRATED',
+  failed: 'SYNC_LOG_FAILED',
+} as const satisfies Record<SqlFailure['kind'], ConnectorErrorCode>;
+
+/** A sync log's database failure (`describeSqliteFailure`, `describePostgresFailure`) as a {@link ConnectorError}. */
+export function syncLogError(failure: SqlFailure, cause: unknown): ConnectorError {
+  return new ConnectorError(SYNC_LOG_CODES[failure.kind], failure.message, { cause });
 }

@@ -105,15 +105,21 @@ export class MemorySyncLog implements SyncLog {
     return status ? rows.filter((r) => r.status === status) : rows;
   }
 
-  async markStepsSynced(code: string, versions: readonly number[], at: Date): Promise<void> {
-    checkSyncInput({ code, versions, at });
+  async markStepsSynced(
+    code: string,
+    versions: readonly number[],
+    at: Date,
+    keep?: readonly unknown[],
+  ): Promise<void> {
+    checkSyncInput({ code, versions, at, ...(keep === undefined ? {} : { keep }) });
     const steps = this.stepsByCode.get(code);
     if (!steps) return;
-    for (const v of versions) {
+    for (const [i, v] of versions.entries()) {
       const row = steps.get(v);
       if (!row || row.status === 'synced') continue;
       steps.set(v, {
         ...row,
+        ...(keep ? { entry: structuredClone(keep[i]) } : {}),
         status: 'synced',
         syncedAt: at.toISOString(),
         lagMs: lagFrom(row.createdAt, at),

@@ -77,6 +77,8 @@ export function checkSyncInput(input: {
   readonly code: unknown;
   readonly version?: unknown;
   readonly versions?: readonly unknown[];
+  /** Entries to keep, one per version. */
+  readonly keep?: unknown;
   readonly at?: unknown;
   readonly createdAt?: unknown;
   readonly receivedAt?: unknown;
@@ -89,6 +91,11 @@ export function checkSyncInput(input: {
   const positive = (v: unknown) => Number.isSafeInteger(v) && (v as number) > 0;
   if ('version' in input && !positive(input.version)) throw invalidOption('version', 'a positive integer');
   if (input.versions?.some((v) => !positive(v))) throw invalidOption('versions', 'positive integers');
+  if (
+    input.keep !== undefined &&
+    (!Array.isArray(input.keep) || input.keep.length !== input.versions?.length)
+  )
+    throw invalidOption('keep', 'one entry per version');
   if ('at' in input && !isDate(input.at)) throw invalidOption('at', 'a valid Date');
   if ('createdAt' in input && !isInstant(input.createdAt)) throw invalidOption('createdAt', 'an ISO instant');
   if ('receivedAt' in input && input.receivedAt !== null && !isInstant(input.receivedAt))

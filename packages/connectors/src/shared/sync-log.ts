@@ -87,6 +87,15 @@ export interface SyncLog {
   recordStep(code: string, version: number, entry: unknown, createdAt: string): Promise<void>;
   /** The dossier's step rows in version order, or only those with `status`. */
   steps(code: string, status?: StepStatus): Promise<StepRow[]>;
-  /** The target confirmed these entries. */
-  markStepsSynced(code: string, versions: readonly number[], at: Date): Promise<void>;
+  /**
+   * The target confirmed these entries. `keep[i]`, when given, replaces the entry of `versions[i]`
+   * from now on: what is kept for the record once sent (the dvcqg sync keeps it with the officer's
+   * name masked; the name was needed only to send it). A version already synced is left as it is.
+   */
+  markStepsSynced(
+    code: string,
+    versions: readonly number[],
+    at: Date,
+    keep?: readonly unknown[],
+  ): Promise<void>;
 }

@@ -1,12 +1,12 @@
 import { createRequire } from 'node:module';
 import {
+  describeSqliteFailure,
   migrateSqlite,
   type SqliteDatabase,
   type SqliteStatement,
   StatementCache,
-  sqliteFailureKind,
 } from '@motcua/sql/sqlite';
-import { ConnectorError, invalidOption } from '../shared/connector-error.js';
+import { ConnectorError, invalidOption, syncLogError } from '../shared/connector-error.js';
 import type { StepRow, StepStatus, SyncAck, SyncFailure, SyncLog, SyncRow } from '../shared/sync-log.js';
 import {
   canonicalInstant,
@@ -278,8 +278,13 @@ export class SqliteSyncLog implements SyncLog {
     });
   }
 
-  async markStepsSynced(code: string, versions: readonly number[], at: Date): Promise<void> {
-    checkSyncInput({ code, versions, at });
+  async markStepsSynced(
+    code: string,
+    versions: readonly number[],
+    at: Date,
+    keep?: readonly unknown[],
+  ): Promise<void> {
+    checkSyncInput({ code, versions, at, ...(keep === undefined ? {} : { keep }) });
     const when = at.toISOString();
     this.guard('markStepsSynced', () =>
       this.db
@@ -288,12 +293,13 @@ export class SqliteSyncLog implements SyncLog {
             `SELECT created_at FROM ${this.t.steps} WHERE target = ? AND code = ? AND version = ? AND status = 'pending'`,
           );
           const write = this.stmt(
-            `UPDATE ${this.t.steps} SET status = 'synced', synced_at = ?, lag_ms = ?
+            `UPDATE ${this.t.steps} SET status = 'synced', synced_at = ?, lag_ms = ?, entry = coalesce(?, entry)
              WHERE target = ? AND code = ? AND version = ? AND status = 'pending'`,
           );
-          for (const v of versions) {
+          for (const [i, v] of versions.entries()) {
             const found = read.get(this.target, code, v) as { created_at: string } | undefined;
-            if (found) write.run(when, lagFrom(found.created_at, at), this.target, code, v);
+            const kept = keep ? JSON.stringify(keep[i] ?? null) : null;
+            if (found) write.run(when, lagFrom(found.created_at, at), kept, this.target, code, v);
           }
         })
         .immediate(),
@@ -335,35 +341,11 @@ export class SqliteSyncLog implements SyncLog {
 
   private translate(e: unknown, what: string): unknown {
     if (e instanceof ConnectorError) return e;
-    const message = e instanceof Error ? e.message : String(e);
-    const where = `SqliteSyncLog.${what}`;
-    switch (sqliteFailureKind(e)) {
-      case undefined:
-        return e;
-      case 'closed':
-        return new ConnectorError('SYNC_LOG_UNAVAILABLE', `${where}: the database is closed`, { cause: e });
-      case 'full':
-        return new ConnectorError(
-          'SYNC_LOG_FULL',
-          `${where}: the SQLite database is full (disk or max_page_count); nothing was written`,
-          { cause: e },
-        );
-      case 'locked':
-        return new ConnectorError(
-          'SYNC_LOG_LOCKED',
-          `${where}: the SQLite database stayed locked by another connection for ${this.busyTimeoutMs} ms; nothing was written`,
-          { cause: e },
-        );
-      case 'not-migrated':
-        return new ConnectorError(
-          'SYNC_LOG_NOT_MIGRATED',
-          `${where}: no ${this.t.dossiers} table: run await syncLog.migrate()`,
-          { cause: e },
-        );
-      case 'unavailable':
-        return new ConnectorError('SYNC_LOG_UNAVAILABLE', `${where}: ${message}`, { cause: e });
-      default:
-        return new ConnectorError('SYNC_LOG_FAILED', `${where}: ${message}`, { cause: e });
-    }
+    const failure = describeSqliteFailure(e, {
+      where: `SqliteSyncLog.${what}`,
+      busyTimeoutMs: this.busyTimeoutMs,
+      notMigrated: `no ${this.t.dossiers} table: run await syncLog.migrate()`,
+    });
+    return failure ? syncLogError(failure, e) : e;
   }
 }

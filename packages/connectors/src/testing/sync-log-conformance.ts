@@ -217,6 +217,28 @@ export function syncLogConformanceSuite(name: string, options: SyncLogSuiteOptio
     );
 
     it(
+      'keeps the entries given with the confirmation instead of those recorded (e.g. names masked)',
+      withLog(async (log) => {
+        await log.recordStep(CODE, 1, { who: 'Nguyễn Văn An', n: 1 }, T0);
+        await log.recordStep(CODE, 2, { who: 'Trần Thị Bình', n: 2 }, T0);
+        await log.recordStep(CODE, 3, { who: 'Lê Văn Cường', n: 3 }, T0);
+        await log.markStepsSynced(CODE, [2, 1], at(5), [
+          { who: 'T. T. B.', n: 2 },
+          { who: 'N. V. A.', n: 1 },
+        ]);
+        // Already synced: the entry stays as it was kept.
+        await log.markStepsSynced(CODE, [1], at(6), [{ who: 'Nguyễn Văn An', n: 1 }]);
+        // Without entries to keep: the recorded one stays.
+        await log.markStepsSynced(CODE, [3], at(7));
+        expect((await log.steps(CODE)).map((s) => [s.version, s.status, s.entry])).toEqual([
+          [1, 'synced', { who: 'N. V. A.', n: 1 }],
+          [2, 'synced', { who: 'T. T. B.', n: 2 }],
+          [3, 'synced', { who: 'Lê Văn Cường', n: 3 }],
+        ]);
+      }),
+    );
+
+    it(
       'lists its rows in code order',
       withLog(async (log) => {
         await log.ack(OTHER, { version: 1, at: at(1), lagMs: 10, receivedAt: T0 });
@@ -245,6 +267,7 @@ export function syncLogConformanceSuite(name: string, options: SyncLogSuiteOptio
           [() => log.recordStep(CODE, -1, entry(1), T0), 'version'],
           [() => log.recordStep(CODE, 1, entry(1), 'yesterday'), 'createdAt'],
           [() => log.markStepsSynced(CODE, [0], at(0)), 'versions'],
+          [() => log.markStepsSynced(CODE, [1, 2], at(0), [{ who: 'Phạm Thị Dung' }]), 'keep'],
         ];
         for (const [call, field] of refusals) {
           const error = await call().then(

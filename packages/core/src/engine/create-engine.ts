@@ -15,6 +15,7 @@ import {
   checkCode,
   checkEngineOptions,
   checkEvent,
+  checkGetOptions,
   checkLateEntryQuery,
   checkListQuery,
   checkNow,
@@ -36,6 +37,7 @@ import {
 import { runDueTimers } from './fire-timers.js';
 import { keyed } from './idempotent-commands.js';
 import { lookupDossier, lookupSecrets, reissueSecret } from './lookup-commands.js';
+import { nationalIndex, nationalIndexDossiers } from './national-index-commands.js';
 import { rateDossier, ratingRules } from './rate-dossier.js';
 import { receiveDossier } from './receive-dossier.js';
 import { statisticsFormOf } from './statistics-form-query.js';
@@ -134,10 +136,17 @@ export function createEngine(options: EngineOptions): Engine {
       });
     }) as Engine['send'],
 
-    get: (async (codeInput: string, options?: { plugins?: boolean }) => {
+    get: (async (codeInput: string, optionsInput?: unknown) => {
       const code = checkCode(codeInput);
-      const withPlugins = options?.plugins !== false;
+      const options = checkGetOptions(optionsInput);
       const stored = await loadDossier(ctx, code);
+      const view = dossierView(
+        stored.persisted,
+        stored.version,
+        procedureOf(ctx, stored.persisted).definition,
+      );
+      if (options.history === false) return view;
+      const withPlugins = options.plugins !== false;
       const [journal, slip, timers, plugins] = await Promise.all([
         store.journal(code),
         store.slip(code),
@@ -145,7 +154,7 @@ export function createEngine(options: EngineOptions): Engine {
         withPlugins ? inspectPlugins(ctx, code) : undefined,
       ]);
       return {
-        ...dossierView(stored.persisted, stored.version, procedureOf(ctx, stored.persisted).definition),
+        ...view,
         journal,
         slip,
         timers,
@@ -161,6 +170,8 @@ export function createEngine(options: EngineOptions): Engine {
     report: async (query) => store.report(checkReportQuery(query, calendar)),
     unitReport: async (query) => store.unitReport(checkPeriodQuery(query, calendar)),
     lateEntries: async (query) => store.lateEntries(checkLateEntryQuery(query, calendar)),
+    nationalIndex: (query) => nationalIndex(store, calendar, query),
+    nationalIndexDossiers: (query) => nationalIndexDossiers(store, calendar, query),
     statisticsForm: (query) => statisticsFormOf(store, ctx.registry, clock.now(), query),
 
     runDueTimers: async (now) =>

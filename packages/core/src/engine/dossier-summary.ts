@@ -1,5 +1,6 @@
 import type { DossierContext } from '../model/dossier-context.js';
 import type { DossierSummary } from '../model/dossier-summary.js';
+import { indexFactsOf } from '../model/index-facts.js';
 import type { NationalStatus } from '../model/national-status.js';
 import type { PersistedDossier } from '../procedure/define-procedure.js';
 import { stateName } from '../procedure/define-procedure.js';
@@ -34,6 +35,7 @@ function summaryFromContext(
     lateUnit: c.outcome?.lateUnit ?? c.overdue?.unit ?? null,
     paused: c.pause !== null,
     nationalStatus,
+    indexFacts: indexFactsOf(c),
   };
 }
 

@@ -220,6 +220,25 @@ export function checkSendOptions(options: unknown): {
   return parsed.data;
 }
 
+const GetOptionsSchema = z
+  .object({
+    plugins: z.boolean().optional(),
+    history: z.boolean().optional(),
+  })
+  .strict();
+
+/** Options of `engine.get`, checked (an unknown key or a non-boolean is refused, naming it). */
+export function checkGetOptions(options: unknown): {
+  plugins?: boolean | undefined;
+  history?: boolean | undefined;
+} {
+  if (options === undefined) return {};
+  if (!isPlainObject(options)) fail('options', [{ field: 'options', message: 'expected an object' }]);
+  const parsed = GetOptionsSchema.safeParse(options);
+  if (!parsed.success) fail('options', zodIssues(parsed.error, 'options'));
+  return parsed.data;
+}
+
 const ReissueSchema = z
   .object({
     actor: ActorSchema,
@@ -364,7 +383,8 @@ export function checkLateEntryQuery(query: unknown, calendar: WorkingCalendar): 
   return { from, to, thresholdMs };
 }
 
-function checkPeriod(
+/** A period `{ from, to }` as instants (`to` after `from`) and the query's other keys, of which only `extra` are allowed. */
+export function checkPeriod(
   query: unknown,
   calendar: WorkingCalendar,
   extra: readonly string[],

@@ -27,6 +27,11 @@ import type { MemoryStore } from '../store/memory-store.js';
 import type { DossierStore, JournalEntry, ListQuery, OutboxItem, TimerRow } from '../store/store-types.js';
 import type { BackoffOptions } from './backoff.js';
 import type { EngineInspector } from './inspection.js';
+import type {
+  NationalIndexDossierQuery,
+  NationalIndexQuery,
+  NationalIndexResult,
+} from './national-index-commands.js';
 import type { EnginePlugin } from './plugin.js';
 import type { PublicDossierView } from './public-lookup.js';
 import type { ReceptionOptions } from './resolve-reception.js';
@@ -341,12 +346,32 @@ export interface Engine {
   /**
    * A dossier with its journal, slip and timers. Name the procedure's type
    * (`engine.get<typeof residence>(code)`) to type its application; it is `unknown` otherwise.
+   *
+   * With `{ history: false }` it is the dossier's view only (context, state, national status,
+   * summary: one store read, no journal, slip or timers, and no plugin inspection): what a plugin
+   * delivering an effect needs, without unpacking a closed dossier's archived history.
+   *
+   * @example
+   * ```ts
+   * const record = await engine.get(code);                    // with journal, slip, timers, plugins
+   * const view = await engine.get(code, { history: false });  // the view only, one store read
+   * view.nationalStatus?.code;
+   * ```
    */
+  get<P extends AnyProcedure = Procedure>(
+    code: string,
+    options: {
+      /** `false`: the view only (no journal, slip, timers or plugin inspection). */
+      readonly history: false;
+    },
+  ): Promise<DossierView<ApplicationOf<P>>>;
   get<P extends AnyProcedure = Procedure>(
     code: string,
     options?: {
       /** Ask the plugins' `inspect` (default `true`); a plugin reading the dossier itself passes `false`. */
       readonly plugins?: boolean;
+      /** Read the journal, slip and timers (default `true`). */
+      readonly history?: true;
     },
   ): Promise<DossierRecord<ApplicationOf<P>>>;
   /**
@@ -404,6 +429,47 @@ export interface Engine {
    * `from`) or `query.thresholdMs`.
    */
   lateEntries(query: EngineLateEntryQuery): Promise<LateEntryRow[]>;
+  /**
+   * The Decision 766/QĐ-TTg index (chỉ số đánh giá chất lượng phục vụ người dân, doanh nghiệp) for
+   * a period: every indicator motcua has data for (1.4 as N/A: the sync state is the portal
+   * connector's; 2.1, 2.2, 3.3, 3.6, 4.1–4.5, 5.4), with points, per agency, unit, procedure, field
+   * or month, under the national counting rule (default) or motcua's "at return" rule, by an index
+   * version (default the one in force on the period's first day). The store counts set-based; a
+   * zero denominator, data the store lacks and weights not confirmed are N/A with the reason.
+   *
+   * @example
+   * ```ts
+   * import type { Engine } from '@motcua/core';
+   * declare const engine: Engine;
+   * const index = await engine.nationalIndex({ from: '2026-01-01', to: '2027-01-01', by: 'agency' });
+   * for (const row of index.rows) {
+   *   const timely = row.figures.find((f) => f.id === '2.1');
+   *   console.log(row.group, timely?.value ?? timely?.na?.reason);
+   * }
+   * ```
+   * @throws `ValidationError` naming `query.to` (not after `from`), `query.rule`, `query.by`;
+   * `IndexQueryError` naming `version` (unknown) or `fields` (`by: 'field'` without them).
+   */
+  nationalIndex(query: NationalIndexQuery): Promise<NationalIndexResult>;
+  /**
+   * The dossier codes behind an index figure (the drill-down), in code order, one page.
+   *
+   * @example
+   * ```ts
+   * import type { Engine } from '@motcua/core';
+   * declare const engine: Engine;
+   * // The dossiers 2.1 counts as late or on time at agency H56 in March 2026: its denominator.
+   * const page = await engine.nationalIndexDossiers({
+   *   from: '2026-03-01', to: '2026-04-01', indicator: '2.1', part: 'denominator', agency: 'H56', limit: 50,
+   * });
+   * const next = await engine.nationalIndexDossiers({
+   *   from: '2026-03-01', to: '2026-04-01', indicator: '2.1', part: 'denominator', agency: 'H56', limit: 50,
+   *   after: page.at(-1),
+   * });
+   * ```
+   * @throws `IndexQueryError` naming `indicator` (not in the version), `part` (no set), `version`.
+   */
+  nationalIndexDossiers(query: NationalIndexDossierQuery): Promise<string[]>;
   /**
    * The figures of an official statistics form (Circular 01/2020/TT-VPCP): Biểu 06/VPCP/KSTT
    * (`form: '06'`: received — carried over, online, in person and by post; resolved — early, on

@@ -32,6 +32,14 @@ export {
   type InspectedProcedures,
   maskInspection,
 } from './inspection.js';
+export type {
+  GroupPoints,
+  NationalIndexDossierQuery,
+  NationalIndexGroupBy,
+  NationalIndexQuery,
+  NationalIndexResult,
+  NationalIndexResultRow,
+} from './national-index-commands.js';
 export {
   type AppliedEvent,
   DeferredDeliveryError,

@@ -1,5 +1,6 @@
 import type { Channel } from './channel.js';
 import type { Outcome } from './dossier-context.js';
+import type { DossierIndexFacts } from './index-facts.js';
 import type { Timeliness } from './timeliness.js';
 
 /**
@@ -35,4 +36,11 @@ export interface DossierSummary {
    * stored before the stores kept it (SQLite migration 006, PostgreSQL 005) and not written since.
    */
   readonly nationalStatus: number | null;
+  /**
+   * The facts the Decision 766 index counts (see `DossierIndexFactsSchema`), derived by the engine
+   * at every commit. Absent on summaries stored before the stores kept them (SQLite migration 007,
+   * PostgreSQL 006) and not written since: the index reports what needs them as N/A, and the next
+   * commit of the dossier writes them.
+   */
+  readonly indexFacts?: DossierIndexFacts;
 }

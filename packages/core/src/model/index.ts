@@ -92,6 +92,13 @@ export {
   FeeKindSchema,
   feeAmount,
 } from './fee-item.js';
+export {
+  type DossierIndexFacts,
+  DossierIndexFactsSchema,
+  INDEX_FACTS_VERSION,
+  indexFactsOf,
+  POPULATION_DATABASE_CODES,
+} from './index-facts.js';
 export { parseInstant } from './instant-input.js';
 export {
   type LiaisonClosing,

@@ -17,6 +17,38 @@ export {
   type LateEntryTotals,
 } from './late-entries.js';
 export {
+  type IndicatorFigure,
+  mergeIndexCounts,
+  type NationalIndexRow,
+  type NotApplicable,
+  nationalIndexFigures,
+} from './national-index.js';
+export {
+  DECISION_766_2022,
+  F766_OPERATIONAL,
+  INDEX_VERSIONS,
+  IndexQueryError,
+  type IndexVersion,
+  IndexVersionSchema,
+  type Indicator,
+  type IndicatorMeasure,
+  IndicatorMeasureSchema,
+  IndicatorSchema,
+  indexVersion,
+} from './national-index-config.js';
+export {
+  countIndex,
+  INDEX_COUNT_NAMES,
+  type IndexCountGroupBy,
+  type IndexCountName,
+  type IndexCountQuery,
+  type IndexCounts,
+  type IndexDossierQuery,
+  type IndexDossierSet,
+  type IndexRule,
+  indexDossiers,
+} from './national-index-counts.js';
+export {
   type PeriodicReportKind,
   PeriodicReportKindSchema,
   REPORT_PERIOD_CONVENTIONS,

@@ -5,6 +5,8 @@ export {
   checkLookupAttemptRequest,
   checkOutboxQuery,
   checkSettlement,
+  checkStoreIndexCountQuery,
+  checkStoreIndexDossierQuery,
   checkStoreInstant,
   checkStoreLateEntryQuery,
   checkStoreListQuery,

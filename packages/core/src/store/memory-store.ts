@@ -2,6 +2,13 @@ import type { DossierSummary } from '../model/dossier-summary.js';
 import type { SlipRow } from '../model/slip-row.js';
 import { aggregateReport, aggregateUnitReport } from '../report/aggregate-report.js';
 import { aggregateLateEntries, type LateEntryQuery, type LateEntryRow } from '../report/late-entries.js';
+import {
+  countIndex,
+  type IndexCountQuery,
+  type IndexCounts,
+  type IndexDossierQuery,
+  indexDossiers,
+} from '../report/national-index-counts.js';
 import type { ReportQuery, ReportRow, UnitReportRow } from '../report/report-types.js';
 import {
   countStatistics,
@@ -14,6 +21,8 @@ import {
   checkLookupAttemptRequest,
   checkOutboxQuery,
   checkSettlement,
+  checkStoreIndexCountQuery,
+  checkStoreIndexDossierQuery,
   checkStoreInstant,
   checkStoreLateEntryQuery,
   checkStoreListQuery,
@@ -285,6 +294,18 @@ export class MemoryStore implements DossierStore {
       })(this.dossiers),
       query,
     );
+  }
+
+  async nationalIndexCounts(input: IndexCountQuery): Promise<IndexCounts[]> {
+    return countIndex(this.summaries(), checkStoreIndexCountQuery(input));
+  }
+
+  async nationalIndexDossiers(input: IndexDossierQuery): Promise<string[]> {
+    return indexDossiers(this.summaries(), checkStoreIndexDossierQuery(input));
+  }
+
+  private *summaries(): Generator<DossierSummary> {
+    for (const x of this.dossiers.values()) yield x.summary;
   }
 
   async lookupSecret(code: string): Promise<string | null> {

@@ -6,6 +6,12 @@ import {
   LATE_ENTRY_PERIOD_UNIT_MS,
   type LateEntryQuery,
 } from '../report/late-entries.js';
+import {
+  INDEX_COUNT_NAMES,
+  type IndexCountQuery,
+  type IndexDossierQuery,
+  type IndexDossierSet,
+} from '../report/national-index-counts.js';
 import type { ReportQuery } from '../report/report-types.js';
 import type { StatisticsCountQuery } from '../report/statistics-counts.js';
 import type {
@@ -130,6 +136,87 @@ export function checkStorePeriod(query: unknown): { from: string; to: string } {
   return { from, to };
 }
 
+const FACT_INSTANTS = ['finishedAt', 'endAt', 'lastRequestAt', 'lastSuppliedAt'] as const;
+const FACT_COUNTS = ['version', 'supplementRequests', 'supplementMs', 'results', 'paidOnline'] as const;
+const FACT_DURATIONS = ['processingMs', 'returnProcessingMs'] as const;
+const FACT_FLAGS = [
+  'eResult',
+  'feeBearing',
+  'digitised',
+  'reused',
+  'nationalStore',
+  'populationData',
+] as const;
+
+/** A summary's index facts (see `DossierIndexFactsSchema`), checked field by field (cheap, on the commit path). */
+function checkIndexFacts(facts: unknown): void {
+  const field = (k: string) => `dossier.summary.indexFacts.${k}`;
+  if (!isRecord(facts)) fail('dossier.summary.indexFacts', 'expected the index facts or nothing');
+  for (const k of FACT_INSTANTS) {
+    if (facts[k] !== null && instantProblem(facts[k]) !== null)
+      fail(field(k), 'expected an ISO 8601 instant or null');
+  }
+  for (const k of FACT_COUNTS) {
+    const v = facts[k];
+    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0)
+      fail(field(k), 'expected a whole number ≥ 0');
+  }
+  for (const k of FACT_DURATIONS) {
+    const v = facts[k];
+    if (v !== null && (typeof v !== 'number' || !Number.isSafeInteger(v)))
+      fail(field(k), 'expected whole milliseconds or null');
+  }
+  for (const k of FACT_FLAGS) if (typeof facts[k] !== 'boolean') fail(field(k), 'expected true or false');
+  if (facts.satisfied !== null && typeof facts.satisfied !== 'boolean')
+    fail(field('satisfied'), 'expected true, false or null');
+  const known = new Set<string>([
+    ...FACT_INSTANTS,
+    ...FACT_COUNTS,
+    ...FACT_DURATIONS,
+    ...FACT_FLAGS,
+    'satisfied',
+  ]);
+  if (Object.keys(facts).some((k) => !known.has(k))) fail('dossier.summary.indexFacts', 'has unknown keys');
+}
+
+/** A national index count query (period, rule, grouping). */
+export function checkStoreIndexCountQuery(query: unknown): IndexCountQuery {
+  const period = checkStorePeriod(query);
+  const q = query as Record<string, unknown>;
+  if (q.rule !== 'national' && q.rule !== 'at-return') fail('query.rule', 'expected national or at-return');
+  if (q.by !== 'agency' && q.by !== 'unit' && q.by !== 'procedure' && q.by !== 'none') {
+    fail('query.by', 'expected agency, unit, procedure or none');
+  }
+  return { ...period, rule: q.rule, by: q.by };
+}
+
+/** A national index drill-down query (period, rule, set, filters, page). */
+export function checkStoreIndexDossierQuery(query: unknown): IndexDossierQuery {
+  const period = checkStorePeriod(query);
+  const q = query as Record<string, unknown>;
+  if (q.rule !== 'national' && q.rule !== 'at-return') fail('query.rule', 'expected national or at-return');
+  if (
+    typeof q.set !== 'string' ||
+    q.set === 'processingMs' ||
+    !(INDEX_COUNT_NAMES as readonly string[]).includes(q.set)
+  ) {
+    fail('query.set', 'expected a dossier set of the index counts');
+  }
+  const limit = checkStoreInteger(q.limit, 'query.limit', 1, 1000);
+  const opt = (key: 'agency' | 'unit' | 'procedure' | 'after') =>
+    q[key] === undefined ? undefined : checkStoreText(q[key], `query.${key}`);
+  return {
+    ...period,
+    rule: q.rule,
+    set: q.set as IndexDossierSet,
+    agency: opt('agency'),
+    unit: opt('unit'),
+    procedure: opt('procedure'),
+    limit,
+    after: opt('after'),
+  };
+}
+
 /** A report query of instants. */
 export function checkStoreReportQuery(query: unknown): ReportQuery {
   const period = checkStorePeriod(query);
@@ -230,6 +317,8 @@ export function checkCommitRequest(request: unknown): CommitRequest {
   ) {
     fail('dossier.summary.nationalStatus', 'expected a national status code from 1 to 99, or null');
   }
+  if (summary.indexFacts !== undefined) checkIndexFacts(summary.indexFacts);
+
   if (summary.closedAt !== null && instantProblem(summary.closedAt) !== null) {
     fail('dossier.summary.closedAt', 'expected an ISO 8601 instant or null');
   }

@@ -4,6 +4,7 @@ import type { DossierSummary } from '../model/dossier-summary.js';
 import type { SlipRow } from '../model/slip-row.js';
 import type { PersistedDossier } from '../procedure/define-procedure.js';
 import type { LateEntryQuery, LateEntryRow } from '../report/late-entries.js';
+import type { IndexCountQuery, IndexCounts, IndexDossierQuery } from '../report/national-index-counts.js';
 import type { ReportQuery, ReportRow, UnitReportRow } from '../report/report-types.js';
 import type { StatisticsCountQuery, StatisticsCountRow } from '../report/statistics-counts.js';
 
@@ -241,6 +242,14 @@ export interface DossierStore {
    * entries of closed dossiers count as well. Rows sorted by unit.
    */
   lateEntries(query: LateEntryQuery): Promise<LateEntryRow[]>;
+  /**
+   * The counts the Decision 766 index is computed from, for a period, a counting rule and a
+   * grouping (see `IndexCounts`), answered set-based over the summaries' index facts, never by
+   * loading dossiers. Rows sorted by group.
+   */
+  nationalIndexCounts(query: IndexCountQuery): Promise<IndexCounts[]>;
+  /** The codes of the dossiers behind an index count (the drill-down), in code order, one page. */
+  nationalIndexDossiers(query: IndexDossierQuery): Promise<string[]>;
   /**
    * The counts of the official statistics forms (Biểu 06 / 07a) per agency × procedure for a
    * period, as core's `countStatistics` computes them, answered set-based (one GROUP BY over the

@@ -19,6 +19,7 @@ import {
   sampleReceipt,
 } from './fixtures.js';
 import { hostileValue, mutated } from './hostile-values.js';
+import { indexConformanceTests } from './store-conformance-index.js';
 import { lookupConformanceTests } from './store-conformance-lookup.js';
 import { statisticsConformanceTests } from './store-conformance-statistics.js';
 
@@ -93,6 +94,9 @@ function storeCalls(valid: CommitRequest): fc.Arbitrary<(store: DossierStore) =>
       'journal.enteredAt',
       'journal.actor.unitId',
       'dossier.summary.nationalStatus',
+      'dossier.summary.indexFacts',
+      'dossier.summary.indexFacts.endAt',
+      'dossier.summary.indexFacts.supplementRequests',
       'journal.seq',
       'journal.code',
       'slipRows',
@@ -127,6 +131,36 @@ function storeCalls(valid: CommitRequest): fc.Arbitrary<(store: DossierStore) =>
       )
       .map((q) => (s: DossierStore) => s.list(q as never)),
     claim.map((c) => (s: DossierStore) => s.claimTimers(c as never)),
+    fc
+      .oneof(
+        h,
+        mutated(
+          {
+            from: '2026-03-01T00:00:00+07:00',
+            to: '2026-04-01T00:00:00+07:00',
+            rule: 'national',
+            by: 'unit',
+          },
+          ['from', 'to', 'rule', 'by'],
+        ),
+      )
+      .map((q) => (s: DossierStore) => s.nationalIndexCounts(q as never)),
+    fc
+      .oneof(
+        h,
+        mutated(
+          {
+            from: '2026-03-01T00:00:00+07:00',
+            to: '2026-04-01T00:00:00+07:00',
+            rule: 'at-return',
+            set: 'timely',
+            limit: 5,
+            after: 'H56',
+          },
+          ['from', 'to', 'rule', 'set', 'limit', 'after', 'agency'],
+        ),
+      )
+      .map((q) => (s: DossierStore) => s.nationalIndexDossiers(q as never)),
     claim.map((c) => (s: DossierStore) => s.claimOutbox(c as never)),
     fc.tuple(h, h, h).map(
       ([i, o, x]) =>
@@ -992,6 +1026,7 @@ export function storeConformanceSuite(name: string, options: ConformanceOptions)
     });
 
     lookupConformanceTests(() => store);
+    indexConformanceTests(() => store);
     statisticsConformanceTests(() => store);
   });
 }

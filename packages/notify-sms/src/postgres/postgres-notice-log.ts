@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import {
+  describePostgresFailure,
   guardPool,
   migratePostgres,
   type PgPool,
@@ -7,7 +8,6 @@ import {
   type PgQuery,
   type PgResult,
   PreparedNames,
-  postgresFailureKind,
   withTransaction,
 } from '@motcua/sql/postgres';
 import {
@@ -29,7 +29,7 @@ import {
   type NoticeLogMigrationResult,
   type NoticeLogTables,
 } from '../delivery/notice-log-migration.js';
-import { NoticeLogError, SmsError } from '../errors.js';
+import { NOTICE_LOG_CODES, NoticeLogError, SmsError } from '../errors.js';
 import { postgresNoticeLogMigrations } from './postgres-notice-log-migrations.js';
 
 export type { PgPool, PgPoolClient, PgQuery, PgResult };
@@ -365,36 +365,10 @@ export class PostgresNoticeLog implements NoticeLog {
 
   private translate(e: unknown, what: string): unknown {
     if (e instanceof SmsError) return e;
-    const message = e instanceof Error ? e.message : String(e);
-    const where = `PostgresNoticeLog.${what}`;
-    switch (postgresFailureKind(e)) {
-      case 'full':
-        return new NoticeLogError(
-          'NOTICE_LOG_FULL',
-          `${where}: the PostgreSQL disk is full; nothing was written`,
-          {
-            cause: e,
-          },
-        );
-      case 'unavailable':
-        return new NoticeLogError(
-          'NOTICE_LOG_UNAVAILABLE',
-          `${where}: PostgreSQL is unavailable for now (${message}); retry`,
-          { cause: e },
-        );
-      case 'locked':
-      case 'conflict':
-        return new NoticeLogError('NOTICE_LOG_LOCKED', `${where}: ${message}; nothing was written, retry`, {
-          cause: e,
-        });
-      case 'not-migrated':
-        return new NoticeLogError(
-          'NOTICE_LOG_NOT_MIGRATED',
-          `${where}: schema "${this.schema}" has no ${this.prefix}notices table: run await noticeLog.migrate()`,
-          { cause: e },
-        );
-      default:
-        return new NoticeLogError('NOTICE_LOG_FAILED', `${where}: ${message}`, { cause: e });
-    }
+    const failure = describePostgresFailure(e, {
+      where: `PostgresNoticeLog.${what}`,
+      notMigrated: `schema "${this.schema}" has no ${this.prefix}notices table: run await noticeLog.migrate()`,
+    });
+    return new NoticeLogError(NOTICE_LOG_CODES[failure.kind], failure.message, { cause: e });
   }
 }

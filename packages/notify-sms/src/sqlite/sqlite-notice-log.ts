@@ -1,10 +1,10 @@
 import { createRequire } from 'node:module';
 import {
+  describeSqliteFailure,
   migrateSqlite,
   type SqliteDatabase,
   type SqliteStatement,
   StatementCache,
-  sqliteFailureKind,
 } from '@motcua/sql/sqlite';
 import {
   type ClaimOptions,
@@ -26,7 +26,7 @@ import {
   type NoticeLogMigrationResult,
   type NoticeLogTables,
 } from '../delivery/notice-log-migration.js';
-import { NoticeLogError, SmsError } from '../errors.js';
+import { NOTICE_LOG_CODES, NoticeLogError, SmsError } from '../errors.js';
 import { sqliteNoticeLogMigrations } from './sqlite-notice-log-migrations.js';
 
 export type { SqliteDatabase, SqliteStatement };
@@ -312,35 +312,11 @@ export class SqliteNoticeLog implements NoticeLog {
 
   private translate(e: unknown, what: string): unknown {
     if (e instanceof SmsError) return e;
-    const message = e instanceof Error ? e.message : String(e);
-    const where = `SqliteNoticeLog.${what}`;
-    switch (sqliteFailureKind(e)) {
-      case undefined:
-        return e;
-      case 'closed':
-        return new NoticeLogError('NOTICE_LOG_UNAVAILABLE', `${where}: the database is closed`, { cause: e });
-      case 'full':
-        return new NoticeLogError(
-          'NOTICE_LOG_FULL',
-          `${where}: the SQLite database is full (disk or max_page_count); nothing was written`,
-          { cause: e },
-        );
-      case 'locked':
-        return new NoticeLogError(
-          'NOTICE_LOG_LOCKED',
-          `${where}: the SQLite database stayed locked by another connection for ${this.busyTimeoutMs} ms; nothing was written`,
-          { cause: e },
-        );
-      case 'not-migrated':
-        return new NoticeLogError(
-          'NOTICE_LOG_NOT_MIGRATED',
-          `${where}: no ${this.t.notices} table: run await noticeLog.migrate()`,
-          { cause: e },
-        );
-      case 'unavailable':
-        return new NoticeLogError('NOTICE_LOG_UNAVAILABLE', `${where}: ${message}`, { cause: e });
-      default:
-        return new NoticeLogError('NOTICE_LOG_FAILED', `${where}: ${message}`, { cause: e });
-    }
+    const failure = describeSqliteFailure(e, {
+      where: `SqliteNoticeLog.${what}`,
+      busyTimeoutMs: this.busyTimeoutMs,
+      notMigrated: `no ${this.t.notices} table: run await noticeLog.migrate()`,
+    });
+    return failure ? new NoticeLogError(NOTICE_LOG_CODES[failure.kind], failure.message, { cause: e }) : e;
   }
 }

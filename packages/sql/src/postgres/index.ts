@@ -9,7 +9,7 @@
 export { guardPool, isLostClient } from './guard-pool.js';
 export { migratePostgres, type PostgresMigrationPlan } from './migrate-postgres.js';
 export type { PgPool, PgPoolClient, PgQuery, PgResult } from './pg-pool.js';
-export { postgresFailureKind } from './postgres-failure.js';
+export { describePostgresFailure, postgresFailureKind } from './postgres-failure.js';
 export { PreparedNames } from './prepared-names.js';
 export {
   isTransientPostgresError,

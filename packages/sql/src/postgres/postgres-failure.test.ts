@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { postgresFailureKind } from './postgres-failure.js';
+import { describePostgresFailure, postgresFailureKind } from './postgres-failure.js';
 import { isTransientPostgresError, transientPostgresConditions } from './transient-conditions.js';
 
 /** An error as node-postgres or a socket makes it. */
@@ -44,5 +44,35 @@ describe('postgresFailureKind', () => {
     expect(postgresFailureKind(failure('3F000'))).toBe('not-migrated');
     expect(postgresFailureKind(failure('23505'))).toBe('failed');
     expect(postgresFailureKind('not an error')).toBe('failed');
+  });
+});
+
+describe('describePostgresFailure', () => {
+  it('gives each kind the message a log reports, where first; a conflict is reported as locked', () => {
+    const context = {
+      where: 'PostgresX.op',
+      notMigrated: 'schema "s" has no x table: run await log.migrate()',
+    };
+    expect(describePostgresFailure(failure('42P01', 'relation "x" does not exist'), context)).toEqual({
+      kind: 'not-migrated',
+      message: 'PostgresX.op: schema "s" has no x table: run await log.migrate()',
+    });
+    expect(describePostgresFailure(failure('53100'), context)).toEqual({
+      kind: 'full',
+      message: 'PostgresX.op: the PostgreSQL disk is full; nothing was written',
+    });
+    expect(describePostgresFailure(failure('57P01', 'terminating connection'), context)).toEqual({
+      kind: 'unavailable',
+      message: 'PostgresX.op: PostgreSQL is unavailable for now (terminating connection); retry',
+    });
+    expect(describePostgresFailure(failure('40001', 'could not serialize'), context)).toEqual({
+      kind: 'locked',
+      message: 'PostgresX.op: could not serialize; nothing was written, retry',
+    });
+    expect(describePostgresFailure(failure('55P03', 'lock not available'), context).kind).toBe('locked');
+    expect(describePostgresFailure(failure('22001', 'value too long'), context)).toEqual({
+      kind: 'failed',
+      message: 'PostgresX.op: value too long',
+    });
   });
 });

@@ -6,5 +6,5 @@
  */
 export { migrateSqlite, type SqliteMigrationPlan } from './migrate-sqlite.js';
 export type { SqliteDatabase, SqliteStatement } from './sqlite-database.js';
-export { type SqliteFailureKind, sqliteFailureKind } from './sqlite-failure.js';
+export { describeSqliteFailure, type SqliteFailureKind, sqliteFailureKind } from './sqlite-failure.js';
 export { StatementCache } from './statement-cache.js';

@@ -1,4 +1,4 @@
-import type { SqlFailureKind } from '../failure-kind.js';
+import type { SqlFailure, SqlFailureKind } from '../failure-kind.js';
 
 /** How {@link sqliteFailureKind} reads a better-sqlite3 error: a {@link SqlFailureKind}, or `closed`. */
 export type SqliteFailureKind = SqlFailureKind | 'closed';
@@ -35,4 +35,50 @@ export function sqliteFailureKind(error: unknown): SqliteFailureKind | undefined
     return 'unavailable';
   }
   return 'failed';
+}
+
+/**
+ * What a log on SQLite reports for a better-sqlite3 error: its kind and message, `where` first
+ * (e.g. `SqliteSyncLog.ack`): a closed database is `unavailable`, a full one or one locked longer
+ * than `busyTimeoutMs` says nothing was written, a missing table says `notMigrated` (what to run).
+ * `undefined` for an error that did not come from SQLite (the caller rethrows it as it is).
+ *
+ * @example
+ * ```ts
+ * import { describeSqliteFailure } from '@motcua/sql/sqlite';
+ * declare const error: unknown;
+ * const failure = describeSqliteFailure(error, {
+ *   where: 'SqliteSyncLog.ack', busyTimeoutMs: 5000, notMigrated: 'no dvcqg_sync_dossiers table: run await syncLog.migrate()',
+ * });
+ * failure?.kind; // 'not-migrated'
+ * ```
+ */
+export function describeSqliteFailure(
+  error: unknown,
+  context: { readonly where: string; readonly busyTimeoutMs: number; readonly notMigrated: string },
+): SqlFailure | undefined {
+  const { where } = context;
+  const message = error instanceof Error ? error.message : String(error);
+  switch (sqliteFailureKind(error)) {
+    case undefined:
+      return undefined;
+    case 'closed':
+      return { kind: 'unavailable', message: `${where}: the database is closed` };
+    case 'full':
+      return {
+        kind: 'full',
+        message: `${where}: the SQLite database is full (disk or max_page_count); nothing was written`,
+      };
+    case 'locked':
+      return {
+        kind: 'locked',
+        message: `${where}: the SQLite database stayed locked by another connection for ${context.busyTimeoutMs} ms; nothing was written`,
+      };
+    case 'not-migrated':
+      return { kind: 'not-migrated', message: `${where}: ${context.notMigrated}` };
+    case 'unavailable':
+      return { kind: 'unavailable', message: `${where}: ${message}` };
+    default:
+      return { kind: 'failed', message: `${where}: ${message}` };
+  }
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrateSqlite } from './migrate-sqlite.js';
-import { sqliteFailureKind } from './sqlite-failure.js';
+import { describeSqliteFailure, sqliteFailureKind } from './sqlite-failure.js';
 import { StatementCache } from './statement-cache.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'motcua-sql-'));
@@ -18,6 +18,54 @@ const thrown = (fn: () => unknown): unknown => {
   }
   throw new Error('expected a throw');
 };
+
+describe('describeSqliteFailure', () => {
+  it('gives each kind the message a log reports, where first; undefined for a non-SQLite error', () => {
+    const context = {
+      where: 'SqliteX.op',
+      busyTimeoutMs: 250,
+      notMigrated: 'no x table: run await log.migrate()',
+    };
+    const db = new Database(':memory:');
+    expect(
+      describeSqliteFailure(
+        thrown(() => db.prepare('SELECT 1 FROM missing').get()),
+        context,
+      ),
+    ).toEqual({
+      kind: 'not-migrated',
+      message: 'SqliteX.op: no x table: run await log.migrate()',
+    });
+    expect(
+      describeSqliteFailure(
+        thrown(() => db.exec('SELEKT 1')),
+        context,
+      ),
+    ).toMatchObject({
+      kind: 'failed',
+      message: expect.stringMatching(/^SqliteX\.op: .*syntax error/),
+    });
+    db.close();
+    expect(
+      describeSqliteFailure(
+        thrown(() => db.prepare('SELECT 1')),
+        context,
+      ),
+    ).toEqual({
+      kind: 'unavailable',
+      message: 'SqliteX.op: the database is closed',
+    });
+    const busy = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+    expect(describeSqliteFailure(busy, context)).toEqual({
+      kind: 'locked',
+      message:
+        'SqliteX.op: the SQLite database stayed locked by another connection for 250 ms; nothing was written',
+    });
+    const full = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    expect(describeSqliteFailure(full, context)?.kind).toBe('full');
+    expect(describeSqliteFailure(new Error('not from SQLite'), context)).toBeUndefined();
+  });
+});
 
 describe('sqliteFailureKind', () => {
   it('reads better-sqlite3 errors: not-migrated, full, locked, closed, failed; others are not SQLite errors', () => {

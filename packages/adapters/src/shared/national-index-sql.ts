@@ -1,0 +1,312 @@
+import {
+  type DossierIndexFacts,
+  type DossierSummary,
+  INDEX_COUNT_NAMES,
+  INTAKE_STATES,
+  type IndexCountGroupBy,
+  type IndexCounts,
+  type IndexDossierSet,
+  type IndexRule,
+} from '@motcua/core';
+
+/**
+ * The index-fact columns of the dossier summary (SQLite migration 007, PostgreSQL 006), in order.
+ * Flags are 0/1 integers in both dialects so that one SQL text counts them; `ix_satisfied` is NULL
+ * when not rated. `ix_version` NULL: the row was written before the migration (no facts).
+ */
+export const INDEX_COLUMN_NAMES = [
+  'ix_version',
+  'ix_finished_at',
+  'ix_end_at',
+  'ix_supplement_requests',
+  'ix_supplement_ms',
+  'ix_last_request_at',
+  'ix_last_supplied_at',
+  'ix_processing_ms',
+  'ix_return_processing_ms',
+  'ix_results',
+  'ix_e_result',
+  'ix_fee_bearing',
+  'ix_paid_online',
+  'ix_digitised',
+  'ix_reused',
+  'ix_national_store',
+  'ix_population_data',
+  'ix_satisfied',
+] as const;
+
+/** Which index columns hold instants (the rest hold integers). */
+const INSTANT_COLUMNS = new Set(['ix_finished_at', 'ix_end_at', 'ix_last_request_at', 'ix_last_supplied_at']);
+
+/** The index columns as one comma-separated list. */
+export const INDEX_COLUMNS = INDEX_COLUMN_NAMES.join(', ');
+
+/** The index columns of a summary, in {@link INDEX_COLUMN_NAMES} order; `canon` canonicalises an instant. */
+export function indexColumnValues(
+  s: DossierSummary,
+  canon: (iso: string, field: string) => string,
+): (string | number | null)[] {
+  const f = s.indexFacts;
+  if (!f) return INDEX_COLUMN_NAMES.map(() => null);
+  const at = (v: string | null, field: string) =>
+    v === null ? null : canon(v, `summary.indexFacts.${field}`);
+  const flag = (b: boolean) => (b ? 1 : 0);
+  return [
+    f.version,
+    at(f.finishedAt, 'finishedAt'),
+    at(f.endAt, 'endAt'),
+    f.supplementRequests,
+    f.supplementMs,
+    at(f.lastRequestAt, 'lastRequestAt'),
+    at(f.lastSuppliedAt, 'lastSuppliedAt'),
+    f.processingMs,
+    f.returnProcessingMs,
+    f.results,
+    flag(f.eResult),
+    flag(f.feeBearing),
+    f.paidOnline,
+    flag(f.digitised),
+    flag(f.reused),
+    flag(f.nationalStore),
+    flag(f.populationData),
+    f.satisfied === null ? null : flag(f.satisfied),
+  ];
+}
+
+/** The index columns of a row as read back (numbers may come back as strings or bigints). */
+export type IndexColumns<I> = Record<(typeof INDEX_COLUMN_NAMES)[number], I | number | string | null>;
+
+/** The index facts from their columns, or `undefined` when the row has none (written before the migration). */
+export function indexFactsFromColumns<I>(
+  r: IndexColumns<I>,
+  iso: (v: I) => string,
+): DossierIndexFacts | undefined {
+  if (r.ix_version === null || r.ix_version === undefined) return undefined;
+  const n = (v: unknown) => Number(v);
+  const nOrNull = (v: unknown) => (v === null ? null : Number(v));
+  const at = (v: unknown) => (v === null ? null : iso(v as I));
+  return {
+    version: n(r.ix_version),
+    finishedAt: at(r.ix_finished_at),
+    endAt: at(r.ix_end_at),
+    supplementRequests: n(r.ix_supplement_requests),
+    supplementMs: n(r.ix_supplement_ms),
+    lastRequestAt: at(r.ix_last_request_at),
+    lastSuppliedAt: at(r.ix_last_supplied_at),
+    processingMs: nOrNull(r.ix_processing_ms),
+    returnProcessingMs: nOrNull(r.ix_return_processing_ms),
+    results: n(r.ix_results),
+    eResult: n(r.ix_e_result) === 1,
+    feeBearing: n(r.ix_fee_bearing) === 1,
+    paidOnline: n(r.ix_paid_online),
+    digitised: n(r.ix_digitised) === 1,
+    reused: n(r.ix_reused) === 1,
+    nationalStore: n(r.ix_national_store) === 1,
+    populationData: n(r.ix_population_data) === 1,
+    satisfied: r.ix_satisfied === null ? null : n(r.ix_satisfied) === 1,
+  };
+}
+
+/**
+ * PostgreSQL: the index columns' values from one jsonb parameter (an object keyed by column), as
+ * a list of cast expressions in {@link INDEX_COLUMN_NAMES} order.
+ */
+export function pgIndexValuesFromJson(param: string): string[] {
+  return INDEX_COLUMN_NAMES.map((c) =>
+    INSTANT_COLUMNS.has(c) ? `(${param}->>'${c}')::timestamptz` : `(${param}->>'${c}')::bigint`,
+  );
+}
+
+/** The index columns of a summary as the jsonb object {@link pgIndexValuesFromJson} reads. */
+export function indexColumnsJson(s: DossierSummary, canon: (iso: string, field: string) => string): string {
+  const values = indexColumnValues(s, canon);
+  return JSON.stringify(Object.fromEntries(INDEX_COLUMN_NAMES.map((c, i) => [c, values[i]])));
+}
+
+const RECEIVED_ONLY = `state NOT IN (${INTAKE_STATES.map((st) => `'${st.replace(/'/g, "''")}'`).join(', ')})`;
+
+/**
+ * The SQL condition of each dossier set under a rule, over the summary and index columns (mirrors
+ * core's `indexSetsOf` line by line). `$from`, `$to` are the adapter's placeholders; instants
+ * compare as instants (PostgreSQL) or canonical ISO text (SQLite).
+ */
+function setConditions(
+  rule: IndexRule,
+  p: { from: string; to: string },
+): Record<IndexDossierSet, string> & { processing: string } {
+  const hasFacts = 'ix_version IS NOT NULL';
+  let judged: string;
+  let timely: string;
+  let completed: string;
+  let processing: string;
+  if (rule === 'at-return') {
+    judged = `(closed_at >= ${p.from} AND closed_at < ${p.to} AND outcome IN ('returned', 'refused'))`;
+    timely = `(${judged} AND result IS NOT NULL AND result IN ('EARLY', 'ON_TIME'))`;
+    completed = `(${hasFacts} AND outcome = 'returned' AND closed_at >= ${p.from} AND closed_at < ${p.to} AND ix_return_processing_ms IS NOT NULL)`;
+    processing = 'ix_return_processing_ms';
+  } else {
+    // The end: finished/returned/stopped… before `to`; else waiting on a supplementation at `to`: the request; else `to`.
+    const endedBefore = `(ix_end_at IS NOT NULL AND ix_end_at < ${p.to})`;
+    const waiting = `(ix_last_request_at IS NOT NULL AND ix_last_request_at < ${p.to} AND (ix_last_supplied_at IS NULL OR ix_last_supplied_at >= ${p.to}))`;
+    judged = `(CASE WHEN ${endedBefore} THEN ix_end_at >= ${p.from} WHEN ${waiting} THEN ix_last_request_at >= ${p.from} ELSE ${p.to} >= ${p.from} END)`;
+    timely = `(${judged} AND coalesce(ix_supplement_requests, 0) <= 1 AND CASE WHEN ${endedBefore} THEN ix_end_at <= legal_due_at WHEN ${waiting} THEN ix_last_request_at <= legal_due_at ELSE ${p.to} <= legal_due_at END)`;
+    const completedAt = `coalesce(ix_finished_at, CASE WHEN outcome = 'returned' THEN closed_at END)`;
+    completed = `(${hasFacts} AND ix_processing_ms IS NOT NULL AND ${completedAt} >= ${p.from} AND ${completedAt} < ${p.to})`;
+    processing = 'ix_processing_ms';
+  }
+  const received = `(received_at >= ${p.from})`;
+  const withFacts = `(${received} AND ${hasFacts})`;
+  const online = `channel IN ('online-full', 'online-partial')`;
+  const eResultWhereIssued = '(ix_results = 0 OR ix_e_result = 1)';
+  return {
+    judged,
+    timely,
+    dissatisfied: `(${judged} AND ix_satisfied = 0)`,
+    lateOrDissatisfied: `(${judged} AND (NOT ${timely} OR ix_satisfied = 0))`,
+    judgedWithoutFacts: `(${judged} AND ix_version IS NULL)`,
+    completed,
+    received,
+    receivedWithoutFacts: `(${received} AND ix_version IS NULL)`,
+    online: `(${withFacts} AND ${online}${rule === 'at-return' ? '' : ` AND ${eResultWhereIssued}`})`,
+    feeBearing: `(${withFacts} AND ix_fee_bearing = 1)`,
+    paidOnline: `(${withFacts} AND ix_fee_bearing = 1 AND ix_paid_online > 0)`,
+    paidOnPortal: `(${withFacts} AND ix_fee_bearing = 1 AND ix_paid_online = 1)`,
+    withResults: `(${withFacts} AND ix_results > 0)`,
+    eResults: `(${withFacts} AND ix_results > 0 AND ix_e_result = 1)`,
+    digitised: `(${withFacts} AND ix_digitised = 1 AND ${eResultWhereIssued})`,
+    reused: `(${withFacts} AND ix_reused = 1)`,
+    nationalStore: `(${withFacts} AND ix_national_store = 1)`,
+    populationData: `(${withFacts} AND ix_population_data = 1)`,
+    processing,
+  };
+}
+
+const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+function groupColumn(by: IndexCountGroupBy): string {
+  return by === 'agency'
+    ? 'agency'
+    : by === 'unit'
+      ? 'holder'
+      : by === 'procedure'
+        ? 'procedure_code'
+        : "'*'";
+}
+
+/**
+ * Rows that can be in any set of the period: received before `to`, not an intake state, and not
+ * closed before `from` unless an index fact may still place it in the period (the end by the
+ * national rule is never after the close, so closed before `from` is out for every set but none).
+ */
+function scope(p: { from: string; to: string }): string {
+  return `received_at < ${p.to} AND ${RECEIVED_ONLY} AND (closed_at IS NULL OR closed_at >= ${p.from} OR received_at >= ${p.from} OR ix_finished_at >= ${p.from})`;
+}
+
+/**
+ * The national index's counts in one `GROUP BY` query over the dossiers table (SQLite and
+ * PostgreSQL). The inner query computes each row's end of processing once (national rule) and its
+ * judged / on-time / completed / received flags as 0 or 1; the outer one sums them, so the costly
+ * conditions are evaluated once per row, not once per count. `fence` keeps the inner query from
+ * being merged into the outer one (SQLite `LIMIT -1 OFFSET 0`, PostgreSQL `OFFSET 0`).
+ */
+export function indexCountsSql(
+  table: string,
+  rule: IndexRule,
+  by: IndexCountGroupBy,
+  p: { from: string; to: string },
+  fence: string,
+): string {
+  const flag = (cond: string) => `CASE WHEN ${cond} THEN 1 ELSE 0 END`;
+  let ended: string;
+  let judged: string;
+  let timely: string;
+  let completed: string;
+  let processing: string;
+  if (rule === 'at-return') {
+    ended = `NULL`;
+    judged = `(closed_at >= ${p.from} AND closed_at < ${p.to} AND outcome IN ('returned', 'refused'))`;
+    timely = `(${judged} AND result IS NOT NULL AND result IN ('EARLY', 'ON_TIME'))`;
+    completed = `(ix_version IS NOT NULL AND outcome = 'returned' AND closed_at >= ${p.from} AND closed_at < ${p.to} AND ix_return_processing_ms IS NOT NULL)`;
+    processing = 'ix_return_processing_ms';
+  } else {
+    ended = `CASE WHEN ix_end_at IS NOT NULL AND ix_end_at < ${p.to} THEN ix_end_at
+      WHEN ix_last_request_at IS NOT NULL AND ix_last_request_at < ${p.to} AND (ix_last_supplied_at IS NULL OR ix_last_supplied_at >= ${p.to}) THEN ix_last_request_at
+      ELSE ${p.to} END`;
+    judged = `e >= ${p.from}`;
+    timely = `(e >= ${p.from} AND coalesce(ix_supplement_requests, 0) <= 1 AND e <= legal_due_at)`;
+    const completedAt = `coalesce(ix_finished_at, CASE WHEN outcome = 'returned' THEN closed_at END)`;
+    completed = `(ix_version IS NOT NULL AND ix_processing_ms IS NOT NULL AND ${completedAt} >= ${p.from} AND ${completedAt} < ${p.to})`;
+    processing = 'ix_processing_ms';
+  }
+  const facts = 'ix_version IS NOT NULL';
+  const online = `channel IN ('online-full', 'online-partial')`;
+  const eResultWhereIssued = '(ix_results = 0 OR ix_e_result = 1)';
+  const sums: Record<(typeof INDEX_COUNT_NAMES)[number], string> = {
+    judged: 'sum(j)',
+    timely: 'sum(t)',
+    dissatisfied: 'sum(CASE WHEN j = 1 AND ix_satisfied = 0 THEN 1 ELSE 0 END)',
+    lateOrDissatisfied: 'sum(CASE WHEN j = 1 AND (t = 0 OR ix_satisfied = 0) THEN 1 ELSE 0 END)',
+    judgedWithoutFacts: `sum(CASE WHEN j = 1 AND ix_version IS NULL THEN 1 ELSE 0 END)`,
+    completed: 'sum(c)',
+    processingMs: 'coalesce(sum(pms), 0)',
+    received: 'sum(r)',
+    receivedWithoutFacts: 'sum(CASE WHEN r = 1 AND ix_version IS NULL THEN 1 ELSE 0 END)',
+    online: `sum(CASE WHEN r = 1 AND ${facts} AND ${online}${rule === 'at-return' ? '' : ` AND ${eResultWhereIssued}`} THEN 1 ELSE 0 END)`,
+    feeBearing: `sum(CASE WHEN r = 1 AND ${facts} AND ix_fee_bearing = 1 THEN 1 ELSE 0 END)`,
+    paidOnline: `sum(CASE WHEN r = 1 AND ${facts} AND ix_fee_bearing = 1 AND ix_paid_online > 0 THEN 1 ELSE 0 END)`,
+    paidOnPortal: `sum(CASE WHEN r = 1 AND ${facts} AND ix_fee_bearing = 1 AND ix_paid_online = 1 THEN 1 ELSE 0 END)`,
+    withResults: `sum(CASE WHEN r = 1 AND ${facts} AND ix_results > 0 THEN 1 ELSE 0 END)`,
+    eResults: `sum(CASE WHEN r = 1 AND ${facts} AND ix_results > 0 AND ix_e_result = 1 THEN 1 ELSE 0 END)`,
+    digitised: `sum(CASE WHEN r = 1 AND ${facts} AND ix_digitised = 1 AND ${eResultWhereIssued} THEN 1 ELSE 0 END)`,
+    reused: `sum(CASE WHEN r = 1 AND ${facts} AND ix_reused = 1 THEN 1 ELSE 0 END)`,
+    nationalStore: `sum(CASE WHEN r = 1 AND ${facts} AND ix_national_store = 1 THEN 1 ELSE 0 END)`,
+    populationData: `sum(CASE WHEN r = 1 AND ${facts} AND ix_population_data = 1 THEN 1 ELSE 0 END)`,
+  };
+  const carried =
+    'ix_version, channel, ix_results, ix_e_result, ix_fee_bearing, ix_paid_online, ix_digitised, ix_reused, ix_national_store, ix_population_data, ix_satisfied';
+  return `SELECT grp, ${INDEX_COUNT_NAMES.map((n) => `${sums[n]} AS ${snake(n)}`).join(',\n  ')}
+FROM (
+  SELECT grp, ${flag(judged)} AS j, ${flag(timely)} AS t, ${flag(completed)} AS c,
+    CASE WHEN ${completed} THEN ${processing} ELSE 0 END AS pms, ${flag(`received_at >= ${p.from}`)} AS r, ${carried}
+  FROM (
+    SELECT ${groupColumn(by)} AS grp, ${ended} AS e, ${SOURCE_COLUMNS}
+    FROM ${table}
+    WHERE ${scope(p)}${fence}
+  ) d${fence}
+) x
+GROUP BY grp`;
+}
+
+/** The columns the counts read. */
+const SOURCE_COLUMNS =
+  'received_at, legal_due_at, closed_at, outcome, result, ix_version, ix_finished_at, ix_supplement_requests, ix_processing_ms, ix_return_processing_ms, channel, ix_results, ix_e_result, ix_fee_bearing, ix_paid_online, ix_digitised, ix_reused, ix_national_store, ix_population_data, ix_satisfied';
+
+/** The codes of one set's dossiers, filtered and paged (`$agency` … placeholders given by the adapter). */
+export function indexDossiersSql(
+  table: string,
+  rule: IndexRule,
+  set: IndexDossierSet,
+  p: { from: string; to: string; limit: string },
+  filters: { agency?: string; unit?: string; procedure?: string; after?: string },
+  collate: string,
+): string {
+  const c = setConditions(rule, p);
+  const where = [scope(p), c[set]];
+  if (filters.agency) where.push(`agency = ${filters.agency}`);
+  if (filters.unit) where.push(`holder = ${filters.unit}`);
+  if (filters.procedure) where.push(`procedure_code = ${filters.procedure}`);
+  if (filters.after) where.push(`code${collate} > ${filters.after}`);
+  return `SELECT code FROM ${table} WHERE ${where.join(' AND ')} ORDER BY code${collate} LIMIT ${p.limit}`;
+}
+
+/** Index counts rows from the query's rows, sorted by group as core sorts them. */
+export function assembleIndexCounts(rows: readonly Record<string, unknown>[]): IndexCounts[] {
+  return rows
+    .map((r) => {
+      const out: Record<string, unknown> = { group: String(r.grp) };
+      for (const n of INDEX_COUNT_NAMES) out[n] = Number(r[snake(n)]);
+      return out as unknown as IndexCounts;
+    })
+    .filter((r) => INDEX_COUNT_NAMES.some((n) => r[n] !== 0))
+    .sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
+}
