@@ -43,7 +43,7 @@ describe('a dossier received the day before the 30/04–01/05 holidays', () => {
       ['2026-05-06', 3],
     ]);
     expect(why.text).toContain('Ngày Chiến thắng');
-    expect(why.text).toContain('Due: 2026-05-06 17:00.');
+    expect(why.text).toContain('Hạn trả kết quả: 2026-05-06 17:00.'); // Vietnamese by default
   });
 
   it('the dossier carries the same due time, and each step its own', () => {

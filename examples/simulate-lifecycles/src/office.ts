@@ -20,7 +20,7 @@ import {
   seededRandom,
   simulate,
 } from '@motcua/core/simulation';
-import { catalogueSamples, createCatalogue, proceduresInForce } from '@motcua/procedures';
+import { catalogueSampleOn, createCatalogue, proceduresInForce } from '@motcua/procedures';
 
 /*
  * The office a vendor configures and simulates: the procedures of the catalogue in force at the
@@ -80,7 +80,13 @@ export async function runOffice(run: OfficeRun): Promise<SimulationResult & { en
     // to 16 working hours) makes most same-day procedures late, since timeliness is judged when
     // the result is handed over.
     behaviour: { pickupHours: [0, 0.5], ...run.behaviour },
-    samples: Object.fromEntries(procedures.map((p) => [p.code, () => catalogueSamples[p.code]!])),
+    // Samples dated for each receipt: a week from 26/01/2026 comes before the static samples' dates.
+    samples: Object.fromEntries(
+      procedures.map((p) => [
+        p.code,
+        (_i: number, _r: () => number, on: string) => catalogueSampleOn(p.code, on),
+      ]),
+    ),
     ...(run.drainDays === undefined ? {} : { drainDays: run.drainDays }),
   });
   return { ...result, engine };
@@ -131,7 +137,7 @@ export function withSlowUnit(engine: Engine, slow: SlowUnit): Engine {
       ),
     },
   });
-  const apologyFor = (ctx: DossierContext): { newDue: Date } | null => {
+  const apologyFor = (ctx: DossierContext): { newDue: Date; unitName: string } | null => {
     if (!slow.apologize || ctx.holder !== slow.unit || ctx.apology || ctx.outcome || ctx.pause) return null;
     const open = ctx.steps[ctx.steps.length - 1];
     if (!open || open.endedAt !== null) return null;
@@ -142,7 +148,8 @@ export function withSlowUnit(engine: Engine, slow: SlowUnit): Engine {
       minutes(def.steps[index]!.budget) * slow.factor * 1.05 +
       def.steps.slice(index + 1).reduce((sum, s) => sum + minutes(s.budget), 0);
     const projected = cal.addWorkingMinutes(engine.clock.now(), left);
-    return projected.getTime() > Date.parse(ctx.due.current) ? { newDue: projected } : null;
+    const unitName = def.units[slow.unit]?.name ?? slow.unit;
+    return projected.getTime() > Date.parse(ctx.due.current) ? { newDue: projected, unitName } : null;
   };
   return {
     ...engine,
@@ -153,7 +160,12 @@ export function withSlowUnit(engine: Engine, slow: SlowUnit): Engine {
       if (!apology) return after;
       return engine.send<P>(code, {
         type: 'APOLOGIZE',
-        actor: { officerId: `${slow.unit}-1`, unitId: slow.unit, name: `Cán bộ ${slow.unit}`, roles: [] },
+        actor: {
+          officerId: `${slow.unit}-1`,
+          unitId: slow.unit,
+          name: `Cán bộ mô phỏng – ${apology.unitName}`, // the unit's name, not its id
+          roles: [],
+        },
         reason: 'Đơn vị đang quá tải hồ sơ',
         newDue: apology.newDue.toISOString(),
       });

@@ -5,7 +5,7 @@
  */
 import { vietnamCalendar } from '@motcua/core';
 import type { SimulationSetup } from '@motcua/core/simulation';
-import { catalogueSamples, createCatalogue, proceduresInForce } from '@motcua/procedures';
+import { catalogueSampleOn, catalogueSamples, createCatalogue, proceduresInForce } from '@motcua/procedures';
 import { LAND_CODES, landProcedures } from './land-procedures.js';
 
 /** The procedures, calendar and samples of a centre whose period starts on `start`. */
@@ -15,10 +15,9 @@ export function setup(argument: { start?: string } | undefined): SimulationSetup
   const catalogue = proceduresInForce(createCatalogue({ calendar }), start);
   const land = landProcedures(calendar, '2019-01-01');
   const samples: Record<string, SimulationSetup['samples'][string]> = {};
-  for (const p of catalogue) {
-    const sample = catalogueSamples[p.code];
-    if (sample) samples[p.code] = () => sample;
-  }
+  // Samples dated for each receipt (a child born before its birth is registered in 2019).
+  for (const p of catalogue)
+    if (catalogueSamples[p.code]) samples[p.code] = (_i, _r, on) => catalogueSampleOn(p.code, on);
   const applicant = Object.values(catalogueSamples)[0]!.applicant;
   for (const code of Object.values(LAND_CODES))
     samples[code] = (i) => ({

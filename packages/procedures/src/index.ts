@@ -100,6 +100,7 @@ export {
 } from './permanent-residence.js';
 export { type ApprovingDecision, type ProcessTableOptions, processFromTable } from './process-table.js';
 export {
+  catalogueSampleOn,
   catalogueSamples,
   type SampleDossier,
   sampleBirthRegistration,

@@ -1,3 +1,4 @@
+import { type LocalDate, MotcuaError } from '@motcua/core';
 import type { BirthRegistrationApplication } from './birth-registration.js';
 import { CATALOGUE_CODES } from './catalogue.js';
 import type { ChildHealthInsuranceApplication } from './child-health-insurance.js';
@@ -155,3 +156,60 @@ export const catalogueSamples: Readonly<Record<string, SampleDossier<unknown>>> 
   [CATALOGUE_CODES.enterpriseRegistration]: sampleEnterpriseRegistration,
   [CATALOGUE_CODES.judicialRecord]: sampleJudicialRecord,
 };
+
+/** The receipt date the samples' dates were written for: every date in them is on or before it. */
+const SAMPLES_WRITTEN_FOR: LocalDate = '2026-03-02';
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 86_400_000;
+
+/** Every `'YYYY-MM-DD'` text in `value` moved by `days` (a copy: the samples are not changed). */
+function shiftDates(value: unknown, days: number): unknown {
+  if (typeof value === 'string') {
+    const m = DATE.exec(value);
+    if (!m) return value;
+    const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) + days * DAY_MS;
+    return new Date(ms).toISOString().slice(0, 10);
+  }
+  if (Array.isArray(value)) return value.map((v) => shiftDates(v, days));
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shiftDates(v, days)]));
+  return value;
+}
+
+/**
+ * The sample of a catalogue procedure for a dossier received on `receivedOn`: the sample of
+ * {@link catalogueSamples} with every date moved by the same number of days, so that they keep
+ * their order and their distance to the receipt (the child born four weeks before its birth is
+ * registered, the mortgage contract signed three weeks before, each adult's age the same). The
+ * static samples are dated for a receipt on 02/03/2026: received years earlier (a 2018.1 version),
+ * their dates would come after the receipt and the desk would refuse them.
+ * @throws `INVALID_OPTION` naming `code` for a code outside the catalogue, or `receivedOn` for a
+ * text that is not a `'YYYY-MM-DD'` date.
+ *
+ * @example
+ * ```ts
+ * import { vietnamCalendar } from '@motcua/core';
+ * import { simulate } from '@motcua/core/simulation';
+ * import { CATALOGUE_CODES, catalogueSampleOn, catalogueVersions } from '@motcua/procedures';
+ * const calendar = vietnamCalendar();
+ * const procedures = catalogueVersions(calendar); // each dossier gets the version in force at receipt
+ * const result = await simulate({
+ *   procedures, calendar, start: '2019-03-04', days: 20, seed: 1, arrivals: { perWorkingDay: 30 },
+ *   samples: Object.fromEntries(
+ *     procedures.map((p) => [p.code, (_i: number, _r: () => number, on: string) => catalogueSampleOn(p.code, on)]),
+ *   ),
+ * });
+ * catalogueSampleOn(CATALOGUE_CODES.birthRegistration, '2019-03-04').application; // child born 2019-02-04
+ * ```
+ */
+export function catalogueSampleOn(code: string, receivedOn: LocalDate): SampleDossier<unknown> {
+  const sample = catalogueSamples[code];
+  if (!sample)
+    throw new MotcuaError('INVALID_OPTION', 'no catalogue sample for that code', { field: 'code' });
+  const m = DATE.exec(receivedOn);
+  const on = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : Number.NaN;
+  if (!m || Number.isNaN(on) || new Date(on).toISOString().slice(0, 10) !== receivedOn)
+    throw new MotcuaError('INVALID_OPTION', 'receivedOn must be a date YYYY-MM-DD', { field: 'receivedOn' });
+  const days = Math.round((on - Date.parse(`${SAMPLES_WRITTEN_FOR}T00:00:00Z`)) / DAY_MS);
+  return shiftDates(sample, days) as SampleDossier<unknown>;
+}

@@ -29,10 +29,11 @@ describePostgres('PostgresStore schema', () => {
       '003_slip_once',
       '004_compact',
       '005_late_entry',
+      '006_national_index',
     ]);
-    expect(results.every((r) => r.version === 5)).toBe(true);
+    expect(results.every((r) => r.version === 6)).toBe(true);
     await stores[0]!.commit(newDossierCommit('H56-260302-0001'));
-    expect(await stores[1]!.migrate()).toEqual({ applied: [], version: 5 });
+    expect(await stores[1]!.migrate()).toEqual({ applied: [], version: 6 });
     expect((await stores[2]!.load('H56-260302-0001'))?.version).toBe(1);
     const { rows } = await pool.query(`SELECT version, name FROM "${schema}".motcua_migrations`);
     expect(rows).toEqual([
@@ -41,6 +42,7 @@ describePostgres('PostgresStore schema', () => {
       { version: 3, name: '003_slip_once' },
       { version: 4, name: '004_compact' },
       { version: 5, name: '005_late_entry' },
+      { version: 6, name: '006_national_index' },
     ]);
   });
 
@@ -57,7 +59,7 @@ describePostgres('PostgresStore schema', () => {
       client.release();
     }
     const store = new PostgresStore({ pool, schema });
-    expect(await store.migrate()).toEqual({ applied: [], version: 5 });
+    expect(await store.migrate()).toEqual({ applied: [], version: 6 });
     const { rows } = await pool.query(
       'SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1',
       [schema],

@@ -1,5 +1,5 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { JournalEntry, PersistedDossier } from '@motcua/core';
+import type { JournalEntry, OutboxItem, PersistedDossier } from '@motcua/core';
 import { DICTIONARY_3 } from './archive-dictionary.js';
 
 /**
@@ -19,6 +19,72 @@ export interface DossierArchive {
    * nearly everything with, it takes a fraction of its bytes packed alone.
    */
   readonly results?: Readonly<Record<string, unknown>>;
+  /**
+   * The dossier's delivered outbox items (migration 008), in the outbox's order: each with its
+   * position there (`pos`), so that `store.outbox(...)` lists them among the table's items as
+   * they were written. Their rows are gone from the outbox table.
+   */
+  readonly outbox?: readonly ArchivedOutboxItem[];
+}
+
+/** A delivered outbox item kept in its dossier's archive, with its position in the outbox's order. */
+export interface ArchivedOutboxItem {
+  readonly pos: number;
+  readonly item: OutboxItem;
+}
+
+/**
+ * An archived outbox item as stored: the item's fields by short names, those equal to their usual
+ * value left out (the dossier's code, the delivered status and free lease, `notBefore` equal to
+ * `createdAt`, the next attempt equal to `notBefore`, no error).
+ */
+interface StoredOutboxItem {
+  readonly pos: number;
+  readonly id: string;
+  readonly code?: string | null;
+  readonly type: string;
+  readonly payload: unknown;
+  readonly createdAt: string;
+  readonly notBefore?: string;
+  readonly attempts: number;
+  readonly nextAttemptAt?: string;
+  readonly lastError?: string;
+}
+
+function storedOutboxItem({ pos, item }: ArchivedOutboxItem, code: string): StoredOutboxItem {
+  return {
+    pos,
+    id: item.id,
+    ...(item.code === code ? {} : { code: item.code }),
+    type: item.type,
+    payload: item.payload,
+    createdAt: item.createdAt,
+    ...(item.notBefore === item.createdAt ? {} : { notBefore: item.notBefore }),
+    attempts: item.attempts,
+    ...(item.nextAttemptAt === item.notBefore ? {} : { nextAttemptAt: item.nextAttemptAt }),
+    ...(item.lastError === null ? {} : { lastError: item.lastError }),
+  };
+}
+
+function archivedOutboxItem(s: StoredOutboxItem, code: string): ArchivedOutboxItem {
+  const notBefore = s.notBefore ?? s.createdAt;
+  return {
+    pos: s.pos,
+    item: {
+      id: s.id,
+      code: s.code === undefined ? code : s.code,
+      type: s.type,
+      payload: s.payload,
+      createdAt: s.createdAt,
+      notBefore,
+      status: 'delivered',
+      attempts: s.attempts,
+      nextAttemptAt: s.nextAttemptAt ?? notBefore,
+      lastError: s.lastError ?? null,
+      leaseOwner: null,
+      leaseUntil: null,
+    },
+  };
 }
 
 /** Format 2 (migration 005): the value is in the archive of the dossier whose code follows this byte. */
@@ -78,8 +144,9 @@ const FORMAT_3 = 3;
 type ArchivedEntry = Omit<JournalEntry, 'enteredAt'> & { readonly enteredMs?: number | null };
 
 /** An archive as stored: `entered` marks those written from 006 on, whose entries say when they were entered. */
-interface StoredArchive extends Omit<DossierArchive, 'journal'> {
+interface StoredArchive extends Omit<DossierArchive, 'journal' | 'outbox'> {
   readonly journal: readonly (ArchivedEntry | JournalEntry)[];
+  readonly outbox?: readonly StoredOutboxItem[];
   readonly entered?: true;
 }
 
@@ -95,17 +162,27 @@ export function packArchive(archive: DossierArchive): Buffer {
     const ms = Date.parse(enteredAt) - Date.parse(e.at);
     return ms === 0 ? entry : { ...entry, enteredMs: ms };
   });
-  return packJson(JSON.stringify({ ...archive, journal, entered: true } satisfies StoredArchive));
+  const code = archive.persisted.context.code;
+  const { outbox, ...rest } = archive;
+  const stored: StoredArchive = {
+    ...rest,
+    journal,
+    ...(outbox && outbox.length > 0 ? { outbox: outbox.map((o) => storedOutboxItem(o, code)) } : {}),
+    entered: true,
+  };
+  return packJson(JSON.stringify(stored));
 }
 
 /** An archive from its compressed value. @throws when the value is not in a known format. */
 export function unpackArchive(value: Uint8Array): DossierArchive {
   const stored = unpackJson(value) as StoredArchive;
-  // Written before 006: its entries have no entry instant.
-  if (stored.entered !== true) return stored as DossierArchive;
-  const { entered: _, ...archive } = stored;
+  // Written before 006: its entries have no entry instant (nor outbox items: 008).
+  if (stored.entered !== true) return stored as unknown as DossierArchive;
+  const { entered: _, outbox, ...archive } = stored;
+  const code = archive.persisted.context.code;
   return {
     ...archive,
+    ...(outbox ? { outbox: outbox.map((o) => archivedOutboxItem(o, code)) } : {}),
     journal: (stored.journal as ArchivedEntry[]).map(({ enteredMs, ...entry }): JournalEntry => {
       if (enteredMs === null) return entry;
       const enteredAt =

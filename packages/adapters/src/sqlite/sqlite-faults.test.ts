@@ -52,13 +52,14 @@ describe('SqliteStore migrations', () => {
         '005_results_in_archive',
         '006_late_entry',
         '007_national_index',
+        '008_outbox_in_archive',
       ],
-      version: 7,
+      version: 8,
     });
     await a.commit(newDossierCommit('H56-260302-0001'));
-    expect(await a.migrate()).toEqual({ applied: [], version: 7 });
+    expect(await a.migrate()).toEqual({ applied: [], version: 8 });
     const b = new SqliteStore(path);
-    expect(await b.migrate()).toEqual({ applied: [], version: 7 });
+    expect(await b.migrate()).toEqual({ applied: [], version: 8 });
     expect((await b.load('H56-260302-0001'))?.version).toBe(1);
     await a.close();
     await b.close();

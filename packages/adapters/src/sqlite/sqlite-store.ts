@@ -96,6 +96,7 @@ import {
   statisticsCountsSql,
 } from '../shared/statistics-counts-sql.js';
 import {
+  type ArchivedOutboxItem,
   archivedIn,
   archivedResult,
   type DossierArchive,
@@ -257,7 +258,12 @@ export class SqliteStore implements DossierStore {
     );
     // 004 archives dossiers as they close; those closed before are archived here (SQL cannot compress).
     // 005 keeps the idempotency results of archived dossiers in their archives: those archived before are moved here.
-    if (result.applied.includes('004_compact') || result.applied.includes('005_results_in_archive'))
+    // 008 keeps the delivered outbox items of archived dossiers in their archives: those delivered before are moved here.
+    if (
+      result.applied.includes('004_compact') ||
+      result.applied.includes('005_results_in_archive') ||
+      result.applied.includes('008_outbox_in_archive')
+    )
       await this.compact();
     return result;
   }
@@ -265,8 +271,9 @@ export class SqliteStore implements DossierStore {
   /**
    * Archives the closed dossiers still kept row by row (closed before migration 004): each one's
    * snapshot, slip and journal become one compressed value (see `sql/sqlite/004_compact.sql`),
-   * 500 dossiers per transaction; and packs the idempotency results and delivered outbox payloads
-   * still kept as text. Returns how many dossiers it archived; `migrate()` runs it after applying
+   * 500 dossiers per transaction; moves the delivered outbox items of archived dossiers into their
+   * archives (008); and packs the idempotency results and delivered outbox payloads still kept as
+   * text. Returns how many dossiers it archived; `migrate()` runs it after applying
    * 004, and running it again does only what is left. `VACUUM` afterwards gives the freed pages
    * back to the disk.
    */
@@ -300,6 +307,7 @@ export class SqliteStore implements DossierStore {
         if (n < 500) break;
       }
       this.moveResultsToArchives();
+      this.moveDeliveredToArchives();
       // Idempotency results and delivered payloads written as text before 004.
       for (const [table, key, column, where] of [
         ['idempotency', 'key', 'result', ''],
@@ -374,6 +382,30 @@ export class SqliteStore implements DossierStore {
             );
           }
           return rows.length === 500 ? rows[499]!.key : null;
+        })
+        .immediate();
+      if (last === null) return;
+      after = last;
+    }
+  }
+
+  /**
+   * Moves into their archives the delivered outbox items of archived dossiers still in the table
+   * (migration 008: those delivered before it), 500 dossiers per transaction.
+   */
+  private moveDeliveredToArchives(): void {
+    let after = '';
+    for (;;) {
+      const last = this.db
+        .transaction(() => {
+          const codes = this.stmt(
+            `SELECT DISTINCT o.code FROM outbox o JOIN dossiers d ON d.code = o.code
+             WHERE o.code > ? AND o.status = 'delivered' AND d.archive IS NOT NULL ORDER BY o.code LIMIT 500`,
+          )
+            .pluck()
+            .all(after) as string[];
+          for (const code of codes) this.archiveDelivered(code);
+          return codes.length === 500 ? codes[499]! : null;
         })
         .immediate();
       if (last === null) return;
@@ -484,8 +516,12 @@ export class SqliteStore implements DossierStore {
     const { code } = w;
     // Whether the dossier's rows go to (or already are in) its archive: from the commit that closes it on.
     let archived = w.done;
+    // The ids of the dossier's delivered outbox items in its archive (migration 008): still taken.
+    let archivedIds: ReadonlySet<string> | undefined;
     if (w.expectedVersion === 0) {
-      const archive = w.done ? this.packWithResults(w, [w.entry], undefined) : null;
+      const packed = w.done ? this.packWithResults(w, [w.entry], undefined) : null;
+      archivedIds = packed?.outboxIds;
+      const archive = packed?.archive ?? null;
       const r = this.stmt(
         `INSERT INTO dossiers (${SUMMARY_COLUMNS}, snapshot, version, fired_timers, lookup_secret, ${INDEX_COLUMNS}, archive)
          VALUES (${Array(22 + INDEX_COLUMN_NAMES.length)
@@ -529,12 +565,12 @@ export class SqliteStore implements DossierStore {
         }
         // The commit that closes the dossier archives it; a later one (a reissued secret) rewrites the archive.
         archived = true;
-        const journal = current.archive
-          ? [...unpackArchive(current.archive).journal]
-          : this.journalRows(code);
+        const previous = current.archive ? unpackArchive(current.archive) : undefined;
+        const journal = previous ? [...previous.journal] : this.journalRows(code);
         journal.push(w.entry);
-        const previous = current.archive ? unpackArchive(current.archive).results : undefined;
-        update('', this.packWithResults(w, journal, previous), false);
+        const packed = this.packWithResults(w, journal, previous);
+        archivedIds = packed.outboxIds;
+        update('', packed.archive, false);
         if (!current.archive) this.archiveRows(code);
       }
     }
@@ -562,11 +598,20 @@ export class SqliteStore implements DossierStore {
       }
     }
     for (const o of w.outbox) {
+      const [id, itemCode] = o as [string, string | null];
       const r = this.stmt(
         `INSERT INTO outbox (id, code, type, payload, created_at, not_before, next_attempt_at)
          VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
       ).run(...o);
-      if (r.changes === 0) throw new StoreConflictError('idempotency', `outbox item ${o[0]} exists`);
+      // A delivered item of an archived dossier is in its archive (migration 008): its id is taken
+      // too. An item names the committing dossier or none (checkCommitRequest); one without a code
+      // is looked for in the archive of the dossier its id begins with, as the engine's ids do.
+      const taken =
+        r.changes === 0 ||
+        (itemCode === code
+          ? archivedIds?.has(id) === true
+          : id.indexOf(':') > 0 && this.archivedOutboxIds(id.slice(0, id.indexOf(':'))).has(id));
+      if (taken) throw new StoreConflictError('idempotency', `outbox item ${id} exists`);
     }
     if (!archived) {
       this.stmt(
@@ -616,14 +661,16 @@ export class SqliteStore implements DossierStore {
    * The archive of a dossier that this commit closes (or of a closed one it rewrites), with the
    * results of its idempotency keys (migration 005): those already in its archive, those of its
    * journal's keys still held in their rows (marked as moved here), and this commit's (its row is
-   * written next, marked). A replay reads them back whole (`idempotentResult`).
+   * written next, marked). A replay reads them back whole (`idempotentResult`). With them, its
+   * delivered outbox items (migration 008): those already in its archive and those still in the
+   * table (their rows deleted here); the ids of all of them are returned.
    */
   private packWithResults(
     w: PreparedCommit,
     journal: readonly JournalEntry[],
-    previous: DossierArchive['results'],
-  ): Buffer {
-    const results: Record<string, unknown> = { ...previous };
+    previous: DossierArchive | undefined,
+  ): { archive: Buffer; outboxIds: ReadonlySet<string> } {
+    const results: Record<string, unknown> = { ...previous?.results };
     const keys = journal
       .map((e) => e.idempotencyKey)
       .filter((k): k is string => typeof k === 'string' && !(k in results) && k !== w.idempotency?.[0]);
@@ -641,11 +688,54 @@ export class SqliteStore implements DossierStore {
         );
     }
     if (w.idempotency && w.idempotency[1] !== null) results[w.idempotency[0]] = unpackJson(w.idempotency[1]);
-    return packArchive(
-      Object.keys(results).length > 0
-        ? { persisted: w.persisted, journal, results }
-        : { persisted: w.persisted, journal },
+    const outbox = this.takeDelivered(w.code, previous?.outbox);
+    const archive = packArchive({
+      persisted: w.persisted,
+      journal,
+      ...(Object.keys(results).length > 0 ? { results } : {}),
+      ...(outbox.length > 0 ? { outbox } : {}),
+    });
+    return { archive, outboxIds: new Set(outbox.map((o) => o.item.id)) };
+  }
+
+  /**
+   * The delivered outbox items of dossier `code` to keep in its archive (migration 008): `kept`
+   * (those already there) and those still in the table, whose rows are deleted; in the outbox's
+   * order. Inside the caller's transaction.
+   */
+  private takeDelivered(code: string, kept: readonly ArchivedOutboxItem[] = []): ArchivedOutboxItem[] {
+    const rows = this.stmt(
+      `SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE code = ? AND status = 'delivered' ORDER BY rowid`,
+    ).all(code) as (OutboxColumns<string, string> & { pos: number })[];
+    if (rows.length === 0) return [...kept];
+    this.stmt("DELETE FROM outbox WHERE code = ? AND status = 'delivered'").run(code);
+    const moved = rows.map((r) => ({ pos: r.pos, item: outboxFromColumns(r, iso, parseJson) }));
+    return [...kept, ...moved].sort((a, b) => a.pos - b.pos);
+  }
+
+  /**
+   * Moves the delivered outbox items of dossier `code` still in the table into its archive, if it
+   * is archived (migration 008: an item delivered after the commit that closed its dossier, or
+   * one delivered before 008). Inside the caller's transaction.
+   */
+  private archiveDelivered(code: string): void {
+    const stored = this.stmt('SELECT archive FROM dossiers WHERE code = ?').pluck().get(code) as
+      | Uint8Array
+      | null
+      | undefined;
+    if (!stored) return;
+    const archive = unpackArchive(stored);
+    const outbox = this.takeDelivered(code, archive.outbox);
+    if (outbox.length === (archive.outbox?.length ?? 0)) return;
+    this.stmt('UPDATE dossiers SET archive = ? WHERE code = ?').run(
+      packArchive({ ...archive, outbox }),
+      code,
     );
+  }
+
+  /** The ids of the outbox items in the archive of dossier `code` (none when it is not archived). */
+  private archivedOutboxIds(code: string): ReadonlySet<string> {
+    return new Set((this.archiveOf(code)?.outbox ?? []).map((o) => o.item.id));
   }
 
   /** The journal of a dossier, in order (seq 1..version). */
@@ -823,18 +913,21 @@ export class SqliteStore implements DossierStore {
     settlement = checkSettlement(settlement);
     this.guard('settleOutbox', () => {
       if (settlement.delivered) {
-        // A delivered item is kept for the record only: its payload is packed (migration 004).
+        // A delivered item is kept for the record only: its payload is packed (migration 004), and
+        // the item moves into its dossier's archive if the dossier is archived (migration 008).
         this.db
           .transaction(() => {
-            const payload = this.stmt('SELECT payload FROM outbox WHERE id = ? AND lease_owner = ?')
-              .pluck()
-              .get(id, owner) as string | Uint8Array | null | undefined;
-            if (payload === undefined) return;
+            const row = this.stmt('SELECT code, payload FROM outbox WHERE id = ? AND lease_owner = ?').get(
+              id,
+              owner,
+            ) as { code: string | null; payload: string | Uint8Array | null } | undefined;
+            if (row === undefined) return;
             this.stmt(
               `UPDATE outbox SET status = 'delivered', attempts = attempts + 1, lease_owner = NULL, lease_until = NULL,
                  payload = ?
                WHERE id = ? AND lease_owner = ?`,
-            ).run(typeof payload === 'string' ? packIfShorter(payload) : payload, id, owner);
+            ).run(typeof row.payload === 'string' ? packIfShorter(row.payload) : row.payload, id, owner);
+            if (row.code !== null) this.archiveDelivered(row.code);
           })
           .immediate();
         return;
@@ -855,7 +948,11 @@ export class SqliteStore implements DossierStore {
     });
   }
 
-  /** Outbox items, optionally by status and dossier, in the order they were written. */
+  /**
+   * Outbox items, optionally by status and dossier, in the order they were written: the table's
+   * and, for delivered ones, those kept in archives (migration 008; without a dossier code, every
+   * archive is read).
+   */
   async outbox(query: { status?: OutboxItem['status']; code?: string }): Promise<OutboxItem[]> {
     query = checkOutboxQuery(query);
     // One statement per filter, so a dossier's items are read through the code index (an
@@ -867,11 +964,27 @@ export class SqliteStore implements DossierStore {
       ...(query.status ? { status: query.status } : {}),
       ...(query.code ? { code: query.code } : {}),
     };
-    return this.guard('outbox', () =>
-      (this.stmt(sql).all(params) as OutboxColumns<string, string>[]).map((r) =>
-        outboxFromColumns(r, iso, parseJson),
-      ),
-    );
+    const { code, status } = query;
+    return this.guard('outbox', () => {
+      const rows = this.db.transaction(() => ({
+        table: this.stmt(sql).all(params) as (OutboxColumns<string, string> & { pos: number })[],
+        // Archives hold delivered items only.
+        archived:
+          status === undefined || status === 'delivered'
+            ? code !== undefined
+              ? (this.archiveOf(code)?.outbox ?? [])
+              : (
+                  this.stmt('SELECT archive FROM dossiers WHERE archive IS NOT NULL')
+                    .pluck()
+                    .all() as Uint8Array[]
+                ).flatMap((a) => unpackArchive(a).outbox ?? [])
+            : [],
+      }));
+      const { table, archived } = rows.deferred();
+      const items = table.map((r) => ({ pos: r.pos, item: outboxFromColumns(r, iso, parseJson) }));
+      if (archived.length === 0) return items.map((o) => o.item);
+      return [...items, ...archived].sort((a, b) => a.pos - b.pos).map((o) => o.item);
+    });
   }
 
   /** Puts a dead letter back in the queue, due at `at`, with its attempts reset. */
@@ -907,7 +1020,7 @@ export class SqliteStore implements DossierStore {
 
   /**
    * The Decision 766 index's counts (see core's `IndexCounts`) in one `GROUP BY` query over the
-   * summary and index-fact columns (migration 007); no dossier is loaded.
+   * summary and index-fact columns (migration 008); no dossier is loaded.
    */
   async nationalIndexCounts(query: IndexCountQuery): Promise<IndexCounts[]> {
     const q = checkStoreIndexCountQuery(query);

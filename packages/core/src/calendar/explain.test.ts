@@ -7,9 +7,11 @@ import { vietnamCalendar } from '../index.js';
 
 const calendar = vietnamCalendar();
 const d = (iso: string) => new Date(iso);
+/** The English text (the default is Vietnamese, see the last block). */
+const EN = { language: 'en' } as const;
 
 describe('end-of-day working days over the 2026 Tết block', () => {
-  const x = calendar.explain(d('2026-02-13T09:00:00+07:00'), { workingDays: 3 });
+  const x = calendar.explain(d('2026-02-13T09:00:00+07:00'), { workingDays: 3 }, EN);
 
   it('agrees with dueDate', () => {
     expect(x.due).toEqual(d('2026-02-25T17:00:00+07:00'));
@@ -94,7 +96,7 @@ describe('end-of-day working days over the 2026 Tết block', () => {
 
 describe('warnings', () => {
   it('flags a single-source swap day (31/08/2026) in the period', () => {
-    const x = calendar.explain(d('2026-08-28T10:00:00+07:00'), { workingDays: 2 });
+    const x = calendar.explain(d('2026-08-28T10:00:00+07:00'), { workingDays: 2 }, EN);
     expect(x.due).toEqual(d('2026-09-04T17:00:00+07:00'));
     expect(x.skipped.map((day) => [day.date, day.kind])).toEqual([
       ['2026-08-29', 'weekend'],
@@ -112,7 +114,7 @@ describe('warnings', () => {
   });
 
   it('flags single-source days whether they count or not (2025: make-up 26/04 and swap 02/05)', () => {
-    const x = calendar.explain(d('2025-04-25T09:00:00+07:00'), { workingDays: 4 });
+    const x = calendar.explain(d('2025-04-25T09:00:00+07:00'), { workingDays: 4 }, EN);
     expect(x.due).toEqual(d('2025-05-05T17:00:00+07:00'));
     expect(x.days.filter((day) => day.counted).map((day) => [day.date, day.counted])).toEqual([
       ['2025-04-26', 1],
@@ -126,7 +128,7 @@ describe('warnings', () => {
   });
 
   it('warns about a provisional year once, with the computed sources in the text', () => {
-    const x = calendar.explain(d('2026-12-30T10:00:00+07:00'), { workingDays: 3 });
+    const x = calendar.explain(d('2026-12-30T10:00:00+07:00'), { workingDays: 3 }, EN);
     expect(x.due).toEqual(d('2027-01-05T17:00:00+07:00'));
     expect(x.warnings).toHaveLength(1);
     expect(x.warnings[0]).toContain('No official civil-service notice for 2027');
@@ -136,7 +138,7 @@ describe('warnings', () => {
   });
 
   it('names the automatic compensatory days of a provisional year', () => {
-    const x = calendar.explain(d('2027-02-03T10:00:00+07:00'), { workingDays: 2 });
+    const x = calendar.explain(d('2027-02-03T10:00:00+07:00'), { workingDays: 2 }, EN);
     expect(x.due).toEqual(d('2027-02-12T17:00:00+07:00'));
     const inLieu = x.skipped.filter((day) => day.kind === 'compensatory');
     expect(inLieu.map((day) => day.date)).toEqual(['2027-02-10', '2027-02-11']);
@@ -147,7 +149,7 @@ describe('warnings', () => {
 
 describe('other kinds of limit', () => {
   it('time-based limits give the working minutes counted on each day', () => {
-    const x = calendar.explain(d('2026-02-13T09:00:00+07:00'), { workingHours: 8 });
+    const x = calendar.explain(d('2026-02-13T09:00:00+07:00'), { workingHours: 8 }, EN);
     expect(x.due).toEqual(d('2026-02-23T09:00:00+07:00'));
     expect(x.text).toContain('limit: 8 working hour(s)');
     const counted = x.days.filter((day) => day.countedMinutes !== undefined);
@@ -160,7 +162,7 @@ describe('other kinds of limit', () => {
   });
 
   it('elapsed working days are time-based too', () => {
-    const x = calendar.explain(d('2026-11-23T10:00:00+07:00'), { workingDays: 1.5, counting: 'elapsed' });
+    const x = calendar.explain(d('2026-11-23T10:00:00+07:00'), { workingDays: 1.5, counting: 'elapsed' }, EN);
     expect(x.due).toEqual(d('2026-11-25T15:30:00+07:00')); // 5.5 h Mon + 4 h + 2.5 h Wed
     expect(x.text).toContain('1.5 working day(s), counted as elapsed working hours');
     const minutes = x.days.reduce((sum, day) => sum + (day.countedMinutes ?? 0), 0);
@@ -170,7 +172,7 @@ describe('other kinds of limit', () => {
   });
 
   it('a cut-off moves the start of counting and says so', () => {
-    const x = calendar.explain(d('2026-02-13T16:00:00+07:00'), { workingDays: 1, cutoff: '15:00' });
+    const x = calendar.explain(d('2026-02-13T16:00:00+07:00'), { workingDays: 1, cutoff: '15:00' }, EN);
     expect(x.cutoffApplied).toBe(true);
     expect(x.countFrom).toEqual(d('2026-02-23T07:30:00+07:00'));
     expect(x.due).toEqual(d('2026-02-24T17:00:00+07:00'));
@@ -181,21 +183,21 @@ describe('other kinds of limit', () => {
   });
 
   it('calendar days: the last day ends the period', () => {
-    const x = calendar.explain(d('2026-02-13T09:00:00+07:00'), { calendarDays: 3 });
+    const x = calendar.explain(d('2026-02-13T09:00:00+07:00'), { calendarDays: 3 }, EN);
     expect(x.due).toEqual(d('2026-02-23T17:00:00+07:00'));
     expect(x.text).toContain('limit: 3 calendar day(s)');
     expect(x.days.at(-1)!.note).toBe('the period ends on this day');
   });
 
   it('same day after the cut-off', () => {
-    const x = calendar.explain(d('2026-02-13T15:30:00+07:00'), { sameDay: true });
+    const x = calendar.explain(d('2026-02-13T15:30:00+07:00'), { sameDay: true }, EN);
     expect(x.cutoffApplied).toBe(true);
     expect(x.due).toEqual(d('2026-02-23T17:00:00+07:00'));
     expect(x.text).toContain('limit: the same working day');
   });
 
   it('same day before the cut-off is a single day', () => {
-    const x = calendar.explain(d('2026-02-13T10:00:00+07:00'), { sameDay: true });
+    const x = calendar.explain(d('2026-02-13T10:00:00+07:00'), { sameDay: true }, EN);
     expect(x.days.map((day) => day.date)).toEqual(['2026-02-13']);
     expect(x.skipped).toEqual([]);
   });
@@ -209,7 +211,7 @@ describe('explain agrees with dueDate on random receipts', () => {
     fc.assert(
       fc.property(fc.integer({ min: start, max: end }), fc.integer({ min: 1, max: 25 }), (ms, n) => {
         const receivedAt = new Date(ms);
-        const x = calendar.explain(receivedAt, { workingDays: n });
+        const x = calendar.explain(receivedAt, { workingDays: n }, EN);
         expect(x.due).toEqual(calendar.dueDate(receivedAt, { workingDays: n }));
         const ordinals = x.days.flatMap((day) => (day.counted === undefined ? [] : [day.counted]));
         expect(ordinals).toEqual(Array.from({ length: n }, (_, i) => i + 1));
@@ -227,11 +229,71 @@ describe('explain agrees with dueDate on random receipts', () => {
     fc.assert(
       fc.property(fc.integer({ min: start, max: end }), fc.integer({ min: 1, max: 160 }), (ms, quarters) => {
         const hours = quarters / 4;
-        const x = calendar.explain(new Date(ms), { workingHours: hours });
+        const x = calendar.explain(new Date(ms), { workingHours: hours }, EN);
         const minutes = x.days.reduce((sum, day) => sum + (day.countedMinutes ?? 0), 0);
         expect(minutes).toBe(hours * 60);
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('Vietnamese by default (the text an officer reads)', () => {
+  it('writes the text, notes and warnings in Vietnamese; the days and the due date are the same', () => {
+    const vi = calendar.explain(d('2026-02-13T16:00:00+07:00'), { workingDays: 3, cutoff: '15:00' });
+    const en = calendar.explain(d('2026-02-13T16:00:00+07:00'), { workingDays: 3, cutoff: '15:00' }, EN);
+    expect(vi.due).toEqual(en.due);
+    expect(vi.days.map((x) => [x.date, x.counted])).toEqual(en.days.map((x) => [x.date, x.counted]));
+    const lines = vi.text.split('\n');
+    expect(lines[0]).toBe('Tiếp nhận 2026-02-13 16:00; thời hạn: 3 ngày làm việc, tính đến hết ngày.');
+    expect(lines[1]).toBe('Nhận sau giờ chốt hoặc vào ngày nghỉ: tính từ 2026-02-23 07:30.');
+    expect(lines.at(-1)).toBe('Hạn trả kết quả: 2026-02-26 17:00.');
+    expect(vi.days[0]!.note).toBe('nhận sau giờ chốt: bắt đầu tính từ ngày làm việc tiếp theo');
+    expect(vi.text).toContain(
+      '2026-02-17 T3  Tết: Tết Nguyên đán — mùng 1 [Thông báo 9441/TB-BNV (16/10/2025)] — ngày nghỉ, không tính',
+    );
+    expect(vi.text).toContain('2026-02-14 T7  nghỉ hằng tuần — ngày nghỉ, không tính');
+    expect(vi.text).toContain('2026-02-23 T2  ngày làm việc — ngày tiếp nhận, không tính');
+    expect(vi.text).toContain('2026-02-26 T5  ngày làm việc — ngày làm việc thứ 3/3');
+    expect(vi.text).not.toMatch(/working|skipped|Received|Due/);
+  });
+
+  it('warns in Vietnamese: a single-source day and a year without its notice', () => {
+    const swap = calendar.explain(d('2026-08-28T10:00:00+07:00'), { workingDays: 2 });
+    expect(swap.warnings).toEqual([
+      '2026-08-31: Nghỉ hoán đổi (làm bù thứ Bảy 22/08) chỉ dựa trên một nguồn (Thông báo 9441/TB-BNV (16/10/2025)).',
+    ]);
+    expect(swap.text).toContain('[Thông báo 9441/TB-BNV (16/10/2025), một nguồn]');
+    expect(swap.text).toContain('Lưu ý: 2026-08-31: Nghỉ hoán đổi');
+    const provisional = calendar.explain(d('2026-12-30T10:00:00+07:00'), { workingDays: 3 });
+    expect(provisional.warnings).toHaveLength(1);
+    expect(provisional.warnings[0]).toContain(
+      'Chưa nạp thông báo chính thức về ngày nghỉ của công chức năm 2027',
+    );
+    // The year's own record keeps its English warning.
+    expect(calendar.yearInfo(2027).warnings[0]).toContain('No official civil-service notice for 2027');
+  });
+
+  it('time-based, calendar-day and same-day limits in Vietnamese', () => {
+    const hours = calendar.explain(d('2026-02-13T09:00:00+07:00'), { workingHours: 8 });
+    expect(hours.text).toContain('thời hạn: 8 giờ làm việc');
+    expect(hours.days[0]!.note).toBe('tính 390 phút làm việc');
+    const elapsed = calendar.explain(d('2026-11-23T10:00:00+07:00'), {
+      workingDays: 1.5,
+      counting: 'elapsed',
+    });
+    expect(elapsed.text).toContain('1.5 ngày làm việc, tính theo giờ làm việc đã trôi qua');
+    const days = calendar.explain(d('2026-02-13T09:00:00+07:00'), { calendarDays: 3 });
+    expect(days.text).toContain('thời hạn: 3 ngày');
+    expect(days.days.at(-1)!.note).toBe('thời hạn kết thúc vào ngày này');
+    expect(calendar.explain(d('2026-02-13T10:00:00+07:00'), { sameDay: true }).text).toContain(
+      'thời hạn: trong ngày làm việc',
+    );
+  });
+
+  it('refuses an unknown language, naming options.language', () => {
+    expect(() =>
+      calendar.explain(d('2026-02-13T10:00:00+07:00'), { sameDay: true }, { language: 'fr' as 'vi' }),
+    ).toThrow(expect.objectContaining({ code: 'INVALID_OPTION', field: 'options.language' }));
   });
 });

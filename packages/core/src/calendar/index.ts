@@ -1,5 +1,5 @@
 export type { DayInfo, DayKind, DayReason } from './day-kind.js';
-export type { DueDateExplanation, ExplainedDay } from './explain.js';
+export type { DueDateExplanation, ExplainedDay, ExplainLanguage, ExplainOptions } from './explain.js';
 export { isLocalDate, type LocalDate, localDateOf, parseLocalDate } from './local-date.js';
 export {
   type DayTemplate,

@@ -8,7 +8,7 @@ import {
   upperBound,
   workedWithinDay,
 } from './day-table.js';
-import { type DueDateExplanation, explainDueDate } from './explain.js';
+import { type DueDateExplanation, type ExplainOptions, explainDueDate, noNoticeWarning } from './explain.js';
 import { isoWeekdayOf, type LocalDate, localDateOf, parseLocalDate, yearOf } from './local-date.js';
 import { type ResolvedLimit, resolveTimeLimit, type TimeLimit } from './time-limit.js';
 import { type CalendarZone, formatLocalMinute } from './time-zone.js';
@@ -262,12 +262,20 @@ export class WorkingCalendar {
    * Why a due date is what it is: every day from receipt to due, whether it counted and why
    * not (weekend, holiday and its name, swap day and its notice), plus warnings for years whose
    * official notice is not loaded.
+   * The text, the notes and the warnings are in Vietnamese, the language officers read, unless
+   * `options.language` is `'en'`; holiday names and notices are quoted as the schedules give them.
    * @example
    * ```ts
    * console.log(calendar.explain(new Date('2026-02-13T09:00:00+07:00'), { workingDays: 3 }).text);
+   * // Tiếp nhận 2026-02-13 09:00; thời hạn: 3 ngày làm việc, tính đến hết ngày. …
+   * calendar.explain(new Date('2026-02-13T09:00:00+07:00'), { workingDays: 3 }, { language: 'en' }).text;
+   * // Received 2026-02-13 09:00; limit: 3 working day(s), counted to the end of the day. …
    * ```
    */
-  explain(receivedAt: Date, limit: TimeLimit): DueDateExplanation {
+  explain(receivedAt: Date, limit: TimeLimit, options: ExplainOptions = {}): DueDateExplanation {
+    const language = options.language ?? 'vi';
+    if (language !== 'vi' && language !== 'en')
+      throw new CalendarError('INVALID_OPTION', 'options.language', language, "expected 'vi' or 'en'");
     const t = this.instant(receivedAt, 'receivedAt');
     const resolved = resolveTimeLimit(limit, this.config.sameDayCutoffMs);
     const due = this.dueMs(t, resolved);
@@ -276,7 +284,11 @@ export class WorkingCalendar {
     const lastDay = this.dayOfInstant(due);
     const days = this.days(localDateOf(firstDay), localDateOf(Math.max(firstDay, lastDay)));
     const years = new Set(days.map((d) => Number(d.date.slice(0, 4))));
-    const warnings = [...years].flatMap((y) => this.yearInfo(y).warnings);
+    const warnings = [...years].flatMap((y) =>
+      this.yearInfo(y).warnings.map((w) =>
+        language === 'vi' && w === noNoticeWarning(y, 'en') ? noNoticeWarning(y, 'vi') : w,
+      ),
+    );
     return explainDueDate({
       receivedAt: t,
       countFrom: start.at,
@@ -294,6 +306,7 @@ export class WorkingCalendar {
       format: (ms) => formatLocalMinute(ms, this.config.zone),
       receiptDay: localDateOf(firstDay),
       countDay: localDateOf(this.dayOfInstant(start.at)),
+      language,
     });
   }
 

@@ -1,4 +1,5 @@
 import type { DayReason } from './day-kind.js';
+import { noNoticeWarning } from './explain.js';
 import { dayNumberOf, isoWeekdayOf, parseLocalDate, yearOf } from './local-date.js';
 import type { ResolvedOfficeHours } from './office-hours.js';
 import type { HolidaySchedule, StatutoryHolidayRule } from './schedule-schema.js';
@@ -58,11 +59,7 @@ export function resolveYear(year: number, sources: HolidaySources): ResolvedYear
       });
     }
     if (sources.useDateHolidays) {
-      warnings.push(
-        `No official civil-service notice for ${year} is loaded: Tết is the computed 5-day block, compensatory ` +
-          'days follow art. 111(3), and the second National Day day (chosen by the Prime Minister) is not ' +
-          'included. Add the notice with vietnamCalendar({ extraSchedules }).',
-      );
+      warnings.push(noNoticeWarning(year, 'en'));
     }
   }
   const first = dayNumberOf(year, 1, 1);

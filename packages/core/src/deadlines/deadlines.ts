@@ -74,35 +74,48 @@ function warningAt(ctx: DossierContext, calendar: WorkingCalendar, warnBefore: n
  * ```
  */
 export function pendingDeadlines(ctx: DossierContext, options: DeadlineOptions): Deadline[] {
-  if (ctx.outcome) return [];
   const out: Deadline[] = [];
+  visitPendingDeadlines(ctx, options, (kind, at, stepId) => {
+    out.push(stepId === undefined ? { kind, at } : { kind, at, stepId });
+  });
+  return out;
+}
+
+/**
+ * Calls `visit` with each deadline {@link pendingDeadlines} lists, in its order, without making
+ * the list (the engine's timer rows are made from it on every transition).
+ */
+export function visitPendingDeadlines(
+  ctx: DossierContext,
+  options: DeadlineOptions,
+  visit: (kind: Deadline['kind'], at: string, stepId: string | undefined) => void,
+): void {
+  if (ctx.outcome) return;
   // An online filing not yet accepted: the limit to complete it when asked, else the intake deadline.
   if (ctx.intake && ctx.intake.acceptedAt === undefined) {
     const last = ctx.intake.requests[ctx.intake.requests.length - 1];
     if (last && last.receivedAt === null) {
-      if (last.respondBy) out.push({ kind: 'supplement-expiry', at: last.respondBy });
-    } else if (ctx.intake.dueAt) out.push({ kind: 'intake-due', at: ctx.intake.dueAt });
-    return out;
+      if (last.respondBy) visit('supplement-expiry', last.respondBy, undefined);
+    } else if (ctx.intake.dueAt) visit('intake-due', ctx.intake.dueAt, undefined);
+    return;
   }
   if (ctx.pause) {
     const last = ctx.supplements[ctx.supplements.length - 1];
-    if (last?.respondBy && !last.receivedAt) out.push({ kind: 'supplement-expiry', at: last.respondBy });
-    return out;
+    if (last?.respondBy && !last.receivedAt) visit('supplement-expiry', last.respondBy, undefined);
+    return;
   }
   const warnBefore = options.warnBeforeMinutes ?? options.calendar.workingDayMinutes;
   // The warning stays owed until it fires, also once the dossier is overdue (a worker may fire the
   // due time before another fires the warning): the engine drops a fired timer by its id.
   const warning = warningAt(ctx, options.calendar, warnBefore);
-  if (warning !== null) out.push({ kind: 'dossier-warning', at: warning });
-  if (!ctx.overdue) out.push({ kind: 'dossier-due', at: ctx.due.legal });
+  if (warning !== null) visit('dossier-warning', warning, undefined);
+  if (!ctx.overdue) visit('dossier-due', ctx.due.legal, undefined);
   const step = ctx.steps[ctx.steps.length - 1];
-  if (step && step.endedAt === null) out.push({ kind: 'step-due', at: step.due, stepId: step.stepId });
+  if (step && step.endedAt === null) visit('step-due', step.due, step.stepId);
   // A liaison's parent: each member agency holding the dossier has its own due time (step = member).
   if (ctx.liaison?.role === 'parent') {
     for (const m of ctx.liaison.members) {
-      if (m.due && (m.status === 'handed-off' || m.status === 'accepted'))
-        out.push({ kind: 'step-due', at: m.due, stepId: m.id });
+      if (m.due && (m.status === 'handed-off' || m.status === 'accepted')) visit('step-due', m.due, m.id);
     }
   }
-  return out;
 }

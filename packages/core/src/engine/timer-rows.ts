@@ -1,4 +1,4 @@
-import { type Deadline, type DeadlineOptions, pendingDeadlines } from '../deadlines/deadlines.js';
+import { type Deadline, type DeadlineOptions, visitPendingDeadlines } from '../deadlines/deadlines.js';
 import type { Actor } from '../model/actor.js';
 import { toInstant } from '../model/actor.js';
 import type { DossierContext } from '../model/dossier-context.js';
@@ -8,7 +8,7 @@ import type { TimerRow } from '../store/store-types.js';
 
 /**
  * The timer rows a dossier owes after a transition: its pending deadlines
- * ({@link pendingDeadlines}) as rows with stable ids, less the timers already fired. The engine
+ * (`pendingDeadlines`) as rows with stable ids, less the timers already fired. The engine
  * commits them with every transition; the store-less simulation keeps them in memory and passes
  * its `previous` rows: a row owed again (same kind, step and instant, so the same id) is returned
  * as the same object, without writing its id again.
@@ -20,29 +20,29 @@ export function timerRows(
   previous?: readonly TimerRow[],
 ): TimerRow[] {
   const rows: TimerRow[] = [];
-  for (const d of pendingDeadlines(ctx, options)) {
-    const kept = previous && previous.length > 0 ? sameTimer(previous, ctx.code, d) : undefined;
-    const id = kept
-      ? kept.id
-      : d.stepId
-        ? `${ctx.code}:${d.kind}:${d.stepId}:${d.at}`
-        : `${ctx.code}:${d.kind}:${d.at}`;
-    if (fired.length > 0 && fired.includes(id)) continue;
+  const code = ctx.code;
+  const reuse = previous !== undefined && previous.length > 0;
+  // The deadlines are visited, not listed: no list and no deadline objects on every transition.
+  visitPendingDeadlines(ctx, options, (kind, at, stepId) => {
+    const kept = reuse ? sameTimer(previous, code, kind, at, stepId) : undefined;
+    const id = kept ? kept.id : stepId ? `${code}:${kind}:${stepId}:${at}` : `${code}:${kind}:${at}`;
+    if (fired.length > 0 && fired.includes(id)) return;
     if (kept) rows.push(kept);
-    else
-      rows.push(
-        d.stepId
-          ? { id, code: ctx.code, kind: d.kind, at: d.at, stepId: d.stepId }
-          : { id, code: ctx.code, kind: d.kind, at: d.at },
-      );
-  }
+    else rows.push(stepId ? { id, code, kind, at, stepId } : { id, code, kind, at });
+  });
   return rows;
 }
 
 /** The row among `rows` for the same deadline of the same dossier (hence the same id), if any. */
-function sameTimer(rows: readonly TimerRow[], code: string, d: Deadline): TimerRow | undefined {
+function sameTimer(
+  rows: readonly TimerRow[],
+  code: string,
+  kind: Deadline['kind'],
+  at: string,
+  stepId: string | undefined,
+): TimerRow | undefined {
   for (const row of rows) {
-    if (row.kind === d.kind && row.at === d.at && row.stepId === d.stepId && row.code === code) return row;
+    if (row.kind === kind && row.at === at && row.stepId === stepId && row.code === code) return row;
   }
   return undefined;
 }

@@ -72,8 +72,12 @@ export function isOwnInstant(value: unknown): boolean {
   if (typeof value !== 'string') return false;
   if (value === lastOwn) return true;
   if (value.length !== 24 || value.charCodeAt(23) !== 90 /* Z */) return false;
-  const ms = Date.parse(value);
-  if (Number.isNaN(ms) || formatInstant(ms) !== value) return false;
+  // Text read in the own form (a real date and time, years 1970–9999) is what formatInstant writes
+  // for its instant: no parse by the runtime and no text written to compare. Any other: round trip.
+  if (Number.isNaN(ownFormMs(value))) {
+    const ms = Date.parse(value);
+    if (Number.isNaN(ms) || formatInstant(ms) !== value) return false;
+  }
   lastOwn = value;
   return true;
 }
@@ -93,7 +97,16 @@ function digits2(text: string, i: number): number {
  * compares both).
  */
 export function instantMs(text: string): number {
-  if (text.length !== 24 || text.charCodeAt(23) !== 90 /* Z */) return Date.parse(text);
+  const ms = ownFormMs(text);
+  return Number.isNaN(ms) ? Date.parse(text) : ms;
+}
+
+/**
+ * The instant of a text in motcua's own form (year 1970–9999, a real calendar date and time), read
+ * digit by digit; `NaN` for any other text (see {@link instantMs}).
+ */
+function ownFormMs(text: string): number {
+  if (text.length !== 24 || text.charCodeAt(23) !== 90 /* Z */) return Number.NaN;
   const y1 = digits2(text, 0);
   const y2 = digits2(text, 2);
   const month = digits2(text, 5);
@@ -125,12 +138,12 @@ export function instantMs(text: string): number {
     c > 9 ||
     ms2 < 0
   )
-    return Date.parse(text);
+    return Number.NaN;
   const year = y1 * 100 + y2;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   const monthDays =
     month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-  if (year < 1970 || day > monthDays) return Date.parse(text);
+  if (year < 1970 || day > monthDays) return Number.NaN;
   const milli = c * 100 + ms2;
   // Civil date to days (H. Hinnant's `days_from_civil`; years ≥ 1970 here).
   const yy = month <= 2 ? year - 1 : year;

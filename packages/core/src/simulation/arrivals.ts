@@ -65,12 +65,13 @@ export function arrivalPlanner(options: {
   readonly days: number;
   readonly first: number;
   readonly calendar: WorkingCalendar;
-  readonly plans: ReadonlyMap<string, ProcedurePlan>;
+  /** The plan of a procedure code for arrivals on day `day` (its version in force that day). */
+  readonly planOf: (code: string, day: number) => ProcedurePlan;
   readonly mix: Readonly<Record<string, number>>;
   readonly random: () => number;
   readonly share: SimulationShare;
 }): (day: number) => DayArrivals {
-  const { arrivals, first, calendar, plans, random, share } = options;
+  const { arrivals, first, calendar, planOf, random, share } = options;
   const hours = arrivals.byHour ?? DEFAULT_HOURS;
   const pickProcedure = weightedPicker(options.mix);
   let arrivalIndex = 0;
@@ -84,7 +85,7 @@ export function arrivalPlanner(options: {
     for (let i = 0; i < count; i++) {
       const hour = 7 + indexByWeight(hours, random);
       at[i] = first + d * DAY + hour * HOUR + Math.floor(random() * HOUR);
-      const plan = plans.get(pickProcedure(random)) as ProcedurePlan;
+      const plan = planOf(pickProcedure(random), d);
       const channel = plan.channels.any ? plan.channels.pick(random) : plan.channels.fallback;
       drawn.push({ plan, channel, index: arrivalIndex++ });
     }

@@ -1,3 +1,4 @@
+import type { LocalDate } from '../calendar/local-date.js';
 import { SimulatedClock } from '../clock/clock.js';
 import { createEngine } from '../engine/create-engine.js';
 import type { Engine } from '../engine/engine-types.js';
@@ -178,18 +179,31 @@ export async function runSimulation(
       throw new MotcuaError('INVALID_OPTION', 'simulate: no liaison traffic', { field: 'liaison' });
     return liaison;
   };
-  // One officer per unit, made once: events and contexts only read actors.
+  // One officer per unit, made once: events and contexts only read actors. The officer is named
+  // after the unit's name in the first procedure naming it (the unit id is no name).
+  const language = options.language ?? 'vi';
+  if (language !== 'vi' && language !== 'en')
+    throw new MotcuaError('INVALID_OPTION', "simulate: language must be 'vi' or 'en'", { field: 'language' });
+  const unitNames = new Map<string, string>();
   const actors = new Map<string, Actor>();
   const actorOf = (unit: string): Actor => {
     let actor = actors.get(unit);
     if (!actor) {
-      actor = { officerId: `${unit}-1`, unitId: unit, name: `Cán bộ ${unit}`, roles: [] };
+      actor = {
+        officerId: `${unit}-1`,
+        unitId: unit,
+        name: officerName(unit, unitNames.get(unit), language),
+        roles: [],
+      };
       actors.set(unit, actor);
     }
     return actor;
   };
-  const planOf = (p: Procedure) => procedurePlan(p, calendar, options.arrivals.channels, actorOf);
-  const plans = new Map(procedures.map((p): [string, ProcedurePlan] => [p.code, planOf(p)]));
+  const planOf = (p: Procedure) => {
+    for (const [id, u] of Object.entries(p.definition.units))
+      if (!unitNames.has(id)) unitNames.set(id, u.name);
+    return procedurePlan(p, calendar, options.arrivals.channels, actorOf);
+  };
 
   const queue = new EventQueue<Item>();
   const days: SimulationDay[] = [];
@@ -201,12 +215,20 @@ export async function runSimulation(
   // Arrivals are drawn a day at a time, each day before it starts, and wait in the queue's backlog.
   const first = Date.parse(`${options.start}T00:00:00+07:00`);
   const drainEnd = first + (options.days + (options.drainDays ?? 30)) * DAY;
+  const versionPlans = planCache(target.procedures, planOf, (d) =>
+    calendar.localDate(new Date(first + d * DAY + 12 * HOUR)),
+  );
+  // Up front: every procedure drawn has a version in force on every working day of arrivals.
+  for (let d = 0; d < options.days; d++) {
+    if (!calendar.isWorkingDay(new Date(first + d * DAY))) continue;
+    for (const [code, weight] of Object.entries(mix)) if (weight > 0) versionPlans(code, d);
+  }
   const arrivalsOf = arrivalPlanner({
     arrivals: options.arrivals,
     days: options.days,
     first,
     calendar,
-    plans,
+    planOf: versionPlans,
     mix,
     random: arrivalRandom,
     share,
@@ -423,9 +445,11 @@ export async function runSimulation(
       }
       const d = item as SimDossier;
       if (kind === ARRIVE) {
+        const receivedOn = calendar.localDate(new Date(now));
         let sample = (options.samples[d.plan.procedure.code] as SimulationOptions['samples'][string])(
           d.index,
           random,
+          receivedOn,
         );
         if (facts?.drawsApplicants && d.kind === 'plain') {
           sample = {
@@ -434,8 +458,13 @@ export async function runSimulation(
           };
         }
         commands++;
-        const r = driver.receive(d, d.plan.desk, sample, nowIso);
-        if (r) await r;
+        try {
+          const r = driver.receive(d, d.plan.desk, sample, nowIso);
+          if (r) await r;
+        } catch (e) {
+          // Never a silent drop: a sample the desk refuses stops the run, naming what was refused.
+          throw e instanceof MotcuaError ? receiptRefused(e, d.plan.procedure, receivedOn) : e;
+        }
         received++;
         dayStats.received++;
         open++;
@@ -575,8 +604,9 @@ export async function runSimulation(
         }
       }
     } catch (e) {
-      // A planned action may no longer apply (e.g. the dossier expired meanwhile): the simulation goes on.
-      if (!(e instanceof MotcuaError)) throw e;
+      // A planned action may no longer apply (e.g. the dossier expired meanwhile): the simulation goes
+      // on. A refused receipt is no such action: it stops the run.
+      if (!(e instanceof MotcuaError) || e.code === RECEIPT_REFUSED) throw e;
     }
   }
   if (now > clock.now().getTime()) clock.set(new Date(now));
@@ -599,6 +629,100 @@ export async function runSimulation(
     ...(facts ? { facts: facts.summary() } : {}),
     ...(capacity ? { capacity: capacity.result() } : {}),
     elapsedMs: performance.now() - started,
+  };
+}
+
+/**
+ * The longest officer name the national portal's processing history takes (`NguoiXuLy`, 50
+ * characters in the one system documented): a simulated officer's name fits in it.
+ */
+const OFFICER_NAME_MAX = 50;
+/** Unit names that already name a person's role (công chức, lãnh đạo, …): used as they are. */
+const ROLE_NAME = /^(cán bộ|công chức|lãnh đạo|văn thư|chuyên viên|người)\s/iu;
+
+/**
+ * The name of a unit's simulated officer (cán bộ), as slips and journals show it: the unit's name
+ * in the procedure, without its parenthesised notes, after `Cán bộ` unless it names a role already
+ * (`Cán bộ Bộ phận Một cửa UBND cấp xã`, `Lãnh đạo UBND xã`), or in English `Officer – …`; at most
+ * 50 characters, cut at a word. A unit no procedure names is given by its id.
+ */
+function officerName(unit: string, unitName: string | undefined, language: 'vi' | 'en'): string {
+  const base = (unitName ?? '')
+    .replace(/\s*\([^)]*\)/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const name =
+    language === 'en'
+      ? base
+        ? `Officer – ${base}`
+        : `Officer (unit ${unit})`
+      : !base
+        ? `Cán bộ (đơn vị ${unit})`
+        : ROLE_NAME.test(base)
+          ? base
+          : `Cán bộ ${base}`;
+  if (name.length <= OFFICER_NAME_MAX) return name;
+  const cut = name.slice(0, OFFICER_NAME_MAX - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > 20 ? cut.slice(0, space) : cut).replace(/[\s–,-]+$/u, '')}…`;
+}
+
+/** The code of the error a refused sample stops a run with. */
+const RECEIPT_REFUSED = 'RECEIPT_REFUSED';
+
+/**
+ * The error a run stops with when the desk refuses a sample at receipt: the procedure, its version
+ * and the receipt date in the message, the refused field of the application as `field`
+ * (`samples.<code>.<field>`), the desk's own error as `cause`. No value of the sample is echoed.
+ */
+function receiptRefused(e: MotcuaError, procedure: Procedure, receivedOn: string): MotcuaError {
+  return new MotcuaError(
+    RECEIPT_REFUSED,
+    `simulate: the desk refused the sample of ${procedure.code}@${procedure.version} received on ${receivedOn} (${e.code}) — ${e.message}`,
+    { field: `samples.${procedure.code}${e.field ? `.${e.field}` : ''}`, cause: e },
+  );
+}
+
+/**
+ * The plan of a procedure code for the arrivals of a day: the version in force that day (a dossier
+ * keeps the version of its receipt date), one plan per version, looked up once a day per code.
+ * @throws `INVALID_OPTION` naming `arrivals.mix` when a code has no version in force that day.
+ */
+function planCache(
+  registry: ProcedureRegistry,
+  planOf: (p: Procedure) => ProcedurePlan,
+  dateOf: (day: number) => LocalDate,
+): (code: string, day: number) => ProcedurePlan {
+  const byVersion = new Map<Procedure, ProcedurePlan>();
+  let today = -1;
+  let date = '';
+  const byCode = new Map<string, ProcedurePlan>();
+  return (code, day) => {
+    if (day !== today) {
+      today = day;
+      date = dateOf(day);
+      byCode.clear();
+    }
+    let plan = byCode.get(code);
+    if (plan) return plan;
+    let p: Procedure;
+    try {
+      p = registry.inForce(code, date);
+    } catch (e) {
+      if (!(e instanceof MotcuaError) || e.code !== 'NO_VERSION_IN_FORCE') throw e;
+      throw new MotcuaError(
+        'INVALID_OPTION',
+        `simulate: procedure ${code} has no version in force on ${date}, a day of arrivals`,
+        { field: 'arrivals.mix', cause: e },
+      );
+    }
+    plan = byVersion.get(p);
+    if (!plan) {
+      plan = planOf(p);
+      byVersion.set(p, plan);
+    }
+    byCode.set(code, plan);
+    return plan;
   };
 }
 

@@ -219,12 +219,32 @@ export interface SimulationOptions {
   readonly seed?: number;
   readonly arrivals: SimulationArrivals;
   readonly behaviour?: Partial<SimulationBehaviour>;
-  /** Applicant and application data of a new dossier, per procedure code. */
+  /**
+   * Applicant and application data of a new dossier, per procedure code; `receivedOn` is the local
+   * receipt date, for samples whose dates must come before it (a child born before its birth is
+   * registered). The desk checks each sample as it would a real one: a refused sample stops the run
+   * with a `RECEIPT_REFUSED` error naming the procedure, its version and the refused field
+   * (`field: 'samples.<code>.application.…'`); no dossier is ever left out silently.
+   */
   readonly samples: Readonly<
-    Record<string, (index: number, random: () => number) => { applicant: unknown; application: unknown }>
+    Record<
+      string,
+      (
+        index: number,
+        random: () => number,
+        receivedOn: LocalDate,
+      ) => { applicant: unknown; application: unknown }
+    >
   >;
   /** Extra calendar days after the last arrival to let open dossiers finish (default 30). */
   readonly drainDays?: number;
+  /**
+   * The language of the texts the run writes for officers to read: the simulated officers' names,
+   * made from their unit's name in the procedure (`Cán bộ Bộ phận Một cửa UBND cấp xã`, `Lãnh đạo
+   * UBND xã`; with `'en'`, `Officer – Bộ phận Một cửa UBND cấp xã`), at most 50 characters (the
+   * portal's officer field). Default `'vi'`.
+   */
+  readonly language?: 'vi' | 'en';
   /** Called after each simulated day. */
   readonly onDay?: (progress: SimulationDay) => void;
   /**

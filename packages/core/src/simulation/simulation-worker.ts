@@ -8,7 +8,7 @@ import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { MotcuaError } from '../errors/motcua-error.js';
 import { runSimulation } from './simulate.js';
 import type { SimulationOptions, SimulationShare } from './simulation-options.js';
-import { type DossierRunCache, runScenarioOnce } from './what-if.js';
+import { type DossierRunCache, dossierRunCounts, runScenarioOnce } from './what-if.js';
 import type { WhatIfWorkerMessage } from './what-if-runner.js';
 import type { SimulationSetup, WorkerRequest, WorkerResponse } from './worker-protocol.js';
 
@@ -112,9 +112,13 @@ async function whatIf(
     port.on('message', (m: WhatIfWorkerMessage) => {
       if (m.type !== 'task') return;
       chain = chain
-        .then(() => runScenarioOnce(m.scenario, made, m.seed, cache))
+        .then(async () => {
+          const { ran, reused } = dossierRunCounts;
+          const run = await runScenarioOnce(m.scenario, made, m.seed, cache);
+          return { run, runs: { ran: dossierRunCounts.ran - ran, reused: dossierRunCounts.reused - reused } };
+        })
         .then(
-          (run) => post({ type: 'result', id: m.id, run }),
+          ({ run, runs }) => post({ type: 'result', id: m.id, run, runs }),
           (e: unknown) => post(failure(e)),
         );
     });

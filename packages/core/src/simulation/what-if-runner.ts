@@ -5,6 +5,7 @@ import { parseStaffingScenario, type StaffingScenario, type StaffingTargets } fr
 import {
   type DossierRunCache,
   dossierKey,
+  dossierRunCounts,
   estimate,
   type FigureEstimate,
   meetsTargets,
@@ -179,7 +180,13 @@ function seedList(seeds: number | readonly number[]): number[] {
 export type WhatIfWorkerMessage =
   | { readonly type: 'task'; readonly id: number; readonly scenario: StaffingScenario; readonly seed: number }
   | { readonly type: 'ready' }
-  | { readonly type: 'result'; readonly id: number; readonly run: ScenarioRun }
+  | {
+      readonly type: 'result';
+      readonly id: number;
+      readonly run: ScenarioRun;
+      /** Dossier runs the worker made and reused for this task (added to `dossierRunCounts`). */
+      readonly runs: { readonly ran: number; readonly reused: number };
+    }
   | {
       readonly type: 'failed';
       readonly message: string;
@@ -262,6 +269,8 @@ async function runTasks(
         if (m.type === 'ready') feed();
         else if (m.type === 'result') {
           results[m.id] = m.run;
+          dossierRunCounts.ran += m.runs.ran;
+          dossierRunCounts.reused += m.runs.reused;
           pending--;
           if (pending === 0) feed();
         } else if (m.type === 'failed') {

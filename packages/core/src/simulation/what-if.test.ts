@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { setup } from '../../test-support/simulate-in-workers.setup.js';
 import { parseStaffingScenario } from './staffing-scenario.js';
-import { type DossierRunCache, estimate, runScenarioOnce } from './what-if.js';
+import { type DossierRunCache, dossierRunCounts, estimate, runScenarioOnce } from './what-if.js';
 import { whatIfChart, whatIfHtml } from './what-if-report.js';
 import { applyVariant, compareVariants, runWhatIf, searchStaffing } from './what-if-runner.js';
 
@@ -84,6 +84,26 @@ describe('what-if', () => {
     await runScenarioOnce(applyVariant(scenario, { name: 'x', units: { police: 7 } }, made), made, 1, cache);
     expect(cache.size).toBe(2);
   });
+
+  it.each([
+    ['here', { setup: made }],
+    ['on 2 worker threads', { setupModule, workers: 2 }],
+  ] as const)(
+    'runs the dossiers once per seed for variants that differ only at the desk (%s)',
+    async (_, how) => {
+      const variants = [
+        { name: 'hiện tại' },
+        { name: 'quầy +1 (luân phiên)', desk: { residence: 3 }, units: { police: 6 } },
+        { name: 'quầy khác +1', desk: { other: 2 } },
+        { name: 'công an +1', units: { police: 6 } },
+      ];
+      const before = { ...dossierRunCounts };
+      await compareVariants(scenario, variants, { seeds: 2, ...how });
+      // Per seed: one run shared by the first three variants, one for the unit change.
+      expect(dossierRunCounts.ran - before.ran).toBe(2 * 2);
+      expect(dossierRunCounts.reused - before.reused).toBe(2 * 2);
+    },
+  );
 
   it('escapes variant names in the report', async () => {
     const [r] = await compareVariants(scenario, [{ name: '<script>x</script>' }], { seeds: 1, setup: made });

@@ -61,6 +61,14 @@ export type DossierRunCache = Map<
 >;
 
 /**
+ * How many dossier runs this thread made and took from a {@link DossierRunCache}: an internal seam
+ * that lets tests see the runner reuse a shared run (worker threads report theirs with each
+ * result, and the runner adds them here). Not exported from the package's entry.
+ * @internal
+ */
+export const dossierRunCounts = { ran: 0, reused: 0 };
+
+/**
  * What the dossiers' run of a scenario depends on: the period, the dossiers, the behaviour and the
  * officers each unit has for processing (those at the desk on rotation left out). Two variants with
  * the same key give the same dossier figures for a seed.
@@ -119,7 +127,9 @@ export async function runScenarioOnce(
   if (cached) {
     report = cached.report;
     capacity = cached.capacity;
+    dossierRunCounts.reused++;
   } else if (scenario.dossiers && scenario.dossiers.perWorkingDay > 0) {
+    dossierRunCounts.ran++;
     const { perWorkingDay, mix, channels, byHour } = scenario.dossiers;
     const options: SimulationOptions = {
       mode: 'direct',

@@ -21,6 +21,7 @@ import {
 import { hostileValue, mutated } from './hostile-values.js';
 import { indexConformanceTests } from './store-conformance-index.js';
 import { lookupConformanceTests } from './store-conformance-lookup.js';
+import { outboxConformanceTests } from './store-conformance-outbox.js';
 import { statisticsConformanceTests } from './store-conformance-statistics.js';
 
 /** Options of {@link storeConformanceSuite}. */
@@ -1027,6 +1028,7 @@ export function storeConformanceSuite(name: string, options: ConformanceOptions)
 
     lookupConformanceTests(() => store);
     indexConformanceTests(() => store);
+    outboxConformanceTests(() => store);
     statisticsConformanceTests(() => store);
   });
 }
