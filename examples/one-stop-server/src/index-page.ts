@@ -44,7 +44,7 @@ function partsOf(f: IndicatorFigure): DrillPart[] {
 }
 
 /** The link to the dossiers behind a figure's part (see the drill-down route). */
-export function drillHref(
+function drillHref(
   view: Pick<IndexPageView, 'lang' | 'firstDay' | 'lastDay' | 'total'>,
   indicator: string,
   part: DrillPart,
