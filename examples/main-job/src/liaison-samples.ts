@@ -5,11 +5,25 @@ import type { BirthLiaisonApplication, DeathLiaisonApplication } from '@motcua/p
  * address and phone number is made up.
  */
 
+/** The local day `days` before `day` (YYYY-MM-DD), so that a sample's events precede its receipt. */
+function daysBefore(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - days);
+  return d.toISOString().slice(0, 10);
+}
+
 const phoneOf = (index: number) => `0913${String(index % 1_000_000).padStart(6, '0')}`;
 const GIVEN = ['Minh Khang', 'Bảo Ngọc', 'Gia Huy', 'Khánh Linh', 'Đức Anh', 'Thảo Vy'];
 
-/** A "3 in 1" birth liaison: a newborn's mother declares the birth; one in five asks for birth + card only. */
-export function birthLiaisonSample(index: number): {
+/**
+ * A "3 in 1" birth liaison: a newborn's mother declares the birth; one in five asks for birth +
+ * card only. The child was born 20 days before the receipt day.
+ */
+export function birthLiaisonSample(
+  index: number,
+  _random?: () => number,
+  receivedOn = '2026-08-17',
+): {
   applicant: { fullName: string; idNumber: string; phone: string };
   application: BirthLiaisonApplication;
 } {
@@ -20,7 +34,7 @@ export function birthLiaisonSample(index: number): {
       child: {
         fullName: `Trần ${GIVEN[index % GIVEN.length]}`,
         sex: index % 2 ? 'female' : 'male',
-        birthDate: '2026-07-28',
+        birthDate: daysBefore(receivedOn, 20),
         birthPlace: 'Bệnh viện Sản – Nhi tỉnh Quảng Ngãi',
         ethnicity: 'Kinh',
       },
@@ -42,8 +56,15 @@ export function birthLiaisonSample(index: number): {
   };
 }
 
-/** A death liaison: a child of the deceased declares the death, with residence removal and, for most, an allowance. */
-export function deathLiaisonSample(index: number): {
+/**
+ * A death liaison: a child of the deceased declares the death, with residence removal and, for
+ * most, an allowance. The death was 7 days before the receipt day.
+ */
+export function deathLiaisonSample(
+  index: number,
+  _random?: () => number,
+  receivedOn = '2026-08-17',
+): {
   applicant: { fullName: string; idNumber: string; phone: string };
   application: DeathLiaisonApplication;
 } {
@@ -58,7 +79,7 @@ export function deathLiaisonSample(index: number): {
         sex: 'male',
         birthDate: '1941-03-12',
         idNumber: '051041012345',
-        deathDate: '2026-08-10',
+        deathDate: daysBefore(receivedOn, 7),
         deathPlace: '14 Lê Lợi, phường Cẩm Thành, tỉnh Quảng Ngãi',
       },
       deathProof: 'death-notice',

@@ -42,6 +42,7 @@ import { simulate } from '@motcua/core/simulation';
 import { createDevelopmentProvider, smsNotices } from '@motcua/notify-sms';
 import {
   birthLiaison2024,
+  catalogueSampleOn,
   catalogueSamples,
   createCatalogue,
   deathLiaison,
@@ -114,6 +115,14 @@ const standalone = proceduresInForce(catalogue, start).map((p) =>
 const birth = birthLiaison2024({ calendar });
 const death = deathLiaison({ calendar });
 const liaisons = [birth, death];
+// A liaison whose version is not yet (or no longer) in force on the start day gets no arrivals.
+const inForceAtStart = (p: { definition: { effectiveFrom: string; effectiveTo?: string | undefined } }) =>
+  p.definition.effectiveFrom <= start && (!p.definition.effectiveTo || start <= p.definition.effectiveTo);
+const liaisonShare = (l: typeof birth | typeof death, share: number) => {
+  if (inForceAtStart(l.liaison)) return share;
+  console.log(`liaison ${l.liaison.code} has no version in force on ${start}: it gets no arrivals`);
+  return 0;
+};
 // A procedure imported from a province's process table, with a phase that waits for payment.
 const imported = provinceProcedure(calendar, start);
 const procedures = [...standalone, birth.liaison, death.liaison, imported];
@@ -128,8 +137,13 @@ const shortNames = new Map([
 const samples = Object.fromEntries(
   standalone.map((p) => [
     p.code,
-    (index: number) => {
-      const sample = catalogueSamples[p.code] as { applicant: Record<string, unknown>; application: unknown };
+    (index: number, _random: () => number, receivedOn: string) => {
+      // The catalogue's sample dated for the receipt day (a child born before it, a contract signed
+      // before it), so that a run started in any year passes the procedures' date rules.
+      const sample = catalogueSampleOn(p.code, receivedOn) as {
+        applicant: Record<string, unknown>;
+        application: unknown;
+      };
       const phone = `0912${String(index % 1_000_000).padStart(6, '0')}`;
       return { ...sample, applicant: { ...sample.applicant, phone } };
     },
@@ -205,8 +219,8 @@ const result = await simulate({
     // Each standalone procedure 1; the birth liaison about one dossier in sixteen, the death liaison one in thirty-five.
     mix: {
       ...Object.fromEntries(standalone.map((p) => [p.code, 1])),
-      [birth.liaison.code]: 0.55,
-      [death.liaison.code]: 0.25,
+      [birth.liaison.code]: liaisonShare(birth, 0.55),
+      [death.liaison.code]: liaisonShare(death, 0.25),
     },
     channels: { 'in-person': 60, 'online-full': 25, 'online-partial': 10, postal: 5 },
   },
