@@ -32,7 +32,7 @@ export {
   PortalRequestSchema,
 } from './inbound.js';
 export { type SplitUrlsOptions, splitUrls } from './split-urls.js';
-export { buildStepEntry, type DvcqgStepEntry } from './step-entry.js';
+export { buildStepEntry, type DvcqgStepEntry, DvcqgStepEntrySchema } from './step-entry.js';
 export {
   type AnswerClass,
   classifyAnswer,

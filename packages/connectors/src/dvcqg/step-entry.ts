@@ -4,8 +4,19 @@ import { portalDate } from '../shared/portal-date.js';
 import type { PayloadProblem } from '../shared/problems.js';
 import { DVCQG_DATE_FORMAT } from './dossier-record.js';
 
-/** The history entry's fields; the officer's name (`NguoiXuLy`) is tagged as personal data. */
-const StepEntrySchema = z.object({
+/**
+ * The schema of a step-history entry for the portal (the type {@link DvcqgStepEntry} is inferred
+ * from it); the officer's name (`NguoiXuLy`) is tagged as personal data, so masking and logging
+ * helpers of `@motcua/core` treat it as such.
+ *
+ * @example
+ * ```ts
+ * import { DvcqgStepEntrySchema } from '@motcua/connectors/dvcqg';
+ * const answer: unknown = JSON.parse('{"MaHoSo": "H56.26-260302-0001"}');
+ * DvcqgStepEntrySchema.safeParse(answer).success; // false: the other fields are missing
+ * ```
+ */
+export const DvcqgStepEntrySchema = z.object({
   MaHoSo: z.string(),
   NguoiXuLy: personal(z.string(), 'name'),
   ChucDanh: z.string(),
@@ -22,14 +33,14 @@ const StepEntrySchema = z.object({
  * `QuaTrinhXuLyDongBoDVC`): who did what, in which unit, when, the national status after it, and
  * the step it opened with its start and legal end.
  */
-export type DvcqgStepEntry = Readonly<z.infer<typeof StepEntrySchema>>;
+export type DvcqgStepEntry = Readonly<z.infer<typeof DvcqgStepEntrySchema>>;
 
 /**
  * The entry as the sync log keeps it once the portal confirmed it: the officer's name masked
  * (`'Nguyễn Văn An'` → `'N. V. A.'`); the portal needed it, the record of what was sent does not.
  */
 export function maskedStepEntry(entry: unknown): unknown {
-  return maskPersonalData(StepEntrySchema, entry);
+  return maskPersonalData(DvcqgStepEntrySchema, entry);
 }
 
 /** The wording of each processing event on the portal (`NoiDungXuLy`); events not listed make no entry. */
