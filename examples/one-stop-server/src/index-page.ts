@@ -87,8 +87,7 @@ function countCell(
 ): SafeHtml {
   const n = f[part];
   if (n === null) return html`<td class="n">—</td>`;
-  const text =
-    f.unit === 'days' && part === 'numerator' ? formatNumber(n, view.lang) : formatNumber(n, view.lang);
+  const text = formatNumber(n, view.lang);
   if (!partsOf(f).includes(part) || (f.unit === 'days' && part === 'numerator'))
     return html`<td class="n" data-${part}="${n}">${text}</td>`;
   return html`<td class="n" data-${part}="${n}"><a href="${drillHref(view, f.id, part, filter)}">${text}</a></td>`;

@@ -2,12 +2,12 @@ import {
   type DossierIndexFacts,
   type DossierSummary,
   INDEX_COUNT_NAMES,
-  INTAKE_STATES,
   type IndexCountGroupBy,
   type IndexCounts,
   type IndexDossierSet,
   type IndexRule,
 } from '@motcua/core';
+import { RECEIVED_ONLY } from './received-only.js';
 
 /**
  * The index-fact columns of the dossier summary (SQLite migration 007, PostgreSQL 006), in order.
@@ -122,8 +122,6 @@ export function indexColumnsJson(s: DossierSummary, canon: (iso: string, field: 
   const values = indexColumnValues(s, canon);
   return JSON.stringify(Object.fromEntries(INDEX_COLUMN_NAMES.map((c, i) => [c, values[i]])));
 }
-
-const RECEIVED_ONLY = `state NOT IN (${INTAKE_STATES.map((st) => `'${st.replace(/'/g, "''")}'`).join(', ')})`;
 
 /**
  * The SQL condition of each dossier set under a rule, over the summary and index columns (mirrors

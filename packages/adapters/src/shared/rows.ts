@@ -3,7 +3,6 @@ import {
   type DossierSummary,
   entryDelayMs,
   finishLateEntryRows,
-  INTAKE_STATES,
   type JournalEntry,
   LATE_ENTRY_PERIOD_UNIT_MS,
   type LateEntryRow,
@@ -17,6 +16,7 @@ import {
   type UnitReportRow,
 } from '@motcua/core';
 import { type IndexColumns, indexFactsFromColumns } from './national-index-sql.js';
+import { RECEIVED_ONLY } from './received-only.js';
 
 const CANONICAL = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
 
@@ -306,9 +306,6 @@ function groupColumn(groupBy: ReportQuery['groupBy']): string {
       });
   }
 }
-
-/** Leaves out online filings never received (core's `INTAKE_STATES`), as `aggregateReport` does. */
-const RECEIVED_ONLY = `state NOT IN (${INTAKE_STATES.map((st) => `'${st.replace(/'/g, "''")}'`).join(', ')})`;
 
 /**
  * The report's counting conditions as SQL, shared by both dialects. `$from` and `$to` are

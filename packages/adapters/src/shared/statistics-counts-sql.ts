@@ -1,9 +1,5 @@
-import {
-  INTAKE_STATES,
-  MotcuaError,
-  type StatisticsCountingRule,
-  type StatisticsCountRow,
-} from '@motcua/core';
+import { MotcuaError, type StatisticsCountingRule, type StatisticsCountRow } from '@motcua/core';
+import { RECEIVED_ONLY } from './received-only.js';
 
 /**
  * The end instant of a dossier's processing under a counting rule, as an SQL column: the one place
@@ -17,9 +13,6 @@ function endColumn(rule: StatisticsCountingRule): string {
       throw new MotcuaError('INVALID_QUERY', 'rule: expected at-return', { field: 'query.rule' });
   }
 }
-
-/** Online filings never received (core's `INTAKE_STATES`) are left out, as core's `countStatistics` does. */
-const RECEIVED_ONLY = `state NOT IN (${INTAKE_STATES.map((st) => `'${st.replace(/'/g, "''")}'`).join(', ')})`;
 
 /**
  * The statistics forms' counts per agency × procedure as one GROUP BY over the summary columns,

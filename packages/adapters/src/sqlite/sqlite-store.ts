@@ -1020,7 +1020,7 @@ export class SqliteStore implements DossierStore {
 
   /**
    * The Decision 766 index's counts (see core's `IndexCounts`) in one `GROUP BY` query over the
-   * summary and index-fact columns (migration 008); no dossier is loaded.
+   * summary and index-fact columns (migration 007); no dossier is loaded.
    */
   async nationalIndexCounts(query: IndexCountQuery): Promise<IndexCounts[]> {
     const q = checkStoreIndexCountQuery(query);

@@ -110,9 +110,12 @@ export function indexFactsOf(c: DossierContext): DossierIndexFacts {
   const elapsed = (at: string | null) =>
     at === null ? null : Math.max(0, Date.parse(at) - received - supplementMs);
   const payments = c.payments ?? [];
-  const paid = payments.find(
-    (p) => p.paidAt !== undefined && onlinePaymentCode(PORTAL_ONLINE_PAYMENT_CODES, p.channel ?? 'desk') > 0,
-  );
+  let paidOnline = 0;
+  for (const p of payments) {
+    if (p.paidAt === undefined) continue;
+    paidOnline = onlinePaymentCode(PORTAL_ONLINE_PAYMENT_CODES, p.channel ?? 'desk');
+    if (paidOnline > 0) break;
+  }
   const components = c.components ?? [];
   const fromPopulation = (x: (typeof components)[number]) =>
     x.source === 'database' &&
@@ -131,7 +134,7 @@ export function indexFactsOf(c: DossierContext): DossierIndexFacts {
     results: c.results?.length ?? 0,
     eResult: (c.results ?? []).some((r) => r.electronicCopy !== undefined),
     feeBearing: payments.some((p) => p.status !== 'cancelled' && p.totalVnd > 0),
-    paidOnline: paid ? onlinePaymentCode(PORTAL_ONLINE_PAYMENT_CODES, paid.channel ?? 'desk') : 0,
+    paidOnline,
     digitised: components.some(
       (x) =>
         x.digitised ||

@@ -646,21 +646,18 @@ const ROLE_NAME = /^(cán bộ|công chức|lãnh đạo|văn thư|chuyên viên
  * (`Cán bộ Bộ phận Một cửa UBND cấp xã`, `Lãnh đạo UBND xã`), or in English `Officer – …`; at most
  * 50 characters, cut at a word. A unit no procedure names is given by its id.
  */
+function officerLabel(unit: string, base: string, language: 'vi' | 'en'): string {
+  if (language === 'en') return base ? `Officer – ${base}` : `Officer (unit ${unit})`;
+  if (!base) return `Cán bộ (đơn vị ${unit})`;
+  return ROLE_NAME.test(base) ? base : `Cán bộ ${base}`;
+}
+
 function officerName(unit: string, unitName: string | undefined, language: 'vi' | 'en'): string {
   const base = (unitName ?? '')
     .replace(/\s*\([^)]*\)/g, '')
     .replace(/\s+/g, ' ')
     .trim();
-  const name =
-    language === 'en'
-      ? base
-        ? `Officer – ${base}`
-        : `Officer (unit ${unit})`
-      : !base
-        ? `Cán bộ (đơn vị ${unit})`
-        : ROLE_NAME.test(base)
-          ? base
-          : `Cán bộ ${base}`;
+  const name = officerLabel(unit, base, language);
   if (name.length <= OFFICER_NAME_MAX) return name;
   const cut = name.slice(0, OFFICER_NAME_MAX - 1);
   const space = cut.lastIndexOf(' ');

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../forms/html-escape.js';
 import { WHAT_IF_FIGURES, type WhatIfFigure } from './what-if.js';
 import type { VariantResult } from './what-if-runner.js';
 
@@ -34,10 +35,6 @@ const TEXT = {
     staff: 'Officers',
   },
 } as const;
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 function fmt(x: number): string {
   return Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(1);

@@ -147,6 +147,14 @@ const FACT_FLAGS = [
   'nationalStore',
   'populationData',
 ] as const;
+/** Every index fact's key, for refusing unknown ones. */
+const KNOWN_FACTS = new Set<string>([
+  ...FACT_INSTANTS,
+  ...FACT_COUNTS,
+  ...FACT_DURATIONS,
+  ...FACT_FLAGS,
+  'satisfied',
+]);
 
 /** A summary's index facts (see `DossierIndexFactsSchema`), checked field by field (cheap, on the commit path). */
 function checkIndexFacts(facts: unknown): void {
@@ -169,14 +177,8 @@ function checkIndexFacts(facts: unknown): void {
   for (const k of FACT_FLAGS) if (typeof facts[k] !== 'boolean') fail(field(k), 'expected true or false');
   if (facts.satisfied !== null && typeof facts.satisfied !== 'boolean')
     fail(field('satisfied'), 'expected true, false or null');
-  const known = new Set<string>([
-    ...FACT_INSTANTS,
-    ...FACT_COUNTS,
-    ...FACT_DURATIONS,
-    ...FACT_FLAGS,
-    'satisfied',
-  ]);
-  if (Object.keys(facts).some((k) => !known.has(k))) fail('dossier.summary.indexFacts', 'has unknown keys');
+  if (Object.keys(facts).some((k) => !KNOWN_FACTS.has(k)))
+    fail('dossier.summary.indexFacts', 'has unknown keys');
 }
 
 /** A national index count query (period, rule, grouping). */
