@@ -4,7 +4,13 @@
  * at the period's end, so a later end would judge them in the future). Counted by the store with
  * `engine.nationalIndex`; printed on the console and as a section of the HTML report.
  */
-import type { Engine, IndicatorFigure, NationalIndexResult } from '@motcua/core';
+import type {
+  Engine,
+  IndicatorFigure,
+  NationalIndexResult,
+  NotApplicable,
+  NotApplicableKind,
+} from '@motcua/core';
 import { escapeHtml } from '@motcua/core/forms';
 
 /** Numbers as Vietnamese write them: `92,5`, `1.234`. */
@@ -20,25 +26,25 @@ export async function monthlyIndex(engine: Engine, start: string): Promise<Natio
   return engine.nationalIndex({ from: first, to, by: 'none' });
 }
 
-/** Short Vietnamese words for the reasons core gives for N/A (its reasons are in English). */
-function naWords(reason: string): string {
-  if (reason.startsWith('the store has no sync state')) return 'không có trạng thái đồng bộ trong kho';
-  if (reason.startsWith('no dossier in the denominator')) return 'mẫu số bằng 0';
-  if (reason.includes('stored before the index facts')) return 'có hồ sơ lưu trước khi ghi dữ liệu chỉ số';
-  if (reason.startsWith('the indicator earns no points')) return 'không tính điểm';
-  if (reason.startsWith('the indicator’s weight')) return 'chưa xác nhận trọng số';
-  return reason;
-}
+/** Short Vietnamese words for each N/A kind core gives: a kind missing here does not compile. */
+const NA_WORDS: Record<NotApplicableKind, string> = {
+  'no-sync-state': 'không có trạng thái đồng bộ trong kho',
+  'zero-denominator': 'mẫu số bằng 0',
+  'facts-missing': 'có hồ sơ lưu trước khi ghi dữ liệu chỉ số',
+  'no-points': 'không tính điểm',
+  'weight-unconfirmed': 'chưa xác nhận trọng số',
+};
+const naWords = (na: NotApplicable | null) => (na ? NA_WORDS[na.kind] : '');
 
 const figureText = (f: IndicatorFigure) =>
   f.value === null
-    ? `N/A (${naWords(f.na?.reason ?? '')})`
+    ? `N/A (${naWords(f.na)})`
     : f.unit === 'days'
       ? `${vn(f.value)} ngày (${f.denominator} hồ sơ)`
       : `${vn(f.value)} % (${vn(f.numerator ?? 0)}/${vn(f.denominator ?? 0)})`;
 const pointsOf = (f: IndicatorFigure) =>
   f.points === null
-    ? `N/A${f.value === null ? '' : ` (${naWords(f.pointsNa?.reason ?? '')})`}`
+    ? `N/A${f.value === null ? '' : ` (${naWords(f.pointsNa)})`}`
     : `${vn(f.points)}/${vn(f.maxPoints ?? 0)}`;
 
 /** The local day of an instant, `DD/MM/YYYY`. */
