@@ -4,12 +4,13 @@
  * at the period's end, so a later end would judge them in the future). Counted by the store with
  * `engine.nationalIndex`; printed on the console and as a section of the HTML report.
  */
-import type {
-  Engine,
-  IndicatorFigure,
-  NationalIndexResult,
-  NotApplicable,
-  NotApplicableKind,
+import {
+  type Engine,
+  type IndicatorFigure,
+  type NationalIndexResult,
+  type NotApplicable,
+  type NotApplicableKind,
+  reportPeriodContaining,
 } from '@motcua/core';
 import { escapeHtml } from '@motcua/core/forms';
 
@@ -18,12 +19,9 @@ const vn = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 }
 
 /** The index of the month holding `start` (`YYYY-MM-DD`), to the month's end or now. */
 export async function monthlyIndex(engine: Engine, start: string): Promise<NationalIndexResult> {
-  const [y, m] = start.split('-').map(Number) as [number, number];
-  const first = `${start.slice(0, 7)}-01`;
-  const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-  const monthEnd = engine.calendar.startOfDay(next as never).getTime();
-  const to = new Date(Math.min(monthEnd, engine.clock.now().getTime()));
-  return engine.nationalIndex({ from: first, to, by: 'none' });
+  const month = reportPeriodContaining('month', 1, start);
+  const to = new Date(Math.min(Date.parse(month.to), engine.clock.now().getTime()));
+  return engine.nationalIndex({ from: month.from, to, by: 'none' });
 }
 
 /** Short Vietnamese words for each N/A kind core gives: a kind missing here does not compile. */

@@ -3,7 +3,7 @@ import { nationalIndex, nationalIndexDossiers } from '../engine/national-index-c
 import { MemoryStore } from '../store/memory-store.js';
 import { testCalendar } from '../testing/fixtures.js';
 import { INDEX_SCENARIO_PERIOD, nationalIndexScenario } from '../testing/national-index-scenario.js';
-import type { IndicatorFigure } from './national-index.js';
+import { type IndicatorFigure, mergeIndexCounts } from './national-index.js';
 import { IndexQueryError } from './national-index-config.js';
 
 async function scenarioStore(): Promise<MemoryStore> {
@@ -121,6 +121,25 @@ describe('the national index of the hand-checked scenario (March 2026)', () => {
     });
     expect(byMonth.rows.map((r) => r.group)).toEqual(['2026-02', '2026-03']);
     expect({ ...byMonth.rows[1]!.counts, group: '*' }).toEqual(none.rows[0]!.counts);
+  });
+
+  it('splits a period by month at local midnights, across a year end and from mid-month', async () => {
+    const store = await scenarioStore();
+    const period = { from: '2025-12-10', to: '2026-03-20' };
+    const index = await nationalIndex(store, calendar, { ...period, by: 'month' });
+    // A month with no dossier has no row.
+    expect(index.rows.map((r) => r.group)).toEqual(
+      ['2025-12', '2026-01', '2026-02', '2026-03'].filter((m) => index.rows.some((r) => r.group === m)),
+    );
+    expect(index.rows.map((r) => r.group)).toContain('2026-03');
+    const whole = await nationalIndex(store, calendar, period);
+    // Receipts add up over the months (open dossiers are judged at each month's end: not additive).
+    const [sum] = mergeIndexCounts(
+      index.rows.map((r) => r.counts),
+      () => '*',
+    );
+    expect(sum?.received).toBe(whole.rows[0]?.counts.received);
+    expect(sum?.received).toBeGreaterThan(0);
   });
 
   it('lists the dossiers behind a figure, paged', async () => {
