@@ -384,7 +384,10 @@ describe('dvcqgSync against the portal simulator', () => {
       lastErrorField: null,
       steps: [{ version: 1, status: 'synced', syncedAt: expect.any(String) }],
     });
-    const report = await plugin.report({ from: '2026-03-01T00:00:00+07:00', to: '2026-04-01T00:00:00+07:00' });
+    const report = await plugin.report({
+      from: '2026-03-01T00:00:00+07:00',
+      to: '2026-04-01T00:00:00+07:00',
+    });
     expect(report).toMatchObject({ received: 1, synced: 1, ratio: 1, unsynced: [] });
   });
 
