@@ -1,4 +1,10 @@
-import type { IndicatorFigure, NationalIndexResult, NationalIndexResultRow } from '@motcua/core';
+import {
+  type IndexDrillPart,
+  type IndicatorFigure,
+  indexDrillParts,
+  type NationalIndexResult,
+  type NationalIndexResultRow,
+} from '@motcua/core';
 import { html, type SafeHtml } from './html.js';
 import {
   formatNumber,
@@ -33,15 +39,8 @@ export interface IndexPageView {
   readonly groupLabel: (group: string) => string;
 }
 
-/** The part of a figure whose dossiers a link lists. */
-export type DrillPart = 'numerator' | 'denominator' | 'lowering';
-
-/** The parts of an indicator that have a dossier set, by what core counts them from. */
-function partsOf(f: IndicatorFigure): DrillPart[] {
-  if (f.id === '1.4') return [];
-  if (f.group === 5) return ['denominator', 'lowering'];
-  return ['numerator', 'denominator'];
-}
+/** The part of a figure whose dossiers a link lists (core's `IndexDrillPart`). */
+export type DrillPart = IndexDrillPart;
 
 /** The link to the dossiers behind a figure's part (see the drill-down route). */
 function drillHref(
@@ -89,8 +88,7 @@ function countCell(
   const n = f[part];
   if (n === null) return html`<td class="n">—</td>`;
   const text = formatNumber(n, view.lang);
-  if (!partsOf(f).includes(part) || (f.unit === 'days' && part === 'numerator'))
-    return html`<td class="n" data-${part}="${n}">${text}</td>`;
+  if (!indexDrillParts(f.measure).includes(part)) return html`<td class="n" data-${part}="${n}">${text}</td>`;
   return html`<td class="n" data-${part}="${n}"><a href="${drillHref(view, f.id, part, filter)}">${text}</a></td>`;
 }
 
@@ -114,7 +112,7 @@ function scorecard(view: IndexPageView, row: NationalIndexResultRow): SafeHtml {
       html`<tr data-group="${g.group}"><td>${g.group}. ${groupName(g, view.lang)}</td><td class="n" data-points="${g.points}">${formatNumber(g.points, view.lang)} / ${formatNumber(g.maxPoints, view.lang)}</td><td>${g.complete ? '' : html`<span class="badge soon">${t.incomplete}</span>`}</td></tr>`,
   );
   const indicators = row.figures.map((f) => {
-    const lowering = partsOf(f).includes('lowering')
+    const lowering = indexDrillParts(f.measure).includes('lowering')
       ? html` · <a href="${drillHref(view, f.id, 'lowering')}">${t.lowering}</a>`
       : '';
     return html`<tr data-indicator="${f.id}"><td class="code">${f.id}</td><td>${indicatorName(f, view.lang)}${lowering}</td>${valueCell(f, view.lang)}${countCell(view, f, 'numerator')}${countCell(view, f, 'denominator')}${pointsCell(f, view.lang)}</tr>`;

@@ -86,7 +86,13 @@ describe('SQLite: a store written by schema 1, upgraded', () => {
     try {
       await upgradeScenario(
         store,
-        ['005_results_in_archive', '006_late_entry', '007_national_index', '008_outbox_in_archive'],
+        [
+          '005_results_in_archive',
+          '006_late_entry',
+          '007_national_index',
+          '008_outbox_in_archive',
+          '009_national_index_covering',
+        ],
         [open, closed],
       );
     } finally {
@@ -293,6 +299,7 @@ describe('SQLite: a store written at schema 2 (slip in every snapshot), upgraded
         '006_late_entry',
         '007_national_index',
         '008_outbox_in_archive',
+        '009_national_index_covering',
       ]);
       // 004: every closed dossier is one archive; journal rows and slip data are left for open ones.
       const count = (sql: string) => raw.prepare(sql).pluck().get() as number;

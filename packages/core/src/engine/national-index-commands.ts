@@ -11,10 +11,10 @@ import {
   INDEX_VERSIONS,
   IndexQueryError,
   type IndexVersion,
-  type Indicator,
   indexVersion,
 } from '../report/national-index-config.js';
-import type { IndexCounts, IndexDossierSet, IndexRule } from '../report/national-index-counts.js';
+import type { IndexCounts, IndexRule } from '../report/national-index-counts.js';
+import { INDEX_DRILL_SETS, type IndexDrillPart } from '../report/national-index-drill.js';
 import { reportPeriodContaining } from '../report/report-period.js';
 import type { DossierStore } from '../store/store-types.js';
 import { zodIssues } from '../validation/zod-issues.js';
@@ -72,11 +72,8 @@ export interface NationalIndexDossierQuery {
   readonly version?: string;
   /** The indicator, e.g. `'2.1'`. */
   readonly indicator: string;
-  /**
-   * `numerator`, `denominator`, or `lowering`: the dossiers that pull a satisfaction figure down
-   * (late or dissatisfied) — its numerator is not a set of its own.
-   */
-  readonly part: 'numerator' | 'denominator' | 'lowering';
+  /** The part of the figure (see {@link IndexDrillPart} and `INDEX_DRILL_SETS`). */
+  readonly part: IndexDrillPart;
   readonly agency?: string;
   readonly unit?: string;
   readonly procedure?: string;
@@ -184,29 +181,6 @@ export async function nationalIndex(
   };
 }
 
-/** The set behind a part of an indicator. */
-function setOf(i: Indicator, part: NationalIndexDossierQuery['part']): IndexDossierSet | null {
-  const sets: Record<
-    Indicator['measure'],
-    [IndexDossierSet | null, IndexDossierSet | null, IndexDossierSet | null]
-  > = {
-    synced: [null, null, null],
-    timely: ['timely', 'judged', null],
-    'average-time': ['completed', 'completed', null],
-    online: ['online', 'received', null],
-    'paid-online': ['paidOnline', 'feeBearing', null],
-    'e-result': ['eResults', 'withResults', null],
-    digitised: ['digitised', 'received', null],
-    reused: ['reused', 'received', null],
-    'national-store': ['nationalStore', 'received', null],
-    'population-data': ['populationData', 'received', null],
-    'satisfaction-union': [null, 'judged', 'lateOrDissatisfied'],
-    'satisfaction-sum': [null, 'judged', 'lateOrDissatisfied'],
-  };
-  const [n, d, l] = sets[i.measure];
-  return part === 'numerator' ? n : part === 'denominator' ? d : l;
-}
-
 /** The codes behind a figure (see `engine.nationalIndexDossiers`). */
 export async function nationalIndexDossiers(
   store: DossierStore,
@@ -229,7 +203,7 @@ export async function nationalIndexDossiers(
   const version = indexVersion(o.version, calendar.localDate(new Date(from)), versions);
   const indicator = version.indicators.find((i) => i.id === o.indicator);
   if (!indicator) throw new IndexQueryError('indicator', `not an indicator of index version ${version.id}`);
-  const set = setOf(indicator, o.part);
+  const set = INDEX_DRILL_SETS[indicator.measure][o.part];
   if (set === null) throw new IndexQueryError('part', `indicator ${indicator.id} has no dossier set for it`);
   return store.nationalIndexDossiers({
     from,

@@ -50,6 +50,12 @@ export {
   indexDossiers,
 } from './national-index-counts.js';
 export {
+  INDEX_DRILL_SETS,
+  type IndexDrillPart,
+  type IndexDrillSets,
+  indexDrillParts,
+} from './national-index-drill.js';
+export {
   type PeriodicReportKind,
   PeriodicReportKindSchema,
   REPORT_PERIOD_CONVENTIONS,

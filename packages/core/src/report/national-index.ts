@@ -1,4 +1,4 @@
-import type { IndexVersion, Indicator } from './national-index-config.js';
+import type { IndexVersion, Indicator, IndicatorMeasure } from './national-index-config.js';
 import {
   emptyIndexCounts,
   INDEX_COUNT_NAMES,
@@ -45,6 +45,8 @@ export interface IndicatorFigure {
   readonly id: string;
   readonly group: number;
   readonly name: string;
+  /** What the indicator measures (its dossier sets: `INDEX_DRILL_SETS`, `indexDrillParts`). */
+  readonly measure: IndicatorMeasure;
   /** What was counted: the numerator and the denominator (for 2.2 the days summed and the dossiers). */
   readonly numerator: number | null;
   readonly denominator: number | null;
@@ -152,6 +154,7 @@ export function nationalIndexFigures(
       id: i.id,
       group: i.group,
       name: i.name,
+      measure: i.measure,
       unit: i.measure === 'average-time' ? ('days' as const) : ('percent' as const),
       maxPoints: i.points,
     };
