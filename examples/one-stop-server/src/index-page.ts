@@ -67,7 +67,8 @@ const fmtDay = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4
 /** A figure's value cell: the value, or N/A with the reason. */
 function valueCell(f: IndicatorFigure, lang: IndexLanguage): SafeHtml {
   if (f.value !== null) return html`<td class="n" data-value="${f.value}">${formatValue(f, lang)}</td>`;
-  return html`<td class="na" data-value="NA">${INDEX_TEXTS[lang].na}<div class="hint">${naReason(f.na ?? { reason: '' }, lang)}</div></td>`;
+  const reason = f.na ? naReason(f.na, lang) : '';
+  return html`<td class="na" data-value="NA">${INDEX_TEXTS[lang].na}${reason ? html`<div class="hint">${reason}</div>` : ''}</td>`;
 }
 
 function pointsCell(f: IndicatorFigure, lang: IndexLanguage): SafeHtml {

@@ -360,6 +360,37 @@ describe('dvcqgSync against the portal simulator', () => {
     ).toBeNull();
   });
 
+  it('clears the last error once a failed history push succeeds: engine.get, the log and the report agree', async () => {
+    const { sim, syncLog, engine, drain, plugin } = await setup();
+    sim.fault({ kind: 'http500' }, { service: 'CapNhatTienDoHoSoMC' });
+    const d = await receive(engine);
+    // Round 1: the record is acknowledged, its history entry fails (retried).
+    expect(await engine.deliverOutbox()).toEqual({ delivered: 0, failed: 1, dead: 0 });
+    expect((await engine.get(d.code)).plugins?.dvcqg).toMatchObject({
+      state: 'pending',
+      ackVersion: 1,
+      lastError: 'DVCQG_RETRY steps: portal unavailable (HTTP 500)',
+      steps: [{ version: 1, status: 'pending' }],
+    });
+    await drain();
+    expect(sim.steps.get(d.code)).toHaveLength(1);
+    const row = await syncLog.row(d.code);
+    expect(row).toMatchObject({ ackVersion: 1, lastError: null, lastErrorField: null });
+    expect((await engine.get(d.code)).plugins?.dvcqg).toEqual({
+      state: 'synced',
+      ackVersion: 1,
+      ackedAt: row?.ackedAt,
+      lastError: null,
+      lastErrorField: null,
+      steps: [{ version: 1, status: 'synced', syncedAt: expect.any(String) }],
+    });
+    const report = await plugin.report({
+      from: '2026-03-01T00:00:00+07:00',
+      to: '2026-04-01T00:00:00+07:00',
+    });
+    expect(report).toMatchObject({ received: 1, synced: 1, ratio: 1, unsynced: [] });
+  });
+
   it('dead-letters after the last attempt when the portal stays down', async () => {
     const { sim, syncLog, engine, drain } = await setup();
     sim.fault({ kind: 'http500' }, { times: 10 });

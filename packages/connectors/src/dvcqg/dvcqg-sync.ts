@@ -12,7 +12,7 @@ import {
 } from '@motcua/core';
 import { invalidOption } from '../shared/connector-error.js';
 import type { PayloadProblem } from '../shared/problems.js';
-import type { SyncLog } from '../shared/sync-log.js';
+import type { SyncLog, SyncRow } from '../shared/sync-log.js';
 import { buildDossierRecord, type DvcqgDossierRecord, type DvcqgRecordOptions } from './dossier-record.js';
 import { buildStepEntry, type DvcqgStepEntry, maskedStepEntry } from './step-entry.js';
 import { type AnswerClass, classifyAnswer, type DvcqgAnswer, type DvcqgTransport } from './transport.js';
@@ -137,6 +137,25 @@ function versionOf(item: Pick<OutboxItem, 'id' | 'code' | 'payload'>): number | 
   if (!item.code || !item.id.startsWith(`${item.code}:`)) return undefined;
   const v = Number(item.id.slice(item.code.length + 1).split(':', 1)[0]);
   return Number.isInteger(v) && v > 0 ? v : undefined;
+}
+
+/** Where a dossier stands on the portal, as `engine.get` (`plugins.<name>.state`) and `report` show it. */
+type SyncState = 'pending' | 'dead' | 'synced' | 'not-synced';
+
+/**
+ * The dossier's sync state from its sync row and its outbox items of the plugin's effect type:
+ * `pending` while one waits in the outbox; `dead` while a dead letter is newer than the version the
+ * portal acknowledged (one whose version cannot be read counts until any version is acknowledged);
+ * else `synced` once a version was acknowledged, `not-synced` before.
+ */
+function syncStateOf(
+  row: Pick<SyncRow, 'ackVersion'> | undefined,
+  items: readonly Pick<OutboxItem, 'id' | 'code' | 'payload' | 'status'>[],
+): SyncState {
+  if (items.some((i) => i.status === 'pending')) return 'pending';
+  const acked = row?.ackVersion ?? 0;
+  if (items.some((i) => i.status === 'dead' && (versionOf(i) ?? 1) > acked)) return 'dead';
+  return row?.ackVersion != null ? 'synced' : 'not-synced';
 }
 
 /** A dead letter naming the portal's field, never its value. */
@@ -477,11 +496,7 @@ export function dvcqgSync(options: DvcqgSyncOptions): DvcqgSync {
         if (row.firstAckLagMs != null) lags.push(row.firstAckLagMs);
       } else {
         const items = (await e.store.outbox({ code: s.code })).filter((i) => i.type === effectType);
-        const state = items.some((i) => i.status === 'pending')
-          ? 'pending'
-          : items.some((i) => i.status === 'dead')
-            ? 'dead'
-            : 'not-synced';
+        const state = syncStateOf(row, items);
         unsynced.push({ code: s.code, state, lastErrorField: row?.lastErrorField ?? null });
       }
     }
@@ -530,18 +545,11 @@ export function dvcqgSync(options: DvcqgSyncOptions): DvcqgSync {
         e.store.outbox({ code }),
         syncLog.steps(code),
       ]);
-      const ours = items.filter((i) => i.type === effectType);
-      // A dead letter counts until a later version is acknowledged (a re-sync or a later change).
-      const acked = row?.ackVersion ?? 0;
-      const state = ours.some((i) => i.status === 'pending')
-        ? 'pending'
-        : ours.some((i) => i.status === 'dead' && (versionOf(i) ?? 0) > acked)
-          ? 'dead'
-          : row?.ackVersion != null
-            ? 'synced'
-            : 'not-synced';
       return {
-        state,
+        state: syncStateOf(
+          row,
+          items.filter((i) => i.type === effectType),
+        ),
         ackVersion: row?.ackVersion ?? null,
         ackedAt: row?.ackedAt ?? null,
         lastError: row?.lastError ?? null,

@@ -281,14 +281,20 @@ export class PostgresSyncLog implements SyncLog {
   ): Promise<void> {
     checkSyncInput({ code, versions, at, ...(keep === undefined ? {} : { keep }) });
     if (versions.length === 0) return;
-    // One statement: each version with the entry to keep (NULL: the entry stays as recorded).
+    // One statement: each version with the entry to keep (NULL: the entry stays as recorded); when
+    // one moved from pending to synced, the dossier's last error is cleared, as an acknowledgement
+    // of the record clears it.
     await this.run(
       'markStepsSynced',
-      `UPDATE ${this.t.steps} s SET status = 'synced', synced_at = $3,
-         lag_ms = greatest(0, round(extract(epoch FROM ($3::timestamptz - s.created_at)) * 1000))::bigint,
-         entry = coalesce(k.entry, s.entry)
-       FROM unnest($4::int[], $5::jsonb[]) AS k(version, entry)
-       WHERE s.target = $1 AND s.code = $2 AND s.version = k.version AND s.status = 'pending'`,
+      `WITH moved AS (
+         UPDATE ${this.t.steps} s SET status = 'synced', synced_at = $3,
+           lag_ms = greatest(0, round(extract(epoch FROM ($3::timestamptz - s.created_at)) * 1000))::bigint,
+           entry = coalesce(k.entry, s.entry)
+         FROM unnest($4::int[], $5::jsonb[]) AS k(version, entry)
+         WHERE s.target = $1 AND s.code = $2 AND s.version = k.version AND s.status = 'pending'
+         RETURNING 1)
+       UPDATE ${this.t.dossiers} SET last_attempt_at = $3, last_error = NULL, last_error_field = NULL
+       WHERE target = $1 AND code = $2 AND EXISTS (SELECT 1 FROM moved)`,
       [
         this.target,
         code,

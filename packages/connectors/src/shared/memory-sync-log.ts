@@ -114,9 +114,11 @@ export class MemorySyncLog implements SyncLog {
     checkSyncInput({ code, versions, at, ...(keep === undefined ? {} : { keep }) });
     const steps = this.stepsByCode.get(code);
     if (!steps) return;
+    let moved = false;
     for (const [i, v] of versions.entries()) {
       const row = steps.get(v);
       if (!row || row.status === 'synced') continue;
+      moved = true;
       steps.set(v, {
         ...row,
         ...(keep ? { entry: structuredClone(keep[i]) } : {}),
@@ -125,5 +127,14 @@ export class MemorySyncLog implements SyncLog {
         lagMs: lagFrom(row.createdAt, at),
       });
     }
+    // A confirmation clears the last error, as an acknowledgement of the record does.
+    const dossier = this.byCode.get(code);
+    if (moved && dossier)
+      this.byCode.set(code, {
+        ...dossier,
+        lastAttemptAt: at.toISOString(),
+        lastError: null,
+        lastErrorField: null,
+      });
   }
 }

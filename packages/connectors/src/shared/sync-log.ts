@@ -20,7 +20,10 @@ export interface SyncRow {
   /** From the commit of the last acknowledged change to its acknowledgement, in ms. */
   readonly lastAckLagMs: number | null;
   readonly lastAttemptAt: string | null;
-  /** The last failure since the last acknowledgement (never with a value), or `null`. */
+  /**
+   * The last failure since the target last confirmed something (never with a value), or `null`: an
+   * acknowledgement of the record or a confirmation of history entries clears it.
+   */
   readonly lastError: string | null;
   /** The target's field the last failure named (`LoaiDoiTuong`, `TaiLieuNop[2].DuongDanTaiTepTin`), or `null`. */
   readonly lastErrorField: string | null;
@@ -71,7 +74,8 @@ export interface SyncFailure {
  * - the acknowledged version never moves back (an older acknowledgement arriving late is ignored);
  * - a step row is written once per `(code, version)` (a redelivery keeps the first entry) and,
  *   once `synced`, stays `synced`;
- * - an acknowledgement clears the last error.
+ * - an acknowledgement of the record, or a confirmation that moves a history entry from pending
+ *   to synced, clears the last error (a late or repeated one that changes nothing leaves it).
  */
 export interface SyncLog {
   /** The target whose state this log keeps, e.g. `dvcqg`. */
@@ -81,7 +85,7 @@ export interface SyncLog {
   rows(): Promise<SyncRow[]>;
   /** The target acknowledged the dossier at `ack.version` (ignored when it holds a later one). */
   ack(code: string, ack: SyncAck): Promise<void>;
-  /** A delivery attempt failed (kept until the next acknowledgement). */
+  /** A delivery attempt failed (kept until the next acknowledgement or history confirmation). */
   fail(code: string, failure: SyncFailure): Promise<void>;
   /** Records a step entry to send, once per `(code, version)`. */
   recordStep(code: string, version: number, entry: unknown, createdAt: string): Promise<void>;
@@ -91,6 +95,8 @@ export interface SyncLog {
    * The target confirmed these entries. `keep[i]`, when given, replaces the entry of `versions[i]`
    * from now on: what is kept for the record once sent (the dvcqg sync keeps it with the officer's
    * name masked; the name was needed only to send it). A version already synced is left as it is.
+   * When at least one entry moves from pending to synced, the dossier's row (if any) gets
+   * `lastAttemptAt = at` and its last error cleared.
    */
   markStepsSynced(
     code: string,

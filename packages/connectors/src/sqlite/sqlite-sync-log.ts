@@ -296,11 +296,21 @@ export class SqliteSyncLog implements SyncLog {
             `UPDATE ${this.t.steps} SET status = 'synced', synced_at = ?, lag_ms = ?, entry = coalesce(?, entry)
              WHERE target = ? AND code = ? AND version = ? AND status = 'pending'`,
           );
+          let moved = false;
           for (const [i, v] of versions.entries()) {
             const found = read.get(this.target, code, v) as { created_at: string } | undefined;
             const kept = keep ? JSON.stringify(keep[i] ?? null) : null;
-            if (found) write.run(when, lagFrom(found.created_at, at), kept, this.target, code, v);
+            if (found) {
+              write.run(when, lagFrom(found.created_at, at), kept, this.target, code, v);
+              moved = true;
+            }
           }
+          // A confirmation clears the last error, as an acknowledgement of the record does.
+          if (moved)
+            this.stmt(
+              `UPDATE ${this.t.dossiers} SET last_attempt_at = ?, last_error = NULL, last_error_field = NULL
+               WHERE target = ? AND code = ?`,
+            ).run(when, this.target, code);
         })
         .immediate(),
     );

@@ -1,29 +1,45 @@
 /**
  * The portal simulator on its own, for trying a connector by hand or from another process:
  *
- *   ./pnpmw exec tsx packages/connectors/src/test-support/simulator-main.ts -- --port 8787
+ *   ./pnpmw exec tsx packages/connectors/src/test-support/simulator-main.ts --port 8787 \
+ *     --faults 0.08 --seed 7 --fault-kinds 'http500*5,reset-before-apply*2,apply-then-reset'
  *
- * It prints its URL and credentials, and a summary (records, duplicate creates, history resends)
- * when stopped with Ctrl-C.
+ * It prints its URL, credentials and the faults it plays, and a summary (records, duplicate
+ * creates, history resends, faults played by kind) when stopped with Ctrl-C or SIGTERM. A bad flag
+ * prints an error naming the flag and exits with status 2; `--help` lists the flags.
  */
-import { parseArgs } from 'node:util';
 import { startDvcqgSimulator } from '../testing/dvcqg-simulator.js';
+import { seededFaultSource } from './seeded-fault-mix.js';
+import { describeMix, parseSimulatorFlags, SIMULATOR_USAGE, SimulatorFlagError } from './simulator-flags.js';
 
-const { values } = parseArgs({
-  options: { port: { type: 'string', default: '8787' }, unit: { type: 'string', default: '000.00.14.H56' } },
-});
-const port = Number(values.port);
-if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-  console.error('--port: a port number from 0 to 65535');
+let flags: ReturnType<typeof parseSimulatorFlags>;
+try {
+  flags = parseSimulatorFlags(process.argv.slice(2));
+} catch (e) {
+  if (!(e instanceof SimulatorFlagError)) throw e;
+  console.error(`simulator: ${e.message}`);
   process.exit(2);
 }
-const sim = await startDvcqgSimulator({ port, unitCode: values.unit });
-console.log(`DVCQG simulator at ${sim.url} (unit ${values.unit}; login ${sim.username} / ${sim.password})`);
+if (flags.help) {
+  console.log(SIMULATOR_USAGE);
+  process.exit(0);
+}
+const sim = await startDvcqgSimulator({
+  port: flags.port,
+  unitCode: flags.unit,
+  ...(flags.mix ? { faultSource: seededFaultSource(flags.mix) } : {}),
+});
+console.log(`DVCQG simulator at ${sim.url} (unit ${flags.unit}; login ${sim.username} / ${sim.password})`);
 console.log(`  LGSP envelope: POST ${sim.url}/auth, POST ${sim.url}/integration`);
+console.log(`  faults: ${describeMix(flags.mix)}`);
 const stop = async () => {
   const duplicates = [...sim.creates.values()].filter((n) => n > 1).length;
+  const played = new Map<string, number>();
+  for (const c of sim.calls) if (c.fault !== 'none') played.set(c.fault, (played.get(c.fault) ?? 0) + 1);
+  const faults = [...played].map(([kind, n]) => `${kind} ${n}`).join(', ') || 'none';
   console.log(
-    `\n${sim.records.size} records, ${duplicates} duplicate creates, ${sim.stepResends} history resends`,
+    `\n${sim.records.size} records, ${duplicates} duplicate creates, ${sim.stepResends} history resends; ` +
+      `${sim.calls.length} calls, faults: ${faults}`,
   );
   await sim.close();
   process.exit(0);

@@ -7,7 +7,8 @@
  * update with `isUpdating: "True"`) or `CapNhatTienDoHoSoMC` (step history). It keeps records by
  * MaHoSo and step entries, counts creates per MaHoSo (a second create of one MaHoSo is a
  * duplicate) and step resends, checks required fields and 14-digit dates (400 naming the field),
- * and plays faults from a queue the test seeds.
+ * and plays faults from a queue the test seeds (then, when no queued fault matches a call, from an
+ * optional `faultSource`, e.g. a seeded mix at a rate for a long run).
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -159,6 +160,12 @@ export async function startDvcqgSimulator(
     readonly password?: string;
     /** The loopback port (default: a free one). */
     readonly port?: number;
+    /**
+     * Asked for each service call that no queued fault matches, in the order calls arrive (e.g. a
+     * seeded mix at a rate, as the standalone simulator's `--faults` plays); `undefined` or
+     * `{ kind: 'none' }`: no fault. The queue is finite; the source serves a run of any length.
+     */
+    readonly faultSource?: (service: string) => SimFault | undefined;
   } = {},
 ): Promise<DvcqgSimulator> {
   const unitCode = options.unitCode ?? '000.00.14.H56';
@@ -204,7 +211,7 @@ export async function startDvcqgSimulator(
 
   const takeFault = (service: string): SimFault | undefined => {
     const i = queue.findIndex((q) => q.service === undefined || q.service === service);
-    return i < 0 ? undefined : queue.splice(i, 1)[0]!.fault;
+    return i < 0 ? options.faultSource?.(service) : queue.splice(i, 1)[0]!.fault;
   };
 
   const json = (res: ServerResponse, status: number, value: unknown) => {

@@ -37,7 +37,7 @@ const entry = (n: number) => ({
 /**
  * The behaviour every `SyncLog` must have, as a vitest suite: the acknowledged version never
  * moves back (an older acknowledgement arriving late changes nothing) and an acknowledgement
- * clears the last error; the first and last lag are kept; a failure keeps its error and the field
+ * clears the last error, as does a confirmation of history entries that moves one to synced; the first and last lag are kept; a failure keeps its error and the field
  * it named; a step row is written once per `(code, version)` and goes from pending to synced
  * (with its lag), never back; rows are listed in code order; what a log holds is seen through a
  * second handle (`openAgain`: a restart, another worker), where each target keeps its own rows; bad input is refused naming the argument, and
@@ -151,6 +151,49 @@ export function syncLogConformanceSuite(name: string, options: SyncLogSuiteOptio
         // A late acknowledgement of an older version leaves the error alone.
         await log.ack(CODE, { version: 1, at: at(4), lagMs: 1, receivedAt: T0 });
         expect((await log.row(CODE))?.lastErrorField).toBe('NguoiXuLy');
+      }),
+    );
+
+    it(
+      'clears the last error when history entries are confirmed after a failed history push',
+      withLog(async (log) => {
+        // The record is acknowledged at version 2; its history push fails, then succeeds.
+        await log.ack(CODE, { version: 2, at: at(1), lagMs: 60_000, receivedAt: T0 });
+        await log.recordStep(CODE, 1, entry(1), T0);
+        await log.recordStep(CODE, 2, entry(2), at(0).toISOString());
+        await log.fail(CODE, { at: at(2), error: 'DVCQG_RETRY steps: portal unavailable (HTTP 500)' });
+        await log.fail(CODE, {
+          at: at(3),
+          error: 'DVCQG_REJECTED steps NguoiXuLy: HTTP 400',
+          field: 'NguoiXuLy',
+        });
+        // A confirmation that moves nothing (unknown versions, none) leaves the error alone.
+        await log.markStepsSynced(CODE, [7], at(4));
+        await log.markStepsSynced(CODE, [], at(4));
+        expect(await log.row(CODE)).toMatchObject({
+          lastAttemptAt: at(3).toISOString(),
+          lastErrorField: 'NguoiXuLy',
+        });
+        await log.markStepsSynced(CODE, [1, 2], at(5));
+        expect(await log.row(CODE)).toEqual({
+          target: 'dvcqg',
+          code: CODE,
+          receivedAt: T0,
+          ackVersion: 2,
+          ackedAt: at(1).toISOString(),
+          firstAckLagMs: 60_000,
+          lastAckLagMs: 60_000,
+          lastAttemptAt: at(5).toISOString(),
+          lastError: null,
+          lastErrorField: null,
+        });
+        // A later failure is kept again; a repeated confirmation of synced entries does not clear it.
+        await log.fail(CODE, { at: at(6), error: 'DVCQG_RETRY record update: transport failed' });
+        await log.markStepsSynced(CODE, [1, 2], at(7));
+        expect(await log.row(CODE)).toMatchObject({
+          lastAttemptAt: at(6).toISOString(),
+          lastError: 'DVCQG_RETRY record update: transport failed',
+        });
       }),
     );
 

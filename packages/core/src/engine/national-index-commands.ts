@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { LocalDate } from '../calendar/local-date.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { ValidationError } from '../errors/dossier-errors.js';
 import {
@@ -16,6 +15,7 @@ import {
 } from '../report/national-index-config.js';
 import type { IndexCounts, IndexRule } from '../report/national-index-counts.js';
 import { INDEX_DRILL_SETS, type IndexDrillPart } from '../report/national-index-drill.js';
+import { reportPeriodContaining } from '../report/report-period.js';
 import type { DossierStore } from '../store/store-types.js';
 import { zodIssues } from '../validation/zod-issues.js';
 import { checkPeriod } from './engine-input.js';
@@ -114,7 +114,7 @@ function parse<S extends z.ZodType>(schema: S, rest: Record<string, unknown>): z
   return r.data;
 }
 
-/** The local months of [from, to), each cut to the period. */
+/** The local months (calendar report periods) of [from, to), each cut to the period. */
 function months(
   from: string,
   to: string,
@@ -123,13 +123,9 @@ function months(
   const out: { key: string; from: string; to: string }[] = [];
   let start = from;
   while (Date.parse(start) < Date.parse(to)) {
-    const day = calendar.localDate(new Date(start));
-    const [y, m] = day.split('-').map(Number) as [number, number];
-    const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-    const end = new Date(
-      Math.min(calendar.startOfDay(next as LocalDate).getTime(), Date.parse(to)),
-    ).toISOString();
-    out.push({ key: day.slice(0, 7), from: start, to: end });
+    const month = reportPeriodContaining('month', 1, calendar.localDate(new Date(start)));
+    const end = new Date(Math.min(Date.parse(month.to), Date.parse(to))).toISOString();
+    out.push({ key: month.firstDay.slice(0, 7), from: start, to: end });
     start = end;
   }
   return out;

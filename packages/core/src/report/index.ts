@@ -21,6 +21,7 @@ export {
   mergeIndexCounts,
   type NationalIndexRow,
   type NotApplicable,
+  type NotApplicableKind,
   nationalIndexFigures,
 } from './national-index.js';
 export {
