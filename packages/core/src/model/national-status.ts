@@ -35,7 +35,9 @@ export interface NationalStatusTable {
  * The ten dossier statuses of the National Public Service Portal (`TrangThaiHoSo`, 1 Mới đăng ký …
  * 10 Đã trả kết quả), as provincial one-stop systems exchange them with the portal. The status
  * display at each step is required by Circular 22/2019/TT-BTTTT art. 4; the codes are the portal's
- * integration codes, which independent provincial and ministry integrations use alike.
+ * integration codes, which independent provincial and ministry integrations use alike. Each
+ * status has its Vietnamese name as the portal exchanges it and an English name beside it (`nameEn`,
+ * a plain translation; {@link nationalStatusName} with `'en'`).
  *
  * @example
  * ```ts

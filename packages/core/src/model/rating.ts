@@ -55,7 +55,8 @@ const satisfaction = points(
  * The per-dossier rating taken when the result is returned: the nine evaluation indices of the
  * handling of administrative procedures of Decree 61/2018/NĐ-CP (Chapter V), each scored 2, 1 or 0,
  * and two satisfaction questions (convenience of the service, overall), each "Rất hài lòng",
- * "Hài lòng" or "Không hài lòng".
+ * "Hài lòng" or "Không hài lòng". Criteria and answers carry English beside the Vietnamese
+ * (`nameEn`, `labelEn`: plain translations, not the Decree's text).
  *
  * @example
  * ```ts
