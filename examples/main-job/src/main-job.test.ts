@@ -105,6 +105,34 @@ describe('the main job', () => {
     for (const label of [EN.console.showcase, EN.console.ratings, EN.console.lateEntries, 'commands in'])
       expect(stdout).not.toContain(label);
     expect(stdout).toMatch(/^ {4}trước hạn +\d+ +[\d,]+ %$/m);
+    // Each national fact of issue #15, on the console and in the report: every dossier's portal
+    // status, one dossier through every fact (digitised papers, a result document, a postal
+    // return, a rating), online filings paying on the portal, a cross-boundary dossier, the
+    // province's imported process, ratings at return, late entries per unit.
+    for (const label of [
+      VI.console.nationalStatus,
+      VI.console.showcase,
+      VI.console.online,
+      VI.console.crossBoundary,
+      VI.console.provinceProcess,
+      VI.console.ratings,
+      VI.console.lateEntries,
+    ])
+      expect(stdout).toMatch(new RegExp(`^${label} +\\S`, 'm'));
+    expect(stdout).toMatch(/thành phần hồ sơ, \d+ văn bản kết quả, trả kết quả qua bưu chính/);
+    expect(stdout).toMatch(/đã nộp [\d.]+ đ trên Cổng DVCQG/);
+    expect(stdout).toMatch(/tiếp nhận tại .+ cho .+; bản gốc /);
+    expect(stdout).toMatch(/chuyển sang giai đoạn 2 bị từ chối cho đến khi nộp lệ phí/);
+    for (const h of [
+      VI.html.nationalStatus,
+      VI.html.showcase,
+      VI.html.online,
+      VI.html.crossBoundary,
+      VI.html.provinceProcess,
+      VI.html.ratings,
+      VI.html.lateEntries,
+    ])
+      expect(shown).toContain(h);
     // The liaison parts under their agency's name (not its transport id).
     expect(stdout).toMatch(/^ {4}Công an xã\n {6}khai sinh \(3 trong 1\): Đăng ký thường trú +\d+ phần /m);
     expect(stdout).not.toMatch(/ cong-an-xa /);
