@@ -172,7 +172,8 @@ export function createEngine(options: EngineOptions): Engine {
     lateEntries: async (query) => store.lateEntries(checkLateEntryQuery(query, calendar)),
     nationalIndex: (query) => nationalIndex(store, calendar, query),
     nationalIndexDossiers: (query) => nationalIndexDossiers(store, calendar, query),
-    statisticsForm: (query) => statisticsFormOf(store, ctx.registry, clock.now(), query),
+    statisticsForm: ((query: unknown) =>
+      statisticsFormOf(store, ctx.registry, calendar, clock.now(), query)) as Engine['statisticsForm'],
 
     runDueTimers: async (now) =>
       runDueTimers(
