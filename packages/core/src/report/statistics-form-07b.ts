@@ -175,8 +175,8 @@ function mergeInForce(versions: readonly CatalogueVersionFacts[], day: string): 
   return [...byCode.values()];
 }
 
-/** The levels existing on some day of [first, last]. */
-function levelsOfPeriod(first: string, last: string): AdministrativeLevel[] {
+/** The levels existing on some day of a period starting on `first`. */
+function levelsOfPeriod(first: string): AdministrativeLevel[] {
   return ADMINISTRATIVE_LEVELS.filter((l) => l.until === undefined || first <= l.until).map((l) => l.level);
 }
 
@@ -244,7 +244,7 @@ export function buildStatisticsForm07b(
     options.asOfDay !== undefined && options.asOfDay < options.period.lastDay
       ? options.asOfDay
       : options.period.lastDay;
-  const levels = levelsOfPeriod(options.period.firstDay, options.period.lastDay);
+  const levels = levelsOfPeriod(options.period.firstDay);
   const procedures = mergeInForce(versions, day);
   const groups = new Map<
     string,
