@@ -36,6 +36,7 @@ import {
 } from './engine-types.js';
 import { runDueTimers } from './fire-timers.js';
 import { keyed } from './idempotent-commands.js';
+import { backfillIndexFacts } from './index-facts-backfill.js';
 import { lookupDossier, lookupSecrets, reissueSecret } from './lookup-commands.js';
 import { nationalIndex, nationalIndexDossiers } from './national-index-commands.js';
 import { rateDossier, ratingRules } from './rate-dossier.js';
@@ -172,6 +173,7 @@ export function createEngine(options: EngineOptions): Engine {
     lateEntries: async (query) => store.lateEntries(checkLateEntryQuery(query, calendar)),
     nationalIndex: (query) => nationalIndex(store, calendar, query),
     nationalIndexDossiers: (query) => nationalIndexDossiers(store, calendar, query),
+    backfillIndexFacts: (options) => backfillIndexFacts(store, options),
     statisticsForm: ((query: unknown) =>
       statisticsFormOf(store, ctx.registry, calendar, clock.now(), query)) as Engine['statisticsForm'],
 
