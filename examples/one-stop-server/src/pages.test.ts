@@ -171,9 +171,12 @@ describe('the pages over HTTP on loopback', () => {
     expect(r.text).toContain('Tại Bộ phận Một cửa cấp xã');
     expect(r.text).not.toContain('cấp huyện');
     expect(r.text).toContain('chưa khai báo');
-    const byField = await page('/reports/forms/07b?kind=custom&from=2026-01-01&to=2026-03-31&by=field&lang=en', {
-      headers: actorHeaders(officers.desk),
-    });
+    const byField = await page(
+      '/reports/forms/07b?kind=custom&from=2026-01-01&to=2026-03-31&by=field&lang=en',
+      {
+        headers: actorHeaders(officers.desk),
+      },
+    );
     expect(byField.status).toBe(200);
     expect(byField.text).toContain('Form II.07b/VPCP/KSTT');
     // A dossier breakdown on a catalogue form, a period ending before it starts: 400 naming the field.
