@@ -535,6 +535,8 @@ export interface Engine {
    * @throws `ValidationError` naming the field: `query.form`, `query.period.to`, `query.by`, …
    */
   statisticsForm(query: Extract<EngineStatisticsFormQuery, { form: '07b' }>): Promise<StatisticsForm07b>;
+  /** Either form, for a query whose `form` is not known statically. */
+  statisticsForm(query: EngineStatisticsFormQuery): Promise<StatisticsForm | StatisticsForm07b>;
   /**
    * Fires every timer due at `now` (default: the clock): those whose instant is before `now`, each
    * once (see the engine guide for what "due" means at the boundary instant).
