@@ -174,7 +174,8 @@ export function createEngine(options: EngineOptions): Engine {
     nationalIndex: (query) => nationalIndex(store, calendar, query),
     nationalIndexDossiers: (query) => nationalIndexDossiers(store, calendar, query),
     backfillIndexFacts: (options) => backfillIndexFacts(store, options),
-    statisticsForm: (query) => statisticsFormOf(store, ctx.registry, clock.now(), query),
+    statisticsForm: ((query: unknown) =>
+      statisticsFormOf(store, ctx.registry, calendar, clock.now(), query)) as Engine['statisticsForm'],
 
     runDueTimers: async (now) =>
       runDueTimers(
