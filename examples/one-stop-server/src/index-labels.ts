@@ -134,7 +134,7 @@ export function naReason(na: NotApplicable, lang: IndexLanguage): string {
   if (before)
     return `${before[1]} hồ sơ được lưu trước khi hệ thống ghi dữ liệu chỉ số; sẽ được tính khi hồ sơ được cập nhật lại`;
   if (r.startsWith('the store has no sync state'))
-    return 'Kho dữ liệu không lưu trạng thái đồng bộ: chỉ số 1.4 lấy từ nhật ký đồng bộ của kết nối Cổng DVCQG';
+    return 'Kho dữ liệu không lưu trạng thái đồng bộ: chưa có hồ sơ nào được ghi nhận là Cổng DVCQG đã xác nhận (kết nối Cổng DVCQG ghi nhận khi cài đặt)';
   if (r.startsWith('no dossier in the denominator')) return 'Không có hồ sơ ở mẫu số';
   if (r.startsWith('the indicator earns no points'))
     return 'Chỉ số không tính điểm (theo dõi theo từng thủ tục)';

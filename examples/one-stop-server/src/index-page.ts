@@ -38,7 +38,8 @@ export type DrillPart = 'numerator' | 'denominator' | 'lowering';
 
 /** The parts of an indicator that have a dossier set, by what core counts them from. */
 function partsOf(f: IndicatorFigure): DrillPart[] {
-  if (f.id === '1.4') return [];
+  // 1.4 without sync state (no portal connector recording acknowledgements): nothing to list.
+  if (f.id === '1.4' && f.na) return [];
   if (f.group === 5) return ['denominator', 'lowering'];
   return ['numerator', 'denominator'];
 }

@@ -175,6 +175,7 @@ function setConditions(
     reused: `(${withFacts} AND ix_reused = 1)`,
     nationalStore: `(${withFacts} AND ix_national_store = 1)`,
     populationData: `(${withFacts} AND ix_population_data = 1)`,
+    synced: `(${received} AND ix_synced_at IS NOT NULL)`,
     processing,
   };
 }
@@ -259,9 +260,12 @@ export function indexCountsSql(
     reused: `sum(CASE WHEN r = 1 AND ${facts} AND ix_reused = 1 THEN 1 ELSE 0 END)`,
     nationalStore: `sum(CASE WHEN r = 1 AND ${facts} AND ix_national_store = 1 THEN 1 ELSE 0 END)`,
     populationData: `sum(CASE WHEN r = 1 AND ${facts} AND ix_population_data = 1 THEN 1 ELSE 0 END)`,
+    synced: 'sum(CASE WHEN r = 1 AND ix_synced_at IS NOT NULL THEN 1 ELSE 0 END)',
+    // The store keeps portal acknowledgements at all (one lookup in the partial index).
+    syncKept: `CASE WHEN EXISTS (SELECT 1 FROM ${table} WHERE ix_synced_at IS NOT NULL) THEN 1 ELSE 0 END`,
   };
   const carried =
-    'ix_version, channel, ix_results, ix_e_result, ix_fee_bearing, ix_paid_online, ix_digitised, ix_reused, ix_national_store, ix_population_data, ix_satisfied';
+    'ix_version, channel, ix_results, ix_e_result, ix_fee_bearing, ix_paid_online, ix_digitised, ix_reused, ix_national_store, ix_population_data, ix_satisfied, ix_synced_at';
   return `SELECT grp, ${INDEX_COUNT_NAMES.map((n) => `${sums[n]} AS ${snake(n)}`).join(',\n  ')}
 FROM (
   SELECT grp, ${flag(judged)} AS j, ${flag(timely)} AS t, ${flag(completed)} AS c,
@@ -277,7 +281,7 @@ GROUP BY grp`;
 
 /** The columns the counts read. */
 const SOURCE_COLUMNS =
-  'received_at, legal_due_at, closed_at, outcome, result, ix_version, ix_finished_at, ix_supplement_requests, ix_processing_ms, ix_return_processing_ms, channel, ix_results, ix_e_result, ix_fee_bearing, ix_paid_online, ix_digitised, ix_reused, ix_national_store, ix_population_data, ix_satisfied';
+  'received_at, legal_due_at, closed_at, outcome, result, ix_version, ix_finished_at, ix_supplement_requests, ix_processing_ms, ix_return_processing_ms, channel, ix_results, ix_e_result, ix_fee_bearing, ix_paid_online, ix_digitised, ix_reused, ix_national_store, ix_population_data, ix_satisfied, ix_synced_at';
 
 /** The codes of one set's dossiers, filtered and paged (`$agency` … placeholders given by the adapter). */
 export function indexDossiersSql(
@@ -305,6 +309,6 @@ export function assembleIndexCounts(rows: readonly Record<string, unknown>[]): I
       for (const n of INDEX_COUNT_NAMES) out[n] = Number(r[snake(n)]);
       return out as unknown as IndexCounts;
     })
-    .filter((r) => INDEX_COUNT_NAMES.some((n) => r[n] !== 0))
+    .filter((r) => INDEX_COUNT_NAMES.some((n) => n !== 'syncKept' && r[n] !== 0))
     .sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
 }

@@ -53,13 +53,14 @@ describe('SqliteStore migrations', () => {
         '006_late_entry',
         '007_national_index',
         '008_outbox_in_archive',
+        '009_portal_sync',
       ],
-      version: 8,
+      version: 9,
     });
     await a.commit(newDossierCommit('H56-260302-0001'));
-    expect(await a.migrate()).toEqual({ applied: [], version: 8 });
+    expect(await a.migrate()).toEqual({ applied: [], version: 9 });
     const b = new SqliteStore(path);
-    expect(await b.migrate()).toEqual({ applied: [], version: 8 });
+    expect(await b.migrate()).toEqual({ applied: [], version: 9 });
     expect((await b.load('H56-260302-0001'))?.version).toBe(1);
     await a.close();
     await b.close();

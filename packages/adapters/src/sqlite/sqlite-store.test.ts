@@ -221,7 +221,7 @@ describe('SqliteStore: a dossier is archived by the commit that closes it (migra
     const upgraded = new SqliteStore(file, { snapshotCache: 0 });
     try {
       expect(await results(upgraded, file)).toEqual({ inArchive: 0, answers: after.answers });
-      expect(await upgraded.migrate()).toEqual({ applied: ['005_results_in_archive'], version: 8 });
+      expect(await upgraded.migrate()).toEqual({ applied: ['005_results_in_archive'], version: 9 });
       expect(await results(upgraded, file)).toEqual(after);
       expect(after.inArchive).toBe(4);
       expect(await upgraded.compact()).toBe(0);
@@ -312,7 +312,7 @@ describe('SqliteStore: a store written at schema 5, upgraded by 006 (late entry,
 
     const upgraded = new SqliteStore(file, { snapshotCache: 0 });
     try {
-      expect(await upgraded.migrate()).toEqual({ applied: ['006_late_entry'], version: 8 });
+      expect(await upgraded.migrate()).toEqual({ applied: ['006_late_entry'], version: 9 });
       // Read back as before; entries and summaries written before 006 have no entry instant or status.
       expect((await upgraded.load(a.code))?.persisted).toEqual(before.a?.persisted);
       expect((await upgraded.load(c.code))?.persisted).toEqual(before.c?.persisted);

@@ -1031,6 +1031,23 @@ export class SqliteStore implements DossierStore {
     );
   }
 
+  /**
+   * Records the national portal's first acknowledgement of a dossier (`ix_synced_at`, migration
+   * 009), once, beside the dossier: version, snapshot and journal untouched. One indexed update.
+   */
+  async recordPortalSync(code: string, at: string): Promise<boolean> {
+    checkStoreText(code, 'code');
+    const instant = canonicalInstant(checkStoreInstant(at, 'at'), 'at');
+    return this.guard(
+      'recordPortalSync',
+      () =>
+        this.stmt('UPDATE dossiers SET ix_synced_at = ? WHERE code = ? AND ix_synced_at IS NULL').run(
+          instant,
+          code,
+        ).changes === 1,
+    );
+  }
+
   /** The codes behind an index count, in code order, one page (one indexed query). */
   async nationalIndexDossiers(query: IndexDossierQuery): Promise<string[]> {
     const q = checkStoreIndexDossierQuery(query);

@@ -194,7 +194,7 @@ function setOf(i: Indicator, part: NationalIndexDossierQuery['part']): IndexDoss
     Indicator['measure'],
     [IndexDossierSet | null, IndexDossierSet | null, IndexDossierSet | null]
   > = {
-    synced: [null, null, null],
+    synced: ['synced', 'received', null],
     timely: ['timely', 'judged', null],
     'average-time': ['completed', 'completed', null],
     online: ['online', 'received', null],

@@ -41,7 +41,7 @@ const DAY_MS = 86_400_000;
 
 const NO_SYNC: NotApplicable = {
   reason:
-    'the store has no sync state: the portal connector keeps it in its sync log (report 1.4 from there)',
+    'the store has no sync state: no dossier was recorded as acknowledged by the national portal (the portal connector, dvcqgSync, records each first acknowledgement)',
 };
 const BEFORE_FACTS = (n: number): NotApplicable => ({
   reason: `${n} dossier(s) were stored before the index facts were kept (SQLite migration 007, PostgreSQL 006); they are counted once committed again`,
@@ -53,7 +53,7 @@ function ratioOf(i: Indicator, c: IndexCounts, rule: IndexRule): { n: number; d:
     c.receivedWithoutFacts > 0 ? BEFORE_FACTS(c.receivedWithoutFacts) : { n, d };
   switch (i.measure) {
     case 'synced':
-      return NO_SYNC;
+      return c.syncKept > 0 ? { n: c.synced, d: c.received } : NO_SYNC;
     case 'timely':
       if (rule === 'national' && c.judgedWithoutFacts > 0) return BEFORE_FACTS(c.judgedWithoutFacts);
       return { n: c.timely, d: c.judged };
@@ -99,7 +99,7 @@ function pointsOf(i: Indicator, share: number): number | null {
  * Turns a group's counts into the indicators' figures under an index version: shares in percent
  * to 2 decimals, mean days for 2.2, points by the version's thresholds and weights. The one place
  * of the index's arithmetic: every store's counts go through it. A zero denominator, data the
- * store lacks (1.4's sync state), dossiers stored before the facts were kept, and points whose
+ * store lacks (1.4's sync state when no portal acknowledgement was recorded), dossiers stored before the facts were kept, and points whose
  * weight is not confirmed are N/A with the reason, never 0 %.
  *
  * @example

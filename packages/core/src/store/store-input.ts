@@ -200,6 +200,7 @@ export function checkStoreIndexDossierQuery(query: unknown): IndexDossierQuery {
   if (
     typeof q.set !== 'string' ||
     q.set === 'processingMs' ||
+    q.set === 'syncKept' ||
     !(INDEX_COUNT_NAMES as readonly string[]).includes(q.set)
   ) {
     fail('query.set', 'expected a dossier set of the index counts');

@@ -251,6 +251,15 @@ export interface DossierStore {
   /** The codes of the dossiers behind an index count (the drill-down), in code order, one page. */
   nationalIndexDossiers(query: IndexDossierQuery): Promise<string[]>;
   /**
+   * Records that the national portal first acknowledged dossier `code` at `at` (an instant): the
+   * fact indicator 1.4 counts (`IndexCounts.synced`), kept once (a later call changes nothing) and
+   * beside the dossier, not in it: its version, snapshot, journal and summary stay as they are, and
+   * later commits keep the fact. `true` when recorded now; `false` when it was recorded before or
+   * no dossier has that code. Optional: a store without it keeps no sync state, and the index shows
+   * 1.4 as N/A.
+   */
+  recordPortalSync?(code: string, at: string): Promise<boolean>;
+  /**
    * The counts of the official statistics forms (Biểu 06 / 07a) per agency × procedure for a
    * period, as core's `countStatistics` computes them, answered set-based (one GROUP BY over the
    * summary columns), never by loading dossiers. Rows sorted by agency, then procedure code.

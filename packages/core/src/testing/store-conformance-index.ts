@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import type { IndexCounts } from '../report/national-index-counts.js';
 import type { DossierStore } from '../store/store-types.js';
+import { handOverCommit, newDossierCommit } from './fixtures.js';
 import { INDEX_SCENARIO_PERIOD, nationalIndexScenario } from './national-index-scenario.js';
 
 const D = 86_400_000;
@@ -25,6 +26,8 @@ const zero = {
   reused: 0,
   nationalStore: 0,
   populationData: 0,
+  synced: 0,
+  syncKept: 0,
 };
 
 /**
@@ -204,5 +207,56 @@ export function indexConformanceTests(current: () => DossierStore): void {
     await expect(
       store.nationalIndexDossiers({ ...period, rule: 'national', set: 'processingMs' as never, limit: 1 }),
     ).rejects.toMatchObject({ field: 'query.set' });
+  });
+
+  it('counts 1.4 from the portal acknowledgements recorded beside the dossiers, kept by later commits', async () => {
+    const store = current();
+    const record = store.recordPortalSync?.bind(store);
+    if (!record) return; // optional: a store without it keeps no sync state (1.4 N/A)
+    for (const c of nationalIndexScenario()) await store.commit(c);
+    const first = newDossierCommit('H56-260302-0201'); // agency H56, received 2026-03-02
+    await store.commit(first);
+    const period = INDEX_SCENARIO_PERIOD;
+    const all = async () => (await store.nationalIndexCounts({ ...period, rule: 'national', by: 'none' }))[0];
+    expect(await all()).toMatchObject({ synced: 0, syncKept: 0 });
+    const at = '2026-03-02T02:05:00.000Z';
+    expect(await record('H56-260302-0101', at)).toBe(true);
+    expect(await record('H56-260302-0101', '2026-03-09T02:05:00+07:00')).toBe(false); // kept once
+    expect(await record('H56-260302-0102', at)).toBe(true);
+    expect(await record('H56-260302-0114', at)).toBe(true); // received in February: not counted
+    expect(await record('H56-260302-0119', at)).toBe(true); // without index facts: 1.4 needs none
+    expect(await record('H56-260302-0201', at)).toBe(true);
+    expect(await record('H56-260302-9999', at)).toBe(false); // no such dossier
+    // A later commit keeps the fact; the dossier's version is the commit's.
+    await store.commit(handOverCommit(first));
+    expect((await store.load('H56-260302-0201'))?.version).toBe(2);
+    for (const rule of ['national', 'at-return'] as const) {
+      const rows = await store.nationalIndexCounts({ ...period, rule, by: 'agency' });
+      expect(rows.map((r) => [r.group, r.synced, r.received, r.syncKept])).toEqual([
+        ['A', 2, 12, 1],
+        ['B', 0, 5, 1],
+        ['C', 1, 1, 1],
+        ['H56', 1, 1, 1],
+      ]);
+    }
+    expect(await all()).toMatchObject({ synced: 4, received: 19, syncKept: 1 });
+    expect(
+      await store.nationalIndexDossiers({ ...period, rule: 'national', set: 'synced', limit: 10 }),
+    ).toEqual(['H56-260302-0101', 'H56-260302-0102', 'H56-260302-0119', 'H56-260302-0201']);
+    expect(
+      await store.nationalIndexDossiers({
+        ...period,
+        rule: 'national',
+        set: 'synced',
+        agency: 'A',
+        limit: 1,
+        after: 'H56-260302-0101',
+      }),
+    ).toEqual(['H56-260302-0102']);
+    await expect(
+      store.nationalIndexDossiers({ ...period, rule: 'national', set: 'syncKept' as never, limit: 1 }),
+    ).rejects.toMatchObject({ field: 'query.set' });
+    await expect(record('', at)).rejects.toMatchObject({ field: 'code' });
+    await expect(record('H56-260302-0102', 'yesterday')).rejects.toMatchObject({ field: 'at' });
   });
 }
