@@ -1,20 +1,31 @@
+/**
+ * The main job's HTML report (báo cáo tình hình giải quyết hồ sơ): the figures, the sections the
+ * other modules build, the daily chart and links to the documents, every text from the labels of
+ * the run's language (Vietnamese by default).
+ */
 import type { ReportRow } from '@motcua/core';
 import { escapeHtml } from '@motcua/core/forms';
 import type { LiaisonMemberTally, SimulationDay } from '@motcua/core/simulation';
+import type { JobLabels } from './labels.js';
 import type { NationalFacts, Showcase } from './national-facts.js';
 import type { OnlineAndBoundary } from './online-and-boundary.js';
 import type { PortalSyncFigures } from './portal-sync.js';
 import type { ProvinceProcess } from './province-process.js';
 
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+/** A header cell, a text cell and a number cell. */
+const th = (text: string) => `<th>${escapeHtml(text)}</th>`;
+const td = (text: string) => `<td>${escapeHtml(text)}</td>`;
+const tn = (text: string) => `<td class="n">${escapeHtml(text)}</td>`;
+const h2 = (text: string) => `<h2>${escapeHtml(text)}</h2>`;
+const p = (text: string) => `<p>${escapeHtml(text)}</p>`;
 
 /** An inline SVG line chart of the daily on-time rate (early or on time / resolved). */
-function dailyRateChart(days: readonly SimulationDay[]): string {
+function dailyRateChart(days: readonly SimulationDay[], t: JobLabels): string {
   const points = days.filter((d) => d.resolved > 0);
   const width = 760;
   const height = 240;
   const pad = 40;
-  if (points.length === 0) return '<p>No dossier was resolved in the period.</p>';
+  if (points.length === 0) return p(t.html.noneResolved);
   const x = (i: number) => pad + (i * (width - 2 * pad)) / Math.max(1, points.length - 1);
   const y = (rate: number) => height - pad - rate * (height - 2 * pad);
   const path = points
@@ -23,23 +34,23 @@ function dailyRateChart(days: readonly SimulationDay[]): string {
   const dots = points
     .map(
       (d, i) =>
-        `<circle cx="${x(i).toFixed(1)}" cy="${y(d.timely / d.resolved).toFixed(1)}" r="3"><title>${escapeHtml(d.date)}: ${pct(d.timely / d.resolved)} of ${d.resolved}</title></circle>`,
+        `<circle cx="${x(i).toFixed(1)}" cy="${y(d.timely / d.resolved).toFixed(1)}" r="3"><title>${escapeHtml(t.html.dayRate(d.date, d.timely / d.resolved, d.resolved))}</title></circle>`,
     )
     .join('');
   const grid = [0, 0.25, 0.5, 0.75, 1]
     .map(
       (r) =>
-        `<line x1="${pad}" x2="${width - pad}" y1="${y(r)}" y2="${y(r)}" class="grid"/><text x="4" y="${y(r) + 4}">${r * 100}%</text>`,
+        `<line x1="${pad}" x2="${width - pad}" y1="${y(r)}" y2="${y(r)}" class="grid"/><text x="4" y="${y(r) + 4}">${escapeHtml(t.percent(r))}</text>`,
     )
     .join('');
   const labels = points
     .filter((_, i) => i % Math.ceil(points.length / 8) === 0)
     .map(
       (d) =>
-        `<text x="${x(points.indexOf(d))}" y="${height - 10}" text-anchor="middle">${escapeHtml(d.date.slice(5))}</text>`,
+        `<text x="${x(points.indexOf(d))}" y="${height - 10}" text-anchor="middle">${escapeHtml(t.date(d.date).slice(0, 5))}</text>`,
     )
     .join('');
-  return `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Daily on-time rate">${grid}<path d="${path}" class="line"/>${dots}${labels}</svg>`;
+  return `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeHtml(t.html.dailyRate)}">${grid}<path d="${path}" class="line"/>${dots}${labels}</svg>`;
 }
 
 /** The liaisons of a run: parents at the centre's desk, their parts at the member agencies. */
@@ -48,115 +59,117 @@ export interface LiaisonSection {
   readonly handoffs: number;
   readonly outcomes: { readonly complete: number; readonly partial: number; readonly refused: number };
   readonly byLiaison: readonly { name: string; row: ReportRow | undefined }[];
-  readonly members: readonly (LiaisonMemberTally & { liaisonName: string; agencyName: string })[];
+  readonly members: readonly (LiaisonMemberTally & {
+    liaisonName: string;
+    memberName: string;
+    agencyName: string;
+  })[];
 }
 
-function liaisonHtml(l: LiaisonSection): string {
+function liaisonHtml(l: LiaisonSection, t: JobLabels): string {
+  const h = t.html;
   const liaisons = l.byLiaison
     .map(
       ({ name, row }) =>
-        `<tr><td>${escapeHtml(name)}</td><td class="n">${row?.received ?? 0}</td><td class="n">${row?.resolved ?? 0}</td><td class="n">${pct(row?.earlyRate ?? 0)}</td><td class="n">${pct(row?.onTimeRate ?? 0)}</td><td class="n">${pct(row?.lateRate ?? 0)}</td></tr>`,
+        `<tr>${td(name)}${tn(t.number(row?.received ?? 0))}${tn(t.number(row?.resolved ?? 0))}${tn(t.percent(row?.earlyRate ?? 0))}${tn(t.percent(row?.onTimeRate ?? 0))}${tn(t.percent(row?.lateRate ?? 0))}</tr>`,
     )
     .join('');
   const members = l.members
     .map(
       (m) =>
-        `<tr><td>${escapeHtml(m.liaisonName)}: ${escapeHtml(m.member)}</td><td>${escapeHtml(m.agencyName)}</td><td class="n">${m.handedOff}</td><td class="n">${m.early}</td><td class="n">${m.onTime}</td><td class="n">${m.late}</td><td class="n">${m.refused}</td><td class="n">${m.supplemented}</td><td class="n">${m.apologized}</td></tr>`,
+        `<tr>${td(`${m.liaisonName}: ${m.memberName}`)}${td(m.agencyName)}${[m.handedOff, m.early, m.onTime, m.late, m.refused, m.supplemented, m.apologized].map((n) => tn(t.number(n))).join('')}</tr>`,
     )
     .join('');
-  return `<h2>Liên thông (liaisons)</h2>
-<p>${l.parents} parent dossiers received at the desk, ${l.handoffs} parts handed off to the member agencies;
-closed: ${l.outcomes.complete} complete, ${l.outcomes.partial} partial, ${l.outcomes.refused} refused.</p>
-<table><tr><th>liaison</th><th>received</th><th>resolved</th><th>early</th><th>on time</th><th>late</th></tr>${liaisons}</table>
-<h3>Parts by member agency (against each part's own due time)</h3>
-<table><tr><th>part</th><th>agency</th><th>handed off</th><th>early</th><th>on time</th><th>late</th><th>refused</th><th>supplemented</th><th>apologised</th></tr>${members}</table>`;
+  return `${h2(h.liaison)}
+${p(h.liaisonSummary({ parents: l.parents, handoffs: l.handoffs, ...l.outcomes }))}
+<table><tr>${[h.liaisonColumn, h.received, h.resolved, h.early, h.onTime, h.late].map(th).join('')}</tr>${liaisons}</table>
+<h3>${escapeHtml(h.parts)}</h3>
+<table><tr>${[h.part, h.agency, h.handedOff, h.early, h.onTime, h.late, h.refused, h.supplemented, h.apologized].map(th).join('')}</tr>${members}</table>`;
 }
 
 /** The national facts: dossiers by the portal's status, and the applicants' ratings at return. */
-function nationalHtml(n: NationalFacts): string {
+function nationalHtml(n: NationalFacts, t: JobLabels): string {
+  const h = t.html;
   const statuses = n.statuses
-    .map(
-      (st) =>
-        `<tr><td class="n">${st.code}</td><td>${escapeHtml(st.name)}</td><td class="n">${st.dossiers}</td></tr>`,
-    )
+    .map((st) => `<tr>${tn(String(st.code))}${td(st.name)}${tn(t.number(st.dossiers))}</tr>`)
     .join('');
   const scores = n.meanScores
-    .map(
-      (c) =>
-        `<tr><td>${escapeHtml(c.id)}</td><td>${escapeHtml(c.name)}</td><td class="n">${c.mean.toFixed(2)}</td></tr>`,
-    )
+    // Numbered criteria show their number; the two named ones (convenience, overall) their name only.
+    .map((c) => `<tr>${td(/^\d+$/.test(c.id) ? c.id : '')}${td(c.name)}${tn(t.fixed(c.mean, 2))}</tr>`)
     .join('');
-  return `<h2>Trạng thái hồ sơ trên Cổng DVCQG (national status)</h2>
-<table><tr><th>code</th><th>status</th><th>dossiers</th></tr>${statuses}</table>
-<h2>Đánh giá mức độ hài lòng (ratings at return)</h2>
-<p>${n.rated} of ${n.returned} returned dossiers rated by the applicant with the code and secret;
-${pct(n.satisfiedShare)} satisfied or very satisfied overall.</p>
-<table><tr><th>criterion</th><th></th><th>mean score (0–2)</th></tr>${scores}</table>`;
+  return `${h2(h.nationalStatus)}
+<table><tr>${[h.code, h.status, h.dossiers].map(th).join('')}</tr>${statuses}</table>
+${h2(h.ratings)}
+${p(t.facts.ratings(n))}
+<table><tr>${th(h.criterion)}<th></th>${th(h.meanScore)}</tr>${scores}</table>`;
 }
 
 /** The dossier taken through every national fact. */
-function showcaseHtml(s: Showcase): string {
-  return `<h2>Một hồ sơ qua mọi dữ liệu quốc gia (one dossier through every national fact)</h2>
-<p>${escapeHtml(s.code)}: ${s.statuses.map(escapeHtml).join(' → ')}; ${s.components} components recorded
-(digitised papers, a population-database lookup that found nothing, then the paper); ${s.results} result
-document with its electronic copy; returned ${escapeHtml(s.handover)}; ${s.rated ? 'rated by the applicant' : 'not rated'}.</p>`;
+function showcaseHtml(s: Showcase, t: JobLabels): string {
+  return `${h2(t.html.showcase)}
+${p(`${s.code}: ${t.facts.showcase({ ...s, statuses: s.statuses.join(' → ') })}.`)}
+${p(t.html.showcaseNote)}`;
 }
 
 /** The online filings and the cross-boundary dossier. */
-function onlineHtml(o: OnlineAndBoundary): string {
+function onlineHtml(o: OnlineAndBoundary, t: JobLabels): string {
+  const h = t.html;
   const rows = o.filings
     .map(
       (f) =>
-        `<tr><td>${escapeHtml(f.code)}</td><td>${f.statuses.map(escapeHtml).join(' → ')}</td><td>${escapeHtml(f.paid ?? '')}</td></tr>`,
+        `<tr>${td(f.code)}${td(f.statuses.join(' → '))}${td(f.paidVnd === undefined ? '' : t.facts.paid(f.paidVnd))}</tr>`,
     )
     .join('');
   const c = o.crossBoundary;
-  return `<h2>Hồ sơ trực tuyến (online filings)</h2>
-<p>Filed on the national portal: each gets its code at submission (1 Mới đăng ký) and is received when the desk accepts it.</p>
-<table><tr><th>code</th><th>national statuses</th><th>payment</th></tr>${rows}</table>
-<h2>Tiếp nhận không phụ thuộc địa giới hành chính (cross-boundary reception)</h2>
-<p>${escapeHtml(c.code)}: received at ${escapeHtml(c.receiving)} for ${escapeHtml(c.competent)}; the paper original
-${c.moves.map(escapeHtml).join(', ')} (arrival ${escapeHtml(c.arrival)}), each a handover on the control slip.</p>`;
+  return `${h2(h.online)}
+${p(h.onlineNote)}
+<table><tr>${[h.code, h.nationalStatuses, h.payment].map(th).join('')}</tr>${rows}</table>
+${h2(h.crossBoundary)}
+${p(`${c.code}: ${t.facts.crossBoundary(c)}. ${h.crossBoundaryNote}`)}`;
 }
 
 /** The procedure imported from a province's process table, and its dossier. */
-function provinceHtml(p: ProvinceProcess): string {
-  return `<h2>Quy trình nội bộ của tỉnh (a procedure imported from a province's table)</h2>
-<p>${escapeHtml(p.source)}.</p>
-<ol>${p.steps.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ol>
-<p>${escapeHtml(p.code)}: the hand-over into phase 2 was refused until the charge was paid (${escapeHtml(p.waited)}); returned ${escapeHtml(p.result)}.</p>`;
+function provinceHtml(x: ProvinceProcess, name: string, t: JobLabels): string {
+  return `${h2(t.html.provinceProcess)}
+<ol>${x.steps.map((s) => `<li>${escapeHtml(t.facts.step(s))}</li>`).join('')}</ol>
+${p(`${t.html.provinceDossier} ${x.code}: ${t.facts.provinceProcess({ ...x, name })}.`)}`;
 }
 
 /** The sync with the national portal (simulated, through faults). */
-function portalHtml(p: PortalSyncFigures): string {
-  const r = p.report;
-  return `<h2>Đồng bộ lên Cổng Dịch vụ công quốc gia (portal sync, simulated)</h2>
+function portalHtml(x: PortalSyncFigures, t: JobLabels): string {
+  const h = t.html;
+  const r = x.report;
+  const minutes = (ms: number | undefined) => Math.round((ms ?? 0) / 60_000);
+  return `${h2(h.portalSync)}
 <table>
-<tr><th>Received dossiers on the portal (indicator 1.4)</th><td class="n">${r.synced} / ${r.received} (${r.ratio === null ? 'N/A' : pct(r.ratio)})</td></tr>
-<tr><th>Lag from commit to acknowledgement, p50 / p99 (simulated time)</th><td class="n">${Math.round((r.lagMs?.p50 ?? 0) / 60_000)} / ${Math.round((r.lagMs?.p99 ?? 0) / 60_000)} min</td></tr>
-<tr><th>Records on the portal; duplicates</th><td class="n">${p.records}; ${p.duplicates}</td></tr>
-<tr><th>Dead letters; unsynced</th><td class="n">${p.deadLetters}; ${r.unsynced.length}</td></tr>
+<tr>${th(h.portalSynced)}${tn(`${t.number(r.synced)} / ${t.number(r.received)} (${r.ratio === null ? t.na : t.percent(r.ratio)})`)}</tr>
+<tr>${th(h.portalLag)}${tn(`${t.number(minutes(r.lagMs?.p50))} / ${h.minutes(minutes(r.lagMs?.p99))}`)}</tr>
+<tr>${th(h.portalRecords)}${tn(`${t.number(x.records)}; ${t.number(x.duplicates)}`)}</tr>
+<tr>${th(h.portalDead)}${tn(`${t.number(x.deadLetters)}; ${t.number(r.unsynced.length)}`)}</tr>
 </table>`;
 }
 
 /** Entries recorded over an hour after they happened, per unit. */
 function lateHtml(
   rows: readonly { unit: string; entries: number; late: number; maxDelayMs: number }[],
+  t: JobLabels,
 ): string {
+  const h = t.html;
   const body = rows
     .map(
       (r) =>
-        `<tr><td>${escapeHtml(r.unit)}</td><td class="n">${r.entries}</td><td class="n">${r.late}</td><td class="n">${(r.maxDelayMs / 3_600_000).toFixed(1)} h</td></tr>`,
+        `<tr>${td(r.unit)}${tn(t.number(r.entries))}${tn(t.number(r.late))}${tn(h.hours(r.maxDelayMs / 3_600_000))}</tr>`,
     )
     .join('');
-  return `<h2>Hồ sơ cập nhật trễ (late entries, over one hour)</h2>
-<table><tr><th>unit</th><th>entries</th><th>late</th><th>longest delay</th></tr>${body}</table>`;
+  return `${h2(h.lateEntries)}
+<table><tr>${[h.unit, h.entries, h.lateColumn, h.longestDelay].map(th).join('')}</tr>${body}</table>`;
 }
 
 /** The HTML report of a run: the figures, the daily chart and links to the documents. */
 export function htmlReport(input: {
-  title: string;
-  period: string;
+  labels: JobLabels;
+  /** First and last day of the run (`YYYY-MM-DD`) and its seed. */
+  period: { first: string; last: string; seed: number };
   report: ReportRow;
   byProcedure: readonly { name: string; row: ReportRow }[];
   days: readonly SimulationDay[];
@@ -165,7 +178,7 @@ export function htmlReport(input: {
   national?: NationalFacts;
   showcase?: Showcase;
   online?: OnlineAndBoundary;
-  province?: ProvinceProcess;
+  province?: { process: ProvinceProcess; name: string };
   portalSync?: PortalSyncFigures;
   lateEntries?: readonly { unit: string; entries: number; late: number; maxDelayMs: number }[];
   /** The section of the official statistics form (Biểu 06) of the run's month, as HTML. */
@@ -173,56 +186,60 @@ export function htmlReport(input: {
   /** The section of the Decision 766 index (points per group, indicators) of the run's month, as HTML. */
   index766?: string;
 }): string {
+  const t = input.labels;
+  const h = t.html;
   const r = input.report;
   const channels = Object.entries(r.receivedByChannel)
-    .map(([c, n]) => `<tr><td>${escapeHtml(c)}</td><td class="n">${n}</td></tr>`)
+    .map(([c, n]) => `<tr>${td(t.channel[c as keyof typeof t.channel] ?? c)}${tn(t.number(n))}</tr>`)
     .join('');
   const procedures = input.byProcedure
     .map(
       ({ name, row }) =>
-        `<tr><td>${escapeHtml(name)}</td><td class="n">${row.received}</td><td class="n">${row.resolved}</td><td class="n">${pct(row.earlyRate)}</td><td class="n">${pct(row.onTimeRate)}</td><td class="n">${pct(row.lateRate)}</td><td class="n">${row.inProgressWithinTime + row.inProgressOverdue}</td></tr>`,
+        `<tr>${td(name)}${tn(t.number(row.received))}${tn(t.number(row.resolved))}${tn(t.percent(row.earlyRate))}${tn(t.percent(row.onTimeRate))}${tn(t.percent(row.lateRate))}${tn(t.number(row.inProgressWithinTime + row.inProgressOverdue))}</tr>`,
     )
     .join('');
   const docs = input.documents
     .map((d) => `<li><a href="${escapeHtml(d.href)}">${escapeHtml(d.label)}</a></li>`)
     .join('');
+  const figure = (label: string, n: number, rate?: number) =>
+    `<tr>${th(label)}${tn(rate === undefined ? t.number(n) : `${t.number(n)} (${t.percent(rate)})`)}</tr>`;
   return `<!doctype html>
-<html lang="vi"><head><meta charset="utf-8"><title>${escapeHtml(input.title)}</title>
+<html lang="${t.language}"><head><meta charset="utf-8"><title>${escapeHtml(h.title)}</title>
 <style>
 body{font-family:system-ui,sans-serif;margin:2rem;max-width:60rem;color:#1a1a1a}
 table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #bbb;padding:.3rem .6rem}th{background:#f3f3f3}
 .n{text-align:right;font-variant-numeric:tabular-nums}
 svg text{font-size:11px;fill:#555}.grid{stroke:#ddd}.line{fill:none;stroke:#0b6e4f;stroke-width:2}circle{fill:#0b6e4f}
 </style></head><body>
-<h1>${escapeHtml(input.title)}</h1>
-<p>${escapeHtml(input.period)}</p>
-<h2>Tình hình giải quyết hồ sơ (report)</h2>
+<h1>${escapeHtml(h.title)}</h1>
+${p(h.period(input.period.first, input.period.last, input.period.seed))}
+${h2(h.report)}
 <table>
-<tr><th>Kỳ trước chuyển qua (carried over)</th><td class="n">${r.carriedOver}</td></tr>
-<tr><th>Mới tiếp nhận (received)</th><td class="n">${r.received}</td></tr>
-<tr><th>Đã giải quyết (resolved)</th><td class="n">${r.resolved}</td></tr>
-<tr><th>— trước hạn (early)</th><td class="n">${r.early} (${pct(r.earlyRate)})</td></tr>
-<tr><th>— đúng hạn (on time)</th><td class="n">${r.onTime} (${pct(r.onTimeRate)})</td></tr>
-<tr><th>— quá hạn (late)</th><td class="n">${r.late} (${pct(r.lateRate)})</td></tr>
-<tr><th>Từ chối (refused)</th><td class="n">${r.refused}</td></tr>
-<tr><th>Rút hồ sơ (withdrawn)</th><td class="n">${r.withdrawn}</td></tr>
-<tr><th>Đang giải quyết trong hạn (in progress, within time)</th><td class="n">${r.inProgressWithinTime}</td></tr>
-<tr><th>Đang giải quyết quá hạn (in progress, overdue)</th><td class="n">${r.inProgressOverdue}</td></tr>
+${figure(h.carriedOver, r.carriedOver)}
+${figure(h.received, r.received)}
+${figure(h.resolved, r.resolved)}
+${figure(`— ${t.console.early}`, r.early, r.earlyRate)}
+${figure(`— ${t.console.onTime}`, r.onTime, r.onTimeRate)}
+${figure(`— ${t.console.late}`, r.late, r.lateRate)}
+${figure(h.refused, r.refused)}
+${figure(h.withdrawn, r.withdrawn)}
+${figure(h.inProgressWithin, r.inProgressWithinTime)}
+${figure(h.inProgressOverdue, r.inProgressOverdue)}
 </table>
 ${input.statisticsForm ?? ''}
 ${input.index766 ?? ''}
-<h3>Received by channel</h3><table><tr><th>channel</th><th>dossiers</th></tr>${channels}</table>
-<h3>By procedure</h3><table><tr><th>procedure</th><th>received</th><th>resolved</th><th>early</th><th>on time</th><th>late</th><th>open</th></tr>${procedures}</table>
-${input.liaison ? liaisonHtml(input.liaison) : ''}
-${input.national ? nationalHtml(input.national) : ''}
-${input.showcase ? showcaseHtml(input.showcase) : ''}
-${input.online ? onlineHtml(input.online) : ''}
-${input.province ? provinceHtml(input.province) : ''}
-${input.lateEntries ? lateHtml(input.lateEntries) : ''}
-${input.portalSync ? portalHtml(input.portalSync) : ''}
-<h2>Daily on-time rate (tỷ lệ đúng hạn theo ngày)</h2>
-${dailyRateChart(input.days)}
-<h2>Documents</h2><ul>${docs}</ul>
+<h3>${escapeHtml(h.byChannel)}</h3><table><tr>${th(h.channel)}${th(h.dossiers)}</tr>${channels}</table>
+<h3>${escapeHtml(h.byProcedure)}</h3><table><tr>${[h.procedure, h.received, h.resolved, h.early, h.onTime, h.late, h.open].map(th).join('')}</tr>${procedures}</table>
+${input.liaison ? liaisonHtml(input.liaison, t) : ''}
+${input.national ? nationalHtml(input.national, t) : ''}
+${input.showcase ? showcaseHtml(input.showcase, t) : ''}
+${input.online ? onlineHtml(input.online, t) : ''}
+${input.province ? provinceHtml(input.province.process, input.province.name, t) : ''}
+${input.lateEntries ? lateHtml(input.lateEntries, t) : ''}
+${input.portalSync ? portalHtml(input.portalSync, t) : ''}
+${h2(h.dailyRate)}
+${dailyRateChart(input.days, t)}
+${h2(h.documents)}<ul>${docs}</ul>
 </body></html>
 `;
 }

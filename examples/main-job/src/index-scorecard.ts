@@ -2,82 +2,73 @@
  * The Decision 766 index of the run's month (bảng điểm chỉ số 766): the month that holds the run's
  * first day, cut at the engine clock's now when the month is not over (open dossiers are judged
  * at the period's end, so a later end would judge them in the future). Counted by the store with
- * `engine.nationalIndex`; printed on the console and as a section of the HTML report.
+ * `engine.nationalIndex`; printed on the console and as a section of the HTML report, in the
+ * labels' language.
  */
-import type { Engine, IndicatorFigure, NationalIndexResult } from '@motcua/core';
+import {
+  type Engine,
+  type IndicatorFigure,
+  type NationalIndexResult,
+  reportPeriodContaining,
+} from '@motcua/core';
 import { escapeHtml } from '@motcua/core/forms';
-
-/** Numbers as Vietnamese write them: `92,5`, `1.234`. */
-const vn = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
+import type { JobLabels } from './labels.js';
 
 /** The index of the month holding `start` (`YYYY-MM-DD`), to the month's end or now. */
 export async function monthlyIndex(engine: Engine, start: string): Promise<NationalIndexResult> {
-  const [y, m] = start.split('-').map(Number) as [number, number];
-  const first = `${start.slice(0, 7)}-01`;
-  const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-  const monthEnd = engine.calendar.startOfDay(next as never).getTime();
-  const to = new Date(Math.min(monthEnd, engine.clock.now().getTime()));
-  return engine.nationalIndex({ from: first, to, by: 'none' });
+  const month = reportPeriodContaining('month', 1, start);
+  const to = new Date(Math.min(Date.parse(month.to), engine.clock.now().getTime()));
+  return engine.nationalIndex({ from: month.from, to, by: 'none' });
 }
 
-/** Short Vietnamese words for the reasons core gives for N/A (its reasons are in English). */
-function naWords(reason: string): string {
-  if (reason.startsWith('the store has no sync state')) return 'không có trạng thái đồng bộ trong kho';
-  if (reason.startsWith('no dossier in the denominator')) return 'mẫu số bằng 0';
-  if (reason.includes('stored before the index facts')) return 'có hồ sơ lưu trước khi ghi dữ liệu chỉ số';
-  if (reason.startsWith('the indicator earns no points')) return 'không tính điểm';
-  if (reason.startsWith('the indicator’s weight')) return 'chưa xác nhận trọng số';
-  return reason;
-}
-
-const figureText = (f: IndicatorFigure) =>
+const figureText = (f: IndicatorFigure, t: JobLabels) =>
   f.value === null
-    ? `N/A (${naWords(f.na?.reason ?? '')})`
+    ? `${t.na} (${f.na ? t.naReason(f.na) : ''})`
     : f.unit === 'days'
-      ? `${vn(f.value)} ngày (${f.denominator} hồ sơ)`
-      : `${vn(f.value)} % (${vn(f.numerator ?? 0)}/${vn(f.denominator ?? 0)})`;
-const pointsOf = (f: IndicatorFigure) =>
+      ? `${t.number(f.value, 2)} ${t.index.days} (${t.number(f.denominator ?? 0)} ${t.index.dossiers})`
+      : `${t.percentValue(f.value)} (${t.number(f.numerator ?? 0)}/${t.number(f.denominator ?? 0)})`;
+const pointsOf = (f: IndicatorFigure, t: JobLabels) =>
   f.points === null
-    ? `N/A${f.value === null ? '' : ` (${naWords(f.pointsNa?.reason ?? '')})`}`
-    : `${vn(f.points)}/${vn(f.maxPoints ?? 0)}`;
+    ? `${t.na}${f.value === null || !f.pointsNa ? '' : ` (${t.naReason(f.pointsNa)})`}`
+    : `${t.number(f.points, 2)}/${t.number(f.maxPoints ?? 0, 2)}`;
 
-/** The local day of an instant, `DD/MM/YYYY`. */
-function day(engine: Engine, instant: string, endExclusive = false): string {
-  const t = new Date(Date.parse(instant) - (endExclusive ? 1 : 0));
-  const d = engine.calendar.localDate(t);
-  return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
+/** The local day of an instant, as the labels write dates. */
+function day(engine: Engine, instant: string, t: JobLabels, endExclusive = false): string {
+  return t.date(engine.calendar.localDate(new Date(Date.parse(instant) - (endExclusive ? 1 : 0))));
 }
 
 /** The console lines: the period and version, the points per group, then every indicator. */
-export function scorecardLines(index: NationalIndexResult, engine: Engine): string[] {
+export function scorecardLines(index: NationalIndexResult, engine: Engine, t: JobLabels): string[] {
   const row = index.rows[0];
-  const head = `Chỉ số 766        ${day(engine, index.from)} – ${day(engine, index.to, true)}, bộ chỉ số ${index.version.id}, quy tắc ${index.rule === 'national' ? 'Cổng DVCQG' : 'tại thời điểm trả'}`;
-  if (!row) return [`${head}: không có hồ sơ`];
+  const head = `${t.index.head.padEnd(18)}${day(engine, index.from, t)} – ${day(engine, index.to, t, true)}, ${t.index.version} ${index.version.id}, ${t.index.rule[index.rule]}`;
+  if (!row) return [`${head}: ${t.index.noDossier}`];
   return [
-    `${head}: ${row.groups.map((g) => `nhóm ${g.group} ${vn(g.points)}/${vn(g.maxPoints)}${g.complete ? '' : ' (chưa đủ)'}`).join('; ')}`,
-    ...row.figures.map((f) => `  ${f.id.padEnd(4)} ${f.name}: ${figureText(f)}; điểm ${pointsOf(f)}`),
+    `${head}: ${row.groups.map((g) => `${t.index.group(g.group)} ${t.number(g.points, 2)}/${t.number(g.maxPoints, 2)}${g.complete ? '' : ` (${t.index.incomplete})`}`).join('; ')}`,
+    ...row.figures.map(
+      (f) => `  ${f.id.padEnd(4)} ${f.name}: ${figureText(f, t)}; ${t.index.points} ${pointsOf(f, t)}`,
+    ),
   ];
 }
 
 /** The HTML report's section: points per group, and every indicator with its value and points. */
-export function scorecardSection(index: NationalIndexResult, engine: Engine): string {
+export function scorecardSection(index: NationalIndexResult, engine: Engine, t: JobLabels): string {
   const row = index.rows[0];
-  const title = `<h2>Chỉ số 766 (Quyết định 766/QĐ-TTg) – ${escapeHtml(day(engine, index.from))} – ${escapeHtml(day(engine, index.to, true))}</h2>
-<p>Bộ chỉ số ${escapeHtml(index.version.id)}, quy tắc tính ${index.rule === 'national' ? 'của Cổng DVCQG' : 'tại thời điểm trả kết quả'}. Điểm nhóm là tổng điểm các chỉ số đã tính được; "chưa đủ" khi có chỉ số chưa có điểm.</p>`;
-  if (!row) return `${title}<p>Không có hồ sơ trong kỳ.</p>`;
+  const title = `<h2>${escapeHtml(t.index.title)} – ${escapeHtml(day(engine, index.from, t))} – ${escapeHtml(day(engine, index.to, t, true))}</h2>
+<p>${escapeHtml(t.index.version)} ${escapeHtml(index.version.id)}, ${escapeHtml(t.index.ruleIn[index.rule])}. ${escapeHtml(t.index.note)}</p>`;
+  if (!row) return `${title}<p>${escapeHtml(t.index.noDossier)}</p>`;
   const groups = row.groups
     .map(
       (g) =>
-        `<tr data-group="${g.group}"><td>${g.group}. ${escapeHtml(g.name)}</td><td class="n">${vn(g.points)} / ${vn(g.maxPoints)}</td><td>${g.complete ? '' : 'chưa đủ'}</td></tr>`,
+        `<tr data-group="${g.group}"><td>${g.group}. ${escapeHtml(g.name)}</td><td class="n">${t.number(g.points, 2)} / ${t.number(g.maxPoints, 2)}</td><td>${g.complete ? '' : escapeHtml(t.index.incomplete)}</td></tr>`,
     )
     .join('');
   const figures = row.figures
     .map(
       (f) =>
-        `<tr data-indicator="${escapeHtml(f.id)}"><td>${escapeHtml(f.id)}</td><td>${escapeHtml(f.name)}</td><td class="n">${escapeHtml(figureText(f))}</td><td class="n">${escapeHtml(pointsOf(f))}</td></tr>`,
+        `<tr data-indicator="${escapeHtml(f.id)}"><td>${escapeHtml(f.id)}</td><td>${escapeHtml(f.name)}</td><td class="n">${escapeHtml(figureText(f, t))}</td><td class="n">${escapeHtml(pointsOf(f, t))}</td></tr>`,
     )
     .join('');
   return `${title}
-<table><tr><th>Nhóm chỉ số</th><th>Điểm</th><th></th></tr>${groups}</table>
-<table><tr><th>Chỉ số</th><th>Tên chỉ số</th><th>Giá trị (tử số/mẫu số)</th><th>Điểm</th></tr>${figures}</table>`;
+<table><tr><th>${escapeHtml(t.index.groupColumn)}</th><th>${escapeHtml(t.index.pointsColumn)}</th><th></th></tr>${groups}</table>
+<table><tr><th>${escapeHtml(t.index.idColumn)}</th><th>${escapeHtml(t.index.nameColumn)}</th><th>${escapeHtml(t.index.valueColumn)}</th><th>${escapeHtml(t.index.pointsColumn)}</th></tr>${figures}</table>`;
 }

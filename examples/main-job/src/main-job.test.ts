@@ -9,12 +9,39 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { EN } from './labels-en.js';
+import { VI } from './labels-vi.js';
 
 const run = promisify(execFile);
 const here = fileURLToPath(new URL('..', import.meta.url));
 const TSX = join(here, '..', '..', 'node_modules', '.bin', 'tsx');
 const out = mkdtempSync(join(tmpdir(), 'motcua-main-job-'));
-afterAll(() => rmSync(out, { recursive: true, force: true }));
+const outEn = mkdtempSync(join(tmpdir(), 'motcua-main-job-en-'));
+afterAll(() => {
+  rmSync(out, { recursive: true, force: true });
+  rmSync(outEn, { recursive: true, force: true });
+});
+
+/** Every fixed text (no sentence built from figures) of a labels section. */
+function fixedTexts(section: object): string[] {
+  return Object.values(section).flatMap((v) =>
+    typeof v === 'string' ? [v] : typeof v === 'object' && v !== null ? fixedTexts(v) : [],
+  );
+}
+/** The headings and header cells of an HTML page, as text. */
+const headings = (html: string) =>
+  [...html.matchAll(/<(h1|h2|h3|th)>([^<]*)<\/\1>/g)].map((m) =>
+    m[2]!.replaceAll('&amp;', '&').replaceAll('&quot;', '"').replaceAll('&#39;', "'"),
+  );
+/** The texts of the report that differ between the languages (codes and names do not). */
+const reportTexts = (t: typeof VI) => [
+  ...fixedTexts(t.html),
+  ...fixedTexts(t.form06.rows),
+  ...fixedTexts(t.index),
+  ...fixedTexts(t.channel),
+];
+const englishOnly = reportTexts(EN).filter((x) => !reportTexts(VI).includes(x));
+const vietnameseOnly = reportTexts(VI).filter((x) => !reportTexts(EN).includes(x));
 
 describe('the main job', () => {
   it('runs a few days end to end and writes the forms, slips and report', async () => {
@@ -23,14 +50,14 @@ describe('the main job', () => {
       ['src/main.ts', '--days', '4', '--per-day', '40', '--seed', '7', '--out', out, '--portal-sync', 'on'],
       { cwd: here, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 },
     );
-    expect(stdout).toMatch(/commands in/);
+    expect(stdout).toMatch(/\d+ lệnh trong [\d,]+ giây/);
     // Synced to the portal simulator through its faults: none lost, none duplicated.
     expect(stdout).toMatch(
-      /Portal sync {7}(\d+) of \1 received dossiers on the portal \(indicator 1\.4: 1\); .* 0 duplicates, 0 dead letters/,
+      /Đồng bộ DVCQG {5}(\d+)\/\1 hồ sơ đã tiếp nhận có trên Cổng \(chỉ số 1\.4: 1\); .* 0 bản trùng, 0 lượt gửi hỏng hẳn/,
     );
     // Biểu 06 of the month on the 15th → 14th cut-off holding the first day (17/08: 15/08 – 14/09).
     const form06 =
-      /Biểu 06 {11}Tháng 9 năm 2026 \(2026-08-15 – 2026-09-14\): tiếp nhận (\d+) .*đã giải quyết (\d+) .*đang giải quyết (\d+)/.exec(
+      /Biểu 06 {11}Tháng 9 năm 2026 \(15\/08\/2026 – 14\/09\/2026\): tiếp nhận (\d+) .*đã giải quyết (\d+) .*đang giải quyết (\d+)/.exec(
         stdout,
       );
     expect(form06).not.toBeNull();
@@ -67,5 +94,55 @@ describe('the main job', () => {
         new RegExp(`<tr data-group="${group}"><td>[^<]+</td><td class="n">${points} / ${max}</td>`),
       );
     expect(readdirSync(join(out, 'documents')).some((f) => f.endsWith('-mau-01.html'))).toBe(true);
+    // Vietnamese by default: no English heading, header cell or console label left.
+    expect(report).toContain('<html lang="vi">');
+    const shown = headings(report);
+    expect(shown.filter((h) => englishOnly.includes(h))).toEqual([]);
+    for (const h of [VI.html.title, VI.html.report, VI.html.byProcedure, VI.html.liaison, VI.html.documents])
+      expect(shown).toContain(h);
+    for (const label of [EN.console.showcase, EN.console.ratings, EN.console.lateEntries, 'commands in'])
+      expect(stdout).not.toContain(label);
+    expect(stdout).toMatch(/^ {4}trước hạn +\d+ +[\d,]+ %$/m);
   }, 180_000);
+
+  it('prints the console and the report in English with --lang en', async () => {
+    const { stdout } = await run(
+      TSX,
+      [
+        'src/main.ts',
+        '--days',
+        '2',
+        '--per-day',
+        '20',
+        '--seed',
+        '7',
+        '--out',
+        outEn,
+        '--portal-sync',
+        'off',
+        '--lang',
+        'en',
+      ],
+      { cwd: here, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 },
+    );
+    expect(stdout).toMatch(/\d+ commands in [\d.]+ s/);
+    expect(stdout).toMatch(
+      /^Index 766 {9}2026-08-01 – 2026-08-31, index version f766-2025, national portal rule: group 1/m,
+    );
+    expect(stdout).toMatch(/^ {4}early +\d+ +[\d.]+%$/m);
+    const report = readFileSync(join(outEn, 'report.html'), 'utf8');
+    expect(report).toContain('<html lang="en">');
+    const shown = headings(report);
+    expect(shown.filter((h) => vietnameseOnly.includes(h))).toEqual([]);
+    for (const h of [EN.html.title, EN.html.report, EN.html.byProcedure, EN.html.documents])
+      expect(shown).toContain(h);
+  }, 180_000);
+
+  it('refuses an unknown --lang, naming it', async () => {
+    const failed = await run(TSX, ['src/main.ts', '--lang', 'fr', '--out', outEn], { cwd: here }).then(
+      () => '',
+      (e: { stderr: string }) => e.stderr,
+    );
+    expect(failed).toContain('--lang: expected vi or en');
+  }, 60_000);
 });

@@ -8,6 +8,7 @@
  *
  *   ./pnpmw demo                      # 30 days from 2026-08-17 (across the 31/08–02/09 block)
  *   ./pnpmw demo -- --days 60 --seed 7 --per-day 200 --out /tmp/run
+ *   ./pnpmw demo -- --lang en         # the console and report.html in English (Vietnamese by default)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -51,6 +52,7 @@ import {
 import { openAgencies } from './agencies.js';
 import { htmlReport, type LiaisonSection } from './html-report.js';
 import { monthlyIndex, scorecardLines, scorecardSection } from './index-scorecard.js';
+import { type DocumentKind, labelsFor, parseLanguage } from './labels.js';
 import { birthLiaisonSample, deathLiaisonSample } from './liaison-samples.js';
 import { nationalFacts, showcaseDossier } from './national-facts.js';
 import { onlineAndBoundary, sampleReception, withSampleFees } from './online-and-boundary.js';
@@ -73,6 +75,8 @@ const { values } = parseArgs({
     'portal-sync': { type: 'string', default: 'on' },
     pg: { type: 'string' },
     out: { type: 'string' },
+    // The language of the console and report.html: vi (default) or en.
+    lang: { type: 'string', default: 'vi' },
   },
   allowPositionals: false,
 });
@@ -91,6 +95,7 @@ for (const [name, n] of [
 parseLocalDate(start, '--start');
 if (values['portal-sync'] !== 'on' && values['portal-sync'] !== 'off')
   throw new Error('--portal-sync: expected on or off');
+const t = labelsFor(parseLanguage(values.lang));
 const out = resolve(values.out ?? join('out', `main-job-${start}-${days}d-seed${seed}`));
 mkdirSync(join(out, 'documents'), { recursive: true });
 mkdirSync(join(out, 'agencies'), { recursive: true });
@@ -120,7 +125,7 @@ const inForceAtStart = (p: { definition: { effectiveFrom: string; effectiveTo?: 
   p.definition.effectiveFrom <= start && (!p.definition.effectiveTo || start <= p.definition.effectiveTo);
 const liaisonShare = (l: typeof birth | typeof death, share: number) => {
   if (inForceAtStart(l.liaison)) return share;
-  console.log(`liaison ${l.liaison.code} has no version in force on ${start}: it gets no arrivals`);
+  console.log(t.console.noVersionInForce(l.liaison.code, start));
   return 0;
 };
 // A procedure imported from a province's process table, with a phase that waits for payment.
@@ -128,10 +133,10 @@ const imported = provinceProcedure(calendar, start);
 const procedures = [...standalone, birth.liaison, death.liaison, imported];
 // The procedure the showcase, the online filings and the cross-boundary dossier use.
 const residence = standalone.find((p) => p.code === '1.004222') ?? standalone[0]!;
-const names = new Map(procedures.map((p) => [p.code, p.definition.name.vi]));
+const names = new Map(procedures.map((p) => [p.code, t.name(p.definition.name)]));
 const shortNames = new Map([
-  [birth.liaison.code, '3 in 1 (birth)'],
-  [death.liaison.code, 'death'],
+  [birth.liaison.code, t.liaisonNames.birth],
+  [death.liaison.code, t.liaisonNames.death],
 ]);
 // Invented applicants, each with their own (made-up) mobile number, so SMS caps apply per person.
 const samples = Object.fromEntries(
@@ -153,14 +158,10 @@ samples[birth.liaison.code] = birthLiaisonSample;
 samples[death.liaison.code] = deathLiaisonSample;
 const store = await openStore(values.store!, out, values.pg);
 
-console.log(`motcua — a simulated month at a provincial service centre`);
-console.log(
-  `  ${days} days from ${start}, about ${perDay} dossiers per working day, seed ${seed}, store: ${store.label}`,
-);
-console.log(`  ${standalone.length} procedures: ${standalone.map((p) => p.definition.name.vi).join('; ')}`);
-console.log(
-  `  liaisons (một cửa liên thông): "3 in 1" birth (khai sinh – thường trú – thẻ BHYT), death (khai tử – xóa thường trú – mai táng phí)\n`,
-);
+console.log(t.console.title);
+console.log(t.console.run({ days, start, perDay, seed, store: store.label }));
+console.log(t.console.procedures(standalone.map((p) => t.name(p.definition.name))));
+console.log(t.console.liaisons);
 
 const clock = new SimulatedClock(`${start}T00:00:00+07:00`);
 const smsFile = join(out, 'sms.jsonl');
@@ -226,6 +227,9 @@ const result = await simulate({
   },
   behaviour: { pickupHours: [0, 1] },
   samples,
+  // The simulated officers' names are recorded in the dossiers and printed on the Vietnamese forms
+  // (control slips, Form 01): Vietnamese whatever --lang says.
+  language: 'vi',
   drainDays: 21,
   liaison: {
     agencies: Object.fromEntries(agencies.map((a) => [a.id, a.engine])),
@@ -233,34 +237,30 @@ const result = await simulate({
   },
   onDay: (d) => {
     if (d.received === 0 && d.resolved === 0) return;
-    const rate = d.resolved ? `${((d.timely / d.resolved) * 100).toFixed(1)}% on time` : '';
-    const l = d.liaison;
-    const liaison = l
-      ? `  liaison ${String(l.received).padStart(3)} in, ${String(l.handoffs).padStart(3)} parts out`
-      : '';
-    process.stdout.write(
-      `  ${d.date}  received ${String(d.received).padStart(4)}  resolved ${String(d.resolved).padStart(4)} ${rate.padStart(16)}  open ${String(d.open).padStart(5)}${liaison}\n`,
-    );
+    const timelyShare = d.resolved ? d.timely / d.resolved : null;
+    process.stdout.write(`${t.console.day({ ...d, timelyShare })}\n`);
   },
 });
 const seconds = (performance.now() - t0) / 1000;
 const r = result.report[0]!;
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
+const pct = (x: number) => t.percent(x).padStart(7);
+/** A report line: its name padded to a column, then the figure right-aligned. */
+const line = (indent: number, name: string, n: number) =>
+  `${' '.repeat(indent)}${name.padEnd(20 - indent)}${t.number(n).padStart(6)}`;
+const c = t.console;
 
-console.log(`\nReport ${start} + ${days} days (and ${21} days to finish open dossiers)`);
+console.log(`\n${c.reportHead(start, days, 21)}`);
 console.log(
-  `  received          ${String(r.received).padStart(6)}   by channel: ${Object.entries(r.receivedByChannel)
-    .map(([c, n]) => `${c} ${n}`)
+  `${line(2, c.received, r.received)}   ${c.byChannel}: ${Object.entries(r.receivedByChannel)
+    .map(([ch, n]) => `${t.channel[ch as keyof typeof t.channel] ?? ch} ${t.number(n)}`)
     .join(', ')}`,
 );
-console.log(`  resolved          ${String(r.resolved).padStart(6)}`);
-console.log(`    early           ${String(r.early).padStart(6)}  ${pct(r.earlyRate)}`);
-console.log(`    on time         ${String(r.onTime).padStart(6)}  ${pct(r.onTimeRate)}`);
-console.log(`    late            ${String(r.late).padStart(6)}  ${pct(r.lateRate)}`);
-console.log(`  refused           ${String(r.refused).padStart(6)}   withdrawn ${r.withdrawn}`);
-console.log(
-  `  in progress       ${String(r.inProgressWithinTime).padStart(6)} within time, ${r.inProgressOverdue} overdue`,
-);
+console.log(line(2, c.resolved, r.resolved));
+console.log(`${line(4, c.early, r.early)}  ${pct(r.earlyRate)}`);
+console.log(`${line(4, c.onTime, r.onTime)}  ${pct(r.onTimeRate)}`);
+console.log(`${line(4, c.late, r.late)}  ${pct(r.lateRate)}`);
+console.log(`${line(2, c.refused, r.refused)}   ${c.withdrawn} ${t.number(r.withdrawn)}`);
+console.log(`${line(2, c.inProgress, r.inProgressWithinTime)} ${c.inProgressDetail(r.inProgressOverdue)}`);
 const liaison = result.liaison!;
 // Parts in the order of the liaisons and of their members.
 const partOrder = (m: { liaison: string; member: string }) => {
@@ -269,30 +269,38 @@ const partOrder = (m: { liaison: string; member: string }) => {
 };
 const parts = [...liaison.members].sort((a, b) => partOrder(a) - partOrder(b));
 const parentsOf = (code: string) => result.byProcedure.find((row) => row.group === code);
+/** A part's member name in the run's language (the liaison definition names it). */
+const memberName = (m: { liaison: string; member: string }) => {
+  const spec = liaisons
+    .find((l) => l.liaison.code === m.liaison)
+    ?.liaison.liaison.members.find((x) => x.id === m.member);
+  return spec ? t.name(spec.name) : m.member;
+};
 console.log(
-  `  liaison parents   ${String(liaison.parents).padStart(6)}   ${liaisons
-    .map((l) => `${shortNames.get(l.liaison.code)} ${parentsOf(l.liaison.code)?.received ?? 0}`)
-    .join(
-      ', ',
-    )}; closed complete ${liaison.outcomes.complete}, partial ${liaison.outcomes.partial}, refused ${liaison.outcomes.refused}`,
+  `${line(2, c.liaisonParents, liaison.parents)}   ${liaisons
+    .map((l) => `${shortNames.get(l.liaison.code)} ${t.number(parentsOf(l.liaison.code)?.received ?? 0)}`)
+    .join(', ')}; ${c.liaisonOutcomes(liaison.outcomes)}`,
 );
-console.log(`  parts handed off  ${String(liaison.handoffs).padStart(6)}   to ${agencies.length} agencies:`);
-for (const m of parts) {
-  console.log(
-    `    ${`${shortNames.get(m.liaison)}: ${m.member}`.padEnd(31)} ${m.agency.padEnd(22)} ${String(m.handedOff).padStart(5)} handed off  ${m.early} early, ${m.onTime} on time, ${m.late} late; ${m.refused} refused, ${m.supplemented} supplemented, ${m.apologized} apologised`,
-  );
-}
-console.log(`  ${result.commands.toLocaleString('en')} commands in ${seconds.toFixed(1)} s\n`);
+console.log(`${line(2, c.partsHandedOff, liaison.handoffs)}   ${c.toAgencies(agencies.length)}`);
+const partName = (m: { liaison: string; member: string }) => `${shortNames.get(m.liaison)}: ${memberName(m)}`;
+const partWidth = Math.max(0, ...parts.map((m) => partName(m).length));
+for (const m of parts)
+  console.log(`    ${partName(m).padEnd(partWidth)} ${m.agency.padEnd(12)} ${c.part(m)}`);
+console.log(c.commands(result.commands, seconds));
 
 // A short staffing what-if for the centre's desk (ticket queue only, a few seeds: seconds).
-const whatIf = await deskWhatIf({ calendar, start, days, perDay });
-console.log(`Staffing what-if at the busiest desk field (${whatIf.field}), mean over 5 seeds [95 % CI]:`);
+const whatIf = await deskWhatIf({ calendar, start, days, perDay, variantName: t.whatIf.variant });
+console.log(c.whatIfHead(t.whatIf.fields[whatIf.field], 5));
 for (const v of whatIf.variants) {
   const f = v.fields[whatIf.field]!;
   console.log(
-    `  ${v.variant.name.padEnd(20)} mean wait ${f.waitMean.mean.toFixed(1).padStart(5)} min [${f.waitMean.low.toFixed(1)}–${f.waitMean.high.toFixed(1)}], ` +
-      `P90 ${f.waitP90.mean.toFixed(1).padStart(5)} min, within 15 min ${f.withinPercent.mean.toFixed(1).padStart(5)} %, ` +
-      `served after hours ${f.afterHoursPerDay.mean.toFixed(2)} a day`,
+    c.whatIfVariant({
+      name: v.variant.name,
+      wait: f.waitMean,
+      p90: f.waitP90.mean,
+      withinPercent: f.withinPercent.mean,
+      afterHoursPerDay: f.afterHoursPerDay.mean,
+    }),
   );
 }
 console.log('');
@@ -315,8 +323,11 @@ const showcase = await showcaseDossier(
   residence,
   catalogueSamples[residence.code] as { applicant: Record<string, unknown>; application: unknown },
 );
-console.log(
-  `Showcase dossier  ${showcase.code}: ${showcase.statuses.join(' → ')}; ${showcase.components} components recorded, ${showcase.results} result document, returned ${showcase.handover}, rated ${showcase.rated ? 'yes' : 'no'}`,
+/** A console line: its name in a column of 18, then the text. */
+const say = (name: string, text: string) => console.log(`${name.padEnd(18)}${text}`);
+say(
+  c.showcase,
+  `${showcase.code}: ${t.facts.showcase({ ...showcase, statuses: showcase.statuses.join(' → ') })}`,
 );
 // Online filings (code at submission, accepted, completed on request, refused at intake) and a
 // dossier received at one commune centre for the agency of another.
@@ -326,14 +337,16 @@ const online = await onlineAndBoundary(
   catalogueSamples[residence.code] as { applicant: Record<string, unknown>; application: unknown },
 );
 for (const f of online.filings)
-  console.log(`Online filing     ${f.code}: ${f.statuses.join(' → ')}${f.paid ? `; ${f.paid}` : ''}`);
-console.log(
-  `Cross-boundary    ${online.crossBoundary.code}: received at ${online.crossBoundary.receiving} for ${online.crossBoundary.competent}; original ${online.crossBoundary.moves.join(', ')} (arrival ${online.crossBoundary.arrival})`,
-);
+  say(
+    c.online,
+    `${f.code}: ${f.statuses.join(' → ')}${f.paidVnd === undefined ? '' : `; ${t.facts.paid(f.paidVnd)}`}`,
+  );
+say(c.crossBoundary, `${online.crossBoundary.code}: ${t.facts.crossBoundary(online.crossBoundary)}`);
 // The imported procedure's dossier: phase 2 waits for the charge.
 const province = await provinceProcessDossier(engine, imported);
-console.log(
-  `Province process  ${province.code}: ${imported.definition.name.vi}, steps from ${province.source}; phase 2 refused until paid ("${province.waited}"); returned ${province.result}`,
+say(
+  c.provinceProcess,
+  `${province.code}: ${t.facts.provinceProcess({ ...province, name: t.name(imported.definition.name) })}`,
 );
 // Late entry: the late-entry report per unit (the online filing's receipt was recorded late).
 const lateRows = await engine.lateEntries({
@@ -341,20 +354,27 @@ const lateRows = await engine.lateEntries({
   to: new Date(Math.ceil((engine.clock.now().getTime() + 1) / 3_600_000) * 3_600_000),
   thresholdMs: 3_600_000,
 });
-console.log(
-  `Late entries      ${
-    lateRows
-      .filter((r) => r.late > 0)
-      .map(
-        (r) =>
-          `${r.unit}: ${r.late} of ${r.entries} entered over an hour late (longest ${(r.maxDelayMs / 3_600_000).toFixed(1)} h)`,
-      )
-      .join('; ') || 'none'
-  }`,
+/** A unit's name: the first procedure naming it, a liaison member's agency, an engine actor, or its id. */
+const unitName = (id: string): string => {
+  for (const p of procedures) {
+    const name = p.definition.units[id]?.name;
+    if (name !== undefined) return name;
+  }
+  for (const l of liaisons)
+    for (const m of l.liaison.liaison.members) if (m.agency.id === id) return m.agency.name;
+  return t.actors[id] ?? id;
+};
+const lateByUnit = lateRows.map((r) => ({ ...r, unit: unitName(r.unit) }));
+say(
+  c.lateEntries,
+  lateByUnit
+    .filter((r) => r.late > 0)
+    .map((r) => c.lateEntry({ ...r, hours: r.maxDelayMs / 3_600_000 }))
+    .join('; ') || c.none,
 );
 // The official statistics form of the run's month (Biểu 06, 15th → 14th), counted by the store.
 const form06 = await monthlyForm06(engine, start);
-console.log(form06Line(form06));
+console.log(form06Line(form06, t));
 // The portal sync, once everything is delivered: indicator 1.4, lag, nothing duplicated.
 const synced = portal
   ? await finishPortalSync(engine, portal, {
@@ -363,22 +383,27 @@ const synced = portal
     })
   : null;
 if (synced)
-  console.log(
-    `Portal sync       ${synced.report.synced} of ${synced.report.received} received dossiers on the portal (indicator 1.4: ${synced.report.ratio ?? 'N/A'}); ` +
-      `lag p50 ${Math.round((synced.report.lagMs?.p50 ?? 0) / 60_000)} min, p99 ${Math.round((synced.report.lagMs?.p99 ?? 0) / 60_000)} min (simulated time); ` +
-      `${synced.records} records, ${synced.duplicates} duplicates, ${synced.deadLetters} dead letters, through a portal failing 8% of calls`,
+  say(
+    c.portalSync,
+    t.facts.portalSync({
+      ...synced,
+      synced: synced.report.synced,
+      received: synced.report.received,
+      ratio: synced.report.ratio,
+      lagP50Minutes: Math.round((synced.report.lagMs?.p50 ?? 0) / 60_000),
+      lagP99Minutes: Math.round((synced.report.lagMs?.p99 ?? 0) / 60_000),
+    }),
   );
 // National facts: each dossier's national status, and the applicants' ratings at return.
 const facts = await nationalFacts(engine, await listAll({}), seed);
-console.log(
-  `National status   ${facts.statuses.map((st) => `${st.code} ${st.name}: ${st.dossiers}`).join('; ')}`,
+say(
+  c.nationalStatus,
+  facts.statuses.map((st) => `${st.code} ${st.name}: ${t.number(st.dossiers)}`).join('; '),
 );
 // The Decision 766 index of the run's month, once the national facts are in: points per group.
 const index766 = await monthlyIndex(engine, start);
-for (const line of scorecardLines(index766, engine)) console.log(line);
-console.log(
-  `Ratings           ${facts.rated} of ${facts.returned} returned dossiers rated publicly; ${(facts.satisfiedShare * 100).toFixed(1)}% satisfied overall\n`,
-);
+for (const l of scorecardLines(index766, engine, t)) console.log(l);
+say(c.ratings, `${t.facts.ratings(facts)}\n`);
 const documents: { href: string; label: string }[] = [];
 const pick = async (test: (c: Awaited<ReturnType<Engine['get']>>['context']) => boolean) => {
   for (const s of done) {
@@ -391,36 +416,37 @@ const write = (name: string, html: string, label: string) => {
   writeFileSync(join(out, 'documents', name), html);
   documents.push({ href: `documents/${name}`, label });
 };
-const chosen = [
-  ['plain', await pick((c) => c.supplements.length === 0 && !c.apology)],
-  ['supplemented', await pick((c) => c.supplements.length > 0)],
-  ['apology', await pick((c) => c.apology !== null)],
-] as const;
+const chosen: [DocumentKind, Awaited<ReturnType<typeof pick>>][] = [
+  ['plain', await pick((x) => x.supplements.length === 0 && !x.apology)],
+  ['supplemented', await pick((x) => x.supplements.length > 0)],
+  ['apology', await pick((x) => x.apology !== null)],
+];
 for (const [kind, rec] of chosen) {
   if (!rec) continue;
   const def = engine.procedures.get(rec.summary.procedureCode, rec.summary.procedureVersion).definition;
-  const c = rec.context;
+  const x = rec.context;
+  const d = t.documents;
   write(
-    `${c.code}-mau-01.html`,
-    renderReceiptHtml(receiptForm(def, c, office, calendar)),
-    `${c.code}: Form 01 (${kind})`,
+    `${x.code}-mau-01.html`,
+    renderReceiptHtml(receiptForm(def, x, office, calendar)),
+    `${x.code}: ${d.form01(d.kind[kind])}`,
   );
   write(
-    `${c.code}-phieu-kiem-soat.html`,
-    renderControlSlipHtml(controlSlipForm(def, c, office, calendar)),
-    `${c.code}: control slip`,
+    `${x.code}-phieu-kiem-soat.html`,
+    renderControlSlipHtml(controlSlipForm(def, x, office, calendar)),
+    `${x.code}: ${d.controlSlip}`,
   );
-  if (c.supplements.length)
+  if (x.supplements.length)
     write(
-      `${c.code}-mau-02.html`,
-      renderSupplementHtml(supplementForm(def, c, office, calendar)),
-      `${c.code}: Form 02`,
+      `${x.code}-mau-02.html`,
+      renderSupplementHtml(supplementForm(def, x, office, calendar)),
+      `${x.code}: ${d.form02}`,
     );
-  if (c.apology)
+  if (x.apology)
     write(
-      `${c.code}-mau-04.html`,
-      renderApologyHtml(apologyForm(def, c, office, calendar)),
-      `${c.code}: Form 04`,
+      `${x.code}-mau-04.html`,
+      renderApologyHtml(apologyForm(def, x, office, calendar)),
+      `${x.code}: ${d.form04}`,
     );
 }
 // A liaison parent and its parts: the centre's Form 01 and control slip (desk ⇄ agencies), and
@@ -444,20 +470,20 @@ for (const l of liaisons) {
     (await parentPick(l.liaison.code, (c) => partsOf(c).length >= 3)) ??
     (await parentPick(l.liaison.code, () => true));
   if (!rec) continue;
-  const c = rec.context;
+  const x = rec.context;
   const def = l.liaison.definition;
-  const kind = shortNames.get(l.liaison.code);
+  const kind = shortNames.get(l.liaison.code) ?? l.liaison.code;
   write(
-    `${c.code}-mau-01.html`,
-    renderReceiptHtml(receiptForm(def, c, office, calendar)),
-    `${c.code}: Form 01 (liaison ${kind})`,
+    `${x.code}-mau-01.html`,
+    renderReceiptHtml(receiptForm(def, x, office, calendar)),
+    `${x.code}: ${t.documents.liaisonForm01(kind)}`,
   );
   write(
-    `${c.code}-phieu-kiem-soat.html`,
-    renderControlSlipHtml(controlSlipForm(def, c, office, calendar)),
-    `${c.code}: control slip of the liaison (desk ⇄ agencies)`,
+    `${x.code}-phieu-kiem-soat.html`,
+    renderControlSlipHtml(controlSlipForm(def, x, office, calendar)),
+    `${x.code}: ${t.documents.liaisonSlip}`,
   );
-  for (const m of partsOf(c)) {
+  for (const m of partsOf(x)) {
     const agency = agencies.find((a) => a.id === m.agency)!;
     const child = await agency.engine.get(m.childCode!);
     const childDef = agency.engine.procedures.get(
@@ -467,7 +493,7 @@ for (const l of liaisons) {
     write(
       `${child.code}-phieu-kiem-soat.html`,
       renderControlSlipHtml(controlSlipForm(childDef, child.context, agency.office, calendar)),
-      `${child.code}: control slip of the ${m.id} part at ${agency.name}`,
+      `${child.code}: ${t.documents.partSlip(memberName({ liaison: l.liaison.code, member: m.id }), agency.name)}`,
     );
   }
 }
@@ -482,19 +508,28 @@ for (const s of done.slice(0, 200)) {
 }
 write(
   'so-theo-doi.html',
-  renderTrackingBookHtml(trackingBookForm('2025', bookEntries, office, calendar, { period: `Từ ${start}` })),
-  'Tracking book (first 200 dossiers)',
+  // The tracking book is a Vietnamese form whatever the report's language.
+  renderTrackingBookHtml(
+    trackingBookForm('2025', bookEntries, office, calendar, {
+      period: `Từ ngày ${start.slice(8, 10)}/${start.slice(5, 7)}/${start.slice(0, 4)}`,
+    }),
+  ),
+  t.documents.trackingBook(200),
 );
 
-write('bieu-06.html', form06Html(form06, office, engine), `Biểu 06/VPCP/KSTT – ${form06.period.label.vi}`);
+write(
+  'bieu-06.html',
+  form06Html(form06, office, engine, t),
+  t.documents.form06(form06.period.label[t.language]),
+);
 
 const byProcedure = result.byProcedure.map((row) => ({ name: names.get(row.group) ?? row.group, row }));
 const last = localDateOf(parseLocalDate(start) + days - 1);
 writeFileSync(
   join(out, 'report.html'),
   htmlReport({
-    title: 'Báo cáo tình hình giải quyết hồ sơ — Trung tâm PVHCC (mô phỏng)',
-    period: `${start} – ${last}, seed ${seed}`,
+    labels: t,
+    period: { first: start, last, seed },
     report: r,
     byProcedure,
     days: result.days,
@@ -502,10 +537,10 @@ writeFileSync(
     national: facts,
     showcase,
     online,
-    province,
-    lateEntries: lateRows,
-    statisticsForm: form06Section(form06, 'documents/bieu-06.html'),
-    index766: scorecardSection(index766, engine),
+    province: { process: province, name: t.name(imported.definition.name) },
+    lateEntries: lateByUnit,
+    statisticsForm: form06Section(form06, 'documents/bieu-06.html', t),
+    index766: scorecardSection(index766, engine, t),
     ...(synced ? { portalSync: synced } : {}),
     liaison: {
       parents: liaison.parents,
@@ -518,6 +553,7 @@ writeFileSync(
       members: parts.map((m) => ({
         ...m,
         liaisonName: shortNames.get(m.liaison) ?? m.liaison,
+        memberName: memberName(m),
         agencyName: agencies.find((a) => a.id === m.agency)?.name ?? m.agency,
       })),
     } satisfies LiaisonSection,
@@ -528,8 +564,13 @@ await portal?.sim.close();
 for (const a of agencies) await a.store.close();
 await transport.close();
 await store.close();
-console.log(`Output: ${out}`);
+console.log(`${c.output}: ${out}`);
 const smsCount = (await sms.noticeLog.list()).length;
 console.log(
-  `  report.html, documents/ (${documents.length} files), sms.jsonl (${smsCount} notices)${store.file ? `, ${store.file}` : ''}${agencies.some((a) => a.store.file) ? `, agencies/ (${agencies.length} stores)` : ''}`,
+  c.outputFiles({
+    documents: documents.length,
+    notices: smsCount,
+    store: store.file,
+    agencies: agencies.some((a) => a.store.file) ? agencies.length : undefined,
+  }),
 );

@@ -98,7 +98,6 @@ export interface Showcase {
   readonly statuses: readonly string[];
   readonly components: number;
   readonly results: number;
-  readonly handover: string;
   readonly rated: boolean;
 }
 
@@ -215,7 +214,6 @@ export async function showcaseDossier(
     statuses: [...new Set(statuses)],
     components: rec.context.components?.length ?? 0,
     results: rec.context.results?.length ?? 0,
-    handover: 'by post, originals returned',
     rated: rec.context.rating !== undefined,
   };
 }

@@ -10,8 +10,12 @@ import {
   type Procedure,
   type ProcedureDefinition,
   type ReceptionOptions,
+  type Timeliness,
   type WorkingCalendar,
 } from '@motcua/core';
+
+/** How the paper original of a cross-boundary dossier moved. */
+export type OriginalsStage = 'sent' | 'received' | 'returned';
 
 /**
  * `procedure` with a sample charge: 20,000 đồng, 10,000 for a dossier filed fully online, collected
@@ -77,14 +81,15 @@ export function sampleReception(procedureCode: string, from: string): ReceptionO
 /** What the report shows of them. */
 export interface OnlineAndBoundary {
   /** Each filing: its code, the national statuses it went through, and what it paid (if it did). */
-  readonly filings: readonly { code: string; statuses: readonly string[]; paid?: string }[];
+  readonly filings: readonly { code: string; statuses: readonly string[]; paidVnd?: number }[];
   /** The cross-boundary dossier: its code, centres and the original's moves. */
   readonly crossBoundary: {
     readonly code: string;
     readonly receiving: string;
     readonly competent: string;
-    readonly moves: readonly string[];
-    readonly arrival: string;
+    readonly moves: readonly OriginalsStage[];
+    /** Early / on time / late of the original's arrival, `null` without a transfer budget. */
+    readonly arrival: Timeliness | null;
   };
 }
 
@@ -105,7 +110,7 @@ export async function onlineAndBoundary(
   };
   const status = (v: { readonly nationalStatus: { code: number; name: string } | null }) =>
     v.nationalStatus ? `${v.nationalStatus.code} ${v.nationalStatus.name}` : '?';
-  const filings: { code: string; statuses: string[]; paid?: string }[] = [];
+  const filings: { code: string; statuses: string[]; paidVnd?: number }[] = [];
   for (const [i, path] of (['accept', 'complete', 'refuse'] as const).entries()) {
     const id = `G55-${String(i + 1).padStart(6, '0')}`;
     const filed = await engine.submit({
@@ -144,7 +149,7 @@ export async function onlineAndBoundary(
     const acceptedAt = new Date(engine.clock.now().getTime() - (path === 'accept' ? 2 * 3_600_000 : 0));
     statuses.push(status(await engine.send(filed.code, { type: 'ACCEPT', actor: desk, at: acceptedAt })));
     // The charge paid on the national portal, its e-receipt recorded, with the papers digitised.
-    let paid: string | undefined;
+    let paidVnd: number | undefined;
     if (procedure.definition.fees.some((f) => f.collection === 'at-intake')) {
       const view = await engine.send(filed.code, {
         type: 'RECORD_PAYMENT',
@@ -162,7 +167,7 @@ export async function onlineAndBoundary(
         },
       });
       const p = view.context.payments?.[0];
-      if (p) paid = `paid ${p.totalVnd.toLocaleString('vi-VN')} đ on the national portal`;
+      if (p) paidVnd = p.totalVnd;
     }
     const first = procedure.definition.documents[0];
     if (first) {
@@ -179,7 +184,7 @@ export async function onlineAndBoundary(
         ],
       });
     }
-    filings.push({ code: filed.code, statuses, ...(paid ? { paid } : {}) });
+    filings.push({ code: filed.code, statuses, ...(paidVnd !== undefined ? { paidVnd } : {}) });
   }
   const d = await engine.receive({
     procedure: procedure.code,
@@ -189,7 +194,7 @@ export async function onlineAndBoundary(
     application: sample.application,
     reception: { receivingCentre: 'cam-thanh', competentCentre: 'nghia-lo' },
   });
-  const moves: string[] = [];
+  const moves: OriginalsStage[] = [];
   for (const stage of ['sent', 'received', 'returned'] as const) {
     await engine.send(d.code, { type: 'TRANSFER_ORIGINALS', stage, actor: desk });
     moves.push(stage);
@@ -203,7 +208,7 @@ export async function onlineAndBoundary(
       receiving: r.receivingCentre.name,
       competent: r.competentCentre.name,
       moves,
-      arrival: r.originals?.result ?? 'no transfer budget',
+      arrival: r.originals?.result ?? null,
     },
   };
 }

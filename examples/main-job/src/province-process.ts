@@ -4,7 +4,14 @@
  * table, the decision and the charge illustrate the format; they are not a province's real ones.
  */
 import { readFileSync } from 'node:fs';
-import { defineProcedure, type Engine, type Procedure, type WorkingCalendar } from '@motcua/core';
+import {
+  defineProcedure,
+  type Engine,
+  MotcuaError,
+  type Procedure,
+  type Timeliness,
+  type WorkingCalendar,
+} from '@motcua/core';
 import { processFromTable } from '@motcua/procedures';
 import { z } from 'zod';
 
@@ -56,10 +63,12 @@ export function provinceProcedure(calendar: WorkingCalendar, from: string): Proc
 export interface ProvinceProcess {
   readonly code: string;
   readonly source: string;
-  readonly steps: readonly string[];
-  /** Why phase 2 waited, as the engine refused the hand-over before the payment. */
-  readonly waited: string;
-  readonly result: string;
+  /** The steps: name, unit name and phase. */
+  readonly steps: readonly { name: string; unit: string; phase: number }[];
+  /** The engine refused the hand-over into phase 2 before the payment. */
+  readonly waitedForPayment: boolean;
+  /** Early / on time / late at return. */
+  readonly result: Timeliness | null;
 }
 
 /**
@@ -77,11 +86,13 @@ export async function provinceProcessDossier(engine: Engine, procedure: Procedur
     application: { address: 'Tổ 4, phường Cẩm Thành, Quảng Ngãi', until: '2027-12-31' },
   });
   await engine.send(d.code, { type: 'HAND_OVER', actor: officer(def.desk) });
-  let waited = '';
+  let waitedForPayment = false;
   try {
     await engine.send(d.code, { type: 'HAND_OVER', actor: officer(def.steps[1]!.unit) });
   } catch (e) {
-    waited = (e as Error).message.replace(/^.*— /, '');
+    // Phase 2's only gate is the payment (`phases: { 2: 'payment' }` above).
+    if (!(e instanceof MotcuaError)) throw e;
+    waitedForPayment = true;
   }
   await engine.send(d.code, {
     type: 'RECORD_PAYMENT',
@@ -95,8 +106,12 @@ export async function provinceProcessDossier(engine: Engine, procedure: Procedur
   return {
     code: d.code,
     source: def.legalBasis[def.legalBasis.length - 1]!,
-    steps: def.steps.map((s) => `${s.name} (${def.units[s.unit]?.name ?? s.unit}, phase ${s.phase ?? 1})`),
-    waited,
-    result: returned.context.outcome?.result ?? '',
+    steps: def.steps.map((s) => ({
+      name: s.name,
+      unit: def.units[s.unit]?.name ?? s.unit,
+      phase: s.phase ?? 1,
+    })),
+    waitedForPayment,
+    result: returned.context.outcome?.result ?? null,
   };
 }

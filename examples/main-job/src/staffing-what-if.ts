@@ -17,9 +17,12 @@ const FIELDS = {
   'ly-lich-tu-phap': { officers: 1, mean: 7, weight: 1 },
 } as const;
 
+/** A desk field of the sample centre (lĩnh vực), by its id. */
+export type DeskField = keyof typeof FIELDS;
+
 /** What the what-if found: the busiest field and its three variants (one fewer, now, one more). */
 export interface DeskWhatIf {
-  readonly field: string;
+  readonly field: DeskField;
   readonly variants: readonly VariantResult[];
 }
 
@@ -33,7 +36,10 @@ export async function deskWhatIf(options: {
   readonly days: number;
   readonly perDay: number;
   readonly seeds?: number;
+  /** A variant's name from its officers at the field, `current` for today's (default Vietnamese). */
+  readonly variantName?: (officers: number, current: boolean) => string;
 }): Promise<DeskWhatIf> {
+  const name = options.variantName ?? ((n, current) => `${n} cán bộ${current ? ' (hiện tại)' : ''}`);
   const scenario = parseStaffingScenario({
     name: 'Bộ phận một cửa của Trung tâm (dữ liệu mẫu)',
     start: options.start,
@@ -55,13 +61,15 @@ export async function deskWhatIf(options: {
   });
   // The busiest field: the most minutes of service asked per officer.
   const load = (f: (typeof FIELDS)[keyof typeof FIELDS]) => (f.weight * f.mean) / f.officers;
-  const [field, f] = Object.entries(FIELDS).sort((a, b) => load(b[1]) - load(a[1]))[0]!;
+  const [field, f] = (Object.entries(FIELDS) as [DeskField, (typeof FIELDS)[DeskField]][]).sort(
+    (a, b) => load(b[1]) - load(a[1]),
+  )[0]!;
   const variants = await compareVariants(
     scenario,
     [
-      { name: `${f.officers - 1} cán bộ`, desk: { [field]: f.officers - 1 } },
-      { name: `${f.officers} cán bộ (hiện tại)` },
-      { name: `${f.officers + 1} cán bộ`, desk: { [field]: f.officers + 1 } },
+      { name: name(f.officers - 1, false), desk: { [field]: f.officers - 1 } },
+      { name: name(f.officers, true) },
+      { name: name(f.officers + 1, false), desk: { [field]: f.officers + 1 } },
     ].filter((v) => !v.desk || (v.desk[field] ?? 0) >= 1),
     { seeds: options.seeds ?? 5, setup: { procedures: [], calendar: options.calendar, samples: {} } },
   );

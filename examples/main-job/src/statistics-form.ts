@@ -1,13 +1,12 @@
 /**
  * The official statistics form of the run's month: Biểu 06/VPCP/KSTT (Circular 01/2020/TT-VPCP)
  * for the report period on the 15th → 14th cut-off that holds the run's first day, counted by the
- * store, printed on the console, as a printable form and as a section of the HTML report.
+ * store, printed on the console, as a printable form and as a section of the HTML report, in the
+ * labels' language.
  */
 import { type Engine, reportPeriodContaining, type StatisticsForm } from '@motcua/core';
 import { escapeHtml, type OfficeInfoInput, renderStatisticsFormHtml } from '@motcua/core/forms';
-
-/** Numbers as on Vietnamese forms: 1.234. */
-const vn = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+import type { JobLabels } from './labels.js';
 
 /** Biểu 06 of the month (15th → 14th) that holds `start`, by field and procedure. */
 export async function monthlyForm06(engine: Engine, start: string): Promise<StatisticsForm> {
@@ -15,45 +14,63 @@ export async function monthlyForm06(engine: Engine, start: string): Promise<Stat
   return engine.statisticsForm({ form: '06', period: period.period, by: ['field', 'procedure'] });
 }
 
+const periodLabel = (form: StatisticsForm, t: JobLabels) => form.period.label[t.language];
+
 /** The console line of the form's totals. */
-export function form06Line(form: StatisticsForm): string {
-  const t = form.total;
+export function form06Line(form: StatisticsForm, t: JobLabels): string {
+  const x = form.total;
   return (
-    `Biểu 06           ${form.period.label.vi} (${form.period.firstDay} – ${form.period.lastDay}): ` +
-    `tiếp nhận ${vn(t.receivedTotal)} (kỳ trước chuyển qua ${vn(t.carriedOver)}, trực tuyến ${vn(t.receivedOnline)}, ` +
-    `trực tiếp và bưu chính ${vn(t.receivedInPersonOrPostal)}); đã giải quyết ${vn(t.resolvedTotal)} ` +
-    `(trước hạn ${vn(t.resolvedEarly)}, đúng hạn ${vn(t.resolvedOnTime)}, quá hạn ${vn(t.resolvedLate)}); ` +
-    `đang giải quyết ${vn(t.inProgressTotal)} (trong hạn ${vn(t.inProgressWithinTime)}, quá hạn ${vn(t.inProgressOverdue)})`
+    `${t.form06.line.padEnd(18)}${periodLabel(form, t)} (${t.date(form.period.firstDay)} – ${t.date(form.period.lastDay)}): ` +
+    t.form06.totals({
+      received: x.receivedTotal,
+      carriedOver: x.carriedOver,
+      online: x.receivedOnline,
+      inPersonOrPostal: x.receivedInPersonOrPostal,
+      resolved: x.resolvedTotal,
+      early: x.resolvedEarly,
+      onTime: x.resolvedOnTime,
+      late: x.resolvedLate,
+      inProgress: x.inProgressTotal,
+      within: x.inProgressWithinTime,
+      overdue: x.inProgressOverdue,
+    })
   );
 }
 
-/** The printable form (A4 landscape, Vietnamese). */
-export function form06Html(form: StatisticsForm, office: OfficeInfoInput, engine: Engine): string {
+/** The printable form (A4 landscape), in the labels' language. */
+export function form06Html(
+  form: StatisticsForm,
+  office: OfficeInfoInput,
+  engine: Engine,
+  t: JobLabels,
+): string {
   return renderStatisticsFormHtml(form, {
     office,
     reportDate: engine.clock.now(),
     calendar: engine.calendar,
+    language: t.language,
   });
 }
 
 /** The HTML report's section: the totals and a link to the printable form. */
-export function form06Section(form: StatisticsForm, href: string): string {
-  const t = form.total;
+export function form06Section(form: StatisticsForm, href: string, t: JobLabels): string {
+  const x = form.total;
+  const r = t.form06.rows;
   const row = (label: string, n: number) =>
-    `<tr><th>${escapeHtml(label)}</th><td class="n">${vn(n)}</td></tr>`;
-  return `<h2>Biểu số 06/VPCP/KSTT – ${escapeHtml(form.period.label.vi)} (từ ${escapeHtml(form.period.firstDay)} đến ${escapeHtml(form.period.lastDay)})</h2>
+    `<tr><th>${escapeHtml(label)}</th><td class="n">${t.number(n)}</td></tr>`;
+  return `<h2>${escapeHtml(t.form06.title(periodLabel(form, t), form.period.firstDay, form.period.lastDay))}</h2>
 <table>
-${row('Tổng số hồ sơ tiếp nhận', t.receivedTotal)}
-${row('— kỳ trước chuyển qua', t.carriedOver)}
-${row('— mới tiếp nhận trực tuyến', t.receivedOnline)}
-${row('— mới tiếp nhận trực tiếp và qua dịch vụ bưu chính công ích', t.receivedInPersonOrPostal)}
-${row('Số hồ sơ đã giải quyết', t.resolvedTotal)}
-${row('— trả trước hạn', t.resolvedEarly)}
-${row('— trả đúng thời hạn', t.resolvedOnTime)}
-${row('— trả quá hạn', t.resolvedLate)}
-${row('Số hồ sơ đang giải quyết', t.inProgressTotal)}
-${row('— trong hạn', t.inProgressWithinTime)}
-${row('— quá hạn', t.inProgressOverdue)}
+${row(r.received, x.receivedTotal)}
+${row(r.carriedOver, x.carriedOver)}
+${row(r.online, x.receivedOnline)}
+${row(r.inPersonOrPostal, x.receivedInPersonOrPostal)}
+${row(r.resolved, x.resolvedTotal)}
+${row(r.early, x.resolvedEarly)}
+${row(r.onTime, x.resolvedOnTime)}
+${row(r.late, x.resolvedLate)}
+${row(r.inProgress, x.inProgressTotal)}
+${row(r.within, x.inProgressWithinTime)}
+${row(r.overdue, x.inProgressOverdue)}
 </table>
-<p><a href="${escapeHtml(href)}">Biểu 06 in được (theo lĩnh vực, thủ tục)</a></p>`;
+<p><a href="${escapeHtml(href)}">${escapeHtml(t.form06.printable)}</a></p>`;
 }

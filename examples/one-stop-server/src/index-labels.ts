@@ -1,4 +1,4 @@
-import type { IndicatorFigure, NotApplicable } from '@motcua/core';
+import type { IndicatorFigure, NotApplicable, NotApplicableKind } from '@motcua/core';
 
 /** The language of the index pages: Vietnamese (default) or English. */
 export type IndexLanguage = 'vi' | 'en';
@@ -123,23 +123,36 @@ export function groupName(group: { group: number; name: string }, lang: IndexLan
   return lang === 'en' ? (GROUP_NAMES_EN[group.group] ?? group.name) : group.name;
 }
 
-/**
- * Why a figure is N/A, in Vietnamese for the reasons core gives (matched by their wording), the
- * reason as core gives it in English or for one not known here.
- */
+/** The words for each N/A kind core gives: a kind missing here does not compile. */
+type NaTexts = { readonly 'facts-missing': (dossiers: number) => string } & {
+  readonly [K in Exclude<NotApplicableKind, 'facts-missing'>]: string;
+};
+
+const NA_TEXTS: Record<IndexLanguage, NaTexts> = {
+  vi: {
+    'facts-missing': (n) =>
+      `${n} hồ sơ được lưu trước khi hệ thống ghi dữ liệu chỉ số; sẽ được tính khi hồ sơ được cập nhật lại`,
+    'no-sync-state':
+      'Kho dữ liệu không lưu trạng thái đồng bộ: chưa hồ sơ nào được ghi nhận là đã được Cổng DVCQG xác nhận (kết nối Cổng DVCQG ghi nhận khi được cài đặt)',
+    'zero-denominator': 'Không có hồ sơ ở mẫu số',
+    'no-points': 'Chỉ số không tính điểm (theo dõi theo từng thủ tục)',
+    'weight-unconfirmed': 'Chưa xác nhận trọng số điểm của chỉ số trong nhóm',
+  },
+  en: {
+    'facts-missing': (n) =>
+      `${n} ${n === 1 ? 'dossier was' : 'dossiers were'} stored before the index facts were kept; they are counted once updated again`,
+    'no-sync-state':
+      'The store keeps no sync state: no dossier was recorded as acknowledged by the national portal (the portal connector records it once installed)',
+    'zero-denominator': 'No dossier in the denominator',
+    'no-points': 'The indicator earns no points (followed per procedure)',
+    'weight-unconfirmed': 'The indicator’s weight in its group is not confirmed',
+  },
+};
+
+/** Why a figure is N/A, in the page's language, by the kind core gives. */
 export function naReason(na: NotApplicable, lang: IndexLanguage): string {
-  if (lang === 'en') return na.reason;
-  const r = na.reason;
-  const before = /^(\d+) dossier\(s\) were stored before the index facts were kept/.exec(r);
-  if (before)
-    return `${before[1]} hồ sơ được lưu trước khi hệ thống ghi dữ liệu chỉ số; sẽ được tính khi hồ sơ được cập nhật lại`;
-  if (r.startsWith('the store has no sync state'))
-    return 'Kho dữ liệu không lưu trạng thái đồng bộ: chưa có hồ sơ nào được ghi nhận là Cổng DVCQG đã xác nhận (kết nối Cổng DVCQG ghi nhận khi cài đặt)';
-  if (r.startsWith('no dossier in the denominator')) return 'Không có hồ sơ ở mẫu số';
-  if (r.startsWith('the indicator earns no points'))
-    return 'Chỉ số không tính điểm (theo dõi theo từng thủ tục)';
-  if (r.startsWith('the indicator’s weight')) return 'Chưa xác nhận trọng số điểm của chỉ số trong nhóm';
-  return r;
+  const t = NA_TEXTS[lang];
+  return na.kind === 'facts-missing' ? t['facts-missing'](na.dossiers) : t[na.kind];
 }
 
 /** A number with the page's decimal separator (`92,5` in Vietnamese), at most 2 decimals. */

@@ -173,6 +173,9 @@ describe('the Decision 766 index page over HTTP', () => {
     expect(version.status).toBe(400);
     expect(field(version.text)).toBe('version');
     expect(version.text).not.toContain('no-such-version');
+    const ancient = await get('/reports/index?from=1900-01-01');
+    expect(ancient.status).toBe(400);
+    expect(field(ancient.text)).toBe('from');
     const indicator = await get('/reports/index?indicator=9.9');
     expect(indicator.status).toBe(400);
     expect(field(indicator.text)).toBe('indicator');

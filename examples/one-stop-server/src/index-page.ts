@@ -1,4 +1,10 @@
-import type { IndicatorFigure, NationalIndexResult, NationalIndexResultRow } from '@motcua/core';
+import {
+  type IndexDrillPart,
+  type IndicatorFigure,
+  indexDrillParts,
+  type NationalIndexResult,
+  type NationalIndexResultRow,
+} from '@motcua/core';
 import { html, type SafeHtml } from './html.js';
 import {
   formatNumber,
@@ -33,16 +39,8 @@ export interface IndexPageView {
   readonly groupLabel: (group: string) => string;
 }
 
-/** The part of a figure whose dossiers a link lists. */
-export type DrillPart = 'numerator' | 'denominator' | 'lowering';
-
-/** The parts of an indicator that have a dossier set, by what core counts them from. */
-function partsOf(f: IndicatorFigure): DrillPart[] {
-  // 1.4 without sync state (no portal connector recording acknowledgements): nothing to list.
-  if (f.id === '1.4' && f.na) return [];
-  if (f.group === 5) return ['denominator', 'lowering'];
-  return ['numerator', 'denominator'];
-}
+/** The part of a figure whose dossiers a link lists (core's `IndexDrillPart`). */
+export type DrillPart = IndexDrillPart;
 
 /** The link to the dossiers behind a figure's part (see the drill-down route). */
 function drillHref(
@@ -69,7 +67,8 @@ const fmtDay = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4
 /** A figure's value cell: the value, or N/A with the reason. */
 function valueCell(f: IndicatorFigure, lang: IndexLanguage): SafeHtml {
   if (f.value !== null) return html`<td class="n" data-value="${f.value}">${formatValue(f, lang)}</td>`;
-  return html`<td class="na" data-value="NA">${INDEX_TEXTS[lang].na}<div class="hint">${naReason(f.na ?? { reason: '' }, lang)}</div></td>`;
+  const reason = f.na ? naReason(f.na, lang) : '';
+  return html`<td class="na" data-value="NA">${INDEX_TEXTS[lang].na}${reason ? html`<div class="hint">${reason}</div>` : ''}</td>`;
 }
 
 function pointsCell(f: IndicatorFigure, lang: IndexLanguage): SafeHtml {
@@ -89,8 +88,7 @@ function countCell(
   const n = f[part];
   if (n === null) return html`<td class="n">—</td>`;
   const text = formatNumber(n, view.lang);
-  if (!partsOf(f).includes(part) || (f.unit === 'days' && part === 'numerator'))
-    return html`<td class="n" data-${part}="${n}">${text}</td>`;
+  if (!indexDrillParts(f.measure).includes(part)) return html`<td class="n" data-${part}="${n}">${text}</td>`;
   return html`<td class="n" data-${part}="${n}"><a href="${drillHref(view, f.id, part, filter)}">${text}</a></td>`;
 }
 
@@ -114,7 +112,7 @@ function scorecard(view: IndexPageView, row: NationalIndexResultRow): SafeHtml {
       html`<tr data-group="${g.group}"><td>${g.group}. ${groupName(g, view.lang)}</td><td class="n" data-points="${g.points}">${formatNumber(g.points, view.lang)} / ${formatNumber(g.maxPoints, view.lang)}</td><td>${g.complete ? '' : html`<span class="badge soon">${t.incomplete}</span>`}</td></tr>`,
   );
   const indicators = row.figures.map((f) => {
-    const lowering = partsOf(f).includes('lowering')
+    const lowering = indexDrillParts(f.measure).includes('lowering')
       ? html` · <a href="${drillHref(view, f.id, 'lowering')}">${t.lowering}</a>`
       : '';
     return html`<tr data-indicator="${f.id}"><td class="code">${f.id}</td><td>${indicatorName(f, view.lang)}${lowering}</td>${valueCell(f, view.lang)}${countCell(view, f, 'numerator')}${countCell(view, f, 'denominator')}${pointsCell(f, view.lang)}</tr>`;

@@ -1,4 +1,11 @@
-import { type Engine, indexVersion, ValidationError } from '@motcua/core';
+import {
+  type Engine,
+  indexVersion,
+  localDateOf,
+  parseLocalDate,
+  reportPeriodContaining,
+  ValidationError,
+} from '@motcua/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { parseRequest } from './api-schemas.js';
@@ -57,19 +64,22 @@ const DossierListQuerySchema = z
   })
   .strict();
 
-/** The first and last local day of the month holding `day`. */
-function monthOf(day: string): { first: string; last: string } {
-  const [y, m] = day.split('-').map(Number) as [number, number];
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  const mm = String(m).padStart(2, '0');
-  return { first: `${y}-${mm}-01`, last: `${y}-${mm}-${String(last).padStart(2, '0')}` };
+/** The calendar month holding local day `day` (`from` or today); a day report periods lack names `from`. */
+function monthOf(day: string) {
+  try {
+    return reportPeriodContaining('month', 1, day);
+  } catch {
+    throw new ValidationError('query', [
+      { field: 'from', message: 'expected a day in the years 1976 to 2200' },
+    ]);
+  }
 }
 
 /** The first day of the month `back` months before the month holding `day`. */
 function monthsBefore(day: string, back: number): string {
-  const [y, m] = day.split('-').map(Number) as [number, number];
-  const d = new Date(Date.UTC(y, m - 1 - back, 1));
-  return d.toISOString().slice(0, 10);
+  let month = monthOf(day);
+  for (let i = 0; i < back; i++) month = monthOf(localDateOf(parseLocalDate(month.firstDay) - 1));
+  return month.firstDay;
 }
 
 /** The name of a procedure (its newest version's), or the code. */
@@ -110,8 +120,8 @@ export function registerIndexRoutes(app: FastifyInstance, ctx: ServerContext): v
     await requireActor(ctx, request);
     const q = parseRequest(IndexPageQuerySchema, request.query, 'query');
     const today = engine.calendar.localDate(engine.clock.now());
-    const firstDay = q.from ?? monthOf(today).first;
-    const lastDay = q.to ?? monthOf(firstDay).last;
+    const firstDay = q.from ?? monthOf(today).firstDay;
+    const lastDay = q.to ?? monthOf(firstDay).lastDay;
     const period = reportPeriod(firstDay, lastDay, engine.calendar);
     const base = { rule: q.rule, ...(q.version ? { version: q.version } : {}) };
     const total = await engine.nationalIndex({ ...period, ...base, by: 'none' });

@@ -105,53 +105,10 @@ function pages(file: string): { total: number; used: number; byName: Map<string,
 export async function measureStorage(
   options: { days?: number; perDay?: number; seed?: number; start?: string } = {},
 ): Promise<StorageBytes> {
-  const { days = 5, perDay = 160, seed = 2026, start = '2026-08-17' } = options;
   const dir = mkdtempSync(join(tmpdir(), 'motcua-bytes-'));
   try {
     const file = join(dir, 'store.db');
-    const store = new SqliteStore(file, { synchronous: 'normal' });
-    await store.migrate();
-    const calendar = vietnamCalendar();
-    const procedures = proceduresInForce(createCatalogue({ calendar }), start);
-    const clock = new SimulatedClock(`${start}T00:00:00+07:00`);
-    const engine = createEngine({
-      procedures,
-      calendar,
-      clock,
-      store,
-      agency: '000.00.00.H55',
-      plugins: [notices()],
-    });
-    const samples = Object.fromEntries(
-      procedures.map((p) => [
-        p.code,
-        (index: number) => {
-          const sample = catalogueSamples[p.code] as {
-            applicant: Record<string, unknown>;
-            application: unknown;
-          };
-          return {
-            ...sample,
-            applicant: { ...sample.applicant, phone: `0912${String(index).padStart(6, '0')}` },
-          };
-        },
-      ]),
-    );
-    await simulate({
-      engine,
-      start,
-      days,
-      seed,
-      arrivals: {
-        perWorkingDay: perDay,
-        mix: Object.fromEntries(procedures.map((p) => [p.code, 1])),
-        channels: { 'in-person': 60, 'online-full': 25, 'online-partial': 10, postal: 5 },
-      },
-      behaviour: { pickupHours: [0, 1] },
-      samples,
-      drainDays: 21,
-    });
-    await engine.deliverOutbox();
+    const store = await simulateMainJobMix(file, options);
     const raw = new Database(file, { readonly: true });
     const keys = raw.prepare('SELECT key FROM idempotency').pluck().all() as string[];
     raw.close();
@@ -175,6 +132,61 @@ export async function measureStorage(
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Simulates `days` working days of the main job's mix (`perDay` dossiers a working day, drained
+ * until all are closed, outbox delivered) onto a new SqliteStore at `file`, and returns it open.
+ */
+export async function simulateMainJobMix(
+  file: string,
+  options: { days?: number; perDay?: number; seed?: number; start?: string } = {},
+): Promise<SqliteStore> {
+  const { days = 5, perDay = 160, seed = 2026, start = '2026-08-17' } = options;
+  const store = new SqliteStore(file, { synchronous: 'normal' });
+  await store.migrate();
+  const calendar = vietnamCalendar();
+  const procedures = proceduresInForce(createCatalogue({ calendar }), start);
+  const clock = new SimulatedClock(`${start}T00:00:00+07:00`);
+  const engine = createEngine({
+    procedures,
+    calendar,
+    clock,
+    store,
+    agency: '000.00.00.H55',
+    plugins: [notices()],
+  });
+  const samples = Object.fromEntries(
+    procedures.map((p) => [
+      p.code,
+      (index: number) => {
+        const sample = catalogueSamples[p.code] as {
+          applicant: Record<string, unknown>;
+          application: unknown;
+        };
+        return {
+          ...sample,
+          applicant: { ...sample.applicant, phone: `0912${String(index).padStart(6, '0')}` },
+        };
+      },
+    ]),
+  );
+  await simulate({
+    engine,
+    start,
+    days,
+    seed,
+    arrivals: {
+      perWorkingDay: perDay,
+      mix: Object.fromEntries(procedures.map((p) => [p.code, 1])),
+      channels: { 'in-person': 60, 'online-full': 25, 'online-partial': 10, postal: 5 },
+    },
+    behaviour: { pickupHours: [0, 1] },
+    samples,
+    drainDays: 21,
+  });
+  await engine.deliverOutbox();
+  return store;
 }
 
 /**

@@ -91,7 +91,8 @@ describe('SQLite: a store written by schema 1, upgraded', () => {
           '006_late_entry',
           '007_national_index',
           '008_outbox_in_archive',
-          '009_portal_sync',
+          '009_national_index_covering',
+          '010_portal_sync',
         ],
         [open, closed],
       );
@@ -299,7 +300,8 @@ describe('SQLite: a store written at schema 2 (slip in every snapshot), upgraded
         '006_late_entry',
         '007_national_index',
         '008_outbox_in_archive',
-        '009_portal_sync',
+        '009_national_index_covering',
+        '010_portal_sync',
       ]);
       // 004: every closed dossier is one archive; journal rows and slip data are left for open ones.
       const count = (sql: string) => raw.prepare(sql).pluck().get() as number;

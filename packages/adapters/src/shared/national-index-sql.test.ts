@@ -3,8 +3,11 @@ import {
   type DossierIndexFacts,
   type DossierStore,
   type DossierSummary,
+  INDEX_COUNT_NAMES,
   type IndexCountGroupBy,
+  type IndexDossierSet,
   type IndexRule,
+  indexDossiers,
 } from '@motcua/core';
 import { newDossierCommit } from '@motcua/core/testing';
 import { describePostgres, dropSchema, freshSchema, testPool } from '@motcua/sql/testing';
@@ -60,6 +63,8 @@ const dossier = fc.record({
     { nil: null },
   ),
   facts,
+  /** Acknowledged by the portal (1.4), recorded through the store. */
+  synced: fc.boolean(),
 });
 
 type Generated = typeof dossier extends fc.Arbitrary<infer T> ? T : never;
@@ -93,6 +98,10 @@ const query = fc.record({
   length: fc.integer({ min: 1, max: 60 }),
   rule: fc.constantFrom<IndexRule>('national', 'at-return'),
   by: fc.constantFrom<IndexCountGroupBy>('agency', 'unit', 'procedure', 'none'),
+  set: fc.constantFrom(
+    ...INDEX_COUNT_NAMES.filter((n): n is IndexDossierSet => n !== 'processingMs' && n !== 'syncKept'),
+  ),
+  agency: fc.option(fc.constantFrom('A', 'B'), { nil: undefined }),
 });
 
 async function differential(
@@ -108,13 +117,30 @@ async function differential(
         try {
           const commits = summaries(rows);
           for (const c of commits) await store.commit(c);
+          const portalSynced = new Map<string, string>();
+          for (const [i, r] of rows.entries()) {
+            if (!r.synced) continue;
+            const code = commits[i]!.dossier.summary.code;
+            expect(await store.recordPortalSync?.(code, at(r.received))).toBe(true);
+            portalSynced.set(code, at(r.received));
+          }
           for (const q of queries) {
             const period = { from: at(q.from), to: at(q.from + q.length), rule: q.rule, by: q.by };
             const expected = countIndex(
               commits.map((c) => c.dossier.summary),
               period,
+              portalSynced,
             );
             expect(await store.nationalIndexCounts(period)).toEqual(expected);
+            // The drill-down's set: the same dossiers as core's, by the same conditions.
+            const drill = { ...period, set: q.set, agency: q.agency, limit: 1000 };
+            expect(await store.nationalIndexDossiers(drill)).toEqual(
+              indexDossiers(
+                commits.map((c) => c.dossier.summary),
+                drill,
+                portalSynced,
+              ),
+            );
           }
         } finally {
           await store.close?.();
@@ -125,7 +151,7 @@ async function differential(
   );
 }
 
-describe('national index counts in SQL equal the in-memory count (SQLite)', () => {
+describe('national index counts and dossier sets in SQL equal the in-memory ones (SQLite)', () => {
   it('for any dossiers, period, rule and grouping', async () => {
     await differential(async () => {
       const store = new SqliteStore(':memory:');
@@ -135,20 +161,23 @@ describe('national index counts in SQL equal the in-memory count (SQLite)', () =
   });
 });
 
-describePostgres('national index counts in SQL equal the in-memory count (PostgreSQL)', () => {
-  const pool = testPool({ max: 2 });
-  const schemas: string[] = [];
-  afterAll(async () => {
-    for (const s of schemas) await dropSchema(pool, s);
-    await pool.end();
-  });
-  it('for any dossiers, period, rule and grouping', async () => {
-    await differential(async () => {
-      const schema = freshSchema();
-      schemas.push(schema);
-      const store = new PostgresStore({ pool, schema });
-      await store.migrate();
-      return Object.assign(store, { close: async () => dropSchema(pool, schema) });
-    }, 15);
-  }, 120_000);
-});
+describePostgres(
+  'national index counts and dossier sets in SQL equal the in-memory ones (PostgreSQL)',
+  () => {
+    const pool = testPool({ max: 2 });
+    const schemas: string[] = [];
+    afterAll(async () => {
+      for (const s of schemas) await dropSchema(pool, s);
+      await pool.end();
+    });
+    it('for any dossiers, period, rule and grouping', async () => {
+      await differential(async () => {
+        const schema = freshSchema();
+        schemas.push(schema);
+        const store = new PostgresStore({ pool, schema });
+        await store.migrate();
+        return Object.assign(store, { close: async () => dropSchema(pool, schema) });
+      }, 15);
+    }, 120_000);
+  },
+);

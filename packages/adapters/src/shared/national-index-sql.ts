@@ -123,46 +123,80 @@ export function indexColumnsJson(s: DossierSummary, canon: (iso: string, field: 
   return JSON.stringify(Object.fromEntries(INDEX_COLUMN_NAMES.map((c, i) => [c, values[i]])));
 }
 
+/** A period's bounds as the adapter's placeholders (`$1`, `?`…). */
+interface Bounds {
+  readonly from: string;
+  readonly to: string;
+}
+
 /**
- * The SQL condition of each dossier set under a rule, over the summary and index columns (mirrors
- * core's `indexSetsOf` line by line). `$from`, `$to` are the adapter's placeholders; instants
- * compare as instants (PostgreSQL) or canonical ISO text (SQLite).
+ * The end of processing by the national rule, as an SQL expression over a row: finished, returned,
+ * stopped… before `to`; else waiting on a supplementation at `to`: the request; else `to` (open
+ * dossiers are judged at the period's end). Instants compare as instants (PostgreSQL) or canonical
+ * ISO text (SQLite).
  */
-function setConditions(
+function nationalEnd(p: Bounds): string {
+  return `CASE WHEN ix_end_at IS NOT NULL AND ix_end_at < ${p.to} THEN ix_end_at
+      WHEN ix_last_request_at IS NOT NULL AND ix_last_request_at < ${p.to} AND (ix_last_supplied_at IS NULL OR ix_last_supplied_at >= ${p.to}) THEN ix_last_request_at
+      ELSE ${p.to} END`;
+}
+
+/**
+ * 2.1's and 2.2's sets under a rule (mirrors core's `indexSetsOf`): `end` is the row's end of
+ * processing by the national rule (an expression, or the column an inner query computed it into);
+ * `processing` is the column 2.2 sums over `completed`.
+ */
+function ruleSets(
   rule: IndexRule,
-  p: { from: string; to: string },
-): Record<IndexDossierSet, string> & { processing: string } {
-  const hasFacts = 'ix_version IS NOT NULL';
-  let judged: string;
-  let timely: string;
-  let completed: string;
-  let processing: string;
+  p: Bounds,
+  end: string,
+): { judged: string; timely: string; completed: string; processing: string } {
   if (rule === 'at-return') {
-    judged = `(closed_at >= ${p.from} AND closed_at < ${p.to} AND outcome IN ('returned', 'refused'))`;
-    timely = `(${judged} AND result IS NOT NULL AND result IN ('EARLY', 'ON_TIME'))`;
-    completed = `(${hasFacts} AND outcome = 'returned' AND closed_at >= ${p.from} AND closed_at < ${p.to} AND ix_return_processing_ms IS NOT NULL)`;
-    processing = 'ix_return_processing_ms';
-  } else {
-    // The end: finished/returned/stopped… before `to`; else waiting on a supplementation at `to`: the request; else `to`.
-    const endedBefore = `(ix_end_at IS NOT NULL AND ix_end_at < ${p.to})`;
-    const waiting = `(ix_last_request_at IS NOT NULL AND ix_last_request_at < ${p.to} AND (ix_last_supplied_at IS NULL OR ix_last_supplied_at >= ${p.to}))`;
-    judged = `(CASE WHEN ${endedBefore} THEN ix_end_at >= ${p.from} WHEN ${waiting} THEN ix_last_request_at >= ${p.from} ELSE ${p.to} >= ${p.from} END)`;
-    timely = `(${judged} AND coalesce(ix_supplement_requests, 0) <= 1 AND CASE WHEN ${endedBefore} THEN ix_end_at <= legal_due_at WHEN ${waiting} THEN ix_last_request_at <= legal_due_at ELSE ${p.to} <= legal_due_at END)`;
-    const completedAt = `coalesce(ix_finished_at, CASE WHEN outcome = 'returned' THEN closed_at END)`;
-    completed = `(${hasFacts} AND ix_processing_ms IS NOT NULL AND ${completedAt} >= ${p.from} AND ${completedAt} < ${p.to})`;
-    processing = 'ix_processing_ms';
+    const judged = `(closed_at >= ${p.from} AND closed_at < ${p.to} AND outcome IN ('returned', 'refused'))`;
+    return {
+      judged,
+      timely: `(${judged} AND result IS NOT NULL AND result IN ('EARLY', 'ON_TIME'))`,
+      completed: `(ix_version IS NOT NULL AND outcome = 'returned' AND closed_at >= ${p.from} AND closed_at < ${p.to} AND ix_return_processing_ms IS NOT NULL)`,
+      processing: 'ix_return_processing_ms',
+    };
   }
-  const received = `(received_at >= ${p.from})`;
-  const withFacts = `(${received} AND ${hasFacts})`;
-  const online = `channel IN ('online-full', 'online-partial')`;
-  const eResultWhereIssued = '(ix_results = 0 OR ix_e_result = 1)';
+  const completedAt = `coalesce(ix_finished_at, CASE WHEN outcome = 'returned' THEN closed_at END)`;
   return {
-    judged,
-    timely,
+    judged: `(${end} >= ${p.from})`,
+    timely: `(${end} >= ${p.from} AND coalesce(ix_supplement_requests, 0) <= 1 AND ${end} <= legal_due_at)`,
+    completed: `(ix_version IS NOT NULL AND ix_processing_ms IS NOT NULL AND ${completedAt} >= ${p.from} AND ${completedAt} < ${p.to})`,
+    processing: 'ix_processing_ms',
+  };
+}
+
+/** The sets within 2.1's judged dossiers, from the conditions that a row is judged and timely. */
+function judgedSets(
+  judged: string,
+  timely: string,
+): Pick<Record<IndexDossierSet, string>, 'dissatisfied' | 'lateOrDissatisfied' | 'judgedWithoutFacts'> {
+  return {
     dissatisfied: `(${judged} AND ix_satisfied = 0)`,
     lateOrDissatisfied: `(${judged} AND (NOT ${timely} OR ix_satisfied = 0))`,
     judgedWithoutFacts: `(${judged} AND ix_version IS NULL)`,
-    completed,
+  };
+}
+
+/** The sets counted over the dossiers received in the period (groups 3 and 4), given that condition. */
+type FactSet = Exclude<
+  IndexDossierSet,
+  'judged' | 'timely' | 'completed' | 'dissatisfied' | 'lateOrDissatisfied' | 'judgedWithoutFacts'
+>;
+
+/**
+ * The received dossiers' sets under a rule, from the condition that a row was received in the
+ * period (`received`: an expression, or the flag an inner query computed): the one source of these
+ * conditions for the counts and the drill-down.
+ */
+function factSets(rule: IndexRule, received: string): Record<FactSet, string> {
+  const withFacts = `(${received} AND ix_version IS NOT NULL)`;
+  const online = `channel IN ('online-full', 'online-partial')`;
+  const eResultWhereIssued = '(ix_results = 0 OR ix_e_result = 1)';
+  return {
     received,
     receivedWithoutFacts: `(${received} AND ix_version IS NULL)`,
     online: `(${withFacts} AND ${online}${rule === 'at-return' ? '' : ` AND ${eResultWhereIssued}`})`,
@@ -175,8 +209,20 @@ function setConditions(
     reused: `(${withFacts} AND ix_reused = 1)`,
     nationalStore: `(${withFacts} AND ix_national_store = 1)`,
     populationData: `(${withFacts} AND ix_population_data = 1)`,
+    // 1.4: acknowledged by the portal (the portal connector records it; no index fact needed).
     synced: `(${received} AND ix_synced_at IS NOT NULL)`,
-    processing,
+  };
+}
+
+/** The condition of every dossier set under a rule, over the summary and index columns of a row. */
+function setConditions(rule: IndexRule, p: Bounds): Record<IndexDossierSet, string> {
+  const r = ruleSets(rule, p, `(${nationalEnd(p)})`);
+  return {
+    judged: r.judged,
+    timely: r.timely,
+    completed: r.completed,
+    ...judgedSets(r.judged, r.timely),
+    ...factSets(rule, `(received_at >= ${p.from})`),
   };
 }
 
@@ -197,7 +243,7 @@ function groupColumn(by: IndexCountGroupBy): string {
  * closed before `from` unless an index fact may still place it in the period (the end by the
  * national rule is never after the close, so closed before `from` is out for every set but none).
  */
-function scope(p: { from: string; to: string }): string {
+function scope(p: Bounds): string {
   return `received_at < ${p.to} AND ${RECEIVED_ONLY} AND (closed_at IS NULL OR closed_at >= ${p.from} OR received_at >= ${p.from} OR ix_finished_at >= ${p.from})`;
 }
 
@@ -207,71 +253,41 @@ function scope(p: { from: string; to: string }): string {
  * judged / on-time / completed / received flags as 0 or 1; the outer one sums them, so the costly
  * conditions are evaluated once per row, not once per count. `fence` keeps the inner query from
  * being merged into the outer one (SQLite `LIMIT -1 OFFSET 0`, PostgreSQL `OFFSET 0`).
+ * `syncTable` is where 1.4's "any acknowledgement kept" probe looks (SQLite: the partial index of
+ * migration 010; default `table`).
  */
 export function indexCountsSql(
   table: string,
   rule: IndexRule,
   by: IndexCountGroupBy,
-  p: { from: string; to: string },
+  p: Bounds,
   fence: string,
+  syncTable: string = table,
 ): string {
   const flag = (cond: string) => `CASE WHEN ${cond} THEN 1 ELSE 0 END`;
-  let ended: string;
-  let judged: string;
-  let timely: string;
-  let completed: string;
-  let processing: string;
-  if (rule === 'at-return') {
-    ended = `NULL`;
-    judged = `(closed_at >= ${p.from} AND closed_at < ${p.to} AND outcome IN ('returned', 'refused'))`;
-    timely = `(${judged} AND result IS NOT NULL AND result IN ('EARLY', 'ON_TIME'))`;
-    completed = `(ix_version IS NOT NULL AND outcome = 'returned' AND closed_at >= ${p.from} AND closed_at < ${p.to} AND ix_return_processing_ms IS NOT NULL)`;
-    processing = 'ix_return_processing_ms';
-  } else {
-    ended = `CASE WHEN ix_end_at IS NOT NULL AND ix_end_at < ${p.to} THEN ix_end_at
-      WHEN ix_last_request_at IS NOT NULL AND ix_last_request_at < ${p.to} AND (ix_last_supplied_at IS NULL OR ix_last_supplied_at >= ${p.to}) THEN ix_last_request_at
-      ELSE ${p.to} END`;
-    judged = `e >= ${p.from}`;
-    timely = `(e >= ${p.from} AND coalesce(ix_supplement_requests, 0) <= 1 AND e <= legal_due_at)`;
-    const completedAt = `coalesce(ix_finished_at, CASE WHEN outcome = 'returned' THEN closed_at END)`;
-    completed = `(ix_version IS NOT NULL AND ix_processing_ms IS NOT NULL AND ${completedAt} >= ${p.from} AND ${completedAt} < ${p.to})`;
-    processing = 'ix_processing_ms';
-  }
-  const facts = 'ix_version IS NOT NULL';
-  const online = `channel IN ('online-full', 'online-partial')`;
-  const eResultWhereIssued = '(ix_results = 0 OR ix_e_result = 1)';
+  const rs = ruleSets(rule, p, 'e');
+  // The outer query counts every set from the inner query's flags (j, t, c, r: 0 or 1).
+  const flagged = { ...judgedSets('j = 1', '(t = 1)'), ...factSets(rule, 'r = 1') };
   const sums: Record<(typeof INDEX_COUNT_NAMES)[number], string> = {
+    ...(Object.fromEntries(
+      Object.entries(flagged).map(([name, cond]) => [name, `sum(${flag(cond)})`]),
+    ) as Record<keyof typeof flagged, string>),
     judged: 'sum(j)',
     timely: 'sum(t)',
-    dissatisfied: 'sum(CASE WHEN j = 1 AND ix_satisfied = 0 THEN 1 ELSE 0 END)',
-    lateOrDissatisfied: 'sum(CASE WHEN j = 1 AND (t = 0 OR ix_satisfied = 0) THEN 1 ELSE 0 END)',
-    judgedWithoutFacts: `sum(CASE WHEN j = 1 AND ix_version IS NULL THEN 1 ELSE 0 END)`,
     completed: 'sum(c)',
     processingMs: 'coalesce(sum(pms), 0)',
     received: 'sum(r)',
-    receivedWithoutFacts: 'sum(CASE WHEN r = 1 AND ix_version IS NULL THEN 1 ELSE 0 END)',
-    online: `sum(CASE WHEN r = 1 AND ${facts} AND ${online}${rule === 'at-return' ? '' : ` AND ${eResultWhereIssued}`} THEN 1 ELSE 0 END)`,
-    feeBearing: `sum(CASE WHEN r = 1 AND ${facts} AND ix_fee_bearing = 1 THEN 1 ELSE 0 END)`,
-    paidOnline: `sum(CASE WHEN r = 1 AND ${facts} AND ix_fee_bearing = 1 AND ix_paid_online > 0 THEN 1 ELSE 0 END)`,
-    paidOnPortal: `sum(CASE WHEN r = 1 AND ${facts} AND ix_fee_bearing = 1 AND ix_paid_online = 1 THEN 1 ELSE 0 END)`,
-    withResults: `sum(CASE WHEN r = 1 AND ${facts} AND ix_results > 0 THEN 1 ELSE 0 END)`,
-    eResults: `sum(CASE WHEN r = 1 AND ${facts} AND ix_results > 0 AND ix_e_result = 1 THEN 1 ELSE 0 END)`,
-    digitised: `sum(CASE WHEN r = 1 AND ${facts} AND ix_digitised = 1 AND ${eResultWhereIssued} THEN 1 ELSE 0 END)`,
-    reused: `sum(CASE WHEN r = 1 AND ${facts} AND ix_reused = 1 THEN 1 ELSE 0 END)`,
-    nationalStore: `sum(CASE WHEN r = 1 AND ${facts} AND ix_national_store = 1 THEN 1 ELSE 0 END)`,
-    populationData: `sum(CASE WHEN r = 1 AND ${facts} AND ix_population_data = 1 THEN 1 ELSE 0 END)`,
-    synced: 'sum(CASE WHEN r = 1 AND ix_synced_at IS NOT NULL THEN 1 ELSE 0 END)',
-    // The store keeps portal acknowledgements at all (one lookup in the partial index).
-    syncKept: `CASE WHEN EXISTS (SELECT 1 FROM ${table} WHERE ix_synced_at IS NOT NULL) THEN 1 ELSE 0 END`,
+    // The store keeps portal acknowledgements at all (one lookup in a partial index): 1.4 or N/A.
+    syncKept: `CASE WHEN EXISTS (SELECT 1 FROM ${syncTable} WHERE ix_synced_at IS NOT NULL) THEN 1 ELSE 0 END`,
   };
   const carried =
     'ix_version, channel, ix_results, ix_e_result, ix_fee_bearing, ix_paid_online, ix_digitised, ix_reused, ix_national_store, ix_population_data, ix_satisfied, ix_synced_at';
   return `SELECT grp, ${INDEX_COUNT_NAMES.map((n) => `${sums[n]} AS ${snake(n)}`).join(',\n  ')}
 FROM (
-  SELECT grp, ${flag(judged)} AS j, ${flag(timely)} AS t, ${flag(completed)} AS c,
-    CASE WHEN ${completed} THEN ${processing} ELSE 0 END AS pms, ${flag(`received_at >= ${p.from}`)} AS r, ${carried}
+  SELECT grp, ${flag(rs.judged)} AS j, ${flag(rs.timely)} AS t, ${flag(rs.completed)} AS c,
+    CASE WHEN ${rs.completed} THEN ${rs.processing} ELSE 0 END AS pms, ${flag(`received_at >= ${p.from}`)} AS r, ${carried}
   FROM (
-    SELECT ${groupColumn(by)} AS grp, ${ended} AS e, ${SOURCE_COLUMNS}
+    SELECT ${groupColumn(by)} AS grp, ${rule === 'national' ? nationalEnd(p) : 'NULL'} AS e, ${SOURCE_COLUMNS}
     FROM ${table}
     WHERE ${scope(p)}${fence}
   ) d${fence}

@@ -221,7 +221,7 @@ describe('SqliteStore: a dossier is archived by the commit that closes it (migra
     const upgraded = new SqliteStore(file, { snapshotCache: 0 });
     try {
       expect(await results(upgraded, file)).toEqual({ inArchive: 0, answers: after.answers });
-      expect(await upgraded.migrate()).toEqual({ applied: ['005_results_in_archive'], version: 9 });
+      expect(await upgraded.migrate()).toEqual({ applied: ['005_results_in_archive'], version: 10 });
       expect(await results(upgraded, file)).toEqual(after);
       expect(after.inArchive).toBe(4);
       expect(await upgraded.compact()).toBe(0);
@@ -306,13 +306,18 @@ describe('SqliteStore: a store written at schema 5, upgraded by 006 (late entry,
         .prepare('UPDATE dossiers SET archive = ? WHERE code = ?')
         .run(Buffer.concat([Buffer.from([3]), packed]), code);
     }
-    raw.exec(`DROP TABLE entry_hours; DROP TABLE late_entries; ALTER TABLE journal DROP COLUMN entered_at;
-      ALTER TABLE dossiers DROP COLUMN national_status; DELETE FROM motcua_migrations WHERE version = 6;`);
+    // 009's index holds national_status: a store at schema 5 had neither.
+    raw.exec(`DROP INDEX dossiers_index_facts; CREATE INDEX dossiers_received_at ON dossiers (received_at);
+      DROP TABLE entry_hours; DROP TABLE late_entries; ALTER TABLE journal DROP COLUMN entered_at;
+      ALTER TABLE dossiers DROP COLUMN national_status; DELETE FROM motcua_migrations WHERE version IN (6, 9);`);
     raw.close();
 
     const upgraded = new SqliteStore(file, { snapshotCache: 0 });
     try {
-      expect(await upgraded.migrate()).toEqual({ applied: ['006_late_entry'], version: 9 });
+      expect(await upgraded.migrate()).toEqual({
+        applied: ['006_late_entry', '009_national_index_covering'],
+        version: 10,
+      });
       // Read back as before; entries and summaries written before 006 have no entry instant or status.
       expect((await upgraded.load(a.code))?.persisted).toEqual(before.a?.persisted);
       expect((await upgraded.load(c.code))?.persisted).toEqual(before.c?.persisted);

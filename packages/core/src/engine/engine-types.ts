@@ -444,7 +444,7 @@ export interface Engine {
    * const index = await engine.nationalIndex({ from: '2026-01-01', to: '2027-01-01', by: 'agency' });
    * for (const row of index.rows) {
    *   const timely = row.figures.find((f) => f.id === '2.1');
-   *   console.log(row.group, timely?.value ?? timely?.na?.reason);
+   *   console.log(row.group, timely?.value ?? timely?.na?.kind); // e.g. 'zero-denominator'
    * }
    * ```
    * @throws `ValidationError` naming `query.to` (not after `from`), `query.rule`, `query.by`;

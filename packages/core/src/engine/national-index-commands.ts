@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { LocalDate } from '../calendar/local-date.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { ValidationError } from '../errors/dossier-errors.js';
 import {
@@ -12,10 +11,11 @@ import {
   INDEX_VERSIONS,
   IndexQueryError,
   type IndexVersion,
-  type Indicator,
   indexVersion,
 } from '../report/national-index-config.js';
-import type { IndexCounts, IndexDossierSet, IndexRule } from '../report/national-index-counts.js';
+import type { IndexCounts, IndexRule } from '../report/national-index-counts.js';
+import { INDEX_DRILL_SETS, type IndexDrillPart } from '../report/national-index-drill.js';
+import { reportPeriodContaining } from '../report/report-period.js';
 import type { DossierStore } from '../store/store-types.js';
 import { zodIssues } from '../validation/zod-issues.js';
 import { checkPeriod } from './engine-input.js';
@@ -72,11 +72,8 @@ export interface NationalIndexDossierQuery {
   readonly version?: string;
   /** The indicator, e.g. `'2.1'`. */
   readonly indicator: string;
-  /**
-   * `numerator`, `denominator`, or `lowering`: the dossiers that pull a satisfaction figure down
-   * (late or dissatisfied) — its numerator is not a set of its own.
-   */
-  readonly part: 'numerator' | 'denominator' | 'lowering';
+  /** The part of the figure (see {@link IndexDrillPart} and `INDEX_DRILL_SETS`). */
+  readonly part: IndexDrillPart;
   readonly agency?: string;
   readonly unit?: string;
   readonly procedure?: string;
@@ -117,7 +114,7 @@ function parse<S extends z.ZodType>(schema: S, rest: Record<string, unknown>): z
   return r.data;
 }
 
-/** The local months of [from, to), each cut to the period. */
+/** The local months (calendar report periods) of [from, to), each cut to the period. */
 function months(
   from: string,
   to: string,
@@ -126,13 +123,9 @@ function months(
   const out: { key: string; from: string; to: string }[] = [];
   let start = from;
   while (Date.parse(start) < Date.parse(to)) {
-    const day = calendar.localDate(new Date(start));
-    const [y, m] = day.split('-').map(Number) as [number, number];
-    const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-    const end = new Date(
-      Math.min(calendar.startOfDay(next as LocalDate).getTime(), Date.parse(to)),
-    ).toISOString();
-    out.push({ key: day.slice(0, 7), from: start, to: end });
+    const month = reportPeriodContaining('month', 1, calendar.localDate(new Date(start)));
+    const end = new Date(Math.min(Date.parse(month.to), Date.parse(to))).toISOString();
+    out.push({ key: month.firstDay.slice(0, 7), from: start, to: end });
     start = end;
   }
   return out;
@@ -188,29 +181,6 @@ export async function nationalIndex(
   };
 }
 
-/** The set behind a part of an indicator. */
-function setOf(i: Indicator, part: NationalIndexDossierQuery['part']): IndexDossierSet | null {
-  const sets: Record<
-    Indicator['measure'],
-    [IndexDossierSet | null, IndexDossierSet | null, IndexDossierSet | null]
-  > = {
-    synced: ['synced', 'received', null],
-    timely: ['timely', 'judged', null],
-    'average-time': ['completed', 'completed', null],
-    online: ['online', 'received', null],
-    'paid-online': ['paidOnline', 'feeBearing', null],
-    'e-result': ['eResults', 'withResults', null],
-    digitised: ['digitised', 'received', null],
-    reused: ['reused', 'received', null],
-    'national-store': ['nationalStore', 'received', null],
-    'population-data': ['populationData', 'received', null],
-    'satisfaction-union': [null, 'judged', 'lateOrDissatisfied'],
-    'satisfaction-sum': [null, 'judged', 'lateOrDissatisfied'],
-  };
-  const [n, d, l] = sets[i.measure];
-  return part === 'numerator' ? n : part === 'denominator' ? d : l;
-}
-
 /** The codes behind a figure (see `engine.nationalIndexDossiers`). */
 export async function nationalIndexDossiers(
   store: DossierStore,
@@ -233,7 +203,7 @@ export async function nationalIndexDossiers(
   const version = indexVersion(o.version, calendar.localDate(new Date(from)), versions);
   const indicator = version.indicators.find((i) => i.id === o.indicator);
   if (!indicator) throw new IndexQueryError('indicator', `not an indicator of index version ${version.id}`);
-  const set = setOf(indicator, o.part);
+  const set = INDEX_DRILL_SETS[indicator.measure][o.part];
   if (set === null) throw new IndexQueryError('part', `indicator ${indicator.id} has no dossier set for it`);
   return store.nationalIndexDossiers({
     from,

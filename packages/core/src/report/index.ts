@@ -21,6 +21,7 @@ export {
   mergeIndexCounts,
   type NationalIndexRow,
   type NotApplicable,
+  type NotApplicableKind,
   nationalIndexFigures,
 } from './national-index.js';
 export {
@@ -48,6 +49,12 @@ export {
   type IndexRule,
   indexDossiers,
 } from './national-index-counts.js';
+export {
+  INDEX_DRILL_SETS,
+  type IndexDrillPart,
+  type IndexDrillSets,
+  indexDrillParts,
+} from './national-index-drill.js';
 export {
   type PeriodicReportKind,
   PeriodicReportKindSchema,

@@ -3,7 +3,7 @@ import { nationalIndex, nationalIndexDossiers } from '../engine/national-index-c
 import { MemoryStore } from '../store/memory-store.js';
 import { testCalendar } from '../testing/fixtures.js';
 import { INDEX_SCENARIO_PERIOD, nationalIndexScenario } from '../testing/national-index-scenario.js';
-import type { IndicatorFigure } from './national-index.js';
+import { type IndicatorFigure, mergeIndexCounts } from './national-index.js';
 import { IndexQueryError } from './national-index-config.js';
 
 async function scenarioStore(): Promise<MemoryStore> {
@@ -43,12 +43,16 @@ describe('the national index of the hand-checked scenario (March 2026)', () => {
     expect(a['1.4']).toMatchObject({
       value: null,
       points: null,
-      na: { reason: expect.stringContaining('sync') },
+      na: { kind: 'no-sync-state', reason: expect.stringContaining('sync') },
     });
     // 2.1: judged 01–09, 21, 22, 23 (12); late: 03 (two supplementation requests), 05 (open past due).
     // 02 finished before its due time and was returned after it: on time by the national rule.
     expect(a['2.1']).toMatchObject({ numerator: 10, denominator: 12, value: 83.33, points: null });
-    expect(a['2.1']?.pointsNa?.reason).toContain('weight');
+    expect(a['2.1']?.pointsNa).toMatchObject({
+      kind: 'weight-unconfirmed',
+      reason: expect.stringContaining('weight'),
+    });
+    expect(a['2.2']?.pointsNa).toMatchObject({ kind: 'no-points' });
     // 2.2: finished in March: 01 (7 d 1 h), 02 (9 d 7 h), 03 (7 d − 2 d supplementation), 07 (2 d),
     // 08 (8 d), 22 (2 d): 33 d 8 h = 33.33 days over 6 = 5.5555… days.
     expect(a['2.2']).toMatchObject({ numerator: 33.33, denominator: 6, value: 5.56, unit: 'days' });
@@ -102,7 +106,7 @@ describe('the national index of the hand-checked scenario (March 2026)', () => {
     expect(b['3.6']).toMatchObject({
       value: null,
       denominator: 0,
-      na: { reason: expect.stringContaining('zero') },
+      na: { kind: 'zero-denominator', reason: expect.stringContaining('zero') },
     });
     // 5.4: (4 on time − 1 dissatisfied) / 6 = 50 %: 0.5 × 6 / 0.9 = 3.33 points.
     expect(b['5.4']).toMatchObject({ numerator: 3, denominator: 6, value: 50, points: 3.33 });
@@ -112,8 +116,10 @@ describe('the national index of the hand-checked scenario (March 2026)', () => {
     const store = await scenarioStore();
     const national = await nationalIndex(store, calendar, { ...march, by: 'agency' });
     const c = byId(national.rows.find((r) => r.group === 'C')!.figures);
-    for (const id of ['2.1', '2.2', '3.3', '4.2', '5.4'])
+    for (const id of ['2.1', '2.2', '3.3', '4.2', '5.4']) {
+      expect(c[id]?.na).toMatchObject({ kind: 'facts-missing', dossiers: expect.any(Number) });
       expect(c[id]?.na?.reason).toContain('before the index facts were kept');
+    }
     const atReturn = await nationalIndex(store, calendar, { ...march, by: 'agency', rule: 'at-return' });
     // The at-return rule needs no fact for 2.1: it is counted.
     expect(byId(atReturn.rows.find((r) => r.group === 'C')!.figures)['2.1']).toMatchObject({ value: 100 });
@@ -132,6 +138,25 @@ describe('the national index of the hand-checked scenario (March 2026)', () => {
     });
     expect(byMonth.rows.map((r) => r.group)).toEqual(['2026-02', '2026-03']);
     expect({ ...byMonth.rows[1]!.counts, group: '*' }).toEqual(none.rows[0]!.counts);
+  });
+
+  it('splits a period by month at local midnights, across a year end and from mid-month', async () => {
+    const store = await scenarioStore();
+    const period = { from: '2025-12-10', to: '2026-03-20' };
+    const index = await nationalIndex(store, calendar, { ...period, by: 'month' });
+    // A month with no dossier has no row.
+    expect(index.rows.map((r) => r.group)).toEqual(
+      ['2025-12', '2026-01', '2026-02', '2026-03'].filter((m) => index.rows.some((r) => r.group === m)),
+    );
+    expect(index.rows.map((r) => r.group)).toContain('2026-03');
+    const whole = await nationalIndex(store, calendar, period);
+    // Receipts add up over the months (open dossiers are judged at each month's end: not additive).
+    const [sum] = mergeIndexCounts(
+      index.rows.map((r) => r.counts),
+      () => '*',
+    );
+    expect(sum?.received).toBe(whole.rows[0]?.counts.received);
+    expect(sum?.received).toBeGreaterThan(0);
   });
 
   it('lists the dossiers behind a figure, paged', async () => {

@@ -1,4 +1,4 @@
-import type { IndexVersion, Indicator } from './national-index-config.js';
+import type { IndexVersion, Indicator, IndicatorMeasure } from './national-index-config.js';
 import {
   emptyIndexCounts,
   INDEX_COUNT_NAMES,
@@ -6,16 +6,47 @@ import {
   type IndexRule,
 } from './national-index-counts.js';
 
-/** Why a figure is not a number (N/A), in words; never shown as 0 %. */
-export interface NotApplicable {
-  readonly reason: string;
-}
+/**
+ * Why a figure or its points are N/A (không áp dụng), as a kind a reader translates by switching on
+ * it (the `reason` beside it is English words for logs and developers):
+ * - `'no-sync-state'`: the store keeps no portal sync state (indicator 1.4: no dossier was
+ *   recorded as acknowledged by the portal; the portal connector records them);
+ * - `'facts-missing'`: some dossiers were stored before the index facts were kept (`dossiers` says
+ *   how many); they are counted once committed again;
+ * - `'zero-denominator'`: no dossier in the denominator;
+ * - `'no-points'`: the indicator earns no points (2.2, followed per procedure);
+ * - `'weight-unconfirmed'`: the indicator's weight in its group is not confirmed.
+ */
+export type NotApplicableKind =
+  | 'no-sync-state'
+  | 'facts-missing'
+  | 'zero-denominator'
+  | 'no-points'
+  | 'weight-unconfirmed';
+
+/**
+ * Why a figure is not a number (N/A): its {@link NotApplicableKind} and the reason in English
+ * words; never shown as 0 %.
+ */
+export type NotApplicable =
+  | {
+      readonly kind: Exclude<NotApplicableKind, 'facts-missing'>;
+      readonly reason: string;
+    }
+  | {
+      readonly kind: 'facts-missing';
+      /** The dossiers stored before the index facts were kept. */
+      readonly dossiers: number;
+      readonly reason: string;
+    };
 
 /** One indicator's figure for one group and period. */
 export interface IndicatorFigure {
   readonly id: string;
   readonly group: number;
   readonly name: string;
+  /** What the indicator measures (its dossier sets: `INDEX_DRILL_SETS`, `indexDrillParts`). */
+  readonly measure: IndicatorMeasure;
   /** What was counted: the numerator and the denominator (for 2.2 the days summed and the dossiers). */
   readonly numerator: number | null;
   readonly denominator: number | null;
@@ -40,10 +71,13 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 const DAY_MS = 86_400_000;
 
 const NO_SYNC: NotApplicable = {
+  kind: 'no-sync-state',
   reason:
     'the store has no sync state: no dossier was recorded as acknowledged by the national portal (the portal connector, dvcqgSync, records each first acknowledgement)',
 };
 const BEFORE_FACTS = (n: number): NotApplicable => ({
+  kind: 'facts-missing',
+  dossiers: n,
   reason: `${n} dossier(s) were stored before the index facts were kept (SQLite migration 007, PostgreSQL 006); they are counted once committed again`,
 });
 
@@ -120,14 +154,18 @@ export function nationalIndexFigures(
       id: i.id,
       group: i.group,
       name: i.name,
+      measure: i.measure,
       unit: i.measure === 'average-time' ? ('days' as const) : ('percent' as const),
       maxPoints: i.points,
     };
     const r = ratioOf(i, c, rule);
-    if ('reason' in r)
+    if ('kind' in r)
       return { ...base, numerator: null, denominator: null, value: null, points: null, na: r, pointsNa: r };
     if (r.d === 0) {
-      const na = { reason: 'no dossier in the denominator (zero denominator)' };
+      const na: NotApplicable = {
+        kind: 'zero-denominator',
+        reason: 'no dossier in the denominator (zero denominator)',
+      };
       return { ...base, numerator: r.n, denominator: 0, value: null, points: null, na, pointsNa: na };
     }
     if (i.measure === 'average-time') {
@@ -138,7 +176,7 @@ export function nationalIndexFigures(
         value: round2(r.n / DAY_MS / r.d),
         points: null,
         na: null,
-        pointsNa: { reason: 'the indicator earns no points (shown per procedure)' },
+        pointsNa: { kind: 'no-points', reason: 'the indicator earns no points (shown per procedure)' },
       };
     }
     const share = r.n / r.d;
@@ -150,7 +188,10 @@ export function nationalIndexFigures(
       value: round2(share * 100),
       points,
       na: null,
-      pointsNa: points === null ? { reason: 'the indicator’s weight in its group is not confirmed' } : null,
+      pointsNa:
+        points === null
+          ? { kind: 'weight-unconfirmed', reason: 'the indicator’s weight in its group is not confirmed' }
+          : null,
     };
   });
 }

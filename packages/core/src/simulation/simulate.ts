@@ -637,8 +637,8 @@ export async function runSimulation(
  * characters in the one system documented): a simulated officer's name fits in it.
  */
 const OFFICER_NAME_MAX = 50;
-/** Unit names that already name a person's role (công chức, lãnh đạo, …): used as they are. */
-const ROLE_NAME = /^(cán bộ|công chức|lãnh đạo|văn thư|chuyên viên|người)\s/iu;
+/** Unit names that already name a person’s role (công chức, viên chức, lãnh đạo, …): used as they are. */
+const ROLE_NAME = /^(cán bộ|công chức|viên chức|lãnh đạo|văn thư|chuyên viên|người)\s/iu;
 
 /**
  * The name of a unit's simulated officer (cán bộ), as slips and journals show it: the unit's name
