@@ -65,6 +65,8 @@ const dossier = fc.record({
   facts,
   /** Acknowledged by the portal (1.4), recorded through the store. */
   synced: fc.boolean(),
+  /** A liaison member part (not a filing of its own: out of 1.4). */
+  member: fc.boolean(),
 });
 
 type Generated = typeof dossier extends fc.Arbitrary<infer T> ? T : never;
@@ -87,7 +89,7 @@ function summaries(rows: Generated[]) {
       closedAt: r.closed ? at(r.closed.at) : null,
       outcome: (r.closed?.outcome ?? null) as DossierSummary['outcome'],
       result: (r.closed?.result ?? null) as DossierSummary['result'],
-      ...(r.facts ? { indexFacts: r.facts } : {}),
+      ...(r.facts ? { indexFacts: r.member ? { ...r.facts, liaisonMember: true as const } : r.facts } : {}),
     };
     return { ...c, dossier: { ...c.dossier, summary } };
   });

@@ -33,6 +33,7 @@ export const INDEX_COLUMN_NAMES = [
   'ix_national_store',
   'ix_population_data',
   'ix_satisfied',
+  'ix_liaison_member',
 ] as const;
 
 /** Which index columns hold instants (the rest hold integers). */
@@ -70,6 +71,7 @@ export function indexColumnValues(
     flag(f.nationalStore),
     flag(f.populationData),
     f.satisfied === null ? null : flag(f.satisfied),
+    f.liaisonMember ? 1 : 0,
   ];
 }
 
@@ -104,6 +106,9 @@ export function indexFactsFromColumns<I>(
     nationalStore: n(r.ix_national_store) === 1,
     populationData: n(r.ix_population_data) === 1,
     satisfied: r.ix_satisfied === null ? null : n(r.ix_satisfied) === 1,
+    ...(r.ix_liaison_member !== null && r.ix_liaison_member !== undefined && n(r.ix_liaison_member) === 1
+      ? { liaisonMember: true as const }
+      : {}),
   };
 }
 
@@ -209,8 +214,10 @@ function factSets(rule: IndexRule, received: string): Record<FactSet, string> {
     reused: `(${withFacts} AND ix_reused = 1)`,
     nationalStore: `(${withFacts} AND ix_national_store = 1)`,
     populationData: `(${withFacts} AND ix_population_data = 1)`,
-    // 1.4: acknowledged by the portal (the portal connector records it; no index fact needed).
-    synced: `(${received} AND ix_synced_at IS NOT NULL)`,
+    // 1.4: the filings (liaison member parts left out; NULL: written before the column) and those
+    // the portal acknowledged (the portal connector records it; no other fact needed).
+    filings: `(${received} AND coalesce(ix_liaison_member, 0) = 0)`,
+    synced: `(${received} AND coalesce(ix_liaison_member, 0) = 0 AND ix_synced_at IS NOT NULL)`,
   };
 }
 
@@ -281,7 +288,7 @@ export function indexCountsSql(
     syncKept: `CASE WHEN EXISTS (SELECT 1 FROM ${syncTable} WHERE ix_synced_at IS NOT NULL) THEN 1 ELSE 0 END`,
   };
   const carried =
-    'ix_version, channel, ix_results, ix_e_result, ix_fee_bearing, ix_paid_online, ix_digitised, ix_reused, ix_national_store, ix_population_data, ix_satisfied, ix_synced_at';
+    'ix_version, channel, ix_results, ix_e_result, ix_fee_bearing, ix_paid_online, ix_digitised, ix_reused, ix_national_store, ix_population_data, ix_satisfied, ix_synced_at, ix_liaison_member';
   return `SELECT grp, ${INDEX_COUNT_NAMES.map((n) => `${sums[n]} AS ${snake(n)}`).join(',\n  ')}
 FROM (
   SELECT grp, ${flag(rs.judged)} AS j, ${flag(rs.timely)} AS t, ${flag(rs.completed)} AS c,
@@ -297,7 +304,7 @@ GROUP BY grp`;
 
 /** The columns the counts read. */
 const SOURCE_COLUMNS =
-  'received_at, legal_due_at, closed_at, outcome, result, ix_version, ix_finished_at, ix_supplement_requests, ix_processing_ms, ix_return_processing_ms, channel, ix_results, ix_e_result, ix_fee_bearing, ix_paid_online, ix_digitised, ix_reused, ix_national_store, ix_population_data, ix_satisfied, ix_synced_at';
+  'received_at, legal_due_at, closed_at, outcome, result, ix_version, ix_finished_at, ix_supplement_requests, ix_processing_ms, ix_return_processing_ms, channel, ix_results, ix_e_result, ix_fee_bearing, ix_paid_online, ix_digitised, ix_reused, ix_national_store, ix_population_data, ix_satisfied, ix_synced_at, ix_liaison_member';
 
 /** The codes of one set's dossiers, filtered and paged (`$agency` … placeholders given by the adapter). */
 export function indexDossiersSql(

@@ -61,7 +61,12 @@ export interface IndexCounts {
   readonly nationalStore: number;
   readonly populationData: number;
   /**
-   * Of those received: acknowledged by the national portal (1.4, đồng bộ lên Cổng DVCQG), as the
+   * Of those received: the filings the portal should hold, i.e. all but the parts member agencies
+   * handle in a liaison (1.4's denominator).
+   */
+  readonly filings: number;
+  /**
+   * Of those filings: acknowledged by the national portal (1.4, đồng bộ lên Cổng DVCQG), as the
    * portal connector records it (`engine.recordPortalSync`).
    */
   readonly synced: number;
@@ -96,6 +101,7 @@ export const INDEX_COUNT_NAMES: readonly IndexCountName[] = [
   'reused',
   'nationalStore',
   'populationData',
+  'filings',
   'synced',
   'syncKept',
 ];
@@ -211,7 +217,10 @@ function indexSetsOf(
   }
   if (received >= from) {
     sets.add('received');
-    if (synced) sets.add('synced');
+    if (f?.liaisonMember !== true) {
+      sets.add('filings');
+      if (synced) sets.add('synced');
+    }
     if (!f) sets.add('receivedWithoutFacts');
     else {
       const eResultWhereIssued = f.results === 0 || f.eResult;

@@ -21,7 +21,7 @@ const sets = (
  * The dossier sets behind the figures of every indicator, by what the indicator measures: the one
  * table `engine.nationalIndexDossiers` resolves a figure's part with (and a dashboard can ask which
  * parts to link). `synced` (1.4): the dossiers the portal acknowledged (as the portal connector
- * records them in the store) among those received. 2.2's numerator is a sum of processing times over the same dossiers as its denominator.
+ * records them in the store) among the filings received (liaison member parts left out). 2.2's numerator is a sum of processing times over the same dossiers as its denominator.
  *
  * @example
  * ```ts
@@ -29,11 +29,11 @@ const sets = (
  *
  * INDEX_DRILL_SETS.timely.numerator;                 // 'timely' (2.1: early or on time)
  * INDEX_DRILL_SETS['satisfaction-sum'].lowering;     // 'lateOrDissatisfied'
- * INDEX_DRILL_SETS.synced.denominator;               // 'received'
+ * INDEX_DRILL_SETS.synced.denominator;               // 'filings'
  * ```
  */
 export const INDEX_DRILL_SETS: Readonly<Record<IndicatorMeasure, IndexDrillSets>> = Object.freeze({
-  synced: sets('synced', 'received'),
+  synced: sets('synced', 'filings'),
   timely: sets('timely', 'judged'),
   'average-time': sets('completed', 'completed'),
   online: sets('online', 'received'),

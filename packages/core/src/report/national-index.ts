@@ -87,7 +87,7 @@ function ratioOf(i: Indicator, c: IndexCounts, rule: IndexRule): { n: number; d:
     c.receivedWithoutFacts > 0 ? BEFORE_FACTS(c.receivedWithoutFacts) : { n, d };
   switch (i.measure) {
     case 'synced':
-      return c.syncKept > 0 ? { n: c.synced, d: c.received } : NO_SYNC;
+      return c.syncKept > 0 ? { n: c.synced, d: c.filings } : NO_SYNC;
     case 'timely':
       if (rule === 'national' && c.judgedWithoutFacts > 0) return BEFORE_FACTS(c.judgedWithoutFacts);
       return { n: c.timely, d: c.judged };

@@ -154,6 +154,7 @@ const KNOWN_FACTS = new Set<string>([
   ...FACT_DURATIONS,
   ...FACT_FLAGS,
   'satisfied',
+  'liaisonMember',
 ]);
 
 /** A summary's index facts (see `DossierIndexFactsSchema`), checked field by field (cheap, on the commit path). */
@@ -177,6 +178,8 @@ function checkIndexFacts(facts: unknown): void {
   for (const k of FACT_FLAGS) if (typeof facts[k] !== 'boolean') fail(field(k), 'expected true or false');
   if (facts.satisfied !== null && typeof facts.satisfied !== 'boolean')
     fail(field('satisfied'), 'expected true, false or null');
+  if (facts.liaisonMember !== undefined && facts.liaisonMember !== true)
+    fail(field('liaisonMember'), 'expected true or nothing');
   if (Object.keys(facts).some((k) => !KNOWN_FACTS.has(k)))
     fail('dossier.summary.indexFacts', 'has unknown keys');
 }

@@ -26,6 +26,7 @@ const zero = {
   reused: 0,
   nationalStore: 0,
   populationData: 0,
+  filings: 0,
   synced: 0,
   syncKept: 0,
 };
@@ -46,6 +47,7 @@ const SCENARIO_COUNTS: Record<'national' | 'at-return', IndexCounts[]> = {
       completed: 6,
       processingMs: 7 * D + H + (9 * D + 7 * H) + 5 * D + 2 * D + 8 * D + 2 * D,
       received: 12,
+      filings: 12,
       online: 2,
       feeBearing: 4,
       paidOnline: 2,
@@ -67,6 +69,7 @@ const SCENARIO_COUNTS: Record<'national' | 'at-return', IndexCounts[]> = {
       completed: 2,
       processingMs: 20 * D,
       received: 5,
+      filings: 5,
       withResults: 1,
       eResults: 1,
       populationData: 1,
@@ -78,6 +81,7 @@ const SCENARIO_COUNTS: Record<'national' | 'at-return', IndexCounts[]> = {
       lateOrDissatisfied: 1,
       judgedWithoutFacts: 1,
       received: 1,
+      filings: 1,
       receivedWithoutFacts: 1,
     },
   ],
@@ -92,6 +96,7 @@ const SCENARIO_COUNTS: Record<'national' | 'at-return', IndexCounts[]> = {
       completed: 6,
       processingMs: 8 * D + H + (11 * D + H) + (5 * D + 6 * H) + (2 * D + 3 * H) + (8 * D + H) + (2 * D + H),
       received: 12,
+      filings: 12,
       online: 3,
       feeBearing: 4,
       paidOnline: 2,
@@ -113,6 +118,7 @@ const SCENARIO_COUNTS: Record<'national' | 'at-return', IndexCounts[]> = {
       completed: 2,
       processingMs: 34 * D,
       received: 5,
+      filings: 5,
       withResults: 1,
       eResults: 1,
       populationData: 1,
@@ -124,6 +130,7 @@ const SCENARIO_COUNTS: Record<'national' | 'at-return', IndexCounts[]> = {
       timely: 1,
       judgedWithoutFacts: 1,
       received: 1,
+      filings: 1,
       receivedWithoutFacts: 1,
     },
   ],
@@ -216,6 +223,13 @@ export function indexConformanceTests(current: () => DossierStore): void {
     for (const c of nationalIndexScenario()) await store.commit(c);
     const first = newDossierCommit('H56-260302-0201'); // agency H56, received 2026-03-02
     await store.commit(first);
+    // A part a member agency handles in a liaison: received, but not a filing of its own.
+    const part = newDossierCommit('H56-260302-0202');
+    const partFacts = { ...part.dossier.summary.indexFacts!, liaisonMember: true as const };
+    await store.commit({
+      ...part,
+      dossier: { ...part.dossier, summary: { ...part.dossier.summary, indexFacts: partFacts } },
+    });
     const period = INDEX_SCENARIO_PERIOD;
     const all = async () => (await store.nationalIndexCounts({ ...period, rule: 'national', by: 'none' }))[0];
     expect(await all()).toMatchObject({ synced: 0, syncKept: 0 });
@@ -226,20 +240,32 @@ export function indexConformanceTests(current: () => DossierStore): void {
     expect(await record('H56-260302-0114', at)).toBe(true); // received in February: not counted
     expect(await record('H56-260302-0119', at)).toBe(true); // without index facts: 1.4 needs none
     expect(await record('H56-260302-0201', at)).toBe(true);
+    expect(await record('H56-260302-0202', at)).toBe(true); // recorded, never counted
     expect(await record('H56-260302-9999', at)).toBe(false); // no such dossier
     // A later commit keeps the fact; the dossier's version is the commit's.
     await store.commit(handOverCommit(first));
     expect((await store.load('H56-260302-0201'))?.version).toBe(2);
     for (const rule of ['national', 'at-return'] as const) {
       const rows = await store.nationalIndexCounts({ ...period, rule, by: 'agency' });
-      expect(rows.map((r) => [r.group, r.synced, r.received, r.syncKept])).toEqual([
-        ['A', 2, 12, 1],
-        ['B', 0, 5, 1],
-        ['C', 1, 1, 1],
-        ['H56', 1, 1, 1],
+      expect(rows.map((r) => [r.group, r.synced, r.filings, r.received, r.syncKept])).toEqual([
+        ['A', 2, 12, 12, 1],
+        ['B', 0, 5, 5, 1],
+        ['C', 1, 1, 1, 1],
+        ['H56', 1, 1, 2, 1],
       ]);
     }
-    expect(await all()).toMatchObject({ synced: 4, received: 19, syncKept: 1 });
+    expect(await all()).toMatchObject({ synced: 4, filings: 19, received: 20, syncKept: 1 });
+    // The part is read back with its fact, and left out of 1.4's denominator.
+    expect((await store.load('H56-260302-0202'))?.summary.indexFacts?.liaisonMember).toBe(true);
+    expect(
+      await store.nationalIndexDossiers({
+        ...period,
+        rule: 'national',
+        set: 'filings',
+        agency: 'H56',
+        limit: 10,
+      }),
+    ).toEqual(['H56-260302-0201']);
     expect(
       await store.nationalIndexDossiers({ ...period, rule: 'national', set: 'synced', limit: 10 }),
     ).toEqual(['H56-260302-0101', 'H56-260302-0102', 'H56-260302-0119', 'H56-260302-0201']);
