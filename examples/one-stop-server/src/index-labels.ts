@@ -89,40 +89,6 @@ export const INDEX_TEXTS = {
   },
 } as const;
 
-/** English names of the indicators (core names them in Vietnamese, as the sources do). */
-const INDICATOR_NAMES_EN: Record<string, string> = {
-  '1.4': 'Dossiers synced to the National Public Service Portal',
-  '2.1': 'Dossiers processed early or on time',
-  '2.2': 'Average processing time',
-  '3.3': 'Online dossiers by submission channel',
-  '3.6': 'Dossiers paid online',
-  '4.1': 'Dossiers with an electronic result',
-  '4.2': 'Digitised dossiers',
-  '4.3': 'Reuse of digitised data',
-  '4.4': 'Digitisation connected and shared',
-  '4.5': 'Use of the population database',
-  '5.4': 'Satisfaction in receiving and processing',
-};
-
-/** English names of the groups. */
-const GROUP_NAMES_EN: Record<number, string> = {
-  1: 'Publicity and transparency',
-  2: 'Progress and results',
-  3: 'Online services',
-  4: 'Digitisation',
-  5: 'Satisfaction',
-};
-
-/** An indicator's name in the page's language. */
-export function indicatorName(figure: Pick<IndicatorFigure, 'id' | 'name'>, lang: IndexLanguage): string {
-  return lang === 'en' ? (INDICATOR_NAMES_EN[figure.id] ?? figure.name) : figure.name;
-}
-
-/** A group's name in the page's language. */
-export function groupName(group: { group: number; name: string }, lang: IndexLanguage): string {
-  return lang === 'en' ? (GROUP_NAMES_EN[group.group] ?? group.name) : group.name;
-}
-
 /** The words for each N/A kind core gives: a kind missing here does not compile. */
 type NaTexts = { readonly 'facts-missing': (dossiers: number) => string } & {
   readonly [K in Exclude<NotApplicableKind, 'facts-missing'>]: string;

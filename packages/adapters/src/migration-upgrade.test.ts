@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import {
   createEngine,
   type DossierStore,
+  indexFactsOf,
   SimulatedClock,
   type StoredDossier,
   verifySlip,
@@ -62,6 +63,25 @@ async function upgradeScenario(
   for (let i = 0; i < 2; i++)
     await expect(engine.lookup(b.code, 'WRONGWRONG')).rejects.toMatchObject({ code: 'LOOKUP_FAILED' });
   await expect(engine.lookup(b.code, b.secret)).rejects.toMatchObject({ code: 'LOOKUP_LOCKED' });
+  // Written before the index facts were kept (the open one and the closed, archived one): the
+  // backfill derives them from the stored snapshots, as a commit would, and leaves the rest as it was.
+  const missing = await store.codesWithoutIndexFacts({ limit: 1000 });
+  expect(missing).toEqual(expect.arrayContaining([a.code, b.code]));
+  const before = await Promise.all(missing.map((code) => store.load(code)));
+  expect(await engine.backfillIndexFacts({ batch: 2 })).toEqual({
+    examined: missing.length,
+    written: missing.length,
+    done: true,
+  });
+  expect(await store.codesWithoutIndexFacts({ limit: 1000 })).toEqual([]);
+  for (const [i, code] of missing.entries()) {
+    const d = (await store.load(code))!;
+    expect(d.summary.indexFacts).toEqual(indexFactsOf(d.persisted.context));
+    expect({ ...d, summary: { ...d.summary, indexFacts: undefined } }).toEqual({
+      ...before[i]!,
+      summary: { ...before[i]!.summary, indexFacts: undefined },
+    });
+  }
   // Written after the upgrade, and a second migrate changes nothing.
   const c = await receive();
   expect(await store.lookupSecret(c.code)).toBe(c.secret);

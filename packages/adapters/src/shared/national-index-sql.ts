@@ -47,7 +47,14 @@ export function indexColumnValues(
   s: DossierSummary,
   canon: (iso: string, field: string) => string,
 ): (string | number | null)[] {
-  const f = s.indexFacts;
+  return indexFactValues(s.indexFacts, canon);
+}
+
+/** The index columns of a dossier's facts (all NULL without facts), in {@link INDEX_COLUMN_NAMES} order. */
+export function indexFactValues(
+  f: DossierIndexFacts | undefined,
+  canon: (iso: string, field: string) => string,
+): (string | number | null)[] {
   if (!f) return INDEX_COLUMN_NAMES.map(() => null);
   const at = (v: string | null, field: string) =>
     v === null ? null : canon(v, `summary.indexFacts.${field}`);
@@ -124,8 +131,28 @@ export function pgIndexValuesFromJson(param: string): string[] {
 
 /** The index columns of a summary as the jsonb object {@link pgIndexValuesFromJson} reads. */
 export function indexColumnsJson(s: DossierSummary, canon: (iso: string, field: string) => string): string {
-  const values = indexColumnValues(s, canon);
-  return JSON.stringify(Object.fromEntries(INDEX_COLUMN_NAMES.map((c, i) => [c, values[i]])));
+  return JSON.stringify(indexColumnsObject(s.indexFacts, canon));
+}
+
+/** A dossier's facts as an object keyed by index column (what {@link pgIndexValuesFromJson} reads). */
+export function indexColumnsObject(
+  f: DossierIndexFacts | undefined,
+  canon: (iso: string, field: string) => string,
+): Record<string, string | number | null> {
+  const values = indexFactValues(f, canon);
+  return Object.fromEntries(INDEX_COLUMN_NAMES.map((c, i) => [c, values[i] ?? null]));
+}
+
+/**
+ * The codes of the dossiers without index facts after `after` (a placeholder, or none), in code
+ * order, at most `limit`: a walk of the primary key that stops at the page's last code.
+ */
+export function codesWithoutIndexFactsSql(
+  table: string,
+  p: { after?: string | undefined; limit: string },
+  collate: string,
+): string {
+  return `SELECT code FROM ${table} WHERE ix_version IS NULL${p.after ? ` AND code${collate} > ${p.after}` : ''} ORDER BY code${collate} LIMIT ${p.limit}`;
 }
 
 /** A period's bounds as the adapter's placeholders (`$1`, `?`…). */

@@ -37,6 +37,7 @@ import {
 } from './engine-types.js';
 import { runDueTimers } from './fire-timers.js';
 import { keyed } from './idempotent-commands.js';
+import { backfillIndexFacts } from './index-facts-backfill.js';
 import { lookupDossier, lookupSecrets, reissueSecret } from './lookup-commands.js';
 import { nationalIndex, nationalIndexDossiers } from './national-index-commands.js';
 import { rateDossier, ratingRules } from './rate-dossier.js';
@@ -178,6 +179,7 @@ export function createEngine(options: EngineOptions): Engine {
       const instant = at === undefined ? toInstant(clock.now()) : parseInstant(at, 'at');
       return store.recordPortalSync ? store.recordPortalSync(code, instant) : false;
     },
+    backfillIndexFacts: (options) => backfillIndexFacts(store, options),
     statisticsForm: (query) => statisticsFormOf(store, ctx.registry, clock.now(), query),
 
     runDueTimers: async (now) =>

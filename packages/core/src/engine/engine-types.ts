@@ -26,6 +26,7 @@ import type { StatisticsForm } from '../report/statistics-form.js';
 import type { MemoryStore } from '../store/memory-store.js';
 import type { DossierStore, JournalEntry, ListQuery, OutboxItem, TimerRow } from '../store/store-types.js';
 import type { BackoffOptions } from './backoff.js';
+import type { IndexFactsBackfillOptions, IndexFactsBackfillResult } from './index-facts-backfill.js';
 import type { EngineInspector } from './inspection.js';
 import type {
   NationalIndexDossierQuery,
@@ -488,6 +489,24 @@ export interface Engine {
    * @throws `ValidationError` naming `code` or `at`.
    */
   recordPortalSync(code: string, at?: string | Date): Promise<boolean>;
+  /**
+   * Fills in the index facts (dữ liệu chỉ số 766) of the dossiers stored before the store kept them
+   * (SQLite migration 007, PostgreSQL 006), which the index otherwise reports as N/A: each one's
+   * facts are derived from its stored snapshot by `indexFactsOf`, the function every commit uses,
+   * and written `batch` dossiers per transaction, only while the dossier is at the version read.
+   * Idempotent and resumable: run it again after a stop, or in slices with `max`, while the
+   * engine serves; it changes no version, journal or snapshot.
+   *
+   * @example
+   * ```ts
+   * import type { Engine } from '@motcua/core';
+   * declare const engine: Engine;
+   * let run = await engine.backfillIndexFacts({ batch: 500, max: 10_000 });
+   * while (!run.done) run = await engine.backfillIndexFacts({ batch: 500, max: 10_000 });
+   * ```
+   * @throws `ValidationError` naming `options.batch` (1–1000) or `options.max` (≥ 1).
+   */
+  backfillIndexFacts(options?: IndexFactsBackfillOptions): Promise<IndexFactsBackfillResult>;
   /**
    * The figures of an official statistics form (Circular 01/2020/TT-VPCP): Biểu 06/VPCP/KSTT
    * (`form: '06'`: received — carried over, online, in person and by post; resolved — early, on

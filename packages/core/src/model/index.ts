@@ -130,6 +130,7 @@ export {
   MemberSupplementEventSchema,
   MemberVerificationEventSchema,
 } from './liaison-events.js';
+export { type LocalNamed, localName } from './local-name.js';
 export {
   type NationalStatus,
   type NationalStatusTable,
@@ -185,9 +186,11 @@ export {
 export {
   DECREE_61_RATING_CRITERIA,
   type Rating,
+  type RatingAnswer,
   type RatingCriteriaSet,
   type RatingCriterion,
   RatingSchema,
+  ratingAnswerLabel,
 } from './rating.js';
 export {
   type ResultDocument,

@@ -5,6 +5,7 @@ export {
   type FeeRevenueRow,
   feeRevenueReport,
 } from './fee-revenue.js';
+export { indicatorName } from './indicator-name.js';
 export {
   aggregateLateEntries,
   type EnteredEntry,

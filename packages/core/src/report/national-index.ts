@@ -44,7 +44,9 @@ export type NotApplicable =
 export interface IndicatorFigure {
   readonly id: string;
   readonly group: number;
+  /** The indicator's name in Vietnamese; `nameEn` in English (see {@link indicatorName}). */
   readonly name: string;
+  readonly nameEn?: string | undefined;
   /** What the indicator measures (its dossier sets: `INDEX_DRILL_SETS`, `indexDrillParts`). */
   readonly measure: IndicatorMeasure;
   /** What was counted: the numerator and the denominator (for 2.2 the days summed and the dossiers). */
@@ -154,6 +156,7 @@ export function nationalIndexFigures(
       id: i.id,
       group: i.group,
       name: i.name,
+      nameEn: i.nameEn,
       measure: i.measure,
       unit: i.measure === 'average-time' ? ('days' as const) : ('percent' as const),
       maxPoints: i.points,

@@ -18,6 +18,8 @@ import {
 import {
   checkClaimRequest,
   checkCommitRequest,
+  checkIndexFactsGapQuery,
+  checkIndexFactsWrites,
   checkLookupAttemptRequest,
   checkOutboxQuery,
   checkSettlement,
@@ -37,6 +39,8 @@ import {
   type ClaimRequest,
   type CommitRequest,
   type DossierStore,
+  type IndexFactsGapQuery,
+  type IndexFactsWrite,
   type JournalEntry,
   type ListQuery,
   type LookupAttemptRequest,
@@ -312,6 +316,26 @@ export class MemoryStore implements DossierStore {
     if (!this.dossiers.has(code) || this.portalSynced.has(code)) return false;
     this.portalSynced.set(code, instant);
     return true;
+  }
+
+  async codesWithoutIndexFacts(input: IndexFactsGapQuery): Promise<string[]> {
+    const { after, limit } = checkIndexFactsGapQuery(input);
+    const codes: string[] = [];
+    for (const s of this.summaries())
+      if (s.indexFacts === undefined && (after === undefined || s.code > after)) codes.push(s.code);
+    return codes.sort().slice(0, limit);
+  }
+
+  async writeIndexFacts(input: readonly IndexFactsWrite[]): Promise<number> {
+    const writes = checkIndexFactsWrites(input);
+    let written = 0;
+    for (const w of writes) {
+      const d = this.dossiers.get(w.code);
+      if (!d || d.version !== w.version || d.summary.indexFacts !== undefined) continue;
+      this.dossiers.set(w.code, { ...d, summary: { ...d.summary, indexFacts: w.facts } });
+      written++;
+    }
+    return written;
   }
 
   private *summaries(): Generator<DossierSummary> {
