@@ -180,7 +180,8 @@ export function createEngine(options: EngineOptions): Engine {
       return store.recordPortalSync ? store.recordPortalSync(code, instant) : false;
     },
     backfillIndexFacts: (options) => backfillIndexFacts(store, options),
-    statisticsForm: (query) => statisticsFormOf(store, ctx.registry, clock.now(), query),
+    statisticsForm: ((query: unknown) =>
+      statisticsFormOf(store, ctx.registry, calendar, clock.now(), query)) as Engine['statisticsForm'],
 
     runDueTimers: async (now) =>
       runDueTimers(

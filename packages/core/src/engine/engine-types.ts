@@ -23,6 +23,7 @@ import type { ProcedureRegistry } from '../procedure/registry.js';
 import type { LateEntryRow } from '../report/late-entries.js';
 import type { ReportQuery, ReportRow, UnitReportRow } from '../report/report-types.js';
 import type { StatisticsForm } from '../report/statistics-form.js';
+import type { StatisticsForm07b } from '../report/statistics-form-07b.js';
 import type { MemoryStore } from '../store/memory-store.js';
 import type { DossierStore, JournalEntry, ListQuery, OutboxItem, TimerRow } from '../store/store-types.js';
 import type { BackoffOptions } from './backoff.js';
@@ -532,7 +533,28 @@ export interface Engine {
    * @throws `ValidationError` naming the field: `query.form`, `query.period.startDay` (a bad
    * cut-off day), `query.period.to` (a custom period ending before it starts), `query.by`, …
    */
-  statisticsForm(query: EngineStatisticsFormQuery): Promise<StatisticsForm>;
+  statisticsForm(query: Exclude<EngineStatisticsFormQuery, { form: '07b' }>): Promise<StatisticsForm>;
+  /**
+   * Biểu II.07b (Circular 01/2020/TT-VPCP, tổng hợp số lượng thủ tục hành chính): a count over the
+   * registered procedure versions in force on the period's last day (today for a period not over),
+   * not over dossiers: procedures by level of local government, those under the one-stop or
+   * inter-agency one-stop mechanism by level of desk, and approved internal processes by level,
+   * from each version's `implementation` facts; undeclared facts are listed in `notDeclared`,
+   * never guessed. Broken down by agency (default) and/or field. Print it with
+   * `renderStatisticsForm07bHtml` from `@motcua/core/forms`.
+   *
+   * @example
+   * ```ts
+   * import type { Engine } from '@motcua/core';
+   * declare const engine: Engine;
+   * const form = await engine.statisticsForm({ form: '07b', period: { kind: 'year', year: 2026, startDay: 15 } });
+   * console.log(form.total.procedures.total, form.total.oneStop.byLevel.commune, form.notDeclared.levels);
+   * ```
+   * @throws `ValidationError` naming the field: `query.form`, `query.period.to`, `query.by`, …
+   */
+  statisticsForm(query: Extract<EngineStatisticsFormQuery, { form: '07b' }>): Promise<StatisticsForm07b>;
+  /** Either form, for a query whose `form` is not known statically. */
+  statisticsForm(query: EngineStatisticsFormQuery): Promise<StatisticsForm | StatisticsForm07b>;
   /**
    * Fires every timer due at `now` (default: the clock): those whose instant is before `now`, each
    * once (see the engine guide for what "due" means at the boundary instant).

@@ -184,6 +184,21 @@ export {
   personalDataRegistry,
 } from './personal-data.js';
 export {
+  ADMINISTRATIVE_LEVELS,
+  type AdministrativeLevel,
+  type AdministrativeLevelPeriod,
+  AdministrativeLevelSchema,
+  type ImplementationIssue,
+  type InternalProcessApproval,
+  InternalProcessApprovalSchema,
+  implementationIssues,
+  levelExistsOn,
+  type OneStopMechanism,
+  OneStopMechanismSchema,
+  type ProcedureImplementation,
+  ProcedureImplementationSchema,
+} from './procedure-implementation.js';
+export {
   DECREE_61_RATING_CRITERIA,
   type Rating,
   type RatingAnswer,
