@@ -99,7 +99,7 @@ const NA_TEXTS: Record<IndexLanguage, NaTexts> = {
     'facts-missing': (n) =>
       `${n} hồ sơ được lưu trước khi hệ thống ghi dữ liệu chỉ số; sẽ được tính khi hồ sơ được cập nhật lại`,
     'no-sync-state':
-      'Kho dữ liệu không lưu trạng thái đồng bộ: chỉ số 1.4 lấy từ nhật ký đồng bộ của kết nối Cổng DVCQG',
+      'Kho dữ liệu không lưu trạng thái đồng bộ: chưa hồ sơ nào được ghi nhận là đã được Cổng DVCQG xác nhận (kết nối Cổng DVCQG ghi nhận khi được cài đặt)',
     'zero-denominator': 'Không có hồ sơ ở mẫu số',
     'no-points': 'Chỉ số không tính điểm (theo dõi theo từng thủ tục)',
     'weight-unconfirmed': 'Chưa xác nhận trọng số điểm của chỉ số trong nhóm',
@@ -108,7 +108,7 @@ const NA_TEXTS: Record<IndexLanguage, NaTexts> = {
     'facts-missing': (n) =>
       `${n} ${n === 1 ? 'dossier was' : 'dossiers were'} stored before the index facts were kept; they are counted once updated again`,
     'no-sync-state':
-      'The store keeps no sync state: indicator 1.4 comes from the portal connector’s sync log',
+      'The store keeps no sync state: no dossier was recorded as acknowledged by the national portal (the portal connector records it once installed)',
     'zero-denominator': 'No dossier in the denominator',
     'no-points': 'The indicator earns no points (followed per procedure)',
     'weight-unconfirmed': 'The indicator’s weight in its group is not confirmed',

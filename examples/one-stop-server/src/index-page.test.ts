@@ -192,7 +192,7 @@ describe('the Decision 766 index page over HTTP', () => {
     expect(indicator.status).toBe(400);
     expect(field(indicator.text)).toBe('indicator');
     const part = await get(
-      '/reports/index/dossiers?from=2026-03-01&to=2026-03-31&indicator=1.4&part=numerator',
+      '/reports/index/dossiers?from=2026-03-01&to=2026-03-31&indicator=1.4&part=lowering',
     );
     expect(part.status).toBe(400);
     expect(field(part.text)).toBe('part');

@@ -112,6 +112,7 @@ describe('SQLite: a store written by schema 1, upgraded', () => {
           '007_national_index',
           '008_outbox_in_archive',
           '009_national_index_covering',
+          '010_portal_sync',
         ],
         [open, closed],
       );
@@ -138,7 +139,7 @@ describePostgres('PostgreSQL: a store written by schema 1, upgraded', () => {
     const open = reads.find((c) => c.code === schema2.postgres.open)!;
     const closed = reads.find((c) => c.outcome !== null)!;
     const store = new PostgresStore({ pool, schema });
-    await upgradeScenario(store, ['005_late_entry', '006_national_index'], [open, closed]);
+    await upgradeScenario(store, ['005_late_entry', '006_national_index', '007_portal_sync'], [open, closed]);
     await store.close();
   });
 });
@@ -356,6 +357,7 @@ describe('SQLite: a store written at schema 2 (slip in every snapshot), upgraded
         '007_national_index',
         '008_outbox_in_archive',
         '009_national_index_covering',
+        '010_portal_sync',
       ]);
       // 004: every closed dossier is one archive; journal rows and slip data are left for open ones.
       const count = (sql: string) => raw.prepare(sql).pluck().get() as number;
@@ -399,7 +401,11 @@ describePostgres('PostgreSQL: a store written at schema 2 (slip in every snapsho
       ),
     });
     const store = new PostgresStore({ pool, schema, snapshotCache: 0 });
-    await slipOnceScenario(store, fixture, stored, ['005_late_entry', '006_national_index']);
+    await slipOnceScenario(store, fixture, stored, [
+      '005_late_entry',
+      '006_national_index',
+      '007_portal_sync',
+    ]);
     await store.close();
   });
 });

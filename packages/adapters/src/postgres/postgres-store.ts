@@ -833,6 +833,22 @@ SELECT count(*)::int AS ok FROM d`;
     });
   }
 
+  /**
+   * Records the national portal's first acknowledgement of a dossier (`ix_synced_at`, migration
+   * 007), once, beside the dossier: version, snapshot and journal untouched. One indexed update.
+   */
+  async recordPortalSync(code: string, at: string): Promise<boolean> {
+    checkStoreText(code, 'code');
+    at = checkStoreInstant(at, 'at');
+    const rows = await this.run(
+      'recordPortalSync',
+      `UPDATE ${this.t.dossiers} SET ix_synced_at = $2::timestamptz WHERE code = $1 AND ix_synced_at IS NULL
+       RETURNING 1 AS recorded`,
+      [code, canonicalInstant(at, 'at')],
+    );
+    return rows.length === 1;
+  }
+
   /** The codes behind an index count, in code order, one page (one query). */
   async nationalIndexDossiers(query: IndexDossierQuery): Promise<string[]> {
     const q = checkStoreIndexDossierQuery(query);

@@ -1038,9 +1038,33 @@ export class SqliteStore implements DossierStore {
   async nationalIndexCounts(query: IndexCountQuery): Promise<IndexCounts[]> {
     const q = checkStoreIndexCountQuery(query);
     const params = { from: canonicalInstant(q.from, 'from'), to: canonicalInstant(q.to, 'to') };
-    const sql = indexCountsSql(INDEX_READS, q.rule, q.by, { from: '@from', to: '@to' }, ' LIMIT -1 OFFSET 0');
+    const sql = indexCountsSql(
+      INDEX_READS,
+      q.rule,
+      q.by,
+      { from: '@from', to: '@to' },
+      ' LIMIT -1 OFFSET 0',
+      'dossiers INDEXED BY dossiers_ix_synced',
+    );
     return this.guard('nationalIndexCounts', () =>
       assembleIndexCounts(this.stmt(sql).all(params) as Record<string, unknown>[]),
+    );
+  }
+
+  /**
+   * Records the national portal's first acknowledgement of a dossier (`ix_synced_at`, migration
+   * 010), once, beside the dossier: version, snapshot and journal untouched. One indexed update.
+   */
+  async recordPortalSync(code: string, at: string): Promise<boolean> {
+    checkStoreText(code, 'code');
+    const instant = canonicalInstant(checkStoreInstant(at, 'at'), 'at');
+    return this.guard(
+      'recordPortalSync',
+      () =>
+        this.stmt('UPDATE dossiers SET ix_synced_at = ? WHERE code = ? AND ix_synced_at IS NULL').run(
+          instant,
+          code,
+        ).changes === 1,
     );
   }
 

@@ -433,8 +433,8 @@ export interface Engine {
   lateEntries(query: EngineLateEntryQuery): Promise<LateEntryRow[]>;
   /**
    * The Decision 766/QĐ-TTg index (chỉ số đánh giá chất lượng phục vụ người dân, doanh nghiệp) for
-   * a period: every indicator motcua has data for (1.4 as N/A: the sync state is the portal
-   * connector's; 2.1, 2.2, 3.3, 3.6, 4.1–4.5, 5.4), with points, per agency, unit, procedure, field
+   * a period: every indicator motcua has data for (1.4 from the portal acknowledgements the portal
+   * connector records, N/A in a store with none; 2.1, 2.2, 3.3, 3.6, 4.1–4.5, 5.4), with points, per agency, unit, procedure, field
    * or month, under the national counting rule (default) or motcua's "at return" rule, by an index
    * version (default the one in force on the period's first day). The store counts set-based; a
    * zero denominator, data the store lacks and weights not confirmed are N/A with the reason.
@@ -472,6 +472,24 @@ export interface Engine {
    * @throws `IndexQueryError` naming `indicator` (not in the version), `part` (no set), `version`.
    */
   nationalIndexDossiers(query: NationalIndexDossierQuery): Promise<string[]>;
+  /**
+   * Records that the national portal (Cổng DVCQG) first acknowledged dossier `code` at `at` (default
+   * now): the fact Decision 766 indicator 1.4 counts in `nationalIndex` (synced among the dossiers
+   * received in the period; drill-down `indicator: '1.4'`). The portal connector calls it at each
+   * dossier's first acknowledgement; nothing else needs to. Kept once, beside the dossier: no
+   * transition, no version, journal or outbox entry, and plugins see nothing. `true` when recorded
+   * now; `false` when recorded before, when no dossier has that code, or when the store keeps no
+   * sync state (`DossierStore.recordPortalSync` absent; the index then shows 1.4 as N/A).
+   *
+   * @example
+   * ```ts
+   * import type { Engine } from '@motcua/core';
+   * declare const engine: Engine;
+   * await engine.recordPortalSync('000.00.14.H56-260302-0001', new Date()); // true the first time
+   * ```
+   * @throws `ValidationError` naming `code` or `at`.
+   */
+  recordPortalSync(code: string, at?: string | Date): Promise<boolean>;
   /**
    * Fills in the index facts (dữ liệu chỉ số 766) of the dossiers stored before the store kept them
    * (SQLite migration 007, PostgreSQL 006), which the index otherwise reports as N/A: each one's

@@ -80,6 +80,8 @@ export class MemoryStore implements DossierStore {
   private readonly idempotency = new Map<string, unknown>();
   private readonly sequences = new Map<string, number>();
   private readonly lookupWindows = new Map<string, { attempts: number; endsAt: number }>();
+  /** Dossiers the national portal acknowledged: code → first acknowledgement. */
+  private readonly portalSynced = new Map<string, string>();
   private sweepAt = 1024;
 
   async load(code: string): Promise<StoredDossier | null> {
@@ -301,11 +303,19 @@ export class MemoryStore implements DossierStore {
   }
 
   async nationalIndexCounts(input: IndexCountQuery): Promise<IndexCounts[]> {
-    return countIndex(this.summaries(), checkStoreIndexCountQuery(input));
+    return countIndex(this.summaries(), checkStoreIndexCountQuery(input), this.portalSynced);
   }
 
   async nationalIndexDossiers(input: IndexDossierQuery): Promise<string[]> {
-    return indexDossiers(this.summaries(), checkStoreIndexDossierQuery(input));
+    return indexDossiers(this.summaries(), checkStoreIndexDossierQuery(input), this.portalSynced);
+  }
+
+  async recordPortalSync(code: string, at: string): Promise<boolean> {
+    checkStoreText(code, 'code');
+    const instant = checkStoreInstant(at, 'at');
+    if (!this.dossiers.has(code) || this.portalSynced.has(code)) return false;
+    this.portalSynced.set(code, instant);
+    return true;
   }
 
   async codesWithoutIndexFacts(input: IndexFactsGapQuery): Promise<string[]> {

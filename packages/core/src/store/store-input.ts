@@ -157,6 +157,7 @@ const KNOWN_FACTS = new Set<string>([
   ...FACT_DURATIONS,
   ...FACT_FLAGS,
   'satisfied',
+  'liaisonMember',
 ]);
 
 /** A summary's index facts (see `DossierIndexFactsSchema`), checked field by field (cheap, on the commit path). */
@@ -180,6 +181,8 @@ function checkIndexFacts(facts: unknown, at = 'dossier.summary.indexFacts'): voi
   for (const k of FACT_FLAGS) if (typeof facts[k] !== 'boolean') fail(field(k), 'expected true or false');
   if (facts.satisfied !== null && typeof facts.satisfied !== 'boolean')
     fail(field('satisfied'), 'expected true, false or null');
+  if (facts.liaisonMember !== undefined && facts.liaisonMember !== true)
+    fail(field('liaisonMember'), 'expected true or nothing');
   if (Object.keys(facts).some((k) => !KNOWN_FACTS.has(k))) fail(at, 'has unknown keys');
 }
 
@@ -224,6 +227,7 @@ export function checkStoreIndexDossierQuery(query: unknown): IndexDossierQuery {
   if (
     typeof q.set !== 'string' ||
     q.set === 'processingMs' ||
+    q.set === 'syncKept' ||
     !(INDEX_COUNT_NAMES as readonly string[]).includes(q.set)
   ) {
     fail('query.set', 'expected a dossier set of the index counts');

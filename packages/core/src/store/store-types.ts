@@ -252,6 +252,15 @@ export interface DossierStore {
   /** The codes of the dossiers behind an index count (the drill-down), in code order, one page. */
   nationalIndexDossiers(query: IndexDossierQuery): Promise<string[]>;
   /**
+   * Records that the national portal first acknowledged dossier `code` at `at` (an instant): the
+   * fact indicator 1.4 counts (`IndexCounts.synced`), kept once (a later call changes nothing) and
+   * beside the dossier, not in it: its version, snapshot, journal and summary stay as they are, and
+   * later commits keep the fact. `true` when recorded now; `false` when it was recorded before or
+   * no dossier has that code. Optional: a store without it keeps no sync state, and the index shows
+   * 1.4 as N/A.
+   */
+  recordPortalSync?(code: string, at: string): Promise<boolean>;
+  /**
    * The codes of the dossiers stored without index facts (written before the store kept them), in
    * code order after `after`, at most `limit` (1–1000): what `engine.backfillIndexFacts` fills.
    */
