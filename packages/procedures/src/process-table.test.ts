@@ -69,7 +69,7 @@ describe('processFromTable', () => {
       'processing.b4': 4,
     });
     expect(d!.legalBasis.at(-1)).toBe(
-      'Quyết định số 2095/QĐ-UBND ngày 2025-10-31 của UBND tỉnh Đồng Nai phê duyệt quy trình nội bộ',
+      'Quyết định số 2095/QĐ-UBND ngày 31/10/2025 của UBND tỉnh Đồng Nai phê duyệt quy trình nội bộ',
     );
     // It runs: a receipt at the desk is status 2.
     const p = defineProcedure(d!);
@@ -193,6 +193,24 @@ describe('processFromTable', () => {
     );
     expect(back).toBeInstanceOf(DefinitionError);
     expect((back as DefinitionError).field).toBe('steps[3].phase');
+  });
+
+  it('names a bad approving decision (no number, a date that is not a calendar day), without echoing it', () => {
+    const cases: [object, string[]][] = [
+      [{ ...decision, number: '' }, ['decision.number']],
+      [{ ...decision, number: '   ' }, ['decision.number']],
+      [{ ...decision, date: '31/10/2025' }, ['decision.date']],
+      [{ ...decision, date: '2025-02-30' }, ['decision.date']],
+      [{ ...decision, date: '<script>' }, ['decision.date']],
+      [{ ...decision, issuedBy: '' }, ['decision.issuedBy']],
+      [{ number: '', date: 'hôm qua' }, ['decision.number', 'decision.date']],
+    ];
+    for (const [bad, expected] of cases) {
+      const error = thrown(() => processFromTable(csv, { procedure, decision: bad as typeof decision }));
+      expect(error, JSON.stringify(bad)).toBeInstanceOf(ValidationError);
+      expect(fields(error)).toEqual(expected);
+      expect((error as Error).message).not.toContain('<script>');
+    }
   });
 
   it('names each bad cell by row and column; nothing is built', () => {

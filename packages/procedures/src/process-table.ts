@@ -8,7 +8,7 @@ import {
   type WorkingCalendar,
 } from '@motcua/core';
 import { parse } from 'csv-parse/sync';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /**
  * The columns of a province's internal process table (quy trình nội bộ), by the headers provinces
@@ -35,6 +35,19 @@ export interface ApprovingDecision {
   readonly date: string;
   /** E.g. `'UBND tỉnh Đồng Nai'`. */
   readonly issuedBy?: string;
+}
+
+/** The approving decision's own problems: a number, a calendar date, an issuer when given (never echoing them). */
+function decisionProblems(decision: ApprovingDecision): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const text = (v: unknown) => typeof v === 'string' && v.trim() !== '';
+  if (!text(decision.number))
+    issues.push({ field: 'decision.number', message: 'expected the decision number' });
+  if (!z.iso.date().safeParse(decision.date).success)
+    issues.push({ field: 'decision.date', message: 'expected a calendar date, YYYY-MM-DD' });
+  if (decision.issuedBy !== undefined && !text(decision.issuedBy))
+    issues.push({ field: 'decision.issuedBy', message: 'expected the issuer, or leave it out' });
+  return issues;
 }
 
 /** How {@link processFromTable} builds definitions from a table. */
@@ -215,13 +228,15 @@ export function processFromTable<S extends z.ZodType>(
       field: 'rows',
       message: `no step at the desk ('${options.deskName ?? 'Bộ phận Một cửa'}')`,
     });
-  if (options.level !== undefined && !options.decision.issuedBy)
+  issues.push(...decisionProblems(options.decision));
+  if (options.level !== undefined && options.decision.issuedBy === undefined)
     issues.push({
       field: 'decision.issuedBy',
       message: 'required with level (the approval names its issuer)',
     });
   if (issues.length) throw new ValidationError('process table', issues);
-  const decision = `Quyết định số ${options.decision.number} ngày ${options.decision.date}${options.decision.issuedBy ? ` của ${options.decision.issuedBy}` : ''} phê duyệt quy trình nội bộ`;
+  const [year, month, day] = options.decision.date.split('-');
+  const decision = `Quyết định số ${options.decision.number} ngày ${day}/${month}/${year}${options.decision.issuedBy ? ` của ${options.decision.issuedBy}` : ''} phê duyệt quy trình nội bộ`;
   const out: TypedProcedureDefinitionInput<S>[] = [];
   let caseIndex = 0;
   for (const [variant, steps] of cases) {
