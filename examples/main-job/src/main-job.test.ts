@@ -120,6 +120,7 @@ describe('the main job', () => {
       VI.console.online,
       VI.console.crossBoundary,
       VI.console.provinceProcess,
+      VI.console.feeRevenue,
       VI.console.ratings,
       VI.console.lateEntries,
     ])
@@ -128,12 +129,23 @@ describe('the main job', () => {
     expect(stdout).toMatch(/đã nộp [\d.]+ đ trên Cổng DVCQG/);
     expect(stdout).toMatch(/tiếp nhận tại .+ cho .+; bản gốc /);
     expect(stdout).toMatch(/chuyển sang giai đoạn 2 bị từ chối cho đến khi nộp lệ phí/);
+    // Fee revenue of the sample dossiers that paid: collected = fees + charges, none refunded.
+    const fees =
+      /^Thu phí, lệ phí +(\d+) lần nộp, thu ([\d.]+) đ \(phí ([\d.]+) đ, lệ phí ([\d.]+) đ; trực tuyến ([\d.]+) đ\), hoàn trả 0 đ$/m.exec(
+        stdout,
+      );
+    expect(fees).not.toBeNull();
+    const vnd = (s: string | undefined) => Number((s ?? '').replaceAll('.', ''));
+    expect(Number(fees?.[1])).toBeGreaterThan(0);
+    expect(vnd(fees?.[2])).toBe(vnd(fees?.[3]) + vnd(fees?.[4]));
+    expect(vnd(fees?.[5])).toBeGreaterThan(0);
     for (const h of [
       VI.html.nationalStatus,
       VI.html.showcase,
       VI.html.online,
       VI.html.crossBoundary,
       VI.html.provinceProcess,
+      VI.html.feeRevenue,
       VI.html.ratings,
       VI.html.lateEntries,
     ])
