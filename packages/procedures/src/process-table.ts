@@ -3,6 +3,8 @@ import {
   defineProcedure,
   type FieldIssue,
   type ProcedureImplementation,
+  type TimeLimit,
+  TimeLimitSchema,
   type TypedProcedureDefinitionInput,
   ValidationError,
   type WorkingCalendar,
@@ -73,6 +75,12 @@ export interface ProcessTableOptions<S extends z.ZodType> {
    * the id, its time limit longer by the extra days.
    */
   readonly areaExtensions?: readonly { id: string; name: string; extraWorkingDays: number }[];
+  /**
+   * A case's own legal time limit, by the case's name in the `Trường hợp` column, e.g.
+   * `{ 'Thuê, mượn nhà': { workingDays: 10 } }`; a case without one has the procedure's
+   * `timeLimit`. Its steps must fit it, and an area extension adds to it.
+   */
+  readonly caseLimits?: Readonly<Record<string, TimeLimit>>;
   /** The calendar the static checks run on (default: the national calendar). */
   readonly calendar?: WorkingCalendar;
   /**
@@ -229,6 +237,12 @@ export function processFromTable<S extends z.ZodType>(
       message: `no step at the desk ('${options.deskName ?? 'Bộ phận Một cửa'}')`,
     });
   issues.push(...decisionProblems(options.decision));
+  for (const [name, limit] of Object.entries(options.caseLimits ?? {})) {
+    if (!cases.has(name))
+      issues.push({ field: 'caseLimits', message: 'names a case the table does not have' });
+    else if (!TimeLimitSchema.safeParse(limit).success)
+      issues.push({ field: 'caseLimits', message: 'expected a time limit, e.g. { workingDays: 10 }' });
+  }
   if (options.level !== undefined && options.decision.issuedBy === undefined)
     issues.push({
       field: 'decision.issuedBy',
@@ -242,12 +256,14 @@ export function processFromTable<S extends z.ZodType>(
   for (const [variant, steps] of cases) {
     caseIndex++;
     const suffix = variant ? `-th${caseIndex}` : '';
+    const timeLimit = options.caseLimits?.[variant] ?? options.procedure.timeLimit;
     const base: TypedProcedureDefinitionInput<S> = {
       ...options.procedure,
       version: `${options.procedure.version}${suffix}`,
       ...(variant
         ? { name: { ...options.procedure.name, vi: `${options.procedure.name.vi} (${variant})` } }
         : {}),
+      timeLimit,
       legalBasis: [...options.procedure.legalBasis, decision],
       ...(options.level !== undefined ? { implementation: approvalOf(options, options.level, variant) } : {}),
       units,
@@ -266,7 +282,7 @@ export function processFromTable<S extends z.ZodType>(
     } as TypedProcedureDefinitionInput<S>;
     out.push(base);
     for (const area of options.areaExtensions ?? []) {
-      const limit = options.procedure.timeLimit as { workingDays?: number };
+      const limit = timeLimit as { workingDays?: number };
       if (limit.workingDays === undefined) {
         throw new ValidationError('process table', [
           { field: 'areaExtensions', message: 'extra working days need a limit in working days' },
@@ -276,7 +292,7 @@ export function processFromTable<S extends z.ZodType>(
         ...base,
         version: `${base.version}-${area.id}`,
         name: { ...base.name, vi: `${base.name.vi} — ${area.name}` },
-        timeLimit: { ...options.procedure.timeLimit, workingDays: limit.workingDays + area.extraWorkingDays },
+        timeLimit: { ...timeLimit, workingDays: limit.workingDays + area.extraWorkingDays },
       } as TypedProcedureDefinitionInput<S>);
     }
   }
