@@ -5,6 +5,7 @@ import {
   type InternalProcessApproval,
   type ProcedureImplementation,
 } from '../model/procedure-implementation.js';
+import { breakdownRows, compareCodes } from './breakdown-rows.js';
 import type { ResolvedReportPeriod } from './report-period.js';
 
 /**
@@ -205,8 +206,6 @@ function figuresOf(procedures: readonly MergedProcedure[], levels: readonly Admi
   return out;
 }
 
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 /**
  * The figures of Biểu II.07b (Circular 01/2020/TT-VPCP; tổng hợp số lượng thủ tục hành chính): a
  * count over the procedure catalogue, not over dossiers. For the procedures in force on the
@@ -246,42 +245,25 @@ export function buildStatisticsForm07b(
       : options.period.lastDay;
   const levels = levelsOfPeriod(options.period.firstDay);
   const procedures = mergeInForce(versions, day);
-  const groups = new Map<
-    string,
-    { row: Omit<StatisticsForm07bRow, 'figures'>; members: MergedProcedure[] }
-  >();
-  if (by.length > 0) {
-    for (const p of procedures) {
-      const row: { agency?: string; field?: string | null; fieldName?: string } = {};
-      for (const k of by) {
-        if (k === 'agency') row.agency = p.agency;
-        else {
-          row.field = p.sector?.code ?? null;
-          if (p.sector) row.fieldName = p.sector.name;
-        }
+  const rowOf = (p: MergedProcedure) => {
+    const row: { agency?: string; field?: string | null; fieldName?: string } = {};
+    for (const k of by) {
+      if (k === 'agency') row.agency = p.agency;
+      else {
+        row.field = p.sector?.code ?? null;
+        if (p.sector) row.fieldName = p.sector.name;
       }
-      const id = JSON.stringify(by.map((k) => (k === 'agency' ? row.agency : row.field)));
-      const g = groups.get(id) ?? { row, members: [] };
-      g.members.push(p);
-      groups.set(id, g);
     }
-  }
-  const keyOf = (r: Omit<StatisticsForm07bRow, 'figures'>, k: StatisticsForm07bGroupKey) =>
-    (k === 'agency' ? r.agency : r.field) ?? '';
-  const rows = [...groups.values()]
-    .sort((a, b) => {
-      for (const k of by) {
-        const d = compare(keyOf(a.row, k), keyOf(b.row, k));
-        if (d !== 0) return d;
-      }
-      return 0;
-    })
-    .map((g) => ({ ...g.row, figures: figuresOf(g.members, levels) }));
+    return row;
+  };
+  const rows = (
+    by.length > 0 ? breakdownRows(procedures, by, rowOf, (r, k) => (k === 'agency' ? r.agency : r.field)) : []
+  ).map((g) => ({ ...g.row, figures: figuresOf(g.members, levels) }));
   const codes = (pick: (p: MergedProcedure) => boolean) =>
     procedures
       .filter(pick)
       .map((p) => p.code)
-      .sort(compare);
+      .sort(compareCodes);
   return {
     form: '07b',
     period: options.period,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { breakdownRows } from './breakdown-rows.js';
 import type { ResolvedReportPeriod } from './report-period.js';
 import {
   emptyStatisticsCounts,
@@ -137,8 +138,6 @@ function statisticsFigures(c: StatisticsCounts, form: StatisticsFormKind): Stati
   };
 }
 
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 /**
  * The figures of a statistics form (Biểu 06 or 07a) from a store's counts per agency × procedure:
  * the rows of the breakdown asked for (any of agency, field, procedure, in that nesting order as
@@ -161,10 +160,8 @@ export function buildStatisticsForm(
 ): StatisticsForm {
   const by = [...new Set(options.by)];
   const total = emptyStatisticsCounts();
-  const groups = new Map<string, { row: Omit<StatisticsFormRow, 'figures'>; sum: typeof total }>();
-  for (const c of counts) {
-    for (const k of STATISTICS_COUNT_KEYS) total[k] += c[k];
-    if (by.length === 0) continue;
+  for (const c of counts) for (const k of STATISTICS_COUNT_KEYS) total[k] += c[k];
+  const rowOf = (c: StatisticsCountRow) => {
     const info = options.procedureInfo?.(c.procedureCode);
     const row: {
       agency?: string;
@@ -183,27 +180,15 @@ export function buildStatisticsForm(
         if (info?.name) row.procedureName = info.name;
       }
     }
-    const id = JSON.stringify(
-      by.map((k) => (k === 'agency' ? row.agency : k === 'field' ? row.field : row.procedure)),
-    );
-    let g = groups.get(id);
-    if (!g) {
-      g = { row, sum: emptyStatisticsCounts() };
-      groups.set(id, g);
-    }
-    for (const k of STATISTICS_COUNT_KEYS) g.sum[k] += c[k];
-  }
-  const keyOf = (r: Omit<StatisticsFormRow, 'figures'>, k: StatisticsGroupKey) =>
-    (k === 'agency' ? r.agency : k === 'field' ? r.field : r.procedure) ?? '';
-  const rows = [...groups.values()]
-    .sort((a, b) => {
-      for (const k of by) {
-        const d = compare(keyOf(a.row, k), keyOf(b.row, k));
-        if (d !== 0) return d;
-      }
-      return 0;
-    })
-    .map((g) => ({ ...g.row, figures: statisticsFigures(g.sum, options.form) }));
+    return row;
+  };
+  const keyOf = (r: ReturnType<typeof rowOf>, k: StatisticsGroupKey) =>
+    k === 'agency' ? r.agency : k === 'field' ? r.field : r.procedure;
+  const rows = (by.length > 0 ? breakdownRows(counts, by, rowOf, keyOf) : []).map((g) => {
+    const sum = emptyStatisticsCounts();
+    for (const c of g.members) for (const k of STATISTICS_COUNT_KEYS) sum[k] += c[k];
+    return { ...g.row, figures: statisticsFigures(sum, options.form) };
+  });
   return {
     form: options.form,
     period: options.period,
