@@ -8,8 +8,9 @@ import {
 } from '../report/statistics-form-07b.js';
 import { parseOrThrow } from '../validation/zod-issues.js';
 import { escapeHtml } from './html-escape.js';
-import { htmlDocument, type Paper, signatures, title } from './html-page.js';
+import type { Paper } from './html-page.js';
 import { type OfficeInfoInput, OfficeInfoSchema } from './office-info.js';
+import { dmy, group3, statisticsFormPage } from './statistics-form-page.js';
 import { formatPlaceDate } from './vietnamese-date.js';
 
 /** Options of {@link renderStatisticsForm07bHtml}. */
@@ -25,9 +26,6 @@ export interface StatisticsForm07bRenderOptions {
   /** The calendar whose time zone dates the report (needed with `reportDate`). */
   readonly calendar?: WorkingCalendar;
 }
-
-const dmy = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
-const group3 = (n: number, sep: string) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
 
 const VI = {
   formNumber: 'Biểu số II.07b/VPCP/KSTT',
@@ -86,21 +84,6 @@ const EN: Labels = {
   placeDateBlank: '……, date ……',
   number: (n) => group3(n, ','),
 };
-
-const CSS = `
-table.stat-head { width: 100%; border-collapse: collapse; font-size: 0.92em; }
-table.stat-head td { vertical-align: top; padding: 0; }
-table.stat-head td.right { text-align: left; padding-left: 40%; }
-.stat-form-no { font-weight: bold; }
-.stat-issued { font-style: italic; }
-.stat-period { text-align: center; }
-.stat-unit { text-align: right; font-style: italic; font-size: 0.92em; }
-table.grid.stat { font-size: 0.9em; }
-table.grid.stat td.n { text-align: right; white-space: nowrap; }
-table.grid.stat tr.total td { font-weight: bold; }
-.stat-notes { font-size: 0.9em; margin-top: 4pt; }
-.place-date { text-align: right; font-style: italic; margin-top: 6pt; }
-`;
 
 /** A row's cells in column order: per column group, its total then one cell per level. */
 function cells(f: StatisticsForm07bFigures, form: StatisticsForm07b): number[] {
@@ -171,35 +154,21 @@ export function renderStatisticsForm07bHtml(
 
   const notes = (['levels', 'mechanism', 'internalProcesses'] as const)
     .filter((k) => form.notDeclared[k].length > 0)
-    .map(
-      (k) =>
-        `<li>${escapeHtml(`${L.notDeclared[k](form.notDeclared[k].length)}: ${form.notDeclared[k].join(', ')}`)}</li>`,
-    );
-  const notesHtml = notes.length
-    ? `<div class="stat-notes"><b>${escapeHtml(L.notes)}:</b><ul>${notes.join('')}</ul></div>\n`
-    : '';
+    .map((k) => `${L.notDeclared[k](form.notDeclared[k].length)}: ${form.notDeclared[k].join(', ')}`);
   const placeDate =
     options.reportDate !== undefined && options.calendar && !en
       ? formatPlaceDate(office.placeName, options.reportDate, options.calendar)
       : L.placeDateBlank;
   const label = en ? form.period.label.en : form.period.label.vi;
-  const body = `<table class="stat-head"><tr>
-<td><div class="stat-form-no">${escapeHtml(L.formNumber)}</div><div class="stat-issued">${escapeHtml(L.issuedBy)}</div></td>
-<td class="right"><div>${escapeHtml(L.reporter)}: <b>${escapeHtml(office.agencyName)}</b></div><div>${escapeHtml(L.recipient)}: <b>${escapeHtml(office.governingBody)}</b></div></td>
-</tr></table>
-${title(L.title)}
-<div class="stat-period">${escapeHtml(L.period(label, form.period.firstDay, form.period.lastDay))}</div>
-<div class="stat-period">${escapeHtml(L.asOf(form.asOfDay))}</div>
-<div class="stat-unit">${escapeHtml(L.unit)}</div>
-<table class="grid stat">
-${head}
-${rows}
-${total}
-</table>
-${notesHtml}<div class="place-date">${escapeHtml(placeDate)}</div>
-${signatures({ title: L.preparer, hint: L.signHint, name: null }, { title: L.head, hint: L.signHint, name: null })}`;
-  return htmlDocument(`${L.formNumber} – ${label}`, options.paper ?? 'A4-landscape', CSS, body).replace(
-    '<html lang="vi">',
-    `<html lang="${en ? 'en' : 'vi'}">`,
-  );
+  return statisticsFormPage({
+    office,
+    language: en ? 'en' : 'vi',
+    paper: options.paper ?? 'A4-landscape',
+    labels: L,
+    periodLabel: label,
+    periodLines: [L.period(label, form.period.firstDay, form.period.lastDay), L.asOf(form.asOfDay)],
+    grid: `${head}\n${rows}\n${total}`,
+    notes: { heading: L.notes, items: notes },
+    placeDate,
+  });
 }

@@ -8,8 +8,9 @@ import type {
 } from '../report/statistics-form.js';
 import { parseOrThrow } from '../validation/zod-issues.js';
 import { escapeHtml } from './html-escape.js';
-import { htmlDocument, type Paper, signatures, title } from './html-page.js';
+import type { Paper } from './html-page.js';
 import { type OfficeInfoInput, OfficeInfoSchema } from './office-info.js';
+import { dmy, group3, statisticsFormPage } from './statistics-form-page.js';
 import { formatPlaceDate, formatVietnameseDateTime } from './vietnamese-date.js';
 
 /** Options of {@link renderStatisticsFormHtml}. */
@@ -62,9 +63,6 @@ type Labels = {
   placeDateBlank: string;
   number: (n: number) => string;
 };
-
-const group3 = (n: number, sep: string) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
-const dmy = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 
 const VI: Labels = {
   formNumber: { '06': 'Biểu số 06/VPCP/KSTT', '07a': 'Biểu số II.07a' },
@@ -143,20 +141,6 @@ const EN: Labels = {
   placeDateBlank: '……, date ……',
   number: (n) => group3(n, ','),
 };
-
-const CSS = `
-table.stat-head { width: 100%; border-collapse: collapse; font-size: 0.92em; }
-table.stat-head td { vertical-align: top; padding: 0; }
-table.stat-head td.right { text-align: left; padding-left: 40%; }
-.stat-form-no { font-weight: bold; }
-.stat-issued { font-style: italic; }
-.stat-period, .stat-unit { text-align: center; }
-.stat-unit { text-align: right; font-style: italic; font-size: 0.92em; }
-table.grid.stat { font-size: 0.9em; }
-table.grid.stat td.n { text-align: right; white-space: nowrap; }
-table.grid.stat tr.total td { font-weight: bold; }
-.place-date { text-align: right; font-style: italic; margin-top: 6pt; }
-`;
 
 /** The cells of a row in column order, 06 or 07a. */
 function figureCells(f: StatisticsFigures, form: StatisticsFormKind): number[] {
@@ -247,27 +231,20 @@ export function renderStatisticsFormHtml(form: StatisticsForm, options: Statisti
     options.reportDate !== undefined && options.calendar && options.language !== 'en'
       ? formatPlaceDate(office.placeName, options.reportDate, options.calendar)
       : L.placeDateBlank;
-  const asOf =
-    form.asOf < form.period.to
-      ? `<div class="stat-period">${escapeHtml(L.asOf(options.calendar ? formatVietnameseDateTime(form.asOf, options.calendar) : form.asOf))}</div>\n`
-      : '';
-  const body = `<table class="stat-head"><tr>
-<td><div class="stat-form-no">${escapeHtml(L.formNumber[form.form])}</div><div class="stat-issued">${escapeHtml(L.issuedBy)}</div></td>
-<td class="right"><div>${escapeHtml(L.reporter)}: <b>${escapeHtml(office.agencyName)}</b></div><div>${escapeHtml(L.recipient)}: <b>${escapeHtml(office.governingBody)}</b></div></td>
-</tr></table>
-${title(L.title[form.form])}
-<div class="stat-period">${escapeHtml(L.period(options.language === 'en' ? form.period.label.en : form.period.label.vi, form.period.firstDay, form.period.lastDay))}</div>
-${asOf}<div class="stat-unit">${escapeHtml(L.unit)}</div>
-<table class="grid stat">
-${head}
-${rows}
-${total}
-</table>
-<div class="place-date">${escapeHtml(placeDate)}</div>
-${signatures({ title: L.preparer, hint: L.signHint, name: null }, { title: L.head, hint: L.signHint, name: null })}`;
-  const docTitle = `${L.formNumber[form.form]} – ${options.language === 'en' ? form.period.label.en : form.period.label.vi}`;
-  return htmlDocument(docTitle, options.paper ?? 'A4-landscape', CSS, body).replace(
-    '<html lang="vi">',
-    `<html lang="${options.language === 'en' ? 'en' : 'vi'}">`,
-  );
+  const label = options.language === 'en' ? form.period.label.en : form.period.label.vi;
+  const periodLines = [L.period(label, form.period.firstDay, form.period.lastDay)];
+  if (form.asOf < form.period.to)
+    periodLines.push(
+      L.asOf(options.calendar ? formatVietnameseDateTime(form.asOf, options.calendar) : form.asOf),
+    );
+  return statisticsFormPage({
+    office,
+    language: options.language === 'en' ? 'en' : 'vi',
+    paper: options.paper ?? 'A4-landscape',
+    labels: { ...L, formNumber: L.formNumber[form.form], title: L.title[form.form] },
+    periodLabel: label,
+    periodLines,
+    grid: `${head}\n${rows}\n${total}`,
+    placeDate,
+  });
 }
