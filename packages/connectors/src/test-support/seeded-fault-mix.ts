@@ -1,9 +1,10 @@
 /**
  * A seeded mix of portal faults at a rate (test helper): the `faultSource` the standalone
  * simulator (`simulator-main.ts --faults <rate> --seed <n>`) plays, so that a tester's run of any
- * length fails a reproducible share of the calls. No imports beyond the simulator's types: the
- * standalone process runs from source without the workspace built.
+ * length fails a reproducible share of the calls. Draws with core's `seededRandom` (mulberry32), so
+ * a seed gives the same faults on every platform.
  */
+import { seededRandom } from '@motcua/core/simulation';
 import type { SimFault, SimService } from '../testing/dvcqg-simulator.js';
 
 /** The fault kinds a mix can play (not `held`: it waits for a `release()` no one calls). */
@@ -37,18 +38,6 @@ export interface FaultMix {
   readonly badField: string;
 }
 
-/** mulberry32: a small, fast 32-bit generator, the same sequence on every platform for a seed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** The fault a kind plays. */
 function faultOf(kind: MixKind, mix: FaultMix): SimFault {
   if (kind === 'slow') return { kind, ms: mix.slowMs };
@@ -62,7 +51,7 @@ function faultOf(kind: MixKind, mix: FaultMix): SimFault {
  * order of calls give the same faults.
  */
 export function seededFaultSource(mix: FaultMix): (service: string) => SimFault | undefined {
-  const random = mulberry32(mix.seed);
+  const random = seededRandom(mix.seed);
   const total = mix.kinds.reduce((sum, k) => sum + k.weight, 0);
   return (service) => {
     if (mix.service !== undefined && service !== mix.service) return undefined;
