@@ -24,6 +24,18 @@ import { PostgresStore } from './postgres/postgres-store.js';
 import { sqliteMigrations } from './sqlite/migrations.js';
 import { SqliteStore } from './sqlite/sqlite-store.js';
 
+/** The SQLite migrations an upgrade applies after 004, in order (both SQLite scenarios expect them). */
+const SQLITE_AFTER_004 = [
+  '005_results_in_archive',
+  '006_late_entry',
+  '007_national_index',
+  '008_outbox_in_archive',
+  '009_national_index_covering',
+  '010_portal_sync',
+];
+/** The PostgreSQL migrations an upgrade applies after 004, in order. */
+const POSTGRES_AFTER_004 = ['005_late_entry', '006_national_index', '007_portal_sync'];
+
 /** A dossier's code and lookup secret. */
 interface Written {
   readonly code: string;
@@ -104,18 +116,7 @@ describe('SQLite: a store written by schema 1, upgraded', () => {
     const closed = reads.find((c) => c.outcome !== null)!;
     const store = new SqliteStore(file);
     try {
-      await upgradeScenario(
-        store,
-        [
-          '005_results_in_archive',
-          '006_late_entry',
-          '007_national_index',
-          '008_outbox_in_archive',
-          '009_national_index_covering',
-          '010_portal_sync',
-        ],
-        [open, closed],
-      );
+      await upgradeScenario(store, SQLITE_AFTER_004, [open, closed]);
     } finally {
       await store.close();
     }
@@ -139,7 +140,7 @@ describePostgres('PostgreSQL: a store written by schema 1, upgraded', () => {
     const open = reads.find((c) => c.code === schema2.postgres.open)!;
     const closed = reads.find((c) => c.outcome !== null)!;
     const store = new PostgresStore({ pool, schema });
-    await upgradeScenario(store, ['005_late_entry', '006_national_index', '007_portal_sync'], [open, closed]);
+    await upgradeScenario(store, POSTGRES_AFTER_004, [open, closed]);
     await store.close();
   });
 });
@@ -351,14 +352,7 @@ describe('SQLite: a store written at schema 2 (slip in every snapshot), upgraded
     // Two stores on the file: one that never cached a snapshot reads them from the tables.
     const store = new SqliteStore(file, { snapshotCache: 0 });
     try {
-      await slipOnceScenario(store, fixture, stored, [
-        '005_results_in_archive',
-        '006_late_entry',
-        '007_national_index',
-        '008_outbox_in_archive',
-        '009_national_index_covering',
-        '010_portal_sync',
-      ]);
+      await slipOnceScenario(store, fixture, stored, SQLITE_AFTER_004);
       // 004: every closed dossier is one archive; journal rows and slip data are left for open ones.
       const count = (sql: string) => raw.prepare(sql).pluck().get() as number;
       expect(count("SELECT count(*) FROM dossiers WHERE status = 'done' AND archive IS NULL")).toBe(0);
@@ -401,11 +395,7 @@ describePostgres('PostgreSQL: a store written at schema 2 (slip in every snapsho
       ),
     });
     const store = new PostgresStore({ pool, schema, snapshotCache: 0 });
-    await slipOnceScenario(store, fixture, stored, [
-      '005_late_entry',
-      '006_national_index',
-      '007_portal_sync',
-    ]);
+    await slipOnceScenario(store, fixture, stored, POSTGRES_AFTER_004);
     await store.close();
   });
 });
