@@ -23,26 +23,19 @@ const A_FACTS = {
     approval('commune', '10/QĐ-UBND', '2026-03-01', 'Trường hợp 2'),
   ],
 };
+const A_2025: CatalogueVersionFacts = {
+  code: '1.000001',
+  version: '2025.1',
+  effectiveFrom: '2025-07-01',
+  name: { vi: 'A' },
+  agency: 'UBND cấp xã',
+  sector: HT,
+  implementation: A_FACTS,
+};
 const CATALOGUE: CatalogueVersionFacts[] = [
   // A: one code, a standard case and a variant with the same facts (counted once), and a 2018 version.
-  {
-    code: '1.000001',
-    version: '2025.1',
-    effectiveFrom: '2025-07-01',
-    name: { vi: 'A' },
-    agency: 'UBND cấp xã',
-    sector: HT,
-    implementation: A_FACTS,
-  },
-  {
-    code: '1.000001',
-    version: '2025.1-x',
-    effectiveFrom: '2025-07-01',
-    name: { vi: 'A' },
-    agency: 'UBND cấp xã',
-    sector: HT,
-    implementation: A_FACTS,
-  },
+  A_2025,
+  { ...A_2025, version: '2025.1-x' },
   {
     code: '1.000001',
     version: '2018.1',
