@@ -24,7 +24,7 @@ table.grid.stat tr.total td { font-weight: bold; }
 `;
 
 /** The printed labels a statistics form's page frames its grid with. */
-export interface StatisticsPageLabels {
+interface StatisticsPageLabels {
   readonly formNumber: string;
   readonly issuedBy: string;
   readonly reporter: string;
