@@ -10,7 +10,7 @@ import { parseOrThrow } from '../validation/zod-issues.js';
 import { escapeHtml } from './html-escape.js';
 import type { Paper } from './html-page.js';
 import { type OfficeInfoInput, OfficeInfoSchema } from './office-info.js';
-import { dmy, group3, statisticsFormPage } from './statistics-form-page.js';
+import { COMMON_LABELS_EN, COMMON_LABELS_VI, dmy, statisticsFormPage } from './statistics-form-page.js';
 import { formatPlaceDate } from './vietnamese-date.js';
 
 /** Options of {@link renderStatisticsForm07bHtml}. */
@@ -28,19 +28,14 @@ export interface StatisticsForm07bRenderOptions {
 }
 
 const VI = {
+  ...COMMON_LABELS_VI,
   formNumber: 'Biểu số II.07b/VPCP/KSTT',
-  issuedBy: 'Ban hành kèm theo Thông tư số 01/2020/TT-VPCP ngày 21/10/2020 của Văn phòng Chính phủ',
   title: 'Tổng hợp số lượng thủ tục hành chính',
   period: (label: string, first: string, last: string) =>
     `Kỳ báo cáo: ${label} (từ ngày ${dmy(first)} đến ngày ${dmy(last)})`,
   asOf: (day: string) => `Danh mục thủ tục hành chính có hiệu lực ngày ${dmy(day)}`,
-  reporter: 'Đơn vị báo cáo',
-  recipient: 'Đơn vị nhận báo cáo',
   unit: 'Đơn vị tính: Số thủ tục hành chính, số quy trình',
-  no: 'STT',
   group: { agency: 'Cơ quan, đơn vị', field: 'Lĩnh vực' } as Record<StatisticsForm07bGroupKey, string>,
-  grandTotal: 'Tổng cộng',
-  noField: 'Chưa xác định lĩnh vực',
   notes: 'Ghi chú',
   notDeclared: {
     levels: (n: number) =>
@@ -49,28 +44,18 @@ const VI = {
       `${n} thủ tục hành chính chưa khai báo có thực hiện theo cơ chế một cửa, một cửa liên thông hay không (không tính vào nhóm cột thứ hai)`,
     internalProcesses: (n: number) => `${n} thủ tục hành chính chưa khai báo quy trình nội bộ được phê duyệt`,
   },
-  preparer: 'Người lập biểu',
-  head: 'Thủ trưởng đơn vị',
-  signHint: '(Ký và ghi rõ họ tên)',
-  placeDateBlank: '……, ngày … tháng … năm ……',
-  number: (n: number) => group3(n, '.'),
 };
 
 type Labels = typeof VI;
 
 const EN: Labels = {
+  ...COMMON_LABELS_EN,
   formNumber: 'Form II.07b/VPCP/KSTT',
-  issuedBy: 'Issued with Circular 01/2020/TT-VPCP of 21/10/2020 of the Government Office',
   title: 'Number of administrative procedures',
   period: (label, first, last) => `Report period: ${label} (${first} to ${last})`,
   asOf: (day) => `Procedure catalogue in force on ${day}`,
-  reporter: 'Reporting unit',
-  recipient: 'Reported to',
   unit: 'Unit: procedures, processes',
-  no: 'No.',
   group: { agency: 'Agency, unit', field: 'Field' },
-  grandTotal: 'Total',
-  noField: 'No field',
   notes: 'Notes',
   notDeclared: {
     levels: (n) => `${n} procedure(s) with no level declared (in no level column)`,
@@ -78,11 +63,6 @@ const EN: Labels = {
       `${n} procedure(s) not declared as under one-stop or not (not in the second column group)`,
     internalProcesses: (n) => `${n} procedure(s) with no approved internal process declared`,
   },
-  preparer: 'Prepared by',
-  head: 'Head of unit',
-  signHint: '(Signature and full name)',
-  placeDateBlank: '……, date ……',
-  number: (n) => group3(n, ','),
 };
 
 /** A row's cells in column order: per column group, its total then one cell per level. */

@@ -10,7 +10,7 @@ import { parseOrThrow } from '../validation/zod-issues.js';
 import { escapeHtml } from './html-escape.js';
 import type { Paper } from './html-page.js';
 import { type OfficeInfoInput, OfficeInfoSchema } from './office-info.js';
-import { dmy, group3, statisticsFormPage } from './statistics-form-page.js';
+import { COMMON_LABELS_EN, COMMON_LABELS_VI, dmy, statisticsFormPage } from './statistics-form-page.js';
 import { formatPlaceDate, formatVietnameseDateTime } from './vietnamese-date.js';
 
 /** Options of {@link renderStatisticsFormHtml}. */
@@ -29,16 +29,12 @@ export interface StatisticsFormRenderOptions {
   readonly calendar?: WorkingCalendar;
 }
 
-type Labels = {
+type Labels = typeof COMMON_LABELS_VI & {
   formNumber: Record<StatisticsFormKind, string>;
-  issuedBy: string;
   title: Record<StatisticsFormKind, string>;
   period: (label: string, first: string, last: string) => string;
   asOf: (at: string) => string;
-  reporter: string;
-  recipient: string;
   unit: string;
-  no: string;
   group: Record<StatisticsGroupKey, string>;
   received: string;
   total: string;
@@ -55,18 +51,11 @@ type Labels = {
   overdue: string;
   returned: string;
   waiting: string;
-  grandTotal: string;
-  noField: string;
-  preparer: string;
-  head: string;
-  signHint: string;
-  placeDateBlank: string;
-  number: (n: number) => string;
 };
 
 const VI: Labels = {
+  ...COMMON_LABELS_VI,
   formNumber: { '06': 'Biểu số 06/VPCP/KSTT', '07a': 'Biểu số II.07a' },
-  issuedBy: 'Ban hành kèm theo Thông tư số 01/2020/TT-VPCP ngày 21/10/2020 của Văn phòng Chính phủ',
   title: {
     '06': 'Tình hình, kết quả giải quyết thủ tục hành chính tại cơ quan, đơn vị trực tiếp giải quyết thủ tục hành chính',
     '07a':
@@ -74,10 +63,7 @@ const VI: Labels = {
   },
   period: (label, first, last) => `Kỳ báo cáo: ${label} (từ ngày ${dmy(first)} đến ngày ${dmy(last)})`,
   asOf: (at) => `Số liệu tính đến ${at}`,
-  reporter: 'Đơn vị báo cáo',
-  recipient: 'Đơn vị nhận báo cáo',
   unit: 'Đơn vị tính: Số hồ sơ TTHC',
-  no: 'STT',
   group: { agency: 'Cơ quan, đơn vị', field: 'Lĩnh vực', procedure: 'Thủ tục hành chính' },
   received: 'Số hồ sơ nhận giải quyết',
   total: 'Tổng số',
@@ -94,18 +80,11 @@ const VI: Labels = {
   overdue: 'Quá hạn',
   returned: 'Số hồ sơ trả lại',
   waiting: 'Số hồ sơ chờ bổ sung',
-  grandTotal: 'Tổng cộng',
-  noField: 'Chưa xác định lĩnh vực',
-  preparer: 'Người lập biểu',
-  head: 'Thủ trưởng đơn vị',
-  signHint: '(Ký và ghi rõ họ tên)',
-  placeDateBlank: '……, ngày … tháng … năm ……',
-  number: (n) => group3(n, '.'),
 };
 
 const EN: Labels = {
+  ...COMMON_LABELS_EN,
   formNumber: { '06': 'Form 06/VPCP/KSTT', '07a': 'Form II.07a' },
-  issuedBy: 'Issued with Circular 01/2020/TT-VPCP of 21/10/2020 of the Government Office',
   title: {
     '06': 'Situation and results of handling administrative procedures at the agency that handles them',
     '07a':
@@ -113,10 +92,7 @@ const EN: Labels = {
   },
   period: (label, first, last) => `Report period: ${label} (${first} to ${last})`,
   asOf: (at) => `Figures as of ${at}`,
-  reporter: 'Reporting unit',
-  recipient: 'Reported to',
   unit: 'Unit: administrative procedure dossiers',
-  no: 'No.',
   group: { agency: 'Agency, unit', field: 'Field', procedure: 'Procedure' },
   received: 'Dossiers to handle',
   total: 'Total',
@@ -133,13 +109,6 @@ const EN: Labels = {
   overdue: 'Overdue',
   returned: 'Dossiers returned',
   waiting: 'Dossiers waiting for supplementation',
-  grandTotal: 'Total',
-  noField: 'No field',
-  preparer: 'Prepared by',
-  head: 'Head of unit',
-  signHint: '(Signature and full name)',
-  placeDateBlank: '……, date ……',
-  number: (n) => group3(n, ','),
 };
 
 /** The cells of a row in column order, 06 or 07a. */

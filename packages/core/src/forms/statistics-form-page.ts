@@ -6,7 +6,37 @@ import type { OfficeInfo } from './office-info.js';
 export const dmy = (d: string): string => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 
 /** An integer with its thousands grouped by `sep` (`.` in Vietnamese, `,` in English). */
-export const group3 = (n: number, sep: string): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+const group3 = (n: number, sep: string): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+
+/** The labels both statistics forms' pages print alike (Vietnamese). */
+export const COMMON_LABELS_VI = {
+  issuedBy: 'Ban hành kèm theo Thông tư số 01/2020/TT-VPCP ngày 21/10/2020 của Văn phòng Chính phủ',
+  reporter: 'Đơn vị báo cáo',
+  recipient: 'Đơn vị nhận báo cáo',
+  no: 'STT',
+  grandTotal: 'Tổng cộng',
+  noField: 'Chưa xác định lĩnh vực',
+  preparer: 'Người lập biểu',
+  head: 'Thủ trưởng đơn vị',
+  signHint: '(Ký và ghi rõ họ tên)',
+  placeDateBlank: '……, ngày … tháng … năm ……',
+  number: (n: number): string => group3(n, '.'),
+};
+
+/** {@link COMMON_LABELS_VI} in English. */
+export const COMMON_LABELS_EN: typeof COMMON_LABELS_VI = {
+  issuedBy: 'Issued with Circular 01/2020/TT-VPCP of 21/10/2020 of the Government Office',
+  reporter: 'Reporting unit',
+  recipient: 'Reported to',
+  no: 'No.',
+  grandTotal: 'Total',
+  noField: 'No field',
+  preparer: 'Prepared by',
+  head: 'Head of unit',
+  signHint: '(Signature and full name)',
+  placeDateBlank: '……, date ……',
+  number: (n) => group3(n, ','),
+};
 
 const CSS = `
 table.stat-head { width: 100%; border-collapse: collapse; font-size: 0.92em; }
