@@ -10,8 +10,8 @@
  * Prints bytes allocated per dossier (every heap allocation, collected or not: the heap used before
  * each collection less the heap used after the one before), bytes promoted to the old generation
  * per dossier (by the young-generation collections), the heap still live at the end per dossier
- * (after a full collection, the run's result still held) and the peak live heap after a full
- * collection, with the thread's CPU time and the load average beside it, and a digest of the
+ * (after a full collection, the run's result still held), with `MOTCUA_ALLOC_PEAK=1` the peak
+ * live heap (a full collection at the end of every simulated day, which slows the run), with the thread's CPU time and the load average beside it, and a digest of the
  * reports (a change that keeps behaviour keeps the digest). With
  * `MOTCUA_ALLOC_PROFILE=<file>`, also writes a sampling heap profile of every allocation (collected
  * objects included; open it in Chrome's DevTools, Memory tab).
@@ -72,10 +72,14 @@ const result = await simulate({
   drainDays,
   arrivals: { perWorkingDay },
   mode: 'direct',
-  onDay: process.env.MOTCUA_ALLOC_PEAK === '1' ? () => {
-    gc();
-    peakLive = Math.max(peakLive, v8.getHeapStatistics().used_heap_size - base);
-  } : undefined,
+  ...(process.env.MOTCUA_ALLOC_PEAK === '1'
+    ? {
+        onDay: () => {
+          gc();
+          peakLive = Math.max(peakLive, v8.getHeapStatistics().used_heap_size - base);
+        },
+      }
+    : {}),
 });
 const cpu = process.cpuUsage(cpu0);
 const endUsed = v8.getHeapStatistics().used_heap_size;
@@ -117,8 +121,12 @@ const digest = createHash('sha256')
   .digest('hex')
   .slice(0, 16);
 console.log(`  reports' digest:               ${digest}`);
-console.log(`  allocated per dossier:         ${kb(allocated)} (${(allocated / result.commands).toFixed(0)} B per command)`);
-console.log(`  promoted per dossier:          ${kb(promoted)} (${scavenges} young collections, ${marks} full)`);
+console.log(
+  `  allocated per dossier:         ${kb(allocated)} (${(allocated / result.commands).toFixed(0)} B per command)`,
+);
+console.log(
+  `  promoted per dossier:          ${kb(promoted)} (${scavenges} young collections, ${marks} full)`,
+);
 console.log(`  live at the end per dossier:   ${kb(retained)} (result held, after a full collection)`);
 if (peakLive) console.log(`  peak live heap (end of a day): ${(peakLive / 1048576).toFixed(1)} MB`);
 console.log(
