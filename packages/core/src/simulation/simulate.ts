@@ -10,7 +10,7 @@ import { formatInstant } from '../model/instant-format.js';
 import type { Procedure } from '../procedure/define-procedure.js';
 import { ProcedureRegistry } from '../procedure/registry.js';
 import { arrivalPlanner, procedurePlan } from './arrivals.js';
-import { BehaviourDraws } from './behaviour.js';
+import { BehaviourDraws, type StepPlan } from './behaviour.js';
 import { type Driver, engineDriver, storelessDriver } from './drivers.js';
 import { EventQueue } from './event-queue.js';
 import { LiaisonTraffic, memberProcedureCodes } from './liaison-traffic.js';
@@ -253,6 +253,7 @@ export async function runSimulation(
     if (!step || step.endedAt !== null) return;
     const index = d.plan.stepIndex.get(step.stepId) ?? -1;
     const unit = d.plan.procedure.definition.steps[index]?.unit;
+    let plan: StepPlan;
     if (capacity && unit !== undefined && capacity.has(unit)) {
       // The step waits for an officer of its unit; its end, and the outcome, come from capacity.
       const hold = capacity.holdShare(unit);
@@ -264,12 +265,9 @@ export async function runSimulation(
       const slow = Math.max(draws.slowUntil(d, index, now), held);
       const { end } = capacity.book(unit, d.plan.procedure.code, step.stepId, now, slow);
       if (end === Number.POSITIVE_INFINITY) return;
-      queue.push(end, d, ADVANCE);
-      const apology = draws.apology(d, ctx, index, now, end);
-      if (apology) queue.push(apology.at, { dossier: d, newDue: apology.newDue }, APOLOGIZE);
-      return;
-    }
-    const { end, apology } = draws.step(d, ctx, index, now);
+      plan = { end, apology: draws.apology(d, ctx, index, now, end) };
+    } else plan = draws.step(d, ctx, index, now);
+    const { end, apology } = plan;
     queue.push(end, d, ADVANCE);
     if (apology) queue.push(apology.at, { dossier: d, newDue: apology.newDue }, APOLOGIZE);
   };
