@@ -3,7 +3,7 @@
  * other modules build, the daily chart and links to the documents, every text from the labels of
  * the run's language (Vietnamese by default).
  */
-import type { ReportRow } from '@motcua/core';
+import { localName, type ReportRow } from '@motcua/core';
 import { escapeHtml } from '@motcua/core/forms';
 import type { LiaisonMemberTally, SimulationDay } from '@motcua/core/simulation';
 import type { JobLabels } from './labels.js';
@@ -91,11 +91,17 @@ ${p(h.liaisonSummary({ parents: l.parents, handoffs: l.handoffs, ...l.outcomes }
 function nationalHtml(n: NationalFacts, t: JobLabels): string {
   const h = t.html;
   const statuses = n.statuses
-    .map((st) => `<tr>${tn(String(st.code))}${td(st.name)}${tn(t.number(st.dossiers))}</tr>`)
+    .map(
+      (st) =>
+        `<tr>${tn(String(st.status.code))}${td(localName(st.status, t.language))}${tn(t.number(st.dossiers))}</tr>`,
+    )
     .join('');
   const scores = n.meanScores
     // Numbered criteria show their number; the two named ones (convenience, overall) their name only.
-    .map((c) => `<tr>${td(/^\d+$/.test(c.id) ? c.id : '')}${td(c.name)}${tn(t.fixed(c.mean, 2))}</tr>`)
+    .map(
+      ({ criterion: c, mean }) =>
+        `<tr>${td(/^\d+$/.test(c.id) ? c.id : '')}${td(localName(c, t.language))}${tn(t.fixed(mean, 2))}</tr>`,
+    )
     .join('');
   return `${h2(h.nationalStatus)}
 <table><tr>${[h.code, h.status, h.dossiers].map(th).join('')}</tr>${statuses}</table>
@@ -107,7 +113,7 @@ ${p(t.facts.ratings(n))}
 /** The dossier taken through every national fact. */
 function showcaseHtml(s: Showcase, t: JobLabels): string {
   return `${h2(t.html.showcase)}
-${p(`${s.code}: ${t.facts.showcase({ ...s, statuses: s.statuses.join(' → ') })}.`)}
+${p(`${s.code}: ${t.facts.showcase({ ...s, statuses: s.statuses.map(t.status).join(' → ') })}.`)}
 ${p(t.html.showcaseNote)}`;
 }
 
@@ -117,7 +123,7 @@ function onlineHtml(o: OnlineAndBoundary, t: JobLabels): string {
   const rows = o.filings
     .map(
       (f) =>
-        `<tr>${td(f.code)}${td(f.statuses.join(' → '))}${td(f.paidVnd === undefined ? '' : t.facts.paid(f.paidVnd))}</tr>`,
+        `<tr>${td(f.code)}${td(f.statuses.map(t.status).join(' → '))}${td(f.paidVnd === undefined ? '' : t.facts.paid(f.paidVnd))}</tr>`,
     )
     .join('');
   const c = o.crossBoundary;

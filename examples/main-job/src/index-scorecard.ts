@@ -8,6 +8,8 @@
 import {
   type Engine,
   type IndicatorFigure,
+  indicatorName,
+  localName,
   type NationalIndexResult,
   reportPeriodContaining,
 } from '@motcua/core';
@@ -45,7 +47,8 @@ export function scorecardLines(index: NationalIndexResult, engine: Engine, t: Jo
   return [
     `${head}: ${row.groups.map((g) => `${t.index.group(g.group)} ${t.number(g.points, 2)}/${t.number(g.maxPoints, 2)}${g.complete ? '' : ` (${t.index.incomplete})`}`).join('; ')}`,
     ...row.figures.map(
-      (f) => `  ${f.id.padEnd(4)} ${f.name}: ${figureText(f, t)}; ${t.index.points} ${pointsOf(f, t)}`,
+      (f) =>
+        `  ${f.id.padEnd(4)} ${indicatorName(f, t.language)}: ${figureText(f, t)}; ${t.index.points} ${pointsOf(f, t)}`,
     ),
   ];
 }
@@ -59,13 +62,13 @@ export function scorecardSection(index: NationalIndexResult, engine: Engine, t: 
   const groups = row.groups
     .map(
       (g) =>
-        `<tr data-group="${g.group}"><td>${g.group}. ${escapeHtml(g.name)}</td><td class="n">${t.number(g.points, 2)} / ${t.number(g.maxPoints, 2)}</td><td>${g.complete ? '' : escapeHtml(t.index.incomplete)}</td></tr>`,
+        `<tr data-group="${g.group}"><td>${g.group}. ${escapeHtml(localName(g, t.language))}</td><td class="n">${t.number(g.points, 2)} / ${t.number(g.maxPoints, 2)}</td><td>${g.complete ? '' : escapeHtml(t.index.incomplete)}</td></tr>`,
     )
     .join('');
   const figures = row.figures
     .map(
       (f) =>
-        `<tr data-indicator="${escapeHtml(f.id)}"><td>${escapeHtml(f.id)}</td><td>${escapeHtml(f.name)}</td><td class="n">${escapeHtml(figureText(f, t))}</td><td class="n">${escapeHtml(pointsOf(f, t))}</td></tr>`,
+        `<tr data-indicator="${escapeHtml(f.id)}"><td>${escapeHtml(f.id)}</td><td>${escapeHtml(indicatorName(f, t.language))}</td><td class="n">${escapeHtml(figureText(f, t))}</td><td class="n">${escapeHtml(pointsOf(f, t))}</td></tr>`,
     )
     .join('');
   return `${title}

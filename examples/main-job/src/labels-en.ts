@@ -1,4 +1,5 @@
 /** The main job's texts in English (`--lang en`): see {@link JobLabels}. */
+import { nationalStatusName, PORTAL_DOSSIER_STATUSES } from '@motcua/core';
 import type { JobLabels } from './labels.js';
 
 const number = (n: number, digits = 0) => n.toLocaleString('en-GB', { maximumFractionDigits: digits });
@@ -6,6 +7,11 @@ const fixed = (n: number, digits: number) =>
   n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const percent = (share: number) => `${fixed(share * 100, 1)}%`;
 const date = (day: string) => day;
+/** A national status code with its name in core's table, in English. */
+const status = (code: number) => {
+  const name = nationalStatusName(PORTAL_DOSSIER_STATUSES, code, 'en');
+  return name === undefined ? '?' : `${code} ${name}`;
+};
 const pad = (n: number, width: number) => number(n).padStart(width);
 const timeliness = { EARLY: 'early', ON_TIME: 'on time', LATE: 'late' } as const;
 
@@ -17,6 +23,7 @@ export const EN: JobLabels = {
   percent,
   percentValue: (v) => `${number(v, 2)}%`,
   name: (names) => names.en ?? names.vi,
+  status,
   actors: { system: 'system (automatic)', public: 'applicant (online)' },
   date,
   channel: {
@@ -233,8 +240,7 @@ export const EN: JobLabels = {
     showcaseNote:
       'Components: digitised papers, a population-database lookup that found nothing, then the paper; a result document with its electronic copy.',
     online: 'Online filings',
-    onlineNote:
-      'Filed on the national portal: each gets its code at submission (1 Mới đăng ký) and is received when the desk accepts it.',
+    onlineNote: `Filed on the national portal: each gets its code at submission (${status(1)}) and is received when the desk accepts it.`,
     nationalStatuses: 'National statuses',
     payment: 'Payment',
     crossBoundary: 'Cross-boundary reception',

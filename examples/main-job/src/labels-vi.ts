@@ -1,4 +1,5 @@
 /** The main job's texts in Vietnamese (the default): see {@link JobLabels}. */
+import { nationalStatusName, PORTAL_DOSSIER_STATUSES } from '@motcua/core';
 import type { JobLabels } from './labels.js';
 
 const number = (n: number, digits = 0) => n.toLocaleString('vi-VN', { maximumFractionDigits: digits });
@@ -6,6 +7,11 @@ const fixed = (n: number, digits: number) =>
   n.toLocaleString('vi-VN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const percent = (share: number) => `${fixed(share * 100, 1)} %`;
 const date = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
+/** A national status code with its name in core's table, in Vietnamese. */
+const status = (code: number) => {
+  const name = nationalStatusName(PORTAL_DOSSIER_STATUSES, code, 'vi');
+  return name === undefined ? '?' : `${code} ${name}`;
+};
 const pad = (n: number, width: number) => number(n).padStart(width);
 const timeliness = { EARLY: 'trước hạn', ON_TIME: 'đúng hạn', LATE: 'quá hạn' } as const;
 
@@ -17,6 +23,7 @@ export const VI: JobLabels = {
   percent,
   percentValue: (v) => `${number(v, 2)} %`,
   name: (names) => names.vi,
+  status,
   actors: { system: 'hệ thống (tự động)', public: 'người dân (trực tuyến)' },
   date,
   channel: {
@@ -235,8 +242,7 @@ export const VI: JobLabels = {
     showcaseNote:
       'Thành phần hồ sơ: giấy tờ số hóa, một lần tra cứu cơ sở dữ liệu dân cư không có kết quả rồi bản giấy; văn bản kết quả có bản điện tử.',
     online: 'Hồ sơ trực tuyến',
-    onlineNote:
-      'Nộp trên Cổng Dịch vụ công quốc gia: mỗi hồ sơ có mã khi nộp (1 Mới đăng ký) và được tiếp nhận khi bộ phận một cửa chấp nhận.',
+    onlineNote: `Nộp trên Cổng Dịch vụ công quốc gia: mỗi hồ sơ có mã khi nộp (${status(1)}) và được tiếp nhận khi bộ phận một cửa chấp nhận.`,
     nationalStatuses: 'Các trạng thái trên Cổng',
     payment: 'Thanh toán',
     crossBoundary: 'Tiếp nhận không phụ thuộc địa giới hành chính',

@@ -2,8 +2,9 @@
  * The words of the main job's console summary and HTML report (nhãn báo cáo), one module per
  * language: `labels-vi.ts` (the default) and `labels-en.ts` (`--lang en`). Both are typed by
  * {@link JobLabels}, so a text missing in one language does not compile. Names from the
- * procedures and the national code tables (procedure, indicator, status and criterion names) are
- * printed as their sources give them.
+ * procedures and core's national code tables (procedure, indicator, group, status and criterion
+ * names) come from their definitions, in the language when they have it (core names its tables in
+ * both; `localName`, `indicatorName`, `nationalStatusName`), never from copies here.
  */
 import type { Channel, NotApplicable, Timeliness } from '@motcua/core';
 import { EN } from './labels-en.js';
@@ -50,6 +51,8 @@ export interface JobLabels {
   readonly percentValue: (value: number) => string;
   /** A name given in Vietnamese and maybe English, in the language (Vietnamese when no English). */
   readonly name: (names: { readonly vi: string; readonly en?: string | undefined }) => string;
+  /** A national status code with its name in core's table of the portal's statuses, e.g. `9 Đã xử lý xong`. */
+  readonly status: (code: number) => string;
   /** Engine actors that are no unit of a procedure (`system`, `public`), by id. */
   readonly actors: Readonly<Record<string, string>>;
   /** A local date `YYYY-MM-DD` as the language writes it. */

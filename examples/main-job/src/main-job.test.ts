@@ -8,6 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import {
+  DECREE_61_RATING_CRITERIA,
+  F766_OPERATIONAL,
+  indicatorName,
+  localName,
+  PORTAL_DOSSIER_STATUSES,
+} from '@motcua/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EN } from './labels-en.js';
 import { VI } from './labels-vi.js';
@@ -78,7 +85,12 @@ describe('the main job', () => {
     const timely = /^ {2}2\.1 {2}.*: ([\d,]+) % \((\d+)\/(\d+)\); điểm N\/A/m.exec(stdout);
     expect(timely).not.toBeNull();
     expect(Number(timely?.[3])).toBeGreaterThan(0);
-    expect(stdout).toMatch(/^ {2}1\.4 {2}.*: N\/A \(không có trạng thái đồng bộ trong kho\)/m);
+    // 1.4 from the store: the portal sync recorded each first acknowledgement there (every dossier
+    // received in the month is on the portal simulator by the end of the run).
+    const synced14 = /^ {2}1\.4 {2}.*: ([\d,]+) % \(([\d.]+)\/([\d.]+)\); điểm N\/A/m.exec(stdout);
+    expect(synced14?.[1]).toBe('100');
+    expect(synced14?.[2]).toBe(synced14?.[3]);
+    expect(Number(synced14?.[3]?.replace('.', ''))).toBeGreaterThan(0);
     const report = readFileSync(join(out, 'report.html'), 'utf8');
     expect(report).toContain('<h2>Chỉ số 766 (Quyết định 766/QĐ-TTg) – 01/08/2026 – 31/08/2026</h2>');
     expect(report).toContain(
@@ -98,6 +110,9 @@ describe('the main job', () => {
     for (const label of [EN.console.showcase, EN.console.ratings, EN.console.lateEntries, 'commands in'])
       expect(stdout).not.toContain(label);
     expect(stdout).toMatch(/^ {4}trước hạn +\d+ +[\d,]+ %$/m);
+    // The liaison parts under their agency's name (not its transport id).
+    expect(stdout).toMatch(/^ {4}Công an xã\n {6}khai sinh \(3 trong 1\): Đăng ký thường trú +\d+ phần /m);
+    expect(stdout).not.toMatch(/ cong-an-xa /);
   }, 180_000);
 
   it('prints the console and the report in English with --lang en', async () => {
@@ -131,6 +146,25 @@ describe('the main job', () => {
     expect(shown.filter((h) => vietnameseOnly.includes(h))).toEqual([]);
     for (const h of [EN.html.title, EN.html.report, EN.html.byProcedure, EN.html.documents])
       expect(shown).toContain(h);
+    // Core's national names in English: indicators, groups, portal statuses, rating criteria; no
+    // Vietnamese one left on the console or in the report.
+    const timely = F766_OPERATIONAL.indicators.find((i) => i.id === '2.1')!;
+    expect(stdout).toMatch(new RegExp(`^ {2}2\\.1 {2}${indicatorName(timely, 'en')}: `, 'm'));
+    expect(report).toContain(`<td>2.1</td><td>${indicatorName(timely, 'en')}</td>`);
+    expect(report).toContain(`<td>5. ${localName(F766_OPERATIONAL.groups[4]!, 'en')}</td>`);
+    expect(report).toContain('<td>Overall rating of the service</td>');
+    expect(stdout).toMatch(/^National status {3}.*\d+ Result returned: \d+/m);
+    expect(stdout).toMatch(/^Online filing {5}\S+: 1 Newly registered → 2 Received/m);
+    const vietnameseNames = [
+      ...F766_OPERATIONAL.indicators.map((i) => i.name),
+      ...F766_OPERATIONAL.groups.map((g) => g.name),
+      ...PORTAL_DOSSIER_STATUSES.statuses.map((x) => x.name),
+      ...DECREE_61_RATING_CRITERIA.criteria.map((x) => x.name),
+    ];
+    for (const name of vietnameseNames) {
+      expect(stdout).not.toContain(name);
+      expect(report).not.toContain(`>${name}<`);
+    }
   }, 180_000);
 
   it('refuses an unknown --lang, naming it', async () => {

@@ -281,11 +281,17 @@ console.log(
     .map((l) => `${shortNames.get(l.liaison.code)} ${t.number(parentsOf(l.liaison.code)?.received ?? 0)}`)
     .join(', ')}; ${c.liaisonOutcomes(liaison.outcomes)}`,
 );
-console.log(`${line(2, c.partsHandedOff, liaison.handoffs)}   ${c.toAgencies(agencies.length)}`);
+const partAgencies = [...new Set(parts.map((m) => m.agency))];
+console.log(`${line(2, c.partsHandedOff, liaison.handoffs)}   ${c.toAgencies(partAgencies.length)}`);
 const partName = (m: { liaison: string; member: string }) => `${shortNames.get(m.liaison)}: ${memberName(m)}`;
 const partWidth = Math.max(0, ...parts.map((m) => partName(m).length));
-for (const m of parts)
-  console.log(`    ${partName(m).padEnd(partWidth)} ${m.agency.padEnd(12)} ${c.part(m)}`);
+// The parts under their agency's name (in the order the agencies first appear), each agency once.
+const agencyName = (id: string) => agencies.find((a) => a.id === id)?.name ?? id;
+for (const id of partAgencies) {
+  console.log(`    ${agencyName(id)}`);
+  for (const m of parts.filter((x) => x.agency === id))
+    console.log(`      ${partName(m).padEnd(partWidth)} ${c.part(m)}`);
+}
 console.log(c.commands(result.commands, seconds));
 
 // A short staffing what-if for the centre's desk (ticket queue only, a few seeds: seconds).
@@ -327,7 +333,7 @@ const showcase = await showcaseDossier(
 const say = (name: string, text: string) => console.log(`${name.padEnd(18)}${text}`);
 say(
   c.showcase,
-  `${showcase.code}: ${t.facts.showcase({ ...showcase, statuses: showcase.statuses.join(' → ') })}`,
+  `${showcase.code}: ${t.facts.showcase({ ...showcase, statuses: showcase.statuses.map(t.status).join(' → ') })}`,
 );
 // Online filings (code at submission, accepted, completed on request, refused at intake) and a
 // dossier received at one commune centre for the agency of another.
@@ -339,7 +345,7 @@ const online = await onlineAndBoundary(
 for (const f of online.filings)
   say(
     c.online,
-    `${f.code}: ${f.statuses.join(' → ')}${f.paidVnd === undefined ? '' : `; ${t.facts.paid(f.paidVnd)}`}`,
+    `${f.code}: ${f.statuses.map(t.status).join(' → ')}${f.paidVnd === undefined ? '' : `; ${t.facts.paid(f.paidVnd)}`}`,
   );
 say(c.crossBoundary, `${online.crossBoundary.code}: ${t.facts.crossBoundary(online.crossBoundary)}`);
 // The imported procedure's dossier: phase 2 waits for the charge.
@@ -398,7 +404,7 @@ if (synced)
 const facts = await nationalFacts(engine, await listAll({}), seed);
 say(
   c.nationalStatus,
-  facts.statuses.map((st) => `${st.code} ${st.name}: ${t.number(st.dossiers)}`).join('; '),
+  facts.statuses.map((st) => `${t.status(st.status.code)}: ${t.number(st.dossiers)}`).join('; '),
 );
 // The Decision 766 index of the run's month, once the national facts are in: points per group.
 const index766 = await monthlyIndex(engine, start);
@@ -554,7 +560,7 @@ writeFileSync(
         ...m,
         liaisonName: shortNames.get(m.liaison) ?? m.liaison,
         memberName: memberName(m),
-        agencyName: agencies.find((a) => a.id === m.agency)?.name ?? m.agency,
+        agencyName: agencyName(m.agency),
       })),
     } satisfies LiaisonSection,
   }),

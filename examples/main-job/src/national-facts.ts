@@ -8,19 +8,21 @@ import {
   DECREE_61_RATING_CRITERIA,
   type DossierSummary,
   type Engine,
+  type NationalStatus,
   PORTAL_DOSSIER_STATUSES,
   type ProcedureDefinition,
+  type RatingCriterion,
 } from '@motcua/core';
 
 /** What the report shows of the national facts. */
 export interface NationalFacts {
-  /** Dossiers by national status code, with the status name. */
-  readonly statuses: readonly { code: number; name: string; dossiers: number }[];
+  /** Dossiers by national status (its code and names in core's table). */
+  readonly statuses: readonly { status: NationalStatus; dossiers: number }[];
   /** Returned dossiers, and how many of them were rated. */
   readonly returned: number;
   readonly rated: number;
   /** Mean score of each criterion over the ratings (0–2), in the criteria set's order. */
-  readonly meanScores: readonly { id: string; name: string; mean: number }[];
+  readonly meanScores: readonly { criterion: RatingCriterion; mean: number }[];
   /** Share of ratings whose overall answer is "Rất hài lòng" or "Hài lòng". */
   readonly satisfiedShare: number;
 }
@@ -79,14 +81,13 @@ export async function nationalFacts(
   }
   return {
     statuses: PORTAL_DOSSIER_STATUSES.statuses
-      .map((st) => ({ code: st.code, name: st.name, dossiers: counts.get(st.code) ?? 0 }))
+      .map((status) => ({ status, dossiers: counts.get(status.code) ?? 0 }))
       .filter((st) => st.dossiers > 0),
     returned,
     rated,
-    meanScores: DECREE_61_RATING_CRITERIA.criteria.map((c) => ({
-      id: c.id,
-      name: c.name,
-      mean: rated ? (sums.get(c.id) ?? 0) / rated : 0,
+    meanScores: DECREE_61_RATING_CRITERIA.criteria.map((criterion) => ({
+      criterion,
+      mean: rated ? (sums.get(criterion.id) ?? 0) / rated : 0,
     })),
     satisfiedShare: rated ? satisfied / rated : 0,
   };
@@ -95,7 +96,8 @@ export async function nationalFacts(
 /** What the showcase dossier ended with, for the console and the report. */
 export interface Showcase {
   readonly code: string;
-  readonly statuses: readonly string[];
+  /** The national status codes it went through, in order. */
+  readonly statuses: readonly number[];
   readonly components: number;
   readonly results: number;
   readonly rated: boolean;
@@ -115,9 +117,9 @@ export async function showcaseDossier(
 ): Promise<Showcase> {
   const def = procedure.definition;
   const officer = (unitId: string) => ({ officerId: `${unitId}-1`, unitId });
-  const statuses: string[] = [];
-  const note = (v: { readonly nationalStatus: { code: number; name: string } | null }) => {
-    if (v.nationalStatus) statuses.push(`${v.nationalStatus.code} ${v.nationalStatus.name}`);
+  const statuses: number[] = [];
+  const note = (v: { readonly nationalStatus: { code: number } | null }) => {
+    if (v.nationalStatus) statuses.push(v.nationalStatus.code);
   };
   const d = await engine.receive({
     procedure: procedure.code,

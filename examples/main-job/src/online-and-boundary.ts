@@ -80,8 +80,8 @@ export function sampleReception(procedureCode: string, from: string): ReceptionO
 
 /** What the report shows of them. */
 export interface OnlineAndBoundary {
-  /** Each filing: its code, the national statuses it went through, and what it paid (if it did). */
-  readonly filings: readonly { code: string; statuses: readonly string[]; paidVnd?: number }[];
+  /** Each filing: its code, the national status codes it went through, and what it paid (if it did). */
+  readonly filings: readonly { code: string; statuses: readonly number[]; paidVnd?: number }[];
   /** The cross-boundary dossier: its code, centres and the original's moves. */
   readonly crossBoundary: {
     readonly code: string;
@@ -108,9 +108,8 @@ export async function onlineAndBoundary(
     unitId: procedure.definition.desk,
     name: 'Cổng Dịch vụ công quốc gia',
   };
-  const status = (v: { readonly nationalStatus: { code: number; name: string } | null }) =>
-    v.nationalStatus ? `${v.nationalStatus.code} ${v.nationalStatus.name}` : '?';
-  const filings: { code: string; statuses: string[]; paidVnd?: number }[] = [];
+  const status = (v: { readonly nationalStatus: { code: number } | null }) => v.nationalStatus?.code ?? 0;
+  const filings: { code: string; statuses: number[]; paidVnd?: number }[] = [];
   for (const [i, path] of (['accept', 'complete', 'refuse'] as const).entries()) {
     const id = `G55-${String(i + 1).padStart(6, '0')}`;
     const filed = await engine.submit({

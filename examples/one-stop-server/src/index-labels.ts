@@ -89,40 +89,6 @@ export const INDEX_TEXTS = {
   },
 } as const;
 
-/** English names of the indicators (core names them in Vietnamese, as the sources do). */
-const INDICATOR_NAMES_EN: Record<string, string> = {
-  '1.4': 'Dossiers synced to the National Public Service Portal',
-  '2.1': 'Dossiers processed early or on time',
-  '2.2': 'Average processing time',
-  '3.3': 'Online dossiers by submission channel',
-  '3.6': 'Dossiers paid online',
-  '4.1': 'Dossiers with an electronic result',
-  '4.2': 'Digitised dossiers',
-  '4.3': 'Reuse of digitised data',
-  '4.4': 'Digitisation connected and shared',
-  '4.5': 'Use of the population database',
-  '5.4': 'Satisfaction in receiving and processing',
-};
-
-/** English names of the groups. */
-const GROUP_NAMES_EN: Record<number, string> = {
-  1: 'Publicity and transparency',
-  2: 'Progress and results',
-  3: 'Online services',
-  4: 'Digitisation',
-  5: 'Satisfaction',
-};
-
-/** An indicator's name in the page's language. */
-export function indicatorName(figure: Pick<IndicatorFigure, 'id' | 'name'>, lang: IndexLanguage): string {
-  return lang === 'en' ? (INDICATOR_NAMES_EN[figure.id] ?? figure.name) : figure.name;
-}
-
-/** A group's name in the page's language. */
-export function groupName(group: { group: number; name: string }, lang: IndexLanguage): string {
-  return lang === 'en' ? (GROUP_NAMES_EN[group.group] ?? group.name) : group.name;
-}
-
 /** The words for each N/A kind core gives: a kind missing here does not compile. */
 type NaTexts = { readonly 'facts-missing': (dossiers: number) => string } & {
   readonly [K in Exclude<NotApplicableKind, 'facts-missing'>]: string;
@@ -133,7 +99,7 @@ const NA_TEXTS: Record<IndexLanguage, NaTexts> = {
     'facts-missing': (n) =>
       `${n} hồ sơ được lưu trước khi hệ thống ghi dữ liệu chỉ số; sẽ được tính khi hồ sơ được cập nhật lại`,
     'no-sync-state':
-      'Kho dữ liệu không lưu trạng thái đồng bộ: chỉ số 1.4 lấy từ nhật ký đồng bộ của kết nối Cổng DVCQG',
+      'Kho dữ liệu không lưu trạng thái đồng bộ: chưa hồ sơ nào được ghi nhận là đã được Cổng DVCQG xác nhận (kết nối Cổng DVCQG ghi nhận khi được cài đặt)',
     'zero-denominator': 'Không có hồ sơ ở mẫu số',
     'no-points': 'Chỉ số không tính điểm (theo dõi theo từng thủ tục)',
     'weight-unconfirmed': 'Chưa xác nhận trọng số điểm của chỉ số trong nhóm',
@@ -142,7 +108,7 @@ const NA_TEXTS: Record<IndexLanguage, NaTexts> = {
     'facts-missing': (n) =>
       `${n} ${n === 1 ? 'dossier was' : 'dossiers were'} stored before the index facts were kept; they are counted once updated again`,
     'no-sync-state':
-      'The store keeps no sync state: indicator 1.4 comes from the portal connector’s sync log',
+      'The store keeps no sync state: no dossier was recorded as acknowledged by the national portal (the portal connector records it once installed)',
     'zero-denominator': 'No dossier in the denominator',
     'no-points': 'The indicator earns no points (followed per procedure)',
     'weight-unconfirmed': 'The indicator’s weight in its group is not confirmed',

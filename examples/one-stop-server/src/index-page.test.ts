@@ -1,4 +1,4 @@
-import type { IndicatorFigure, NationalIndexResult } from '@motcua/core';
+import { F766_OPERATIONAL, type IndicatorFigure, type NationalIndexResult } from '@motcua/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatValue, naReason } from './index-labels.js';
 import { rankRows } from './index-page.js';
@@ -160,8 +160,20 @@ describe('the Decision 766 index page over HTTP', () => {
     expect(r.status).toBe(200);
     expect(r.text).toContain('<html lang="en">');
     expect(r.text).toContain('Points per group');
-    expect(r.text).toContain('Dossiers processed early or on time');
     expect(r.text).toContain('Ranking procedures');
+    // Indicator and group names are core's English names, none left in Vietnamese.
+    for (const i of F766_OPERATIONAL.indicators) {
+      expect(r.text).toContain(`<td class="code">${i.id}</td><td>${i.nameEn}`);
+      expect(r.text).not.toContain(i.name);
+    }
+    for (const g of F766_OPERATIONAL.groups) {
+      expect(r.text).toContain(`<td>${g.group}. ${g.nameEn}</td>`);
+      expect(r.text).not.toContain(g.name);
+    }
+    // Vietnamese by default.
+    const vi = await get('/reports/index?from=2026-03-01&to=2026-03-31');
+    expect(vi.text).toContain(`<td>${F766_OPERATIONAL.indicators.find((i) => i.id === '2.1')?.name}`);
+    expect(vi.text).toContain(`<td>5. Mức độ hài lòng</td>`);
   });
 
   it('answers a bad query with a 400 naming the field, and an anonymous caller with a 401', async () => {
@@ -180,7 +192,7 @@ describe('the Decision 766 index page over HTTP', () => {
     expect(indicator.status).toBe(400);
     expect(field(indicator.text)).toBe('indicator');
     const part = await get(
-      '/reports/index/dossiers?from=2026-03-01&to=2026-03-31&indicator=1.4&part=numerator',
+      '/reports/index/dossiers?from=2026-03-01&to=2026-03-31&indicator=1.4&part=lowering',
     );
     expect(part.status).toBe(400);
     expect(field(part.text)).toBe('part');

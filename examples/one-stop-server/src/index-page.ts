@@ -2,19 +2,13 @@ import {
   type IndexDrillPart,
   type IndicatorFigure,
   indexDrillParts,
+  indicatorName,
+  localName,
   type NationalIndexResult,
   type NationalIndexResultRow,
 } from '@motcua/core';
 import { html, type SafeHtml } from './html.js';
-import {
-  formatNumber,
-  formatValue,
-  groupName,
-  INDEX_TEXTS,
-  type IndexLanguage,
-  indicatorName,
-  naReason,
-} from './index-labels.js';
+import { formatNumber, formatValue, INDEX_TEXTS, type IndexLanguage, naReason } from './index-labels.js';
 import { barChart, lineChart } from './svg-charts.js';
 
 /** How the index page ranks: by unit (default), agency or procedure. */
@@ -99,7 +93,7 @@ function scorecard(view: IndexPageView, row: NationalIndexResultRow): SafeHtml {
     title: t.scorecard,
     max,
     bars: row.groups.map((g) => ({
-      label: `${g.group}. ${groupName(g, view.lang)}`,
+      label: `${g.group}. ${localName(g, view.lang)}`,
       value: g.points,
       max: g.maxPoints,
       text: `${formatNumber(g.points, view.lang)} / ${formatNumber(g.maxPoints, view.lang)}${g.complete ? '' : ` (${t.incomplete})`}`,
@@ -109,7 +103,7 @@ function scorecard(view: IndexPageView, row: NationalIndexResultRow): SafeHtml {
   });
   const groups = row.groups.map(
     (g) =>
-      html`<tr data-group="${g.group}"><td>${g.group}. ${groupName(g, view.lang)}</td><td class="n" data-points="${g.points}">${formatNumber(g.points, view.lang)} / ${formatNumber(g.maxPoints, view.lang)}</td><td>${g.complete ? '' : html`<span class="badge soon">${t.incomplete}</span>`}</td></tr>`,
+      html`<tr data-group="${g.group}"><td>${g.group}. ${localName(g, view.lang)}</td><td class="n" data-points="${g.points}">${formatNumber(g.points, view.lang)} / ${formatNumber(g.maxPoints, view.lang)}</td><td>${g.complete ? '' : html`<span class="badge soon">${t.incomplete}</span>`}</td></tr>`,
   );
   const indicators = row.figures.map((f) => {
     const lowering = indexDrillParts(f.measure).includes('lowering')

@@ -160,6 +160,36 @@ describe('the pages over HTTP on loopback', () => {
     expect((await page('/reports/forms/08', { headers: actorHeaders(officers.desk) })).status).toBe(400);
   });
 
+  it('prints Biểu II.07b, a count of the procedure catalogue, for a chosen period', async () => {
+    const r = await page('/reports/forms/07b?kind=year&year=2026&startDay=1', {
+      headers: actorHeaders(officers.desk),
+    });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-security-policy')).toBe(FORM_CSP);
+    expect(r.text).toContain('Biểu số II.07b/VPCP/KSTT');
+    expect(r.text).toContain('Tổng hợp số lượng thủ tục hành chính');
+    expect(r.text).toContain('Tại Bộ phận Một cửa cấp xã');
+    expect(r.text).not.toContain('cấp huyện');
+    expect(r.text).toContain('chưa khai báo');
+    const byField = await page(
+      '/reports/forms/07b?kind=custom&from=2026-01-01&to=2026-03-31&by=field&lang=en',
+      {
+        headers: actorHeaders(officers.desk),
+      },
+    );
+    expect(byField.status).toBe(200);
+    expect(byField.text).toContain('Form II.07b/VPCP/KSTT');
+    // A dossier breakdown on a catalogue form, a period ending before it starts: 400 naming the field.
+    const bad = await page('/reports/forms/07b?by=procedure', { headers: actorHeaders(officers.desk) });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('query.by');
+    const backwards = await page('/reports/forms/07b?kind=custom&from=2026-03-31&to=2026-03-01', {
+      headers: actorHeaders(officers.desk),
+    });
+    expect(backwards.status).toBe(400);
+    expect(backwards.text).toContain('query.period.to');
+  });
+
   it('serves its style sheet, redirects / to the lookup and answers unknown pages in HTML', async () => {
     const css = await page('/assets/site.css');
     expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');

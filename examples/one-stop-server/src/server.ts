@@ -118,7 +118,7 @@ function loggerOption(logger: ServerOptions['logger']): NonNullable<FastifyServe
  *   problem responses (`application/problem+json`) that name the field at fault and never echo
  *   values;
  * - the desk page `/desk`, the public lookup page `/lookup` and the printable receipt
- *   `/dossiers/:code/receipt`, the official statistics forms `/reports/forms/06` and `/07a` for a
+ *   `/dossiers/:code/receipt`, the official statistics forms `/reports/forms/06`, `/07a` and `/07b` for a
  *   chosen period, the Decision 766 index page `/reports/index` (scorecard, trend per month,
  *   ranking, inline SVG charts) with its drill-down `/reports/index/dossiers`, all HTML escaped, served with a script-free Content-Security-Policy;
  * - no caching of dynamic answers, `nosniff`, no referrer, no framing, and an `X-Request-Id` on

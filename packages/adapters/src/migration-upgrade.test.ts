@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import {
   createEngine,
   type DossierStore,
+  indexFactsOf,
   SimulatedClock,
   type StoredDossier,
   verifySlip,
@@ -62,6 +63,25 @@ async function upgradeScenario(
   for (let i = 0; i < 2; i++)
     await expect(engine.lookup(b.code, 'WRONGWRONG')).rejects.toMatchObject({ code: 'LOOKUP_FAILED' });
   await expect(engine.lookup(b.code, b.secret)).rejects.toMatchObject({ code: 'LOOKUP_LOCKED' });
+  // Written before the index facts were kept (the open one and the closed, archived one): the
+  // backfill derives them from the stored snapshots, as a commit would, and leaves the rest as it was.
+  const missing = await store.codesWithoutIndexFacts({ limit: 1000 });
+  expect(missing).toEqual(expect.arrayContaining([a.code, b.code]));
+  const before = await Promise.all(missing.map((code) => store.load(code)));
+  expect(await engine.backfillIndexFacts({ batch: 2 })).toEqual({
+    examined: missing.length,
+    written: missing.length,
+    done: true,
+  });
+  expect(await store.codesWithoutIndexFacts({ limit: 1000 })).toEqual([]);
+  for (const [i, code] of missing.entries()) {
+    const d = (await store.load(code))!;
+    expect(d.summary.indexFacts).toEqual(indexFactsOf(d.persisted.context));
+    expect({ ...d, summary: { ...d.summary, indexFacts: undefined } }).toEqual({
+      ...before[i]!,
+      summary: { ...before[i]!.summary, indexFacts: undefined },
+    });
+  }
   // Written after the upgrade, and a second migrate changes nothing.
   const c = await receive();
   expect(await store.lookupSecret(c.code)).toBe(c.secret);
@@ -92,6 +112,7 @@ describe('SQLite: a store written by schema 1, upgraded', () => {
           '007_national_index',
           '008_outbox_in_archive',
           '009_national_index_covering',
+          '010_portal_sync',
         ],
         [open, closed],
       );
@@ -118,7 +139,7 @@ describePostgres('PostgreSQL: a store written by schema 1, upgraded', () => {
     const open = reads.find((c) => c.code === schema2.postgres.open)!;
     const closed = reads.find((c) => c.outcome !== null)!;
     const store = new PostgresStore({ pool, schema });
-    await upgradeScenario(store, ['005_late_entry', '006_national_index'], [open, closed]);
+    await upgradeScenario(store, ['005_late_entry', '006_national_index', '007_portal_sync'], [open, closed]);
     await store.close();
   });
 });
@@ -300,6 +321,7 @@ describe('SQLite: a store written at schema 2 (slip in every snapshot), upgraded
         '007_national_index',
         '008_outbox_in_archive',
         '009_national_index_covering',
+        '010_portal_sync',
       ]);
       // 004: every closed dossier is one archive; journal rows and slip data are left for open ones.
       const count = (sql: string) => raw.prepare(sql).pluck().get() as number;
@@ -343,7 +365,11 @@ describePostgres('PostgreSQL: a store written at schema 2 (slip in every snapsho
       ),
     });
     const store = new PostgresStore({ pool, schema, snapshotCache: 0 });
-    await slipOnceScenario(store, fixture, stored, ['005_late_entry', '006_national_index']);
+    await slipOnceScenario(store, fixture, stored, [
+      '005_late_entry',
+      '006_national_index',
+      '007_portal_sync',
+    ]);
     await store.close();
   });
 });

@@ -1,6 +1,7 @@
 import type { TypedProcedureDefinitionInput } from '@motcua/core';
 import { z } from 'zod';
 import { addressField, birthDateField, idNumberField, nameField, sexField } from './shared/fields.js';
+import { nationalImplementation } from './shared/implementation.js';
 import { NATIONAL_CODES } from './shared/national-codes.js';
 import { inOrder, notAfterReceipt, receiptChecks } from './shared/receipt-checks.js';
 import {
@@ -124,6 +125,7 @@ export function birthRegistrationDefinition(
       'Luật Hộ tịch 60/2014/QH13, điều 5 khoản 3 (nhận hồ sơ sau 15 giờ: trả kết quả trong ngày làm việc tiếp theo)',
     ]),
     agency: 'Ủy ban nhân dân cấp xã',
+    ...nationalImplementation(NATIONAL_CODES.birthRegistration, window),
     timeLimit: { sameDay: true, cutoff: '15:00' },
     channels: ['in-person', 'postal', 'online-full'],
     application: birthRegistrationApplication,

@@ -1,5 +1,6 @@
 import type { TypedProcedureDefinitionInput } from '@motcua/core';
 import { z } from 'zod';
+import { nationalImplementation } from './shared/implementation.js';
 import { NATIONAL_CODES } from './shared/national-codes.js';
 import {
   legalBasis,
@@ -103,6 +104,7 @@ export function copyCertificationDefinition(
       'Nghị định 23/2015/NĐ-CP về cấp bản sao từ sổ gốc, chứng thực bản sao từ bản chính, chứng thực chữ ký và chứng thực hợp đồng, giao dịch',
     ]),
     agency: 'Ủy ban nhân dân cấp xã',
+    ...nationalImplementation(NATIONAL_CODES.copyCertification, window),
     timeLimit: { sameDay: true, cutoff: '15:00' },
     channels: ['in-person'],
     application: copyCertificationApplication,

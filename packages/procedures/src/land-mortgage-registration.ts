@@ -1,6 +1,7 @@
 import { personal, type Step, type TypedProcedureDefinitionInput } from '@motcua/core';
 import { z } from 'zod';
 import { addressField, idNumberField, localDateField, nameField } from './shared/fields.js';
+import { nationalImplementation } from './shared/implementation.js';
 import { NATIONAL_CODES } from './shared/national-codes.js';
 import { notAfterReceipt, receiptChecks } from './shared/receipt-checks.js';
 import {
@@ -184,6 +185,7 @@ export function landMortgageDefinition(
       : { vi: 'Đăng ký thế chấp quyền sử dụng đất', en: 'Land-use-right mortgage registration' },
     legalBasis: legalBasis(window.regime, ['Nghị định 99/2022/NĐ-CP về đăng ký biện pháp bảo đảm']),
     agency: 'Văn phòng đăng ký đất đai hoặc Chi nhánh Văn phòng đăng ký đất đai',
+    ...nationalImplementation(NATIONAL_CODES.landMortgageRegistration, window),
     timeLimit: special ? { workingDays: 3 } : { sameDay: true, cutoff: '15:00' },
     channels: ['in-person', 'postal', 'online-full'],
     application: landMortgageApplication,

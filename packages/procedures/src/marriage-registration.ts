@@ -1,6 +1,7 @@
 import type { Step, TypedProcedureDefinitionInput } from '@motcua/core';
 import { z } from 'zod';
 import { addressField, birthDateField, idNumberField, nameField } from './shared/fields.js';
+import { nationalImplementation } from './shared/implementation.js';
 import { NATIONAL_CODES } from './shared/national-codes.js';
 import { notAfterReceipt, receiptChecks } from './shared/receipt-checks.js';
 import {
@@ -196,6 +197,7 @@ export function marriageRegistrationDefinition(
           ]),
     ]),
     agency: 'Ủy ban nhân dân cấp xã',
+    ...nationalImplementation(NATIONAL_CODES.marriageRegistration, window),
     timeLimit: verification ? { workingDays: 5 } : { sameDay: true, cutoff: '15:00' },
     channels: ['in-person'],
     application: marriageRegistrationApplication,

@@ -1,6 +1,7 @@
 import type { TypedProcedureDefinitionInput } from '@motcua/core';
 import { z } from 'zod';
 import { addressField, idNumberField, nameField } from './shared/fields.js';
+import { nationalImplementation } from './shared/implementation.js';
 import { NATIONAL_CODES } from './shared/national-codes.js';
 import {
   legalBasis,
@@ -97,6 +98,7 @@ export function permanentResidenceDefinition(
     name: { vi: 'Đăng ký thường trú', en: 'Permanent residence registration' },
     legalBasis: legalBasis(window.regime, ['Luật Cư trú 68/2020/QH14, điều 22 khoản 3']),
     agency: 'Cơ quan đăng ký cư trú (Công an cấp xã)',
+    ...nationalImplementation(NATIONAL_CODES.permanentResidence, window),
     timeLimit: { workingDays: 7 },
     channels: ['in-person', 'postal', 'online-full'],
     application: permanentResidenceApplication,

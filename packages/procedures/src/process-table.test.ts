@@ -4,7 +4,13 @@
  * approving decision as the version's source; bad cells named by row and column; steps beyond the
  * legal limit refused by the static check.
  */
-import { DefinitionError, defineProcedure, ValidationError } from '@motcua/core';
+import {
+  buildStatisticsForm07b,
+  DefinitionError,
+  defineProcedure,
+  resolveReportPeriod,
+  ValidationError,
+} from '@motcua/core';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { processFromTable } from './process-table.js';
@@ -115,6 +121,55 @@ describe('processFromTable', () => {
       ['2026.1-th2-vkk', 3, { workingDays: 17 }],
     ]);
     expect(defs[2]!.name.vi).toBe('Đăng ký thường trú (Thuê, mượn nhà)');
+  });
+
+  it('declares the approval of each case for Biểu II.07b when the level is given', () => {
+    const cases = [
+      ['Có nhà ở hợp pháp', 'Tiếp nhận', 'Bộ phận Một cửa', '0,5 ngày'],
+      ['Có nhà ở hợp pháp', 'Giải quyết', 'Công an xã', '6 ngày'],
+      ['Thuê, mượn nhà', 'Tiếp nhận', 'Bộ phận Một cửa', '0,5 ngày'],
+      ['Thuê, mượn nhà', 'Giải quyết', 'Công an xã', '6 ngày'],
+    ].map(([c, n, u, t]) => ({ 'Trường hợp': c!, 'Nội dung': n!, 'Đơn vị': u!, 'Thời gian': t! }));
+    const defs = processFromTable(cases, {
+      procedure: { ...procedure, implementation: { levels: ['commune'], mechanism: 'one-stop' } },
+      decision,
+      level: 'commune',
+      areaExtensions: [{ id: 'vkk', name: 'Vùng khó khăn', extraWorkingDays: 10 }],
+    });
+    expect(defs[0]!.implementation).toEqual({
+      levels: ['commune'],
+      mechanism: 'one-stop',
+      internalProcesses: [
+        {
+          level: 'commune',
+          decision: '2095/QĐ-UBND',
+          date: '2025-10-31',
+          issuer: 'UBND tỉnh Đồng Nai',
+          case: 'Có nhà ở hợp pháp',
+        },
+      ],
+    });
+    // Two cases, each with its area extension: one procedure, two approved processes.
+    const form = buildStatisticsForm07b(defs, {
+      period: resolveReportPeriod({ kind: 'year', year: 2026 }),
+      by: [],
+    });
+    expect(form.total.processes).toEqual({ total: 2, byLevel: { province: 0, commune: 2 } });
+    expect(form.total.oneStop.total).toBe(1);
+    // Without a level nothing is declared; with one, the issuer is required.
+    expect(processFromTable(cases, { procedure, decision })[0]!.implementation).toBeUndefined();
+    const noIssuer = thrown(() =>
+      processFromTable(cases, {
+        procedure,
+        decision: { number: '1/QĐ', date: '2026-01-02' },
+        level: 'commune',
+      }),
+    );
+    expect(fields(noIssuer)).toEqual(['decision.issuedBy']);
+    // No district level on a 2026 version: the static check names the field.
+    const district = thrown(() => processFromTable(cases, { procedure, decision, level: 'district' }));
+    expect(district).toBeInstanceOf(DefinitionError);
+    expect((district as DefinitionError).field).toBe('implementation.internalProcesses[0].level');
   });
 
   it('reads the phases (Giai đoạn) and what a later phase waits for', () => {

@@ -1,6 +1,8 @@
 import {
+  type AdministrativeLevel,
   defineProcedure,
   type FieldIssue,
+  type ProcedureImplementation,
   type TypedProcedureDefinitionInput,
   ValidationError,
   type WorkingCalendar,
@@ -44,6 +46,12 @@ export interface ProcessTableOptions<S extends z.ZodType> {
   readonly procedure: Omit<TypedProcedureDefinitionInput<S>, 'steps' | 'units' | 'desk' | 'nationalStatus'>;
   /** The decision approving the process; it is added to the legal basis as the version's source. */
   readonly decision: ApprovingDecision;
+  /**
+   * The level of local government the process is approved for (cấp tỉnh / cấp xã): when given,
+   * each definition also declares the approval in `implementation.internalProcesses` (one process
+   * per case, trường hợp), which Biểu II.07b counts; then `decision.issuedBy` is required.
+   */
+  readonly level?: AdministrativeLevel;
   /** The name the table gives the one-stop desk (default `'Bộ phận Một cửa'`). */
   readonly deskName?: string;
   /**
@@ -207,6 +215,11 @@ export function processFromTable<S extends z.ZodType>(
       field: 'rows',
       message: `no step at the desk ('${options.deskName ?? 'Bộ phận Một cửa'}')`,
     });
+  if (options.level !== undefined && !options.decision.issuedBy)
+    issues.push({
+      field: 'decision.issuedBy',
+      message: 'required with level (the approval names its issuer)',
+    });
   if (issues.length) throw new ValidationError('process table', issues);
   const decision = `Quyết định số ${options.decision.number} ngày ${options.decision.date}${options.decision.issuedBy ? ` của ${options.decision.issuedBy}` : ''} phê duyệt quy trình nội bộ`;
   const out: TypedProcedureDefinitionInput<S>[] = [];
@@ -221,6 +234,7 @@ export function processFromTable<S extends z.ZodType>(
         ? { name: { ...options.procedure.name, vi: `${options.procedure.name.vi} (${variant})` } }
         : {}),
       legalBasis: [...options.procedure.legalBasis, decision],
+      ...(options.level !== undefined ? { implementation: approvalOf(options, options.level, variant) } : {}),
       units,
       desk: 'desk',
       steps: steps.map(({ status: _status, ...s }) => s) as never,
@@ -255,6 +269,28 @@ export function processFromTable<S extends z.ZodType>(
   for (const definition of out)
     defineProcedure(definition, options.calendar ? { calendar: options.calendar } : {});
   return out;
+}
+
+/** The procedure's implementation facts with the table's approval added (one process per case). */
+function approvalOf(
+  options: ProcessTableOptions<z.ZodType>,
+  level: AdministrativeLevel,
+  variant: string,
+): ProcedureImplementation {
+  const own = options.procedure.implementation;
+  return {
+    ...own,
+    internalProcesses: [
+      ...(own?.internalProcesses ?? []),
+      {
+        level,
+        decision: options.decision.number,
+        date: options.decision.date,
+        issuer: options.decision.issuedBy ?? '',
+        ...(variant ? { case: variant } : {}),
+      },
+    ],
+  };
 }
 
 /** CSV rows with the header row as keys: commas or semicolons, quoted cells, a BOM. */

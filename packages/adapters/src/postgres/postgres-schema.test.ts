@@ -30,10 +30,11 @@ describePostgres('PostgresStore schema', () => {
       '004_compact',
       '005_late_entry',
       '006_national_index',
+      '007_portal_sync',
     ]);
-    expect(results.every((r) => r.version === 6)).toBe(true);
+    expect(results.every((r) => r.version === 7)).toBe(true);
     await stores[0]!.commit(newDossierCommit('H56-260302-0001'));
-    expect(await stores[1]!.migrate()).toEqual({ applied: [], version: 6 });
+    expect(await stores[1]!.migrate()).toEqual({ applied: [], version: 7 });
     expect((await stores[2]!.load('H56-260302-0001'))?.version).toBe(1);
     const { rows } = await pool.query(`SELECT version, name FROM "${schema}".motcua_migrations`);
     expect(rows).toEqual([
@@ -43,6 +44,7 @@ describePostgres('PostgresStore schema', () => {
       { version: 4, name: '004_compact' },
       { version: 5, name: '005_late_entry' },
       { version: 6, name: '006_national_index' },
+      { version: 7, name: '007_portal_sync' },
     ]);
   });
 
@@ -59,7 +61,7 @@ describePostgres('PostgresStore schema', () => {
       client.release();
     }
     const store = new PostgresStore({ pool, schema });
-    expect(await store.migrate()).toEqual({ applied: [], version: 6 });
+    expect(await store.migrate()).toEqual({ applied: [], version: 7 });
     const { rows } = await pool.query(
       'SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1',
       [schema],

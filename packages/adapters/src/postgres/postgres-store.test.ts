@@ -80,7 +80,7 @@ describePostgres(
       ALTER TABLE "${schema}".dossiers DROP COLUMN national_status;
       DELETE FROM "${schema}".motcua_migrations WHERE version = 5;`);
 
-      expect(await store.migrate()).toEqual({ applied: ['005_late_entry'], version: 6 });
+      expect(await store.migrate()).toEqual({ applied: ['005_late_entry'], version: 7 });
       expect((await store.load(a.code))?.persisted).toEqual(before.a?.persisted);
       expect((await store.load(c.code))?.persisted).toEqual(before.c?.persisted);
       for (const code of [a.code, c.code]) {

@@ -5,6 +5,8 @@ import {
   type CommitRequest,
   checkClaimRequest,
   checkCommitRequest,
+  checkIndexFactsGapQuery,
+  checkIndexFactsWrites,
   checkLookupAttemptRequest,
   checkOutboxQuery,
   checkSettlement,
@@ -23,6 +25,8 @@ import {
   type IndexCountQuery,
   type IndexCounts,
   type IndexDossierQuery,
+  type IndexFactsGapQuery,
+  type IndexFactsWrite,
   type JournalEntry,
   type LateEntryQuery,
   type LateEntryRow,
@@ -64,9 +68,11 @@ import {
 import type { Migration, MigrationResult } from '../shared/migration.js';
 import {
   assembleIndexCounts,
+  codesWithoutIndexFactsSql,
   INDEX_COLUMN_NAMES,
   INDEX_COLUMNS,
   indexColumnsJson,
+  indexColumnsObject,
   indexCountsSql,
   indexDossiersSql,
   pgIndexValuesFromJson,
@@ -827,6 +833,22 @@ SELECT count(*)::int AS ok FROM d`;
     });
   }
 
+  /**
+   * Records the national portal's first acknowledgement of a dossier (`ix_synced_at`, migration
+   * 007), once, beside the dossier: version, snapshot and journal untouched. One indexed update.
+   */
+  async recordPortalSync(code: string, at: string): Promise<boolean> {
+    checkStoreText(code, 'code');
+    at = checkStoreInstant(at, 'at');
+    const rows = await this.run(
+      'recordPortalSync',
+      `UPDATE ${this.t.dossiers} SET ix_synced_at = $2::timestamptz WHERE code = $1 AND ix_synced_at IS NULL
+       RETURNING 1 AS recorded`,
+      [code, canonicalInstant(at, 'at')],
+    );
+    return rows.length === 1;
+  }
+
   /** The codes behind an index count, in code order, one page (one query). */
   async nationalIndexDossiers(query: IndexDossierQuery): Promise<string[]> {
     const q = checkStoreIndexDossierQuery(query);
@@ -848,6 +870,36 @@ SELECT count(*)::int AS ok FROM d`;
     );
     const rows = (await this.run('nationalIndexDossiers', sql, values, false)) as { code: string }[];
     return rows.map((r) => r.code);
+  }
+
+  /** The codes of the dossiers without index facts, in code order, one page (a walk of the primary key). */
+  async codesWithoutIndexFacts(query: IndexFactsGapQuery): Promise<string[]> {
+    const q = checkIndexFactsGapQuery(query);
+    const values: unknown[] = [q.limit];
+    if (q.after !== undefined) values.push(q.after);
+    const sql = codesWithoutIndexFactsSql(
+      this.t.dossiers,
+      { after: q.after === undefined ? undefined : '$2::text', limit: '$1::int' },
+      ' COLLATE "C"',
+    );
+    const rows = (await this.run('codesWithoutIndexFacts', sql, values)) as { code: string }[];
+    return rows.map((r) => r.code);
+  }
+
+  /** Writes the index facts of dossiers without them, each at its version, in one statement. */
+  async writeIndexFacts(writes: readonly IndexFactsWrite[]): Promise<number> {
+    const ws = checkIndexFactsWrites(writes);
+    if (ws.length === 0) return 0;
+    const rows = ws.map((w) => ({
+      ...indexColumnsObject(w.facts, canonicalInstant),
+      code: w.code,
+      version: w.version,
+    }));
+    const sql = `UPDATE ${this.t.dossiers} d SET (${INDEX_COLUMN_NAMES.join(', ')}) = (${pgIndexValuesFromJson('e.v').join(', ')})
+      FROM jsonb_array_elements($1::jsonb) AS e(v)
+      WHERE d.code = e.v->>'code' AND d.version = (e.v->>'version')::bigint AND d.ix_version IS NULL
+      RETURNING 1`;
+    return (await this.run('writeIndexFacts', sql, [JSON.stringify(rows)])).length;
   }
 
   /** Steps closed per giving unit in [from, to), early / on time / late, in SQL over the slip rows. */

@@ -63,6 +63,10 @@ const dossier = fc.record({
     { nil: null },
   ),
   facts,
+  /** Acknowledged by the portal (1.4), recorded through the store. */
+  synced: fc.boolean(),
+  /** A liaison member part (not a filing of its own: out of 1.4). */
+  member: fc.boolean(),
 });
 
 type Generated = typeof dossier extends fc.Arbitrary<infer T> ? T : never;
@@ -85,7 +89,7 @@ function summaries(rows: Generated[]) {
       closedAt: r.closed ? at(r.closed.at) : null,
       outcome: (r.closed?.outcome ?? null) as DossierSummary['outcome'],
       result: (r.closed?.result ?? null) as DossierSummary['result'],
-      ...(r.facts ? { indexFacts: r.facts } : {}),
+      ...(r.facts ? { indexFacts: r.member ? { ...r.facts, liaisonMember: true as const } : r.facts } : {}),
     };
     return { ...c, dossier: { ...c.dossier, summary } };
   });
@@ -96,7 +100,9 @@ const query = fc.record({
   length: fc.integer({ min: 1, max: 60 }),
   rule: fc.constantFrom<IndexRule>('national', 'at-return'),
   by: fc.constantFrom<IndexCountGroupBy>('agency', 'unit', 'procedure', 'none'),
-  set: fc.constantFrom(...INDEX_COUNT_NAMES.filter((n): n is IndexDossierSet => n !== 'processingMs')),
+  set: fc.constantFrom(
+    ...INDEX_COUNT_NAMES.filter((n): n is IndexDossierSet => n !== 'processingMs' && n !== 'syncKept'),
+  ),
   agency: fc.option(fc.constantFrom('A', 'B'), { nil: undefined }),
 });
 
@@ -113,11 +119,19 @@ async function differential(
         try {
           const commits = summaries(rows);
           for (const c of commits) await store.commit(c);
+          const portalSynced = new Map<string, string>();
+          for (const [i, r] of rows.entries()) {
+            if (!r.synced) continue;
+            const code = commits[i]!.dossier.summary.code;
+            expect(await store.recordPortalSync?.(code, at(r.received))).toBe(true);
+            portalSynced.set(code, at(r.received));
+          }
           for (const q of queries) {
             const period = { from: at(q.from), to: at(q.from + q.length), rule: q.rule, by: q.by };
             const expected = countIndex(
               commits.map((c) => c.dossier.summary),
               period,
+              portalSynced,
             );
             expect(await store.nationalIndexCounts(period)).toEqual(expected);
             // The drill-down's set: the same dossiers as core's, by the same conditions.
@@ -126,6 +140,7 @@ async function differential(
               indexDossiers(
                 commits.map((c) => c.dossier.summary),
                 drill,
+                portalSynced,
               ),
             );
           }

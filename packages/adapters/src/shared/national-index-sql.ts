@@ -33,6 +33,7 @@ export const INDEX_COLUMN_NAMES = [
   'ix_national_store',
   'ix_population_data',
   'ix_satisfied',
+  'ix_liaison_member',
 ] as const;
 
 /** Which index columns hold instants (the rest hold integers). */
@@ -46,7 +47,14 @@ export function indexColumnValues(
   s: DossierSummary,
   canon: (iso: string, field: string) => string,
 ): (string | number | null)[] {
-  const f = s.indexFacts;
+  return indexFactValues(s.indexFacts, canon);
+}
+
+/** The index columns of a dossier's facts (all NULL without facts), in {@link INDEX_COLUMN_NAMES} order. */
+export function indexFactValues(
+  f: DossierIndexFacts | undefined,
+  canon: (iso: string, field: string) => string,
+): (string | number | null)[] {
   if (!f) return INDEX_COLUMN_NAMES.map(() => null);
   const at = (v: string | null, field: string) =>
     v === null ? null : canon(v, `summary.indexFacts.${field}`);
@@ -70,6 +78,7 @@ export function indexColumnValues(
     flag(f.nationalStore),
     flag(f.populationData),
     f.satisfied === null ? null : flag(f.satisfied),
+    f.liaisonMember ? 1 : 0,
   ];
 }
 
@@ -104,6 +113,9 @@ export function indexFactsFromColumns<I>(
     nationalStore: n(r.ix_national_store) === 1,
     populationData: n(r.ix_population_data) === 1,
     satisfied: r.ix_satisfied === null ? null : n(r.ix_satisfied) === 1,
+    ...(r.ix_liaison_member !== null && r.ix_liaison_member !== undefined && n(r.ix_liaison_member) === 1
+      ? { liaisonMember: true as const }
+      : {}),
   };
 }
 
@@ -119,8 +131,28 @@ export function pgIndexValuesFromJson(param: string): string[] {
 
 /** The index columns of a summary as the jsonb object {@link pgIndexValuesFromJson} reads. */
 export function indexColumnsJson(s: DossierSummary, canon: (iso: string, field: string) => string): string {
-  const values = indexColumnValues(s, canon);
-  return JSON.stringify(Object.fromEntries(INDEX_COLUMN_NAMES.map((c, i) => [c, values[i]])));
+  return JSON.stringify(indexColumnsObject(s.indexFacts, canon));
+}
+
+/** A dossier's facts as an object keyed by index column (what {@link pgIndexValuesFromJson} reads). */
+export function indexColumnsObject(
+  f: DossierIndexFacts | undefined,
+  canon: (iso: string, field: string) => string,
+): Record<string, string | number | null> {
+  const values = indexFactValues(f, canon);
+  return Object.fromEntries(INDEX_COLUMN_NAMES.map((c, i) => [c, values[i] ?? null]));
+}
+
+/**
+ * The codes of the dossiers without index facts after `after` (a placeholder, or none), in code
+ * order, at most `limit`: a walk of the primary key that stops at the page's last code.
+ */
+export function codesWithoutIndexFactsSql(
+  table: string,
+  p: { after?: string | undefined; limit: string },
+  collate: string,
+): string {
+  return `SELECT code FROM ${table} WHERE ix_version IS NULL${p.after ? ` AND code${collate} > ${p.after}` : ''} ORDER BY code${collate} LIMIT ${p.limit}`;
 }
 
 /** A period's bounds as the adapter's placeholders (`$1`, `?`…). */
@@ -209,6 +241,10 @@ function factSets(rule: IndexRule, received: string): Record<FactSet, string> {
     reused: `(${withFacts} AND ix_reused = 1)`,
     nationalStore: `(${withFacts} AND ix_national_store = 1)`,
     populationData: `(${withFacts} AND ix_population_data = 1)`,
+    // 1.4: the filings (liaison member parts left out; NULL: written before the column) and those
+    // the portal acknowledged (the portal connector records it; no other fact needed).
+    filings: `(${received} AND coalesce(ix_liaison_member, 0) = 0)`,
+    synced: `(${received} AND coalesce(ix_liaison_member, 0) = 0 AND ix_synced_at IS NOT NULL)`,
   };
 }
 
@@ -251,6 +287,8 @@ function scope(p: Bounds): string {
  * judged / on-time / completed / received flags as 0 or 1; the outer one sums them, so the costly
  * conditions are evaluated once per row, not once per count. `fence` keeps the inner query from
  * being merged into the outer one (SQLite `LIMIT -1 OFFSET 0`, PostgreSQL `OFFSET 0`).
+ * `syncTable` is where 1.4's "any acknowledgement kept" probe looks (SQLite: the partial index of
+ * migration 010; default `table`).
  */
 export function indexCountsSql(
   table: string,
@@ -258,6 +296,7 @@ export function indexCountsSql(
   by: IndexCountGroupBy,
   p: Bounds,
   fence: string,
+  syncTable: string = table,
 ): string {
   const flag = (cond: string) => `CASE WHEN ${cond} THEN 1 ELSE 0 END`;
   const rs = ruleSets(rule, p, 'e');
@@ -272,9 +311,11 @@ export function indexCountsSql(
     completed: 'sum(c)',
     processingMs: 'coalesce(sum(pms), 0)',
     received: 'sum(r)',
+    // The store keeps portal acknowledgements at all (one lookup in a partial index): 1.4 or N/A.
+    syncKept: `CASE WHEN EXISTS (SELECT 1 FROM ${syncTable} WHERE ix_synced_at IS NOT NULL) THEN 1 ELSE 0 END`,
   };
   const carried =
-    'ix_version, channel, ix_results, ix_e_result, ix_fee_bearing, ix_paid_online, ix_digitised, ix_reused, ix_national_store, ix_population_data, ix_satisfied';
+    'ix_version, channel, ix_results, ix_e_result, ix_fee_bearing, ix_paid_online, ix_digitised, ix_reused, ix_national_store, ix_population_data, ix_satisfied, ix_synced_at, ix_liaison_member';
   return `SELECT grp, ${INDEX_COUNT_NAMES.map((n) => `${sums[n]} AS ${snake(n)}`).join(',\n  ')}
 FROM (
   SELECT grp, ${flag(rs.judged)} AS j, ${flag(rs.timely)} AS t, ${flag(rs.completed)} AS c,
@@ -290,7 +331,7 @@ GROUP BY grp`;
 
 /** The columns the counts read. */
 const SOURCE_COLUMNS =
-  'received_at, legal_due_at, closed_at, outcome, result, ix_version, ix_finished_at, ix_supplement_requests, ix_processing_ms, ix_return_processing_ms, channel, ix_results, ix_e_result, ix_fee_bearing, ix_paid_online, ix_digitised, ix_reused, ix_national_store, ix_population_data, ix_satisfied';
+  'received_at, legal_due_at, closed_at, outcome, result, ix_version, ix_finished_at, ix_supplement_requests, ix_processing_ms, ix_return_processing_ms, channel, ix_results, ix_e_result, ix_fee_bearing, ix_paid_online, ix_digitised, ix_reused, ix_national_store, ix_population_data, ix_satisfied, ix_synced_at, ix_liaison_member';
 
 /** The codes of one set's dossiers, filtered and paged (`$agency` … placeholders given by the adapter). */
 export function indexDossiersSql(
@@ -318,6 +359,6 @@ export function assembleIndexCounts(rows: readonly Record<string, unknown>[]): I
       for (const n of INDEX_COUNT_NAMES) out[n] = Number(r[snake(n)]);
       return out as unknown as IndexCounts;
     })
-    .filter((r) => INDEX_COUNT_NAMES.some((n) => r[n] !== 0))
+    .filter((r) => INDEX_COUNT_NAMES.some((n) => n !== 'syncKept' && r[n] !== 0))
     .sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
 }

@@ -54,13 +54,14 @@ describe('SqliteStore migrations', () => {
         '007_national_index',
         '008_outbox_in_archive',
         '009_national_index_covering',
+        '010_portal_sync',
       ],
-      version: 9,
+      version: 10,
     });
     await a.commit(newDossierCommit('H56-260302-0001'));
-    expect(await a.migrate()).toEqual({ applied: [], version: 9 });
+    expect(await a.migrate()).toEqual({ applied: [], version: 10 });
     const b = new SqliteStore(path);
-    expect(await b.migrate()).toEqual({ applied: [], version: 9 });
+    expect(await b.migrate()).toEqual({ applied: [], version: 10 });
     expect((await b.load('H56-260302-0001'))?.version).toBe(1);
     await a.close();
     await b.close();

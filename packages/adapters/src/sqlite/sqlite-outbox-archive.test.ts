@@ -160,7 +160,7 @@ describe('SqliteStore: a closed dossier’s delivered outbox items are kept in i
     const upgraded = new SqliteStore(file, { snapshotCache: 0 });
     try {
       expect(await outboxReads(upgraded, codes)).toEqual(after);
-      expect(await upgraded.migrate()).toEqual({ applied: ['008_outbox_in_archive'], version: 9 });
+      expect(await upgraded.migrate()).toEqual({ applied: ['008_outbox_in_archive'], version: 10 });
       expect(rows(file).ofArchived).toBe(0);
       expect(await outboxReads(upgraded, codes)).toEqual(after);
       expect(await upgraded.compact()).toBe(0);

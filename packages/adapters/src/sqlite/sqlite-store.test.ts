@@ -221,7 +221,7 @@ describe('SqliteStore: a dossier is archived by the commit that closes it (migra
     const upgraded = new SqliteStore(file, { snapshotCache: 0 });
     try {
       expect(await results(upgraded, file)).toEqual({ inArchive: 0, answers: after.answers });
-      expect(await upgraded.migrate()).toEqual({ applied: ['005_results_in_archive'], version: 9 });
+      expect(await upgraded.migrate()).toEqual({ applied: ['005_results_in_archive'], version: 10 });
       expect(await results(upgraded, file)).toEqual(after);
       expect(after.inArchive).toBe(4);
       expect(await upgraded.compact()).toBe(0);
@@ -316,7 +316,7 @@ describe('SqliteStore: a store written at schema 5, upgraded by 006 (late entry,
     try {
       expect(await upgraded.migrate()).toEqual({
         applied: ['006_late_entry', '009_national_index_covering'],
-        version: 9,
+        version: 10,
       });
       // Read back as before; entries and summaries written before 006 have no entry instant or status.
       expect((await upgraded.load(a.code))?.persisted).toEqual(before.a?.persisted);

@@ -5,6 +5,8 @@ import {
   type CommitRequest,
   checkClaimRequest,
   checkCommitRequest,
+  checkIndexFactsGapQuery,
+  checkIndexFactsWrites,
   checkLookupAttemptRequest,
   checkOutboxQuery,
   checkSettlement,
@@ -23,6 +25,8 @@ import {
   type IndexCountQuery,
   type IndexCounts,
   type IndexDossierQuery,
+  type IndexFactsGapQuery,
+  type IndexFactsWrite,
   type JournalEntry,
   LATE_ENTRY_MIN_THRESHOLD_MS,
   LATE_ENTRY_PERIOD_UNIT_MS,
@@ -57,11 +61,13 @@ import {
 import type { Migration, MigrationResult } from '../shared/migration.js';
 import {
   assembleIndexCounts,
+  codesWithoutIndexFactsSql,
   INDEX_COLUMN_NAMES,
   INDEX_COLUMNS,
   indexColumnValues,
   indexCountsSql,
   indexDossiersSql,
+  indexFactValues,
 } from '../shared/national-index-sql.js';
 import {
   assembleLateEntries,
@@ -1032,9 +1038,33 @@ export class SqliteStore implements DossierStore {
   async nationalIndexCounts(query: IndexCountQuery): Promise<IndexCounts[]> {
     const q = checkStoreIndexCountQuery(query);
     const params = { from: canonicalInstant(q.from, 'from'), to: canonicalInstant(q.to, 'to') };
-    const sql = indexCountsSql(INDEX_READS, q.rule, q.by, { from: '@from', to: '@to' }, ' LIMIT -1 OFFSET 0');
+    const sql = indexCountsSql(
+      INDEX_READS,
+      q.rule,
+      q.by,
+      { from: '@from', to: '@to' },
+      ' LIMIT -1 OFFSET 0',
+      'dossiers INDEXED BY dossiers_ix_synced',
+    );
     return this.guard('nationalIndexCounts', () =>
       assembleIndexCounts(this.stmt(sql).all(params) as Record<string, unknown>[]),
+    );
+  }
+
+  /**
+   * Records the national portal's first acknowledgement of a dossier (`ix_synced_at`, migration
+   * 010), once, beside the dossier: version, snapshot and journal untouched. One indexed update.
+   */
+  async recordPortalSync(code: string, at: string): Promise<boolean> {
+    checkStoreText(code, 'code');
+    const instant = canonicalInstant(checkStoreInstant(at, 'at'), 'at');
+    return this.guard(
+      'recordPortalSync',
+      () =>
+        this.stmt('UPDATE dossiers SET ix_synced_at = ? WHERE code = ? AND ix_synced_at IS NULL').run(
+          instant,
+          code,
+        ).changes === 1,
     );
   }
 
@@ -1062,6 +1092,34 @@ export class SqliteStore implements DossierStore {
       '',
     );
     return this.guard('nationalIndexDossiers', () => this.stmt(sql).pluck().all(params) as string[]);
+  }
+
+  /** The codes of the dossiers without index facts, in code order, one page (a walk of the primary key). */
+  async codesWithoutIndexFacts(query: IndexFactsGapQuery): Promise<string[]> {
+    const q = checkIndexFactsGapQuery(query);
+    const sql = codesWithoutIndexFactsSql('dossiers', { after: q.after && '@after', limit: '@limit' }, '');
+    return this.guard('codesWithoutIndexFacts', () =>
+      q.after === undefined
+        ? (this.stmt(sql).pluck().all({ limit: q.limit }) as string[])
+        : (this.stmt(sql).pluck().all({ after: q.after, limit: q.limit }) as string[]),
+    );
+  }
+
+  /** Writes the index facts of dossiers without them, each at its version, in one transaction. */
+  async writeIndexFacts(writes: readonly IndexFactsWrite[]): Promise<number> {
+    const ws = checkIndexFactsWrites(writes);
+    const rows = ws.map((w) => [...indexFactValues(w.facts, canonicalInstant), w.code, w.version]);
+    return this.guard('writeIndexFacts', () =>
+      this.db.transaction(() => {
+        const update = this.stmt(
+          `UPDATE dossiers SET ${INDEX_COLUMN_NAMES.map((c) => `${c} = ?`).join(', ')}
+           WHERE code = ? AND version = ? AND ix_version IS NULL`,
+        );
+        let written = 0;
+        for (const row of rows) written += update.run(...row).changes;
+        return written;
+      })(),
+    );
   }
 
   /** Steps closed per giving unit in [from, to), early / on time / late, in SQL over the slip rows. */

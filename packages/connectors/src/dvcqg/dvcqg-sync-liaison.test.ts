@@ -149,6 +149,18 @@ describe('dvcqgSync report with a liaison dossier', () => {
     // Three filings: the parents; the member parts are not separate filings.
     expect(report).toMatchObject({ received: 3, synced: 2, ratio: 0.67 });
     expect(report.unsynced).toEqual([{ code: never, state: 'dead', lastErrorField: 'ChuHoSo' }]);
+    // The index counts 1.4 the same from the store: the parts are received there but are not
+    // filings (an index fact of each part), so its denominator is the three parents too.
+    const [row] = (await focal.nationalIndex(period)).rows;
+    expect(row?.counts).toMatchObject({ received: 6, filings: 3, synced: 2 });
+    expect(row?.figures.find((f) => f.id === '1.4')).toMatchObject({
+      numerator: 2,
+      denominator: 3,
+      value: 66.67,
+    });
+    expect(
+      (await focal.nationalIndexDossiers({ ...period, indicator: '1.4', part: 'denominator' })).sort(),
+    ).toEqual([onTime, late, never].sort());
     expect([...report.liaisonLate].sort()).toEqual([late, never].sort());
     expect((await syncLog.row(onTime))?.firstAckLagMs).toBe(0);
     expect((await syncLog.row(late))?.firstAckLagMs).toBe(11 * 60_000);

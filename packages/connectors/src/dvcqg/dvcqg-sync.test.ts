@@ -334,6 +334,14 @@ describe('dvcqgSync against the portal simulator', () => {
     const period = { from: '2026-03-01T00:00:00+07:00', to: '2026-04-01T00:00:00+07:00' };
     const first = await plugin.report(period);
     expect(first).toMatchObject({ received: 3, synced: 1, ratio: 0.33, liaisonLate: [] });
+    // The index counts 1.4 from the store (the first acknowledgements the plugin recorded there),
+    // set-based, and agrees with the plugin's report; its drill-down lists the codes.
+    const index14 = async () =>
+      (await engine.nationalIndex(period)).rows[0]!.figures.find((f) => f.id === '1.4');
+    expect(await index14()).toMatchObject({ numerator: 1, denominator: 3, value: 33.33, na: null });
+    expect(await engine.nationalIndexDossiers({ ...period, indicator: '1.4', part: 'numerator' })).toEqual([
+      synced.code,
+    ]);
     expect(first.unsynced).toEqual(
       expect.arrayContaining([
         { code: early.code, state: 'not-synced', lastErrorField: null },
@@ -348,6 +356,7 @@ describe('dvcqgSync against the portal simulator', () => {
     // The portal takes them now: the re-sync pushes the two, skips the synced one.
     expect(await plugin.resync(period)).toEqual({ examined: 3, pushed: 2, skipped: 1, failed: [] });
     expect(await plugin.report(period)).toMatchObject({ received: 3, synced: 3, ratio: 1, unsynced: [] });
+    expect(await index14()).toMatchObject({ numerator: 3, denominator: 3, value: 100 });
     expect((await engine.get(refused.code)).plugins?.dvcqg).toMatchObject({ state: 'synced', ackVersion: 1 });
     expect(sim.creates.get(early.code)).toBe(1);
     expect(sim.creates.get(refused.code)).toBe(1);
@@ -358,6 +367,24 @@ describe('dvcqgSync against the portal simulator', () => {
     expect(
       (await plugin.report({ from: '2026-05-01T00:00:00+07:00', to: '2026-06-01T00:00:00+07:00' })).ratio,
     ).toBeNull();
+  });
+
+  it('re-sync records in the store an acknowledgement its sync log held from before the store kept 1.4', async () => {
+    const { syncLog, engine, clock, plugin, store } = await setup();
+    const { engine: before } = sampleEngine(store, { clock });
+    const d = await before.receive({
+      procedure: '1.004194',
+      channel: 'in-person',
+      actor: desk,
+      ...sampleReceipt,
+    });
+    await syncLog.ack(d.code, { version: 1, at: clock.now(), lagMs: 10, receivedAt: null });
+    const period = { from: '2026-03-01T00:00:00+07:00', to: '2026-04-01T00:00:00+07:00' };
+    const index14 = async () =>
+      (await engine.nationalIndex(period)).rows[0]!.figures.find((f) => f.id === '1.4');
+    expect((await index14())?.na?.reason).toContain('no sync state');
+    expect(await plugin.resync(period)).toEqual({ examined: 1, pushed: 0, skipped: 1, failed: [] });
+    expect(await index14()).toMatchObject({ numerator: 1, denominator: 1, value: 100 });
   });
 
   it('clears the last error once a failed history push succeeds: engine.get, the log and the report agree', async () => {

@@ -70,7 +70,9 @@ export interface DvcqgSync extends EnginePlugin {
    * Re-syncs the dossiers received in `[from, to)` that the portal does not hold at their current
    * version (the repair path: dossiers received before the plugin was installed, dead letters whose
    * data was fixed). A dossier with a sync item still pending in the
-   * outbox is left to it. Safe beside the outbox and idempotent: a second run pushes nothing.
+   * outbox is left to it. Safe beside the outbox and idempotent: a second run pushes nothing. It
+   * also records in the engine's store each acknowledgement its sync log holds that the store does
+   * not (`engine.recordPortalSync`: logs older than the store's 1.4 fact), so the index counts it.
    */
   resync(query: { readonly from: string | Date; readonly to: string | Date }): Promise<DvcqgResyncResult>;
   /**
@@ -204,6 +206,9 @@ function checkSyncOptions(o: DvcqgSyncOptions): void {
  *   version is not sent again. Then it pushes the dossier's pending step entries in version
  *   order, in chunks. Timeouts, resets and 5xx are retried by the outbox with backoff; 4xx are
  *   dead letters naming the field the portal named.
+ * - The first acknowledgement of each dossier is recorded in the engine's store too
+ *   (`engine.recordPortalSync`), so `engine.nationalIndex` counts Decision 766 indicator 1.4 with
+ *   no other wiring.
  *
  * Bad options throw a `ConnectorError` (`INVALID_OPTION`) naming the option.
  *
@@ -401,6 +406,9 @@ export function dvcqgSync(options: DvcqgSyncOptions): DvcqgSync {
       await upsert(code, record, row?.ackVersion != null, now);
       // The lag runs to the portal's answer (the clock now), not to the start of the round.
       const ackedAt = e.clock.now();
+      // The first acknowledgement is also the index fact Decision 766 indicator 1.4 counts, kept in
+      // the engine's store beside the dossier (before the log's: a failure here retries the item).
+      if (row?.ackVersion == null) await e.recordPortalSync(code, ackedAt);
       await syncLog.ack(code, {
         version: dossier.version,
         at: ackedAt,
@@ -447,6 +455,8 @@ export function dvcqgSync(options: DvcqgSyncOptions): DvcqgSync {
         syncLog.steps(s.code, 'pending'),
         e.store.outbox({ code: s.code, status: 'pending' }),
       ]);
+      // The store's 1.4 fact for an acknowledgement the log holds from before it was kept (no-op once kept).
+      if (row?.ackVersion != null && row.ackedAt !== null) await e.recordPortalSync(s.code, row.ackedAt);
       const waiting = items.some((i) => i.type === effectType);
       const current =
         row?.ackVersion != null && row.ackVersion >= dossier.version && pendingSteps.length === 0;

@@ -1,5 +1,6 @@
 import { ConflictError, NotFoundError } from '../errors/index.js';
 import { toInstant } from '../model/actor.js';
+import { parseInstant } from '../model/instant-input.js';
 import { commandFingerprint } from './command-fingerprint.js';
 import { commitTransition } from './commit-transition.js';
 import { deliverOutbox } from './deliver-outbox.js';
@@ -36,6 +37,7 @@ import {
 } from './engine-types.js';
 import { runDueTimers } from './fire-timers.js';
 import { keyed } from './idempotent-commands.js';
+import { backfillIndexFacts } from './index-facts-backfill.js';
 import { lookupDossier, lookupSecrets, reissueSecret } from './lookup-commands.js';
 import { nationalIndex, nationalIndexDossiers } from './national-index-commands.js';
 import { rateDossier, ratingRules } from './rate-dossier.js';
@@ -172,7 +174,14 @@ export function createEngine(options: EngineOptions): Engine {
     lateEntries: async (query) => store.lateEntries(checkLateEntryQuery(query, calendar)),
     nationalIndex: (query) => nationalIndex(store, calendar, query),
     nationalIndexDossiers: (query) => nationalIndexDossiers(store, calendar, query),
-    statisticsForm: (query) => statisticsFormOf(store, ctx.registry, clock.now(), query),
+    recordPortalSync: async (codeInput, at) => {
+      const code = checkCode(codeInput);
+      const instant = at === undefined ? toInstant(clock.now()) : parseInstant(at, 'at');
+      return store.recordPortalSync ? store.recordPortalSync(code, instant) : false;
+    },
+    backfillIndexFacts: (options) => backfillIndexFacts(store, options),
+    statisticsForm: ((query: unknown) =>
+      statisticsFormOf(store, ctx.registry, calendar, clock.now(), query)) as Engine['statisticsForm'],
 
     runDueTimers: async (now) =>
       runDueTimers(

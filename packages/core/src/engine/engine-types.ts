@@ -23,9 +23,11 @@ import type { ProcedureRegistry } from '../procedure/registry.js';
 import type { LateEntryRow } from '../report/late-entries.js';
 import type { ReportQuery, ReportRow, UnitReportRow } from '../report/report-types.js';
 import type { StatisticsForm } from '../report/statistics-form.js';
+import type { StatisticsForm07b } from '../report/statistics-form-07b.js';
 import type { MemoryStore } from '../store/memory-store.js';
 import type { DossierStore, JournalEntry, ListQuery, OutboxItem, TimerRow } from '../store/store-types.js';
 import type { BackoffOptions } from './backoff.js';
+import type { IndexFactsBackfillOptions, IndexFactsBackfillResult } from './index-facts-backfill.js';
 import type { EngineInspector } from './inspection.js';
 import type {
   NationalIndexDossierQuery,
@@ -431,8 +433,8 @@ export interface Engine {
   lateEntries(query: EngineLateEntryQuery): Promise<LateEntryRow[]>;
   /**
    * The Decision 766/QĐ-TTg index (chỉ số đánh giá chất lượng phục vụ người dân, doanh nghiệp) for
-   * a period: every indicator motcua has data for (1.4 as N/A: the sync state is the portal
-   * connector's; 2.1, 2.2, 3.3, 3.6, 4.1–4.5, 5.4), with points, per agency, unit, procedure, field
+   * a period: every indicator motcua has data for (1.4 from the portal acknowledgements the portal
+   * connector records, N/A in a store with none; 2.1, 2.2, 3.3, 3.6, 4.1–4.5, 5.4), with points, per agency, unit, procedure, field
    * or month, under the national counting rule (default) or motcua's "at return" rule, by an index
    * version (default the one in force on the period's first day). The store counts set-based; a
    * zero denominator, data the store lacks and weights not confirmed are N/A with the reason.
@@ -471,6 +473,42 @@ export interface Engine {
    */
   nationalIndexDossiers(query: NationalIndexDossierQuery): Promise<string[]>;
   /**
+   * Records that the national portal (Cổng DVCQG) first acknowledged dossier `code` at `at` (default
+   * now): the fact Decision 766 indicator 1.4 counts in `nationalIndex` (synced among the dossiers
+   * received in the period; drill-down `indicator: '1.4'`). The portal connector calls it at each
+   * dossier's first acknowledgement; nothing else needs to. Kept once, beside the dossier: no
+   * transition, no version, journal or outbox entry, and plugins see nothing. `true` when recorded
+   * now; `false` when recorded before, when no dossier has that code, or when the store keeps no
+   * sync state (`DossierStore.recordPortalSync` absent; the index then shows 1.4 as N/A).
+   *
+   * @example
+   * ```ts
+   * import type { Engine } from '@motcua/core';
+   * declare const engine: Engine;
+   * await engine.recordPortalSync('000.00.14.H56-260302-0001', new Date()); // true the first time
+   * ```
+   * @throws `ValidationError` naming `code` or `at`.
+   */
+  recordPortalSync(code: string, at?: string | Date): Promise<boolean>;
+  /**
+   * Fills in the index facts (dữ liệu chỉ số 766) of the dossiers stored before the store kept them
+   * (SQLite migration 007, PostgreSQL 006), which the index otherwise reports as N/A: each one's
+   * facts are derived from its stored snapshot by `indexFactsOf`, the function every commit uses,
+   * and written `batch` dossiers per transaction, only while the dossier is at the version read.
+   * Idempotent and resumable: run it again after a stop, or in slices with `max`, while the
+   * engine serves; it changes no version, journal or snapshot.
+   *
+   * @example
+   * ```ts
+   * import type { Engine } from '@motcua/core';
+   * declare const engine: Engine;
+   * let run = await engine.backfillIndexFacts({ batch: 500, max: 10_000 });
+   * while (!run.done) run = await engine.backfillIndexFacts({ batch: 500, max: 10_000 });
+   * ```
+   * @throws `ValidationError` naming `options.batch` (1–1000) or `options.max` (≥ 1).
+   */
+  backfillIndexFacts(options?: IndexFactsBackfillOptions): Promise<IndexFactsBackfillResult>;
+  /**
    * The figures of an official statistics form (Circular 01/2020/TT-VPCP): Biểu 06/VPCP/KSTT
    * (`form: '06'`: received — carried over, online, in person and by post; resolved — early, on
    * time, late; in progress — within time, overdue) or II.07a (`'07a'`: also returned and waiting
@@ -495,7 +533,28 @@ export interface Engine {
    * @throws `ValidationError` naming the field: `query.form`, `query.period.startDay` (a bad
    * cut-off day), `query.period.to` (a custom period ending before it starts), `query.by`, …
    */
-  statisticsForm(query: EngineStatisticsFormQuery): Promise<StatisticsForm>;
+  statisticsForm(query: Exclude<EngineStatisticsFormQuery, { form: '07b' }>): Promise<StatisticsForm>;
+  /**
+   * Biểu II.07b (Circular 01/2020/TT-VPCP, tổng hợp số lượng thủ tục hành chính): a count over the
+   * registered procedure versions in force on the period's last day (today for a period not over),
+   * not over dossiers: procedures by level of local government, those under the one-stop or
+   * inter-agency one-stop mechanism by level of desk, and approved internal processes by level,
+   * from each version's `implementation` facts; undeclared facts are listed in `notDeclared`,
+   * never guessed. Broken down by agency (default) and/or field. Print it with
+   * `renderStatisticsForm07bHtml` from `@motcua/core/forms`.
+   *
+   * @example
+   * ```ts
+   * import type { Engine } from '@motcua/core';
+   * declare const engine: Engine;
+   * const form = await engine.statisticsForm({ form: '07b', period: { kind: 'year', year: 2026, startDay: 15 } });
+   * console.log(form.total.procedures.total, form.total.oneStop.byLevel.commune, form.notDeclared.levels);
+   * ```
+   * @throws `ValidationError` naming the field: `query.form`, `query.period.to`, `query.by`, …
+   */
+  statisticsForm(query: Extract<EngineStatisticsFormQuery, { form: '07b' }>): Promise<StatisticsForm07b>;
+  /** Either form, for a query whose `form` is not known statically. */
+  statisticsForm(query: EngineStatisticsFormQuery): Promise<StatisticsForm | StatisticsForm07b>;
   /**
    * Fires every timer due at `now` (default: the clock): those whose instant is before `now`, each
    * once (see the engine guide for what "due" means at the boundary instant).

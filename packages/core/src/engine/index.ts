@@ -22,6 +22,7 @@ export {
   type SubmitCommand,
   SYSTEM_ACTOR,
 } from './engine-types.js';
+export type { IndexFactsBackfillOptions, IndexFactsBackfillResult } from './index-facts-backfill.js';
 export {
   type DossierActorRef,
   type EngineInspectionBase,

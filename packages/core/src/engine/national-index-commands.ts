@@ -41,7 +41,9 @@ export interface NationalIndexQuery {
 /** The points of a group of indicators: the sum of those known, and whether every indicator had them. */
 export interface GroupPoints {
   readonly group: number;
+  /** The group's name in Vietnamese; `nameEn` in English (`localName(group, language)`). */
   readonly name: string;
+  readonly nameEn?: string | undefined;
   readonly maxPoints: number;
   /** Sum of the points computed; `complete` false when some indicator's points are N/A. */
   readonly points: number;
@@ -56,7 +58,13 @@ export interface NationalIndexResultRow extends NationalIndexRow {
 
 /** What `engine.nationalIndex` answers. */
 export interface NationalIndexResult {
-  readonly version: { readonly id: string; readonly name: string; readonly source: string };
+  /** The index version: its id, its name in Vietnamese (`nameEn`: in English) and its source. */
+  readonly version: {
+    readonly id: string;
+    readonly name: string;
+    readonly nameEn?: string | undefined;
+    readonly source: string;
+  };
   readonly rule: IndexRule;
   readonly from: string;
   readonly to: string;
@@ -137,6 +145,7 @@ function groupPoints(version: IndexVersion, figures: readonly IndicatorFigure[])
     return {
       group: g.group,
       name: g.name,
+      nameEn: g.nameEn,
       maxPoints: g.maxPoints,
       points: Math.round(mine.reduce((s, f) => s + (f.points ?? 0), 0) * 100) / 100,
       complete: mine.length > 0 && mine.every((f) => f.points !== null),
@@ -169,7 +178,7 @@ export async function nationalIndex(
     if (o.by === 'field') counts = mergeIndexCounts(counts, (p) => o.fields?.[p] ?? '?');
   }
   return {
-    version: { id: version.id, name: version.name, source: version.source },
+    version: { id: version.id, name: version.name, nameEn: version.nameEn, source: version.source },
     rule: o.rule,
     from,
     to,

@@ -130,4 +130,55 @@ describe('index facts through the engine', () => {
       }),
     ).toEqual([d.code]);
   });
+
+  it('records the portal acknowledgement beside the dossier: no version, journal, outbox or plugin call; 1.4 counts it', async () => {
+    const store = new MemoryStore();
+    const transitions: string[] = [];
+    const { engine, clock } = sampleEngine(store, {
+      start: '2026-03-02T09:00:00+07:00',
+      plugins: [{ name: 'spy', onTransition: (i) => void transitions.push(i.type) }],
+    });
+    const d = await engine.receive({
+      procedure: '1.004194',
+      channel: 'in-person',
+      actor: desk,
+      ...sampleReceipt,
+    });
+    const march = { from: '2026-03-01', to: '2026-04-01' };
+    const figure = async () =>
+      (await engine.nationalIndex(march)).rows[0]!.figures.find((f) => f.id === '1.4');
+    expect((await figure())?.na?.reason).toContain('no sync state');
+    const before = { stored: await store.load(d.code), journal: await store.journal(d.code) };
+    clock.advance({ minutes: 2 });
+    expect(await engine.recordPortalSync(d.code)).toBe(true);
+    expect(await engine.recordPortalSync(d.code, '2026-03-03T09:00:00+07:00')).toBe(false);
+    expect(await store.load(d.code)).toEqual(before.stored);
+    expect(await store.journal(d.code)).toEqual(before.journal);
+    expect(await store.outbox({ code: d.code })).toEqual([]);
+    expect(transitions).toEqual(['RECEIVE']);
+    expect(await figure()).toMatchObject({ numerator: 1, denominator: 1, value: 100, na: null });
+    // A later transition keeps the fact.
+    await engine.send(d.code, { type: 'HAND_OVER', actor: desk });
+    expect(await figure()).toMatchObject({ numerator: 1, denominator: 1 });
+    await expect(engine.recordPortalSync('not a code')).rejects.toMatchObject({ field: 'code' });
+    await expect(engine.recordPortalSync(d.code, 'yesterday')).rejects.toMatchObject({ field: 'at' });
+    expect(await engine.recordPortalSync('H56-260302-9999')).toBe(false);
+  });
+
+  it('answers false and keeps 1.4 N/A with a store that keeps no sync state', async () => {
+    // The memory store without its optional method, as a store of one's own may be.
+    const without = Object.assign(Object.create(new MemoryStore()), {
+      recordPortalSync: undefined,
+    }) as MemoryStore;
+    const { engine } = sampleEngine(without, { start: '2026-03-02T09:00:00+07:00' });
+    const d = await engine.receive({
+      procedure: '1.004194',
+      channel: 'in-person',
+      actor: desk,
+      ...sampleReceipt,
+    });
+    expect(await engine.recordPortalSync(d.code)).toBe(false);
+    const [row] = (await engine.nationalIndex({ from: '2026-03-01', to: '2026-04-01' })).rows;
+    expect(row!.figures.find((f) => f.id === '1.4')?.na?.reason).toContain('no sync state');
+  });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { ProcedureRegistry } from '../procedure/registry.js';
 import { ReportPeriodSchema, resolveReportPeriod } from '../report/report-period.js';
 import { StatisticsCountingRuleSchema } from '../report/statistics-counts.js';
@@ -9,15 +10,15 @@ import {
   StatisticsGroupKeySchema,
   type StatisticsProcedureInfo,
 } from '../report/statistics-form.js';
+import {
+  buildStatisticsForm07b,
+  type StatisticsForm07b,
+  StatisticsForm07bGroupKeySchema,
+} from '../report/statistics-form-07b.js';
 import type { DossierStore } from '../store/store-types.js';
 import { parseOrThrow } from '../validation/zod-issues.js';
 
-/**
- * What `Engine.statisticsForm` takes: the form (`'06'` or `'07a'`), the report period (see
- * `ReportPeriodSchema`), the breakdown (default agency × field × procedure; `[]` for the total
- * only) and the counting rule (default `'at-return'`).
- */
-export const EngineStatisticsFormQuerySchema = z
+const DossierFormQuerySchema = z
   .object({
     form: StatisticsFormKindSchema,
     period: ReportPeriodSchema,
@@ -25,6 +26,27 @@ export const EngineStatisticsFormQuerySchema = z
     rule: StatisticsCountingRuleSchema.default('at-return'),
   })
   .strict();
+
+const CatalogueFormQuerySchema = z
+  .object({
+    form: z.literal('07b'),
+    period: ReportPeriodSchema,
+    by: z.array(StatisticsForm07bGroupKeySchema).max(2).default(['agency']),
+  })
+  .strict();
+
+/**
+ * What `Engine.statisticsForm` takes, by `form`:
+ * - `'06'` or `'07a'` (counts of dossiers): the report period (see `ReportPeriodSchema`), the
+ *   breakdown (default agency × field × procedure; `[]` for the total only) and the counting rule
+ *   (default `'at-return'`);
+ * - `'07b'` (counts of the procedure catalogue): the report period and the breakdown (agency
+ *   and/or field, default agency).
+ */
+export const EngineStatisticsFormQuerySchema = z.discriminatedUnion('form', [
+  DossierFormQuerySchema,
+  CatalogueFormQuerySchema,
+]);
 /** See {@link EngineStatisticsFormQuerySchema}. */
 export type EngineStatisticsFormQuery = z.input<typeof EngineStatisticsFormQuerySchema>;
 
@@ -38,18 +60,26 @@ function registryInfo(procedures: ProcedureRegistry) {
 }
 
 /**
- * The figures of a statistics form for a period, counted by the store and named from the registry.
+ * The figures of a statistics form for a period: Biểu 06 / 07a counted by the store and named from
+ * the registry, Biểu 07b counted over the registry's procedure versions (in force on the period's
+ * last day, or today for a period not over).
  * A period not over at `now` is counted to `now` included (nothing is received or closed after it; open
  * dossiers are judged at it, not at the period's future end).
  */
 export async function statisticsFormOf(
   store: DossierStore,
   procedures: ProcedureRegistry,
+  calendar: WorkingCalendar,
   now: Date,
   input: unknown,
-): Promise<StatisticsForm> {
+): Promise<StatisticsForm | StatisticsForm07b> {
   const query = parseOrThrow(EngineStatisticsFormQuerySchema, input, 'query');
   const period = resolveReportPeriod(query.period);
+  if (query.form === '07b')
+    return buildStatisticsForm07b(
+      procedures.all().map((p) => p.definition),
+      { period, by: query.by, asOfDay: calendar.localDate(now) },
+    );
   const end = Math.min(Date.parse(period.to), Math.max(Date.parse(period.from), now.getTime()) + 1);
   const asOf = new Date(end).toISOString();
   const counts = await store.statisticsCounts({ from: period.from, to: asOf, rule: query.rule });

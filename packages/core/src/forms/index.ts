@@ -58,6 +58,10 @@ export {
   renderSupplementHtml,
   renderTrackingBookHtml,
 } from './render-html.js';
+export {
+  renderStatisticsForm07bHtml,
+  type StatisticsForm07bRenderOptions,
+} from './statistics-form-07b-html.js';
 export { renderStatisticsFormHtml, type StatisticsFormRenderOptions } from './statistics-form-html.js';
 export {
   type StopNoticeForm,

@@ -65,6 +65,11 @@ export const DossierIndexFactsSchema = z
     populationData: z.boolean(),
     /** The rating: `true` satisfied, `false` dissatisfied (lowest overall answer), `null` not rated. */
     satisfied: z.boolean().nullable(),
+    /**
+     * `true` for a part a member agency handles in a liaison (hồ sơ liên thông): not a filing of its
+     * own (the portal gets the focal dossier), so 1.4 leaves it out. Absent otherwise.
+     */
+    liaisonMember: z.literal(true).optional(),
   })
   .strict();
 /** See {@link DossierIndexFactsSchema}. */
@@ -149,5 +154,6 @@ export function indexFactsOf(c: DossierContext): DossierIndexFacts {
       c.applicant.vneidVerified === true ||
       components.some((x) => fromPopulation(x) || x.source === 'national-store'),
     satisfied: satisfiedOf(c.rating),
+    ...(c.liaison?.role === 'member' ? { liaisonMember: true as const } : {}),
   };
 }

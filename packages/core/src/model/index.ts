@@ -130,6 +130,7 @@ export {
   MemberSupplementEventSchema,
   MemberVerificationEventSchema,
 } from './liaison-events.js';
+export { type LocalNamed, localName } from './local-name.js';
 export {
   type NationalStatus,
   type NationalStatusTable,
@@ -183,11 +184,28 @@ export {
   personalDataRegistry,
 } from './personal-data.js';
 export {
+  ADMINISTRATIVE_LEVELS,
+  type AdministrativeLevel,
+  type AdministrativeLevelPeriod,
+  AdministrativeLevelSchema,
+  type ImplementationIssue,
+  type InternalProcessApproval,
+  InternalProcessApprovalSchema,
+  implementationIssues,
+  levelExistsOn,
+  type OneStopMechanism,
+  OneStopMechanismSchema,
+  type ProcedureImplementation,
+  ProcedureImplementationSchema,
+} from './procedure-implementation.js';
+export {
   DECREE_61_RATING_CRITERIA,
   type Rating,
+  type RatingAnswer,
   type RatingCriteriaSet,
   type RatingCriterion,
   RatingSchema,
+  ratingAnswerLabel,
 } from './rating.js';
 export {
   type ResultDocument,

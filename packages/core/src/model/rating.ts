@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ExplainLanguage } from '../calendar/explain.js';
 import { ActorSchema, InstantSchema } from './actor.js';
 
 /** One criterion of a rating: its id, its text and the answers it takes, each with its score. */
@@ -7,8 +8,19 @@ export interface RatingCriterion {
   readonly id: string;
   /** The criterion as the applicant reads it, in Vietnamese. */
   readonly name: string;
+  /** The criterion in English (a plain translation, not the legal text). */
+  readonly nameEn?: string | undefined;
   /** The answers, each with its score (higher is better) and label. */
-  readonly answers: readonly { readonly score: number; readonly label: string }[];
+  readonly answers: readonly RatingAnswer[];
+}
+
+/** One answer to a rating criterion: its score and its label, in Vietnamese and English. */
+export interface RatingAnswer {
+  readonly score: number;
+  /** The label as the applicant reads it, in Vietnamese. */
+  readonly label: string;
+  /** The label in English (a plain translation). */
+  readonly labelEn?: string | undefined;
 }
 
 /**
@@ -27,22 +39,24 @@ export interface RatingCriteriaSet {
   readonly criteria: readonly RatingCriterion[];
 }
 
-const points = (better: string, equal: string, worse: string) => [
-  { score: 2, label: better },
-  { score: 1, label: equal },
-  { score: 0, label: worse },
-];
-const satisfaction = [
-  { score: 2, label: 'Rất hài lòng' },
-  { score: 1, label: 'Hài lòng' },
-  { score: 0, label: 'Không hài lòng' },
-];
+/** Answers scored 2, 1 and 0, each as `[Vietnamese, English]`. */
+const points = (
+  better: readonly [string, string],
+  equal: readonly [string, string],
+  worse: readonly [string, string],
+) => [better, equal, worse].map(([label, labelEn], i) => ({ score: 2 - i, label, labelEn }));
+const satisfaction = points(
+  ['Rất hài lòng', 'Very satisfied'],
+  ['Hài lòng', 'Satisfied'],
+  ['Không hài lòng', 'Dissatisfied'],
+);
 
 /**
  * The per-dossier rating taken when the result is returned: the nine evaluation indices of the
  * handling of administrative procedures of Decree 61/2018/NĐ-CP (Chapter V), each scored 2, 1 or 0,
  * and two satisfaction questions (convenience of the service, overall), each "Rất hài lòng",
- * "Hài lòng" or "Không hài lòng".
+ * "Hài lòng" or "Không hài lòng". Criteria and answers carry English beside the Vietnamese
+ * (`nameEn`, `labelEn`: plain translations, not the Decree's text).
  *
  * @example
  * ```ts
@@ -59,60 +73,115 @@ export const DECREE_61_RATING_CRITERIA: RatingCriteriaSet = {
     {
       id: '1',
       name: 'Tổng thời gian giải quyết thủ tục hành chính so với thời gian cho phép theo quy định của pháp luật',
-      answers: points('Ngắn hơn quy định', 'Bằng thời gian quy định', 'Dài hơn quy định'),
+      nameEn: 'Total time to handle the administrative procedure compared with the time the law allows',
+      answers: points(
+        ['Ngắn hơn quy định', 'Shorter than allowed'],
+        ['Bằng thời gian quy định', 'As long as allowed'],
+        ['Dài hơn quy định', 'Longer than allowed'],
+      ),
     },
     {
       id: '2',
       name: 'Thời gian thực hiện của từng cơ quan, đơn vị tham gia giải quyết (kể cả đơn vị phối hợp) so với quy định',
-      answers: points('Ngắn hơn thời hạn quy định', 'Bằng thời hạn quy định', 'Dài hơn thời hạn quy định'),
+      nameEn:
+        'Time taken by each agency or unit handling it (coordinating units included) compared with the rules',
+      answers: points(
+        ['Ngắn hơn thời hạn quy định', 'Shorter than the time limit'],
+        ['Bằng thời hạn quy định', 'As long as the time limit'],
+        ['Dài hơn thời hạn quy định', 'Longer than the time limit'],
+      ),
     },
     {
       id: '3',
       name: 'Số lần phải liên hệ với nơi tiếp nhận hồ sơ để hoàn thiện hồ sơ thủ tục hành chính (kể cả trực tuyến)',
-      answers: points('Không lần nào', 'Một lần', 'Hơn một lần'),
+      nameEn:
+        'Times the applicant had to contact the receiving office to complete the dossier (online included)',
+      answers: points(['Không lần nào', 'Never'], ['Một lần', 'Once'], ['Hơn một lần', 'More than once']),
     },
     {
       id: '4',
       name: 'Số lượng cơ quan, đơn vị, tổ chức phải liên hệ để hoàn thiện hồ sơ thủ tục hành chính (kể cả trực tuyến)',
-      answers: points('Không phải liên hệ', 'Một (Bộ phận Một cửa)', 'Hơn một'),
+      nameEn:
+        'Agencies, units and organisations the applicant had to contact to complete the dossier (online included)',
+      answers: points(
+        ['Không phải liên hệ', 'None'],
+        ['Một (Bộ phận Một cửa)', 'One (the one-stop desk)'],
+        ['Hơn một', 'More than one'],
+      ),
     },
     {
       id: '5',
       name: 'Thực hiện tổ chức tiếp nhận hồ sơ, giải quyết, trả kết quả tại Bộ phận Một cửa',
-      answers: points('Đạt mức 2', 'Đạt mức 1', 'Không đạt'),
+      nameEn: 'Receiving dossiers, handling them and returning results at the one-stop desk',
+      answers: points(['Đạt mức 2', 'Level 2 met'], ['Đạt mức 1', 'Level 1 met'], ['Không đạt', 'Not met']),
     },
     {
       id: '6',
       name: 'Công khai các thủ tục hành chính',
-      answers: points('Niêm yết và điện tử', 'Niêm yết hoặc điện tử', 'Không công khai đầy đủ'),
+      nameEn: 'Publicity of the administrative procedures',
+      answers: points(
+        ['Niêm yết và điện tử', 'Posted and online'],
+        ['Niêm yết hoặc điện tử', 'Posted or online'],
+        ['Không công khai đầy đủ', 'Not fully public'],
+      ),
     },
     {
       id: '7',
       name: 'Thái độ của cán bộ, công chức, viên chức khi hướng dẫn lập hồ sơ, tiếp nhận hồ sơ và giải quyết thủ tục hành chính',
+      nameEn:
+        'Attitude of the officials when guiding the applicant, receiving the dossier and handling the procedure',
       answers: points(
-        'Sớm hơn thời hạn, không có phản ánh',
-        'Đúng thời hạn, không có phản ánh',
-        'Có phản ánh, kiến nghị',
+        ['Sớm hơn thời hạn, không có phản ánh', 'Earlier than the time limit, no complaint'],
+        ['Đúng thời hạn, không có phản ánh', 'On time, no complaint'],
+        ['Có phản ánh, kiến nghị', 'Complaints or petitions'],
       ),
     },
     {
       id: '8',
       name: 'Tiếp thu, giải trình đối với các ý kiến phản ánh, kiến nghị của tổ chức, cá nhân',
-      answers: points('100% đúng hạn', 'Từ 90% đúng hạn', 'Dưới 90% đúng hạn'),
+      nameEn: 'Taking in and answering the feedback and petitions of organisations and individuals',
+      answers: points(
+        ['100% đúng hạn', '100% on time'],
+        ['Từ 90% đúng hạn', 'At least 90% on time'],
+        ['Dưới 90% đúng hạn', 'Under 90% on time'],
+      ),
     },
     {
       id: '9',
       name: 'Tiến độ và chất lượng cung cấp dịch vụ công trực tuyến của cơ quan có thẩm quyền',
-      answers: points('Đạt mức 2', 'Đạt mức 1', 'Không đạt'),
+      nameEn: 'Progress and quality of the competent agency’s online public services',
+      answers: points(['Đạt mức 2', 'Level 2 met'], ['Đạt mức 1', 'Level 1 met'], ['Không đạt', 'Not met']),
     },
     {
       id: 'convenience',
       name: 'Mức độ thuận tiện khi sử dụng dịch vụ',
+      nameEn: 'Convenience of using the service',
       answers: satisfaction,
     },
-    { id: 'overall', name: 'Đánh giá tổng thể dịch vụ', answers: satisfaction },
+    {
+      id: 'overall',
+      name: 'Đánh giá tổng thể dịch vụ',
+      nameEn: 'Overall rating of the service',
+      answers: satisfaction,
+    },
   ],
 };
+
+/**
+ * The label of a rating answer in `language` (Vietnamese by default; English when the set has it,
+ * else Vietnamese). A criterion's own name: `localName(criterion, language)`.
+ *
+ * @example
+ * ```ts
+ * import { DECREE_61_RATING_CRITERIA, localName, ratingAnswerLabel } from '@motcua/core';
+ * const overall = DECREE_61_RATING_CRITERIA.criteria.find((c) => c.id === 'overall')!;
+ * localName(overall, 'en'); // 'Overall rating of the service'
+ * ratingAnswerLabel(overall.answers[0]!, 'en'); // 'Very satisfied'
+ * ```
+ */
+export function ratingAnswerLabel(answer: RatingAnswer, language: ExplainLanguage = 'vi'): string {
+  return language === 'en' ? (answer.labelEn ?? answer.label) : answer.label;
+}
 
 /**
  * A dossier's rating as stored with it: the criteria set, each criterion's score, how it was taken

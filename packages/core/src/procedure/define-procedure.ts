@@ -27,6 +27,7 @@ import { type DossierEvent, type DossierEventInput, DossierEventSchema } from '.
 import { instantMs, isOwnInstant } from '../model/instant-format.js';
 import { type LiaisonLinkInput, LiaisonLinkSchema } from '../model/liaison-context.js';
 import { type FilingReference, FilingReferenceSchema } from '../model/online-intake.js';
+import { implementationIssues } from '../model/procedure-implementation.js';
 import { parseOrThrow, zodIssues } from '../validation/zod-issues.js';
 import { buildLifecycleMachine, lifecycleSetup } from './build-machine.js';
 import { checkMachine } from './check-machine.js';
@@ -269,6 +270,10 @@ function checkDefinition(def: ProcedureDefinition, calendar: WorkingCalendar, pa
   }
   if (def.effectiveTo && def.effectiveTo < def.effectiveFrom)
     fail('effectiveTo', 'is before effectiveFrom', def.effectiveTo);
+  const implementation = def.implementation
+    ? implementationIssues(def.implementation, def.effectiveFrom)
+    : [];
+  if (implementation[0]) fail(implementation[0].field, implementation[0].message);
 }
 
 /** Every state's path in a machine (`processing.appraise`), and the atomic and final ones. */

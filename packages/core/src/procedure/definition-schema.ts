@@ -3,6 +3,7 @@ import { LocalDateSchema } from '../calendar/schedule-schema.js';
 import { TimeLimitSchema } from '../calendar/time-limit.js';
 import { type Channel, ChannelSchema, RegimeSchema } from '../model/channel.js';
 import { FeeItemSchema } from '../model/fee-item.js';
+import { ProcedureImplementationSchema } from '../model/procedure-implementation.js';
 
 /** One required paper (thành phần hồ sơ) with how many originals and copies. */
 export const RequiredDocumentSchema = z
@@ -164,6 +165,12 @@ export const ProcedureDefinitionSchema = z
       .object({ code: z.string().min(1).max(64), name: z.string().min(1).max(300) })
       .strict()
       .optional(),
+    /**
+     * Where and how this version is implemented (cấp thực hiện, một cửa / một cửa liên thông, quy
+     * trình nội bộ được phê duyệt), as far as declared; Biểu II.07b counts it. See
+     * {@link ProcedureImplementationSchema}.
+     */
+    implementation: ProcedureImplementationSchema.optional(),
     /** The legal time limit (thời hạn giải quyết). */
     timeLimit: TimeLimitSchema,
     /** An optional shorter service target the office commits to. */

@@ -5,6 +5,7 @@ export {
   type FeeRevenueRow,
   feeRevenueReport,
 } from './fee-revenue.js';
+export { indicatorName } from './indicator-name.js';
 export {
   aggregateLateEntries,
   type EnteredEntry,
@@ -88,3 +89,17 @@ export {
   StatisticsGroupKeySchema,
   type StatisticsProcedureInfo,
 } from './statistics-form.js';
+export {
+  buildStatisticsForm07b,
+  type CatalogueVersionFacts,
+  type LevelCounts,
+  STATISTICS_FORM_07B_COLUMN_GROUPS,
+  type StatisticsForm07b,
+  type StatisticsForm07bColumnGroup,
+  type StatisticsForm07bFigures,
+  type StatisticsForm07bGroupKey,
+  StatisticsForm07bGroupKeySchema,
+  type StatisticsForm07bNotDeclared,
+  type StatisticsForm07bOptions,
+  type StatisticsForm07bRow,
+} from './statistics-form-07b.js';

@@ -43,6 +43,8 @@ export const IndicatorSchema = z
     group: z.number().int().min(1).max(7),
     /** The name as the source gives it, in Vietnamese. */
     name: z.string().min(1),
+    /** The name in English (a plain translation, not the legal text); Vietnamese is shown without it. */
+    nameEn: z.string().min(1).optional(),
     /** The numerator and the denominator, in words. */
     numerator: z.string().min(1),
     denominator: z.string().min(1),
@@ -67,6 +69,8 @@ export const IndexVersionSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]{1,40}$/),
     name: z.string().min(1),
+    /** The name in English (a plain translation). */
+    nameEn: z.string().min(1).optional(),
     /** First day it applies (`YYYY-MM-DD`), last day or `null` while in force. */
     validFrom: z.iso.date(),
     validTo: z.iso.date().nullable(),
@@ -74,7 +78,13 @@ export const IndexVersionSchema = z
     groups: z
       .array(
         z
-          .object({ group: z.number().int().min(1).max(7), name: z.string().min(1), maxPoints: z.number() })
+          .object({
+            group: z.number().int().min(1).max(7),
+            name: z.string().min(1),
+            /** The group's name in English (a plain translation). */
+            nameEn: z.string().min(1).optional(),
+            maxPoints: z.number(),
+          })
           .strict(),
       )
       .min(1),
@@ -106,11 +116,16 @@ const F766 =
   'Văn phòng Chính phủ, technical document "Mô tả công thức tính chỉ số 766" (the formulas the National Public Service Portal computes the index with; undated, after 1/7/2025)';
 
 const GROUPS_2022 = [
-  { group: 1, name: 'Công khai, minh bạch', maxPoints: 18 },
-  { group: 2, name: 'Tiến độ, kết quả giải quyết', maxPoints: 20 },
-  { group: 3, name: 'Cung cấp dịch vụ trực tuyến', maxPoints: 22 },
-  { group: 4, name: 'Số hóa hồ sơ', maxPoints: 22 },
-  { group: 5, name: 'Mức độ hài lòng', maxPoints: 18 },
+  { group: 1, name: 'Công khai, minh bạch', nameEn: 'Publicity and transparency', maxPoints: 18 },
+  {
+    group: 2,
+    name: 'Tiến độ, kết quả giải quyết',
+    nameEn: 'Progress and results of handling',
+    maxPoints: 20,
+  },
+  { group: 3, name: 'Cung cấp dịch vụ trực tuyến', nameEn: 'Online services', maxPoints: 22 },
+  { group: 4, name: 'Số hóa hồ sơ', nameEn: 'Digitisation of dossiers', maxPoints: 22 },
+  { group: 5, name: 'Mức độ hài lòng', nameEn: 'Satisfaction', maxPoints: 18 },
 ];
 
 /** The indicators both versions share (numbered as the operational document numbers them). */
@@ -120,6 +135,7 @@ function sharedIndicators(source: string): Indicator[] {
       id: '1.4',
       group: 1,
       name: 'Tỷ lệ hồ sơ đồng bộ lên Cổng Dịch vụ công quốc gia',
+      nameEn: 'Share of dossiers synced to the National Public Service Portal',
       numerator: 'hồ sơ tiếp nhận trong kỳ đã đồng bộ lên Cổng DVCQG',
       denominator: 'hồ sơ tiếp nhận trong kỳ',
       measure: 'synced',
@@ -131,6 +147,7 @@ function sharedIndicators(source: string): Indicator[] {
       id: '2.1',
       group: 2,
       name: 'Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn',
+      nameEn: 'Share of dossiers processed early or on time',
       numerator: 'hồ sơ đã xử lý hoặc đang xử lý trước hạn, đúng hạn',
       denominator: 'hồ sơ tiếp nhận hoặc xử lý trong kỳ',
       measure: 'timely',
@@ -142,6 +159,7 @@ function sharedIndicators(source: string): Indicator[] {
       id: '2.2',
       group: 2,
       name: 'Thời gian giải quyết trung bình',
+      nameEn: 'Average processing time',
       numerator: 'tổng thời gian giải quyết (ngày)',
       denominator: 'hồ sơ đã xử lý xong hoặc đã trả kết quả trong kỳ',
       measure: 'average-time',
@@ -153,6 +171,7 @@ function sharedIndicators(source: string): Indicator[] {
       id: '3.3',
       group: 3,
       name: 'Tỷ lệ hồ sơ trực tuyến theo hình thức nộp',
+      nameEn: 'Share of online dossiers by submission channel',
       numerator: 'hồ sơ nộp trực tuyến (có kết quả điện tử nếu thủ tục có kết quả bản giấy)',
       denominator: 'hồ sơ tiếp nhận trong kỳ',
       measure: 'online',
@@ -164,6 +183,7 @@ function sharedIndicators(source: string): Indicator[] {
       id: '3.6',
       group: 3,
       name: 'Tỷ lệ hồ sơ thanh toán trực tuyến',
+      nameEn: 'Share of dossiers paid online',
       numerator: 'hồ sơ thanh toán trực tuyến (trên Cổng DVCQG hoặc cổng thanh toán của bộ, tỉnh)',
       denominator: 'hồ sơ tiếp nhận trong kỳ có phí, lệ phí',
       measure: 'paid-online',
@@ -175,6 +195,7 @@ function sharedIndicators(source: string): Indicator[] {
       id: '4.1',
       group: 4,
       name: 'Tỷ lệ hồ sơ có kết quả điện tử',
+      nameEn: 'Share of dossiers with an electronic result',
       numerator: 'hồ sơ có tệp kết quả điện tử',
       denominator: 'hồ sơ tiếp nhận trong kỳ có kết quả giải quyết bản giấy',
       measure: 'e-result',
@@ -186,6 +207,7 @@ function sharedIndicators(source: string): Indicator[] {
       id: '4.2',
       group: 4,
       name: 'Tỷ lệ hồ sơ thực hiện số hóa',
+      nameEn: 'Share of digitised dossiers',
       numerator: 'hồ sơ có thành phần số hóa và kết quả điện tử (nếu có kết quả bản giấy)',
       denominator: 'hồ sơ tiếp nhận trong kỳ',
       measure: 'digitised',
@@ -197,6 +219,7 @@ function sharedIndicators(source: string): Indicator[] {
       id: '4.3',
       group: 4,
       name: 'Tỷ lệ khai thác, tái sử dụng thông tin, dữ liệu số hóa',
+      nameEn: 'Share of dossiers using and reusing digitised information and data',
       numerator: 'hồ sơ có thành phần tái sử dụng dữ liệu số hóa',
       denominator: 'hồ sơ tiếp nhận trong kỳ',
       measure: 'reused',
@@ -208,6 +231,7 @@ function sharedIndicators(source: string): Indicator[] {
       id: '4.4',
       group: 4,
       name: 'Tỷ lệ số hóa có kết nối, chia sẻ dữ liệu',
+      nameEn: 'Share of digitisation with data connected and shared',
       numerator: 'hồ sơ có thành phần lấy từ Kho quản lý dữ liệu điện tử của tổ chức, cá nhân',
       denominator: 'hồ sơ tiếp nhận trong kỳ',
       measure: 'national-store',
@@ -219,6 +243,7 @@ function sharedIndicators(source: string): Indicator[] {
       id: '4.5',
       group: 4,
       name: 'Tỷ lệ ứng dụng dữ liệu dân cư',
+      nameEn: 'Share of dossiers using population data',
       numerator: 'hồ sơ xác thực VNeID hoặc khai thác Cơ sở dữ liệu quốc gia về dân cư',
       denominator: 'hồ sơ tiếp nhận trong kỳ',
       measure: 'population-data',
@@ -239,6 +264,7 @@ function sharedIndicators(source: string): Indicator[] {
 export const DECISION_766_2022: IndexVersion = {
   id: '766-2022',
   name: 'Quyết định 766/QĐ-TTg (2022)',
+  nameEn: 'Decision 766/QĐ-TTg (2022)',
   validFrom: '2022-08-01',
   validTo: '2025-06-30',
   source: DECISION_766,
@@ -249,6 +275,7 @@ export const DECISION_766_2022: IndexVersion = {
       id: '5.4',
       group: 5,
       name: 'Tỷ lệ hài lòng trong tiếp nhận, giải quyết thủ tục hành chính',
+      nameEn: 'Satisfaction with the receipt and handling of administrative procedures',
       numerator: 'tổng hồ sơ − hồ sơ không hài lòng hoặc quá hạn',
       denominator: 'tổng hồ sơ thuộc thẩm quyền',
       measure: 'satisfaction-union',
@@ -269,6 +296,7 @@ export const DECISION_766_2022: IndexVersion = {
 export const F766_OPERATIONAL: IndexVersion = {
   id: 'f766-2025',
   name: 'Công thức tính chỉ số 766 (Cổng DVCQG)',
+  nameEn: 'Formulas of the 766 index (National Public Service Portal)',
   validFrom: '2025-07-01',
   validTo: null,
   source: F766,
@@ -279,6 +307,7 @@ export const F766_OPERATIONAL: IndexVersion = {
       id: '5.4',
       group: 5,
       name: 'Tỷ lệ hài lòng trong tiếp nhận, giải quyết thủ tục hành chính',
+      nameEn: 'Satisfaction with the receipt and handling of administrative procedures',
       numerator: '100% − (tỷ lệ hồ sơ quá hạn + tỷ lệ hồ sơ không hài lòng)',
       denominator: 'tổng hồ sơ',
       measure: 'satisfaction-sum',

@@ -60,6 +60,21 @@ export interface IndexCounts {
   readonly reused: number;
   readonly nationalStore: number;
   readonly populationData: number;
+  /**
+   * Of those received: the filings the portal should hold, i.e. all but the parts member agencies
+   * handle in a liaison (1.4's denominator).
+   */
+  readonly filings: number;
+  /**
+   * Of those filings: acknowledged by the national portal (1.4, đồng bộ lên Cổng DVCQG), as the
+   * portal connector records it (`engine.recordPortalSync`).
+   */
+  readonly synced: number;
+  /**
+   * 1 when the store keeps the portal's acknowledgements (at least one dossier of the store was
+   * recorded), else 0: without them 1.4 is N/A. Merged rows sum it: read it as `> 0`.
+   */
+  readonly syncKept: number;
 }
 
 /** A count of {@link IndexCounts} (every field but the group). */
@@ -86,13 +101,17 @@ export const INDEX_COUNT_NAMES: readonly IndexCountName[] = [
   'reused',
   'nationalStore',
   'populationData',
+  'filings',
+  'synced',
+  'syncKept',
 ];
 
 /**
  * The dossier sets behind the figures, for the drill-down: each a count of {@link IndexCounts}
- * but the sums (`processingMs`), e.g. `timely` (2.1's numerator) or `judged` (its denominator).
+ * but the sums (`processingMs`) and the store's flag (`syncKept`), e.g. `timely` (2.1's numerator)
+ * or `judged` (its denominator).
  */
-export type IndexDossierSet = Exclude<IndexCountName, 'processingMs'>;
+export type IndexDossierSet = Exclude<IndexCountName, 'processingMs' | 'syncKept'>;
 
 /** What `DossierStore.nationalIndexDossiers` takes: a set of a period, a group, a page. */
 export interface IndexDossierQuery {
@@ -129,6 +148,7 @@ function indexSetsOf(
   rule: IndexRule,
   from: number,
   to: number,
+  synced: boolean,
 ): { sets: Set<IndexDossierSet>; processingMs: number } {
   const sets = new Set<IndexDossierSet>();
   let processingMs = 0;
@@ -197,6 +217,10 @@ function indexSetsOf(
   }
   if (received >= from) {
     sets.add('received');
+    if (f?.liaisonMember !== true) {
+      sets.add('filings');
+      if (synced) sets.add('synced');
+    }
     if (!f) sets.add('receivedWithoutFacts');
     else {
       const eResultWhereIssued = f.results === 0 || f.eResult;
@@ -237,19 +261,25 @@ function indexGroupOf(s: DossierSummary, by: IndexCountGroupBy): string {
 /**
  * The index counts of summaries for a period, grouped (see {@link IndexCounts}): what the
  * in-memory store answers; the SQL stores compute the same with one `GROUP BY` query. Rows sorted
- * by group; groups with nothing counted are left out.
+ * by group; groups with nothing counted are left out. `portalSynced` holds the dossiers the
+ * national portal acknowledged (code → first acknowledgement), as the store recorded them.
  */
-export function countIndex(summaries: Iterable<DossierSummary>, query: IndexCountQuery): IndexCounts[] {
+export function countIndex(
+  summaries: Iterable<DossierSummary>,
+  query: IndexCountQuery,
+  portalSynced: ReadonlyMap<string, string> = new Map(),
+): IndexCounts[] {
   const from = Date.parse(query.from);
   const to = Date.parse(query.to);
   const rows = new Map<string, ReturnType<typeof emptyIndexCounts>>();
   for (const s of summaries) {
-    const { sets, processingMs } = indexSetsOf(s, query.rule, from, to);
+    const { sets, processingMs } = indexSetsOf(s, query.rule, from, to, portalSynced.has(s.code));
     if (sets.size === 0) continue;
     const g = indexGroupOf(s, query.by);
     let row = rows.get(g);
     if (!row) {
       row = emptyIndexCounts(g);
+      row.syncKept = portalSynced.size > 0 ? 1 : 0;
       rows.set(g, row);
     }
     for (const set of sets) row[set]++;
@@ -259,7 +289,11 @@ export function countIndex(summaries: Iterable<DossierSummary>, query: IndexCoun
 }
 
 /** The codes of the dossiers in a set (see {@link IndexDossierQuery}), in code order, one page. */
-export function indexDossiers(summaries: Iterable<DossierSummary>, query: IndexDossierQuery): string[] {
+export function indexDossiers(
+  summaries: Iterable<DossierSummary>,
+  query: IndexDossierQuery,
+  portalSynced: ReadonlyMap<string, string> = new Map(),
+): string[] {
   const from = Date.parse(query.from);
   const to = Date.parse(query.to);
   const codes: string[] = [];
@@ -268,7 +302,8 @@ export function indexDossiers(summaries: Iterable<DossierSummary>, query: IndexD
     if (query.unit !== undefined && s.holder !== query.unit) continue;
     if (query.procedure !== undefined && s.procedureCode !== query.procedure) continue;
     if (query.after !== undefined && s.code <= query.after) continue;
-    if (indexSetsOf(s, query.rule, from, to).sets.has(query.set)) codes.push(s.code);
+    if (indexSetsOf(s, query.rule, from, to, portalSynced.has(s.code)).sets.has(query.set))
+      codes.push(s.code);
   }
   codes.sort();
   return codes.slice(0, query.limit);

@@ -20,8 +20,8 @@ const sets = (
 /**
  * The dossier sets behind the figures of every indicator, by what the indicator measures: the one
  * table `engine.nationalIndexDossiers` resolves a figure's part with (and a dashboard can ask which
- * parts to link). `synced` (1.4) has none: the sync state is in the connector's sync log, not in the
- * store. 2.2's numerator is a sum of processing times over the same dossiers as its denominator.
+ * parts to link). `synced` (1.4): the dossiers the portal acknowledged (as the portal connector
+ * records them in the store) among the filings received (liaison member parts left out). 2.2's numerator is a sum of processing times over the same dossiers as its denominator.
  *
  * @example
  * ```ts
@@ -29,11 +29,11 @@ const sets = (
  *
  * INDEX_DRILL_SETS.timely.numerator;                 // 'timely' (2.1: early or on time)
  * INDEX_DRILL_SETS['satisfaction-sum'].lowering;     // 'lateOrDissatisfied'
- * INDEX_DRILL_SETS.synced.denominator;               // null
+ * INDEX_DRILL_SETS.synced.denominator;               // 'filings'
  * ```
  */
 export const INDEX_DRILL_SETS: Readonly<Record<IndicatorMeasure, IndexDrillSets>> = Object.freeze({
-  synced: sets(null, null),
+  synced: sets('synced', 'filings'),
   timely: sets('timely', 'judged'),
   'average-time': sets('completed', 'completed'),
   online: sets('online', 'received'),
@@ -68,7 +68,7 @@ const DISTINCT_PARTS = Object.fromEntries(
  * indexDrillParts('timely');              // ['numerator', 'denominator']
  * indexDrillParts('average-time');        // ['denominator']
  * indexDrillParts('satisfaction-union');  // ['denominator', 'lowering']
- * indexDrillParts('synced');              // []
+ * indexDrillParts('synced');              // ['numerator', 'denominator']
  * ```
  */
 export function indexDrillParts(measure: IndicatorMeasure): readonly IndexDrillPart[] {

@@ -17,6 +17,23 @@ const calendar = testCalendar();
 const march = { from: '2026-03-01', to: '2026-04-01' };
 
 describe('the national index of the hand-checked scenario (March 2026)', () => {
+  it('computes 1.4 from the portal acknowledgements the store keeps, with its drill-down', async () => {
+    const store = await scenarioStore();
+    const at = '2026-03-02T02:05:00.000Z';
+    // 01 and 02 of agency A acknowledged; 14 (received in February) is outside the period.
+    for (const n of ['01', '02', '14'])
+      expect(await store.recordPortalSync(`H56-260302-01${n}`, at)).toBe(true);
+    const index = await nationalIndex(store, calendar, { ...march, by: 'agency', version: 'f766-2025' });
+    const figure = (group: string) => byId(index.rows.find((r) => r.group === group)!.figures)['1.4'];
+    expect(figure('A')).toMatchObject({ numerator: 2, denominator: 12, value: 16.67, na: null });
+    // A store that keeps acknowledgements: an agency with none synced is 0 %, not N/A.
+    expect(figure('B')).toMatchObject({ numerator: 0, denominator: 5, value: 0, na: null });
+    const drill = (part: 'numerator' | 'denominator') =>
+      nationalIndexDossiers(store, calendar, { ...march, indicator: '1.4', part, agency: 'A' });
+    expect(await drill('numerator')).toEqual(['H56-260302-0101', 'H56-260302-0102']);
+    expect(await drill('denominator')).toHaveLength(12);
+  });
+
   it('computes every indicator of agency A by hand under the operational rules', async () => {
     const store = await scenarioStore();
     const index = await nationalIndex(store, calendar, { ...march, by: 'agency', version: 'f766-2025' });
@@ -176,7 +193,7 @@ describe('the national index of the hand-checked scenario (March 2026)', () => {
       nationalIndexDossiers(store, calendar, { ...march, indicator: '9.9', part: 'numerator' }),
     ).rejects.toMatchObject({ field: 'indicator' });
     await expect(
-      nationalIndexDossiers(store, calendar, { ...march, indicator: '1.4', part: 'numerator' }),
+      nationalIndexDossiers(store, calendar, { ...march, indicator: '1.4', part: 'lowering' }),
     ).rejects.toMatchObject({ field: 'part' });
   });
 });

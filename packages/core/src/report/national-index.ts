@@ -9,8 +9,8 @@ import {
 /**
  * Why a figure or its points are N/A (không áp dụng), as a kind a reader translates by switching on
  * it (the `reason` beside it is English words for logs and developers):
- * - `'no-sync-state'`: the store keeps no portal sync state (indicator 1.4; the portal connector's
- *   sync log holds it);
+ * - `'no-sync-state'`: the store keeps no portal sync state (indicator 1.4: no dossier was
+ *   recorded as acknowledged by the portal; the portal connector records them);
  * - `'facts-missing'`: some dossiers were stored before the index facts were kept (`dossiers` says
  *   how many); they are counted once committed again;
  * - `'zero-denominator'`: no dossier in the denominator;
@@ -44,7 +44,9 @@ export type NotApplicable =
 export interface IndicatorFigure {
   readonly id: string;
   readonly group: number;
+  /** The indicator's name in Vietnamese; `nameEn` in English (see {@link indicatorName}). */
   readonly name: string;
+  readonly nameEn?: string | undefined;
   /** What the indicator measures (its dossier sets: `INDEX_DRILL_SETS`, `indexDrillParts`). */
   readonly measure: IndicatorMeasure;
   /** What was counted: the numerator and the denominator (for 2.2 the days summed and the dossiers). */
@@ -73,7 +75,7 @@ const DAY_MS = 86_400_000;
 const NO_SYNC: NotApplicable = {
   kind: 'no-sync-state',
   reason:
-    'the store has no sync state: the portal connector keeps it in its sync log (report 1.4 from there)',
+    'the store has no sync state: no dossier was recorded as acknowledged by the national portal (the portal connector, dvcqgSync, records each first acknowledgement)',
 };
 const BEFORE_FACTS = (n: number): NotApplicable => ({
   kind: 'facts-missing',
@@ -87,7 +89,7 @@ function ratioOf(i: Indicator, c: IndexCounts, rule: IndexRule): { n: number; d:
     c.receivedWithoutFacts > 0 ? BEFORE_FACTS(c.receivedWithoutFacts) : { n, d };
   switch (i.measure) {
     case 'synced':
-      return NO_SYNC;
+      return c.syncKept > 0 ? { n: c.synced, d: c.filings } : NO_SYNC;
     case 'timely':
       if (rule === 'national' && c.judgedWithoutFacts > 0) return BEFORE_FACTS(c.judgedWithoutFacts);
       return { n: c.timely, d: c.judged };
@@ -133,7 +135,7 @@ function pointsOf(i: Indicator, share: number): number | null {
  * Turns a group's counts into the indicators' figures under an index version: shares in percent
  * to 2 decimals, mean days for 2.2, points by the version's thresholds and weights. The one place
  * of the index's arithmetic: every store's counts go through it. A zero denominator, data the
- * store lacks (1.4's sync state), dossiers stored before the facts were kept, and points whose
+ * store lacks (1.4's sync state when no portal acknowledgement was recorded), dossiers stored before the facts were kept, and points whose
  * weight is not confirmed are N/A with the reason, never 0 %.
  *
  * @example
@@ -154,6 +156,7 @@ export function nationalIndexFigures(
       id: i.id,
       group: i.group,
       name: i.name,
+      nameEn: i.nameEn,
       measure: i.measure,
       unit: i.measure === 'average-time' ? ('days' as const) : ('percent' as const),
       maxPoints: i.points,

@@ -2,6 +2,8 @@ export { MemoryStore } from './memory-store.js';
 export {
   checkClaimRequest,
   checkCommitRequest,
+  checkIndexFactsGapQuery,
+  checkIndexFactsWrites,
   checkLookupAttemptRequest,
   checkOutboxQuery,
   checkSettlement,
@@ -21,6 +23,8 @@ export {
   type ClaimRequest,
   type CommitRequest,
   type DossierStore,
+  type IndexFactsGapQuery,
+  type IndexFactsWrite,
   type JournalEntry,
   type ListQuery,
   type LookupAttemptRequest,

@@ -18,6 +18,8 @@ import {
 import {
   checkClaimRequest,
   checkCommitRequest,
+  checkIndexFactsGapQuery,
+  checkIndexFactsWrites,
   checkLookupAttemptRequest,
   checkOutboxQuery,
   checkSettlement,
@@ -37,6 +39,8 @@ import {
   type ClaimRequest,
   type CommitRequest,
   type DossierStore,
+  type IndexFactsGapQuery,
+  type IndexFactsWrite,
   type JournalEntry,
   type ListQuery,
   type LookupAttemptRequest,
@@ -76,6 +80,8 @@ export class MemoryStore implements DossierStore {
   private readonly idempotency = new Map<string, unknown>();
   private readonly sequences = new Map<string, number>();
   private readonly lookupWindows = new Map<string, { attempts: number; endsAt: number }>();
+  /** Dossiers the national portal acknowledged: code → first acknowledgement. */
+  private readonly portalSynced = new Map<string, string>();
   private sweepAt = 1024;
 
   async load(code: string): Promise<StoredDossier | null> {
@@ -297,11 +303,39 @@ export class MemoryStore implements DossierStore {
   }
 
   async nationalIndexCounts(input: IndexCountQuery): Promise<IndexCounts[]> {
-    return countIndex(this.summaries(), checkStoreIndexCountQuery(input));
+    return countIndex(this.summaries(), checkStoreIndexCountQuery(input), this.portalSynced);
   }
 
   async nationalIndexDossiers(input: IndexDossierQuery): Promise<string[]> {
-    return indexDossiers(this.summaries(), checkStoreIndexDossierQuery(input));
+    return indexDossiers(this.summaries(), checkStoreIndexDossierQuery(input), this.portalSynced);
+  }
+
+  async recordPortalSync(code: string, at: string): Promise<boolean> {
+    checkStoreText(code, 'code');
+    const instant = checkStoreInstant(at, 'at');
+    if (!this.dossiers.has(code) || this.portalSynced.has(code)) return false;
+    this.portalSynced.set(code, instant);
+    return true;
+  }
+
+  async codesWithoutIndexFacts(input: IndexFactsGapQuery): Promise<string[]> {
+    const { after, limit } = checkIndexFactsGapQuery(input);
+    const codes: string[] = [];
+    for (const s of this.summaries())
+      if (s.indexFacts === undefined && (after === undefined || s.code > after)) codes.push(s.code);
+    return codes.sort().slice(0, limit);
+  }
+
+  async writeIndexFacts(input: readonly IndexFactsWrite[]): Promise<number> {
+    const writes = checkIndexFactsWrites(input);
+    let written = 0;
+    for (const w of writes) {
+      const d = this.dossiers.get(w.code);
+      if (!d || d.version !== w.version || d.summary.indexFacts !== undefined) continue;
+      this.dossiers.set(w.code, { ...d, summary: { ...d.summary, indexFacts: w.facts } });
+      written++;
+    }
+    return written;
   }
 
   private *summaries(): Generator<DossierSummary> {

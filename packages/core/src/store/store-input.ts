@@ -1,5 +1,6 @@
 import { parseLocalDate } from '../calendar/local-date.js';
 import { ValidationError } from '../errors/dossier-errors.js';
+import type { DossierIndexFacts } from '../model/index-facts.js';
 import { instantProblem, parseInstant } from '../model/instant-input.js';
 import {
   LATE_ENTRY_MIN_THRESHOLD_MS,
@@ -17,6 +18,8 @@ import type { StatisticsCountQuery } from '../report/statistics-counts.js';
 import type {
   ClaimRequest,
   CommitRequest,
+  IndexFactsGapQuery,
+  IndexFactsWrite,
   ListQuery,
   LookupAttemptRequest,
   OutboxSettlement,
@@ -154,12 +157,13 @@ const KNOWN_FACTS = new Set<string>([
   ...FACT_DURATIONS,
   ...FACT_FLAGS,
   'satisfied',
+  'liaisonMember',
 ]);
 
 /** A summary's index facts (see `DossierIndexFactsSchema`), checked field by field (cheap, on the commit path). */
-function checkIndexFacts(facts: unknown): void {
-  const field = (k: string) => `dossier.summary.indexFacts.${k}`;
-  if (!isRecord(facts)) fail('dossier.summary.indexFacts', 'expected the index facts or nothing');
+function checkIndexFacts(facts: unknown, at = 'dossier.summary.indexFacts'): void {
+  const field = (k: string) => `${at}.${k}`;
+  if (!isRecord(facts)) fail(at, 'expected the index facts or nothing');
   for (const k of FACT_INSTANTS) {
     if (facts[k] !== null && instantProblem(facts[k]) !== null)
       fail(field(k), 'expected an ISO 8601 instant or null');
@@ -177,8 +181,31 @@ function checkIndexFacts(facts: unknown): void {
   for (const k of FACT_FLAGS) if (typeof facts[k] !== 'boolean') fail(field(k), 'expected true or false');
   if (facts.satisfied !== null && typeof facts.satisfied !== 'boolean')
     fail(field('satisfied'), 'expected true, false or null');
-  if (Object.keys(facts).some((k) => !KNOWN_FACTS.has(k)))
-    fail('dossier.summary.indexFacts', 'has unknown keys');
+  if (facts.liaisonMember !== undefined && facts.liaisonMember !== true)
+    fail(field('liaisonMember'), 'expected true or nothing');
+  if (Object.keys(facts).some((k) => !KNOWN_FACTS.has(k))) fail(at, 'has unknown keys');
+}
+
+/** A page of the dossiers without index facts. */
+export function checkIndexFactsGapQuery(query: unknown): IndexFactsGapQuery {
+  if (!isRecord(query)) fail('query', 'expected an object');
+  const limit = checkStoreInteger(query.limit, 'query.limit', 1, 1000);
+  return {
+    limit,
+    after: query.after === undefined ? undefined : checkStoreText(query.after, 'query.after'),
+  };
+}
+
+/** Index facts to write (at most 1000), each checked field by field. */
+export function checkIndexFactsWrites(writes: unknown): IndexFactsWrite[] {
+  if (!Array.isArray(writes) || writes.length > 1000) fail('writes', 'expected at most 1000 writes');
+  return writes.map((w: unknown, i) => {
+    if (!isRecord(w)) fail(`writes[${i}]`, 'expected { code, version, facts }');
+    checkStoreText(w.code, `writes[${i}].code`);
+    checkStoreInteger(w.version, `writes[${i}].version`, 1, Number.MAX_SAFE_INTEGER);
+    checkIndexFacts(w.facts, `writes[${i}].facts`);
+    return { code: w.code as string, version: w.version as number, facts: w.facts as DossierIndexFacts };
+  });
 }
 
 /** A national index count query (period, rule, grouping). */
@@ -200,6 +227,7 @@ export function checkStoreIndexDossierQuery(query: unknown): IndexDossierQuery {
   if (
     typeof q.set !== 'string' ||
     q.set === 'processingMs' ||
+    q.set === 'syncKept' ||
     !(INDEX_COUNT_NAMES as readonly string[]).includes(q.set)
   ) {
     fail('query.set', 'expected a dossier set of the index counts');

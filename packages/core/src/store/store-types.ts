@@ -1,6 +1,7 @@
 import type { Deadline } from '../deadlines/deadlines.js';
 import type { Actor } from '../model/actor.js';
 import type { DossierSummary } from '../model/dossier-summary.js';
+import type { DossierIndexFacts } from '../model/index-facts.js';
 import type { SlipRow } from '../model/slip-row.js';
 import type { PersistedDossier } from '../procedure/define-procedure.js';
 import type { LateEntryQuery, LateEntryRow } from '../report/late-entries.js';
@@ -251,6 +252,27 @@ export interface DossierStore {
   /** The codes of the dossiers behind an index count (the drill-down), in code order, one page. */
   nationalIndexDossiers(query: IndexDossierQuery): Promise<string[]>;
   /**
+   * Records that the national portal first acknowledged dossier `code` at `at` (an instant): the
+   * fact indicator 1.4 counts (`IndexCounts.synced`), kept once (a later call changes nothing) and
+   * beside the dossier, not in it: its version, snapshot, journal and summary stay as they are, and
+   * later commits keep the fact. `true` when recorded now; `false` when it was recorded before or
+   * no dossier has that code. Optional: a store without it keeps no sync state, and the index shows
+   * 1.4 as N/A.
+   */
+  recordPortalSync?(code: string, at: string): Promise<boolean>;
+  /**
+   * The codes of the dossiers stored without index facts (written before the store kept them), in
+   * code order after `after`, at most `limit` (1–1000): what `engine.backfillIndexFacts` fills.
+   */
+  codesWithoutIndexFacts(query: IndexFactsGapQuery): Promise<string[]>;
+  /**
+   * Writes the index facts of dossiers that have none, each only while the dossier is still at the
+   * version they were derived from, in one transaction; answers how many it wrote. A dossier
+   * committed since (its commit wrote its facts) or that has facts already is left as it is, so a
+   * second run writes nothing. Only the index facts change: not the version, journal or snapshot.
+   */
+  writeIndexFacts(writes: readonly IndexFactsWrite[]): Promise<number>;
+  /**
    * The counts of the official statistics forms (Biểu 06 / 07a) per agency × procedure for a
    * period, as core's `countStatistics` computes them, answered set-based (one GROUP BY over the
    * summary columns), never by loading dossiers. Rows sorted by agency, then procedure code.
@@ -276,6 +298,21 @@ export interface DossierStore {
   /** Forgets the key's window (the desk reissued the dossier's secret). */
   clearLookupAttempts(key: string): Promise<void>;
   close?(): Promise<void>;
+}
+
+/** What `DossierStore.codesWithoutIndexFacts` takes: a page in code order. */
+export interface IndexFactsGapQuery {
+  /** The last code of the previous page. */
+  readonly after?: string | undefined;
+  /** At most this many codes (1–1000). */
+  readonly limit: number;
+}
+
+/** One dossier's index facts for `DossierStore.writeIndexFacts`, with the version they were derived at. */
+export interface IndexFactsWrite {
+  readonly code: string;
+  readonly version: number;
+  readonly facts: DossierIndexFacts;
 }
 
 /**

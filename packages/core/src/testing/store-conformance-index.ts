@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import type { IndexCounts } from '../report/national-index-counts.js';
 import type { DossierStore } from '../store/store-types.js';
+import { handOverCommit, newDossierCommit } from './fixtures.js';
 import { INDEX_SCENARIO_PERIOD, nationalIndexScenario } from './national-index-scenario.js';
 
 const D = 86_400_000;
@@ -25,6 +26,9 @@ const zero = {
   reused: 0,
   nationalStore: 0,
   populationData: 0,
+  filings: 0,
+  synced: 0,
+  syncKept: 0,
 };
 
 /**
@@ -43,6 +47,7 @@ const SCENARIO_COUNTS: Record<'national' | 'at-return', IndexCounts[]> = {
       completed: 6,
       processingMs: 7 * D + H + (9 * D + 7 * H) + 5 * D + 2 * D + 8 * D + 2 * D,
       received: 12,
+      filings: 12,
       online: 2,
       feeBearing: 4,
       paidOnline: 2,
@@ -64,6 +69,7 @@ const SCENARIO_COUNTS: Record<'national' | 'at-return', IndexCounts[]> = {
       completed: 2,
       processingMs: 20 * D,
       received: 5,
+      filings: 5,
       withResults: 1,
       eResults: 1,
       populationData: 1,
@@ -75,6 +81,7 @@ const SCENARIO_COUNTS: Record<'national' | 'at-return', IndexCounts[]> = {
       lateOrDissatisfied: 1,
       judgedWithoutFacts: 1,
       received: 1,
+      filings: 1,
       receivedWithoutFacts: 1,
     },
   ],
@@ -89,6 +96,7 @@ const SCENARIO_COUNTS: Record<'national' | 'at-return', IndexCounts[]> = {
       completed: 6,
       processingMs: 8 * D + H + (11 * D + H) + (5 * D + 6 * H) + (2 * D + 3 * H) + (8 * D + H) + (2 * D + H),
       received: 12,
+      filings: 12,
       online: 3,
       feeBearing: 4,
       paidOnline: 2,
@@ -110,6 +118,7 @@ const SCENARIO_COUNTS: Record<'national' | 'at-return', IndexCounts[]> = {
       completed: 2,
       processingMs: 34 * D,
       received: 5,
+      filings: 5,
       withResults: 1,
       eResults: 1,
       populationData: 1,
@@ -121,6 +130,7 @@ const SCENARIO_COUNTS: Record<'national' | 'at-return', IndexCounts[]> = {
       timely: 1,
       judgedWithoutFacts: 1,
       received: 1,
+      filings: 1,
       receivedWithoutFacts: 1,
     },
   ],
@@ -204,5 +214,75 @@ export function indexConformanceTests(current: () => DossierStore): void {
     await expect(
       store.nationalIndexDossiers({ ...period, rule: 'national', set: 'processingMs' as never, limit: 1 }),
     ).rejects.toMatchObject({ field: 'query.set' });
+  });
+
+  it('counts 1.4 from the portal acknowledgements recorded beside the dossiers, kept by later commits', async () => {
+    const store = current();
+    const record = store.recordPortalSync?.bind(store);
+    if (!record) return; // optional: a store without it keeps no sync state (1.4 N/A)
+    for (const c of nationalIndexScenario()) await store.commit(c);
+    const first = newDossierCommit('H56-260302-0201'); // agency H56, received 2026-03-02
+    await store.commit(first);
+    // A part a member agency handles in a liaison: received, but not a filing of its own.
+    const part = newDossierCommit('H56-260302-0202');
+    const partFacts = { ...part.dossier.summary.indexFacts!, liaisonMember: true as const };
+    await store.commit({
+      ...part,
+      dossier: { ...part.dossier, summary: { ...part.dossier.summary, indexFacts: partFacts } },
+    });
+    const period = INDEX_SCENARIO_PERIOD;
+    const all = async () => (await store.nationalIndexCounts({ ...period, rule: 'national', by: 'none' }))[0];
+    expect(await all()).toMatchObject({ synced: 0, syncKept: 0 });
+    const at = '2026-03-02T02:05:00.000Z';
+    expect(await record('H56-260302-0101', at)).toBe(true);
+    expect(await record('H56-260302-0101', '2026-03-09T02:05:00+07:00')).toBe(false); // kept once
+    expect(await record('H56-260302-0102', at)).toBe(true);
+    expect(await record('H56-260302-0114', at)).toBe(true); // received in February: not counted
+    expect(await record('H56-260302-0119', at)).toBe(true); // without index facts: 1.4 needs none
+    expect(await record('H56-260302-0201', at)).toBe(true);
+    expect(await record('H56-260302-0202', at)).toBe(true); // recorded, never counted
+    expect(await record('H56-260302-9999', at)).toBe(false); // no such dossier
+    // A later commit keeps the fact; the dossier's version is the commit's.
+    await store.commit(handOverCommit(first));
+    expect((await store.load('H56-260302-0201'))?.version).toBe(2);
+    for (const rule of ['national', 'at-return'] as const) {
+      const rows = await store.nationalIndexCounts({ ...period, rule, by: 'agency' });
+      expect(rows.map((r) => [r.group, r.synced, r.filings, r.received, r.syncKept])).toEqual([
+        ['A', 2, 12, 12, 1],
+        ['B', 0, 5, 5, 1],
+        ['C', 1, 1, 1, 1],
+        ['H56', 1, 1, 2, 1],
+      ]);
+    }
+    expect(await all()).toMatchObject({ synced: 4, filings: 19, received: 20, syncKept: 1 });
+    // The part is read back with its fact, and left out of 1.4's denominator.
+    expect((await store.load('H56-260302-0202'))?.summary.indexFacts?.liaisonMember).toBe(true);
+    expect(
+      await store.nationalIndexDossiers({
+        ...period,
+        rule: 'national',
+        set: 'filings',
+        agency: 'H56',
+        limit: 10,
+      }),
+    ).toEqual(['H56-260302-0201']);
+    expect(
+      await store.nationalIndexDossiers({ ...period, rule: 'national', set: 'synced', limit: 10 }),
+    ).toEqual(['H56-260302-0101', 'H56-260302-0102', 'H56-260302-0119', 'H56-260302-0201']);
+    expect(
+      await store.nationalIndexDossiers({
+        ...period,
+        rule: 'national',
+        set: 'synced',
+        agency: 'A',
+        limit: 1,
+        after: 'H56-260302-0101',
+      }),
+    ).toEqual(['H56-260302-0102']);
+    await expect(
+      store.nationalIndexDossiers({ ...period, rule: 'national', set: 'syncKept' as never, limit: 1 }),
+    ).rejects.toMatchObject({ field: 'query.set' });
+    await expect(record('', at)).rejects.toMatchObject({ field: 'code' });
+    await expect(record('H56-260302-0102', 'yesterday')).rejects.toMatchObject({ field: 'at' });
   });
 }

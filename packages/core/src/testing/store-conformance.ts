@@ -19,6 +19,7 @@ import {
   sampleReceipt,
 } from './fixtures.js';
 import { hostileValue, mutated } from './hostile-values.js';
+import { backfillConformanceTests } from './store-conformance-backfill.js';
 import { indexConformanceTests } from './store-conformance-index.js';
 import { lookupConformanceTests } from './store-conformance-lookup.js';
 import { outboxConformanceTests } from './store-conformance-outbox.js';
@@ -116,6 +117,34 @@ function storeCalls(valid: CommitRequest): fc.Arbitrary<(store: DossierStore) =>
           s.nextSequence(a as never, d as never),
     ),
     commit.map((c) => (s: DossierStore) => s.commit(c as never)),
+    fc
+      .oneof(h, mutated({ after: valid.dossier.summary.code, limit: 10 }, ['after', 'limit']))
+      .map((q) => (s: DossierStore) => s.codesWithoutIndexFacts(q as never)),
+    fc
+      .oneof(
+        h,
+        fc.constant([{ code: valid.dossier.summary.code, version: 1, facts: null }]),
+        mutated(
+          {
+            writes: [
+              {
+                code: valid.dossier.summary.code,
+                version: 1,
+                facts: valid.dossier.summary.indexFacts ?? null,
+              },
+            ],
+          },
+          [
+            'writes',
+            'writes.0',
+            'writes.0.code',
+            'writes.0.version',
+            'writes.0.facts',
+            'writes.0.facts.endAt',
+          ],
+        ).map((w) => (w as { writes?: unknown }).writes),
+      )
+      .map((w) => (s: DossierStore) => s.writeIndexFacts(w as never)),
     code.map((c) => (s: DossierStore) => s.journal(c as never)),
     code.map((c) => (s: DossierStore) => s.slip(c as never)),
     code.map((c) => (s: DossierStore) => s.timers(c as never)),
@@ -1028,6 +1057,7 @@ export function storeConformanceSuite(name: string, options: ConformanceOptions)
 
     lookupConformanceTests(() => store);
     indexConformanceTests(() => store);
+    backfillConformanceTests(() => store);
     outboxConformanceTests(() => store);
     statisticsConformanceTests(() => store);
   });
