@@ -52,5 +52,8 @@ describe('copyContext', () => {
     const { code, ...rest } = received.context;
     same({ ...rest, code } as DossierContext);
     same({ ...received.context, liaison: undefined } as DossierContext);
+    // Keys inherited (not own) are not copied, as a spread leaves them.
+    const { updatedAt, ...own } = received.context;
+    same(Object.assign(Object.create({ updatedAt }), own) as DossierContext);
   });
 });

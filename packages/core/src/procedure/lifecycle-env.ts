@@ -180,9 +180,15 @@ const RECEIPT_KEYS: readonly string[] = [
  * receipt's keys only (most of a dossier's life) is copied as a literal; any other as a spread.
  */
 export function copyContext(ctx: DossierContext): DossierContext {
-  const keys = Object.keys(ctx);
-  if (keys.length !== RECEIPT_KEYS.length) return { ...ctx };
-  for (let i = 0; i < keys.length; i++) if (keys[i] !== RECEIPT_KEYS[i]) return { ...ctx };
+  // The keys read in place (`for…in` over a plain object: its own keys in order, and no list
+  // made, as `Object.keys` would); a key inherited from elsewhere falls back to the spread.
+  if (Object.getPrototypeOf(ctx) !== Object.prototype) return { ...ctx };
+  let i = 0;
+  for (const key in ctx) {
+    if (key !== RECEIPT_KEYS[i]) return { ...ctx };
+    i++;
+  }
+  if (i !== RECEIPT_KEYS.length) return { ...ctx };
   return {
     code: ctx.code,
     secret: ctx.secret,
