@@ -185,6 +185,8 @@ export function htmlReport(input: {
   showcase?: Showcase;
   online?: OnlineAndBoundary;
   province?: { process: ProvinceProcess; name: string };
+  /** The fee revenue of the sample dossiers that paid (core's feeRevenueReport). */
+  feeRevenue?: Parameters<JobLabels['facts']['feeRevenue']>[0];
   portalSync?: PortalSyncFigures;
   lateEntries?: readonly { unit: string; entries: number; late: number; maxDelayMs: number }[];
   /** The section of the official statistics form (Biểu 06) of the run's month, as HTML. */
@@ -241,6 +243,7 @@ ${input.national ? nationalHtml(input.national, t) : ''}
 ${input.showcase ? showcaseHtml(input.showcase, t) : ''}
 ${input.online ? onlineHtml(input.online, t) : ''}
 ${input.province ? provinceHtml(input.province.process, input.province.name, t) : ''}
+${input.feeRevenue ? `${h2(h.feeRevenue)}\n${p(`${t.facts.feeRevenue(input.feeRevenue)}.`)}` : ''}
 ${input.lateEntries ? lateHtml(input.lateEntries, t) : ''}
 ${input.portalSync ? portalHtml(input.portalSync, t) : ''}
 ${h2(h.dailyRate)}

@@ -96,6 +96,7 @@ export const EN: JobLabels = {
     online: 'Online filing',
     crossBoundary: 'Cross-boundary',
     provinceProcess: 'Province process',
+    feeRevenue: 'Fee revenue',
     lateEntries: 'Late entries',
     form06: 'Form 06',
     portalSync: 'Portal sync',
@@ -119,6 +120,8 @@ export const EN: JobLabels = {
     provinceProcess: (p) =>
       `${p.name}, steps from ${p.source}; ${p.waitedForPayment ? 'phase 2 refused until paid' : 'phase 2 did not wait'}; returned ${p.result ? timeliness[p.result] : '—'}`,
     step: (s) => `${s.name} (${s.unit}, phase ${s.phase})`,
+    feeRevenue: (r) =>
+      `${number(r.payments)} payments, VND ${number(r.collectedVnd)} collected (fees VND ${number(r.feeVnd)}, charges VND ${number(r.chargeVnd)}; online VND ${number(r.onlineVnd)}), VND ${number(r.refundedVnd)} refunded`,
     portalSync: (p) =>
       `${number(p.synced)} of ${number(p.received)} received dossiers on the portal (indicator 1.4: ${p.ratio === null ? 'N/A' : number(p.ratio, 4)}); ` +
       `lag p50 ${number(p.lagP50Minutes)} min, p99 ${number(p.lagP99Minutes)} min (simulated time); ` +
@@ -247,6 +250,7 @@ export const EN: JobLabels = {
     crossBoundaryNote: 'Each move of the paper original is a handover on the control slip.',
     provinceProcess: 'A procedure imported from a province’s process table',
     provinceDossier: 'Dossier',
+    feeRevenue: 'Fees and charges collected (the sample dossiers)',
     lateEntries: 'Late entries (over one hour)',
     unit: 'Unit',
     entries: 'Entries',

@@ -96,6 +96,7 @@ export const VI: JobLabels = {
     online: 'Nộp trực tuyến',
     crossBoundary: 'Phi địa giới',
     provinceProcess: 'Quy trình tỉnh',
+    feeRevenue: 'Thu phí, lệ phí',
     lateEntries: 'Cập nhật trễ',
     form06: 'Biểu 06',
     portalSync: 'Đồng bộ DVCQG',
@@ -119,6 +120,8 @@ export const VI: JobLabels = {
     provinceProcess: (p) =>
       `${p.name}, các bước theo ${p.source}; ${p.waitedForPayment ? 'chuyển sang giai đoạn 2 bị từ chối cho đến khi nộp lệ phí' : 'giai đoạn 2 không phải chờ'}; trả kết quả ${p.result ? timeliness[p.result] : '—'}`,
     step: (s) => `${s.name} (${s.unit}, giai đoạn ${s.phase})`,
+    feeRevenue: (r) =>
+      `${number(r.payments)} lần nộp, thu ${number(r.collectedVnd)} đ (phí ${number(r.feeVnd)} đ, lệ phí ${number(r.chargeVnd)} đ; trực tuyến ${number(r.onlineVnd)} đ), hoàn trả ${number(r.refundedVnd)} đ`,
     portalSync: (p) =>
       `${number(p.synced)}/${number(p.received)} hồ sơ đã tiếp nhận có trên Cổng (chỉ số 1.4: ${p.ratio === null ? 'N/A' : number(p.ratio, 4)}); ` +
       `độ trễ p50 ${number(p.lagP50Minutes)} phút, p99 ${number(p.lagP99Minutes)} phút (thời gian mô phỏng); ` +
@@ -249,6 +252,7 @@ export const VI: JobLabels = {
     crossBoundaryNote: 'Mỗi lần chuyển bản gốc là một lần bàn giao ghi trên phiếu kiểm soát.',
     provinceProcess: 'Quy trình nội bộ của tỉnh',
     provinceDossier: 'Hồ sơ',
+    feeRevenue: 'Thu phí, lệ phí (các hồ sơ minh họa)',
     lateEntries: 'Cập nhật trễ (quá 1 giờ)',
     unit: 'Đơn vị',
     entries: 'Lần cập nhật',

@@ -104,6 +104,7 @@ export interface JobLabels {
     readonly online: string;
     readonly crossBoundary: string;
     readonly provinceProcess: string;
+    readonly feeRevenue: string;
     readonly lateEntries: string;
     readonly form06: string;
     readonly portalSync: string;
@@ -143,6 +144,15 @@ export interface JobLabels {
       result: Timeliness | null;
     }) => string;
     readonly step: (s: { name: string; unit: string; phase: number }) => string;
+    /** The fee revenue of the dossiers that paid (core's feeRevenueReport, whole đồng). */
+    readonly feeRevenue: (r: {
+      payments: number;
+      collectedVnd: number;
+      feeVnd: number;
+      chargeVnd: number;
+      onlineVnd: number;
+      refundedVnd: number;
+    }) => string;
     readonly portalSync: (p: {
       synced: number;
       received: number;
@@ -281,6 +291,7 @@ export interface JobLabels {
     readonly crossBoundaryNote: string;
     readonly provinceProcess: string;
     readonly provinceDossier: string;
+    readonly feeRevenue: string;
     readonly lateEntries: string;
     readonly unit: string;
     readonly entries: string;

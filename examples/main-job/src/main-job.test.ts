@@ -110,6 +110,46 @@ describe('the main job', () => {
     for (const label of [EN.console.showcase, EN.console.ratings, EN.console.lateEntries, 'commands in'])
       expect(stdout).not.toContain(label);
     expect(stdout).toMatch(/^ {4}trước hạn +\d+ +[\d,]+ %$/m);
+    // Each national fact of issue #15, on the console and in the report: every dossier's portal
+    // status, one dossier through every fact (digitised papers, a result document, a postal
+    // return, a rating), online filings paying on the portal, a cross-boundary dossier, the
+    // province's imported process, ratings at return, late entries per unit.
+    for (const label of [
+      VI.console.nationalStatus,
+      VI.console.showcase,
+      VI.console.online,
+      VI.console.crossBoundary,
+      VI.console.provinceProcess,
+      VI.console.feeRevenue,
+      VI.console.ratings,
+      VI.console.lateEntries,
+    ])
+      expect(stdout).toMatch(new RegExp(`^${label} +\\S`, 'm'));
+    expect(stdout).toMatch(/thành phần hồ sơ, \d+ văn bản kết quả, trả kết quả qua bưu chính/);
+    expect(stdout).toMatch(/đã nộp [\d.]+ đ trên Cổng DVCQG/);
+    expect(stdout).toMatch(/tiếp nhận tại .+ cho .+; bản gốc /);
+    expect(stdout).toMatch(/chuyển sang giai đoạn 2 bị từ chối cho đến khi nộp lệ phí/);
+    // Fee revenue of the sample dossiers that paid: collected = fees + charges, none refunded.
+    const fees =
+      /^Thu phí, lệ phí +(\d+) lần nộp, thu ([\d.]+) đ \(phí ([\d.]+) đ, lệ phí ([\d.]+) đ; trực tuyến ([\d.]+) đ\), hoàn trả 0 đ$/m.exec(
+        stdout,
+      );
+    expect(fees).not.toBeNull();
+    const vnd = (s: string | undefined) => Number((s ?? '').replaceAll('.', ''));
+    expect(Number(fees?.[1])).toBeGreaterThan(0);
+    expect(vnd(fees?.[2])).toBe(vnd(fees?.[3]) + vnd(fees?.[4]));
+    expect(vnd(fees?.[5])).toBeGreaterThan(0);
+    for (const h of [
+      VI.html.nationalStatus,
+      VI.html.showcase,
+      VI.html.online,
+      VI.html.crossBoundary,
+      VI.html.provinceProcess,
+      VI.html.feeRevenue,
+      VI.html.ratings,
+      VI.html.lateEntries,
+    ])
+      expect(shown).toContain(h);
     // The liaison parts under their agency's name (not its transport id).
     expect(stdout).toMatch(/^ {4}Công an xã\n {6}khai sinh \(3 trong 1\): Đăng ký thường trú +\d+ phần /m);
     expect(stdout).not.toMatch(/ cong-an-xa /);

@@ -18,6 +18,7 @@ import {
   type DossierContext,
   type DossierSummary,
   type Engine,
+  feeRevenueReport,
   inProcessTransport,
   type ListQuery,
   liaisonPlugin,
@@ -354,6 +355,19 @@ say(
   c.provinceProcess,
   `${province.code}: ${t.facts.provinceProcess({ ...province, name: t.name(imported.definition.name) })}`,
 );
+// Fee revenue (báo cáo thu phí, lệ phí) of the sample dossiers that paid: core's report over
+// their payments, from the run's first day to now.
+const feeDossiers = await Promise.all(
+  [showcase.code, ...online.filings.map((f) => f.code), online.crossBoundary.code, province.code].map(
+    async (code) => ({ context: (await engine.get(code)).context }),
+  ),
+);
+const [feeRevenue] = feeRevenueReport(feeDossiers, {
+  from: `${start}T00:00:00+07:00`,
+  to: new Date(engine.clock.now().getTime() + 1).toISOString(),
+  groupBy: 'none',
+});
+if (feeRevenue) say(c.feeRevenue, t.facts.feeRevenue(feeRevenue));
 // Late entry: the late-entry report per unit (the online filing's receipt was recorded late).
 const lateRows = await engine.lateEntries({
   from: `${start}T00:00:00+07:00`,
@@ -544,6 +558,7 @@ writeFileSync(
     showcase,
     online,
     province: { process: province, name: t.name(imported.definition.name) },
+    ...(feeRevenue ? { feeRevenue } : {}),
     lateEntries: lateByUnit,
     statisticsForm: form06Section(form06, 'documents/bieu-06.html', t),
     index766: scorecardSection(index766, engine, t),

@@ -284,6 +284,42 @@ async function slipOnceScenario(
   expect(plain((await store.load(fixture.open))!.persisted.context)).toEqual(plain(next.context));
   expect(await store.slip(fixture.open)).toEqual(next.context.slip);
   expect(verifySlip(next.context.slip).ok).toBe(true);
+  // Written before the national facts, it takes them now: components, a fee paid, a result
+  // document; its summary gains its national status at this commit.
+  const { desk } = sampleActors;
+  await engine.send(fixture.open, {
+    type: 'RECORD_COMPONENTS',
+    actor: desk,
+    components: [{ documentId: 'ct01', source: 'paper', digitised: true }],
+  });
+  await engine.send(fixture.open, {
+    type: 'RECORD_PAYMENT',
+    actor: desk,
+    items: [{ feeId: 'fee' }],
+    channel: 'desk',
+    receipt: { form: '01BLP0-001', series: 'AB-26E', number: '0000126', issuer: 'vnpt' },
+  });
+  const facts = await engine.send(fixture.open, {
+    type: 'ISSUE_RESULT',
+    actor: desk,
+    documents: [
+      {
+        title: 'Xác nhận đăng ký thường trú',
+        number: '126',
+        signer: { name: 'Lê Văn Cường' },
+        issuingBody: 'Công an xã',
+        issuedOn: '2026-04-07',
+        validUntil: null,
+      },
+    ],
+  });
+  expect(facts.context.components?.map((c) => [c.documentId, c.digitised])).toEqual([['ct01', true]]);
+  expect(facts.context.payments?.map((p) => [p.status, p.totalVnd])).toEqual([['paid', 20_000]]);
+  expect(facts.context.results?.map((r) => r.number)).toEqual(['126']);
+  const reloaded = (await store.load(fixture.open))!;
+  expect(plain(reloaded.persisted.context)).toEqual(plain(facts.context));
+  expect(reloaded.summary.nationalStatus).toBe(facts.nationalStatus?.code);
+  expect(reloaded.summary.nationalStatus).not.toBeNull();
   expect((await store.migrate()).applied).toEqual([]);
 }
 

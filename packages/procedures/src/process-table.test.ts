@@ -69,7 +69,7 @@ describe('processFromTable', () => {
       'processing.b4': 4,
     });
     expect(d!.legalBasis.at(-1)).toBe(
-      'Quyết định số 2095/QĐ-UBND ngày 2025-10-31 của UBND tỉnh Đồng Nai phê duyệt quy trình nội bộ',
+      'Quyết định số 2095/QĐ-UBND ngày 31/10/2025 của UBND tỉnh Đồng Nai phê duyệt quy trình nội bộ',
     );
     // It runs: a receipt at the desk is status 2.
     const p = defineProcedure(d!);
@@ -121,6 +121,47 @@ describe('processFromTable', () => {
       ['2026.1-th2-vkk', 3, { workingDays: 17 }],
     ]);
     expect(defs[2]!.name.vi).toBe('Đăng ký thường trú (Thuê, mượn nhà)');
+  });
+
+  it('gives a case (Trường hợp) its own time limit, extended by area and checked against its steps', () => {
+    const rows = [
+      ['Có nhà ở hợp pháp', 'Tiếp nhận', 'Bộ phận Một cửa', '0,5 ngày'],
+      ['Có nhà ở hợp pháp', 'Giải quyết', 'Công an xã', '6 ngày'],
+      ['Thuê, mượn nhà', 'Tiếp nhận', 'Bộ phận Một cửa', '0,5 ngày'],
+      ['Thuê, mượn nhà', 'Xác minh', 'Công an xã', '5 ngày'],
+      ['Thuê, mượn nhà', 'Giải quyết', 'Công an xã', '4,5 ngày'],
+    ].map(([c, n, u, t]) => ({ 'Trường hợp': c!, 'Nội dung': n!, 'Đơn vị': u!, 'Thời gian': t! }));
+    const caseLimits = { 'Thuê, mượn nhà': { workingDays: 10 } };
+    const defs = processFromTable(rows, {
+      procedure,
+      decision,
+      caseLimits,
+      areaExtensions: [{ id: 'vkk', name: 'Vùng khó khăn', extraWorkingDays: 10 }],
+    });
+    expect(defs.map((d) => [d.version, d.timeLimit])).toEqual([
+      ['2026.1-th1', { workingDays: 7 }],
+      ['2026.1-th1-vkk', { workingDays: 17 }],
+      ['2026.1-th2', { workingDays: 10 }],
+      ['2026.1-th2-vkk', { workingDays: 20 }],
+    ]);
+    // Without its own limit, the second case's 10 days of steps exceed the procedure's 7.
+    const over = thrown(() => processFromTable(rows, { procedure, decision }));
+    expect(over).toBeInstanceOf(DefinitionError);
+    expect((over as DefinitionError).field).toBe('steps');
+    // A limit for a case the table does not have, or not a limit: named, nothing built.
+    const unknown = thrown(() =>
+      processFromTable(rows, {
+        procedure,
+        decision,
+        caseLimits: { ...caseLimits, '<script>': { workingDays: 5 } },
+      }),
+    );
+    expect(fields(unknown)).toEqual(['caseLimits']);
+    expect((unknown as Error).message).not.toContain('<script>');
+    const notALimit = thrown(() =>
+      processFromTable(rows, { procedure, decision, caseLimits: { 'Thuê, mượn nhà': { workingDays: -1 } } }),
+    );
+    expect(fields(notALimit)).toEqual(['caseLimits']);
   });
 
   it('declares the approval of each case for Biểu II.07b when the level is given', () => {
@@ -193,6 +234,24 @@ describe('processFromTable', () => {
     );
     expect(back).toBeInstanceOf(DefinitionError);
     expect((back as DefinitionError).field).toBe('steps[3].phase');
+  });
+
+  it('names a bad approving decision (no number, a date that is not a calendar day), without echoing it', () => {
+    const cases: [object, string[]][] = [
+      [{ ...decision, number: '' }, ['decision.number']],
+      [{ ...decision, number: '   ' }, ['decision.number']],
+      [{ ...decision, date: '31/10/2025' }, ['decision.date']],
+      [{ ...decision, date: '2025-02-30' }, ['decision.date']],
+      [{ ...decision, date: '<script>' }, ['decision.date']],
+      [{ ...decision, issuedBy: '' }, ['decision.issuedBy']],
+      [{ number: '', date: 'hôm qua' }, ['decision.number', 'decision.date']],
+    ];
+    for (const [bad, expected] of cases) {
+      const error = thrown(() => processFromTable(csv, { procedure, decision: bad as typeof decision }));
+      expect(error, JSON.stringify(bad)).toBeInstanceOf(ValidationError);
+      expect(fields(error)).toEqual(expected);
+      expect((error as Error).message).not.toContain('<script>');
+    }
   });
 
   it('names each bad cell by row and column; nothing is built', () => {

@@ -3,12 +3,14 @@ import {
   defineProcedure,
   type FieldIssue,
   type ProcedureImplementation,
+  type TimeLimit,
+  TimeLimitSchema,
   type TypedProcedureDefinitionInput,
   ValidationError,
   type WorkingCalendar,
 } from '@motcua/core';
 import { parse } from 'csv-parse/sync';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /**
  * The columns of a province's internal process table (quy trình nội bộ), by the headers provinces
@@ -37,6 +39,19 @@ export interface ApprovingDecision {
   readonly issuedBy?: string;
 }
 
+/** The approving decision's own problems: a number, a calendar date, an issuer when given (never echoing them). */
+function decisionProblems(decision: ApprovingDecision): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const text = (v: unknown) => typeof v === 'string' && v.trim() !== '';
+  if (!text(decision.number))
+    issues.push({ field: 'decision.number', message: 'expected the decision number' });
+  if (!z.iso.date().safeParse(decision.date).success)
+    issues.push({ field: 'decision.date', message: 'expected a calendar date, YYYY-MM-DD' });
+  if (decision.issuedBy !== undefined && !text(decision.issuedBy))
+    issues.push({ field: 'decision.issuedBy', message: 'expected the issuer, or leave it out' });
+  return issues;
+}
+
 /** How {@link processFromTable} builds definitions from a table. */
 export interface ProcessTableOptions<S extends z.ZodType> {
   /**
@@ -60,6 +75,12 @@ export interface ProcessTableOptions<S extends z.ZodType> {
    * the id, its time limit longer by the extra days.
    */
   readonly areaExtensions?: readonly { id: string; name: string; extraWorkingDays: number }[];
+  /**
+   * A case's own legal time limit, by the case's name in the `Trường hợp` column, e.g.
+   * `{ 'Thuê, mượn nhà': { workingDays: 10 } }`; a case without one has the procedure's
+   * `timeLimit`. Its steps must fit it, and an area extension adds to it.
+   */
+  readonly caseLimits?: Readonly<Record<string, TimeLimit>>;
   /** The calendar the static checks run on (default: the national calendar). */
   readonly calendar?: WorkingCalendar;
   /**
@@ -215,24 +236,34 @@ export function processFromTable<S extends z.ZodType>(
       field: 'rows',
       message: `no step at the desk ('${options.deskName ?? 'Bộ phận Một cửa'}')`,
     });
-  if (options.level !== undefined && !options.decision.issuedBy)
+  issues.push(...decisionProblems(options.decision));
+  for (const [name, limit] of Object.entries(options.caseLimits ?? {})) {
+    if (!cases.has(name))
+      issues.push({ field: 'caseLimits', message: 'names a case the table does not have' });
+    else if (!TimeLimitSchema.safeParse(limit).success)
+      issues.push({ field: 'caseLimits', message: 'expected a time limit, e.g. { workingDays: 10 }' });
+  }
+  if (options.level !== undefined && options.decision.issuedBy === undefined)
     issues.push({
       field: 'decision.issuedBy',
       message: 'required with level (the approval names its issuer)',
     });
   if (issues.length) throw new ValidationError('process table', issues);
-  const decision = `Quyết định số ${options.decision.number} ngày ${options.decision.date}${options.decision.issuedBy ? ` của ${options.decision.issuedBy}` : ''} phê duyệt quy trình nội bộ`;
+  const [year, month, day] = options.decision.date.split('-');
+  const decision = `Quyết định số ${options.decision.number} ngày ${day}/${month}/${year}${options.decision.issuedBy ? ` của ${options.decision.issuedBy}` : ''} phê duyệt quy trình nội bộ`;
   const out: TypedProcedureDefinitionInput<S>[] = [];
   let caseIndex = 0;
   for (const [variant, steps] of cases) {
     caseIndex++;
     const suffix = variant ? `-th${caseIndex}` : '';
+    const timeLimit = options.caseLimits?.[variant] ?? options.procedure.timeLimit;
     const base: TypedProcedureDefinitionInput<S> = {
       ...options.procedure,
       version: `${options.procedure.version}${suffix}`,
       ...(variant
         ? { name: { ...options.procedure.name, vi: `${options.procedure.name.vi} (${variant})` } }
         : {}),
+      timeLimit,
       legalBasis: [...options.procedure.legalBasis, decision],
       ...(options.level !== undefined ? { implementation: approvalOf(options, options.level, variant) } : {}),
       units,
@@ -251,7 +282,7 @@ export function processFromTable<S extends z.ZodType>(
     } as TypedProcedureDefinitionInput<S>;
     out.push(base);
     for (const area of options.areaExtensions ?? []) {
-      const limit = options.procedure.timeLimit as { workingDays?: number };
+      const limit = timeLimit as { workingDays?: number };
       if (limit.workingDays === undefined) {
         throw new ValidationError('process table', [
           { field: 'areaExtensions', message: 'extra working days need a limit in working days' },
@@ -261,7 +292,7 @@ export function processFromTable<S extends z.ZodType>(
         ...base,
         version: `${base.version}-${area.id}`,
         name: { ...base.name, vi: `${base.name.vi} — ${area.name}` },
-        timeLimit: { ...options.procedure.timeLimit, workingDays: limit.workingDays + area.extraWorkingDays },
+        timeLimit: { ...timeLimit, workingDays: limit.workingDays + area.extraWorkingDays },
       } as TypedProcedureDefinitionInput<S>);
     }
   }

@@ -20,6 +20,7 @@ import {
 } from './fixtures.js';
 import { hostileValue, mutated } from './hostile-values.js';
 import { backfillConformanceTests } from './store-conformance-backfill.js';
+import { factsConformanceTests } from './store-conformance-facts.js';
 import { indexConformanceTests } from './store-conformance-index.js';
 import { lookupConformanceTests } from './store-conformance-lookup.js';
 import { outboxConformanceTests } from './store-conformance-outbox.js';
@@ -1060,5 +1061,6 @@ export function storeConformanceSuite(name: string, options: ConformanceOptions)
     backfillConformanceTests(() => store);
     outboxConformanceTests(() => store);
     statisticsConformanceTests(() => store);
+    factsConformanceTests(() => store);
   });
 }
