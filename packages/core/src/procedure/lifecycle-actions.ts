@@ -12,6 +12,7 @@ import {
   actorParty,
   appended,
   appendSlip,
+  copyContext,
   type LifecycleEnv,
   party,
   stepById,
@@ -171,18 +172,16 @@ export function handOver(env: LifecycleEnv, ctx: DossierContext, e: E<'HAND_OVER
     note: e.note ?? '',
   });
   const issued = ctx.decisionIssued || (closed ? stepById(env, closed.stepId).issuesDecision : false);
-  if (!next) {
-    // Back at the desk with the result: processing finished (Đã xử lý xong).
-    return { ...ctx, steps, holder: toUnit, decisionIssued: issued, slip, updatedAt: e.at, finishedAt: e.at };
-  }
-  return {
-    ...ctx,
-    steps: next ? appended(steps, startStep(env, next.id, e.at)) : steps,
-    holder: toUnit,
-    decisionIssued: issued,
-    slip,
-    updatedAt: e.at,
-  };
+  // `{ ...ctx, steps, holder, decisionIssued, slip, updatedAt }` (and `finishedAt`), copied cheaply.
+  const out = copyContext(ctx);
+  out.steps = next ? appended(steps, startStep(env, next.id, e.at)) : steps;
+  out.holder = toUnit;
+  out.decisionIssued = issued;
+  out.slip = slip;
+  out.updatedAt = e.at;
+  // Back at the desk with the result: processing finished (Đã xử lý xong).
+  if (!next) out.finishedAt = e.at;
+  return out;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { residenceProcedure } from '../../test-support/dossier-harness.js';
-import { actorParty, party } from './lifecycle-env.js';
+import { residenceProcedure, residenceReceipt } from '../../test-support/dossier-harness.js';
+import type { DossierContext } from '../model/dossier-context.js';
+import { actorParty, copyContext, party } from './lifecycle-env.js';
 
 describe('slip parties', () => {
   const p = residenceProcedure();
@@ -28,5 +29,31 @@ describe('slip parties', () => {
     // No name and an empty name both leave officerName out.
     expect(party(env, unit, { officerId: 'o-3', name: '' })).toBe(party(env, unit, { officerId: 'o-3' }));
     expect(Object.keys(party(env, unit, { officerId: 'o-3' }))).toEqual(['unitId', 'unitName', 'officerId']);
+  });
+});
+
+describe('copyContext', () => {
+  const p = residenceProcedure();
+  const received = p.start(residenceReceipt('2026-03-02T09:00:00+07:00'));
+  const same = (ctx: DossierContext) => {
+    const copy = copyContext(ctx);
+    expect(copy).not.toBe(ctx);
+    // `{ ...ctx }`: the same keys, in the same order, with the same values.
+    expect(Object.keys(copy)).toEqual(Object.keys({ ...ctx }));
+    expect(JSON.stringify(copy)).toBe(JSON.stringify({ ...ctx }));
+    for (const k of Object.keys(ctx))
+      expect(copy[k as keyof DossierContext]).toBe(ctx[k as keyof DossierContext]);
+  };
+
+  it('copies a receipt context as a spread would', () => same(received.context));
+
+  it('copies contexts with other keys, or keys in another order, as a spread would', () => {
+    same({ ...received.context, finishedAt: '2026-03-03T02:00:00.000Z' });
+    const { code, ...rest } = received.context;
+    same({ ...rest, code } as DossierContext);
+    same({ ...received.context, liaison: undefined } as DossierContext);
+    // Keys inherited (not own) are not copied, as a spread leaves them.
+    const { updatedAt, ...own } = received.context;
+    same(Object.assign(Object.create({ updatedAt }), own) as DossierContext);
   });
 });

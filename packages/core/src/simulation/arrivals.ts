@@ -4,7 +4,7 @@ import type { Actor } from '../model/actor.js';
 import type { Channel } from '../model/channel.js';
 import type { Procedure } from '../procedure/define-procedure.js';
 import { budgetMinutes } from '../procedure/lifecycle-env.js';
-import { poisson, weightedPicker } from './seeded-random.js';
+import { indexPicker, poisson, weightedPicker } from './seeded-random.js';
 import { arrival, type ParentDossier, type PlainDossier, type ProcedurePlan } from './sim-dossiers.js';
 import type { SimulationArrivals, SimulationShare } from './simulation-options.js';
 
@@ -72,7 +72,7 @@ export function arrivalPlanner(options: {
   readonly share: SimulationShare;
 }): (day: number) => DayArrivals {
   const { arrivals, first, calendar, planOf, random, share } = options;
-  const hours = arrivals.byHour ?? DEFAULT_HOURS;
+  const pickHour = indexPicker(arrivals.byHour ?? DEFAULT_HOURS);
   const pickProcedure = weightedPicker(options.mix);
   let arrivalIndex = 0;
   return (d) => {
@@ -83,7 +83,7 @@ export function arrivalPlanner(options: {
     const at = new Float64Array(count);
     const drawn: { plan: ProcedurePlan; channel: Channel; index: number }[] = [];
     for (let i = 0; i < count; i++) {
-      const hour = 7 + indexByWeight(hours, random);
+      const hour = 7 + pickHour(random);
       at[i] = first + d * DAY + hour * HOUR + Math.floor(random() * HOUR);
       const plan = planOf(pickProcedure(random), d);
       const channel = plan.channels.any ? plan.channels.pick(random) : plan.channels.fallback;
@@ -98,15 +98,4 @@ export function arrivalPlanner(options: {
     }
     return { ats, dossiers };
   };
-}
-
-/** An index drawn by weight. */
-function indexByWeight(weights: readonly number[], random: () => number): number {
-  const total = weights.reduce((a, b) => a + b, 0);
-  let r = random() * total;
-  for (let i = 0; i < weights.length; i++) {
-    r -= weights[i] as number;
-    if (r < 0) return i;
-  }
-  return weights.length - 1;
 }

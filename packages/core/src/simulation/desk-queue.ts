@@ -1,8 +1,9 @@
 import { parseTimeOfDay } from '../calendar/local-date.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
-import { poisson, seededRandom } from './seeded-random.js';
+import { indexPicker, poisson, seededRandom } from './seeded-random.js';
 import { serviceTimeSampler } from './service-time.js';
 import type { Desk } from './staffing-scenario.js';
+import { waitSummary } from './wait-summary.js';
 
 /** Default weights of the arrival hour 0…23: a morning peak within 7…16. */
 export const DEFAULT_VISITOR_HOURS: readonly number[] = [
@@ -97,17 +98,8 @@ class Tally {
   }
 
   figures(workingDays: number, within: number): DeskQueueFigures {
-    const w = Float64Array.from(this.waits).sort();
-    const n = w.length;
-    let sum = 0;
-    let inside = 0;
-    let waited = 0;
-    for (let i = 0; i < n; i++) {
-      const x = w[i]!;
-      sum += x;
-      if (x <= within) inside++;
-      if (x > 0) waited++;
-    }
+    const w = waitSummary(this.waits, within);
+    const n = w.count;
     return {
       arrived: this.arrived,
       served: this.served,
@@ -118,28 +110,15 @@ class Tally {
       overtimeMinutes: this.overtimeMinutes,
       waits: {
         served: n,
-        mean: n ? sum / n : 0,
-        p90: n ? w[Math.min(n - 1, Math.ceil(0.9 * n) - 1)]! : 0,
-        max: n ? w[n - 1]! : 0,
-        withinShare: n ? inside / n : 1,
-        waitedShare: n ? waited / n : 0,
+        mean: w.mean,
+        p90: w.p90,
+        max: w.max,
+        withinShare: n ? w.within / n : 1,
+        waitedShare: n ? w.waited / n : 0,
       },
       queueByHour: Array.from(this.queueHours, (q) => (workingDays ? q / workingDays : 0)),
     };
   }
-}
-
-/** A weighted index picker. */
-function picker(weights: readonly number[]): (random: () => number) => number {
-  const total = weights.reduce((a, b) => a + b, 0);
-  return (random) => {
-    let r = random() * total;
-    for (let i = 0; i < weights.length; i++) {
-      r -= weights[i]!;
-      if (r < 0) return i;
-    }
-    return weights.length - 1;
-  };
 }
 
 /**
@@ -175,8 +154,8 @@ export function simulateDeskQueue(options: DeskQueueOptions): DeskQueueResult {
   const random = seededRandom((seed ^ 0x3c6ef372) >>> 0);
   const serviceRandom = seededRandom((seed ^ 0xa54ff53a) >>> 0);
   const fieldWeights = names.map((n) => desk.visitors.fields[n] ?? 0);
-  const pickField = picker(fieldWeights);
-  const pickHour = picker(desk.visitors.byHour ?? DEFAULT_VISITOR_HOURS);
+  const pickField = indexPicker(fieldWeights);
+  const pickHour = indexPicker(desk.visitors.byHour ?? DEFAULT_VISITOR_HOURS);
   const askShare = desk.visitors.askShare ?? 0.15;
   const patience = desk.visitors.patienceMinutes
     ? serviceTimeSampler(desk.visitors.patienceMinutes, random)

@@ -37,6 +37,7 @@ export {
   type DeskField,
   DeskFieldSchema,
   DeskSchema,
+  officersAtDesk,
   type ProcessingCapacity,
   ProcessingCapacitySchema,
   type ProcessingUnit,
@@ -53,7 +54,6 @@ export {
 export {
   estimate,
   type FigureEstimate,
-  officersAtDesk,
   type ScenarioRun,
   WHAT_IF_FIGURES,
   type WhatIfFigure,

@@ -2,6 +2,7 @@ import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { absenceDraw } from './desk-queue.js';
 import { serviceTimeSampler } from './service-time.js';
 import type { ProcessingCapacity } from './staffing-scenario.js';
+import { waitSummary } from './wait-summary.js';
 
 /** What one processing unit did: steps worked, how long they waited for an officer, how busy its officers were. */
 export interface UnitCapacityFigures {
@@ -132,14 +133,13 @@ export class UnitCapacity {
   result(): CapacityResult {
     const units: Record<string, UnitCapacityFigures> = {};
     for (const u of this.units.values()) {
-      const w = Float64Array.from(u.waits).sort();
-      const n = w.length;
+      const w = waitSummary(u.waits);
       units[u.id] = {
         officers: u.free.length,
-        steps: n,
-        meanWaitMinutes: n ? w.reduce((s, x) => s + x, 0) / n : 0,
-        p90WaitMinutes: n ? (w[Math.min(n - 1, Math.ceil(0.9 * n) - 1)] as number) : 0,
-        maxWaitMinutes: n ? (w[n - 1] as number) : 0,
+        steps: w.count,
+        meanWaitMinutes: w.mean,
+        p90WaitMinutes: w.p90,
+        maxWaitMinutes: w.max,
         workMinutes: u.work,
       };
     }

@@ -32,14 +32,7 @@ export function pickWeighted<K extends string>(
   weights: Readonly<Record<K, number>>,
   random: () => number,
 ): K {
-  const entries = Object.entries(weights) as [K, number][];
-  const total = entries.reduce((s, [, w]) => s + w, 0);
-  let r = random() * total;
-  for (const [k, w] of entries) {
-    r -= w;
-    if (r < 0) return k;
-  }
-  return entries[entries.length - 1]![0];
+  return weightedPicker(weights)(random);
 }
 
 /**
@@ -70,6 +63,25 @@ export function poisson(mean: number, random: () => number): number {
 }
 
 /**
+ * An index drawn by weight, the weights summed once: `i` with probability `weights[i] / total`
+ * (the last index when rounding leaves the draw past every weight). The one weighted draw of the
+ * simulation: procedures, channels, arrival hours, desk fields.
+ */
+export function indexPicker(weights: readonly number[]): (random: () => number) => number {
+  const values = weights.slice();
+  const total = values.reduce((s, w) => s + w, 0);
+  const last = values.length - 1;
+  return (random) => {
+    let r = random() * total;
+    for (let i = 0; i < values.length; i++) {
+      r -= values[i]!;
+      if (r < 0) return i;
+    }
+    return last;
+  };
+}
+
+/**
  * {@link pickWeighted} with its weights read once: the returned function draws the same key for
  * the same random number, without reading the weights again.
  */
@@ -78,15 +90,6 @@ export function weightedPicker<K extends string>(
 ): (random: () => number) => K {
   const entries = Object.entries(weights) as [K, number][];
   const keys = entries.map(([k]) => k);
-  const values = entries.map(([, w]) => w);
-  const total = values.reduce((s, w) => s + w, 0);
-  const last = keys[keys.length - 1]!;
-  return (random) => {
-    let r = random() * total;
-    for (let i = 0; i < values.length; i++) {
-      r -= values[i]!;
-      if (r < 0) return keys[i]!;
-    }
-    return last;
-  };
+  const pick = indexPicker(entries.map(([, w]) => w));
+  return (random) => keys[pick(random)]!;
 }

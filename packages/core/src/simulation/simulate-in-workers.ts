@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
 import { MotcuaError } from '../errors/motcua-error.js';
 import { mergeReports, mergeUnitReports } from '../report/merge-reports.js';
 import type { ReportRow, UnitReportRow } from '../report/report-types.js';
@@ -68,13 +68,28 @@ export interface WorkerSimulationResult {
 }
 
 /** Where the worker entry is: beside this module (sources, or the built `dist` in ESM or CJS). @internal */
-export function workerEntry(): { url: URL; typescript: boolean } {
+function workerEntry(): { url: URL; typescript: boolean } {
   // CommonJS builds have `__filename`; ES modules have `import.meta.url`.
   const here = typeof __filename === 'string' ? pathToFileURL(__filename).href : import.meta.url;
   const ext = /\.([cm]?[jt]s)$/.exec(new URL(here).pathname)?.[1] ?? 'js';
   const typescript = ext.endsWith('ts');
   // Sources: src/simulation/simulate-in-workers.ts; builds: dist/index.{js,cjs} or a chunk beside it.
   return { url: new URL(`./simulation-worker.${ext}`, here), typescript };
+}
+
+/**
+ * Starts a thread on the worker entry ({@link workerEntry}) with `workerData`: from TypeScript
+ * sources (tests, benchmarks) through tsx, else the built entry itself. @internal
+ */
+export function startWorker(workerData: unknown, resourceLimits?: ResourceLimits): Worker {
+  const entry = workerEntry();
+  const options = { workerData, ...(resourceLimits ? { resourceLimits } : {}) };
+  return entry.typescript
+    ? new Worker(
+        `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(entry.url.href)}); });`,
+        { eval: true, ...options },
+      )
+    : new Worker(entry.url, options);
 }
 
 /** The setup module's URL. @internal */
@@ -151,7 +166,6 @@ export async function simulateInWorkers(options: WorkerSimulationOptions): Promi
     throw new MotcuaError('INVALID_OPTION', 'simulateInWorkers: setupModule must be a path or a URL', {
       field: 'setupModule',
     });
-  const entry = workerEntry();
   const href = setupHref(setupModule);
   const pendingDays: SimulationDay[][] = [];
   const dayCounts: number[] = [];
@@ -169,14 +183,7 @@ export async function simulateInWorkers(options: WorkerSimulationOptions): Promi
           share: { index, of: workers },
           progress: onDay !== undefined,
         };
-        const resourceLimits = { maxYoungGenerationSizeMb: youngGenerationMb };
-        // From TypeScript sources (tests, benchmarks) the worker entry goes through tsx.
-        const worker = entry.typescript
-          ? new Worker(
-              `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(entry.url.href)}); });`,
-              { eval: true, workerData: request, resourceLimits },
-            )
-          : new Worker(entry.url, { workerData: request, resourceLimits });
+        const worker = startWorker(request, { maxYoungGenerationSizeMb: youngGenerationMb });
         live.push(worker);
         let done = false;
         worker.on('message', (message: WorkerResponse) => {

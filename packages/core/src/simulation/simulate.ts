@@ -10,7 +10,7 @@ import { formatInstant } from '../model/instant-format.js';
 import type { Procedure } from '../procedure/define-procedure.js';
 import { ProcedureRegistry } from '../procedure/registry.js';
 import { arrivalPlanner, procedurePlan } from './arrivals.js';
-import { BehaviourDraws } from './behaviour.js';
+import { BehaviourDraws, type StepPlan } from './behaviour.js';
 import { type Driver, engineDriver, storelessDriver } from './drivers.js';
 import { EventQueue } from './event-queue.js';
 import { LiaisonTraffic, memberProcedureCodes } from './liaison-traffic.js';
@@ -18,6 +18,7 @@ import { FactDraws, ratingCriteriaOf } from './national-facts.js';
 import { UnitCapacity } from './processing-capacity.js';
 import { seededRandom } from './seeded-random.js';
 import {
+  type MemberDossier,
   memberDossier,
   openContext,
   type ParentDossier,
@@ -252,6 +253,7 @@ export async function runSimulation(
     if (!step || step.endedAt !== null) return;
     const index = d.plan.stepIndex.get(step.stepId) ?? -1;
     const unit = d.plan.procedure.definition.steps[index]?.unit;
+    let plan: StepPlan;
     if (capacity && unit !== undefined && capacity.has(unit)) {
       // The step waits for an officer of its unit; its end, and the outcome, come from capacity.
       const hold = capacity.holdShare(unit);
@@ -263,12 +265,9 @@ export async function runSimulation(
       const slow = Math.max(draws.slowUntil(d, index, now), held);
       const { end } = capacity.book(unit, d.plan.procedure.code, step.stepId, now, slow);
       if (end === Number.POSITIVE_INFINITY) return;
-      queue.push(end, d, ADVANCE);
-      const apology = draws.apology(d, ctx, index, now, end);
-      if (apology) queue.push(apology.at, { dossier: d, newDue: apology.newDue }, APOLOGIZE);
-      return;
-    }
-    const { end, apology } = draws.step(d, ctx, index, now);
+      plan = { end, apology: draws.apology(d, ctx, index, now, end) };
+    } else plan = draws.step(d, ctx, index, now);
+    const { end, apology } = plan;
     queue.push(end, d, ADVANCE);
     if (apology) queue.push(apology.at, { dossier: d, newDue: apology.newDue }, APOLOGIZE);
   };
@@ -349,20 +348,23 @@ export async function runSimulation(
     }
   };
   /** After a command on a member agency's dossier: its messages reach the parent. */
-  const afterChild = async (d: SimDossier, now: number) => {
-    if (d.kind !== 'member') return;
+  const afterChild = async (d: MemberDossier, now: number) => {
     await traffic().settle([d.engine], traffic().peersOf(d.parent.ctx));
     await checkParent(d.parent, now);
   };
-  const send = async (d: SimDossier, event: DossierEventInput) => {
+  /**
+   * A command: a promise on an engine only. The store-less driver answers at once, and the loop
+   * awaits nothing then (an `await` per command suspends the loop and allocates its promises).
+   */
+  const send = (d: SimDossier, event: DossierEventInput): undefined | Promise<void> => {
     commands++;
-    const r = driver.send(d, event);
-    if (r) await r;
+    return driver.send(d, event);
   };
   /** A command recording a national fact: refused, it is left out and the dossier goes on. */
   const sendFact = async (d: SimDossier, event: DossierEventInput): Promise<boolean> => {
     try {
-      await send(d, event);
+      const sent = send(d, event);
+      if (sent) await sent;
       return true;
     } catch (e) {
       if (!(e instanceof MotcuaError)) throw e;
@@ -387,6 +389,8 @@ export async function runSimulation(
 
   let now = clock.now().getTime();
   let nowIso = formatInstant(now);
+  // The answer of the command sent last (see `send`).
+  let sent: undefined | Promise<void>;
   while (queue.size) {
     const item = queue.shift() as Item;
     const kind = queue.lastTag;
@@ -423,15 +427,16 @@ export async function runSimulation(
         if (d.closed) continue;
         const ctx = openContext(d);
         if (ctx.apology || ctx.outcome || d.state === 'supplementing') continue;
-        await send(d, {
+        sent = send(d, {
           type: 'APOLOGIZE',
           at: nowIso,
           actor: actorOf(ctx.holder),
           reason: 'Hồ sơ cần xác minh thêm',
           newDue: new Date(Math.max(newDue, Date.parse(ctx.due.current) + 60_000)).toISOString(),
         });
+        if (sent) await sent;
         if (capacity) capacity.apologies++;
-        await afterChild(d, now);
+        if (d.kind === 'member') await afterChild(d, now);
         continue;
       }
       if (kind === PAPER) {
@@ -506,7 +511,8 @@ export async function runSimulation(
         case HAND_OFF: {
           if (d.kind !== 'parent') break;
           d.planned = false;
-          await send(d, { type: 'HAND_OFF', at: nowIso, actor: d.plan.desk });
+          sent = send(d, { type: 'HAND_OFF', at: nowIso, actor: d.plan.desk });
+          if (sent) await sent;
           await traffic().settle([engine as Engine], traffic().peersOf(d.ctx));
           await checkParent(d, now);
           break;
@@ -520,27 +526,29 @@ export async function runSimulation(
           const index = d.plan.stepIndex.get(step.stepId) ?? -1;
           const holder = actorOf(ctx.holder);
           if (index === d.supplementStep && ctx.supplements.length === 0) {
-            await send(d, {
+            sent = send(d, {
               type: 'REQUEST_SUPPLEMENT',
               at: nowIso,
               actor: holder,
               items: [{ name: 'Giấy tờ chứng minh bổ sung' }],
               reason: 'Thành phần hồ sơ chưa đầy đủ',
             });
+            if (sent) await sent;
             const back = calendar.addWorkingMinutes(new Date(now), draws.supplementMinutes());
             queue.push(back.getTime(), d, SUPPLEMENTED);
-            await afterChild(d, now);
+            if (d.kind === 'member') await afterChild(d, now);
             break;
           }
           if (index === d.refuseStep) {
-            await send(d, {
+            sent = send(d, {
               type: 'REFUSE',
               at: nowIso,
               actor: holder,
               reasons: ['Không đủ điều kiện theo quy định'],
             });
+            if (sent) await sent;
             close(d);
-            await afterChild(d, now);
+            if (d.kind === 'member') await afterChild(d, now);
             break;
           }
           if (facts?.issuesResults && d.kind === 'plain' && index === d.plan.budgets.length - 1) {
@@ -549,7 +557,8 @@ export async function runSimulation(
             if (await sendFact(d, { type: 'ISSUE_RESULT', at: nowIso, actor: holder, documents }))
               facts.issued();
           }
-          await send(d, { type: 'HAND_OVER', at: nowIso, actor: holder });
+          sent = send(d, { type: 'HAND_OVER', at: nowIso, actor: holder });
+          if (sent) await sent;
           if (d.state === 'resultReady') {
             // A member agency returns its part to the focal desk; an applicant comes to collect.
             const pickup =
@@ -578,12 +587,14 @@ export async function runSimulation(
             if (!view.done) scheduleAdvance(d, now);
             break;
           }
-          await send(d, { type: 'SUPPLEMENT_RECEIVED', at: nowIso, actor: d.plan.desk });
+          sent = send(d, { type: 'SUPPLEMENT_RECEIVED', at: nowIso, actor: d.plan.desk });
+          if (sent) await sent;
           scheduleAdvance(d, now);
           break;
         }
         case WITHDRAW: {
-          await send(d, { type: 'WITHDRAW', at: nowIso, actor: d.plan.desk, reason: 'Theo đề nghị' });
+          sent = send(d, { type: 'WITHDRAW', at: nowIso, actor: d.plan.desk, reason: 'Theo đề nghị' });
+          if (sent) await sent;
           close(d);
           break;
         }
@@ -592,14 +603,15 @@ export async function runSimulation(
           // and the rating; a member agency's return goes to the focal desk.
           const toApplicant = facts && d.kind !== 'member' ? facts : undefined;
           const handed = toApplicant && d.ctx ? toApplicant.handover(d.ctx) : undefined;
-          await send(d, { type: 'RETURN_RESULT', at: nowIso, actor: d.plan.desk, ...handed });
+          sent = send(d, { type: 'RETURN_RESULT', at: nowIso, actor: d.plan.desk, ...handed });
+          if (sent) await sent;
           if (toApplicant) {
             const h = d.ctx?.outcome?.handover;
             if (h) toApplicant.handedOver(h.collectedBy);
             await rateAtReturn(toApplicant, d, nowIso);
           }
           close(d);
-          await afterChild(d, now);
+          if (d.kind === 'member') await afterChild(d, now);
           break;
         }
       }

@@ -219,18 +219,13 @@ export function parseStaffingScenario(
       }
     }
   }
-  const lent = new Map<string, number>();
   for (const [name, field] of Object.entries(desk.fields)) {
-    if (!field.fromUnit) continue;
-    const unit = scenario.capacity?.units[field.fromUnit];
-    if (!unit) {
+    if (field.fromUnit && !scenario.capacity?.units[field.fromUnit])
       issues.push({ field: `desk.fields.${name}.fromUnit`, message: 'is not a unit of capacity.units' });
-      continue;
-    }
-    lent.set(field.fromUnit, (lent.get(field.fromUnit) ?? 0) + field.officers);
   }
+  const lent = officersAtDesk(scenario);
   for (const [id, unit] of Object.entries(scenario.capacity?.units ?? {})) {
-    const atDesk = lent.get(id) ?? 0;
+    const atDesk = lent[id] ?? 0;
     if (atDesk > unit.officers)
       issues.push({
         field: `capacity.units.${id}.officers`,
@@ -248,4 +243,18 @@ export function parseStaffingScenario(
   }
   if (issues.length) throw new ValidationError('staffing scenario', issues);
   return scenario;
+}
+
+/**
+ * Officers of each processing unit at the desk on rotation: the officers of the desk fields staffed
+ * from it (`fromUnit`), by default each field's `officers`, or `officers(name)` (a variant's count).
+ */
+export function officersAtDesk(
+  scenario: Pick<StaffingScenario, 'desk'>,
+  officers: (field: string) => number = (field) => scenario.desk.fields[field]?.officers ?? 0,
+): Record<string, number> {
+  const lent: Record<string, number> = {};
+  for (const [name, f] of Object.entries(scenario.desk.fields))
+    if (f.fromUnit) lent[f.fromUnit] = (lent[f.fromUnit] ?? 0) + officers(name);
+  return lent;
 }

@@ -432,7 +432,10 @@ export class StorelessCore<D extends CoreDossier> {
   }
 
   private close(d: D): void {
-    this.closed.add(summaryOf(d.persisted as PersistedDossier));
+    // The report facts straight from the context (what its summary would give; no summary and
+    // index facts made per closed dossier).
+    const persisted = d.persisted as PersistedDossier;
+    this.closed.addContext(persisted.context, persisted.procedure.code);
     d.timers = [];
     const last = this.open.pop() as D;
     if (last !== d) {

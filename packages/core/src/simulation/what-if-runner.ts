@@ -1,7 +1,12 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { MotcuaError } from '../errors/motcua-error.js';
-import { setupHref, workerEntry } from './simulate-in-workers.js';
-import { parseStaffingScenario, type StaffingScenario, type StaffingTargets } from './staffing-scenario.js';
+import { setupHref, startWorker } from './simulate-in-workers.js';
+import {
+  officersAtDesk,
+  parseStaffingScenario,
+  type StaffingScenario,
+  type StaffingTargets,
+} from './staffing-scenario.js';
 import {
   type DossierRunCache,
   dossierKey,
@@ -223,7 +228,6 @@ async function runTasks(
         out[i] = await runScenarioOnce(tasks[i]!.scenario, options.setup, tasks[i]!.seed, cache);
     return out;
   }
-  const entry = workerEntry();
   const href = setupHref(options.setupModule);
   const results: ScenarioRun[] = new Array(tasks.length);
   if (groups.length === 0) return results;
@@ -237,12 +241,7 @@ async function runTasks(
         exportName: options.exportName ?? 'setup',
         setupArgument: options.setupArgument,
       };
-      const worker = entry.typescript
-        ? new Worker(
-            `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(entry.url.href)}); });`,
-            { eval: true, workerData },
-          )
-        : new Worker(entry.url, { workerData });
+      const worker = startWorker(workerData);
       live.push(worker);
       let done = false;
       let pending = 0;
@@ -445,10 +444,9 @@ export async function searchStaffing(
   const tried: VariantResult[] = [];
   let best: VariantResult | undefined;
   for (let round = 0; round < (options.maxRounds ?? 30); round++) {
+    const atDesk = officersAtDesk(scenario, (field) => desk[field] ?? 0);
     for (const [id] of Object.entries(scenario.capacity?.units ?? {})) {
-      let lent = 0;
-      for (const [name, f] of Object.entries(scenario.desk.fields))
-        if (f.fromUnit === id) lent += desk[name] ?? 0;
+      const lent = atDesk[id] ?? 0;
       units[id] = Math.max(units[id] ?? options.from?.units?.[id] ?? lent + 1, lent + 1);
     }
     const name = Object.entries({ ...desk, ...units })

@@ -3,7 +3,7 @@ import { simulateDeskQueue } from './desk-queue.js';
 import type { CapacityResult } from './processing-capacity.js';
 import { simulate } from './simulate.js';
 import type { SimulationBehaviour, SimulationOptions } from './simulation-options.js';
-import type { StaffingScenario, StaffingTargets } from './staffing-scenario.js';
+import { officersAtDesk, type StaffingScenario, type StaffingTargets } from './staffing-scenario.js';
 import type { SimulationSetup } from './worker-protocol.js';
 
 /**
@@ -89,14 +89,6 @@ export function dossierKey(scenario: StaffingScenario): string {
     scenario.behaviour ?? null,
     units,
   ]);
-}
-
-/** Officers of each unit at the desk on rotation (the desk fields' `fromUnit`). */
-export function officersAtDesk(scenario: StaffingScenario): Record<string, number> {
-  const lent: Record<string, number> = {};
-  for (const f of Object.values(scenario.desk.fields))
-    if (f.fromUnit) lent[f.fromUnit] = (lent[f.fromUnit] ?? 0) + f.officers;
-  return lent;
 }
 
 /**
