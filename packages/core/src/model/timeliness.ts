@@ -25,3 +25,12 @@ export function classifyTimeliness(doneAt: Date, due: Date, calendar: WorkingCal
   if (doneAt.getTime() > due.getTime()) return 'LATE';
   return calendar.localDayNumber(doneAt) < calendar.localDayNumber(due) ? 'EARLY' : 'ON_TIME';
 }
+
+/**
+ * {@link classifyTimeliness} on instants given as milliseconds since the epoch: the same answer,
+ * no `Date` made (the lifecycle keeps instants as text and reads them as numbers).
+ */
+export function classifyTimelinessMs(doneAt: number, due: number, calendar: WorkingCalendar): Timeliness {
+  if (doneAt > due) return 'LATE';
+  return calendar.localDayNumberMs(doneAt) < calendar.localDayNumberMs(due) ? 'EARLY' : 'ON_TIME';
+}

@@ -1,12 +1,12 @@
-import { type Actor, toInstant } from '../model/actor.js';
+import type { Actor } from '../model/actor.js';
 import type { Applicant } from '../model/applicant.js';
 import type { Channel } from '../model/channel.js';
 import type { ResolvedReception } from '../model/cross-boundary.js';
 import type { DossierContext, Outcome, StepRecord } from '../model/dossier-context.js';
 import type { DossierEvent } from '../model/dossier-events.js';
-import { instantMs } from '../model/instant-format.js';
+import { formatInstant, instantMs } from '../model/instant-format.js';
 import type { LiaisonLink } from '../model/liaison-context.js';
-import { classifyTimeliness, type Timeliness } from '../model/timeliness.js';
+import { classifyTimelinessMs, type Timeliness } from '../model/timeliness.js';
 import {
   APPLICANT_PARTY,
   actorParty,
@@ -47,7 +47,6 @@ export interface ReceiptInput {
 }
 
 type E<T extends DossierEvent['type']> = Extract<DossierEvent, { type: T }>;
-const d = (iso: string) => new Date(instantMs(iso));
 
 /** Who held the dossier at `instant`, from the step records (the desk outside any step). */
 function holderAt(env: LifecycleEnv, ctx: DossierContext, instant: string): string {
@@ -59,7 +58,7 @@ function holderAt(env: LifecycleEnv, ctx: DossierContext, instant: string): stri
 }
 
 function classify(env: LifecycleEnv, at: string, due: string): Timeliness {
-  return classifyTimeliness(d(at), d(due), env.calendar);
+  return classifyTimelinessMs(instantMs(at), instantMs(due), env.calendar);
 }
 
 function closeOpenStep(
@@ -85,7 +84,7 @@ function startStep(env: LifecycleEnv, stepId: string, at: string): StepRecord {
     stepId,
     unit: step.unit,
     startedAt: at,
-    due: toInstant(stepDue(env, d(at), step.budget)),
+    due: formatInstant(stepDue(env, instantMs(at), step.budget)),
     endedAt: null,
     result: null,
     remainingMinutes: null,
@@ -111,10 +110,10 @@ function startStep(env: LifecycleEnv, stepId: string, at: string): StepRecord {
  */
 export function receiptContext(env: LifecycleEnv, input: ReceiptInput): DossierContext {
   const { def, calendar } = env;
-  const at = d(input.receivedAt);
+  const at = instantMs(input.receivedAt);
   // One form for every instant (UTC ISO), whatever offset the input was written with.
-  const receivedAt = toInstant(at);
-  const legal = toInstant(calendar.dueDate(at, timeLimitFor(def, input.channel)));
+  const receivedAt = formatInstant(at);
+  const legal = formatInstant(calendar.dueDateMs(at, timeLimitFor(def, input.channel)));
   const first = def.steps[0]!;
   const record = startStep(env, first.id, receivedAt);
   let slip: DossierContext['slip'] = [];
@@ -140,7 +139,7 @@ export function receiptContext(env: LifecycleEnv, input: ReceiptInput): DossierC
     due: {
       legal,
       current: legal,
-      service: def.serviceTarget ? toInstant(calendar.dueDate(at, def.serviceTarget)) : null,
+      service: def.serviceTarget ? formatInstant(calendar.dueDateMs(at, def.serviceTarget)) : null,
     },
     pause: null,
     holder: first.unit,
@@ -242,12 +241,12 @@ export function requestSupplement(
   e: E<'REQUEST_SUPPLEMENT'>,
 ): DossierContext {
   const { calendar, def } = env;
-  const at = d(e.at);
-  const left = (iso: string) => Math.max(0, calendar.workingMinutesBetween(at, d(iso)));
+  const at = instantMs(e.at);
+  const left = (iso: string) => Math.max(0, calendar.workingMinutesBetweenMs(at, instantMs(iso)));
   const open = openStep(ctx);
   const steps = open ? withLast(ctx.steps, { ...open, remainingMinutes: left(open.due) }) : ctx.steps;
   const respondBy = def.supplementation.responseLimit
-    ? toInstant(calendar.dueDate(at, def.supplementation.responseLimit))
+    ? formatInstant(calendar.dueDateMs(at, def.supplementation.responseLimit))
     : null;
   const slip = appendSlip(env, ctx.slip, {
     kind: 'supplement-request',
@@ -287,22 +286,25 @@ export function supplementReceived(
   e: E<'SUPPLEMENT_RECEIVED'>,
 ): DossierContext {
   const { calendar, def } = env;
-  const at = d(e.at);
+  const at = instantMs(e.at);
   const restart = def.supplementation.clock === 'restart';
   const later = (a: string, b: string) => (instantMs(a) >= instantMs(b) ? a : b);
   // `resume` shifts every due time by the working time the clock was stopped. No working time
   // stopped shifts nothing (adding 0 would move a due time at a session's end, e.g. 17:00, to the
   // next session's start).
-  const paused = ctx.pause ? Math.max(0, calendar.workingMinutesBetween(d(ctx.pause.since), at)) : 0;
-  const shift = (iso: string) => (paused > 0 ? toInstant(calendar.addWorkingMinutes(d(iso), paused)) : iso);
+  const paused = ctx.pause
+    ? Math.max(0, calendar.workingMinutesBetweenMs(instantMs(ctx.pause.since), at))
+    : 0;
+  const shift = (iso: string) =>
+    paused > 0 ? formatInstant(calendar.addWorkingMinutesMs(instantMs(iso), paused)) : iso;
   let legal: string;
   let current: string;
   let service = ctx.due.service;
   if (restart) {
-    legal = toInstant(calendar.dueDate(at, timeLimitFor(def, ctx.channel)));
+    legal = formatInstant(calendar.dueDateMs(at, timeLimitFor(def, ctx.channel)));
     current = later(legal, ctx.due.current);
     if (service && def.serviceTarget)
-      service = later(toInstant(calendar.dueDate(at, def.serviceTarget)), service);
+      service = later(formatInstant(calendar.dueDateMs(at, def.serviceTarget)), service);
   } else {
     legal = shift(ctx.due.legal);
     current = later(shift(ctx.due.current), legal);
@@ -312,7 +314,7 @@ export function supplementReceived(
   let steps = ctx.steps;
   if (open) {
     const step = stepById(env, open.stepId);
-    const due = restart ? toInstant(stepDue(env, at, step.budget)) : shift(open.due);
+    const due = restart ? formatInstant(stepDue(env, at, step.budget)) : shift(open.due);
     steps = withLast(ctx.steps, { ...open, due: later(due, open.due), remainingMinutes: null });
   }
   const holder = open ? open.unit : def.desk;
@@ -354,7 +356,7 @@ export function supplementReceived(
 /** APOLOGIZE: record the apology (Form 04) and move the due time in force to the new date. */
 export function apologize(env: LifecycleEnv, ctx: DossierContext, e: E<'APOLOGIZE'>): DossierContext {
   const { calendar } = env;
-  const latestNotice = calendar.addWorkingMinutes(d(ctx.due.current), -calendar.workingDayMinutes);
+  const latestNotice = calendar.addWorkingMinutesMs(instantMs(ctx.due.current), -calendar.workingDayMinutes);
   return {
     ...ctx,
     apology: {
@@ -364,9 +366,9 @@ export function apologize(env: LifecycleEnv, ctx: DossierContext, e: E<'APOLOGIZ
       reason: e.reason,
       previousDue: ctx.due.current,
       newDue: e.newDue,
-      noticeInTime: instantMs(e.at) <= latestNotice.getTime(),
+      noticeInTime: instantMs(e.at) <= latestNotice,
     },
-    due: { ...ctx.due, current: toInstant(d(e.newDue)) },
+    due: { ...ctx.due, current: formatInstant(instantMs(e.newDue)) },
     updatedAt: e.at,
   };
 }

@@ -118,9 +118,9 @@ export function budgetMinutes(env: LifecycleEnv, budget: StepBudget): number {
     : budget.workingDays * env.calendar.workingDayMinutes;
 }
 
-/** Due time of a step started at `start`. */
-export function stepDue(env: LifecycleEnv, start: Date, budget: StepBudget): Date {
-  return env.calendar.addWorkingMinutes(start, budgetMinutes(env, budget));
+/** Due time (ms since the epoch) of a step started at `start` (ms since the epoch). */
+export function stepDue(env: LifecycleEnv, start: number, budget: StepBudget): number {
+  return env.calendar.addWorkingMinutesMs(start, budgetMinutes(env, budget));
 }
 
 /**
