@@ -162,14 +162,27 @@ export function handOver(env: LifecycleEnv, ctx: DossierContext, e: E<'HAND_OVER
   const i = closed ? stepIndex(env, closed.stepId) : env.def.steps.length - 1;
   const next = env.def.steps[i + 1];
   const toUnit = next ? next.unit : env.def.desk;
-  const slip = appendSlip(env, ctx.slip, {
-    kind: 'handover',
-    from: actorParty(env, e.actor),
-    to: party(env, toUnit, e.receiver),
-    at: e.at,
-    ...(closed ? { stepId: closed.stepId, due: closed.due, result: closed.result! } : {}),
-    note: e.note ?? '',
-  });
+  const from = actorParty(env, e.actor);
+  const to = party(env, toUnit, e.receiver);
+  const note = e.note ?? '';
+  // The row's keys as `{ kind, from, to, at, ...(closed ? { stepId, due, result } : {}), note }`,
+  // written as two literals (no object made to be spread).
+  const slip = appendSlip(
+    env,
+    ctx.slip,
+    closed
+      ? {
+          kind: 'handover',
+          from,
+          to,
+          at: e.at,
+          stepId: closed.stepId,
+          due: closed.due,
+          result: closed.result!,
+          note,
+        }
+      : { kind: 'handover', from, to, at: e.at, note },
+  );
   const issued = ctx.decisionIssued || (closed ? stepById(env, closed.stepId).issuesDecision : false);
   // `{ ...ctx, steps, holder, decisionIssued, slip, updatedAt }` (and `finishedAt`), copied cheaply.
   const out = copyContext(ctx);
@@ -375,7 +388,11 @@ export function apologize(env: LifecycleEnv, ctx: DossierContext, e: E<'APOLOGIZ
 
 /** MARK_OVERDUE: the dossier passed its legal due time; remember who held it then. */
 export function markOverdue(env: LifecycleEnv, ctx: DossierContext, e: E<'MARK_OVERDUE'>): DossierContext {
-  return { ...ctx, overdue: { at: ctx.due.legal, unit: holderAt(env, ctx, ctx.due.legal) }, updatedAt: e.at };
+  // `{ ...ctx, overdue, updatedAt }`, copied cheaply (both keys are the context's already).
+  const out = copyContext(ctx);
+  out.overdue = { at: ctx.due.legal, unit: holderAt(env, ctx, ctx.due.legal) };
+  out.updatedAt = e.at;
+  return out;
 }
 
 function close(
@@ -391,32 +408,36 @@ function close(
   const { steps } = closeOpenStep(env, ctx, e.at, countedAt);
   const result = extra.classify ? classify(env, countedAt, ctx.due.legal) : null;
   const lateUnit = result === 'LATE' ? (ctx.overdue?.unit ?? holderAt(env, ctx, ctx.due.legal)) : null;
-  const slip = appendSlip(env, ctx.slip, {
-    kind: kind === 'returned' ? 'result-returned' : 'closed',
-    from: actorParty(env, e.actor),
-    to: APPLICANT_PARTY,
+  const rowKind = kind === 'returned' ? 'result-returned' : 'closed';
+  const from = actorParty(env, e.actor);
+  // `{ kind, from, to, at, due, ...(result ? { result } : {}), note }` as two literals.
+  const slip = appendSlip(
+    env,
+    ctx.slip,
+    result
+      ? { kind: rowKind, from, to: APPLICANT_PARTY, at: e.at, due: ctx.due.legal, result, note: extra.note }
+      : { kind: rowKind, from, to: APPLICANT_PARTY, at: e.at, due: ctx.due.legal, note: extra.note },
+  );
+  // `{ ...ctx, steps, pause: null, ...closedPayments(ctx, e), outcome, slip, updatedAt }`: every
+  // key is already the context's (closed payments replace its `payments`), so assigning them to a
+  // copy keeps the spread's keys and order.
+  const out = copyContext(ctx);
+  out.steps = steps;
+  out.pause = null;
+  const { payments } = closedPayments(ctx, e);
+  if (payments) out.payments = payments;
+  out.outcome = {
+    kind,
     at: e.at,
-    due: ctx.due.legal,
-    ...(result ? { result } : {}),
-    note: extra.note,
-  });
-  return {
-    ...ctx,
-    steps,
-    pause: null,
-    ...closedPayments(ctx, e),
-    outcome: {
-      kind,
-      at: e.at,
-      by: e.actor,
-      result,
-      lateUnit,
-      reasons: extra.reasons ?? [],
-      ...(extra.delivery ? { delivery: extra.delivery } : {}),
-    },
-    slip,
-    updatedAt: e.at,
+    by: e.actor,
+    result,
+    lateUnit,
+    reasons: extra.reasons ?? [],
+    ...(extra.delivery ? { delivery: extra.delivery } : {}),
   };
+  out.slip = slip;
+  out.updatedAt = e.at;
+  return out;
 }
 
 /** RETURN_RESULT: hand the result over; classify the dossier against its legal due time. */

@@ -49,6 +49,12 @@ describe('copyContext', () => {
 
   it('copies contexts with other keys, or keys in another order, as a spread would', () => {
     same({ ...received.context, finishedAt: '2026-03-03T02:00:00.000Z' });
+    // `finishedAt` then another key, another key then `finishedAt`, a receipt key missing.
+    same({ ...received.context, finishedAt: '2026-03-03T02:00:00.000Z', payments: [] });
+    same({ ...received.context, payments: [], finishedAt: '2026-03-03T02:00:00.000Z' });
+    const { outcome: _outcome, ...fewer } = received.context;
+    same(fewer as DossierContext);
+    same({ ...fewer, finishedAt: '2026-03-03T02:00:00.000Z' } as DossierContext);
     const { code, ...rest } = received.context;
     same({ ...rest, code } as DossierContext);
     same({ ...received.context, liaison: undefined } as DossierContext);

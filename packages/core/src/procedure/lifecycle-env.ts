@@ -177,38 +177,71 @@ const RECEIPT_KEYS: readonly string[] = [
  * order. A spread of a context whose keys are stored outside the object (contexts that went
  * through a few actions) grows the copy's key store a key at a time: about 660 bytes for a
  * 20-key context, where an object literal of the same keys takes about 190. A context with the
- * receipt's keys only (most of a dossier's life) is copied as a literal; any other as a spread.
+ * receipt's keys only (most of a dossier's life), or with `finishedAt` after them (back at the
+ * desk with the result), is copied as a literal; any other as a spread.
  */
 export function copyContext(ctx: DossierContext): DossierContext {
   // The keys read in place (`for…in` over a plain object: its own keys in order, and no list
   // made, as `Object.keys` would); a key inherited from elsewhere falls back to the spread.
   if (Object.getPrototypeOf(ctx) !== Object.prototype) return { ...ctx };
   let i = 0;
+  let finished = false;
   for (const key in ctx) {
-    if (key !== RECEIPT_KEYS[i]) return { ...ctx };
+    if (i < RECEIPT_KEYS.length) {
+      if (key !== RECEIPT_KEYS[i]) return { ...ctx };
+    } else if (i === RECEIPT_KEYS.length && key === 'finishedAt') {
+      finished = true;
+    } else {
+      return { ...ctx };
+    }
     i++;
   }
-  if (i !== RECEIPT_KEYS.length) return { ...ctx };
-  return {
-    code: ctx.code,
-    secret: ctx.secret,
-    procedure: ctx.procedure,
-    agency: ctx.agency,
-    channel: ctx.channel,
-    applicant: ctx.applicant,
-    application: ctx.application,
-    receivedAt: ctx.receivedAt,
-    receivedBy: ctx.receivedBy,
-    due: ctx.due,
-    pause: ctx.pause,
-    holder: ctx.holder,
-    steps: ctx.steps,
-    supplements: ctx.supplements,
-    apology: ctx.apology,
-    decisionIssued: ctx.decisionIssued,
-    overdue: ctx.overdue,
-    slip: ctx.slip,
-    outcome: ctx.outcome,
-    updatedAt: ctx.updatedAt,
-  };
+  if (i < RECEIPT_KEYS.length) return { ...ctx };
+  // Two literals, not one and a key added after: an added key would go to a separate key store.
+  return finished
+    ? {
+        code: ctx.code,
+        secret: ctx.secret,
+        procedure: ctx.procedure,
+        agency: ctx.agency,
+        channel: ctx.channel,
+        applicant: ctx.applicant,
+        application: ctx.application,
+        receivedAt: ctx.receivedAt,
+        receivedBy: ctx.receivedBy,
+        due: ctx.due,
+        pause: ctx.pause,
+        holder: ctx.holder,
+        steps: ctx.steps,
+        supplements: ctx.supplements,
+        apology: ctx.apology,
+        decisionIssued: ctx.decisionIssued,
+        overdue: ctx.overdue,
+        slip: ctx.slip,
+        outcome: ctx.outcome,
+        updatedAt: ctx.updatedAt,
+        finishedAt: ctx.finishedAt,
+      }
+    : {
+        code: ctx.code,
+        secret: ctx.secret,
+        procedure: ctx.procedure,
+        agency: ctx.agency,
+        channel: ctx.channel,
+        applicant: ctx.applicant,
+        application: ctx.application,
+        receivedAt: ctx.receivedAt,
+        receivedBy: ctx.receivedBy,
+        due: ctx.due,
+        pause: ctx.pause,
+        holder: ctx.holder,
+        steps: ctx.steps,
+        supplements: ctx.supplements,
+        apology: ctx.apology,
+        decisionIssued: ctx.decisionIssued,
+        overdue: ctx.overdue,
+        slip: ctx.slip,
+        outcome: ctx.outcome,
+        updatedAt: ctx.updatedAt,
+      };
 }
