@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { laneCount } from '../../../../tools/test-lane/lane.js';
 import { CalendarError, type TimeLimit, vietnamCalendar, type WorkingCalendar } from '../index.js';
+import { localDateOf } from './local-date.js';
 import { CALENDAR_INSTANT_RANGE } from './working-calendar.js';
 
 const RUNS = { numRuns: laneCount(200, 60) };
@@ -111,6 +112,21 @@ describe.each(OFFICES)('%s', (_name, make) => {
         expect(outcome(() => byMs.dueDateMs(t, l))).toEqual(
           outcome(() => byDate.dueDate(new Date(t), l).getTime()),
         );
+      }),
+      RUNS,
+    );
+  });
+
+  it("localDate answers a run of instants with each one's day (the last day's text kept)", () => {
+    const kept = make();
+    fc.assert(
+      fc.property(fc.array(instant, { minLength: 1, maxLength: 8 }), (ts) => {
+        // Each instant twice, and again after the others: the kept text must follow the day.
+        for (const t of [...ts, ...ts.slice().reverse()]) {
+          const expected = localDateOf(kept.localDayNumber(new Date(t)));
+          expect(kept.localDate(new Date(t))).toBe(expected);
+          expect(kept.localDate(new Date(t + 1))).toBe(localDateOf(kept.localDayNumber(new Date(t + 1))));
+        }
       }),
       RUNS,
     );

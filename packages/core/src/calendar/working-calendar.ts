@@ -70,6 +70,9 @@ export class WorkingCalendar {
   private readonly config: WorkingCalendarConfig;
   private table: DayTable | undefined;
   private readonly years = new Map<number, ResolvedYear>();
+  /** The day number {@link WorkingCalendar.localDate} answered last, and its text. */
+  private lastDay = Number.NaN;
+  private lastDate: LocalDate = '';
 
   constructor(config: WorkingCalendarConfig) {
     this.config = config;
@@ -138,7 +141,13 @@ export class WorkingCalendar {
   localDate(instant: Date): LocalDate {
     const t = this.instant(instant, 'instant');
     const table = this.cover(this.dayOfInstant(t));
-    return localDateOf(table.first + this.indexIn(table, t));
+    const day = table.first + this.indexIn(table, t);
+    // The text of the day asked last is kept: callers ask for the same day many times in a row.
+    if (day !== this.lastDay) {
+      this.lastDate = localDateOf(day);
+      this.lastDay = day;
+    }
+    return this.lastDate;
   }
 
   /**
