@@ -126,7 +126,7 @@ export function receiptContext(env: LifecycleEnv, input: ReceiptInput): DossierC
       note: 'Tiếp nhận và chuyển hồ sơ',
     });
   }
-  return {
+  const context: DossierContext = {
     code: input.code,
     secret: input.secret,
     procedure: { code: def.code, version: def.version, regime: def.regime },
@@ -151,6 +151,12 @@ export function receiptContext(env: LifecycleEnv, input: ReceiptInput): DossierC
     slip,
     outcome: null,
     updatedAt: receivedAt,
+  };
+  // Most receipts have neither: the literal alone (no objects made to be spread, and the layout
+  // `copyContext` copies cheaply); otherwise the same keys in the same order as before.
+  if (!input.liaison && !input.reception) return context;
+  return {
+    ...context,
     ...(input.liaison ? { liaison: input.liaison } : {}),
     ...(input.reception ? { reception: receptionAtReceipt(env, input.reception, receivedAt) } : {}),
   };
