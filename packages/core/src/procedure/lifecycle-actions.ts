@@ -69,13 +69,13 @@ function closeOpenStep(
 ): { steps: StepRecord[]; closed?: StepRecord } {
   const open = openStep(ctx);
   if (!open) return { steps: ctx.steps };
-  const closed: StepRecord = {
-    ...open,
-    endedAt: at,
-    result: classify(env, countedAt, open.due),
-    remainingMinutes: null,
-  };
+  const closed = closedStep(env, open, at, countedAt);
   return { steps: withLast(ctx.steps, closed), closed };
+}
+
+/** The open step `open` (the context's last) closed at `at`, classified at `countedAt`. */
+function closedStep(env: LifecycleEnv, open: StepRecord, at: string, countedAt: string): StepRecord {
+  return { ...open, endedAt: at, result: classify(env, countedAt, open.due), remainingMinutes: null };
 }
 
 function startStep(env: LifecycleEnv, stepId: string, at: string): StepRecord {
@@ -164,9 +164,19 @@ export function receiptContext(env: LifecycleEnv, input: ReceiptInput): DossierC
 
 /** HAND_OVER: close the step (early / on time / late) and open the next, or hand to the desk. */
 export function handOver(env: LifecycleEnv, ctx: DossierContext, e: E<'HAND_OVER'>): DossierContext {
-  const { steps, closed } = closeOpenStep(env, ctx, e.at);
+  const open = openStep(ctx);
+  const closed = open ? closedStep(env, open, e.at, e.at) : undefined;
   const i = closed ? stepIndex(env, closed.stepId) : env.def.steps.length - 1;
   const next = env.def.steps[i + 1];
+  // The steps with the open one (the last) closed and the next one opened, as one new array
+  // (`appended(withLast(steps, closed), started)` without the array in between).
+  let steps: StepRecord[];
+  if (next) {
+    steps = appended(ctx.steps, startStep(env, next.id, e.at));
+    if (closed) steps[ctx.steps.length - 1] = closed;
+  } else {
+    steps = closed ? withLast(ctx.steps, closed) : ctx.steps;
+  }
   const toUnit = next ? next.unit : env.def.desk;
   const from = actorParty(env, e.actor);
   const to = party(env, toUnit, e.receiver);
@@ -192,7 +202,7 @@ export function handOver(env: LifecycleEnv, ctx: DossierContext, e: E<'HAND_OVER
   const issued = ctx.decisionIssued || (closed ? stepById(env, closed.stepId).issuesDecision : false);
   // `{ ...ctx, steps, holder, decisionIssued, slip, updatedAt }` (and `finishedAt`), copied cheaply.
   const out = copyContext(ctx);
-  out.steps = next ? appended(steps, startStep(env, next.id, e.at)) : steps;
+  out.steps = steps;
   out.holder = toUnit;
   out.decisionIssued = issued;
   out.slip = slip;
