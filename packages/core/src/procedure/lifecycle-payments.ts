@@ -208,6 +208,8 @@ function awaited(ctx: DossierContext, id: string): Issue[] {
  * ```
  */
 export function unpaidBeforeResult(def: ProcedureDefinition, ctx: DossierContext): string[] {
+  // Most procedures have no fee paid before the result: nothing to collect the payments for.
+  if (!def.fees.some((f) => f.payBeforeResult)) return [];
   const paid = new Set<string>((ctx.feeExemptions ?? []).map((x) => x.feeId));
   for (const p of ctx.payments ?? []) if (kept(p)) for (const l of p.lines) paid.add(l.feeId);
   return def.fees.filter((f) => f.payBeforeResult && !paid.has(f.id)).map((f) => f.id);
