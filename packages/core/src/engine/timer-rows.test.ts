@@ -7,7 +7,7 @@ import {
   residenceReceipt,
   residenceVariant,
 } from '../../test-support/dossier-harness.js';
-import { timerRows } from './timer-rows.js';
+import { owedTimerRows, timerIdLength, timerRows } from './timer-rows.js';
 
 const { desk } = officers;
 const p = residenceVariant({});
@@ -68,5 +68,27 @@ describe('timerRows with the previous rows', () => {
     expect(timerRows(first.context, [], options, undefined, memo)).toEqual(
       timerRows(first.context, [], options),
     );
+  });
+
+  it('owedTimerRows gives the rows timerRows gives, ids included, and leaves out fired ones alike', () => {
+    const memo = {
+      warnCurrent: '',
+      warnReceivedAt: '',
+      warnCalendar: undefined,
+      warnBefore: 0,
+      warnAt: null,
+    };
+    const first = p.receive(residenceReceipt('2026-03-02T09:00:00+07:00'));
+    const owed = owedTimerRows(first.context, [], options, [], memo);
+    const plain = (
+      rows: readonly { id: string; code: string; kind: string; at: string; stepId?: string }[],
+    ) => rows.map((r) => ({ id: r.id, code: r.code, kind: r.kind, at: r.at, stepId: r.stepId }));
+    expect(plain(owed)).toEqual(plain(timerRows(first.context, [], options)));
+    for (const r of owed) expect(r.id.length).toBe(timerIdLength(r.code, r.kind, r.at, r.stepId));
+    const next = applyAll(p, first, [{ type: 'HAND_OVER', at: '2026-03-02T10:00:00+07:00', actor: desk }]);
+    const fired = [owed[0]!.id, owed[2]!.id];
+    const again = owedTimerRows(next.context, fired, options, owed, memo);
+    expect(plain(again)).toEqual(plain(timerRows(next.context, fired, options)));
+    expect(again[0]).toBe(owed[1]);
   });
 });

@@ -27,6 +27,64 @@ export function timerRows(
   previous?: readonly TimerRow[],
   memo?: WarningMemo,
 ): TimerRow[] {
+  building.lazy = false;
+  return makeRows(ctx, fired, options, previous, memo);
+}
+
+/**
+ * {@link timerRows} for the store-less core, which keeps its rows in memory: a new row writes its
+ * id only when the id is read ({@link OwedTimer}; most rows are replaced before then, and an id
+ * is a string of about 60 characters built from five pieces). The rows are equal to
+ * {@link timerRows}' field for field, `id` included; not for a store (the id is not an own
+ * property, so `JSON.stringify` leaves it out).
+ */
+export function owedTimerRows(
+  ctx: DossierContext,
+  fired: readonly string[],
+  options: DeadlineOptions,
+  previous: readonly TimerRow[],
+  memo: WarningMemo,
+): TimerRow[] {
+  building.lazy = true;
+  return makeRows(ctx, fired, options, previous, memo);
+}
+
+/** A timer row whose id is written when first read: the same text as a store's row. */
+class OwedTimer implements TimerRow {
+  private written: string | undefined;
+  constructor(
+    readonly code: string,
+    readonly kind: Deadline['kind'],
+    readonly at: string,
+    readonly stepId: string | undefined,
+    id: string | undefined,
+  ) {
+    this.written = id;
+  }
+
+  get id(): string {
+    if (this.written === undefined) this.written = timerId(this.code, this.kind, this.at, this.stepId);
+    return this.written;
+  }
+}
+
+/** A timer row's id: stable for the same dossier, kind, step and instant. */
+function timerId(code: string, kind: Deadline['kind'], at: string, stepId: string | undefined): string {
+  return stepId ? `${code}:${kind}:${stepId}:${at}` : `${code}:${kind}:${at}`;
+}
+
+/** The length of {@link timerId}'s text, without writing it. */
+export function timerIdLength(code: string, kind: string, at: string, stepId: string | undefined): number {
+  return code.length + kind.length + at.length + 2 + (stepId ? stepId.length + 1 : 0);
+}
+
+function makeRows(
+  ctx: DossierContext,
+  fired: readonly string[],
+  options: DeadlineOptions,
+  previous: readonly TimerRow[] | undefined,
+  memo: WarningMemo | undefined,
+): TimerRow[] {
   building.code = ctx.code;
   building.fired = fired;
   building.previous = previous !== undefined && previous.length > 0 ? previous : undefined;
@@ -59,6 +117,7 @@ const building = {
   previous: undefined as readonly TimerRow[] | undefined,
   rows: [] as TimerRow[],
   count: 0,
+  lazy: false,
 };
 
 /** Adds the row of one pending deadline to {@link building}, unless already fired. */
@@ -66,8 +125,22 @@ function addRow(kind: Deadline['kind'], at: string, stepId: string | undefined):
   const code = building.code;
   const previous = building.previous;
   const kept = previous !== undefined ? sameTimer(previous, code, kind, at, stepId) : undefined;
-  const id = kept ? kept.id : stepId ? `${code}:${kind}:${stepId}:${at}` : `${code}:${kind}:${at}`;
   const fired = building.fired;
+  if (building.lazy) {
+    // The id is read or written only if a fired id has its length (and it may be that one).
+    let id: string | undefined;
+    if (fired.length > 0) {
+      const length = timerIdLength(code, kind, at, stepId);
+      for (const f of fired) {
+        if (f.length !== length) continue;
+        id ??= kept ? kept.id : timerId(code, kind, at, stepId);
+        if (f === id) return;
+      }
+    }
+    building.rows[building.count++] = kept ?? new OwedTimer(code, kind, at, stepId, id);
+    return;
+  }
+  const id = kept ? kept.id : timerId(code, kind, at, stepId);
   if (fired.length > 0 && fired.includes(id)) return;
   building.rows[building.count++] =
     kept ?? (stepId ? { id, code, kind, at, stepId } : { id, code, kind, at });

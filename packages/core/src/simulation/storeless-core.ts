@@ -6,7 +6,7 @@ import { checkEvent, checkReceive } from '../engine/engine-input.js';
 import { type EngineEvent, type ReceiveCommand, SYSTEM_ACTOR } from '../engine/engine-types.js';
 import { receiptJournalEntry, transitionJournalEntry } from '../engine/journal-entries.js';
 import { checkRating, type RatingRules, ratedDossier, ratingRules } from '../engine/rate-dossier.js';
-import { byClaimOrder, timerFiring, timerRows } from '../engine/timer-rows.js';
+import { byClaimOrder, owedTimerRows, timerFiring, timerIdLength } from '../engine/timer-rows.js';
 import { NotFoundError, TransitionError } from '../errors/dossier-errors.js';
 import { MotcuaError } from '../errors/motcua-error.js';
 import { type Actor, toInstant } from '../model/actor.js';
@@ -85,10 +85,24 @@ export interface StorelessCoreOptions {
 
 const SECRET_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
-/** The row among `old` that is `row` or has its id, if any. */
+/**
+ * The row among `old` that is `row` or has its id, if any. Ids are compared only where they can
+ * be equal for different deadlines (the same length, instants of different lengths): an id is
+ * written only when read (`owedTimerRows`).
+ */
 function keptRow(old: readonly TimerRow[], row: TimerRow): TimerRow | undefined {
   for (const o of old) if (o === row) return o;
-  for (const o of old) if (o.id === row.id) return o;
+  const length = timerIdLength(row.code, row.kind, row.at, row.stepId);
+  for (const o of old) {
+    if (o.code !== row.code || o.kind !== row.kind) continue;
+    if (o.at === row.at && o.stepId === row.stepId) return o;
+    if (
+      o.at.length !== row.at.length &&
+      timerIdLength(o.code, o.kind, o.at, o.stepId) === length &&
+      o.id === row.id
+    )
+      return o;
+  }
   return undefined;
 }
 
@@ -247,7 +261,7 @@ export class StorelessCore<D extends CoreDossier> {
       this.records.set(code, { dossier: d, journal: [{ ...entry, enteredAt: toInstant(this.clock.now()) }] });
     }
     for (const row of persisted.context.slip) this.units.add(row);
-    this.setTimers(d, timerRows(persisted.context, d.fired, this.deadlineOptions, undefined, d));
+    this.setTimers(d, owedTimerRows(persisted.context, d.fired, this.deadlineOptions, d.timers, d));
     if (persisted.status === 'done') this.close(d);
   }
 
@@ -434,7 +448,7 @@ export class StorelessCore<D extends CoreDossier> {
     }
     const slip = after.context.slip;
     for (let i = before.context.slip.length; i < slip.length; i++) this.units.add(slip[i] as SlipRow);
-    this.setTimers(d, rows ?? timerRows(after.context, d.fired, this.deadlineOptions, d.timers, d));
+    this.setTimers(d, rows ?? owedTimerRows(after.context, d.fired, this.deadlineOptions, d.timers, d));
     if (after.status === 'done') this.close(d);
   }
 
