@@ -81,7 +81,7 @@ describe('timerRows with the previous rows', () => {
     const first = p.receive(residenceReceipt('2026-03-02T09:00:00+07:00'));
     const owed = owedTimerRows(first.context, [], options, [], memo);
     const plain = (
-      rows: readonly { id: string; code: string; kind: string; at: string; stepId?: string }[],
+      rows: readonly { id: string; code: string; kind: string; at: string; stepId?: string | undefined }[],
     ) => rows.map((r) => ({ id: r.id, code: r.code, kind: r.kind, at: r.at, stepId: r.stepId }));
     expect(plain(owed)).toEqual(plain(timerRows(first.context, [], options)));
     for (const r of owed) expect(r.id.length).toBe(timerIdLength(r.code, r.kind, r.at, r.stepId));
