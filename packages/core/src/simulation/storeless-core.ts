@@ -194,6 +194,8 @@ export class StorelessCore<D extends CoreDossier> {
   private readonly records: Map<string, { dossier: D; journal: JournalEntry[] }> | undefined;
   private readonly ratings: RatingRules;
   private received = 0;
+  /** The clock's time, for `checkEvent` (one function, not one per command). */
+  private readonly now = (): Date => this.clock.now();
 
   constructor(options: StorelessCoreOptions) {
     this.procedures = options.procedures;
@@ -267,7 +269,7 @@ export class StorelessCore<D extends CoreDossier> {
 
   /** Applies an event to `d`, as `engine.send` does; updates `d`. */
   send(d: D, input: EngineEvent): void {
-    const event = checkEvent(input, () => this.clock.now()) as unknown as DossierEventInput & { at: string };
+    const event = checkEvent(input, this.now) as unknown as DossierEventInput & { at: string };
     const before = d.persisted;
     const procedure = d.procedure;
     if (!before || !procedure) {
