@@ -123,7 +123,7 @@ export const EN: JobLabels = {
     feeRevenue: (r) =>
       `${number(r.payments)} payments, VND ${number(r.collectedVnd)} collected (fees VND ${number(r.feeVnd)}, charges VND ${number(r.chargeVnd)}; online VND ${number(r.onlineVnd)}), VND ${number(r.refundedVnd)} refunded`,
     portalSync: (p) =>
-      `${number(p.synced)} of ${number(p.received)} received dossiers on the portal (indicator 1.4: ${p.ratio === null ? 'N/A' : number(p.ratio, 4)}); ` +
+      `${number(p.synced)} of ${number(p.received)} received dossiers on the portal (indicator 1.4: ${p.ratio === null ? 'N/A' : percent(p.ratio)}); ` +
       `lag p50 ${number(p.lagP50Minutes)} min, p99 ${number(p.lagP99Minutes)} min (simulated time); ` +
       `${number(p.records)} records, ${number(p.duplicates)} duplicates, ${number(p.deadLetters)} dead letters, through a portal failing 8% of calls`,
     ratings: (r) =>

@@ -123,7 +123,7 @@ export const VI: JobLabels = {
     feeRevenue: (r) =>
       `${number(r.payments)} lần nộp, thu ${number(r.collectedVnd)} đ (phí ${number(r.feeVnd)} đ, lệ phí ${number(r.chargeVnd)} đ; trực tuyến ${number(r.onlineVnd)} đ), hoàn trả ${number(r.refundedVnd)} đ`,
     portalSync: (p) =>
-      `${number(p.synced)}/${number(p.received)} hồ sơ đã tiếp nhận có trên Cổng (chỉ số 1.4: ${p.ratio === null ? 'N/A' : number(p.ratio, 4)}); ` +
+      `${number(p.synced)}/${number(p.received)} hồ sơ đã tiếp nhận có trên Cổng (chỉ số 1.4: ${p.ratio === null ? 'N/A' : percent(p.ratio)}); ` +
       `độ trễ p50 ${number(p.lagP50Minutes)} phút, p99 ${number(p.lagP99Minutes)} phút (thời gian mô phỏng); ` +
       `${number(p.records)} bản ghi, ${number(p.duplicates)} bản trùng, ${number(p.deadLetters)} lượt gửi hỏng hẳn, qua Cổng mô phỏng lỗi 8 % lượt gọi`,
     ratings: (r) =>

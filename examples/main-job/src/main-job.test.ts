@@ -60,7 +60,7 @@ describe('the main job', () => {
     expect(stdout).toMatch(/\d+ lệnh trong [\d,]+ giây/);
     // Synced to the portal simulator through its faults: none lost, none duplicated.
     expect(stdout).toMatch(
-      /Đồng bộ DVCQG {5}(\d+)\/\1 hồ sơ đã tiếp nhận có trên Cổng \(chỉ số 1\.4: 1\); .* 0 bản trùng, 0 lượt gửi hỏng hẳn/,
+      /Đồng bộ DVCQG {5}(\d+)\/\1 hồ sơ đã tiếp nhận có trên Cổng \(chỉ số 1\.4: 100,0 %\); .* 0 bản trùng, 0 lượt gửi hỏng hẳn/,
     );
     // Biểu 06 of the month on the 15th → 14th cut-off holding the first day (17/08: 15/08 – 14/09).
     const form06 =

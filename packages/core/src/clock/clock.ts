@@ -32,6 +32,19 @@ export class SimulatedClock implements Clock {
     return new Date(this.t);
   }
 
+  /**
+   * The time in milliseconds since the epoch: `now().getTime()` without making a `Date` (the
+   * store-less simulation reads it on every command).
+   * @example
+   * ```ts
+   * import { SimulatedClock } from '@motcua/core';
+   * new SimulatedClock('2026-02-12T08:00:00+07:00').nowMs(); // 1770858000000
+   * ```
+   */
+  nowMs(): number {
+    return this.t;
+  }
+
   /** Moves to an instant; moving backwards is refused (time in this domain never runs back). */
   set(instant: Date | string): void {
     const t = new Date(instant).getTime();

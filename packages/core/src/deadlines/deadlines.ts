@@ -34,9 +34,44 @@ interface WarningEntry {
  */
 const warnings = new WeakMap<object, WarningEntry>();
 
+/**
+ * The last warning worked out for one dossier, kept on a record its caller holds (the store-less
+ * core's dossier record): fields written in place, so a due time's warning costs no object and no
+ * weak-map entry. Every input is compared, so a hit gives the same instant.
+ */
+export interface WarningMemo {
+  warnCurrent: string;
+  warnReceivedAt: string;
+  warnCalendar: WorkingCalendar | undefined;
+  warnBefore: number;
+  warnAt: string | null;
+}
+
 /** The warning instant, `warnBefore` working minutes before the due time in force; `null` when not after receipt. */
-function warningAt(ctx: DossierContext, calendar: WorkingCalendar, warnBefore: number): string | null {
+function warningAt(
+  ctx: DossierContext,
+  calendar: WorkingCalendar,
+  warnBefore: number,
+  memo: WarningMemo | undefined,
+): string | null {
   const current = ctx.due.current;
+  if (memo !== undefined) {
+    if (
+      memo.warnCalendar === calendar &&
+      memo.warnCurrent === current &&
+      memo.warnReceivedAt === ctx.receivedAt &&
+      memo.warnBefore === warnBefore
+    ) {
+      return memo.warnAt;
+    }
+    const at = workWarning(ctx, current, calendar, warnBefore);
+    memo.warnCurrent = current;
+    memo.warnReceivedAt = ctx.receivedAt;
+    memo.warnCalendar = calendar;
+    memo.warnBefore = warnBefore;
+    memo.warnAt = at;
+    return at;
+  }
   const cached = warnings.get(ctx.due);
   if (
     cached !== undefined &&
@@ -47,10 +82,20 @@ function warningAt(ctx: DossierContext, calendar: WorkingCalendar, warnBefore: n
   ) {
     return cached.at;
   }
-  const warning = calendar.addWorkingMinutes(new Date(instantMs(current)), -warnBefore);
-  const at = warning.getTime() > instantMs(ctx.receivedAt) ? toInstant(warning) : null;
+  const at = workWarning(ctx, current, calendar, warnBefore);
   warnings.set(ctx.due, { current, receivedAt: ctx.receivedAt, calendar, warnBefore, at });
   return at;
+}
+
+/** The warning instant worked out (the working-time arithmetic). */
+function workWarning(
+  ctx: DossierContext,
+  current: string,
+  calendar: WorkingCalendar,
+  warnBefore: number,
+): string | null {
+  const warning = calendar.addWorkingMinutes(new Date(instantMs(current)), -warnBefore);
+  return warning.getTime() > instantMs(ctx.receivedAt) ? toInstant(warning) : null;
 }
 
 /**
@@ -83,12 +128,14 @@ export function pendingDeadlines(ctx: DossierContext, options: DeadlineOptions):
 
 /**
  * Calls `visit` with each deadline {@link pendingDeadlines} lists, in its order, without making
- * the list (the engine's timer rows are made from it on every transition).
+ * the list (the engine's timer rows are made from it on every transition). With `memo`, the
+ * warning instant is remembered on the caller's record of this dossier instead of a weak map.
  */
 export function visitPendingDeadlines(
   ctx: DossierContext,
   options: DeadlineOptions,
   visit: (kind: Deadline['kind'], at: string, stepId: string | undefined) => void,
+  memo?: WarningMemo,
 ): void {
   if (ctx.outcome) return;
   // An online filing not yet accepted: the limit to complete it when asked, else the intake deadline.
@@ -107,7 +154,7 @@ export function visitPendingDeadlines(
   const warnBefore = options.warnBeforeMinutes ?? options.calendar.workingDayMinutes;
   // The warning stays owed until it fires, also once the dossier is overdue (a worker may fire the
   // due time before another fires the warning): the engine drops a fired timer by its id.
-  const warning = warningAt(ctx, options.calendar, warnBefore);
+  const warning = warningAt(ctx, options.calendar, warnBefore, memo);
   if (warning !== null) visit('dossier-warning', warning, undefined);
   if (!ctx.overdue) visit('dossier-due', ctx.due.legal, undefined);
   const step = ctx.steps[ctx.steps.length - 1];

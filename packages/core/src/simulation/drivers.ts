@@ -99,8 +99,8 @@ export function storelessDriver(options: StorelessCoreOptions & { readonly clock
     target,
     advance(at) {
       // As `clock.set(new Date(at))` when `at` is later (the instant truncated to whole ms, as a
-      // Date does), with one Date made instead of three: the loop moves the clock on most commands.
-      const t = clock.now().getTime();
+      // Date does), with no Date made: the loop moves the clock on most commands.
+      const t = clock.nowMs();
       if (at > t) clock.advance(Math.trunc(at) - t);
     },
     receive(d, actor, sample, at) {

@@ -1,11 +1,12 @@
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { Clock } from '../clock/clock.js';
+import type { WarningMemo } from '../deadlines/deadlines.js';
 import { summaryOf, summaryWithNationalStatus } from '../engine/dossier-summary.js';
 import { checkEvent, checkReceive } from '../engine/engine-input.js';
 import { type EngineEvent, type ReceiveCommand, SYSTEM_ACTOR } from '../engine/engine-types.js';
 import { receiptJournalEntry, transitionJournalEntry } from '../engine/journal-entries.js';
 import { checkRating, type RatingRules, ratedDossier, ratingRules } from '../engine/rate-dossier.js';
-import { byClaimOrder, timerFiring, timerRows } from '../engine/timer-rows.js';
+import { byClaimOrder, owedTimerRows, timerFiring, timerIdLength } from '../engine/timer-rows.js';
 import { NotFoundError, TransitionError } from '../errors/dossier-errors.js';
 import { MotcuaError } from '../errors/motcua-error.js';
 import { type Actor, toInstant } from '../model/actor.js';
@@ -30,7 +31,7 @@ import { EventQueue } from './event-queue.js';
  * simulation) extends this record, so each dossier is one object; create every field up front
  * (one shape for all), the core fills them at receipt.
  */
-export interface CoreDossier {
+export interface CoreDossier extends WarningMemo {
   code: string;
   /** The dossier as the last command left it, as a store would hold it; `undefined` before receipt and once closed (unless records are kept). */
   persisted: PersistedDossier | undefined;
@@ -58,6 +59,11 @@ export function newCoreDossier(): CoreDossier {
     timers: [],
     slot: -1,
     order: 0,
+    warnCurrent: '',
+    warnReceivedAt: '',
+    warnCalendar: undefined,
+    warnBefore: 0,
+    warnAt: null,
   };
 }
 
@@ -78,6 +84,37 @@ export interface StorelessCoreOptions {
 }
 
 const SECRET_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/**
+ * The row among `old` that is `row` or has its id, if any. Ids are compared only where they can
+ * be equal for different deadlines (the same length, instants of different lengths): an id is
+ * written only when read (`owedTimerRows`).
+ */
+function keptRow(old: readonly TimerRow[], row: TimerRow): TimerRow | undefined {
+  for (const o of old) if (o === row) return o;
+  const length = timerIdLength(row.code, row.kind, row.at, row.stepId);
+  for (const o of old) {
+    if (o.code !== row.code || o.kind !== row.kind) continue;
+    if (o.at === row.at && o.stepId === row.stepId) return o;
+    if (
+      o.at.length !== row.at.length &&
+      timerIdLength(o.code, o.kind, o.at, o.stepId) === length &&
+      o.id === row.id
+    )
+      return o;
+  }
+  return undefined;
+}
+
+/** `rows` less the one of id `id` (a copy with one spare slot at most), or `rows` itself if none has it. */
+function withoutTimer(rows: TimerRow[], id: string): TimerRow[] {
+  let i = 0;
+  while (i < rows.length && (rows[i] as TimerRow).id !== id) i++;
+  if (i === rows.length) return rows;
+  const next = rows.slice();
+  next.splice(i, 1);
+  return next;
+}
 
 /** A timer row in the queue, with its dossier. */
 interface QueuedTimer<D> {
@@ -157,6 +194,8 @@ export class StorelessCore<D extends CoreDossier> {
   private readonly records: Map<string, { dossier: D; journal: JournalEntry[] }> | undefined;
   private readonly ratings: RatingRules;
   private received = 0;
+  /** The clock's time, for `checkEvent` (one function, not one per command). */
+  private readonly now = (): Date => this.clock.now();
 
   constructor(options: StorelessCoreOptions) {
     this.procedures = options.procedures;
@@ -224,13 +263,13 @@ export class StorelessCore<D extends CoreDossier> {
       this.records.set(code, { dossier: d, journal: [{ ...entry, enteredAt: toInstant(this.clock.now()) }] });
     }
     for (const row of persisted.context.slip) this.units.add(row);
-    this.setTimers(d, timerRows(persisted.context, d.fired, this.deadlineOptions));
+    this.setTimers(d, owedTimerRows(persisted.context, d.fired, this.deadlineOptions, d.timers, d));
     if (persisted.status === 'done') this.close(d);
   }
 
   /** Applies an event to `d`, as `engine.send` does; updates `d`. */
   send(d: D, input: EngineEvent): void {
-    const event = checkEvent(input, () => this.clock.now()) as unknown as DossierEventInput & { at: string };
+    const event = checkEvent(input, this.now) as unknown as DossierEventInput & { at: string };
     const before = d.persisted;
     const procedure = d.procedure;
     if (!before || !procedure) {
@@ -374,7 +413,7 @@ export class StorelessCore<D extends CoreDossier> {
     else {
       // The context is unchanged, so are its deadlines: the rows are those owed before, less the
       // one fired (what timerRows gives for the same context, its fired ids and these rows).
-      const rows = d.timers.filter((t) => t.id !== row.id);
+      const rows = withoutTimer(d.timers, row.id);
       this.commit(
         d,
         before,
@@ -411,24 +450,25 @@ export class StorelessCore<D extends CoreDossier> {
     }
     const slip = after.context.slip;
     for (let i = before.context.slip.length; i < slip.length; i++) this.units.add(slip[i] as SlipRow);
-    this.setTimers(d, rows ?? timerRows(after.context, d.fired, this.deadlineOptions, d.timers));
+    this.setTimers(d, rows ?? owedTimerRows(after.context, d.fired, this.deadlineOptions, d.timers, d));
     if (after.status === 'done') this.close(d);
   }
 
-  /** Replaces a dossier's timers; a row of the same id keeps its place in the queue. */
+  /**
+   * Replaces a dossier's timers with `rows` (an array without spare room, the core's own); a row
+   * of the same id keeps its place in the queue.
+   */
   private setTimers(d: D, rows: TimerRow[]): void {
     const old = d.timers;
-    // A copy without spare room (an array grown by push keeps room for about 16 more rows).
-    const next = rows.slice();
-    for (let i = 0; i < next.length; i++) {
-      const row = next[i] as TimerRow;
+    if (rows === old) return;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i] as TimerRow;
       // timerRows hands back the old row object for a timer owed again: it keeps its place.
-      const kept = old.length > 0 && (old.includes(row) || old.find((o) => o.id === row.id));
-      if (kept) {
-        if (kept !== true) next[i] = kept;
-      } else this.timers.push(instantMs(row.at), { dossier: d, row });
+      const kept = old.length > 0 ? keptRow(old, row) : undefined;
+      if (kept !== undefined) rows[i] = kept;
+      else this.timers.push(instantMs(row.at), { dossier: d, row });
     }
-    d.timers = next;
+    d.timers = rows;
   }
 
   private close(d: D): void {
