@@ -29,7 +29,7 @@ export class BehaviourDraws {
 
   /** A time `range` working minutes after `now` (ms). */
   laterBy(now: number, range: readonly [number, number]): number {
-    return this.calendar.addWorkingMinutes(new Date(now), this.uniform(range)).getTime();
+    return this.calendar.addWorkingMinutesMs(now, this.uniform(range));
   }
 
   /** Draws the fate of a worked dossier; with `withdrawal`, its withdrawal too (between refusal and apology). */
@@ -54,7 +54,7 @@ export class BehaviourDraws {
     d.withdrawAfterDays = this.random() < b.withdrawalShare ? 1 + Math.floor(this.random() * 5) : -1;
     if (d.withdrawAfterDays <= 0) return -1;
     const minutes = d.withdrawAfterDays * this.calendar.workingDayMinutes;
-    return this.calendar.addWorkingMinutes(new Date(now), minutes).getTime();
+    return this.calendar.addWorkingMinutesMs(now, minutes);
   }
 
   /** The open step's pace from `now`; an apology when the dossier will be late and the agency says so. */
@@ -62,9 +62,7 @@ export class BehaviourDraws {
     const plan = d.plan;
     let pace = this.uniform(this.behaviour.stepPace);
     if (index === d.slowStep) pace = 1.5 + this.random() * 2.5;
-    const end = this.calendar
-      .addWorkingMinutes(new Date(now), (plan.budgets[index] as number) * pace)
-      .getTime();
+    const end = this.calendar.addWorkingMinutesMs(now, (plan.budgets[index] as number) * pace);
     return { end, apology: index === d.slowStep ? this.apology(d, ctx, index, now, end) : undefined };
   }
 
@@ -72,7 +70,7 @@ export class BehaviourDraws {
   slowUntil(d: Fate & { plan: ProcedurePlan }, index: number, now: number): number {
     if (index !== d.slowStep) return 0;
     const pace = 1.5 + this.random() * 2.5;
-    return this.calendar.addWorkingMinutes(new Date(now), (d.plan.budgets[index] as number) * pace).getTime();
+    return this.calendar.addWorkingMinutesMs(now, (d.plan.budgets[index] as number) * pace);
   }
 
   /**
@@ -90,9 +88,9 @@ export class BehaviourDraws {
     const due = Date.parse(ctx.due.current);
     const remaining = d.plan.remainingAfter[index] as number;
     const day = this.calendar.workingDayMinutes;
-    const projected = this.calendar.addWorkingMinutes(new Date(end), remaining + day).getTime();
+    const projected = this.calendar.addWorkingMinutesMs(end, remaining + day);
     if (projected <= due) return undefined;
-    const at = Math.max(now + 60_000, this.calendar.addWorkingMinutes(new Date(due), -day).getTime());
+    const at = Math.max(now + 60_000, this.calendar.addWorkingMinutesMs(due, -day));
     return at < end ? { at, newDue: projected } : undefined;
   }
 

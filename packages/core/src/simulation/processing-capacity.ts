@@ -110,10 +110,10 @@ export class UnitCapacity {
         best = o;
       }
     }
-    let end = this.calendar.addWorkingMinutes(new Date(bestStart), minutes).getTime();
+    let end = this.calendar.addWorkingMinutesMs(bestStart, minutes);
     u.free[best] = end;
     if (atLeastUntil > end) end = atLeastUntil;
-    u.waits.push(this.calendar.workingMinutesBetween(new Date(now), new Date(bestStart)));
+    u.waits.push(this.calendar.workingMinutesBetweenMs(now, bestStart));
     u.work += minutes;
     return { start: bestStart, end };
   }

@@ -258,9 +258,7 @@ export async function runSimulation(
       // The step waits for an officer of its unit; its end, and the outcome, come from capacity.
       const hold = capacity.holdShare(unit);
       const held = hold
-        ? calendar
-            .addWorkingMinutes(new Date(now), (d.plan.budgets[index] as number) * draws.uniform(hold))
-            .getTime()
+        ? calendar.addWorkingMinutesMs(now, (d.plan.budgets[index] as number) * draws.uniform(hold))
         : 0;
       const slow = Math.max(draws.slowUntil(d, index, now), held);
       const { end } = capacity.book(unit, d.plan.procedure.code, step.stepId, now, slow);
@@ -487,7 +485,7 @@ export async function runSimulation(
           ) {
             facts.recorded(entries, false);
             if (fallback) {
-              const at = calendar.addWorkingMinutes(new Date(now), fallback.afterMinutes).getTime();
+              const at = calendar.addWorkingMinutesMs(now, fallback.afterMinutes);
               queue.push(at, { dossier: d, documentIds: fallback.documentIds }, PAPER);
             }
           }
@@ -534,8 +532,7 @@ export async function runSimulation(
               reason: 'Thành phần hồ sơ chưa đầy đủ',
             });
             if (sent) await sent;
-            const back = calendar.addWorkingMinutes(new Date(now), draws.supplementMinutes());
-            queue.push(back.getTime(), d, SUPPLEMENTED);
+            queue.push(calendar.addWorkingMinutesMs(now, draws.supplementMinutes()), d, SUPPLEMENTED);
             if (d.kind === 'member') await afterChild(d, now);
             break;
           }
@@ -564,7 +561,7 @@ export async function runSimulation(
             const pickup =
               d.kind === 'member'
                 ? draws.laterBy(now, traffic().returnMinutes)
-                : calendar.addWorkingMinutes(new Date(now), draws.uniform(draws.pickupHours) * 60).getTime();
+                : calendar.addWorkingMinutesMs(now, draws.uniform(draws.pickupHours) * 60);
             queue.push(pickup, d, RETURN);
           } else scheduleAdvance(d, now);
           break;
