@@ -120,6 +120,15 @@ describe('the Decision 766 index page over HTTP', () => {
     }
   });
 
+  it('shows a trend through every month of a period longer than a month', async () => {
+    // The months after the first were added one at a time by a step that never moved: the page
+    // spun forever on any period past one month.
+    const r = await get('/reports/index?from=2026-01-01&to=2026-03-31&months=2&indicator=2.1');
+    expect(r.status).toBe(200);
+    const months = [...r.text.matchAll(/<tr data-month="([^"]+)"/g)].map((m) => m[1]);
+    expect(months).toEqual(['2025-12', '2026-01', '2026-02', '2026-03']);
+  });
+
   it('lists the dossier codes behind a figure, paged, as engine.nationalIndexDossiers does', async () => {
     const r = await get('/reports/index?from=2026-03-01&to=2026-03-31');
     const link = /<tr data-indicator="2\.1">[\s\S]*?data-denominator="\d+"><a href="([^"]+)"/.exec(

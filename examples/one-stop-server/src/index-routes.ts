@@ -82,6 +82,17 @@ function monthsBefore(day: string, back: number): string {
   return month.firstDay;
 }
 
+/** The months (`YYYY-MM`) from the one holding `firstDay` through the one holding `lastDay`. */
+function monthsThrough(firstDay: string, lastDay: string): string[] {
+  const last = lastDay.slice(0, 7);
+  const months: string[] = [];
+  for (let month = monthOf(firstDay); month.firstDay.slice(0, 7) <= last; ) {
+    months.push(month.firstDay.slice(0, 7));
+    month = monthOf(localDateOf(parseLocalDate(month.lastDay) + 1));
+  }
+  return months;
+}
+
 /** The name of a procedure (its newest version's), or the code. */
 function procedureName(engine: Engine, code: string, lang: 'vi' | 'en'): string {
   const name = engine.procedures.versions(code).at(-1)?.definition.name;
@@ -138,13 +149,7 @@ export function registerIndexRoutes(app: FastifyInstance, ctx: ServerContext): v
       version: total.version.id,
       by: 'month',
     });
-    const trendMonths = Array.from({ length: q.months }, (_, i) =>
-      monthsBefore(firstDay, q.months - 1 - i).slice(0, 7),
-    ).filter((m) => m <= lastDay.slice(0, 7));
-    for (let m = firstDay.slice(0, 7); m < lastDay.slice(0, 7); ) {
-      m = monthsBefore(`${m}-01`, -1).slice(0, 7);
-      trendMonths.push(m);
-    }
+    const trendMonths = monthsThrough(monthsBefore(firstDay, q.months - 1), lastDay);
     const ranking = await engine.nationalIndex({ ...period, ...base, by: q.by });
     const by: RankingBy = q.by;
     const body = renderIndexBody({
