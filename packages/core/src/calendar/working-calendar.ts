@@ -155,9 +155,7 @@ export class WorkingCalendar {
    * local dates on hot paths (no string is built).
    */
   localDayNumber(instant: Date): number {
-    const t = this.instant(instant, 'instant');
-    const table = this.cover(this.dayOfInstant(t));
-    return table.first + this.indexIn(table, t);
+    return this.dayNumberAt(this.instant(instant, 'instant'));
   }
 
   /**
@@ -165,9 +163,7 @@ export class WorkingCalendar {
    * the same answer, no `Date` read (for hot paths that keep instants as numbers).
    */
   localDayNumberMs(instant: number): number {
-    const t = this.instantNumber(instant, 'instant');
-    const table = this.cover(this.dayOfInstant(t));
-    return table.first + this.indexIn(table, t);
+    return this.dayNumberAt(this.instantNumber(instant, 'instant'));
   }
 
   /** Local midnight at the start of `date`. */
@@ -236,11 +232,7 @@ export class WorkingCalendar {
    * 07:30 the next morning). Fractions are kept to the millisecond. `0` gives the next working moment.
    */
   addWorkingMinutes(instant: Date, minutes: number): Date {
-    const t = this.instant(instant, 'instant');
-    if (typeof minutes !== 'number' || !Number.isFinite(minutes)) {
-      throw new CalendarError('INVALID_LIMIT', 'minutes', minutes, 'expected a finite number');
-    }
-    return new Date(this.addMs(t, Math.round(minutes * MS_PER_MINUTE)));
+    return new Date(this.addMinutes(this.instant(instant, 'instant'), minutes));
   }
 
   /**
@@ -253,11 +245,7 @@ export class WorkingCalendar {
    * ```
    */
   addWorkingMinutesMs(instant: number, minutes: number): number {
-    const t = this.instantNumber(instant, 'instant');
-    if (typeof minutes !== 'number' || !Number.isFinite(minutes)) {
-      throw new CalendarError('INVALID_LIMIT', 'minutes', minutes, 'expected a finite number');
-    }
-    return this.addMs(t, Math.round(minutes * MS_PER_MINUTE));
+    return this.addMinutes(this.instantNumber(instant, 'instant'), minutes);
   }
 
   /** Adds working hours; see {@link WorkingCalendar.addWorkingMinutes}. */
@@ -270,20 +258,14 @@ export class WorkingCalendar {
 
   /** Working minutes from `from` to `to` (negative when `to` is earlier). */
   workingMinutesBetween(from: Date, to: Date): number {
-    const a = this.instant(from, 'from');
-    const b = this.instant(to, 'to');
-    const table = this.cover(this.dayOfInstant(Math.min(a, b)), this.dayOfInstant(Math.max(a, b)));
-    return (this.position(table, b) - this.position(table, a)) / MS_PER_MINUTE;
+    return this.minutesBetween(this.instant(from, 'from'), this.instant(to, 'to'));
   }
 
   /**
    * {@link WorkingCalendar.workingMinutesBetween} on milliseconds since the epoch (no `Date` read).
    */
   workingMinutesBetweenMs(from: number, to: number): number {
-    const a = this.instantNumber(from, 'from');
-    const b = this.instantNumber(to, 'to');
-    const table = this.cover(this.dayOfInstant(Math.min(a, b)), this.dayOfInstant(Math.max(a, b)));
-    return (this.position(table, b) - this.position(table, a)) / MS_PER_MINUTE;
+    return this.minutesBetween(this.instantNumber(from, 'from'), this.instantNumber(to, 'to'));
   }
 
   /**
@@ -352,7 +334,7 @@ export class WorkingCalendar {
       resolved,
       days,
       warnings,
-      workedMs: (a, b) => this.workingMinutesBetween(new Date(a), new Date(b)) * MS_PER_MINUTE,
+      workedMs: (a, b) => this.minutesBetween(a, b) * MS_PER_MINUTE,
       dayBounds: (date) => {
         const day = parseLocalDate(date);
         return [midnightOf(day, this.config.zone), midnightOf(day + 1, this.config.zone)] as const;
@@ -504,6 +486,26 @@ export class WorkingCalendar {
   }
 
   /** An instant given as milliseconds, checked as {@link WorkingCalendar.instant} checks a `Date`'s. */
+  /** The local day number of a checked instant. */
+  private dayNumberAt(t: number): number {
+    const table = this.cover(this.dayOfInstant(t));
+    return table.first + this.indexIn(table, t);
+  }
+
+  /** Working minutes between two checked instants. */
+  private minutesBetween(a: number, b: number): number {
+    const table = this.cover(this.dayOfInstant(Math.min(a, b)), this.dayOfInstant(Math.max(a, b)));
+    return (this.position(table, b) - this.position(table, a)) / MS_PER_MINUTE;
+  }
+
+  /** A checked instant plus working `minutes` (checked here: a finite number). */
+  private addMinutes(t: number, minutes: number): number {
+    if (typeof minutes !== 'number' || !Number.isFinite(minutes)) {
+      throw new CalendarError('INVALID_LIMIT', 'minutes', minutes, 'expected a finite number');
+    }
+    return this.addMs(t, Math.round(minutes * MS_PER_MINUTE));
+  }
+
   private instantNumber(value: number, field: string): number {
     // A non-finite number is what an invalid `Date` holds: refused as one.
     if (typeof value !== 'number' || !Number.isFinite(value)) {

@@ -1,7 +1,6 @@
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
-import { toInstant } from '../model/actor.js';
 import type { DossierContext } from '../model/dossier-context.js';
-import { instantMs } from '../model/instant-format.js';
+import { formatInstant, instantMs } from '../model/instant-format.js';
 
 /** A deadline the engine must fire: stored as an absolute instant, never as an in-memory timer. */
 export interface Deadline {
@@ -94,8 +93,8 @@ function workWarning(
   calendar: WorkingCalendar,
   warnBefore: number,
 ): string | null {
-  const warning = calendar.addWorkingMinutes(new Date(instantMs(current)), -warnBefore);
-  return warning.getTime() > instantMs(ctx.receivedAt) ? toInstant(warning) : null;
+  const warning = calendar.addWorkingMinutesMs(instantMs(current), -warnBefore);
+  return warning > instantMs(ctx.receivedAt) ? formatInstant(warning) : null;
 }
 
 /**
