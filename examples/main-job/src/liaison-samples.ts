@@ -1,3 +1,4 @@
+import { localDateOf, parseLocalDate } from '@motcua/core';
 import type { BirthLiaisonApplication, DeathLiaisonApplication } from '@motcua/procedures';
 
 /*
@@ -7,9 +8,7 @@ import type { BirthLiaisonApplication, DeathLiaisonApplication } from '@motcua/p
 
 /** The local day `days` before `day` (YYYY-MM-DD), so that a sample's events precede its receipt. */
 function daysBefore(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - days);
-  return d.toISOString().slice(0, 10);
+  return localDateOf(parseLocalDate(day) - days);
 }
 
 const phoneOf = (index: number) => `0913${String(index % 1_000_000).padStart(6, '0')}`;

@@ -1,4 +1,5 @@
 import {
+  inForceOn,
   type LocalDate,
   MotcuaError,
   type Procedure,
@@ -110,9 +111,6 @@ export function createCatalogue(options: CatalogueOptions = {}): ProcedureRegist
   return new ProcedureRegistry(catalogueVersions(options.calendar));
 }
 
-const inPeriod = (p: Procedure, date: LocalDate) =>
-  p.definition.effectiveFrom <= date && (!p.definition.effectiveTo || date <= p.definition.effectiveTo);
-
 /**
  * The version of a procedure in force on a receipt date for one case (default the standard
  * case), e.g. `procedureFor(registry, CATALOGUE_CODES.marriageRegistration, '2026-03-02',
@@ -135,7 +133,9 @@ export function procedureFor(
   date: LocalDate,
   variant: Variant = 'standard',
 ): Procedure {
-  const candidates = registry.versions(code).filter((p) => variantOf(p) === variant && inPeriod(p, date));
+  const candidates = registry
+    .versions(code)
+    .filter((p) => variantOf(p) === variant && inForceOn(p.definition, date));
   const hit = candidates[candidates.length - 1];
   if (!hit) {
     throw new MotcuaError(
@@ -160,7 +160,7 @@ export function variantsInForce(registry: ProcedureRegistry, code: string, date:
   const found = new Set(
     registry
       .versions(code)
-      .filter((p) => inPeriod(p, date))
+      .filter((p) => inForceOn(p.definition, date))
       .map((p) => variantOf(p)),
   );
   return [...found].sort((a, b) => (a === 'standard' ? -1 : b === 'standard' ? 1 : a.localeCompare(b)));

@@ -113,9 +113,7 @@ export function indexFactsFromColumns<I>(
     nationalStore: n(r.ix_national_store) === 1,
     populationData: n(r.ix_population_data) === 1,
     satisfied: r.ix_satisfied === null ? null : n(r.ix_satisfied) === 1,
-    ...(r.ix_liaison_member !== null && r.ix_liaison_member !== undefined && n(r.ix_liaison_member) === 1
-      ? { liaisonMember: true as const }
-      : {}),
+    ...(n(r.ix_liaison_member) === 1 ? { liaisonMember: true as const } : {}),
   };
 }
 

@@ -1097,12 +1097,13 @@ export class SqliteStore implements DossierStore {
   /** The codes of the dossiers without index facts, in code order, one page (a walk of the primary key). */
   async codesWithoutIndexFacts(query: IndexFactsGapQuery): Promise<string[]> {
     const q = checkIndexFactsGapQuery(query);
-    const sql = codesWithoutIndexFactsSql('dossiers', { after: q.after && '@after', limit: '@limit' }, '');
-    return this.guard('codesWithoutIndexFacts', () =>
-      q.after === undefined
-        ? (this.stmt(sql).pluck().all({ limit: q.limit }) as string[])
-        : (this.stmt(sql).pluck().all({ after: q.after, limit: q.limit }) as string[]),
+    const sql = codesWithoutIndexFactsSql(
+      'dossiers',
+      { after: q.after === undefined ? undefined : '@after', limit: '@limit' },
+      '',
     );
+    const params = { limit: q.limit, ...(q.after === undefined ? {} : { after: q.after }) };
+    return this.guard('codesWithoutIndexFacts', () => this.stmt(sql).pluck().all(params) as string[]);
   }
 
   /** Writes the index facts of dossiers without them, each at its version, in one transaction. */

@@ -43,5 +43,5 @@ export { INTAKE_STATES, type SubmissionInput, submissionContext } from './lifecy
 export { paymentIssues, paymentLines, unpaidBeforeResult } from './lifecycle-payments.js';
 export { type Denial, denialOf, SYSTEM_ROLE } from './lifecycle-rules.js';
 export { DEFAULT_NATIONAL_STATUS, nationalStatusOf } from './national-status.js';
-export { type Migration, ProcedureRegistry } from './registry.js';
+export { inForceOn, type Migration, ProcedureRegistry } from './registry.js';
 export { machineToMermaid } from './state-diagram.js';

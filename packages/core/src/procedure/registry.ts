@@ -18,6 +18,23 @@ export interface Migration {
 }
 
 /**
+ * Whether a dated version (of a procedure, or any data with an effective period) is in force on a
+ * local date: its period, both ends inclusive and open when `effectiveTo` is absent, holds the date.
+ * @example
+ * ```ts
+ * import { inForceOn } from '@motcua/core';
+ * inForceOn({ effectiveFrom: '2025-07-01' }, '2026-03-02'); // true
+ * inForceOn({ effectiveFrom: '2024-01-01', effectiveTo: '2025-06-30' }, '2025-07-01'); // false
+ * ```
+ */
+export function inForceOn(
+  version: { readonly effectiveFrom: string; readonly effectiveTo?: string | undefined },
+  date: string,
+): boolean {
+  return version.effectiveFrom <= date && (version.effectiveTo === undefined || date <= version.effectiveTo);
+}
+
+/**
  * The procedure versions a one-stop system knows. A dossier stays on the version it was received
  * under; {@link ProcedureRegistry.inForce} picks the version in force on a receipt date, and
  * {@link ProcedureRegistry.migrate} moves an in-flight dossier to another version explicitly.
@@ -95,10 +112,7 @@ export class ProcedureRegistry {
    * contains it. @throws `NO_VERSION_IN_FORCE`.
    */
   inForce(code: string, date: LocalDate): Procedure {
-    const candidates = this.known(code).filter(
-      (p) =>
-        p.definition.effectiveFrom <= date && (!p.definition.effectiveTo || date <= p.definition.effectiveTo),
-    );
+    const candidates = this.known(code).filter((p) => inForceOn(p.definition, date));
     const p = candidates[candidates.length - 1];
     if (!p) {
       throw new MotcuaError('NO_VERSION_IN_FORCE', `procedure ${code} has no version in force on ${date}`, {

@@ -5,6 +5,7 @@ import {
   type InternalProcessApproval,
   type ProcedureImplementation,
 } from '../model/procedure-implementation.js';
+import { inForceOn } from '../procedure/registry.js';
 import { breakdownRows, compareCodes } from './breakdown-rows.js';
 import type { ResolvedReportPeriod } from './report-period.js';
 
@@ -141,14 +142,11 @@ interface MergedProcedure {
   processes: Map<string, InternalProcessApproval> | undefined;
 }
 
-const inForce = (v: CatalogueVersionFacts, day: string) =>
-  v.effectiveFrom <= day && (v.effectiveTo === undefined || day <= v.effectiveTo);
-
 /** The versions in force on `day`, one entry per code; variants' declared facts are united. */
 function mergeInForce(versions: readonly CatalogueVersionFacts[], day: string): MergedProcedure[] {
   const byCode = new Map<string, MergedProcedure>();
   for (const v of versions) {
-    if (!inForce(v, day)) continue;
+    if (!inForceOn(v, day)) continue;
     let p = byCode.get(v.code);
     if (!p) {
       p = {
