@@ -14,7 +14,9 @@ import {
   appendSlip,
   copyContext,
   type LifecycleEnv,
+  laterInstant,
   party,
+  resumeShift,
   stepById,
   stepDue,
   stepIndex,
@@ -317,15 +319,9 @@ export function supplementReceived(
   const { calendar, def } = env;
   const at = instantMs(e.at);
   const restart = def.supplementation.clock === 'restart';
-  const later = (a: string, b: string) => (instantMs(a) >= instantMs(b) ? a : b);
-  // `resume` shifts every due time by the working time the clock was stopped. No working time
-  // stopped shifts nothing (adding 0 would move a due time at a session's end, e.g. 17:00, to the
-  // next session's start).
-  const paused = ctx.pause
-    ? Math.max(0, calendar.workingMinutesBetweenMs(instantMs(ctx.pause.since), at))
-    : 0;
-  const shift = (iso: string) =>
-    paused > 0 ? formatInstant(calendar.addWorkingMinutesMs(instantMs(iso), paused)) : iso;
+  const later = laterInstant;
+  // `resume` shifts every due time by the working time the clock was stopped.
+  const shift = resumeShift(env, ctx, at);
   let legal: string;
   let current: string;
   let service = ctx.due.service;

@@ -3,6 +3,7 @@ import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { Actor } from '../model/actor.js';
 import type { Channel } from '../model/channel.js';
 import type { DossierContext } from '../model/dossier-context.js';
+import { formatInstant, instantMs } from '../model/instant-format.js';
 import type { SlipParty, SlipRow } from '../model/slip-row.js';
 import { appendSlipRow } from '../slip/hash-chain.js';
 import type { ProcedureDefinition, Step, StepBudget } from './definition-schema.js';
@@ -127,6 +128,25 @@ export function stepDue(env: LifecycleEnv, start: number, budget: StepBudget): n
  * `[...list, item]` without spare room: an array grown by `push` (as a spread builds it) keeps
  * room for about 16 more entries, and a dossier's context keeps its arrays until its next change.
  */
+/**
+ * A stopped clock's resume (`resume` supplementation, the end of a wait for payments): moves a due
+ * time later by the working minutes the clock stood still, from the pause to `atMs`. No working
+ * time stopped moves nothing (adding 0 would move a due time at a session's end, e.g. 17:00, to
+ * the next session's start).
+ */
+export function resumeShift(env: LifecycleEnv, ctx: DossierContext, atMs: number): (iso: string) => string {
+  const { calendar } = env;
+  const paused = ctx.pause
+    ? Math.max(0, calendar.workingMinutesBetweenMs(instantMs(ctx.pause.since), atMs))
+    : 0;
+  return (iso) => (paused > 0 ? formatInstant(calendar.addWorkingMinutesMs(instantMs(iso), paused)) : iso);
+}
+
+/** The later of two instants (the first when they are equal): due times never move earlier. */
+export function laterInstant(a: string, b: string): string {
+  return instantMs(a) >= instantMs(b) ? a : b;
+}
+
 export function appended<T>(list: readonly T[], item: T): T[] {
   return list.concat([item]);
 }

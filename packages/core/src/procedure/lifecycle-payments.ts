@@ -1,5 +1,4 @@
 import type { FieldIssue } from '../errors/dossier-errors.js';
-import { toInstant } from '../model/actor.js';
 import type { Channel } from '../model/channel.js';
 import type { DossierContext } from '../model/dossier-context.js';
 import type { DossierEvent } from '../model/dossier-events.js';
@@ -7,7 +6,7 @@ import { type FeeItem, feeAmount } from '../model/fee-item.js';
 import { instantMs } from '../model/instant-format.js';
 import type { FeeExemption, PaymentItem, PaymentLine, PaymentRecord } from '../model/payment.js';
 import type { ProcedureDefinition } from './definition-schema.js';
-import type { LifecycleEnv } from './lifecycle-env.js';
+import { type LifecycleEnv, laterInstant, resumeShift } from './lifecycle-env.js';
 
 type E<T extends DossierEvent['type']> = Extract<DossierEvent, { type: T }>;
 
@@ -400,10 +399,8 @@ export function refundPayment(
  * never move earlier.
  */
 function resumeAfterPayment(env: LifecycleEnv, ctx: DossierContext, at: string): DossierContext {
-  const { calendar } = env;
-  const paused = ctx.pause ? Math.max(0, calendar.workingMinutesBetween(d(ctx.pause.since), d(at))) : 0;
-  const shift = (iso: string) => (paused > 0 ? toInstant(calendar.addWorkingMinutes(d(iso), paused)) : iso);
-  const later = (a: string, b: string) => (instantMs(a) >= instantMs(b) ? a : b);
+  const shift = resumeShift(env, ctx, instantMs(at));
+  const later = laterInstant;
   const legal = shift(ctx.due.legal);
   const current = later(shift(ctx.due.current), legal);
   const service = ctx.due.service ? shift(ctx.due.service) : null;
