@@ -27,8 +27,7 @@ export function timerRows(
   previous?: readonly TimerRow[],
   memo?: WarningMemo,
 ): TimerRow[] {
-  building.lazy = false;
-  return makeRows(ctx, fired, options, previous, memo);
+  return makeRows(ctx, fired, options, previous, memo, false);
 }
 
 /**
@@ -45,8 +44,7 @@ export function owedTimerRows(
   previous: readonly TimerRow[],
   memo: WarningMemo,
 ): TimerRow[] {
-  building.lazy = true;
-  return makeRows(ctx, fired, options, previous, memo);
+  return makeRows(ctx, fired, options, previous, memo, true);
 }
 
 /** A timer row whose id is written when first read: the same text as a store's row. */
@@ -84,7 +82,9 @@ function makeRows(
   options: DeadlineOptions,
   previous: readonly TimerRow[] | undefined,
   memo: WarningMemo | undefined,
+  lazy: boolean,
 ): TimerRow[] {
+  building.lazy = lazy;
   building.code = ctx.code;
   building.fired = fired;
   building.previous = previous !== undefined && previous.length > 0 ? previous : undefined;
